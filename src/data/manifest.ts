@@ -1,0 +1,81 @@
+/**
+ * The dataset manifest (`dataset.json`): dimensions, codes, names, groups, elasticities, units and
+ * provenance of one Lancaster dataset. One zod definition feeds the TypeScript type, the loader's
+ * validation and the published JSON Schema.
+ */
+import { z } from 'zod';
+
+const code = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'expected a code of letters, digits, _ . -');
+
+export const RegionSchema = z.object({ code, name: z.string().min(1) }).strict();
+
+export const SectorSchema = z
+  .object({
+    code,
+    name: z.string().min(1),
+    /** Whether the sector's goods cross borders in the data (services in CP 2015 do not). */
+    tradable: z.boolean(),
+    /** Trade elasticity θ^j (long run). */
+    theta: z.number().positive().finite(),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    name: z.string(),
+    citation: z.string().optional(),
+    repository: z.string().optional(),
+    commit: z.string().optional(),
+    path: z.string().optional(),
+    licence: z.string(),
+  })
+  .strict();
+
+export const CheckSchema = z
+  .object({ name: z.string(), value: z.union([z.number(), z.string()]), target: z.string().optional(), passed: z.boolean() })
+  .strict();
+
+export const ProvenanceSchema = z
+  .object({
+    sources: z.array(SourceSchema).min(1),
+    built_by: z.string(),
+    built_at: z.string(),
+    method: z.string(),
+    assumptions: z.array(z.object({ what: z.string(), why: z.string() }).strict()).default([]),
+    checks: z.array(CheckSchema).default([]),
+  })
+  .strict();
+
+/** Which tables a dataset carries; each model states which layout it needs. */
+export const LayoutSchema = z.enum([
+  /** trade.csv with domestic flows, production.csv, io.csv: the multi-sector input–output models. */
+  'io-table',
+  /** trade.csv without domestic flows plus region_data.csv (gdp): the 2025 one-sector model. */
+  'gravity',
+]);
+
+export const DatasetManifestSchema = z
+  .object({
+    lancaster_dataset: z.literal(1),
+    id: code,
+    name: z.string(),
+    description: z.string(),
+    version: z.string(),
+    base_year: z.number().int(),
+    layout: LayoutSchema,
+    default_model: z.string(),
+    /** Unit of every value in the tables, e.g. "USD" or "million USD". */
+    unit: z.string(),
+    regions: z.array(RegionSchema).min(2),
+    sectors: z.array(SectorSchema).min(1),
+    groups: z.record(z.string(), z.array(z.string())).default({}),
+    /** Extra per-region numeric columns in region_data.csv and what they mean. */
+    region_columns: z.record(z.string(), z.string()).default({}),
+    /** Named tariff schedules shipped with the dataset (file name → description). */
+    schedules: z.record(z.string(), z.string()).default({}),
+    provenance: ProvenanceSchema,
+  })
+  .strict();
+
+export type DatasetManifest = z.infer<typeof DatasetManifestSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
