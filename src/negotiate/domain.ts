@@ -1,0 +1,126 @@
+/**
+ * Negotiation domain model: issues, bids and domains.
+ *
+ * A domain is an ordered list of issues. Discrete issues hold a finite list of
+ * values (strings or numbers); continuous issues hold a closed real range.
+ * GENIUS "integer" issues are imported as discrete issues of numbers, which
+ * keeps enumeration and frequency modelling uniform.
+ */
+
+/** A value taken by one issue. */
+export type IssueValue = string | number;
+
+/** An issue with a finite list of distinct values. */
+export interface DiscreteIssue {
+  readonly kind: 'discrete';
+  readonly name: string;
+  readonly values: readonly IssueValue[];
+}
+
+/** An issue ranging over the closed interval [min, max]. */
+export interface ContinuousIssue {
+  readonly kind: 'continuous';
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Any issue of a negotiation domain. */
+export type Issue = DiscreteIssue | ContinuousIssue;
+
+/** A negotiation domain: a name and an ordered list of issues. */
+export interface Domain {
+  readonly name: string;
+  readonly issues: readonly Issue[];
+}
+
+/** A bid (outcome, deal): one value per issue, keyed by issue name. */
+export type Bid = Readonly<Record<string, IssueValue>>;
+
+/**
+ * Create a discrete issue, checking that it has distinct values.
+ *
+ * @example
+ * ```ts
+ * discreteIssue('tariff', [0, 10, 25]);
+ * ```
+ */
+export function discreteIssue(name: string, values: readonly IssueValue[]): DiscreteIssue {
+  if (values.length === 0) {
+    throw new RangeError(`Expected at least one value for issue "${name}", found none.`);
+  }
+  if (new Set(values).size !== values.length) {
+    throw new RangeError(`Expected distinct values for issue "${name}", found duplicates.`);
+  }
+  return { kind: 'discrete', name, values: [...values] };
+}
+
+/**
+ * Create a continuous issue over [min, max].
+ *
+ * @example
+ * ```ts
+ * continuousIssue('licence approval rate', 0, 1);
+ * ```
+ */
+export function continuousIssue(name: string, min: number, max: number): ContinuousIssue {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
+    throw new RangeError(
+      `Expected finite bounds with min <= max for issue "${name}", found [${min}, ${max}].`,
+    );
+  }
+  return { kind: 'continuous', name, min, max };
+}
+
+/**
+ * Create a domain, checking that issue names are unique.
+ *
+ * @example
+ * ```ts
+ * const d = createDomain('truce', [discreteIssue('tariff', [0, 10]), continuousIssue('rate', 0, 1)]);
+ * ```
+ */
+export function createDomain(name: string, issues: readonly Issue[]): Domain {
+  const names = new Set<string>();
+  for (const issue of issues) {
+    if (names.has(issue.name)) {
+      throw new RangeError(`Expected unique issue names in domain "${name}", found "${issue.name}" twice.`);
+    }
+    names.add(issue.name);
+  }
+  return { name, issues: [...issues] };
+}
+
+/** True when every issue of the domain is discrete. */
+export function isDiscreteDomain(domain: Domain): boolean {
+  return domain.issues.every((i) => i.kind === 'discrete');
+}
+
+/**
+ * Check that a bid gives a valid value to every issue of the domain.
+ * Throws a TypeError naming the first issue that is missing or invalid.
+ */
+export function assertBid(domain: Domain, bid: Bid): void {
+  for (const issue of domain.issues) {
+    const v = bid[issue.name];
+    if (v === undefined) {
+      throw new TypeError(`Expected a value for issue "${issue.name}" in the bid, found none.`);
+    }
+    if (issue.kind === 'discrete') {
+      if (!issue.values.includes(v)) {
+        throw new RangeError(
+          `Expected one of the values of issue "${issue.name}", found ${JSON.stringify(v)}.`,
+        );
+      }
+    } else if (typeof v !== 'number' || v < issue.min || v > issue.max) {
+      throw new RangeError(
+        `Expected a number in [${issue.min}, ${issue.max}] for issue "${issue.name}", found ${JSON.stringify(v)}.`,
+      );
+    }
+  }
+}
+
+/** A stable string key for a bid (issue order of the domain), for caches and maps. */
+export function bidKey(domain: Domain, bid: Bid): string {
+  return JSON.stringify(domain.issues.map((i) => bid[i.name]));
+}
