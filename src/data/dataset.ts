@@ -30,7 +30,7 @@ export interface Dataset {
   io: Float64Array;
   /** Per-region numeric columns of region_data.csv (gravity layout: gdp). */
   regionData: Record<string, Float64Array>;
-  /** Named tariff schedules: importer × exporter (N*N, index n*N + i) rates, if shipped. */
+  /** Named tariff schedules (file name without .csv): rates indexed like `tariff`, `(n*N + i)*J + j`. */
   schedules: Record<string, Float64Array>;
 }
 

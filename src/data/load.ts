@@ -13,6 +13,7 @@ import type { Dataset } from './dataset.ts';
 /** The folder holding the embedded datasets (`<repo>/data`). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 
+/** Shares must add up to 1 within this; builders renormalise rounded published shares. */
 const SUM_TOLERANCE = 1e-6;
 /** Largest baseline tariff accepted (10 000%); anything above is a unit error in the data. */
 export const MAX_TARIFF = 100;
@@ -196,12 +197,16 @@ function readRegionData(folder: string, d: Dataset) {
 
 function readSchedule(folder: string, name: string, d: Dataset) {
   const t = readTable(folder, name, ['importer', 'exporter', 'rate']);
-  const arr = new Float64Array(d.N * d.N);
+  const { N, J } = d;
+  const arr = new Float64Array(N * N * J);
   const rate = column(t, 'rate');
+  const bySector = t.header.includes('sector');
   for (const row of t.rows) {
     const n = lookup(d.regions, t, row, 'importer', 'region');
     const i = lookup(d.regions, t, row, 'exporter', 'region');
-    arr[n * d.N + i] = rate.number(row, { min: 0, max: MAX_TARIFF });
+    const v = rate.number(row, { min: 0, max: MAX_TARIFF });
+    if (bySector) arr[(n * N + i) * J + lookup(d.sectors, t, row, 'sector', 'sector')] = v;
+    else for (let j = 0; j < J; j++) arr[(n * N + i) * J + j] = v;
   }
   d.schedules[name.replace(/\.csv$/, '')] = arr;
 }

@@ -51,9 +51,15 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
     writeFileSync(join(tmp, 'region_data.csv'), toCsv(['region', ...cols], rows));
   }
   for (const [name, arr] of Object.entries(tables.schedules ?? {})) {
+    // Schedules are importer × exporter × sector; the sector column is left out for one-sector datasets.
     const rows: (string | number)[][] = [];
-    for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) if (arr[n * N + i] !== 0) rows.push([regions[n], regions[i], arr[n * N + i]]);
-    writeFileSync(join(tmp, `${name}.csv`), toCsv(['importer', 'exporter', 'rate'], rows));
+    for (let n = 0; n < N; n++)
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < J; j++) {
+          const v = arr[(n * N + i) * J + j];
+          if (v !== 0) rows.push(J > 1 ? [regions[n], regions[i], sectors[j], v] : [regions[n], regions[i], v]);
+        }
+    writeFileSync(join(tmp, `${name}.csv`), toCsv(J > 1 ? ['importer', 'exporter', 'sector', 'rate'] : ['importer', 'exporter', 'rate'], rows));
   }
   writeFileSync(join(tmp, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
   if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });

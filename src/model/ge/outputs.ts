@@ -1,0 +1,131 @@
+/**
+ * Results of a multi-sector solve: welfare and its decomposition (CP 2015 eq. 28), real income,
+ * real wages, prices, trade, tariff revenue, and sector detail.
+ */
+import type { GeBaseline } from './baseline.ts';
+import type { GeShock, GeSolution } from './solve.ts';
+import type { CountryResult } from '../result.ts';
+
+/** Per-region sector detail: changes in percent, levels in dataset units. */
+export interface SectorResult {
+  output_pct: number;
+  price_pct: number;
+  unit_cost_pct: number;
+  exports_pct: number;
+  imports_pct: number;
+  /** Baseline and new gross output (net of tariffs). */
+  output_before: number;
+  output_after: number;
+}
+
+const pct = (x: number) => 100 * (x - 1);
+
+/** Income I_n = VA_n + tariff revenue + D_n, for shares π, spending X, value added VA and deficits D. */
+export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Float64Array, VA: Float64Array, D: Float64Array, n: number): number {
+  const { N, J } = b;
+  let rev = 0;
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < J; j++) {
+      const q = (n * N + i) * J + j;
+      rev += X[n * J + j] * pi[q] * (1 - 1 / tau[q]);
+    }
+  return VA[n] + rev + D[n];
+}
+
+/** Country indicators; `published` selects CP's ToT + VoT as `welfare_pct` (model cp2015). */
+export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, published: boolean): CountryResult[] {
+  const { N, J } = b;
+  const out: CountryResult[] = [];
+  const VA1 = new Float64Array(N);
+  for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
+  for (let n = 0; n < N; n++) {
+    const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
+    const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n);
+    let lPagg = 0;
+    for (let j = 0; j < J; j++) lPagg += b.alpha[n * J + j] * sol.lP[n * J + j];
+    const P = Math.exp(lPagg);
+    let tot = 0, vot = 0, imp0 = 0, imp1 = 0, exp0 = 0, exp1 = 0, rev1 = 0;
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < J; j++) {
+        const qm = (n * N + i) * J + j; // n imports from i
+        const qe = (i * N + n) * J + j; // n exports to i
+        const M0 = (b.pi[qm] / b.tau[qm]) * b.X[n * J + j];
+        const M1 = (sol.piNew[qm] / shock.tauNew[qm]) * sol.X[n * J + j];
+        const E0 = (b.pi[qe] / b.tau[qe]) * b.X[i * J + j];
+        const E1 = (sol.piNew[qe] / shock.tauNew[qe]) * sol.X[i * J + j];
+        const ci = Math.exp(sol.lc[i * J + j]);
+        tot += E0 * (Math.exp(sol.lc[n * J + j]) - 1) - M0 * (ci - 1);
+        if (M0 > 0) vot += (b.tau[qm] - 1) * M0 * (M1 / M0 - ci);
+        rev1 += M1 * (shock.tauNew[qm] - 1);
+        if (i !== n) { imp0 += M0; imp1 += M1; exp0 += E0; exp1 += E1; }
+      }
+    const realIncome = pct(I1 / I0 / P);
+    const r: CountryResult = {
+      welfare_pct: published ? (100 * (tot + vot)) / I0 : realIncome,
+      real_income_pct: realIncome,
+      real_wage_pct: pct(Math.exp(sol.lw[n]) / P),
+      terms_of_trade_pct: (100 * tot) / I0,
+      volume_of_trade_pct: (100 * vot) / I0,
+      prices_pct: pct(P),
+      exports_pct: pct(exp1 / exp0),
+      imports_pct: pct(imp1 / imp0),
+      tariff_revenue_pct_gdp: (100 * rev1) / VA1[n],
+    };
+    if (b.D[n] !== 0) r.deficit_pct = pct(shock.D[n] / b.D[n]);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Change in n's imports (net of tariffs, all sectors) from the regions `from`, in percent. */
+export function importsFromPct(b: GeBaseline, shock: GeShock, sol: GeSolution, n: number, from: number[]): number {
+  const { N, J } = b;
+  let a = 0, c = 0;
+  for (const i of from) {
+    if (i === n) continue;
+    for (let j = 0; j < J; j++) {
+      const q = (n * N + i) * J + j;
+      a += (b.pi[q] / b.tau[q]) * b.X[n * J + j];
+      c += (sol.piNew[q] / shock.tauNew[q]) * sol.X[n * J + j];
+    }
+  }
+  return pct(c / a);
+}
+
+/** Sector detail for region n (index j). */
+export function sectorResults(b: GeBaseline, shock: GeShock, sol: GeSolution, n: number): SectorResult[] {
+  const { N, J } = b;
+  const out: SectorResult[] = [];
+  for (let j = 0; j < J; j++) {
+    let y0 = 0, ex0 = 0, ex1 = 0, im0 = 0, im1 = 0;
+    for (let m = 0; m < N; m++) {
+      const q = (m * N + n) * J + j;
+      y0 += (b.pi[q] / b.tau[q]) * b.X[m * J + j];
+      if (m !== n) {
+        ex0 += (b.pi[q] / b.tau[q]) * b.X[m * J + j];
+        ex1 += (sol.piNew[q] / shock.tauNew[q]) * sol.X[m * J + j];
+        const qm = (n * N + m) * J + j;
+        im0 += (b.pi[qm] / b.tau[qm]) * b.X[n * J + j];
+        im1 += (sol.piNew[qm] / shock.tauNew[qm]) * sol.X[n * J + j];
+      }
+    }
+    const y1 = sol.Y[n * J + j];
+    out.push({
+      output_pct: y0 > 0 ? pct(y1 / y0) : 0,
+      price_pct: pct(Math.exp(sol.lP[n * J + j])),
+      unit_cost_pct: pct(Math.exp(sol.lc[n * J + j])),
+      exports_pct: ex0 > 0 ? pct(ex1 / ex0) : 0,
+      imports_pct: im0 > 0 ? pct(im1 / im0) : 0,
+      output_before: y0,
+      output_after: y1,
+    });
+  }
+  return out;
+}
+
+/** The solved equilibrium as a new, internally consistent baseline (CP's zero-deficit step). */
+export function asBaseline(b: GeBaseline, shock: GeShock, sol: GeSolution): GeBaseline {
+  const VA = new Float64Array(b.N);
+  for (let n = 0; n < b.N; n++) VA[n] = Math.exp(sol.lw[n]) * b.VA[n];
+  return { ...b, pi: sol.piNew, tau: shock.tauNew, X: sol.X, VA, D: shock.D };
+}
