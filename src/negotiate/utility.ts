@@ -184,3 +184,17 @@ export function discountedReservation(u: UtilityFunction, t: number): number {
   checkUnit('relative time', t, 0);
   return u.reservation * Math.pow(u.discount, t);
 }
+
+/**
+ * The same utility with another reservation value (and optionally discount factor).
+ *
+ * @example
+ * ```ts
+ * const strict = withReservation(england, 0.5);
+ * ```
+ */
+export function withReservation<U extends UtilityFunction>(u: U, reservation: number, discount = u.discount): U {
+  if (!Number.isFinite(reservation)) throw new RangeError(`Expected a finite reservation value, found ${reservation}.`);
+  if (!(discount > 0 && discount <= 1)) throw new RangeError(`Expected a discount factor in (0, 1], found ${discount}.`);
+  return { ...u, reservation, discount };
+}
