@@ -1,0 +1,156 @@
+/**
+ * Two-level ratification (Putnam 1988): a deal agreed by the delegations
+ * takes effect only if each leader accepts it on the leader's own objective.
+ *
+ * Leader i accepts deal x iff u_i(x) ≥ θ_i. The threshold θ_i is either known
+ * or private, drawn from a stated distribution (uniform or normal), so from
+ * the negotiators' view P(leader i accepts x) = F_i(u_i(x)), with F_i the
+ * threshold's CDF. Leaders decide independently, so
+ *   P(ratified | x) = Π_i F_i(u_i(x)).
+ * A leader's objective is any callback, so weights may differ from its
+ * delegation's (farmers, automakers, chip firms) and economic objectives plug in.
+ */
+import type { Bid } from './domain.ts';
+import type { Rng } from './rng.ts';
+
+/** A leader's acceptance threshold: known, or private with a known distribution. */
+export type Threshold =
+  | { readonly kind: 'known'; readonly value: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number };
+
+/** A leader who must ratify the deal. */
+export interface Leader {
+  readonly name: string;
+  /** The leader's own objective of a deal. */
+  readonly objective: (bid: Bid) => number;
+  readonly threshold: Threshold;
+}
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 on erf; |error| < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+function checkThreshold(t: Threshold): void {
+  if (t.kind === 'uniform' && !(t.min <= t.max)) throw new RangeError(`Expected a uniform threshold with min <= max, found [${t.min}, ${t.max}].`);
+  if (t.kind === 'normal' && !(t.sd > 0)) throw new RangeError(`Expected a normal threshold with positive sd, found ${t.sd}.`);
+}
+
+/**
+ * Probability that a leader with this threshold accepts a deal worth `u` to it: P(θ ≤ u).
+ *
+ * @example
+ * ```ts
+ * acceptanceProbability({ kind: 'uniform', min: 0.4, max: 0.8 }, 0.5); // 0.25
+ * ```
+ */
+export function acceptanceProbability(t: Threshold, u: number): number {
+  checkThreshold(t);
+  switch (t.kind) {
+    case 'known':
+      return u >= t.value ? 1 : 0;
+    case 'uniform':
+      if (t.max === t.min) return u >= t.min ? 1 : 0;
+      return Math.min(1, Math.max(0, (u - t.min) / (t.max - t.min)));
+    case 'normal':
+      return normalCdf((u - t.mean) / t.sd);
+  }
+}
+
+/** Draw a threshold value (the leader's private type) with a seeded generator. */
+export function drawThreshold(t: Threshold, rng: Rng): number {
+  checkThreshold(t);
+  switch (t.kind) {
+    case 'known':
+      return t.value;
+    case 'uniform':
+      return t.min + (t.max - t.min) * rng.uniform();
+    case 'normal':
+      return t.mean + t.sd * rng.normal();
+  }
+}
+
+/**
+ * Probability that every leader ratifies the deal.
+ *
+ * @example
+ * ```ts
+ * ratificationProbability(deal, [trump, xi]);
+ * ```
+ */
+export function ratificationProbability(bid: Bid, leaders: readonly Leader[]): number {
+  let p = 1;
+  for (const l of leaders) p *= acceptanceProbability(l.threshold, l.objective(bid));
+  return p;
+}
+
+/** One realised ratification vote. */
+export interface RatificationOutcome {
+  readonly ratified: boolean;
+  /** Per leader: drawn threshold, objective value and vote. */
+  readonly votes: { readonly leader: string; readonly threshold: number; readonly value: number; readonly accepts: boolean }[];
+}
+
+/**
+ * Realise the leaders' private thresholds and vote on the deal.
+ *
+ * @example
+ * ```ts
+ * ratify(deal, leaders, createRng(1)).ratified;
+ * ```
+ */
+export function ratify(bid: Bid, leaders: readonly Leader[], rng: Rng): RatificationOutcome {
+  const votes = leaders.map((l) => {
+    const threshold = drawThreshold(l.threshold, rng);
+    const value = l.objective(bid);
+    return { leader: l.name, threshold, value, accepts: value >= threshold };
+  });
+  return { ratified: votes.every((v) => v.accepts), votes };
+}
+
+/** Win-set sizes and overlap over a set of candidate deals. */
+export interface WinSetOverlap {
+  readonly outcomes: number;
+  /** Per leader: number of deals it accepts for sure (threshold known) or in expectation. */
+  readonly sizes: number[];
+  /** Expected number of deals all leaders accept (Σ_x Π_i F_i(u_i(x))). */
+  readonly both: number;
+  /** `both / outcomes`: the share of deals that would be ratified. */
+  readonly share: number;
+  /** `both / |union|` in expectation (Jaccard index of the win-sets). */
+  readonly jaccard: number;
+}
+
+/**
+ * Overlap of the leaders' win-sets on a list of deals. With known thresholds
+ * the numbers are counts; with private thresholds they are expectations.
+ *
+ * @example
+ * ```ts
+ * winSetOverlap(allBids, [trump, xi]).share;
+ * ```
+ */
+export function winSetOverlap(bids: readonly Bid[], leaders: readonly Leader[]): WinSetOverlap {
+  const sizes = leaders.map(() => 0);
+  let both = 0;
+  let none = 0;
+  for (const bid of bids) {
+    let all = 1;
+    let noneHere = 1;
+    leaders.forEach((l, i) => {
+      const p = acceptanceProbability(l.threshold, l.objective(bid));
+      sizes[i] += p;
+      all *= p;
+      noneHere *= 1 - p;
+    });
+    both += all;
+    none += noneHere;
+  }
+  const union = bids.length - none;
+  return { outcomes: bids.length, sizes, both, share: bids.length ? both / bids.length : 0, jaccard: union > 0 ? both / union : 0 };
+}
