@@ -1,0 +1,110 @@
+/**
+ * Solver of the 3N equilibrium: an Anderson-accelerated fixed-point iteration on
+ * y = (log ŵ, log L̂) (2N), with Ê eliminated exactly (ERR2 solved for spending).
+ *
+ *   log ŵ_i ← log ŵ_i + η_i (log G_i − log Y'_i) + log c,   c = Σ E_n / Σ P̂_n E_n (numeraire)
+ *   log L̂_i ← κ (log τ̂_i + log ŵ_i − log P̂_i)                      (ERR3)
+ *
+ * η_i = 1 / (1 + ε ρ_i) with ρ_i the baseline share of i's sales that go abroad-or-compete with
+ * imports (a diagonal Newton step for ERR1). Convergence is judged on the scaled 3N residual of
+ * {@link scaledResidual}. Index formula: `k` = country k in both halves of y (`N + k` for log L̂).
+ */
+import type { Economy } from './economy.ts';
+import { AndersonMixer } from './anderson.ts';
+import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
+import type { SolverReport } from '../result.ts';
+
+export interface FixedPointOptions {
+  maxIterations: number;
+  tolerance: number;
+  /** Anderson memory (default 10). */
+  memory?: number;
+}
+
+export interface FixedPointResult extends SolverReport {
+  /** [ŵ, Ê, L̂] (3N) at the last iterate. */
+  x: Float64Array;
+  ws: Workspace;
+}
+
+/** Diagonal step sizes η_i from the baseline shares (see the module comment). */
+function stepSizes(e: Economy, eta: Float64Array): void {
+  const { N, eps, lam, nu, X, Y } = e;
+  for (let i = 0; i < N; i++) {
+    let s = 0;
+    for (let n = 0; n < N; n++) s += (1 - nu[n]) * X[n * N + i] * (1 - lam[n * N + i]);
+    const rho = s / Y[i];
+    eta[i] = 1 / (1 + eps * rho + (1 - nu[i]) * (1 - lam[i * N + i]));
+  }
+}
+
+/**
+ * Solves the equilibrium of `e` from `x0` = [ŵ, Ê, L̂] (3N; Ê is ignored, it is implied).
+ * Never throws on non-convergence: the report says `not-converged` and where it stopped.
+ */
+export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOptions): FixedPointResult {
+  const t0 = performance.now();
+  const { N, kappa, E } = e;
+  const y = new Float64Array(2 * N), gy = new Float64Array(2 * N), eta = new Float64Array(N), res = new Float64Array(3 * N);
+  for (let i = 0; i < N; i++) {
+    y[i] = Math.log(x0[i]);
+    y[N + i] = Math.log(x0[2 * N + i]);
+  }
+  stepSizes(e, eta);
+  const ws = makeWorkspace(N);
+  const aa = new AndersonMixer(2 * N, opts.memory ?? 10);
+  let sumE = 0;
+  for (let n = 0; n < N; n++) sumE += E[n];
+  let it = 0, r = Infinity, message: string | undefined;
+  for (;;) {
+    for (let i = 0; i < N; i++) {
+      ws.w[i] = Math.exp(y[i]);
+      ws.L[i] = Math.exp(y[N + i]);
+    }
+    costsAndShares(e, ws);
+    spendingFromIncome(e, ws);
+    pricesAndDemand(e, ws);
+    r = scaledResidual(e, ws, res);
+    if (Number.isNaN(r)) {
+      message = nanMessage(e, ws, res, it);
+      break;
+    }
+    if (r <= opts.tolerance) break;
+    if (it >= opts.maxIterations) {
+      message = `No convergence in ${opts.maxIterations} iterations: scaled residual ${r.toExponential(2)} > tolerance ${opts.tolerance}`;
+      break;
+    }
+    let pe = 0;
+    for (let n = 0; n < N; n++) pe += ws.P[n] * E[n];
+    const logc = Math.log(sumE / pe);
+    for (let i = 0; i < N; i++) {
+      gy[i] = y[i] + eta[i] * (Math.log(ws.G[i]) - Math.log(ws.Yp[i])) + logc;
+      gy[N + i] = kappa * (Math.log(ws.tauh[i]) + y[i] - Math.log(ws.P[i]));
+    }
+    aa.next(y, gy, y);
+    it++;
+  }
+  const x = new Float64Array(3 * N);
+  for (let i = 0; i < N; i++) {
+    x[i] = ws.w[i];
+    x[N + i] = ws.Eh[i];
+    x[2 * N + i] = ws.L[i];
+  }
+  const report: FixedPointResult = {
+    status: message === undefined ? 'converged' : 'not-converged', iterations: it, residual: r,
+    seconds: (performance.now() - t0) / 1000, x, ws,
+  };
+  if (message !== undefined) report.message = message;
+  return report;
+}
+
+function nanMessage(e: Economy, ws: Workspace, res: Float64Array, it: number): string {
+  const { N } = e;
+  for (let k = 0; k < 3 * N; k++) {
+    if (!Number.isFinite(res[k])) {
+      const block = ['wage (ERR1)', 'spending (ERR2)', 'labour (ERR3)'][Math.floor(k / N)];
+      return `Non-finite residual at iteration ${it}: ${block} equation of country index ${k % N} (ŵ=${ws.w[k % N]}, Ê=${ws.Eh[k % N]}, L̂=${ws.L[k % N]})`;
+    }
+  }
+  return `Non-finite residual at iteration ${it}`;
+}
