@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benchPareto } from './bench.ts';
 import { paretoIndices, paretoIndicesNaive } from './pareto.ts';
-import { nashIndex } from './solutions.ts';
+import { egalitarianIndex, kalaiSmorodinskyIndex, nashIndex } from './solutions.ts';
 
 const utilities = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 60 });
 const toArrays = (pts: [number, number][]): [Float64Array, Float64Array] => [
@@ -41,14 +41,15 @@ describe('Pareto frontier', () => {
     );
   });
 
-  it('property: the Nash point of the outcomes lies on the frontier', () => {
+  it('property: the Nash (and KS, egalitarian) point of the outcomes lies on the frontier', () => {
     fc.assert(
       fc.property(utilities, (pts) => {
         const [uA, uB] = toArrays(pts);
         const all = Array.from(uA, (a, k) => [a, uB[k]] as const);
-        const k = nashIndex(all, [0, 0]);
         const front = Array.from(paretoIndices(uA, uB), (i) => `${uA[i]},${uB[i]}`);
-        expect(front).toContain(`${all[k][0]},${all[k][1]}`);
+        for (const k of [nashIndex(all, [0, 0]), kalaiSmorodinskyIndex(all, [0, 0]), egalitarianIndex(all, [0, 0])]) {
+          expect(front).toContain(`${all[k][0]},${all[k][1]}`);
+        }
       }),
       { numRuns: 300 },
     );

@@ -10,24 +10,33 @@
  * - egalitarian: max min_i (u_i − d_i) (equal absolute gains);
  * - utilitarian: max uA + uB.
  * GENIUS's "Kalai" (min |uA − uB|) is offered as {@link geniusKalaiIndex}.
- * Ties resolve to the first point in input order.
+ * Ties resolve to the larger uA + uB, then to the first point in input order.
  */
 
 /** A point in the two-party utility plane. */
 export type UtilityPair = readonly [number, number];
 
-function argmax(n: number, score: (k: number) => number): number {
+// Ties on the score are broken by the larger sum uA + uB, so the chosen point is
+// never strictly dominated (a dominating point has an equal-or-better score and a
+// larger sum); remaining ties keep the first point in input order.
+function argmax(n: number, score: (k: number) => number, sum: (k: number) => number = () => 0): number {
   let best = -Infinity;
+  let bestSum = -Infinity;
   let arg = -1;
   for (let k = 0; k < n; k++) {
     const s = score(k);
-    if (s > best) {
+    if (s === -Infinity) continue;
+    const t = sum(k);
+    if (s > best || (s === best && t > bestSum)) {
       best = s;
+      bestSum = t;
       arg = k;
     }
   }
   return arg;
 }
+
+const sumOf = (points: readonly UtilityPair[]) => (k: number): number => points[k][0] + points[k][1];
 
 function gainsOk(p: UtilityPair, d: UtilityPair): boolean {
   return p[0] >= d[0] && p[1] >= d[1];
@@ -44,6 +53,7 @@ function gainsOk(p: UtilityPair, d: UtilityPair): boolean {
 export function nashIndex(points: readonly UtilityPair[], d: UtilityPair = [0, 0]): number {
   return argmax(points.length, (k) =>
     gainsOk(points[k], d) ? (points[k][0] - d[0]) * (points[k][1] - d[1]) : -Infinity,
+    sumOf(points),
   );
 }
 
@@ -78,13 +88,14 @@ export function kalaiSmorodinskyIndex(points: readonly UtilityPair[], d: Utility
     const gb = rb > 0 ? (p[1] - d[1]) / rb : Infinity;
     const m = Math.min(ga, gb);
     return m === Infinity ? 0 : m;
-  });
+  }, sumOf(points));
 }
 
 /** Index of the egalitarian point (max of the smaller absolute gain), or -1. */
 export function egalitarianIndex(points: readonly UtilityPair[], d: UtilityPair = [0, 0]): number {
   return argmax(points.length, (k) =>
     gainsOk(points[k], d) ? Math.min(points[k][0] - d[0], points[k][1] - d[1]) : -Infinity,
+    sumOf(points),
   );
 }
 

@@ -1,0 +1,165 @@
+/**
+ * The `negotiation` section of a scenario file (zod 4). One definition gives
+ * the TypeScript type, validation and the published JSON Schema; the scenario
+ * schema imports {@link NegotiationSchema} and places it under `negotiation:`.
+ *
+ * ```yaml
+ * negotiation:
+ *   protocol: saop              # saop | mediated
+ *   deadline: { rounds: 20 }
+ *   breakdown_probability: 0.05 # per round: the truce may collapse
+ *   seed: 42
+ *   parties:
+ *     USA:
+ *       delegation:
+ *         - { name: Howard Lutnick, role: commerce secretary, weight: 0.4 }
+ *         - { name: Jamieson Greer, role: trade representative, weight: 0.3 }
+ *         - { name: Scott Bessent, role: treasury secretary, weight: 0.3 }
+ *       leader: { name: Donald Trump, threshold: { kind: uniform, min: 0, max: 0.4 } }
+ *       agent: { kind: boulware, e: 0.2 }
+ *       trust: 0.5
+ *     CHN:
+ *       delegation: [ { name: He Lifeng, role: vice premier }, { name: Li Chenggang, role: trade negotiator } ]
+ *       leader: { name: Xi Jinping, threshold: { kind: normal, mean: 0.2, sd: 0.05 } }
+ *       agent: { kind: tit_for_tat, mode: relative, initial_concession: 0.02 }
+ *       trust: 0.4
+ *   trust: { gain: 0.2, loss: 0.5, base_breakdown: 0.02, sensitivity: 0.2 }
+ * ```
+ */
+import { z } from 'zod';
+import type { Agent } from './session.ts';
+import { paretoSeekerAgent } from './agents/pareto-seeker.ts';
+import { timeDependentAgent } from './agents/time-dependent.ts';
+import { titForTatAgent } from './agents/tit-for-tat.ts';
+import type { Voter } from './mediated.ts';
+import { annealer, hillClimber } from './mediated.ts';
+import type { Threshold } from './ratification.ts';
+
+const Unit = z.number().min(0).max(1);
+const Exponent = z.number().positive().meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
+
+/** One member of a delegation. */
+export const DelegateSchema = z.strictObject({
+  name: z.string().min(1),
+  role: z.string().optional(),
+  weight: z.number().nonnegative().optional().meta({ description: 'Relative say in the delegation; equal when absent' }),
+});
+
+/** A leader's ratification threshold on its own objective. */
+export const ThresholdSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('known'), value: z.number() }),
+  z
+    .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() })
+    .refine((t) => t.min <= t.max, { message: 'expected min <= max' }),
+  z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive() }),
+]);
+
+/** The leader who must ratify a deal (Putnam's second level). */
+export const LeaderSchema = z.strictObject({
+  name: z.string().min(1),
+  threshold: ThresholdSchema,
+  weights: z
+    .record(z.string(), z.number().nonnegative())
+    .optional()
+    .meta({ description: "Weights of the leader's objective (constituencies), when they differ from the delegation's" }),
+});
+
+/** A negotiating agent and its parameters. */
+export const AgentSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('time_dependent'), e: Exponent }),
+  z.strictObject({ kind: z.literal('boulware'), e: Exponent.max(1).default(0.2) }),
+  z.strictObject({ kind: z.literal('linear') }),
+  z.strictObject({ kind: z.literal('conceder'), e: Exponent.min(1).default(2) }),
+  z.strictObject({
+    kind: z.literal('tit_for_tat'),
+    mode: z.enum(['relative', 'absolute']).default('relative'),
+    initial_concession: Unit.default(0),
+  }),
+  z.strictObject({ kind: z.literal('pareto_seeker'), e: Exponent.default(0.5), window: Unit.default(0.05) }),
+  z.strictObject({ kind: z.literal('model_aware'), e: Exponent.default(0.5) }).meta({
+    description: 'Evaluates offers with the economic model (wired by the scenario runner)',
+  }),
+]);
+
+/** A voter of the mediated single-text protocol. */
+export const VoterSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('hill_climber') }),
+  z.strictObject({ kind: z.literal('annealer'), temperature: z.number().nonnegative().default(0.1) }),
+]);
+
+/** One side of the negotiation. */
+export const PartySchema = z.strictObject({
+  delegation: z.array(DelegateSchema).min(1),
+  leader: LeaderSchema.optional(),
+  agent: AgentSpecSchema.default({ kind: 'linear' }),
+  voter: VoterSpecSchema.default({ kind: 'hill_climber' }),
+  trust: Unit.default(0.5).meta({ description: "Initial trust in the other side's compliance" }),
+  reservation: z.number().optional().meta({ description: 'Utility of no deal; the disagreement point by default' }),
+});
+
+/** Trust dynamics and how trust moves the chance that talks continue. */
+export const TrustParamsSchema = z.strictObject({
+  gain: Unit.default(0.2),
+  loss: Unit.default(0.5),
+  base_breakdown: Unit.default(0).meta({ description: 'Breakdown probability per round at full trust' }),
+  sensitivity: Unit.default(0).meta({ description: 'Extra breakdown probability from distrust' }),
+});
+
+/** The `negotiation` section of a scenario file. */
+export const NegotiationSchema = z
+  .strictObject({
+    protocol: z.enum(['saop', 'mediated']).default('saop'),
+    deadline: z.strictObject({ rounds: z.number().int().positive() }),
+    breakdown_probability: Unit.default(0),
+    seed: z.number().int().default(0),
+    parties: z.record(z.string().min(1), PartySchema),
+    trust: TrustParamsSchema.optional(),
+  })
+  .superRefine((n, ctx) => {
+    const k = Object.keys(n.parties).length;
+    if (k !== 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: `expected exactly 2 parties, found ${k}` });
+  });
+
+/** Parsed `negotiation` section (defaults applied). */
+export type NegotiationSpec = z.infer<typeof NegotiationSchema>;
+/** Parsed agent specification. */
+export type AgentSpec = z.infer<typeof AgentSpecSchema>;
+/** Parsed voter specification. */
+export type VoterSpec = z.infer<typeof VoterSpecSchema>;
+
+/**
+ * Build a SAOP agent from its parsed specification. `model_aware` needs the
+ * economic model, so it is rejected here; the scenario runner builds it with
+ * `modelAwareAgent`.
+ *
+ * @example
+ * ```ts
+ * agentFromSpec(AgentSpecSchema.parse({ kind: 'boulware' }));
+ * ```
+ */
+export function agentFromSpec(spec: AgentSpec, name?: string): Agent {
+  switch (spec.kind) {
+    case 'time_dependent':
+    case 'boulware':
+    case 'conceder':
+      return timeDependentAgent({ e: spec.e, name: name ?? spec.kind });
+    case 'linear':
+      return timeDependentAgent({ e: 1, name: name ?? 'linear' });
+    case 'tit_for_tat':
+      return titForTatAgent({ mode: spec.mode, initialConcession: spec.initial_concession, name });
+    case 'pareto_seeker':
+      return paretoSeekerAgent({ e: spec.e, window: spec.window, name });
+    case 'model_aware':
+      throw new TypeError('Expected an agent that needs no economic model, found model_aware; build it with modelAwareAgent.');
+  }
+}
+
+/** Build a mediated-protocol voter from its parsed specification. */
+export function voterFromSpec(spec: VoterSpec): Voter {
+  return spec.kind === 'annealer' ? annealer(spec.temperature) : hillClimber;
+}
+
+/** The threshold of a parsed leader as used by ratification.ts (same shape). */
+export function thresholdFromSpec(spec: z.infer<typeof ThresholdSchema>): Threshold {
+  return spec;
+}
