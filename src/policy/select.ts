@@ -1,0 +1,46 @@
+/**
+ * Resolves the regions and sectors a policy entry covers: codes, dataset groups, "*" (all
+ * others than the other side) and `except`. Problems are PolicyErrors carrying the entry's path.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import { PolicyError } from './errors.ts';
+
+type Path = (string | number)[];
+
+function resolve(d: Dataset, code: string, path: Path): number[] {
+  const i = d.regions.indexOf(code);
+  if (i >= 0) return [i];
+  const g = d.manifest.groups[code];
+  if (g) return g.map((m) => d.regions.indexOf(m));
+  const groups = Object.keys(d.manifest.groups);
+  throw new PolicyError(path, `expected a region code${groups.length ? `, a group (${groups.join(', ')})` : ''} or "*" of dataset ${d.manifest.id}, found unknown code "${code}"`);
+}
+
+/**
+ * The regions on one side of an entry. `"*"` means every region not on the other side;
+ * `except` removes codes from a side given as `"*"` or as a group.
+ */
+export function selectSide(d: Dataset, code: string, other: string, except: readonly string[] | undefined, path: Path, exceptPath: Path): number[] {
+  const drop = new Set<number>();
+  (except ?? []).forEach((c, k) => resolve(d, c, [...exceptPath, k]).forEach((r) => drop.add(r)));
+  if (code === '*') {
+    const o = other === '*' ? new Set<number>() : new Set(resolve(d, other, path));
+    return d.regions.map((_, k) => k).filter((k) => !o.has(k) && !drop.has(k));
+  }
+  const list = resolve(d, code, path);
+  return d.manifest.groups[code] ? list.filter((k) => !drop.has(k)) : list;
+}
+
+/** Sector indices of `sectors` (all when absent). */
+export function selectSectors(d: Dataset, sectors: readonly string[] | undefined, path: Path): number[] {
+  if (!sectors) return d.sectors.map((_, j) => j);
+  return sectors.map((s, k) => {
+    const j = d.sectors.indexOf(s);
+    if (j < 0) throw new PolicyError([...path, k], `expected a sector code of dataset ${d.manifest.id} (${preview(d.sectors)}), found unknown sector "${s}"`);
+    return j;
+  });
+}
+
+function preview(list: string[]): string {
+  return list.length <= 12 ? list.join(', ') : `${list.slice(0, 12).join(', ')}, …`;
+}

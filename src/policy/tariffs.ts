@@ -1,0 +1,51 @@
+/**
+ * Applies scenario tariff entries to a tariff-factor array τ = 1 + t (index (n*N + i)*J + j),
+ * in order, so a later entry overrides an earlier one on the flows both cover. Domestic flows
+ * (n = i) never carry a tariff.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { TariffEntry } from '../scenario/schema.ts';
+import { selectSide, selectSectors } from './select.ts';
+import { PolicyError } from './errors.ts';
+
+/** Computes a model preset's rate for importer n and exporter i, given the current factors. */
+export type PresetRate = (preset: string, n: number, i: number, tau: Float64Array, path: (string | number)[]) => number;
+
+export interface ApplyContext {
+  /** Factors that `add` is relative to (the baseline in a policy; the current state in a timeline). */
+  addTo: Float64Array;
+  preset?: PresetRate;
+  /** Path of the entry list in the scenario, for messages. */
+  path: (string | number)[];
+}
+
+/** Applies `entries` to `tau` in place and returns it. */
+export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly TariffEntry[], ctx: ApplyContext): Float64Array {
+  const { N, J } = d;
+  entries.forEach((e, k) => {
+    const at = [...ctx.path, k];
+    const imps = selectSide(d, e.importer, e.exporter, e.importer === '*' || d.manifest.groups[e.importer] ? e.except : undefined, [...at, 'importer'], [...at, 'except']);
+    const exps = selectSide(d, e.exporter, e.importer, e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined, [...at, 'exporter'], [...at, 'except']);
+    const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
+    let schedule: Float64Array | undefined;
+    if (e.schedule !== undefined) {
+      schedule = d.schedules[e.schedule];
+      if (!schedule) throw new PolicyError([...at, 'schedule'], `expected a schedule of dataset ${d.manifest.id} (${Object.keys(d.schedules).join(', ') || 'none'}), found "${e.schedule}"`);
+    }
+    if (e.preset !== undefined && !ctx.preset) throw new PolicyError([...at, 'preset'], `expected no preset: this model has none, found "${e.preset}"`);
+    const snapshot = e.preset !== undefined ? Float64Array.from(tau) : tau;
+    for (const n of imps)
+      for (const i of exps) {
+        if (n === i) continue;
+        const presetRate = e.preset !== undefined ? ctx.preset!(e.preset, n, i, snapshot, [...at, 'preset']) : 0;
+        for (const j of sectors) {
+          const q = (n * N + i) * J + j;
+          if (e.rate !== undefined) tau[q] = 1 + e.rate;
+          else if (e.add !== undefined) tau[q] = ctx.addTo[q] + e.add;
+          else if (schedule) tau[q] = 1 + schedule[q];
+          else tau[q] = 1 + presetRate;
+        }
+      }
+  });
+  return tau;
+}

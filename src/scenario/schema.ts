@@ -1,0 +1,123 @@
+/**
+ * The scenario file (scenario-format.md): one zod definition feeds the TypeScript types, the CLI
+ * and API validation, and the JSON Schema printed by `lancaster schema`.
+ */
+import { z } from 'zod';
+
+/** Highest tariff accepted in a scenario (1000%): above it a number is almost surely a unit error. */
+export const MAX_RATE = 10;
+
+const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** A rate as a fraction (0.54) or a percent string ("54%"); negative, NaN or above MAX_RATE is an error. */
+export const RateSchema = z
+  .union([z.number(), z.string()], { error: 'expected a number or percent string' })
+  .transform((v, ctx) => {
+    let x: number;
+    if (typeof v === 'number') x = v;
+    else {
+      const m = PERCENT.exec(v);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: `expected a number or percent string like "54%", found "${v}"` });
+        return z.NEVER;
+      }
+      x = Number(m[1]) / 100;
+    }
+    if (!Number.isFinite(x) || x < 0 || x > MAX_RATE) {
+      ctx.addIssue({ code: 'custom', message: `expected a rate between 0 and ${MAX_RATE} (${MAX_RATE * 100}%), found ${v}` });
+      return z.NEVER;
+    }
+    return x;
+  })
+  .meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%")' });
+
+/** A share in [0, 1], as a number or percent string. */
+export const ShareSchema = RateSchema.refine((x) => x <= 1, { message: 'expected a share between 0 and 1' });
+
+const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
+
+export const TariffEntrySchema = z
+  .object({
+    importer: Code,
+    exporter: Code,
+    except: z.array(z.string()).optional().meta({ description: 'Codes removed from the side given as "*" (or as a group)' }),
+    sectors: z.array(z.string()).optional().meta({ description: 'Sector codes; all sectors when absent' }),
+    rate: RateSchema.optional().meta({ description: 'New ad valorem rate' }),
+    add: RateSchema.optional().meta({ description: 'Added to the baseline rate (in a timeline: to the current rate)' }),
+    schedule: z.string().optional().meta({ description: 'Rates from a schedule shipped with the dataset' }),
+    preset: z.string().optional().meta({ description: 'A rate computed by a model preset (e.g. us-optimal)' }),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const given = (['rate', 'add', 'schedule', 'preset'] as const).filter((k) => t[k] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: given.length === 0 ? 'expected one of rate, add, schedule or preset, found none' : `expected only one of rate, add, schedule or preset, found ${given.join(' and ')}`,
+      });
+    }
+  });
+
+export const ExportControlSchema = z
+  .object({
+    origin: Code,
+    destination: Code,
+    except: z.array(z.string()).optional(),
+    sectors: z.array(z.string()).min(1),
+    approval: ShareSchema.meta({ description: 'Share of baseline volume allowed (0 = ban)' }),
+    rents: z.enum(['exporter', 'lost']).optional().meta({ description: 'Who receives licence rents; default exporter' }),
+  })
+  .strict();
+
+export const PolicySchema = z
+  .object({
+    preset: z.string().optional().meta({ description: 'A whole-policy preset of the model (e.g. ustr-2025-04-02)' }),
+    tariffs: z.array(TariffEntrySchema).optional(),
+    export_controls: z.array(ExportControlSchema).optional(),
+  })
+  .strict();
+
+export const OptionsSchema = z
+  .object({
+    baseline: z.enum(['keep-deficits', 'zero-deficit']).optional(),
+    revenue: z.enum(['income-tax-relief', 'lump-sum']).optional(),
+    elasticity_scale: z.number().positive().max(100).optional(),
+    variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),
+    tolerance: z.number().positive().max(1e-3).optional(),
+    max_iterations: z.number().int().positive().max(100000).optional(),
+  })
+  .strict();
+
+export const ReportSchema = z
+  .object({
+    countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table' }),
+    partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
+  })
+  .strict();
+
+export const MODELS = ['cp2015', 'one-sector-2025', 'multisector'] as const;
+
+export const ScenarioSchema = z
+  .object({
+    lancaster: z.literal(1, { error: 'expected format version 1' }),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    model: z.enum(MODELS).default('multisector'),
+    dataset: z.string().optional().meta({ description: 'Embedded dataset id or folder; default: the model\'s default dataset' }),
+    options: OptionsSchema.default({}),
+    policy: PolicySchema.default({}),
+    report: ReportSchema.optional(),
+    strategy: z.unknown().optional(),
+    timeline: z.unknown().optional(),
+    negotiation: z.unknown().optional(),
+  })
+  .strict();
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type TariffEntry = z.output<typeof TariffEntrySchema>;
+export type ExportControl = z.output<typeof ExportControlSchema>;
+
+/** The published JSON Schema of scenario files. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
+}

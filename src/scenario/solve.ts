@@ -1,0 +1,85 @@
+/**
+ * Solves a parsed scenario: picks the model and dataset, turns the policy into tariff factors,
+ * and returns the contract result. Problems in the scenario become ScenarioErrors with their
+ * line and column; numerical trouble is a `not-converged` result.
+ */
+import type { ModelResult } from '../model/result.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { loadDataset } from '../data/load.ts';
+import { DataError } from '../data/errors.ts';
+import { applyTariffs } from '../policy/tariffs.ts';
+import { PolicyError } from '../policy/errors.ts';
+import { ScenarioError } from './errors.ts';
+import { MODEL_SPECS } from './models.ts';
+import type { ParsedScenario } from './parse.ts';
+import type { Scenario, TariffEntry } from './schema.ts';
+
+/** Sections of the contract this version does not compute yet: rejected, never ignored. */
+const NOT_YET: [keyof Scenario, string][] = [
+  ['strategy', 'strategy sections are not supported by this version yet'],
+  ['timeline', 'timelines are not supported by this version yet'],
+  ['negotiation', 'negotiation sections are not supported by this version yet'],
+];
+
+function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
+  throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
+}
+
+/** The dataset a scenario names (or its model's default), checked against the model's layout. */
+export function scenarioDataset(p: ParsedScenario): Dataset {
+  const s = p.scenario;
+  const spec = MODEL_SPECS[s.model];
+  let d: Dataset;
+  try {
+    d = loadDataset(s.dataset ?? spec.defaultDataset);
+  } catch (e) {
+    if (e instanceof DataError) fail(p, ['dataset'], e.message);
+    throw e;
+  }
+  if (d.manifest.layout !== spec.layout) fail(p, ['dataset'], `expected a dataset with the ${spec.layout} layout for model ${s.model}, found ${d.manifest.id} (${d.manifest.layout})`);
+  return d;
+}
+
+/** τ' = 1 + t' for the scenario's policy, starting from the dataset's baseline tariffs. */
+export function policyFactors(p: ParsedScenario, d: Dataset): Float64Array {
+  const s = p.scenario;
+  const spec = MODEL_SPECS[s.model];
+  const base = Float64Array.from(d.tariff, (t) => 1 + t);
+  const tau = Float64Array.from(base);
+  try {
+    if (s.policy.export_controls?.length) {
+      throw new PolicyError(['policy', 'export_controls'], 'export controls are not supported by this version yet (they arrive with the multisector-2025 dataset)');
+    }
+    let entries: TariffEntry[] = [];
+    if (s.policy.preset !== undefined) {
+      const cases = spec.policyPresets ?? {};
+      const c = cases[s.policy.preset];
+      if (!c) throw new PolicyError(['policy', 'preset'], `expected a policy preset of model ${s.model} (${Object.keys(cases).join(', ') || 'none'}), found "${s.policy.preset}"`);
+      entries = c.map((e) => ({ ...e }));
+      applyTariffs(d, tau, entries, { addTo: base, preset: spec.preset?.(d, s), path: ['policy', 'preset'] });
+    }
+    applyTariffs(d, tau, s.policy.tariffs ?? [], { addTo: base, preset: spec.preset?.(d, s), path: ['policy', 'tariffs'] });
+  } catch (e) {
+    if (e instanceof PolicyError) fail(p, e.path, e.message);
+    throw e;
+  }
+  return tau;
+}
+
+/** Validates a parsed scenario against its dataset without solving (what `validate` does). */
+export function checkScenario(p: ParsedScenario): { dataset: Dataset; tau: Float64Array } {
+  for (const [key, msg] of NOT_YET) if (p.scenario[key] !== undefined) fail(p, [key], msg);
+  const dataset = scenarioDataset(p);
+  return { dataset, tau: policyFactors(p, dataset) };
+}
+
+/** Solves the scenario's counterfactual. */
+export function solveScenario(p: ParsedScenario): ModelResult {
+  const { dataset, tau } = checkScenario(p);
+  try {
+    return MODEL_SPECS[p.scenario.model].solve(dataset, p.scenario, tau);
+  } catch (e) {
+    if (e instanceof PolicyError) fail(p, e.path, e.message);
+    throw e;
+  }
+}
