@@ -107,3 +107,25 @@ describe('lancaster schema and datasets', () => {
     expect(list.every((d) => d.sources.length > 0)).toBe(true);
   });
 });
+
+describe('lancaster analyze', () => {
+  const F = new URL('../negotiate/fixtures/genius/anac2010-EnglandZimbabwe/', import.meta.url).pathname;
+  it('prints outcomes, the Pareto frontier and the Nash point of England–Zimbabwe as JSON', async () => {
+    const r = await run('analyze', `${F}EnglandZimbabwe_domain.xml`, `${F}England.xml`, `${F}Zimbabwe.xml`, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.outcomes).toBe(576);
+    expect(j.pareto).toHaveLength(25);
+    expect(j.nash.utility[0]).toBeCloseTo(0.9109, 4);
+    expect(j.nash.utility[1]).toBeCloseTo(0.7332, 4);
+    for (const k of ['kalai_smorodinsky', 'egalitarian', 'utilitarian']) expect(j[k].bid).toBeTypeOf('object');
+  });
+
+  it('exits 2 for a missing or malformed GENIUS file', async () => {
+    expect((await run('analyze', `${F}nope.xml`, `${F}England.xml`, `${F}Zimbabwe.xml`)).code).toBe(2);
+    const bad = file('bad.xml', '<negotiation_template><utility_space></utility_space></negotiation_template>');
+    const r = await run('analyze', bad, `${F}England.xml`, `${F}Zimbabwe.xml`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected');
+  });
+});

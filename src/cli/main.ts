@@ -5,13 +5,11 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { readScenarioFile } from '../scenario/parse.ts';
-import { solveScenario, checkScenario } from '../scenario/solve.ts';
-import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { DataError } from '../data/errors.ts';
-import { formatResultTable, formatStatus } from './format.ts';
-import { datasetsReport } from './datasets.ts';
+
+/** Bad user input found by a library that throws TypeError/RangeError (exit 2, not a crash). */
+class InputError extends Error {}
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -31,7 +29,11 @@ export function buildProgram() {
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('--json', 'print the machine-readable result (the contract of scenario-format.md)')
     .option('--countries <codes>', 'comma-separated countries or groups to show in the table')
-    .action((file, opts) => {
+    .action(async (file, opts) => {
+      // Commands load their modules lazily: start-up stays fast and one command needs only its code.
+      const { readScenarioFile } = await import('../scenario/parse.ts');
+      const { solveScenario } = await import('../scenario/solve.ts');
+      const { formatResultTable, formatStatus } = await import('./format.ts');
       const parsed = readScenarioFile(file);
       const r = solveScenario(parsed);
       if (opts.json) out(JSON.stringify(r, null, 2));
@@ -50,22 +52,54 @@ export function buildProgram() {
     .command('validate')
     .description('Check a scenario file against the schema and its dataset without solving')
     .argument('<file>', 'scenario file (YAML or JSON)')
-    .action((file) => {
+    .action(async (file) => {
+      const { readScenarioFile } = await import('../scenario/parse.ts');
+      const { checkScenario } = await import('../scenario/solve.ts');
       const parsed = readScenarioFile(file);
       const { dataset } = checkScenario(parsed);
       out(`${file}: valid (${parsed.scenario.model} on ${dataset.manifest.id})`);
     });
 
   program
+    .command('analyze')
+    .description('Analyse a negotiation domain (GENIUS XML): outcomes, Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian, utilitarian')
+    .argument('<domain>', 'GENIUS domain file')
+    .argument('<profileA>', 'GENIUS profile of party A')
+    .argument('<profileB>', 'GENIUS profile of party B')
+    .option('--json', 'machine-readable analysis')
+    .action(async (domain, a, b, opts) => {
+      const { analyzeGeniusFiles } = await import('../negotiate/index.ts');
+      let r;
+      try {
+        r = analyzeGeniusFiles(domain, a, b, { disagreement: [0, 0] });
+      } catch (e) {
+        if (e instanceof TypeError || e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError((e as Error).message);
+        throw e;
+      }
+      if (opts.json) return out(JSON.stringify(r, null, 2));
+      const f = (p: { utility: number[] } | null) => (p ? `(${p.utility.map((u) => u.toFixed(4)).join(', ')})` : 'none');
+      out([
+        `${r.outcomes} outcomes${r.sampled ? ' (sampled)' : ''}, ${r.pareto.length} Pareto-optimal`,
+        `Nash ${f(r.nash)}  Kalai–Smorodinsky ${f(r.kalai_smorodinsky)}  egalitarian ${f(r.egalitarian)}  utilitarian ${f(r.utilitarian)}`,
+      ].join('\n'));
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of scenario files')
-    .action(() => out(JSON.stringify(scenarioJsonSchema(), null, 2)));
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('../scenario/schema.ts');
+      out(JSON.stringify(scenarioJsonSchema(), null, 2));
+    });
 
   program
     .command('datasets')
     .description('List the embedded datasets with their sources and citations')
     .option('--json', 'machine-readable list')
-    .action((opts) => out(datasetsReport(Boolean(opts.json))));
+    .action(async (opts) => {
+      const { datasetsReport } = await import('./datasets.ts');
+      out(datasetsReport(Boolean(opts.json)));
+    });
 
   return program;
 }
@@ -78,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof ScenarioError || e instanceof DataError) {
+    if (e instanceof ScenarioError || e instanceof DataError || e instanceof InputError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT.usage;
     }
