@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { carvedPart, mergeSectors, outputs, splitSector, tableResiduals, type IoValues, type SplitSpec } from './split.ts';
+
+/** A balanced random table: costs add to output by construction, final demand is the row residual. */
+function balancedTable(N: number, J: number, rnd: () => number): IoValues {
+  const trade = new Float64Array(N * N * J).map(() => 1 + 1000 * rnd());
+  const tariff = new Float64Array(N * N * J).map(() => 0.2 * rnd());
+  for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) tariff[(n * N + n) * J + j] = 0;
+  const t: IoValues = {
+    regions: Array.from({ length: N }, (_, n) => `R${n}`), sectors: Array.from({ length: J }, (_, j) => `s${j}`),
+    trade, tariff, use: new Float64Array(N * J * J), final: new Float64Array(N * J), va: new Float64Array(N * J),
+  };
+  const y = outputs(t);
+  for (let n = 0; n < N; n++)
+    for (let j = 0; j < J; j++) {
+      const v = 0.2 + 0.6 * rnd();
+      t.va[n * J + j] = v * y[n * J + j];
+      const w = Array.from({ length: J }, () => rnd() + 0.01);
+      const sw = w.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < J; k++) t.use[(n * J + k) * J + j] = ((1 - v) * y[n * J + j] * w[k]) / sw;
+    }
+  for (let n = 0; n < N; n++)
+    for (let k = 0; k < J; k++) {
+      let a = 0;
+      for (let i = 0; i < N; i++) a += t.trade[(n * N + i) * J + k];
+      for (let j = 0; j < J; j++) a -= t.use[(n * J + k) * J + j];
+      t.final[n * J + k] = a; // may be negative (inventories), as in WIOD
+    }
+  return t;
+}
+
+function seeded(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const expectSame = (a: IoValues, b: IoValues) => {
+  expect(a.sectors).toEqual(b.sectors);
+  for (const key of ['trade', 'tariff', 'use', 'final', 'va'] as const) {
+    expect(a[key].length).toBe(b[key].length);
+    for (let q = 0; q < a[key].length; q++) if (!Object.is(a[key][q], b[key][q])) expect([key, q, a[key][q]]).toEqual([key, q, b[key][q]]);
+  }
+};
+
+/** Shares that always admit a split: the same share σ_i of exporter i's sales everywhere, mixed with others. */
+function spec(J: number, sigma: number[], weights: number[]): SplitSpec {
+  // Final demand (j = J) has the smallest weight, users up to 1.2×: fractions stay ≤ 1.2·max σ ≤ 1.
+  return {
+    sector: 's1', code: 'new', outputShare: (i) => sigma[i], tradeShare: (_n, i) => sigma[i],
+    purchaseWeight: (n, j) => (j === J ? 1 : 1 + 0.2 * weights[(n * (J + 1) + j) % weights.length]),
+  };
+}
+
+describe('carvedPart', () => {
+  it('returns a part b with (a − b) + b === a exactly', () => {
+    fc.assert(fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, f) => {
+      const b = carvedPart(a, a * f);
+      expect((a - b) + b).toBe(a);
+      expect(Math.abs(b)).toBeLessThanOrEqual(Math.abs(a));
+    }));
+  });
+});
+
+describe('splitSector and mergeSectors', () => {
+  const t = balancedTable(3, 4, seeded(7));
+
+  it('keeps a balanced table balanced and preserves every parent total', () => {
+    expect(tableResiduals(t).rowRel).toBeLessThan(1e-12);
+    const s = splitSector(t, { sector: 's1', code: 'new', outputShare: (i) => [0.1, 0.3, 0.05][i], tradeShare: (n, i) => [0.1, 0.3, 0.05][i] * (n === 0 ? 1.5 : 0.8), purchaseWeight: (_n, j) => (j === 2 ? 5 : 1) });
+    const res = tableResiduals(s);
+    expect(res.rowRel).toBeLessThan(1e-12);
+    expect(res.columnRel).toBeLessThan(1e-12);
+    const y0 = outputs(t), y1 = outputs(s);
+    for (let n = 0; n < 3; n++) {
+      expect(y1[n * 5 + 1] + y1[n * 5 + 4]).toBeCloseTo(y0[n * 4 + 1], 9);
+      expect(y1[n * 5 + 4] / y0[n * 4 + 1]).toBeCloseTo([0.1, 0.3, 0.05][n], 12);
+      for (let i = 0; i < 3; i++) {
+        const p = n * 3 + i;
+        expect(s.trade[p * 5 + 1] + s.trade[p * 5 + 4]).toBe(t.trade[p * 4 + 1]);
+      }
+    }
+  });
+
+  it('gives back the original table exactly after a merge', () => {
+    const s = splitSector(t, spec(4, [0.2, 0.01, 0.8], [1, 0.2, 0.5, 0.9]));
+    expectSame(mergeSectors(s, 's1', 'new'), t);
+  });
+
+  it('round-trips exactly for random tables and shares (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(fc.double({ min: 0, max: 0.8, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (N, J, seed, sigma, weights) => {
+          const tab = balancedTable(N, J, seeded(seed));
+          const s = splitSector(tab, spec(J, sigma, weights));
+          expect(s.sectors).toEqual([...tab.sectors, 'new']);
+          const res = tableResiduals(s);
+          const scale = Math.max(...outputs(tab));
+          expect(res.column).toBeLessThan(1e-12 * scale);
+          expect(res.row).toBeLessThan(1e-12 * scale);
+          expectSame(mergeSectors(s, 's1', 'new'), tab);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses shares that need more domestic sales than the parent has', () => {
+    expect(() => splitSector(t, { sector: 's1', code: 'x', outputShare: () => 0, tradeShare: () => 0.5, purchaseWeight: () => 1 })).toThrow(RangeError);
+    expect(() => splitSector(t, { sector: 'nope', code: 'x', outputShare: () => 0, tradeShare: () => 0, purchaseWeight: () => 1 })).toThrow(/sector code/);
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * Carving a sector out of an input–output table, and merging two sectors back together.
+ *
+ * The table is the region-level form that the `io-table` datasets are made from (values, not
+ * shares). Index formulas (as in src/data/dataset.ts):
+ * - `trade`, `tariff`: `(n*N + i)*J + k` = importer n, exporter i, sector k (domestic sales on n = i)
+ * - `use`: `(n*J + k)*J + j` = region n, input k, using sector j (purchases from all origins)
+ * - `final`, `va`: `n*J + k`
+ *
+ * Totals (the identities a balanced table satisfies; `tableResiduals` measures them):
+ * - row:    absorption Σ_i trade[n,i,k] = Σ_j use[n,k,j] + final[n,k]
+ * - column: output Σ_m trade[m,n,j] = va[n,j] + Σ_k use[n,k,j]
+ *
+ * `splitSector` moves part of sector k into a new sector k′ (appended last) using shares of output,
+ * of bilateral trade and of each user's purchases; every row and column total of the table is kept
+ * (the two parts add up to the parent). `mergeSectors` adds one sector into another. A split
+ * followed by a merge returns the original table bit for bit: every carved amount b of a cell a is
+ * rounded to a multiple of ulp(a), so a − b and (a − b) + b are exact in floating point, and the
+ * merge adds user columns before input rows (the reverse of the split's order).
+ */
+
+/** An input–output table in values (one currency unit throughout). */
+export interface IoValues {
+  regions: string[];
+  sectors: string[];
+  /** Sector names, same order as `sectors` (optional). */
+  names?: string[];
+  trade: Float64Array;
+  tariff: Float64Array;
+  use: Float64Array;
+  final: Float64Array;
+  va: Float64Array;
+}
+
+/** How to carve sector `sector` into itself and a new sector `code`. */
+export interface SplitSpec {
+  /** The parent sector's code. */
+  sector: string;
+  /** The new sector's code (appended after the last sector). */
+  code: string;
+  name?: string;
+  /** Share of region i's output of the parent that belongs to the new sector, in [0, 1]. */
+  outputShare: (i: number) => number;
+  /** Share of the cross-border flow from exporter i to importer n (n ≠ i) that is the new sector's, in [0, 1]. */
+  tradeShare: (n: number, i: number) => number;
+  /**
+   * Relative purchase intensities in region n of user j (j = J for final demand): user j buys the new
+   * good as the fraction λ_n·w of its purchases of the parent, with λ_n set so that the new good's
+   * uses add up to its absorption (imports plus domestic sales). Must give fractions ≤ 1.
+   */
+  purchaseWeight: (n: number, j: number) => number;
+  /** Tariff on the new sector's flow from i to n; default: the parent's. */
+  tariff?: (n: number, i: number) => number;
+}
+
+const dims = (t: IoValues) => ({ N: t.regions.length, J: t.sectors.length });
+
+/**
+ * The part b of a cell a that is closest to x with a − b exact: b is a multiple of ulp(a) and lies
+ * between 0 and a (same sign as a). Then (a − b) + b === a.
+ */
+export function carvedPart(a: number, x: number): number {
+  if (a === 0 || x === 0 || !Number.isFinite(x)) return 0;
+  const s = a < 0 ? -1 : 1;
+  const A = Math.abs(a);
+  const X = x * s;
+  if (X <= 0) return 0;
+  if (X >= A) return a;
+  let e = Math.floor(Math.log2(A));
+  if (2 ** e > A) e--;
+  if (2 ** (e + 1) <= A) e++;
+  const q = Math.max(2 ** (e - 52), Number.MIN_VALUE); // subnormals: every multiple of the smallest double is exact
+  const b = Math.min(A, Math.round(X / q) * q);
+  return s * b;
+}
+
+/** Output Σ_m trade[m,n,j] of every region and sector, index n*J + j. */
+export function outputs(t: IoValues): Float64Array {
+  const { N, J } = dims(t);
+  const y = new Float64Array(N * J);
+  for (let m = 0; m < N; m++) for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) y[n * J + j] += t.trade[(m * N + n) * J + j];
+  return y;
+}
+
+/** Largest violations of the row and column identities, absolute and relative to the larger side. */
+export function tableResiduals(t: IoValues): { row: number; column: number; rowRel: number; columnRel: number } {
+  const { N, J } = dims(t);
+  const y = outputs(t);
+  let row = 0, column = 0, rowRel = 0, columnRel = 0;
+  for (let n = 0; n < N; n++)
+    for (let k = 0; k < J; k++) {
+      let a = 0, u = t.final[n * J + k], c = t.va[n * J + k];
+      for (let i = 0; i < N; i++) a += t.trade[(n * N + i) * J + k];
+      for (let j = 0; j < J; j++) { u += t.use[(n * J + k) * J + j]; c += t.use[(n * J + j) * J + k]; }
+      const r = Math.abs(a - u), q = Math.abs(y[n * J + k] - c);
+      row = Math.max(row, r); column = Math.max(column, q);
+      if (r > 0) rowRel = Math.max(rowRel, r / Math.max(Math.abs(a), Math.abs(u)));
+      if (q > 0) columnRel = Math.max(columnRel, q / Math.max(Math.abs(y[n * J + k]), Math.abs(c)));
+    }
+  return { row, column, rowRel, columnRel };
+}
+
+/** Copies `t` with one extra sector (zeros) appended. */
+function widen(t: IoValues, code: string, name: string): IoValues {
+  const { N, J } = dims(t);
+  const K = J + 1;
+  const trade = new Float64Array(N * N * K), tariff = new Float64Array(N * N * K);
+  const use = new Float64Array(N * K * K), final = new Float64Array(N * K), va = new Float64Array(N * K);
+  for (let p = 0; p < N * N; p++) for (let k = 0; k < J; k++) { trade[p * K + k] = t.trade[p * J + k]; tariff[p * K + k] = t.tariff[p * J + k]; }
+  for (let n = 0; n < N; n++)
+    for (let k = 0; k < J; k++) {
+      final[n * K + k] = t.final[n * J + k];
+      va[n * K + k] = t.va[n * J + k];
+      for (let j = 0; j < J; j++) use[(n * K + k) * K + j] = t.use[(n * J + k) * J + j];
+    }
+  const names = t.names ? [...t.names, name] : undefined;
+  return { regions: [...t.regions], sectors: [...t.sectors, code], names, trade, tariff, use, final, va };
+}
+
+/**
+ * Splits sector `spec.sector` of every region into itself and the new sector `spec.code`.
+ *
+ * Trade: the new sector's flow from i to n ≠ i is tradeShare(n, i) of the parent's; its domestic
+ * sales make its output outputShare(i) of the parent's output (a RangeError if that needs more than
+ * the parent's domestic sales or a negative amount). Rows: each user's purchases (and final demand)
+ * of the parent are split by the purchase weights, scaled to the new good's absorption. Columns: the
+ * new sector has the parent's cost structure (its inputs and value added are the same fraction of
+ * the parent's as its output).
+ *
+ * @example
+ * const t2 = splitSector(t, { sector: 'c14', code: 'SEMI', outputShare: () => 0.1,
+ *   tradeShare: () => 0.1, purchaseWeight: () => 1 });
+ * mergeSectors(t2, 'c14', 'SEMI'); // equals t exactly
+ */
+export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
+  const { N, J } = dims(t);
+  const k = t.sectors.indexOf(spec.sector);
+  if (k < 0) throw new RangeError(`Expected a sector code of the table, found "${spec.sector}"`);
+  if (t.sectors.includes(spec.code)) throw new RangeError(`Expected a new sector code, found "${spec.code}" already in the table`);
+  const y0 = outputs(t);
+  const r = widen(t, spec.code, spec.name ?? spec.code);
+  const K = J + 1, s = J; // the new sector's index
+  const unit = (v: number, what: string) => {
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
+    return v;
+  };
+  // 1. Trade: cross-border shares, then the domestic sales that give the wanted output.
+  for (let i = 0; i < N; i++) {
+    let exportsNew = 0;
+    for (let n = 0; n < N; n++) {
+      if (n === i) continue;
+      const p = (n * N + i) * K;
+      const a = r.trade[p + k];
+      const b = carvedPart(a, a * unit(spec.tradeShare(n, i), `the trade share of ${t.regions[i]} → ${t.regions[n]}`));
+      r.trade[p + k] = a - b;
+      r.trade[p + s] = b;
+      r.tariff[p + s] = spec.tariff ? spec.tariff(n, i) : r.tariff[p + k];
+      exportsNew += b;
+    }
+    const want = y0[i * J + k] * unit(spec.outputShare(i), `the output share of ${t.regions[i]}`);
+    const p = (i * N + i) * K;
+    const dom = r.trade[p + k];
+    const need = want - exportsNew;
+    const tol = 1e-9 * Math.max(1, y0[i * J + k]);
+    if (need < -tol || need > dom + tol) {
+      throw new RangeError(`Expected the new sector ${spec.code} of ${t.regions[i]} to need domestic sales between 0 and ${dom}, found ${need} (output ${want}, exports ${exportsNew})`);
+    }
+    const b = carvedPart(dom, Math.min(Math.max(need, 0), dom));
+    r.trade[p + k] = dom - b;
+    r.trade[p + s] = b;
+    r.tariff[p + s] = 0;
+  }
+  // 2. Rows: users' purchases (and final demand) of the parent, in each region.
+  for (let n = 0; n < N; n++) {
+    let absorption = 0;
+    for (let i = 0; i < N; i++) absorption += r.trade[(n * N + i) * K + s];
+    let weighted = 0;
+    const w = new Float64Array(J + 1);
+    for (let j = 0; j <= J; j++) {
+      w[j] = spec.purchaseWeight(n, j);
+      if (!(w[j] >= 0 && Number.isFinite(w[j]))) throw new RangeError(`Expected a non-negative purchase weight, found ${w[j]} for ${t.regions[n]}, user ${j}`);
+      weighted += w[j] * (j < J ? t.use[(n * J + k) * J + j] : t.final[n * J + k]);
+    }
+    if (absorption === 0) continue;
+    if (!(weighted > 0)) throw new RangeError(`Expected users of ${spec.sector} in ${t.regions[n]} with positive purchase weights for an absorption of ${absorption}, found none`);
+    const lambda = absorption / weighted;
+    for (let j = 0; j <= J; j++) {
+      const f = lambda * w[j];
+      if (f > 1 + 1e-12) throw new RangeError(`Expected the new sector ${spec.code} to take at most all of ${t.regions[n]}'s user ${j < J ? t.sectors[j] : 'final demand'} purchases of ${spec.sector}, found a fraction ${f}`);
+      if (j < J) {
+        const a = r.use[(n * K + k) * K + j];
+        const b = carvedPart(a, a * f);
+        r.use[(n * K + k) * K + j] = a - b;
+        r.use[(n * K + s) * K + j] = b;
+      } else {
+        const a = r.final[n * K + k];
+        const b = carvedPart(a, a * f);
+        r.final[n * K + k] = a - b;
+        r.final[n * K + s] = b;
+      }
+    }
+  }
+  // 3. Columns: the new sector's costs are the same fraction of the parent's as its output.
+  const y1 = outputs(r);
+  for (let n = 0; n < N; n++) {
+    const total = y1[n * K + k] + y1[n * K + s];
+    const c = total === 0 ? 0 : y1[n * K + s] / total;
+    for (let m = 0; m < K; m++) {
+      const a = r.use[(n * K + m) * K + k];
+      const b = carvedPart(a, a * c);
+      r.use[(n * K + m) * K + k] = a - b;
+      r.use[(n * K + m) * K + s] = b;
+    }
+    const a = r.va[n * K + k];
+    const b = carvedPart(a, a * c);
+    r.va[n * K + k] = a - b;
+    r.va[n * K + s] = b;
+  }
+  return r;
+}
+
+/**
+ * Adds sector `from` into sector `into` and removes `from` (user columns first, then input rows).
+ * The merged tariff is the trade-weighted mean of the two (or their common value when equal).
+ */
+export function mergeSectors(t: IoValues, into: string, from: string): IoValues {
+  const { N, J } = dims(t);
+  const a = t.sectors.indexOf(into), b = t.sectors.indexOf(from);
+  if (a < 0 || b < 0 || a === b) throw new RangeError(`Expected two distinct sector codes of the table, found "${into}" and "${from}"`);
+  const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);
+  const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
+  for (let p = 0; p < N * N; p++) {
+    const ta = trade[p * J + a], tb = trade[p * J + b];
+    const ra = tariff[p * J + a], rb = tariff[p * J + b];
+    tariff[p * J + a] = ra === rb ? ra : ta + tb > 0 ? (ta * ra + tb * rb) / (ta + tb) : ra;
+    trade[p * J + a] = ta + tb;
+  }
+  for (let n = 0; n < N; n++) {
+    for (let m = 0; m < J; m++) use[(n * J + m) * J + a] += use[(n * J + m) * J + b];
+    for (let j = 0; j < J; j++) use[(n * J + a) * J + j] += use[(n * J + b) * J + j];
+    final[n * J + a] += final[n * J + b];
+    va[n * J + a] += va[n * J + b];
+  }
+  const keep = t.sectors.map((_, j) => j).filter((j) => j !== b);
+  const K = J - 1;
+  const r: IoValues = {
+    regions: [...t.regions], sectors: keep.map((j) => t.sectors[j]), names: t.names ? keep.map((j) => t.names![j]) : undefined,
+    trade: new Float64Array(N * N * K), tariff: new Float64Array(N * N * K), use: new Float64Array(N * K * K),
+    final: new Float64Array(N * K), va: new Float64Array(N * K),
+  };
+  if (!r.names) delete r.names;
+  for (let p = 0; p < N * N; p++) keep.forEach((j, q) => { r.trade[p * K + q] = trade[p * J + j]; r.tariff[p * K + q] = tariff[p * J + j]; });
+  for (let n = 0; n < N; n++)
+    keep.forEach((k, q) => {
+      r.final[n * K + q] = final[n * J + k];
+      r.va[n * K + q] = va[n * J + k];
+      keep.forEach((j, qq) => (r.use[(n * K + q) * K + qq] = use[(n * J + k) * J + j]));
+    });
+  return r;
+}
+
+/** Renames sector `code` (e.g. after merging carved pieces into one satellite). */
+export function renameSector(t: IoValues, code: string, to: string, name?: string): IoValues {
+  const k = t.sectors.indexOf(code);
+  if (k < 0) throw new RangeError(`Expected a sector code of the table, found "${code}"`);
+  const sectors = [...t.sectors];
+  sectors[k] = to;
+  const names = t.names ? [...t.names] : undefined;
+  if (names && name) names[k] = name;
+  return { ...t, sectors, ...(names ? { names } : {}) };
+}
