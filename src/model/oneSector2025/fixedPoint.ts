@@ -14,6 +14,9 @@ import { AndersonMixer } from './anderson.ts';
 import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
 import type { SolverReport } from '../result.ts';
 
+/** Largest number of consecutive safeguard steps before a non-finite residual is reported. */
+const MAX_RECOVERIES = 30;
+
 export interface FixedPointOptions {
   maxIterations: number;
   tolerance: number;
@@ -55,6 +58,10 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
   const aa = new AndersonMixer(2 * N, opts.memory ?? 10);
   let sumE = 0;
   for (let n = 0; n < N; n++) sumE += E[n];
+  // Safeguard: an iterate whose residual is not finite (or 1e3 × worse than the best) is replaced
+  // by a damped plain step from the last good iterate, and the Anderson history is dropped.
+  const yGood = new Float64Array(2 * N), gyGood = new Float64Array(2 * N);
+  let best = Infinity, beta = 1, fails = 0, hasGood = false;
   let it = 0, r = Infinity, message: string | undefined;
   for (;;) {
     for (let i = 0; i < N; i++) {
@@ -65,6 +72,15 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     spendingFromIncome(e, ws);
     pricesAndDemand(e, ws);
     r = scaledResidual(e, ws, res);
+    const bad = Number.isNaN(r) || r > 1e3 * best;
+    if (bad && hasGood && fails < MAX_RECOVERIES && it < opts.maxIterations) {
+      fails++;
+      beta *= 0.5;
+      aa.reset();
+      for (let k = 0; k < 2 * N; k++) y[k] = yGood[k] + beta * (gyGood[k] - yGood[k]);
+      it++;
+      continue;
+    }
     if (Number.isNaN(r)) {
       message = nanMessage(e, ws, res, it);
       break;
@@ -80,6 +96,13 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     for (let i = 0; i < N; i++) {
       gy[i] = y[i] + eta[i] * (Math.log(ws.G[i]) - Math.log(ws.Yp[i])) + logc;
       gy[N + i] = kappa * (Math.log(ws.tauh[i]) + y[i] - Math.log(ws.P[i]));
+    }
+    if (r < best) best = r;
+    if (!bad) {
+      yGood.set(y);
+      gyGood.set(gy);
+      hasGood = true;
+      beta = 1;
     }
     aa.next(y, gy, y);
     it++;
@@ -100,6 +123,12 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
 
 function nanMessage(e: Economy, ws: Workspace, res: Float64Array, it: number): string {
   const { N } = e;
+  for (let n = 0; n < N; n++) {
+    if (!(ws.tau[n] < 1)) {
+      return `Non-finite residual at iteration ${it}: tariff revenue of country index ${n} is ${(100 * ws.tau[n]).toFixed(1)}% of its labour income, so income-tax relief would need a tax rate below −100% (expected τ < 1; use revenue "lump-sum")`;
+    }
+    if (!(ws.En[n] > 0)) return `Non-finite residual at iteration ${it}: spending of country index ${n} is ${ws.En[n]} (expected > 0)`;
+  }
   for (let k = 0; k < 3 * N; k++) {
     if (!Number.isFinite(res[k])) {
       const block = ['wage (ERR1)', 'spending (ERR2)', 'labour (ERR3)'][Math.floor(k / N)];
