@@ -120,7 +120,11 @@ function tradeTotals(b: GeBaseline, shock: GeShock, sol: GeSolution) {
   return { M, E };
 }
 
-const sum = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, v: number) => s + v, 0) as number;
+const sum = (a: ArrayLike<number>): number => {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k];
+  return s;
+};
 
 /** Walras' law and eq. (5)–(6): every region's imports − exports = D'_n, world exports = world imports, Σ ŵ VA = Σ VA. */
 function expectEquilibriumAccounts(b: GeBaseline, shock: GeShock, sol: GeSolution) {
