@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: every speed target of the project, raced against the reference peers in the
+ * same run (medians of repeated runs; the ratio is what counts on a noisy machine).
+ * Writes bench/out/latest.json as well as printing a table.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCp2015 } from './cp2015.ts';
+import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
+import { benchPareto } from '../src/negotiate/bench.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Row { benchmark: string; lancaster: string; reference: string; ratio: string; target: string }
+const rows: Row[] = [];
+const report: Record<string, unknown> = {};
+const f3 = (s: number) => `${(s * 1000).toFixed(1)} ms`;
+
+async function cp2015() {
+  const r = await benchCp2015(7);
+  report.cp2015 = r;
+  const ref = 'medianSeconds' in r.reference ? f3(r.reference.medianSeconds) : `unavailable (${r.reference.unavailable})`;
+  rows.push({ benchmark: 'CP2015 NAFTA: zero-deficit baseline + counterfactual', lancaster: f3(r.lancaster.medianSeconds), reference: `${ref} (numpy)`, ratio: Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : 'n/a', target: '≥ 10× (aim 30×)' });
+}
+
+async function oneSector() {
+  const ours = await benchOneSector2025();
+  const script = join(ROOT, 'bench', 'ref_imls2025_timing.py');
+  const refRun = existsSync(resolve(ROOT, '..', 'shared', 'reference', 'imls2025.py')) ? spawnSync('python3', [script], { encoding: 'utf8', cwd: ROOT }) : undefined;
+  let refSeconds = NaN;
+  if (refRun?.status === 0) refSeconds = JSON.parse(refRun.stdout.trim().split('\n').pop()!).seconds;
+  report.oneSector2025 = { lancaster: ours, referenceSeconds: refSeconds };
+  rows.push({
+    benchmark: 'one-sector-2025: one 194-country solve (Table 1 case 1)', lancaster: `${f3(ours.seconds)} (${ours.iterations} it.)`,
+    reference: Number.isFinite(refSeconds) ? `${f3(refSeconds)} (numpy/scipy, no start-up)` : 'unavailable',
+    ratio: Number.isFinite(refSeconds) ? `${(refSeconds / ours.seconds).toFixed(1)}×` : 'n/a', target: '≥ 5×',
+  });
+}
+
+function pareto() {
+  const times: number[] = [];
+  let last = benchPareto();
+  for (let k = 0; k < 5; k++) { last = benchPareto(); times.push(last.seconds); }
+  times.sort((a, b) => a - b);
+  const med = times[2];
+  report.pareto = { ...last, medianSeconds: med };
+  rows.push({ benchmark: `Pareto frontier, ${last.outcomes.toLocaleString('en')} outcomes (${last.paretoSize} on the frontier)`, lancaster: f3(med), reference: '5.7 s (NegMAS, stated in the issue)', ratio: `${(5.7 / med).toFixed(0)}×`, target: '< 2 s' });
+}
+
+await cp2015();
+await oneSector();
+pareto();
+const rss = process.resourceUsage().maxRSS / 1024;
+report.peakRssMB = rss;
+const widths = (Object.keys(rows[0]) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+console.log(line(Object.keys(rows[0])));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(Object.values(r)));
+console.log(`peak memory (RSS) of the Lancaster process: ${rss.toFixed(0)} MB`);
+mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'out', 'latest.json'), JSON.stringify(report, null, 2));
