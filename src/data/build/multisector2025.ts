@@ -1,0 +1,197 @@
+/**
+ * Builds the `multisector-2025` dataset: 19 WIOD regions × 35 WIOD sectors + REE + SEMI, moved to
+ * 2023 (BACI goods trade, WDI GDP), with the tariffs in force on 20 January 2025.
+ * Steps and every assumption: docs/datasets-multisector-2025.md and the manifest's provenance.
+ *
+ * Run: `npx tsx src/data/build/multisector2025.ts` (reads ../shared/data, writes data/multisector-2025).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeDataset } from '../write.ts';
+import type { DatasetManifest } from '../manifest.ts';
+import { mergeSectors, outputs, renameSector, splitSector, tableResiduals, type IoValues } from '../split.ts';
+import { REPO_ROOT } from './paths.ts';
+import { REGIONS, baciByRegion, gdpByRegion } from './multisector2025/raw.ts';
+import { GOODS, updateTo2023, wiod2011 } from './multisector2025/update.ts';
+import { pieceSpec, pieces, type PieceReport } from './multisector2025/satellites.ts';
+import { CHINA_RETALIATION_PP, appliedTariffs2014, section301BySector, thetaByWiod } from './multisector2025/tariffs.ts';
+import { ASSUMPTIONS, SOURCES, METHOD } from './multisector2025/provenance.ts';
+
+export const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
+type Check = DatasetManifest['provenance']['checks'][number];
+
+const goodsLike = (code: string) => code === 'REE' || code === 'SEMI' || Number(code.slice(1)) <= GOODS;
+
+/** Trade-weighted average tariff of importer n on exporter i over goods sectors. */
+export function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tariff'>, importer: string, exporter: string): number {
+  const N = t.regions.length, J = t.sectors.length;
+  const n = t.regions.indexOf(importer), i = t.regions.indexOf(exporter);
+  let a = 0, b = 0;
+  t.sectors.forEach((c, j) => { if (goodsLike(c)) { const q = (n * N + i) * J + j; a += t.trade[q] * t.tariff[q]; b += t.trade[q]; } });
+  return a / b;
+}
+
+/** Builds the table in memory (no writing): the 2023 update, the tariffs, the carve-outs. */
+export function buildTable() {
+  const w = wiod2011();
+  const up = updateTo2023(w.table, baciByRegion(), gdpByRegion());
+  let t = up.table;
+  const N = t.regions.length;
+  // 1. Applied 2014 tariffs on the 35 sectors (the carved pieces inherit their parent's).
+  const ll = appliedTariffs2014(t.regions);
+  for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) t.sectors.forEach((c, j) => (t.tariff[(n * N + i) * t.sectors.length + j] = ll.rate(n, i, c)));
+  // 2. Carve the satellite pieces, then merge them into REE and SEMI.
+  const reports: PieceReport[] = [];
+  const ps = pieces(t);
+  const pieceTrade = new Map<string, number>();
+  for (const p of ps) {
+    const { spec, report } = pieceSpec(t, p);
+    t = splitSector(t, spec);
+    reports.push(report);
+  }
+  const J1 = t.sectors.length;
+  const theta0 = thetaByWiod();
+  for (const p of ps) {
+    const j = t.sectors.indexOf(p.code);
+    let x = 0;
+    for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) if (n !== i) x += t.trade[(n * N + i) * J1 + j];
+    pieceTrade.set(p.code, x);
+  }
+  const satTheta = (codes: string[]) => {
+    let a = 0, b = 0;
+    for (const c of codes) { const p = ps.find((q) => q.code === c)!; a += theta0.theta.get(p.parent)! * pieceTrade.get(c)!; b += pieceTrade.get(c)!; }
+    return a / b;
+  };
+  const thetaRee = satTheta(['REE_ore', 'REE_chem', 'REE_mag']);
+  const thetaSemi = satTheta(['SEMI_chip', 'SEMI_sme']);
+  t = mergeSectors(mergeSectors(t, 'REE_ore', 'REE_chem'), 'REE_ore', 'REE_mag');
+  t = renameSector(t, 'REE_ore', 'REE', 'Rare-earth elements, compounds, metals and permanent magnets (HS 2805.30, 2846, 8505.11; satellite)');
+  t = renameSector(mergeSectors(t, 'SEMI_chip', 'SEMI_sme'), 'SEMI_chip', 'SEMI', 'Semiconductors and chipmaking equipment (HS 8541, 8542, 8486; satellite)');
+  const J = t.sectors.length;
+  const avgMfn = { usChn: averageTariff(t, 'USA', 'CHN'), chnUs: averageTariff(t, 'CHN', 'USA') };
+  // 3. The 2018–19 trade-war layers.
+  const s301 = section301BySector();
+  const us = t.regions.indexOf('USA'), cn = t.regions.indexOf('CHN');
+  t.sectors.forEach((c, j) => {
+    if (!goodsLike(c)) return;
+    t.tariff[(us * N + cn) * J + j] += s301.bySector.get(c) ?? 0;
+    t.tariff[(cn * N + us) * J + j] += CHINA_RETALIATION_PP;
+  });
+  const theta = t.sectors.map((c) => (c === 'REE' ? thetaRee : c === 'SEMI' ? thetaSemi : theta0.theta.get(c)!));
+  return { table: t, theta, update: up.report, vaFileGap: w.vaFileGap, reports, avgMfn, s301, indiaUsAgri: ll.indiaUsAgri, thetaMapping: theta0.mapping };
+}
+
+/** Shares of the io-table format; α is the residual of the spending identity (CP 2015), clipped at 0. */
+export function toShares(t: IoValues) {
+  const N = t.regions.length, J = t.sectors.length;
+  const y = outputs(t);
+  const vaShare = new Float64Array(N * J), io = new Float64Array(N * J * J), finalShare = new Float64Array(N * J);
+  let clippedVa = 0, clippedFinal = 0, clippedFinalMass = 0;
+  for (let n = 0; n < N; n++) {
+    for (let j = 0; j < J; j++) {
+      const Y = y[n * J + j];
+      let inputs = 0;
+      for (let k = 0; k < J; k++) inputs += t.use[(n * J + k) * J + j];
+      if (Y <= 0 || inputs <= 0) { vaShare[n * J + j] = 1; io[(n * J + j) * J + j] = 1; continue; }
+      let v = 1 - inputs / Y;
+      if (v < 0) { clippedVa++; v = 0; }
+      vaShare[n * J + j] = Math.min(1, v);
+      for (let k = 0; k < J; k++) io[(n * J + k) * J + j] = t.use[(n * J + k) * J + j] / inputs;
+    }
+    let s = 0, income = 0;
+    const a = new Float64Array(J);
+    for (let k = 0; k < J; k++) {
+      let x = 0, inter = 0;
+      for (let i = 0; i < N; i++) x += t.trade[(n * N + i) * J + k] * (1 + t.tariff[(n * N + i) * J + k]);
+      for (let j = 0; j < J; j++) inter += io[(n * J + k) * J + j] * (1 - vaShare[n * J + j]) * y[n * J + j];
+      a[k] = x - inter;
+      income += a[k];
+      if (a[k] < 0) { clippedFinal++; clippedFinalMass += -a[k]; a[k] = 0; }
+      s += a[k];
+    }
+    for (let k = 0; k < J; k++) finalShare[n * J + k] = a[k] / s;
+    clippedFinalMass /= Math.max(1, income);
+  }
+  return { vaShare, io, finalShare, clippedVa, clippedFinal };
+}
+
+/** Builds multisector-2025 and writes it to `outDir`; prints the checks to stderr and returns them. */
+export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] {
+  const b = buildTable();
+  const t = b.table;
+  const N = t.regions.length, J = t.sectors.length;
+  const sh = toShares(t);
+  const goods = (importer: string, exporter: string) => {
+    const n = t.regions.indexOf(importer), i = t.regions.indexOf(exporter);
+    let s = 0;
+    t.sectors.forEach((c, j) => { if (goodsLike(c)) s += t.trade[(n * N + i) * J + j]; });
+    return s / 1000;
+  };
+  let wx = 0, wm = 0;
+  const y = outputs(t);
+  for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) if (n !== i) for (let j = 0; j < J; j++) { wm += t.trade[(n * N + i) * J + j]; wx += t.trade[(i * N + n) * J + j]; }
+  let costGap = 0;
+  for (let n = 0; n < N; n++)
+    for (let j = 0; j < J; j++) {
+      let inputs = 0;
+      for (let k = 0; k < J; k++) inputs += t.use[(n * J + k) * J + j];
+      const Y = y[n * J + j];
+      if (Y > 0) costGap = Math.max(costGap, Math.abs(t.va[n * J + j] + inputs - Y) / Y);
+    }
+  const res = tableResiduals(t);
+  const scale = Math.max(...y);
+  const usChn = averageTariff(t, 'USA', 'CHN'), chnUs = averageTariff(t, 'CHN', 'USA');
+  const ree = t.sectors.indexOf('REE'), semi = t.sectors.indexOf('SEMI');
+  let reeOut = 0, semiOut = 0, worldOut = 0;
+  for (let n = 0; n < N; n++) { reeOut += y[n * J + ree]; semiOut += y[n * J + semi]; for (let j = 0; j < J; j++) worldOut += y[n * J + j]; }
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  const checks: Check[] = [
+    { name: 'China → US goods 2023 (bn USD)', value: r1(goods('USA', 'CHN')), target: '440 ± 2% (BACI 2023: 440.5)', passed: Math.abs(goods('USA', 'CHN') / 440 - 1) <= 0.02 },
+    { name: 'US → China goods 2023 (bn USD)', value: r1(goods('CHN', 'USA')), target: '145 ± 2% (BACI 2023: 145.3)', passed: Math.abs(goods('CHN', 'USA') / 145 - 1) <= 0.02 },
+    { name: 'World exports − world imports (million USD)', value: wx - wm, target: '0', passed: Math.abs(wx - wm) <= 1e-9 * wx },
+    { name: 'Largest gap between a sector\'s costs and its output (relative)', value: costGap, target: '< 1e-9', passed: costGap < 1e-9 },
+    { name: 'Largest row/column residual after re-balancing and carving (million USD)', value: Math.max(res.row, res.column), target: `< 1e-9 × largest output (${scale.toFixed(0)})`, passed: Math.max(res.row, res.column) < 1e-9 * scale },
+    { name: 'Goods pair totals vs BACI 2023, largest relative gap (before carving)', value: b.update.baciGap, target: '< 1e-9', passed: b.update.baciGap < 1e-9 },
+    { name: 'LL 2014 orientation: India\'s tariff on US agriculture (importer = first column)', value: r1(b.indiaUsAgri * 100), target: '≈ 34% (README)', passed: Math.abs(b.indiaUsAgri - 0.34) < 0.01 },
+    { name: 'US average tariff on China, 20 Jan 2025 (%, trade-weighted, goods incl. REE and SEMI)', value: r1(usChn * 100), target: `PIIE 20.8 (gap ${r1(usChn * 100 - 20.8)} points; 2014 applied alone ${r1(b.avgMfn.usChn * 100)})`, passed: Math.abs(usChn * 100 - 20.8) <= 3 },
+    { name: 'China average tariff on the US, 20 Jan 2025 (%, trade-weighted)', value: r1(chnUs * 100), target: `PIIE ≈ 21 (gap ${r1(chnUs * 100 - 21)} points; 2014 applied alone ${r1(b.avgMfn.chnUs * 100)})`, passed: Math.abs(chnUs * 100 - 21) <= 3 },
+    { name: 'REE world output (bn USD) and share of world output', value: `${r1(reeOut / 1000)} (${(reeOut / worldOut * 100).toExponential(2)}%)`, passed: reeOut / worldOut < 1e-3 },
+    { name: 'SEMI world output (bn USD)', value: r1(semiOut / 1000), target: 'SIA/WSTS chip sales 526.8 (2023) + equipment 109 (2024); trade anchors raise it (see assumptions)', passed: semiOut > 0 },
+    { name: 'Final-demand shares clipped at 0 (region-sectors; WIOD inventory changes can make one negative)', value: sh.clippedFinal, target: '≤ 2', passed: sh.clippedFinal <= 2 },
+    { name: 'Value-added shares clipped at 0 (region-sectors)', value: sh.clippedVa, target: '0', passed: sh.clippedVa <= 2 },
+  ];
+  for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value}${c.target ? ` (target ${c.target})` : ''}`);
+  console.error(`re-balancing: final-demand mix raised in ${b.update.finalMixAdjusted} region-sectors (largest ${(b.update.largestFinalMixShift * 100).toFixed(2)} points); Taiwan GDP growth 2011→2023 ${b.update.twnGdpGrowth.toFixed(3)}`);
+  for (const r of b.reports) console.error(`carve ${r.code}: world ${r.world.toFixed(0)} → ${r.worldOutput.toFixed(0)} million USD; capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}`);
+  const hard = checks.slice(0, 7);
+  if (hard.some((c) => !c.passed)) throw new RangeError('Expected every multisector-2025 consistency check to pass, found failures (see above)');
+  const names = t.names ?? t.sectors;
+  const manifest: DatasetManifest = {
+    lancaster_dataset: 1,
+    id: 'multisector-2025',
+    name: 'US–China 2025: 19 regions × 37 sectors (WIOD 2011 structure, 2023 levels)',
+    description: '19 WIOD regions × 35 WIOD sectors plus the satellites REE (rare earths and magnets) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
+    version: '1.0.0',
+    base_year: 2023,
+    layout: 'io-table',
+    default_model: 'multisector',
+    unit: 'million USD',
+    regions: REGIONS.map(([code, name]) => ({ code, name })),
+    sectors: t.sectors.map((code, j) => ({ code, name: names[j], tradable: true, theta: b.theta[j] })),
+    groups: { EU: ['DEU', 'FRA', 'ITA', 'EUR'] },
+    region_columns: {},
+    schedules: {},
+    provenance: {
+      sources: SOURCES,
+      built_by: 'src/data/build/multisector2025.ts',
+      built_at: new Date().toISOString().slice(0, 10),
+      method: METHOD,
+      assumptions: ASSUMPTIONS({ reports: b.reports, update: b.update, thetaRee: b.theta[ree], thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector }),
+      checks,
+    },
+  };
+  writeDataset(outDir, manifest, { N, J, regions: t.regions, sectors: t.sectors, flows: t.trade, tariff: t.tariff, vaShare: sh.vaShare, finalShare: sh.finalShare, io: sh.io });
+  return checks;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildMultisector2025();

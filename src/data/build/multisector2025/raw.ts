@@ -1,0 +1,99 @@
+/**
+ * Readers for the raw inputs of the multisector-2025 build (only the builder reads ../shared).
+ * Every reader returns plain records; units are stated per function.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { RAW_DIR } from '../paths.ts';
+
+export const SATELLITE_DIR = resolve(RAW_DIR, '..', 'satellites');
+
+/** The 19 WIOD regions of agg_19x35, in the dataset's order. */
+export const REGIONS: [string, string][] = [
+  ['USA', 'United States'], ['CHN', 'China'], ['JPN', 'Japan'], ['KOR', 'Korea'], ['TWN', 'Taiwan'],
+  ['DEU', 'Germany'], ['FRA', 'France'], ['ITA', 'Italy'], ['GBR', 'United Kingdom'],
+  ['EUR', 'Other EU (the 23 other EU members in WIOD 2013)'], ['CAN', 'Canada'], ['MEX', 'Mexico'], ['IND', 'India'],
+  ['BRA', 'Brazil'], ['RUS', 'Russia'], ['AUS', 'Australia'], ['IDN', 'Indonesia'], ['TUR', 'Turkey'], ['ROW', 'Rest of the world'],
+];
+export const REGION_CODES = REGIONS.map(([c]) => c);
+/** WIOD 2013's other EU members (agg_19x35/regions.csv; ROM is Romania, ROU in ISO). */
+export const EUR_MEMBERS = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'ESP', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX',
+  'LVA', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'SWE'];
+
+/** Maps an ISO3 country to one of the 19 regions (Croatia, not in WIOD 2013, is in ROW as there). */
+export function regionOf(iso3: string): string {
+  const c = iso3 === 'ROM' ? 'ROU' : iso3;
+  if (REGION_CODES.includes(c) && c !== 'EUR' && c !== 'ROW') return c;
+  if (EUR_MEMBERS.includes(c)) return 'EUR';
+  return 'ROW';
+}
+
+/** Parses a CSV file with a header into records (double quotes allowed). */
+export function readCsv(file: string, header?: string[]): Record<string, string>[] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const split = (l: string) => {
+    const out: string[] = [];
+    let cur = '', q = false;
+    for (let i = 0; i < l.length; i++) {
+      const ch = l[i];
+      if (q) { if (ch === '"' && l[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch; }
+      else if (ch === '"') q = true; else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    }
+    out.push(cur);
+    return out;
+  };
+  const head = header ?? split(lines[0]);
+  return lines.slice(header ? 0 : 1).map((l) => {
+    const cells = split(l);
+    return Object.fromEntries(head.map((h, j) => [h, cells[j] ?? '']));
+  });
+}
+
+export function num(s: string | undefined, what: string): number {
+  const v = Number(s);
+  if (s === undefined || s.trim() === '' || !Number.isFinite(v)) throw new RangeError(`Expected a finite number for ${what}, found "${s}"`);
+  return v;
+}
+
+export const WIOD_DIR = join(RAW_DIR, 'wiod2013_2011');
+
+/** WIOD 2013 sector codes and names (c1..c35). */
+export function wiodSectors(): [string, string][] {
+  return readCsv(join(WIOD_DIR, 'sectors.csv')).map((r) => [r.sector, r.name]);
+}
+
+/** BACI 2023 goods trade between the 19 regions (million USD), keyed `exporter>importer`; intra-region flows dropped. */
+export function baciByRegion(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'bilateral_trade_2023_baci.csv'))) {
+    const i = regionOf(r.exporter), n = regionOf(r.importer);
+    if (i === n) continue;
+    const key = `${i}>${n}`;
+    m.set(key, (m.get(key) ?? 0) + num(r.trade_2023_thousand_usd, 'BACI value') / 1000);
+  }
+  return m;
+}
+
+/** GDP by region (million USD, WDI as in the Liberation Day files); Taiwan is not in the file (absent from the map). */
+export function gdpByRegion(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'countries_gdp_tariffs.csv'))) {
+    const g = regionOf(r.iso3);
+    m.set(g, (m.get(g) ?? 0) + num(r.gdp_usd, `GDP of ${r.iso3}`) / 1e6);
+  }
+  return m;
+}
+
+/** A satellite table row (`item, region, value, unit, year, …`). */
+export interface SatRow { item: string; region: string; value: string; unit: string; year: string }
+
+export function satellite(file: string): SatRow[] {
+  return readCsv(join(SATELLITE_DIR, file)) as unknown as SatRow[];
+}
+
+/** The value of the first satellite row whose item starts with `item` (and region/year when given). */
+export function satValue(rows: SatRow[], item: string, region?: string, year?: string): number {
+  const r = rows.find((x) => x.item.startsWith(item) && (region === undefined || x.region === region) && (year === undefined || x.year === year));
+  if (!r) throw new RangeError(`Expected a satellite row "${item}" ${region ?? ''} ${year ?? ''}, found none`);
+  return num(r.value, `${item} ${region ?? ''}`);
+}

@@ -1,0 +1,211 @@
+/**
+ * The REE and SEMI satellite sectors: sizes from ../shared/data/satellites and the carving rules.
+ *
+ * Each satellite is carved in pieces, one per parent sector (REE: ores from c2, compounds and
+ * metals from c9, magnets from c14; SEMI: chips from c14, chipmaking equipment from c13), with the
+ * general split of src/data/split.ts; the pieces are then merged into one sector. A piece is given:
+ * - its world output W (million USD) and production shares q_i by region → output W·q_i;
+ * - sourced bilateral flows (anchors), as a share of the parent's flow (capped at CAP);
+ * - optionally the exporter's sourced total exports (its other destinations are scaled to it);
+ * - every other flow: the exporter's output share of the parent (same export intensity as the parent);
+ * - users: a sourced distribution of the satellite's purchases (REE) or, without one, the same
+ *   share of every user's purchases of the parent (SEMI).
+ * Where an exporter's carved exports exceed its output, the output is raised so that its domestic
+ * sales are the same share of the parent's as its exports (reported).
+ */
+import type { IoValues, SplitSpec } from '../../split.ts';
+import { outputs } from '../../split.ts';
+import { satellite, satValue } from './raw.ts';
+
+/** Largest share of a parent's bilateral flow a sourced anchor may take. */
+export const CAP = 0.9;
+
+export interface Piece {
+  parent: string;
+  code: string;
+  name: string;
+  world: number;
+  shares: Record<string, number>;
+  anchors: { exporter: string; importer: string; value: number; note: string }[];
+  exporterTotals: { exporter: string; value: number; note: string }[];
+  /** Distribution of the satellite's purchases over users (sector codes, 'final'); the rest is spread like the parent's. */
+  users?: Record<string, number>;
+  sizing: string;
+}
+
+export interface PieceReport { code: string; world: number; capped: string[]; outputRaised: string[]; worldOutput: number }
+
+/** Splits `spec` across the four large EU regions and GBR by their output of `parent` (no sourced split). */
+function byOutput(t: IoValues, parent: string, regions: string[], total: number): Record<string, number> {
+  const y = outputs(t), J = t.sectors.length, k = t.sectors.indexOf(parent);
+  const v = regions.map((r) => y[t.regions.indexOf(r) * J + k]);
+  const s = v.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(regions.map((r, q) => [r, (total * v[q]) / s]));
+}
+
+/** The five pieces with their sizes (million USD) from the satellite tables. */
+export function pieces(t: IoValues): Piece[] {
+  const mine = satellite('ree_a_mine_production.csv');
+  const proc = satellite('ree_a_processing_magnet_shares.csv');
+  const trade = satellite('ree_b_trade.csv');
+  const semiA = satellite('semi_a_sales_and_capacity.csv');
+  const semiB = satellite('semi_b_trade.csv');
+  // REE ores: world mine output (t REO) valued at the US unit value ($260m for 45,000 t).
+  const worldT = satValue(mine, 'REE mine production', 'World', '2024');
+  const usT = satValue(mine, 'REE mine production', 'USA', '2024');
+  const oreUnit = satValue(mine, 'REE mine production value', 'USA', '2024') / usT; // million USD per t
+  const mt = (r: string) => satValue(mine, 'REE mine production', r, '2024') / worldT;
+  const oreShares: Record<string, number> = { CHN: mt('CHN'), USA: mt('USA'), AUS: mt('AUS'), IND: mt('IND'), RUS: mt('RUS'), BRA: mt('BRA') };
+  oreShares.ROW = 1 - Object.values(oreShares).reduce((a, b) => a + b, 0);
+  // REE compounds and metals: world output (t REO) at China's average export unit value.
+  const chemUnit = satValue(trade, 'China rare earth exports average price', 'CHN->World') / 1e6;
+  const sep = satValue(proc, 'Rare-earth separation share', 'CHN') / 100;
+  const mys = satValue(proc, 'REE refined output share', 'MYS') / 100;
+  const three = satValue(proc, 'REE refined output share', 'CHN+MYS+AUS') / 100;
+  const chn92 = satValue(proc, 'REE refined output share', 'CHN') / 100;
+  const usImp = satValue(trade, 'US imports of RE compounds and metals (value)', 'World->USA');
+  const usFromChn = satValue(trade, 'US RE import sources, compounds and metals', 'CHN->USA') / 100;
+  const usFromMys = satValue(trade, 'US RE import sources, compounds and metals', 'MYS->USA') / 100;
+  // Magnets: China's output (> 300,000 t, lower bound) at its export unit value, China = 94% of the world.
+  const magUnit = satValue(trade, 'China magnet export unit value', 'CHN->World') / 1e3; // million USD per t (49.2 $/kg)
+  const chnMagT = satValue(proc, 'NdFeB magnet production', 'CHN');
+  const magShare = satValue(proc, 'Permanent magnet manufacturing share', 'CHN') / 100;
+  const magWorld = (chnMagT * magUnit) / magShare;
+  const usMagQ1 = satValue(trade, 'US imports sintered NdFeB magnets, from China', 'CHN->USA', '2024');
+  // SEMI chips: 2023 world sales; output by the SEMI wafer-capacity shares.
+  const chips = satValue(semiA, 'World semiconductor sales', 'World', '2023') * 1000;
+  const cap = (r: string) => satValue(semiA, 'Projected production capacity share', r) / 100;
+  const eu = byOutput(t, 'c14', ['DEU', 'FRA', 'ITA', 'GBR', 'EUR'], cap('Europe & Middle East'));
+  const chipShares: Record<string, number> = { CHN: cap('CHN'), TWN: cap('TWN'), KOR: cap('KOR'), JPN: cap('JPN'), USA: cap('Americas'), ROW: cap('Southeast Asia'), ...eu };
+  const icImp23 = satValue(semiB, 'China imports of integrated circuits, value', 'World->CHN', '2023') * 1000;
+  const icShare = (r: string) => Number(semiB.find((x) => x.item.startsWith('China IC imports by origin') && x.region === r && x.year === '2024' && x.unit === 'CNY billion')!.value);
+  const icCny = semiB.filter((x) => x.item.startsWith('China IC imports by origin') && x.year === '2024' && x.unit === 'CNY billion');
+  // CNY shares of the origins: recompute from the CNY values and the stated 36.19% for Taiwan.
+  const cnyTotal = icShare('TWN->CHN') / 0.3619;
+  const icFrom = (r: string) => (icImp23 * icShare(r)) / cnyTotal;
+  void icCny;
+  const usSemi = (r: string) => satValue(semiB, 'US semiconductor imports by origin', r) * 1000;
+  const icExp24 = satValue(semiB, 'China exports of integrated circuits, value', 'CHN->World') * 1000;
+  // SEMI equipment: world equipment market 2024 ($109bn, SEMI), China's own output = spending − imports.
+  const smeWorld = 109_000;
+  const smeChnSpend = satValue(semiA, 'China chip equipment spending (forecast)', 'CHN') * 1000;
+  const smeImp = satValue(semiB, 'China imports of chipmaking equipment from major sources', 'World->CHN') * 1000;
+  const sme = (r: string) => satValue(semiB, 'China chipmaking equipment imports from', r, '2024') * 1000;
+  const smeOrigins: Record<string, number> = { JPN: sme('JPN->CHN'), EUR: sme('NLD->CHN'), ROW: sme('SGP->CHN'), USA: sme('USA->CHN'), KOR: sme('KOR->CHN') };
+  const smeOriginsTotal = Object.values(smeOrigins).reduce((a, b) => a + b, 0);
+  const smeChn = (smeChnSpend - smeImp) / smeWorld;
+  const smeShares: Record<string, number> = { CHN: smeChn };
+  for (const [r, v] of Object.entries(smeOrigins)) smeShares[r] = ((1 - smeChn) * v) / smeOriginsTotal;
+  const reeUsers = { c15: 37.5 + 3, c14: 22.5 + 12.5 + 6.5, c31: 3, c13: 4 };
+  return [
+    {
+      parent: 'c2', code: 'REE_ore', name: 'Rare-earth ores', world: worldT * oreUnit, shares: oreShares, anchors: [], exporterTotals: [], users: reeUsers,
+      sizing: `world mine output ${worldT} t REO (USGS MCS 2025, 2024) × US unit value ${(oreUnit * 1e6).toFixed(0)} $/t ($260m for 45,000 t); shares = mine output by country`,
+    },
+    {
+      parent: 'c9', code: 'REE_chem', name: 'Rare-earth compounds and metals', world: worldT * chemUnit,
+      shares: { CHN: sep, ROW: mys + (1 - three), AUS: three - chn92 - mys },
+      anchors: [
+        { exporter: 'CHN', importer: 'USA', value: usImp * usFromChn, note: 'US imports of compounds and metals $170m (2024) × 70% from China (USGS, 2020–23)' },
+        { exporter: 'ROW', importer: 'USA', value: usImp * (usFromMys + 0.06), note: 'Malaysia 13% + other 6%' },
+        { exporter: 'JPN', importer: 'USA', value: usImp * 0.06, note: 'Japan 6%' },
+        { exporter: 'EUR', importer: 'USA', value: usImp * 0.05, note: 'Estonia 5%' },
+      ],
+      exporterTotals: [{ exporter: 'CHN', value: satValue(trade, 'China rare earth exports value', 'CHN->World'), note: "China's rare-earth exports $488.8m (2024)" }],
+      users: reeUsers,
+      sizing: `world output ${worldT} t REO × China's average export unit value ${(chemUnit * 1e6).toFixed(0)} $/t (2024); shares: China ${sep * 100}% of separation (IEA), Malaysia ${mys * 100}% (IEA), Australia = CHN+MYS+AUS ${three * 100}% − China ${chn92 * 100}% − Malaysia, rest ROW`,
+    },
+    {
+      parent: 'c14', code: 'REE_mag', name: 'Rare-earth permanent magnets', world: magWorld, shares: { CHN: magShare, JPN: 0.05, ROW: 1 - magShare - 0.05 },
+      anchors: [{ exporter: 'CHN', importer: 'USA', value: usMagQ1 * 4, note: 'US sintered NdFeB imports from China, Q1 2024 × 4' }],
+      exporterTotals: [{ exporter: 'CHN', value: satValue(trade, 'China exports of RE permanent magnets and magnet alloys (value)', 'CHN->World') * 1000, note: "China's magnet exports $2.86bn (2024)" }],
+      users: reeUsers,
+      sizing: `China's NdFeB output ≥ ${chnMagT} t × its export unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); Japan 5% (assumption within the sourced "< 9%"), rest ROW`,
+    },
+    {
+      parent: 'c14', code: 'SEMI_chip', name: 'Semiconductors', world: chips, shares: chipShares,
+      anchors: [
+        ...(['TWN', 'KOR', 'JPN', 'USA'] as const).map((r) => ({ exporter: r, importer: 'CHN', value: icFrom(`${r}->CHN`), note: `China's IC imports 2023 ($349.4bn) × ${r}'s 2024 share of the CNY value` })),
+        { exporter: 'ROW', importer: 'CHN', value: icFrom('MYS->CHN') + icFrom('ISR->CHN'), note: 'Malaysia + Israel shares' },
+        { exporter: 'TWN', importer: 'USA', value: usSemi('TWN->USA'), note: 'US imports HTS 8541 (excl. solar) + 8542, 2024' },
+        { exporter: 'KOR', importer: 'USA', value: usSemi('KOR->USA'), note: 'same' },
+        { exporter: 'ROW', importer: 'USA', value: usSemi('MYS->USA') + usSemi('ISR->USA'), note: 'Malaysia + Israel' },
+        { exporter: 'EUR', importer: 'USA', value: usSemi('IRL->USA'), note: 'Ireland' },
+      ],
+      exporterTotals: [{ exporter: 'CHN', value: icExp24 / 1.174, note: "China's IC exports 2023 = $159.55bn (2024) / 1.174 (+17.4% y/y)" }],
+      sizing: `world sales $${chips / 1000}bn (SIA/WSTS 2023) by SEMI's wafer-capacity shares (China 27, Taiwan 18, Korea 16, Japan 15, Americas 10 → USA, Europe & Middle East 9 → DEU/FRA/ITA/GBR/EUR by their c14 output, South-East Asia 5 → ROW)`,
+    },
+    {
+      parent: 'c13', code: 'SEMI_sme', name: 'Chipmaking equipment', world: smeWorld, shares: smeShares,
+      anchors: Object.entries(smeOrigins).map(([r, v]) => ({ exporter: r, importer: 'CHN', value: v, note: `China's chipmaking-equipment imports 2024 from ${r === 'EUR' ? 'the Netherlands' : r === 'ROW' ? 'Singapore' : r} (Nikkei)` })),
+      exporterTotals: [],
+      sizing: `world equipment market $109bn (SEMI 2024 forecast); China's own output = its spending $35bn − imports from major sources $30.9bn; the rest by China's 2024 import origins (Japan, Netherlands → EUR, Singapore → ROW, US, Korea) as a proxy for production`,
+    },
+  ];
+}
+
+/** Turns a piece into a split specification on table `t` (its parent still whole). */
+export function pieceSpec(t: IoValues, p: Piece): { spec: SplitSpec; report: PieceReport } {
+  const N = t.regions.length, J = t.sectors.length;
+  const k = t.sectors.indexOf(p.parent);
+  const y = outputs(t);
+  const T = (n: number, i: number) => t.trade[(n * N + i) * J + k];
+  const R = (c: string) => { const n = t.regions.indexOf(c); if (n < 0) throw new RangeError(`Expected a region code, found "${c}"`); return n; };
+  const out = new Float64Array(N);
+  for (const [r, s] of Object.entries(p.shares)) out[R(r)] += p.world * s;
+  const share = new Float64Array(N * N); // (n*N + i): share of T(n, i)
+  const anchored = new Uint8Array(N * N);
+  const capped: string[] = [];
+  for (let i = 0; i < N; i++) for (let n = 0; n < N; n++) if (n !== i) share[n * N + i] = y[i * J + k] > 0 ? out[i] / y[i * J + k] : 0;
+  for (const a of p.anchors) {
+    const n = R(a.importer), i = R(a.exporter);
+    let s = a.value / T(n, i);
+    if (!(s <= CAP)) { capped.push(`${a.exporter}→${a.importer} ${a.value.toFixed(0)} of ${T(n, i).toFixed(0)}`); s = CAP; }
+    share[n * N + i] = s;
+    anchored[n * N + i] = 1;
+  }
+  for (const e of p.exporterTotals) {
+    const i = R(e.exporter);
+    let fixed = 0, free = 0;
+    for (let n = 0; n < N; n++) if (n !== i) (anchored[n * N + i] ? (fixed += share[n * N + i] * T(n, i)) : (free += share[n * N + i] * T(n, i)));
+    const f = free > 0 ? Math.max(0, e.value - fixed) / free : 0;
+    for (let n = 0; n < N; n++) if (n !== i && !anchored[n * N + i]) {
+      share[n * N + i] *= f;
+      if (share[n * N + i] > CAP) { capped.push(`${e.exporter}→${t.regions[n]} (exporter total)`); share[n * N + i] = CAP; }
+    }
+  }
+  const outputRaised: string[] = [];
+  const outShare = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    let ex = 0, parentEx = 0;
+    for (let n = 0; n < N; n++) if (n !== i) { ex += share[n * N + i] * T(n, i); parentEx += T(n, i); }
+    let o = out[i];
+    if (o < ex) {
+      o = ex + (parentEx > 0 ? (ex / parentEx) * T(i, i) : 0);
+      outputRaised.push(`${t.regions[i]} ${out[i].toFixed(0)} → ${o.toFixed(0)}`);
+    }
+    o = Math.min(o, ex + T(i, i));
+    outShare[i] = y[i * J + k] > 0 ? o / y[i * J + k] : 0;
+  }
+  // Users: a weight per unit of the parent purchased, so that the satellite's uses follow `users`.
+  const users = p.users;
+  const spec: SplitSpec = {
+    sector: p.parent, code: p.code, name: p.name,
+    outputShare: (i) => Math.min(1, outShare[i]),
+    tradeShare: (n, i) => share[n * N + i],
+    purchaseWeight: (n, j) => {
+      if (!users) return 1;
+      const absorb = (q: number) => (q < J ? t.use[(n * J + k) * J + q] : Math.max(0, t.final[n * J + k]));
+      let total = 0;
+      for (let q = 0; q <= J; q++) total += absorb(q);
+      const rest = 1 - Object.values(users).reduce((a, b) => a + b, 0) / 100;
+      const code = j < J ? t.sectors[j] : 'final';
+      const u = absorb(j);
+      if (u <= 0) return 0;
+      return ((users[code] ?? 0) / 100) / u + rest / total;
+    },
+  };
+  let worldOutput = 0;
+  for (let i = 0; i < N; i++) worldOutput += outShare[i] * y[i * J + k];
+  return { spec, report: { code: p.code, world: p.world, capped, outputRaised, worldOutput } };
+}
