@@ -79,11 +79,9 @@ export function pieces(t: IoValues): Piece[] {
   const chipShares: Record<string, number> = { CHN: cap('CHN'), TWN: cap('TWN'), KOR: cap('KOR'), JPN: cap('JPN'), USA: cap('Americas'), ROW: cap('Southeast Asia'), ...eu };
   const icImp23 = satValue(semiB, 'China imports of integrated circuits, value', 'World->CHN', '2023') * 1000;
   const icShare = (r: string) => Number(semiB.find((x) => x.item.startsWith('China IC imports by origin') && x.region === r && x.year === '2024' && x.unit === 'CNY billion')!.value);
-  const icCny = semiB.filter((x) => x.item.startsWith('China IC imports by origin') && x.year === '2024' && x.unit === 'CNY billion');
   // CNY shares of the origins: recompute from the CNY values and the stated 36.19% for Taiwan.
   const cnyTotal = icShare('TWN->CHN') / 0.3619;
   const icFrom = (r: string) => (icImp23 * icShare(r)) / cnyTotal;
-  void icCny;
   const usSemi = (r: string) => satValue(semiB, 'US semiconductor imports by origin', r) * 1000;
   const icExp24 = satValue(semiB, 'China exports of integrated circuits, value', 'CHN->World') * 1000;
   // SEMI equipment: world equipment market 2024 ($109bn, SEMI), China's own output = spending − imports.
