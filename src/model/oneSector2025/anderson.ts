@@ -10,6 +10,8 @@ export class AndersonMixer {
   private readonly gPrev: Float64Array;
   private readonly f: Float64Array;
   private readonly gram: Float64Array;
+  /** ΔFᵀΔF over ring slots (m×m), updated one row and column per step. */
+  private readonly inner: Float64Array;
   private readonly rhs: Float64Array;
   private readonly gamma: Float64Array;
   private count = 0;
@@ -23,6 +25,7 @@ export class AndersonMixer {
     this.gPrev = new Float64Array(n);
     this.f = new Float64Array(n);
     this.gram = new Float64Array(m * m);
+    this.inner = new Float64Array(m * m);
     this.rhs = new Float64Array(m);
     this.gamma = new Float64Array(m);
   }
@@ -39,13 +42,20 @@ export class AndersonMixer {
     const { n, m, f, fPrev, gPrev, dF, dG } = this;
     for (let k = 0; k < n; k++) f[k] = gy[k] - y[k];
     if (this.hasPrev) {
-      const c = this.head * n;
+      const h = this.head, c = h * n;
       for (let k = 0; k < n; k++) {
         dF[c + k] = f[k] - fPrev[k];
         dG[c + k] = gy[k] - gPrev[k];
       }
-      this.head = (this.head + 1) % m;
       if (this.count < m) this.count++;
+      for (let q = 0; q < this.count; q++) {
+        let s = 0;
+        const o = q * n;
+        for (let k = 0; k < n; k++) s += dF[o + k] * dF[c + k];
+        this.inner[q * m + h] = s;
+        this.inner[h * m + q] = s;
+      }
+      this.head = (h + 1) % m;
     }
     fPrev.set(f);
     gPrev.set(gy);
@@ -64,15 +74,10 @@ export class AndersonMixer {
 
   /** Regularised normal equations (ΔFᵀΔF + r I) γ = ΔFᵀ f by Cholesky; false if singular. */
   private solveGamma(p: number): boolean {
-    const { n, dF, f, gram, rhs, gamma } = this;
+    const { n, m, dF, f, gram, rhs, gamma, inner } = this;
     let scale = 0;
     for (let a = 0; a < p; a++) {
-      for (let b = 0; b <= a; b++) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += dF[a * n + k] * dF[b * n + k];
-        gram[a * p + b] = s;
-        gram[b * p + a] = s;
-      }
+      for (let b = 0; b < p; b++) gram[a * p + b] = inner[a * m + b];
       if (gram[a * p + a] > scale) scale = gram[a * p + a];
       let r = 0;
       for (let k = 0; k < n; k++) r += dF[a * n + k] * f[k];

@@ -1,6 +1,6 @@
 /**
  * Benchmark: one 194-country equilibrium solve of Table 1 case 1 (USTR tariffs, income-tax
- * relief) from the default start, median of 7 repetitions after one warm-up. Compare with
+ * relief) from the default start, median of 15 repetitions after one warm-up. Compare with
  * `python3 bench/ref_imls2025_timing.py` (the numpy reference, same case, same protocol).
  */
 import { loadDataset } from '../../data/load.ts';
@@ -16,7 +16,7 @@ import type { OneSector2025Options } from './economy.ts';
  * @example
  * const { seconds, iterations } = await benchOneSector2025(); // seconds ≈ 0.005
  */
-export async function benchOneSector2025(d: Dataset = loadDataset('world-2023'), reps = 7): Promise<{ seconds: number; iterations: number }> {
+export async function benchOneSector2025(d: Dataset = loadDataset('world-2023'), reps = 15): Promise<{ seconds: number; iterations: number }> {
   const opts: OneSector2025Options = { revenue: 'income-tax-relief', variant: 'baseline' };
   const t = buildTariffMatrix(d, opts, PAPER_CASES.ustr);
   let iterations = solveOneSector2025(d, t, opts).result.iterations; // warm-up

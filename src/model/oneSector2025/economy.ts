@@ -112,6 +112,8 @@ export interface Economy extends ModelParams {
   tc: Float64Array;
   /** S0_n = Σ_i λ_ni, 1 up to rounding: S_n is divided by it so that zero tariffs give P̂ = 1 exactly. */
   S0: Float64Array;
+  /** 1 if importer n levies any tariff (row n of t is not all zero); kernels skip tariff terms otherwise. */
+  taxed: Uint8Array;
   sumY: number;
 }
 
@@ -122,7 +124,7 @@ export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
     throw new TypeError(`Expected tariffs as a Float64Array of N*N = ${N * N}, found ${t instanceof Float64Array ? `length ${t.length}` : typeof t}`);
   }
   const tt = new Float64Array(N * N), lamT = new Float64Array(N * N), lamTs = new Float64Array(N * N), lamTc = new Float64Array(N * N);
-  const tc = new Float64Array(N * N), S0 = new Float64Array(N);
+  const tc = new Float64Array(N * N), S0 = new Float64Array(N), taxed = new Uint8Array(N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       const k = n * N + i;
@@ -135,8 +137,9 @@ export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
       lamTc[k] = lamT[k] / (1 + r);
       tc[k] = f / (1 + r);
       S0[n] += lam[k];
+      if (r !== 0) taxed[n] = 1;
     }
   let sumY = 0;
   for (let n = 0; n < N; n++) sumY += p.Y[n];
-  return { ...p, t: tt, lamT, lamTs, lamTc, tc, S0, sumY };
+  return { ...p, t: tt, lamT, lamTs, lamTc, tc, S0, taxed, sumY };
 }

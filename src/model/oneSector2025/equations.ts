@@ -43,7 +43,7 @@ export function makeWorkspace(N: number): Workspace {
 
 /** (cost), (shares): a, S, s̄ and Y' from ws.w and ws.L. */
 export function costsAndShares(e: Economy, ws: Workspace): void {
-  const { N, eps, psi, lamT, lamTs, Y } = e;
+  const { N, eps, psi, lamT, lamTs, Y, taxed } = e;
   const { w, L, a, S, sbar, Yp } = ws;
   let sumYp = 0;
   for (let i = 0; i < N; i++) {
@@ -55,10 +55,12 @@ export function costsAndShares(e: Economy, ws: Workspace): void {
   for (let n = 0; n < N; n++) {
     let s = 0, r = 0;
     const o = n * N;
-    for (let i = 0; i < N; i++) {
-      s += lamT[o + i] * a[i];
-      r += lamTs[o + i] * a[i];
-    }
+    if (taxed[n]) {
+      for (let i = 0; i < N; i++) {
+        s += lamT[o + i] * a[i];
+        r += lamTs[o + i] * a[i];
+      }
+    } else for (let i = 0; i < N; i++) s += lamT[o + i] * a[i];
     S[n] = s;
     sbar[n] = r / s;
   }
@@ -80,7 +82,7 @@ export function spendingFromIncome(e: Economy, ws: Workspace): void {
 
 /** (CPI), (revenue), (tax relief) and the demand side of ERR1, from ws.Eh (after costsAndShares). */
 export function pricesAndDemand(e: Economy, ws: Workspace): void {
-  const { N, eps, phi, nu, E, lamTc, lumpSum, S0 } = e;
+  const { N, eps, phi, nu, E, lamT, lamTc, lumpSum, S0, taxed } = e;
   const { w, Eh, a, S, sbar, Yp, En, R, tau, tauh, P, G } = ws;
   for (let n = 0; n < N; n++) {
     En[n] = Eh[n] * E[n];
@@ -93,7 +95,8 @@ export function pricesAndDemand(e: Economy, ws: Workspace): void {
   for (let n = 0; n < N; n++) {
     const f = ((1 - nu[n]) * En[n]) / S[n];
     const o = n * N;
-    for (let i = 0; i < N; i++) G[i] += f * lamTc[o + i] * a[i];
+    const c = taxed[n] ? lamTc : lamT; // equal where row n has no tariffs
+    for (let i = 0; i < N; i++) G[i] += f * c[o + i] * a[i];
   }
 }
 
