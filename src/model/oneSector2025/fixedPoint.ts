@@ -5,8 +5,8 @@
  *   log ŵ_i ← log ŵ_i + η_i (log G_i − log Y'_i) + log c,   c = Σ E_n / Σ P̂_n E_n (numeraire)
  *   log L̂_i ← κ (log τ̂_i + log ŵ_i − log P̂_i)                      (ERR3)
  *
- * η_i = 1 / (1 + ε ρ_i) with ρ_i the baseline share of i's sales that go abroad-or-compete with
- * imports (a diagonal Newton step for ERR1). Convergence is judged on the scaled 3N residual of
+ * η_i = 1 / (1 + ε ρ_i + (1 − ν_i)(1 − λ_ii)), ρ_i = Σ_n (1 − ν_n) X_ni (1 − λ_ni) / Y_i, from the baseline
+ * shares (a diagonal Newton step for ERR1). Convergence is judged on the scaled 3N residual of
  * {@link scaledResidual}. Index formula: `k` = country k in both halves of y (`N + k` for log L̂).
  */
 import type { Economy } from './economy.ts';
