@@ -159,10 +159,11 @@ export function logUnitCost(N: number, J: number, B: Float64Array, GB: Float64Ar
 
 /**
  * Eq. (2) for every sector, and F' of eq. (4) (F'_n^j = Σ_i π'_ni^j/τ'_ni^j, by eq. 3), given
- * unit costs `lc` (`n*J + j`). Writes the workspace `e`, `rs` (traded sectors), `lP` and `F`
- * (`n*J + j`). A region with no supplier of a sector gets lP = 0, F = 0. Returns `lP`.
+ * unit costs `lc` (`n*J + j`). Writes the workspace `e`, `rs` (traded sectors), `lP` and, unless
+ * null, `F` (`n*J + j`). A region with no supplier of a sector gets lP = 0, F = 0. Returns `lP`.
  */
-export function logPriceIndex(sys: GeSystem, ws: GeWorkspace, lc: Float64Array, lP: Float64Array, F: Float64Array): Float64Array {
+export function logPriceIndex(sys: GeSystem, ws: GeWorkspace, lc: Float64Array, lP: Float64Array, F: Float64Array | null): Float64Array {
+  if (!F) return logPriceIndexOnly(sys, ws, lc, lP);
   const { N, J, T, traded, invTheta, theta, dom, domT, local, localShift, localF } = sys;
   const { e, rs } = ws;
   const N2 = N - (N % 2);
@@ -208,6 +209,40 @@ export function logPriceIndex(sys: GeSystem, ws: GeWorkspace, lc: Float64Array, 
       const f = localF[q];
       lP[q] = f > 0 ? lc[q] + localShift[q] : 0;
       F[q] = f;
+    }
+  }
+  return lP;
+}
+
+/** {@link logPriceIndex} without F' (half the bilateral work), for sweeps whose shares are not used. */
+function logPriceIndexOnly(sys: GeSystem, ws: GeWorkspace, lc: Float64Array, lP: Float64Array): Float64Array {
+  const { N, J, T, traded, invTheta, theta, dom, local, localShift, localF } = sys;
+  const { e, rs } = ws;
+  const N2 = N - (N % 2);
+  for (let t = 0; t < T; t++) {
+    const j = traded[t];
+    const th = -theta[j];
+    const eo = t * N;
+    for (let i = 0; i < N; i++) e[eo + i] = Math.exp(th * lc[i * J + j]);
+  }
+  for (let n = 0; n < N; n++) {
+    for (let t = 0; t < T; t++) {
+      const row = (n * T + t) * N;
+      const eo = t * N;
+      let s0 = 0, s1 = 0;
+      let i = 0;
+      for (; i < N2; i += 2) {
+        s0 += dom[row + i] * e[eo + i];
+        s1 += dom[row + i + 1] * e[eo + i + 1];
+      }
+      if (i < N) s0 += dom[row + i] * e[eo + i];
+      const s = s0 + s1;
+      rs[n * T + t] = s > 0 ? 1 / s : 0;
+      lP[n * J + traded[t]] = s > 0 ? -Math.log(s) * invTheta[traded[t]] : 0;
+    }
+    for (let u = 0; u < local.length; u++) {
+      const q = n * J + local[u];
+      lP[q] = localF[q] > 0 ? lc[q] + localShift[q] : 0;
     }
   }
   return lP;

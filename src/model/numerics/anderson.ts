@@ -43,7 +43,7 @@ export class Anderson {
    * Cost: about 2p + 1 passes over n (p = stored columns), each loop with independent accumulators.
    */
   next(x: Float64Array, gx: Float64Array, out: Float64Array): number {
-    const { n, m, fPrev, gPrev, dF, dG, gram, rhs } = this;
+    const { n, m, fPrev, gPrev, dF, dG } = this;
     const h = this.head;
     const c = h * n;
     const update = this.hasPrev;
@@ -72,42 +72,58 @@ export class Anderson {
       return res;
     }
     // Only the new column's inner products change; ΔFᵀf changes for every column (f is new).
-    const n2 = n - (n % 2);
-    for (let a = 0; a < p; a++) {
-      const ca = a * n;
-      let g0 = 0, g1 = 0, r0 = 0, r1 = 0;
-      let k = 0;
-      for (; k < n2; k += 2) {
-        const d0 = dF[ca + k], d1 = dF[ca + k + 1];
-        r0 += d0 * fPrev[k];
-        r1 += d1 * fPrev[k + 1];
-        if (update) {
-          g0 += d0 * dF[c + k];
-          g1 += d1 * dF[c + k + 1];
-        }
-      }
-      if (k < n) {
-        r0 += dF[ca + k] * fPrev[k];
-        if (update) g0 += dF[ca + k] * dF[c + k];
-      }
-      rhs[a] = r0 + r1;
-      if (update) {
-        gram[a * m + h] = g0 + g1;
-        gram[h * m + a] = g0 + g1;
-      }
-    }
+    // Two columns per pass, two accumulators each, so no loop is one long dependency chain.
+    let a = 0;
+    for (; a + 1 < p; a += 2) this.products(a, a + 1, update ? c : -1);
+    if (a < p) this.products(a, a, update ? c : -1);
     if (!this.solveGamma(p)) {
       if (out !== gx) out.set(gx);
       return res;
     }
-    // out = gx − ΔG γ, one column at a time (independent updates, no dependency chain).
+    // out = gx − ΔG γ, two columns per pass.
+    const gamma = this.gamma;
     if (out !== gx) out.set(gx);
-    for (let q = 0; q < p; q++) {
-      const cq = q * n;
-      const gq = this.gamma[q];
-      for (let k = 0; k < n; k++) out[k] -= gq * dG[cq + k];
+    let q = 0;
+    for (; q + 1 < p; q += 2) {
+      const c0 = q * n, c1 = c0 + n;
+      const g0 = gamma[q], g1 = gamma[q + 1];
+      for (let k = 0; k < n; k++) out[k] -= g0 * dG[c0 + k] + g1 * dG[c1 + k];
+    }
+    if (q < p) {
+      const c0 = q * n;
+      const g0 = gamma[q];
+      for (let k = 0; k < n; k++) out[k] -= g0 * dG[c0 + k];
     }
     return res;
+  }
+
+  /**
+   * rhs[a] = ΔF_aᵀ f for columns a and b (b may equal a), and, when c ≥ 0 (offset of the new
+   * column h), the Gram entries ΔF_aᵀ ΔF_h and ΔF_bᵀ ΔF_h.
+   */
+  private products(a: number, b: number, c: number): void {
+    const { n, m, dF, fPrev: f, gram, rhs } = this;
+    const ca = a * n, cb = b * n;
+    let ra = 0, rb = 0, ga = 0, gb = 0;
+    if (c >= 0) {
+      for (let k = 0; k < n; k++) {
+        const da = dF[ca + k], db = dF[cb + k], fk = f[k], dh = dF[c + k];
+        ra += da * fk;
+        rb += db * fk;
+        ga += da * dh;
+        gb += db * dh;
+      }
+      const h = c / n;
+      gram[a * m + h] = gram[h * m + a] = ga;
+      gram[b * m + h] = gram[h * m + b] = gb;
+    } else {
+      for (let k = 0; k < n; k++) {
+        ra += dF[ca + k] * f[k];
+        rb += dF[cb + k] * f[k];
+      }
+    }
+    rhs[a] = ra;
+    rhs[b] = rb;
   }
 
   /** Solves the regularised normal equations (ΔFᵀΔF + λI) γ = ΔFᵀ f by Cholesky; false if singular. */
