@@ -71,7 +71,7 @@ describe('lancaster solve', () => {
     const f = file('ec.yaml', 'lancaster: 1\nname: ec\nmodel: cp2015\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [s02], approval: 0.25 }\n');
     const r = await run('solve', f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('policy.export_controls: export controls are not supported');
+    expect(r.stderr).toContain('policy.export_controls: expected no export controls: model cp2015 cannot apply them');
   });
 
   it('exits 2 naming file, line and field for a malformed dataset folder', async () => {

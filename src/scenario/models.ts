@@ -7,6 +7,7 @@ import type { ModelResult } from '../model/result.ts';
 import type { Scenario } from './schema.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
+import type { GeControls } from '../policy/controls.ts';
 import { runGe, type GeRun } from '../model/ge/run.ts';
 import { importsFromPct } from '../model/ge/outputs.ts';
 import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from '../model/oneSector2025/index.ts';
@@ -20,7 +21,24 @@ export interface ModelSpec {
   preset?: (d: Dataset, s: Scenario) => PresetRate;
   /** Whole-policy presets (`policy.preset`), expanded to tariff entries. */
   policyPresets?: Record<string, { importer: string; exporter: string; preset: string }[]>;
-  solve(d: Dataset, s: Scenario, tau: Float64Array): ModelResult;
+  /** Whether the model can apply export controls. */
+  controls: boolean;
+  /** Solves one policy state; `warm` is what a previous solve of the same scenario returned. */
+  solve(d: Dataset, s: Scenario, state: PolicyState, warm?: unknown): Solved;
+}
+
+/** A policy as the models take it: tariff factors τ' = 1 + t' and export controls. */
+export interface PolicyState {
+  tau: Float64Array;
+  controls: GeControls;
+}
+
+/** A solved state: the contract result and an opaque warm start for the next solve. */
+export interface Solved {
+  result: ModelResult;
+  warm?: unknown;
+  /** The multi-sector run, for sector detail (absent for other models). */
+  ge?: GeRun;
 }
 
 function geOptions(s: Scenario, published: boolean) {
@@ -42,6 +60,11 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   return run.result;
 }
 
+function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
+  const run = runGe(d, id, state.tau, geOptions(s, published), warm as GeRun['solution'] | undefined);
+  return { result: withPartners(d, s, run), warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
+}
+
 function oneSectorOptions(s: Scenario): OneSector2025Options {
   return {
     revenue: s.options.revenue ?? 'income-tax-relief',
@@ -58,14 +81,16 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     description: 'Caliendo & Parro (2015): multi-sector input–output model; welfare_pct is their ToT + VoT measure',
     defaultDataset: 'cp2015',
     layout: 'io-table',
-    solve: (d, s, tau) => withPartners(d, s, runGe(d, 'cp2015', tau, geOptions(s, true))),
+    controls: false,
+    solve: (d, s, state, warm) => solveGeState(d, s, state, 'cp2015', true, warm),
   },
   multisector: {
     id: 'multisector',
     description: 'Lancaster\'s default multi-sector input–output model (CP 2015 structure); welfare_pct is the exact real-income change',
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
-    solve: (d, s, tau) => withPartners(d, s, runGe(d, 'multisector', tau, geOptions(s, false))),
+    controls: false,
+    solve: (d, s, state, warm) => solveGeState(d, s, state, 'multisector', false, warm),
   },
   'one-sector-2025': {
     id: 'one-sector-2025',
@@ -92,9 +117,11 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
         }
       };
     },
-    solve: (d, s, tau) => {
-      const rates = Float64Array.from(tau, (x) => x - 1);
-      return solveOneSector2025(d, rates, oneSectorOptions(s)).result;
+    controls: false,
+    solve: (d, s, state, warm) => {
+      const rates = Float64Array.from(state.tau, (x) => x - 1);
+      const sol = solveOneSector2025(d, rates, oneSectorOptions(s), warm as Float64Array | undefined);
+      return { result: sol.result, warm: sol.result.status === 'converged' ? sol.unknowns : undefined };
     },
   },
 };

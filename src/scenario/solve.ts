@@ -10,7 +10,8 @@ import { DataError } from '../data/errors.ts';
 import { applyTariffs } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from './errors.ts';
-import { MODEL_SPECS } from './models.ts';
+import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
+import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { Scenario, TariffEntry } from './schema.ts';
 
@@ -40,15 +41,17 @@ export function scenarioDataset(p: ParsedScenario): Dataset {
   return d;
 }
 
-/** τ' = 1 + t' for the scenario's policy, starting from the dataset's baseline tariffs. */
-export function policyFactors(p: ParsedScenario, d: Dataset): Float64Array {
+/** The scenario's policy as model input: τ' = 1 + t' from the dataset's baseline, and export controls. */
+export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
   const s = p.scenario;
   const spec = MODEL_SPECS[s.model];
   const base = Float64Array.from(d.tariff, (t) => 1 + t);
   const tau = Float64Array.from(base);
+  let controls = NO_CONTROLS;
   try {
     if (s.policy.export_controls?.length) {
-      throw new PolicyError(['policy', 'export_controls'], 'export controls are not supported by this version yet (they arrive with the multisector-2025 dataset)');
+      if (!spec.controls) throw new PolicyError(['policy', 'export_controls'], `expected no export controls: model ${s.model} cannot apply them (use model multisector)`);
+      controls = resolveControls(d, s.policy.export_controls, ['policy', 'export_controls']);
     }
     let entries: TariffEntry[] = [];
     if (s.policy.preset !== undefined) {
@@ -63,21 +66,26 @@ export function policyFactors(p: ParsedScenario, d: Dataset): Float64Array {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;
   }
-  return tau;
+  return { tau, controls };
 }
 
 /** Validates a parsed scenario against its dataset without solving (what `validate` does). */
-export function checkScenario(p: ParsedScenario): { dataset: Dataset; tau: Float64Array } {
+export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
   for (const [key, msg] of NOT_YET) if (p.scenario[key] !== undefined) fail(p, [key], msg);
   const dataset = scenarioDataset(p);
-  return { dataset, tau: policyFactors(p, dataset) };
+  return { dataset, state: policyState(p, dataset) };
 }
 
 /** Solves the scenario's counterfactual. */
 export function solveScenario(p: ParsedScenario): ModelResult {
-  const { dataset, tau } = checkScenario(p);
+  return solveScenarioDetailed(p).result;
+}
+
+/** Solves the scenario's counterfactual, keeping the model's detail (sector results, warm start). */
+export function solveScenarioDetailed(p: ParsedScenario): Solved & { dataset: Dataset } {
+  const { dataset, state } = checkScenario(p);
   try {
-    return MODEL_SPECS[p.scenario.model].solve(dataset, p.scenario, tau);
+    return { ...MODEL_SPECS[p.scenario.model].solve(dataset, p.scenario, state), dataset };
   } catch (e) {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;
