@@ -146,6 +146,10 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
       sumP += a;
       if (a > dP) dP = a;
     }
+    if (!Number.isFinite(sumP)) {
+      message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, X, VAs.fill(0), J)})`;
+      break;
+    }
     logUnitCost(N, J, sys.B, sys.GB, lw, gP, lc);
     logPriceIndex(sys, ws, lc, gP, F);
     grossOutput(sys, ws, X, Y);
