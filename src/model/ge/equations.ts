@@ -258,15 +258,17 @@ export function grossOutput(sys: GeSystem, ws: GeWorkspace, X: Float64Array, Y: 
   const { N, J, T, traded, domT, local, localF } = sys;
   const { e, rs, r } = ws;
   r.fill(0);
-  const N2 = N - (N % 2);
+  const N4 = N - (N % 4);
+  const TN = T * N;
   let m = 0;
-  for (; m < N2; m += 2) {
+  for (; m < N4; m += 4) {
     for (let t = 0; t < T; t++) {
       const j = traded[t];
       const x0 = X[m * J + j] * rs[m * T + t], x1 = X[(m + 1) * J + j] * rs[(m + 1) * T + t];
-      const row0 = (m * T + t) * N, row1 = row0 + T * N;
+      const x2 = X[(m + 2) * J + j] * rs[(m + 2) * T + t], x3 = X[(m + 3) * J + j] * rs[(m + 3) * T + t];
+      const row0 = (m * T + t) * N, row1 = row0 + TN, row2 = row1 + TN, row3 = row2 + TN;
       const ro = t * N;
-      for (let n = 0; n < N; n++) r[ro + n] += domT[row0 + n] * x0 + domT[row1 + n] * x1;
+      for (let n = 0; n < N; n++) r[ro + n] += domT[row0 + n] * x0 + domT[row1 + n] * x1 + (domT[row2 + n] * x2 + domT[row3 + n] * x3);
     }
   }
   for (; m < N; m++) {
