@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InlineExecutor } from './inline.ts';
+import { PoolExecutor } from './pool.ts';
+import { builtinHandler, defaultRegistry, UnsupportedKindError } from './registry.ts';
+import type { ExecEvent, Executor, Job } from './types.ts';
+import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
+
+const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
+const job = (id: string, input = nafta, kind: Job['kind'] = 'solve'): Job => ({ id, kind, module: builtinHandler(kind === 'analyze' ? 'analyze' : 'solve'), input });
+
+const executors: [string, () => Executor][] = [
+  ['inline', () => new InlineExecutor()],
+  ['pool', () => new PoolExecutor({ threads: 1, preload: ['cp2015'] })],
+];
+
+describe.each(executors)('the %s executor', (_name, make) => {
+  const ex = make();
+  afterAll(() => ex.close());
+
+  it('solves a scenario and reports started, then progress up to 1', async () => {
+    const events: ExecEvent[] = [];
+    const r = (await ex.submit(job('a'), (e) => events.push(e))) as { status: string; countries: Record<string, unknown> };
+    await new Promise((res) => setTimeout(res, 20));
+    expect(r.status).toBe('converged');
+    expect(Object.keys(r.countries)).toContain('MEX');
+    expect(events[0]).toEqual({ type: 'started' });
+    expect(events.at(-1)).toMatchObject({ type: 'progress', fraction: 1 });
+  });
+
+  it('rejects with the scenario message when a run fails', async () => {
+    const bad = nafta.replace('schedule: tariffs-2005', 'schedule: tariffs-1900');
+    await expect(ex.submit(job('b', bad), () => {})).rejects.toThrow(/tariffs-1900/);
+  });
+
+  it('analyses a GENIUS domain', async () => {
+    const input = JSON.stringify({
+      domain: readFileSync(ENGLAND_ZIMBABWE.domain, 'utf8'),
+      profile_a: readFileSync(ENGLAND_ZIMBABWE.a, 'utf8'),
+      profile_b: readFileSync(ENGLAND_ZIMBABWE.b, 'utf8'),
+    });
+    const r = (await ex.submit(job('c', input, 'analyze'), () => {})) as { outcomes: number };
+    expect(r.outcomes).toBe(576);
+  });
+
+  it('does not start a job whose signal is already aborted', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(ex.submit(job('d'), () => {}, ac.signal)).rejects.toThrow(/cancelled/);
+  });
+});
+
+describe('the handler registry', () => {
+  it('refuses kinds without a handler, saying which kinds it can run', () => {
+    const reg = defaultRegistry();
+    expect(reg.kinds()).toEqual(['solve', 'analyze']);
+    expect(() => reg.module('timeline')).toThrow(UnsupportedKindError);
+    expect(() => reg.module('timeline')).toThrow('Expected a run kind this server can run (solve, analyze), found "timeline": timeline runs are not supported yet');
+  });
+});

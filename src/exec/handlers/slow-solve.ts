@@ -1,0 +1,28 @@
+/**
+ * TEST ONLY: a `solve` handler that first waits LANCASTER_TEST_DELAY_MS milliseconds (reporting
+ * progress) so crash and SSE tests can catch a run while it is running. `src/server/main.ts`
+ * registers it instead of the real handler only when that variable is set.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handler as solve } from './solve.ts';
+import type { RunHandler } from '../types.ts';
+
+/** The delay read from LANCASTER_TEST_DELAY_MS (0 when unset or not a number). */
+export function testDelayMs(): number {
+  const v = Number(process.env.LANCASTER_TEST_DELAY_MS ?? 0);
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/** `solve` preceded by a visible wait of LANCASTER_TEST_DELAY_MS. */
+export const handler: RunHandler = {
+  check: solve.check,
+  async run(input, progress) {
+    const ms = testDelayMs();
+    const steps = 4;
+    for (let k = 0; k < steps; k++) {
+      progress({ fraction: (0.5 * k) / steps, message: `test delay ${k + 1}/${steps}` });
+      await sleep(ms / steps);
+    }
+    return solve.run(input, progress);
+  },
+};

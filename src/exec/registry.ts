@@ -1,0 +1,67 @@
+/**
+ * Which module handles which run kind. The registry holds module URLs, not functions, so the same
+ * registration works for the inline executor, worker threads and (later) remote workers.
+ */
+import { RUN_KINDS, importHandler, type RunHandler, type RunKind } from './types.ts';
+
+/** A run kind that has no handler (yet): HTTP 400. */
+export class UnsupportedKindError extends Error {
+  override name = 'UnsupportedKindError';
+  constructor(readonly kind: string, supported: string[]) {
+    super(
+      (RUN_KINDS as readonly string[]).includes(kind)
+        ? `Expected a run kind this server can run (${supported.join(', ')}), found "${kind}": ${kind} runs are not supported yet`
+        : `Expected a run kind (${supported.join(', ')}), found "${kind}"`,
+    );
+  }
+}
+
+/**
+ * Maps run kinds to handler modules.
+ *
+ * @example
+ * ```ts
+ * const reg = defaultRegistry();
+ * reg.register('timeline', new URL('../scenario/timeline-handler.ts', import.meta.url).href);
+ * const { check } = await reg.handler('solve');
+ * ```
+ */
+export class HandlerRegistry {
+  readonly #modules = new Map<RunKind, string>();
+
+  /** Registers (or replaces) the module whose `handler` export runs `kind`. */
+  register(kind: RunKind, module: string): this {
+    this.#modules.set(kind, module);
+    return this;
+  }
+
+  /** The kinds with a handler, in RUN_KINDS order. */
+  kinds(): RunKind[] {
+    return RUN_KINDS.filter((k) => this.#modules.has(k));
+  }
+
+  /** The module URL of `kind`; throws UnsupportedKindError when none is registered. */
+  module(kind: string): string {
+    const m = this.#modules.get(kind as RunKind);
+    if (!m) throw new UnsupportedKindError(kind, this.kinds());
+    return m;
+  }
+
+  /** Loads the handler of `kind` in this thread (for its quick `check`). */
+  handler(kind: string): Promise<RunHandler> {
+    return importHandler(this.module(kind));
+  }
+}
+
+/** URL of a built-in handler module in src/exec/handlers. */
+export function builtinHandler(name: string): string {
+  return new URL(`./handlers/${name}.ts`, import.meta.url).href;
+}
+
+/**
+ * The registry of this version: `solve` and `analyze`. Timeline, strategy and negotiation runs
+ * are added here when their handler modules exist.
+ */
+export function defaultRegistry(): HandlerRegistry {
+  return new HandlerRegistry().register('solve', builtinHandler('solve')).register('analyze', builtinHandler('analyze'));
+}

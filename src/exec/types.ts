@@ -1,0 +1,93 @@
+/**
+ * Run kinds, jobs, handlers and the executor contract. A run is `{kind, input}` where `input` is
+ * the scenario text (YAML or JSON) or, for `analyze`, a YAML/JSON document holding GENIUS XML.
+ * Handlers live in modules (found by URL) so that worker threads and, later, distributed workers
+ * can load them without sharing memory with the server.
+ */
+
+/** Every run kind the API knows; a kind without a registered handler is refused with 400. */
+export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** Progress of a running job: `fraction` in [0, 1] and a short human message. */
+export interface Progress {
+  fraction: number;
+  message: string;
+}
+
+/**
+ * What an executor reports while a job runs: `started` once, when the job leaves the queue, then
+ * any number of `progress` events.
+ */
+export type ExecEvent = { type: 'started' } | ({ type: 'progress' } & Progress);
+
+/** A progress callback handed to handlers. */
+export type ProgressFn = (p: Progress) => void;
+
+/** What a handler's quick check found out about the run's input (shown in the run record). */
+export interface RunCheck {
+  /** Scenario name, when the input has one. */
+  name?: string;
+  model?: string;
+  /** Dataset id and version the run will use. */
+  dataset?: string;
+  dataset_version?: string;
+}
+
+/**
+ * The code of one run kind. A handler module exports it as `handler`.
+ *
+ * @example
+ * ```ts
+ * export const handler: RunHandler = {
+ *   check: (input, label) => ({ name: parseScenarioText(input, label).scenario.name }),
+ *   run: async (input, progress) => { progress({ fraction: 1, message: 'done' }); return {}; },
+ * };
+ * ```
+ */
+export interface RunHandler {
+  /**
+   * Validates the input in the request thread, fast: throws ScenarioError (HTTP 400 with issues),
+   * TypeError or RangeError (HTTP 400) for bad input.
+   */
+  check(input: string, label: string): RunCheck | Promise<RunCheck>;
+  /** Computes the result (a JSON-able, structured-cloneable value), possibly in a worker thread. */
+  run(input: string, progress: ProgressFn): Promise<unknown>;
+}
+
+/** One unit of work for an executor. */
+export interface Job {
+  id: string;
+  kind: RunKind;
+  /** URL of the module exporting the kind's `handler`. */
+  module: string;
+  input: string;
+}
+
+/**
+ * Runs jobs away from the request path. Implementations: InlineExecutor (same thread, tests),
+ * PoolExecutor (piscina worker threads); a queue-backed one (bullmq) can follow the same contract.
+ */
+export interface Executor {
+  /** Runs the job; resolves with the handler's result, rejects with its error or on abort. */
+  submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown>;
+  /** Stops accepting jobs and releases threads; running jobs are abandoned. */
+  close(): Promise<void>;
+}
+
+/** A job aborted by its signal (e.g. the run was deleted). */
+export class JobAbortedError extends Error {
+  override name = 'JobAbortedError';
+  constructor(id: string) {
+    super(`Run ${id} was cancelled before it finished`);
+  }
+}
+
+/** Loads a handler module by URL (cached by the module system). */
+export async function importHandler(module: string): Promise<RunHandler> {
+  const m = (await import(module)) as { handler?: RunHandler };
+  if (!m.handler || typeof m.handler.run !== 'function') {
+    throw new TypeError(`Expected module ${module} to export a run handler named "handler", found none`);
+  }
+  return m.handler;
+}

@@ -1,0 +1,35 @@
+/**
+ * Worker-thread entry of the PoolExecutor (piscina). Each worker preloads the datasets listed in
+ * `workerData.preload` once; the dataset cache of src/data/load.ts keeps them for every later job.
+ * Progress goes back over the MessagePort sent with each task.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
+import { loadDataset } from '../data/load.ts';
+import { importHandler, type ExecEvent, type Job } from './types.ts';
+
+for (const id of (workerData as { preload?: string[] } | undefined)?.preload ?? []) {
+  try {
+    loadDataset(id);
+  } catch {
+    // A dataset that fails to load is reported by the job that needs it.
+  }
+}
+
+/** One task: a job and the port its events are posted to. */
+export interface WorkerTask {
+  job: Job;
+  port: MessagePort;
+}
+
+/** Runs one job in this worker thread. */
+export default async function runTask({ job, port }: WorkerTask): Promise<unknown> {
+  const post = (e: ExecEvent) => port.postMessage(e);
+  try {
+    const handler = await importHandler(job.module);
+    post({ type: 'started' });
+    return await handler.run(job.input, (p) => post({ type: 'progress', ...p }));
+  } finally {
+    port.close();
+  }
+}
