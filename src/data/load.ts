@@ -79,6 +79,12 @@ export function readDatasetFolder(folder: string): Dataset {
       if (!regions.includes(m)) throw new DataError(`${mfile} groups.${g}: expected region codes, found unknown code "${m}"`);
     }
   }
+  for (const [g, members] of Object.entries(manifest.sector_groups ?? {})) {
+    if (sectors.includes(g)) throw new DataError(`${mfile} sector_groups.${g}: expected a group name distinct from sector codes, found a sector "${g}"`);
+    for (const m of members) {
+      if (!sectors.includes(m)) throw new DataError(`${mfile} sector_groups.${g}: expected sector codes, found unknown code "${m}"`);
+    }
+  }
   const N = regions.length;
   const J = sectors.length;
   const d: Dataset = {

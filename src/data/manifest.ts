@@ -69,6 +69,8 @@ export const DatasetManifestSchema = z
     regions: z.array(RegionSchema).min(2),
     sectors: z.array(SectorSchema).min(1),
     groups: z.record(z.string(), z.array(z.string())).default({}),
+    /** Named sets of sectors (e.g. goods), usable in scenario `sectors:` lists. */
+    sector_groups: z.record(z.string(), z.array(z.string())).optional(),
     /** Extra per-region numeric columns in region_data.csv and what they mean. */
     region_columns: z.record(z.string(), z.string()).default({}),
     /** Named tariff schedules shipped with the dataset (file name → description). */

@@ -31,14 +31,21 @@ export function selectSide(d: Dataset, code: string, other: string, except: read
   return d.manifest.groups[code] ? list.filter((k) => !drop.has(k)) : list;
 }
 
-/** Sector indices of `sectors` (all when absent). */
+/** Sector indices of `sectors`: codes or sector groups of the dataset (all sectors when absent). */
 export function selectSectors(d: Dataset, sectors: readonly string[] | undefined, path: Path): number[] {
   if (!sectors) return d.sectors.map((_, j) => j);
-  return sectors.map((s, k) => {
-    const j = d.sectors.indexOf(s);
-    if (j < 0) throw new PolicyError([...path, k], `expected a sector code of dataset ${d.manifest.id} (${preview(d.sectors)}), found unknown sector "${s}"`);
-    return j;
+  const out = new Set<number>();
+  sectors.forEach((s, k) => {
+    const group = d.manifest.sector_groups?.[s];
+    if (group) for (const m of group) out.add(d.sectors.indexOf(m));
+    else {
+      const j = d.sectors.indexOf(s);
+      const groups = Object.keys(d.manifest.sector_groups ?? {});
+      if (j < 0) throw new PolicyError([...path, k], `expected a sector code${groups.length ? ` or sector group (${groups.join(', ')})` : ''} of dataset ${d.manifest.id} (${preview(d.sectors)}), found unknown sector "${s}"`);
+      out.add(j);
+    }
   });
+  return [...out].sort((a, b) => a - b);
 }
 
 function preview(list: string[]): string {

@@ -17,13 +17,15 @@ export interface ApplyContext {
   preset?: PresetRate;
   /** Path of the entry list in the scenario, for messages. */
   path: (string | number)[];
+  /** Index of the first entry within that list (when applying a slice). Default 0. */
+  offset?: number;
 }
 
 /** Applies `entries` to `tau` in place and returns it. */
 export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly TariffEntry[], ctx: ApplyContext): Float64Array {
   const { N, J } = d;
   entries.forEach((e, k) => {
-    const at = [...ctx.path, k];
+    const at = [...ctx.path, k + (ctx.offset ?? 0)];
     const imps = selectSide(d, e.importer, e.exporter, e.importer === '*' || d.manifest.groups[e.importer] ? e.except : undefined, [...at, 'importer'], [...at, 'except']);
     const exps = selectSide(d, e.exporter, e.importer, e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined, [...at, 'exporter'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);

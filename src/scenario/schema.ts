@@ -36,8 +36,11 @@ export const ShareSchema = RateSchema.refine((x) => x <= 1, { message: 'expected
 
 const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
 
+const LayerId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected an id of letters, digits, _ . -').meta({ description: 'Names this layer so a later timeline step can suspend or reinstate it' });
+
 export const TariffEntrySchema = z
   .object({
+    id: LayerId.optional(),
     importer: Code,
     exporter: Code,
     except: z.array(z.string()).optional().meta({ description: 'Codes removed from the side given as "*" (or as a group)' }),
@@ -60,6 +63,7 @@ export const TariffEntrySchema = z
 
 export const ExportControlSchema = z
   .object({
+    id: LayerId.optional(),
     origin: Code,
     destination: Code,
     except: z.array(z.string()).optional(),
@@ -95,6 +99,34 @@ export const ReportSchema = z
   })
   .strict();
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const TalksSchema = z
+  .object({
+    venue: z.string(),
+    city: z.string().optional(),
+    delegations: z.record(z.string(), z.array(z.string())).optional().meta({ description: 'Country code → delegation members' }),
+    outcome: z.string().optional(),
+  })
+  .strict();
+
+export const TimelineStepSchema = z
+  .object({
+    date: IsoDate,
+    label: z.string().min(1),
+    source: z.string().min(1).meta({ description: 'Where the step\'s facts come from (a timeline-2025 row or a URL)' }),
+    assumption: z.string().optional().meta({ description: 'What in this step is assumed rather than sourced, and why' }),
+    id: LayerId.optional().meta({ description: 'Names every layer of this step (entries may name their own)' }),
+    tariffs: z.array(TariffEntrySchema).optional().meta({ description: 'Applied cumulatively: rate sets, add adds to the current rate' }),
+    export_controls: z.array(ExportControlSchema).optional(),
+    suspend: z.array(z.string()).optional().meta({ description: 'Ids of earlier layers switched off from this date' }),
+    reinstate: z.array(z.string()).optional().meta({ description: 'Ids of suspended layers switched back on' }),
+    talks: TalksSchema.optional(),
+    deadline: z.object({ date: IsoDate, label: z.string() }).strict().optional().meta({ description: 'A truce deadline set at this step' }),
+    solve: z.boolean().optional().meta({ description: 'false: a dated event that changes no policy and is not solved (default: solved when it changes policy)' }),
+  })
+  .strict();
+
 export const MODELS = ['cp2015', 'one-sector-2025', 'multisector'] as const;
 
 export const ScenarioSchema = z
@@ -108,7 +140,7 @@ export const ScenarioSchema = z
     policy: PolicySchema.default({}),
     report: ReportSchema.optional(),
     strategy: z.unknown().optional(),
-    timeline: z.unknown().optional(),
+    timeline: z.array(TimelineStepSchema).min(1).optional(),
     negotiation: z.unknown().optional(),
   })
   .strict();
@@ -116,6 +148,7 @@ export const ScenarioSchema = z
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type TariffEntry = z.output<typeof TariffEntrySchema>;
 export type ExportControl = z.output<typeof ExportControlSchema>;
+export type TimelineStep = z.output<typeof TimelineStepSchema>;
 
 /** The published JSON Schema of scenario files. */
 export function scenarioJsonSchema(): unknown {

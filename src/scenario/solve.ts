@@ -12,13 +12,13 @@ import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from './errors.ts';
 import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
 import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
+import { timelineStates } from './timeline.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { Scenario, TariffEntry } from './schema.ts';
 
 /** Sections of the contract this version does not compute yet: rejected, never ignored. */
 const NOT_YET: [keyof Scenario, string][] = [
   ['strategy', 'strategy sections are not supported by this version yet'],
-  ['timeline', 'timelines are not supported by this version yet'],
   ['negotiation', 'negotiation sections are not supported by this version yet'],
 ];
 
@@ -73,7 +73,16 @@ export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
 export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
   for (const [key, msg] of NOT_YET) if (p.scenario[key] !== undefined) fail(p, [key], msg);
   const dataset = scenarioDataset(p);
-  return { dataset, state: policyState(p, dataset) };
+  const state = policyState(p, dataset);
+  if (p.scenario.timeline) {
+    try {
+      timelineStates(p, dataset);
+    } catch (e) {
+      if (e instanceof PolicyError) fail(p, e.path, e.message);
+      throw e;
+    }
+  }
+  return { dataset, state };
 }
 
 /** Solves the scenario's counterfactual. */

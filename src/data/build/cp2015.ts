@@ -99,6 +99,7 @@ export function buildCp2015(rawDir = join(RAW_DIR, 'cp2015_nafta'), outDir = joi
     regions,
     sectors,
     groups: { NAFTA: ['CAN', 'MEX', 'USA'] },
+    sector_groups: { goods: sectors.filter((x) => x.tradable).map((x) => x.code), services: sectors.filter((x) => !x.tradable).map((x) => x.code) },
     region_columns: {},
     schedules: { 'tariffs-2005.csv': 'Applied tariffs of 2005 by importer, exporter and sector (NAFTA pairs at their 2005 rates; equal to 1993 elsewhere)' },
     provenance: {

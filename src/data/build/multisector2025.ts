@@ -179,6 +179,11 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     regions: REGIONS.map(([code, name]) => ({ code, name })),
     sectors: t.sectors.map((code, j) => ({ code, name: names[j], tradable: true, theta: b.theta[j] })),
     groups: { EU: ['DEU', 'FRA', 'ITA', 'EUR'] },
+    // Goods are WIOD c1–c16 and the two satellites; PIIE's average tariffs are over goods.
+    sector_groups: {
+      goods: [...Array.from({ length: 16 }, (_, k) => `c${k + 1}`), 'REE', 'SEMI'],
+      services: Array.from({ length: 19 }, (_, k) => `c${k + 17}`),
+    },
     region_columns: {},
     schedules: {},
     provenance: {

@@ -11,7 +11,8 @@
  * Each iteration costs one evaluation of every equation (no nested inner solves): the nested
  * scheme (outer wages, inner prices and spending to tolerance) needed ≈ 18 sweeps per outer step.
  * X' is scaled by s_X = max(X, 10⁻³·mean X) so the three blocks weigh alike in Anderson's least
- * squares. Steps that blow the residual up restart Anderson from the best iterate.
+ * squares. Steps that blow the residual up or produce non-finite values, and runs that stall,
+ * restart Anderson from the best iterate with halved mixing (damping).
  *
  * Convergence: the reference's measure Σ_n |VA'_n − ŵ_n VA_n| / Σ_n VA_n (reported as `residual`)
  * below `tol`, and the state a fixed point to 1% of it (max |Δ ln P̂| over one price sweep and
@@ -70,6 +71,11 @@ export type GeWarmStart = Pick<GeSolution, 'lw' | 'lP' | 'X'>;
 const X_SCALE_FLOOR = 1e-3;
 /** A step whose residual exceeds this multiple of the best so far restarts Anderson from the best iterate. */
 const RESTART_FACTOR = 1e3;
+/** So does a run of this many iterations without a new best, or a non-finite value. */
+const STALL_ITERATIONS = 40;
+/** Restarts allowed; each halves Anderson's mixing β, down to MIN_MIXING. */
+const MAX_RESTARTS = 12;
+const MIN_MIXING = 1 / 16;
 /**
  * The state must be a fixed point 100× tighter than `tol` (max |Δ ln P̂|, Σ|ΔX'|/ΣVA), floored
  * at what double precision can certify: at tol 1e-10 this keeps reported percentages within
@@ -130,9 +136,21 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
 
   let residual = Infinity;
   let best = Infinity;
+  let sinceBest = 0;
+  let restarts = 0;
   let iterations = 0;
   let converged = false;
   let message: string | undefined;
+  /** Back to the best iterate with a fresh, more damped Anderson; false when out of restarts. */
+  const restart = (): boolean => {
+    if (best === Infinity || restarts >= MAX_RESTARTS) return false;
+    restarts++;
+    aa.reset();
+    aa.beta = Math.max(aa.beta / 2, MIN_MIXING);
+    z.set(zBest);
+    sinceBest = 0;
+    return true;
+  };
   for (let it = 1; it <= maxIt; it++) {
     iterations = it;
     for (let q = 0; q < NJ; q++) X[q] = xs[q] * sX[q];
@@ -147,6 +165,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
       if (a > dP) dP = a;
     }
     if (!Number.isFinite(sumP)) {
+      if (restart()) continue;
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, X, VAs.fill(0), J)})`;
       break;
     }
@@ -163,15 +182,16 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) dX += Math.abs(Xn[q] - X[q]);
     dX /= worldVA;
     residual = res;
-    if (!Number.isFinite(res + sumP + dX)) {
+    if (!Number.isFinite(res + sumP + dX) || !(sumVA > 0)) {
+      if (restart()) continue;
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, Xn, VAs, J)})`;
       break;
     }
     if (res < tol && dP < stateTol && dX < stateTol) { converged = true; break; }
-    // Safeguard: a blown-up step restarts from the best iterate with a plain step.
+    // Safeguards: a blown-up or stalled run restarts from the best iterate, more damped.
     const merit = Math.max(res, dP, dX);
-    if (merit < best) { best = merit; zBest.set(z); }
-    else if (merit > RESTART_FACTOR * best) { aa.reset(); z.set(zBest); continue; }
+    if (merit < best) { best = merit; zBest.set(z); sinceBest = 0; }
+    else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
     const shift = Math.log(worldVA / sumVA);
     for (let n = 0; n < N; n++) gw[n] = Math.log(VAs[n] / b.VA[n]) + shift;
     for (let q = 0; q < NJ; q++) gx[q] = Xn[q] * invSX[q];
@@ -180,7 +200,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   }
   if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)})`;
   // The solution: wages of the last state, and the prices, shares and spending they imply
-  // (lc is the unit cost behind π' and lP, from the first price sweep).
+  // (lc is the unit cost behind π' and lP, from the second price sweep).
   const lwOut = Float64Array.from(lw);
   const lPOut = Float64Array.from(gP);
   tradeShares(sys, ws, piNew);

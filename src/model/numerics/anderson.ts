@@ -15,6 +15,11 @@ export class Anderson {
   private readonly chol: Float64Array;
   private readonly rhs: Float64Array;
   private readonly gamma: Float64Array;
+  /**
+   * Mixing (damping) β ∈ (0, 1]: the next iterate is x̄ + β f̄ (Walker & Ni's form), so β = 1
+   * is undamped and a plain step is x + β (g(x) − x).
+   */
+  beta = 1;
   private count = 0; // columns stored
   private head = 0; // next column to overwrite
   private hasPrev = false;
@@ -68,7 +73,7 @@ export class Anderson {
     }
     const p = this.count;
     if (p === 0) {
-      if (out !== gx) out.set(gx);
+      this.plain(gx, out);
       return res;
     }
     // Only the new column's inner products change; ΔFᵀf changes for every column (f is new).
@@ -77,7 +82,7 @@ export class Anderson {
     for (; a + 1 < p; a += 2) this.products(a, a + 1, update ? c : -1);
     if (a < p) this.products(a, a, update ? c : -1);
     if (!this.solveGamma(p)) {
-      if (out !== gx) out.set(gx);
+      this.plain(gx, out);
       return res;
     }
     // out = gx − ΔG γ, two columns per pass.
@@ -94,7 +99,27 @@ export class Anderson {
       const g0 = gamma[q];
       for (let k = 0; k < n; k++) out[k] -= g0 * dG[c0 + k];
     }
+    if (this.beta !== 1) {
+      // Damped: subtract (1 − β)(f − ΔF γ).
+      const d = 1 - this.beta;
+      for (let k = 0; k < n; k++) {
+        let v = fPrev[k];
+        for (let a = 0; a < p; a++) v -= gamma[a] * dF[a * n + k];
+        out[k] -= d * v;
+      }
+    }
     return res;
+  }
+
+  /** out = g − (1 − β) f = x + β f (f = g − x is in fPrev). */
+  private plain(gx: Float64Array, out: Float64Array): void {
+    const { n, fPrev } = this;
+    const d = 1 - this.beta;
+    if (d === 0) {
+      if (out !== gx) out.set(gx);
+      return;
+    }
+    for (let k = 0; k < n; k++) out[k] = gx[k] - d * fPrev[k];
   }
 
   /**

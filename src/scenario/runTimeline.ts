@@ -1,0 +1,148 @@
+/**
+ * Runs a scenario's timeline: every step that changes policy is solved, warm-started from the
+ * previous solution; steps that only mark talks or deadlines carry the previous equilibrium.
+ * Returns the contract's `steps: [{date, label, countries}]` plus sources, talks, deadlines,
+ * average tariffs each way and sector detail for the regions asked for.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { CountryResult, SolverReport } from '../model/result.ts';
+import type { ParsedScenario } from './parse.ts';
+import type { TimelineStep } from './schema.ts';
+import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
+import { timelineStates } from './timeline.ts';
+import { scenarioDataset } from './solve.ts';
+import { averageTariffPct } from '../policy/average.ts';
+import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
+import { PolicyError } from '../policy/errors.ts';
+import { ScenarioError } from './errors.ts';
+
+export interface TimelineStepResult extends SolverReport {
+  date: string;
+  label: string;
+  source: string;
+  assumption?: string;
+  talks?: TimelineStep['talks'];
+  deadline?: TimelineStep['deadline'];
+  /** False when the step changed no policy and carries the previous equilibrium. */
+  solved: boolean;
+  countries: Record<string, CountryResult>;
+  groups?: Record<string, CountryResult>;
+  /** "USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN. */
+  average_tariffs: Record<string, number>;
+  /** region → sector → detail (multi-sector models). */
+  sectors?: Record<string, Record<string, SectorResult>>;
+  /** region → importer → exports of region to importer, percent change (goods). */
+  bilateral_exports_pct?: Record<string, Record<string, number>>;
+}
+
+export interface TimelineRunOptions {
+  /** Pairs [importer, exporter] whose average tariff is reported; default USA/CHN both ways if present. */
+  pairs?: [string, string][];
+  /** Regions with sector detail; default USA and CHN if present. */
+  sectorRegions?: string[];
+  /** Called before each step is solved. */
+  onStep?: (k: number, total: number, label: string) => void;
+}
+
+export interface TimelineRun {
+  model: string;
+  dataset: string;
+  status: 'converged' | 'not-converged';
+  seconds: number;
+  start: { average_tariffs: Record<string, number> };
+  steps: TimelineStepResult[];
+}
+
+function goodsSectors(d: Dataset): number[] | undefined {
+  const g = d.manifest.sector_groups?.goods;
+  return g ? g.map((c) => d.sectors.indexOf(c)) : undefined;
+}
+
+function averages(d: Dataset, state: PolicyState, pairs: [string, string][]) {
+  const out: Record<string, number> = {};
+  const goods = goodsSectors(d);
+  for (const [a, b] of pairs) out[`${a}<-${b}`] = averageTariffPct(d, state.tau, d.regions.indexOf(a), d.regions.indexOf(b), goods);
+  return out;
+}
+
+function bilateral(d: Dataset, solved: Solved, regions: string[]) {
+  const ge = solved.ge;
+  if (!ge) return undefined;
+  const { N, J } = d;
+  const goods = goodsSectors(d) ?? d.sectors.map((_, j) => j);
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of regions) {
+    const i = d.regions.indexOf(r);
+    out[r] = {};
+    for (const t of regions) {
+      const n = d.regions.indexOf(t);
+      if (n === i) continue;
+      let a = 0, b = 0;
+      for (const j of goods) {
+        const q = (n * N + i) * J + j;
+        a += (ge.baseline.pi[q] / ge.baseline.tau[q]) * ge.baseline.X[n * J + j];
+        b += (ge.solution.piNew[q] / ge.shock.tauNew[q]) * ge.solution.X[n * J + j];
+      }
+      out[r][t] = 100 * (b / a - 1);
+    }
+  }
+  return out;
+}
+
+/** Runs the timeline of a parsed scenario (which must have one). */
+export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): TimelineRun {
+  const t0 = performance.now();
+  const s = p.scenario;
+  if (!s.timeline) throw new ScenarioError(p.file, [{ path: ['timeline'], message: 'expected a timeline section, found none', ...p.locate([]) }]);
+  const d = scenarioDataset(p);
+  const spec = MODEL_SPECS[s.model];
+  let states;
+  try {
+    states = timelineStates(p, d);
+  } catch (e) {
+    if (e instanceof PolicyError) throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
+    throw e;
+  }
+  const have = (c: string) => d.regions.includes(c);
+  const pairs = opts.pairs ?? ([['USA', 'CHN'], ['CHN', 'USA']] as [string, string][]).filter(([a, b]) => have(a) && have(b));
+  const sectorRegions = (opts.sectorRegions ?? ['USA', 'CHN']).filter(have);
+  const steps: TimelineStepResult[] = [];
+  let warm: unknown;
+  let prev: { solved: Solved } | undefined;
+  let ok = true;
+  for (const st of states.steps) {
+    opts.onStep?.(st.index, states.steps.length, st.step.label);
+    let solved: Solved;
+    const needSolve = st.changed || !prev;
+    if (needSolve) {
+      solved = spec.solve(d, s, st, warm);
+      if (solved.result.status === 'converged') warm = solved.warm;
+      else ok = false;
+    } else solved = prev!.solved;
+    prev = { solved };
+    const r = solved.result;
+    const sectors = solved.ge
+      ? Object.fromEntries(sectorRegions.map((c) => {
+          const rows = sectorResults(solved.ge!.baseline, solved.ge!.shock, solved.ge!.solution, d.regions.indexOf(c));
+          return [c, Object.fromEntries(d.sectors.map((code, j) => [code, rows[j]]))];
+        }))
+      : undefined;
+    steps.push({
+      date: st.step.date, label: st.step.label, source: st.step.source,
+      ...(st.step.assumption ? { assumption: st.step.assumption } : {}),
+      ...(st.step.talks ? { talks: st.step.talks } : {}),
+      ...(st.step.deadline ? { deadline: st.step.deadline } : {}),
+      solved: needSolve,
+      status: r.status, iterations: needSolve ? r.iterations : 0, residual: r.residual, seconds: needSolve ? r.seconds : 0,
+      ...(r.message ? { message: r.message } : {}),
+      countries: r.countries, ...(r.groups ? { groups: r.groups } : {}),
+      average_tariffs: averages(d, st, pairs),
+      ...(sectors ? { sectors } : {}),
+      ...(solved.ge ? { bilateral_exports_pct: bilateral(d, solved, sectorRegions) } : {}),
+    });
+  }
+  return {
+    model: s.model, dataset: d.manifest.id, status: ok ? 'converged' : 'not-converged',
+    seconds: (performance.now() - t0) / 1000, start: { average_tariffs: averages(d, states.start, pairs) }, steps,
+  };
+}
