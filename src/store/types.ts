@@ -1,0 +1,88 @@
+/**
+ * Stored runs: what a run record keeps and the RunStore contract shared by the SQLite (default)
+ * and PostgreSQL stores. Every write is one transaction; a record is never half-written.
+ */
+import type { RunKind } from '../exec/types.ts';
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Message of runs found queued or running when a server starts (their process died). */
+export const INTERRUPTED = 'interrupted: the server stopped before the run finished';
+
+/** Durations in milliseconds: waiting in the queue, running, and both. */
+export interface RunTimings {
+  queued_ms?: number;
+  run_ms?: number;
+  total_ms?: number;
+}
+
+/** A run without its (possibly large) scenario text and result. */
+export interface RunSummary {
+  id: string;
+  kind: RunKind;
+  status: RunStatus;
+  name: string | null;
+  model: string | null;
+  dataset: string | null;
+  dataset_version: string | null;
+  /** package.json version, plus `+<git commit>` when known. */
+  code_version: string;
+  /** ISO 8601 timestamps. */
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  timings: RunTimings;
+  error: string | null;
+}
+
+/** A whole run record. */
+export interface RunRecord extends RunSummary {
+  /** The input as submitted (scenario YAML/JSON text). */
+  scenario: string;
+  /** The handler's result (JSON), once done. */
+  result: unknown;
+}
+
+/** What is known when a run is submitted. */
+export type NewRun = Pick<RunRecord, 'id' | 'kind' | 'scenario' | 'code_version' | 'created_at'> &
+  Partial<Pick<RunRecord, 'name' | 'model' | 'dataset' | 'dataset_version'>>;
+
+/** Filter and page of a listing, newest first. */
+export interface RunFilter {
+  status?: RunStatus;
+  kind?: RunKind;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Where runs are kept. Implementations: SqliteRunStore, PgRunStore.
+ *
+ * @example
+ * ```ts
+ * const store = new SqliteRunStore(':memory:');
+ * await store.create({ id, kind: 'solve', scenario, code_version: '0.1.0', created_at: new Date().toISOString() });
+ * await store.finish(id, { status: 'done', finished_at, timings, result });
+ * ```
+ */
+export interface RunStore {
+  create(run: NewRun): Promise<void>;
+  /** Marks a queued run running; false when it is not queued (deleted or already running). */
+  start(id: string, started_at: string): Promise<boolean>;
+  /** Records the outcome of a queued or running run; false when there is none (deleted). */
+  finish(
+    id: string,
+    outcome: { status: 'done' | 'failed'; finished_at: string; timings: RunTimings; result?: unknown; error?: string },
+  ): Promise<boolean>;
+  get(id: string): Promise<RunRecord | undefined>;
+  list(filter: RunFilter): Promise<{ runs: RunSummary[]; total: number }>;
+  /** Deletes a run; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** Marks runs left queued or running by a dead process failed with INTERRUPTED; returns their ids. */
+  recoverInterrupted(now: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Default page size of listings, and the largest accepted. */
+export const PAGE = { default: 50, max: 500 } as const;
