@@ -40,7 +40,7 @@ export interface GeSolveOptions {
   tol?: number;
   /** Most fixed-point iterations (each one evaluation of eq. 1–5). Default 1000. */
   maxIterations?: number;
-  /** Anderson memory. Default 5. */
+  /** Anderson memory (columns kept). Default 10: stiff cases (large θ, large shocks) need the depth. */
   memory?: number;
 }
 
@@ -97,7 +97,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const NJ = N * J;
   const tol = opts.tol ?? 1e-10;
   const maxIt = opts.maxIterations ?? 1000;
-  const m = opts.memory ?? 5;
+  const m = opts.memory ?? 10;
   const stateTol = Math.max(STATE_TOL_FACTOR * tol, STATE_TOL_FLOOR);
   const scale = shock.thetaScale ?? 1;
   const theta = new Float64Array(J);
