@@ -251,8 +251,20 @@ function firstNonFiniteInput(b: GeBaseline, shock: GeShock, theta: Float64Array)
     ['new deficit D\'', shock.D, (q) => `region ${q}`],
   ];
   for (const [what, a, where] of checks) {
-    if (!a) continue;
+    if (!a || allFinite(a)) continue;
     for (let q = 0; q < a.length; q++) if (!Number.isFinite(a[q])) return `${what} is ${a[q]} at ${where(q)}`;
   }
   return undefined;
+}
+
+/** Whether every entry is finite: x·0 is NaN exactly for ±∞ and NaN, so one sum tells. */
+function allFinite(a: Float64Array): boolean {
+  let s0 = 0, s1 = 0;
+  const n2 = a.length - (a.length % 2);
+  for (let q = 0; q < n2; q += 2) {
+    s0 += a[q] * 0;
+    s1 += a[q + 1] * 0;
+  }
+  if (n2 < a.length) s0 += a[n2] * 0;
+  return s0 + s1 === 0;
 }
