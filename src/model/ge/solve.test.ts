@@ -7,7 +7,7 @@ import type { Dataset } from '../../data/dataset.ts';
 import { loadDataset } from '../../data/load.ts';
 import { baselineFromDataset } from './baseline.ts';
 import { solveGe, type GeShock } from './solve.ts';
-import { asBaseline } from './outputs.ts';
+import { asBaseline, countryResults } from './outputs.ts';
 import { calibratedBaseline } from './run.ts';
 
 describe('solveGe reporting', () => {
@@ -78,5 +78,24 @@ describe('solveGe reporting', () => {
     expect(warm.report.status).toBe('converged');
     expect(warm.report.iterations).toBeLessThan(5);
     for (let n = 0; n < raw.N; n++) expect(warm.lw[n]).toBeCloseTo(cold.lw[n], 10);
+  });
+
+  it('keeps every reported percentage of the NAFTA experiment within 1e-8 of a solve converged to 1e-13', () => {
+    const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
+    const tau = Float64Array.from(d.tariff, (t) => 1 + t);
+    const sched = d.schedules['tariffs-2005'];
+    for (const n of nafta) for (const i of nafta) if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
+    const rows = (tol: number) => {
+      const base = solveGe(raw, zeroDeficit, { tol });
+      const b = asBaseline(raw, zeroDeficit, base);
+      const shock: GeShock = { tauNew: tau, D: b.D };
+      const sol = solveGe(b, shock, { tol });
+      expect(sol.report.status).toBe('converged');
+      return countryResults(b, shock, sol, true);
+    };
+    const dflt = rows(1e-10), tight = rows(1e-13);
+    let worst = 0;
+    for (let n = 0; n < d.N; n++) for (const k of Object.keys(tight[n])) worst = Math.max(worst, Math.abs(dflt[n][k]! - tight[n][k]!));
+    expect(worst).toBeLessThan(1e-8);
   });
 });
