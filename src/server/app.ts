@@ -1,0 +1,64 @@
+/**
+ * Builds the Fastify app: zod validation and serialization, OpenAPI (swagger), body parsers with
+ * a 1 MB limit, the JSON error handler, the API routes and, when built, the web app (web/dist).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installBodyParsers } from './body.ts';
+import { ApiError, installErrorHandlers } from './errors.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
+import { runRoutes } from './routes/runs.ts';
+import type { AppContext } from './context.ts';
+
+/** Largest accepted request body (bytes); larger bodies get 413. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The web app's build output, served at / when present. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  /** Fastify logger (default off). */
+  logger?: boolean;
+  bodyLimit?: number;
+  /** Folder of the static web app; default web/dist (skipped when missing). */
+  webDir?: string;
+}
+
+/**
+ * Creates the app (not listening): use `app.inject()` in tests or `app.listen()`.
+ *
+ * @example
+ * ```ts
+ * const app = await buildApp(ctx);
+ * const res = await app.inject({ method: 'GET', url: '/api/health' });
+ * ```
+ */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installBodyParsers(app);
+  installErrorHandlers(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lancaster API', version: ctx.codeVersion.version, description: 'Trade-war simulations with general-equilibrium models: validate scenarios, submit runs, follow and compare them.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(metaRoutes(ctx));
+  await app.register(scenarioRoutes);
+  await app.register(runRoutes(ctx));
+  const web = opts.webDir ?? WEB_DIST;
+  if (existsSync(web)) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req) => {
+    throw new ApiError(404, 'not_found', `Expected an API route (see /api/openapi.json), found ${req.method} ${req.url.split('?')[0]}`);
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * `lancaster serve [--port N] [--host H] [--db PATH|URL] [--threads N]`: runs the API server with
+ * the worker-pool executor and the configured run store; prints the URL; SIGINT/SIGTERM close it.
+ */
+import type { Command } from '@commander-js/extra-typings';
+
+/** Parses a port number (0–65535); throws RangeError otherwise. */
+export function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new RangeError(`Expected a port number between 0 and 65535, found "${v}"`);
+  return n;
+}
+
+/** Options of the serve command. */
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  db?: string;
+  threads?: number;
+}
+
+/**
+ * Starts the server for `lancaster serve` and closes it on SIGINT/SIGTERM. Resolves with the
+ * running server (it keeps the process alive).
+ */
+export async function serve(opts: ServeOptions, log: (s: string) => void = (s) => process.stderr.write(`${s}\n`)) {
+  const { startServer } = await import('./index.ts');
+  const { openRunStore } = await import('../store/open.ts');
+  const { PoolExecutor } = await import('../exec/pool.ts');
+  const { defaultRegistry, builtinHandler } = await import('../exec/registry.ts');
+  const { testDelayMs } = await import('../exec/handlers/slow-solve.ts');
+  const registry = defaultRegistry();
+  // Test hook (see src/exec/handlers/slow-solve.ts): makes solves slow enough to be caught running.
+  if (testDelayMs() > 0) registry.register('solve', builtinHandler('slow-solve'));
+  const store = await openRunStore({ db: opts.db });
+  const executor = new PoolExecutor({ threads: opts.threads });
+  const server = await startServer({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1', store, executor, registry });
+  if (server.recovered.length) log(`lancaster: marked ${server.recovered.length} interrupted run(s) failed`);
+  process.stdout.write(`${server.url}\n`);
+  const stop = (signal: string) => {
+    log(`lancaster: ${signal}, closing the server`);
+    server.close().then(() => process.exit(0), (e) => {
+      log(`lancaster: error while closing: ${(e as Error).message}`);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return server;
+}
+
+/**
+ * Adds `serve` to the CLI program.
+ *
+ * @example
+ * ```ts
+ * registerServeCommand(program); // lancaster serve --port 8080 --db ~/runs.db
+ * ```
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the HTTP API (and the web app when built) on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
+    .option('--threads <n>', 'worker threads for runs (default: cores − 1)', (v) => parsePort(v))
+    .action(async (opts) => {
+      await serve(opts);
+      await new Promise(() => {}); // keep running until a signal closes the server
+    });
+}

@@ -1,0 +1,82 @@
+/**
+ * HTTP errors of the API and the one error handler that turns every failure into
+ * `{error, message, issues?}` with the right status.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { DataError } from '../data/errors.ts';
+import { UnsupportedKindError } from '../exec/registry.ts';
+
+/** An error with an HTTP status and a short machine-readable code. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ScenarioIssue[]) {
+    super(message);
+  }
+}
+
+/** 404 for an unknown run id. */
+export function runNotFound(id: string): ApiError {
+  return new ApiError(404, 'not_found', `Expected the id of a stored run, found "${id}" (no such run)`);
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  issues?: ScenarioIssue[];
+}
+
+function toBody(e: unknown): [number, ErrorBody] {
+  if (e instanceof ApiError) return [e.status, { error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }];
+  if (e instanceof ScenarioError) return [400, { error: 'invalid_scenario', message: e.message, issues: e.issues }];
+  if (e instanceof UnsupportedKindError) return [400, { error: 'unsupported_kind', message: e.message, issues: [{ path: ['kind'], message: e.message }] }];
+  const fe = e as FastifyError;
+  if (fe.statusCode === 413) return [413, { error: 'payload_too_large', message: `Expected a request body of at most ${BODY_LIMIT_TEXT}, found a larger one` }];
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const where = fe.validationContext ?? 'body';
+    const issues = fe.validation.flatMap((v) => unionIssues(v.params) ?? [plainIssue(v.instancePath.split('/').filter(Boolean), v.keyword, v.message, v.params)])
+      .map((i) => ({ ...i, path: [where, ...i.path] }));
+    return [400, { error: 'bad_request', message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'), issues }];
+  }
+  if (e instanceof DataError || e instanceof TypeError || e instanceof RangeError) {
+    if (!fe.code?.startsWith('FST_')) return [400, { error: 'bad_request', message: (e as Error).message }];
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return [fe.statusCode, { error: 'bad_request', message: fe.message }];
+  return [500, { error: 'internal', message: (e as Error).message ?? String(e) }];
+}
+
+type Issue = { path: (string | number)[]; message: string; code?: string; keys?: string[] };
+
+/** The body limit as text, for the 413 message. */
+const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
+
+/** One issue; unknown keys point at the key itself, with an expected-vs-found message. */
+function plainIssue(path: (string | number)[], code: string | undefined, message: string | undefined, params: unknown): Issue {
+  const keys = (params as { keys?: string[] } | undefined)?.keys;
+  if (code === 'unrecognized_keys' && keys?.length) {
+    return { path: [...path, keys[0]], message: `expected only known fields, found unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` };
+  }
+  return { path, message: message ?? 'invalid value' };
+}
+
+/**
+ * A union (e.g. "YAML text or JSON envelope") fails with one issue at the root; report instead the
+ * issues of the branch whose type matched, so the path points at the offending field.
+ */
+function unionIssues(params: unknown): Issue[] | undefined {
+  const branches = (params as { errors?: Issue[][] } | undefined)?.errors;
+  if (!Array.isArray(branches)) return undefined;
+  const matched = branches.find((b) => !(b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0));
+  return matched?.map((i) => plainIssue(i.path.map((p) => (typeof p === 'number' ? p : String(p))), i.code, i.message, i));
+}
+
+/** Installs the JSON error and not-found handlers on `app`. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((e, req, reply) => {
+    const [status, body] = toBody(e);
+    if (status >= 500) req.log.error(e);
+    return reply.status(status).type('application/json').send(body);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The server's public entry: startServer wires store, executor, handler registry and app, and
+ * listens (127.0.0.1 by default). At start-up, runs left queued or running by a dead process are
+ * marked failed ("interrupted: …").
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Executor } from '../exec/types.ts';
+import { defaultRegistry, type HandlerRegistry } from '../exec/registry.ts';
+import type { RunStore } from '../store/types.ts';
+import { buildApp, type AppOptions } from './app.ts';
+import { RunService } from './service.ts';
+import { codeVersion } from './version.ts';
+import type { AppContext } from './context.ts';
+
+export { buildApp } from './app.ts';
+export type { AppContext } from './context.ts';
+
+/** Options of {@link startServer} and {@link createContext}. */
+export interface ServerOptions extends AppOptions {
+  store: RunStore;
+  executor: Executor;
+  /** Default: solve and analyze. */
+  registry?: HandlerRegistry;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  context: AppContext;
+  url: string;
+  /** Ids of runs marked failed at start-up because a previous process died. */
+  recovered: string[];
+  /** Stops listening, marks unfinished runs interrupted, closes executor and store. */
+  close(): Promise<void>;
+}
+
+/** Recovers interrupted runs and builds the shared context (what tests use with buildApp). */
+export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry'>): Promise<AppContext & { recovered: string[] }> {
+  const recovered = await opts.store.recoverInterrupted(new Date().toISOString());
+  const registry = opts.registry ?? defaultRegistry();
+  const cv = codeVersion();
+  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label });
+  return { store: opts.store, service, registry, codeVersion: cv, recovered };
+}
+
+/**
+ * Starts the API server.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 8080, store: new SqliteRunStore('runs.db'), executor: new PoolExecutor() });
+ * console.log(server.url); // http://127.0.0.1:8080
+ * await server.close();
+ * ```
+ */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const ctx = await createContext(opts);
+  const { recovered, ...context } = ctx;
+  const app = await buildApp(context, opts);
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 0, host });
+  const { port } = app.server.address() as { port: number };
+  let closing: Promise<void> | undefined;
+  return {
+    app, context, recovered,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      (closing ??= (async () => {
+        // Finish the run bookkeeping first: that also ends the SSE streams held open.
+        await context.service.shutdown();
+        await app.close();
+        await opts.executor.close();
+        await opts.store.close();
+      })()),
+  };
+}
