@@ -1,0 +1,121 @@
+/**
+ * The `strategy:` section of a scenario file (strategy.md): which governments choose which
+ * instruments, what they maximise, and how the game is solved. One zod definition gives the
+ * TypeScript types, the validation and the published JSON Schema; the scenario schema places
+ * {@link StrategySchema} under `strategy:`. Parsing its own output again gives the same value.
+ *
+ * ```yaml
+ * strategy:
+ *   kind: nash                      # best-response | nash | cooperative
+ *   players:
+ *     USA:
+ *       objective: real_income      # welfare | real_income
+ *       weights: { c13: 1.2 }       # political (Ossa λ) weight on a sector's value added; default 1
+ *       security: { REE: 0.05 }     # objective += weight × % change of real domestic supply of REE
+ *       instruments:
+ *         - { id: us_goods, tariff: { importer: USA, exporter: CHN, sectors: [c1, c2] }, min: 0, max: 2 }
+ *     CHN:
+ *       objective: real_income
+ *       instruments:
+ *         - { id: cn_goods, tariff: { importer: CHN, exporter: USA }, min: 0, max: 2, start: 0.2 }
+ *   options: { tolerance: 1e-4, max_rounds: 30, method: auto, workers: 2 }
+ * ```
+ */
+import { z } from 'zod';
+import { RateSchema } from '../scenario/schema.ts';
+
+const Code = z.string().min(1).meta({ description: 'Region code, dataset group, or "*" for all others' });
+
+/** The flows a tariff instrument covers: one common rate is set on every covered flow. */
+export const TariffTargetSchema = z.strictObject({
+  importer: Code.meta({ description: 'Who levies the tariff: must be the player' }),
+  exporter: Code,
+  except: z.array(z.string()).optional().meta({ description: 'Codes removed from the side given as "*" or a group' }),
+  sectors: z.array(z.string()).min(1).optional().meta({ description: 'Sector codes; all sectors when absent' }),
+});
+
+/** The flows an export-control instrument covers: one approval rate (share of baseline volume allowed). */
+export const ExportControlTargetSchema = z.strictObject({
+  origin: Code.meta({ description: 'Who licenses the exports: must be the player' }),
+  destination: Code,
+  except: z.array(z.string()).optional(),
+  sectors: z.array(z.string()).min(1),
+  rents: z.enum(['exporter', 'lost']).optional().meta({ description: 'Who receives licence rents; default exporter' }),
+});
+
+/** One policy lever with bounds; exactly one of `tariff` or `export_control`. */
+export const InstrumentSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, _ . - starting with a letter'),
+    tariff: TariffTargetSchema.optional(),
+    export_control: ExportControlTargetSchema.optional(),
+    min: RateSchema.meta({ description: 'Lower bound (tariff rate or approval share)' }),
+    max: RateSchema.meta({ description: 'Upper bound' }),
+    start: RateSchema.optional().meta({ description: 'Starting value; default: the covered flows\' current mean, clamped into [min, max]' }),
+  })
+  .superRefine((ins, ctx) => {
+    const kinds = (['tariff', 'export_control'] as const).filter((k) => ins[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'expected one of tariff or export_control, found none' : 'expected only one of tariff or export_control, found both' });
+    }
+    if (ins.min > ins.max) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max >= min (${ins.min}), found ${ins.max}` });
+    if (ins.export_control && ins.max > 1) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected an approval share between 0 and 1, found ${ins.max}` });
+    if (ins.start !== undefined && (ins.start < ins.min || ins.start > ins.max)) {
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `expected start within [${ins.min}, ${ins.max}], found ${ins.start}` });
+    }
+  });
+
+const SectorWeights = z.record(z.string(), z.number().min(0).max(100));
+
+/** A government: its objective and its instruments. */
+export const PlayerSchema = z.strictObject({
+  objective: z.enum(['welfare', 'real_income']).default('welfare').meta({
+    description: 'welfare: the model\'s welfare_pct (one-sector-2025: the paper\'s Ŵ); real_income: real_income_pct',
+  }),
+  weights: SectorWeights.optional().meta({ description: 'Political weight λ on a sector\'s value added (Ossa 2014); sectors not named weigh 1' }),
+  security: SectorWeights.optional().meta({ description: 'Weight on the % change of real domestic supply of named sectors, added to the objective' }),
+  instruments: z.array(InstrumentSchema).min(1),
+});
+
+export const METHODS = ['auto', 'quasi-newton', 'nelder-mead', 'brent', 'grid'] as const;
+
+/** How the game is solved; every field has a documented default. */
+export const StrategyOptionsSchema = z.strictObject({
+  tolerance: z.number().positive().max(1).default(1e-4).meta({ description: 'Nash: stop when the mean absolute instrument change of a round is below this (Ossa 2014 used 0.01)' }),
+  max_rounds: z.number().int().positive().max(1000).default(50),
+  method: z.enum(METHODS).default('auto').meta({ description: 'auto: brent in one dimension, quasi-newton otherwise' }),
+  grid_step: z.number().positive().max(1).default(0.01).meta({ description: 'Lattice step of the grid method' }),
+  optimizer_tolerance: z.number().positive().max(0.1).default(1e-6).meta({ description: 'Step size (instrument units) below which an optimisation stops' }),
+  max_evaluations: z.number().int().positive().max(1e6).default(5000).meta({ description: 'Per optimisation' }),
+  update: z.enum(['sequential', 'simultaneous']).default('sequential').meta({ description: 'Nash: players respond in turn (Gauss–Seidel) or all at once (Jacobi)' }),
+  solution: z.enum(['nash-bargaining', 'equal-gains']).default('nash-bargaining').meta({ description: 'Cooperative: the agreement reported as `policy`' }),
+  frontier: z.number().int().min(0).max(100).default(5).meta({ description: 'Cooperative: number of sampled efficient agreements' }),
+  seed: z.number().int().default(1).meta({ description: 'Seed of the frontier weights with three or more players' }),
+  workers: z.number().int().min(0).max(64).default(0).meta({ description: 'Worker threads for parallel solves; 0 solves inline' }),
+});
+
+/** The `strategy:` section. */
+export const StrategySchema = z
+  .strictObject({
+    kind: z.enum(['best-response', 'nash', 'cooperative']),
+    players: z.record(z.string(), PlayerSchema).refine((p) => Object.keys(p).length >= 1, { message: 'expected at least one player' }),
+    options: StrategyOptionsSchema.default(StrategyOptionsSchema.parse({})),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [code, p] of Object.entries(s.players)) {
+      p.instruments.forEach((ins, k) => {
+        const other = seen.get(ins.id);
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['players', code, 'instruments', k, 'id'], message: `expected a unique instrument id, found "${ins.id}" also used by ${other}` });
+        seen.set(ins.id, code);
+      });
+    }
+    const n = Object.keys(s.players).length;
+    if (s.kind !== 'best-response' && n < 2) ctx.addIssue({ code: 'custom', path: ['players'], message: `expected at least two players for kind ${s.kind}, found ${n}` });
+  });
+
+export type Strategy = z.output<typeof StrategySchema>;
+export type StrategyOptions = z.output<typeof StrategyOptionsSchema>;
+export type PlayerDef = z.output<typeof PlayerSchema>;
+export type InstrumentDef = z.output<typeof InstrumentSchema>;
+export type Method = (typeof METHODS)[number];
