@@ -10,15 +10,22 @@
  *    chapter, the listed rate summed over listed HS6 codes / the chapter's HS6 line count
  *    (HS2007, from concordance_hs2_to_wiod35.csv notes), capped at 25%; per WIOD sector, the mean over
  *    chapters weighted by US 2024 imports from China by chapter × the chapter's line share in the sector.
- *    REE and SEMI: the mean listed rate of their own HS6 codes.
- * 3. China on the US: no 2018–19 retaliation list is in the raw data; a uniform +13.1 points on goods
- *    (PIIE: China's average tariff on US goods 21.1% after Phase One vs 8.0% before the war).
+ *    REE and SEMI: the mean listed rate of their own HS6 codes. Line counts ignore what is imported
+ *    within a chapter; where timeline-2025 §4c gives the 2024 US imports from China of a large
+ *    product that no list taxes (telephones $50.1bn and computers $35.5bn: their main lines,
+ *    mobile phones and laptops, are on List 4B, never imposed), that value is taken out at a zero
+ *    rate and the rest of the chapter carries the line-count rate of its other lines.
+ * 3. China on the US: no 2018–19 retaliation list is in the raw data; a uniform layer on goods.
+ * The caller sets each side's layer level so the trade-weighted averages equal PIIE's (datasets.md).
  */
 import { join } from 'node:path';
 import { RAW_DIR } from '../paths.ts';
 import { SATELLITE_DIR, num, readCsv, regionOf } from './raw.ts';
 
-export const CHINA_RETALIATION_PP = 0.211 - 0.08;
+/** PIIE (Bown) trade-weighted average US tariff on China on 20 January 2025 (timeline-2025 §1a). */
+export const PIIE_US_ON_CHN_JAN2025 = 0.208;
+/** China's average on US goods on 20 January 2025: 32.6 − 11.4 (PIIE post-Geneva level minus its increase; derived, timeline-2025 §1a). */
+export const PIIE_CHN_ON_US_JAN2025 = 0.212;
 const LL_TO_WIOD: Record<number, string[]> = {
   1: ['c1'], 2: ['c2'], 3: ['c3'], 4: ['c4', 'c5'], 5: ['c6'], 6: ['c7'], 7: ['c8'], 8: ['c9'], 9: ['c10'], 10: ['c11'],
   11: ['c12'], 12: ['c14'], 13: ['c13'], 14: ['c15'], 15: ['c16'],
@@ -73,6 +80,15 @@ export function section301ByHs6(): Map<string, number> {
   return m;
 }
 
+/**
+ * Headings with no Section 301 tariff on 20 January 2025 and a sourced 2024 US import value from
+ * China (timeline-2025 §4c, NYT/USITC 2024 data); hs6Lines is the heading's HS2007 six-digit count.
+ */
+export const UNCOVERED_HEADINGS = [
+  { hs6: ['851712', '851718'], usd2024: 50.1e9, what: 'telephones: assumed to be the List 4B lines (mobile phones 8517.12, other 8517.18)' },
+  { hs6: ['847130'], usd2024: 35.5e9, what: 'computers: assumed to be the List 4B line of portable computers (8471.30)' },
+];
+
 /** Additional US tariff on China by WIOD sector code (and REE, SEMI), fractions. */
 export function section301BySector(): { bySector: Map<string, number>; chapters: number } {
   const hs6 = section301ByHs6();
@@ -82,14 +98,20 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
     const m = /of (\d+) HS2007 six-digit lines/.exec(r.note);
     if (m) lines.set(r.hs2, Number(m[1]));
   }
-  const chapterRate = new Map<string, number>();
-  for (const [h2, total] of lines) {
-    let s = 0;
-    for (const [code, v] of hs6) if (code.startsWith(h2)) s += v;
-    chapterRate.set(h2, Math.min(0.25, s / total));
-  }
   const imports = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'us_tariff_tracker_2025', 'hs2-tariff-china-5700.csv'))) imports.set(r.HS2.padStart(2, '0'), num(r['2024_imports'], 'US imports'));
+  const chapterRate = new Map<string, number>();
+  for (const [h2, total] of lines) {
+    const out = UNCOVERED_HEADINGS.filter((u) => u.hs6[0].startsWith(h2));
+    const outCodes = out.flatMap((u) => u.hs6);
+    const outLines = outCodes.length;
+    let s = 0;
+    for (const [code, v] of hs6) if (code.startsWith(h2) && !outCodes.includes(code)) s += v;
+    const rest = Math.min(0.25, s / (total - outLines));
+    const chapterImports = imports.get(h2) ?? 0;
+    const uncovered = Math.min(chapterImports, out.reduce((a, u) => a + u.usd2024, 0));
+    chapterRate.set(h2, chapterImports > 0 ? (rest * (chapterImports - uncovered)) / chapterImports : rest);
+  }
   const acc = new Map<string, [number, number]>();
   for (const r of conc) {
     if (!/^c\d+$/.test(r.wiod_c)) continue;
