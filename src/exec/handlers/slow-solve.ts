@@ -23,6 +23,6 @@ export const handler: RunHandler = {
       progress({ fraction: (0.5 * k) / steps, message: `test delay ${k + 1}/${steps}` });
       await sleep(ms / steps);
     }
-    return solve.run(input, progress);
+    return solve.run(input, (p) => progress({ fraction: 0.5 + 0.5 * p.fraction, message: p.message }));
   },
 };
