@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NAFTA, testApp } from './test-app.ts';
+import { buildApp } from './app.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -38,6 +42,18 @@ describe('server information routes', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/events', '/api/runs/compare', '/api/scenarios/validate']));
     expect(doc.paths['/api/runs/{id}'].delete).toBeDefined();
+  });
+
+  it('serves the built web app (web/dist) at / when it exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lancaster-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lancaster</title>');
+    const { ctx } = await testApp();
+    const web = await buildApp(ctx, { webDir: dir });
+    const r = await web.inject({ method: 'GET', url: '/' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toMatch(/<title>Lancaster/);
+    await web.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers unknown routes with a JSON 404', async () => {
