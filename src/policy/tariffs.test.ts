@@ -53,3 +53,23 @@ describe('tariff entries', () => {
     expect((err as Error).message).toContain('found unknown sector "nope"');
   });
 });
+
+describe('tariff entries given as averages', () => {
+  it('shifts the covered rates by one amount so that the flow-weighted average equals the target', () => {
+    const tau = apply([{ importer: 'USA', exporter: 'CHN', sectors: ['goods'], target_average: 0.5 }]);
+    let w = 0, s = 0;
+    for (let j = 0; j < 20; j++) {
+      const q = (r('USA') * N + r('CHN')) * J + j;
+      w += d.flows[q];
+      s += d.flows[q] * (tau[q] - 1);
+    }
+    expect(s / w).toBeCloseTo(0.5, 12);
+    const shift = at(tau, 'USA', 'CHN', 0) - at(base, 'USA', 'CHN', 0);
+    expect(at(tau, 'USA', 'CHN', 7) - at(base, 'USA', 'CHN', 7)).toBeCloseTo(shift, 12);
+    expect(at(tau, 'USA', 'CHN', 30)).toBe(at(base, 'USA', 'CHN', 30)); // services untouched
+  });
+
+  it('refuses an average that would need negative rates', () => {
+    expect(() => apply([{ importer: 'USA', exporter: 'CHN', sectors: ['goods'], target_average: 0 }])).toThrow(/without negative rates/);
+  });
+});

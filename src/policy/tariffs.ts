@@ -35,6 +35,10 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
       if (!schedule) throw new PolicyError([...at, 'schedule'], `expected a schedule of dataset ${d.manifest.id} (${Object.keys(d.schedules).join(', ') || 'none'}), found "${e.schedule}"`);
     }
     if (e.preset !== undefined && !ctx.preset) throw new PolicyError([...at, 'preset'], `expected no preset: this model has none, found "${e.preset}"`);
+    if (e.target_average !== undefined) {
+      shiftToAverage(d, tau, imps, exps, sectors, e.target_average, at);
+      return;
+    }
     const snapshot = e.preset !== undefined ? Float64Array.from(tau) : tau;
     for (const n of imps)
       for (const i of exps) {
@@ -50,4 +54,25 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
       }
   });
   return tau;
+}
+
+/**
+ * Adds one amount to every covered rate so that their average, weighted by baseline flows (net of
+ * tariffs), equals `target`: the level comes from the average, the pattern across flows is kept.
+ */
+function shiftToAverage(d: Dataset, tau: Float64Array, imps: number[], exps: number[], sectors: number[], target: number, at: (string | number)[]) {
+  const { N, J } = d;
+  let w = 0, s = 0;
+  for (const n of imps) for (const i of exps) if (n !== i) for (const j of sectors) {
+    const q = (n * N + i) * J + j;
+    w += d.flows[q];
+    s += d.flows[q] * (tau[q] - 1);
+  }
+  if (!(w > 0)) throw new PolicyError([...at, 'target_average'], 'expected flows with baseline trade to average over, found none');
+  const shift = target - s / w;
+  for (const n of imps) for (const i of exps) if (n !== i) for (const j of sectors) {
+    const q = (n * N + i) * J + j;
+    if (tau[q] + shift < 1 - 1e-12) throw new PolicyError([...at, 'target_average'], `expected an average reachable without negative rates, found that ${(100 * target).toFixed(1)}% needs a shift of ${(100 * shift).toFixed(1)} points on rates as low as ${(100 * (tau[q] - 1)).toFixed(1)}%`);
+    tau[q] += shift;
+  }
 }

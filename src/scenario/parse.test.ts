@@ -31,7 +31,7 @@ describe('scenario parsing', () => {
   });
 
   it('rejects rate and add together', () => {
-    expect(errorOf(`${head}policy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.1, add: 0.1 }\n`)).toContain('expected only one of rate, add, schedule or preset, found rate and add');
+    expect(errorOf(`${head}policy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.1, add: 0.1 }\n`)).toContain('expected only one of rate, add, schedule, preset or target_average, found rate and add');
   });
 
   it('points at an unknown field by its key', () => {

@@ -49,14 +49,17 @@ export const TariffEntrySchema = z
     add: RateSchema.optional().meta({ description: 'Added to the baseline rate (in a timeline: to the current rate)' }),
     schedule: z.string().optional().meta({ description: 'Rates from a schedule shipped with the dataset' }),
     preset: z.string().optional().meta({ description: 'A rate computed by a model preset (e.g. us-optimal)' }),
+    target_average: RateSchema.optional().meta({
+      description: 'Shifts every covered rate by one amount so that their average, weighted by baseline flows, equals this (for facts given as averages, e.g. PIIE\'s)',
+    }),
   })
   .strict()
   .superRefine((t, ctx) => {
-    const given = (['rate', 'add', 'schedule', 'preset'] as const).filter((k) => t[k] !== undefined);
+    const given = (['rate', 'add', 'schedule', 'preset', 'target_average'] as const).filter((k) => t[k] !== undefined);
     if (given.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: given.length === 0 ? 'expected one of rate, add, schedule or preset, found none' : `expected only one of rate, add, schedule or preset, found ${given.join(' and ')}`,
+        message: given.length === 0 ? 'expected one of rate, add, schedule, preset or target_average, found none' : `expected only one of rate, add, schedule, preset or target_average, found ${given.join(' and ')}`,
       });
     }
   });
