@@ -45,10 +45,11 @@ export function contextKey(spec: EvalSpec): string {
     h.update(`inline:${d.manifest.id}:${d.source}:${d.regions.join(',')}:${d.sectors.join(',')}`);
     for (const a of [d.theta, d.flows, d.tariff, d.vaShare, d.finalShare, d.io]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  h.update(JSON.stringify({ model: spec.model, options: spec.options, controls: spec.base.exportControls ?? [], players: spec.players.map((p) => ({ ...p, weights: p.weights && [...p.weights], security: p.security && [...p.security] })) }));
-  h.update(new Uint8Array(spec.base.tau.buffer, spec.base.tau.byteOffset, spec.base.tau.byteLength));
+  h.update(JSON.stringify({ model: spec.scenario.model, options: spec.scenario.options, report: spec.scenario.report ?? null, players: spec.players.map((p) => ({ ...p, weights: p.weights && [...p.weights], security: p.security && [...p.security] })) }));
+  const c = spec.base.controls;
+  for (const a of [spec.base.tau, c.flow, c.approval, c.rentsToExporter]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   for (const r of spec.instruments) {
-    h.update(JSON.stringify({ id: r.id, kind: r.kind, control: r.control ?? null }));
+    h.update(JSON.stringify({ id: r.id, kind: r.kind, rents: r.rentsToExporter ?? null }));
     h.update(new Uint8Array(r.cells.buffer, r.cells.byteOffset, r.cells.byteLength));
   }
   return h.digest('hex').slice(0, 32);
@@ -71,7 +72,7 @@ export class Evaluator {
   readonly stats: EvalStats = { requested: 0, cacheHits: 0, solves: 0, failed: 0, warmStarts: 0, solverIterations: 0, seconds: 0 };
   private pool?: Piscina;
   private inline?: StrategySolver;
-  private recent: { x: Float64Array; warm: Float64Array }[] = [];
+  private recent: { x: Float64Array; warm: unknown }[] = [];
 
   constructor(readonly spec: EvalSpec, readonly workers = 0) {
     this.key = contextKey(spec);
@@ -123,8 +124,8 @@ export class Evaluator {
     this.pool = undefined;
   }
 
-  private nearest(x: Float64Array): Float64Array | undefined {
-    let best: Float64Array | undefined, dist = Infinity;
+  private nearest(x: Float64Array): unknown {
+    let best: unknown, dist = Infinity;
     for (const r of this.recent) {
       let s = 0;
       for (let k = 0; k < x.length; k++) s += Math.abs(r.x[k] - x[k]);
@@ -135,7 +136,7 @@ export class Evaluator {
 
   private async solve(x: Float64Array): Promise<Evaluated> {
     const warm = this.nearest(x);
-    if (warm) this.stats.warmStarts++;
+    if (warm !== undefined) this.stats.warmStarts++;
     let p: PointEval;
     if (this.pool) p = (await this.pool.run({ x, warm } satisfies WorkerTask)) as PointEval;
     else {
@@ -145,7 +146,7 @@ export class Evaluator {
     this.stats.solves++;
     this.stats.solverIterations += p.iterations;
     if (p.status !== 'converged') this.stats.failed++;
-    else {
+    else if (p.warm !== undefined) {
       this.recent.push({ x, warm: p.warm });
       if (this.recent.length > RECENT) this.recent.shift();
     }

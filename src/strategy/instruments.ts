@@ -2,24 +2,24 @@
  * Instruments as optimisation variables: each scenario instrument resolves, against a dataset,
  * to the bilateral cells `(n*N + i)*J + j` (importer n, exporter i, sector j) it writes one common
  * value to. Kinds are pluggable ({@link INSTRUMENT_KINDS}): `tariff` writes τ = 1 + t, and
- * `export_control` appends a scenario-format export-control entry (`approval` = the value) to
- * {@link ModelPolicy.exportControls}, which a model adapter hands to the model when it supports
- * export controls (models.ts, `EXPORT_CONTROLS`).
+ * `export_control` sets the approval share of its controlled flows in {@link ModelPolicy.controls}
+ * (the flat GeControls of src/policy/controls.ts, merged over the scenario's own controls), which
+ * the model applies when it supports export controls (`MODEL_SPECS[model].controls`).
  */
 import type { Dataset } from '../data/dataset.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
-import type { ExportControl } from '../scenario/schema.ts';
+import type { GeControls } from '../policy/controls.ts';
 import type { InstrumentDef, Strategy } from './schema.ts';
 
 type Path = (string | number)[];
 
-/** What a model solve receives: tariff factors and, if any instrument sets one, approval shares. */
+/** What a model solve receives (the scenario layer's PolicyState): tariff factors and export controls. */
 export interface ModelPolicy {
   /** τ' = 1 + t', index (n*N + i)*J + j. */
   tau: Float64Array;
-  /** Export controls in scenario form (policy.export_controls), in order; absent when none is in play. */
-  exportControls?: ExportControl[];
+  /** Controlled flows (importer n = destination, exporter i = origin), sorted by flow index. */
+  controls: GeControls;
 }
 
 /** An instrument resolved against a dataset: the common value of `cells` is one optimisation variable. */
@@ -35,16 +35,16 @@ export interface ResolvedInstrument {
   start: number;
   /** Path of the instrument in the scenario, for messages. */
   path: Path;
-  /** Export controls: the entry the value is written into as `approval`. */
-  control?: Omit<ExportControl, 'approval'>;
+  /** Export controls: 1 if licence rents are income of the origin, 0 if lost. */
+  rentsToExporter?: number;
 }
 
 /** How one kind of instrument finds its cells and writes its value. */
 export interface InstrumentKind {
   /** Cells covered and the value they carry now (for the default start). */
   resolve(d: Dataset, def: InstrumentDef, player: string, base: ModelPolicy, path: Path): { cells: Int32Array; current: number };
-  /** Writes `value` into `policy` for instrument `r`. */
-  write(policy: ModelPolicy, r: ResolvedInstrument, value: number): void;
+  /** Writes `value` into `policy` for instrument `r` (`controls` is a mutable map flow → control). */
+  write(policy: ModelPolicy, r: ResolvedInstrument, value: number, controls: Map<number, { approval: number; rents: number }>): void;
 }
 
 function cellsOf(d: Dataset, levier: string, other: string, levierIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
@@ -91,10 +91,15 @@ export const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
       const e = def.export_control!;
       if (e.origin !== player) throw new PolicyError([...path, 'export_control', 'origin'], `expected origin ${player} (a player licenses its own exports), found "${e.origin}"`);
       const cells = cellsOf(d, e.origin, e.destination, false, e.except, e.sectors, [...path, 'export_control']);
-      return { cells, current: 1 };
+      let s = 0;
+      for (const q of cells) {
+        const k = bisect(base.controls.flow, q);
+        s += k >= 0 ? base.controls.approval[k] : 1;
+      }
+      return { cells, current: s / cells.length };
     },
-    write(policy, r, value) {
-      (policy.exportControls ??= []).push({ ...r.control!, approval: value });
+    write(_policy, r, value, controls) {
+      for (const q of r.cells) controls.set(q, { approval: value, rents: r.rentsToExporter ?? 1 });
     },
   },
 };
@@ -125,7 +130,7 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
       }
       const start = def.start ?? Math.min(def.max, Math.max(def.min, current));
       const r: ResolvedInstrument = { id: def.id, player, kind, cells, lo: def.min, hi: def.max, start, path };
-      if (def.export_control) r.control = { ...def.export_control };
+      if (def.export_control) r.rentsToExporter = def.export_control.rents === 'lost' ? 0 : 1;
       out.push(r);
     });
   }
@@ -134,8 +139,29 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
 
 /** The model policy for instrument values `x` (one per instrument, same order) on top of `base`. */
 export function applyInstruments(base: ModelPolicy, ins: readonly ResolvedInstrument[], x: ArrayLike<number>): ModelPolicy {
-  const policy: ModelPolicy = { tau: Float64Array.from(base.tau) };
-  if (base.exportControls) policy.exportControls = base.exportControls.map((e) => ({ ...e }));
-  ins.forEach((r, k) => INSTRUMENT_KINDS[r.kind].write(policy, r, x[k]));
+  const policy: ModelPolicy = { tau: Float64Array.from(base.tau), controls: base.controls };
+  const hasControls = ins.some((r) => r.kind === 'export_control');
+  const controls = new Map<number, { approval: number; rents: number }>();
+  if (hasControls) base.controls.flow.forEach((q, k) => controls.set(q, { approval: base.controls.approval[k], rents: base.controls.rentsToExporter[k] }));
+  ins.forEach((r, k) => INSTRUMENT_KINDS[r.kind].write(policy, r, x[k], controls));
+  if (hasControls) {
+    const keys = [...controls.keys()].sort((a, b) => a - b);
+    policy.controls = {
+      flow: Int32Array.from(keys),
+      approval: Float64Array.from(keys, (q) => controls.get(q)!.approval),
+      rentsToExporter: Uint8Array.from(keys, (q) => controls.get(q)!.rents),
+    };
+  }
   return policy;
+}
+
+/** Index of `q` in the sorted `a`, or −1. */
+function bisect(a: Int32Array, q: number): number {
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (a[m] === q) return m;
+    if (a[m] < q) lo = m + 1; else hi = m - 1;
+  }
+  return -1;
 }

@@ -1,20 +1,23 @@
 /**
- * Model adapters for strategic evaluation: one equilibrium solve per policy point, warm-started
- * from a packed state, returning every player's objective (objective.ts). The same adapter runs
+ * Strategic evaluation of one policy point: the scenario layer's own model solve
+ * (`MODEL_SPECS[model].solve`, so options, export controls and results are exactly what
+ * `lancaster solve` does), warm-started, returning every player's objective. The same adapter runs
  * inline and inside pool workers; its input {@link EvalSpec} is structured-cloneable.
  *
- * Warm states: `multisector`/`cp2015` pack [ln ŵ (N), ln P̂ (NJ), X' (NJ)]; `one-sector-2025`
- * packs its unknowns [ŵ, Ê, L̂] (3N).
+ * Objectives: without political or security weights, the model's own `welfare_pct` or
+ * `real_income_pct` (a group averages its members with baseline income weights: income I_n of the
+ * multi-sector models, spending E_n of one-sector-2025, as its group rows). With weights, the
+ * formula of objective.ts on the multi-sector solution.
  */
 import type { Dataset } from '../data/dataset.ts';
 import { loadDataset } from '../data/load.ts';
-import type { ModelResult, CountryResult } from '../model/result.ts';
-import type { ExportControl, Scenario } from '../scenario/schema.ts';
-import { calibratedBaseline, type GeRunOptions } from '../model/ge/run.ts';
-import { solveGe, type GeShock, type GeWarmStart } from '../model/ge/solve.ts';
-import { countryResults } from '../model/ge/outputs.ts';
-import { solveOneSector2025, type OneSector2025Options } from '../model/oneSector2025/index.ts';
+import type { ModelResult } from '../model/result.ts';
+import type { GeRun } from '../model/ge/run.ts';
+import { income } from '../model/ge/outputs.ts';
+import type { GeBaseline } from '../model/ge/baseline.ts';
 import { baselineOf } from '../model/oneSector2025/cache.ts';
+import { MODEL_SPECS } from '../scenario/models.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { applyInstruments, type ModelPolicy, type ResolvedInstrument } from './instruments.ts';
 import { baselineOutput, geObjectives, type PlayerSpec } from './objective.ts';
 
@@ -27,8 +30,8 @@ export const STRATEGY_TOLERANCE = 1e-12;
 export interface EvalSpec {
   /** Embedded id or folder, or an in-memory dataset (tests). */
   dataset: string | Dataset;
-  model: ModelId;
-  options: Scenario['options'];
+  /** The scenario (model and options; its `strategy` section is not used here). */
+  scenario: Scenario;
   /** Policy before the instruments are written (the scenario's `policy:` on the baseline). */
   base: ModelPolicy;
   instruments: ResolvedInstrument[];
@@ -43,51 +46,30 @@ export interface PointEval {
   iterations: number;
   residual: number;
   message?: string;
-  /** Packed solver state for warm starts. */
-  warm: Float64Array;
+  /** The model's warm start for the next solve (opaque, structured-cloneable). */
+  warm?: unknown;
 }
 
 export interface StrategySolver {
-  /** Solves at instrument values `x` from the packed state `warm` (if any). */
-  evaluate(x: ArrayLike<number>, warm?: Float64Array): PointEval;
+  /** Solves at instrument values `x` from `warm` (a previous point's). */
+  evaluate(x: ArrayLike<number>, warm?: unknown): PointEval;
   /** The same, plus the full contract result (countries). */
-  solveFull(x: ArrayLike<number>, warm?: Float64Array): { point: PointEval; result: ModelResult };
+  solveFull(x: ArrayLike<number>, warm?: unknown): { point: PointEval; result: ModelResult };
 }
 
-/**
- * Extension point for export controls: how scenario-format entries enter a model's shock. Empty
- * until a model supports them; then register e.g. `EXPORT_CONTROLS.multisector = (d, shock, entries) => …`.
- */
-export const EXPORT_CONTROLS: Partial<Record<ModelId, (d: Dataset, shock: GeShock, entries: ExportControl[]) => void>> = {};
-
-/** Whether `model` accepts export-control instruments. */
+/** Whether `model` can apply export-control instruments. */
 export function supportsExportControls(model: ModelId): boolean {
-  return EXPORT_CONTROLS[model] !== undefined;
+  return MODEL_SPECS[model].controls;
 }
 
-function geOptions(model: ModelId, o: Scenario['options']): GeRunOptions {
-  const published = model === 'cp2015';
-  return {
-    baseline: o.baseline ?? (published ? 'zero-deficit' : 'keep-deficits'),
-    elasticityScale: o.elasticity_scale,
-    publishedWelfare: published,
-    tol: o.tolerance ?? STRATEGY_TOLERANCE,
-    maxIterations: o.max_iterations,
-  };
-}
-
-function oneSectorOptions(o: Scenario['options']): OneSector2025Options {
-  return {
-    revenue: o.revenue ?? 'income-tax-relief',
-    variant: o.variant ?? 'baseline',
-    elasticityScale: o.elasticity_scale,
-    tolerance: o.tolerance ?? STRATEGY_TOLERANCE,
-    maxIterations: o.max_iterations,
-  };
+/** The scenario as solved for strategies: tolerance defaults to {@link STRATEGY_TOLERANCE}. */
+export function strategyScenario(s: Scenario): Scenario {
+  const { strategy: _s, timeline: _t, negotiation: _n, ...rest } = s;
+  return { ...rest, options: { ...s.options, tolerance: s.options.tolerance ?? STRATEGY_TOLERANCE } } as Scenario;
 }
 
 /**
- * Builds the solver of `spec` (loads the dataset once; the GE baseline is calibrated once).
+ * Builds the solver of `spec` (the dataset is loaded once; the model caches its baseline).
  *
  * @example
  * const solver = makeSolver(spec);
@@ -96,71 +78,41 @@ function oneSectorOptions(o: Scenario['options']): OneSector2025Options {
  */
 export function makeSolver(spec: EvalSpec): StrategySolver {
   const d = typeof spec.dataset === 'string' ? loadDataset(spec.dataset) : spec.dataset;
-  const policyOf = (x: ArrayLike<number>) => applyInstruments(spec.base, spec.instruments, x);
-  return spec.model === 'one-sector-2025' ? oneSectorSolver(d, spec, policyOf) : geSolver(d, spec, policyOf);
-}
-
-function noControls(model: ModelId, p: ModelPolicy): void {
-  if (p.exportControls?.length) throw new RangeError(`Expected a model that supports export controls, found ${model} without them`);
-}
-
-function geSolver(d: Dataset, spec: EvalSpec, policyOf: (x: ArrayLike<number>) => ModelPolicy): StrategySolver {
-  const opts = geOptions(spec.model, spec.options);
-  const b = calibratedBaseline(d, opts.baseline, opts);
-  const Y0 = baselineOutput(b);
-  const { N, J } = b;
-  const NJ = N * J;
-  const run = (x: ArrayLike<number>, warm?: Float64Array) => {
-    const policy = policyOf(x);
-    const shock: GeShock = { tauNew: policy.tau, D: b.D, thetaScale: opts.elasticityScale ?? 1 };
-    if (policy.exportControls?.length) {
-      const hook = EXPORT_CONTROLS[spec.model];
-      if (!hook) noControls(spec.model, policy);
-      else hook(d, shock, policy.exportControls);
-    }
-    const w: GeWarmStart | undefined = warm && warm.length === N + 2 * NJ ? { lw: warm.subarray(0, N), lP: warm.subarray(N, N + NJ), X: warm.subarray(N + NJ) } : undefined;
-    const sol = solveGe(b, shock, opts, w);
-    const packed = new Float64Array(N + 2 * NJ);
-    packed.set(sol.lw, 0);
-    packed.set(sol.lP, N);
-    packed.set(sol.X, N + NJ);
-    const point: PointEval = {
-      status: sol.report.status, objectives: geObjectives(b, Y0, shock, sol, spec.players, opts.publishedWelfare, new Float64Array(spec.players.length)),
-      iterations: sol.report.iterations, residual: sol.report.residual, warm: packed,
-    };
-    if (sol.report.message !== undefined) point.message = sol.report.message;
-    return { point, shock, sol };
-  };
-  return {
-    evaluate: (x, warm) => run(x, warm).point,
-    solveFull(x, warm) {
-      const { point, shock, sol } = run(x, warm);
-      const rows = countryResults(b, shock, sol, opts.publishedWelfare);
-      const countries: Record<string, CountryResult> = {};
-      d.regions.forEach((r, n) => (countries[r] = rows[n]));
-      return { point, result: { ...sol.report, model: spec.model, dataset: d.manifest.id, countries } };
-    },
-  };
-}
-
-function oneSectorSolver(d: Dataset, spec: EvalSpec, policyOf: (x: ArrayLike<number>) => ModelPolicy): StrategySolver {
-  const opts = oneSectorOptions(spec.options);
-  const E = baselineOf(d).E;
-  const run = (x: ArrayLike<number>, warm?: Float64Array) => {
-    const policy = policyOf(x);
-    noControls(spec.model, policy);
-    const rates = Float64Array.from(policy.tau, (t) => t - 1);
-    const s = solveOneSector2025(d, rates, opts, warm && warm.length === 3 * d.N ? warm : undefined);
+  const model = MODEL_SPECS[spec.scenario.model];
+  const s = spec.scenario;
+  let weightsOf: ((r: ModelResult, ge?: GeRun) => Float64Array) | undefined;
+  let Y0: Float64Array | undefined;
+  const run = (x: ArrayLike<number>, warm?: unknown) => {
+    const policy = applyInstruments(spec.base, spec.instruments, x);
+    const solved = model.solve(d, s, policy, warm);
+    const r = solved.result;
+    weightsOf ??= incomeWeights(d, s.model, solved.ge?.baseline);
+    const w = weightsOf(r, solved.ge);
     const objectives = new Float64Array(spec.players.length);
+    const ge = solved.ge;
     spec.players.forEach((p, k) => {
-      const col = p.objective === 'welfare' ? s.table.welfare_pct : s.table.real_income_pct;
-      let a = 0, w = 0;
-      for (const n of p.members) { a += E[n] * col[n]; w += E[n]; }
-      objectives[k] = a / w;
+      if ((p.weights || p.security) && ge) {
+        Y0 ??= baselineOutput(ge.baseline);
+        objectives[k] = geObjectives(ge.baseline, Y0, ge.shock, ge.solution, [p], ge.result.model === 'cp2015', new Float64Array(1))[0];
+        return;
+      }
+      const field = p.objective === 'welfare' ? 'welfare_pct' : 'real_income_pct';
+      let a = 0, sw = 0;
+      for (const n of p.members) { a += w[n] * (r.countries[d.regions[n]][field] ?? NaN); sw += w[n]; }
+      objectives[k] = a / sw;
     });
-    const point: PointEval = { status: s.result.status, objectives, iterations: s.result.iterations, residual: s.result.residual, warm: s.unknowns };
-    if (s.result.message !== undefined) point.message = s.result.message;
-    return { point, result: s.result };
+    const point: PointEval = { status: r.status, objectives, iterations: r.iterations, residual: r.residual, warm: solved.warm };
+    if (r.message !== undefined) point.message = r.message;
+    return { point, result: r };
   };
   return { evaluate: (x, warm) => run(x, warm).point, solveFull: run };
+}
+
+/** Baseline income weights of regions (for group players). */
+function incomeWeights(d: Dataset, model: ModelId, b?: GeBaseline): (r: ModelResult) => Float64Array {
+  let w: Float64Array;
+  if (model === 'one-sector-2025') w = baselineOf(d).E;
+  else if (b) w = Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
+  else w = new Float64Array(d.N).fill(1);
+  return () => w;
 }

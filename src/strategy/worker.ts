@@ -10,7 +10,7 @@ const solver = makeSolver(workerData as EvalSpec);
 /** One task: instrument values and an optional packed warm state. */
 export interface WorkerTask {
   x: Float64Array;
-  warm?: Float64Array;
+  warm?: unknown;
 }
 
 /** Evaluates one policy point. */

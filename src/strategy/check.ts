@@ -1,0 +1,69 @@
+/**
+ * Validates the `strategy:` section of a parsed scenario against the schema and the dataset and
+ * builds its evaluation spec. Every problem is a ScenarioError with the line and column of the
+ * offending value (exit code 2 in the CLI).
+ */
+import type { Dataset } from '../data/dataset.ts';
+import { PolicyError } from '../policy/errors.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import type { ParsedScenario } from '../scenario/parse.ts';
+import { checkScenario } from '../scenario/solve.ts';
+import { strategySpec } from './game.ts';
+import { supportsExportControls, type EvalSpec } from './models.ts';
+import { StrategySchema, type Strategy } from './schema.ts';
+
+export interface PreparedStrategy {
+  strategy: Strategy;
+  spec: EvalSpec;
+  dataset: Dataset;
+}
+
+type Path = (string | number)[];
+
+function fail(p: ParsedScenario, issues: { path: Path; message: string }[]): never {
+  throw new ScenarioError(p.file, issues.map((i): ScenarioIssue => ({ ...i, ...p.locate(i.path) })));
+}
+
+/** Parses `p.scenario.strategy` (already parsed when the scenario schema includes it: parsing is idempotent). */
+export function parseStrategySection(p: ParsedScenario): Strategy {
+  const raw = p.scenario.strategy;
+  if (raw === undefined) fail(p, [{ path: ['strategy'], message: 'expected a strategy section, found none' }]);
+  const r = StrategySchema.safeParse(raw);
+  if (r.success) return r.data;
+  fail(p, r.error.issues.map((iss) => {
+    const path: Path = ['strategy', ...iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
+    if (iss.code === 'unrecognized_keys') {
+      return { path: [...path, iss.keys[0]], message: `expected only known fields, found unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}` };
+    }
+    if (iss.code === 'invalid_type' && iss.input === undefined) return { path, message: `expected ${iss.expected}, found nothing (required)` };
+    return { path, message: iss.message };
+  }));
+}
+
+/**
+ * Checks a scenario with a strategy section and returns what `runStrategy` needs.
+ *
+ * @example
+ * const prepared = prepareStrategy(readScenarioFile('scenarios/strategy/us-optimal-uniform.yaml'));
+ * const outcome = await runStrategy(prepared.spec, prepared.strategy);
+ */
+export function prepareStrategy(p: ParsedScenario): PreparedStrategy {
+  const strategy = parseStrategySection(p);
+  // The rest of the scenario is checked as `lancaster validate` does (without the strategy section).
+  const { dataset, state } = checkScenario({ ...p, scenario: { ...p.scenario, strategy: undefined } });
+  const model = p.scenario.model;
+  for (const [code, player] of Object.entries(strategy.players)) {
+    player.instruments.forEach((ins, k) => {
+      if (ins.export_control && !supportsExportControls(model)) {
+        fail(p, [{ path: ['strategy', 'players', code, 'instruments', k, 'export_control'], message: `expected a model that supports export controls, found ${model} without them` }]);
+      }
+    });
+  }
+  try {
+    const spec = strategySpec(dataset, dataset.source, p.scenario, state, strategy);
+    return { strategy, spec, dataset };
+  } catch (e) {
+    if (e instanceof PolicyError) fail(p, [{ path: ['strategy', ...e.path], message: e.message }]);
+    throw e;
+  }
+}

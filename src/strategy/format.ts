@@ -1,0 +1,62 @@
+/**
+ * Human-readable output of a strategy run: per player, the instruments found and the objective
+ * change; the path of a trade war; the agreements and the sampled frontier of trade talks; and
+ * the solve counts. Honours NO_COLOR (plain tables when not a TTY).
+ */
+import Table from 'cli-table3';
+import type { StrategyOutcome } from './run.ts';
+
+const pctOf = (v: number | undefined, digits = 2) => (v === undefined ? '' : `${(100 * v).toFixed(digits)}%`);
+const signed = (v: number | undefined, digits = 3) => (v === undefined ? '' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`);
+
+function table(head: string[]): Table.Table {
+  const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;
+  return new Table({ head, style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true } });
+}
+
+/** Instrument ids by player, from the outcome's policy and the players' order. */
+function byPlayer(o: StrategyOutcome, owners: Record<string, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of Object.keys(o.objectives)) out[p] = [];
+  for (const id of Object.keys(o.policy)) (out[owners[id]] ??= []).push(id);
+  return out;
+}
+
+/**
+ * Formats the outcome; `owners` maps instrument id → player, `kinds` instrument id → kind
+ * (tariffs are shown in percent, approval shares as shares).
+ */
+export function formatStrategy(o: StrategyOutcome, owners: Record<string, string>, kinds: Record<string, string>): string {
+  const parts: string[] = [];
+  const val = (id: string, v: number | undefined) => (kinds[id] === 'tariff' ? pctOf(v) : v === undefined ? '' : v.toFixed(4));
+  const label = o.kind === 'cooperative' ? 'agreement' : o.kind === 'nash' ? 'war (Nash)' : 'best response';
+  for (const [player, ids] of Object.entries(byPlayer(o, owners))) {
+    const t = table(['instrument', 'start', o.kind === 'cooperative' ? 'war' : '', label].filter(Boolean));
+    for (const id of ids) t.push([id, val(id, o.start.policy[id]), ...(o.kind === 'cooperative' ? [val(id, o.war?.policy[id])] : []), val(id, o.policy[id])]);
+    const obj = [o.start.objectives[player], ...(o.kind === 'cooperative' ? [o.war?.objectives[player]] : []), o.objectives[player]];
+    t.push(['objective %', ...obj.map((v) => signed(v))]);
+    parts.push(`${player}\n${t.toString()}`);
+  }
+  if (o.war && o.kind === 'nash') {
+    const ids = Object.keys(o.policy);
+    const showPolicy = ids.length <= 6;
+    const t = table(['round', 'mean |change|', ...Object.keys(o.objectives).map((p) => `${p} %`), ...(showPolicy ? ids : [])]);
+    for (const r of o.war.path) {
+      t.push([String(r.round), Number.isNaN(r.change) ? '' : r.change.toExponential(2), ...Object.keys(o.objectives).map((p) => signed(r.objectives[p])), ...(showPolicy ? ids.map((id) => val(id, r.policy[id])) : [])]);
+    }
+    parts.push(`Path (tolerance ${o.war.tolerance}): ${o.war.message}\n${t.toString()}`);
+  }
+  if (o.agreements) {
+    const players = Object.keys(o.objectives);
+    const t = table(['agreement', ...players.map((p) => `${p} gain %`), ...players.map((p) => `${p} objective %`)]);
+    const row = (name: string, a: { gains: Record<string, number>; objectives: Record<string, number> }) =>
+      t.push([name, ...players.map((p) => signed(a.gains[p])), ...players.map((p) => signed(a.objectives[p]))]);
+    row('Nash bargaining', o.agreements['nash-bargaining']);
+    row('equal gains', o.agreements['equal-gains']);
+    for (const f of o.frontier ?? []) row(`frontier ω=(${players.map((p) => f.weights?.[p].toFixed(2)).join(', ')})`, f);
+    parts.push(`Trade talks (gains over the war)\n${t.toString()}`);
+  }
+  const s = o.solves;
+  parts.push(`${s.requested} evaluations: ${s.solves} solves (${s.warmStarts} warm-started, ${s.failed} failed), ${s.cacheHits} from the cache; ${s.solves_per_second.toFixed(1)} solves/s; ${s.wall_seconds.toFixed(1)} s`);
+  return parts.join('\n\n');
+}
