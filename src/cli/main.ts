@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ScenarioError } from '../scenario/errors.ts';
 import { DataError } from '../data/errors.ts';
+import { registerServeCommand } from '../server/cli.ts';
 
 /** Bad user input found by a library that throws TypeError/RangeError (exit 2, not a crash). */
 class InputError extends Error {}
@@ -101,6 +102,7 @@ export function buildProgram() {
       out(datasetsReport(Boolean(opts.json)));
     });
 
+  registerServeCommand(program);
   return program;
 }
 

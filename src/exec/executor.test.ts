@@ -54,7 +54,7 @@ describe('the handler registry', () => {
   it('refuses kinds without a handler, saying which kinds it can run', () => {
     const reg = defaultRegistry();
     expect(reg.kinds()).toEqual(['solve', 'analyze']);
-    expect(() => reg.module('timeline')).toThrow(UnsupportedKindError);
-    expect(() => reg.module('timeline')).toThrow('Expected a run kind this server can run (solve, analyze), found "timeline": timeline runs are not supported yet');
+    expect(() => reg.module('strategy')).toThrow(UnsupportedKindError);
+    expect(() => reg.module('strategy')).toThrow('Expected a run kind this server can run (solve, timeline, analyze), found "strategy": strategy runs are not supported yet');
   });
 });

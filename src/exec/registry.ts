@@ -63,5 +63,8 @@ export function builtinHandler(name: string): string {
  * are added here when their handler modules exist.
  */
 export function defaultRegistry(): HandlerRegistry {
-  return new HandlerRegistry().register('solve', builtinHandler('solve')).register('analyze', builtinHandler('analyze'));
+  return new HandlerRegistry()
+    .register('solve', builtinHandler('solve'))
+    .register('timeline', builtinHandler('timeline'))
+    .register('analyze', builtinHandler('analyze'));
 }
