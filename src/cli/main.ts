@@ -8,6 +8,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ScenarioError } from '../scenario/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { registerServeCommand } from '../server/cli.ts';
+import { registerRunCommand } from './run.ts';
 
 /** Bad user input found by a library that throws TypeError/RangeError (exit 2, not a crash). */
 class InputError extends Error {}
@@ -102,6 +103,7 @@ export function buildProgram() {
       out(datasetsReport(Boolean(opts.json)));
     });
 
+  registerRunCommand(program);
   registerServeCommand(program);
   return program;
 }

@@ -20,6 +20,12 @@ import { MODEL_SPECS, type PolicyState } from './models.ts';
 interface Layer {
   ids: string[];
   tariff?: TariffEntry;
+  /**
+   * A `target_average` entry becomes a fixed shift when its step is first folded: a later step that
+   * suspends another layer then moves the average, as the facts do (Busan's cut of the fentanyl
+   * tariff lowers the average that Geneva had set).
+   */
+  frozen?: TariffEntry;
   control?: ExportControl;
   path: (string | number)[];
   active: boolean;
@@ -49,6 +55,11 @@ function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+function firstChanged(a: Float64Array, b: Float64Array): number {
+  for (let q = 0; q < a.length; q++) if (a[q] !== b[q]) return q;
+  return -1;
+}
+
 /** Folds the active layers into a policy state. */
 function fold(d: Dataset, p: ParsedScenario, layers: Layer[]): PolicyState {
   const spec = MODEL_SPECS[p.scenario.model];
@@ -58,7 +69,16 @@ function fold(d: Dataset, p: ParsedScenario, layers: Layer[]): PolicyState {
   const controlPaths: (string | number)[][] = [];
   for (const l of layers) {
     if (!l.active) continue;
-    if (l.tariff) applyTariffs(d, tau, [l.tariff], { addTo: tau, preset, path: l.path.slice(0, -1), offset: Number(l.path[l.path.length - 1]) });
+    if (l.tariff) {
+      const ctx = { addTo: tau, preset, path: l.path.slice(0, -1), offset: Number(l.path[l.path.length - 1]) };
+      if (l.tariff.target_average !== undefined && !l.frozen) {
+        const before = Float64Array.from(tau);
+        applyTariffs(d, tau, [l.tariff], ctx);
+        const q = firstChanged(before, tau);
+        const { target_average: _, ...rest } = l.tariff;
+        l.frozen = { ...rest, add: q < 0 ? 0 : tau[q] - before[q] };
+      } else applyTariffs(d, tau, [l.frozen ?? l.tariff], ctx);
+    }
     if (l.control) { controls.push(l.control); controlPaths.push(l.path); }
   }
   if (controls.length && !spec.controls) throw new PolicyError(controlPaths[0], `expected no export controls: model ${p.scenario.model} cannot apply them (use model multisector)`);

@@ -1,0 +1,18 @@
+/** The 2025 report's step series as CSV (one row per step). */
+import { toCsv } from '../data/csv.ts';
+import type { Report } from './build.ts';
+
+/** CSV text: date, label, average tariffs, bilateral trade and welfare (short and long run). */
+export function reportCsv(r: Report): string {
+  const tradeKeys = [...new Set(r.steps.flatMap((s) => Object.keys(s.trade)))].sort();
+  const head = ['date', 'label', 'source', 'assumption', 'talks', 'us_on_chn_pct', 'chn_on_us_pct',
+    ...tradeKeys.flatMap((k) => [`${k}_short_pct`, `${k}_long_pct`]),
+    ...r.countries.flatMap((c) => [`welfare_${c}_short_pct`, `welfare_${c}_long_pct`])];
+  const rows = r.steps.map((s) => [
+    s.date, s.label, s.source, s.assumption ?? '', s.talks ? `${s.talks.venue}${s.talks.city ? `, ${s.talks.city}` : ''}` : '',
+    s.tariffs['USA<-CHN'], s.tariffs['CHN<-USA'],
+    ...tradeKeys.flatMap((k) => [s.trade[k]?.short ?? '', s.trade[k]?.long ?? '']),
+    ...r.countries.flatMap((c) => [s.welfare[c].short, s.welfare[c].long]),
+  ]);
+  return toCsv(head, rows);
+}

@@ -1,0 +1,115 @@
+/**
+ * The 2025 report as one self-contained HTML file: no scripts, no external assets, charts as
+ * inline SVG; sources and assumptions beside the numbers they produce.
+ */
+import type { Report } from './build.ts';
+import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
+import { OBSERVED_TARIFFS } from './observed.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
+const f2 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(2) : '–');
+
+function events(r: Report): EventMark[] {
+  return r.steps.flatMap((s): EventMark[] => {
+    const e: EventMark[] = [];
+    if (s.talks) e.push({ date: s.date, label: s.talks.city ?? s.talks.venue, kind: 'talks' });
+    else if (s.solved) e.push({ date: s.date, label: s.label, kind: 'policy' });
+    return e;
+  });
+}
+
+function summary(r: Report): string {
+  const peak = r.steps.reduce((a, s) => (s.tariffs['USA<-CHN'] > a.tariffs['USA<-CHN'] ? s : a), r.steps[0]);
+  const last = r.steps[r.steps.length - 1];
+  const t = peak.trade['CHN->USA'];
+  const tl = last.trade['CHN->USA'];
+  return `<p class="lede">At the peak (${peak.date}) the US average tariff on Chinese goods reaches <b>${peak.tariffs['USA<-CHN'].toFixed(1)}%</b> and China's on US goods <b>${peak.tariffs['CHN<-USA'].toFixed(1)}%</b>.
+  In the model, China's goods exports to the US then fall by <b>${f1(t?.short ?? NaN)}%</b> in the short run and <b>${f1(t?.long ?? NaN)}%</b> in the long run.
+  By ${last.date} the averages are ${last.tariffs['USA<-CHN'].toFixed(1)}% and ${last.tariffs['CHN<-USA'].toFixed(1)}%, and China's exports to the US are ${f1(tl?.short ?? NaN)}% (short run) / ${f1(tl?.long ?? NaN)}% (long run) from the baseline.</p>`;
+}
+
+/** Renders the report as a self-contained HTML page. */
+export function reportHtml(r: Report): string {
+  const from = '2025-01-01', to = '2025-12-31';
+  const ev = events(r);
+  const pts = (f: (s: Report['steps'][number]) => number) => r.steps.map((s) => ({ date: s.date, value: f(s) }));
+  const tariffChart = stepChart({
+    title: 'Average tariffs, trade-weighted (%)', yLabel: '%', from, to, events: ev,
+    series: [
+      { name: 'US on China', color: PALETTE.vermillion, points: pts((s) => s.tariffs['USA<-CHN']) },
+      { name: 'China on US', color: PALETTE.blue, points: pts((s) => s.tariffs['CHN<-USA']) },
+    ],
+    markers: OBSERVED_TARIFFS.map((o) => ({ date: o.date, value: o.pct, label: `${o.pair} ${o.what}` })),
+  });
+  const tradeChart = stepChart({
+    title: 'Goods trade, % change from the baseline', yLabel: '% change', from, to, events: ev,
+    series: [
+      { name: 'China → US, short run', color: PALETTE.vermillion, points: pts((s) => s.trade['CHN->USA']?.short ?? NaN) },
+      { name: 'China → US, long run', color: PALETTE.vermillion, dash: true, points: pts((s) => s.trade['CHN->USA']?.long ?? NaN) },
+      { name: 'US → China, short run', color: PALETTE.blue, points: pts((s) => s.trade['USA->CHN']?.short ?? NaN) },
+      { name: 'US → China, long run', color: PALETTE.blue, dash: true, points: pts((s) => s.trade['USA->CHN']?.long ?? NaN) },
+    ],
+  });
+  const welfareChart = stepChart({
+    title: 'Welfare (real income), % change', yLabel: '% change', from, to, events: ev,
+    series: (['USA', 'CHN'].filter((c) => r.countries.includes(c))).flatMap((c, k) => [
+      { name: `${c}, short run`, color: k ? PALETTE.blue : PALETTE.vermillion, points: pts((s) => s.welfare[c].short) },
+      { name: `${c}, long run`, color: k ? PALETTE.blue : PALETTE.vermillion, dash: true, points: pts((s) => s.welfare[c].long) },
+    ]),
+  });
+  const sectorCharts = r.sectors.flatMap((b) => Object.entries(b.byCountry).map(([c, rows]) => barChart({
+    title: `${c}: gross output by sector, % change, ${b.date}`, unit: '%', aName: 'short run', bName: 'long run',
+    rows: rows.map((x) => ({ label: `${x.code} ${x.name.slice(0, 34)}`, a: x.output_pct.short, b: x.output_pct.long })),
+  })));
+  const steps = r.steps.map((s) => `<tr><td class="nowrap">${s.date}</td><td>${esc(s.label)}${s.talks ? `<div class="talks">Talks at ${esc(s.talks.venue)}${s.talks.city ? `, ${esc(s.talks.city)}` : ''}${s.talks.delegations ? ': ' + Object.entries(s.talks.delegations).map(([k, v]) => `${esc(k)} — ${v.map(esc).join(', ')}`).join('; ') : ''}${s.talks.outcome ? `. ${esc(s.talks.outcome)}` : ''}</div>` : ''}${s.deadline ? `<div class="deadline">Deadline ${s.deadline.date}: ${esc(s.deadline.label)}</div>` : ''}</td>
+    <td class="num">${s.tariffs['USA<-CHN'].toFixed(1)}</td><td class="num">${s.tariffs['CHN<-USA'].toFixed(1)}</td>
+    <td class="num">${f1(s.trade['CHN->USA']?.short ?? NaN)} / ${f1(s.trade['CHN->USA']?.long ?? NaN)}</td>
+    <td class="src">${esc(s.source)}${s.assumption ? `<div class="assume"><b>Assumption:</b> ${esc(s.assumption)}</div>` : ''}</td></tr>`).join('\n');
+  const comp = r.comparison.map((c) => `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td><td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td><td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`).join('\n');
+  const welfareRows = r.countries.map((c) => {
+    const last = r.steps[r.steps.length - 1].welfare[c];
+    const worst = r.steps.reduce((a, s) => Math.min(a, s.welfare[c].long), Infinity);
+    return `<tr><td>${c}</td><td class="num">${f2(last.short)}</td><td class="num">${f2(last.long)}</td><td class="num">${f2(worst)}</td></tr>`;
+  }).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(r.name)} — Lancaster report</title>
+<style>
+:root { --ink:#1d1d1f; --muted:#5f6368; --rule:#e5e5e5; --accent:#0072B2; }
+body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #fafaf8; }
+main { max-width: 980px; margin: 0 auto; padding: 32px 24px 64px; }
+h1 { font-size: 28px; line-height: 1.2; margin: 0 0 6px; } h2 { font-size: 19px; margin: 36px 0 8px; border-top: 1px solid var(--rule); padding-top: 20px; }
+.meta { color: var(--muted); font-size: 13px; } .lede { font-size: 17px; max-width: 760px; }
+figure { margin: 16px 0; background: white; border: 1px solid var(--rule); border-radius: 6px; padding: 8px; } svg { width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; background: white; } th, td { border-bottom: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
+th { background: #f3f3f1; font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } .nowrap { white-space: nowrap; }
+.src { color: var(--muted); font-size: 12px; } .assume { margin-top: 4px; color: #7a4a00; } .talks { color: #00734f; font-size: 12px; margin-top: 3px; } .deadline { color: #a35f00; font-size: 12px; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; } @media (max-width: 800px) { .grid { grid-template-columns: 1fr; } }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+</style></head>
+<body><main>
+<h1>${esc(r.name)}</h1>
+<div class="meta">Lancaster · ${esc(r.model)} model on ${esc(r.dataset.name)} · ${r.status} · ${r.steps.length} dated steps</div>
+${summary(r)}
+<p class="meta">${esc(r.horizons)}</p>
+<h2>Tariffs each way</h2>
+<figure>${tariffChart}<figcaption class="meta">Lines: the scenario's average tariffs (baseline trade weights, goods). Circles: PIIE's published averages. Green dashes: talks; grey dots: policy steps.</figcaption></figure>
+<h2>Trade between the US and China</h2>
+<figure>${tradeChart}</figure>
+<h2>Welfare</h2>
+<figure>${welfareChart}</figure>
+<table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table>
+<h2>Model and observation</h2>
+<table><thead><tr><th>what</th><th>observed</th><th>model, short run</th><th>model, long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table>
+<p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
+<h2>Sectors most affected</h2>
+<div class="grid">${sectorCharts.map((s) => `<figure>${s}</figure>`).join('')}</div>
+<h2>The steps and their sources</h2>
+<table><thead><tr><th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th></tr></thead><tbody>${steps}</tbody></table>
+<h2>Data</h2>
+<ul class="src">${r.dataset.sources.map((s) => `<li>${esc(s.citation ?? s.name)} — ${esc(s.licence)}</li>`).join('')}</ul>
+<footer>Made by Lancaster (${esc(r.model)} model). Each number can be reproduced with <code>npm start</code> or <code>lancaster run scenarios/us-china-2025.yaml</code>.</footer>
+</main></body></html>
+`;
+}

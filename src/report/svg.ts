@@ -1,0 +1,102 @@
+/**
+ * Small, dependency-free SVG charts for the self-contained HTML report: step lines over dates with
+ * an event strip, and grouped horizontal bars. Okabe–Ito colours (safe for colour-blind readers).
+ */
+
+export const PALETTE = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E73', orange: '#E69F00', purple: '#CC79A7', sky: '#56B4E9', grey: '#777777' };
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+export interface LineSeries { name: string; color: string; dash?: boolean; points: { date: string; value: number }[] }
+export interface Marker { date: string; value: number; label: string }
+export interface EventMark { date: string; label: string; kind: 'talks' | 'policy' | 'deadline' }
+
+function niceTicks(lo: number, hi: number, n = 5): number[] {
+  const span = hi - lo || 1;
+  const step0 = span / n;
+  const mag = 10 ** Math.floor(Math.log10(step0));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= step0) ?? step0;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(+v.toFixed(10));
+  return out;
+}
+
+/** A step chart over [from, to]: each series holds its value until its next point. */
+export function stepChart(o: { title: string; yLabel: string; from: string; to: string; series: LineSeries[]; markers?: Marker[]; events?: EventMark[]; width?: number; height?: number }): string {
+  const W = o.width ?? 760, H = o.height ?? 300, m = { l: 56, r: 16, t: 36, b: o.events?.length ? 64 : 40 };
+  const vals = o.series.flatMap((s) => s.points.map((p) => p.value)).concat((o.markers ?? []).map((p) => p.value)).filter(Number.isFinite);
+  let lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
+  const pad = (hi - lo) * 0.06 || 1;
+  lo -= lo < 0 ? pad : 0; hi += pad;
+  const x0 = day(o.from), x1 = day(o.to);
+  const X = (d: string) => m.l + ((day(d) - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const Y = (v: number) => m.t + (1 - (v - lo) / (hi - lo)) * (H - m.t - m.b);
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`);
+  parts.push(`<title>${esc(o.title)}</title><text x="${m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`);
+  for (const v of niceTicks(lo, hi)) {
+    parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/>`);
+    parts.push(`<text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`);
+  }
+  parts.push(`<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>`);
+  for (let mth = 0; mth < 12; mth++) {
+    const d = `${o.from.slice(0, 4)}-${String(mth + 1).padStart(2, '0')}-01`;
+    if (day(d) < x0 || day(d) > x1) continue;
+    parts.push(`<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
+  }
+  for (const e of o.events ?? []) {
+    const x = X(e.date);
+    const color = e.kind === 'talks' ? PALETTE.green : e.kind === 'deadline' ? PALETTE.orange : '#bbb';
+    parts.push(`<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H - m.b}" stroke="${color}" stroke-dasharray="${e.kind === 'policy' ? '1 3' : '4 3'}"><title>${esc(`${e.date}: ${e.label}`)}</title></line>`);
+    if (e.kind === 'talks') parts.push(`<text x="${x}" y="${H - m.b + 28}" text-anchor="middle" fill="${PALETTE.green}" font-size="10">${esc(e.label)}</text>`);
+  }
+  for (const s of o.series) {
+    const pts = s.points.filter((p) => Number.isFinite(p.value));
+    if (!pts.length) continue;
+    let dpath = `M${X(pts[0].date)},${Y(pts[0].value)}`;
+    for (let k = 1; k < pts.length; k++) dpath += `H${X(pts[k].date)}V${Y(pts[k].value)}`;
+    dpath += `H${X(o.to)}`;
+    parts.push(`<path d="${dpath}" fill="none" stroke="${s.color}" stroke-width="2" ${s.dash ? 'stroke-dasharray="6 3"' : ''}><title>${esc(s.name)}</title></path>`);
+  }
+  for (const mk of o.markers ?? []) {
+    parts.push(`<circle cx="${X(mk.date)}" cy="${Y(mk.value)}" r="4.5" fill="white" stroke="#111" stroke-width="1.5"><title>${esc(`${mk.label}: ${mk.value}`)}</title></circle>`);
+  }
+  let lx = m.l;
+  const legend = [...o.series.map((s) => ({ name: s.name, color: s.color, dash: s.dash })), ...(o.markers?.length ? [{ name: 'observed (PIIE)', color: '#111', dash: false, dot: true }] : [])];
+  for (const l of legend) {
+    const y = H - 10;
+    if ('dot' in l) parts.push(`<circle cx="${lx + 8}" cy="${y - 4}" r="4" fill="white" stroke="#111"/>`);
+    else parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="${y - 4}" y2="${y - 4}" stroke="${l.color}" stroke-width="2" ${l.dash ? 'stroke-dasharray="6 3"' : ''}/>`);
+    parts.push(`<text x="${lx + 22}" y="${y}">${esc(l.name)}</text>`);
+    lx += 30 + l.name.length * 6.2;
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Grouped horizontal bars: each row has a short-run and a long-run value. */
+export function barChart(o: { title: string; unit: string; rows: { label: string; a: number; b: number }[]; aName: string; bName: string; width?: number }): string {
+  const W = o.width ?? 760, rowH = 26, m = { l: 250, r: 60, t: 34, b: 30 };
+  const H = m.t + m.b + rowH * o.rows.length;
+  const vals = o.rows.flatMap((r) => [r.a, r.b]).filter(Number.isFinite);
+  const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
+  const X = (v: number) => m.l + ((v - lo) / (hi - lo || 1)) * (W - m.l - m.r);
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<title>${esc(o.title)}</title><text x="8" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
+    `<line x1="${X(0)}" x2="${X(0)}" y1="${m.t - 4}" y2="${H - m.b}" stroke="#444"/>`];
+  o.rows.forEach((r, k) => {
+    const y = m.t + k * rowH;
+    parts.push(`<text x="${m.l - 8}" y="${y + 15}" text-anchor="end">${esc(r.label)}</text>`);
+    for (const [v, off, color, name] of [[r.a, 3, PALETTE.sky, o.aName], [r.b, 12, PALETTE.blue, o.bName]] as const) {
+      if (!Number.isFinite(v)) continue;
+      const x = Math.min(X(0), X(v)), w = Math.abs(X(v) - X(0));
+      parts.push(`<rect x="${x}" y="${y + off}" width="${Math.max(w, 0.5)}" height="9" fill="${color}"><title>${esc(`${r.label}, ${name}: ${v.toFixed(2)} ${o.unit}`)}</title></rect>`);
+    }
+    parts.push(`<text x="${X(Math.max(0, r.b)) + 4}" y="${y + 20}" fill="#333">${Number.isFinite(r.b) ? r.b.toFixed(2) : ''}</text>`);
+  });
+  parts.push(`<rect x="${m.l}" y="${H - 18}" width="12" height="9" fill="${PALETTE.sky}"/><text x="${m.l + 16}" y="${H - 10}">${esc(o.aName)}</text>`);
+  parts.push(`<rect x="${m.l + 110}" y="${H - 18}" width="12" height="9" fill="${PALETTE.blue}"/><text x="${m.l + 126}" y="${H - 10}">${esc(o.bName)}</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
