@@ -80,11 +80,13 @@ export function tradedSectors(N: number, J: number, pi: Float64Array): Int32Arra
 
 /**
  * Builds the fixed part of the system for baseline shares `pi` and tariffs `tau`, new tariffs
- * `tauNew`, optional iceberg changes `dHat` (all public bilateral layout) and elasticities `theta`.
+ * `tauNew`, optional iceberg changes `dHat` and export-tax factors `exportTax` (buyers pay
+ * τ'·ω·ĉ; the baseline has none; all public bilateral layout) and elasticities `theta`.
+ * Export-tax rents are not in `domT` (it stays π'/τ'): see wedges.ts.
  */
 export function prepareSystem(
   N: number, J: number, theta: Float64Array, B: Float64Array, GB: Float64Array, alpha: Float64Array,
-  pi: Float64Array, tau: Float64Array, tauNew: Float64Array, dHat?: Float64Array,
+  pi: Float64Array, tau: Float64Array, tauNew: Float64Array, dHat?: Float64Array, exportTax?: Float64Array,
 ): GeSystem {
   const traded = tradedSectors(N, J, pi);
   const T = traded.length;
@@ -98,7 +100,7 @@ export function prepareSystem(
   const domOf = (q: number, j: number): number => {
     const p = pi[q];
     if (p === 0) return 0;
-    const kappa = (tauNew[q] / tau[q]) * (dHat ? dHat[q] : 1);
+    const kappa = (tauNew[q] / tau[q]) * (dHat ? dHat[q] : 1) * (exportTax ? exportTax[q] : 1);
     return kappa === 1 ? p : p * Math.exp(-theta[j] * Math.log(kappa));
   };
   const dom = new Float64Array(N * T * N), domT = new Float64Array(N * T * N);

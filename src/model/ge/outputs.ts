@@ -13,15 +13,22 @@ export interface SectorResult {
   unit_cost_pct: number;
   exports_pct: number;
   imports_pct: number;
-  /** Baseline and new gross output (net of tariffs). */
+  /** Real output: gross output deflated by the producer price (unit cost), percent. */
+  real_output_pct: number;
+  /** Baseline and new gross output (net of tariffs and of export-wedge rents). */
   output_before: number;
   output_after: number;
+  /** Value of lost production: baseline output × −(real output change), dataset units at baseline prices (negative = gain). */
+  value_lost: number;
 }
 
 const pct = (x: number) => 100 * (x - 1);
 
-/** Income I_n = VA_n + tariff revenue + D_n, for shares π, spending X, value added VA and deficits D. */
-export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Float64Array, VA: Float64Array, D: Float64Array, n: number): number {
+/**
+ * Income I_n = VA_n + tariff revenue + D_n (+ `rents`: export-tax and licence rents n keeps), for
+ * shares π, spending X, value added VA and deficits D.
+ */
+export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Float64Array, VA: Float64Array, D: Float64Array, n: number, rents = 0): number {
   const { N, J } = b;
   let rev = 0;
   for (let i = 0; i < N; i++)
@@ -29,7 +36,7 @@ export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Fl
       const q = (n * N + i) * J + j;
       rev += X[n * J + j] * pi[q] * (1 - 1 / tau[q]);
     }
-  return VA[n] + rev + D[n];
+  return VA[n] + rev + D[n] + rents;
 }
 
 /** Country indicators; `published` selects CP's ToT + VoT as `welfare_pct` (model cp2015). */
@@ -40,7 +47,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
   for (let n = 0; n < N; n++) {
     const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
-    const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n);
+    const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n, sol.rents[n]);
     let lPagg = 0;
     for (let j = 0; j < J; j++) lPagg += b.alpha[n * J + j] * sol.lP[n * J + j];
     const P = Math.exp(lPagg);
@@ -72,6 +79,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
       tariff_revenue_pct_gdp: (100 * rev1) / VA1[n],
     };
     if (b.D[n] !== 0) r.deficit_pct = pct(shock.D[n] / b.D[n]);
+    if (sol.rents[n] !== 0) r.export_rents_pct_gdp = (100 * sol.rents[n]) / VA1[n];
     out.push(r);
   }
   return out;
@@ -110,14 +118,17 @@ export function sectorResults(b: GeBaseline, shock: GeShock, sol: GeSolution, n:
       }
     }
     const y1 = sol.Y[n * J + j];
+    const real = y0 > 0 ? y1 / y0 / Math.exp(sol.lc[n * J + j]) : 1;
     out.push({
       output_pct: y0 > 0 ? pct(y1 / y0) : 0,
+      real_output_pct: pct(real),
       price_pct: pct(Math.exp(sol.lP[n * J + j])),
       unit_cost_pct: pct(Math.exp(sol.lc[n * J + j])),
       exports_pct: ex0 > 0 ? pct(ex1 / ex0) : 0,
       imports_pct: im0 > 0 ? pct(im1 / im0) : 0,
       output_before: y0,
       output_after: y1,
+      value_lost: y0 * (1 - real),
     });
   }
   return out;

@@ -6,10 +6,23 @@
 import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult, CountryResult } from '../result.ts';
 import { baselineFromDataset, type GeBaseline } from './baseline.ts';
-import { solveGe, type GeSolution, type GeShock, type GeSolveOptions } from './solve.ts';
+import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests } from './solve.ts';
 import { asBaseline, countryResults } from './outputs.ts';
 
 export type BaselineOption = 'zero-deficit' | 'keep-deficits';
+
+/**
+ * Short-run multiplier of the trade elasticities (`options.horizon: short-run`). Boehm, Levchenko &
+ * Pandalai-Nayar (2023, AER, "The Long and Short (Run) of Trade Elasticities") estimate the trade
+ * elasticity at ≈ 0.76 within one year and ≈ 1.75–2.25 after 7–10 years; the model's θ are long-run
+ * values, so short-run θ = θ × 0.8/2.0 = 0.4 (0.36–0.44 over the long-run range). docs/controls.md.
+ */
+export const SHORT_RUN_ELASTICITY_SCALE = 0.4;
+
+/** The trade-elasticity multiplier of a horizon. */
+export function horizonScale(h: 'short-run' | 'long-run' | undefined): number | undefined {
+  return h === 'short-run' ? SHORT_RUN_ELASTICITY_SCALE : h === 'long-run' ? 1 : undefined;
+}
 
 export interface GeRunOptions extends GeSolveOptions {
   baseline: BaselineOption;
@@ -17,6 +30,12 @@ export interface GeRunOptions extends GeSolveOptions {
   elasticityScale?: number;
   /** `welfare_pct` as published (CP's ToT + VoT) instead of the exact real-income change. */
   publishedWelfare: boolean;
+  /** Export controls (quantity caps); none when absent or empty. */
+  controls?: GeCaps;
+  /** Export-tax factors (public bilateral layout), default 1. */
+  exportTax?: Float64Array;
+  /** CES input nests; Cobb–Douglas when absent. */
+  nests?: GeNests;
 }
 
 export interface GeRun {
@@ -47,12 +66,18 @@ export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeS
 }
 
 /**
- * Solves the counterfactual with new tariff factors `tauNew` (1 + t', index (n*N + i)*J + j).
- * Deficits stay at their baseline level (zero under `zero-deficit`).
+ * Solves the counterfactual with new tariff factors `tauNew` (1 + t', index (n*N + i)*J + j) and
+ * the export controls, export taxes and input nests of `opts`. Deficits stay at their baseline
+ * level (zero under `zero-deficit`). Malformed or infeasible controls throw RangeError.
  */
 export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: GeRunOptions, warm?: GeSolution): GeRun {
   const baseline = calibratedBaseline(d, opts.baseline, opts);
-  const shock: GeShock = { tauNew, D: baseline.D, thetaScale: opts.elasticityScale ?? 1 };
+  const shock: GeShock = {
+    tauNew, D: baseline.D, thetaScale: opts.elasticityScale ?? 1,
+    ...(opts.controls && opts.controls.flow.length ? { caps: opts.controls } : {}),
+    ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
+    ...(opts.nests ? { nests: opts.nests } : {}),
+  };
   const solution = solveGe(baseline, shock, opts, warm);
   const rows = countryResults(baseline, shock, solution, opts.publishedWelfare);
   const countries: Record<string, CountryResult> = {};

@@ -7,6 +7,12 @@
  *          π', F' ← eq. 3
  *          X'   ← eq. 4 applied once (spending given the new shares, wages and the old X')
  *          ln ŵ ← ln(VA'/VA), VA' = Σ_k γ^k Y'^k (eq. 5), then the numeraire shift (eq. 6)
+ *          ln ω ← max(0, ln ω + (ln q̂ − ln s)/(1+θ))   (export-control caps, wedges.ts; only if any)
+ *
+ * Extensions, each switched on once per solve (the plain CP path runs the same kernels as before):
+ * CES input nests (nests.ts) replace eq. (1) and make the shares of eq. (4)–(5) move with prices;
+ * export taxes and caps (wedges.ts) add wedges ω to the buyers' prices, subtract their rents from
+ * gross output and add the rents kept by exporters to their income (docs/controls.md).
  *
  * Each iteration evaluates every equation once (prices twice), with no nested inner solves: the
  * former nested scheme (outer wages; inner prices and spending solved to tolerance) spent ≈ 18
@@ -25,6 +31,11 @@ import type { GeBaseline } from './baseline.ts';
 import type { SolverReport } from '../result.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
+import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
+import { prepareWedges, applyCaps, wedgeRents, capUpdate, type GeCaps, type GeLabels } from './wedges.ts';
+
+export type { GeNests } from './nests.ts';
+export type { GeCaps, GeLabels } from './wedges.ts';
 
 /** A counterfactual: new tariffs (τ' = 1 + t'), optional iceberg changes, new deficits. */
 export interface GeShock {
@@ -36,6 +47,12 @@ export interface GeShock {
   D: Float64Array;
   /** Multiplies every θ^j (short-run studies); default 1. */
   thetaScale?: number;
+  /** Export-tax factors ≥ 1 (buyers pay τ'·ω·ĉ, the rent is the exporter's income), index (n*N + i)*J + j; absent means 1. */
+  exportTax?: Float64Array;
+  /** Export controls: caps on real deliveries, relative to the baseline (wedges.ts). */
+  caps?: GeCaps;
+  /** CES input nests (nests.ts); absent means Cobb–Douglas (CP). */
+  nests?: GeNests;
 }
 
 export interface GeSolveOptions {
@@ -45,6 +62,25 @@ export interface GeSolveOptions {
   maxIterations?: number;
   /** Anderson memory (columns kept). Default 10: stiff cases (large θ, large shocks) need the depth. */
   memory?: number;
+  /** Region and sector names for error messages. */
+  labels?: GeLabels;
+  /** Run the nested (CES) unit-cost code even when every elasticity is 1 (tests of the ε = 1 limit). */
+  forceNests?: boolean;
+}
+
+/** The caps of a solve: wedges, quantities and the complementarity residual. */
+export interface GeCapSolution {
+  /** Capped flows (bans excluded: they are zero in π'), (n*N + i)*J + j. */
+  flow: Int32Array;
+  approval: Float64Array;
+  /** ln ω ≥ 0 of each cap (0: slack). */
+  lnOmega: Float64Array;
+  /** q̂: real deliveries relative to the baseline. */
+  quantity: Float64Array;
+  /** max |ln q̂ − ln s| over binding caps and max(0, ln q̂ − ln s) over slack ones. */
+  residual: number;
+  /** Caps with ω > 1. */
+  binding: number;
 }
 
 export interface GeSolution {
@@ -65,10 +101,16 @@ export interface GeSolution {
   F: Float64Array;
   /** Effective trade elasticities used. */
   theta: Float64Array;
+  /** Rent income of each region from export taxes and licences it keeps (zero without wedges). */
+  rents: Float64Array;
+  /** The caps, when the shock has any that bind on traded flows. */
+  caps?: GeCapSolution;
+  /** The cost shares γ'_n^j and γ'_n^{k,j} of the solution when input nests are on. */
+  shares?: { B: Float64Array; GB: Float64Array };
 }
 
-/** Optional warm start (a previous solution of the same baseline). */
-export type GeWarmStart = Pick<GeSolution, 'lw' | 'lP' | 'X'>;
+/** Optional warm start (a previous solution of the same baseline); cap wedges are matched by flow. */
+export type GeWarmStart = Pick<GeSolution, 'lw' | 'lP' | 'X'> & Partial<Pick<GeSolution, 'caps'>>;
 
 /** Relative floor of the X' scale: entries below 10⁻³ of the mean are weighed as that. */
 const X_SCALE_FLOOR = 1e-3;
@@ -112,17 +154,32 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   if (badInput) {
     const nan = (k: number) => new Float64Array(k).fill(NaN);
     const report: SolverReport = { status: 'not-converged', iterations: 0, residual: NaN, seconds: (performance.now() - t0) / 1000, message: `Non-finite input: ${badInput}` };
-    return { report, lw: nan(N), lP: nan(NJ), lc: nan(NJ), piNew: nan(N * N * J), X: nan(NJ), Y: nan(NJ), F: nan(NJ), theta };
+    return { report, lw: nan(N), lP: nan(NJ), lc: nan(NJ), piNew: nan(N * N * J), X: nan(NJ), Y: nan(NJ), F: nan(NJ), theta, rents: nan(N) };
   }
 
-  const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat);
+  const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat, shock.exportTax);
   const ws = makeWorkspace(sys);
+  // Wedges (export taxes, caps; bans zeroed in sys) and nests: null when absent, so the CP path is unchanged.
+  const wsys = prepareWedges(sys, N, J, b.pi, b.tau, b.X, shock.exportTax, shock.caps, opts.labels);
+  const C = wsys ? wsys.C : 0;
+  const nest = prepareNests(N, J, b.B, b.GB, shock.nests, opts.forceNests);
+  const Beff = nest ? Float64Array.from(b.B) : sys.B;
+  const GBeff = nest ? Float64Array.from(b.GB) : sys.GB;
+  const sysS = nest ? { ...sys, GB: GBeff } : sys;
+  const rent = new Float64Array(N), rentOut = new Float64Array(N), Dx = new Float64Array(N);
   const D = shock.D;
-  // The stacked state z = (ln ŵ, ln P̂, X'/sX) and its image G(z), as views of one buffer each.
-  const Z = N + 2 * NJ;
+  // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω) and its image G(z), as views of one buffer each.
+  const Z = N + 2 * NJ + C;
   const z = new Float64Array(Z), gz = new Float64Array(Z), zBest = new Float64Array(Z);
-  const lw = z.subarray(0, N), lP = z.subarray(N, N + NJ), xs = z.subarray(N + NJ);
-  const gw = gz.subarray(0, N), gP = gz.subarray(N, N + NJ), gx = gz.subarray(N + NJ);
+  const lw = z.subarray(0, N), lP = z.subarray(N, N + NJ), xs = z.subarray(N + NJ, N + 2 * NJ), lo = z.subarray(N + 2 * NJ);
+  const gw = gz.subarray(0, N), gP = gz.subarray(N, N + NJ), gx = gz.subarray(N + NJ, N + 2 * NJ), go = gz.subarray(N + 2 * NJ);
+  if (wsys) {
+    // ln ω: a previous solution's wedge where the flow was capped, else the partial-equilibrium guess.
+    const prev = new Map<number, number>();
+    warm?.caps?.flow.forEach((q, c) => prev.set(q, warm.caps!.lnOmega[c]));
+    for (let c = 0; c < C; c++) lo[c] = prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c]);
+  }
+  const unitCost = nest ? (P: Float64Array) => nestedUnitCost(nest, lw, P, lc) : (P: Float64Array) => logUnitCost(N, J, sys.B, sys.GB, lw, P, lc);
   const sX = new Float64Array(NJ);
   let meanX = 0;
   for (let q = 0; q < NJ; q++) meanX += Math.abs(b.X[q]) / NJ;
@@ -138,6 +195,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   normalise(lw, b.VA, worldVA);
 
   let residual = Infinity;
+  let capResidual = 0;
   let best = Infinity;
   let sinceBest = 0;
   let restarts = 0;
@@ -158,8 +216,9 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     iterations = it;
     for (let q = 0; q < NJ; q++) X[q] = xs[q] * sX[q];
     for (let n = 0; n < N; n++) wVA[n] = Math.exp(lw[n]) * b.VA[n];
+    if (wsys) applyCaps(wsys, sys, lo);
     // G(z): eq. (1)–(2) twice (prices are the slowest block), eq. (3), eq. (4) once, eq. (5).
-    logUnitCost(N, J, sys.B, sys.GB, lw, lP, lc);
+    unitCost(lP);
     logPriceIndex(sys, ws, lc, gP, null);
     let dP = 0, sumP = 0;
     for (let q = 0; q < NJ; q++) {
@@ -172,12 +231,23 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, X, VAs.fill(0), J)})`;
       break;
     }
-    logUnitCost(N, J, sys.B, sys.GB, lw, gP, lc);
+    unitCost(gP);
     logPriceIndex(sys, ws, lc, gP, F);
+    if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);
     grossOutput(sys, ws, X, Y);
-    spendingMap(sys, F, wVA, D, X, Y, Xn);
-    grossOutput(sys, ws, Xn, Y);
-    valueAddedOfSales(N, J, sys.B, Y, VAs);
+    if (wsys) {
+      // Y net of wedge rents; rents kept by exporters are their income (like tariff revenue).
+      wedgeRents(wsys, sys, ws, lo, X, Y, rent);
+      for (let n = 0; n < N; n++) Dx[n] = D[n] + rent[n];
+      spendingMap(sysS, F, wVA, Dx, X, Y, Xn);
+      grossOutput(sys, ws, Xn, Y);
+      wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut);
+      if (C) capResidual = capUpdate(wsys, sys, ws, lo, Xn, lc, go, null);
+    } else {
+      spendingMap(sysS, F, wVA, D, X, Y, Xn);
+      grossOutput(sys, ws, Xn, Y);
+    }
+    valueAddedOfSales(N, J, Beff, Y, VAs);
     let res = 0, sumVA = 0;
     for (let n = 0; n < N; n++) { res += Math.abs(VAs[n] - wVA[n]); sumVA += VAs[n]; }
     res /= worldVA;
@@ -185,14 +255,14 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) dX += Math.abs(Xn[q] - X[q]);
     dX /= worldVA;
     residual = res;
-    if (!Number.isFinite(res + sumP + dX) || !(sumVA > 0)) {
+    if (!Number.isFinite(res + sumP + dX + capResidual) || !(sumVA > 0)) {
       if (restart()) continue;
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, Xn, VAs, J)})`;
       break;
     }
-    if (res < tol && dP < stateTol && dX < stateTol) { converged = true; break; }
+    if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol) { converged = true; break; }
     // Safeguards: a blown-up or stalled run restarts from the best iterate, more damped.
-    const merit = Math.max(res, dP, dX);
+    const merit = Math.max(res, dP, dX, capResidual);
     if (merit < best) { best = merit; zBest.set(z); sinceBest = 0; }
     else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
     const shift = Math.log(worldVA / sumVA);
@@ -200,8 +270,9 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) gx[q] = Xn[q] * invSX[q];
     aa.next(z, gz, z);
     normalise(lw, b.VA, worldVA);
+    for (let c = 0; c < C; c++) if (lo[c] < 0) lo[c] = 0; // projection: ω ≥ 1
   }
-  if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)})`;
+  if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)}${C ? `, cap residual ${capResidual.toExponential(2)}` : ''})`;
   // The solution: wages of the last state, and the prices, shares and spending they imply
   // (lc is the unit cost behind π' and lP, from the second price sweep).
   const lwOut = Float64Array.from(lw);
@@ -211,7 +282,18 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     status: converged ? 'converged' : 'not-converged', iterations, residual, seconds: (performance.now() - t0) / 1000,
     ...(message && !converged ? { message } : {}),
   };
-  return { report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta };
+  let caps: GeCapSolution | undefined;
+  if (wsys && C) {
+    const quantity = new Float64Array(C), lnOmega = Float64Array.from(lo), scratch = new Float64Array(C);
+    capUpdate(wsys, sys, ws, lnOmega, Xn, lc, scratch, quantity);
+    let binding = 0;
+    for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
+    caps = { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding };
+  }
+  return {
+    report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta, rents: wsys ? rentOut : rent,
+    ...(caps ? { caps } : {}), ...(nest ? { shares: { B: Beff, GB: GBeff } } : {}),
+  };
 }
 
 /** Eq. (6): rescales ŵ so that world value added is unchanged. */
@@ -245,6 +327,7 @@ function firstNonFiniteInput(b: GeBaseline, shock: GeShock, theta: Float64Array)
     ['baseline share π', b.pi, bilateral],
     ['baseline tariff factor τ', b.tau, bilateral],
     ['new tariff factor τ\'', shock.tauNew, bilateral],
+    ['export-tax factor', shock.exportTax, bilateral],
     ['iceberg change d̂', shock.dHat, bilateral],
     ['baseline spending X', b.X, regionSector],
     ['value-added share γ', b.B, regionSector],
