@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { ExportControl } from '../scenario/schema.ts';
 import { selectSide, selectSectors } from './select.ts';
+import { PolicyError } from './errors.ts';
 
 /**
  * Controlled flows, flat: `flow[k]` is a bilateral index (n*N + i)*J + j (importer n = destination,
@@ -28,22 +29,53 @@ export const NO_CONTROLS: GeControls = { flow: new Int32Array(0), approval: new 
  */
 export function resolveControls(d: Dataset, entries: readonly ExportControl[], path: (string | number)[]): GeControls {
   const { N, J } = d;
-  const byFlow = new Map<number, { approval: number; rents: number }>();
+  const byFlow = new Map<number, { approval: number; rents: number; entry: number }>();
   entries.forEach((e, k) => {
     const at = [...path, k];
     const origins = selectSide(d, e.origin, e.destination, e.origin === '*' || d.manifest.groups[e.origin] ? e.except : undefined, [...at, 'origin'], [...at, 'except']);
     const dests = selectSide(d, e.destination, e.origin, e.destination === '*' || d.manifest.groups[e.destination] ? e.except : undefined, [...at, 'destination'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
+    if (!origins.some((i) => dests.some((n) => n !== i))) {
+      throw new PolicyError(at, `expected a control on cross-border flows, found none: origin ${e.origin} and destination ${e.destination} cover the same region${origins.length === 1 ? ` (${d.regions[origins[0]]})` : 's'} only`);
+    }
     for (const i of origins)
       for (const n of dests) {
         if (n === i) continue;
-        for (const j of sectors) byFlow.set((n * N + i) * J + j, { approval: e.approval, rents: e.rents === 'lost' ? 0 : 1 });
+        for (const j of sectors) {
+          byFlow.set((n * N + i) * J + j, { approval: e.approval, rents: e.rents === 'lost' ? 0 : 1, entry: k });
+        }
       }
   });
   const keys = [...byFlow.keys()].sort((a, b) => a - b);
+  checkSupply(d, keys, (q) => byFlow.get(q)!, path);
   return {
     flow: Int32Array.from(keys),
     approval: Float64Array.from(keys, (q) => byFlow.get(q)!.approval),
     rentsToExporter: Uint8Array.from(keys, (q) => byFlow.get(q)!.rents),
   };
+}
+
+/**
+ * Rejects bans (approval 0) that leave an importer with no supplier of a sector it buys (every
+ * origin with baseline sales to it, its own producers included, banned): that equilibrium does not
+ * exist. The error names the importer, the sector and the entry that banned the last supplier.
+ */
+function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval: number; entry: number }, path: (string | number)[]): void {
+  const { N, J } = d;
+  const banned = new Set(flows.filter((q) => at(q).approval === 0));
+  const seen = new Set<number>();
+  for (const q of banned) {
+    const n = Math.floor(q / (N * J)), j = q % J;
+    if (seen.has(n * J + j)) continue;
+    seen.add(n * J + j);
+    let supply = 0, spending = 0;
+    for (let i = 0; i < N; i++) {
+      const f = d.flows[(n * N + i) * J + j];
+      spending += f;
+      if (!banned.has((n * N + i) * J + j)) supply += f;
+    }
+    if (spending > 0 && !(supply > 0)) {
+      throw new PolicyError([...path, at(q).entry], `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned (approval 0); allow some supply or leave a supplier out`);
+    }
+  }
 }
