@@ -8,8 +8,10 @@ import type { Scenario } from './schema.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import type { GeControls } from '../policy/controls.ts';
-import { runGe, type GeRun } from '../model/ge/run.ts';
-import { importsFromPct } from '../model/ge/outputs.ts';
+import { runGe, horizonScale, type GeRun } from '../model/ge/run.ts';
+import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
+import type { GeNests } from '../model/ge/solve.ts';
+import { selectSide, selectSectors } from '../policy/select.ts';
 import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from '../model/oneSector2025/index.ts';
 
 export interface ModelSpec {
@@ -41,14 +43,105 @@ export interface Solved {
   ge?: GeRun;
 }
 
-function geOptions(s: Scenario, published: boolean) {
+/** The trade-elasticity multiplier of a scenario: elasticity_scale, else its horizon's, else 1. */
+function elasticityScale(s: Scenario): number | undefined {
+  return s.options.elasticity_scale ?? horizonScale(s.options.horizon);
+}
+
+/**
+ * Input-nest elasticities of a scenario (options.input_elasticity, options.critical_inputs), or
+ * undefined for Cobb–Douglas. Keys of a map: "*" (default), a sector code, "REGION:sector"; the most
+ * specific wins. Unknown codes are PolicyErrors at the option's path.
+ */
+export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
+  const { N, J } = d;
+  const ie = s.options.input_elasticity;
+  const ci = s.options.critical_inputs;
+  if (ie === undefined && !ci) return undefined;
+  const out: GeNests = {};
+  if (ie !== undefined) {
+    const eps = new Float64Array(N * J).fill(typeof ie === 'number' ? ie : (ie['*'] ?? 1));
+    if (typeof ie !== 'number') {
+      const entries = Object.entries(ie).filter(([k]) => k !== '*');
+      // Sector keys first, then REGION:sector keys, so the more specific ones win.
+      for (const pass of [false, true]) {
+        for (const [key, v] of entries) {
+          const at = ['options', 'input_elasticity', key];
+          const parts = key.split(':');
+          if ((parts.length === 2) !== pass) continue;
+          if (parts.length > 2) throw new PolicyError(at, `expected "*", a sector code or "REGION:sector", found "${key}"`);
+          const regions = parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
+          const sectors = selectSectors(d, [parts[parts.length - 1]], at);
+          for (const n of regions) for (const j of sectors) eps[n * J + j] = v;
+        }
+      }
+    }
+    out.epsilon = eps;
+  }
+  if (ci) {
+    const at = ['options', 'critical_inputs'];
+    const inputs = Int32Array.from(selectSectors(d, ci.inputs, [...at, 'inputs']));
+    const userSectors = selectSectors(d, ci.users, [...at, 'users']);
+    const regions = ci.regions ? [...new Set(ci.regions.flatMap((c, k) => selectSide(d, c, '*', undefined, [...at, 'regions', k], [...at, 'regions', k])))] : d.regions.map((_, n) => n);
+    const users = new Uint8Array(N * J);
+    for (const n of regions) for (const j of userSectors) users[n * J + j] = 1;
+    out.critical = { inputs, users, sigma: ci.elasticity };
+  }
+  return out;
+}
+
+function geOptions(d: Dataset, s: Scenario, published: boolean) {
   return {
     baseline: s.options.baseline ?? (published ? 'zero-deficit' as const : 'keep-deficits' as const),
-    elasticityScale: s.options.elasticity_scale,
+    elasticityScale: elasticityScale(s),
     publishedWelfare: published,
     tol: s.options.tolerance,
     maxIterations: s.options.max_iterations,
+    nests: geNests(d, s),
+    labels: { regions: d.regions, sectors: d.sectors },
   };
+}
+
+/** A multi-sector result: the contract plus sector detail, export-control wedges and the elasticities used. */
+export type GeModelResult = ModelResult & {
+  /** region → sector → detail, for the regions in `report.sectors`. */
+  sectors?: Record<string, Record<string, SectorResult>>;
+  /** The complementarity residual of the caps (max |ln q̂ − ln s| over binding caps). */
+  cap_residual?: number;
+  /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
+  export_controls?: { origin: string; destination: string; sector: string; approval: number; wedge: number; quantity_pct: number; binding: boolean }[];
+  /** The elasticities the solve used (every default shown). */
+  elasticities?: { trade_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
+};
+
+function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
+  const r: GeModelResult = run.result;
+  r.elasticities = {
+    trade_scale: elasticityScale(s) ?? 1,
+    ...(s.options.horizon ? { horizon: s.options.horizon } : {}),
+    input_elasticity: s.options.input_elasticity ?? 1,
+    ...(s.options.critical_inputs ? { critical_inputs: s.options.critical_inputs } : {}),
+  };
+  const caps = run.solution.caps;
+  if (caps) {
+    const { N, J } = d;
+    r.cap_residual = caps.residual;
+    r.export_controls = Array.from(caps.flow, (q, c) => ({
+      origin: d.regions[Math.floor(q / J) % N], destination: d.regions[Math.floor(q / (N * J))], sector: d.sectors[q % J],
+      approval: caps.approval[c], wedge: Math.exp(caps.lnOmega[c]), quantity_pct: 100 * (caps.quantity[c] - 1), binding: caps.lnOmega[c] > 0,
+    }));
+  }
+  const regions = s.report?.sectors;
+  if (regions?.length) {
+    r.sectors = {};
+    regions.forEach((code, k) => {
+      const n = d.regions.indexOf(code);
+      if (n < 0) throw new PolicyError(['report', 'sectors', k], `expected a region code of dataset ${d.manifest.id}, found "${code}"`);
+      const rows = sectorResults(run.baseline, run.shock, run.solution, n);
+      r.sectors![code] = Object.fromEntries(d.sectors.map((c, j) => [c, rows[j]]));
+    });
+  }
+  return r;
 }
 
 function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
@@ -61,15 +154,23 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
 }
 
 function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
-  const run = runGe(d, id, state.tau, geOptions(s, published), warm as GeRun['solution'] | undefined);
-  return { result: withPartners(d, s, run), warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
+  let run: GeRun;
+  try {
+    run = runGe(d, id, state.tau, { ...geOptions(d, s, published), controls: state.controls }, warm as GeRun['solution'] | undefined);
+  } catch (e) {
+    // The solver rejects infeasible or contradictory controls (e.g. a ban leaving no supplier): a validation error.
+    if (e instanceof RangeError) throw new PolicyError(['policy', 'export_controls'], e.message);
+    throw e;
+  }
+  withPartners(d, s, run);
+  return { result: withDetail(d, s, run), warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
 }
 
 function oneSectorOptions(s: Scenario): OneSector2025Options {
   return {
     revenue: s.options.revenue ?? 'income-tax-relief',
     variant: s.options.variant ?? 'baseline',
-    elasticityScale: s.options.elasticity_scale,
+    elasticityScale: elasticityScale(s),
     tolerance: s.options.tolerance,
     maxIterations: s.options.max_iterations,
   };
@@ -81,7 +182,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     description: 'Caliendo & Parro (2015): multi-sector input–output model; welfare_pct is their ToT + VoT measure',
     defaultDataset: 'cp2015',
     layout: 'io-table',
-    controls: false,
+    controls: true,
     solve: (d, s, state, warm) => solveGeState(d, s, state, 'cp2015', true, warm),
   },
   multisector: {
@@ -89,7 +190,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     description: 'Lancaster\'s default multi-sector input–output model (CP 2015 structure); welfare_pct is the exact real-income change',
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
-    controls: false,
+    controls: true,
     solve: (d, s, state, warm) => solveGeState(d, s, state, 'multisector', false, warm),
   },
   'one-sector-2025': {

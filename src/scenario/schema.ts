@@ -92,13 +92,34 @@ export const OptionsSchema = z
     variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),
     tolerance: z.number().positive().max(1e-3).optional(),
     max_iterations: z.number().int().positive().max(100000).optional(),
+    horizon: z.enum(['short-run', 'long-run']).optional().meta({ description: 'short-run: trade elasticities × 0.4 (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run); long-run: × 1. Exclusive with elasticity_scale (docs/controls.md)' }),
+    input_elasticity: z
+      .union([z.number().min(0).max(20), z.record(z.string(), z.number().min(0).max(20))])
+      .optional()
+      .meta({ description: 'CES elasticity ε between value added and inputs (multi-sector models; 1 = Cobb–Douglas, the default): one number, or a map from "*", a sector code or "REGION:sector" to ε (more specific keys win)' }),
+    critical_inputs: z
+      .object({
+        inputs: z.array(z.string()).min(1).meta({ description: 'Sector codes of the critical inputs (e.g. [REE])' }),
+        users: z.array(z.string()).min(1).meta({ description: 'Sector codes of the using sectors that get the critical nest' }),
+        regions: z.array(z.string()).optional().meta({ description: 'Regions or groups where the nest applies; all when absent' }),
+        elasticity: z.number().min(0).max(20).meta({ description: 'σ between the critical bundle and the rest of the inputs + value added (1 = Cobb–Douglas)' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Critical-input nest of multi-sector models (docs/controls.md)' }),
   })
-  .strict();
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.horizon !== undefined && o.elasticity_scale !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: `expected either horizon or elasticity_scale, found both (horizon ${o.horizon} sets the scale)` });
+    }
+  });
 
 export const ReportSchema = z
   .object({
     countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table' }),
     partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
+    sectors: z.array(z.string()).optional().meta({ description: 'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)' }),
   })
   .strict();
 
