@@ -8,7 +8,7 @@ import { OBSERVED_TARIFFS } from './observed.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
-const f2 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(2) : '–');
+const f2 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
 
 function events(r: Report): EventMark[] {
   return r.steps.flatMap((s): EventMark[] => {

@@ -24,7 +24,7 @@ function niceTicks(lo: number, hi: number, n = 5): number[] {
 
 /** A step chart over [from, to]: each series holds its value until its next point. */
 export function stepChart(o: { title: string; yLabel: string; from: string; to: string; series: LineSeries[]; markers?: Marker[]; events?: EventMark[]; width?: number; height?: number }): string {
-  const W = o.width ?? 760, H = o.height ?? 300, m = { l: 56, r: 16, t: 36, b: o.events?.length ? 64 : 40 };
+  const W = o.width ?? 760, H = o.height ?? 300, m = { l: 56, r: 16, t: 36, b: o.events?.length ? 74 : 40 };
   const vals = o.series.flatMap((s) => s.points.map((p) => p.value)).concat((o.markers ?? []).map((p) => p.value)).filter(Number.isFinite);
   let lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
   const pad = (hi - lo) * 0.06 || 1;
@@ -45,11 +45,13 @@ export function stepChart(o: { title: string; yLabel: string; from: string; to: 
     if (day(d) < x0 || day(d) > x1) continue;
     parts.push(`<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
   }
+  let talksSeen = 0;
   for (const e of o.events ?? []) {
     const x = X(e.date);
     const color = e.kind === 'talks' ? PALETTE.green : e.kind === 'deadline' ? PALETTE.orange : '#bbb';
     parts.push(`<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H - m.b}" stroke="${color}" stroke-dasharray="${e.kind === 'policy' ? '1 3' : '4 3'}"><title>${esc(`${e.date}: ${e.label}`)}</title></line>`);
-    if (e.kind === 'talks') parts.push(`<text x="${x}" y="${H - m.b + 28}" text-anchor="middle" fill="${PALETTE.green}" font-size="10">${esc(e.label)}</text>`);
+    // Alternate label rows so that talks a few days apart (Kuala Lumpur, Busan) stay legible.
+    if (e.kind === 'talks') parts.push(`<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" fill="${PALETTE.green}" font-size="10">${esc(e.label)}</text>`);
   }
   for (const s of o.series) {
     const pts = s.points.filter((p) => Number.isFinite(p.value));

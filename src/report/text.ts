@@ -2,8 +2,8 @@
 import Table from 'cli-table3';
 import type { Report } from './build.ts';
 
-const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
-const f2 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(2) : '–');
+const f1 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.05 ? '0.0' : (v > 0 ? '+' : '') + v.toFixed(1)) : '–');
+const f2 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
 
 function table(head: string[]) {
   const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;
