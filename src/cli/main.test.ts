@@ -67,11 +67,18 @@ describe('lancaster solve', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('rejects export controls until they are supported, with exit 2', async () => {
-    const f = file('ec.yaml', 'lancaster: 1\nname: ec\nmodel: cp2015\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [s02], approval: 0.25 }\n');
+  it('rejects export controls in a model that cannot apply them, with exit 2', async () => {
+    const f = file('ec.yaml', 'lancaster: 1\nname: ec\nmodel: one-sector-2025\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [goods], approval: 0.25 }\n');
     const r = await run('solve', f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('policy.export_controls: expected no export controls: model cp2015 cannot apply them');
+    expect(r.stderr).toContain('policy.export_controls: expected no export controls: model one-sector-2025 cannot apply them');
+  });
+
+  it('solves an export control in the multi-sector model', async () => {
+    const f = file('ec2.yaml', 'lancaster: 1\nname: ec\nmodel: cp2015\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [s02], approval: 0.25 }\n');
+    const r = await run('solve', f, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).status).toBe('converged');
   });
 
   it('exits 2 naming file, line and field for a malformed dataset folder', async () => {

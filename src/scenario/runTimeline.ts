@@ -129,7 +129,7 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
       : undefined;
     steps.push({
       date: st.step.date, label: st.step.label, source: st.step.source,
-      ...(st.step.assumption ? { assumption: st.step.assumption } : {}),
+      ...(st.step.assumption ? { assumption: st.step.assumption.trim() } : {}),
       ...(st.step.talks ? { talks: st.step.talks } : {}),
       ...(st.step.deadline ? { deadline: st.step.deadline } : {}),
       solved: needSolve,

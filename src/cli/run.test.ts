@@ -1,0 +1,50 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { main } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'lancaster-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  let stdout = '', stderr = '';
+  const ow = process.stdout.write.bind(process.stdout), ew = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    process.stdout.write = ow;
+    process.stderr.write = ew;
+  }
+}
+
+describe('lancaster run us-china-2025 (the main job)', () => {
+  it('prints the report, writes HTML, JSON and CSV, and reports progress as plain lines off a terminal', async () => {
+    const out = join(dir, 'report');
+    const r = await run('run', 'us-china-2025', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Model vs observed');
+    expect(r.stdout).toContain("China's exports to the US, May 2025, year on year");
+    expect(r.stdout).toMatch(/2025-06-09 .*London, Lancaster House/);
+    expect(r.stderr).toMatch(/^step 1\/\d+: long run: /m);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|https?:\/\/[^"]*\.(js|css)/); // self-contained
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(json.status).toBe('converged');
+    expect(json.steps.length).toBe(24);
+    const csv = readFileSync(join(out, 'report.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(25);
+    expect(existsSync(join(out, 'report.html.tmp-' + process.pid))).toBe(false);
+  });
+
+  it('shows the short run moving trade less than the long run at the peak', async () => {
+    const out = join(dir, 'r2');
+    await run('run', 'us-china-2025', '--out', out);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const peak = json.steps.find((s: { date: string }) => s.date === '2025-04-16');
+    expect(Math.abs(peak.trade['CHN->USA'].short)).toBeLessThan(Math.abs(peak.trade['CHN->USA'].long));
+  });
+});
