@@ -49,8 +49,10 @@ export interface NestSystem {
   critical: Int32Array;
   isCritical: Uint8Array;
   sigma: number;
-  /** Workspace: P̂^{1−ε_g} per group, `g*J + k` (one region at a time). */
+  /** Workspace: P̂^{1−ε_g} − 1 per group (expm1, exact near ε = 1), `g*J + k` (one region at a time). */
   pw: Float64Array;
+  /** 1/(γ + Σ_k γ^{k,j}) of each user: shares are normalised so that a zero shock gives ĉ = 1 exactly. */
+  invW: Float64Array;
   /** ln ĉ_R and ln ĉ_C of critical users, `n*J + j`. */
   lR: Float64Array;
   lC: Float64Array;
@@ -99,6 +101,13 @@ export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64A
   const critical = crit ? Int32Array.from(new Set(crit.inputs)) : new Int32Array(0);
   const isCritical = new Uint8Array(J);
   for (const k of critical) isCritical[k] = 1;
+  const invW = new Float64Array(N * J);
+  for (let n = 0; n < N; n++)
+    for (let j = 0; j < J; j++) {
+      let w = B[n * J + j];
+      for (let k = 0; k < J; k++) w += GB[(n * J + k) * J + j];
+      invW[n * J + j] = w > 0 ? 1 / w : 1;
+    }
   const sc = new Float64Array(N * J);
   if (hasCritical) {
     for (let n = 0; n < N; n++)
@@ -107,17 +116,18 @@ export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64A
         let s = 0;
         for (const k of critical) s += GB[(n * J + k) * J + j];
         // A user that buys no critical input (or nothing else) has no nest to speak of.
+        s *= invW[n * J + j];
         sc[n * J + j] = s > 0 && s < 1 ? s : 0;
       }
   }
   return {
     N, J, B, GB, GBt, eps: Float64Array.from(values), group, present, sc, critical, isCritical,
-    sigma: crit?.sigma ?? 1, pw: new Float64Array(G * J), lR: new Float64Array(N * J), lC: new Float64Array(N * J),
+    sigma: crit?.sigma ?? 1, pw: new Float64Array(G * J), invW, lR: new Float64Array(N * J), lC: new Float64Array(N * J),
     fac: new Float64Array(N * J), facC: new Float64Array(N * J),
   };
 }
 
-/** P̂_k^{1−ε_g} of region n for every group present there (1 for ε = 1), into `ns.pw`. */
+/** P̂_k^{1−ε_g} − 1 of region n for every group present there (0 for ε = 1), into `ns.pw`. */
 function powers(ns: NestSystem, n: number, lP: Float64Array): void {
   const { J, eps, present, pw } = ns;
   const G = eps.length;
@@ -126,8 +136,8 @@ function powers(ns: NestSystem, n: number, lP: Float64Array): void {
     if (!present[n * G + g]) continue;
     const a = 1 - eps[g];
     const row = g * J;
-    if (a === 0) for (let k = 0; k < J; k++) pw[row + k] = 1;
-    else for (let k = 0; k < J; k++) pw[row + k] = Math.exp(a * lP[o + k]);
+    if (a === 0) for (let k = 0; k < J; k++) pw[row + k] = 0;
+    else for (let k = 0; k < J; k++) pw[row + k] = Math.expm1(a * lP[o + k]);
   }
 }
 
@@ -136,7 +146,9 @@ function powers(ns: NestSystem, n: number, lP: Float64Array): void {
  * critical users, ln ĉ_R and ln ĉ_C into the system's workspace). Returns `lc`.
  */
 export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Array, lc: Float64Array): Float64Array {
-  const { N, J, B, GBt, eps, group, sc, critical, sigma, pw, lR, lC } = ns;
+  // Written as ln(1 + Σ w (x^a − 1))/a with expm1/log1p and normalised weights, so that the CES
+  // branch is exact at a zero shock and keeps full precision as ε → 1 (no 1 + tiny − 1 cancellation).
+  const { N, J, B, GBt, eps, group, sc, critical, sigma, pw, lR, lC, invW } = ns;
   const a1 = 1 - sigma;
   for (let n = 0; n < N; n++) {
     powers(ns, n, lP);
@@ -144,11 +156,11 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
     for (let j = 0; j < J; j++) {
       const q = o + j;
       const g = group[q];
-      const e = eps[g];
-      const a = 1 - e;
+      const a = 1 - eps[g];
       const row = q * J;
       const s = sc[q];
-      // Σ over all inputs of this user (logs for ε = 1, powers otherwise); critical ones removed below.
+      const iw = invW[q];
+      // Σ over all inputs of this user (logs for ε = 1, powers − 1 otherwise); critical ones removed below.
       let tot = 0;
       if (a === 0) for (let k = 0; k < J; k++) tot += GBt[row + k] * lP[o + k];
       else {
@@ -156,7 +168,7 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
         for (let k = 0; k < J; k++) tot += GBt[row + k] * pw[pr + k];
       }
       if (s === 0) {
-        lc[q] = a === 0 ? B[q] * lw[n] + tot : Math.log(B[q] * Math.exp(a * lw[n]) + tot) / a;
+        lc[q] = a === 0 ? B[q] * lw[n] + tot : Math.log1p((B[q] * Math.expm1(a * lw[n]) + tot) * iw) / a;
         continue;
       }
       let cl = 0, cr = 0;
@@ -165,12 +177,12 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
         cl += GBt[row + k] * lP[o + k];
         cr += GBt[row + k] * (a === 0 ? lP[o + k] : pw[g * J + k]);
       }
-      const lCq = cl / s;
+      const lCq = (cl * iw) / s;
       const rest = tot - cr;
-      const lRq = a === 0 ? (B[q] * lw[n] + rest) / (1 - s) : Math.log((B[q] * Math.exp(a * lw[n]) + rest) / (1 - s)) / a;
+      const lRq = a === 0 ? (B[q] * lw[n] + rest) * iw / (1 - s) : Math.log1p((B[q] * Math.expm1(a * lw[n]) + rest) * iw / (1 - s)) / a;
       lR[q] = lRq;
       lC[q] = lCq;
-      lc[q] = a1 === 0 ? (1 - s) * lRq + s * lCq : Math.log((1 - s) * Math.exp(a1 * lRq) + s * Math.exp(a1 * lCq)) / a1;
+      lc[q] = a1 === 0 ? (1 - s) * lRq + s * lCq : Math.log1p((1 - s) * Math.expm1(a1 * lRq) + s * Math.expm1(a1 * lCq)) / a1;
     }
   }
   return lc;
@@ -206,12 +218,12 @@ export function nestedShares(ns: NestSystem, lw: Float64Array, lP: Float64Array,
       if (isCritical[k]) {
         for (let j = 0; j < J; j++) {
           const q = o + j;
-          GBout[r + j] = sc[q] !== 0 ? GB[r + j] * facC[q] : GB[r + j] * pw[group[q] * J + k] * fac[q];
+          GBout[r + j] = sc[q] !== 0 ? GB[r + j] * facC[q] : GB[r + j] * (1 + pw[group[q] * J + k]) * fac[q];
         }
       } else {
         for (let j = 0; j < J; j++) {
           const q = o + j;
-          GBout[r + j] = GB[r + j] * pw[group[q] * J + k] * fac[q];
+          GBout[r + j] = GB[r + j] * (1 + pw[group[q] * J + k]) * fac[q];
         }
       }
     }
