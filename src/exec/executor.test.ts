@@ -53,7 +53,7 @@ describe.each(executors)('the %s executor', (_name, make) => {
 describe('the handler registry', () => {
   it('refuses kinds without a handler, saying which kinds it can run', () => {
     const reg = defaultRegistry();
-    expect(reg.kinds()).toEqual(['solve', 'analyze']);
+    expect(reg.kinds()).toEqual(['solve', 'timeline', 'analyze']);
     expect(() => reg.module('strategy')).toThrow(UnsupportedKindError);
     expect(() => reg.module('strategy')).toThrow('Expected a run kind this server can run (solve, timeline, analyze), found "strategy": strategy runs are not supported yet');
   });
