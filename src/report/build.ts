@@ -8,11 +8,12 @@ import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scena
 import { scenarioDataset } from '../scenario/solve.ts';
 import { OBSERVED_TARIFFS, OBSERVED_TRADE } from './observed.ts';
 import { stepAt, windowMean } from './series.ts';
+import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
 
-/** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/report.md). */
-export const SHORT_RUN_SCALE = 0.4;
+/** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
+const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
 export const SHORT_RUN_NOTE =
-  'Short run: trade elasticities × 0.4 — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset\'s elasticities (Caliendo & Parro 2015).';
+  `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
 
 export interface Pair { short: number; long: number }
 
@@ -59,8 +60,10 @@ export interface Report {
   final_date: string;
 }
 
+/** The scenario with its trade elasticities scaled; the report sets both horizons itself, so `horizon` is dropped. */
 function withScale(p: ParsedScenario, scale: number): ParsedScenario {
-  return { ...p, scenario: { ...p.scenario, options: { ...p.scenario.options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale } } };
+  const { horizon: _, ...options } = p.scenario.options;
+  return { ...p, scenario: { ...p.scenario, options: { ...options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale } } };
 }
 
 const both = (short: TimelineStepResult, long: TimelineStepResult, f: (s: TimelineStepResult) => number | undefined): Pair => ({ short: f(short) ?? NaN, long: f(long) ?? NaN });
@@ -69,7 +72,7 @@ const both = (short: TimelineStepResult, long: TimelineStepResult, f: (s: Timeli
 export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
   const d = scenarioDataset(p);
   const total = 2 * (p.scenario.timeline?.length ?? 0);
-  const long = runTimeline(p, { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
+  const long = runTimeline(withScale(p, 1), { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
   const short = runTimeline(withScale(p, SHORT_RUN_SCALE), { onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`) });
   const countries = (p.scenario.report?.countries ?? ['USA', 'CHN']).filter((c) => long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]);
   const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
