@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCp2015 } from './cp2015.ts';
+import { benchMultisector } from './multisector.ts';
 import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
 import { benchPareto } from '../src/negotiate/bench.ts';
 
@@ -23,6 +24,13 @@ async function cp2015() {
   report.cp2015 = r;
   const ref = 'medianSeconds' in r.reference ? f3(r.reference.medianSeconds) : `unavailable (${r.reference.unavailable})`;
   rows.push({ benchmark: 'CP2015 NAFTA: zero-deficit baseline + counterfactual', lancaster: f3(r.lancaster.medianSeconds), reference: `${ref} (numpy)`, ratio: Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : 'n/a', target: '≥ 10× (aim 30×)' });
+}
+
+async function multisector() {
+  const r = await benchMultisector(7);
+  report.multisector = r;
+  const ref = 'medianSeconds' in r.reference ? f3(r.reference.medianSeconds) : `unavailable (${r.reference.unavailable})`;
+  rows.push({ benchmark: `multisector-2025 with China's REE licensing (${r.lancaster.binding} binding caps)`, lancaster: `${f3(r.lancaster.medianSeconds)} (${r.lancaster.iterations} it.)`, reference: `${ref} (numpy NAFTA counterfactual)`, ratio: Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : 'n/a', target: '≥ 5×' });
 }
 
 async function oneSector() {
@@ -50,6 +58,7 @@ function pareto() {
 }
 
 await cp2015();
+await multisector();
 await oneSector();
 pareto();
 const rss = process.resourceUsage().maxRSS / 1024;
