@@ -3,7 +3,7 @@
  * Gains are proportional welfare gains over the war, in percent:
  *     gain_g = 100 ((1 + G_g/100) / (1 + G_g^war/100) − 1).
  * - Equal proportional gains (Ossa's cooperative solution): maximise min_g gain_g, by a smooth
- *   soft-min −(1/κ) ln Σ exp(−κ gain_g) with continuation κ = 1, 10, 100, 1000 (gains then equal to
+ *   soft-min −(1/κ) ln Σ exp(−κ gain_g) with continuation κ = 10, 100, 1000 (gains then equal to
  *   ≈ 1e-3 points; the spread is reported). It starts from the liberal corner (tariffs at their
  *   minimum, export approvals at their maximum).
  * - Nash bargaining: maximise Σ_g ln gain_g (the Nash product), from the equal-gains point.
@@ -33,7 +33,7 @@ export interface Talks {
   frontier: Agreement[];
 }
 
-const KAPPAS = [1, 10, 100, 1000];
+const KAPPAS = [10, 100, 1000];
 
 /** Proportional gains over the war (percent). */
 export function gainsOver(war: Float64Array, objectives: Float64Array): Float64Array {

@@ -93,7 +93,7 @@ export function playerRecord(g: Game, v: ArrayLike<number>): Record<string, numb
 
 /** Optimiser settings from the strategy options. */
 export function optimizeOptions(o: StrategyOptions): OptimizeOptions {
-  return { xtol: o.optimizer_tolerance, maxEvaluations: o.max_evaluations, gridStep: o.grid_step };
+  return { xtol: o.optimizer_tolerance, ftol: o.objective_tolerance, maxEvaluations: o.max_evaluations, gridStep: o.grid_step };
 }
 
 /**

@@ -86,6 +86,7 @@ export const StrategyOptionsSchema = z.strictObject({
   method: z.enum(METHODS).default('auto').meta({ description: 'auto: brent in one dimension, quasi-newton otherwise' }),
   grid_step: z.number().positive().max(1).default(0.01).meta({ description: 'Lattice step of the grid method' }),
   optimizer_tolerance: z.number().positive().max(0.1).default(1e-6).meta({ description: 'Step size (instrument units) below which an optimisation stops' }),
+  objective_tolerance: z.number().nonnegative().max(1).default(1e-7).meta({ description: 'Quasi-Newton also stops when the objective (percent, or log of the Nash product) improved by less than this over 5 iterations' }),
   max_evaluations: z.number().int().positive().max(1e6).default(5000).meta({ description: 'Per optimisation' }),
   update: z.enum(['sequential', 'simultaneous']).default('sequential').meta({ description: 'Nash: players respond in turn (Gauss–Seidel) or all at once (Jacobi)' }),
   solution: z.enum(['nash-bargaining', 'equal-gains']).default('nash-bargaining').meta({ description: 'Cooperative: the agreement reported as `policy`' }),

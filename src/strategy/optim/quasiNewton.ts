@@ -4,10 +4,12 @@
  *
  * Minimises φ = −f. Each iteration: gradient g of φ by central differences (one-sided at a bound);
  * variables at a bound whose gradient pushes outwards are fixed; d = −H_FF g_F with the BFGS
- * inverse-Hessian H (reset to a scaled identity when d is not a descent direction); a projected
+ * inverse-Hessian H, started (and reset when d is not a descent direction) from the inverse of the
+ * diagonal curvatures that the central differences yield at no extra cost; a projected
  * backtracking line search x(α) = clamp(x + α d) with Armijo's condition, trying `parallelism`
  * step lengths per batch. Stops when the projected gradient vanishes (< 1e-9), when an accepted
- * step moves no variable by more than `xtol`, or when the line search finds no improvement.
+ * step moves no variable by more than `xtol`, when the objective improved by less than `ftol` over
+ * the last 5 iterations (flat, ill-conditioned ridges), or when the line search finds no improvement.
  * Every accepted point improves f, so the result is never worse than the start.
  */
 import { Budget, clampInto, type BoxProblem, type OptimizeOptions, type OptimizeResult } from './types.ts';
@@ -15,6 +17,8 @@ import { Budget, clampInto, type BoxProblem, type OptimizeOptions, type Optimize
 const ARMIJO = 1e-4;
 const PG_TOL = 1e-9;
 const MAX_HALVINGS = 40;
+/** Iterations over which the objective must improve by at least `ftol`. */
+const FTOL_WINDOW = 5;
 
 /**
  * Maximises `p` from `x0`.
@@ -38,9 +42,11 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
   let scaled = false;
   const resetH = (s: number) => { H.fill(0); for (let i = 0; i < n; i++) H[i * n + i] = s; };
   let gPrev: Float64Array | undefined, sPrev: Float64Array | undefined;
+  const ftol = o.ftol ?? 0;
+  const history: number[] = [fx];
   for (let it = 1; ; it++) {
     if (budget.left < 2 * n + 1) return done(false, `evaluation budget of ${o.maxEvaluations} exhausted`, it - 1);
-    const g = await gradient(budget, x, fx, lo, hi, h);
+    const { g, curv } = await gradient(budget, x, fx, lo, hi, h);
     if (g.some((v) => !Number.isFinite(v))) return done(false, 'the model did not solve at a finite-difference point', it - 1);
     if (gPrev && sPrev) scaled = update(H, n, sPrev, g.map((v, i) => v - gPrev![i]), scaled);
     const free = new Uint8Array(n);
@@ -51,19 +57,12 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
       pg = Math.max(pg, Math.abs(x[i] - Math.min(hi[i], Math.max(lo[i], x[i] - g[i]))));
     }
     if (pg < PG_TOL) return done(true, `projected gradient ${pg.toExponential(1)} < ${PG_TOL}`, it);
-    if (it === 1) {
-      let gmax = 0;
-      for (let i = 0; i < n; i++) if (free[i]) gmax = Math.max(gmax, Math.abs(g[i]));
-      resetH(Math.min(0.1, 0.25 * range) / Math.max(gmax, 1e-12));
-    }
+    if (it === 1) scaled = diagonalStart(H, n, curv, g, free, Math.min(0.1, 0.25 * range), resetH);
     let d = direction(H, g, free, n);
     let slope = 0;
     for (let i = 0; i < n; i++) slope += g[i] * d[i];
     if (!(slope < 0)) {
-      let gmax = 0;
-      for (let i = 0; i < n; i++) if (free[i]) gmax = Math.max(gmax, Math.abs(g[i]));
-      resetH(Math.min(0.1, 0.25 * range) / Math.max(gmax, 1e-12));
-      scaled = false;
+      scaled = diagonalStart(H, n, curv, g, free, Math.min(0.1, 0.25 * range), resetH);
       d = direction(H, g, free, n);
     }
     const step = await lineSearch(budget, p.parallelism, x, fx, g, d, lo, hi);
@@ -71,6 +70,10 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
     const s = step.x.map((v, i) => v - x[i]);
     x = step.x;
     fx = step.f;
+    history.push(fx);
+    if (history.length > FTOL_WINDOW && fx - history[history.length - 1 - FTOL_WINDOW] < ftol) {
+      return done(true, `objective improved by less than ${ftol} over ${FTOL_WINDOW} iterations`, it);
+    }
     let smax = 0;
     for (let i = 0; i < n; i++) smax = Math.max(smax, Math.abs(s[i]));
     if (smax < o.xtol) return done(true, `step ${smax.toExponential(1)} < xtol ${o.xtol}`, it);
@@ -79,8 +82,26 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
   }
 }
 
-/** Gradient of φ = −f: central differences, one-sided next to a bound. */
-async function gradient(b: Budget, x: Float64Array, fx: number, lo: Float64Array, hi: Float64Array, h: number): Promise<Float64Array> {
+/**
+ * Initial inverse Hessian: the inverse of the diagonal curvatures the central differences give
+ * for free (well scaled when instruments differ by orders of magnitude in effect), else a scaled
+ * identity whose first step moves at most `maxStep`. Returns whether H is scaled.
+ */
+function diagonalStart(H: Float64Array, n: number, curv: Float64Array, g: Float64Array, free: Uint8Array, maxStep: number, resetH: (s: number) => void): boolean {
+  let gmax = 0, cmax = 0;
+  for (let i = 0; i < n; i++) if (free[i]) { gmax = Math.max(gmax, Math.abs(g[i])); cmax = Math.max(cmax, curv[i]); }
+  resetH(maxStep / Math.max(gmax, 1e-12));
+  if (!(cmax > 0)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = curv[i] > 1e-6 * cmax ? curv[i] : cmax;
+    // Never a first move larger than maxStep in any variable.
+    H[i * n + i] = Math.min(1 / c, maxStep / Math.max(Math.abs(g[i]), 1e-300));
+  }
+  return true;
+}
+
+/** Gradient of φ = −f (central differences, one-sided next to a bound) and φ's diagonal curvature where both sides exist (else NaN). */
+async function gradient(b: Budget, x: Float64Array, fx: number, lo: Float64Array, hi: Float64Array, h: number): Promise<{ g: Float64Array; curv: Float64Array }> {
   const n = x.length;
   const pts: Float64Array[] = [];
   const plan: { up: number; down: number; hu: number; hd: number }[] = [];
@@ -92,11 +113,13 @@ async function gradient(b: Budget, x: Float64Array, fx: number, lo: Float64Array
     plan.push(e);
   }
   const f = await b.eval(pts);
-  return Float64Array.from(plan, (e) => {
+  const g = Float64Array.from(plan, (e) => {
     const fu = e.up >= 0 ? f[e.up] : fx, fd = e.down >= 0 ? f[e.down] : fx;
     const span = e.hu + e.hd;
     return span > 0 ? -(fu - fd) / span : 0;
   });
+  const curv = Float64Array.from(plan, (e) => (e.up >= 0 && e.down >= 0 ? -(f[e.up] - 2 * fx + f[e.down]) / (h * h) : NaN));
+  return { g, curv };
 }
 
 function direction(H: Float64Array, g: Float64Array, free: Uint8Array, n: number): Float64Array {

@@ -16,6 +16,8 @@ export interface BoxProblem {
 export interface OptimizeOptions {
   /** Stop when a step changes no variable by more than this (instrument units). */
   xtol: number;
+  /** Stop when the objective improved by less than this over 5 iterations (quasi-Newton; default 0: off). */
+  ftol?: number;
   /** Most objective evaluations. */
   maxEvaluations: number;
   /** Lattice step of the grid method. */
