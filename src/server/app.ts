@@ -13,6 +13,7 @@ import { ApiError, installErrorHandlers } from './errors.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { runRoutes } from './routes/runs.ts';
+import { embeddedRoutes } from './routes/embedded.ts';
 import type { AppContext } from './context.ts';
 
 /** Largest accepted request body (bytes); larger bodies get 413. */
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   await app.register(metaRoutes(ctx));
   await app.register(scenarioRoutes);
+  await app.register(embeddedRoutes);
   await app.register(runRoutes(ctx));
   const web = opts.webDir ?? WEB_DIST;
   if (existsSync(web)) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
