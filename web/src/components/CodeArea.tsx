@@ -1,0 +1,84 @@
+/**
+ * A plain-text YAML editor with line numbers, where lines with problems are marked in the gutter
+ * and highlighted behind the text. A textarea (so every browser, screen reader and keyboard
+ * shortcut works), with a highlight layer scrolled in step with it.
+ */
+import { forwardRef, useImperativeHandle, useRef } from 'react';
+
+export interface CodeAreaHandle {
+  /** Puts the caret at the start of `line` (1-based), scrolls to it and focuses the editor. */
+  goTo(line: number, col?: number): void;
+}
+
+export interface CodeAreaProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  /** line → messages */
+  problems: Map<number, string[]>;
+  describedBy?: string;
+}
+
+export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeArea({ id, label, value, onChange, problems, describedBy }, ref) {
+  const ta = useRef<HTMLTextAreaElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
+  const gutter = useRef<HTMLDivElement>(null);
+  const lines = value.split('\n');
+  const sync = () => {
+    const t = ta.current!;
+    layer.current!.style.transform = `translate(${-t.scrollLeft}px, ${-t.scrollTop}px)`;
+    gutter.current!.style.transform = `translateY(${-t.scrollTop}px)`;
+  };
+  useImperativeHandle(ref, () => ({
+    goTo(line, col = 1) {
+      const t = ta.current!;
+      const pos = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, col - 1);
+      t.focus();
+      t.setSelectionRange(pos, pos);
+      const lh = parseFloat(getComputedStyle(t).lineHeight) || 20;
+      t.scrollTop = Math.max(0, (line - 4) * lh);
+      sync();
+    },
+  }));
+  return (
+    <div className="code" data-testid="code">
+      <label htmlFor={id} className="sr-only">{label}</label>
+      <div className="gutter-clip" aria-hidden="true">
+        <div className="gutter" ref={gutter}>
+          {lines.map((_, i) => (
+            <div key={i} className={problems.has(i + 1) ? 'err' : undefined} data-line={i + 1} title={problems.get(i + 1)?.join('\n')}>
+              {problems.has(i + 1) ? '● ' : ''}{i + 1}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="code-body">
+        <div className="hl" ref={layer} aria-hidden="true">
+          {lines.map((l, i) => (
+            <div key={i} className={problems.has(i + 1) ? 'err' : undefined}>{l || ' '}</div>
+          ))}
+        </div>
+        <textarea
+          id={id}
+          ref={ta}
+          value={value}
+          spellCheck={false}
+          wrap="off"
+          autoCapitalize="off"
+          autoComplete="off"
+          aria-invalid={problems.size > 0}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+          onScroll={sync}
+          onKeyDown={(e) => {
+            if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && e.currentTarget.selectionStart !== e.currentTarget.selectionEnd) return;
+            if (e.key === 'Tab' && e.altKey) {
+              // Alt+Tab is left to the system; plain Tab moves focus (no focus trap).
+            }
+          }}
+        />
+      </div>
+    </div>
+  );
+});

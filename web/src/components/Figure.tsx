@@ -1,0 +1,98 @@
+/**
+ * A chart with its title, a legend of labelled swatches, the source under it, a data table for
+ * screen readers and keyboard users, and downloads (SVG, PNG, CSV, JSON). `render(width)` draws
+ * the chart (Observable Plot) for the available width.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, type LegendItem } from './exporting.ts';
+
+export interface FigureProps {
+  id: string;
+  title: string;
+  /** One sentence saying what the chart shows (also its accessible description). */
+  description: string;
+  render: (width: number) => Element;
+  /** Flat rows of what is drawn: the CSV, the JSON and the data table. */
+  rows: Record<string, unknown>[];
+  legend?: LegendItem[];
+  /** Source line (plain text, also written into exported charts). */
+  source: string;
+  /** More provenance under the source line. */
+  children?: ReactNode;
+  /** Column formatters of the data table. */
+  format?: Record<string, (v: unknown) => string>;
+  /** Redraw key (the chart is redrawn when it changes or the width does). */
+  deps: unknown[];
+}
+
+export function Figure({ id, title, description, render, rows, legend = [], source, children, format = {}, deps }: FigureProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current!;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    const el = box.current!;
+    if (!width) return;
+    const chart = render(width);
+    const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('aria-label', `${title}. ${description}`);
+    el.replaceChildren(chart);
+    return () => chart.remove();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [width, ...deps]);
+  const name = `lancaster-${id}`;
+  const doExport = (kind: 'svg' | 'png') => {
+    const { svg, width: w, height: h } = composeSvg(box.current!, title, legend, source);
+    if (kind === 'svg') downloadSvg(name, svg);
+    else void downloadPng(name, svg, w, h);
+  };
+  const cols = rows.length ? Object.keys(rows[0]) : [];
+  return (
+    <figure className="figure" id={`fig-${id}`} aria-labelledby={`fig-${id}-title`}>
+      <div className="figure-head">
+        <h3 id={`fig-${id}-title`}>{title}</h3>
+        <div className="toolbar" role="group" aria-label={`Download ${title}`}>
+          <button type="button" onClick={() => doExport('svg')} aria-label={`Download ${title} as SVG`}>SVG</button>
+          <button type="button" onClick={() => doExport('png')} aria-label={`Download ${title} as PNG`}>PNG</button>
+          <button type="button" onClick={() => downloadCsv(name, rows)} aria-label={`Download the data of ${title} as CSV`}>CSV</button>
+          <button type="button" onClick={() => downloadJson(name, rows)} aria-label={`Download the data of ${title} as JSON`}>JSON</button>
+        </div>
+      </div>
+      <p className="figure-desc">{description}</p>
+      {legend.length > 0 && (
+        <ul className="legend" aria-label="Legend">
+          {legend.map((l) => (
+            <li key={l.label}>
+              <svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke={l.color} strokeWidth="3" strokeDasharray={l.dashed ? '4 3' : undefined} /></svg>
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="chart" ref={box} />
+      <figcaption className="source">
+        <span>{source}</span>
+        {children}
+      </figcaption>
+      <details className="data-table">
+        <summary>Data table ({rows.length} rows)</summary>
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">{title}</caption>
+            <thead><tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>
+              {rows.map((r, k) => (
+                <tr key={k}>{cols.map((c) => <td key={c}>{format[c] ? format[c](r[c]) : typeof r[c] === 'number' ? (r[c] as number).toFixed(3) : String(r[c] ?? '')}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

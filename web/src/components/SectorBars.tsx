@@ -1,0 +1,93 @@
+/**
+ * Sector impact bars: for each country with sector detail, the change of one sector measure (real
+ * output by default), sorted, orange for losses and purple for gains, with the value written at the
+ * end of each bar.
+ */
+import { useState } from 'react';
+import * as Plot from '@observablehq/plot';
+import type { DatasetInfo, SectorRow } from '../api.ts';
+import { GAIN, LOSS, pct, sectorName } from '../format.ts';
+import { Figure } from './Figure.tsx';
+
+const MEASURES: Record<string, string> = {
+  real_output_pct: 'Real output',
+  output_pct: 'Gross output (value)',
+  price_pct: 'Producer price',
+  exports_pct: 'Exports',
+  imports_pct: 'Imports',
+};
+
+export interface SectorBarsProps {
+  sectors: Record<string, Record<string, SectorRow>>;
+  dataset: DatasetInfo | undefined;
+  subtitle: string;
+  source: string;
+  /** Sector codes of goods (the default view); services are added with the checkbox. */
+  goods?: string[];
+}
+
+export function SectorBars({ sectors, dataset, subtitle, source, goods }: SectorBarsProps) {
+  const [measure, setMeasure] = useState('real_output_pct');
+  const [services, setServices] = useState(false);
+  const countries = Object.keys(sectors);
+  const longName = Object.fromEntries((dataset?.sectors ?? []).map((s) => [s.code, s.name]));
+  const regionName = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
+  const rows = countries.flatMap((c) =>
+    Object.entries(sectors[c])
+      .filter(([code]) => services || !goods || goods.includes(code))
+      .map(([code, r]) => ({ country: regionName[c] ?? c, code, sector: sectorName(code, longName[code]), value: (r as unknown as Record<string, number>)[measure] })),
+  );
+  const label = MEASURES[measure];
+  return (
+    <div className="sector-bars">
+      <div className="controls" role="group" aria-label="Sector chart options">
+        <label>
+          Measure{' '}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+            {Object.entries(MEASURES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        {goods && (
+          <label>
+            <input type="checkbox" checked={services} onChange={(e) => setServices(e.target.checked)} /> include services
+          </label>
+        )}
+      </div>
+      <Figure
+        id="sector-impacts"
+        title={`${label} by sector`}
+        description={`${label}, percent change by sector, ${subtitle}. Bars to the left (orange) are losses, to the right (purple) gains.`}
+        render={(width) => {
+          const perFacet = rows.length / Math.max(1, countries.length);
+          const wide = width > 760 && countries.length > 1;
+          const domain = rows.filter((r) => r.country === (regionName[countries[0]] ?? countries[0])).sort((a, b) => a.value - b.value).map((r) => r.sector);
+          const vals = rows.map((r) => r.value).filter(Number.isFinite);
+          const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
+          const pad = 0.14 * (hi - lo || 1);
+          return Plot.plot({
+            width,
+            height: wide ? perFacet * 17 + 60 : rows.length * 17 + 60 * countries.length,
+            marginLeft: 150,
+            marginRight: 60,
+            style: { fontSize: '11px' },
+            x: { label: `${label}, % change`, grid: true, domain: [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0) },
+            y: { label: null, domain },
+            fx: wide ? { label: null } : undefined,
+            fy: wide ? undefined : { label: null },
+            marks: [
+              Plot.barX(rows, { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN) }),
+              Plot.ruleX([0], { stroke: '#333' }),
+              Plot.text(rows.filter((d) => d.value < 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'end', dx: -3, fontSize: 9.5, fill: '#333' }),
+              Plot.text(rows.filter((d) => d.value >= 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'start', dx: 3, fontSize: 9.5, fill: '#333' }),
+              Plot.tip(rows, Plot.pointerY({ x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', title: (d: { country: string; code: string; sector: string; value: number }) => `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}` })),
+            ],
+          });
+        }}
+        rows={rows.map(({ country, code, sector, value }) => ({ country, code, sector, [measure]: value }))}
+        legend={[{ label: 'loss', color: LOSS }, { label: 'gain', color: GAIN }]}
+        source={source}
+        deps={[sectors, measure, services]}
+      />
+    </div>
+  );
+}

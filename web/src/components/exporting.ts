@@ -1,0 +1,96 @@
+/**
+ * Downloads of what a figure shows: the chart as SVG or PNG (title, legend and plot in one
+ * self-contained SVG), and its data as CSV or JSON.
+ */
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** Drawn as a dashed line in the swatch. */
+  dashed?: boolean;
+}
+
+function download(name: string, blob: Blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** One SVG document: title, the chart's SVGs stacked, the legend swatches and the source note. */
+export function composeSvg(container: HTMLElement, title: string, legend: LegendItem[], note: string): { svg: string; width: number; height: number } {
+  const svgs = [...container.querySelectorAll('svg')].filter((s) => !s.closest('[data-export-skip]'));
+  const width = Math.max(320, ...svgs.map((s) => s.getBoundingClientRect().width || Number(s.getAttribute('width')) || 0));
+  let y = 8;
+  const parts: string[] = [`<text x="0" y="${(y += 18)}" font-size="16" font-weight="600">${esc(title)}</text>`];
+  y += 10;
+  if (legend.length) {
+    let x = 0;
+    for (const l of legend) {
+      parts.push(`<line x1="${x}" x2="${x + 18}" y1="${y + 6}" y2="${y + 6}" stroke="${l.color}" stroke-width="3"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
+      parts.push(`<text x="${x + 24}" y="${y + 10}" font-size="12">${esc(l.label)}</text>`);
+      x += 34 + l.label.length * 6.5;
+    }
+    y += 22;
+  }
+  for (const s of svgs) {
+    const h = s.getBoundingClientRect().height || Number(s.getAttribute('height')) || 0;
+    const clone = s.cloneNode(true) as SVGElement;
+    clone.setAttribute('x', '0');
+    clone.setAttribute('y', String(y));
+    parts.push(new XMLSerializer().serializeToString(clone));
+    y += h + 6;
+  }
+  parts.push(`<text x="0" y="${(y += 14)}" font-size="10" fill="#555">${esc(note)}</text>`);
+  const height = y + 8;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  return { svg, width, height };
+}
+
+export function downloadSvg(name: string, svg: string) {
+  download(`${name}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+}
+
+export async function downloadPng(name: string, svg: string, width: number, height: number, scale = 2) {
+  const img = new Image();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  await new Promise<void>((ok, fail) => {
+    img.onload = () => ok();
+    img.onerror = () => fail(new Error('Expected the chart SVG to load as an image, found an error'));
+    img.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0);
+  URL.revokeObjectURL(url);
+  const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
+  if (blob) download(`${name}.png`, blob);
+}
+
+/** CSV of flat rows (columns: the union of keys, in first-seen order). */
+export function toCsv(rows: Record<string, unknown>[]): string {
+  const cols: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'number' ? String(v) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+export function downloadCsv(name: string, rows: Record<string, unknown>[]) {
+  download(`${name}.csv`, new Blob([toCsv(rows)], { type: 'text/csv' }));
+}
+
+export function downloadJson(name: string, data: unknown) {
+  download(`${name}.json`, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+}

@@ -1,0 +1,4 @@
+/** Browser stand-in for node:fs: the bundled scenario parser never reads files in the browser. */
+export function readFileSync(): never {
+  throw new Error('Expected no file access in the browser, found a call to readFileSync');
+}

@@ -1,0 +1,190 @@
+/**
+ * Side-by-side comparison of two finished runs (solve or timeline; a timeline is compared at its
+ * last step), with the server's comparison code (src/server/compare.ts, the same as
+ * GET /api/runs/compare): a dot chart A → B per country for one indicator, and the table of
+ * a, b and b − a. Two timelines are also compared over time (average tariffs, welfare).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import * as Plot from '@observablehq/plot';
+import { compareResults } from '../../../src/server/compare.ts';
+import { api, type Run, type RunSummary, type SolveResult, type TimelineResult } from '../api.ts';
+import { useHash } from '../App.tsx';
+import { useDataset, sourceLine } from '../data.tsx';
+import { INDICATORS, OKABE_ITO, date, day, level, pct } from '../format.ts';
+import { Figure } from '../components/Figure.tsx';
+import { Provenance } from '../components/Provenance.tsx';
+
+type Result = SolveResult | TimelineResult;
+
+const countriesOf = (r: Result) => ('steps' in r ? r.steps[r.steps.length - 1].countries : r.countries);
+const A = OKABE_ITO.orange;
+const B = OKABE_ITO.blue;
+
+function describe(r: RunSummary) {
+  return `${r.name ?? '(unnamed)'} · ${r.kind} · ${new Date(r.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} · ${r.id.slice(0, 8)}`;
+}
+
+export function Compare() {
+  const hash = useHash();
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  const [list, setList] = useState<RunSummary[] | null>(null);
+  const [ids, setIds] = useState<[string, string]>([query.get('a') ?? '', query.get('b') ?? '']);
+  const [runs, setRuns] = useState<[Run<Result>, Run<Result>] | null>(null);
+  const [field, setField] = useState('welfare_pct');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.runs({ status: 'done', limit: 200 }).then((rs) => {
+      const ok = rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline');
+      setList(ok);
+      setIds(([a, b]) => [a || ok[1]?.id || '', b || ok[0]?.id || '']);
+    }, (e: Error) => setError(e.message));
+  }, []);
+
+  useEffect(() => {
+    const [a, b] = ids;
+    if (!a || !b) return;
+    if (location.hash.split('?')[1] !== `a=${a}&b=${b}`) history.replaceState(null, '', `#/compare?a=${a}&b=${b}`);
+    let live = true;
+    Promise.all([api.run<Result>(a), api.run<Result>(b)]).then(([ra, rb]) => live && setRuns([ra, rb]), (e: Error) => live && setError(e.message));
+    return () => { live = false; };
+  }, [ids]);
+
+  return (
+    <div className="compare-view">
+      <header className="view-head">
+        <h1>Compare runs</h1>
+        <p className="lede">Two finished runs side by side: A → B for every country, and the difference B − A. A timeline is compared at its last step.</p>
+      </header>
+      <section className="panel" aria-labelledby="pick-h">
+        <h2 id="pick-h" className="sr-only">Choose the runs</h2>
+        {error && <p className="error" role="alert">{error}</p>}
+        {list && list.length < 2 && <p>At least two finished runs are needed: solve or run timelines in the <a href="#/editor">editor</a> first.</p>}
+        {list && list.length >= 2 && (
+          <div className="pickers">
+            {(['A', 'B'] as const).map((side, k) => (
+              <label key={side} className={`picker side-${side}`}>
+                <span className="swatch" style={{ background: k ? B : A }} aria-hidden="true" /> Run {side}
+                <select value={ids[k]} onChange={(e) => setIds((cur) => (k ? [cur[0], e.target.value] : [e.target.value, cur[1]]))}>
+                  {list.map((r) => <option key={r.id} value={r.id}>{describe(r)}</option>)}
+                </select>
+              </label>
+            ))}
+            <label>
+              Indicator{' '}
+              <select value={field} onChange={(e) => setField(e.target.value)}>
+                {Object.entries(INDICATORS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </select>
+            </label>
+          </div>
+        )}
+      </section>
+      {runs && <Comparison a={runs[0]} b={runs[1]} field={field} />}
+    </div>
+  );
+}
+
+function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: string }) {
+  const dsA = useDataset(a.dataset);
+  const cmp = useMemo(() => compareResults({ countries: countriesOf(a.result!) } as never, { countries: countriesOf(b.result!) } as never), [a, b]);
+  const rows = Object.entries(cmp.countries)
+    .map(([country, r]) => ({ country, a: r[field]?.a ?? null, b: r[field]?.b ?? null, diff: r[field]?.diff ?? null }))
+    .filter((r) => r.a !== null || r.b !== null);
+  const order = [...rows].sort((p, q) => (p.b ?? p.a ?? 0) - (q.b ?? q.a ?? 0)).map((r) => r.country);
+  const label = INDICATORS[field] ?? field;
+  const same = a.dataset === b.dataset && a.model === b.model;
+  const both = 'steps' in a.result! && 'steps' in b.result!;
+  return (
+    <>
+      <section className="panel" aria-labelledby="cmp-h">
+        <div className="section-head">
+          <h2 id="cmp-h">{label}: A → B</h2>
+          <span className="run-meta">A: {a.name} ({a.id.slice(0, 8)}) · B: {b.name} ({b.id.slice(0, 8)})</span>
+        </div>
+        {!same && <p className="notice">The runs use different models or datasets ({a.model}/{a.dataset} and {b.model}/{b.dataset}): compare with care.</p>}
+        <div className="compare-grid">
+          <Figure
+            id="compare-dots"
+            title={`${label} by country, run A and run B`}
+            description={`${label}, percent change, in run A (hollow orange circle) and run B (filled blue dot), with a line from A to B.`}
+            legend={[{ label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A }, { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B }]}
+            render={(width) => Plot.plot({
+              width: Math.min(width, 640),
+              height: rows.length * 22 + 50,
+              marginLeft: 60,
+              x: { label: `${label}, % change`, grid: true, tickFormat: (v: number) => pct(v, 2) },
+              y: { domain: order, label: null },
+              marks: [
+                Plot.ruleX([0], { stroke: '#999' }),
+                Plot.link(rows.filter((r) => r.a !== null && r.b !== null), { x1: 'a', x2: 'b', y1: 'country', y2: 'country', stroke: '#888', markerEnd: 'arrow' }),
+                Plot.dot(rows.filter((r) => r.a !== null), { x: 'a', y: 'country', stroke: A, strokeWidth: 2, r: 5, fill: 'white' }),
+                Plot.dot(rows.filter((r) => r.b !== null), { x: 'b', y: 'country', fill: B, r: 4, symbol: 'diamond' }),
+                Plot.tip(rows, Plot.pointerY({ x: 'b', y: 'country', title: (d: (typeof rows)[number]) => `${d.country}\nA ${pct(d.a, 3)}\nB ${pct(d.b, 3)}\nB − A ${pct(d.diff, 3)}` })),
+              ],
+            })}
+            rows={rows}
+            format={{ a: (v) => pct(v as number, 3), b: (v) => pct(v as number, 3), diff: (v) => pct(v as number, 3) }}
+            source={sourceLine(a.model, dsA)}
+            deps={[a.id, b.id, field]}
+          />
+          <div className="table-scroll">
+            <table data-testid="compare-table">
+              <caption>{label}, percent change: A, B and B − A</caption>
+              <thead><tr><th scope="col">Country</th><th scope="col">A</th><th scope="col">B</th><th scope="col">B − A</th></tr></thead>
+              <tbody>
+                {[...order].reverse().map((c) => {
+                  const r = rows.find((x) => x.country === c)!;
+                  return (
+                    <tr key={c} data-country={c}>
+                      <th scope="row">{c}</th><td>{pct(r.a, 3)}</td><td>{pct(r.b, 3)}</td>
+                      <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {(cmp.only_in_a.length > 0 || cmp.only_in_b.length > 0) && <p className="muted">Only in A: {cmp.only_in_a.join(', ') || '—'}; only in B: {cmp.only_in_b.join(', ') || '—'}.</p>}
+          </div>
+        </div>
+        <Provenance dataset={dsA} model={a.model} runId={a.id} />
+      </section>
+      {both && <TimelineCompare a={a as Run<TimelineResult>} b={b as Run<TimelineResult>} source={sourceLine(a.model, dsA)} />}
+    </>
+  );
+}
+
+function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<TimelineResult>; source: string }) {
+  const series = (run: Run<TimelineResult>, side: string) =>
+    run.result!.steps.flatMap((s) => [
+      { side, run: run.id, date: date(s.date), day: s.date, series: 'US on China', value: s.average_tariffs['USA<-CHN'] },
+      { side, run: run.id, date: date(s.date), day: s.date, series: 'China on US', value: s.average_tariffs['CHN<-USA'] },
+    ]);
+  const rows = [...series(a, 'A'), ...series(b, 'B')].filter((r) => Number.isFinite(r.value));
+  return (
+    <section className="panel" aria-labelledby="tl-h">
+      <h2 id="tl-h">Average tariffs over time, A and B</h2>
+      <Figure
+        id="compare-tariffs"
+        title="Average tariffs, run A (dashed) and run B (solid)"
+        description="Trade-weighted average tariffs each way after each step of the two timelines; A dashed, B solid; blue: US on China, vermillion: China on the US."
+        legend={[
+          { label: 'US on China, A', color: OKABE_ITO.blue, dashed: true }, { label: 'US on China, B', color: OKABE_ITO.blue },
+          { label: 'China on US, A', color: OKABE_ITO.vermillion, dashed: true }, { label: 'China on US, B', color: OKABE_ITO.vermillion },
+        ]}
+        render={(width) => Plot.plot({
+          width, height: 240, marginLeft: 60, marginRight: 20,
+          x: { type: 'utc', label: null, tickFormat: '%b' },
+          y: { label: 'Average tariff (%)', grid: true, zero: true },
+          marks: [
+            ...(['A', 'B'] as const).flatMap((side) => ['US on China', 'China on US'].map((s) =>
+              Plot.line(rows.filter((r) => r.side === side && r.series === s), { x: 'date', y: 'value', curve: 'step-after', stroke: s === 'US on China' ? OKABE_ITO.blue : OKABE_ITO.vermillion, strokeDasharray: side === 'A' ? '5 4' : undefined, strokeWidth: 2 }))),
+            Plot.tip(rows, Plot.pointer({ x: 'date', y: 'value', title: (d: (typeof rows)[number]) => `${d.side}: ${d.series}\n${day(d.day)}: ${level(d.value)}` })),
+          ],
+        })}
+        rows={rows.map(({ side, run, day: d, series: s, value }) => ({ side, run, date: d, series: s, average_tariff_pct: value }))}
+        source={source}
+        deps={[a.id, b.id]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The landing view: the 2025 timeline (scenarios/us-china-2025.yaml) run as a `timeline` run and
+ * told as a story: the headline numbers, the dated event strip, the charts of tariffs, trade and
+ * welfare, and, for the selected event, the world map of welfare and the sector bars.
+ * While the model cannot apply export controls, the tariff steps are run alone and the page says so.
+ */
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import { api, runScenario, type EmbeddedScenario, type Progress, type Run, type TimelineResult, type TimelineStep } from '../api.ts';
+import { useDataset, sourceLine } from '../data.tsx';
+import { day, level, pct } from '../format.ts';
+import { stepActions, withoutExportControls } from '../scenarioText.ts';
+import { EventStrip } from '../components/EventStrip.tsx';
+import { TimelineCharts } from '../components/TimelineCharts.tsx';
+import { WorldMap } from '../components/WorldMap.tsx';
+import { SectorBars } from '../components/SectorBars.tsx';
+import { Provenance } from '../components/Provenance.tsx';
+import { RunStatus } from '../components/RunStatus.tsx';
+
+const STORY_ID = 'us-china-2025';
+
+type Mode = 'full' | 'tariffs-only';
+
+interface Loaded {
+  embedded: EmbeddedScenario;
+  mode: Mode;
+  text: string;
+  run: Run<TimelineResult>;
+}
+
+/** A finished timeline run of exactly this text, if one is stored (no need to solve again). */
+async function storedRun(name: string | null, text: string): Promise<Run<TimelineResult> | undefined> {
+  const runs = await api.runs({ kind: 'timeline', status: 'done', limit: 30 });
+  for (const r of runs.filter((r) => r.name === name)) {
+    const full = await api.run<TimelineResult>(r.id);
+    if (full.scenario === text && full.result) return full;
+  }
+  return undefined;
+}
+
+export function Story() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [again, setAgain] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const all = await api.embedded();
+      const embedded = all.find((s) => s.id === STORY_ID);
+      if (!embedded) throw new Error(`Expected the embedded scenario ${STORY_ID}, found none in scenarios/`);
+      let mode: Mode = 'full';
+      let text = embedded.text;
+      if (!embedded.valid) {
+        if (!embedded.issues.every((i) => i.path.includes('export_controls'))) throw new Error(embedded.issues.map((i) => `line ${i.line}: ${i.message}`).join('; '));
+        mode = 'tariffs-only';
+        text = withoutExportControls(text);
+      }
+      const run = (again === 0 && (await storedRun(embedded.name, text))) || (await runScenario<TimelineResult>('timeline', text, (p) => live && setProgress(p)));
+      if (live) setLoaded({ embedded, mode, text, run });
+    })().catch((e: Error) => live && setError(e.message));
+    return () => { live = false; };
+  }, [again]);
+
+  if (error) return <div className="panel error" role="alert"><h2>The 2025 timeline could not be run</h2><p>{error}</p></div>;
+  if (!loaded) return <RunStatus label="Solving the 2025 timeline" progress={progress} />;
+  return <StoryBody loaded={loaded} selected={selected} onSelect={setSelected} onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }} />;
+}
+
+function StoryBody({ loaded, selected, onSelect, onRerun }: { loaded: Loaded; selected: number | null; onSelect: (k: number) => void; onRerun: () => void }) {
+  const { run, mode, embedded } = loaded;
+  const result = run.result!;
+  const steps = result.steps;
+  const dataset = useDataset(result.dataset);
+  const actions = useMemo(() => stepActions(embedded.text), [embedded.text]);
+  const unmodelled = useMemo(() => new Set(mode === 'tariffs-only' ? actions.flatMap((a, k) => (a.hasControls ? [k] : [])) : []), [actions, mode]);
+  const peakUs = steps.reduce((b, s, k) => ((s.average_tariffs['USA<-CHN'] ?? 0) > (steps[b].average_tariffs['USA<-CHN'] ?? 0) ? k : b), 0);
+  const peakCn = steps.reduce((b, s, k) => ((s.average_tariffs['CHN<-USA'] ?? 0) > (steps[b].average_tariffs['CHN<-USA'] ?? 0) ? k : b), 0);
+  const k = selected ?? peakUs;
+  const step = steps[k];
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const geneva = steps.find((s) => s.talks?.city === 'Geneva');
+  const london = steps.find((s) => s.talks?.city === 'London');
+  const regionNames = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
+  const src = sourceLine(result.model, dataset, `Events: ${embedded.file}.`);
+  const at = `after the step of ${day(step.date)}`;
+  const T = (s: TimelineStep, key: string) => level(s.average_tariffs[key], 1);
+  const W = (s: TimelineStep, c: string) => pct(s.countries[c]?.welfare_pct, 2);
+  return (
+    <article className="story">
+      <header className="story-head">
+        <p className="kicker">A simulation of 2025, step by step</p>
+        <h1>The US–China trade war of 2025, and the talks that pulled it back</h1>
+        <p className="lede">
+          On 20 January the United States charged on average {T(first, 'USA<-CHN')} on Chinese goods and China {T(first, 'CHN<-USA')} on American ones.
+          By {day(steps[peakUs].date, false)} the US average had reached <strong>{T(steps[peakUs], 'USA<-CHN')}</strong>, and by {day(steps[peakCn].date, false)} China's <strong>{T(steps[peakCn], 'CHN<-USA')}</strong>: trade between the two all but stopped.
+          {geneva && <> Talks in <strong>Geneva</strong> ({day(geneva.date, false)}) cut the rates to {T(geneva, 'USA<-CHN')} and {T(geneva, 'CHN<-USA')} for 90 days;</>}
+          {london && <> at Lancaster House in <strong>London</strong> ({day(london.date, false)}) the two sides agreed a framework to keep the truce.</>}
+          {' '}After the last step ({day(last.date)}) the averages stand at {T(last, 'USA<-CHN')} and {T(last, 'CHN<-USA')}, and the model puts welfare at {W(last, 'USA')} for the United States and {W(last, 'CHN')} for China, against the January baseline.
+        </p>
+        <dl className="key-numbers">
+          <div><dt>Peak US tariff on China</dt><dd>{T(steps[peakUs], 'USA<-CHN')}</dd><dd className="when">{day(steps[peakUs].date)}</dd></div>
+          <div><dt>Peak China tariff on the US</dt><dd>{T(steps[peakCn], 'CHN<-USA')}</dd><dd className="when">{day(steps[peakCn].date)}</dd></div>
+          <div><dt>US welfare at the peak</dt><dd>{W(steps[peakUs], 'USA')}</dd><dd className="when">China {W(steps[peakUs], 'CHN')}</dd></div>
+          <div><dt>US welfare now</dt><dd>{W(last, 'USA')}</dd><dd className="when">China {W(last, 'CHN')}, {day(last.date)}</dd></div>
+        </dl>
+        {mode === 'tariffs-only' && (
+          <p className="notice" role="note">
+            <strong>Tariffs only, for now.</strong> The export controls of 2025 (rare earths, chips, EDA software) are on the strip, marked as not modelled, but they are not
+            in the numbers: this version of the {result.model} model cannot apply them yet ({embedded.issues[0]?.message}). The page runs the full scenario as soon as it can.
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="events-h" className="panel">
+        <div className="section-head">
+          <h2 id="events-h">Events of 2025</h2>
+          <span className="run-meta">
+            {mode === 'full' ? 'Full scenario' : 'Tariff steps'} · {steps.length} steps · run <code>{run.id.slice(0, 8)}</code> · solved in {(run.timings.run_ms ?? 0) / 1000 < 1 ? `${run.timings.run_ms ?? 0} ms` : `${((run.timings.run_ms ?? 0) / 1000).toFixed(1)} s`}{' '}
+            <button type="button" className="link" onClick={onRerun}>run again</button>
+          </span>
+        </div>
+        <EventStrip steps={steps} actions={actions} selected={k} onSelect={onSelect} unmodelled={unmodelled} />
+        <EventCard step={step} index={k} total={steps.length} unmodelled={unmodelled.has(k)} onSelect={onSelect} />
+        <TimelineCharts steps={steps} selected={k} source={src} regionNames={{ ...regionNames, EU: 'European Union' }} />
+      </section>
+
+      <section aria-labelledby="world-h" className="panel">
+        <div className="section-head">
+          <h2 id="world-h">The world {at}</h2>
+          <span className="run-meta">{step.label}</span>
+        </div>
+        <WorldMap title="Welfare by country" subtitle={`Welfare, percent change from the January baseline, ${at}`} countries={step.countries} dataset={dataset} source={src} />
+        {step.sectors && (
+          <SectorBars sectors={step.sectors} dataset={dataset} subtitle={at} source={src} goods={dataset?.sectors.filter((s) => !/^c(1[7-9]|2\d|3[0-5])$/.test(s.code)).map((s) => s.code)} />
+        )}
+        <Provenance dataset={dataset} model={result.model} runId={run.id} />
+      </section>
+    </article>
+  );
+}
+
+function EventCard({ step, index, total, unmodelled, onSelect }: { step: TimelineStep; index: number; total: number; unmodelled: boolean; onSelect: (k: number) => void }) {
+  return (
+    <div className="event-card" aria-live="polite" data-testid="event-card">
+      <div className="event-nav">
+        <button type="button" onClick={() => onSelect(index - 1)} disabled={index === 0} aria-label="Previous event">←</button>
+        <span>Event {index + 1} of {total}</span>
+        <button type="button" onClick={() => onSelect(index + 1)} disabled={index === total - 1} aria-label="Next event">→</button>
+      </div>
+      <p className="event-date">{day(step.date)}{step.talks && <> · talks in {step.talks.city ?? step.talks.venue}</>}</p>
+      <h3>{step.label}</h3>
+      {unmodelled && <p className="notice small">Export controls of this step are not in the numbers yet.</p>}
+      {step.talks && (
+        <dl className="talks">
+          <dt>Venue</dt><dd>{step.talks.venue}{step.talks.city ? `, ${step.talks.city}` : ''}</dd>
+          {step.talks.delegations && Object.entries(step.talks.delegations).map(([c, people]) => (<Fragment key={c}><dt>{c}</dt><dd>{people.join(', ')}</dd></Fragment>))}
+          {step.talks.outcome && <><dt>Outcome</dt><dd>{step.talks.outcome}</dd></>}
+        </dl>
+      )}
+      {step.deadline && <p><strong>Deadline set:</strong> {day(step.deadline.date)}, {step.deadline.label}</p>}
+      <dl className="step-numbers">
+        <div><dt>US tariff on China</dt><dd>{level(step.average_tariffs['USA<-CHN'])}</dd></div>
+        <div><dt>China tariff on the US</dt><dd>{level(step.average_tariffs['CHN<-USA'])}</dd></div>
+        <div><dt>US welfare</dt><dd>{pct(step.countries.USA?.welfare_pct)}</dd></div>
+        <div><dt>China welfare</dt><dd>{pct(step.countries.CHN?.welfare_pct)}</dd></div>
+      </dl>
+      <p className="cite"><span className="label">Source</span> {step.source}</p>
+      {step.assumption && <p className="cite"><span className="label">Assumption</span> {step.assumption}</p>}
+      {!step.solved && <p className="cite muted">No policy change at this step: the previous equilibrium carries over.</p>}
+    </div>
+  );
+}
