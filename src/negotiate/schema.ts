@@ -34,6 +34,7 @@ import { titForTatAgent } from './agents/tit-for-tat.ts';
 import type { Voter } from './mediated.ts';
 import { annealer, hillClimber } from './mediated.ts';
 import type { Threshold } from './ratification.ts';
+import { TradeDomainSchema, TradeObjectiveSchema } from './trade/schema.ts';
 
 const Unit = z.number().min(0).max(1);
 const Exponent = z.number().positive().meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
@@ -62,6 +63,7 @@ export const LeaderSchema = z.strictObject({
     .record(z.string(), z.number().nonnegative())
     .optional()
     .meta({ description: "Weights of the leader's objective (constituencies), when they differ from the delegation's" }),
+  objective: TradeObjectiveSchema.optional().meta({ description: "Trade domains: the leader's own government objective, when it differs from the delegation's" }),
 });
 
 /** A negotiating agent and its parameters. */
@@ -95,6 +97,7 @@ export const PartySchema = z.strictObject({
   voter: VoterSpecSchema.default({ kind: 'hill_climber' }),
   trust: Unit.default(0.5).meta({ description: "Initial trust in the other side's compliance" }),
   reservation: z.number().optional().meta({ description: 'Utility of no deal; the disagreement point by default' }),
+  objective: TradeObjectiveSchema.optional().meta({ description: "Trade domains: the delegation's government objective (default: real income)" }),
 });
 
 /** Trust dynamics and how trust moves the chance that talks continue. */
@@ -103,6 +106,22 @@ export const TrustParamsSchema = z.strictObject({
   loss: Unit.default(0.5),
   base_breakdown: Unit.default(0).meta({ description: 'Breakdown probability per round at full trust' }),
   sensitivity: Unit.default(0).meta({ description: 'Extra breakdown probability from distrust' }),
+  history: z
+    .array(
+      z.strictObject({
+        label: z.string().min(1),
+        date: z.string().optional(),
+        moves: z.record(z.string(), z.enum(['C', 'D'])).meta({ description: 'Party → C (complied) or D (defected, e.g. new restrictions after a truce)' }),
+      }),
+    )
+    .optional()
+    .meta({ description: 'Observed compliance before the talks; each side updates its trust in the other (gain/loss)' }),
+});
+
+/** One pairing of agents for a session (party → agent). */
+export const SessionSpecSchema = z.strictObject({
+  label: z.string().optional(),
+  agents: z.record(z.string(), AgentSpecSchema),
 });
 
 /** The `negotiation` section of a scenario file. */
@@ -114,10 +133,35 @@ export const NegotiationSchema = z
     seed: z.number().int().default(0),
     parties: z.record(z.string().min(1), PartySchema),
     trust: TrustParamsSchema.optional(),
+    domain: TradeDomainSchema.optional().meta({ description: 'A trade domain generated from the economic model (issues are policy levers of the scenario)' }),
+    replications: z.number().int().min(1).max(10000).default(1).meta({ description: 'Sessions are repeated with this many seeds (seed, seed + 1, …); the first is logged, all are summarised' }),
+    sessions: z.array(SessionSpecSchema).min(1).optional().meta({ description: "Agent pairings to run (default one session with the parties' agents)" }),
   })
   .superRefine((n, ctx) => {
-    const k = Object.keys(n.parties).length;
+    const names = Object.keys(n.parties);
+    const k = names.length;
     if (k !== 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: `expected exactly 2 parties, found ${k}` });
+    n.sessions?.forEach((s, m) => {
+      const got = Object.keys(s.agents);
+      if (got.length !== 2 || !names.every((p) => got.includes(p))) {
+        ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: `expected one agent for each party (${names.join(', ')}), found ${got.join(', ') || 'none'}` });
+      }
+    });
+    for (const [m, h] of (n.trust?.history ?? []).entries()) {
+      for (const p of Object.keys(h.moves)) {
+        if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: `expected a party (${names.join(', ')}), found "${p}"` });
+      }
+    }
+    if (n.domain) {
+      n.domain.issues.forEach((t, m) => {
+        if (!names.includes(t.owner)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'owner'], message: `expected a party (${names.join(', ')}), found "${t.owner}"` });
+      });
+      const ids = new Set<string>();
+      n.domain.issues.forEach((t, m) => {
+        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'id'], message: `expected unique issue ids, found "${t.id}" twice` });
+        ids.add(t.id);
+      });
+    }
   });
 
 /** Parsed `negotiation` section (defaults applied). */
@@ -126,6 +170,8 @@ export type NegotiationSpec = z.infer<typeof NegotiationSchema>;
 export type AgentSpec = z.infer<typeof AgentSpecSchema>;
 /** Parsed voter specification. */
 export type VoterSpec = z.infer<typeof VoterSpecSchema>;
+/** Parsed agent pairing. */
+export type SessionSpec = z.infer<typeof SessionSpecSchema>;
 
 /**
  * Build a SAOP agent from its parsed specification. `model_aware` needs the

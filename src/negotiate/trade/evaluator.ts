@@ -1,0 +1,160 @@
+/**
+ * Cached evaluation of trade deals. Every deal becomes a model policy; a process-wide cache keyed
+ * by SHA-1(context) + SHA-1(policy) answers repeated policies (two deals that clamp to the same
+ * policy share one solve). Misses are solved inline (sync, for agents that query the model) or,
+ * for whole maps, in chunks on a piscina pool whose workers load the dataset once.
+ */
+import { Piscina } from 'piscina';
+import type { Bid } from '../domain.ts';
+import type { TradeSpec } from './state.ts';
+import { contextHash, dealPolicy, policyHash } from './state.ts';
+import type { DealEval, TradeSolver } from './solver.ts';
+import { makeTradeSolver } from './solver.ts';
+import type { TradeTask } from './worker.ts';
+
+/** Counters of an evaluator. */
+export interface TradeEvalStats {
+  /** Deals asked for. */
+  requested: number;
+  /** Deals answered from the cache (including deals whose policy equals another's). */
+  cacheHits: number;
+  /** Equilibrium solves run. */
+  solves: number;
+  /** Solves that did not converge. */
+  failed: number;
+  /** Wall time spent evaluating (s). */
+  seconds: number;
+  /** Worker threads used for maps (0 = inline). */
+  workers: number;
+}
+
+const CACHE_LIMIT = 500_000;
+const cache = new Map<string, Float64Array>();
+
+/** Empties the process-wide cache (tests of solve counts). */
+export function clearTradeCache(): void {
+  cache.clear();
+}
+
+/** Deals per pool task: large enough to amortise messaging, small enough to balance two workers. */
+const CHUNK = 16;
+
+/**
+ * Evaluates deals of one trade spec.
+ *
+ * @example
+ * const ev = new TradeEvaluator(spec, 2);
+ * const values = await ev.map(deals);   // Float64Array per objective
+ * await ev.close();
+ */
+export class TradeEvaluator {
+  readonly context: string;
+  readonly stats: TradeEvalStats;
+  #inline?: TradeSolver;
+  #warm: unknown;
+
+  constructor(readonly spec: TradeSpec, readonly workers = 0) {
+    this.context = contextHash(spec);
+    this.stats = { requested: 0, cacheHits: 0, solves: 0, failed: 0, seconds: 0, workers };
+  }
+
+  #key(values: ArrayLike<number>): string {
+    return `${this.context}:${policyHash(dealPolicy(this.spec.base, this.spec.issues, values))}`;
+  }
+
+  #store(key: string, e: Omit<DealEval, 'warm'>): Float64Array {
+    this.stats.solves++;
+    if (e.status !== 'converged') {
+      this.stats.failed++;
+      throw new RangeError(`Expected the deal's equilibrium to converge, found not-converged (residual ${e.residual})`);
+    }
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, e.objectives);
+    return e.objectives;
+  }
+
+  /** Objectives of one deal (values in issue order), solved inline on a miss. */
+  evaluate(values: ArrayLike<number>): Float64Array {
+    const t0 = performance.now();
+    this.stats.requested++;
+    const key = this.#key(values);
+    const hit = cache.get(key);
+    if (hit) {
+      this.stats.cacheHits++;
+      this.stats.seconds += (performance.now() - t0) / 1000;
+      return hit;
+    }
+    this.#inline ??= makeTradeSolver(this.spec);
+    const e = this.#inline.evaluate(values, this.#warm);
+    if (e.status === 'converged') this.#warm = e.warm;
+    const out = this.#store(key, e);
+    this.stats.seconds += (performance.now() - t0) / 1000;
+    return out;
+  }
+
+  /** Objectives of a bid of the trade domain. */
+  evaluateBid(bid: Bid): Float64Array {
+    return this.evaluate(this.spec.issues.map((r) => Number(bid[r.id])));
+  }
+
+  /**
+   * Objectives of many deals: one Float64Array per objective, in deal order. Misses go to the
+   * pool in chunks (inline when `workers` is 0). `onProgress(done, total)` after each chunk.
+   */
+  async map(deals: readonly ArrayLike<number>[], onProgress?: (done: number, total: number) => void): Promise<Float64Array[]> {
+    const t0 = performance.now();
+    this.stats.requested += deals.length;
+    const out = this.spec.objectives.map(() => new Float64Array(deals.length));
+    const keys = deals.map((v) => this.#key(v));
+    const todo = new Map<string, number[]>();
+    keys.forEach((k, m) => {
+      const hit = cache.get(k);
+      if (hit) {
+        this.stats.cacheHits++;
+        hit.forEach((x, o) => (out[o][m] = x));
+        return;
+      }
+      const list = todo.get(k);
+      if (list) {
+        this.stats.cacheHits++;
+        list.push(m);
+      } else todo.set(k, [m]);
+    });
+    const miss = [...todo.entries()];
+    const write = (k: string, objectives: Float64Array) => {
+      for (const m of todo.get(k)!) objectives.forEach((x, o) => (out[o][m] = x));
+    };
+    let done = 0;
+    if (this.workers > 0 && miss.length > CHUNK) {
+      const pool = new Piscina({ filename: new URL('./worker-boot.mjs', import.meta.url).href, workerData: this.spec, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+      try {
+        const chunks: [string, number][][] = [];
+        for (let s = 0; s < miss.length; s += CHUNK) chunks.push(miss.slice(s, s + CHUNK).map(([k, ms]) => [k, ms[0]]));
+        await Promise.all(chunks.map(async (chunk) => {
+          const res = (await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])) } satisfies TradeTask)) as Omit<DealEval, 'warm'>[];
+          res.forEach((e, c) => write(chunk[c][0], this.#store(chunk[c][0], e)));
+          done += chunk.length;
+          onProgress?.(done, miss.length);
+        }));
+      } finally {
+        await pool.destroy();
+      }
+    } else {
+      this.#inline ??= makeTradeSolver(this.spec);
+      for (const [k, ms] of miss) {
+        const e = this.#inline.evaluate(deals[ms[0]], this.#warm);
+        if (e.status === 'converged') this.#warm = e.warm;
+        write(k, this.#store(k, e));
+        if (++done % CHUNK === 0 || done === miss.length) onProgress?.(done, miss.length);
+      }
+    }
+    this.stats.seconds += (performance.now() - t0) / 1000;
+    return out;
+  }
+
+  /** The inline solver (for full solves of chosen deals). */
+  solver(): TradeSolver {
+    this.#inline ??= makeTradeSolver(this.spec);
+    return this.#inline;
+  }
+}

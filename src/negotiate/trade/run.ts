@@ -1,0 +1,443 @@
+/**
+ * Runs the `negotiation` section of a scenario on a trade domain: maps every deal with the
+ * equilibrium model (cached, in parallel), analyses the frontier, ratification with and without
+ * linkage, runs the agent pairings (SAOP per basket, trust-discounted utilities, trust-driven
+ * breakdown), and solves the final deal's economic effects. Same code for `lancaster negotiate`
+ * and the API's `negotiation` runs.
+ */
+import type { Dataset } from '../../data/dataset.ts';
+import { PolicyError } from '../../policy/errors.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import type { ParsedScenario } from '../../scenario/parse.ts';
+import { scenarioDataset } from '../../scenario/solve.ts';
+import type { Bid } from '../domain.ts';
+import { createDomain, discreteIssue } from '../domain.ts';
+import { modelAwareAgent } from '../agents/model-aware.ts';
+import { strides } from '../outcome-space.ts';
+import { createRng } from '../rng.ts';
+import type { Threshold } from '../ratification.ts';
+import { drawThreshold } from '../ratification.ts';
+import { runSaop } from '../saop.ts';
+import type { Agent, LogEntry } from '../session.ts';
+import type { AgentSpec, NegotiationSpec } from '../schema.ts';
+import { agentFromSpec } from '../schema.ts';
+import { breakdownFromTrust, riskAdjustedUtility, updateTrust } from '../trust.ts';
+import { callbackUtility } from '../utility.ts';
+import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
+import type { Baskets, DealPoint, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
+import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
+import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
+import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, tradeDomain } from './state.ts';
+
+type Path = (string | number)[];
+const AT: Path = ['negotiation', 'domain'];
+
+/** One party's compliance incentives for a deal (repeated game, Friedman's grim-trigger condition). */
+export interface ComplianceTerms {
+  party: string;
+  /** R: both comply. */
+  reward: number;
+  /** T: this party reverts its own concessions while the other complies. */
+  temptation: number;
+  /** S: the other party reverts its concessions while this one complies. */
+  sucker: number;
+  /** P: both revert (the disagreement deal), 0. */
+  punishment: number;
+  /** δ ≥ (T − R)/(T − P) sustains compliance under grim trigger (0 when T ≤ R: no temptation). */
+  delta_threshold: number;
+}
+
+/** One negotiation session (a pairing under one partition). */
+export interface TradeSession {
+  label: string;
+  agents: [string, string];
+  linkage: 'linked' | 'separate';
+  baskets: { issues: string[]; reason: string; round: number; agreement: Bid | null; log: LogEntry[] }[];
+  /** The combined deal (issues without agreement at their disagreement values); null if nothing moved. */
+  deal: Bid | null;
+  utilities: [number, number];
+  leaders: [number, number];
+  /** P(both leaders ratify every agreement). */
+  ratification_probability: number | null;
+  /** One realised vote (thresholds drawn with the session's seed). */
+  vote: { ratified: boolean; thresholds: [number, number] } | null;
+  seed: number;
+  /** Over `replications` seeds (this session is the first): shares and means. */
+  summary?: {
+    runs: number;
+    /** Share of runs that moved any issue. */
+    deal_share: number;
+    /** Share of runs whose deal the drawn leaders ratified. */
+    ratified_share: number;
+    /** Mean P(ratified) (0 without a deal). */
+    mean_ratification_probability: number;
+    mean_utilities: [number, number];
+    modal_deal: Bid | null;
+    modal_share: number;
+  };
+}
+
+/** The result of a trade-domain negotiation run (JSON-able). */
+export interface TradeNegotiationRun {
+  name: string;
+  model: string;
+  dataset: string;
+  status: 'converged' | 'not-converged';
+  seconds: number;
+  parties: [string, string];
+  current_state: CurrentStateInfo;
+  issues: { id: string; label?: string; owner: string; kind: string; mode: string; grid: number[]; disagreement: number; flows: number }[];
+  objectives: { name: string; region: string; measure: string; security: { region: string; sector: string; weight: number }[]; disagreement_pct: number }[];
+  evaluation: TradeEvalStats & { deals: number };
+  analysis: DomainAnalysis;
+  linkage: { full: PartitionSummary; linked: PartitionSummary; separate: PartitionSummary; enabled: boolean };
+  trust: { initial: [number, number]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
+  sessions: TradeSession[];
+  deal: {
+    bid: Bid | null;
+    session: string;
+    utilities: [number, number] | null;
+    ratification_probability: number | null;
+    effects: Record<string, Record<string, number>> | null;
+    compliance: ComplianceTerms[] | null;
+  };
+  /** Compliance incentives of the linked partition's Nash deal (the London package). */
+  linked_nash_compliance: { bid: Bid; terms: ComplianceTerms[] } | null;
+}
+
+function fail(p: ParsedScenario, path: Path, message: string): never {
+  throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
+}
+
+function thresholdMean(t: Threshold): number {
+  return t.kind === 'known' ? t.value : t.kind === 'uniform' ? (t.min + t.max) / 2 : t.mean;
+}
+
+/** Options of {@link runTradeNegotiation}. */
+export interface TradeRunOptions {
+  /** Worker threads for the map (overrides the section's `workers`). */
+  workers?: number;
+  onProgress?: (fraction: number, message: string) => void;
+}
+
+/** Resolved pieces of a trade negotiation (also used by the bench and tests). */
+export interface TradeSetup {
+  dataset: Dataset;
+  spec: TradeSpec;
+  parties: [string, string];
+  disagreement: number[];
+  info: CurrentStateInfo;
+  /** Objective index of [delegation A, delegation B, leader A, leader B]. */
+  roles: [number, number, number, number];
+}
+
+/** Resolves the trade domain of a parsed scenario (dataset, current state, issues, objectives). */
+export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
+  const n = p.scenario.negotiation as NegotiationSpec | undefined;
+  if (!n?.domain) fail(p, ['negotiation'], 'expected a negotiation section with a trade domain (negotiation.domain), found none');
+  const dom = n.domain;
+  const dataset = scenarioDataset(p);
+  const parties = Object.keys(n.parties) as [string, string];
+  try {
+    const { base, info } = currentState(p, dataset, dom, AT);
+    const issues = resolveIssues(dataset, dom, AT);
+    checkDisjoint(issues, AT);
+    const objectives = [];
+    const roles: number[] = [];
+    for (const who of parties) {
+      objectives.push(resolveObjective(dataset, `${who} delegation`, who, n.parties[who].objective, ['negotiation', 'parties', who, 'objective']));
+      roles.push(objectives.length - 1);
+    }
+    for (const [k, who] of parties.entries()) {
+      const lo = n.parties[who].leader?.objective;
+      if (!lo) { roles.push(roles[k]); continue; }
+      objectives.push(resolveObjective(dataset, `${who} leader`, who, lo, ['negotiation', 'parties', who, 'leader', 'objective']));
+      roles.push(objectives.length - 1);
+    }
+    const disagreement = issues.map((r, k) => {
+      const v = dom.disagreement === 'current' ? currentValue(base, r) : dom.disagreement[r.id];
+      const at = [...AT, 'issues', k, 'grid'];
+      if (v === undefined) fail(p, [...AT, 'disagreement'], `expected a disagreement value for issue "${r.id}", found none`);
+      if (Number.isNaN(v)) fail(p, at, `expected the flows of issue "${r.id}" to share one current value (mode set), found different values; use mode add`);
+      const digit = r.grid.findIndex((g) => Math.abs(g - v) < 1e-9);
+      if (digit < 0) fail(p, at, `expected the grid of issue "${r.id}" to contain its disagreement value ${v}, found [${r.grid.join(', ')}]`);
+      return digit;
+    });
+    const spec: TradeSpec = { dataset: dataset.manifest.id, scenario: solvedScenario(p.scenario), base, issues, objectives };
+    return { dataset, spec, parties, disagreement, info, roles: roles as [number, number, number, number] };
+  } catch (e) {
+    if (e instanceof PolicyError) fail(p, e.path, e.message);
+    throw e;
+  }
+}
+
+/** Values of every deal of the domain, in mixed-radix order (last issue fastest). */
+export function allDeals(issues: readonly ResolvedIssue[]): number[][] {
+  const sizes = issues.map((r) => r.grid.length);
+  const total = sizes.reduce((a, b) => a * b, 1);
+  const out: number[][] = new Array(total);
+  for (let k = 0; k < total; k++) {
+    const v = new Array<number>(issues.length);
+    let r = k;
+    for (let i = issues.length - 1; i >= 0; i--) {
+      v[i] = issues[i].grid[r % sizes[i]];
+      r = Math.floor(r / sizes[i]);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+function agentOf(spec: AgentSpec, name: string, modelAware: () => { evaluate(b: Bid): number; disagreement: number }): Agent {
+  if (spec.kind === 'model_aware') return modelAwareAgent({ e: spec.e, name, evaluator: modelAware() });
+  return agentFromSpec(spec, name);
+}
+
+/**
+ * Runs the negotiation section of a parsed scenario on its trade domain.
+ *
+ * @example
+ * const r = await runTradeNegotiation(readScenarioFile('scenarios/negotiation/london-2025.yaml'));
+ * r.linkage.linked.ratifiable; // deals ratified with P ≥ 0.5 when REE and chips are linked
+ */
+export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptions = {}): Promise<TradeNegotiationRun> {
+  const t0 = performance.now();
+  const n = p.scenario.negotiation as NegotiationSpec;
+  const setup = setupTradeNegotiation(p);
+  const { spec, parties, disagreement, roles } = setup;
+  const domain = tradeDomain(p.scenario.name, spec.issues);
+  const deals = allDeals(spec.issues);
+  const workers = opts.workers ?? n.domain!.workers ?? (deals.length > 200 ? 2 : 0);
+  const ev = new TradeEvaluator(spec, workers);
+  opts.onProgress?.(0.02, `mapping ${deals.length} deals with the model`);
+  const raw = await ev.map(deals, (done, total) => opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`));
+  const dIndex = indexOf(domain, disagreement);
+  const level = raw.map((a) => a[dIndex]);
+  const delta = raw.map((a, o) => Float64Array.from(a, (x) => x - level[o]));
+  const map: MappedDomain = {
+    domain, disagreement,
+    delegation: [delta[roles[0]], delta[roles[1]]],
+    leaders: [delta[roles[2]], delta[roles[3]]],
+  };
+  const thresholds = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [Threshold, Threshold];
+
+  // Linkage: full (one basket), linked and separate partitions.
+  const ids = spec.issues.map((r) => r.id);
+  const link = n.domain!.linkage;
+  const linked: Baskets = link?.linked ?? [ids];
+  const separate: Baskets = link?.separate ?? ids.map((i) => [i]);
+  const check = (b: Baskets, key: string) => {
+    try {
+      return basketIndices(domain, b);
+    } catch (e) {
+      return fail(p, [...AT, 'linkage', key], (e as Error).message);
+    }
+  };
+  const partitions = { linked: check(linked, 'linked'), separate: check(separate, 'separate') };
+  const linkage = {
+    full: summarizePartition(map, [ids], thresholds),
+    linked: summarizePartition(map, linked, thresholds),
+    separate: summarizePartition(map, separate, thresholds),
+    enabled: link?.enabled ?? true,
+  };
+  const analysis = analyzeMapped(map, thresholds);
+
+  // Trust: initial values, the observed history, then the breakdown chance per round.
+  let trust: TradeNegotiationRun['trust'] = null;
+  let tau: [number, number] = [1, 1];
+  let breakdown = n.breakdown_probability;
+  if (n.trust) {
+    const dyn = { gain: n.trust.gain, loss: n.trust.loss };
+    const initial: [number, number] = [n.parties[parties[0]].trust, n.parties[parties[1]].trust];
+    tau = [...initial];
+    const history = (n.trust.history ?? []).map((h) => {
+      const movesOf = (w: string) => h.moves[w] ?? 'C';
+      tau = [updateTrust(tau[0], movesOf(parties[1]) === 'C', dyn), updateTrust(tau[1], movesOf(parties[0]) === 'C', dyn)];
+      return { label: h.label, moves: { ...h.moves }, trust: [tau[0], tau[1]] as [number, number] };
+    });
+    breakdown = breakdownFromTrust(tau, { base: n.trust.base_breakdown, sensitivity: n.trust.sensitivity });
+    trust = { initial, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
+  }
+
+  // Utilities seen by the delegations: promised concessions of the other side discounted by trust.
+  const st = strides(domain);
+  const ownerOf = spec.issues.map((r) => parties.indexOf(r.owner));
+  const revert = (k: number, party: number): number => {
+    let q = k;
+    spec.issues.forEach((_, i) => {
+      if (ownerOf[i] !== party) return;
+      const digit = Math.floor(k / st[i]) % spec.issues[i].grid.length;
+      q += (disagreement[i] - digit) * st[i];
+    });
+    return q;
+  };
+  const seen = (i: 0 | 1, k: number) => (n.trust ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][revert(k, 1 - i)], tau[i]) : map.delegation[i][k]);
+
+  /** Repeated compliance game on deal k: R = u(k), T = own concessions reverted, S = the other's reverted, P = 0. */
+  const complianceOf = (k: number): ComplianceTerms[] =>
+    ([0, 1] as const).map((i) => {
+      const R = map.delegation[i][k];
+      const T = map.delegation[i][revert(k, i)];
+      const S = map.delegation[i][revert(k, 1 - i)];
+      return { party: parties[i], reward: R, temptation: T, sucker: S, punishment: 0, delta_threshold: T > R ? (T > 0 ? (T - R) / T : 1) : 0 };
+    });
+
+  const pairings = n.sessions ?? [{ label: undefined, agents: Object.fromEntries(parties.map((w) => [w, n.parties[w].agent])) }];
+  const sessions: TradeSession[] = [];
+  const ratif = {
+    linked: partitionRatification(map, partitions.linked, thresholds),
+    separate: partitionRatification(map, partitions.separate, thresholds),
+  };
+  const runOne = (pair: (typeof pairings)[number], m: number, mode: 'linked' | 'separate', seed: number): TradeSession => {
+    const digits = [...disagreement];
+    const baskets: TradeSession['baskets'] = [];
+    partitions[mode].forEach((b, bi) => {
+      const sub = createDomain(`${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`, b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)));
+      const full = (bid: Bid) => {
+        const dg = [...disagreement];
+        for (const i of b) dg[i] = spec.issues[i].grid.indexOf(Number(bid[ids[i]]));
+        return indexOf(domain, dg);
+      };
+      const utilities = ([0, 1] as const).map((i) => callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 })) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
+      const agents = ([0, 1] as const).map((i) => agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
+        // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
+        evaluate: (bid: Bid) => {
+          const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
+          return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];
+        },
+        disagreement: thresholdMean(thresholds[i]),
+      }))) as [Agent, Agent];
+      const r = runSaop({ domain: sub, utilities, agents, deadline: n.deadline, breakdownProbability: breakdown, seed: seed + 1000 * m + bi });
+      if (r.agreement) for (const i of b) digits[i] = spec.issues[i].grid.indexOf(Number(r.agreement[ids[i]]));
+      baskets.push({ issues: b.map((i) => ids[i]), reason: r.reason, round: r.round, agreement: r.agreement, log: r.log });
+    });
+    const k = indexOf(domain, digits);
+    const moved = k !== dIndex;
+    const prob = moved ? ratif[mode].probability[k] : null;
+    let vote: TradeSession['vote'] = null;
+    if (moved) {
+      const rng = createRng(seed + 7919 * (m + 1));
+      const th: [number, number] = [drawThreshold(thresholds[0], rng), drawThreshold(thresholds[1], rng)];
+      // With the drawn thresholds: accepted iff the worst agreement for the leader clears it.
+      const worst = [0, 1].map((i) => minOverAgreements(map, partitions[mode], digits, i));
+      vote = { ratified: worst[0] >= th[0] && worst[1] >= th[1], thresholds: th };
+    }
+    return {
+      label: pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`,
+      agents: [pair.agents[parties[0]].kind, pair.agents[parties[1]].kind],
+      linkage: mode,
+      seed,
+      baskets,
+      deal: moved ? dealPoint(map, k, prob ?? NaN).bid : null,
+      utilities: [map.delegation[0][k], map.delegation[1][k]],
+      leaders: [map.leaders[0][k], map.leaders[1][k]],
+      ratification_probability: prob,
+      vote,
+    };
+  };
+  pairings.forEach((pair, m) => {
+    for (const mode of ['linked', 'separate'] as const) {
+      const runs = Array.from({ length: n.replications }, (_, r) => runOne(pair, m, mode, n.seed + r));
+      const first = runs[0];
+      const deals = new Map<string, number>();
+      let dealt = 0, ratified = 0, pr = 0;
+      const u: [number, number] = [0, 0];
+      for (const s of runs) {
+        if (s.deal) dealt++;
+        if (s.vote?.ratified) ratified++;
+        pr += s.ratification_probability ?? 0;
+        u[0] += s.utilities[0] / runs.length;
+        u[1] += s.utilities[1] / runs.length;
+        const key = JSON.stringify(s.deal);
+        deals.set(key, (deals.get(key) ?? 0) + 1);
+      }
+      const [modeDeal, modeCount] = [...deals.entries()].sort((a, b) => b[1] - a[1])[0];
+      first.summary = {
+        runs: runs.length, deal_share: dealt / runs.length, ratified_share: ratified / runs.length,
+        mean_ratification_probability: pr / runs.length, mean_utilities: u,
+        modal_deal: JSON.parse(modeDeal) as Bid | null, modal_share: modeCount / runs.length,
+      };
+      sessions.push(first);
+    }
+  });
+
+  // The final deal: the first pairing under the section's linkage setting; its economic effects.
+  const mode = linkage.enabled ? 'linked' : 'separate';
+  const final = sessions.find((s) => s.linkage === mode)!;
+  let effects: TradeNegotiationRun['deal']['effects'] = null;
+  let compliance: ComplianceTerms[] | null = null;
+  if (final.deal) {
+    opts.onProgress?.(0.92, 'solving the deal');
+    const regions = n.domain!.report ?? parties;
+    const solver = ev.solver();
+    const valuesOf = (bid: Bid) => spec.issues.map((r) => Number(bid[r.id]));
+    const abs = { regions: parties, sectors: ['REE', 'SEMI'] };
+    const now = solver.solveFull(deals[dIndex], abs);
+    const after = solver.solveFull(valuesOf(final.deal), abs, now.warm);
+    effects = {};
+    for (const reg of regions) {
+      const a = after.result.countries[reg];
+      const c = now.result.countries[reg];
+      if (!a || !c) continue;
+      const row: Record<string, number> = {};
+      for (const f of ['real_income_pct', 'welfare_pct', 'exports_pct', 'imports_pct', 'terms_of_trade_pct'] as const) {
+        if (a[f] !== undefined && c[f] !== undefined) {
+          row[f] = a[f]!;
+          row[`${f.replace(/_pct$/, '')}_change_pp`] = a[f]! - c[f]!;
+        }
+      }
+      for (const [sec, v] of Object.entries(after.absorption[reg] ?? {})) {
+        row[`${sec}_absorption_pct`] = v;
+        row[`${sec}_absorption_change_pp`] = v - now.absorption[reg][sec];
+      }
+      effects[reg] = row;
+    }
+    compliance = complianceOf(indexOf(domain, spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id])))));
+  }
+  const linkedNash = linkage.linked.nash ? { bid: linkage.linked.nash.bid, terms: complianceOf(linkage.linked.nash.index) } : null;
+  opts.onProgress?.(1, 'done');
+  const labelOf = (o: number) => spec.objectives[o];
+  return {
+    name: p.scenario.name,
+    model: p.scenario.model,
+    dataset: setup.dataset.manifest.id,
+    status: 'converged',
+    seconds: (performance.now() - t0) / 1000,
+    parties,
+    current_state: setup.info,
+    issues: spec.issues.map((r, i) => ({ id: r.id, ...(r.label ? { label: r.label } : {}), owner: r.owner, kind: r.kind, mode: r.mode, grid: r.grid, disagreement: r.grid[disagreement[i]], flows: r.cells.length })),
+    objectives: spec.objectives.map((o, k) => ({
+      name: labelOf(k).name, region: o.region, measure: o.measure,
+      security: o.security.map((s) => ({ region: setup.dataset.regions[s.region], sector: setup.dataset.sectors[s.sector], weight: s.weight })),
+      disagreement_pct: level[k],
+    })),
+    evaluation: { ...ev.stats, deals: deals.length },
+    analysis,
+    linkage,
+    trust,
+    sessions,
+    deal: {
+      bid: final.deal,
+      session: `${final.label} (${final.linkage})`,
+      utilities: final.deal ? final.utilities : null,
+      ratification_probability: final.ratification_probability,
+      effects,
+      compliance,
+    },
+    linked_nash_compliance: linkedNash,
+  };
+}
+
+/** min over the non-trivial agreements of a combined deal of leader i's utility of that agreement alone. */
+function minOverAgreements(map: MappedDomain, baskets: number[][], digits: readonly number[], i: number): number {
+  let m = Infinity;
+  for (const b of baskets) {
+    if (b.every((j) => digits[j] === map.disagreement[j])) continue;
+    const dg = [...map.disagreement];
+    for (const j of b) dg[j] = digits[j];
+    m = Math.min(m, map.leaders[i][indexOf(map.domain, dg)]);
+  }
+  return m;
+}
+
+export type { DealPoint };

@@ -1,0 +1,98 @@
+/**
+ * One deal, one equilibrium solve: the scenario layer's own model (`MODEL_SPECS[model].solve`, so
+ * options and export controls mean exactly what `lancaster solve` does) on the deal's policy, and
+ * every government objective of the negotiation read off the solution:
+ *
+ *   objective % = real_income_pct (or welfare_pct) of the region
+ *               + Σ σ_nj · 100 (X'_nj / P̂_nj ÷ X_nj − 1)
+ *
+ * X_nj is region n's total spending on sector j (final and intermediate, the model's X_n^j) and
+ * P̂_nj its price index, so the security term is the % change of real absorption of sector j
+ * (e.g. the US's supply of rare earths, or China's of chips). Levels are relative to the dataset's
+ * baseline; utilities of a negotiation are these minus the disagreement deal's.
+ */
+import { loadDataset } from '../../data/load.ts';
+import type { ModelResult } from '../../model/result.ts';
+import type { GeRun } from '../../model/ge/run.ts';
+import { MODEL_SPECS } from '../../scenario/models.ts';
+import type { ResolvedObjective, TradeSpec } from './state.ts';
+import { dealPolicy } from './state.ts';
+
+/** One evaluated deal. */
+export interface DealEval {
+  status: 'converged' | 'not-converged';
+  /** Objective values (percent) in the order of `TradeSpec.objectives`. */
+  objectives: Float64Array;
+  iterations: number;
+  residual: number;
+  warm?: unknown;
+}
+
+/** A deal's full solve: the contract result and real absorption changes. */
+export interface DealSolve extends DealEval {
+  result: ModelResult;
+  /** region → sector → % change of real absorption, for the regions and sectors asked for. */
+  absorption: Record<string, Record<string, number>>;
+}
+
+/** % change of real absorption of sector j in region n. */
+export function absorptionPct(ge: GeRun, n: number, j: number): number {
+  const J = ge.baseline.J;
+  const x0 = ge.baseline.X[n * J + j];
+  return x0 > 0 ? 100 * (ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]) / x0 - 1) : 0;
+}
+
+/** The objective of one government on a solved deal. */
+export function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefined): number {
+  const c = r.countries[o.region];
+  let v = (o.measure === 'welfare' ? c?.welfare_pct : c?.real_income_pct) ?? NaN;
+  for (const s of o.security) {
+    if (!ge) throw new TypeError(`Expected a multi-sector model for security terms of ${o.name}, found a model without sector detail`);
+    v += s.weight * absorptionPct(ge, s.region, s.sector);
+  }
+  return v;
+}
+
+/** Solver of a trade spec (the dataset is loaded once; the model caches its calibrated baseline). */
+export interface TradeSolver {
+  evaluate(values: ArrayLike<number>, warm?: unknown): DealEval;
+  solveFull(values: ArrayLike<number>, absorption?: { regions: string[]; sectors: string[] }, warm?: unknown): DealSolve;
+}
+
+/**
+ * Builds the solver of a trade spec.
+ *
+ * @example
+ * const s = makeTradeSolver(spec);
+ * s.evaluate([0, 0.25]).objectives; // [US objective %, China objective %, …]
+ */
+export function makeTradeSolver(spec: TradeSpec): TradeSolver {
+  const d = loadDataset(spec.dataset);
+  const model = MODEL_SPECS[spec.scenario.model];
+  const run = (values: ArrayLike<number>, warm?: unknown) => {
+    const solved = model.solve(d, spec.scenario, dealPolicy(spec.base, spec.issues, values), warm);
+    const r = solved.result;
+    const objectives = Float64Array.from(spec.objectives, (o) => objectiveValue(o, r, solved.ge));
+    const e: DealEval = { status: r.status, objectives, iterations: r.iterations, residual: r.residual, warm: solved.warm };
+    return { e, solved };
+  };
+  return {
+    evaluate: (values, warm) => run(values, warm).e,
+    solveFull(values, absorption, warm) {
+      const { e, solved } = run(values, warm);
+      const out: Record<string, Record<string, number>> = {};
+      if (absorption && solved.ge) {
+        for (const reg of absorption.regions) {
+          const n = d.regions.indexOf(reg);
+          if (n < 0) continue;
+          out[reg] = {};
+          for (const sec of absorption.sectors) {
+            const j = d.sectors.indexOf(sec);
+            if (j >= 0) out[reg][sec] = absorptionPct(solved.ge, n, j);
+          }
+        }
+      }
+      return { ...e, result: solved.result, absorption: out };
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * A trade domain resolved against its dataset: the current state (a scenario's policy, or its
+ * timeline folded through a date), the flows each issue moves, and the model policy of any deal.
+ *
+ * Index convention (as everywhere in the models): bilateral cell q = (n*N + i)*J + j with
+ * importer/destination n, exporter/origin i, sector j. A deal is one value per issue (domain order).
+ *   tariff issue, mode add:  τ'_q = max(1, τ_q + v)        mode set: τ'_q = 1 + v
+ *   control issue, mode add: s'_q = clamp(s_q + v, 0, 1)    mode set: s'_q = v
+ * where τ_q, s_q are the current state's (s_q = 1 on uncontrolled flows). An approval of 1 lifts
+ * the control (the cap is removed, not set at baseline volume).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../../data/dataset.ts';
+import type { GeControls } from '../../policy/controls.ts';
+import { PolicyError } from '../../policy/errors.ts';
+import { selectSectors, selectSide } from '../../policy/select.ts';
+import type { PolicyState } from '../../scenario/models.ts';
+import type { ParsedScenario } from '../../scenario/parse.ts';
+import { readScenarioFile } from '../../scenario/parse.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { policyState, scenarioDataset } from '../../scenario/solve.ts';
+import { timelineStates } from '../../scenario/timeline.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import type { Domain } from '../domain.ts';
+import { createDomain, discreteIssue } from '../domain.ts';
+import type { TradeDomainSpec, TradeObjectiveSpec } from './schema.ts';
+
+type Path = (string | number)[];
+
+/** Folder of the embedded scenarios. */
+export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
+
+/** One issue resolved against the dataset (structured-cloneable). */
+export interface ResolvedIssue {
+  id: string;
+  label?: string;
+  owner: string;
+  kind: 'tariff' | 'export_control';
+  mode: 'add' | 'set';
+  grid: number[];
+  /** Cells q the issue writes. */
+  cells: Int32Array;
+  /** Licence rents on newly controlled flows: 1 to the exporter, 0 lost. */
+  rents: number;
+}
+
+/** A government objective resolved against the dataset. */
+export interface ResolvedObjective {
+  /** Label, e.g. "USA delegation". */
+  name: string;
+  region: string;
+  measure: 'real_income' | 'welfare';
+  /** Security terms: σ · (% change of real absorption of sector j in region n). */
+  security: { region: number; sector: number; weight: number }[];
+}
+
+/** Everything a solver needs, cloneable to worker threads. */
+export interface TradeSpec {
+  /** Dataset id or folder. */
+  dataset: string;
+  /** The scenario as solved (model, options; sections other than those are dropped). */
+  scenario: Scenario;
+  /** The current state. */
+  base: PolicyState;
+  issues: ResolvedIssue[];
+  objectives: ResolvedObjective[];
+}
+
+/** Default solver tolerance of trade-domain solves (objectives to ≈ 1e-7 percentage points). */
+export const TRADE_TOLERANCE = 1e-9;
+
+function cells(d: Dataset, a: string, b: string, aIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
+  const { N, J } = d;
+  const ex = (code: string) => (code === '*' || d.manifest.groups[code] ? except : undefined);
+  const as = selectSide(d, a, b, ex(a), [...path, aIsImporter ? 'importer' : 'origin'], [...path, 'except']);
+  const bs = selectSide(d, b, a, ex(b), [...path, aIsImporter ? 'exporter' : 'destination'], [...path, 'except']);
+  const js = selectSectors(d, sectors, [...path, 'sectors']);
+  const out: number[] = [];
+  for (const x of as)
+    for (const y of bs) {
+      if (x === y) continue;
+      const [n, i] = aIsImporter ? [x, y] : [y, x];
+      for (const j of js) out.push((n * N + i) * J + j);
+    }
+  if (!out.length) throw new PolicyError(path, 'expected the issue to cover at least one cross-border flow, found none');
+  return Int32Array.from(out);
+}
+
+/** Resolves the issues of a trade domain (paths relative to `negotiation.domain`). */
+export function resolveIssues(d: Dataset, spec: TradeDomainSpec, path: Path): ResolvedIssue[] {
+  return spec.issues.map((t, k) => {
+    const at = [...path, 'issues', k];
+    const kind = t.tariffs ? 'tariff' as const : 'export_control' as const;
+    const parts = t.tariffs
+      ? t.tariffs.map((e, m) => cells(d, e.importer, e.exporter, true, e.except, e.sectors, [...at, 'tariffs', m]))
+      : t.export_controls!.map((e, m) => cells(d, e.origin, e.destination, false, e.except, e.sectors, [...at, 'export_controls', m]));
+    const all = [...new Set(parts.flatMap((p) => [...p]))].sort((a, b) => a - b);
+    const r: ResolvedIssue = {
+      id: t.id, owner: t.owner, kind, mode: t.mode ?? (kind === 'tariff' ? 'add' : 'set'), grid: [...t.grid],
+      cells: Int32Array.from(all), rents: t.export_controls?.some((e) => e.rents === 'lost') ? 0 : 1,
+    };
+    if (t.label) r.label = t.label;
+    return r;
+  });
+}
+
+/** Checks that issues cover disjoint flows of each kind (a later issue would silently override). */
+export function checkDisjoint(issues: readonly ResolvedIssue[], path: Path): void {
+  const owner = new Map<string, string>();
+  issues.forEach((r, k) => {
+    for (const q of r.cells) {
+      const key = `${r.kind}:${q}`;
+      const prev = owner.get(key);
+      if (prev !== undefined && prev !== r.id) throw new PolicyError([...path, 'issues', k], `expected issues to cover disjoint flows, found "${r.id}" overlapping with "${prev}"`);
+      owner.set(key, r.id);
+    }
+  });
+}
+
+/** The negotiation domain of the issues: one discrete issue per lever, values = its grid. */
+export function tradeDomain(name: string, issues: readonly ResolvedIssue[]): Domain {
+  return createDomain(name, issues.map((r) => discreteIssue(r.id, r.grid)));
+}
+
+function bisect(a: Int32Array, q: number): number {
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (a[m] === q) return m;
+    if (a[m] < q) lo = m + 1; else hi = m - 1;
+  }
+  return -1;
+}
+
+/** Current value of an issue: 0 for mode add; for mode set the common current rate/approval of its cells (NaN if they differ). */
+export function currentValue(base: PolicyState, r: ResolvedIssue): number {
+  if (r.mode === 'add') return 0;
+  let v = NaN;
+  for (const q of r.cells) {
+    let x: number;
+    if (r.kind === 'tariff') x = base.tau[q] - 1;
+    else {
+      const k = bisect(base.controls.flow, q);
+      x = k >= 0 ? base.controls.approval[k] : 1;
+    }
+    if (Number.isNaN(v)) v = x;
+    else if (Math.abs(v - x) > 1e-12) return NaN;
+  }
+  return v;
+}
+
+/**
+ * The model policy of a deal (values in issue order) on top of the current state.
+ *
+ * @example
+ * const p = dealPolicy(spec.base, spec.issues, [-0.1, 0.6]);
+ */
+export function dealPolicy(base: PolicyState, issues: readonly ResolvedIssue[], values: ArrayLike<number>): PolicyState {
+  const tau = Float64Array.from(base.tau);
+  let controls: GeControls = base.controls;
+  const ctl = issues.some((r) => r.kind === 'export_control') ? new Map<number, [number, number]>() : undefined;
+  if (ctl) base.controls.flow.forEach((q, k) => ctl.set(q, [base.controls.approval[k], base.controls.rentsToExporter[k]]));
+  issues.forEach((r, k) => {
+    const v = values[k];
+    if (r.kind === 'tariff') {
+      for (const q of r.cells) tau[q] = r.mode === 'add' ? Math.max(1, base.tau[q] + v) : 1 + v;
+      return;
+    }
+    for (const q of r.cells) {
+      const cur = ctl!.get(q);
+      const a = r.mode === 'add' ? Math.min(1, Math.max(0, (cur?.[0] ?? 1) + v)) : v;
+      if (a >= 1) ctl!.delete(q);
+      else ctl!.set(q, [a, cur?.[1] ?? r.rents]);
+    }
+  });
+  if (ctl) {
+    const keys = [...ctl.keys()].sort((a, b) => a - b);
+    controls = { flow: Int32Array.from(keys), approval: Float64Array.from(keys, (q) => ctl.get(q)![0]), rentsToExporter: Uint8Array.from(keys, (q) => ctl.get(q)![1]) };
+  }
+  return { tau, controls };
+}
+
+/** SHA-1 of a policy (tariff factors and controls): the cache key of a solve within a context. */
+export function policyHash(p: PolicyState): string {
+  const h = createHash('sha1');
+  for (const a of [p.tau, p.controls.flow, p.controls.approval, p.controls.rentsToExporter]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return h.digest('hex');
+}
+
+/** SHA-1 of what, besides the policy, determines the objectives (dataset, model, options, objectives). */
+export function contextHash(spec: Pick<TradeSpec, 'dataset' | 'scenario' | 'objectives'>): string {
+  return createHash('sha1').update(JSON.stringify({ d: spec.dataset, m: spec.scenario.model, o: spec.scenario.options, obj: spec.objectives })).digest('hex');
+}
+
+/** The scenario as solved for trade domains: model and options only, tolerance defaulting to {@link TRADE_TOLERANCE}. */
+export function solvedScenario(s: Scenario): Scenario {
+  const { strategy: _s, timeline: _t, negotiation: _n, policy: _p, ...rest } = s;
+  return { ...rest, policy: {}, options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE } } as Scenario;
+}
+
+/** Where the current state comes from, for reports. */
+export interface CurrentStateInfo {
+  scenario: string;
+  date?: string;
+  /** Label of the last step in force (timeline states). */
+  step?: string;
+}
+
+function locateScenario(ref: string, from: string): string {
+  const candidates = [resolve(dirname(from), ref), resolve(ref), resolve(SCENARIOS_DIR, `${ref}.yaml`), resolve(SCENARIOS_DIR, ref)];
+  const hit = candidates.find((c) => existsSync(c) && !c.endsWith('/'));
+  if (!hit) throw new RangeError(`Expected an embedded scenario id or a scenario path, found "${ref}"`);
+  return hit;
+}
+
+/**
+ * The current state of a negotiation: `current_state.scenario` (or this file) folded through
+ * `current_state.date` (or its policy section when no date is given).
+ */
+export function currentState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec, path: Path): { base: PolicyState; info: CurrentStateInfo } {
+  const cs = spec.current_state;
+  const fail = (at: Path, message: string): never => {
+    throw new ScenarioError(p.file, [{ path: at, message, ...p.locate(at) }]);
+  };
+  let src = p;
+  if (cs?.scenario) {
+    let file: string;
+    try {
+      file = locateScenario(cs.scenario, p.file);
+    } catch (e) {
+      return fail([...path, 'current_state', 'scenario'], (e as Error).message);
+    }
+    src = readScenarioFile(file);
+    const other = scenarioDataset(src);
+    if (other.manifest.id !== d.manifest.id) fail([...path, 'current_state', 'scenario'], `expected a scenario on dataset ${d.manifest.id}, found ${other.manifest.id}`);
+  }
+  const name = cs?.scenario ?? p.file;
+  if (!cs?.date) return { base: policyState(src, d), info: { scenario: name } };
+  if (!src.scenario.timeline) fail([...path, 'current_state', 'date'], `expected scenario ${name} to have a timeline for a dated state, found none`);
+  const { start, steps } = timelineStates(src, d);
+  const upTo = steps.filter((s) => s.step.date <= cs.date!);
+  const last = upTo.at(-1);
+  const base = last ? { tau: last.tau, controls: last.controls } : start;
+  const info: CurrentStateInfo = { scenario: name, date: cs.date };
+  if (last) info.step = `${last.step.date}: ${last.step.label}`;
+  return { base, info };
+}
+
+/** Resolves an objective for `region` (a region code of the dataset). */
+export function resolveObjective(d: Dataset, name: string, region: string, o: TradeObjectiveSpec | undefined, path: Path): ResolvedObjective {
+  if (d.regions.indexOf(region) < 0) throw new PolicyError(path, `expected a party that is a region of dataset ${d.manifest.id}, found "${region}"`);
+  const security: ResolvedObjective['security'] = [];
+  const add = (reg: string, table: Record<string, number>, at: Path) => {
+    const n = d.regions.indexOf(reg);
+    if (n < 0) throw new PolicyError(at, `expected a region code of dataset ${d.manifest.id}, found "${reg}"`);
+    for (const [sector, w] of Object.entries(table)) {
+      for (const j of selectSectors(d, [sector], [...at, sector])) security.push({ region: n, sector: j, weight: w });
+    }
+  };
+  if (o?.security) add(region, o.security, [...path, 'security']);
+  for (const [reg, table] of Object.entries(o?.security_of ?? {})) add(reg, table, [...path, 'security_of', reg]);
+  return { name, region, measure: o?.measure ?? 'real_income', security };
+}
