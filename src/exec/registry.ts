@@ -66,5 +66,6 @@ export function defaultRegistry(): HandlerRegistry {
   return new HandlerRegistry()
     .register('solve', builtinHandler('solve'))
     .register('timeline', builtinHandler('timeline'))
+    .register('negotiation', builtinHandler('negotiation'))
     .register('analyze', builtinHandler('analyze'));
 }

@@ -3,6 +3,7 @@
  * and API validation, and the JSON Schema printed by `lancaster schema`.
  */
 import { z } from 'zod';
+import { NegotiationSchema } from '../negotiate/schema.ts';
 
 /** Highest tariff accepted in a scenario (1000%): above it a number is almost surely a unit error. */
 export const MAX_RATE = 10;
@@ -165,7 +166,7 @@ export const ScenarioSchema = z
     report: ReportSchema.optional(),
     strategy: z.unknown().optional(),
     timeline: z.array(TimelineStepSchema).min(1).optional(),
-    negotiation: z.unknown().optional(),
+    negotiation: NegotiationSchema.optional(),
   })
   .strict();
 

@@ -19,7 +19,6 @@ import type { Scenario, TariffEntry } from './schema.ts';
 /** Sections of the contract this version does not compute yet: rejected, never ignored. */
 const NOT_YET: [keyof Scenario, string][] = [
   ['strategy', 'strategy sections are not supported by this version yet'],
-  ['negotiation', 'negotiation sections are not supported by this version yet'],
 ];
 
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
