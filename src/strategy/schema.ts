@@ -22,7 +22,23 @@
  * ```
  */
 import { z } from 'zod';
-import { RateSchema } from '../scenario/schema.ts';
+
+/** Highest bound accepted (1000%), as the scenario schema's MAX_RATE (not imported: scenario/schema.ts imports this file). */
+const MAX_BOUND = 10;
+const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** A rate or share as a fraction (0.54) or percent string ("54%"), between 0 and MAX_BOUND. */
+const RateSchema = z
+  .union([z.number(), z.string()], { error: 'expected a number or percent string' })
+  .transform((v, ctx) => {
+    const m = typeof v === 'string' ? PERCENT.exec(v) : null;
+    const x = typeof v === 'number' ? v : m ? Number(m[1]) / 100 : NaN;
+    if (!Number.isFinite(x) || x < 0 || x > MAX_BOUND) {
+      ctx.addIssue({ code: 'custom', message: `expected a number between 0 and ${MAX_BOUND} or a percent string like "54%", found ${JSON.stringify(v)}` });
+      return z.NEVER;
+    }
+    return x;
+  });
 
 const Code = z.string().min(1).meta({ description: 'Region code, dataset group, or "*" for all others' });
 
