@@ -110,6 +110,12 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
     return s ? [{ ...p, u: s.utility, bid: s.bid }] : [];
   });
   const [d0, d1] = analysis.disagreement;
+  const groups: { u: [number, number]; names: string[] }[] = [];
+  for (const p of pts) {
+    const g = groups.find((x) => Math.abs(x.u[0] - p.u[0]) < 1e-9 && Math.abs(x.u[1] - p.u[1]) < 1e-9);
+    if (g) g.names.push(p.label.replace(' bargaining solution', ''));
+    else groups.push({ u: p.u, names: [p.label.replace(' bargaining solution', '')] });
+  }
   const frontier = analysis.pareto.map(([a, b]) => ({ a, b }));
   const rows = [
     ...frontier.map((p) => ({ kind: 'pareto', u_a: p.a, u_b: p.b })),
@@ -119,7 +125,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
   return (
     <section className="panel" aria-labelledby="frontier-h">
       <div className="section-head">
-        <h2 id="frontier-h">{analysis.domain}: frontier and solutions</h2>
+        <h2 id="frontier-h">{parties.join('–')}: frontier and solutions</h2>
         <span className="run-meta">{analysis.outcomes} outcomes{analysis.sampled ? ' (sampled)' : ''} · {analysis.pareto.length} Pareto-optimal · opposition {analysis.opposition.toFixed(3)} · run <code>{runId.slice(0, 8)}</code></span>
       </div>
       <div className="compare-grid">
@@ -140,8 +146,9 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
               Plot.dot(frontier, { x: 'a', y: 'b', r: 2.5, fill: '#333' }),
               Plot.dot([{ a: d0, b: d1 }], { x: 'a', y: 'b', symbol: 'times', r: 7, stroke: '#333', strokeWidth: 2 }),
               Plot.text([{ a: d0, b: d1 }], { x: 'a', y: 'b', text: () => 'disagreement', dx: 8, dy: -8, textAnchor: 'start', fill: '#555' }),
-              ...pts.map((p) => Plot.dot([p], { x: (q) => q.u[0], y: (q) => q.u[1], symbol: p.symbol, r: 7, fill: p.color, stroke: 'white' })),
-              ...pts.map((p, k) => Plot.text([p], { x: (q) => q.u[0], y: (q) => q.u[1], text: (q) => q.label.split(' ')[0], dx: -10, dy: 14 * (k - 1.5), textAnchor: 'end', fill: p.color, fontWeight: 600 })),
+              ...pts.map((p, k) => Plot.dot([p], { x: (q) => q.u[0], y: (q) => q.u[1], symbol: p.symbol, r: 9 - 1.5 * k, fill: p.color, stroke: 'white' })),
+              // One label per location: coincident solutions are named together ("Nash = Utilitarian").
+              ...groups.map((g, k) => Plot.text([g], { x: (q) => q.u[0], y: (q) => q.u[1], text: (q) => q.names.join(' = '), dx: k % 2 ? -12 : 12, textAnchor: k % 2 ? 'end' : 'start', fill: '#222', fontWeight: 600 })),
             ],
           })}
           rows={rows}
