@@ -9,6 +9,7 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { registerServeCommand } from '../server/cli.ts';
 import { registerRunCommand } from './run.ts';
+import { registerStrategyCommand } from './strategy.ts';
 import { registerNegotiateCommand } from './negotiate.ts';
 
 /** Bad user input found by a library that throws TypeError/RangeError (exit 2, not a crash). */
@@ -105,6 +106,7 @@ export function buildProgram() {
     });
 
   registerRunCommand(program);
+  registerStrategyCommand(program);
   registerNegotiateCommand(program);
   registerServeCommand(program);
   return program;

@@ -3,6 +3,7 @@
  * and API validation, and the JSON Schema printed by `lancaster schema`.
  */
 import { z } from 'zod';
+import { StrategySchema } from '../strategy/schema.ts';
 import { NegotiationSchema } from '../negotiate/schema.ts';
 
 /** Highest tariff accepted in a scenario (1000%): above it a number is almost surely a unit error. */
@@ -164,7 +165,7 @@ export const ScenarioSchema = z
     options: OptionsSchema.default({}),
     policy: PolicySchema.default({}),
     report: ReportSchema.optional(),
-    strategy: z.unknown().optional(),
+    strategy: StrategySchema.optional(),
     timeline: z.array(TimelineStepSchema).min(1).optional(),
     negotiation: NegotiationSchema.optional(),
   })

@@ -16,11 +16,6 @@ import { timelineStates } from './timeline.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { Scenario, TariffEntry } from './schema.ts';
 
-/** Sections of the contract this version does not compute yet: rejected, never ignored. */
-const NOT_YET: [keyof Scenario, string][] = [
-  ['strategy', 'strategy sections are not supported by this version yet'],
-];
-
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
 }
@@ -70,7 +65,6 @@ export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
 
 /** Validates a parsed scenario against its dataset without solving (what `validate` does). */
 export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
-  for (const [key, msg] of NOT_YET) if (p.scenario[key] !== undefined) fail(p, [key], msg);
   const dataset = scenarioDataset(p);
   const state = policyState(p, dataset);
   if (p.scenario.timeline) {
