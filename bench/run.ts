@@ -11,6 +11,7 @@ import { benchCp2015 } from './cp2015.ts';
 import { benchMultisector } from './multisector.ts';
 import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
 import { benchPareto } from '../src/negotiate/bench.ts';
+import { benchStrategy } from '../src/strategy/bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -57,10 +58,21 @@ function pareto() {
   rows.push({ benchmark: `Pareto frontier, ${last.outcomes.toLocaleString('en')} outcomes (${last.paretoSize} on the frontier)`, lancaster: f3(med), reference: '5.7 s (NegMAS, stated in the issue)', ratio: `${(5.7 / med).toFixed(0)}×`, target: '< 2 s' });
 }
 
+async function strategy() {
+  const r = await benchStrategy(2);
+  report.strategy = r;
+  rows.push({
+    benchmark: `US–China tariff war by goods sector, multisector-2025 (${r.instruments} tariffs, 2 workers)`,
+    lancaster: `${r.wall_seconds.toFixed(1)} s, ${r.solves.solves} solves (${r.solves_per_second.toFixed(0)}/s), ${r.rounds} rounds, ${r.converged ? 'converged' : 'NOT converged'}`,
+    reference: '—', ratio: '—', target: '< 10 min',
+  });
+}
+
 await cp2015();
 await multisector();
 await oneSector();
 pareto();
+await strategy();
 const rss = process.resourceUsage().maxRSS / 1024;
 report.peakRssMB = rss;
 const widths = (Object.keys(rows[0]) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
