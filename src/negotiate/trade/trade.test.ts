@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../scenario/parse.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { allDeals, runTradeNegotiation, setupTradeNegotiation } from './run.ts';
+import { TradeEvaluator, clearTradeCache } from './evaluator.ts';
+import { dealPolicy, policyHash } from './state.ts';
+
+/** A coarse trade domain on the London state of the embedded scenario (long-run model, fast). */
+function scenario(domain: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    lancaster: 1, name: 'test trade domain', model: 'multisector', dataset: 'multisector-2025', options: { baseline: 'keep-deficits' },
+    negotiation: {
+      deadline: { rounds: 6 }, seed: 7,
+      domain: { current_state: { scenario: 'us-china-2025', date: '2025-06-09' }, workers: 0, ...domain },
+      parties: {
+        USA: { delegation: [{ name: 'Greer' }], leader: { name: 'Trump', threshold: { kind: 'known', value: 0 } }, agent: { kind: 'boulware' }, objective: { security: { REE: 0.05 }, security_of: { CHN: { SEMI: -0.01 } } } },
+        CHN: { delegation: [{ name: 'He Lifeng' }], leader: { name: 'Xi', threshold: { kind: 'known', value: 0 } }, agent: { kind: 'conceder' }, objective: { security: { SEMI: 0.01 } } },
+      },
+      ...extra,
+    },
+  });
+}
+
+const chnTariff = (grid: number[]) => ({ id: 'chn_tariff', owner: 'CHN', tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }], grid });
+const ree = (grid: number[]) => ({ id: 'ree', owner: 'CHN', export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }], grid });
+const chips = (grid: number[]) => ({ id: 'chips', owner: 'USA', export_controls: [{ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'] }, { origin: 'USA', destination: 'CHN', sectors: ['SEMI'] }], mode: 'add', grid });
+
+describe('trade domains from the economic model', () => {
+  it('the US objective falls as China\'s tariff on the US rises, others fixed', async () => {
+    const s = setupTradeNegotiation(parseScenarioText(scenario({ issues: [chnTariff([0, 0.1, 0.2])] }), 'mono.json'));
+    clearTradeCache();
+    const ev = new TradeEvaluator({ ...s.spec, objectives: s.spec.objectives.map((o) => ({ ...o, security: [] })) });
+    const [us, cn] = await ev.map(allDeals(s.spec.issues));
+    expect(us[1]).toBeLessThan(us[0]);
+    expect(us[2]).toBeLessThan(us[1]);
+    // China's own tariff above its optimum: raising it further costs China too (sanity of the sign only for the US).
+    expect(Number.isFinite(cn[2])).toBe(true);
+    expect(ev.stats).toMatchObject({ requested: 3, solves: 3, cacheHits: 0, failed: 0 });
+  });
+
+  it('caches by policy hash: repeated deals and deals with the same policy are solved once', () => {
+    const s = setupTradeNegotiation(parseScenarioText(scenario({ issues: [chnTariff([-6, -5, 0])] }), 'cache.json'));
+    clearTradeCache();
+    const ev = new TradeEvaluator(s.spec);
+    // Both shifts floor every covered rate at 0: one policy.
+    expect(policyHash(dealPolicy(s.spec.base, s.spec.issues, [-6]))).toBe(policyHash(dealPolicy(s.spec.base, s.spec.issues, [-5])));
+    const a = ev.evaluate([-6]);
+    const b = ev.evaluate([-5]);
+    ev.evaluate([-6]);
+    expect(b).toEqual(a);
+    expect(ev.stats).toMatchObject({ requested: 3, solves: 1, cacheHits: 2 });
+  });
+
+  it('maps deals on a worker pool with the same objectives as inline', async () => {
+    const text = scenario({ issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17]), chnTariff([-0.1, 0])] });
+    const s = setupTradeNegotiation(parseScenarioText(text, 'pool.json'));
+    const deals = allDeals(s.spec.issues);
+    expect(deals).toHaveLength(18);
+    clearTradeCache();
+    const pooled = new TradeEvaluator(s.spec, 2);
+    const p = await pooled.map(deals);
+    expect(pooled.stats).toMatchObject({ solves: 18, workers: 2, failed: 0 });
+    clearTradeCache();
+    const inline = await new TradeEvaluator(s.spec, 0).map(deals);
+    for (let o = 0; o < p.length; o++) for (let k = 0; k < deals.length; k++) expect(p[o][k]).toBeCloseTo(inline[o][k], 6);
+  }, 60_000);
+
+  it('runs the negotiation section: linkage analysis and sessions reproducible with a seed', async () => {
+    const text = scenario(
+      { issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])], linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] } },
+      { replications: 3, sessions: [{ agents: { USA: { kind: 'boulware' }, CHN: { kind: 'conceder' } } }, { agents: { USA: { kind: 'model_aware' }, CHN: { kind: 'pareto_seeker' } } }] },
+    );
+    clearTradeCache();
+    const a = await runTradeNegotiation(parseScenarioText(text, 'run.json'));
+    const b = await runTradeNegotiation(parseScenarioText(text, 'run.json'));
+    expect(a.evaluation.solves).toBe(9);
+    expect(b.evaluation.solves).toBe(0);
+    const strip = (r: typeof a) => ({ ...r, seconds: 0, evaluation: null });
+    expect(strip(b)).toEqual(strip(a));
+    // Known thresholds at 0: the linked partition ratifies at least what separate agreements do.
+    expect(a.linkage.linked.ratifiable).toBeGreaterThanOrEqual(a.linkage.separate.ratifiable);
+    expect(a.sessions).toHaveLength(4);
+    expect(a.sessions.map((s) => s.linkage)).toEqual(['linked', 'separate', 'linked', 'separate']);
+    for (const s of a.sessions) if (s.deal) expect([0, 1]).toContain(s.ratification_probability);
+  }, 60_000);
+
+  it('reports scenario errors with their paths: disagreement off the grid, unknown owner', () => {
+    const off = scenario({ issues: [ree([0.6, 1])] });
+    expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(ScenarioError);
+    expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(/contain its disagreement value 0.25/);
+    const owner = scenario({ issues: [{ ...ree([0.25, 1]), owner: 'JPN' }] });
+    expect(() => parseScenarioText(owner, 'owner.json')).toThrow(/expected a party \(USA, CHN\), found "JPN"/);
+  });
+});
