@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InlineExecutor } from './inline.ts';
 import { PoolExecutor } from './pool.ts';
-import { builtinHandler, defaultRegistry, UnsupportedKindError } from './registry.ts';
+import { builtinHandler, defaultRegistry, HandlerRegistry, UnsupportedKindError } from './registry.ts';
 import type { ExecEvent, Executor, Job } from './types.ts';
 import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
 
@@ -53,8 +53,10 @@ describe.each(executors)('the %s executor', (_name, make) => {
 describe('the handler registry', () => {
   it('refuses kinds without a handler, saying which kinds it can run', () => {
     const reg = defaultRegistry();
-    expect(reg.kinds()).toEqual(['solve', 'timeline', 'analyze']);
-    expect(() => reg.module('strategy')).toThrow(UnsupportedKindError);
-    expect(() => reg.module('strategy')).toThrow('Expected a run kind this server can run (solve, timeline, analyze), found "strategy": strategy runs are not supported yet');
+    expect(reg.kinds()).toEqual(['solve', 'timeline', 'strategy', 'negotiation', 'analyze']);
+    const partial = new HandlerRegistry().register('solve', builtinHandler('solve'));
+    expect(() => partial.module('strategy')).toThrow(UnsupportedKindError);
+    expect(() => partial.module('strategy')).toThrow('Expected a run kind this server can run (solve), found "strategy": strategy runs are not supported yet');
+    expect(() => reg.module('forecast')).toThrow('Expected a run kind (solve, timeline, strategy, negotiation, analyze), found "forecast"');
   });
 });

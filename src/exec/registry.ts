@@ -66,6 +66,7 @@ export function defaultRegistry(): HandlerRegistry {
   return new HandlerRegistry()
     .register('solve', builtinHandler('solve'))
     .register('timeline', builtinHandler('timeline'))
+    .register('strategy', builtinHandler('strategy'))
     .register('negotiation', builtinHandler('negotiation'))
     .register('analyze', builtinHandler('analyze'));
 }

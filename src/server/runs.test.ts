@@ -115,11 +115,10 @@ describe('runs', () => {
 });
 
 describe('bad runs', () => {
-  it('refuses kinds without a handler with a clear "not supported yet" 400', async () => {
+  it('refuses a strategy run of a scenario that has no strategy section, before queueing it', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'strategy', scenario: NAFTA } });
     expect(r.statusCode).toBe(400);
-    expect(r.json()).toMatchObject({ error: 'unsupported_kind', issues: [{ path: ['kind'] }] });
-    expect(r.json().message).toMatch(/strategy runs are not supported yet/);
+    expect(r.json().message).toMatch(/Expected a scenario with a strategy section for a strategy run, found none/);
   });
 
   it('refuses invalid scenarios before queueing them, with line and column', async () => {
