@@ -12,6 +12,7 @@ import { benchMultisector } from './multisector.ts';
 import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
 import { benchPareto } from '../src/negotiate/bench.ts';
 import { benchStrategy } from '../src/strategy/bench.ts';
+import { benchNegotiation } from './negotiation.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,11 +69,23 @@ async function strategy() {
   });
 }
 
+async function negotiation() {
+  const r = await benchNegotiation(2, 10);
+  report.negotiation = r;
+  const t = r.trade;
+  rows.push({
+    benchmark: `Trade-domain map, London state, ${t.deals.toLocaleString('en')} deals (2 workers)`,
+    lancaster: `${t.seconds.toFixed(1)} s, ${t.solves} solves (${(1000 * t.secondsPerSolve).toFixed(1)} ms each), ${t.cacheHits} cached, ${t.failed} failed; frontier ${t.paretoSize}`,
+    reference: '—', ratio: '—', target: 'printed',
+  });
+}
+
 await cp2015();
 await multisector();
 await oneSector();
 pareto();
 await strategy();
+await negotiation();
 const rss = process.resourceUsage().maxRSS / 1024;
 report.peakRssMB = rss;
 const widths = (Object.keys(rows[0]) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
