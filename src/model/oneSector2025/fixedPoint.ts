@@ -10,7 +10,7 @@
  * {@link scaledResidual}. Index formula: `k` = country k in both halves of y (`N + k` for log L̂).
  */
 import type { Economy } from './economy.ts';
-import { AndersonMixer } from './anderson.ts';
+import { Anderson } from '../numerics/anderson.ts';
 import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
 import type { SolverReport } from '../result.ts';
 
@@ -55,7 +55,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
   }
   stepSizes(e, eta);
   const ws = makeWorkspace(N);
-  const aa = new AndersonMixer(2 * N, opts.memory ?? 10);
+  const aa = new Anderson(2 * N, opts.memory ?? 10, 1e-13);
   let sumE = 0;
   for (let n = 0; n < N; n++) sumE += E[n];
   // Safeguard: an iterate whose residual is not finite (or 1e3 × worse than the best) is replaced
