@@ -136,3 +136,19 @@ describe('lancaster analyze', () => {
     expect(r.stderr).toContain('expected');
   });
 });
+
+describe('lancaster solve with a timeline', () => {
+  it('prints steps [{date, label, countries}] in order, complete even through a pipe', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = new URL('../../bin/lancaster.js', import.meta.url).pathname;
+    const scenario = new URL('../../scenarios/us-china-2025.yaml', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, 'solve', scenario, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65536); // larger than one pipe buffer
+    const j = JSON.parse(r.stdout) as { status: string; steps: { date: string; label: string; countries: Record<string, { welfare_pct: number }> }[] };
+    expect(j.status).toBe('converged');
+    expect(j.steps.map((s) => s.date)).toEqual([...j.steps.map((s) => s.date)].sort());
+    expect(j.steps.find((s) => s.date === '2025-06-09')!.label).toContain('Lancaster House');
+    expect(j.steps.at(-1)!.countries.USA.welfare_pct).toBeLessThan(0);
+  });
+});

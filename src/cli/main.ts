@@ -39,6 +39,27 @@ export function buildProgram() {
       const { solveScenario } = await import('../scenario/solve.ts');
       const { formatResultTable, formatStatus } = await import('./format.ts');
       const parsed = readScenarioFile(file);
+      if (parsed.scenario.timeline) {
+        // A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`).
+        const { checkScenario } = await import('../scenario/solve.ts');
+        const { runTimeline } = await import('../scenario/runTimeline.ts');
+        checkScenario(parsed);
+        const t = runTimeline(parsed);
+        if (opts.json) out(JSON.stringify(t, null, 2));
+        else {
+          out(`${parsed.scenario.name}`);
+          for (const s of t.steps) {
+            out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
+            if (s.solved) out(formatResultTable({ ...s, model: t.model, dataset: t.dataset }, opts.countries?.split(',') ?? parsed.scenario.report?.countries));
+          }
+          process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
+        }
+        if (t.status !== 'converged') {
+          process.stderr.write('lancaster: a step did not converge; its numbers are not answers.\n');
+          process.exitCode = EXIT.failure;
+        }
+        return;
+      }
       const r = solveScenario(parsed);
       if (opts.json) out(JSON.stringify(r, null, 2));
       else {
@@ -130,5 +151,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // Exit only once stdout has flushed: a piped --json result can be larger than one pipe buffer.
+  main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));
 }
