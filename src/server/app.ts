@@ -14,6 +14,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { runRoutes } from './routes/runs.ts';
 import { embeddedRoutes } from './routes/embedded.ts';
+import { negotiationRoutes } from './routes/negotiation.ts';
 import type { AppContext } from './context.ts';
 
 /** Largest accepted request body (bytes); larger bodies get 413. */
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(scenarioRoutes);
   await app.register(embeddedRoutes);
   await app.register(runRoutes(ctx));
+  await app.register(negotiationRoutes(ctx));
   const web = opts.webDir ?? WEB_DIST;
   if (existsSync(web)) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req) => {
