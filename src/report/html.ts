@@ -85,7 +85,6 @@ figure { margin: 16px 0; background: white; border: 1px solid var(--rule); borde
 table { border-collapse: collapse; width: 100%; font-size: 13px; background: white; } th, td { border-bottom: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; text-align: left; }
 th { background: #f3f3f1; font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } .nowrap { white-space: nowrap; }
 .src { color: var(--muted); font-size: 12px; } .assume { margin-top: 4px; color: #7a4a00; } .talks { color: #00734f; font-size: 12px; margin-top: 3px; } .deadline { color: #a35f00; font-size: 12px; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; } @media (max-width: 800px) { .grid { grid-template-columns: 1fr; } }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 </style></head>
 <body><main>
@@ -104,7 +103,7 @@ ${summary(r)}
 <table><thead><tr><th>what</th><th>observed</th><th>model, short run</th><th>model, long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table>
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
 <h2>Sectors most affected</h2>
-<div class="grid">${sectorCharts.map((s) => `<figure>${s}</figure>`).join('')}</div>
+${sectorCharts.map((s) => `<figure>${s}</figure>`).join('')}
 <h2>The steps and their sources</h2>
 <table><thead><tr><th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th></tr></thead><tbody>${steps}</tbody></table>
 <h2>Data</h2>
