@@ -114,6 +114,108 @@ export interface Analysis {
   opposition: number;
 }
 
+/** A leader's ratification threshold (src/negotiate/ratification.ts). */
+export type Threshold =
+  | { kind: 'known'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'normal'; mean: number; sd: number };
+
+export type TradeBid = Record<string, number | string>;
+
+/** A deal of a trade domain (src/negotiate/trade/linkage.ts DealPoint). */
+export interface DealPoint {
+  index: number;
+  bid: TradeBid;
+  utility: [number, number];
+  leaders: [number, number];
+  ratification: number;
+}
+
+/** One partition's ratification summary (PartitionSummary). */
+export interface PartitionSummary {
+  baskets: string[][];
+  deals: number;
+  ratifiable: number;
+  expected_ratifiable: number;
+  win_sets: { count: [number, number]; expected: [number, number] };
+  overlap: number;
+  frontier: [number, number][];
+  nash: DealPoint | null;
+  expected_nash: DealPoint | null;
+}
+
+/** One entry of a SAOP session log (src/negotiate/session.ts). */
+export interface LogEntry {
+  round: number;
+  turn: number;
+  time: number;
+  proposer: 0 | 1 | 'mediator';
+  action: 'offer' | 'accept' | 'adopted' | 'rejected' | 'breakdown';
+  bid: TradeBid | null;
+  /** Both sides' utilities of the bid as the session's utility functions give them (trade domains: trust-discounted). */
+  utilities: [number, number] | null;
+}
+
+export interface TradeSession {
+  label: string;
+  agents: [string, string];
+  linkage: 'linked' | 'separate';
+  baskets: { issues: string[]; reason: string; round: number; agreement: TradeBid | null; log: LogEntry[] }[];
+  deal: TradeBid | null;
+  utilities: [number, number];
+  leaders: [number, number];
+  ratification_probability: number | null;
+  vote: { ratified: boolean; thresholds: [number, number] } | null;
+  seed: number;
+  summary?: {
+    runs: number;
+    deal_share: number;
+    ratified_share: number;
+    mean_ratification_probability: number;
+    mean_utilities: [number, number];
+    modal_deal: TradeBid | null;
+    modal_share: number;
+  };
+}
+
+/** The result of a `negotiation` run on a trade domain (src/negotiate/trade/run.ts TradeNegotiationRun). */
+export interface TradeNegotiationRun {
+  name: string;
+  model: string;
+  dataset: string;
+  status: 'converged' | 'not-converged';
+  seconds: number;
+  parties: [string, string];
+  current_state: { scenario: string; date?: string; step?: string };
+  issues: { id: string; label?: string; owner: string; kind: string; mode: string; grid: number[]; disagreement: number; flows: number }[];
+  objectives: { name: string; region: string; measure: string; security: { region: string; sector: string; weight: number }[]; disagreement_pct: number }[];
+  evaluation: { requested: number; cacheHits: number; solves: number; failed: number; seconds: number; workers: number; deals: number };
+  analysis: { outcomes: number; pareto_size: number; rational_pareto_size: number; pareto: [number, number][]; nash: DealPoint | null; kalai_smorodinsky: DealPoint | null };
+  linkage: { full: PartitionSummary; linked: PartitionSummary; separate: PartitionSummary; enabled: boolean };
+  trust: { initial: [number, number]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
+  sessions: TradeSession[];
+  deal: { bid: TradeBid | null; session: string; utilities: [number, number] | null; ratification_probability: number | null; effects: Record<string, Record<string, number>> | null; compliance: unknown[] | null };
+  linked_nash_compliance: unknown;
+}
+
+export type PartitionName = 'separate' | 'linked' | 'full';
+
+/** GET /api/runs/:id/deals (src/server/routes/negotiation.ts): every deal of a negotiation run. */
+export interface DealMap {
+  run: string;
+  parties: [string, string];
+  issues: { id: string; grid: number[]; disagreement: number }[];
+  leaders: { name: string | null; threshold: Threshold; own_objective: boolean }[];
+  partitions: Record<PartitionName, string[][]>;
+  disagreement_index: number;
+  deals: {
+    values: number[][];
+    delegation: [(number | null)[], (number | null)[]];
+    leaders: [(number | null)[], (number | null)[]];
+    ratification: Record<PartitionName, (number | null)[]>;
+  };
+}
+
 export interface Source {
   name: string;
   citation?: string;
@@ -175,6 +277,8 @@ export const api = {
     const p = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     return call<{ runs: RunSummary[]; total: number }>(`api/runs?${p}`).then((r) => r.runs);
   },
+  /** Every deal of a negotiation run (the deal cloud); may be asked for while the run is going. */
+  deals: (id: string) => call<DealMap>(`api/runs/${encodeURIComponent(id)}/deals`),
   remove: (id: string) => call<void>(`api/runs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };
 

@@ -4,7 +4,7 @@
  * the chart (Observable Plot) for the available width.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, type LegendItem } from './exporting.ts';
+import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatch, type LegendItem } from './exporting.ts';
 
 export interface FigureProps {
   id: string;
@@ -68,7 +68,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
         <ul className="legend" aria-label="Legend">
           {legend.map((l) => (
             <li key={l.label}>
-              <svg width="22" height="10" aria-hidden="true"><line x1="1" x2="21" y1="5" y2="5" stroke={l.color} strokeWidth="3" strokeDasharray={l.dashed ? '4 3' : undefined} /></svg>
+              <svg width="22" height="12" aria-hidden="true" dangerouslySetInnerHTML={{ __html: swatch(l) }} />
               {l.label}
             </li>
           ))}

@@ -8,6 +8,24 @@ export interface LegendItem {
   color: string;
   /** Drawn as a dashed line in the swatch. */
   dashed?: boolean;
+  /** Swatch shape (default a line): marks drawn as symbols or shaded bands. */
+  shape?: 'line' | 'dot' | 'ring' | 'square' | 'triangle' | 'star' | 'diamond' | 'cross' | 'band';
+}
+
+/** The swatch of a legend item as SVG markup in a 22 × 12 box. */
+export function swatch(l: LegendItem): string {
+  const c = l.color;
+  switch (l.shape) {
+    case 'dot': return `<circle cx="11" cy="6" r="4" fill="${c}"/>`;
+    case 'ring': return `<circle cx="11" cy="6" r="4" fill="none" stroke="${c}" stroke-width="1.5"/>`;
+    case 'square': return `<rect x="7" y="2" width="8" height="8" fill="${c}"/>`;
+    case 'triangle': return `<path d="M11 1.5 L15.5 10 L6.5 10 Z" fill="${c}"/>`;
+    case 'diamond': return `<path d="M11 0.5 L16 6 L11 11.5 L6 6 Z" fill="${c}"/>`;
+    case 'star': return `<path d="M11 0.5 L12.6 4.3 L16.7 4.6 L13.6 7.2 L14.5 11.2 L11 9.1 L7.5 11.2 L8.4 7.2 L5.3 4.6 L9.4 4.3 Z" fill="${c}"/>`;
+    case 'cross': return `<path d="M7 2 L15 10 M15 2 L7 10" stroke="${c}" stroke-width="2"/>`;
+    case 'band': return `<rect x="1" y="1" width="20" height="10" fill="${c}" fill-opacity="0.25" stroke="${c}" stroke-opacity="0.6"/>`;
+    default: return `<line x1="1" x2="21" y1="6" y2="6" stroke="${c}" stroke-width="3"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
+  }
 }
 
 function download(name: string, blob: Blob) {
@@ -32,9 +50,11 @@ export function composeSvg(container: HTMLElement, title: string, legend: Legend
   if (legend.length) {
     let x = 0;
     for (const l of legend) {
-      parts.push(`<line x1="${x}" x2="${x + 18}" y1="${y + 6}" y2="${y + 6}" stroke="${l.color}" stroke-width="3"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
-      parts.push(`<text x="${x + 24}" y="${y + 10}" font-size="12">${esc(l.label)}</text>`);
-      x += 34 + l.label.length * 6.5;
+      const w = 34 + l.label.length * 6.5;
+      if (x > 0 && x + w > width) { x = 0; y += 18; }
+      parts.push(`<g transform="translate(${x},${y})">${swatch(l)}</g>`);
+      parts.push(`<text x="${x + 26}" y="${y + 10}" font-size="12">${esc(l.label)}</text>`);
+      x += w;
     }
     y += 22;
   }
@@ -46,7 +66,15 @@ export function composeSvg(container: HTMLElement, title: string, legend: Legend
     parts.push(new XMLSerializer().serializeToString(clone));
     y += h + 6;
   }
-  parts.push(`<text x="0" y="${(y += 14)}" font-size="10" fill="#555">${esc(note)}</text>`);
+  // The source note, wrapped to the chart's width (≈ 5.4 px per character at 10 px).
+  const perLine = Math.max(40, Math.floor(width / 5.4));
+  const lines: string[] = [];
+  for (const word of note.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + word.length + 1 <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  for (const line of lines) parts.push(`<text x="0" y="${(y += 13)}" font-size="10" fill="#555">${esc(line)}</text>`);
   const height = y + 8;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
   return { svg, width, height };

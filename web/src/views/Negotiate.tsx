@@ -1,9 +1,10 @@
 /**
- * The negotiation view, built on `analyze` runs: choose a shipped GENIUS domain (England–Zimbabwe,
- * ANAC 2010) or upload a domain and two profiles; the server returns the Pareto frontier and the
- * Nash, Kalai–Smorodinsky, egalitarian and utilitarian points, drawn with the disagreement point.
- * Session offers and ratification thresholds have their places in the legend and the chart, filled
- * when the negotiation engine provides them.
+ * The negotiation view. Two cases, chosen with a radio group (and the hash, #/negotiation?case=…):
+ * - London 2025 (default, views/London.tsx): the trade negotiation of the multisector model as a
+ *   `negotiation` run: deal cloud, frontier, solutions, thresholds, sessions and linkage.
+ * - GENIUS domains, built on `analyze` runs: choose a shipped domain (England–Zimbabwe, Itex–Cypress,
+ *   ANAC 2010) or upload a domain and two profiles; the server returns the Pareto frontier and the
+ *   Nash, Kalai–Smorodinsky, egalitarian and utilitarian points, drawn with the disagreement point.
  */
 import { useEffect, useState } from 'react';
 import * as Plot from '@observablehq/plot';
@@ -16,6 +17,8 @@ import icCypress from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCyp
 import { api, waitForRun, ApiFailure, type Analysis, type SolutionPoint } from '../api.ts';
 import { OKABE_ITO } from '../format.ts';
 import { Figure } from '../components/Figure.tsx';
+import { London } from './London.tsx';
+import { useHash } from '../App.tsx';
 
 interface Example {
   id: string;
@@ -39,7 +42,32 @@ const POINTS: { key: keyof Analysis; label: string; symbol: string; color: strin
   { key: 'utilitarian', label: 'Utilitarian', symbol: 'square', color: OKABE_ITO.purple },
 ];
 
+const CASES = [
+  { id: 'london', label: 'London 2025: rare earths for chips (trade domain, multisector model)' },
+  { id: 'genius', label: 'GENIUS example domains (ANAC 2010) or your own' },
+] as const;
+
 export function Negotiate() {
+  const hash = useHash();
+  const which = new URLSearchParams(hash.split('?')[1] ?? '').get('case') === 'genius' ? 'genius' : 'london';
+  return (
+    <div className="negotiate-view">
+      <header className="view-head">
+        <h1>Negotiation</h1>
+        <p className="lede">What two governments could agree on and what their leaders would ratify: every deal’s utility to each side, the Pareto frontier, the bargaining solutions measured from the disagreement point, the leaders’ thresholds, and how the negotiators’ offers move.</p>
+        <fieldset className="radios case-pick">
+          <legend>Case</legend>
+          {CASES.map((c) => (
+            <label key={c.id}><input type="radio" name="case" value={c.id} checked={which === c.id} onChange={() => { location.hash = c.id === 'london' ? '#/negotiation' : `#/negotiation?case=${c.id}`; }} /> {c.label}</label>
+          ))}
+        </fieldset>
+      </header>
+      {which === 'london' ? <London /> : <Genius />}
+    </div>
+  );
+}
+
+function Genius() {
   const [exampleId, setExampleId] = useState(EXAMPLES[0].id);
   const [files, setFiles] = useState<{ domain?: string; a?: string; b?: string }>({});
   const [dis, setDis] = useState<[string, string]>(['0', '0']);
@@ -68,13 +96,10 @@ export function Negotiate() {
   useEffect(() => { void analyze(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <div className="negotiate-view">
-      <header className="view-head">
-        <h1>Negotiation</h1>
-        <p className="lede">What two parties could agree on: every outcome's utility to each side, the Pareto frontier, and the bargaining solutions measured from the disagreement point. Domains and preferences in the GENIUS XML format.</p>
-      </header>
+    <>
       <section className="panel" aria-labelledby="domain-h">
         <h2 id="domain-h">Domain</h2>
+        <p className="muted">Domains and preferences in the GENIUS XML format; utilities normalised to [0, 1].</p>
         <div className="controls wrap">
           <label>
             Domain{' '}
@@ -99,7 +124,7 @@ export function Negotiate() {
         {error && <p className="error" role="alert">{error}</p>}
       </section>
       {result && <Frontier {...result} />}
-    </div>
+    </>
   );
 }
 
@@ -169,14 +194,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
               <tr><th scope="row">Disagreement</th><td>{d0.toFixed(3)}</td><td>{d1.toFixed(3)}</td><td className="muted">no agreement</td></tr>
             </tbody>
           </table>
-          <div className="placeholder" role="note" aria-labelledby="later-h">
-            <h3 id="later-h">Coming with the negotiation engine</h3>
-            <ul>
-              <li><strong>Session offers</strong>: each offer of a negotiation session, in order, drawn on this chart as a path from the opening bids towards agreement.</li>
-              <li><strong>Ratification thresholds</strong>: the least utility each side's ratifiers accept, drawn as lines that cut the frontier to the ratifiable part.</li>
-            </ul>
-            <p className="muted">Not shown yet: this version's runs return the domain analysis only.</p>
-          </div>
+          <p className="muted">Session offers and leaders’ ratification thresholds are drawn for the trade negotiation: see the London 2025 case.</p>
         </div>
       </div>
     </section>
