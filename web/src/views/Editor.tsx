@@ -13,6 +13,7 @@ import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct } from '../format.ts';
 import { addPolicyTariff, setValue, tariffRows, type TariffRow } from '../scenarioText.ts';
 import { CodeArea, type CodeAreaHandle } from '../components/CodeArea.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunStatus } from '../components/RunStatus.tsx';
 import { Provenance } from '../components/Provenance.tsx';
 
@@ -228,6 +229,9 @@ function PercentInput({ id, label, value, onCommit }: { id: string; label: strin
   );
 }
 
+/** A signed percent change without the % sign (the table says its unit once). */
+const num = (x: number | null | undefined) => pct(x, 3).replace('%', '');
+
 function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
   const dataset = useDataset(cur.dataset);
   const a = outcome(cur);
@@ -249,14 +253,14 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
           {b?.tariffs && <> (previous run: {level(b.tariffs['USA<-CHN'])}, {level(b.tariffs['CHN<-USA'])})</>}
         </p>
       )}
-      <div className="table-scroll">
-        <table>
-          <caption className="sr-only">Percent changes by country{prev ? ', this run and the previous one' : ''}</caption>
+      <ScrollBox label="Result by country" testId="result-scroll">
+        <table className="result-table">
+          <caption>Percent changes by country{prev ? <>; Δ welfare: this run − the previous one, percentage points</> : ''}</caption>
           <thead>
             <tr>
               <th scope="col">Country</th>
               {fields.map((f) => <th key={f} scope="col">{INDICATORS[f] ?? f}</th>)}
-              {b && <><th scope="col">Welfare, previous run</th><th scope="col">Change</th></>}
+              {b && <><th scope="col">Welfare, previous</th><th scope="col"><abbr title="Change of welfare from the previous run, percentage points">Δ welfare</abbr></th></>}
             </tr>
           </thead>
           <tbody>
@@ -266,14 +270,14 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
               return (
                 <tr key={c}>
                   <th scope="row">{c}</th>
-                  {fields.map((f) => <td key={f} data-testid={`result-${c}-${f}`}>{pct(a.countries[c]?.[f], 3)}</td>)}
-                  {b && <><td>{pct(pw, 3)}</td><td data-testid={`change-${c}`}>{w !== undefined && pw !== undefined ? pct(w - pw, 3) : '—'}</td></>}
+                  {fields.map((f) => <td key={f} data-testid={`result-${c}-${f}`}>{num(a.countries[c]?.[f])}</td>)}
+                  {b && <><td>{num(pw)}</td><td data-testid={`change-${c}`}>{w !== undefined && pw !== undefined ? num(w - pw) : '—'}</td></>}
                 </tr>
               );
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p className="source">
         {sourceLine(cur.model, dataset)} Run <code>{cur.id.slice(0, 8)}</code>.{' '}
         {prev && <a href={`#/compare?a=${prev.id}&b=${cur.id}`}>Compare this run with the previous one</a>}
