@@ -5,7 +5,7 @@
  * ratification thresholds as bands on each axis with the region both ratify shaded, the offers of
  * a chosen session as paths, and the linkage answer (separate / linked / full). The deal cloud
  * comes from GET /api/runs/:id/deals (asked for while the run goes); a stored run of the same text
- * is reused.
+ * (finished or still going) is reused.
  */
 import { useEffect, useMemo, useState } from 'react';
 import * as Plot from '@observablehq/plot';
@@ -38,14 +38,26 @@ interface Loaded {
   map: DealMap;
 }
 
-/** A finished negotiation run of exactly this text, if one is stored. */
-async function storedRun(name: string | null, text: string): Promise<Run<TradeNegotiationRun> | undefined> {
-  const runs = await api.runs({ kind: 'negotiation', status: 'done', limit: 20 });
-  for (const r of runs.filter((r) => r.name === name)) {
+/** A stored negotiation run of exactly this text that has not failed (finished, or still going). */
+async function storedRun(name: string | null, text: string): Promise<string | undefined> {
+  const runs = await api.runs({ kind: 'negotiation', limit: 20 });
+  for (const r of runs.filter((r) => r.name === name && r.status !== 'failed')) {
     const full = await api.run<TradeNegotiationRun>(r.id);
-    if (full.scenario === text && full.result) return full;
+    if (full.scenario === text) return full.id;
   }
   return undefined;
+}
+
+/** The run being shown, shared by every mount of the view (a remount, or coming back while it runs, submits nothing new). */
+let current: { text: string; id: Promise<string> } | null = null;
+
+function londonRun(name: string | null, text: string, fresh: boolean): Promise<string> {
+  if (!fresh && current?.text === text) return current.id;
+  const id = (async () => (fresh ? undefined : await storedRun(name, text)) ?? api.submit('negotiation', text))();
+  const mine = { text, id };
+  current = mine;
+  id.catch(() => { if (current === mine) current = null; });
+  return id;
 }
 
 const pp = (x: number | null | undefined, d = 3) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(d)}`);
@@ -65,12 +77,11 @@ export function London() {
       if (!embedded) throw new Error(`Expected the embedded scenario ${LONDON_ID}, found none in scenarios/`);
       if (!embedded.valid) throw new Error(embedded.issues.map((i) => `line ${i.line}: ${i.message}`).join('; '));
       const text = embedded.text;
-      const stored = again === 0 ? await storedRun(embedded.name, text) : undefined;
-      const id = stored?.id ?? (await api.submit('negotiation', text));
+      const id = await londonRun(embedded.name, text, again > 0);
       if (live) setPhase('running');
       // The deal map is solved (server side, on worker threads) while the run goes.
       const mapping = api.deals(id);
-      const run = stored ?? (await waitForRun<TradeNegotiationRun>(id, (p) => live && setProgress(p)));
+      const run = await waitForRun<TradeNegotiationRun>(id, (p) => live && setProgress(p));
       if (run.status === 'failed' || !run.result) throw new Error(run.error ?? 'the negotiation run failed');
       if (live) setPhase('mapping');
       const map = await mapping;
@@ -282,7 +293,7 @@ function DealChart({ run, map, partition, offers, session, leaders, signed, data
             ...(boundary.length ? [
               Plot.areaY(boundary, { x: 'x', y1: 'y', y2: y1, fill: RATIFIABLE, fillOpacity: 0.09, curve: 'linear', className: 'ratified-region' }),
               Plot.line(boundary, { x: 'x', y: 'y', stroke: RATIFIABLE, strokeWidth: 1.2, strokeDasharray: '2 2' }),
-              Plot.text([boundary[boundary.length - 1]], { x: () => x1, y: () => y1, text: () => 'both ratify, P ≥ ½ (one package)', textAnchor: 'end', dx: -4, dy: 10, fill: '#1f6b4f', fontWeight: 600 }),
+              Plot.text([0], { x: () => Math.max(boundary[0].x, (bandsOf[0].outer ?? bandsOf[0].inner ?? [0, bandsOf[0].median])[1]), y: () => y1, text: () => 'both ratify, P ≥ ½ (one package)', textAnchor: 'start', dx: 4, dy: 9, fill: '#1f6b4f', fontWeight: 600 }),
             ] : []),
             ...side(bandsOf[0], 'x', PARTY[0]),
             ...side(bandsOf[1], 'y', PARTY[1]),
@@ -303,7 +314,7 @@ function DealChart({ run, map, partition, offers, session, leaders, signed, data
             Plot.dot(agreements, { x: (o) => o.u[0], y: (o) => o.u[1], r: 10, stroke: '#111', strokeWidth: 2, className: 'agreement' }),
             Plot.text(agreements, { x: (o) => o.u[0], y: (o) => o.u[1], text: (o) => `agreed, round ${o.round}`, dx: 13, dy: 12, textAnchor: 'start', fill: '#111', fontWeight: 600 }),
             Plot.dot(sessionDeal, { x: 'x', y: 'y', r: 13, stroke: '#111', strokeDasharray: '3 2', strokeWidth: 1.5 }),
-            Plot.text(sessionDeal, { x: 'x', y: 'y', text: () => 'session’s deal (every agreement)', dx: 16, textAnchor: 'start', fill: '#111' }),
+            Plot.text(sessionDeal, { x: 'x', y: 'y', text: () => 'session’s deal (every agreement)', dx: -16, dy: 3, textAnchor: 'end', fill: '#111' }),
             ...(best ? [
               Plot.dot([best], { x: (s) => s.utility[0], y: (s) => s.utility[1], r: 8, stroke: RATIFIABLE, strokeWidth: 2.5 }),
               Plot.text([best], { x: (s) => s.utility[0], y: (s) => s.utility[1], text: () => `best ratifiable (${partLabel})`, dx: -12, dy: 12, textAnchor: 'end', fill: '#1f6b4f', fontWeight: 600 }),

@@ -35,7 +35,7 @@ const EXAMPLES: Example[] = [
   { id: 'itex-cypress', label: 'Itex vs Cypress (ANAC 2010, 180 outcomes)', parties: ['Itex', 'Cypress'], domain: icDomain, a: icItex, b: icCypress, source: 'GENIUS negotiation platform, ANAC 2010 domain Itex vs Cypress (TU Delft); src/negotiate/fixtures/genius/anac2010-ItexvsCypress' },
 ];
 
-const POINTS: { key: keyof Analysis; label: string; symbol: string; color: string }[] = [
+const POINTS: { key: keyof Analysis; label: string; symbol: 'star' | 'diamond' | 'triangle' | 'square'; color: string }[] = [
   { key: 'nash', label: 'Nash bargaining solution', symbol: 'star', color: OKABE_ITO.vermillion },
   { key: 'kalai_smorodinsky', label: 'Kalai–Smorodinsky', symbol: 'diamond', color: OKABE_ITO.blue },
   { key: 'egalitarian', label: 'Egalitarian', symbol: 'triangle', color: OKABE_ITO.green },
@@ -49,7 +49,13 @@ const CASES = [
 
 export function Negotiate() {
   const hash = useHash();
-  const which = new URLSearchParams(hash.split('?')[1] ?? '').get('case') === 'genius' ? 'genius' : 'london';
+  const fromHash = new URLSearchParams(hash.split('?')[1] ?? '').get('case') === 'genius' ? 'genius' : 'london';
+  const [which, setWhich] = useState<'london' | 'genius'>(fromHash);
+  useEffect(() => setWhich(fromHash), [fromHash]);
+  const choose = (id: 'london' | 'genius') => {
+    setWhich(id);
+    history.replaceState(null, '', id === 'london' ? '#/negotiation' : `#/negotiation?case=${id}`);
+  };
   return (
     <div className="negotiate-view">
       <header className="view-head">
@@ -58,7 +64,7 @@ export function Negotiate() {
         <fieldset className="radios case-pick">
           <legend>Case</legend>
           {CASES.map((c) => (
-            <label key={c.id}><input type="radio" name="case" value={c.id} checked={which === c.id} onChange={() => { location.hash = c.id === 'london' ? '#/negotiation' : `#/negotiation?case=${c.id}`; }} /> {c.label}</label>
+            <label key={c.id}><input type="radio" name="case" value={c.id} checked={which === c.id} onChange={() => choose(c.id)} /> {c.label}</label>
           ))}
         </fieldset>
       </header>
@@ -158,7 +164,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
           id="negotiation-frontier"
           title={`Utilities of ${pa} and ${pb}`}
           description={`The Pareto frontier (line), the bargaining solutions (labelled symbols) and the disagreement point (cross at ${d0}, ${d1}); ${pa}'s utility across, ${pb}'s up.`}
-          legend={[{ label: 'Pareto frontier', color: '#333' }, ...pts.map((p) => ({ label: p.label, color: p.color })), { label: 'Disagreement point', color: '#777', dashed: true }]}
+          legend={[{ label: 'Pareto frontier', color: '#333' }, ...pts.map((p) => ({ label: p.label, color: p.color, shape: p.symbol })), { label: 'Disagreement point', color: '#333', shape: 'cross' as const }]}
           render={(width) => Plot.plot({
             width: Math.min(width, 560), height: Math.min(width, 560) * 0.9, marginLeft: 50, marginBottom: 45,
             x: { domain: [0, 1], label: `Utility of ${pa} →`, grid: true },
