@@ -34,7 +34,7 @@ export const RateSchema = z
   .meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%")' });
 
 /** A share in [0, 1], as a number or percent string. */
-export const ShareSchema = RateSchema.refine((x) => x <= 1, { message: 'expected a share between 0 and 1' });
+export const ShareSchema = RateSchema.refine((x) => x <= 1, { error: (iss) => `expected a share between 0 and 1, found ${String(iss.input)}` });
 
 const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
 
