@@ -35,28 +35,36 @@ export function baselineFromDataset(d: Dataset): GeBaseline {
     throw new TypeError(`Expected a dataset with the io-table layout, found "${d.manifest.layout}" in ${d.source}`);
   }
   const { N, J } = d;
+  const { flows, tariff, vaShare } = d;
   const tau = new Float64Array(N * N * J);
   const pi = new Float64Array(N * N * J);
   const X = new Float64Array(N * J);
+  const sales = new Float64Array(N * J); // Σ_m flows[(m*N + i)*J + j] at i*J + j, summed in m order
   const VA = new Float64Array(N);
   const D = new Float64Array(N);
+  // One contiguous pass over the bilateral arrays (importer n outer, so every sum keeps its order).
   for (let n = 0; n < N; n++)
-    for (let i = 0; i < N; i++)
+    for (let i = 0; i < N; i++) {
+      const o = (n * N + i) * J;
       for (let j = 0; j < J; j++) {
-        const q = (n * N + i) * J + j;
-        tau[q] = 1 + d.tariff[q];
-        X[n * J + j] += d.flows[q] * tau[q];
-        if (i !== n) { D[n] += d.flows[q]; D[i] -= d.flows[q]; }
+        const f = flows[o + j];
+        const t = 1 + tariff[o + j];
+        tau[o + j] = t;
+        X[n * J + j] += f * t;
+        sales[i * J + j] += f;
+        if (i !== n) { D[n] += f; D[i] -= f; }
       }
-  for (let n = 0; n < N; n++)
-    for (let j = 0; j < J; j++) {
-      const x = X[n * J + j];
-      if (x > 0) for (let i = 0; i < N; i++) pi[(n * N + i) * J + j] = (d.flows[(n * N + i) * J + j] * tau[(n * N + i) * J + j]) / x;
-      else pi[(n * N + n) * J + j] = 1; // no spending: autarky shares keep the price index defined
-      let y = 0;
-      for (let m = 0; m < N; m++) y += d.flows[(m * N + n) * J + j];
-      VA[n] += d.vaShare[n * J + j] * y;
     }
+  for (let n = 0; n < N; n++)
+    for (let i = 0; i < N; i++) {
+      const o = (n * N + i) * J;
+      for (let j = 0; j < J; j++) {
+        const x = X[n * J + j];
+        if (x > 0) pi[o + j] = (flows[o + j] * tau[o + j]) / x;
+        else if (i === n) pi[o + j] = 1; // no spending: autarky shares keep the price index defined
+      }
+    }
+  for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) VA[n] += vaShare[n * J + j] * sales[n * J + j];
   return { N, J, theta: d.theta, B: d.vaShare, G: d.io, GB: scaledInputShares(N, J, d.vaShare, d.io), alpha: d.finalShare, pi, tau, X, VA, D };
 }
 

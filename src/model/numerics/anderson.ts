@@ -77,18 +77,30 @@ export class Anderson {
       return res;
     }
     // Only the new column's inner products change; ΔFᵀf changes for every column (f is new).
-    // Two columns per pass, two accumulators each, so no loop is one long dependency chain.
+    // Four (then two) columns per pass, separate accumulators, so no loop is one long dependency
+    // chain and f and the new column are loaded once for four columns.
     let a = 0;
+    for (; a + 3 < p; a += 4) this.products4(a, update ? c : -1);
     for (; a + 1 < p; a += 2) this.products(a, a + 1, update ? c : -1);
     if (a < p) this.products(a, a, update ? c : -1);
     if (!this.solveGamma(p)) {
       this.plain(gx, out);
       return res;
     }
-    // out = gx − ΔG γ, two columns per pass.
+    // out = gx − ΔG γ, two columns at a time (four per pass: the same subtractions in the same
+    // order, with half the loads and stores of out).
     const gamma = this.gamma;
     if (out !== gx) out.set(gx);
     let q = 0;
+    for (; q + 3 < p; q += 4) {
+      const c0 = q * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+      const g0 = gamma[q], g1 = gamma[q + 1], g2 = gamma[q + 2], g3 = gamma[q + 3];
+      for (let k = 0; k < n; k++) {
+        let v = out[k];
+        v -= g0 * dG[c0 + k] + g1 * dG[c1 + k];
+        out[k] = v - (g2 * dG[c2 + k] + g3 * dG[c3 + k]);
+      }
+    }
     for (; q + 1 < p; q += 2) {
       const c0 = q * n, c1 = c0 + n;
       const g0 = gamma[q], g1 = gamma[q + 1];
@@ -149,6 +161,45 @@ export class Anderson {
     }
     rhs[a] = ra;
     rhs[b] = rb;
+  }
+
+  /** {@link products} for the four columns a..a+3 in one pass (each sum in the same order). */
+  private products4(a: number, c: number): void {
+    const { n, m, dF, fPrev: f, gram, rhs } = this;
+    const c0 = a * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+    if (c >= 0) {
+      let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+      for (let k = 0; k < n; k++) {
+        const fk = f[k], dh = dF[c + k];
+        const d0 = dF[c0 + k], d1 = dF[c1 + k], d2 = dF[c2 + k], d3 = dF[c3 + k];
+        r0 += d0 * fk;
+        r1 += d1 * fk;
+        r2 += d2 * fk;
+        r3 += d3 * fk;
+        h0 += d0 * dh;
+        h1 += d1 * dh;
+        h2 += d2 * dh;
+        h3 += d3 * dh;
+      }
+      const h = c / n;
+      gram[a * m + h] = gram[h * m + a] = h0;
+      gram[(a + 1) * m + h] = gram[h * m + a + 1] = h1;
+      gram[(a + 2) * m + h] = gram[h * m + a + 2] = h2;
+      gram[(a + 3) * m + h] = gram[h * m + a + 3] = h3;
+    } else {
+      for (let k = 0; k < n; k++) {
+        const fk = f[k];
+        r0 += dF[c0 + k] * fk;
+        r1 += dF[c1 + k] * fk;
+        r2 += dF[c2 + k] * fk;
+        r3 += dF[c3 + k] * fk;
+      }
+    }
+    rhs[a] = r0;
+    rhs[a + 1] = r1;
+    rhs[a + 2] = r2;
+    rhs[a + 3] = r3;
   }
 
   /** Solves the regularised normal equations (ΔFᵀΔF + λI) γ = ΔFᵀ f by Cholesky; false if singular. */
