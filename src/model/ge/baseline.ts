@@ -46,14 +46,29 @@ export function baselineFromDataset(d: Dataset): GeBaseline {
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       const o = (n * N + i) * J;
+      if (i === n) {
+        for (let j = 0; j < J; j++) {
+          const f = flows[o + j];
+          const t = 1 + tariff[o + j];
+          tau[o + j] = t;
+          X[n * J + j] += f * t;
+          sales[i * J + j] += f;
+        }
+        continue;
+      }
+      // D[n] and D[i] (n ≠ i) in registers: the same additions, in the same order.
+      let dn = D[n], di = D[i];
       for (let j = 0; j < J; j++) {
         const f = flows[o + j];
         const t = 1 + tariff[o + j];
         tau[o + j] = t;
         X[n * J + j] += f * t;
         sales[i * J + j] += f;
-        if (i !== n) { D[n] += f; D[i] -= f; }
+        dn += f;
+        di -= f;
       }
+      D[n] = dn;
+      D[i] = di;
     }
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {

@@ -69,15 +69,12 @@ export interface GeWorkspace {
 
 /** The sectors with a positive cross-border share anywhere in `pi` (public bilateral layout). */
 export function tradedSectors(N: number, J: number, pi: Float64Array): Int32Array {
-  const any = new Uint8Array(J);
-  for (let n = 0; n < N; n++)
-    for (let i = 0; i < N; i++) {
-      if (i === n) continue;
-      const o = (n * N + i) * J;
-      for (let j = 0; j < J; j++) if (pi[o + j] > 0) any[j] = 1;
-    }
   const out: number[] = [];
-  for (let j = 0; j < J; j++) if (any[j]) out.push(j);
+  for (let j = 0; j < J; j++) {
+    let any = false;
+    for (let n = 0; n < N && !any; n++) for (let i = 0; i < N; i++) if (i !== n && pi[(n * N + i) * J + j] > 0) { any = true; break; }
+    if (any) out.push(j);
+  }
   return Int32Array.from(out);
 }
 
@@ -110,14 +107,13 @@ export function prepareSystem(
   };
   const dom = new Float64Array(N * T * N), domT = new Float64Array(N * T * N);
   for (let n = 0; n < N; n++)
-    for (let i = 0; i < N; i++) {
-      const o = (n * N + i) * J;
-      for (let t = 0; t < T; t++) {
-        const q = o + traded[t];
-        const v = domOf(q, traded[t]);
-        const r = (n * T + t) * N + i;
-        dom[r] = v;
-        domT[r] = v / tauNew[q];
+    for (let t = 0; t < T; t++) {
+      const j = traded[t];
+      for (let i = 0; i < N; i++) {
+        const q = (n * N + i) * J + j;
+        const v = domOf(q, j);
+        dom[(n * T + t) * N + i] = v;
+        domT[(n * T + t) * N + i] = v / tauNew[q];
       }
     }
   const localShift = new Float64Array(N * J), localF = new Float64Array(N * J);
