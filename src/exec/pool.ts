@@ -1,12 +1,11 @@
 /**
- * The worker-pool executor: jobs run in piscina worker threads, so a long solve never blocks the
- * server's event loop. Workers load the TypeScript modules through tsx (see worker-boot.mjs).
+ * The worker-pool executor: jobs run in worker threads (threads.ts), so a long solve never blocks
+ * the server's event loop.
  */
 import { MessageChannel } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { ThreadPool } from './threads.ts';
 import { JobAbortedError, type ExecEvent, type Executor, type Job } from './types.ts';
-import type { WorkerTask } from './worker.ts';
+import type { WorkerData, WorkerTask } from './worker.ts';
 
 /** Options of {@link PoolExecutor}. */
 export interface PoolOptions {
@@ -17,7 +16,7 @@ export interface PoolOptions {
 }
 
 /**
- * Executor backed by a piscina pool of worker threads.
+ * Executor backed by a pool of worker threads.
  *
  * @example
  * ```ts
@@ -27,25 +26,18 @@ export interface PoolOptions {
  * ```
  */
 export class PoolExecutor implements Executor {
-  readonly #pool: Piscina<WorkerTask, unknown>;
+  readonly #pool: ThreadPool<WorkerTask, unknown>;
 
   constructor(opts: PoolOptions = {}) {
-    const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
-    this.#pool = new Piscina({
-      // A JS bootstrap that registers tsx in the worker, then loads worker.ts.
-      filename: new URL('./worker-boot.mjs', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: Infinity,
-      workerData: { preload: opts.preload ?? [] },
-    });
+    const data: WorkerData = { preload: opts.preload ?? [] };
+    this.#pool = new ThreadPool(new URL('./worker.ts', import.meta.url), { threads: opts.threads, data });
   }
 
   async submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown> {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (e: ExecEvent) => onEvent(e));
     try {
-      return await this.#pool.run({ job, port: port2 }, { transferList: [port2], signal: signal ?? null });
+      return await this.#pool.run({ job, port: port2 }, { transferList: [port2], signal });
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw new JobAbortedError(job.id);
       throw e;
@@ -56,6 +48,6 @@ export class PoolExecutor implements Executor {
   }
 
   async close(): Promise<void> {
-    await this.#pool.destroy();
+    await this.#pool.close();
   }
 }

@@ -1,14 +1,18 @@
 /**
- * Worker-thread entry of the PoolExecutor (piscina). Each worker preloads the datasets listed in
- * `workerData.preload` once; the dataset cache of src/data/load.ts keeps them for every later job.
+ * Worker-thread entry of the PoolExecutor (a ThreadPool). Each worker preloads the datasets listed
+ * in `workerData.preload` once; the dataset cache of src/data/load.ts keeps them for every later job.
  * Progress goes back over the MessagePort sent with each task.
  */
-import type { MessagePort } from 'node:worker_threads';
-import { workerData } from 'piscina';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { loadDataset } from '../data/load.ts';
 import { importHandler, type ExecEvent, type Job } from './types.ts';
 
-for (const id of (workerData as { preload?: string[] } | undefined)?.preload ?? []) {
+/** The data of every executor worker. */
+export interface WorkerData {
+  preload: string[];
+}
+
+for (const id of (workerData as WorkerData | undefined)?.preload ?? []) {
   try {
     loadDataset(id);
   } catch {

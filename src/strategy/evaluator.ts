@@ -2,10 +2,10 @@
  * Evaluates batches of policy points: looks each up in a process-wide cache keyed by a hash of
  * (dataset, model, options, base policy, instruments, players) and the exact instrument values,
  * warm-starts every solve from the nearest recently solved point, and runs the misses inline or
- * in parallel on a piscina pool whose workers load the dataset once.
+ * in parallel on a worker-thread pool whose workers load the dataset once.
  */
 import { createHash } from 'node:crypto';
-import { Piscina } from 'piscina';
+import { ThreadPool } from '../exec/threads.ts';
 import { makeSolver, type EvalSpec, type PointEval, type StrategySolver } from './models.ts';
 import type { ModelResult } from '../model/result.ts';
 import type { WorkerTask } from './worker.ts';
@@ -70,14 +70,14 @@ function valuesKey(x: Float64Array): string {
 export class Evaluator {
   readonly key: string;
   readonly stats: EvalStats = { requested: 0, cacheHits: 0, solves: 0, failed: 0, warmStarts: 0, solverIterations: 0, seconds: 0 };
-  private pool?: Piscina;
+  private pool?: ThreadPool<WorkerTask, PointEval>;
   private inline?: StrategySolver;
   private recent: { x: Float64Array; warm: unknown }[] = [];
 
   constructor(readonly spec: EvalSpec, readonly workers = 0) {
     this.key = contextKey(spec);
     if (workers > 0) {
-      this.pool = new Piscina({ filename: new URL('./worker-boot.mjs', import.meta.url).href, workerData: spec, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+      this.pool = new ThreadPool(new URL('./worker.ts', import.meta.url), { threads: workers, data: spec });
     }
   }
 
@@ -120,7 +120,7 @@ export class Evaluator {
 
   /** Stops the workers. */
   async close(): Promise<void> {
-    await this.pool?.destroy();
+    await this.pool?.close();
     this.pool = undefined;
   }
 
@@ -138,7 +138,7 @@ export class Evaluator {
     const warm = this.nearest(x);
     if (warm !== undefined) this.stats.warmStarts++;
     let p: PointEval;
-    if (this.pool) p = (await this.pool.run({ x, warm } satisfies WorkerTask)) as PointEval;
+    if (this.pool) p = await this.pool.run({ x, warm });
     else {
       this.inline ??= makeSolver(this.spec);
       p = this.inline.evaluate(x, warm);

@@ -2,9 +2,9 @@
  * Cached evaluation of trade deals. Every deal becomes a model policy; a process-wide cache keyed
  * by SHA-1(context) + SHA-1(policy) answers repeated policies (two deals that clamp to the same
  * policy share one solve). Misses are solved inline (sync, for agents that query the model) or,
- * for whole maps, in chunks on a piscina pool whose workers load the dataset once.
+ * for whole maps, in chunks on a worker-thread pool whose workers load the dataset once.
  */
-import { Piscina } from 'piscina';
+import { ThreadPool } from '../../exec/threads.ts';
 import type { Bid } from '../domain.ts';
 import type { TradeSpec } from './state.ts';
 import { contextHash, dealPolicy, policyHash } from './state.ts';
@@ -126,18 +126,18 @@ export class TradeEvaluator {
     };
     let done = 0;
     if (this.workers > 0 && miss.length > CHUNK) {
-      const pool = new Piscina({ filename: new URL('./worker-boot.mjs', import.meta.url).href, workerData: this.spec, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+      const pool = new ThreadPool<TradeTask, Omit<DealEval, 'warm'>[]>(new URL('./worker.ts', import.meta.url), { threads: this.workers, data: this.spec });
       try {
         const chunks: [string, number][][] = [];
         for (let s = 0; s < miss.length; s += CHUNK) chunks.push(miss.slice(s, s + CHUNK).map(([k, ms]) => [k, ms[0]]));
         await Promise.all(chunks.map(async (chunk) => {
-          const res = (await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])) } satisfies TradeTask)) as Omit<DealEval, 'warm'>[];
+          const res = await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])) });
           res.forEach((e, c) => write(chunk[c][0], this.#store(chunk[c][0], e)));
           done += chunk.length;
           onProgress?.(done, miss.length);
         }));
       } finally {
-        await pool.destroy();
+        await pool.close();
       }
     } else {
       this.#inline ??= makeTradeSolver(this.spec);
