@@ -1,6 +1,15 @@
 /**
- * The HTTP API (docs/api.md) as typed functions, and the result shapes the views read.
+ * The HTTP API (docs/api.md) as typed functions, and the result shapes the views read. Shapes the
+ * server defines are imported from its code as types only (nothing of it enters the bundle).
  */
+import type { Bid } from '../../src/negotiate/domain.ts';
+import type { LogEntry } from '../../src/negotiate/session.ts';
+import type { DealPoint, PartitionSummary } from '../../src/negotiate/trade/linkage.ts';
+import type { TradeSession } from '../../src/negotiate/trade/run.ts';
+import type { RunKind } from '../../src/exec/types.ts';
+import type { RunStatus, RunSummary } from '../../src/store/types.ts';
+
+export type { LogEntry, DealPoint, PartitionSummary, TradeSession, RunKind, RunStatus, RunSummary };
 
 export interface Issue {
   path: (string | number)[];
@@ -15,34 +24,14 @@ export class ApiFailure extends Error {
   }
 }
 
-export type RunKind = 'solve' | 'timeline' | 'analyze' | 'strategy' | 'negotiation';
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface RunSummary {
-  id: string;
-  kind: RunKind;
-  status: RunStatus;
-  name: string | null;
-  model: string | null;
-  dataset: string | null;
-  dataset_version: string | null;
-  code_version: string;
-  created_at: string;
-  finished_at: string | null;
-  timings: { queued_ms?: number; run_ms?: number; total_ms?: number };
-  error: string | null;
-}
-
 export interface Run<R = unknown> extends RunSummary {
   scenario: string;
   result: R | null;
   progress?: Progress;
 }
 
-export interface Progress {
-  fraction: number;
-  message: string;
-}
+import type { Progress } from '../../src/exec/types.ts';
+export type { Progress };
 
 /** One country's result (scenario-format.md): percent changes; absent fields are not produced by the model. */
 export type CountryResult = Partial<Record<string, number>>;
@@ -120,63 +109,8 @@ export type Threshold =
   | { kind: 'uniform'; min: number; max: number }
   | { kind: 'normal'; mean: number; sd: number };
 
-export type TradeBid = Record<string, number | string>;
+export type TradeBid = Bid;
 
-/** A deal of a trade domain (src/negotiate/trade/linkage.ts DealPoint). */
-export interface DealPoint {
-  index: number;
-  bid: TradeBid;
-  utility: [number, number];
-  leaders: [number, number];
-  ratification: number;
-}
-
-/** One partition's ratification summary (PartitionSummary). */
-export interface PartitionSummary {
-  baskets: string[][];
-  deals: number;
-  ratifiable: number;
-  expected_ratifiable: number;
-  win_sets: { count: [number, number]; expected: [number, number] };
-  overlap: number;
-  frontier: [number, number][];
-  nash: DealPoint | null;
-  expected_nash: DealPoint | null;
-}
-
-/** One entry of a SAOP session log (src/negotiate/session.ts). */
-export interface LogEntry {
-  round: number;
-  turn: number;
-  time: number;
-  proposer: 0 | 1 | 'mediator';
-  action: 'offer' | 'accept' | 'adopted' | 'rejected' | 'breakdown';
-  bid: TradeBid | null;
-  /** Both sides' utilities of the bid as the session's utility functions give them (trade domains: trust-discounted). */
-  utilities: [number, number] | null;
-}
-
-export interface TradeSession {
-  label: string;
-  agents: [string, string];
-  linkage: 'linked' | 'separate';
-  baskets: { issues: string[]; reason: string; round: number; agreement: TradeBid | null; log: LogEntry[] }[];
-  deal: TradeBid | null;
-  utilities: [number, number];
-  leaders: [number, number];
-  ratification_probability: number | null;
-  vote: { ratified: boolean; thresholds: [number, number] } | null;
-  seed: number;
-  summary?: {
-    runs: number;
-    deal_share: number;
-    ratified_share: number;
-    mean_ratification_probability: number;
-    mean_utilities: [number, number];
-    modal_deal: TradeBid | null;
-    modal_share: number;
-  };
-}
 
 /** The result of a `negotiation` run on a trade domain (src/negotiate/trade/run.ts TradeNegotiationRun). */
 export interface TradeNegotiationRun {
