@@ -51,3 +51,25 @@ export function selectSectors(d: Dataset, sectors: readonly string[] | undefined
 function preview(list: string[]): string {
   return list.length <= 12 ? list.join(', ') : `${list.slice(0, 12).join(', ')}, …`;
 }
+
+/**
+ * The bilateral cells `(n*N + i)*J + j` a lever covers: `a` is the importer (tariffs) or the origin
+ * (export controls), `b` the other side; `"*"`, groups and `except` as in scenario entries; domestic
+ * flows never. `what` names the lever in the error when it covers no cross-border flow.
+ */
+export function coveredFlows(d: Dataset, a: string, b: string, aIsImporter: boolean, except: readonly string[] | undefined, sectors: readonly string[] | undefined, path: Path, what: string): Int32Array {
+  const { N, J } = d;
+  const ex = (code: string) => (code === '*' || d.manifest.groups[code] ? except : undefined);
+  const as = selectSide(d, a, b, ex(a), [...path, aIsImporter ? 'importer' : 'origin'], [...path, 'except']);
+  const bs = selectSide(d, b, a, ex(b), [...path, aIsImporter ? 'exporter' : 'destination'], [...path, 'except']);
+  const js = selectSectors(d, sectors, [...path, 'sectors']);
+  const out: number[] = [];
+  for (const x of as)
+    for (const y of bs) {
+      if (x === y) continue;
+      const [n, i] = aIsImporter ? [x, y] : [y, x];
+      for (const j of js) out.push((n * N + i) * J + j);
+    }
+  if (!out.length) throw new PolicyError(path, `expected the ${what} to cover at least one cross-border flow, found none`);
+  return Int32Array.from(out);
+}

@@ -14,7 +14,7 @@ import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
 import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
 import { timelineStates } from './timeline.ts';
 import type { ParsedScenario } from './parse.ts';
-import type { Scenario, TariffEntry } from './schema.ts';
+import type { TariffEntry } from './schema.ts';
 
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);

@@ -7,7 +7,7 @@
  * the model applies when it supports export controls (`MODEL_SPECS[model].controls`).
  */
 import type { Dataset } from '../data/dataset.ts';
-import { selectSide, selectSectors } from '../policy/select.ts';
+import { coveredFlows } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
 import type { GeControls } from '../policy/controls.ts';
 import type { InstrumentDef, Strategy } from './schema.ts';
@@ -48,20 +48,7 @@ export interface InstrumentKind {
 }
 
 function cellsOf(d: Dataset, levier: string, other: string, levierIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
-  const { N, J } = d;
-  const ex = (code: string) => (code === '*' || d.manifest.groups[code] ? except : undefined);
-  const lev = selectSide(d, levier, other, ex(levier), [...path, levierIsImporter ? 'importer' : 'origin'], [...path, 'except']);
-  const oth = selectSide(d, other, levier, ex(other), [...path, levierIsImporter ? 'exporter' : 'destination'], [...path, 'except']);
-  const js = selectSectors(d, sectors, [...path, 'sectors']);
-  const out: number[] = [];
-  for (const a of lev)
-    for (const b of oth) {
-      if (a === b) continue;
-      const [n, i] = levierIsImporter ? [a, b] : [b, a];
-      for (const j of js) out.push((n * N + i) * J + j);
-    }
-  if (out.length === 0) throw new PolicyError(path, 'expected the instrument to cover at least one cross-border flow, found none');
-  return Int32Array.from(out);
+  return coveredFlows(d, levier, other, levierIsImporter, except, sectors, path, 'instrument');
 }
 
 function weightedMean(d: Dataset, cells: Int32Array, value: (q: number) => number): number {

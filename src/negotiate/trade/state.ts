@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset.ts';
 import type { GeControls } from '../../policy/controls.ts';
 import { PolicyError } from '../../policy/errors.ts';
-import { selectSectors, selectSide } from '../../policy/select.ts';
+import { coveredFlows, selectSectors } from '../../policy/select.ts';
 import type { PolicyState } from '../../scenario/models.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
 import { readScenarioFile } from '../../scenario/parse.ts';
@@ -73,20 +73,7 @@ export interface TradeSpec {
 export const TRADE_TOLERANCE = 1e-9;
 
 function cells(d: Dataset, a: string, b: string, aIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
-  const { N, J } = d;
-  const ex = (code: string) => (code === '*' || d.manifest.groups[code] ? except : undefined);
-  const as = selectSide(d, a, b, ex(a), [...path, aIsImporter ? 'importer' : 'origin'], [...path, 'except']);
-  const bs = selectSide(d, b, a, ex(b), [...path, aIsImporter ? 'exporter' : 'destination'], [...path, 'except']);
-  const js = selectSectors(d, sectors, [...path, 'sectors']);
-  const out: number[] = [];
-  for (const x of as)
-    for (const y of bs) {
-      if (x === y) continue;
-      const [n, i] = aIsImporter ? [x, y] : [y, x];
-      for (const j of js) out.push((n * N + i) * J + j);
-    }
-  if (!out.length) throw new PolicyError(path, 'expected the issue to cover at least one cross-border flow, found none');
-  return Int32Array.from(out);
+  return coveredFlows(d, a, b, aIsImporter, except, sectors, path, 'issue');
 }
 
 /** Resolves the issues of a trade domain (paths relative to `negotiation.domain`). */
