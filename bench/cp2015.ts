@@ -4,9 +4,8 @@
  *
  * Run: `npx tsx bench/cp2015.ts [reps]` (prints a table), or import `benchCp2015`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { timeCp2015Reference, median } from './reference.ts';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/load.ts';
 import type { Dataset } from '../src/data/dataset.ts';
@@ -14,8 +13,6 @@ import { baselineFromDataset } from '../src/model/ge/baseline.ts';
 import { solveGe, type GeSolution } from '../src/model/ge/solve.ts';
 import { asBaseline } from '../src/model/ge/outputs.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REFERENCE = resolve(ROOT, '..', 'shared', 'reference', 'cp2015_numpy.py');
 
 export interface Cp2015Bench {
   lancaster: {
@@ -58,11 +55,6 @@ export function solveNafta(d: Dataset, tauNew: Float64Array): { base: GeSolution
 /** Untimed runs before the timed ones. */
 const WARMUP_RUNS = 5;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
 
 /** Runs Lancaster `reps` times (after 5 untimed warm-up runs) and the numpy reference `reps` times, in one process run. */
 export async function benchCp2015(reps = 7): Promise<Cp2015Bench> {
@@ -85,23 +77,7 @@ export async function benchCp2015(reps = 7): Promise<Cp2015Bench> {
     iterations: { baseline: last.base.report.iterations, counterfactual: last.cf.report.iterations },
     runs,
   };
-  let reference: Cp2015Bench['reference'];
-  if (!existsSync(REFERENCE)) reference = { unavailable: `${REFERENCE} not found` };
-  else {
-    const refRuns: number[] = [];
-    let failure: string | undefined;
-    for (let r = 0; r < reps && !failure; r++) {
-      const p = spawnSync('python3', [join('..', 'shared', 'reference', 'cp2015_numpy.py'), '--json'], { cwd: ROOT, encoding: 'utf8' });
-      if (p.status !== 0) { failure = `python3 exited with ${p.status ?? p.signal}: ${(p.stderr || String(p.error ?? '')).slice(0, 200)}`; break; }
-      try {
-        const out = JSON.parse(p.stdout) as { seconds: { zero_deficit_baseline: number; counterfactual: number } };
-        refRuns.push(out.seconds.zero_deficit_baseline + out.seconds.counterfactual);
-      } catch (e) {
-        failure = `unreadable reference output: ${(e as Error).message}`;
-      }
-    }
-    reference = failure ? { unavailable: failure } : { medianSeconds: median(refRuns), runs: refRuns };
-  }
+  const reference = timeCp2015Reference(reps, (s) => s.zero_deficit_baseline + s.counterfactual);
   const ratio = 'medianSeconds' in reference ? reference.medianSeconds / lancaster.medianSeconds : NaN;
   return { lancaster, reference, ratio, peakRssMB: process.resourceUsage().maxRSS / 1024 };
 }

@@ -6,16 +6,13 @@
  *
  * Run: `npx tsx bench/multisector.ts [reps]`, or import `benchMultisector`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { timeCp2015Reference, median } from './reference.ts';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/load.ts';
 import { calibratedBaseline } from '../src/model/ge/run.ts';
 import { solveGe, type GeShock } from '../src/model/ge/solve.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REFERENCE = resolve(ROOT, '..', 'shared', 'reference', 'cp2015_numpy.py');
 
 export interface MultisectorBench {
   lancaster: { medianSeconds: number; minSeconds: number; iterations: number; binding: number; runs: number[] };
@@ -24,11 +21,6 @@ export interface MultisectorBench {
   ratio: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
 
 /** The REE-licensing shock on the calibrated (keep-deficits) multisector-2025 baseline. */
 export function reeLicensingShock() {
@@ -57,22 +49,7 @@ export async function benchMultisector(reps = 7): Promise<MultisectorBench> {
     runs.push((performance.now() - t0) / 1000);
     if (last.report.status !== 'converged') throw new Error(`Expected the benchmark solve to converge, found ${last.report.message}`);
   }
-  let reference: MultisectorBench['reference'];
-  if (!existsSync(REFERENCE)) reference = { unavailable: `${REFERENCE} not found` };
-  else {
-    const refRuns: number[] = [];
-    let failure: string | undefined;
-    for (let r = 0; r < reps && !failure; r++) {
-      const p = spawnSync('python3', [join('..', 'shared', 'reference', 'cp2015_numpy.py'), '--json'], { cwd: ROOT, encoding: 'utf8' });
-      if (p.status !== 0) { failure = `python3 exited with ${p.status ?? p.signal}: ${(p.stderr || String(p.error ?? '')).slice(0, 200)}`; break; }
-      try {
-        refRuns.push((JSON.parse(p.stdout) as { seconds: { counterfactual: number } }).seconds.counterfactual);
-      } catch (e) {
-        failure = `unreadable reference output: ${(e as Error).message}`;
-      }
-    }
-    reference = failure ? { unavailable: failure } : { medianSeconds: median(refRuns), runs: refRuns };
-  }
+  const reference = timeCp2015Reference(reps, (s) => s.counterfactual);
   const lancaster = { medianSeconds: median(runs), minSeconds: Math.min(...runs), iterations: last.report.iterations, binding: last.caps?.binding ?? 0, runs };
   return { lancaster, reference, ratio: 'medianSeconds' in reference ? reference.medianSeconds / lancaster.medianSeconds : NaN };
 }
