@@ -79,3 +79,15 @@ function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval:
     }
   }
 }
+
+/** Position of bilateral cell `q` in `c.flow` (sorted), or −1 if the flow is not controlled. */
+export function controlIndex(c: GeControls, q: number): number {
+  const a = c.flow;
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (a[m] === q) return m;
+    if (a[m] < q) lo = m + 1; else hi = m - 1;
+  }
+  return -1;
+}

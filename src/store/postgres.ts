@@ -4,7 +4,7 @@
  * transaction.
  */
 import pg from 'pg';
-import { INTERRUPTED, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import { INTERRUPTED, SUMMARY_COLUMNS, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lancaster_runs (
@@ -22,7 +22,6 @@ CREATE INDEX IF NOT EXISTS lancaster_runs_created ON lancaster_runs (created_at 
 CREATE INDEX IF NOT EXISTS lancaster_runs_status ON lancaster_runs (status);
 `;
 
-const SUMMARY_COLS = 'id, kind, status, name, model, dataset, dataset_version, code_version, created_at, started_at, finished_at, timings, error';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
 
@@ -81,7 +80,7 @@ export class PgRunStore implements RunStore {
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
-    const q = await this.pool.query(`SELECT ${SUMMARY_COLS}, scenario, result FROM lancaster_runs WHERE id = $1`, [id]);
+    const q = await this.pool.query(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM lancaster_runs WHERE id = $1`, [id]);
     const row = q.rows[0];
     return row ? { ...summary(row), scenario: row.scenario, result: row.result ?? null } : undefined;
   }
@@ -96,7 +95,7 @@ export class PgRunStore implements RunStore {
     try {
       // One snapshot for the page and the count.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const rows = await client.query(`SELECT ${SUMMARY_COLS} FROM lancaster_runs ${w} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`, args);
+      const rows = await client.query(`SELECT ${SUMMARY_COLUMNS} FROM lancaster_runs ${w} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`, args);
       const total = await client.query(`SELECT count(*)::int AS n FROM lancaster_runs ${w}`, args);
       await client.query('COMMIT');
       return { runs: rows.rows.map(summary), total: total.rows[0].n };

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { INTERRUPTED, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import { INTERRUPTED, SUMMARY_COLUMNS, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -23,7 +23,6 @@ CREATE INDEX IF NOT EXISTS runs_created ON runs (created_at DESC);
 CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
 `;
 
-const SUMMARY_COLS = 'id, kind, status, name, model, dataset, dataset_version, code_version, created_at, started_at, finished_at, timings, error';
 
 type Row = Record<string, unknown> & { timings: string; result?: string | null };
 
@@ -75,7 +74,7 @@ export class SqliteRunStore implements RunStore {
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLS}, scenario, result FROM runs WHERE id = ?`).get(id) as Row | undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM runs WHERE id = ?`).get(id) as Row | undefined;
     if (!row) return undefined;
     return { ...summary(row), scenario: row.scenario as string, result: row.result == null ? null : JSON.parse(row.result) };
   }
@@ -87,7 +86,7 @@ export class SqliteRunStore implements RunStore {
     if (f.kind) (where.push('kind = @kind'), (args.kind = f.kind));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const read = this.db.transaction(() => ({
-      rows: this.db.prepare(`SELECT ${SUMMARY_COLS} FROM runs ${w} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`).all(args) as Row[],
+      rows: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ${w} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`).all(args) as Row[],
       total: (this.db.prepare(`SELECT count(*) AS n FROM runs ${w}`).get(args) as { n: number }).n,
     }));
     const { rows, total } = read();

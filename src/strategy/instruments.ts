@@ -9,7 +9,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { coveredFlows } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
-import type { GeControls } from '../policy/controls.ts';
+import { controlIndex, type GeControls } from '../policy/controls.ts';
 import type { InstrumentDef, Strategy } from './schema.ts';
 
 type Path = (string | number)[];
@@ -80,7 +80,7 @@ export const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
       const cells = cellsOf(d, e.origin, e.destination, false, e.except, e.sectors, [...path, 'export_control']);
       let s = 0;
       for (const q of cells) {
-        const k = bisect(base.controls.flow, q);
+        const k = controlIndex(base.controls, q);
         s += k >= 0 ? base.controls.approval[k] : 1;
       }
       return { cells, current: s / cells.length };
@@ -142,13 +142,3 @@ export function applyInstruments(base: ModelPolicy, ins: readonly ResolvedInstru
   return policy;
 }
 
-/** Index of `q` in the sorted `a`, or −1. */
-function bisect(a: Int32Array, q: number): number {
-  let lo = 0, hi = a.length - 1;
-  while (lo <= hi) {
-    const m = (lo + hi) >> 1;
-    if (a[m] === q) return m;
-    if (a[m] < q) lo = m + 1; else hi = m - 1;
-  }
-  return -1;
-}

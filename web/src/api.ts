@@ -5,11 +5,11 @@
 import type { Bid } from '../../src/negotiate/domain.ts';
 import type { LogEntry } from '../../src/negotiate/session.ts';
 import type { DealPoint, PartitionSummary } from '../../src/negotiate/trade/linkage.ts';
-import type { TradeSession } from '../../src/negotiate/trade/run.ts';
+import type { TradeSession, TradeNegotiationRun } from '../../src/negotiate/trade/run.ts';
 import type { RunKind } from '../../src/exec/types.ts';
 import type { RunStatus, RunSummary } from '../../src/store/types.ts';
 
-export type { LogEntry, DealPoint, PartitionSummary, TradeSession, RunKind, RunStatus, RunSummary };
+export type { LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun, RunKind, RunStatus, RunSummary };
 
 export interface Issue {
   path: (string | number)[];
@@ -111,26 +111,6 @@ export type Threshold =
 
 export type TradeBid = Bid;
 
-
-/** The result of a `negotiation` run on a trade domain (src/negotiate/trade/run.ts TradeNegotiationRun). */
-export interface TradeNegotiationRun {
-  name: string;
-  model: string;
-  dataset: string;
-  status: 'converged' | 'not-converged';
-  seconds: number;
-  parties: [string, string];
-  current_state: { scenario: string; date?: string; step?: string };
-  issues: { id: string; label?: string; owner: string; kind: string; mode: string; grid: number[]; disagreement: number; flows: number }[];
-  objectives: { name: string; region: string; measure: string; security: { region: string; sector: string; weight: number }[]; disagreement_pct: number }[];
-  evaluation: { requested: number; cacheHits: number; solves: number; failed: number; seconds: number; workers: number; deals: number };
-  analysis: { outcomes: number; pareto_size: number; rational_pareto_size: number; pareto: [number, number][]; nash: DealPoint | null; kalai_smorodinsky: DealPoint | null };
-  linkage: { full: PartitionSummary; linked: PartitionSummary; separate: PartitionSummary; enabled: boolean };
-  trust: { initial: [number, number]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
-  sessions: TradeSession[];
-  deal: { bid: TradeBid | null; session: string; utilities: [number, number] | null; ratification_probability: number | null; effects: Record<string, Record<string, number>> | null; compliance: unknown[] | null };
-  linked_nash_compliance: unknown;
-}
 
 export type PartitionName = 'separate' | 'linked' | 'full';
 

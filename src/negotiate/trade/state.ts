@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset.ts';
-import type { GeControls } from '../../policy/controls.ts';
+import { controlIndex, type GeControls } from '../../policy/controls.ts';
 import { PolicyError } from '../../policy/errors.ts';
 import { coveredFlows, selectSectors } from '../../policy/select.ts';
 import type { PolicyState } from '../../scenario/models.ts';
@@ -112,16 +112,6 @@ export function tradeDomain(name: string, issues: readonly ResolvedIssue[]): Dom
   return createDomain(name, issues.map((r) => discreteIssue(r.id, r.grid)));
 }
 
-function bisect(a: Int32Array, q: number): number {
-  let lo = 0, hi = a.length - 1;
-  while (lo <= hi) {
-    const m = (lo + hi) >> 1;
-    if (a[m] === q) return m;
-    if (a[m] < q) lo = m + 1; else hi = m - 1;
-  }
-  return -1;
-}
-
 /** Current value of an issue: 0 for mode add; for mode set the common current rate/approval of its cells (NaN if they differ). */
 export function currentValue(base: PolicyState, r: ResolvedIssue): number {
   if (r.mode === 'add') return 0;
@@ -130,7 +120,7 @@ export function currentValue(base: PolicyState, r: ResolvedIssue): number {
     let x: number;
     if (r.kind === 'tariff') x = base.tau[q] - 1;
     else {
-      const k = bisect(base.controls.flow, q);
+      const k = controlIndex(base.controls, q);
       x = k >= 0 ? base.controls.approval[k] : 1;
     }
     if (Number.isNaN(v)) v = x;
