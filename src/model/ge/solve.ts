@@ -33,9 +33,11 @@ import { Anderson } from '../numerics/anderson.ts';
 import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
 import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
 import { prepareWedges, applyCaps, wedgeRents, capUpdate, type GeCaps, type GeLabels } from './wedges.ts';
+import { prepareCapacity, addMarkups, capacityRents, capacityUpdate, type GeCapacity, type GeCapacitySolution } from './capacity.ts';
 
 export type { GeNests } from './nests.ts';
 export type { GeCaps, GeLabels } from './wedges.ts';
+export type { GeCapacity, GeCapacitySolution } from './capacity.ts';
 
 /** A counterfactual: new tariffs (τ' = 1 + t'), optional iceberg changes, new deficits. */
 export interface GeShock {
@@ -53,6 +55,8 @@ export interface GeShock {
   caps?: GeCaps;
   /** CES input nests (nests.ts); absent means Cobb–Douglas (CP). */
   nests?: GeNests;
+  /** Capacity bounds on real output of region-sectors (capacity.ts); absent means constant returns. */
+  capacity?: GeCapacity;
 }
 
 export interface GeSolveOptions {
@@ -107,10 +111,12 @@ export interface GeSolution {
   caps?: GeCapSolution;
   /** The cost shares γ'_n^j and γ'_n^{k,j} of the solution when input nests are on. */
   shares?: { B: Float64Array; GB: Float64Array };
+  /** Capacities: markups μ, real output, rents (when the shock has any). `rents` includes their rents. */
+  capacity?: GeCapacitySolution;
 }
 
 /** Optional warm start (a previous solution of the same baseline); cap wedges are matched by flow. */
-export type GeWarmStart = Pick<GeSolution, 'lw' | 'lP' | 'X'> & Partial<Pick<GeSolution, 'caps'>>;
+export type GeWarmStart = Pick<GeSolution, 'lw' | 'lP' | 'X'> & Partial<Pick<GeSolution, 'caps' | 'capacity'>>;
 
 /** Relative floor of the X' scale: entries below 10⁻³ of the mean are weighed as that. */
 const X_SCALE_FLOOR = 1e-3;
@@ -168,11 +174,21 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const sysS = nest ? { ...sys, GB: GBeff } : sys;
   const rent = new Float64Array(N), rentOut = new Float64Array(N), Dx = new Float64Array(N);
   const D = shock.D;
-  // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω) and its image G(z), as views of one buffer each.
-  const Z = N + 2 * NJ + C;
+  // Capacities (capacity.ts): producer prices μĉ in eq. (2)–(3); null when absent (the CP path unchanged).
+  const csys = shock.capacity?.cell.length ? prepareCapacity(N, J, theta, baselineOutput(b), shock.capacity, opts.labels) : null;
+  const KC = csys ? csys.K : 0;
+  const rentful = wsys !== null || csys !== null;
+  const lcp = csys ? new Float64Array(NJ) : lc;
+  // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each.
+  const Z = N + 2 * NJ + C + KC;
   const z = new Float64Array(Z), gz = new Float64Array(Z), zBest = new Float64Array(Z);
-  const lw = z.subarray(0, N), lP = z.subarray(N, N + NJ), xs = z.subarray(N + NJ, N + 2 * NJ), lo = z.subarray(N + 2 * NJ);
-  const gw = gz.subarray(0, N), gP = gz.subarray(N, N + NJ), gx = gz.subarray(N + NJ, N + 2 * NJ), go = gz.subarray(N + 2 * NJ);
+  const lw = z.subarray(0, N), lP = z.subarray(N, N + NJ), xs = z.subarray(N + NJ, N + 2 * NJ), lo = z.subarray(N + 2 * NJ, N + 2 * NJ + C), lm = z.subarray(N + 2 * NJ + C);
+  const gw = gz.subarray(0, N), gP = gz.subarray(N, N + NJ), gx = gz.subarray(N + NJ, N + 2 * NJ), go = gz.subarray(N + 2 * NJ, N + 2 * NJ + C), gm = gz.subarray(N + 2 * NJ + C);
+  if (csys && warm?.capacity) {
+    const prev = new Map<number, number>();
+    warm.capacity.cell.forEach((q, c) => prev.set(q, warm.capacity!.lnMu[c]));
+    for (let c = 0; c < KC; c++) lm[c] = prev.get(csys.cell[c]) ?? 0;
+  }
   if (wsys) {
     // ln ω: a previous solution's wedge where the flow was capped, else the partial-equilibrium guess.
     const prev = new Map<number, number>();
@@ -196,6 +212,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
 
   let residual = Infinity;
   let capResidual = 0;
+  let capacityResidual = 0;
   let best = Infinity;
   let sinceBest = 0;
   let restarts = 0;
@@ -219,7 +236,8 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     if (wsys) applyCaps(wsys, sys, lo);
     // G(z): eq. (1)–(2) twice (prices are the slowest block), eq. (3), eq. (4) once, eq. (5).
     unitCost(lP);
-    logPriceIndex(sys, ws, lc, gP, null);
+    if (csys) addMarkups(csys, lc, lm, lcp);
+    logPriceIndex(sys, ws, lcp, gP, null);
     let dP = 0, sumP = 0;
     for (let q = 0; q < NJ; q++) {
       const a = Math.abs(gP[q] - lP[q]);
@@ -232,17 +250,21 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
       break;
     }
     unitCost(gP);
-    logPriceIndex(sys, ws, lc, gP, F);
+    if (csys) addMarkups(csys, lc, lm, lcp);
+    logPriceIndex(sys, ws, lcp, gP, F);
     if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);
     grossOutput(sys, ws, X, Y);
-    if (wsys) {
-      // Y net of wedge rents; rents kept by exporters are their income (like tariff revenue).
-      wedgeRents(wsys, sys, ws, lo, X, Y, rent);
+    if (rentful) {
+      // Y net of wedge and capacity rents; rents kept by exporters and capacity owners are their income.
+      if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent); else rent.fill(0);
+      if (csys) capacityRents(csys, J, lm, Y, rent, null);
       for (let n = 0; n < N; n++) Dx[n] = D[n] + rent[n];
       spendingMap(sysS, F, wVA, Dx, X, Y, Xn);
       grossOutput(sys, ws, Xn, Y);
-      wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut);
-      if (C) capResidual = capUpdate(wsys, sys, ws, lo, Xn, lc, go, null);
+      if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut); else rentOut.fill(0);
+      if (csys) capacityRents(csys, J, lm, Y, rentOut, null);
+      if (C) capResidual = capUpdate(wsys!, sys, ws, lo, Xn, lcp, go, null);
+      if (csys) capacityResidual = capacityUpdate(csys, lm, Y, lc, gm, null);
     } else {
       spendingMap(sysS, F, wVA, D, X, Y, Xn);
       grossOutput(sys, ws, Xn, Y);
@@ -255,14 +277,14 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) dX += Math.abs(Xn[q] - X[q]);
     dX /= worldVA;
     residual = res;
-    if (!Number.isFinite(res + sumP + dX + capResidual) || !(sumVA > 0)) {
+    if (!Number.isFinite(res + sumP + dX + capResidual + capacityResidual) || !(sumVA > 0)) {
       if (restart()) continue;
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, Xn, VAs, J)})`;
       break;
     }
-    if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol) { converged = true; break; }
+    if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol && capacityResidual < tol) { converged = true; break; }
     // Safeguards: a blown-up or stalled run restarts from the best iterate, more damped.
-    const merit = Math.max(res, dP, dX, capResidual);
+    const merit = Math.max(res, dP, dX, capResidual, capacityResidual);
     if (merit < best) { best = merit; zBest.set(z); sinceBest = 0; }
     else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
     const shift = Math.log(worldVA / sumVA);
@@ -271,8 +293,9 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     aa.next(z, gz, z);
     normalise(lw, b.VA, worldVA);
     for (let c = 0; c < C; c++) if (lo[c] < 0) lo[c] = 0; // projection: ω ≥ 1
+    for (let c = 0; c < KC; c++) if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0; // μ ≥ 1 with constant returns
   }
-  if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)}${C ? `, cap residual ${capResidual.toExponential(2)}` : ''})`;
+  if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)}${C ? `, cap residual ${capResidual.toExponential(2)}` : ''}${KC ? `, capacity residual ${capacityResidual.toExponential(2)}` : ''})`;
   // The solution: wages of the last state, and the prices, shares and spending they imply
   // (lc is the unit cost behind π' and lP, from the second price sweep).
   const lwOut = Float64Array.from(lw);
@@ -285,15 +308,43 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   let caps: GeCapSolution | undefined;
   if (wsys && C) {
     const quantity = new Float64Array(C), lnOmega = Float64Array.from(lo), scratch = new Float64Array(C);
-    capUpdate(wsys, sys, ws, lnOmega, Xn, lc, scratch, quantity);
+    capUpdate(wsys, sys, ws, lnOmega, Xn, lcp, scratch, quantity);
     let binding = 0;
     for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
     caps = { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding };
   }
+  let capacity: GeCapacitySolution | undefined;
+  if (csys) {
+    // Rents and quantities at the solution (Y is net of them): recompute from gross sales.
+    const lnMu = Float64Array.from(lm), quantity = new Float64Array(KC), rentCell = new Float64Array(KC), byRegion = new Float64Array(N), scratch = new Float64Array(KC);
+    capacityUpdate(csys, lnMu, Y, lc, scratch, quantity);
+    let binding = 0;
+    for (let c = 0; c < KC; c++) {
+      const q = csys.cell[c];
+      const r = (Y[q] * Math.exp(lnMu[c])) * -Math.expm1(-lnMu[c]);
+      rentCell[c] = r;
+      byRegion[Math.floor(q / J)] += r;
+      const b = csys.invEta[c] === 0 ? 0 : Math.min(Math.log(quantity[c]), csys.lnK[c]) * csys.invEta[c];
+      if (lnMu[c] - b > 1e-12) binding++;
+    }
+    capacity = { cell: csys.cell, limit: csys.limit, elasticity: csys.elasticity, lnMu, quantity, rent: rentCell, rentByRegion: byRegion, residual: capacityResidual, binding };
+  }
   return {
-    report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta, rents: wsys ? rentOut : rent,
-    ...(caps ? { caps } : {}), ...(nest ? { shares: { B: Beff, GB: GBeff } } : {}),
+    report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta, rents: rentful ? rentOut : rent,
+    ...(caps ? { caps } : {}), ...(nest ? { shares: { B: Beff, GB: GBeff } } : {}), ...(capacity ? { capacity } : {}),
   };
+}
+
+/** Baseline gross output Y_i^j = Σ_m π_mi^j X_m^j / τ_mi^j, index i*J + j. */
+export function baselineOutput(b: GeBaseline): Float64Array {
+  const { N, J } = b;
+  const y = new Float64Array(N * J);
+  for (let m = 0; m < N; m++)
+    for (let i = 0; i < N; i++) {
+      const o = (m * N + i) * J;
+      for (let j = 0; j < J; j++) y[i * J + j] += (b.pi[o + j] / b.tau[o + j]) * b.X[m * J + j];
+    }
+  return y;
 }
 
 /** Eq. (6): rescales ŵ so that world value added is unchanged. */
