@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from './main.ts';
+import { readScenarioFile } from '../scenario/parse.ts';
+import { scenarioPath } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,9 +36,10 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     expect(html).not.toMatch(/<script|https?:\/\/[^"]*\.(js|css)/); // self-contained
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(json.status).toBe('converged');
-    expect(json.steps.length).toBe(24);
+    const steps = readScenarioFile(scenarioPath('us-china-2025')).scenario.timeline!.length;
+    expect(json.steps.length).toBe(steps);
     const csv = readFileSync(join(out, 'report.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(25);
+    expect(csv).toHaveLength(steps + 1);
     expect(existsSync(join(out, 'report.html.tmp-' + process.pid))).toBe(false);
   });
 

@@ -54,6 +54,7 @@ export const TariffEntrySchema = z
     target_average: RateSchema.optional().meta({
       description: 'Shifts every covered rate by one amount so that their average, weighted by baseline flows, equals this (for facts given as averages, e.g. PIIE\'s)',
     }),
+    source: z.string().min(1).optional().meta({ description: 'Where this entry\'s rate comes from (a data file and line, or a fact-sheet row), when the step\'s source does not say it alone' }),
   })
   .strict()
   .superRefine((t, ctx) => {

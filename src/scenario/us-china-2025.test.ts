@@ -18,7 +18,7 @@ describe('the embedded us-china-2025 scenario', () => {
 
   it('cites a timeline-2025 row for every step, and says what is assumed', () => {
     for (const s of p.scenario.timeline!) {
-      expect(s.source, s.label).toMatch(/timeline-2025 §\d/);
+      expect(s.source, s.label).toMatch(/timeline-2025 §\d|us_tariff_tracker_2025\/country-by-time\.csv/);
       if (s.assumption !== undefined) expect(s.assumption.length).toBeGreaterThan(20);
     }
     expect(p.scenario.timeline!.filter((s) => s.assumption).length).toBeGreaterThan(5);
