@@ -238,8 +238,8 @@ export function withTrackerSteps(text: string, steps: TrackerStep[]): string {
     const doc = new Document([obj]);
     const seq = doc.contents as YAMLSeq<YAMLMap>;
     const node = seq.items[0];
-    for (const t of (node.get('tariffs', true) as YAMLSeq<YAMLMap>).items) t.flow = true;
-    const suspend = node.get('suspend', true) as YAMLSeq | undefined;
+    for (const t of (node.get('tariffs', true) as unknown as YAMLSeq<YAMLMap>).items) t.flow = true;
+    const suspend = node.get('suspend', true) as unknown as YAMLSeq | undefined;
     if (suspend) suspend.flow = true;
     const rendered = doc.toString({ lineWidth: 0, indentSeq: true }).replace(/\n$/, '').split('\n').map((l) => `  ${l}`);
     let k = kept.findIndex((b) => b.date > String(obj.date));
