@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installBodyParsers } from './body.ts';
+import { BODY_TIMEOUT_MS, installAccess, type AccessOptions } from './access.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Folder of the static web app; default web/dist (skipped when missing). */
   webDir?: string;
+  /** Token, allowed hosts, rate limits, body deadline (access.ts); default: loopback, no token. */
+  access?: AccessOptions;
 }
 
 /**
@@ -42,11 +45,16 @@ export interface AppOptions {
  * ```
  */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, forceCloseConnections: true,
+    // Node's own deadline for a whole request (a backstop of the body deadline in access.ts).
+    requestTimeout: 2 * (opts.access?.bodyTimeoutMs ?? BODY_TIMEOUT_MS),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installBodyParsers(app);
   installErrorHandlers(app);
+  await installAccess(app, opts.access);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,7 +1,8 @@
 /**
  * Request bodies that carry scenarios. JSON bodies keep their raw text so that a scenario sent as
  * a JSON object is parsed (and its errors located, line:col) exactly as sent; YAML arrives as
- * text (application/yaml, text/yaml, application/x-yaml, text/plain).
+ * text (application/yaml, text/yaml, application/x-yaml). Other types (text/plain, forms: what a
+ * cross-site page can send without a preflight) get 415, so no CSRF request reaches a route.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.ts';
@@ -36,7 +37,7 @@ export function installBodyParsers(app: FastifyInstance): void {
       done(new ApiError(400, 'bad_request', `Expected a valid JSON body, found ${(e as Error).message}`, [{ path: [], message: `expected valid JSON, found ${(e as Error).message}`, ...where }]), undefined);
     }
   });
-  app.addContentTypeParser([...YAML_TYPES, 'text/plain'], { parseAs: 'string' }, (req, text, done) => {
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (req, text, done) => {
     (req as unknown as Record<symbol, string>)[RAW] = text as string;
     done(null, text);
   });

@@ -4,11 +4,11 @@ import { parsePort, registerServeCommand } from './cli.ts';
 import { compareResults } from './compare.ts';
 
 describe('lancaster serve', () => {
-  it('registers serve with --port, --host, --db and --threads', () => {
+  it('registers serve with --port, --host, --db, --threads and the access options', () => {
     const program = new Command('lancaster');
     registerServeCommand(program);
     const serve = program.commands.find((c) => c.name() === 'serve')!;
-    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--db', '--threads']);
+    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--db', '--threads', '--token', '--allow-host', '--rate-limit']);
     expect(serve.opts()).toEqual({ port: 8080, host: '127.0.0.1' });
   });
 

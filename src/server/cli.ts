@@ -1,6 +1,8 @@
 /**
- * `lancaster serve [--port N] [--host H] [--db PATH|URL] [--threads N]`: runs the API server with
- * the worker-pool executor and the configured run store; prints the URL; SIGINT/SIGTERM close it.
+ * `lancaster serve [--port N] [--host H] [--db PATH|URL] [--threads N] [--token T] [--allow-host H]
+ * [--rate-limit N]`: runs the API server with the worker-pool executor and the configured run
+ * store; prints the URL; SIGINT/SIGTERM close it. Beyond loopback it refuses to start without a
+ * token (docs/security.md).
  */
 import type { Command } from '@commander-js/extra-typings';
 
@@ -11,12 +13,25 @@ export function parsePort(v: string): number {
   return n;
 }
 
+/** Parses a count ≥ 0 of an option; throws RangeError naming the option otherwise. */
+export function parseCount(v: string, option: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Expected ${option} as a whole number >= 0, found "${v}"`);
+  return n;
+}
+
 /** Options of the serve command. */
 export interface ServeOptions {
   port?: number;
   host?: string;
   db?: string;
   threads?: number;
+  /** Bearer token for writes; default $LANCASTER_TOKEN. */
+  token?: string;
+  /** Extra Host names accepted. */
+  allowHost?: string[];
+  /** Requests per minute per client (0: off). */
+  rateLimit?: number;
 }
 
 /**
@@ -29,12 +44,20 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   const { PoolExecutor } = await import('../exec/pool.ts');
   const { defaultRegistry, builtinHandler } = await import('../exec/registry.ts');
   const { testDelayMs } = await import('../exec/handlers/slow-solve.ts');
+  const { checkExposure } = await import('./access.ts');
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? (process.env.LANCASTER_TOKEN || undefined);
+  checkExposure(host, token); // refuse before opening the store
   const registry = defaultRegistry();
   // Test hook (see src/exec/handlers/slow-solve.ts): makes solves slow enough to be caught running.
   if (testDelayMs() > 0) registry.register('solve', builtinHandler('slow-solve'));
   const store = await openRunStore({ db: opts.db });
   const executor = new PoolExecutor({ threads: opts.threads });
-  const server = await startServer({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1', store, executor, registry });
+  const server = await startServer({
+    port: opts.port ?? 8080, host, store, executor, registry,
+    access: { token, allowedHosts: opts.allowHost, rateLimit: opts.rateLimit },
+  });
+  if (token) log('lancaster: writes require the token (Authorization: Bearer …)');
   if (server.recovered.length) log(`lancaster: marked ${server.recovered.length} interrupted run(s) failed`);
   process.stdout.write(`${server.url}\n`);
   const stop = (signal: string) => {
@@ -65,8 +88,16 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
     .option('--threads <n>', 'worker threads for runs (default: cores − 1)', (v) => parsePort(v))
-    .action(async (opts) => {
-      await serve(opts);
+    .option('--token <token>', 'bearer token required for every write (default: $LANCASTER_TOKEN; required beyond loopback)')
+    .option('--allow-host <names>', 'extra Host names the server answers to, comma-separated (DNS-rebinding check)', (v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .option('--rate-limit <n>', 'requests per minute per client (0: off; default 1200, writes 120)', (v) => parseCount(v, '--rate-limit'))
+    .action(async function (opts) {
+      try {
+        await serve(opts);
+      } catch (e) {
+        if (e instanceof RangeError) this.error(`lancaster: ${e.message}`, { exitCode: 2, code: 'lancaster.serve' });
+        throw e;
+      }
       await new Promise(() => {}); // keep running until a signal closes the server
     });
 }

@@ -11,7 +11,7 @@ import { UnsupportedKindError } from '../exec/registry.ts';
 /** An error with an HTTP status and a short machine-readable code. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ScenarioIssue[]) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ScenarioIssue[], readonly headers?: Record<string, string>) {
     super(message);
   }
 }
@@ -33,6 +33,9 @@ function toBody(e: unknown): [number, ErrorBody] {
   if (e instanceof ScenarioError) return [400, { error: 'invalid_scenario', message: e.message, issues: e.issues }];
   if (e instanceof UnsupportedKindError) return [400, { error: 'unsupported_kind', message: e.message, issues: [{ path: ['kind'], message: e.message }] }];
   const fe = e as FastifyError;
+  if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return [415, { error: 'unsupported_media_type', message: `Expected a JSON or YAML body (${ACCEPTED_TYPES}), found ${fe.message.replace(/^Unsupported Media Type:?\s*/i, '') || 'another content type'}` }];
+  }
   if (fe.statusCode === 413) return [413, { error: 'payload_too_large', message: `Expected a request body of at most ${BODY_LIMIT_TEXT}, found a larger one` }];
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const where = fe.validationContext ?? 'body';
@@ -48,6 +51,9 @@ function toBody(e: unknown): [number, ErrorBody] {
 }
 
 type Issue = { path: (string | number)[]; message: string; code?: string; keys?: string[] };
+
+/** The body types the API reads, for the 415 message. */
+const ACCEPTED_TYPES = 'application/json, application/yaml, application/x-yaml, text/yaml';
 
 /** The body limit as text, for the 413 message. */
 const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
@@ -77,6 +83,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((e, req, reply) => {
     const [status, body] = toBody(e);
     if (status >= 500) req.log.error(e);
+    if (e instanceof ApiError && e.headers) reply.headers(e.headers);
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="lancaster"');
     return reply.status(status).type('application/json').send(body);
   });
 }

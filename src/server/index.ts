@@ -8,6 +8,7 @@ import type { Executor } from '../exec/types.ts';
 import { defaultRegistry, type HandlerRegistry } from '../exec/registry.ts';
 import type { RunStore } from '../store/types.ts';
 import { buildApp, type AppOptions } from './app.ts';
+import { checkExposure } from './access.ts';
 import { RunService } from './service.ts';
 import { codeVersion } from './version.ts';
 import type { AppContext } from './context.ts';
@@ -58,10 +59,11 @@ export async function createContext(opts: Pick<ServerOptions, 'store' | 'executo
  * ```
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  checkExposure(host, opts.access?.token); // before anything is opened
   const ctx = await createContext(opts);
   const { recovered, ...context } = ctx;
-  const app = await buildApp(context, opts);
-  const host = opts.host ?? '127.0.0.1';
+  const app = await buildApp(context, { ...opts, access: { ...opts.access, host } });
   await app.listen({ port: opts.port ?? 0, host });
   const { port } = app.server.address() as { port: number };
   let closing: Promise<void> | undefined;

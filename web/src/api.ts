@@ -166,8 +166,37 @@ export interface EmbeddedScenario {
   text: string;
 }
 
+/** Where the write token is kept for this browser tab (sessionStorage: gone when the tab closes). */
+const TOKEN_KEY = 'lancaster.token';
+
+const storedToken = (): string | null => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TOKEN_KEY));
+
+/** `init` with the stored token as a bearer header, when there is one. */
+function withToken(init?: RequestInit): RequestInit | undefined {
+  const token = storedToken();
+  if (!token) return init;
+  return { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } };
+}
+
+/**
+ * Asks for the server's write token (once per refusal: a wrong token is asked for again) and keeps
+ * it for the tab; false when the user gives none.
+ */
+function askToken(code: string): boolean {
+  if (typeof window === 'undefined' || typeof window.prompt !== 'function') return false;
+  const why = code === 'bad_token' ? 'The token was not accepted. ' : '';
+  const t = window.prompt(`${why}This Lancaster server requires a token for submitting and deleting runs (lancaster serve --token / LANCASTER_TOKEN). Token:`)?.trim();
+  if (!t) return false;
+  sessionStorage.setItem(TOKEN_KEY, t);
+  return true;
+}
+
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
+  let res = await fetch(url, withToken(init));
+  if (res.status === 401) {
+    const code = ((await res.clone().json().catch(() => ({}))) as { error?: string }).error ?? '';
+    if ((code === 'token_required' || code === 'bad_token') && askToken(code)) res = await fetch(url, withToken(init));
+  }
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiFailure(res.status, body.error ?? 'error', body.message ?? `HTTP ${res.status}`, body.issues ?? []);
