@@ -29,6 +29,9 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
     const imps = selectSide(d, e.importer, e.exporter, e.importer === '*' || d.manifest.groups[e.importer] ? e.except : undefined, [...at, 'importer'], [...at, 'except']);
     const exps = selectSide(d, e.exporter, e.importer, e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined, [...at, 'exporter'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
+    if (!imps.some((n) => exps.some((i) => i !== n))) {
+      throw new PolicyError([...at, 'exporter'], `expected an exporter other than the importer, found ${e.exporter} on both sides: a tariff on one's own goods does nothing`);
+    }
     let schedule: Float64Array | undefined;
     if (e.schedule !== undefined) {
       schedule = d.schedules[e.schedule];

@@ -1,12 +1,14 @@
 /**
  * Reads a scenario file (YAML or JSON), validates it with the schema, and attaches line:column
- * positions to every issue. `locate` keeps the document so later checks against the dataset
+ * positions to every issue. The guards of limits.ts run first (size, control characters, tags,
+ * aliases, entry counts). `locate` keeps the document so later checks against the dataset
  * (unknown codes, sectors, schedules) can point at the same places.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
+import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from './limits.ts';
 
 export interface ParsedScenario {
   scenario: Scenario;
@@ -17,16 +19,27 @@ export interface ParsedScenario {
 
 /** Parses scenario text; `file` is used in messages only. Throws ScenarioError. */
 export function parseScenarioText(text: string, file: string): ParsedScenario {
+  const raw = checkText(text); // size and control characters, before the YAML parser runs
+  if (raw) throw new ScenarioError(file, [raw]);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false });
   if (doc.errors.length > 0) {
     throw new ScenarioError(file, doc.errors.map((e) => {
       const pos = lc.linePos(e.pos[0]);
       return { path: [], message: `expected valid YAML or JSON, found ${e.message.split('\n')[0]}`, line: pos.line, col: pos.col };
     }));
   }
+  const guarded = checkDocument(doc, lc); // counts, tags, strings: before conversion and validation
+  if (guarded.length) throw new ScenarioError(file, guarded);
   const locate = (path: (string | number)[]) => locateIn(doc, lc, path);
-  const parsed = ScenarioSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliases });
+  } catch (e) {
+    if (e instanceof ReferenceError) throw new ScenarioError(file, [{ path: [], message: ALIAS_BOMB }]);
+    throw e;
+  }
+  const parsed = ScenarioSchema.safeParse(value);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.map((iss) => {
       const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -48,8 +61,12 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
 export function readScenarioFile(file: string): ParsedScenario {
   let text: string;
   try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ScenarioError(file, [{ path: [], message: 'expected a scenario file, found a directory or device' }]);
+    if (st.size > SCENARIO_LIMITS.bytes) throw new ScenarioError(file, [{ path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.bytes} bytes (1 MiB), found ${st.size}` }]);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     throw new ScenarioError(file, [{ path: [], message: `expected a readable scenario file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
   }
   return parseScenarioText(text, file);

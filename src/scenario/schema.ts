@@ -3,6 +3,7 @@
  * and API validation, and the JSON Schema printed by `lancaster schema`.
  */
 import { z } from 'zod';
+import { IsoDate } from './date.ts';
 import { StrategySchema } from '../strategy/schema.ts';
 import { NegotiationSchema } from '../negotiate/schema.ts';
 
@@ -11,8 +12,12 @@ export const MAX_RATE = 10;
 
 const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
 
-/** A rate as a fraction (0.54) or a percent string ("54%"); negative, NaN or above MAX_RATE is an error. */
-export const RateSchema = z
+/**
+ * A fraction (0.54) or a percent string ("54%") between 0 and `max`; `what` names it in messages
+ * ("rate", "share") so each kind of number is told its own range.
+ */
+function fraction(max: number, what: string) {
+  return z
   .union([z.number(), z.string()], { error: 'expected a number or percent string' })
   .transform((v, ctx) => {
     let x: number;
@@ -25,16 +30,19 @@ export const RateSchema = z
       }
       x = Number(m[1]) / 100;
     }
-    if (!Number.isFinite(x) || x < 0 || x > MAX_RATE) {
-      ctx.addIssue({ code: 'custom', message: `expected a rate between 0 and ${MAX_RATE} (${MAX_RATE * 100}%), found ${v}` });
+    if (!Number.isFinite(x) || x < 0 || x > max) {
+      ctx.addIssue({ code: 'custom', message: `expected a ${what} between 0 and ${max} (${max * 100}%), found ${v}` });
       return z.NEVER;
     }
     return x;
-  })
-  .meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%")' });
+  });
+}
+
+/** A rate as a fraction (0.54) or a percent string ("54%"); negative, NaN or above MAX_RATE is an error. */
+export const RateSchema = fraction(MAX_RATE, 'rate').meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%"), 0 to 10 (1000%)' });
 
 /** A share in [0, 1], as a number or percent string. */
-export const ShareSchema = RateSchema.refine((x) => x <= 1, { error: (iss) => `expected a share between 0 and 1, found ${String(iss.input)}` });
+export const ShareSchema = fraction(1, 'share').meta({ description: 'Fraction (0.5 = 50%) or percent string ("50%"), 0 to 1' });
 
 const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
 
@@ -125,8 +133,6 @@ export const ReportSchema = z
     sectors: z.array(z.string()).optional().meta({ description: 'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)' }),
   })
   .strict();
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const TalksSchema = z
   .object({

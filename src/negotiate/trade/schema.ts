@@ -16,6 +16,7 @@
  * ```
  */
 import { z } from 'zod';
+import { IsoDate } from '../../scenario/date.ts';
 
 const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and _ (starting with a letter)');
 
@@ -86,7 +87,7 @@ export const TradeDomainSchema = z.strictObject({
   current_state: z
     .strictObject({
       scenario: z.string().optional().meta({ description: 'Embedded scenario id (under scenarios/) or path whose timeline gives the state; default this file' }),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional().meta({ description: 'The state in force on this date (steps dated on or before it); default the policy section' }),
+      date: IsoDate.optional().meta({ description: 'The state in force on this date (steps dated on or before it); default the policy section' }),
     })
     .optional(),
   issues: z.array(TradeIssueSchema).min(1),

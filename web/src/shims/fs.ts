@@ -2,3 +2,8 @@
 export function readFileSync(): never {
   throw new Error('Expected no file access in the browser, found a call to readFileSync');
 }
+
+/** Browser stand-in for statSync (never called: see readFileSync). */
+export function statSync(): never {
+  throw new Error('Expected no file access in the browser, found a call to statSync');
+}
