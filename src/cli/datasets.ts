@@ -1,7 +1,26 @@
-/** `lancaster datasets`: the embedded datasets with sources, licences and citations. */
-import { embeddedDatasetIds, loadDataset } from '../data/load.ts';
+/** `lancaster datasets [--json]`: the embedded datasets with sources, licences and citations. */
+import type { Command } from '@commander-js/extra-typings';
+import { out } from './errors.ts';
 
-export function datasetsReport(json: boolean): string {
+/**
+ * Adds `datasets` to the CLI program.
+ *
+ * @example
+ * ```ts
+ * registerDatasetsCommand(program); // lancaster datasets --json
+ * ```
+ */
+export function registerDatasetsCommand(program: Command): void {
+  program
+    .command('datasets')
+    .description('List the embedded datasets with their sources and citations')
+    .option('--json', 'machine-readable list')
+    .action(async (opts) => out(await datasetsReport(Boolean(opts.json))));
+}
+
+/** The report of `lancaster datasets`: text, or JSON with `json`. */
+export async function datasetsReport(json: boolean): Promise<string> {
+  const { embeddedDatasetIds, loadDataset } = await import('../data/load.ts');
   const list = embeddedDatasetIds().map((id) => {
     const m = loadDataset(id).manifest;
     return {

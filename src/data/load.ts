@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DatasetManifestSchema } from './manifest.ts';
 import { parseCsv, column, type CsvTable } from './csv.ts';
 import { DataError } from './errors.ts';
+import { cachedDataset } from './cache.ts';
 import type { Dataset } from './dataset.ts';
 
 /** The folder holding the embedded datasets (`<repo>/data`). */
@@ -38,12 +39,22 @@ export function datasetFolder(idOrPath: string): string {
 
 const cache = new Map<string, Dataset>();
 
-/** Loads a dataset by embedded id or folder path (cached per folder; treat the result as read-only). */
+/**
+ * Loads a dataset by embedded id or folder path: once per process and folder (treat the result as
+ * read-only), from its binary cache when that matches the source files' hashes (./cache.ts), else
+ * from the CSV tables with every check, caching them for next time.
+ *
+ * @example
+ * ```ts
+ * const d = loadDataset('cp2015');
+ * d.flows[(d.regions.indexOf('MEX') * d.N + d.regions.indexOf('USA')) * d.J + 0]; // flow USA → MEX, sector 0
+ * ```
+ */
 export function loadDataset(idOrPath: string): Dataset {
   const folder = datasetFolder(idOrPath);
   const hit = cache.get(folder);
   if (hit) return hit;
-  const d = readDatasetFolder(folder);
+  const d = cachedDataset(folder, readDatasetFolder).dataset;
   cache.set(folder, d);
   return d;
 }

@@ -3,6 +3,7 @@
  * registration works for the inline executor, worker threads and (later) remote workers.
  */
 import { RUN_KINDS, importHandler, type RunHandler, type RunKind } from './types.ts';
+import { moduleUrl } from './module-url.ts';
 
 /** A run kind that has no handler (yet): HTTP 400. */
 export class UnsupportedKindError extends Error {
@@ -22,7 +23,7 @@ export class UnsupportedKindError extends Error {
  * @example
  * ```ts
  * const reg = defaultRegistry();
- * reg.register('timeline', new URL('../scenario/timeline-handler.ts', import.meta.url).href);
+ * reg.register('timeline', moduleUrl('../scenario/timeline-handler.ts', import.meta.url).href);
  * const { check } = await reg.handler('solve');
  * ```
  */
@@ -53,9 +54,9 @@ export class HandlerRegistry {
   }
 }
 
-/** URL of a built-in handler module in src/exec/handlers. */
+/** URL of a built-in handler module in src/exec/handlers (its .js twin when running compiled). */
 export function builtinHandler(name: string): string {
-  return new URL(`./handlers/${name}.ts`, import.meta.url).href;
+  return moduleUrl(`./handlers/${name}.ts`, import.meta.url).href;
 }
 
 /**

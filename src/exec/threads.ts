@@ -1,14 +1,15 @@
 /**
- * One way to start worker threads that run TypeScript: a fixed-size piscina pool whose workers
- * boot through worker-boot.mjs (registers tsx — on Node 20 neither tsx's --import nor loader hooks
- * of the main thread reach worker threads — then imports the given .ts module and uses its default
- * export as the task handler). Used by the run executor, strategy solves and trade-deal maps.
+ * One way to start worker threads: a fixed-size piscina pool whose workers boot through
+ * worker-boot.mjs (from the sources it registers tsx — on Node 20 neither tsx's --import nor loader
+ * hooks of the main thread reach worker threads — then imports the given module, the .js twin of the
+ * .ts file when running compiled, and uses its default export as the task handler). Used by the run executor, strategy solves and trade-deal maps.
  *
  * Worker modules read their data from `workerData` of node:worker_threads, and must not import
  * this file or piscina: piscina loaded in a worker slows its solves by ~20% (strategy bench).
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { runnableUrl } from './module-url.ts';
 
 /** Options of {@link ThreadPool}. */
 export interface ThreadOptions {
@@ -38,7 +39,9 @@ export class ThreadPool<Task, Out> {
     const threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
     this.#pool = new Piscina({
       filename: new URL('./worker-boot.mjs', import.meta.url).href,
-      argv: [module.href], // the last argument of the worker's process.argv: what worker-boot.mjs loads
+      // The last argument of the worker's process.argv is what worker-boot.mjs loads (the .js twin of a
+      // .ts module when running compiled).
+      argv: [runnableUrl(module).href],
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Infinity,

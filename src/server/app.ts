@@ -1,12 +1,15 @@
 /**
  * Builds the Fastify app: zod validation and serialization, OpenAPI (swagger), body parsers with
- * a 1 MB limit, the JSON error handler, the API routes and, when built, the web app (web/dist).
+ * a 1 MB limit, the JSON error handler, response compression (br/gzip/deflate as the client
+ * accepts, bodies over 1 KB; event streams are hijacked and stay uncompressed), the API routes and
+ * the web app (web/dist, built by `npm ci`).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import fastifyCompress from '@fastify/compress';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installBodyParsers } from './body.ts';
 import { BODY_TIMEOUT_MS, installAccess, type AccessOptions } from './access.ts';
@@ -21,7 +24,7 @@ import type { AppContext } from './context.ts';
 /** Largest accepted request body (bytes); larger bodies get 413. */
 export const BODY_LIMIT = 1024 * 1024;
 
-/** The web app's build output, served at / when present. */
+/** The web app's build output (`npm ci` builds it; `npm run web:build` rebuilds it), served at / when present. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Options of {@link buildApp}. */
@@ -55,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   installBodyParsers(app);
   installErrorHandlers(app);
   await installAccess(app, opts.access);
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

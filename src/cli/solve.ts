@@ -1,0 +1,62 @@
+/**
+ * `lancaster solve FILE [--json] [--countries A,B]`: solves a scenario's counterfactual (or every
+ * step of its timeline) and prints the result table or the result contract. Exit 1 when a solve did
+ * not converge (its numbers are not answers), 2 for validation errors.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import { EXIT, out } from './errors.ts';
+
+/**
+ * Adds `solve` to the CLI program.
+ *
+ * @example
+ * ```ts
+ * registerSolveCommand(program); // lancaster solve scenarios/nafta-cp2015.yaml --json
+ * ```
+ */
+export function registerSolveCommand(program: Command): void {
+  program
+    .command('solve')
+    .description('Solve the counterfactual of a scenario file and print its results')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .option('--json', 'print the machine-readable result (the contract of scenario-format.md)')
+    .option('--countries <codes>', 'comma-separated countries or groups to show in the table')
+    .action(async (file, opts) => {
+      const { readScenarioFile } = await import('../scenario/parse.ts');
+      const { checkScenario, solveScenario } = await import('../scenario/solve.ts');
+      const { formatResultTable, formatStatus } = await import('./format.ts');
+      const parsed = readScenarioFile(file);
+      const named = opts.countries?.split(',') ?? parsed.scenario.report?.countries;
+      if (parsed.scenario.timeline) {
+        // A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`).
+        const { runTimeline } = await import('../scenario/runTimeline.ts');
+        checkScenario(parsed);
+        const t = runTimeline(parsed);
+        if (opts.json) out(JSON.stringify(t, null, 2));
+        else {
+          out(`${parsed.scenario.name}`);
+          for (const s of t.steps) {
+            out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
+            if (s.solved) out(formatResultTable({ ...s, model: t.model, dataset: t.dataset }, named));
+          }
+          process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
+        }
+        if (t.status !== 'converged') {
+          process.stderr.write('lancaster: a step did not converge; its numbers are not answers.\n');
+          process.exitCode = EXIT.failure;
+        }
+        return;
+      }
+      const r = solveScenario(parsed);
+      if (opts.json) out(JSON.stringify(r, null, 2));
+      else {
+        out(`${parsed.scenario.name}`);
+        out(formatResultTable(r, named));
+        process.stderr.write(`${formatStatus(r)}\n`);
+      }
+      if (r.status !== 'converged') {
+        process.stderr.write(`lancaster: the solve did not converge: ${r.message ?? ''}\nNo numbers above are answers.\n`);
+        process.exitCode = EXIT.failure;
+      }
+    });
+}

@@ -1,0 +1,245 @@
+/**
+ * A binary cache of loaded datasets, so that a solve does not parse CSV each time.
+ *
+ * One file per dataset folder and loader version, `<cacheDir>/<folder>-<pathHash>-<loaderHash>.lds`:
+ *
+ *     "LNCDSET1"  u32 LE header length  header JSON  zero padding to 8 bytes  Float64 tables
+ *
+ * The header (the index) holds the cache format, the SHA-256 of every source file of the folder
+ * (dataset.json and each .csv), the validated manifest, and per table its byte offset and length
+ * in the Float64 block. An entry is used only when every source hash matches the files on disk
+ * now, the loader hash matches the code reading it (the loader's own modules, hashed: a changed
+ * parser or check never meets data it did not produce), and the block has the recorded size;
+ * otherwise the dataset is read from CSV (with all its checks) and the entry rewritten. Entries
+ * are written to a temporary name and renamed, so a killed process leaves no half entry.
+ *
+ * The folder is `$LANCASTER_CACHE_DIR`, else `<repo>/.cache/datasets` (git-ignored);
+ * `LANCASTER_DATASET_CACHE=off` turns the cache off. A cache that cannot be written (read-only
+ * install) is skipped: the dataset is then read from CSV, as without a cache.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from './dataset.ts';
+import type { DatasetManifest } from './manifest.ts';
+
+const MAGIC = 'LNCDSET1';
+const FORMAT = 1;
+
+/** The default cache folder: `$LANCASTER_CACHE_DIR` or `<repo>/.cache/datasets`. */
+export function defaultCacheDir(): string {
+  return process.env.LANCASTER_CACHE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'datasets');
+}
+
+/** How {@link cachedDataset} got its dataset, and why it did not use the cache. */
+export interface CacheOutcome {
+  dataset: Dataset;
+  from: 'cache' | 'source';
+  /** Why the cache was not used: no entry, which source file changed, a loader change, a bad entry; or that it is off. */
+  reason?: string;
+  /** The entry's path (absent when the cache is off). */
+  entry?: string;
+}
+
+/** Options of {@link cachedDataset}. */
+export interface CacheOptions {
+  /** Cache folder (default {@link defaultCacheDir}). */
+  dir?: string;
+  /** Overrides the hash of the loader code (tests). */
+  loaderHash?: string;
+}
+
+interface Header {
+  format: number;
+  loader: string;
+  sources: Record<string, string>;
+  manifest: DatasetManifest;
+  N: number;
+  J: number;
+  /** Table name → [byte offset in the Float64 block, number of values]. */
+  tables: Record<string, [number, number]>;
+  bytes: number;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** The files a dataset is read from: dataset.json and every .csv of the folder, sorted. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).filter((f) => f === 'dataset.json' || f.endsWith('.csv')).sort();
+}
+
+/** SHA-256 of every source file of `folder`, by file name. */
+export function sourceHashes(folder: string): Record<string, string> {
+  return Object.fromEntries(sourceFiles(folder).map((f) => [f, sha256(readFileSync(join(folder, f)))]));
+}
+
+let loaderHashMemo: string | undefined;
+
+/** Hash of the code that turns CSV into a Dataset (these modules, .ts from sources or .js compiled). */
+export function loaderHash(): string {
+  if (loaderHashMemo) return loaderHashMemo;
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const h = createHash('sha256').update(`format ${FORMAT}\n`);
+  for (const m of ['load', 'csv', 'manifest', 'dataset', 'cache']) {
+    const p = fileURLToPath(new URL(`./${m}.${ext}`, import.meta.url));
+    h.update(existsSync(p) ? readFileSync(p) : `missing ${m}`);
+  }
+  loaderHashMemo = h.digest('hex');
+  return loaderHashMemo;
+}
+
+/** The entry file of `folder` under `dir`. */
+export function cacheEntry(folder: string, dir: string, loader: string): string {
+  const abs = resolve(folder);
+  return join(dir, `${basename(abs).replace(/[^A-Za-z0-9_.-]/g, '_')}-${sha256(abs).slice(0, 12)}-${loader.slice(0, 12)}.lds`);
+}
+
+/** The Float64 tables of a dataset, by name (`flows`, `regionData.gdp`, `schedules.tariffs-2005`, …). */
+function tablesOf(d: Dataset): [string, Float64Array][] {
+  return [
+    ['flows', d.flows], ['tariff', d.tariff], ['vaShare', d.vaShare], ['finalShare', d.finalShare], ['io', d.io],
+    ...Object.entries(d.regionData).map(([k, v]): [string, Float64Array] => [`regionData.${k}`, v]),
+    ...Object.entries(d.schedules).map(([k, v]): [string, Float64Array] => [`schedules.${k}`, v]),
+  ];
+}
+
+/** Serialises `d` into one entry (header + aligned Float64 block). */
+export function encodeEntry(d: Dataset, sources: Record<string, string>, loader: string): Buffer {
+  const tables: Header['tables'] = {};
+  let offset = 0;
+  for (const [name, a] of tablesOf(d)) {
+    tables[name] = [offset, a.length];
+    offset += a.byteLength;
+  }
+  const header: Header = { format: FORMAT, loader, sources, manifest: d.manifest, N: d.N, J: d.J, tables, bytes: offset };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const start = Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8;
+  const out = Buffer.alloc(start + offset);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, MAGIC.length);
+  json.copy(out, MAGIC.length + 4);
+  for (const [name, a] of tablesOf(d)) Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + tables[name][0]);
+  return out;
+}
+
+/** Reads an entry into an 8-byte aligned buffer: the tables are views on it, not copies. */
+function readEntry(path: string): { header: Header; block: ArrayBuffer; start: number } | string {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const block = new ArrayBuffer(size);
+    const bytes = new Uint8Array(block);
+    for (let got = 0; got < size; ) {
+      const n = readSync(fd, bytes, got, size - got, got);
+      if (n === 0) return 'the entry is shorter than its size';
+      got += n;
+    }
+    const buf = Buffer.from(block);
+    if (size < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return 'the entry is not a dataset cache of this format';
+    const len = buf.readUInt32LE(MAGIC.length);
+    let header: Header;
+    try {
+      header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as Header;
+    } catch {
+      return 'the entry header is not valid JSON';
+    }
+    const start = Math.ceil((MAGIC.length + 4 + len) / 8) * 8;
+    if (size !== start + header.bytes) return `the entry holds ${size - start} bytes of tables, its header says ${header.bytes}`;
+    return { header, block, start };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why `header` cannot serve the sources `sources` with loader `loader`, or undefined when it can. */
+function staleness(header: Header, sources: Record<string, string>, loader: string): string | undefined {
+  if (header.format !== FORMAT) return `cache format ${header.format}, expected ${FORMAT}`;
+  if (header.loader !== loader) return 'the loader code changed';
+  const names = new Set([...Object.keys(sources), ...Object.keys(header.sources)]);
+  for (const f of names) {
+    if (!(f in sources)) return `${f} was removed`;
+    if (!(f in header.sources)) return `${f} was added`;
+    if (header.sources[f] !== sources[f]) return `${f} changed`;
+  }
+  return undefined;
+}
+
+/** Rebuilds the in-memory dataset from a checked entry. */
+function decode(folder: string, header: Header, block: ArrayBuffer, start: number): Dataset | string {
+  const { manifest, N, J } = header;
+  const view = (name: string, expected: number): Float64Array | string => {
+    const t = header.tables[name];
+    if (!t || t[1] !== expected || t[0] % 8 !== 0 || t[0] + 8 * t[1] > header.bytes) return `the entry lacks table ${name} of ${expected} values`;
+    return new Float64Array(block, start + t[0], t[1]);
+  };
+  const tables: Record<string, Float64Array> = {};
+  const expected: [string, number][] = [['flows', N * N * J], ['tariff', N * N * J], ['vaShare', N * J], ['finalShare', N * J], ['io', N * J * J]];
+  for (const k of Object.keys(manifest.region_columns)) expected.push([`regionData.${k}`, N]);
+  for (const k of Object.keys(manifest.schedules)) expected.push([`schedules.${k.replace(/\.csv$/, '')}`, N * N * J]);
+  for (const [name, n] of expected) {
+    const v = view(name, n);
+    if (typeof v === 'string') return v;
+    tables[name] = v;
+  }
+  const pick = (prefix: string) =>
+    Object.fromEntries(Object.entries(tables).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  return {
+    manifest, source: folder, N, J,
+    regions: manifest.regions.map((r) => r.code),
+    sectors: manifest.sectors.map((s) => s.code),
+    theta: Float64Array.from(manifest.sectors.map((s) => s.theta)),
+    flows: tables.flows, tariff: tables.tariff, vaShare: tables.vaShare, finalShare: tables.finalShare, io: tables.io,
+    regionData: pick('regionData.'), schedules: pick('schedules.'),
+  };
+}
+
+/** Writes `data` to `path` through a temporary file and a rename; false when it cannot. */
+function writeAtomic(path: string, data: Buffer): boolean {
+  const tmp = `${path}.tmp-${randomUUID()}`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+/**
+ * The dataset of `folder`: from its cache entry when that matches the source files' hashes, else
+ * read by `readSource` (the CSV loader, with all its checks) and cached for next time.
+ *
+ * @example
+ * ```ts
+ * const { dataset, from, reason } = cachedDataset('data/cp2015', readDatasetFolder);
+ * // from: 'cache' on the second call; 'source' with reason 'trade.csv changed' after an edit
+ * ```
+ */
+export function cachedDataset(folder: string, readSource: (folder: string) => Dataset, opts: CacheOptions = {}): CacheOutcome {
+  if (process.env.LANCASTER_DATASET_CACHE === 'off' && opts.dir === undefined) return { dataset: readSource(folder), from: 'source', reason: 'the cache is off (LANCASTER_DATASET_CACHE=off)' };
+  const loader = opts.loaderHash ?? loaderHash();
+  const entry = cacheEntry(folder, opts.dir ?? defaultCacheDir(), loader);
+  const sources = sourceHashes(folder);
+  let reason = 'no cache entry';
+  if (existsSync(entry)) {
+    const got = readEntry(entry);
+    if (typeof got === 'string') reason = got;
+    else {
+      const stale = staleness(got.header, sources, loader);
+      if (stale) reason = stale;
+      else {
+        const d = decode(folder, got.header, got.block, got.start);
+        if (typeof d !== 'string') return { dataset: d, from: 'cache', entry };
+        reason = d;
+      }
+    }
+  }
+  const dataset = readSource(folder);
+  // Hash again after reading: a file edited while it was read must not be cached under the old hash.
+  const after = sourceHashes(folder);
+  if (!staleness({ format: FORMAT, loader, sources } as Header, after, loader)) writeAtomic(entry, encodeEntry(dataset, sources, loader));
+  return { dataset, from: 'source', reason, entry };
+}
