@@ -8,6 +8,17 @@
  */
 import type { DatasetManifest } from './manifest.ts';
 
+/**
+ * A loaded dataset: manifest, codes and flat tables (index formulas above). Read-only: datasets are
+ * shared between solves.
+ *
+ * @example
+ * ```ts
+ * const d: Dataset = loadDataset('cp2015');
+ * const usa = d.regions.indexOf('USA'), mex = d.regions.indexOf('MEX');
+ * d.tariff[(usa * d.N + mex) * d.J + 0]; // US tariff on Mexican goods of sector 0, 1993
+ * ```
+ */
 export interface Dataset {
   manifest: DatasetManifest;
   /** Where it was loaded from (folder path), for messages. */

@@ -19,7 +19,14 @@ const SUM_TOLERANCE = 1e-6;
 /** Largest baseline tariff accepted (10 000%); anything above is a unit error in the data. */
 export const MAX_TARIFF = 100;
 
-/** The ids of the embedded datasets. */
+/**
+ * The ids of the embedded datasets (the folders of `data/`), sorted.
+ *
+ * @example
+ * ```ts
+ * embeddedDatasetIds(); // ['cp2015', 'multisector-2025', 'world-2023']
+ * ```
+ */
 export function embeddedDatasetIds(): string[] {
   if (!existsSync(DATA_DIR)) return [];
   return readdirSync(DATA_DIR).filter((d) => existsSync(join(DATA_DIR, d, 'dataset.json'))).sort();

@@ -79,5 +79,14 @@ export const DatasetManifestSchema = z
   })
   .strict();
 
+/**
+ * The manifest of a dataset (`dataset.json`): codes, names, groups, elasticities, units, provenance.
+ *
+ * @example
+ * ```ts
+ * const m: DatasetManifest = loadDataset('world-2023').manifest;
+ * m.provenance.sources.map((s) => s.citation ?? s.name);
+ * ```
+ */
 export type DatasetManifest = z.infer<typeof DatasetManifestSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;

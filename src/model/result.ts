@@ -3,9 +3,24 @@
  * (the `--json` contract of scenario-format.md). Fields a model cannot produce are omitted.
  */
 
-/** Solver status; `not-converged` results must never be presented as answers. */
+/**
+ * Solver status; `not-converged` results must never be presented as answers.
+ *
+ * @example
+ * ```ts
+ * if (r.status !== 'converged') throw new Error(`no answer: ${r.message}`);
+ * ```
+ */
 export type SolveStatus = 'converged' | 'not-converged';
 
+/**
+ * How a solve went: status, iterations, final residual and seconds, and where trouble happened.
+ *
+ * @example
+ * ```ts
+ * const { status, iterations, residual }: SolverReport = solveScenario(p);
+ * ```
+ */
 export interface SolverReport {
   status: SolveStatus;
   iterations: number;
@@ -16,7 +31,16 @@ export interface SolverReport {
   message?: string;
 }
 
-/** Per-country indicators, percent changes unless the name says otherwise. */
+/**
+ * Per-country indicators, percent changes unless the name says otherwise; a field a model cannot
+ * produce is absent (never zero).
+ *
+ * @example
+ * ```ts
+ * const usa: CountryResult = solveScenario(p).countries.USA;
+ * usa.welfare_pct; usa.employment_pct ?? 'not produced by this model';
+ * ```
+ */
 export interface CountryResult {
   welfare_pct?: number;
   real_income_pct?: number;
@@ -34,6 +58,16 @@ export interface CountryResult {
   [extra: string]: number | undefined;
 }
 
+/**
+ * The result of one solve (the `--json` contract of scenario-format.md): solver report, model,
+ * dataset, and the indicators of every country and group.
+ *
+ * @example
+ * ```ts
+ * const r: ModelResult = solveScenario(readScenarioFile('scenarios/nafta-cp2015.yaml'));
+ * Object.entries(r.countries).map(([c, v]) => [c, v.welfare_pct]);
+ * ```
+ */
 export interface ModelResult extends SolverReport {
   model: string;
   dataset: string;

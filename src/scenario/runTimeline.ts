@@ -16,6 +16,15 @@ import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from './errors.ts';
 
+/**
+ * One dated step of a timeline run: its policy's equilibrium (or the previous one when the step
+ * changed no policy), average tariffs of the reported pairs, sector and bilateral detail.
+ *
+ * @example
+ * ```ts
+ * for (const s of runTimeline(p).steps) console.log(s.date, s.label, s.countries.CHN.welfare_pct);
+ * ```
+ */
 export interface TimelineStepResult extends SolverReport {
   date: string;
   label: string;
@@ -35,6 +44,14 @@ export interface TimelineStepResult extends SolverReport {
   bilateral_exports_pct?: Record<string, Record<string, number>>;
 }
 
+/**
+ * Options of {@link runTimeline}.
+ *
+ * @example
+ * ```ts
+ * runTimeline(p, { pairs: [['USA', 'CHN']], onStep: (k, n, label) => console.error(`${k + 1}/${n} ${label}`) });
+ * ```
+ */
 export interface TimelineRunOptions {
   /** Pairs [importer, exporter] whose average tariff is reported; default USA/CHN both ways if present. */
   pairs?: [string, string][];
@@ -44,6 +61,16 @@ export interface TimelineRunOptions {
   onStep?: (k: number, total: number, label: string) => void;
 }
 
+/**
+ * The result of a timeline run: every step in date order, with an overall status (converged only
+ * when every solved step converged).
+ *
+ * @example
+ * ```ts
+ * const t: TimelineRun = runTimeline(readScenarioFile('scenarios/us-china-2025.yaml'));
+ * t.steps.at(-1)?.average_tariffs['USA<-CHN'];
+ * ```
+ */
 export interface TimelineRun {
   model: string;
   dataset: string;
@@ -89,7 +116,16 @@ function bilateral(d: Dataset, solved: Solved, regions: string[]) {
   return out;
 }
 
-/** Runs the timeline of a parsed scenario (which must have one). */
+/**
+ * Runs the timeline of a parsed scenario (which must have one): each dated step solved in order,
+ * warm-started from the previous one.
+ *
+ * @example
+ * ```ts
+ * const t = runTimeline(readScenarioFile('scenarios/us-china-2025.yaml'));
+ * t.status; // 'converged'
+ * ```
+ */
 export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): TimelineRun {
   const t0 = performance.now();
   const s = p.scenario;

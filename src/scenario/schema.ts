@@ -178,12 +178,28 @@ export const ScenarioSchema = z
   })
   .strict();
 
+/**
+ * A validated scenario (the scenario file format of scenario-format.md, defaults applied).
+ *
+ * @example
+ * ```ts
+ * const s: Scenario = readScenarioFile('scenarios/us-china-2025.yaml').scenario;
+ * s.timeline?.length; // the dated steps of 2025
+ * ```
+ */
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type TariffEntry = z.output<typeof TariffEntrySchema>;
 export type ExportControl = z.output<typeof ExportControlSchema>;
 export type TimelineStep = z.output<typeof TimelineStepSchema>;
 
-/** The published JSON Schema of scenario files. */
+/**
+ * The published JSON Schema of scenario files (from the same zod schema the parser validates with).
+ *
+ * @example
+ * ```ts
+ * writeFileSync('scenario.schema.json', JSON.stringify(scenarioJsonSchema(), null, 2));
+ * ```
+ */
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
 }

@@ -63,7 +63,16 @@ export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
   return { tau, controls };
 }
 
-/** Validates a parsed scenario against its dataset without solving (what `validate` does). */
+/**
+ * Validates a parsed scenario against its dataset without solving (what `lancaster validate` does):
+ * codes, sectors, schedules and timeline steps. Throws ScenarioError with places.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = checkScenario(readScenarioFile('scenarios/nafta-cp2015.yaml'));
+ * dataset.manifest.id; // 'cp2015'
+ * ```
+ */
 export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
   const dataset = scenarioDataset(p);
   const state = policyState(p, dataset);
@@ -78,7 +87,17 @@ export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: Pol
   return { dataset, state };
 }
 
-/** Solves the scenario's counterfactual. */
+/**
+ * Solves the scenario's counterfactual with its model and dataset. Check `status` before reading
+ * numbers: a result that did not converge is returned as such, never as an answer.
+ *
+ * @example
+ * ```ts
+ * const r = solveScenario(readScenarioFile('scenarios/nafta-cp2015.yaml'));
+ * r.status;                    // 'converged'
+ * r.countries.MEX.welfare_pct; // ≈ 1.31 (Caliendo & Parro 2015, Table 2)
+ * ```
+ */
 export function solveScenario(p: ParsedScenario): ModelResult {
   return solveScenarioDetailed(p).result;
 }

@@ -12,6 +12,14 @@ import { strategySpec } from './game.ts';
 import { supportsExportControls, type EvalSpec } from './models.ts';
 import { StrategySchema, type Strategy } from './schema.ts';
 
+/**
+ * A checked strategy section and what {@link runStrategy} needs to solve it.
+ *
+ * @example
+ * ```ts
+ * const { spec, strategy, dataset }: PreparedStrategy = prepareStrategy(readScenarioFile('scenarios/strategy/us-optimal-uniform.yaml'));
+ * ```
+ */
 export interface PreparedStrategy {
   strategy: Strategy;
   spec: EvalSpec;

@@ -32,6 +32,16 @@ export interface SolveCounts extends EvalStats {
   wall_seconds: number;
 }
 
+/**
+ * What a strategy run found: the policy and objectives at it, per-kind detail (best responses, the
+ * war, agreements, the frontier), solve counts, and the model's full result at the policy.
+ *
+ * @example
+ * ```ts
+ * const o: StrategyOutcome = await runStrategy(prepared.spec, prepared.strategy);
+ * if (o.converged) console.log(o.policy, o.result.countries.USA.welfare_pct);
+ * ```
+ */
 export interface StrategyOutcome extends ReportedPoint {
   kind: Strategy['kind'];
   converged: boolean;

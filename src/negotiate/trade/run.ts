@@ -77,7 +77,16 @@ export interface TradeSession {
   };
 }
 
-/** The result of a trade-domain negotiation run (JSON-able). */
+/**
+ * The result of a trade-domain negotiation run (JSON-able): issues and objectives, the analysed
+ * deal space with and without linkage, ratification, trust, agent sessions and the deal's effects.
+ *
+ * @example
+ * ```ts
+ * const r: TradeNegotiationRun = await runTradeNegotiation(readScenarioFile('scenarios/negotiation/london-2025.yaml'));
+ * r.deal.bid; r.deal.ratification_probability;
+ * ```
+ */
 export interface TradeNegotiationRun {
   name: string;
   model: string;
@@ -113,10 +122,18 @@ function thresholdMean(t: Threshold): number {
   return t.kind === 'known' ? t.value : t.kind === 'uniform' ? (t.min + t.max) / 2 : t.mean;
 }
 
-/** Options of {@link runTradeNegotiation}. */
+/**
+ * Options of {@link runTradeNegotiation}.
+ *
+ * @example
+ * ```ts
+ * await runTradeNegotiation(p, { workers: 2, onProgress: (f, m) => console.error(`${Math.round(100 * f)}% ${m}`) });
+ * ```
+ */
 export interface TradeRunOptions {
   /** Worker threads for the map (overrides the section's `workers`). */
   workers?: number;
+  /** Called with the fraction done (0–1) and a short message. */
   onProgress?: (fraction: number, message: string) => void;
 }
 
