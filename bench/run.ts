@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every speed target of the project, raced against the reference peers in the
- * same run (medians of repeated runs; the ratio is what counts on a noisy machine).
+ * same run (medians of repeated runs; the ratio is what counts on a noisy machine): first whole
+ * processes as a user runs them (bench/processes.ts, the compiled CLI), then the in-process solves.
  * Writes bench/out/latest.json as well as printing a table.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
 import { benchPareto } from '../src/negotiate/bench.ts';
 import { benchStrategy } from '../src/strategy/bench.ts';
 import { benchNegotiation } from './negotiation.ts';
+import { benchProcesses, type ProcessRace } from './processes.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +22,24 @@ interface Row { benchmark: string; lancaster: string; reference: string; ratio: 
 const rows: Row[] = [];
 const report: Record<string, unknown> = {};
 const f3 = (s: number) => `${(s * 1000).toFixed(1)} ms`;
+
+/** Whole processes (start-up included) of the compiled CLI against the reference's whole processes. */
+function processes() {
+  const r = benchProcesses(7);
+  report.processes = r;
+  const s = (t: { medianSeconds: number }) => `${t.medianSeconds.toFixed(3)} s`;
+  rows.push({ benchmark: 'whole process: lancaster --help', lancaster: s(r.help), reference: `node -e '' ${s(r.bareNode)} (Node start-up)`, ratio: '—', target: '< 0.3 s' });
+  const race = (name: string, x: ProcessRace, ref: string) => rows.push({
+    benchmark: name, lancaster: s(x.lancaster),
+    reference: 'medianSeconds' in x.reference ? `${s(x.reference)} (${ref})` : `unavailable (${x.reference.unavailable})`,
+    ratio: Number.isFinite(x.ratio) ? `${x.ratio.toFixed(1)}×` : 'n/a', target: '≥ 3×',
+  });
+  race('whole process: lancaster solve nafta-cp2015.yaml (zero-deficit baseline + counterfactual)', r.cp2015, 'python3 cp2015_numpy.py --json');
+  race('whole process: lancaster solve table1-case1 (one sector, 194 economies)', r.oneSector, 'python3 ref_imls2025_timing.py --single');
+  for (const x of [r.cp2015, r.oneSector]) for (const a of x.answers) {
+    if (a.reference !== null && Math.abs(a.lancaster - a.reference) > 1e-3) throw new Error(`Expected the same ${a.field} from both sides of the race, found ${a.lancaster} and ${a.reference}`);
+  }
+}
 
 async function cp2015() {
   const r = await benchCp2015(7);
@@ -80,6 +100,7 @@ async function negotiation() {
   });
 }
 
+processes();
 await cp2015();
 await multisector();
 await oneSector();
