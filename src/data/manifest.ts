@@ -75,6 +75,13 @@ export const DatasetManifestSchema = z
     region_columns: z.record(z.string(), z.string()).default({}),
     /** Named tariff schedules shipped with the dataset (file name → description). */
     schedules: z.record(z.string(), z.string()).default({}),
+    /**
+     * Cross-border ownership of value added (io-table layout): `owner` owns `share` of the value added
+     * and kept rents of `sector` in `region` (GDP where produced, national income where owned).
+     */
+    ownership: z
+      .array(z.object({ owner: code, region: code, sector: code, share: z.number().min(0).max(1), derivation: z.string() }).strict())
+      .optional(),
     provenance: ProvenanceSchema,
   })
   .strict();

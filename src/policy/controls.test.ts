@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadDataset } from '../data/load.ts';
-import { resolveControls } from './controls.ts';
+import { resolveControls, mergeControls } from './controls.ts';
+import { ExportControlSchema } from '../scenario/schema.ts';
 import { PolicyError } from './errors.ts';
 
 const d = loadDataset('multisector-2025');
@@ -49,5 +50,23 @@ describe('resolveControls', () => {
     expect((err as PolicyError).path).toEqual([...P, 1]);
     // China alone banning REE to everyone is feasible: others still supply.
     expect(() => resolveControls(d, [{ origin: 'CHN', destination: '*', sectors: ['REE'], approval: 0 }], P)).not.toThrow();
+  });
+
+  it('carries a government share of licensed sales and its region, and a later entry without one removes it', () => {
+    const gov = resolveControls(d, [{ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'], approval: 1, rents: 'lost', government_share: 0.15, government: 'USA' }], P);
+    expect([...gov.governmentShare!]).toEqual([0.15]);
+    expect([...gov.government!]).toEqual([R('USA')]);
+    const plain = resolveControls(d, [{ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'], approval: 0.81, rents: 'lost' }], P);
+    const merged = mergeControls([gov, plain]);
+    expect([...merged.governmentShare!]).toEqual([0]);
+    expect([...merged.government!]).toEqual([-1]);
+    expect([...mergeControls([plain, gov]).governmentShare!]).toEqual([0.15]);
+  });
+
+  it('rejects a government share without the receiving region, or with an unknown one', () => {
+    const r = ExportControlSchema.safeParse({ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'], approval: 1, government_share: 0.15 });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toMatch(/expected `government`/);
+    expect(() => resolveControls(d, [{ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'], approval: 1, government_share: 0.15, government: 'XXX' }], P)).toThrow(PolicyError);
   });
 });

@@ -17,6 +17,9 @@ export interface GeControls {
   flow: Int32Array;
   approval: Float64Array;
   rentsToExporter: Uint8Array;
+  /** Share of licensed sales taken by a government, and that government's region (−1: none); absent when no entry has one. */
+  governmentShare?: Float64Array;
+  government?: Int32Array;
 }
 
 /** No controls. */
@@ -29,12 +32,17 @@ export const NO_CONTROLS: GeControls = { flow: new Int32Array(0), approval: new 
  */
 export function resolveControls(d: Dataset, entries: readonly ExportControl[], path: (string | number)[]): GeControls {
   const { N, J } = d;
-  const byFlow = new Map<number, { approval: number; rents: number; entry: number }>();
+  const byFlow = new Map<number, { approval: number; rents: number; entry: number; gov: number; govTo: number }>();
+  let anyGov = false;
   entries.forEach((e, k) => {
     const at = [...path, k];
     const origins = selectSide(d, e.origin, e.destination, e.origin === '*' || d.manifest.groups[e.origin] ? e.except : undefined, [...at, 'origin'], [...at, 'except']);
     const dests = selectSide(d, e.destination, e.origin, e.destination === '*' || d.manifest.groups[e.destination] ? e.except : undefined, [...at, 'destination'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
+    const gov = e.government_share ?? 0;
+    const govTo = gov > 0 ? d.regions.indexOf(e.government!) : -1;
+    if (gov > 0 && govTo < 0) throw new PolicyError([...at, 'government'], `expected a region code of dataset ${d.manifest.id}, found "${e.government}"`);
+    if (gov > 0) anyGov = true;
     if (!origins.some((i) => dests.some((n) => n !== i))) {
       throw new PolicyError(at, `expected a control on cross-border flows, found none: origin ${e.origin} and destination ${e.destination} cover the same region${origins.length === 1 ? ` (${d.regions[origins[0]]})` : 's'} only`);
     }
@@ -42,7 +50,7 @@ export function resolveControls(d: Dataset, entries: readonly ExportControl[], p
       for (const n of dests) {
         if (n === i) continue;
         for (const j of sectors) {
-          byFlow.set((n * N + i) * J + j, { approval: e.approval, rents: e.rents === 'lost' ? 0 : 1, entry: k });
+          byFlow.set((n * N + i) * J + j, { approval: e.approval, rents: e.rents === 'lost' ? 0 : 1, entry: k, gov, govTo });
         }
       }
   });
@@ -52,6 +60,7 @@ export function resolveControls(d: Dataset, entries: readonly ExportControl[], p
     flow: Int32Array.from(keys),
     approval: Float64Array.from(keys, (q) => byFlow.get(q)!.approval),
     rentsToExporter: Uint8Array.from(keys, (q) => byFlow.get(q)!.rents),
+    ...(anyGov ? { governmentShare: Float64Array.from(keys, (q) => byFlow.get(q)!.gov), government: Int32Array.from(keys, (q) => byFlow.get(q)!.govTo) } : {}),
   };
 }
 
@@ -78,6 +87,22 @@ function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval:
       throw new PolicyError([...path, at(q).entry], `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned (approval 0); allow some supply or leave a supplier out`);
     }
   }
+}
+
+/** Merges resolved controls in order: a later part overrides an earlier one on the flows both cover. */
+export function mergeControls(parts: readonly GeControls[]): GeControls {
+  const byFlow = new Map<number, [number, number, number, number]>();
+  let anyGov = false;
+  for (const r of parts) {
+    if (r.governmentShare) anyGov = true;
+    r.flow.forEach((q, m) => byFlow.set(q, [r.approval[m], r.rentsToExporter[m], r.governmentShare?.[m] ?? 0, r.government?.[m] ?? -1]));
+  }
+  const keys = [...byFlow.keys()].sort((a, b) => a - b);
+  const col = (k: number) => keys.map((q) => byFlow.get(q)![k]);
+  return {
+    flow: Int32Array.from(keys), approval: Float64Array.from(col(0)), rentsToExporter: Uint8Array.from(col(1)),
+    ...(anyGov ? { governmentShare: Float64Array.from(col(2)), government: Int32Array.from(col(3)) } : {}),
+  };
 }
 
 /** Position of bilateral cell `q` in `c.flow` (sorted), or −1 if the flow is not controlled. */

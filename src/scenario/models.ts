@@ -7,10 +7,10 @@ import type { ModelResult } from '../model/result.ts';
 import type { Scenario } from './schema.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
-import type { GeControls } from '../policy/controls.ts';
+import { controlIndex, type GeControls } from '../policy/controls.ts';
 import { runGe, horizonScale, type GeRun } from '../model/ge/run.ts';
 import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
-import type { GeNests } from '../model/ge/solve.ts';
+import type { GeNests, GeOwnership } from '../model/ge/solve.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
 import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from '../model/oneSector2025/index.ts';
 
@@ -90,8 +90,25 @@ export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
   return out;
 }
 
+/**
+ * The dataset's cross-border ownership links (manifest `ownership`) as solver input, or undefined
+ * when the scenario sets `options.ownership: none` or the dataset has none.
+ */
+export function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
+  const links = d.manifest.ownership ?? [];
+  if (s.options.ownership === 'none' || !links.length) return undefined;
+  const { J } = d;
+  const idx = links.map((l, k) => {
+    const m = d.regions.indexOf(l.owner), i = d.regions.indexOf(l.region), j = d.sectors.indexOf(l.sector);
+    if (m < 0 || i < 0 || j < 0) throw new RangeError(`Expected region and sector codes of dataset ${d.manifest.id} in ownership link ${k}, found ${l.owner} → ${l.region}:${l.sector} (${d.source}/dataset.json)`);
+    return { m, q: i * J + j, o: l.share };
+  });
+  return { owner: Int32Array.from(idx, (x) => x.m), cell: Int32Array.from(idx, (x) => x.q), share: Float64Array.from(idx, (x) => x.o) };
+}
+
 function geOptions(d: Dataset, s: Scenario, published: boolean) {
   return {
+    ownership: geOwnership(d, s),
     baseline: s.options.baseline ?? (published ? 'zero-deficit' as const : 'keep-deficits' as const),
     elasticityScale: elasticityScale(s),
     publishedWelfare: published,
@@ -102,6 +119,20 @@ function geOptions(d: Dataset, s: Scenario, published: boolean) {
   };
 }
 
+/**
+ * One controlled flow: the wedge, the quantity change and who gets the rent (dataset units, per year):
+ * `rent` kept by the exporting producers, split over `rent_to` (the exporter and, with ownership, the
+ * foreign owners of the exporting sector); `rent_lost` dissipated (rents: lost); `government_revenue`
+ * the government share of licensed sales, income of `government`.
+ */
+export interface ControlledFlowResult {
+  origin: string; destination: string; sector: string; approval: number; wedge: number; quantity_pct: number; binding: boolean;
+  rents: 'exporter' | 'lost';
+  value_before: number; value_after: number;
+  rent: number; rent_to: Record<string, number>; rent_lost: number;
+  government_share?: number; government?: string; government_revenue?: number;
+}
+
 /** A multi-sector result: the contract plus sector detail, export-control wedges and the elasticities used. */
 export type GeModelResult = ModelResult & {
   /** region → sector → detail, for the regions in `report.sectors`. */
@@ -109,7 +140,7 @@ export type GeModelResult = ModelResult & {
   /** The complementarity residual of the caps (max |ln q̂ − ln s| over binding caps). */
   cap_residual?: number;
   /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
-  export_controls?: { origin: string; destination: string; sector: string; approval: number; wedge: number; quantity_pct: number; binding: boolean }[];
+  export_controls?: ControlledFlowResult[];
   /** The elasticities the solve used (every default shown). */
   elasticities?: { trade_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
 };
@@ -126,10 +157,28 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
   if (caps) {
     const { N, J } = d;
     r.cap_residual = caps.residual;
-    r.export_controls = Array.from(caps.flow, (q, c) => ({
-      origin: d.regions[Math.floor(q / J) % N], destination: d.regions[Math.floor(q / (N * J))], sector: d.sectors[q % J],
-      approval: caps.approval[c], wedge: Math.exp(caps.lnOmega[c]), quantity_pct: 100 * (caps.quantity[c] - 1), binding: caps.lnOmega[c] > 0,
-    }));
+    const own = run.shock.ownership;
+    const b = run.baseline;
+    r.export_controls = Array.from(caps.flow, (q, c): ControlledFlowResult => {
+      const i = Math.floor(q / J) % N, n = Math.floor(q / (N * J)), j = q % J;
+      const a = caps.accounts;
+      const kept = a.kept[c];
+      // Kept rents follow the ownership of the exporting cell (O1): foreign owners' shares, the rest to the exporter.
+      const to: Record<string, number> = {};
+      let foreign = 0;
+      if (own && kept !== 0) own.owner.forEach((m, l) => { if (own.cell[l] === i * J + j && own.share[l] > 0) { to[d.regions[m]] = kept * own.share[l]; foreign += own.share[l]; } });
+      if (kept !== 0) to[d.regions[i]] = kept * (1 - foreign);
+      const g = a.governmentRegion[c];
+      const row: ControlledFlowResult = {
+        origin: d.regions[i], destination: d.regions[n], sector: d.sectors[j],
+        approval: caps.approval[c], wedge: Math.exp(caps.lnOmega[c]), quantity_pct: 100 * (caps.quantity[c] - 1), binding: caps.lnOmega[c] > 0,
+        rents: run.shock.caps!.rentsToExporter[controlIndex(run.shock.caps!, q)] ? 'exporter' : 'lost',
+        value_before: (b.pi[q] / b.tau[q]) * b.X[n * J + j], value_after: a.value[c],
+        rent: kept, rent_to: to, rent_lost: a.lost[c],
+      };
+      if (g >= 0) { row.government_share = a.government[c] / a.value[c]; row.government = d.regions[g]; row.government_revenue = a.government[c]; }
+      return row;
+    });
   }
   const regions = s.report?.sectors;
   if (regions?.length) {

@@ -83,9 +83,12 @@ export const ExportControlSchema = z
     except: z.array(z.string()).optional(),
     sectors: z.array(z.string()).min(1),
     approval: ShareSchema.meta({ description: 'Share of baseline volume allowed (0 = ban)' }),
-    rents: z.enum(['exporter', 'lost']).optional().meta({ description: 'Who receives licence rents; default exporter' }),
+    rents: z.enum(['exporter', 'lost']).optional().meta({ description: 'Who receives licence rents; default exporter (its producers and, with dataset ownership, their foreign owners); lost: dissipated (iceberg)' }),
+    government_share: z.number().min(0).lt(1).optional().meta({ description: 'Share of the licensed sales taken by a government (August 2025: 15% of H20/MI308 sales to the US government): an export tax whose revenue is income of `government`' }),
+    government: Code.optional().meta({ description: 'Region receiving government_share (required with it)' }),
   })
-  .strict();
+  .strict()
+  .refine((e) => (e.government_share ?? 0) === 0 || e.government !== undefined, { message: 'expected `government` (the region receiving the share) with government_share', path: ['government'] });
 
 export const PolicySchema = z
   .object({
@@ -98,6 +101,7 @@ export const PolicySchema = z
 export const OptionsSchema = z
   .object({
     baseline: z.enum(['keep-deficits', 'zero-deficit']).optional(),
+    ownership: z.enum(['dataset', 'none']).optional().meta({ description: 'Cross-border ownership of value added (multi-sector models): the dataset\'s links (default) or none (GDP = national income everywhere). docs/controls.md' }),
     revenue: z.enum(['income-tax-relief', 'lump-sum']).optional(),
     elasticity_scale: z.number().positive().max(100).optional(),
     variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),

@@ -13,7 +13,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { ExportControl, TariffEntry, TimelineStep } from './schema.ts';
 import { applyTariffs } from '../policy/tariffs.ts';
-import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
+import { resolveControls, mergeControls, NO_CONTROLS } from '../policy/controls.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { MODEL_SPECS, type PolicyState } from './models.ts';
 
@@ -85,11 +85,7 @@ function fold(d: Dataset, p: ParsedScenario, layers: Layer[]): PolicyState {
   // Controls are resolved one by one so errors point at the right entry; later ones override.
   let resolved = NO_CONTROLS;
   if (controls.length) {
-    const parts = controls.map((c, k) => resolveControls(d, [c], controlPaths[k].slice(0, -1)));
-    const byFlow = new Map<number, [number, number]>();
-    for (const r of parts) r.flow.forEach((q, m) => byFlow.set(q, [r.approval[m], r.rentsToExporter[m]]));
-    const keys = [...byFlow.keys()].sort((a, b) => a - b);
-    resolved = { flow: Int32Array.from(keys), approval: Float64Array.from(keys, (q) => byFlow.get(q)![0]), rentsToExporter: Uint8Array.from(keys, (q) => byFlow.get(q)![1]) };
+    resolved = mergeControls(controls.map((c, k) => resolveControls(d, [c], controlPaths[k].slice(0, -1))));
   }
   return { tau, controls: resolved };
 }
@@ -119,7 +115,8 @@ export function timelineStates(p: ParsedScenario, d: Dataset): { start: PolicySt
     for (let q = 0; q < state.tau.length; q++) {
       if (state.tau[q] < 1 - 1e-12) throw new PolicyError(at, `expected rates of at least 0 after this step, found ${(state.tau[q] - 1).toFixed(4)} on a flow of sector ${d.sectors[q % d.J]}`);
     }
-    const changed = !sameArray(state.tau, prev.tau) || !sameArray(state.controls.flow, prev.controls.flow) || !sameArray(state.controls.approval, prev.controls.approval) || !sameArray(state.controls.rentsToExporter, prev.controls.rentsToExporter);
+    const changed = !sameArray(state.tau, prev.tau) || !sameArray(state.controls.flow, prev.controls.flow) || !sameArray(state.controls.approval, prev.controls.approval) || !sameArray(state.controls.rentsToExporter, prev.controls.rentsToExporter)
+      || !sameArray(state.controls.governmentShare ?? new Float64Array(0), prev.controls.governmentShare ?? new Float64Array(0)) || !sameArray(state.controls.government ?? new Int32Array(0), prev.controls.government ?? new Int32Array(0));
     steps.push({ ...state, step, index: k, changed, active: [...new Set(layers.filter((l) => l.active).flatMap((l) => l.ids))] });
     prev = state;
   });

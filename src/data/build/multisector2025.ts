@@ -16,6 +16,7 @@ import { GOODS, updateTo2023, wiod2011 } from './multisector2025/update.ts';
 import { pieceSpec, pieces, type PieceReport } from './multisector2025/satellites.ts';
 import { PIIE_US_ON_CHN_JAN2025, PIIE_CHN_ON_US_JAN2025, appliedTariffs2014, section301BySector, thetaByWiod } from './multisector2025/tariffs.ts';
 import { ASSUMPTIONS, SOURCES, METHOD } from './multisector2025/provenance.ts';
+import { OWNERSHIP_SOURCES, semiOwnership } from './multisector2025/ownership.ts';
 
 export const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
 type Check = DatasetManifest['provenance']['checks'][number];
@@ -175,6 +176,8 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   const hard = checks.slice(0, 7);
   if (hard.some((c) => !c.passed)) throw new RangeError('Expected every multisector-2025 consistency check to pass, found failures (see above)');
   const names = t.names ?? t.sectors;
+  const semiOf = (r: string) => y[t.regions.indexOf(r) * J + semi];
+  const own = semiOwnership({ TWN: semiOf('TWN'), KOR: semiOf('KOR') });
   const manifest: DatasetManifest = {
     lancaster_dataset: 1,
     id: 'multisector-2025',
@@ -195,12 +198,13 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     },
     region_columns: {},
     schedules: {},
+    ownership: own.links,
     provenance: {
-      sources: SOURCES,
+      sources: [...SOURCES, ...OWNERSHIP_SOURCES],
       built_by: 'src/data/build/multisector2025.ts',
       built_at: new Date().toISOString().slice(0, 10),
       method: METHOD,
-      assumptions: ASSUMPTIONS({ reports: b.reports, update: b.update, thetaRee: b.theta[ree], thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }),
+      assumptions: ASSUMPTIONS({ reports: b.reports, update: b.update, thetaRee: b.theta[ree], thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }).concat(own.assumption),
       checks,
     },
   };

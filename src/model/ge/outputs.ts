@@ -5,6 +5,7 @@
 import type { GeBaseline } from './baseline.ts';
 import type { GeShock, GeSolution } from './solve.ts';
 import type { CountryResult } from '../result.ts';
+import { baselineAccounts, solutionAccounts } from './accounts.ts';
 
 /** Per-region sector detail: changes in percent, levels in dataset units. */
 export interface SectorResult {
@@ -45,9 +46,13 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   const out: CountryResult[] = [];
   const VA1 = new Float64Array(N);
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
+  const t = sol.transfers;
+  const acc0 = baselineAccounts(b, t?.ownershipBase), acc1 = solutionAccounts(b, shock, sol);
   for (let n = 0; n < N; n++) {
     const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
-    const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n, sol.rents[n]);
+    // With cross-border incomes (O3): I' = GNI' + T, T = D − NFI₀.
+    const moved = t ? t.governmentReceived[n] + t.ownership[n] - t.ownershipBase[n] : 0;
+    const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n, sol.rents[n]) + moved;
     let lPagg = 0;
     for (let j = 0; j < J; j++) lPagg += b.alpha[n * J + j] * sol.lP[n * J + j];
     const P = Math.exp(lPagg);
@@ -78,7 +83,14 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
       imports_pct: pct(imp1 / imp0),
       tariff_revenue_pct_gdp: (100 * rev1) / VA1[n],
     };
-    if (b.D[n] !== 0) r.deficit_pct = pct(shock.D[n] / b.D[n]);
+    if (t) {
+      // Income from abroad (O1): level after the change and change, both in percent of baseline GDP.
+      r.real_national_income_pct = pct(acc1[n].gni / acc0[n].gni / P);
+      r.income_from_abroad_pct_gdp = (100 * acc1[n].nfi) / acc0[n].gdp;
+      r.income_from_abroad_change_pct_gdp = (100 * (acc1[n].nfi - acc0[n].nfi)) / acc0[n].gdp;
+      if (t.governmentReceived[n] !== 0) r.government_share_revenue_pct_gdp = (100 * t.governmentReceived[n]) / acc0[n].gdp;
+    }
+    if (b.D[n] !== 0) r.deficit_pct = t ? pct(acc1[n].tradeDeficit / acc0[n].tradeDeficit) : pct(shock.D[n] / b.D[n]);
     if (sol.rents[n] !== 0) r.export_rents_pct_gdp = (100 * sol.rents[n]) / VA1[n];
     out.push(r);
   }

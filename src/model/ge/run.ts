@@ -6,7 +6,7 @@
 import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult, CountryResult } from '../result.ts';
 import { baselineFromDataset, type GeBaseline } from './baseline.ts';
-import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests } from './solve.ts';
+import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests, type GeOwnership } from './solve.ts';
 import { asBaseline, countryResults } from './outputs.ts';
 
 export type BaselineOption = 'zero-deficit' | 'keep-deficits';
@@ -36,6 +36,8 @@ export interface GeRunOptions extends GeSolveOptions {
   exportTax?: Float64Array;
   /** CES input nests; Cobb–Douglas when absent. */
   nests?: GeNests;
+  /** Cross-border ownership of value added (ownership.ts); none when absent. */
+  ownership?: GeOwnership;
 }
 
 export interface GeRun {
@@ -77,6 +79,7 @@ export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: G
     ...(opts.controls && opts.controls.flow.length ? { caps: opts.controls } : {}),
     ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
     ...(opts.nests ? { nests: opts.nests } : {}),
+    ...(opts.ownership && opts.ownership.owner.length ? { ownership: opts.ownership } : {}),
   };
   const solution = solveGe(baseline, shock, opts, warm);
   const rows = countryResults(baseline, shock, solution, opts.publishedWelfare);

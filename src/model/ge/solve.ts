@@ -32,12 +32,14 @@ import type { SolverReport } from '../result.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
 import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
-import { prepareWedges, applyCaps, wedgeRents, capUpdate, type GeCaps, type GeLabels } from './wedges.ts';
+import { prepareWedges, applyCaps, wedgeRents, capUpdate, capFlowAccounts, type CapFlowAccounts, type GeCaps, type GeLabels } from './wedges.ts';
+import { prepareOwnership, ownershipIncome, type GeOwnership } from './ownership.ts';
 import { prepareCapacity, addMarkups, capacityRents, capacityUpdate, type GeCapacity, type GeCapacitySolution } from './capacity.ts';
 
 export type { GeNests } from './nests.ts';
 export type { GeCaps, GeLabels } from './wedges.ts';
 export type { GeCapacity, GeCapacitySolution } from './capacity.ts';
+export type { GeOwnership } from './ownership.ts';
 
 /** A counterfactual: new tariffs (τ' = 1 + t'), optional iceberg changes, new deficits. */
 export interface GeShock {
@@ -57,6 +59,23 @@ export interface GeShock {
   nests?: GeNests;
   /** Capacity bounds on real output of region-sectors (capacity.ts); absent means constant returns. */
   capacity?: GeCapacity;
+  /**
+   * Cross-border ownership of value added and kept rents (ownership.ts). With it (or with government
+   * shares on caps) `D` is the baseline trade deficit and the current account T = D − NFI is held.
+   */
+  ownership?: GeOwnership;
+}
+
+/** Incomes that cross borders at a solution (ownership.ts), when the shock has ownership or government shares. */
+export interface GeTransfers {
+  /** NFI from ownership (O1, without government shares) at the baseline and at the solution. */
+  ownershipBase: Float64Array;
+  ownership: Float64Array;
+  /** Government shares of licensed sales received by each region, and paid on each region's exports. */
+  governmentReceived: Float64Array;
+  governmentPaid: Float64Array;
+  /** Rents kept by producers, by cell i*J + j (licence and capacity rents). */
+  rentCell: Float64Array;
 }
 
 export interface GeSolveOptions {
@@ -85,6 +104,8 @@ export interface GeCapSolution {
   residual: number;
   /** Caps with ω > 1. */
   binding: number;
+  /** Per cap: value, rents kept, resources lost and the government share (wedges.ts). */
+  accounts: CapFlowAccounts;
 }
 
 export interface GeSolution {
@@ -113,6 +134,8 @@ export interface GeSolution {
   shares?: { B: Float64Array; GB: Float64Array };
   /** Capacities: markups μ, real output, rents (when the shock has any). `rents` includes their rents. */
   capacity?: GeCapacitySolution;
+  /** Cross-border incomes (ownership, government shares); absent when there are none. */
+  transfers?: GeTransfers;
 }
 
 /** Optional warm start (a previous solution of the same baseline); cap wedges are matched by flow. */
@@ -177,7 +200,24 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   // Capacities (capacity.ts): producer prices μĉ in eq. (2)–(3); null when absent (the CP path unchanged).
   const csys = shock.capacity?.cell.length ? prepareCapacity(N, J, theta, baselineOutput(b), shock.capacity, opts.labels) : null;
   const KC = csys ? csys.K : 0;
-  const rentful = wsys !== null || csys !== null;
+  // Ownership and government shares (ownership.ts): income crosses borders; the current account T = D − NFI₀ is held.
+  const osys = prepareOwnership(N, J, shock.ownership, opts.labels);
+  const transfer = osys !== null || (wsys?.hasGov ?? false);
+  const rentful = wsys !== null || csys !== null || transfer;
+  const rentCell = transfer ? new Float64Array(NJ) : null, capRent = transfer && csys ? new Float64Array(KC) : null;
+  const gov = transfer ? new Float64Array(N) : null, nfi = new Float64Array(N), T = Float64Array.from(D);
+  const nfi0 = new Float64Array(N);
+  if (osys) {
+    ownershipIncome(osys, b.B, baselineOutput(b), null, nfi0);
+    for (let n = 0; n < N; n++) T[n] = D[n] - nfi0[n];
+  }
+  /** Spending transfers of eq. (4) given rents (and, with ownership, gross output Y net of rents). */
+  const transfers = (rentIn: Float64Array, Yv: Float64Array) => {
+    if (!transfer) { for (let n = 0; n < N; n++) Dx[n] = D[n] + rentIn[n]; return; }
+    if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
+    if (osys) ownershipIncome(osys, Beff, Yv, rentCell, nfi);
+    for (let n = 0; n < N; n++) Dx[n] = T[n] + rentIn[n] + gov![n] + nfi[n];
+  };
   const lcp = csys ? new Float64Array(NJ) : lc;
   // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each.
   const Z = N + 2 * NJ + C + KC;
@@ -193,7 +233,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     // ln ω: a previous solution's wedge where the flow was capped, else the partial-equilibrium guess.
     const prev = new Map<number, number>();
     warm?.caps?.flow.forEach((q, c) => prev.set(q, warm.caps!.lnOmega[c]));
-    for (let c = 0; c < C; c++) lo[c] = prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c]);
+    for (let c = 0; c < C; c++) lo[c] = prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c] - wsys.lnGov[wsys.capOf[c]]);
   }
   const unitCost = nest ? (P: Float64Array) => nestedUnitCost(nest, lw, P, lc) : (P: Float64Array) => logUnitCost(N, J, sys.B, sys.GB, lw, P, lc);
   const sX = new Float64Array(NJ);
@@ -256,13 +296,14 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     grossOutput(sys, ws, X, Y);
     if (rentful) {
       // Y net of wedge and capacity rents; rents kept by exporters and capacity owners are their income.
-      if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent); else rent.fill(0);
-      if (csys) capacityRents(csys, J, lm, Y, rent, null);
-      for (let n = 0; n < N; n++) Dx[n] = D[n] + rent[n];
+      // With ownership, foreign owners' shares of value added and kept rents are their income (O1–O3).
+      if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent, rentCell, gov); else { rent.fill(0); rentCell?.fill(0); gov?.fill(0); }
+      if (csys) capacityRents(csys, J, lm, Y, rent, capRent);
+      transfers(rent, Y);
       spendingMap(sysS, F, wVA, Dx, X, Y, Xn);
       grossOutput(sys, ws, Xn, Y);
-      if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut); else rentOut.fill(0);
-      if (csys) capacityRents(csys, J, lm, Y, rentOut, null);
+      if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut, rentCell, gov); else { rentOut.fill(0); rentCell?.fill(0); gov?.fill(0); }
+      if (csys) capacityRents(csys, J, lm, Y, rentOut, capRent);
       if (C) capResidual = capUpdate(wsys!, sys, ws, lo, Xn, lcp, go, null);
       if (csys) capacityResidual = capacityUpdate(csys, lm, Y, lc, gm, null);
     } else {
@@ -311,7 +352,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     capUpdate(wsys, sys, ws, lnOmega, Xn, lcp, scratch, quantity);
     let binding = 0;
     for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
-    caps = { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding };
+    caps = { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding, accounts: capFlowAccounts(wsys, sys, ws, lnOmega, Xn) };
   }
   let capacity: GeCapacitySolution | undefined;
   if (csys) {
@@ -329,9 +370,23 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     }
     capacity = { cell: csys.cell, limit: csys.limit, elasticity: csys.elasticity, lnMu, quantity, rent: rentCell, rentByRegion: byRegion, residual: capacityResidual, binding };
   }
+  let crossBorder: GeTransfers | undefined;
+  if (transfer) {
+    // At the solution (Y, rentCell and gov hold the last evaluation at X'): ownership income and government shares.
+    if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
+    const own = new Float64Array(N);
+    if (osys) ownershipIncome(osys, Beff, Y, rentCell, own);
+    const paid = new Float64Array(N);
+    if (wsys?.hasGov) {
+      const acc = capFlowAccounts(wsys, sys, ws, lo, Xn);
+      for (let c = 0; c < C; c++) paid[wsys.i[wsys.capOf[c]]] += acc.government[c];
+    }
+    crossBorder = { ownershipBase: nfi0, ownership: own, governmentReceived: Float64Array.from(gov!), governmentPaid: paid, rentCell: Float64Array.from(rentCell!) };
+  }
   return {
     report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta, rents: rentful ? rentOut : rent,
     ...(caps ? { caps } : {}), ...(nest ? { shares: { B: Beff, GB: GBeff } } : {}), ...(capacity ? { capacity } : {}),
+    ...(crossBorder ? { transfers: crossBorder } : {}),
   };
 }
 

@@ -31,6 +31,14 @@ export interface GeCaps {
   approval: Float64Array;
   /** 1: licence rents are income of the origin; 0: they are lost (iceberg). */
   rentsToExporter: Uint8Array;
+  /**
+   * Share g ∈ [0, 1) of the licensed sales V that a government takes (the August 2025 US arrangement:
+   * 15% of H20/MI308 sales): an export tax whose revenue gV is income of `government`, not of the
+   * exporter. Absent or 0: none.
+   */
+  governmentShare?: Float64Array;
+  /** Region receiving the government share of each cap (−1 or absent: none). */
+  government?: Int32Array;
 }
 
 /** Names for messages (regions and sectors of the dataset). */
@@ -53,6 +61,11 @@ export interface WedgeSystem {
   domT0: Float64Array;
   /** ln of the static export tax (rents to the exporter). */
   lnTax: Float64Array;
+  /** ln 1/(1 − g) of a government share of licensed sales (0: none), and the receiving region. */
+  lnGov: Float64Array;
+  govTo: Int32Array;
+  /** Whether any flow has a government share. */
+  hasGov: boolean;
   /** Cap index of each wedge flow, −1 if none. */
   capIdx: Int32Array;
   C: number;
@@ -94,6 +107,9 @@ export function prepareWedges(
       if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(`Expected controlled flows in 0..${NNJ - 1}, found ${q}`);
       if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(`Expected export controls on cross-border flows only, found a control on domestic sales of ${label(labels, 'regions', Math.floor(q / J) % N)} in ${label(labels, 'sectors', q % J)}`);
       if (!(s >= 0 && s <= 1)) throw new RangeError(`Expected an approval between 0 and 1, found ${s} on the flow ${where(q)}`);
+      const g = caps.governmentShare?.[c] ?? 0, gr = caps.government?.[c] ?? -1;
+      if (!(g >= 0 && g < 1)) throw new RangeError(`Expected a government share of licensed sales in [0, 1), found ${g} on the flow ${where(q)}`);
+      if (g > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(`Expected the region receiving the government share on the flow ${where(q)}, found ${gr}`);
       const prev = capAt.get(q);
       if (prev !== undefined) {
         if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(`Expected one control per flow, found contradictory controls (approval ${caps.approval[prev]} and ${s}) on the flow ${where(q)}`);
@@ -150,7 +166,7 @@ export function prepareWedges(
   const K = list.length;
   const w: WedgeSystem = {
     K, flow: Int32Array.from(list), row: new Int32Array(K), i: new Int32Array(K), n: new Int32Array(K), j: new Int32Array(K), t: new Int32Array(K),
-    dom0: new Float64Array(K), domT0: new Float64Array(K), lnTax: new Float64Array(K), capIdx: new Int32Array(K).fill(-1),
+    dom0: new Float64Array(K), domT0: new Float64Array(K), lnTax: new Float64Array(K), lnGov: new Float64Array(K), govTo: new Int32Array(K).fill(-1), hasGov: false, capIdx: new Int32Array(K).fill(-1),
     C: 0, capOf: new Int32Array(0), lnS: new Float64Array(0), approval: new Float64Array(0), rents: new Uint8Array(0), theta: new Float64Array(0), step: new Float64Array(0), q0: new Float64Array(0),
   };
   const capList: number[] = [];
@@ -159,6 +175,17 @@ export function prepareWedges(
     const n = Math.floor(q / (N * J)), i = Math.floor(q / J) % N, j = q % J, t = tIndex[j];
     w.n[k] = n; w.i[k] = i; w.j[k] = j; w.t[k] = t;
     w.row[k] = (n * T + t) * N + i;
+    const src = capAt.get(q);
+    const g = src === undefined ? 0 : caps!.governmentShare?.[src] ?? 0;
+    if (g > 0) {
+      // The government's share is a static wedge in the buyers' price, like an export tax (eq. 2–3 use κ̂ω_g).
+      w.lnGov[k] = -Math.log1p(-g);
+      w.govTo[k] = caps!.government![src!];
+      w.hasGov = true;
+      const f = Math.exp(-sys.theta[j] * w.lnGov[k]);
+      sys.dom[w.row[k]] *= f;
+      sys.domT[w.row[k]] *= f;
+    }
     w.dom0[k] = sys.dom[w.row[k]];
     w.domT0[k] = sys.domT[w.row[k]];
     w.lnTax[k] = exportTax ? Math.log(exportTax[q]) : 0;
@@ -194,25 +221,76 @@ export function applyCaps(w: WedgeSystem, sys: GeSystem, lnOmega: Float64Array):
 /**
  * Rents of the wedges at spending `X` and the shares of the last price sweep: subtracts each flow's
  * rent from the exporter's gross output `Y` (`i*J + j`, as written by grossOutput) and writes each
- * exporter's rent income to `rent` (length N, overwritten). Returns the world total.
+ * exporter's kept rent income to `rent` (length N, overwritten). With government shares, the part
+ * gV = V(1 − 1/ω_g) of the rent is the government's (`gov`, by receiving region) and the rest
+ * V(1 − 1/ρ) − gV the exporter's; `rentCell` (`i*J + j`, unless null) gets the kept rents by
+ * producing cell (for ownership). Both are overwritten. Returns the world total of all rents.
  */
-export function wedgeRents(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array, Y: Float64Array, rent: Float64Array): number {
+export function wedgeRents(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array, Y: Float64Array, rent: Float64Array, rentCell: Float64Array | null = null, gov: Float64Array | null = null): number {
   const { N, J, T } = sys;
   const { e, rs } = ws;
   rent.fill(0);
+  if (rentCell) rentCell.fill(0);
+  if (gov) gov.fill(0);
+  if (w.hasGov && !gov) throw new TypeError('Expected an array for government revenue: the wedges have government shares');
   let total = 0;
   for (let k = 0; k < w.K; k++) {
     const c = w.capIdx[k];
-    const lnRho = w.lnTax[k] + (c >= 0 && w.rents[c] ? lnOmega[c] : 0);
+    const lnG = w.lnGov[k];
+    const lnRho = w.lnTax[k] + lnG + (c >= 0 && w.rents[c] ? lnOmega[c] : 0);
     if (lnRho === 0) continue;
     const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
     const r = V * -Math.expm1(-lnRho);
     Y[i * J + j] -= r;
-    rent[i] += r;
     total += r;
+    if (lnG !== 0) {
+      const g = V * -Math.expm1(-lnG);
+      gov![w.govTo[k]] += g;
+      rent[i] += r - g;
+      if (rentCell) rentCell[i * J + j] += r - g;
+    } else {
+      rent[i] += r;
+      if (rentCell) rentCell[i * J + j] += r;
+    }
   }
   return total;
+}
+
+/** Per-cap accounts at a solution: value of the flow, rents kept, resources lost, government revenue. */
+export interface CapFlowAccounts {
+  /** V: value at buyers' prices net of tariffs (dataset units). */
+  value: Float64Array;
+  /** Rent kept by the exporter's producers (and their owners). */
+  kept: Float64Array;
+  /** Value of the resources dissipated by a lost-rent (iceberg) wedge. */
+  lost: Float64Array;
+  /** Government share gV and its receiving region (−1: none). */
+  government: Float64Array;
+  governmentRegion: Int32Array;
+}
+
+/** {@link CapFlowAccounts} of every cap at spending `X` (the shares of the last price sweep). */
+export function capFlowAccounts(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array): CapFlowAccounts {
+  const { N, J, T } = sys;
+  const { e, rs } = ws;
+  const C = w.C;
+  const a: CapFlowAccounts = { value: new Float64Array(C), kept: new Float64Array(C), lost: new Float64Array(C), government: new Float64Array(C), governmentRegion: new Int32Array(C).fill(-1) };
+  for (let c = 0; c < C; c++) {
+    const k = w.capOf[c];
+    const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
+    const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
+    const lnG = w.lnGov[k], lo = lnOmega[c];
+    a.value[c] = V;
+    a.government[c] = V * -Math.expm1(-lnG);
+    a.governmentRegion[c] = w.govTo[k];
+    // What is left after the government's share and any static export tax, split by the cap wedge.
+    const net = V * Math.exp(-lnG - w.lnTax[k]);
+    const capPart = net * -Math.expm1(-lo);
+    if (w.rents[c]) a.kept[c] = capPart + V * Math.exp(-lnG) * -Math.expm1(-w.lnTax[k]);
+    else { a.lost[c] = capPart; a.kept[c] = V * Math.exp(-lnG) * -Math.expm1(-w.lnTax[k]); }
+  }
+  return a;
 }
 
 /**
@@ -228,7 +306,7 @@ export function capUpdate(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmeg
     const k = w.capOf[c];
     const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
-    const lq = Math.log(V / w.q0[c]) - w.lnTax[k] - lnOmega[c] - lc[i * J + j];
+    const lq = Math.log(V / w.q0[c]) - w.lnTax[k] - w.lnGov[k] - lnOmega[c] - lc[i * J + j];
     if (qHat) qHat[c] = Math.exp(lq);
     const gap = lq - w.lnS[c];
     const r = lnOmega[c] > 0 ? Math.abs(gap) : Math.max(0, gap);
