@@ -26,6 +26,7 @@ import { registerValidateCommand } from './validate.ts';
 import { registerRunCommand } from './run.ts';
 import { registerStrategyCommand } from './strategy.ts';
 import { registerNegotiateCommand } from './negotiate.ts';
+import { registerGravityCommand } from './gravity.ts';
 import { registerAnalyzeCommand } from './analyze.ts';
 import { registerSchemaCommand } from './schema.ts';
 import { registerDatasetsCommand } from './datasets.ts';
@@ -41,5 +42,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerRunCommand,
   registerStrategyCommand,
   registerNegotiateCommand,
+  registerGravityCommand,
   registerServeCommand,
 ];

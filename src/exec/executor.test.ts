@@ -53,10 +53,10 @@ describe.each(executors)('the %s executor', (_name, make) => {
 describe('the handler registry', () => {
   it('refuses kinds without a handler, saying which kinds it can run', () => {
     const reg = defaultRegistry();
-    expect(reg.kinds()).toEqual(['solve', 'timeline', 'strategy', 'negotiation', 'analyze']);
+    expect(reg.kinds()).toEqual(['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity']);
     const partial = new HandlerRegistry().register('solve', builtinHandler('solve'));
     expect(() => partial.module('strategy')).toThrow(UnsupportedKindError);
     expect(() => partial.module('strategy')).toThrow('Expected a run kind this server can run (solve), found "strategy": strategy runs are not supported yet');
-    expect(() => reg.module('forecast')).toThrow('Expected a run kind (solve, timeline, strategy, negotiation, analyze), found "forecast"');
+    expect(() => reg.module('forecast')).toThrow('Expected a run kind (solve, timeline, strategy, negotiation, analyze, gravity), found "forecast"');
   });
 });

@@ -69,5 +69,6 @@ export function defaultRegistry(): HandlerRegistry {
     .register('timeline', builtinHandler('timeline'))
     .register('strategy', builtinHandler('strategy'))
     .register('negotiation', builtinHandler('negotiation'))
-    .register('analyze', builtinHandler('analyze'));
+    .register('analyze', builtinHandler('analyze'))
+    .register('gravity', builtinHandler('gravity'));
 }

@@ -6,7 +6,7 @@
  */
 
 /** Every run kind the API knows; a kind without a registered handler is refused with 400. */
-export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze'] as const;
+export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 /** Progress of a running job: `fraction` in [0, 1] and a short human message. */

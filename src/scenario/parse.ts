@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from './limits.ts';
@@ -38,6 +39,16 @@ export interface ParsedScenario {
  * ```
  */
 export function parseScenarioText(text: string, file: string): ParsedScenario {
+  const { data, locate } = parseYamlWith(ScenarioSchema, text, file);
+  return { scenario: data, file, locate };
+}
+
+/**
+ * Parses YAML or JSON text (after the guards of limits.ts) and validates it with `schema`; every
+ * issue carries the line:column of its value (or of the unknown key). Used by every scenario kind.
+ * Throws ScenarioError.
+ */
+export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file: string): { data: z.output<S>; locate: ParsedScenario['locate'] } {
   const raw = checkText(text); // size and control characters, before the YAML parser runs
   if (raw) throw new ScenarioError(file, [raw]);
   const lc = new LineCounter();
@@ -58,7 +69,7 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     if (e instanceof ReferenceError) throw new ScenarioError(file, [{ path: [], message: ALIAS_BOMB }]);
     throw e;
   }
-  const parsed = ScenarioSchema.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.map((iss) => {
       const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -73,7 +84,7 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     });
     throw new ScenarioError(file, issues);
   }
-  return { scenario: parsed.data, file, locate };
+  return { data: parsed.data, locate };
 }
 
 /**
@@ -86,17 +97,20 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
  * ```
  */
 export function readScenarioFile(file: string): ParsedScenario {
-  let text: string;
+  return parseScenarioText(readScenarioText(file), file);
+}
+
+/** Reads a scenario file's text (a regular file of at most 1 MiB); anything else is a ScenarioError. */
+export function readScenarioText(file: string): string {
   try {
     const st = statSync(file);
     if (!st.isFile()) throw new ScenarioError(file, [{ path: [], message: 'expected a scenario file, found a directory or device' }]);
     if (st.size > SCENARIO_LIMITS.bytes) throw new ScenarioError(file, [{ path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.bytes} bytes (1 MiB), found ${st.size}` }]);
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError(file, [{ path: [], message: `expected a readable scenario file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
   }
-  return parseScenarioText(text, file);
 }
 
 function locateIn(doc: Document, lc: LineCounter, path: (string | number)[]) {

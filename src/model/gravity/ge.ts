@@ -1,0 +1,134 @@
+/**
+ * The GE gravity counterfactual of Zylkin's ge_gravity (Baier, Yotov & Zylkin 2019, JIE 116,
+ * appendix): one sector, Armington–CES, labour the only factor, trade elasticity θ, changes
+ * ("hats") solved from baseline flows X (exporter i, importer j) and partial effects βᵢⱼ:
+ *   πᵢⱼ = Xᵢⱼ / Eⱼ,  Yᵢ = Σⱼ Xᵢⱼ,  Eⱼ = Σᵢ Xᵢⱼ,  Dⱼ = Eⱼ − Yⱼ,  Bᵢⱼ = exp βᵢⱼ
+ *   ŵᵢ = ( Âᵢ Σⱼ πᵢⱼ Bᵢⱼ E′ⱼ / P̂ⱼ / Yᵢ )^(1/(1+θ))                  (eq. 3, P̂ⱼ here = P̂ⱼ^−θ)
+ *   ŵ ← ŵ · ΣY / Σ Yŵ                                                (numeraire: world output)
+ *   P̂ⱼ = Σᵢ πᵢⱼ Bᵢⱼ Âᵢ ŵᵢ^−θ                                         (eq. 4)
+ *   E′ⱼ = Yⱼŵⱼ + Dⱼ (additive imbalances) or (Yⱼ + Dⱼ) ŵⱼ (multiplicative)   (eq. 5)
+ *   X′ᵢⱼ = πᵢⱼ Bᵢⱼ Âᵢ ŵᵢ^−θ / P̂ⱼ · E′ⱼ
+ * iterated until max |ln X′ − ln X′_last| < tol (ge_gravity: 1e-8). Welfare change factor:
+ * E′ⱼ/Eⱼ / P̂ⱼ^(1/θ)... i.e. (Yŵ + D)/(Y + D) divided by the price-index change (additive),
+ * or the real wage ŵ/P̂ (multiplicative). Index formula: flows[i*N + j], exporter i, importer j.
+ */
+
+/** Inputs of {@link geGravity}. */
+export interface GeInput {
+  /** N countries. */
+  n: number;
+  /** Baseline flows including domestic sales, exporter-major: flows[i*n + j] (i exports to j). */
+  flows: Float64Array;
+  /** Partial effects βᵢⱼ (same layout); the diagonal must be 0. */
+  beta: Float64Array;
+  /** Trade elasticity θ > 0. */
+  theta: number;
+  /** Trade imbalances: held fixed in levels (additive, ge_gravity's default) or as shares of output. */
+  imbalances: 'additive' | 'multiplicative';
+  /** Changes in technology Âᵢ (default 1). */
+  aHat?: Float64Array;
+  tolerance?: number;
+  maxIterations?: number;
+}
+
+/** Results per country (index i) and the new flows. */
+export interface GeResult {
+  status: 'converged' | 'not-converged';
+  iterations: number;
+  /** Last max |Δ ln X′|. */
+  residual: number;
+  welfare: Float64Array;
+  realWage: Float64Array;
+  nominalWage: Float64Array;
+  /** P̂ᵢ, the change of the price index. */
+  priceIndex: Float64Array;
+  /** New flows, exporter-major. */
+  flows: Float64Array;
+}
+
+function validate(g: GeInput): void {
+  const { n, flows, beta, theta } = g;
+  if (flows.length !== n * n) throw new TypeError(`Expected ${n * n} flows (${n}×${n}), found ${flows.length}`);
+  if (beta.length !== n * n) throw new TypeError(`Expected ${n * n} partial effects (${n}×${n}), found ${beta.length}`);
+  if (!(theta > 0) || !Number.isFinite(theta)) throw new RangeError(`Expected a trade elasticity θ > 0, found ${theta}`);
+  for (let k = 0; k < n * n; k++) {
+    if (!(flows[k] >= 0) || !Number.isFinite(flows[k])) throw new RangeError(`Expected finite flows ≥ 0, found ${flows[k]} for exporter ${Math.floor(k / n) + 1}, importer ${(k % n) + 1}`);
+    if (!Number.isFinite(beta[k])) throw new RangeError(`Expected finite partial effects, found ${beta[k]} for exporter ${Math.floor(k / n) + 1}, importer ${(k % n) + 1}`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!(flows[i * n + i] > 0)) throw new RangeError(`Expected positive domestic sales for every country, found ${flows[i * n + i]} for country ${i + 1}`);
+    if (beta[i * n + i] !== 0) throw new RangeError(`Expected no partial effect on domestic sales, found ${beta[i * n + i]} for country ${i + 1}`);
+  }
+}
+
+/**
+ * Solves the GE counterfactual.
+ *
+ * @example
+ * ```ts
+ * const r = geGravity({ n, flows, beta, theta: 4, imbalances: 'additive' });
+ * r.welfare[i]; // exporter i's welfare change factor (ge_gravity's gen_w)
+ * ```
+ */
+export function geGravity(g: GeInput): GeResult {
+  validate(g);
+  const { n, flows, beta, theta } = g;
+  const mult = g.imbalances === 'multiplicative';
+  const tol = g.tolerance ?? 1e-12;
+  const maxIter = g.maxIterations ?? 100_000;
+  const aHat = g.aHat ?? new Float64Array(n).fill(1);
+  const Y = new Float64Array(n), E0 = new Float64Array(n), D = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      Y[i] += flows[i * n + j];
+      E0[j] += flows[i * n + j];
+    }
+  }
+  let sumY = 0;
+  for (let i = 0; i < n; i++) { D[i] = E0[i] - Y[i]; sumY += Y[i]; }
+  // piB[i*n + j] = πᵢⱼ Bᵢⱼ.
+  const piB = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) piB[i * n + j] = (flows[i * n + j] / E0[j]) * Math.exp(beta[i * n + j]);
+  const w = new Float64Array(n).fill(1), P = new Float64Array(n).fill(1), E = E0.slice();
+  const a = new Float64Array(n); // Âᵢ ŵᵢ^−θ
+  const X = flows.slice(), ratio = new Float64Array(n);
+  const expo = 1 / (1 + theta);
+  let iter = 0, crit = Infinity;
+  while (iter < maxIter) {
+    iter++;
+    for (let j = 0; j < n; j++) ratio[j] = E[j] / P[j];
+    let sYw = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += piB[i * n + j] * ratio[j];
+      w[i] = Math.pow((aHat[i] * s) / Y[i], expo);
+      sYw += Y[i] * w[i];
+    }
+    const norm = sumY / sYw;
+    for (let i = 0; i < n; i++) { w[i] *= norm; a[i] = aHat[i] * Math.pow(w[i], -theta); }
+    P.fill(0);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[j] += piB[i * n + j] * a[i];
+    for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
+    crit = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const k = i * n + j;
+        const x = (piB[k] * a[i] / P[j]) * E[j];
+        if (X[k] > 0 || x > 0) {
+          const d = Math.abs(Math.log(x) - Math.log(X[k]));
+          if (d > crit || Number.isNaN(d)) crit = d;
+        }
+        X[k] = x;
+      }
+    }
+    if (!(crit > tol)) break;
+  }
+  const priceIndex = new Float64Array(n), realWage = new Float64Array(n), welfare = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    priceIndex[i] = Math.pow(P[i], -1 / theta);
+    realWage[i] = w[i] / priceIndex[i];
+    welfare[i] = mult ? realWage[i] : (Y[i] * w[i] + D[i]) / (Y[i] + D[i]) / priceIndex[i];
+  }
+  const converged = crit <= tol && Number.isFinite(crit);
+  return { status: converged ? 'converged' : 'not-converged', iterations: iter, residual: crit, welfare, realWage, nominalWage: w, priceIndex, flows: X };
+}

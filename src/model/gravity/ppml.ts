@@ -1,0 +1,334 @@
+/**
+ * Poisson pseudo-maximum likelihood with any number of high-dimensional fixed effects: the IRLS
+ * of Correia, Guimarães & Zylkin (2020, "Fast Poisson estimation with high-dimensional fixed
+ * effects", Stata Journal 20(1), algorithm of section 3.1) as ppmlhdfe implements it:
+ *   zᵢ = ηᵢ + (yᵢ − μᵢ)/μᵢ,  ωᵢ = wᵢ μᵢ                         (working variable and weights)
+ *   z̃, X̃ = z, X with the fixed effects partialled out under ω  (hdfe.ts, warm-started)
+ *   b = (X̃ᵀΩX̃)⁻¹ X̃ᵀΩz̃,   η ← z − (z̃ − X̃b),   μ = exp η
+ * until the relative change of the deviance D = 2 Σ wᵢ [yᵢ ln(yᵢ/μᵢ) − (yᵢ − μᵢ)] is below
+ * `tolerance` with the partialling-out at its strictest tolerance. The inner tolerance starts loose
+ * (1e-4) and tightens as IRLS converges, as ppmlhdfe does. Singletons and separated observations
+ * are dropped first (prune.ts, relu.ts). The constant is ppmlhdfe's: the ω-weighted mean of
+ * ln μ − Xb; standard errors: vcov.ts.
+ */
+import { Demeaner, subsetFactor, type Factor } from './hdfe.ts';
+import { SpdInverse } from './dense.ts';
+import { pruneSample } from './prune.ts';
+import { reluSeparation } from './relu.ts';
+import { sandwich } from './vcov.ts';
+
+/** The data of one PPML fit: n observations, k regressors. */
+export interface PpmlProblem {
+  y: Float64Array;
+  /** Regressors, column-major: x[c*n + i]. */
+  x: Float64Array;
+  names: readonly string[];
+  factors: readonly Factor[];
+  /** Frequency weights (≥ 0; 0 leaves the observation out), e.g. bootstrap multiplicities. */
+  weights?: Float64Array;
+  /** Cluster codes per observation for clustered standard errors. */
+  cluster?: Int32Array;
+}
+
+/** Options of {@link ppml}; defaults in brackets. */
+export interface PpmlOptions {
+  /** Relative deviance change that ends IRLS [1e-10; ppmlhdfe's default is 1e-8]. */
+  tolerance?: number;
+  /** Strictest partialling-out tolerance [1e-12]. */
+  innerTolerance?: number;
+  maxIterations?: number;
+  maxInnerIterations?: number;
+  /** Drop singletons [true]. */
+  singletons?: boolean;
+  /** Separation checks [both]: `fe` (all-zero FE levels), `relu` (Correia–Guimarães–Zylkin 2021). */
+  separation?: readonly ('fe' | 'relu')[];
+  /** Variance: robust [default], cluster (needs `problem.cluster`) or none (bootstrap replications). */
+  vce?: 'robust' | 'cluster' | 'none';
+}
+
+/** A PPML fit. Arrays are indexed like `problem.names`. */
+export interface PpmlFit {
+  status: 'converged' | 'not-converged';
+  message: string;
+  coef: Float64Array;
+  /** Standard errors (NaN when omitted or with vce none). */
+  se: Float64Array;
+  /** (k+1)×(k+1) variance, row-major, the constant last. */
+  vcov: Float64Array;
+  /** 1 where the regressor was dropped as collinear with the others or the fixed effects. */
+  omitted: Uint8Array;
+  constant: number;
+  constantSe: number;
+  iterations: number;
+  /** Total conjugate-gradient sweeps of the partialling-out. */
+  innerIterations: number;
+  deviance: number;
+  /** Observations used (sum of weights with frequency weights). */
+  nobs: number;
+  dropped: { singletons: number; separatedByFixedEffects: number; separatedByRelu: number };
+  clusters?: number;
+}
+
+function check(p: PpmlProblem): number {
+  const n = p.y.length;
+  const k = p.names.length;
+  if (p.x.length !== n * k) throw new TypeError(`Expected ${n * k} regressor values (${n} observations × ${k} regressors), found ${p.x.length}`);
+  if (p.weights && p.weights.length !== n) throw new TypeError(`Expected ${n} weights, found ${p.weights.length}`);
+  if (p.cluster && p.cluster.length !== n) throw new TypeError(`Expected ${n} cluster codes, found ${p.cluster.length}`);
+  for (let i = 0; i < n; i++) {
+    if (!(p.y[i] >= 0) || !Number.isFinite(p.y[i])) throw new RangeError(`Expected a finite flow ≥ 0 at observation ${i + 1}, found ${p.y[i]}`);
+  }
+  for (let i = 0; i < n * k; i++) {
+    if (!Number.isFinite(p.x[i])) throw new RangeError(`Expected finite values of "${p.names[Math.floor(i / n)]}", found ${p.x[i]} at observation ${(i % n) + 1}`);
+  }
+  return n;
+}
+
+/** Observations left after pruning and separation, as indices into the problem. */
+function sample(p: PpmlProblem, opts: PpmlOptions) {
+  const n = p.y.length;
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) active[i] = !p.weights || p.weights[i] > 0 ? 1 : 0;
+  const sep = opts.separation ?? ['fe', 'relu'];
+  const dropped = { singletons: 0, separatedByFixedEffects: 0, separatedByRelu: 0 };
+  for (let round = 0; round < 10; round++) {
+    const c = pruneSample(p.y, active, p.factors, { singletons: opts.singletons ?? true, separation: sep.includes('fe') });
+    dropped.singletons += c.singletons;
+    dropped.separatedByFixedEffects += c.separatedByFixedEffects;
+    if (!sep.includes('relu')) break;
+    const idx = indices(active);
+    let zeros = 0;
+    for (const i of idx) if (p.y[i] === 0) zeros++;
+    if (zeros === 0) break;
+    const sub = compact(p, idx);
+    const separated = reluSeparation(sub.y, sub.x, sub.k, sub.factors, sub.w);
+    if (separated.count === 0) break;
+    for (let j = 0; j < idx.length; j++) if (separated.mask[j]) active[idx[j]] = 0;
+    dropped.separatedByRelu += separated.count;
+  }
+  return { idx: indices(active), dropped };
+}
+
+function indices(active: Uint8Array): Int32Array {
+  let m = 0;
+  for (let i = 0; i < active.length; i++) m += active[i];
+  const idx = new Int32Array(m);
+  for (let i = 0, j = 0; i < active.length; i++) if (active[i]) idx[j++] = i;
+  return idx;
+}
+
+/** The problem restricted to the observations `idx`, with dense factor levels. */
+function compact(p: PpmlProblem, idx: Int32Array) {
+  const n = p.y.length, m = idx.length, k = p.names.length;
+  const y = new Float64Array(m), w = new Float64Array(m), x = new Float64Array(m * k);
+  for (let j = 0; j < m; j++) {
+    const i = idx[j];
+    y[j] = p.y[i];
+    w[j] = p.weights ? p.weights[i] : 1;
+    for (let c = 0; c < k; c++) x[c * m + j] = p.x[c * n + i];
+  }
+  const factors = p.factors.map((f) => subsetFactor(f, idx));
+  const cluster = p.cluster ? subsetFactor({ name: 'cluster', codes: p.cluster, levels: maxCode(p.cluster) + 1 }, idx) : undefined;
+  return { y, w, x, k, factors, cluster };
+}
+
+function maxCode(c: Int32Array): number {
+  let m = -1;
+  for (let i = 0; i < c.length; i++) if (c[i] > m) m = c[i];
+  return m;
+}
+
+/**
+ * Fits PPML with fixed effects.
+ *
+ * @example
+ * ```ts
+ * const fit = ppml({ y, x, names: ['lndist'], factors: [exporter, importer] });
+ * fit.coef[0]; fit.se[0]; fit.status;
+ * ```
+ */
+export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
+  check(problem);
+  const tol = opts.tolerance ?? 1e-10;
+  const target = opts.innerTolerance ?? 1e-12;
+  const maxIter = opts.maxIterations ?? 1000;
+  const maxInner = opts.maxInnerIterations ?? 50_000;
+  const vce = opts.vce ?? (problem.cluster ? 'cluster' : 'robust');
+  if (vce === 'cluster' && !problem.cluster) throw new TypeError('Expected cluster codes for clustered standard errors, found none');
+  const { idx, dropped } = sample(problem, opts);
+  const { y, w, x, k, factors, cluster } = compact(problem, idx);
+  const n = y.length;
+  const empty = (message: string): PpmlFit => ({
+    status: 'not-converged', message, coef: new Float64Array(k).fill(NaN), se: new Float64Array(k).fill(NaN),
+    vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN), omitted: new Uint8Array(k), constant: NaN, constantSe: NaN,
+    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped,
+  });
+  if (n === 0) return empty('Expected observations left after dropping singletons and separated ones, found none');
+
+  const dm = new Demeaner(n, factors);
+  const solver = new SpdInverse(k);
+  const mu = new Float64Array(n), eta = new Float64Array(n), etaOld = new Float64Array(n);
+  const omega = new Float64Array(n), z = new Float64Array(n), zPrev = new Float64Array(n), zt = new Float64Array(n);
+  const xt = x.slice(), resid = new Float64Array(n);
+  const h = new Float64Array(k * k), g = new Float64Array(k), b = new Float64Array(k);
+  // ppmlhdfe's start: μ = (y + ȳ)/2.
+  let sy = 0, sw = 0;
+  for (let i = 0; i < n; i++) { sy += w[i] * y[i]; sw += w[i]; }
+  const ybar = sy / sw;
+  for (let i = 0; i < n; i++) { mu[i] = (y[i] + ybar) / 2; eta[i] = Math.log(mu[i]); }
+  let dev = deviance(y, w, mu);
+  let inner = 1e-4;
+  let innerTotal = 0;
+  let iter = 0;
+  let converged = false;
+  let message = '';
+  let first = true;
+  while (iter < maxIter) {
+    iter++;
+    const innerNow = Math.max(inner, target);
+    for (let i = 0; i < n; i++) {
+      omega[i] = w[i] * mu[i];
+      z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+      // Warm start: last step's partialled-out z plus the change of z stays in z + span(D).
+      zt[i] = first ? z[i] : zt[i] + (z[i] - zPrev[i]);
+    }
+    zPrev.set(z);
+    first = false;
+    dm.setWeights(omega);
+    let ok = true;
+    let o = dm.partialOut(zt, innerNow, maxInner);
+    innerTotal += o.iterations;
+    ok &&= o.converged;
+    for (let c = 0; c < k; c++) {
+      o = dm.partialOut(xt.subarray(c * n, (c + 1) * n), innerNow, maxInner);
+      innerTotal += o.iterations;
+      ok &&= o.converged;
+    }
+    if (!ok) {
+      message = `Partialling out the fixed effects did not reach tolerance ${innerNow.toExponential(0)} in ${maxInner} sweeps at IRLS iteration ${iter}`;
+      break;
+    }
+    normalEquations(n, k, xt, zt, omega, h, g);
+    // A regressor the fixed effects absorb keeps only rounding noise after partialling out: drop it
+    // (zero row and column) when its within variation is below 1e-9 of its total variation.
+    for (let c = 0; c < k; c++) {
+      if (h[c * k + c] <= 1e-9 * weightedVariance(x, c, n, omega)) for (let a = 0; a < k; a++) { h[c * k + a] = 0; h[a * k + c] = 0; }
+    }
+    solver.invert(h);
+    for (let a = 0; a < k; a++) {
+      let t = 0;
+      for (let c = 0; c < k; c++) t += solver.inv[a * k + c] * g[c];
+      b[a] = t;
+    }
+    for (let i = 0; i < n; i++) {
+      let r = zt[i];
+      for (let c = 0; c < k; c++) r -= xt[c * n + i] * b[c];
+      resid[i] = r;
+    }
+    etaOld.set(eta);
+    const devOld = dev;
+    let halvings = 0;
+    for (;;) {
+      for (let i = 0; i < n; i++) {
+        const e = halvings === 0 ? z[i] - resid[i] : (eta[i] + etaOld[i]) / 2;
+        eta[i] = e;
+        mu[i] = Math.exp(e);
+      }
+      dev = deviance(y, w, mu);
+      // Step-halving when the deviance is not finite or rises (ppmlhdfe's safeguard).
+      if ((Number.isFinite(dev) && dev <= devOld * (1 + 1e-9) + 1e-12) || iter === 1 || halvings >= 30) break;
+      halvings++;
+    }
+    if (!Number.isFinite(dev)) {
+      message = `The deviance became ${dev} at IRLS iteration ${iter}`;
+      break;
+    }
+    const eps = Math.abs(dev - devOld) / Math.max(Math.min(dev, devOld), 0.1);
+    if (eps < tol && innerNow <= target) {
+      converged = true;
+      break;
+    }
+    inner = Math.min(inner, Math.max(target, 0.1 * eps));
+    if (eps < tol) inner = target;
+  }
+  if (!converged) {
+    const fit = empty(message || `IRLS did not converge in ${maxIter} iterations`);
+    fit.coef.set(b);
+    fit.iterations = iter;
+    fit.innerIterations = innerTotal;
+    fit.deviance = dev;
+    return fit;
+  }
+  const omitted = new Uint8Array(k);
+  for (let a = 0; a < k; a++) omitted[a] = solver.kept[a] ? 0 : 1;
+  // Constant (ppmlhdfe): ω-weighted mean of ln μ minus the ω-weighted means of X times b.
+  let sOmega = 0, sEta = 0;
+  const means = new Float64Array(k);
+  for (let i = 0; i < n; i++) { sOmega += omega[i]; sEta += omega[i] * eta[i]; }
+  for (let c = 0; c < k; c++) {
+    let t = 0;
+    for (let i = 0; i < n; i++) t += omega[i] * x[c * n + i];
+    means[c] = t / sOmega;
+  }
+  let constant = sEta / sOmega;
+  for (let c = 0; c < k; c++) constant -= means[c] * b[c];
+  const m = k + 1;
+  let vcov: Float64Array = new Float64Array(m * m).fill(NaN);
+  if (vce !== 'none') {
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) score[i] = omega[i] * resid[i];
+    vcov = sandwich({ n, k, xt, hInv: solver.inv, score, w, means, sumOmega: sOmega, cluster: vce === 'cluster' ? cluster : undefined });
+  }
+  const se = new Float64Array(k);
+  for (let a = 0; a < k; a++) se[a] = omitted[a] ? NaN : Math.sqrt(vcov[a * m + a]);
+  return {
+    status: 'converged', message: `Converged in ${iter} iterations (${innerTotal} partialling-out sweeps)`,
+    coef: b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
+    iterations: iter, innerIterations: innerTotal, deviance: dev, nobs: sw, dropped,
+    ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
+  };
+}
+
+function countLevels(codes: Int32Array, levels: number): number {
+  const seen = new Uint8Array(levels);
+  let c = 0;
+  for (let i = 0; i < codes.length; i++) if (!seen[codes[i]]) { seen[codes[i]] = 1; c++; }
+  return c;
+}
+
+/** Σ ωᵢ (xᵢ − x̄)² of regressor column c (x̄ the ω-weighted mean). */
+function weightedVariance(x: Float64Array, c: number, n: number, omega: Float64Array): number {
+  let s = 0, sx = 0;
+  for (let i = 0; i < n; i++) { s += omega[i]; sx += omega[i] * x[c * n + i]; }
+  const mean = sx / s;
+  let v = 0;
+  for (let i = 0; i < n; i++) { const d = x[c * n + i] - mean; v += omega[i] * d * d; }
+  return v;
+}
+
+/** H = X̃ᵀΩX̃ (k×k), g = X̃ᵀΩz̃. */
+function normalEquations(n: number, k: number, xt: Float64Array, zt: Float64Array, omega: Float64Array, h: Float64Array, g: Float64Array): void {
+  for (let a = 0; a < k; a++) {
+    const oa = a * n;
+    let t = 0;
+    for (let i = 0; i < n; i++) t += omega[i] * xt[oa + i] * zt[i];
+    g[a] = t;
+    for (let c = 0; c <= a; c++) {
+      const oc = c * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += omega[i] * xt[oa + i] * xt[oc + i];
+      h[a * k + c] = s;
+      h[c * k + a] = s;
+    }
+  }
+}
+
+/** Poisson deviance 2 Σ wᵢ [yᵢ ln(yᵢ/μᵢ) − (yᵢ − μᵢ)]. */
+export function deviance(y: Float64Array, w: Float64Array, mu: Float64Array): number {
+  let d = 0;
+  for (let i = 0; i < y.length; i++) {
+    const yi = y[i];
+    d += w[i] * ((yi > 0 ? yi * Math.log(yi / mu[i]) : 0) - (yi - mu[i]));
+  }
+  return 2 * d;
+}

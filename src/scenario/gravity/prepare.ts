@@ -1,0 +1,176 @@
+/**
+ * From a gravity scenario and its panel to the arrays of the estimator and the GE: regressors,
+ * fixed-effect factors, clusters, the bootstrap's pairs, and the square baseline of the
+ * counterfactual year with the change x′ − x of the shocked regressor on every pair.
+ */
+import { factorOf, type Factor } from '../../model/gravity/hdfe.ts';
+import type { PpmlProblem } from '../../model/gravity/ppml.ts';
+import { ScenarioError, type ScenarioIssue } from '../errors.ts';
+import type { Panel } from './data.ts';
+import type { GravityScenario } from './schema.ts';
+
+/** Everything a fit, a GE solve or a bootstrap replication needs, computed once. */
+export interface GravityPrepared {
+  scenario: GravityScenario;
+  /** The estimation sample as a PPML problem (rows of the panel in `rows`). */
+  problem: PpmlProblem;
+  rows: Int32Array;
+  /** Pair code of each estimation row and the number of pairs (the bootstrap's clusters). */
+  pairOf: Int32Array;
+  pairs: number;
+  vceLabel: string;
+  ge?: {
+    year?: string;
+    countries: string[];
+    /** Baseline flows, exporter-major: flows[i*N + j]. */
+    flows: Float64Array;
+    /** x′ − x of the shocked regressor per pair. */
+    delta: Float64Array;
+    shocked: number;
+    regressorIndex: number;
+  };
+}
+
+type Locate = (path: (string | number)[]) => { line: number; col: number } | undefined;
+
+function columnsOf(c: string | string[]): string[] {
+  return typeof c === 'string' ? [c] : c;
+}
+
+/**
+ * Builds the estimation and counterfactual arrays; throws ScenarioError (with line:col from
+ * `locate`) when the file does not fit the data.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareGravity(scenario, panel, 'eu.yaml', locate);
+ * ppml(prepared.problem);
+ * ```
+ */
+export function prepareGravity(s: GravityScenario, panel: Panel, file: string, locate: Locate = () => undefined): GravityPrepared {
+  const fail = (path: (string | number)[], message: string): never => {
+    const issue: ScenarioIssue = { path, message, ...(locate(path) ?? {}) };
+    throw new ScenarioError(file, [issue]);
+  };
+  const key = (col: string, path: (string | number)[]): string[] => {
+    if (col === s.data.exporter) return panel.exporter;
+    if (col === s.data.importer) return panel.importer;
+    if (s.data.year && col === s.data.year) return panel.year!;
+    try {
+      return panel.text(col);
+    } catch {
+      return fail(path, `expected a column of ${panel.file}, found "${col}"`);
+    }
+  };
+  const numeric = (col: string, path: (string | number)[]): Float64Array => {
+    try {
+      panel.text(col);
+    } catch {
+      fail(path, `expected a column of ${panel.file}, found "${col}"`);
+    }
+    return panel.numbers(col);
+  };
+  const est = s.estimate;
+  // Estimation rows.
+  const take: number[] = [];
+  for (let i = 0; i < panel.n; i++) if (est.sample === 'all' || panel.exporter[i] !== panel.importer[i]) take.push(i);
+  const rows = Int32Array.from(take);
+  const n = rows.length;
+  if (n === 0) fail(['estimate', 'sample'], `expected flows in the estimation sample, found none in ${panel.file}`);
+  const k = est.regressors.length;
+  const y = new Float64Array(n), x = new Float64Array(n * k);
+  for (let j = 0; j < n; j++) y[j] = panel.flow[rows[j]];
+  est.regressors.forEach((r, c) => {
+    const v = numeric(r, ['estimate', 'regressors', c]);
+    for (let j = 0; j < n; j++) x[c * n + j] = v[rows[j]];
+  });
+  const sub = (v: string[]) => Array.from(rows, (i) => v[i]);
+  const factors: Factor[] = est.fixed_effects.map((fe, g) => {
+    const cols = columnsOf(fe);
+    return factorOf(cols.join('#'), cols.map((c, m) => sub(key(c, ['estimate', 'fixed_effects', g, ...(typeof fe === 'string' ? [] : [m])]))));
+  });
+  let cluster: Int32Array | undefined;
+  let vceLabel = 'robust';
+  if (typeof est.vce === 'object') {
+    const cols = columnsOf(est.vce.cluster);
+    cluster = factorOf('cluster', cols.map((c) => sub(key(c, ['estimate', 'vce', 'cluster'])))).codes;
+    vceLabel = `cluster(${cols.join('#')})`;
+  }
+  const pairFactor = factorOf('pair', [sub(panel.exporter), sub(panel.importer)]);
+  const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
+  const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel };
+  if (s.counterfactual) prepared.ge = prepareGe(s, panel, fail, numeric);
+  return prepared;
+}
+
+function prepareGe(
+  s: GravityScenario,
+  panel: Panel,
+  fail: (path: (string | number)[], message: string) => never,
+  numeric: (col: string, path: (string | number)[]) => Float64Array,
+): NonNullable<GravityPrepared['ge']> {
+  const cf = s.counterfactual!;
+  const years = panel.year ? [...new Set(panel.year)] : [];
+  let year: string | undefined;
+  if (cf.year !== undefined) {
+    if (!panel.year) fail(['counterfactual', 'year'], 'expected data.year to name the year column when counterfactual.year is given, found none');
+    year = String(cf.year);
+    if (!years.includes(year)) fail(['counterfactual', 'year'], `expected a year of the data (${years.join(', ')}), found ${year}`);
+  } else if (years.length > 1) {
+    fail(['counterfactual'], `expected counterfactual.year with several years in the data (${years.join(', ')}), found none`);
+  } else year = years[0];
+  const inYear = (i: number) => year === undefined || panel.year![i] === year;
+  const countries = [...new Set(panel.exporter.filter((_, i) => inYear(i)))].sort();
+  const N = countries.length;
+  const at = new Map(countries.map((c, i) => [c, i]));
+  const flows = new Float64Array(N * N).fill(NaN);
+  const regressor = cf.shock.regressor;
+  const rIdx = s.estimate.regressors.indexOf(regressor);
+  const xs = numeric(regressor, ['counterfactual', 'shock', 'regressor']);
+  const base = new Float64Array(N * N);
+  const cell = (i: number) => {
+    const a = at.get(panel.exporter[i]), b = at.get(panel.importer[i]);
+    if (a === undefined || b === undefined) {
+      fail(['data', 'file'], `expected the same countries as exporters and importers in ${year ?? 'the data'}, found ${panel.file}:${panel.lines[i]} with ${panel.exporter[i]}->${panel.importer[i]}`);
+    }
+    return a! * N + b!;
+  };
+  for (let i = 0; i < panel.n; i++) {
+    if (!inYear(i)) continue;
+    const c = cell(i);
+    if (!Number.isNaN(flows[c])) fail(['data', 'file'], `expected one flow per pair in ${year ?? 'the data'}, found ${panel.exporter[i]}->${panel.importer[i]} twice (${panel.file}:${panel.lines[i]})`);
+    flows[c] = panel.flow[i];
+    base[c] = xs[i];
+  }
+  for (let c = 0; c < N * N; c++) {
+    if (Number.isNaN(flows[c])) fail(['data', 'file'], `expected every pair of the ${N} countries (domestic sales included) in ${year ?? 'the data'}, found no ${countries[Math.floor(c / N)]}->${countries[c % N]}`);
+  }
+  const delta = new Float64Array(N * N);
+  const shock = cf.shock;
+  if (shock.to_year !== undefined) {
+    const to = String(shock.to_year);
+    if (!panel.year || !years.includes(to)) fail(['counterfactual', 'shock', 'to_year'], `expected a year of the data (${years.join(', ')}), found ${to}`);
+    const seen = new Uint8Array(N * N);
+    for (let i = 0; i < panel.n; i++) {
+      if (panel.year![i] !== to) continue;
+      const a = at.get(panel.exporter[i]), b = at.get(panel.importer[i]);
+      if (a === undefined || b === undefined) continue;
+      delta[a * N + b] = xs[i] - base[a * N + b];
+      seen[a * N + b] = 1;
+    }
+    for (let c = 0; c < N * N; c++) {
+      if (!seen[c]) fail(['counterfactual', 'shock', 'to_year'], `expected every pair in ${to}, found no ${countries[Math.floor(c / N)]}->${countries[c % N]}`);
+    }
+  } else {
+    shock.pairs!.forEach(([e, m], p) => {
+      const a = at.get(e), b = at.get(m);
+      if (a === undefined || b === undefined) fail(['counterfactual', 'shock', 'pairs', p], `expected countries of the data, found ${a === undefined ? e : m}`);
+      if (a === b) fail(['counterfactual', 'shock', 'pairs', p], `expected an international pair, found ${e}->${m}`);
+      delta[a! * N + b!] = shock.value! - base[a! * N + b!];
+    });
+  }
+  for (let i = 0; i < N; i++) delta[i * N + i] = 0; // ge_gravity: no partial effect on domestic sales.
+  let shocked = 0;
+  for (let c = 0; c < N * N; c++) if (delta[c] !== 0) shocked++;
+  return { ...(year !== undefined ? { year } : {}), countries, flows, delta, shocked, regressorIndex: rIdx };
+}
