@@ -4,6 +4,12 @@
  */
 import { DataError } from './errors.ts';
 
+/**
+ * Cell or header text short and plain enough to quote in a message. Anything else is described,
+ * never echoed: a table may be a file that is not data at all, and messages reach API clients.
+ */
+const SAFE = /^[A-Za-z0-9_ .+-]{0,40}$/;
+
 export interface CsvTable {
   file: string;
   header: string[];
@@ -36,7 +42,8 @@ export function parseCsv(text: string, file: string, required: readonly string[]
   const header = splitLine(lines[0] ?? '').map((h) => h.trim());
   for (const col of required) {
     if (!header.includes(col)) {
-      throw new DataError(`${file}:1: expected a column "${col}", found columns ${header.map((h) => `"${h}"`).join(', ')}`);
+      const names = header.length <= 50 && header.every((h) => SAFE.test(h)) ? `columns ${header.map((h) => `"${h}"`).join(', ')}` : 'a first line that is not a header of column names';
+      throw new DataError(`${file}:1: expected a column "${col}", found ${names}`);
     }
   }
   const rows: CsvTable['rows'] = [];
@@ -63,7 +70,7 @@ export function column(table: CsvTable, name: string) {
       const s = row.cells[idx].trim();
       const v = Number(s);
       if (s === '' || !Number.isFinite(v)) {
-        throw new DataError(`${table.file}:${row.line} field "${name}": expected a finite number, found "${s}"`);
+        throw new DataError(`${table.file}:${row.line} field "${name}": expected a finite number, found ${SAFE.test(s) ? `"${s}"` : 'text that is not a number'}`);
       }
       if (opts.min !== undefined && v < opts.min) {
         throw new DataError(`${table.file}:${row.line} field "${name}": expected a value >= ${opts.min}, found ${s}`);

@@ -2,10 +2,10 @@
  * Loads and validates a dataset folder (manifest + CSV tables) into flat typed arrays.
  * Every problem is reported as a DataError naming the file, the line and the field.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatasetManifestSchema } from './manifest.ts';
+import { DatasetManifestSchema, TableName } from './manifest.ts';
 import { parseCsv, column, type CsvTable } from './csv.ts';
 import { DataError } from './errors.ts';
 import { cachedDataset } from './cache.ts';
@@ -32,16 +32,43 @@ export function embeddedDatasetIds(): string[] {
   return readdirSync(DATA_DIR).filter((d) => existsSync(join(DATA_DIR, d, 'dataset.json'))).sort();
 }
 
-/** Resolves an embedded id or a folder path to a dataset folder. */
-export function datasetFolder(idOrPath: string): string {
-  if (/^[A-Za-z0-9_.-]+$/.test(idOrPath) && existsSync(join(DATA_DIR, idOrPath, 'dataset.json'))) {
-    return join(DATA_DIR, idOrPath);
+/** An embedded dataset id: letters, digits, _ . - (never a path). */
+export const DATASET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** Whether `id` names an embedded dataset of the registered data folder (what the API accepts). */
+export function isEmbeddedDatasetId(id: string): boolean {
+  return DATASET_ID.test(id) && !id.includes('..') && existsSync(join(DATA_DIR, id, 'dataset.json'));
+}
+
+/** The real path of `path`, which must lie inside the real `root`; DataError otherwise (symlinks out, `..`). */
+export function containedPath(root: string, path: string, what: string): string {
+  let realRoot: string, real: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(path);
+  } catch (e) {
+    throw new DataError(`${path}: expected ${what}, found ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'an unreadable path'}`);
   }
-  const p = resolve(idOrPath);
-  if (existsSync(join(p, 'dataset.json'))) return p;
-  throw new DataError(
-    `Expected an embedded dataset id (${embeddedDatasetIds().join(', ') || 'none built'}) or a folder with dataset.json, found "${idOrPath}"`,
-  );
+  if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+    throw new DataError(`${path}: expected ${what} inside the dataset folder ${root}, found a link or path leading out of it`);
+  }
+  return real;
+}
+
+/**
+ * Resolves an embedded id or (unless `idsOnly`, as over the API) a folder path to a dataset folder.
+ * An embedded id's folder must really lie in the data folder (no symlink out of it).
+ */
+export function datasetFolder(idOrPath: string, opts: { idsOnly?: boolean } = {}): string {
+  if (isEmbeddedDatasetId(idOrPath)) return containedPath(DATA_DIR, join(DATA_DIR, idOrPath), 'an embedded dataset');
+  if (!opts.idsOnly) {
+    const p = resolve(idOrPath);
+    if (existsSync(join(p, 'dataset.json'))) return p;
+  }
+  const ids = embeddedDatasetIds().join(', ') || 'none built';
+  throw new DataError(opts.idsOnly
+    ? `Expected an embedded dataset id (${ids}), found "${idOrPath.slice(0, 100)}": the API reads datasets by id only`
+    : `Expected an embedded dataset id (${ids}) or a folder with dataset.json, found "${idOrPath}"`);
 }
 
 const cache = new Map<string, Dataset>();
@@ -66,25 +93,53 @@ export function loadDataset(idOrPath: string): Dataset {
   return d;
 }
 
-function readTable(folder: string, name: string, required: readonly string[]): CsvTable {
+/** Largest table file read (bytes): far above the embedded datasets (≈ 10 MB), far below memory trouble. */
+const MAX_TABLE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads table `name` of `d`'s folder: a plain file name, really inside the folder (no symlink out),
+ * with exactly the data rows the manifest records.
+ */
+function readTable(d: Dataset, name: string, required: readonly string[]): CsvTable {
+  const folder = d.source;
   const file = join(folder, name);
+  const named = TableName.safeParse(name);
+  if (!named.success) throw new DataError(`${join(folder, 'dataset.json')}: ${named.error.issues[0].message}, found "${name.slice(0, 100)}"`);
   if (!existsSync(file)) throw new DataError(`${file}: expected the table ${name}, found no such file`);
-  return parseCsv(readFileSync(file, 'utf8'), file, required);
+  const real = containedPath(folder, file, `the table ${name}`);
+  const st = statSync(real);
+  if (!st.isFile()) throw new DataError(`${file}: expected the table ${name} as a file, found a directory or device`);
+  if (st.size > MAX_TABLE_BYTES) throw new DataError(`${file}: expected a table of at most ${MAX_TABLE_BYTES} bytes, found ${st.size}`);
+  const recorded = d.manifest.tables?.[name];
+  if (!recorded) throw new DataError(`${join(folder, 'dataset.json')} tables: expected the row count of ${name} (recorded by the build), found none`);
+  const t = parseCsv(readFileSync(real, 'utf8'), file, required);
+  if (t.rows.length !== recorded.rows) {
+    throw new DataError(`${file}: expected ${recorded.rows} data rows (dataset.json tables.${name}), found ${t.rows.length}: the table was ${t.rows.length < recorded.rows ? 'cut short' : 'changed'} since it was built`);
+  }
+  return t;
 }
 
 /** Reads and validates one dataset folder without caching. */
 export function readDatasetFolder(folder: string): Dataset {
   const mfile = join(folder, 'dataset.json');
   let raw: unknown;
+  const real = containedPath(folder, mfile, 'the manifest dataset.json');
+  if (statSync(real).size > MAX_TABLE_BYTES) throw new DataError(`${mfile}: expected a manifest of at most ${MAX_TABLE_BYTES} bytes, found a larger file`);
+  const text = readFileSync(real, 'utf8');
   try {
-    raw = JSON.parse(readFileSync(mfile, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new DataError(`${mfile}: expected valid JSON, found a parse error: ${(e as Error).message}`);
+    // V8's message quotes the text around the error: give the place only, never the file's contents.
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new DataError(`${mfile}${line ? `:${line}` : ''}: expected valid JSON, found a syntax error`);
   }
   const parsed = DatasetManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DataError(`${mfile} ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    // A bad record key (e.g. a table name that is a path) carries its reason one level down.
+    const message = issue.code === 'invalid_key' ? `${issue.issues[0]?.message ?? issue.message}, found ${JSON.stringify(String(issue.path.at(-1)).slice(0, 100))}` : issue.message;
+    throw new DataError(`${mfile} ${issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)'}: ${message}`);
   }
   const manifest = parsed.data;
   const regions = manifest.regions.map((r) => r.code);
@@ -112,13 +167,14 @@ export function readDatasetFolder(folder: string): Dataset {
     vaShare: new Float64Array(N * J), finalShare: new Float64Array(N * J), io: new Float64Array(N * J * J),
     regionData: {}, schedules: {},
   };
-  readTrade(folder, d);
+  readTrade(d);
   if (manifest.layout === 'io-table') {
-    readProduction(folder, d);
-    readIo(folder, d);
+    readProduction(d);
+    readIo(d);
   }
-  readRegionData(folder, d);
-  for (const name of Object.keys(manifest.schedules)) readSchedule(folder, name, d);
+  readRegionData(d);
+  for (const name of Object.keys(manifest.schedules)) readSchedule(name, d);
+  checkPositive(d);
   return d;
 }
 
@@ -133,12 +189,12 @@ function assertUnique(file: string, what: string, codes: string[]) {
 function lookup(codes: string[], table: CsvTable, row: CsvTable['rows'][number], col: string, what: string): number {
   const v = column(table, col).text(row);
   const k = codes.indexOf(v);
-  if (k < 0) throw new DataError(`${table.file}:${row.line} field "${col}": expected a ${what} code of the manifest, found unknown code "${v}"`);
+  if (k < 0) throw new DataError(`${table.file}:${row.line} field "${col}": expected a ${what} code of the manifest, found unknown code ${/^[A-Za-z0-9_ .+-]{0,40}$/.test(v) ? `"${v}"` : '(not a code)'}`);
   return k;
 }
 
-function readTrade(folder: string, d: Dataset) {
-  const t = readTable(folder, 'trade.csv', ['importer', 'exporter', 'sector', 'value', 'tariff']);
+function readTrade(d: Dataset) {
+  const t = readTable(d, 'trade.csv', ['importer', 'exporter', 'sector', 'value', 'tariff']);
   const { N, J } = d;
   const seen = new Uint8Array(N * N * J);
   const value = column(t, 'value');
@@ -159,8 +215,8 @@ function readTrade(folder: string, d: Dataset) {
   }
 }
 
-function readProduction(folder: string, d: Dataset) {
-  const t = readTable(folder, 'production.csv', ['region', 'sector', 'value_added_share', 'final_share']);
+function readProduction(d: Dataset) {
+  const t = readTable(d, 'production.csv', ['region', 'sector', 'value_added_share', 'final_share']);
   const { J } = d;
   const seen = new Uint8Array(d.N * J);
   const va = column(t, 'value_added_share');
@@ -182,8 +238,8 @@ function readProduction(folder: string, d: Dataset) {
   }
 }
 
-function readIo(folder: string, d: Dataset) {
-  const t = readTable(folder, 'io.csv', ['region', 'input', 'user', 'share']);
+function readIo(d: Dataset) {
+  const t = readTable(d, 'io.csv', ['region', 'input', 'user', 'share']);
   const { N, J } = d;
   const share = column(t, 'share');
   for (const row of t.rows) {
@@ -204,10 +260,10 @@ function readIo(folder: string, d: Dataset) {
   }
 }
 
-function readRegionData(folder: string, d: Dataset) {
+function readRegionData(d: Dataset) {
   const cols = Object.keys(d.manifest.region_columns);
   if (cols.length === 0) return;
-  const t = readTable(folder, 'region_data.csv', ['region', ...cols]);
+  const t = readTable(d, 'region_data.csv', ['region', ...cols]);
   for (const c of cols) d.regionData[c] = new Float64Array(d.N).fill(Number.NaN);
   for (const row of t.rows) {
     const n = lookup(d.regions, t, row, 'region', 'region');
@@ -219,8 +275,8 @@ function readRegionData(folder: string, d: Dataset) {
   }
 }
 
-function readSchedule(folder: string, name: string, d: Dataset) {
-  const t = readTable(folder, name, ['importer', 'exporter', 'rate']);
+function readSchedule(name: string, d: Dataset) {
+  const t = readTable(d, name, ['importer', 'exporter', 'rate']);
   const { N, J } = d;
   const arr = new Float64Array(N * N * J);
   const rate = column(t, 'rate');
@@ -233,4 +289,23 @@ function readSchedule(folder: string, name: string, d: Dataset) {
     else for (let j = 0; j < J; j++) arr[(n * N + i) * J + j] = v;
   }
   d.schedules[name.replace(/\.csv$/, '')] = arr;
+}
+
+/**
+ * Every region must have positive GDP (gravity datasets) and positive gross output (io tables):
+ * the models divide by them, and a 0 or negative value is a broken table, not an economy.
+ */
+function checkPositive(d: Dataset) {
+  const gdp = d.regionData.gdp;
+  if (gdp) {
+    const n = gdp.findIndex((v) => !(v > 0));
+    if (n >= 0) throw new DataError(`${join(d.source, 'region_data.csv')} field "gdp": expected a positive GDP for every region, found ${gdp[n]} for ${d.regions[n]}`);
+  }
+  if (d.manifest.layout !== 'io-table') return;
+  const { N, J } = d;
+  for (let i = 0; i < N; i++) {
+    let out = 0;
+    for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) out += d.flows[(n * N + i) * J + j];
+    if (!(out > 0)) throw new DataError(`${join(d.source, 'trade.csv')} field "value": expected positive gross output (sales to all buyers, home included) of every region, found ${out} for ${d.regions[i]}`);
+  }
 }

@@ -7,6 +7,12 @@ import { z } from 'zod';
 
 const code = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'expected a code of letters, digits, _ . -');
 
+/** A table file of the dataset folder: a plain `name.csv`, never a path (no `/`, no `..`). */
+export const TableName = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv$/, 'expected a table file name like trade.csv (letters, digits, _ . -), not a path')
+  .refine((n) => !n.includes('..'), 'expected a table file name without ".."');
+
 export const RegionSchema = z.object({ code, name: z.string().min(1) }).strict();
 
 export const SectorSchema = z
@@ -73,8 +79,13 @@ export const DatasetManifestSchema = z
     sector_groups: z.record(z.string(), z.array(z.string())).optional(),
     /** Extra per-region numeric columns in region_data.csv and what they mean. */
     region_columns: z.record(z.string(), z.string()).default({}),
-    /** Named tariff schedules shipped with the dataset (file name → description). */
-    schedules: z.record(z.string(), z.string()).default({}),
+    /** Named tariff schedules shipped with the dataset (file name → description): plain names in the folder. */
+    schedules: z.record(TableName, z.string()).default({}),
+    /**
+     * Data rows of every table file (header excluded), recorded by the build: a table cut short (or
+     * grown) since fails to load. The loader requires it for every table it reads from a folder.
+     */
+    tables: z.record(TableName, z.object({ rows: z.number().int().min(0) }).strict()).optional(),
     /**
      * Cross-border ownership of value added (io-table layout): `owner` owns `share` of the value added
      * and kept rents of `sector` in `region` (GDP where produced, national income where owned).

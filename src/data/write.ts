@@ -2,7 +2,7 @@
  * Writes a dataset folder atomically: tables and manifest go to a temporary sibling folder that
  * is renamed into place only when everything is written, so a failed build leaves no half dataset.
  */
-import { mkdirSync, writeFileSync, rmSync, renameSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync as writeFile, rmSync, renameSync, existsSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { toCsv } from './csv.ts';
 import type { Dataset } from './dataset.ts';
@@ -27,6 +27,12 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
   const tmp = join(dirname(folder), `.${basename(folder)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
+  // Every table's data-row count goes into the manifest, so a truncated copy fails to load.
+  const counts: NonNullable<DatasetManifest['tables']> = {};
+  const writeFileSync = (file: string, text: string) => {
+    writeFile(file, text);
+    counts[basename(file)] = { rows: text.split('\n').filter((l) => l !== '').length - 1 };
+  };
   const { N, J, regions, sectors } = tables;
   writeFileSync(join(tmp, 'trade.csv'), toCsv(['importer', 'exporter', 'sector', 'value', 'tariff'], tradeRows(tables)));
   if (tables.vaShare && tables.finalShare) {
@@ -61,7 +67,7 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
         }
     writeFileSync(join(tmp, `${name}.csv`), toCsv(J > 1 ? ['importer', 'exporter', 'sector', 'rate'] : ['importer', 'exporter', 'rate'], rows));
   }
-  writeFileSync(join(tmp, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFile(join(tmp, 'dataset.json'), JSON.stringify({ ...manifest, tables: counts }, null, 2) + '\n');
   if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
   mkdirSync(dirname(folder), { recursive: true });
   renameSync(tmp, folder);

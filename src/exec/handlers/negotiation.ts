@@ -3,19 +3,19 @@
  * check), then map the deals, analyse and run the sessions with progress. Same code as
  * `lancaster negotiate`. Inside a pool worker the map runs inline unless the section sets `workers`.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { setupTradeNegotiation, runTradeNegotiation } from '../../negotiate/trade/run.ts';
 import type { RunHandler } from '../types.ts';
 
 /** Handler of `negotiation` runs; the result is the TradeNegotiationRun of src/negotiate/trade/run.ts. */
 export const handler: RunHandler = {
   check(input, label) {
-    const p = parseScenarioText(input, label);
+    const p = parseServedScenario(input, label);
     const { dataset } = setupTradeNegotiation(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
-    const p = parseScenarioText(input, 'scenario');
+    const p = parseServedScenario(input, 'scenario');
     const workers = (p.scenario.negotiation as { domain?: { workers?: number } } | undefined)?.domain?.workers ?? 0;
     return runTradeNegotiation(p, { workers, onProgress: (fraction, message) => progress({ fraction, message }) });
   },

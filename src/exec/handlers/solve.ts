@@ -2,20 +2,20 @@
  * The `solve` run: parse the scenario text, check it against its dataset, solve the counterfactual.
  * Same parser, schema and messages as `lancaster solve`.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import type { RunHandler } from '../types.ts';
 
 /** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. */
 export const handler: RunHandler = {
   check(input, label) {
-    const p = parseScenarioText(input, label);
+    const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
     progress({ fraction: 0.05, message: 'parsing the scenario' });
-    const p = parseScenarioText(input, 'scenario');
+    const p = parseServedScenario(input, 'scenario');
     progress({ fraction: 0.1, message: `solving ${p.scenario.model}` });
     const r = solveScenario(p);
     progress({ fraction: 1, message: r.status });

@@ -3,7 +3,7 @@
  * section, as `lancaster strategy --json` prints them. Runs inline in the executor's worker
  * (no nested worker pool), so one strategy run occupies one executor thread.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { prepareStrategy } from '../../strategy/check.ts';
 import { runStrategy } from '../../strategy/run.ts';
 import type { RunHandler } from '../types.ts';
@@ -11,13 +11,13 @@ import type { RunHandler } from '../types.ts';
 /** Handler of `strategy` runs; the result is the solve contract plus policy, objectives, converged and solve counts. */
 export const handler: RunHandler = {
   check(input, label) {
-    const p = parseScenarioText(input, label);
+    const p = parseServedScenario(input, label);
     if (!p.scenario.strategy) throw new RangeError('Expected a scenario with a strategy section for a strategy run, found none');
     const { dataset } = prepareStrategy(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
-    const p = parseScenarioText(input, 'scenario');
+    const p = parseServedScenario(input, 'scenario');
     const prepared = prepareStrategy(p);
     prepared.strategy.options.workers = 0;
     progress({ fraction: 0.05, message: `${prepared.strategy.kind} with ${prepared.spec.instruments.length} instruments` });

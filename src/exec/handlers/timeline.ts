@@ -2,7 +2,7 @@
  * The `timeline` run: parse the scenario, check every step against the dataset, solve each step
  * warm-started from the previous one, reporting progress per step. Same code as `lancaster run`.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import type { RunHandler } from '../types.ts';
@@ -10,13 +10,13 @@ import type { RunHandler } from '../types.ts';
 /** Handler of `timeline` runs; the result is the TimelineRun (contract `steps: [{date, label, countries}]`). */
 export const handler: RunHandler = {
   check(input, label) {
-    const p = parseScenarioText(input, label);
+    const p = parseServedScenario(input, label);
     if (!p.scenario.timeline) throw new RangeError('Expected a scenario with a timeline section for a timeline run, found none');
     const { dataset } = checkScenario(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
-    const p = parseScenarioText(input, 'scenario');
+    const p = parseServedScenario(input, 'scenario');
     return runTimeline(p, { onStep: (k, total, label) => progress({ fraction: k / total, message: label }) });
   },
 };

@@ -3,7 +3,7 @@
  * (YAML text or a JSON object); answers {valid: true, …} or 400 with located issues.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { rawBody, scenarioText } from '../body.ts';
 import { ErrorSchema, ScenarioBodySchema, ValidResponseSchema } from '../schemas.ts';
@@ -20,7 +20,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const parsed = parseScenarioText(scenarioText(req.body, rawBody(req)), 'scenario');
+      const parsed = parseServedScenario(scenarioText(req.body, rawBody(req)), 'scenario');
       const { dataset } = checkScenario(parsed);
       return { valid: true as const, name: parsed.scenario.name, model: parsed.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
     },
