@@ -33,8 +33,8 @@ export interface ChipIncidence {
   rows: IncidenceRow[];
   /** US chip firms: US SEMI value added + kept rents, and US-owned SEMI value added + rents abroad (million USD a year). */
   us_chip_firms: { domestic_musd: number; abroad_musd: number; total_musd: number };
-  /** The controlled flows of the later state (value, quantity, rents, government revenue). */
-  flows: ControlledFlowResult[];
+  /** The controlled flows of the later state (value, quantity, rents, government revenue), with their sales in the earlier state. */
+  flows: (ControlledFlowResult & { value_earlier: number })[];
 }
 
 /** Income of `owner`'s firms in sector `code`: domestic value added and rents (less foreign owners' part) plus owned shares abroad. */
@@ -95,17 +95,23 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
   const f0 = firmIncome(d, s0.ge, 'USA', 'SEMI');
   const f1 = firmIncome(d, s1.ge, 'USA', 'SEMI');
   const dom = f1.domestic - f0.domestic, abr = f1.abroad - f0.abroad;
-  return { from, to, rows, us_chip_firms: { domestic_musd: dom, abroad_musd: abr, total_musd: dom + abr }, flows: (s1.result as GeModelResult).export_controls ?? [] };
+  const g0 = s0.ge!.solution, tau0 = s0.ge!.shock.tauNew;
+  const flows = ((s1.result as GeModelResult).export_controls ?? []).map((c) => {
+    const n = d.regions.indexOf(c.destination), i = d.regions.indexOf(c.origin), j = d.sectors.indexOf(c.sector);
+    const q = (n * d.N + i) * d.J + j;
+    return { ...c, value_earlier: (g0.piNew[q] / tau0[q]) * g0.X[n * d.J + j] };
+  });
+  return { from, to, rows, us_chip_firms: { domestic_musd: dom, abroad_musd: abr, total_musd: dom + abr }, flows };
 }
 
 /** The incidence as text tables. */
-export function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR']): string {
+export function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR'], sectors = ['SEMI', 'c30']): string {
   const f = (v: number, k = 3) => (v >= 0 ? '+' : '') + v.toFixed(k);
   const lines = [`${x.to} vs ${x.from}`, 'region  real income (pp)  ($m/yr)   real GDP (pp)  income from abroad ($m/yr)'];
   for (const r of x.rows.filter((r) => regions.includes(r.region))) lines.push(`${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`);
   const u = x.us_chip_firms;
   lines.push(`US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`);
-  for (const c of x.flows) lines.push(`flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, quantity ${f(c.quantity_pct, 2)}%, sales $${(c.value_before / 1000).toFixed(2)}bn → $${(c.value_after / 1000).toFixed(2)}bn, rent kept $${c.rent.toFixed(0)}m ${JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])))}, lost $${c.rent_lost.toFixed(0)}m${c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : ''}`);
+  for (const c of x.flows.filter((c) => sectors.includes(c.sector))) lines.push(`flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, quantity ${f(c.quantity_pct, 2)}%, sales $${(c.value_before / 1000).toFixed(2)}bn (baseline), $${(c.value_earlier / 1000).toFixed(2)}bn (earlier state) → $${(c.value_after / 1000).toFixed(2)}bn, rent kept $${c.rent.toFixed(0)}m ${JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])))}, lost $${c.rent_lost.toFixed(0)}m${c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : ''}`);
   return lines.join('\n');
 }
 
