@@ -8,6 +8,7 @@ import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { checkScenario } from '../scenario/solve.ts';
+import { expandAllPartners } from './allPartners.ts';
 import { strategySpec } from './game.ts';
 import { supportsExportControls, type EvalSpec } from './models.ts';
 import { StrategySchema, type Strategy } from './schema.ts';
@@ -56,9 +57,10 @@ export function parseStrategySection(p: ParsedScenario): Strategy {
  * const outcome = await runStrategy(prepared.spec, prepared.strategy);
  */
 export function prepareStrategy(p: ParsedScenario): PreparedStrategy {
-  const strategy = parseStrategySection(p);
+  const parsed = parseStrategySection(p);
   // The rest of the scenario is checked as `lancaster validate` does (without the strategy section).
   const { dataset, state } = checkScenario({ ...p, scenario: { ...p.scenario, strategy: undefined } });
+  const strategy = atStrategy(p, () => expandAllPartners(dataset, parsed));
   const model = p.scenario.model;
   for (const [code, player] of Object.entries(strategy.players)) {
     player.instruments.forEach((ins, k) => {
@@ -67,9 +69,14 @@ export function prepareStrategy(p: ParsedScenario): PreparedStrategy {
       }
     });
   }
+  const spec = atStrategy(p, () => strategySpec(dataset, dataset.source, p.scenario, state, strategy));
+  return { strategy, spec, dataset };
+}
+
+/** Runs `f`, turning a PolicyError (path under `strategy`) into a ScenarioError with line:col. */
+function atStrategy<T>(p: ParsedScenario, f: () => T): T {
   try {
-    const spec = strategySpec(dataset, dataset.source, p.scenario, state, strategy);
-    return { strategy, spec, dataset };
+    return f();
   } catch (e) {
     if (e instanceof PolicyError) fail(p, [{ path: ['strategy', ...e.path], message: e.message }]);
     throw e;

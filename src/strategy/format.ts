@@ -14,6 +14,24 @@ function table(head: string[]): Table.Table {
   return new Table({ head, style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true } });
 }
 
+/** Above this many instruments only the per-player summary is printed (the JSON has every value). */
+const MAX_DETAILED = 60;
+
+/** One row per player: mean tariffs (trade-weighted, simple) and objectives at start, war and result. */
+function summaryTable(o: StrategyOutcome, label: string): string {
+  const war = o.kind === 'cooperative' && o.war;
+  const cols = (m: { start: number; war?: number; policy: number }) => [pctOf(m.start, 1), ...(war ? [pctOf(m.war, 1)] : []), pctOf(m.policy, 1)];
+  const stage = ['start', ...(war ? ['war'] : []), label];
+  const head = ['player', ...stage.map((s) => `tariff ${s} (trade-wt)`), ...stage.map((s) => `tariff ${s} (simple)`), 'objective factual %', ...stage.map((s) => `objective ${s} %`), ...(o.war ? ['war vs factual %'] : [])];
+  const t = table(head);
+  const row = (name: string, p: StrategyOutcome['mean_over_players'], obj: (number | undefined)[]) =>
+    t.push([name, ...cols(p.tariff_weighted), ...cols(p.tariff_simple), ...obj.map((v) => signed(v)), ...(o.war ? [signed(p.war_vs_factual_pct)] : [])]);
+  for (const [code, p] of Object.entries(o.by_player)) row(code, p, [o.factual[code], o.start.objectives[code], ...(war ? [o.war?.objectives[code]] : []), o.objectives[code]]);
+  const mean = (r: Record<string, number> | undefined) => { const v = Object.keys(o.by_player).map((c) => r?.[c] ?? NaN); return v.reduce((a, b) => a + b, 0) / v.length; };
+  row('mean over players', o.mean_over_players, [mean(o.factual), mean(o.start.objectives), ...(war ? [mean(o.war?.objectives)] : []), mean(o.objectives)]);
+  return `Per player (tariff means over its instruments; war vs factual = Ossa's cost of a breakdown of talks)\n${t.toString()}`;
+}
+
 /** Instrument ids by player, from the outcome's policy and the players' order. */
 function byPlayer(o: StrategyOutcome, owners: Record<string, string>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -30,7 +48,9 @@ export function formatStrategy(o: StrategyOutcome, owners: Record<string, string
   const parts: string[] = [];
   const val = (id: string, v: number | undefined) => (kinds[id] === 'tariff' ? pctOf(v) : v === undefined ? '' : v.toFixed(4));
   const label = o.kind === 'cooperative' ? 'agreement' : o.kind === 'nash' ? 'war (Nash)' : 'best response';
-  for (const [player, ids] of Object.entries(byPlayer(o, owners))) {
+  const detailed = Object.keys(o.policy).length <= MAX_DETAILED;
+  if (!detailed || Object.keys(o.objectives).length > 4) parts.push(summaryTable(o, label));
+  for (const [player, ids] of detailed ? Object.entries(byPlayer(o, owners)) : []) {
     const t = table(['instrument', 'start', o.kind === 'cooperative' ? 'war' : '', label].filter(Boolean));
     for (const id of ids) t.push([id, val(id, o.start.policy[id]), ...(o.kind === 'cooperative' ? [val(id, o.war?.policy[id])] : []), val(id, o.policy[id])]);
     const obj = [o.start.objectives[player], ...(o.kind === 'cooperative' ? [o.war?.objectives[player]] : []), o.objectives[player]];

@@ -35,6 +35,8 @@ export interface ResolvedInstrument {
   start: number;
   /** Path of the instrument in the scenario, for messages. */
   path: Path;
+  /** Baseline value of the flows it covers (trade weights of reported mean tariffs). */
+  weight: number;
   /** Export controls: 1 if licence rents are income of the origin, 0 if lost. */
   rentsToExporter?: number;
 }
@@ -116,7 +118,9 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
         owner.set(key, def.id);
       }
       const start = def.start ?? Math.min(def.max, Math.max(def.min, current));
-      const r: ResolvedInstrument = { id: def.id, player, kind, cells, lo: def.min, hi: def.max, start, path };
+      let weight = 0;
+      for (const q of cells) weight += d.flows[q];
+      const r: ResolvedInstrument = { id: def.id, player, kind, cells, lo: def.min, hi: def.max, start, path, weight };
       if (def.export_control) r.rentsToExporter = def.export_control.rents === 'lost' ? 0 : 1;
       out.push(r);
     });

@@ -8,7 +8,7 @@ import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { tradeTalks, type Agreement } from './cooperative.ts';
 import type { EvalStats } from './evaluator.ts';
 import { makeGame, playerRecord, pointAt, policyRecord, startOf, type Game } from './game.ts';
-import type { EvalSpec } from './models.ts';
+import { makeSolver, type EvalSpec } from './models.ts';
 import { nashEquilibrium, type NashRound } from './nash.ts';
 import type { Strategy } from './schema.ts';
 
@@ -32,6 +32,25 @@ export interface SolveCounts extends EvalStats {
   wall_seconds: number;
 }
 
+/** Mean tariffs of one player's tariff instruments (trade-weighted by baseline flows, and simple). */
+export interface TariffMeans {
+  start: number;
+  war?: number;
+  policy: number;
+}
+
+/** Per-player summary: how high its tariffs are and what the war costs it. */
+export interface PlayerSummary {
+  tariff_weighted: TariffMeans;
+  tariff_simple: TariffMeans;
+  /**
+   * Objective at the war relative to the factual policy (the scenario's own `policy:`, no
+   * instrument applied), 100 ((1 + G_war/100)/(1 + G_factual/100) − 1): Ossa (2014)'s welfare
+   * cost of a breakdown of trade talks.
+   */
+  war_vs_factual_pct?: number;
+}
+
 /**
  * What a strategy run found: the policy and objectives at it, per-kind detail (best responses, the
  * war, agreements, the frontier), solve counts, and the model's full result at the policy.
@@ -47,6 +66,8 @@ export interface StrategyOutcome extends ReportedPoint {
   converged: boolean;
   message: string;
   start: ReportedPoint;
+  /** Objectives at the factual policy: the scenario's `policy:` with no instrument applied. */
+  factual: Record<string, number>;
   /** best-response: one entry per player, each against the others' start values. */
   responses?: (ReportedPoint & { player: string; converged: boolean; message: string; method: string; evaluations: number; before: number; after: number })[];
   /** nash (and the war of cooperative). */
@@ -55,6 +76,10 @@ export interface StrategyOutcome extends ReportedPoint {
   agreements?: { 'nash-bargaining': ReportedAgreement; 'equal-gains': ReportedAgreement };
   frontier?: ReportedAgreement[];
   solves: SolveCounts;
+  /** Per player (only players with tariff instruments have tariff means). */
+  by_player: Record<string, PlayerSummary>;
+  /** Simple means over players of `by_player` (Ossa reports averages across countries). */
+  mean_over_players: PlayerSummary;
   /** The model's result at `policy` (the contract's countries). */
   result: ModelResult;
 }
@@ -116,12 +141,52 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
     }
     const stats = g.evaluator.stats;
     const wall = (performance.now() - t0) / 1000;
+    const objectives = playerRecord(g, full.point.objectives);
+    const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
+    if (factualPoint.status !== 'converged') throw new RangeError(`Expected the model to solve at the factual policy, found: ${factualPoint.message ?? 'not converged'}`);
+    const factual = playerRecord(g, factualPoint.objectives);
+    const summary = summarize(g, x0, out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined, x, factual, out.war?.objectives);
     return {
-      ...(out as StrategyOutcome), policy: policyRecord(g, x), objectives: playerRecord(g, full.point.objectives), converged, message,
+      ...(out as StrategyOutcome), policy: policyRecord(g, x), objectives, factual, converged, message, ...summary,
       solves: { ...stats, solves_per_second: stats.solves / Math.max(stats.seconds, 1e-9), wall_seconds: wall },
       result: full.result,
     };
   } finally {
     await g.evaluator.close();
   }
+}
+
+function means(g: Game, idx: number[], x: Float64Array): { weighted: number; simple: number } {
+  let s = 0, w = 0, t = 0;
+  for (const k of idx) { s += g.instruments[k].weight * x[k]; w += g.instruments[k].weight; t += x[k]; }
+  return { weighted: w > 0 ? s / w : t / idx.length, simple: t / idx.length };
+}
+
+/** Per-player tariff means and the relative cost of the war, and their simple means over players. */
+function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: Float64Array, factual: Record<string, number>, warObj?: Record<string, number>) {
+  const by_player: Record<string, PlayerSummary> = {};
+  const acc = { ws: 0, ww: 0, wp: 0, ss: 0, sw: 0, sp: 0, cost: 0, n: 0, c: 0 };
+  g.players.forEach((p, k) => {
+    const idx = g.owned[k].filter((i) => g.instruments[i].kind === 'tariff');
+    if (!idx.length) return;
+    const a = means(g, idx, x0), b = war ? means(g, idx, war) : undefined, c = means(g, idx, x);
+    const row: PlayerSummary = {
+      tariff_weighted: { start: a.weighted, ...(b ? { war: b.weighted } : {}), policy: c.weighted },
+      tariff_simple: { start: a.simple, ...(b ? { war: b.simple } : {}), policy: c.simple },
+    };
+    acc.ws += a.weighted; acc.wp += c.weighted; acc.ss += a.simple; acc.sp += c.simple; acc.n++;
+    if (b) { acc.ww += b.weighted; acc.sw += b.simple; }
+    if (warObj) {
+      row.war_vs_factual_pct = 100 * ((1 + warObj[p.code] / 100) / (1 + factual[p.code] / 100) - 1);
+      acc.cost += row.war_vs_factual_pct; acc.c++;
+    }
+    by_player[p.code] = row;
+  });
+  const n = Math.max(acc.n, 1);
+  const mean_over_players: PlayerSummary = {
+    tariff_weighted: { start: acc.ws / n, ...(war ? { war: acc.ww / n } : {}), policy: acc.wp / n },
+    tariff_simple: { start: acc.ss / n, ...(war ? { war: acc.sw / n } : {}), policy: acc.sp / n },
+  };
+  if (acc.c) mean_over_players.war_vs_factual_pct = acc.cost / acc.c;
+  return { by_player, mean_over_players };
 }

@@ -111,14 +111,43 @@ export const StrategyOptionsSchema = z.strictObject({
   workers: z.number().int().min(0).max(64).default(0).meta({ description: 'Worker threads for parallel solves; 0 solves inline' }),
 });
 
+const ObjectiveOverride = z.strictObject({
+  objective: z.enum(['welfare', 'real_income']).optional(),
+  weights: SectorWeights.optional(),
+  security: SectorWeights.optional(),
+});
+
+/**
+ * Ossa (2014)'s game over all partners: every playing region (a customs union as one player with a
+ * common external tariff) sets one tariff per sector on its imports from all partners; named pairs
+ * may instead set partner-specific tariffs on each other. Expanded into `players` against the
+ * dataset (allPartners.ts), so every solution concept works on it unchanged.
+ */
+export const AllPartnersSchema = z.strictObject({
+  regions: z.union([z.literal('*'), z.array(z.string()).min(2)]).default('*').meta({ description: 'Who plays: "*" (every region, unions as one) or a list of region and union codes' }),
+  unions: z.array(z.string()).default([]).meta({ description: 'Dataset groups that play as one customs union (common external tariff); their members do not play alone' }),
+  sectors: z.array(z.string()).min(1).meta({ description: 'Sectors (codes or sector groups) that get one tariff each; other sectors keep the scenario policy' }),
+  per_sector: z.boolean().default(true).meta({ description: 'One tariff per sector (Ossa); false: one tariff per player on all the listed sectors together' }),
+  min: RateSchema.default(0),
+  max: RateSchema.default(2.5),
+  start: RateSchema.optional().meta({ description: 'Start of every tariff; default: the covered flows\' current trade-weighted mean' }),
+  objective: z.enum(['welfare', 'real_income']).default('real_income'),
+  weights: SectorWeights.optional().meta({ description: 'Political weights λ by sector for every player (Ossa 2014)' }),
+  security: SectorWeights.optional(),
+  players: z.record(z.string(), ObjectiveOverride).default({}).meta({ description: 'Per-player objective, weights or security weights replacing the common ones' }),
+  partner_specific: z.array(z.tuple([z.string(), z.string()])).default([]).meta({ description: 'Pairs [A, B] that set separate per-sector tariffs on each other (each side\'s all-partner tariff then excludes the other)' }),
+});
+
 /** The `strategy:` section. */
 export const StrategySchema = z
   .strictObject({
     kind: z.enum(['best-response', 'nash', 'cooperative']),
-    players: z.record(z.string(), PlayerSchema).refine((p) => Object.keys(p).length >= 1, { message: 'expected at least one player' }),
+    all_partners: AllPartnersSchema.optional(),
+    players: z.record(z.string(), PlayerSchema).default({}),
     options: StrategyOptionsSchema.default(StrategyOptionsSchema.parse({})),
   })
   .superRefine((s, ctx) => {
+    if (!s.all_partners && Object.keys(s.players).length === 0) ctx.addIssue({ code: 'custom', path: ['players'], message: 'expected at least one player (or an all_partners game), found none' });
     const seen = new Map<string, string>();
     for (const [code, p] of Object.entries(s.players)) {
       p.instruments.forEach((ins, k) => {
@@ -127,7 +156,7 @@ export const StrategySchema = z
         seen.set(ins.id, code);
       });
     }
-    const n = Object.keys(s.players).length;
+    const n = s.all_partners ? Infinity : Object.keys(s.players).length;
     if (s.kind !== 'best-response' && n < 2) ctx.addIssue({ code: 'custom', path: ['players'], message: `expected at least two players for kind ${s.kind}, found ${n}` });
   });
 
@@ -135,4 +164,5 @@ export type Strategy = z.output<typeof StrategySchema>;
 export type StrategyOptions = z.output<typeof StrategyOptionsSchema>;
 export type PlayerDef = z.output<typeof PlayerSchema>;
 export type InstrumentDef = z.output<typeof InstrumentSchema>;
+export type AllPartners = z.output<typeof AllPartnersSchema>;
 export type Method = (typeof METHODS)[number];
