@@ -12,7 +12,7 @@ import { benchCp2015 } from './cp2015.ts';
 import { benchMultisector } from './multisector.ts';
 import { benchOneSector2025 } from '../src/model/oneSector2025/bench.ts';
 import { benchPareto } from '../src/negotiate/bench.ts';
-import { benchStrategy } from '../src/strategy/bench.ts';
+import { ALL_PARTNER_WAR, benchStrategy } from '../src/strategy/bench.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchProcesses, type ProcessRace } from './processes.ts';
 import { benchGravity } from './gravity.ts';
@@ -90,6 +90,16 @@ async function strategy() {
   });
 }
 
+async function allPartnerWar() {
+  const r = await benchStrategy(2, ALL_PARTNER_WAR);
+  report.allPartnerWar = r;
+  rows.push({
+    benchmark: `All-partner tariff war (Ossa setting), multisector-2025 (${r.instruments} tariffs, 2 workers)`,
+    lancaster: `${r.wall_seconds.toFixed(1)} s, ${r.solves.solves} solves (${r.solves_per_second.toFixed(0)}/s), ${r.rounds} rounds, ${r.converged ? 'converged' : 'NOT converged'}`,
+    reference: '—', ratio: '—', target: '< 10 min',
+  });
+}
+
 async function negotiation() {
   const r = await benchNegotiation(2, 10);
   report.negotiation = r;
@@ -125,6 +135,7 @@ await multisector();
 await oneSector();
 pareto();
 await strategy();
+await allPartnerWar();
 await negotiation();
 gravity();
 const rss = process.resourceUsage().maxRSS / 1024;
