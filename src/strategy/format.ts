@@ -22,10 +22,10 @@ function summaryTable(o: StrategyOutcome, label: string): string {
   const war = o.kind === 'cooperative' && o.war;
   const cols = (m: { start: number; war?: number; policy: number }) => [pctOf(m.start, 1), ...(war ? [pctOf(m.war, 1)] : []), pctOf(m.policy, 1)];
   const stage = ['start', ...(war ? ['war'] : []), label];
-  const head = ['player', ...stage.map((s) => `tariff ${s} (trade-wt)`), ...stage.map((s) => `tariff ${s} (simple)`), 'objective factual %', ...stage.map((s) => `objective ${s} %`), ...(o.war ? ['war vs factual %'] : [])];
+  const head = ['player', ...stage.map((s) => `tariff ${s} (trade-wt)`), ...stage.map((s) => `tariff ${s} (simple)`), 'objective factual %', ...stage.map((s) => `objective ${s} %`), ...(o.war ? ['war vs factual %'] : []), ...(o.responses ? ['own response vs factual %'] : [])];
   const t = table(head);
   const row = (name: string, p: StrategyOutcome['mean_over_players'], obj: (number | undefined)[]) =>
-    t.push([name, ...cols(p.tariff_weighted), ...cols(p.tariff_simple), ...obj.map((v) => signed(v)), ...(o.war ? [signed(p.war_vs_factual_pct)] : [])]);
+    t.push([name, ...cols(p.tariff_weighted), ...cols(p.tariff_simple), ...obj.map((v) => signed(v)), ...(o.war ? [signed(p.war_vs_factual_pct)] : []), ...(o.responses ? [signed(p.response_vs_factual_pct)] : [])]);
   for (const [code, p] of Object.entries(o.by_player)) row(code, p, [o.factual[code], o.start.objectives[code], ...(war ? [o.war?.objectives[code]] : []), o.objectives[code]]);
   const mean = (r: Record<string, number> | undefined) => { const v = Object.keys(o.by_player).map((c) => r?.[c] ?? NaN); return v.reduce((a, b) => a + b, 0) / v.length; };
   row('mean over players', o.mean_over_players, [mean(o.factual), mean(o.start.objectives), ...(war ? [mean(o.war?.objectives)] : []), mean(o.objectives)]);

@@ -49,6 +49,11 @@ export interface PlayerSummary {
    * cost of a breakdown of trade talks.
    */
   war_vs_factual_pct?: number;
+  /**
+   * best-response: the player's objective at its own best response (the others at their start)
+   * relative to the factual policy: Ossa's gain from imposing optimal tariffs.
+   */
+  response_vs_factual_pct?: number;
 }
 
 /**
@@ -145,7 +150,8 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
     const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
     if (factualPoint.status !== 'converged') throw new RangeError(`Expected the model to solve at the factual policy, found: ${factualPoint.message ?? 'not converged'}`);
     const factual = playerRecord(g, factualPoint.objectives);
-    const summary = summarize(g, x0, out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined, x, factual, out.war?.objectives);
+    const responded = out.responses ? Object.fromEntries(out.responses.map((r) => [r.player, r.after])) : undefined;
+    const summary = summarize(g, x0, out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined, x, factual, out.war?.objectives, responded);
     return {
       ...(out as StrategyOutcome), policy: policyRecord(g, x), objectives, factual, converged, message, ...summary,
       solves: { ...stats, solves_per_second: stats.solves / Math.max(stats.seconds, 1e-9), wall_seconds: wall },
@@ -163,9 +169,10 @@ function means(g: Game, idx: number[], x: Float64Array): { weighted: number; sim
 }
 
 /** Per-player tariff means and the relative cost of the war, and their simple means over players. */
-function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: Float64Array, factual: Record<string, number>, warObj?: Record<string, number>) {
+function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: Float64Array, factual: Record<string, number>, warObj?: Record<string, number>, responded?: Record<string, number>) {
+  const rel = (v: number, code: string) => 100 * ((1 + v / 100) / (1 + factual[code] / 100) - 1);
   const by_player: Record<string, PlayerSummary> = {};
-  const acc = { ws: 0, ww: 0, wp: 0, ss: 0, sw: 0, sp: 0, cost: 0, n: 0, c: 0 };
+  const acc = { ws: 0, ww: 0, wp: 0, ss: 0, sw: 0, sp: 0, cost: 0, n: 0, c: 0, gain: 0 };
   g.players.forEach((p, k) => {
     const idx = g.owned[k].filter((i) => g.instruments[i].kind === 'tariff');
     if (!idx.length) return;
@@ -177,8 +184,12 @@ function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: 
     acc.ws += a.weighted; acc.wp += c.weighted; acc.ss += a.simple; acc.sp += c.simple; acc.n++;
     if (b) { acc.ww += b.weighted; acc.sw += b.simple; }
     if (warObj) {
-      row.war_vs_factual_pct = 100 * ((1 + warObj[p.code] / 100) / (1 + factual[p.code] / 100) - 1);
+      row.war_vs_factual_pct = rel(warObj[p.code], p.code);
       acc.cost += row.war_vs_factual_pct; acc.c++;
+    }
+    if (responded) {
+      row.response_vs_factual_pct = rel(responded[p.code], p.code);
+      acc.gain += row.response_vs_factual_pct;
     }
     by_player[p.code] = row;
   });
@@ -188,5 +199,6 @@ function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: 
     tariff_simple: { start: acc.ss / n, ...(war ? { war: acc.sw / n } : {}), policy: acc.sp / n },
   };
   if (acc.c) mean_over_players.war_vs_factual_pct = acc.cost / acc.c;
+  if (responded) mean_over_players.response_vs_factual_pct = acc.gain / n;
   return { by_player, mean_over_players };
 }
