@@ -74,7 +74,7 @@ export function formatStrategy(o: StrategyOutcome, owners: Record<string, string
     row('Nash bargaining', o.agreements['nash-bargaining']);
     row('equal gains', o.agreements['equal-gains']);
     for (const f of o.frontier ?? []) row(`frontier ω=(${players.map((p) => f.weights?.[p].toFixed(2)).join(', ')})`, f);
-    parts.push(`Trade talks (gains over the war)\n${t.toString()}`);
+    parts.push(`Trade talks (gains over the ${o.talks_reference === 'factual' ? 'factual policy' : 'war'})\n${t.toString()}`);
   }
   const s = o.solves;
   parts.push(`${s.requested} evaluations: ${s.solves} solves (${s.warmStarts} warm-started, ${s.failed} failed), ${s.cacheHits} from the cache; ${s.solves_per_second.toFixed(1)} solves/s; ${s.wall_seconds.toFixed(1)} s`);

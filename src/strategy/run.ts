@@ -19,7 +19,7 @@ export interface ReportedPoint {
 }
 
 export interface ReportedAgreement extends ReportedPoint {
-  /** Proportional gains over the war (percent). */
+  /** Proportional gains over the war, or over the factual policy with `talks_reference: factual` (percent). */
   gains: Record<string, number>;
   weights?: Record<string, number>;
   converged: boolean;
@@ -79,6 +79,8 @@ export interface StrategyOutcome extends ReportedPoint {
   war?: ReportedPoint & { converged: boolean; message: string; rounds: number; change: number; tolerance: number; path: NashRound[] };
   /** cooperative. */
   agreements?: { 'nash-bargaining': ReportedAgreement; 'equal-gains': ReportedAgreement };
+  /** cooperative: what the agreements' gains are measured over. */
+  talks_reference?: 'war' | 'factual';
   frontier?: ReportedAgreement[];
   solves: SolveCounts;
   /** Per player (only players with tariff instruments have tariff means). */
@@ -108,6 +110,9 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
   const g = makeGame(spec, s.options);
   try {
     const x0 = startOf(g);
+    const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
+    if (factualPoint.status !== 'converged') throw new RangeError(`Expected the model to solve at the factual policy, found: ${factualPoint.message ?? 'not converged'}`);
+    const factual = playerRecord(g, factualPoint.objectives);
     const start = await pointAt(g, x0);
     const startRep: ReportedPoint = { policy: policyRecord(g, x0), objectives: playerRecord(g, start.objectives) };
     let x = x0;
@@ -130,7 +135,11 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
       converged = war.converged;
       message = `war: ${war.message}`;
       if (s.kind === 'cooperative') {
-        const talks = await tradeTalks(g, war);
+        // Gains over the war (Nash bargaining's threat point), or over the factual policy (Ossa's
+        // efficient agreements with equal gains relative to the status quo).
+        const reference = s.options.talks_reference === 'factual' ? { x: x0, objectives: factualPoint.objectives } : war;
+        const talks = await tradeTalks(g, reference);
+        out.talks_reference = s.options.talks_reference;
         out.agreements = { 'nash-bargaining': reportAgreement(g, talks.nashBargaining), 'equal-gains': reportAgreement(g, talks.equalGains) };
         out.frontier = talks.frontier.map((a) => reportAgreement(g, a));
         const chosen = s.options.solution === 'equal-gains' ? talks.equalGains : talks.nashBargaining;
@@ -147,9 +156,6 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
     const stats = g.evaluator.stats;
     const wall = (performance.now() - t0) / 1000;
     const objectives = playerRecord(g, full.point.objectives);
-    const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
-    if (factualPoint.status !== 'converged') throw new RangeError(`Expected the model to solve at the factual policy, found: ${factualPoint.message ?? 'not converged'}`);
-    const factual = playerRecord(g, factualPoint.objectives);
     const responded = out.responses ? Object.fromEntries(out.responses.map((r) => [r.player, r.after])) : undefined;
     const summary = summarize(g, x0, out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined, x, factual, out.war?.objectives, responded);
     return {

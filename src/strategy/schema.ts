@@ -106,6 +106,7 @@ export const StrategyOptionsSchema = z.strictObject({
   max_evaluations: z.number().int().positive().max(1e6).default(5000).meta({ description: 'Per optimisation' }),
   update: z.enum(['sequential', 'simultaneous']).default('sequential').meta({ description: 'Nash: players respond in turn (Gauss–Seidel) or all at once (Jacobi)' }),
   solution: z.enum(['nash-bargaining', 'equal-gains']).default('nash-bargaining').meta({ description: 'Cooperative: the agreement reported as `policy`' }),
+  talks_reference: z.enum(['war', 'factual']).default('war').meta({ description: 'Cooperative: gains are measured over the war (threat point) or over the factual policy (Ossa 2014\'s efficient agreements with equal gains relative to the status quo)' }),
   frontier: z.number().int().min(0).max(100).default(5).meta({ description: 'Cooperative: number of sampled efficient agreements' }),
   seed: z.number().int().default(1).meta({ description: 'Seed of the frontier weights with three or more players' }),
   workers: z.number().int().min(0).max(64).default(0).meta({ description: 'Worker threads for parallel solves; 0 solves inline' }),
