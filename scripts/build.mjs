@@ -4,7 +4,7 @@
 // (.cache/datasets) so the first solve does not parse CSV. Steps and their seconds go to stderr.
 // Type errors fail the library step; the web app is typechecked by `npm run typecheck`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,8 @@ function step(name, args, stdout = 'inherit') {
   log(`${name} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+// A clean build: no output of a moved or deleted source survives in dist/ (or in the package).
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 step('library (tsc → dist/)', [tsc, '-p', 'tsconfig.build.json']);
 step('build stamp', ['scripts/stamp-build.mjs']);
 step('web app (vite → web/dist)', [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
