@@ -4,7 +4,7 @@
 // (.cache/datasets) so the first solve does not parse CSV. Steps and their seconds go to stderr.
 // Type errors fail the library step; the web app is typechecked by `npm run typecheck`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,28 @@ if (!tsc || !vite) {
   process.exit(1);
 }
 
+/** Newest modification time under `path` (files only), skipping build outputs. */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'dist' && n !== 'node_modules').map((n) => newest(join(path, n))));
+}
+
+// `prepare` also runs when npm links this folder (e.g. the first `npx lancaster` here): with
+// --if-stale it skips a build that is newer than every input. `npm run build` always builds.
+if (process.argv.includes('--if-stale')) {
+  const mtime = (p) => (existsSync(join(root, p)) ? statSync(join(root, p)).mtimeMs : 0);
+  const since = (out, inputs) => mtime(out) > Math.max(...inputs.map((p) => newest(join(root, p))));
+  // The web app bundles parts of src/ (the scenario parser), so src/ is one of its inputs.
+  const lib = since('dist/.built', ['src', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']);
+  const web = since('web/dist/index.html', ['web', 'src', 'package-lock.json']);
+  if (lib && web) {
+    log('dist/ and web/dist are newer than their sources; nothing to build');
+    process.exit(0);
+  }
+}
+
 function step(name, args, stdout = 'inherit') {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', stdout, 'inherit'] });
@@ -41,6 +63,7 @@ function step(name, args, stdout = 'inherit') {
 // A clean build: no output of a moved or deleted source survives in dist/ (or in the package).
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 step('library (tsc → dist/)', [tsc, '-p', 'tsconfig.build.json']);
-step('build stamp', ['scripts/stamp-build.mjs']);
 step('web app (vite → web/dist)', [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
-step('dataset cache (.cache/datasets)', ['bin/lancaster.js', 'datasets', '--json'], 'ignore');
+step('dataset cache (.cache/datasets)', ['dist/cli/main.js', 'datasets', '--json'], 'ignore');
+// Last: the stamp says every step above succeeded (bin/lancaster.js runs only with it).
+step('build stamp', ['scripts/stamp-build.mjs']);

@@ -83,7 +83,7 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Run the HTTP API (and the web app when built) on 127.0.0.1')
+    .description('Run the HTTP API and the web app (built by npm ci) on 127.0.0.1')
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
