@@ -140,9 +140,10 @@ describe('lancaster analyze', () => {
 describe('lancaster solve with a timeline', () => {
   it('prints steps [{date, label, countries}] in order, complete even through a pipe', async () => {
     const { spawnSync } = await import('node:child_process');
-    const bin = new URL('../../bin/lancaster.js', import.meta.url).pathname;
+    // The sources in a child process (bin/lancaster.js runs the compiled build, which tests do not use).
+    const main = new URL('./main.ts', import.meta.url).pathname;
     const scenario = new URL('../../scenarios/us-china-2025.yaml', import.meta.url).pathname;
-    const r = spawnSync(process.execPath, [bin, 'solve', scenario, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'solve', scenario, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536); // larger than one pipe buffer
     const j = JSON.parse(r.stdout) as { status: string; steps: { date: string; label: string; countries: Record<string, { welfare_pct: number }> }[] };
