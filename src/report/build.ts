@@ -6,7 +6,10 @@
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
-import { OBSERVED_TARIFFS, OBSERVED_TRADE } from './observed.ts';
+import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from './observed.ts';
+import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
+import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
+import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
 import { stepAt, windowMean } from './series.ts';
 import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
 
@@ -30,12 +33,46 @@ export interface ReportStep {
   trade: Record<string, Pair>;
   welfare: Record<string, Pair>;
   real_wage: Record<string, Pair>;
+  /** Real GDP, percent change (when the model reports it). */
+  real_gdp: Record<string, Pair>;
+  /** Consumer price index (final-demand price index, tariff-inclusive), percent change. */
+  cpi: Record<string, Pair>;
+  /** Tariff revenue in the equilibrium, billion USD a year (dataset units / 1000). */
+  tariff_revenue_bn: Record<string, Pair>;
+}
+
+/** Monthly paths between the dated equilibria (partial adjustment, src/model/dynamics/adjust.ts). */
+export interface ReportPaths {
+  /** Time constant T (months) and the within-a-year share ρ it comes from. */
+  months: number;
+  ratio: number;
+  /** Trade-weighted long-run θ of US imports from China (dataset) and the elasticity scale that makes it BLP's 2. */
+  theta_usa_chn: number;
+  blp_scale: number;
+  note: string;
+  /** Main: dataset θ as the long run, BLP's ratio as the speed. */
+  adjusted: PathPoint[];
+  /** Sensitivity: BLP's levels for both (long run θ̄ = 2), same speed. */
+  blp_levels: PathPoint[];
+  /** Adjustment off: the long-run and the short-run (× 0.4) sequences of equilibria, month by month. */
+  equilibria: PathPoint[];
+  equilibria_short: PathPoint[];
+  observed: ObservedPoint[];
+}
+
+export interface PublishedRow {
+  who: string; what: string; date: string; published: number; source: string; note: string;
+  /** The model on the same measure: long-run and short-run (× 0.4) equilibria at the step in force on `date`. */
+  model: Pair;
 }
 
 export interface ComparisonRow {
   what: string;
   observed: number;
   model: Pair;
+  /** Monthly path (dataset θ, BLP speed) and its sensitivity (BLP levels), for flows. */
+  path?: number;
+  path_blp?: number;
   unit: string;
   source: string;
   note: string;
@@ -55,6 +92,11 @@ export interface Report {
   start: { tariffs: Record<string, number> };
   steps: ReportStep[];
   comparison: ComparisonRow[];
+  paths: ReportPaths;
+  fit: FitResult;
+  published: PublishedRow[];
+  /** Modelled and not modelled: what the reader must know to read the paths and the regions. */
+  caveats: string[];
   /** Most affected sectors (largest long-run change in output value) at the peak and in the final state. */
   sectors: { date: string; label: string; byCountry: Record<string, SectorRow[]> }[];
   final_date: string;
@@ -71,9 +113,13 @@ const both = (short: TimelineStepResult, long: TimelineStepResult, f: (s: Timeli
 /** Runs the scenario's timeline in both horizons and assembles the report. */
 export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
   const d = scenarioDataset(p);
-  const total = 2 * (p.scenario.timeline?.length ?? 0);
+  const total = 3 * (p.scenario.timeline?.length ?? 0);
   const long = runTimeline(withScale(p, 1), { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
   const short = runTimeline(withScale(p, SHORT_RUN_SCALE), { onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`) });
+  const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
+  const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
+  const blpScale = haveUsChn ? BLP_LONG_RUN / theta : 1;
+  const blp = runTimeline(withScale(p, blpScale), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
   const countries = (p.scenario.report?.countries ?? ['USA', 'CHN']).filter((c) => long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]);
   const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
   const steps: ReportStep[] = long.steps.map((L, k) => {
@@ -86,16 +132,31 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
       solved: L.solved, tariffs: L.average_tariffs, trade,
       welfare: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.welfare_pct)])),
       real_wage: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.real_wage_pct)])),
+      real_gdp: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.real_gdp_pct)])),
+      cpi: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.prices_pct)])),
+      tariff_revenue_bn: Object.fromEntries(countries.filter((c) => L.tariff_revenue?.[c] !== undefined).map((c) => [c, both(S, L, (x) => (x.tariff_revenue?.[c] ?? NaN) / 1000)])),
     };
   });
+  for (const [k, L] of long.steps.entries()) for (const key of Object.keys(L.trade ?? {})) steps[k].trade[key] = both(short.steps[k], L, (x) => x.trade?.[key]);
+  const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
+  const paths: ReportPaths = {
+    months: T, ratio: BLP_SHORT_RUN / BLP_LONG_RUN, theta_usa_chn: theta, blp_scale: blpScale,
+    note: `Monthly paths: the log of every flow, real income, real GDP and the CPI moves toward the equilibrium of the step in force with time constant T = ${T.toFixed(1)} months, so a share ${(BLP_SHORT_RUN / BLP_LONG_RUN).toFixed(2)} = ${BLP_SHORT_RUN}/${BLP_LONG_RUN} of the long-run response happens within a year (Boehm, Levchenko & Pandalai-Nayar 2023). Long run: the dataset's θ (trade-weighted θ of US imports from China ${theta.toFixed(2)}), so the within-a-year level is ${(theta * (BLP_SHORT_RUN / BLP_LONG_RUN)).toFixed(2)}. Sensitivity: BLP's levels for both (θ × ${blpScale.toFixed(3)}, trade-weighted long run ${BLP_LONG_RUN}, within a year ${BLP_SHORT_RUN}).`,
+    adjusted: monthlyPath(long, countries, T), blp_levels: monthlyPath(blp, countries, T),
+    equilibria: monthlyPath(long, countries, 0), equilibria_short: monthlyPath(short, countries, 0),
+    observed: [...OBSERVED_CHN_USA_MONTHLY],
+  };
+  const fit = fitWithinYear(long, d);
   return {
     name: p.scenario.name, description: p.scenario.description, model: long.model,
     dataset: { id: d.manifest.id, name: d.manifest.name, unit: d.manifest.unit, sources: d.manifest.provenance.sources.map((s) => ({ name: s.name, citation: s.citation, licence: s.licence })) },
     horizons: SHORT_RUN_NOTE,
-    status: long.status === 'converged' && short.status === 'converged' ? 'converged' : 'not-converged',
-    seconds: long.seconds + short.seconds,
+    status: long.status === 'converged' && short.status === 'converged' && blp.status === 'converged' ? 'converged' : 'not-converged',
+    seconds: long.seconds + short.seconds + blp.seconds,
     countries, start: { tariffs: long.start.average_tariffs }, steps,
-    comparison: comparison(long, short),
+    comparison: comparison(long, short, blp, T),
+    paths, fit, published: published(long, short),
+    caveats: CAVEATS,
     sectors: [peakIndex(long), long.steps.length - 1].filter((k, i, a) => k >= 0 && a.indexOf(k) === i).map((k) => ({
       date: long.steps[k].date, label: long.steps[k].label, byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
     })),
@@ -103,7 +164,33 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   };
 }
 
-function comparison(long: TimelineRun, short: TimelineRun): ComparisonRow[] {
+/** What the paths and measures do not carry, said where the numbers are. */
+export const CAVEATS = [
+  'Paths are partial adjustment of outcomes toward each step\'s equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.',
+  'Anticipation (imports brought forward before an announced date) is not modelled: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the model cannot show.',
+  'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
+  'Partners\' retaliation other than China\'s (e.g. Canada\'s counter-tariffs) is not in the scenario: not in the fact sheets.',
+  'Vietnam and the rest of ASEAN sit inside ROW: diversion through them cannot be seen (carving them out of ROW from BACI 2023 is not done).',
+  'Observed flows are China-reported (GACC) year-on-year changes; the model\'s are changes from a baseline without the 2025 policies.',
+];
+
+function yearPathMean(run: TimelineRun, pair: string, T: number, from: string, to: string): number {
+  return pathOver(run, [], periodGrid(from, to), T)[0].trade[pair];
+}
+
+function published(long: TimelineRun, short: TimelineRun): PublishedRow[] {
+  return PUBLISHED.map((e) => {
+    const f = (s: TimelineStepResult | undefined) => {
+      if (!s) return NaN;
+      if (e.measure === 'trade') return s.trade?.[e.pair!] ?? NaN;
+      const c = s.countries[e.country!] ?? s.groups?.[e.country!];
+      return c?.[e.measure] ?? NaN;
+    };
+    return { who: e.who, what: `${e.what}${e.country ? ` (${e.country})` : ''}${e.pair ? ` (${e.pair})` : ''}`, date: e.date, published: e.value, source: e.source, note: e.note, model: { long: f(stepAt(long.steps, e.date)), short: f(stepAt(short.steps, e.date)) } };
+  });
+}
+
+function comparison(long: TimelineRun, short: TimelineRun, blp: TimelineRun, T: number): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const o of OBSERVED_TARIFFS) {
     const L = stepAt(long.steps, o.date);
@@ -116,9 +203,29 @@ function comparison(long: TimelineRun, short: TimelineRun): ComparisonRow[] {
     rows.push({
       what: o.what, observed: o.pct, unit: '% change',
       model: { short: windowMean(short.steps, o.window[0], o.window[1], f), long: windowMean(long.steps, o.window[0], o.window[1], f) },
+      ...(long.steps[0]?.trade?.[`${o.from}->${o.to}`] !== undefined ? { path: yearPathMean(long, `${o.from}->${o.to}`, T, o.window[0], o.window[1]), path_blp: yearPathMean(blp, `${o.from}->${o.to}`, T, o.window[0], o.window[1]) } : {}),
       source: o.source,
-      note: `model: day-weighted mean of the equilibria in force ${o.window[0]} to ${o.window[1]}, change from the no-2025-policy baseline`,
+      note: `equilibria: day-weighted mean of the equilibria in force ${o.window[0]} to ${o.window[1]}; path: partial adjustment; changes from the no-2025-policy baseline`,
     });
+  }
+  const start = long.start.average_tariffs['USA<-*'];
+  for (const o of OBSERVED_US_ALL) {
+    const L = stepAt(long.steps, o.date);
+    if (!L || start === undefined) continue;
+    const v = L.average_tariffs['USA<-*'] - start;
+    rows.push({ what: `US average tariff on all imports, increase since 1 January, ${o.date}`, observed: o.increase, model: { short: v, long: v }, unit: 'points', source: o.source, note: 'scenario input; the scenario takes PIIE\'s levels for China, the tracker\'s for every other partner; dataset 2023 weights vs the tracker\'s 2024 weights' });
+  }
+  const pair = 'CHN->USA';
+  if (long.steps[0]?.trade?.[pair] !== undefined) {
+    for (const o of [...OBSERVED_CHN_USA_MONTHLY.filter((m) => !OBSERVED_TRADE.some((t) => t.from === m.from && t.to === m.to && t.window[0] === m.window[0] && t.window[1] === m.window[1])), OBSERVED_CHN_USA_WINDOWS[0]]) {
+      const f = (s: TimelineStepResult) => s.trade?.[pair] ?? NaN;
+      rows.push({
+        what: `China's exports to the US, ${o.period}, year on year`, observed: o.pct, unit: '% change',
+        model: { short: windowMean(short.steps, o.window[0], o.window[1], f), long: windowMean(long.steps, o.window[0], o.window[1], f) },
+        path: yearPathMean(long, pair, T, o.window[0], o.window[1]), path_blp: yearPathMean(blp, pair, T, o.window[0], o.window[1]),
+        source: o.source, note: 'path: partial adjustment (not fitted); equilibria: day-weighted mean over the period',
+      });
+    }
   }
   return rows;
 }

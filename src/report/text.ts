@@ -33,10 +33,41 @@ export function reportText(r: Report, files: string[] = []): string {
   for (const s of r.steps) if (s.solved) w.push([s.date, ...r.countries.map((c) => `${f2(s.welfare[c].short)} / ${f2(s.welfare[c].long)}`)]);
   out.push(w.toString());
   out.push('');
-  out.push('Model vs observed');
-  const c = table(['what', 'observed', 'model short run', 'model long run', 'source']);
-  for (const row of r.comparison) c.push([row.what, row.observed.toFixed(1), row.model.short.toFixed(1), row.model.long.toFixed(1), row.source]);
+  out.push('Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff revenue ($bn a year, long run), average tariff on all partners %');
+  const ms = table(['date', 'USA CPI', 'USA real GDP', 'USA revenue', 'USA<-*', 'CHN CPI', 'CHN real GDP', 'CHN revenue', 'CHN<-*']);
+  for (const s of r.steps) {
+    if (!s.solved) continue;
+    const row = (c: string) => [s.cpi[c] ? `${f2(s.cpi[c].short)} / ${f2(s.cpi[c].long)}` : '–', s.real_gdp[c] ? `${f2(s.real_gdp[c].short)} / ${f2(s.real_gdp[c].long)}` : '–', s.tariff_revenue_bn[c] ? s.tariff_revenue_bn[c].long.toFixed(0) : '–', s.tariffs[`${c}<-*`]?.toFixed(1) ?? '–'];
+    ms.push([s.date, ...row('USA'), ...row('CHN')]);
+  }
+  out.push(ms.toString());
+  out.push('');
+  out.push('Model vs observed (nothing tuned; the fit below is the only fitted number and is marked there)');
+  const c = table(['what', 'observed', 'path (θ dataset)', 'path (BLP levels)', 'equilibria ×0.4', 'equilibria long run', 'source']);
+  for (const row of r.comparison) c.push([row.what, row.observed.toFixed(1), f1(row.path ?? NaN), f1(row.path_blp ?? NaN), row.model.short.toFixed(1), row.model.long.toFixed(1), row.source]);
   out.push(c.toString());
+  out.push(r.paths.note);
+  out.push('');
+  out.push("China's exports to the US by month, % change: observed (y/y, GACC) against the model's monthly paths and the sequences of equilibria");
+  const pm = table(['month', 'observed', 'path (θ dataset)', 'path (BLP levels)', 'equilibria ×0.4', 'equilibria long run', 'US→CN path']);
+  r.paths.adjusted.forEach((pt, k) => {
+    const o = r.paths.observed.find((x) => x.period === pt.period);
+    pm.push([pt.period, o ? f1(o.pct) : '', f1(pt.trade['CHN->USA']), f1(r.paths.blp_levels[k].trade['CHN->USA']), f1(r.paths.equilibria_short[k].trade['CHN->USA']), f1(r.paths.equilibria[k].trade['CHN->USA']), f1(pt.trade['USA->CHN'])]);
+  });
+  out.push(pm.toString());
+  out.push('');
+  const fit = r.fit;
+  out.push(`lancaster fit — within-a-year elasticity from China's exports to the US, ${fit.rows.filter((x) => x.role === 'fitted').map((x) => x.period).join(', ')} (FITTED on ${fit.fitted.points} points; later months PREDICTED)`);
+  out.push(`  fitted: ρ = ${fit.fitted.ratio.toFixed(3)} (s.e. ${fit.fitted.se_ratio.toFixed(3)}, 95% ${fit.fitted.ci95_ratio.map((x) => x.toFixed(2)).join('–')}), within-a-year elasticity ${fit.fitted.elasticity.toFixed(2)} (95% ${fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}), T = ${fit.fitted.months.toFixed(1)} months, σ̂ = ${fit.fitted.sigma.toFixed(3)} (log points)`);
+  out.push(`  unfitted: ρ = ${fit.unfitted.ratio.toFixed(2)}, within-a-year elasticity ${fit.unfitted.elasticity.toFixed(2)} (${fit.unfitted.source}); long-run θ̄ = ${fit.theta_long_run.toFixed(2)}`);
+  out.push(`  out of sample (${fit.out_of_sample.points} months): RMSE fitted ${fit.out_of_sample.fitted.rmse.toFixed(1)} points (mean error ${f1(fit.out_of_sample.fitted.mean_error)}), unfitted ${fit.out_of_sample.unfitted.rmse.toFixed(1)} (mean error ${f1(fit.out_of_sample.unfitted.mean_error)})`);
+  out.push(`  error model: ${fit.error_model}`);
+  out.push('');
+  out.push('Published model estimates against the model on the same measure (equilibria at the step in force on the date; long run / ×0.4)');
+  const pb = table(['who', 'what', 'date', 'published', 'model ×0.4', 'model long run', 'note']);
+  for (const e of r.published) pb.push([e.who, e.what, e.date, f1(e.published), f2(e.model.short), f2(e.model.long), e.note]);
+  out.push(pb.toString());
+  out.push('Not modelled: ' + r.caveats.join(' '));
   out.push('Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.');
   for (const block of r.sectors) {
     out.push('');

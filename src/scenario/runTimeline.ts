@@ -15,6 +15,7 @@ import { averageTariffPct } from '../policy/average.ts';
 import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from './errors.ts';
+import { goodsIndices, pairAverageTariffPct, pairFlowPct, resolvePair, tariffRevenue, type PairSides } from './measures.ts';
 
 /**
  * One dated step of a timeline run: its policy's equilibrium (or the previous one when the step
@@ -42,6 +43,10 @@ export interface TimelineStepResult extends SolverReport {
   sectors?: Record<string, Record<string, SectorResult>>;
   /** region → importer → exports of region to importer, percent change (goods). */
   bilateral_exports_pct?: Record<string, Record<string, number>>;
+  /** "EXPORTER->IMPORTER" → goods flows, percent change (the scenario's report.trade pairs; groups and "*" allowed). */
+  trade?: Record<string, number>;
+  /** region → tariff revenue in the equilibrium, dataset units (multi-sector models). */
+  tariff_revenue?: Record<string, number>;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface TimelineStepResult extends SolverReport {
  * ```
  */
 export interface TimelineRunOptions {
-  /** Pairs [importer, exporter] whose average tariff is reported; default USA/CHN both ways if present. */
+  /** Pairs [importer, exporter] whose average tariff is reported ("*" = all others); default USA/CHN both ways if present, and each report country on all its partners. */
   pairs?: [string, string][];
   /** Regions with sector detail; default USA and CHN if present. */
   sectorRegions?: string[];
@@ -88,7 +93,12 @@ function goodsSectors(d: Dataset): number[] | undefined {
 function averages(d: Dataset, state: PolicyState, pairs: [string, string][]) {
   const out: Record<string, number> = {};
   const goods = goodsSectors(d);
-  for (const [a, b] of pairs) out[`${a}<-${b}`] = averageTariffPct(d, state.tau, d.regions.indexOf(a), d.regions.indexOf(b), goods);
+  for (const [a, b] of pairs) {
+    const key = `${a}<-${b}`;
+    out[key] = d.regions.includes(a) && d.regions.includes(b)
+      ? averageTariffPct(d, state.tau, d.regions.indexOf(a), d.regions.indexOf(b), goods)
+      : pairAverageTariffPct(d, state.tau, resolvePair(d, key, ['report']), goods ?? goodsIndices(d));
+  }
   return out;
 }
 
@@ -139,8 +149,19 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
     if (e instanceof PolicyError) throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
     throw e;
   }
-  const have = (c: string) => d.regions.includes(c);
-  const pairs = opts.pairs ?? ([['USA', 'CHN'], ['CHN', 'USA']] as [string, string][]).filter(([a, b]) => have(a) && have(b));
+  const have = (c: string) => d.regions.includes(c) || Boolean(d.manifest.groups[c]);
+  const pairs = opts.pairs ?? [
+    ...([['USA', 'CHN'], ['CHN', 'USA']] as [string, string][]).filter(([a, b]) => have(a) && have(b)),
+    ...(s.report?.countries ?? []).filter(have).map((c): [string, string] => [c, '*']),
+  ];
+  let tradePairs: PairSides[];
+  try {
+    tradePairs = (s.report?.trade ?? []).map((key, k) => resolvePair(d, key, ['report', 'trade', k]));
+  } catch (e) {
+    if (e instanceof PolicyError) throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
+    throw e;
+  }
+  const goods = goodsIndices(d);
   const sectorRegions = (opts.sectorRegions ?? ['USA', 'CHN']).filter(have);
   const steps: TimelineStepResult[] = [];
   let warm: unknown;
@@ -175,6 +196,8 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
       average_tariffs: averages(d, st, pairs),
       ...(sectors ? { sectors } : {}),
       ...(solved.ge ? { bilateral_exports_pct: bilateral(d, solved, sectorRegions) } : {}),
+      ...(solved.ge && tradePairs.length ? { trade: Object.fromEntries(tradePairs.map((tp) => [tp.key, pairFlowPct(d, solved.ge!, tp, goods)])) } : {}),
+      ...(solved.ge ? { tariff_revenue: Object.fromEntries(d.regions.map((c, n) => [c, tariffRevenue(d, solved.ge!, n)])) } : {}),
     });
   }
   return {

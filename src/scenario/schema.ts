@@ -135,6 +135,10 @@ export const ReportSchema = z
     countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table' }),
     partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
     sectors: z.array(z.string()).optional().meta({ description: 'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)' }),
+    trade: z
+      .array(z.string().regex(/^[A-Za-z0-9_*]+->[A-Za-z0-9_*]+$/, 'expected "EXPORTER->IMPORTER", e.g. "CHN->USA" (codes, groups or "*")'))
+      .optional()
+      .meta({ description: 'Region pairs whose goods flows every timeline step reports under `trade` (keys "EXPORTER->IMPORTER"; groups and "*" for all others allowed)' }),
   })
   .strict();
 
