@@ -16,6 +16,7 @@ import { ALL_PARTNER_WAR, benchStrategy } from '../src/strategy/bench.ts';
 import { benchNegotiation } from './negotiation.ts';
 import { benchProcesses, type ProcessRace } from './processes.ts';
 import { benchGravity } from './gravity.ts';
+import { benchReplay } from './replay.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -129,9 +130,16 @@ function gravity() {
   });
 }
 
+function replay() {
+  const r = benchReplay(3);
+  report.replay = r;
+  rows.push({ benchmark: `2025 replay, all partners: ${r.steps} steps, ${r.solves} solves (long run, ×0.4, BLP levels), monthly paths, fit (${r.status})`, lancaster: `${r.medianSeconds.toFixed(2)} s`, reference: '— (no peer replays a timeline)', ratio: '—', target: '< 10 s' });
+}
+
 processes();
 await cp2015();
 await multisector();
+replay();
 await oneSector();
 pareto();
 await strategy();

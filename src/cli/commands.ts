@@ -24,6 +24,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { registerSolveCommand } from './solve.ts';
 import { registerValidateCommand } from './validate.ts';
 import { registerRunCommand } from './run.ts';
+import { registerFitCommand } from './fit.ts';
 import { registerStrategyCommand } from './strategy.ts';
 import { registerNegotiateCommand } from './negotiate.ts';
 import { registerGravityCommand } from './gravity.ts';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerSchemaCommand,
   registerDatasetsCommand,
   registerRunCommand,
+  registerFitCommand,
   registerStrategyCommand,
   registerNegotiateCommand,
   registerGravityCommand,

@@ -2,17 +2,22 @@
 import { toCsv } from '../data/csv.ts';
 import type { Report } from './build.ts';
 
+/** A number, or an empty cell for what the model does not report. */
+const cell = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : '');
+
 /** CSV text: date, label, average tariffs, bilateral trade and welfare (short and long run). */
 export function reportCsv(r: Report): string {
   const tradeKeys = [...new Set(r.steps.flatMap((s) => Object.keys(s.trade)))].sort();
   const head = ['date', 'label', 'source', 'assumption', 'talks', 'us_on_chn_pct', 'chn_on_us_pct',
     ...tradeKeys.flatMap((k) => [`${k}_short_pct`, `${k}_long_pct`]),
-    ...r.countries.flatMap((c) => [`welfare_${c}_short_pct`, `welfare_${c}_long_pct`])];
+    ...r.countries.flatMap((c) => [`welfare_${c}_short_pct`, `welfare_${c}_long_pct`]),
+    ...r.countries.flatMap((c) => [`real_gdp_${c}_short_pct`, `real_gdp_${c}_long_pct`, `cpi_${c}_short_pct`, `cpi_${c}_long_pct`, `tariff_revenue_${c}_short_bn`, `tariff_revenue_${c}_long_bn`, `avg_tariff_${c}_on_all_pct`])];
   const rows = r.steps.map((s) => [
     s.date, s.label, s.source, s.assumption ?? '', s.talks ? `${s.talks.venue}${s.talks.city ? `, ${s.talks.city}` : ''}` : '',
     s.tariffs['USA<-CHN'], s.tariffs['CHN<-USA'],
     ...tradeKeys.flatMap((k) => [s.trade[k]?.short ?? '', s.trade[k]?.long ?? '']),
     ...r.countries.flatMap((c) => [s.welfare[c].short, s.welfare[c].long]),
+    ...r.countries.flatMap((c) => [s.real_gdp[c]?.short, s.real_gdp[c]?.long, s.cpi[c]?.short, s.cpi[c]?.long, s.tariff_revenue_bn[c]?.short, s.tariff_revenue_bn[c]?.long, s.tariffs[`${c}<-*`]].map(cell)),
   ]);
   return toCsv(head, rows);
 }

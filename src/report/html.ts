@@ -58,6 +58,20 @@ export function reportHtml(r: Report): string {
       { name: `${c}, long run`, color: k ? PALETTE.blue : PALETTE.vermillion, dash: true, points: pts((s) => s.welfare[c].long) },
     ]),
   });
+  const mp = (path: Report['paths']['adjusted'], key: string) => path.map((x) => ({ date: `${x.period}-01`, value: x.trade[key] ?? NaN }));
+  const pathChart = stepChart({
+    title: "China's exports to the US by month, % change: model paths and what happened", yLabel: '% change', from, to, events: ev,
+    series: [
+      { name: 'path, dataset θ, BLP speed', color: PALETTE.vermillion, points: mp(r.paths.adjusted, 'CHN->USA') },
+      { name: 'path, BLP levels (sensitivity)', color: PALETTE.orange, points: mp(r.paths.blp_levels, 'CHN->USA') },
+      { name: 'equilibria, short run (× 0.4)', color: PALETTE.grey, points: mp(r.paths.equilibria_short, 'CHN->USA') },
+      { name: 'equilibria, long run', color: PALETTE.grey, dash: true, points: mp(r.paths.equilibria, 'CHN->USA') },
+    ],
+    markers: r.paths.observed.map((o) => ({ date: `${o.period}-15`, value: o.pct, label: `observed ${o.period}: ${o.pct}% (${o.source})` })),
+  });
+  const fitRows = r.fit.rows.map((x) => `<tr><td>${x.period}</td><td class="num">${f1(x.observed)}</td><td class="num">${f1(x.fitted_model)}</td><td class="num">${f1(x.unfitted_model)}</td><td>${x.role === 'fitted' ? '<b>fitted</b> (in sample)' : 'predicted (out of sample)'}</td></tr>`).join('');
+  const pub = r.published.map((e) => `<tr><td>${esc(e.who)}</td><td>${esc(e.what)}</td><td class="nowrap">${e.date}</td><td class="num">${f1(e.published)}</td><td class="num">${f2(e.model.short)}</td><td class="num">${f2(e.model.long)}</td><td class="src">${esc(e.source)}<div class="assume">${esc(e.note)}</div></td></tr>`).join('');
+  const measures = r.steps.filter((s) => s.solved).map((s) => `<tr><td class="nowrap">${s.date}</td>${['USA', 'CHN'].map((c) => `<td class="num">${f2(s.cpi[c]?.short ?? NaN)} / ${f2(s.cpi[c]?.long ?? NaN)}</td><td class="num">${f2(s.real_gdp[c]?.short ?? NaN)} / ${f2(s.real_gdp[c]?.long ?? NaN)}</td><td class="num">${(s.tariff_revenue_bn[c]?.long ?? NaN).toFixed(0)}</td><td class="num">${(s.tariffs[`${c}<-*`] ?? NaN).toFixed(1)}</td>`).join('')}</tr>`).join('');
   const sectorCharts = r.sectors.flatMap((b) => Object.entries(b.byCountry).map(([c, rows]) => barChart({
     title: `${c}: gross output by sector, % change, ${b.date}`, unit: '%', aName: 'short run', bName: 'long run',
     rows: rows.map((x) => ({ label: `${x.code} ${x.name.slice(0, 34)}`, a: x.output_pct.short, b: x.output_pct.long })),
@@ -66,7 +80,7 @@ export function reportHtml(r: Report): string {
     <td class="num">${s.tariffs['USA<-CHN'].toFixed(1)}</td><td class="num">${s.tariffs['CHN<-USA'].toFixed(1)}</td>
     <td class="num">${f1(s.trade['CHN->USA']?.short ?? NaN)} / ${f1(s.trade['CHN->USA']?.long ?? NaN)}</td>
     <td class="src">${esc(s.source)}${s.assumption ? `<div class="assume"><b>Assumption:</b> ${esc(s.assumption)}</div>` : ''}</td></tr>`).join('\n');
-  const comp = r.comparison.map((c) => `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td><td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td><td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`).join('\n');
+  const comp = r.comparison.map((c) => `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td><td class="num">${f1(c.path ?? NaN)}</td><td class="num">${f1(c.path_blp ?? NaN)}</td><td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td><td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`).join('\n');
   const welfareRows = r.countries.map((c) => {
     const last = r.steps[r.steps.length - 1].welfare[c];
     const worst = r.steps.reduce((a, s) => Math.min(a, s.welfare[c].long), Infinity);
@@ -100,8 +114,21 @@ ${summary(r)}
 <figure>${welfareChart}</figure>
 <table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table>
 <h2>Model and observation</h2>
-<table><thead><tr><th>what</th><th>observed</th><th>model, short run</th><th>model, long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table>
+<table><thead><tr><th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table>
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
+<h2>In time: monthly paths against the observed months</h2>
+<p class="meta">${esc(r.paths.note)}</p>
+<figure>${pathChart}<figcaption class="meta">Lines: monthly means of the model (step lines by month). Circles: China-reported exports to the US, year on year (GACC). Nothing in these paths was fitted.</figcaption></figure>
+<h3>lancaster fit: the within-a-year elasticity from the first half (fitted) and the second half (predicted)</h3>
+<p>Fitted ρ = <b>${r.fit.fitted.ratio.toFixed(3)}</b> (s.e. ${r.fit.fitted.se_ratio.toFixed(3)}), a within-a-year elasticity of <b>${r.fit.fitted.elasticity.toFixed(2)}</b> (95% ${r.fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}) against ${r.fit.unfitted.elasticity.toFixed(2)} unfitted (ρ = ${r.fit.unfitted.ratio.toFixed(2)}, ${esc(r.fit.unfitted.source)}), on ${r.fit.fitted.points} months. Out of sample (${r.fit.out_of_sample.points} months): RMSE ${r.fit.out_of_sample.fitted.rmse.toFixed(1)} points fitted, ${r.fit.out_of_sample.unfitted.rmse.toFixed(1)} unfitted.</p>
+<p class="meta">Error model: ${esc(r.fit.error_model)}</p>
+<table><thead><tr><th>month</th><th>observed %</th><th>model, fitted ρ</th><th>model, unfitted ρ</th><th>role</th></tr></thead><tbody>${fitRows}</tbody></table>
+<h2>Published estimates on the same measures</h2>
+<table><thead><tr><th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th></tr></thead><tbody>${pub}</tbody></table>
+<h2>Measures per step</h2>
+<table><thead><tr><th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th></tr></thead><tbody>${measures}</tbody></table>
+<h2>Not modelled</h2>
+<ul class="src">${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
 <h2>Sectors most affected</h2>
 ${sectorCharts.map((s) => `<figure>${s}</figure>`).join('')}
 <h2>The steps and their sources</h2>

@@ -1,6 +1,7 @@
 /** The 2025 report as terminal text: tables of the series, the comparison and the sectors. */
 import Table from 'cli-table3';
 import type { Report } from './build.ts';
+import type { FitResult } from '../scenario/fit.ts';
 
 const f1 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.05 ? '0.0' : (v > 0 ? '+' : '') + v.toFixed(1)) : '–');
 const f2 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
@@ -56,12 +57,7 @@ export function reportText(r: Report, files: string[] = []): string {
   });
   out.push(pm.toString());
   out.push('');
-  const fit = r.fit;
-  out.push(`lancaster fit — within-a-year elasticity from China's exports to the US, ${fit.rows.filter((x) => x.role === 'fitted').map((x) => x.period).join(', ')} (FITTED on ${fit.fitted.points} points; later months PREDICTED)`);
-  out.push(`  fitted: ρ = ${fit.fitted.ratio.toFixed(3)} (s.e. ${fit.fitted.se_ratio.toFixed(3)}, 95% ${fit.fitted.ci95_ratio.map((x) => x.toFixed(2)).join('–')}), within-a-year elasticity ${fit.fitted.elasticity.toFixed(2)} (95% ${fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}), T = ${fit.fitted.months.toFixed(1)} months, σ̂ = ${fit.fitted.sigma.toFixed(3)} (log points)`);
-  out.push(`  unfitted: ρ = ${fit.unfitted.ratio.toFixed(2)}, within-a-year elasticity ${fit.unfitted.elasticity.toFixed(2)} (${fit.unfitted.source}); long-run θ̄ = ${fit.theta_long_run.toFixed(2)}`);
-  out.push(`  out of sample (${fit.out_of_sample.points} months): RMSE fitted ${fit.out_of_sample.fitted.rmse.toFixed(1)} points (mean error ${f1(fit.out_of_sample.fitted.mean_error)}), unfitted ${fit.out_of_sample.unfitted.rmse.toFixed(1)} (mean error ${f1(fit.out_of_sample.unfitted.mean_error)})`);
-  out.push(`  error model: ${fit.error_model}`);
+  out.push(formatFit(r.fit));
   out.push('');
   out.push('Published model estimates against the model on the same measure (equilibria at the step in force on the date; long run / ×0.4)');
   const pb = table(['who', 'what', 'date', 'published', 'model ×0.4', 'model long run', 'note']);
@@ -81,5 +77,20 @@ export function reportText(r: Report, files: string[] = []): string {
   out.push('');
   out.push(`Sources: every step cites its row of timeline-2025 (see the HTML report for sources and assumptions). Data: ${r.dataset.sources.map((s) => s.name).join('; ')}.`);
   if (files.length) out.push(`Written: ${files.join(', ')}`);
+  return out.join('\n');
+}
+
+/** The fit of the within-a-year elasticity, fitted and predicted months marked. */
+export function formatFit(fit: FitResult): string {
+  const out: string[] = [];
+  out.push(`lancaster fit — within-a-year elasticity from ${fit.pair} exports, ${fit.rows.filter((x) => x.role === 'fitted').map((x) => x.period).join(', ')} (FITTED on ${fit.fitted.points} points; later months PREDICTED)`);
+  out.push(`  fitted: ρ = ${fit.fitted.ratio.toFixed(3)} (s.e. ${fit.fitted.se_ratio.toFixed(3)}, 95% ${fit.fitted.ci95_ratio.map((x) => x.toFixed(2)).join('–')}), within-a-year elasticity ${fit.fitted.elasticity.toFixed(2)} (95% ${fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}), T = ${fit.fitted.months.toFixed(1)} months, σ̂ = ${fit.fitted.sigma.toFixed(3)} (log points)`);
+  out.push(`  unfitted: ρ = ${fit.unfitted.ratio.toFixed(2)}, within-a-year elasticity ${fit.unfitted.elasticity.toFixed(2)} (${fit.unfitted.source}); long-run θ̄ = ${fit.theta_long_run.toFixed(2)} (dataset)`);
+  const t = table(['month', 'observed', 'model, fitted ρ', 'model, unfitted ρ', 'role']);
+  for (const r of fit.rows) t.push([r.period, f1(r.observed), f1(r.fitted_model), f1(r.unfitted_model), r.role === 'fitted' ? 'FITTED (in sample)' : 'PREDICTED (out of sample)']);
+  out.push(t.toString());
+  out.push(`  in sample RMSE: fitted ${fit.in_sample.fitted_rmse.toFixed(1)}, unfitted ${fit.in_sample.unfitted_rmse.toFixed(1)} points`);
+  out.push(`  out of sample (${fit.out_of_sample.points} months): RMSE fitted ${fit.out_of_sample.fitted.rmse.toFixed(1)} points (mean error ${f1(fit.out_of_sample.fitted.mean_error)}), unfitted ${fit.out_of_sample.unfitted.rmse.toFixed(1)} (mean error ${f1(fit.out_of_sample.unfitted.mean_error)})`);
+  out.push(`  error model: ${fit.error_model}`);
   return out.join('\n');
 }
