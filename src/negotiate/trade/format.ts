@@ -24,11 +24,15 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
   const out: string[] = [];
   out.push(r.name);
   out.push(`Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`);
+  if (r.threat) {
+    const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');
+    out.push(`Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`);
+  }
   out.push(`Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`);
   out.push('');
   out.push(pad([['issue', 'owner', 'grid', 'now'], ...r.issues.map((i) => [i.id, i.owner, `[${i.grid.join(', ')}] (${i.mode})`, String(i.disagreement)])]));
   out.push('');
-  out.push(`Utilities: objective change over the current state, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`);
+  out.push(`Utilities: objective change over the ${r.threat ? "threatened state" : "current state"}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`);
   const a = r.analysis;
   out.push(`Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} (${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`);
   out.push('');

@@ -27,7 +27,7 @@ import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
 import type { Baskets, DealPoint, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
 import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
-import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, tradeDomain } from './state.ts';
+import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, threatState, tradeDomain } from './state.ts';
 
 type Path = (string | number)[];
 const AT: Path = ['negotiation', 'domain'];
@@ -110,6 +110,8 @@ export interface TradeNegotiationRun {
     effects: Record<string, Record<string, number>> | null;
     compliance: ComplianceTerms[] | null;
   };
+  /** Coercion: the threatened state and every objective there (levels, percent over the dataset baseline). */
+  threat: (CurrentStateInfo & { label?: string; objectives_pct: number[] }) | null;
   /** Compliance incentives of the linked partition's Nash deal (the London package). */
   linked_nash_compliance: { bid: Bid; terms: ComplianceTerms[] } | null;
 }
@@ -144,6 +146,8 @@ export interface TradeSetup {
   parties: [string, string];
   disagreement: number[];
   info: CurrentStateInfo;
+  /** The state that follows a breakdown (coercion), when the domain names one. */
+  threat?: { base: TradeSpec['base']; info: CurrentStateInfo };
   /** Objective index of [delegation A, delegation B, leader A, leader B]. */
   roles: [number, number, number, number];
 }
@@ -181,11 +185,17 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
       return digit;
     });
     const spec: TradeSpec = { dataset: dataset.manifest.id, scenario: solvedScenario(p.scenario), base, issues, objectives };
-    return { dataset, spec, parties, disagreement, info, roles: roles as [number, number, number, number] };
+    const threat = threatState(p, dataset, dom, AT);
+    return { dataset, spec, parties, disagreement, info, roles: roles as [number, number, number, number], ...(threat ? { threat } : {}) };
   } catch (e) {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;
   }
+}
+
+/** Every objective at the threatened state (no issue applied on top of it). */
+function threatLevels(spec: TradeSpec, base: TradeSpec['base']): Float64Array {
+  return Float64Array.from(new TradeEvaluator({ ...spec, base, issues: [] }, 0).evaluate([]));
 }
 
 /** Values of every deal of the domain, in mixed-radix order (last issue fastest). */
@@ -229,7 +239,10 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   opts.onProgress?.(0.02, `mapping ${deals.length} deals with the model`);
   const raw = await ev.map(deals, (done, total) => opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`));
   const dIndex = indexOf(domain, disagreement);
-  const level = raw.map((a) => a[dIndex]);
+  // Utilities are changes over the disagreement deal, or with a threat over the threatened state
+  // (the snapback that follows if no package is ratified): one more solve.
+  const threatLevel = setup.threat ? threatLevels(spec, setup.threat.base) : undefined;
+  const level = threatLevel ?? raw.map((a) => a[dIndex]);
   const delta = raw.map((a, o) => Float64Array.from(a, (x) => x - level[o]));
   const map: MappedDomain = {
     domain, disagreement,
@@ -422,6 +435,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     seconds: (performance.now() - t0) / 1000,
     parties,
     current_state: setup.info,
+    threat: setup.threat && threatLevel ? { ...setup.threat.info, ...(n.domain!.threat?.label ? { label: n.domain!.threat.label } : {}), objectives_pct: [...threatLevel] } : null,
     issues: spec.issues.map((r, i) => ({ id: r.id, ...(r.label ? { label: r.label } : {}), owner: r.owner, kind: r.kind, mode: r.mode, grid: r.grid, disagreement: r.grid[disagreement[i]], flows: r.cells.length })),
     objectives: spec.objectives.map((o, k) => ({
       name: labelOf(k).name, region: o.region, measure: o.measure,

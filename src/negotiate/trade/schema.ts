@@ -95,6 +95,14 @@ export const TradeDomainSchema = z.strictObject({
     .union([z.literal('current'), z.record(z.string(), z.number())])
     .default('current')
     .meta({ description: 'current: every issue at the value that reproduces the current state (0 for add, the current rate for set); or issue → grid value' }),
+  threat: z
+    .strictObject({
+      scenario: z.string().optional().meta({ description: 'Embedded scenario id or path whose timeline gives the threatened state; default current_state.scenario, else this file' }),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').meta({ description: 'The state in force on this date follows a breakdown (e.g. the April rates before Geneva)' }),
+      label: z.string().optional(),
+    })
+    .optional()
+    .meta({ description: 'Coercion: the state that follows if no package is ratified (a truce\'s snapback on its deadline). Utilities and ratification are then measured over this state instead of the disagreement deal' }),
   linkage: LinkageSchema.optional(),
   workers: z.number().int().min(0).max(64).optional().meta({ description: 'Worker threads for mapping the deals (0 = inline); default 2 above 200 deals' }),
   report: z.array(z.string()).optional().meta({ description: 'Regions whose economic effects of the deal are reported; default the two parties' }),

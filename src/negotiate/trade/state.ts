@@ -198,7 +198,22 @@ function locateScenario(ref: string, from: string): string {
  * `current_state.date` (or its policy section when no date is given).
  */
 export function currentState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec, path: Path): { base: PolicyState; info: CurrentStateInfo } {
-  const cs = spec.current_state;
+  return datedState(p, d, spec.current_state, [...path, 'current_state']);
+}
+
+/**
+ * The threatened state of a negotiation (`threat`: a dated state of a scenario's timeline,
+ * default the current state's scenario), or undefined without a threat.
+ */
+export function threatState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec, path: Path): { base: PolicyState; info: CurrentStateInfo } | undefined {
+  if (!spec.threat) return undefined;
+  const scenario = spec.threat.scenario ?? spec.current_state?.scenario;
+  return datedState(p, d, { ...(scenario ? { scenario } : {}), date: spec.threat.date }, [...path, 'threat']);
+}
+
+function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
+  const path = at.slice(0, -1);
+  const key = at[at.length - 1];
   const fail = (at: Path, message: string): never => {
     throw new ScenarioError(p.file, [{ path: at, message, ...p.locate(at) }]);
   };
@@ -208,15 +223,15 @@ export function currentState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpe
     try {
       file = locateScenario(cs.scenario, p.file);
     } catch (e) {
-      return fail([...path, 'current_state', 'scenario'], (e as Error).message);
+      return fail([...path, key, 'scenario'], (e as Error).message);
     }
     src = readScenarioFile(file);
     const other = scenarioDataset(src);
-    if (other.manifest.id !== d.manifest.id) fail([...path, 'current_state', 'scenario'], `expected a scenario on dataset ${d.manifest.id}, found ${other.manifest.id}`);
+    if (other.manifest.id !== d.manifest.id) fail([...path, key, 'scenario'], `expected a scenario on dataset ${d.manifest.id}, found ${other.manifest.id}`);
   }
   const name = cs?.scenario ?? p.file;
   if (!cs?.date) return { base: policyState(src, d), info: { scenario: name } };
-  if (!src.scenario.timeline) fail([...path, 'current_state', 'date'], `expected scenario ${name} to have a timeline for a dated state, found none`);
+  if (!src.scenario.timeline) fail([...path, key, 'date'], `expected scenario ${name} to have a timeline for a dated state, found none`);
   const { start, steps } = timelineStates(src, d);
   const upTo = steps.filter((s) => s.step.date <= cs.date!);
   const last = upTo.at(-1);

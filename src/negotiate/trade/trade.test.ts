@@ -84,6 +84,25 @@ describe('trade domains from the economic model', () => {
     for (const s of a.sessions) if (s.deal) expect([0, 1]).toContain(s.ratification_probability);
   }, 60_000);
 
+  it('with a threat (snapback to the April rates) measures utilities over the threatened state, so more deals pass both leaders', async () => {
+    const domain = { issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])], linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] } };
+    const extra = { replications: 1 };
+    clearTradeCache();
+    const plain = await runTradeNegotiation(parseScenarioText(scenario(domain, extra), 'plain.json'));
+    const coerced = await runTradeNegotiation(parseScenarioText(scenario({ ...domain, threat: { date: '2025-05-11', label: 'snapback' } }, extra), 'threat.json'));
+    expect(plain.threat).toBeNull();
+    expect(coerced.threat).toMatchObject({ date: '2025-05-11', label: 'snapback' });
+    // The April rates hurt both sides more than the state after Geneva.
+    coerced.objectives.forEach((o, k) => {
+      expect(o.disagreement_pct).toBe(coerced.threat!.objectives_pct[k]);
+      expect(o.disagreement_pct).toBeLessThan(plain.objectives[k].disagreement_pct);
+    });
+    // Every deal is worth its plain utility plus the snapback avoided: the ratifiable set can only grow.
+    expect(coerced.linkage.separate.ratifiable).toBeGreaterThanOrEqual(plain.linkage.separate.ratifiable);
+    expect(coerced.linkage.linked.ratifiable).toBeGreaterThanOrEqual(plain.linkage.linked.ratifiable);
+    expect(coerced.evaluation.solves).toBe(0); // the grid came from the cache; the threat was one more solve
+  }, 120_000);
+
   it('reports scenario errors with their paths: disagreement off the grid, unknown owner', () => {
     const off = scenario({ issues: [ree([0.6, 1])] });
     expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(ScenarioError);
