@@ -8,9 +8,9 @@
  *   P̂ⱼ = Σᵢ πᵢⱼ Bᵢⱼ Âᵢ ŵᵢ^−θ                                         (eq. 4)
  *   E′ⱼ = Yⱼŵⱼ + Dⱼ (additive imbalances) or (Yⱼ + Dⱼ) ŵⱼ (multiplicative)   (eq. 5)
  *   X′ᵢⱼ = πᵢⱼ Bᵢⱼ Âᵢ ŵᵢ^−θ / P̂ⱼ · E′ⱼ
- * iterated until max |ln X′ − ln X′_last| < tol (ge_gravity: 1e-8). Welfare change factor:
- * E′ⱼ/Eⱼ / P̂ⱼ^(1/θ)... i.e. (Yŵ + D)/(Y + D) divided by the price-index change (additive),
- * or the real wage ŵ/P̂ (multiplicative). Index formula: flows[i*N + j], exporter i, importer j.
+ * iterated until max |ln X′ − ln X′_last| < tol (ge_gravity: 1e-8; here 1e-12 by default).
+ * Welfare change factor: (Yᵢŵᵢ + Dᵢ)/(Yᵢ + Dᵢ) divided by the price-index change P̂ᵢ (additive),
+ * or the real wage ŵᵢ/P̂ᵢ (multiplicative). Index formula: flows[i*N + j], exporter i, importer j.
  */
 
 /** Inputs of {@link geGravity}. */
@@ -91,7 +91,8 @@ export function geGravity(g: GeInput): GeResult {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) piB[i * n + j] = (flows[i * n + j] / E0[j]) * Math.exp(beta[i * n + j]);
   const w = new Float64Array(n).fill(1), P = new Float64Array(n).fill(1), E = E0.slice();
   const a = new Float64Array(n); // Âᵢ ŵᵢ^−θ
-  const X = flows.slice(), ratio = new Float64Array(n);
+  const aOld = new Float64Array(n).fill(1), pOld = new Float64Array(n).fill(1), eOld = E0.slice();
+  const ratio = new Float64Array(n);
   const expo = 1 / (1 + theta);
   let iter = 0, crit = Infinity;
   while (iter < maxIter) {
@@ -100,29 +101,30 @@ export function geGravity(g: GeInput): GeResult {
     let sYw = 0;
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let j = 0; j < n; j++) s += piB[i * n + j] * ratio[j];
+      const o = i * n;
+      for (let j = 0; j < n; j++) s += piB[o + j] * ratio[j];
       w[i] = Math.pow((aHat[i] * s) / Y[i], expo);
       sYw += Y[i] * w[i];
     }
     const norm = sumY / sYw;
     for (let i = 0; i < n; i++) { w[i] *= norm; a[i] = aHat[i] * Math.pow(w[i], -theta); }
     P.fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[j] += piB[i * n + j] * a[i];
-    for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
-    crit = 0;
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const k = i * n + j;
-        const x = (piB[k] * a[i] / P[j]) * E[j];
-        if (X[k] > 0 || x > 0) {
-          const d = Math.abs(Math.log(x) - Math.log(X[k]));
-          if (d > crit || Number.isNaN(d)) crit = d;
-        }
-        X[k] = x;
-      }
+      const o = i * n, ai = a[i];
+      for (let j = 0; j < n; j++) P[j] += piB[o + j] * ai;
     }
+    for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
+    // ge_gravity's test, max |ln X′ᵢⱼ − ln X′ᵢⱼ(last)|, in O(N): X′ᵢⱼ = πᵢⱼBᵢⱼ · aᵢ · Eⱼ/P̂ⱼ, so the
+    // change is uᵢ + vⱼ and its largest magnitude is max(|max u + max v|, |min u + min v|). The
+    // first step compares with the baseline flows, which are not of that form: all pairs then.
+    crit = iter === 1 ? firstChange(n, flows, piB, a, E, P) : separableChange(n, a, aOld, E, eOld, P, pOld);
+    aOld.set(a);
+    pOld.set(P);
+    eOld.set(E);
     if (!(crit > tol)) break;
   }
+  const X = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) X[i * n + j] = ((piB[i * n + j] * a[i]) / P[j]) * E[j];
   const priceIndex = new Float64Array(n), realWage = new Float64Array(n), welfare = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     priceIndex[i] = Math.pow(P[i], -1 / theta);
@@ -131,4 +133,33 @@ export function geGravity(g: GeInput): GeResult {
   }
   const converged = crit <= tol && Number.isFinite(crit);
   return { status: converged ? 'converged' : 'not-converged', iterations: iter, residual: crit, welfare, realWage, nominalWage: w, priceIndex, flows: X };
+}
+
+/** max over pairs with trade of |ln X′ᵢⱼ − ln Xᵢⱼ| against the baseline flows. */
+function firstChange(n: number, flows: Float64Array, piB: Float64Array, a: Float64Array, E: Float64Array, P: Float64Array): number {
+  let crit = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = i * n + j;
+      if (!(flows[k] > 0)) continue;
+      const d = Math.abs(Math.log(((piB[k] * a[i]) / P[j]) * E[j] / flows[k]));
+      if (!(d <= crit)) crit = d; // NaN propagates as "not converged"
+    }
+  }
+  return crit;
+}
+
+/** max over i, j of |uᵢ + vⱼ|, uᵢ = Δ ln aᵢ, vⱼ = Δ ln Eⱼ − Δ ln P̂ⱼ. */
+function separableChange(n: number, a: Float64Array, aOld: Float64Array, E: Float64Array, eOld: Float64Array, P: Float64Array, pOld: Float64Array): number {
+  let uMax = -Infinity, uMin = Infinity, vMax = -Infinity, vMin = Infinity;
+  for (let i = 0; i < n; i++) {
+    const u = Math.log(a[i] / aOld[i]);
+    const v = Math.log((E[i] / eOld[i]) * (pOld[i] / P[i]));
+    if (Number.isNaN(u) || Number.isNaN(v)) return NaN;
+    if (u > uMax) uMax = u;
+    if (u < uMin) uMin = u;
+    if (v > vMax) vMax = v;
+    if (v < vMin) vMin = v;
+  }
+  return Math.max(Math.abs(uMax + vMax), Math.abs(uMin + vMin));
 }
