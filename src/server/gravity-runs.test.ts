@@ -34,3 +34,12 @@ describe('gravity runs through the API', () => {
     expect(r.body).not.toMatch(/"name":\s*"lancaster"/);
   });
 });
+
+describe('embedded gravity scenarios', () => {
+  it('lists scenarios/gravity/*.yaml as valid gravity scenarios', async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/scenarios/embedded' })).json().scenarios as { id: string; model: string; valid: boolean }[];
+    const g = list.filter((s) => s.id.startsWith('gravity/'));
+    expect(g.map((s) => s.id).sort()).toEqual(['gravity/eu-enlargement', 'gravity/usitc-sample']);
+    for (const s of g) expect(s).toMatchObject({ model: 'gravity', valid: true });
+  });
+});

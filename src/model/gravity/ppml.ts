@@ -44,6 +44,8 @@ export interface PpmlOptions {
   separation?: readonly ('fe' | 'relu')[];
   /** Variance: robust [default], cluster (needs `problem.cluster`) or none (bootstrap replications). */
   vce?: 'robust' | 'cluster' | 'none';
+  /** Starting ln μ per observation of the problem (e.g. a full-sample fit's `eta` for a bootstrap draw); default ppmlhdfe's μ = (y + ȳ)/2. */
+  start?: Float64Array;
 }
 
 /** A PPML fit. Arrays are indexed like `problem.names`. */
@@ -66,6 +68,10 @@ export interface PpmlFit {
   /** Observations used (sum of weights with frequency weights). */
   nobs: number;
   dropped: { singletons: number; separatedByFixedEffects: number; separatedByRelu: number };
+  /** False when the ReLU separation check stopped at its iteration cap (separation may remain). */
+  separationChecked: boolean;
+  /** Fitted ln μ per observation of the problem (NaN where dropped); empty when not converged. */
+  eta: Float64Array;
   clusters?: number;
 }
 
@@ -91,6 +97,7 @@ function sample(p: PpmlProblem, opts: PpmlOptions) {
   for (let i = 0; i < n; i++) active[i] = !p.weights || p.weights[i] > 0 ? 1 : 0;
   const sep = opts.separation ?? ['fe', 'relu'];
   const dropped = { singletons: 0, separatedByFixedEffects: 0, separatedByRelu: 0 };
+  let reluComplete = true;
   for (let round = 0; round < 10; round++) {
     const c = pruneSample(p.y, active, p.factors, { singletons: opts.singletons ?? true, separation: sep.includes('fe') });
     dropped.singletons += c.singletons;
@@ -102,11 +109,12 @@ function sample(p: PpmlProblem, opts: PpmlOptions) {
     if (zeros === 0) break;
     const sub = compact(p, idx);
     const separated = reluSeparation(sub.y, sub.x, sub.k, sub.factors, sub.w);
+    if (!separated.converged) reluComplete = false;
     if (separated.count === 0) break;
     for (let j = 0; j < idx.length; j++) if (separated.mask[j]) active[idx[j]] = 0;
     dropped.separatedByRelu += separated.count;
   }
-  return { idx: indices(active), dropped };
+  return { idx: indices(active), dropped, reluComplete };
 }
 
 function indices(active: Uint8Array): Int32Array {
@@ -155,13 +163,13 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const maxInner = opts.maxInnerIterations ?? 50_000;
   const vce = opts.vce ?? (problem.cluster ? 'cluster' : 'robust');
   if (vce === 'cluster' && !problem.cluster) throw new TypeError('Expected cluster codes for clustered standard errors, found none');
-  const { idx, dropped } = sample(problem, opts);
+  const { idx, dropped, reluComplete } = sample(problem, opts);
   const { y, w, x, k, factors, cluster } = compact(problem, idx);
   const n = y.length;
   const empty = (message: string): PpmlFit => ({
     status: 'not-converged', message, coef: new Float64Array(k).fill(NaN), se: new Float64Array(k).fill(NaN),
     vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN), omitted: new Uint8Array(k), constant: NaN, constantSe: NaN,
-    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped,
+    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped, separationChecked: reluComplete, eta: new Float64Array(0),
   });
   if (n === 0) return empty('Expected observations left after dropping singletons and separated ones, found none');
 
@@ -175,7 +183,13 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   let sy = 0, sw = 0;
   for (let i = 0; i < n; i++) { sy += w[i] * y[i]; sw += w[i]; }
   const ybar = sy / sw;
-  for (let i = 0; i < n; i++) { mu[i] = (y[i] + ybar) / 2; eta[i] = Math.log(mu[i]); }
+  const start = opts.start;
+  if (start && start.length !== problem.y.length) throw new TypeError(`Expected ${problem.y.length} starting values, found ${start.length}`);
+  for (let i = 0; i < n; i++) {
+    const s0 = start ? start[idx[i]] : NaN;
+    eta[i] = Number.isFinite(s0) ? s0 : Math.log((y[i] + ybar) / 2);
+    mu[i] = Math.exp(eta[i]);
+  }
   let dev = deviance(y, w, mu);
   let inner = 1e-4;
   let innerTotal = 0;
@@ -281,10 +295,12 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   }
   const se = new Float64Array(k);
   for (let a = 0; a < k; a++) se[a] = omitted[a] ? NaN : Math.sqrt(vcov[a * m + a]);
+  const etaOut = new Float64Array(problem.y.length).fill(NaN);
+  for (let i = 0; i < n; i++) etaOut[idx[i]] = eta[i];
   return {
     status: 'converged', message: `Converged in ${iter} iterations (${innerTotal} partialling-out sweeps)`,
     coef: b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
-    iterations: iter, innerIterations: innerTotal, deviance: dev, nobs: sw, dropped,
+    iterations: iter, innerIterations: innerTotal, deviance: dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
     ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
   };
 }

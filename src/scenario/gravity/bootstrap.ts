@@ -34,6 +34,9 @@ export function bootstrapChunk(p: GravityPrepared, seed: number, from: number, t
   const out: BootstrapChunk = { from, to, coef: [], welfare: Object.fromEntries(treatments.map((t) => [t, []])) };
   const gen = xoroshiro128plus(seed);
   for (let r = 0; r < from; r++) gen.jump();
+  // Each draw starts from the full-sample fit (the same start for every replication and chunk).
+  const full = estimate(p);
+  const start = full.status === 'converged' ? full.eta : undefined;
   const counts = new Float64Array(p.pairs);
   const weights = new Float64Array(p.rows.length);
   for (let r = from; r < to; r++) {
@@ -42,7 +45,7 @@ export function bootstrapChunk(p: GravityPrepared, seed: number, from: number, t
     counts.fill(0);
     for (let d = 0; d < p.pairs; d++) counts[uniformInt(g, 0, p.pairs - 1)]++;
     for (let i = 0; i < weights.length; i++) weights[i] = counts[p.pairOf[i]];
-    const fit = estimate(p, weights);
+    const fit = estimate(p, weights, start);
     const ok = fit.status === 'converged';
     out.coef.push(ok ? Array.from(fit.coef) : null);
     for (const t of treatments) {

@@ -45,6 +45,8 @@ export interface GravityResult {
   estimation: {
     observations: number;
     dropped: PpmlFit['dropped'];
+    /** False when the ReLU separation check stopped at its cap: separated zeros may remain. */
+    separation_checked: boolean;
     fixed_effects: string[];
     vce: string;
     clusters: number | null;
@@ -60,10 +62,11 @@ export interface GravityResult {
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-/** Fits the scenario's PPML (optionally with bootstrap frequency weights, no standard errors). */
-export function estimate(p: GravityPrepared, weights?: Float64Array): PpmlFit {
+/** Fits the scenario's PPML (optionally with bootstrap frequency weights and a start, no standard errors). */
+export function estimate(p: GravityPrepared, weights?: Float64Array, start?: Float64Array): PpmlFit {
   const e = p.scenario.estimate;
   return ppml(weights ? { ...p.problem, weights } : p.problem, {
+    ...(start ? { start } : {}),
     tolerance: e.tolerance,
     maxIterations: e.max_iterations,
     separation: e.separation,
@@ -119,7 +122,7 @@ export function runGravity(p: GravityPrepared): GravityResult {
   const result: GravityResult = {
     kind: 'gravity', name: s.name, status: fit.status, converged: fit.status === 'converged', message: fit.message, iterations: fit.iterations, estimates,
     estimation: {
-      observations: fit.nobs, dropped: fit.dropped, fixed_effects: p.problem.factors.map((f) => f.name), vce: p.vceLabel,
+      observations: fit.nobs, dropped: fit.dropped, separation_checked: fit.separationChecked, fixed_effects: p.problem.factors.map((f) => f.name), vce: p.vceLabel,
       clusters: fit.clusters ?? null, deviance: fit.deviance, inner_iterations: fit.innerIterations, tolerance: s.estimate.tolerance,
       seconds: (t1 - t0) / 1000,
     },

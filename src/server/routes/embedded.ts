@@ -1,7 +1,8 @@
 /**
  * GET /api/scenarios/embedded: the scenario files shipped in scenarios/ (the web app's examples and
  * its landing view, the 2025 timeline), each with its text and whether it passes the same checks as
- * `lancaster validate` on this version (issues when not: e.g. a feature the model lacks yet).
+ * `lancaster validate` on this version (issues when not: e.g. a feature the model lacks yet); gravity
+ * scenarios (`kind: gravity`) are checked as a `gravity` run checks them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { checkScenario } from '../../scenario/solve.ts';
+import { loadGravity } from '../../scenario/gravity/parse.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { IssueSchema } from '../schemas.ts';
 
@@ -48,6 +50,7 @@ export function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
   return all.map((file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     const base = { id: file.replace(/\.(ya?ml|json)$/, ''), file: `scenarios/${file}`, text };
+    if (GRAVITY.test(text)) return gravityEntry(base, file);
     try {
       const p = parseScenarioText(text, file);
       const s = p.scenario;
@@ -64,6 +67,22 @@ export function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
       return { ...base, name: null, description: null, model: null, dataset: null, timeline: false, valid: false, issues };
     }
   });
+}
+
+/** A gravity scenario (run kind `gravity`) declares itself on a top-level line. */
+const GRAVITY = /^kind:\s*gravity\s*$/m;
+
+/** A gravity scenario, checked as a `gravity` run checks it (its model is "gravity"). */
+function gravityEntry(base: { id: string; file: string; text: string }, file: string): EmbeddedScenario {
+  const head = { name: null, description: null, model: 'gravity', dataset: null, timeline: false };
+  try {
+    const p = loadGravity(base.text, file);
+    const s = p.scenario;
+    return { ...base, ...head, name: s.name, description: s.description ?? null, dataset: s.data.file, valid: true, issues: [] };
+  } catch (e) {
+    const issues = e instanceof ScenarioError ? e.issues : [{ path: [], message: (e as Error).message }];
+    return { ...base, ...head, valid: false, issues };
+  }
 }
 
 /** Registers GET /api/scenarios/embedded. */
