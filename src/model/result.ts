@@ -55,6 +55,14 @@ export interface CountryResult {
   imports_gdp_pct?: number;
   deficit_pct?: number;
   tariff_revenue_pct_gdp?: number;
+  /** Net income from abroad after the change (ownership, government shares), % of baseline GDP (docs/controls.md, O1). */
+  income_from_abroad_pct_gdp?: number;
+  /** Its change, % of baseline GDP. */
+  income_from_abroad_change_pct_gdp?: number;
+  /** National income (GDP + net income from abroad) over the price index, percent change (O2). */
+  real_national_income_pct?: number;
+  /** Government shares of licensed sales received (the August 2025 15%), % of baseline GDP. */
+  government_share_revenue_pct_gdp?: number;
   [extra: string]: number | undefined;
 }
 
