@@ -32,6 +32,8 @@ import { registerAnalyzeCommand } from './analyze.ts';
 import { registerSchemaCommand } from './schema.ts';
 import { registerDatasetsCommand } from './datasets.ts';
 import { registerServeCommand } from '../server/cli.ts';
+import { registerSweepCommand } from './sweep.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 /** Every subcommand's registration, in `--help` order. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -45,5 +47,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerStrategyCommand,
   registerNegotiateCommand,
   registerGravityCommand,
+  registerSweepCommand,
+  registerWorkerCommand,
   registerServeCommand,
 ];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { InlineExecutor } from './inline.ts';
-import { PoolExecutor } from './pool.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executorCases } from './test-executors.ts';
 import { builtinHandler, defaultRegistry, HandlerRegistry, UnsupportedKindError } from './registry.ts';
 import type { ExecEvent, Executor, Job } from './types.ts';
 import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
@@ -9,14 +8,12 @@ import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
 const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
 const job = (id: string, input = nafta, kind: Job['kind'] = 'solve'): Job => ({ id, kind, module: builtinHandler(kind === 'analyze' ? 'analyze' : 'solve'), input });
 
-const executors: [string, () => Executor][] = [
-  ['inline', () => new InlineExecutor()],
-  ['pool', () => new PoolExecutor({ threads: 1, preload: ['cp2015'] })],
-];
-
-describe.each(executors)('the %s executor', (_name, make) => {
-  const ex = make();
-  afterAll(() => ex.close());
+for (const c of executorCases()) describe.skipIf(c.skip)(`the ${c.name} executor${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
+  let ex: Executor;
+  beforeAll(async () => {
+    ex = await c.make();
+  });
+  afterAll(() => c.cleanup());
 
   it('solves a scenario and reports started, then progress up to 1', async () => {
     const events: ExecEvent[] = [];

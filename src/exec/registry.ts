@@ -60,6 +60,17 @@ export function builtinHandler(name: string): string {
 }
 
 /**
+ * The name of a built-in handler module from its URL (the inverse of {@link builtinHandler}), or
+ * undefined for any other module: queued jobs carry this name, and a worker loads its own copy.
+ */
+export function builtinHandlerName(module: string): string | undefined {
+  const base = new URL('./handlers/', import.meta.url).href;
+  if (!module.startsWith(base)) return undefined;
+  const name = module.slice(base.length).replace(/\.[jt]s$/, '');
+  return /^[a-z][a-z0-9-]*$/.test(name) ? name : undefined;
+}
+
+/**
  * The registry of this version: `solve` and `analyze`. Timeline, strategy and negotiation runs
  * are added here when their handler modules exist.
  */

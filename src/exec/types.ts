@@ -62,11 +62,13 @@ export interface Job {
   /** URL of the module exporting the kind's `handler`. */
   module: string;
   input: string;
+  /** The sweep draw this job computes (part of its content key on a queue), if any. */
+  draw?: { seed: number; index: number };
 }
 
 /**
  * Runs jobs away from the request path. Implementations: InlineExecutor (same thread, tests),
- * PoolExecutor (piscina worker threads); a queue-backed one (bullmq) can follow the same contract.
+ * PoolExecutor (worker threads), QueueExecutor (BullMQ on Redis: workers on any machine).
  */
 export interface Executor {
   /** Runs the job; resolves with the handler's result, rejects with its error or on abort. */

@@ -1,0 +1,32 @@
+/**
+ * A sweep draw: the scenario (with its drawn parameters written in) solved — its timeline when it
+ * has one — and reduced to its reported measures (src/scenario/reported.ts), so that a thousand
+ * draws fit in memory and in Redis.
+ */
+import { parseScenarioText } from '../../scenario/parse.ts';
+import { checkScenario, solveScenario } from '../../scenario/solve.ts';
+import { runTimeline } from '../../scenario/runTimeline.ts';
+import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
+import type { RunHandler } from '../types.ts';
+
+/** Handler of sweep draws; the result is the Measures of the run. */
+export const handler: RunHandler = {
+  check(input, label) {
+    const p = parseScenarioText(input, label);
+    const { dataset } = checkScenario(p);
+    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+  },
+  async run(input, progress) {
+    const p = parseScenarioText(input, 'scenario');
+    if (!p.scenario.timeline) {
+      progress({ fraction: 0.1, message: `solving ${p.scenario.model}` });
+      const r = solveScenario(p);
+      progress({ fraction: 1, message: r.status });
+      return solveMeasures(r, p.scenario);
+    }
+    checkScenario(p);
+    const t = runTimeline(p, { onStep: (k, total, label) => progress({ fraction: k / total, message: label }) });
+    progress({ fraction: 1, message: t.status });
+    return timelineMeasures(t, p.scenario);
+  },
+};

@@ -1,0 +1,1 @@
+export function sweepHtml(r: unknown): string { return String(r); }

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InlineExecutor } from '../exec/inline.ts';
+import { executorCases } from '../exec/test-executors.ts';
+import type { Executor } from '../exec/types.ts';
+import { readSweepFile } from './plan.ts';
+import { runSweep, type SweepResult } from './run.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const comparable = ({ seconds: _s, executor: _e, ...rest }: SweepResult) => rest;
+
+describe('a sweep on every executor', () => {
+  const plan = readSweepFile(fixture('nafta.yaml'), { draws: 4 });
+  let reference: SweepResult;
+  beforeAll(async () => {
+    reference = await runSweep(plan, new InlineExecutor());
+  });
+
+  it('bands the central result with the 5th, 50th and 95th percentiles of the draws', () => {
+    const p = reference.points[0];
+    const mex = (p.result as { countries: Record<string, { welfare_pct: number }> }).countries.MEX.welfare_pct;
+    const band = (p.bands as { countries: Record<string, { welfare_pct: { p5: number; p50: number; p95: number } }> }).countries.MEX.welfare_pct;
+    expect(mex).toBeCloseTo(1.31, 2);
+    expect(band.p5).toBeLessThan(band.p50);
+    expect(band.p50).toBeLessThan(band.p95);
+    expect(reference.status).toBe('complete');
+    expect(reference.samples).toHaveLength(4);
+    expect(p.draws).toEqual({ requested: 4, used: 4, not_converged: [], failed: [] });
+  });
+
+  for (const c of executorCases().filter((x) => x.name !== 'inline')) {
+    describe.skipIf(c.skip)(`on ${c.name}${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
+      let ex: Executor;
+      beforeAll(async () => {
+        ex = await c.make();
+      });
+      afterAll(() => c.cleanup());
+      it('gives results identical to the inline executor for the same seed, draw by draw', async () => {
+        const seen: unknown[] = [];
+        const r = await runSweep(plan, ex, { onDraw: (_p, k, m) => k !== null && (seen[k] = m) });
+        expect(comparable(r)).toEqual(comparable(reference));
+        expect(seen).toHaveLength(4);
+      });
+    });
+  }
+});
+
+describe('a sweep with failures', () => {
+  it('lists a draw that failed and leaves it out of the bands, never a silent gap', async () => {
+    const plan = readSweepFile(fixture('nafta.yaml'), { draws: 3 });
+    const inline = new InlineExecutor();
+    const flaky: Executor = {
+      submit: (job, on, signal) => (job.draw?.index === 1 ? Promise.reject(new Error('worker lost')) : inline.submit(job, on, signal)),
+      close: () => inline.close(),
+    };
+    const r = await runSweep(plan, flaky);
+    expect(r.status).toBe('incomplete');
+    expect(r.points[0].draws).toEqual({ requested: 3, used: 2, not_converged: [], failed: [{ index: 1, error: 'worker lost' }] });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Runs a sweep plan on any executor: for every grid point, the central run (no parameter drawn)
+ * and draws 0..n−1, each one job keyed by its draw. Results are gathered by index, so the output
+ * does not depend on the order in which jobs finish, nor on the executor. Draws that fail (after
+ * the executor's retries) or do not converge are listed by index and left out of the bands: never
+ * a silent gap.
+ */
+import { builtinHandler } from '../exec/registry.ts';
+import type { Executor } from '../exec/types.ts';
+import { band, BandAccumulator, type Band } from './bands.ts';
+import { describeDistribution } from './priors.ts';
+import type { GridPoint, SweepPlan } from './plan.ts';
+
+/** The outcome at one grid point. */
+export interface SweepPoint {
+  grid: GridPoint;
+  /** The central run's measures (numbers), or null when it failed. */
+  result: unknown;
+  /** Percentiles 5/50/95 of every measure over the converged draws, in the shape of `result`. */
+  bands: unknown;
+  draws: { requested: number; used: number; not_converged: number[]; failed: { index: number; error: string }[] };
+  central_error?: string;
+}
+
+/** What `lancaster sweep --json` prints. */
+export interface SweepResult {
+  name: string;
+  scenario: string;
+  seed: number;
+  draws: number;
+  status: 'complete' | 'incomplete';
+  executor: string;
+  seconds: number;
+  priors: { id: string; what: string; distribution: string; source: string; why: string; drawn: Band }[];
+  /** The drawn values, draw by draw (reproducible from seed and index). */
+  samples: Record<string, number>[];
+  points: SweepPoint[];
+}
+
+/** Options of {@link runSweep}. */
+export interface SweepRunOptions {
+  /** Executor name shown in the result. */
+  executorName?: string;
+  /** Jobs handed to the executor at once (default 256). */
+  inFlight?: number;
+  onProgress?: (done: number, total: number, failed: number) => void;
+  /** Every finished draw (k = null: central), e.g. for tests. */
+  onDraw?: (point: number, k: number | null, measures: unknown) => void;
+}
+
+interface Slot { point: number; k: number | null }
+
+/**
+ * Runs the plan.
+ *
+ * @example
+ * ```ts
+ * const r = await runSweep(readSweepFile('sweeps/us-china-2025-long-run.yaml'), new PoolExecutor({ threads: 2 }));
+ * r.points[0].bands; // { steps: [{ countries: { USA: { welfare_pct: { p5, p50, p95 } } } }] }
+ * ```
+ */
+export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepRunOptions = {}): Promise<SweepResult> {
+  const t0 = performance.now();
+  const n = plan.spec.draws;
+  const slots: Slot[] = plan.points.flatMap((_, point) => [{ point, k: null }, ...Array.from({ length: n }, (_, k) => ({ point, k }))]);
+  const results = plan.points.map(() => ({ central: undefined as unknown, centralError: undefined as string | undefined, draws: new Array<unknown>(n), failed: [] as { index: number; error: string }[] }));
+  const module = builtinHandler('draw');
+  let done = 0, failed = 0, next = 0;
+  opts.onProgress?.(0, slots.length, 0);
+  const runOne = async (slot: Slot) => {
+    const input = plan.scenarioText(slot.point, slot.k);
+    const id = `${plan.spec.name} point ${slot.point} ${slot.k === null ? 'central' : `draw ${slot.k}`}`;
+    const draw = slot.k === null ? undefined : { seed: plan.spec.seed, index: slot.k };
+    const r = results[slot.point];
+    try {
+      const m = await executor.submit({ id, kind: 'timeline', module, input, ...(draw ? { draw } : {}) }, () => {});
+      if (slot.k === null) r.central = m;
+      else r.draws[slot.k] = m;
+      opts.onDraw?.(slot.point, slot.k, m);
+    } catch (e) {
+      // The queue itself is gone: the sweep stops here (nothing is written), rather than listing every draw as failed.
+      if ((e as Error).name === 'QueueUnavailableError') throw e;
+      failed++;
+      const error = (e as Error).message;
+      if (slot.k === null) r.centralError = error;
+      else r.failed.push({ index: slot.k, error });
+    }
+    done++;
+    opts.onProgress?.(done, slots.length, failed);
+  };
+  const lanes = Array.from({ length: Math.min(opts.inFlight ?? 256, slots.length) }, async () => {
+    while (next < slots.length) await runOne(slots[next++]);
+  });
+  await Promise.all(lanes);
+
+  const points: SweepPoint[] = plan.points.map((grid, i) => {
+    const r = results[i];
+    const notConverged: number[] = [];
+    // The template of the bands: the central result, else the first draw that arrived.
+    const template = r.central ?? r.draws.find((d) => d !== undefined);
+    const acc = template === undefined ? undefined : new BandAccumulator(template, n);
+    r.draws.forEach((d, k) => {
+      if (d === undefined) return;
+      if ((d as { status?: string }).status !== 'converged') notConverged.push(k);
+      else acc?.add(k, d);
+    });
+    r.failed.sort((a, b) => a.index - b.index);
+    return {
+      grid,
+      result: r.central ?? null,
+      bands: acc?.bands() ?? null,
+      draws: { requested: n, used: n - notConverged.length - r.failed.length, not_converged: notConverged, failed: r.failed },
+      ...(r.centralError ? { central_error: r.centralError } : {}),
+    };
+  });
+  const incomplete = points.some((p) => p.central_error || p.draws.failed.length || p.draws.not_converged.length || (p.result as { status?: string } | null)?.status !== 'converged');
+  return {
+    name: plan.spec.name,
+    scenario: plan.scenarioFile,
+    seed: plan.spec.seed,
+    draws: n,
+    status: incomplete ? 'incomplete' : 'complete',
+    executor: opts.executorName ?? executor.constructor.name,
+    seconds: (performance.now() - t0) / 1000,
+    priors: plan.priors.map((p, i) => ({ id: p.id, what: p.what, distribution: describeDistribution(p.distribution), source: p.source, why: p.why, drawn: band(plan.values[i]) })),
+    samples: Array.from({ length: n }, (_, k) => Object.fromEntries(plan.priors.map((p, i) => [p.id, plan.values[i][k]]))),
+    points,
+  };
+}
