@@ -26,6 +26,10 @@ export interface ServeOptions {
   host?: string;
   db?: string;
   threads?: number;
+  /** Redis URL: runs go to the BullMQ queue (`lancaster worker` computes them); default $LANCASTER_REDIS_URL, else threads. */
+  redis?: string;
+  /** Queue base name (default "lancaster"). */
+  queue?: string;
   /** Bearer token for writes; default $LANCASTER_TOKEN. */
   token?: string;
   /** Extra Host names accepted. */
@@ -52,7 +56,15 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   // Test hook (see src/exec/handlers/slow-solve.ts): makes solves slow enough to be caught running.
   if (testDelayMs() > 0) registry.register('solve', builtinHandler('slow-solve'));
   const store = await openRunStore({ db: opts.db });
-  const executor = new PoolExecutor({ threads: opts.threads });
+  const redisUrl = opts.redis ?? (process.env.LANCASTER_REDIS_URL || undefined);
+  let executor;
+  if (redisUrl) {
+    const { QueueExecutor } = await import('../exec/queue.ts');
+    const q = new QueueExecutor({ url: redisUrl, queue: opts.queue, log });
+    await q.ready();
+    log(`lancaster: runs go to queue ${q.name}; start workers with: lancaster worker --redis URL`);
+    executor = q;
+  } else executor = new PoolExecutor({ threads: opts.threads });
   const server = await startServer({
     port: opts.port ?? 8080, host, store, executor, registry,
     access: { token, allowedHosts: opts.allowHost, rateLimit: opts.rateLimit },
@@ -88,6 +100,8 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
     .option('--threads <n>', 'worker threads for runs (default: cores − 1)', (v) => parsePort(v))
+    .option('--redis <url>', 'run on the BullMQ queue of this Redis instead of threads (default: $LANCASTER_REDIS_URL)')
+    .option('--queue <name>', 'queue base name with --redis (the code hash is appended)')
     .option('--token <token>', 'bearer token required for every write (default: $LANCASTER_TOKEN; required beyond loopback)')
     .option('--allow-host <names>', 'extra Host names the server answers to, comma-separated (DNS-rebinding check)', (v) => v.split(',').map((h) => h.trim()).filter(Boolean))
     .option('--rate-limit <n>', 'requests per minute per client (0: off; default 1200, writes 120)', (v) => parseCount(v, '--rate-limit'))
