@@ -17,6 +17,7 @@ import { benchNegotiation } from './negotiation.ts';
 import { benchProcesses, type ProcessRace } from './processes.ts';
 import { benchGravity } from './gravity.ts';
 import { benchReplay } from './replay.ts';
+import { benchSweep } from './sweep.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -136,6 +137,21 @@ function replay() {
   rows.push({ benchmark: `2025 replay, all partners: ${r.steps} steps, ${r.solves} solves (long run, ×0.4, BLP levels), monthly paths, fit (${r.status})`, lancaster: `${r.medianSeconds.toFixed(2)} s`, reference: '— (no peer replays a timeline)', ratio: '—', target: '< 10 s' });
 }
 
+async function sweep() {
+  const r = await benchSweep();
+  report.sweep = r;
+  const rate = (e: string, n: number) => r.runs.find((x) => x.executor === e && x.workers === n);
+  for (const n of [1, 2]) {
+    const t = rate('threads', n)!, q = rate('queue', n);
+    rows.push({
+      benchmark: `Sweep of the 2025 replay (long run), ${r.draws} draws + central, ${n} worker${n > 1 ? 's' : ''}`,
+      lancaster: q ? `BullMQ ${q.runsPerSecond.toFixed(3)} runs/s (${q.seconds.toFixed(0)} s)` : `BullMQ unavailable (${r.unavailable})`,
+      reference: `threads ${t.runsPerSecond.toFixed(3)} runs/s (${t.seconds.toFixed(0)} s)`,
+      ratio: q ? `${(n === 1 ? r.ratio1 : r.ratio2).toFixed(2)}×` : 'n/a', target: '≥ 0.9× of threads',
+    });
+  }
+}
+
 processes();
 await cp2015();
 await multisector();
@@ -146,6 +162,7 @@ await strategy();
 await allPartnerWar();
 await negotiation();
 gravity();
+await sweep();
 const rss = process.resourceUsage().maxRSS / 1024;
 report.peakRssMB = rss;
 const widths = (Object.keys(rows[0]) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
