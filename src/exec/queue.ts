@@ -106,6 +106,7 @@ export class QueueExecutor implements Executor {
   #timer: NodeJS.Timeout | undefined;
   #downSince: number | undefined;
   #polling = false;
+  #polls = 0;
   #closed = false;
   #warnedNoWorker = 0;
 
@@ -259,14 +260,21 @@ export class QueueExecutor implements Executor {
     this.#polling = true;
     try {
       const missing = await this.#collect([...this.#pending.values()].filter((p) => p.added).map((p) => p.job.key));
-      for (const k of missing) {
+      if (!missing.length) return;
+      // One round trip for all: which unfinished jobs still exist in Redis.
+      const exists = await this.#redis.pipeline(missing.map((k) => ['exists', `${BULL_PREFIX}:${this.name}:${k}`])).exec();
+      this.#polls++;
+      for (const [i, k] of missing.entries()) {
         const p = this.#pending.get(k);
         if (!p) continue;
-        const j = await this.#queue.getJob(k);
-        if (!j) {
+        if (!exists?.[i]?.[1]) {
           this.#opts.log(`lancaster: job ${p.job.id} is no longer in Redis (restarted?); submitting it again`);
           await this.#add(p);
-        } else if (await j.isFailed()) await this.#checkFailed(k);
+        } else if (this.#polls % 10 === 0) {
+          // Failures come as events; this catches one whose event was lost with a connection.
+          const j = await this.#queue.getJob(k);
+          if (j && (await j.isFailed())) await this.#checkFailed(k);
+        }
       }
     } catch {
       // Redis went away mid-poll: the next poll counts the outage.
