@@ -264,13 +264,17 @@ export class QueueExecutor implements Executor {
       // One round trip for all: which unfinished jobs still exist in Redis.
       const exists = await this.#redis.pipeline(missing.map((k) => ['exists', `${BULL_PREFIX}:${this.name}:${k}`])).exec();
       this.#polls++;
-      for (const [i, k] of missing.entries()) {
+      // A job that completed between the two reads is gone but cached: read the cache once more.
+      const gone = await this.#collect(missing.filter((_, i) => !exists?.[i]?.[1]));
+      for (const k of gone) {
         const p = this.#pending.get(k);
         if (!p) continue;
-        if (!exists?.[i]?.[1]) {
-          this.#opts.log(`lancaster: job ${p.job.id} is no longer in Redis (restarted?); submitting it again`);
-          await this.#add(p);
-        } else if (this.#polls % 10 === 0) {
+        this.#opts.log(`lancaster: job ${p.job.id} is no longer in Redis (restarted?); submitting it again`);
+        await this.#add(p);
+      }
+      for (const [i, k] of missing.entries()) {
+        if (!exists?.[i]?.[1]) continue;
+        if (this.#polls % 10 === 0 && this.#pending.has(k)) {
           // Failures come as events; this catches one whose event was lost with a connection.
           const j = await this.#queue.getJob(k);
           if (j && (await j.isFailed())) await this.#checkFailed(k);

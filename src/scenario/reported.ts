@@ -1,7 +1,8 @@
 /**
  * The reported measures of a run: what a sweep keeps of each draw. A solve keeps its countries
  * (the scenario's report.countries, or all), groups, sector detail and export-control wedges; a
- * timeline keeps, per step, the reported countries, average tariffs and bilateral exports, and
+ * timeline keeps, per step, the reported countries, average tariffs, bilateral exports, the
+ * report's trade pairs and tariff revenue, and
  * sector detail at the peak of the US tariff on China and in the final state (the report's two
  * sector views). Solver diagnostics stay (status), timings go: two runs of the same draw give the
  * same measures.
@@ -53,6 +54,8 @@ export function timelineMeasures(t: TimelineRun, s: Scenario) {
       ...(st.groups ? { groups: pick(st.groups, names) } : {}),
       average_tariffs: st.average_tariffs,
       ...(st.bilateral_exports_pct ? { bilateral_exports_pct: st.bilateral_exports_pct } : {}),
+      ...(st.trade ? { trade: st.trade } : {}),
+      ...(st.tariff_revenue ? { tariff_revenue: st.tariff_revenue } : {}),
       ...(st.sectors && keep.has(k) ? { sectors: st.sectors } : {}),
     })),
   };
