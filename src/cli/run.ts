@@ -65,6 +65,11 @@ export function registerRunCommand(program: Command) {
       const { reportHtml } = await import('../report/html.ts');
       const { reportCsv } = await import('../report/csv.ts');
       const report = buildReport(parsed, progress());
+      if (parsed.file === join(SCENARIO_DIR, 'us-china-2025.yaml')) {
+        // The embedded replay carries the 2018–19 backtest on the same data (scenarios/backtest-2018-19.yaml).
+        const { backtest2018 } = await import('../report/backtest.ts');
+        report.backtest = backtest2018(SCENARIO_DIR);
+      }
       mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'report.html'), join(opts.out, 'report.json'), join(opts.out, 'report.csv')];
       writeAtomic(files[0], reportHtml(report));

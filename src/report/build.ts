@@ -9,6 +9,7 @@ import { scenarioDataset } from '../scenario/solve.ts';
 import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from './observed.ts';
 import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
 import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
+import type { Backtest } from './backtest.ts';
 import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
 import { stepAt, windowMean } from './series.ts';
 import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
@@ -95,6 +96,8 @@ export interface Report {
   paths: ReportPaths;
   fit: FitResult;
   published: PublishedRow[];
+  /** The 2018–19 backtest on the same dataset (set by `lancaster run` for the embedded replay). */
+  backtest?: Backtest;
   /** Modelled and not modelled: what the reader must know to read the paths and the regions. */
   caveats: string[];
   /** Most affected sectors (largest long-run change in output value) at the peak and in the final state. */

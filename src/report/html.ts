@@ -127,6 +127,9 @@ ${summary(r)}
 <table><thead><tr><th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th></tr></thead><tbody>${pub}</tbody></table>
 <h2>Measures per step</h2>
 <table><thead><tr><th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th></tr></thead><tbody>${measures}</tbody></table>
+${r.backtest ? `<h2>Backtest: the 2018–19 war</h2>
+<table><thead><tr><th>what</th><th>published</th><th>model</th><th>unit</th><th>source and note</th></tr></thead><tbody>${r.backtest.rows.map((x) => `<tr><td>${esc(x.what)}</td><td class="num">${Number.isFinite(x.published) ? x.published : '–'}</td><td class="num">${x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model)}</td><td>${esc(x.unit)}</td><td class="src">${esc(x.source)}<div class="assume">${esc(x.note)}</div></td></tr>`).join('')}</tbody></table>
+<p class="meta">${esc(r.backtest.note)}</p>` : ''}
 <h2>Not modelled</h2>
 <ul class="src">${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
 <h2>Sectors most affected</h2>

@@ -63,6 +63,14 @@ export function reportText(r: Report, files: string[] = []): string {
   const pb = table(['who', 'what', 'date', 'published', 'model ×0.4', 'model long run', 'note']);
   for (const e of r.published) pb.push([e.who, e.what, e.date, f1(e.published), f2(e.model.short), f2(e.model.long), e.note]);
   out.push(pb.toString());
+  if (r.backtest) {
+    out.push('');
+    out.push('Backtest: the 2018–19 layers against their absence (scenarios/backtest-2018-19.yaml), against Fajgelbaum et al. (2020) and Amiti, Redding & Weinstein (2019)');
+    const bt = table(['what', 'published', 'model', 'unit', 'source', 'note']);
+    for (const x of r.backtest.rows) bt.push([x.what, Number.isFinite(x.published) ? String(x.published) : '–', x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model), x.unit, x.source, x.note]);
+    out.push(bt.toString());
+    out.push(r.backtest.note);
+  }
   out.push('Not modelled: ' + r.caveats.join(' '));
   out.push('Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.');
   for (const block of r.sectors) {
