@@ -7,7 +7,7 @@ import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
 import { dayNumber, months, type PeriodGrid } from './clock.ts';
 import { adjustedMeans, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
 
-/** Country measures that follow the adjustment law (percent changes, adjusted in logs). */
+/** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */
 export const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
 
 export interface PathPoint {
@@ -43,7 +43,8 @@ export function adjustSeries(run: TimelineRun, countries: readonly string[]): { 
       targets[k * K + m] = Math.log1p((g ?? NaN) / 100);
     });
   });
-  return { series: { K, targets, stepDay, log: new Uint8Array(K).fill(1) }, keys };
+  const adjusts = Uint8Array.from(keys, (k) => (k.measure === 'prices_pct' ? 0 : 1));
+  return { series: { K, targets, stepDay, log: new Uint8Array(K).fill(1), adjusts }, keys };
 }
 
 /** Period means of the adjusted path with time constant `tMonths` (0 = the sequence of equilibria). */

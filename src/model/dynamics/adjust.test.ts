@@ -56,3 +56,14 @@ describe('partial adjustment toward each step\'s equilibrium', () => {
     expect(() => adjustmentMonths(1.2)).toThrow(/expected a within-a-year share/);
   });
 });
+
+describe('series that do not adjust', () => {
+  it('jump to each equilibrium on its date (the CPI under complete pass-through)', () => {
+    const s = { ...series(['2025-03-01'], [[10, 10]]), adjusts: Uint8Array.of(1, 0) };
+    const grid = months('2025-03-01', '2025-03-31');
+    const out = new Float64Array(2);
+    adjustedMeans(s, grid, 25 * DAYS_PER_MONTH, out, new Float64Array(2));
+    expect(out[1]).toBeCloseTo(10, 10);
+    expect(out[0]).toBeLessThan(1);
+  });
+});

@@ -8,7 +8,9 @@
  * so trade shares adjust geometrically, π_t = π_{t−1}^a · π*^(1−a) with a = e^(−1/T) per day. For
  * one-sector gravity models ln Ŵ = −(1/θ) ln π̂_nn (Arkolakis, Costinot & Rodríguez-Clare 2012), so
  * the same law moves real income; in the multi-sector model that is an approximation, stated in the
- * report. T = 0 switches adjustment off: every day carries the equilibrium in force (today's
+ * report. Price indices are the exception: tariffs pass through to prices on the day (Fajgelbaum et
+ * al. 2020; Amiti, Redding & Weinstein 2019), so the CPI takes each step's equilibrium value at once.
+ * T = 0 switches adjustment off: every day carries the equilibrium in force (today's
  * sequence of equilibria).
  *
  * The speed comes from Boehm, Levchenko & Pandalai-Nayar (2023, AER): the trade elasticity is about
@@ -44,6 +46,8 @@ export interface AdjustSeries {
   stepDay: Int32Array;
   /** 1: the series is a log change, reported as a percent change; 0: a level, reported as is. */
   log: Uint8Array;
+  /** 0: the series jumps to each equilibrium on its date (prices under complete pass-through); 1 or absent: it adjusts. */
+  adjusts?: Uint8Array;
 }
 
 /**
@@ -53,7 +57,7 @@ export interface AdjustSeries {
  * sum of its days), so a percent series reports 100·(mean e^x − 1). `state` is K scratch.
  */
 export function adjustedMeans(s: AdjustSeries, grid: PeriodGrid, tDays: number, out: Float64Array, state: Float64Array): void {
-  const { K, targets, stepDay, log } = s;
+  const { K, targets, stepDay, log, adjusts } = s;
   const S = stepDay.length, M = grid.start.length;
   if (out.length < M * K || state.length < K || targets.length < S * K) throw new RangeError('adjustedMeans: arrays too short');
   const a = tDays > 0 ? Math.exp(-1 / tDays) : 0;
@@ -67,7 +71,7 @@ export function adjustedMeans(s: AdjustSeries, grid: PeriodGrid, tDays: number, 
     const row = step * K;
     for (let k = 0; k < K; k++) {
       const target = step < 0 ? 0 : targets[row + k];
-      state[k] = target + (state[k] - target) * a;
+      state[k] = target + (state[k] - target) * (adjusts && !adjusts[k] ? 0 : a);
     }
     while (m < M && d >= grid.end[m]) m++;
     if (m < M && d >= grid.start[m]) {
