@@ -43,6 +43,8 @@ export class Demeaner {
   readonly #r: Float64Array;
   readonly #p: Float64Array;
   readonly #ap: Float64Array;
+  /** Factor order of one sweep: 0, 1, …, G−1, G−2, …, 0. */
+  readonly #order: Int32Array;
 
   constructor(n: number, factors: readonly Factor[]) {
     for (const f of factors) {
@@ -56,6 +58,8 @@ export class Demeaner {
     this.#r = new Float64Array(n);
     this.#p = new Float64Array(n);
     this.#ap = new Float64Array(n);
+    const G = factors.length;
+    this.#order = Int32Array.from({ length: Math.max(0, 2 * G - 1) }, (_, s) => (s < G ? s : 2 * G - 2 - s));
   }
 
   /** Sets the observation weights (positive) and their per-level sums. */
@@ -69,24 +73,56 @@ export class Demeaner {
     }
   }
 
-  /** x ← M_g x: subtracts the weighted mean of x within each level of factor g. */
+  /** x ← M_g x: subtracts the weighted mean of x within each level of factor g (one factor only). */
   #project(g: number, x: Float64Array): void {
+    this.#accumulate(g, x);
+    this.#means(g);
     const { codes } = this.factors[g];
     const acc = this.#acc[g];
-    const s = this.#sumW[g];
-    const w = this.#w;
-    const n = this.n;
-    acc.fill(0);
-    for (let i = 0; i < n; i++) acc[codes[i]] += w[i] * x[i];
-    for (let l = 0; l < acc.length; l++) acc[l] = s[l] > 0 ? acc[l] / s[l] : 0;
-    for (let i = 0; i < n; i++) x[i] -= acc[codes[i]];
+    for (let i = 0; i < this.n; i++) x[i] -= acc[codes[i]];
   }
 
-  /** x ← T x, the symmetric Kaczmarz sweep M_1 … M_G … M_1. */
+  /** acc_g ← Σ wᵢ xᵢ per level of factor g. */
+  #accumulate(g: number, x: Float64Array): void {
+    const { codes } = this.factors[g];
+    const acc = this.#acc[g];
+    const w = this.#w;
+    acc.fill(0);
+    for (let i = 0; i < this.n; i++) acc[codes[i]] += w[i] * x[i];
+  }
+
+  /** acc_g ← acc_g / Σw per level: the weighted means. */
+  #means(g: number): void {
+    const acc = this.#acc[g];
+    const s = this.#sumW[g];
+    for (let l = 0; l < acc.length; l++) acc[l] = s[l] > 0 ? acc[l] / s[l] : 0;
+  }
+
+  /**
+   * x ← T x, the symmetric Kaczmarz sweep M_1 … M_G … M_1. Each pass over the observations
+   * subtracts one factor's means and accumulates the next factor's sums (2G passes, not 4G − 2).
+   */
   #sweep(x: Float64Array): void {
-    const G = this.factors.length;
-    for (let g = 0; g < G; g++) this.#project(g, x);
-    for (let g = G - 2; g >= 0; g--) this.#project(g, x);
+    const order = this.#order;
+    const n = this.n, w = this.#w;
+    this.#accumulate(order[0], x);
+    for (let s = 0; s < order.length; s++) {
+      const g = order[s];
+      this.#means(g);
+      const codes = this.factors[g].codes, mean = this.#acc[g];
+      if (s + 1 === order.length) {
+        for (let i = 0; i < n; i++) x[i] -= mean[codes[i]];
+        break;
+      }
+      const h = order[s + 1];
+      const next = this.factors[h].codes, acc = this.#acc[h];
+      acc.fill(0);
+      for (let i = 0; i < n; i++) {
+        const v = x[i] - mean[codes[i]];
+        x[i] = v;
+        acc[next[i]] += w[i] * v;
+      }
+    }
   }
 
   #dot(a: Float64Array, b: Float64Array): number {
