@@ -4,11 +4,11 @@
  * as the only place an API run reads; the bootstrap on every executor.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../data/csv.ts';
 import { ScenarioError } from '../errors.ts';
-import { InlineExecutor } from '../../exec/inline.ts';
-import { PoolExecutor } from '../../exec/pool.ts';
+import { executorCases } from '../../exec/test-executors.ts';
+import type { Executor } from '../../exec/types.ts';
 import { bootstrapGravity } from '../../exec/gravityBootstrap.ts';
 import { loadGravity, loadGravityFile } from './parse.ts';
 import { runGravity } from './run.ts';
@@ -99,8 +99,6 @@ describe('gravity scenario validation', () => {
 describe('the pairs bootstrap', () => {
   const text = `${usitcText}bootstrap:\n  replications: 6\n  seed: 7\n  chunks: 3\n`;
   const p = loadGravity(text, 'usitc.yaml');
-  const pool = new PoolExecutor({ threads: 1 });
-  afterAll(() => pool.close());
 
   it('draws the same replications however they are split', () => {
     const whole = bootstrapChunk(p, 7, 0, 6);
@@ -109,15 +107,18 @@ describe('the pairs bootstrap', () => {
     expect(whole.coef[0]).not.toEqual(whole.coef[1]);
   });
 
-  it.each([
-    ['inline', () => new InlineExecutor()],
-    ['pool', () => pool],
-  ])('gives the same bands on the %s executor, parallel to estimates and ge', async (_name, make) => {
-    const bands = await bootstrapGravity(make(), p, text, 'usitc.yaml');
-    expect(bands).toEqual(summarizeBootstrap(p, [bootstrapChunk(p, 7, 0, 6)], 7, 0.95));
-    expect(bands).toMatchObject({ method: 'pairs bootstrap', replications: 6, failed: 0, seed: 7, level: 0.95 });
-    const [lo, hi] = bands.estimates.pta.coef;
-    expect(lo).toBeLessThan(hi);
-    expect(bands.ge!.countries.CAN.welfare_factor[0]).toBeLessThanOrEqual(bands.ge!.countries.CAN.welfare_factor[1]);
+  for (const c of executorCases()) describe.skipIf(c.skip)(`on the ${c.name} executor${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
+    let ex: Executor;
+    beforeAll(async () => { ex = await c.make(); });
+    afterAll(() => c.cleanup());
+
+    it('gives the same bands as in this thread, parallel to estimates and ge', async () => {
+      const bands = await bootstrapGravity(ex, p, text, 'usitc.yaml');
+      expect(bands).toEqual(summarizeBootstrap(p, [bootstrapChunk(p, 7, 0, 6)], 7, 0.95));
+      expect(bands).toMatchObject({ method: 'pairs bootstrap', replications: 6, failed: 0, seed: 7, level: 0.95 });
+      const [lo, hi] = bands.estimates.pta.coef;
+      expect(lo).toBeLessThan(hi);
+      expect(bands.ge!.countries.CAN.welfare_factor[0]).toBeLessThanOrEqual(bands.ge!.countries.CAN.welfare_factor[1]);
+    });
   });
 });
