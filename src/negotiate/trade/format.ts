@@ -24,6 +24,12 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
   const out: string[] = [];
   out.push(r.name);
   out.push(`Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`);
+  if (r.calibration) {
+    const c = r.calibration;
+    const deals = c.deals.map((d) => `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`).join('; ');
+    out.push(`Approved deals (leaders' objectives): ${deals}`);
+    out.push(`Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`).join('; ')}`);
+  }
   if (r.threat) {
     const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');
     out.push(`Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`);

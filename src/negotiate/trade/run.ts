@@ -23,6 +23,7 @@ import type { AgentSpec, NegotiationSpec } from '../schema.ts';
 import { agentFromSpec } from '../schema.ts';
 import { breakdownFromTrust, riskAdjustedUtility, updateTrust } from '../trust.ts';
 import { callbackUtility } from '../utility.ts';
+import { calibrateThresholds, type Calibration } from './calibrate.ts';
 import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
 import type { Baskets, DealPoint, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
@@ -110,6 +111,8 @@ export interface TradeNegotiationRun {
     effects: Record<string, Record<string, number>> | null;
     compliance: ComplianceTerms[] | null;
   };
+  /** Thresholds bounded by the deals the leaders approved (calibration.approved), when given. */
+  calibration: Calibration | null;
   /** Coercion: the threatened state and every objective there (levels, percent over the dataset baseline). */
   threat: (CurrentStateInfo & { label?: string; objectives_pct: number[] }) | null;
   /** Compliance incentives of the linked partition's Nash deal (the London package). */
@@ -250,6 +253,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     leaders: [delta[roles[2]], delta[roles[3]]],
   };
   const thresholds = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [Threshold, Threshold];
+  const calibration = calibrateThresholds(p, setup.dataset, n.domain!, spec, parties, roles, thresholds, AT);
 
   // Linkage: full (one basket), linked and separate partitions.
   const ids = spec.issues.map((r) => r.id);
@@ -435,6 +439,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     seconds: (performance.now() - t0) / 1000,
     parties,
     current_state: setup.info,
+    calibration,
     threat: setup.threat && threatLevel ? { ...setup.threat.info, ...(n.domain!.threat?.label ? { label: n.domain!.threat.label } : {}), objectives_pct: [...threatLevel] } : null,
     issues: spec.issues.map((r, i) => ({ id: r.id, ...(r.label ? { label: r.label } : {}), owner: r.owner, kind: r.kind, mode: r.mode, grid: r.grid, disagreement: r.grid[disagreement[i]], flows: r.cells.length })),
     objectives: spec.objectives.map((o, k) => ({

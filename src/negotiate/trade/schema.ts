@@ -98,11 +98,23 @@ export const TradeDomainSchema = z.strictObject({
   threat: z
     .strictObject({
       scenario: z.string().optional().meta({ description: 'Embedded scenario id or path whose timeline gives the threatened state; default current_state.scenario, else this file' }),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').meta({ description: 'The state in force on this date follows a breakdown (e.g. the April rates before Geneva)' }),
+      date: IsoDate.meta({ description: 'The state in force on this date follows a breakdown (e.g. the April rates before Geneva)' }),
       label: z.string().optional(),
     })
     .optional()
     .meta({ description: 'Coercion: the state that follows if no package is ratified (a truce\'s snapback on its deadline). Utilities and ratification are then measured over this state instead of the disagreement deal' }),
+  calibration: z
+    .strictObject({
+      approved: z
+        .array(z.strictObject({
+          label: z.string(),
+          before: IsoDate,
+          after: IsoDate,
+        }))
+        .min(1),
+    })
+    .optional()
+    .meta({ description: 'Deals both leaders approved, as dated states (before → after) of the current state\'s scenario: each approval bounds the leader\'s threshold from above by the deal\'s effect on the leader\'s objective' }),
   linkage: LinkageSchema.optional(),
   workers: z.number().int().min(0).max(64).optional().meta({ description: 'Worker threads for mapping the deals (0 = inline); default 2 above 200 deals' }),
   report: z.array(z.string()).optional().meta({ description: 'Regions whose economic effects of the deal are reported; default the two parties' }),

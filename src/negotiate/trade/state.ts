@@ -211,7 +211,8 @@ export function threatState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec
   return datedState(p, d, { ...(scenario ? { scenario } : {}), date: spec.threat.date }, [...path, 'threat']);
 }
 
-function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
+/** A dated state of a scenario's timeline (`cs.scenario`, default this file; its policy without a date); `at` is the field's path. */
+export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
   const path = at.slice(0, -1);
   const key = at[at.length - 1];
   const fail = (at: Path, message: string): never => {

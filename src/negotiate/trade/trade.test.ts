@@ -103,6 +103,22 @@ describe('trade domains from the economic model', () => {
     expect(coerced.evaluation.solves).toBe(0); // the grid came from the cache; the threat was one more solve
   }, 120_000);
 
+  it('bounds each leader\'s threshold from above by the smallest effect of the deals it approved', async () => {
+    const approved = [{ label: 'Geneva', before: '2025-05-13', after: '2025-05-14' }, { label: 'Busan', before: '2025-11-09', after: '2025-11-10' }];
+    clearTradeCache();
+    const r = await runTradeNegotiation(parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 }), 'cal.json'));
+    const c = r.calibration!;
+    expect(c.deals.map((d) => d.label)).toEqual(['Geneva', 'Busan']);
+    // Geneva cut both sides' tariffs by over 100 points: it raises both real incomes.
+    for (const k of [0, 1]) {
+      expect(c.deals[0].leaders[k]).toBeGreaterThan(0);
+      expect(c.leaders[k].bound).toBe(Math.min(c.deals[0].leaders[k], c.deals[1].leaders[k]));
+      // Known thresholds of 0 lie below every approved effect: consistent with the record.
+      expect(c.leaders[k].consistency).toBe(c.leaders[k].bound >= 0 ? 1 : 0);
+    }
+    expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved: [{ label: 'x', before: '2025-13-45', after: '2025-05-14' }] } }), 'bad.json')).toThrow(/date/);
+  }, 120_000);
+
   it('reports scenario errors with their paths: disagreement off the grid, unknown owner', () => {
     const off = scenario({ issues: [ree([0.6, 1])] });
     expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(ScenarioError);
