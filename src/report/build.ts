@@ -50,6 +50,8 @@ export interface ReportPaths {
   /** Trade-weighted long-run θ of US imports from China (dataset) and the elasticity scale that makes it BLP's 2. */
   theta_usa_chn: number;
   blp_scale: number;
+  /** options.anticipation.share (0 = none): flows move against an announced change between announcement and date. */
+  anticipation: number;
   note: string;
   /** Main: dataset θ as the long run, BLP's ratio as the speed. */
   adjusted: PathPoint[];
@@ -145,7 +147,8 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   const paths: ReportPaths = {
     months: T, ratio: BLP_SHORT_RUN / BLP_LONG_RUN, theta_usa_chn: theta, blp_scale: blpScale,
     note: `Monthly paths: the log of every flow, real income and real GDP moves toward the equilibrium of the step in force with time constant T = ${T.toFixed(1)} months, so a share ${(BLP_SHORT_RUN / BLP_LONG_RUN).toFixed(2)} = ${BLP_SHORT_RUN}/${BLP_LONG_RUN} of the long-run response happens within a year (Boehm, Levchenko & Pandalai-Nayar 2023); the CPI takes each step's equilibrium on its date (complete pass-through). Long run: the dataset's θ (trade-weighted θ of US imports from China ${theta.toFixed(2)}), so the within-a-year level is ${(theta * (BLP_SHORT_RUN / BLP_LONG_RUN)).toFixed(2)}. Sensitivity: BLP's levels for both (θ × ${blpScale.toFixed(3)}, trade-weighted long run ${BLP_LONG_RUN}, within a year ${BLP_SHORT_RUN}).`,
-    adjusted: monthlyPath(long, countries, T), blp_levels: monthlyPath(blp, countries, T),
+    anticipation: p.scenario.options.anticipation?.share ?? 0,
+    adjusted: monthlyPath(long, countries, T, undefined, undefined, p.scenario.options.anticipation?.share), blp_levels: monthlyPath(blp, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
     equilibria: monthlyPath(long, countries, 0), equilibria_short: monthlyPath(short, countries, 0),
     observed: [...OBSERVED_CHN_USA_MONTHLY],
   };
@@ -170,7 +173,7 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
 /** What the paths and measures do not carry, said where the numbers are. */
 export const CAVEATS = [
   'Paths are partial adjustment of outcomes toward each step\'s equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.',
-  'Anticipation (imports brought forward before an announced date) is not modelled: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the model cannot show.',
+  'Anticipation (imports brought forward between a step\'s announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.',
   'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
   'Partners\' retaliation other than China\'s (e.g. Canada\'s counter-tariffs) is not in the scenario: not in the fact sheets.',
   'Vietnam and the rest of ASEAN sit inside ROW: diversion through them cannot be seen (carving them out of ROW from BACI 2023 is not done).',

@@ -62,3 +62,18 @@ describe('the 2025 replay in time', () => {
     expect(fitWithinYear(run, d, '2025-06', 'CHN->USA', moved).fitted.ratio).toBeCloseTo(fit.fitted.ratio, 12);
   });
 });
+
+describe('anticipation', () => {
+  it('moves flows against an announced change before its date, and changes nothing after the policy settles', () => {
+    const k = run.steps.findIndex((s) => s.announced === '2025-04-02');
+    expect(k).toBeGreaterThan(0);
+    const T = adjustmentMonths(0.38);
+    const grid = periodGrid('2025-04-02', '2025-04-08');
+    const off = pathOver(run, [], grid, T, 0)[0], on = pathOver(run, [], grid, T, 0.3)[0];
+    // the 9 April step cuts China's exports to the US: with anticipation they rise before it
+    expect(run.steps[k].trade!['CHN->USA']).toBeLessThan(run.steps[k - 1].trade!['CHN->USA']);
+    expect(on.trade['CHN->USA']).toBeGreaterThan(off.trade['CHN->USA']);
+    const far = periodGrid('2080-01-01', '2080-01-31');
+    expect(pathOver(run, [], far, T, 0.3)[0].trade['CHN->USA']).toBeCloseTo(pathOver(run, [], far, T, 0)[0].trade['CHN->USA'], 9);
+  });
+});

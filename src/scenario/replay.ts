@@ -30,26 +30,39 @@ function seriesOf(run: TimelineRun, countries: readonly string[]): Key[] {
   return keys;
 }
 
-/** Packs a run into the kernel's flat arrays (targets in logs). */
-export function adjustSeries(run: TimelineRun, countries: readonly string[]): { series: AdjustSeries; keys: Key[] } {
+/**
+ * Packs a run into the kernel's flat arrays (targets in logs). With `anticipation` > 0, a step with
+ * an `announced` date before its date gets a pseudo-step on that date: flows move against the
+ * coming change by that share of it (x_prev − share·(x* − x_prev), in logs), everything else keeps
+ * the equilibrium in force.
+ */
+export function adjustSeries(run: TimelineRun, countries: readonly string[], anticipation = 0): { series: AdjustSeries; keys: Key[] } {
   const keys = seriesOf(run, countries);
-  const S = run.steps.length, K = keys.length;
+  const K = keys.length;
+  const value = (s: TimelineStepResult, key: Key) => Math.log1p(((key.pair ? s.trade?.[key.pair] : (s.countries[key.country!] ?? s.groups?.[key.country!])?.[key.measure!]) ?? NaN) / 100);
+  const events: { day: number; order: number; row: Float64Array }[] = [];
+  let prev = new Float64Array(K);
+  run.steps.forEach((s, k) => {
+    const row = Float64Array.from(keys, (key) => value(s, key));
+    if (anticipation > 0 && s.announced && s.announced < s.date) {
+      const lead = Float64Array.from(keys, (key, m) => (key.pair ? prev[m] - anticipation * (row[m] - prev[m]) : prev[m]));
+      events.push({ day: dayNumber(s.announced), order: 2 * k, row: lead });
+    }
+    events.push({ day: dayNumber(s.date), order: 2 * k + 1, row });
+    prev = row;
+  });
+  events.sort((a, b) => a.day - b.day || a.order - b.order);
+  const S = events.length;
   const targets = new Float64Array(S * K);
   const stepDay = new Int32Array(S);
-  run.steps.forEach((s, k) => {
-    stepDay[k] = dayNumber(s.date);
-    keys.forEach((key, m) => {
-      const g = key.pair ? s.trade?.[key.pair] : (s.countries[key.country!] ?? s.groups?.[key.country!])?.[key.measure!];
-      targets[k * K + m] = Math.log1p((g ?? NaN) / 100);
-    });
-  });
+  events.forEach((e, k) => { stepDay[k] = e.day; targets.set(e.row, k * K); });
   const adjusts = Uint8Array.from(keys, (k) => (k.measure === 'prices_pct' ? 0 : 1));
   return { series: { K, targets, stepDay, log: new Uint8Array(K).fill(1), adjusts }, keys };
 }
 
 /** Period means of the adjusted path with time constant `tMonths` (0 = the sequence of equilibria). */
-export function pathOver(run: TimelineRun, countries: readonly string[], grid: PeriodGrid, tMonths: number): PathPoint[] {
-  const { series, keys } = adjustSeries(run, countries);
+export function pathOver(run: TimelineRun, countries: readonly string[], grid: PeriodGrid, tMonths: number, anticipation = 0): PathPoint[] {
+  const { series, keys } = adjustSeries(run, countries, anticipation);
   const M = grid.start.length, K = series.K;
   const out = new Float64Array(M * K);
   adjustedMeans(series, grid, tMonths * DAYS_PER_MONTH, out, new Float64Array(K));
@@ -65,8 +78,8 @@ export function pathOver(run: TimelineRun, countries: readonly string[], grid: P
 }
 
 /** Monthly path from the month of `from` to the month of `to`. */
-export function monthlyPath(run: TimelineRun, countries: readonly string[], tMonths: number, from = '2025-01-01', to = '2025-12-31'): PathPoint[] {
-  return pathOver(run, countries, months(from, to), tMonths);
+export function monthlyPath(run: TimelineRun, countries: readonly string[], tMonths: number, from = '2025-01-01', to = '2025-12-31', anticipation = 0): PathPoint[] {
+  return pathOver(run, countries, months(from, to), tMonths, anticipation);
 }
 
 /** One period covering [from, to] (inclusive), e.g. a calendar year. */

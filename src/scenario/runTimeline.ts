@@ -32,6 +32,8 @@ export interface TimelineStepResult extends SolverReport {
   source: string;
   assumption?: string;
   talks?: TimelineStep['talks'];
+  /** When the step was announced, if the scenario says (anticipation in monthly paths). */
+  announced?: string;
   deadline?: TimelineStep['deadline'];
   /** False when the step changed no policy and carries the previous equilibrium. */
   solved: boolean;
@@ -189,6 +191,7 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
       ...(st.step.assumption ? { assumption: st.step.assumption.trim() } : {}),
       ...(st.step.talks ? { talks: st.step.talks } : {}),
       ...(st.step.deadline ? { deadline: st.step.deadline } : {}),
+      ...(st.step.announced ? { announced: st.step.announced } : {}),
       solved: needSolve,
       status: r.status, iterations: needSolve ? r.iterations : 0, residual: r.residual, seconds: needSolve ? r.seconds : 0,
       ...(r.message ? { message: r.message } : {}),

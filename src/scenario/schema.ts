@@ -104,6 +104,11 @@ export const OptionsSchema = z
     ownership: z.enum(['dataset', 'none']).optional().meta({ description: 'Cross-border ownership of value added (multi-sector models): the dataset\'s links (default) or none (GDP = national income everywhere). docs/controls.md' }),
     revenue: z.enum(['income-tax-relief', 'lump-sum']).optional(),
     elasticity_scale: z.number().positive().max(100).optional(),
+    anticipation: z
+      .object({ share: z.number().min(0).max(1).meta({ description: 'Between a step\'s `announced` date and its date, every reported flow moves against the coming change by this share of it (imports brought forward)' }) })
+      .strict()
+      .optional()
+      .meta({ description: 'Anticipation in the monthly paths of a timeline (default: none; the size of front-loading is not sourced for 2025)' }),
     variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),
     tolerance: z.number().positive().max(1e-3).optional(),
     max_iterations: z.number().int().positive().max(100000).optional(),
@@ -164,6 +169,7 @@ export const TimelineStepSchema = z
     reinstate: z.array(z.string()).optional().meta({ description: 'Ids of suspended layers switched back on' }),
     talks: TalksSchema.optional(),
     deadline: z.object({ date: IsoDate, label: z.string() }).strict().optional().meta({ description: 'A truce deadline set at this step' }),
+    announced: IsoDate.optional().meta({ description: 'When the step was announced (on or before `date`): with options.anticipation, importers bring purchases forward between the two dates' }),
     solve: z.boolean().optional().meta({ description: 'false: a dated event that changes no policy and is not solved (default: solved when it changes policy)' }),
   })
   .strict();

@@ -99,6 +99,7 @@ export function timelineStates(p: ParsedScenario, d: Dataset): { start: PolicySt
   let prev = start;
   (s.timeline ?? []).forEach((step, k) => {
     const at: (string | number)[] = ['timeline', k];
+    if (step.announced !== undefined && step.announced > step.date) throw new PolicyError([...at, 'announced'], `expected an announcement on or before the step's date ${step.date}, found ${step.announced}`);
     if (k > 0 && step.date < s.timeline![k - 1].date) throw new PolicyError([...at, 'date'], `expected steps in date order, found ${step.date} after ${s.timeline![k - 1].date}`);
     (step.suspend ?? []).forEach((id, m) => {
       const hit = layers.filter((l) => l.active && l.ids.includes(id));
