@@ -114,7 +114,7 @@ async function negotiation() {
 }
 
 function gravity() {
-  const r = benchGravity(5);
+  const r = benchGravity(7);
   report.gravity = r;
   const ref = 'ppmlSeconds' in r.reference ? r.reference : undefined;
   rows.push({
