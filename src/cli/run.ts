@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
+import { NO_ANSWER } from './errors.ts';
 
 /** Embedded scenarios live in <repo>/scenarios; an id names one of them. */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
@@ -55,7 +56,7 @@ export function registerRunCommand(program: Command) {
       if (!parsed.scenario.timeline) {
         const { formatResultTable, formatStatus } = await import('./format.ts');
         const r = solveScenario(parsed);
-        process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${parsed.scenario.name}\n${formatResultTable(r, parsed.scenario.report?.countries)}\n`);
+        process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${parsed.scenario.name}\n${r.status === 'converged' ? formatResultTable(r, parsed.scenario.report?.countries) : NO_ANSWER}\n`);
         process.stderr.write(`${formatStatus(r)}\n`);
         if (r.status !== 'converged') process.exitCode = 1;
         return;

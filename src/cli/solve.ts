@@ -4,7 +4,7 @@
  * not converge (its numbers are not answers), 2 for validation errors.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { EXIT, out } from './errors.ts';
+import { EXIT, NO_ANSWER, out } from './errors.ts';
 
 /**
  * Adds `solve` to the CLI program.
@@ -38,7 +38,7 @@ export function registerSolveCommand(program: Command): void {
           out(`${parsed.scenario.name}`);
           for (const s of t.steps) {
             out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
-            if (s.solved) out(formatResultTable({ ...s, model: t.model, dataset: t.dataset }, named));
+            if (s.solved) out(s.status === 'converged' ? formatResultTable({ ...s, model: t.model, dataset: t.dataset }, named) : `${NO_ANSWER}\n${s.message ?? ''}`);
           }
           process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
         }
@@ -52,11 +52,11 @@ export function registerSolveCommand(program: Command): void {
       if (opts.json) out(JSON.stringify(r, null, 2));
       else {
         out(`${parsed.scenario.name}`);
-        out(formatResultTable(r, named));
+        out(r.status === 'converged' ? formatResultTable(r, named) : NO_ANSWER);
         process.stderr.write(`${formatStatus(r)}\n`);
       }
       if (r.status !== 'converged') {
-        process.stderr.write(`lancaster: the solve did not converge: ${r.message ?? ''}\nNo numbers above are answers.\n`);
+        process.stderr.write(`lancaster: the solve did not converge: ${r.message ?? ''}\n`);
         process.exitCode = EXIT.failure;
       }
     });

@@ -8,7 +8,12 @@ import type { Scenario } from './schema.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { controlIndex, type GeControls } from '../policy/controls.ts';
-import { runGe, horizonScale, type GeRun } from '../model/ge/run.ts';
+import { runGe, horizonScale, calibratedBaseline, type GeRun } from '../model/ge/run.ts';
+import { honestResult } from './honest.ts';
+
+/** Default tolerances of the solvers (ge/solve.ts, oneSector2025/solve.ts), for the checks of honest.ts. */
+const GE_TOLERANCE = 1e-10;
+const ONE_SECTOR_TOLERANCE = 1e-11;
 import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import type { GeNests, GeOwnership } from '../model/ge/solve.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
@@ -204,13 +209,23 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
 
 function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
   let run: GeRun;
+  const opts = geOptions(d, s, published);
   try {
-    run = runGe(d, id, state.tau, { ...geOptions(d, s, published), controls: state.controls }, warm as GeRun['solution'] | undefined);
+    // The baseline first: its non-convergence is a numerical failure of the data, not of the policy.
+    calibratedBaseline(d, opts.baseline, opts);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const result: ModelResult = { status: 'not-converged', iterations: 0, residual: Number.NaN, seconds: 0, message: e.message, model: id, dataset: d.manifest.id, countries: {} };
+    return { result };
+  }
+  try {
+    run = runGe(d, id, state.tau, { ...opts, controls: state.controls }, warm as GeRun['solution'] | undefined);
   } catch (e) {
     // The solver rejects infeasible or contradictory controls (e.g. a ban leaving no supplier): a validation error.
-    if (e instanceof RangeError) throw new PolicyError(['policy', 'export_controls'], e.message);
+    if (e instanceof RangeError && state.controls.flow.length > 0) throw new PolicyError(['policy', 'export_controls'], e.message);
     throw e;
   }
+  run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, run, d.regions);
   withPartners(d, s, run);
   return { result: withDetail(d, s, run), warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
 }
@@ -270,8 +285,10 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     controls: false,
     solve: (d, s, state, warm) => {
       const rates = Float64Array.from(state.tau, (x) => x - 1);
-      const sol = solveOneSector2025(d, rates, oneSectorOptions(s), warm as Float64Array | undefined);
-      return { result: sol.result, warm: sol.result.status === 'converged' ? sol.unknowns : undefined };
+      const opts = oneSectorOptions(s);
+      const sol = solveOneSector2025(d, rates, opts, warm as Float64Array | undefined);
+      const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE);
+      return { result, warm: result.status === 'converged' ? sol.unknowns : undefined };
     },
   },
 };

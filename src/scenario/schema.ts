@@ -98,20 +98,36 @@ export const PolicySchema = z
   })
   .strict();
 
+/**
+ * Bounds of the numeric options, from what the solvers can meet: every model converges to a checked
+ * solution over this elasticity range (US–China 145%/125% case, cp2015, multisector and
+ * one-sector-2025; at 1e-20 the indicators overflow), residuals below 1e-14 are below double
+ * precision's noise on these data, and 100 000 iterations bound the work of one solve.
+ */
+export const ELASTICITY_SCALE = { min: 0.01, max: 50 } as const;
+export const TOLERANCE = { min: 1e-14, max: 1e-3 } as const;
+export const ITERATIONS = { min: 1, max: 100_000 } as const;
+
+/** A number in [min, max] whose message names the option's range. */
+function bounded(b: { min: number; max: number }, what: string) {
+  const error = (iss: { input?: unknown }) => `expected ${what} between ${b.min} and ${b.max}, found ${String(iss.input)}`;
+  return z.number({ error: (iss) => `expected ${what} as a number, found ${iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)}` }).min(b.min, { error }).max(b.max, { error });
+}
+
 export const OptionsSchema = z
   .object({
     baseline: z.enum(['keep-deficits', 'zero-deficit']).optional(),
     ownership: z.enum(['dataset', 'none']).optional().meta({ description: 'Cross-border ownership of value added (multi-sector models): the dataset\'s links (default) or none (GDP = national income everywhere). docs/controls.md' }),
     revenue: z.enum(['income-tax-relief', 'lump-sum']).optional(),
-    elasticity_scale: z.number().positive().max(100).optional(),
+    elasticity_scale: bounded(ELASTICITY_SCALE, 'an elasticity scale').optional().meta({ description: `Multiplies every trade elasticity; ${ELASTICITY_SCALE.min} to ${ELASTICITY_SCALE.max}, the range on which all three models are checked to converge to true solutions` }),
     anticipation: z
       .object({ share: z.number().min(0).max(1).meta({ description: 'Between a step\'s `announced` date and its date, every reported flow moves against the coming change by this share of it (imports brought forward)' }) })
       .strict()
       .optional()
       .meta({ description: 'Anticipation in the monthly paths of a timeline (default: none; the size of front-loading is not sourced for 2025)' }),
     variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),
-    tolerance: z.number().positive().max(1e-3).optional(),
-    max_iterations: z.number().int().positive().max(100000).optional(),
+    tolerance: bounded(TOLERANCE, 'a tolerance').optional().meta({ description: `Solver tolerance, ${TOLERANCE.min} (what double precision can certify) to ${TOLERANCE.max}` }),
+    max_iterations: bounded(ITERATIONS, 'an iteration limit').refine((v) => Number.isInteger(v), { error: (iss) => `expected a whole number of iterations, found ${String(iss.input)}` }).optional(),
     horizon: z.enum(['short-run', 'long-run']).optional().meta({ description: 'short-run: trade elasticities × 0.4 (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run); long-run: × 1. Exclusive with elasticity_scale (docs/controls.md)' }),
     input_elasticity: z
       .union([z.number().min(0).max(20), z.record(z.string(), z.number().min(0).max(20))])

@@ -1,0 +1,64 @@
+/**
+ * Numerical honesty after every solve (docs/security.md, "Numbers"): a result is `converged` only
+ * if its residual is finite and within the tolerance, a re-check of the equilibrium in the data's
+ * own units agrees (multi-sector models: value added equals wages in every region), and every
+ * reported indicator is a finite, possible percent change. Anything else becomes `not-converged`
+ * with a message saying what failed and where — never numbers presented as answers.
+ */
+import type { ModelResult } from '../model/result.ts';
+import type { GeRun } from '../model/ge/run.ts';
+import { valueAddedOfSales } from '../model/ge/equations.ts';
+
+/** Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are overflow, not economics. */
+export const MAX_PCT = 1e6;
+
+/** Tolerance of the re-check relative to the solver's own: summation order may differ, nothing else. */
+const RECHECK_SLACK = 10;
+
+/** Marks `r` not-converged with `message` (first failure wins). */
+function fail(r: ModelResult, message: string): ModelResult {
+  if (r.status !== 'converged') return r;
+  return { ...r, status: 'not-converged', message };
+}
+
+/** The first non-finite or impossible indicator of a row set, as "USA.welfare_pct is NaN". */
+export function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undefined): string | undefined {
+  for (const [code, row] of Object.entries(rows ?? {})) {
+    for (const [field, v] of Object.entries(row)) {
+      if (typeof v !== 'number') continue; // absent or null: a value the model does not produce
+      if (!Number.isFinite(v)) return `${code}.${field} is ${v}`;
+      if (field.endsWith('_pct') && (v < -100 - 1e-9 || v > MAX_PCT)) return `${code}.${field} is ${v.toExponential(3)}% (a change below −100% or above ${MAX_PCT}% is not possible)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The checks every solve passes through. `tol` is the solver's tolerance in its residual's norm;
+ * `ge` the multi-sector run (for the re-check in the data's units), `regions` names for messages.
+ */
+export function honestResult(r: ModelResult, tol: number, ge?: GeRun, regions?: readonly string[]): ModelResult {
+  if (r.status !== 'converged') return r;
+  if (!Number.isFinite(r.residual)) return fail(r, `The solver reported convergence with a residual of ${r.residual}`);
+  if (r.residual > tol * RECHECK_SLACK) return fail(r, `The solver reported convergence with a residual of ${r.residual.toExponential(2)}, above the tolerance ${tol}`);
+  if (ge) {
+    const { N, J, VA } = ge.baseline;
+    const B = ge.solution.shares?.B ?? ge.baseline.B;
+    const va = valueAddedOfSales(N, J, B, ge.solution.Y, new Float64Array(N));
+    let world = 0, gap = 0, worst = 0, at = 0;
+    for (let n = 0; n < N; n++) {
+      const wages = Math.exp(ge.solution.lw[n]) * VA[n];
+      const d = Math.abs(va[n] - wages);
+      world += VA[n];
+      gap += d;
+      if (!(d <= worst)) (worst = d), (at = n);
+    }
+    const rel = gap / world;
+    if (!Number.isFinite(rel) || rel > tol * RECHECK_SLACK) {
+      return fail(r, `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap.toExponential(3)} (${rel.toExponential(2)} of world value added, tolerance ${tol}), worst in ${regions?.[at] ?? `region ${at}`}`);
+    }
+  }
+  const bad = firstBadIndicator(r.countries as Record<string, Record<string, unknown>>) ?? firstBadIndicator(r.groups as Record<string, Record<string, unknown>> | undefined);
+  if (bad) return fail(r, `The solve ended with an indicator that is not an answer: ${bad} (the model's numbers overflowed; check the options, e.g. elasticity_scale)`);
+  return r;
+}
