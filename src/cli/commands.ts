@@ -34,6 +34,7 @@ import { registerDatasetsCommand } from './datasets.ts';
 import { registerServeCommand } from '../server/cli.ts';
 import { registerSweepCommand } from './sweep.ts';
 import { registerWorkerCommand } from './worker.ts';
+import { registerRunsCommand } from './runs.ts';
 
 /** Every subcommand's registration, in `--help` order. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -50,4 +51,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerSweepCommand,
   registerWorkerCommand,
   registerServeCommand,
+  registerRunsCommand,
 ];

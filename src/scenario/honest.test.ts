@@ -62,14 +62,16 @@ describe('numerical honesty (issue 18 reproductions)', () => {
 describe('honestResult', () => {
   const base: ModelResult = { status: 'converged', iterations: 10, residual: 1e-12, seconds: 0, model: 'm', dataset: 'd', countries: { USA: { welfare_pct: 1.2 }, CHN: { welfare_pct: -0.4 } } };
 
-  it('keeps a sound result as it is', () => {
+  it('keeps a sound result as it is, including a deficit that changes sign (−609%)', () => {
     expect(honestResult(base, 1e-10)).toBe(base);
+    const flipped = { ...base, countries: { KHM: { deficit_pct: -609.4, welfare_pct: -0.3 } } };
+    expect(honestResult(flipped, 1e-10)).toBe(flipped);
   });
 
   it.each([
     [{ USA: { welfare_pct: 1.17e198 } }, /USA\.welfare_pct is 1\.170e\+198%/],
     [{ USA: { welfare_pct: Number.NaN } }, /USA\.welfare_pct is NaN/],
-    [{ USA: { prices_pct: -150 } }, /below −100%/],
+    [{ USA: { prices_pct: -150 } }, /cannot fall by more than 100%/],
     [{ USA: { real_income_pct: Number.POSITIVE_INFINITY } }, /Infinity/],
   ])('turns an overflowed or impossible indicator into not-converged (%#)', (countries, message) => {
     const r = honestResult({ ...base, countries }, 1e-10);

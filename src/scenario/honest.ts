@@ -12,6 +12,9 @@ import { valueAddedOfSales } from '../model/ge/equations.ts';
 /** Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are overflow, not economics. */
 export const MAX_PCT = 1e6;
 
+/** Changes of quantities that stay positive (a deficit, by contrast, may change sign: −600% is possible). */
+const POSITIVE_LEVELS = new Set(['real_income_pct', 'real_wage_pct', 'prices_pct', 'exports_pct', 'imports_pct', 'employment_pct']);
+
 /** Tolerance of the re-check relative to the solver's own: summation order may differ, nothing else. */
 const RECHECK_SLACK = 10;
 
@@ -27,7 +30,8 @@ export function firstBadIndicator(rows: Record<string, Record<string, unknown>> 
     for (const [field, v] of Object.entries(row)) {
       if (typeof v !== 'number') continue; // absent or null: a value the model does not produce
       if (!Number.isFinite(v)) return `${code}.${field} is ${v}`;
-      if (field.endsWith('_pct') && (v < -100 - 1e-9 || v > MAX_PCT)) return `${code}.${field} is ${v.toExponential(3)}% (a change below −100% or above ${MAX_PCT}% is not possible)`;
+      if (field.endsWith('_pct') && Math.abs(v) > MAX_PCT) return `${code}.${field} is ${v.toExponential(3)}% (a change beyond ±${MAX_PCT}% is overflow)`;
+      if (POSITIVE_LEVELS.has(field) && v < -100 - 1e-9) return `${code}.${field} is ${v.toExponential(3)}% (a positive quantity cannot fall by more than 100%)`;
     }
   }
   return undefined;

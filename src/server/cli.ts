@@ -4,6 +4,7 @@
  * store; prints the URL; SIGINT/SIGTERM close it. Beyond loopback it refuses to start without a
  * token (docs/security.md).
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from '@commander-js/extra-typings';
 
 /** Parses a port number (0–65535); throws RangeError otherwise. */
@@ -36,6 +37,11 @@ export interface ServeOptions {
   allowHost?: string[];
   /** Requests per minute per client (0: off). */
   rateLimit?: number;
+  /** Runs waiting before submits get 429. */
+  maxQueue?: number;
+  /** Retention of finished runs. */
+  retainDays?: number;
+  retainCount?: number;
 }
 
 /**
@@ -57,6 +63,10 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   if (testDelayMs() > 0) registry.register('solve', builtinHandler('slow-solve'));
   const store = await openRunStore({ db: opts.db });
   const redisUrl = opts.redis ?? (process.env.LANCASTER_REDIS_URL || undefined);
+  // One lane for long runs, the rest for short ones: at least two threads, so a strategy run never blocks a solve.
+  const threads = Math.max(2, opts.threads ?? availableParallelism() - 1);
+  let long = Math.max(1, Math.floor(threads / 2));
+  let short = threads - long;
   let executor;
   if (redisUrl) {
     const { QueueExecutor } = await import('../exec/queue.ts');
@@ -64,10 +74,14 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
     await q.ready();
     log(`lancaster: runs go to queue ${q.name}; start workers with: lancaster worker --redis URL`);
     executor = q;
-  } else executor = new PoolExecutor({ threads: opts.threads });
+    // Remote workers take the jobs: the lanes only keep long runs from filling the shared queue.
+    (short = 16), (long = 8);
+  } else executor = new PoolExecutor({ threads });
   const server = await startServer({
     port: opts.port ?? 8080, host, store, executor, registry,
     access: { token, allowedHosts: opts.allowHost, rateLimit: opts.rateLimit },
+    lanes: { concurrency: { short, long }, maxQueued: opts.maxQueue },
+    retain: { days: opts.retainDays, count: opts.retainCount },
   });
   if (token) log('lancaster: writes require the token (Authorization: Bearer …)');
   if (server.recovered.length) log(`lancaster: marked ${server.recovered.length} interrupted run(s) failed`);
@@ -105,6 +119,9 @@ export function registerServeCommand(program: Command): void {
     .option('--token <token>', 'bearer token required for every write (default: $LANCASTER_TOKEN; required beyond loopback)')
     .option('--allow-host <names>', 'extra Host names the server answers to, comma-separated (DNS-rebinding check)', (v) => v.split(',').map((h) => h.trim()).filter(Boolean))
     .option('--rate-limit <n>', 'requests per minute per client (0: off; default 1200, writes 120)', (v) => parseCount(v, '--rate-limit'))
+    .option('--max-queue <n>', 'runs waiting before submits get 429 (default 100)', (v) => parseCount(v, '--max-queue'))
+    .option('--retain-days <n>', 'prune finished runs older than this many days (at start and hourly)', (v) => parseCount(v, '--retain-days'))
+    .option('--retain-count <n>', 'keep only this many newest finished runs (at start and hourly)', (v) => parseCount(v, '--retain-count'))
     .action(async function (opts) {
       try {
         await serve(opts);

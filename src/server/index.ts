@@ -9,6 +9,8 @@ import { defaultRegistry, type HandlerRegistry } from '../exec/registry.ts';
 import type { RunStore } from '../store/types.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { checkExposure } from './access.ts';
+import type { LaneOptions } from './lanes.ts';
+import { pruneRuns } from '../store/prune.ts';
 import { RunService } from './service.ts';
 import { codeVersion } from './version.ts';
 import type { AppContext } from './context.ts';
@@ -26,6 +28,10 @@ export interface ServerOptions extends AppOptions {
   port?: number;
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
+  /** Lane concurrency and the queue bound (lanes.ts). */
+  lanes?: LaneOptions;
+  /** Retention: finished runs older than `days` or beyond the newest `count` are pruned at start and hourly. */
+  retain?: { days?: number; count?: number };
 }
 
 /** A listening server. */
@@ -40,11 +46,11 @@ export interface RunningServer {
 }
 
 /** Recovers interrupted runs and builds the shared context (what tests use with buildApp). */
-export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry'>): Promise<AppContext & { recovered: string[] }> {
+export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes'>): Promise<AppContext & { recovered: string[] }> {
   const recovered = await opts.store.recoverInterrupted(new Date().toISOString());
   const registry = opts.registry ?? defaultRegistry();
   const cv = codeVersion();
-  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label });
+  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes });
   return { store: opts.store, service, registry, codeVersion: cv, recovered };
 }
 
@@ -67,12 +73,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await app.listen({ port: opts.port ?? 0, host });
   const { port } = app.server.address() as { port: number };
   let closing: Promise<void> | undefined;
+  const prune = () => pruneRuns(opts.store, opts.retain!).catch((e) => app.log.error(e));
+  const retention = opts.retain && (opts.retain.days !== undefined || opts.retain.count !== undefined) ? (void prune(), setInterval(prune, 3_600_000).unref()) : undefined;
   return {
     app, context, recovered,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       (closing ??= (async () => {
         // Finish the run bookkeeping first: that also ends the SSE streams held open.
+        if (retention) clearInterval(retention);
         await context.service.shutdown();
         await app.close();
         await opts.executor.close();

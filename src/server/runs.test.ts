@@ -70,7 +70,9 @@ describe('runs', () => {
     const r = await app.inject({ method: 'GET', url: `/api/runs/${a}/events` });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/event-stream/);
-    expect([...r.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])).toEqual(['queued', 'running', 'done']);
+    const types = [...r.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(types.filter((t) => t !== 'progress')).toEqual(['queued', 'running', 'done']);
+    expect(types.indexOf('progress')).toBeGreaterThan(types.indexOf('running'));
   });
 
   it('compares two finished solve runs country by country (b − a)', async () => {
@@ -106,10 +108,12 @@ describe('runs', () => {
     }
   });
 
-  it('deletes a queued run before it runs', async () => {
+  it('cancels a queued run before it runs (kept as cancelled), then deletes it', async () => {
     const id = await submit({ scenario: NAFTA });
-    expect((await app.inject({ method: 'DELETE', url: `/api/runs/${id}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/runs/${id}` })).statusCode).toBe(202);
     await ctx.service.settle();
+    expect((await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json()).toMatchObject({ status: 'cancelled', result: null });
+    expect((await app.inject({ method: 'DELETE', url: `/api/runs/${id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/runs/${id}` })).statusCode).toBe(404);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The run service: checks a submitted run with its handler, stores it, hands it to the executor,
- * records the outcome, and publishes run events (queued, running, progress, done, failed) for
- * server-sent events. Nothing here waits for a run to finish.
+ * records the outcome, and publishes run events (queued, running, progress, done, failed,
+ * cancelled) with stable ids for server-sent events. Runs wait in two lanes (lanes.ts) so long ones
+ * cannot starve short ones, and the queue is bounded (429). Nothing here waits for a run to finish.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Executor, Progress, RunKind } from '../exec/types.ts';
 import type { HandlerRegistry } from '../exec/registry.ts';
 import { ApiError } from './errors.ts';
+import { Lanes, type LaneOptions } from './lanes.ts';
 import { INTERRUPTED, type RunRecord, type RunStore } from '../store/types.ts';
 
 /** One event of a run, as sent over SSE. */
@@ -16,7 +18,21 @@ export type RunEvent =
   | { type: 'running'; data: { id: string; status: 'running'; started_at: string } }
   | { type: 'progress'; data: Progress }
   | { type: 'done'; data: { id: string; status: 'done'; finished_at: string } }
-  | { type: 'failed'; data: { id: string; status: 'failed'; finished_at: string; error: string } };
+  | { type: 'failed'; data: { id: string; status: 'failed'; finished_at: string; error: string } }
+  | { type: 'cancelled'; data: { id: string; status: 'cancelled'; finished_at: string } };
+
+/** An event with its stable SSE id: 1, 2, 3… in the run's order; the last event (done, failed, cancelled) is `end`. */
+export interface LoggedEvent {
+  id: string;
+  event: RunEvent;
+}
+
+/** Finished runs whose event log stays in memory (for Last-Event-ID resumes); older ones replay from the store. */
+const KEEP_LOGS = 500;
+/** Progress events kept per run log (the newest). */
+const KEEP_PROGRESS = 200;
+
+const TERMINAL = new Set<RunEvent['type']>(['done', 'failed', 'cancelled']);
 
 interface Active {
   controller: AbortController;
@@ -36,6 +52,8 @@ export interface RunServiceOptions {
   codeVersion: string;
   /** Called when a run's bookkeeping fails (e.g. the store is gone). */
   onError?: (e: unknown) => void;
+  /** Lanes and the queue bound (lanes.ts). */
+  lanes?: LaneOptions;
 }
 
 /**
@@ -45,16 +63,25 @@ export interface RunServiceOptions {
  * ```ts
  * const svc = new RunService({ store, executor, registry: defaultRegistry(), codeVersion: '0.1.0' });
  * const { id } = await svc.submit('solve', yamlText);
- * svc.events.on(id, (e: RunEvent) => console.log(e.type));
+ * svc.events.on(id, (e: LoggedEvent) => console.log(e.id, e.event.type));
  * ```
  */
 export class RunService {
   /** Emits RunEvents under the run's id. */
   readonly events = new EventEmitter().setMaxListeners(0);
   readonly #active = new Map<string, Active>();
+  readonly #logs = new Map<string, { seq: number; events: LoggedEvent[] }>();
+  readonly lanes: Lanes;
   #closing = false;
 
-  constructor(readonly opts: RunServiceOptions) {}
+  constructor(readonly opts: RunServiceOptions) {
+    this.lanes = new Lanes(opts.lanes);
+  }
+
+  /** The logged events of a run (memory only; undefined when evicted or from another process). */
+  log(id: string): readonly LoggedEvent[] | undefined {
+    return this.#logs.get(id)?.events;
+  }
 
   /** Last progress of a queued or running run (memory only). */
   progress(id: string): Progress | undefined {
@@ -66,6 +93,10 @@ export class RunService {
     const { store, executor, registry, codeVersion } = this.opts;
     if (this.#closing) throw new ApiError(503, 'shutting_down', 'Expected a running server, found it shutting down: submit the run again later');
     const module = registry.module(kind);
+    if (this.lanes.full()) {
+      const wait = this.lanes.retryAfterSeconds();
+      throw new ApiError(429, 'queue_full', `Expected room in the run queue (at most ${this.lanes.maxQueued} waiting runs), found it full: retry in ${wait} s`, undefined, { 'retry-after': String(wait) });
+    }
     const check = await (await registry.handler(kind)).check(input, label);
     const id = randomUUID();
     const created = Date.now();
@@ -79,44 +110,60 @@ export class RunService {
       if (active.startedAt !== undefined) return;
       active.startedAt = Date.now();
       const started_at = new Date(active.startedAt).toISOString();
-      write(async () => {
-        if (await store.start(id, started_at)) this.#emit(id, { type: 'running', data: { id, status: 'running', started_at } });
-      });
+      // Emitted now, so that `running` precedes the run's progress events in its log and on SSE.
+      this.#emit(id, { type: 'running', data: { id, status: 'running', started_at } });
+      write(() => store.start(id, started_at));
     };
     const finish = (ok: boolean, value: unknown) => {
       markStarted();
       const end = Date.now();
       const finished_at = new Date(end).toISOString();
       const timings = { queued_ms: active.startedAt! - created, run_ms: end - active.startedAt!, total_ms: end - created };
-      const error = ok ? undefined : this.#closing ? INTERRUPTED : (value as Error)?.message ?? String(value);
+      // A result that did not converge is a failed run with the solver's reason (its numbers are kept for diagnosis).
+      const status = (value as { status?: unknown } | null)?.status;
+      const unconverged = ok && status === 'not-converged';
+      const error = unconverged
+        ? `not-converged: ${(value as { message?: string }).message ?? 'the solve did not converge'}`
+        : ok ? undefined : this.#closing ? INTERRUPTED : (value as Error)?.message ?? String(value);
+      const done = ok && !unconverged;
       write(async () => {
-        const stored = await store.finish(id, ok ? { status: 'done', finished_at, timings, result: value } : { status: 'failed', finished_at, timings, error });
+        const stored = await store.finish(id, done ? { status: 'done', finished_at, timings, result: value } : { status: 'failed', finished_at, timings, error, ...(ok ? { result: value } : {}) });
         this.#active.delete(id);
         if (!stored) return;
-        this.#emit(id, ok ? { type: 'done', data: { id, status: 'done', finished_at } } : { type: 'failed', data: { id, status: 'failed', finished_at, error: error! } });
+        this.#emit(id, done ? { type: 'done', data: { id, status: 'done', finished_at } } : { type: 'failed', data: { id, status: 'failed', finished_at, error: error! } });
       });
     };
-    active.done = executor
-      .submit({ id, kind, module, input }, (e) => {
+    active.done = this.lanes
+      .enqueue(id, kind, () => executor.submit({ id, kind, module, input }, (e) => {
         if (e.type === 'started') return markStarted();
         markStarted();
         active.progress = { fraction: e.fraction, message: e.message };
         this.#emit(id, { type: 'progress', data: active.progress });
-      }, active.controller.signal)
+      }, active.controller.signal))
       .then((r) => finish(true, r), (e) => finish(false, e))
       .then(() => active.writes);
     return (await store.get(id))!;
   }
 
-  /** Cancels a queued or running run and deletes it; false when there was no such run. */
-  async delete(id: string): Promise<boolean> {
+  /**
+   * DELETE of a run: a queued or running run is cancelled and kept as `cancelled` ('cancelled');
+   * a finished one is deleted ('deleted'); false when there is no such run.
+   */
+  async delete(id: string): Promise<'cancelled' | 'deleted' | false> {
     const active = this.#active.get(id);
-    const deleted = await this.opts.store.delete(id);
     if (active) {
-      this.#active.delete(id);
+      const finished_at = new Date().toISOString();
+      const now = Date.now();
+      const timings = active.startedAt !== undefined ? { run_ms: now - active.startedAt } : {};
+      const stored = await this.opts.store.finish(id, { status: 'cancelled', finished_at, timings, error: 'cancelled by a DELETE request' });
+      this.lanes.remove(id);
       active.controller.abort();
+      if (stored) {
+        this.#emit(id, { type: 'cancelled', data: { id, status: 'cancelled', finished_at } });
+        return 'cancelled';
+      }
     }
-    return deleted;
+    return (await this.opts.store.delete(id)) ? 'deleted' : false;
   }
 
   /** Waits until every tracked run has finished and its outcome is stored (tests, shutdown). */
@@ -133,11 +180,26 @@ export class RunService {
   async shutdown(): Promise<void> {
     this.#closing = true;
     const pending = [...this.#active.values()];
+    for (const id of this.#active.keys()) this.lanes.remove(id); // waiting runs: never started
     for (const a of pending) a.controller.abort();
     await Promise.all(pending.map((a) => a.done));
   }
 
   #emit(id: string, e: RunEvent) {
-    this.events.emit(id, e);
+    let log = this.#logs.get(id);
+    if (!log) {
+      this.#logs.set(id, (log = { seq: 0, events: [] }));
+      if (this.#logs.size > KEEP_LOGS + this.#active.size) {
+        for (const old of this.#logs.keys()) if (!this.#active.has(old) && old !== id) { this.#logs.delete(old); break; }
+      }
+    }
+    if (log.events.at(-1)?.id === 'end') return; // nothing follows the last event
+    const entry: LoggedEvent = { id: TERMINAL.has(e.type) ? 'end' : String(++log.seq), event: e };
+    log.events.push(entry);
+    if (e.type === 'progress' && log.events.length > KEEP_PROGRESS + 3) {
+      const k = log.events.findIndex((x) => x.event.type === 'progress');
+      if (k >= 0) log.events.splice(k, 1);
+    }
+    this.events.emit(id, entry);
   }
 }

@@ -1,49 +1,60 @@
 /**
- * Server-sent events of one run: replays what already happened (from the store), then streams
- * live events until the run is done or failed, then ends the stream.
+ * Server-sent events of one run: what already happened (the service's event log, or the stored
+ * record when the log is gone), then live events until the run ends. Event ids are stable — 1, 2,
+ * 3… in the run's order and `end` for the last event — so a client that reconnects with
+ * `Last-Event-ID` gets exactly the events it missed.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RunRecord } from '../store/types.ts';
 import { runNotFound } from './errors.ts';
-import type { RunEvent, RunService } from './service.ts';
+import type { LoggedEvent, RunEvent, RunService } from './service.ts';
 
 /** Seconds between keep-alive comments on an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
-function frame(e: RunEvent, seq: number): string {
-  return `id: ${seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`;
+function frame(e: LoggedEvent): string {
+  return `id: ${e.id}\nevent: ${e.event.type}\ndata: ${JSON.stringify(e.event.data)}\n\n`;
 }
 
-/** Events implied by a stored record (what a late subscriber missed). */
-export function replayEvents(r: RunRecord, progress?: RunEvent['data']): RunEvent[] {
-  const out: RunEvent[] = [{ type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } }];
-  if (r.started_at) out.push({ type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } });
-  if (r.status === 'running' && progress) out.push({ type: 'progress', data: progress as { fraction: number; message: string } });
-  if (r.status === 'done') out.push({ type: 'done', data: { id: r.id, status: 'done', finished_at: r.finished_at! } });
-  if (r.status === 'failed') out.push({ type: 'failed', data: { id: r.id, status: 'failed', finished_at: r.finished_at!, error: r.error ?? '' } });
+/** Events implied by a stored record (when the service holds no log of the run): ids 1, 2, end. */
+export function replayEvents(r: RunRecord, progress?: RunEvent['data']): LoggedEvent[] {
+  const out: LoggedEvent[] = [{ id: '1', event: { type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } } }];
+  if (r.started_at) out.push({ id: '2', event: { type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } } });
+  if (r.status === 'running' && progress) out.push({ id: '3', event: { type: 'progress', data: progress as { fraction: number; message: string } } });
+  const at = r.finished_at ?? r.created_at;
+  if (r.status === 'done') out.push({ id: 'end', event: { type: 'done', data: { id: r.id, status: 'done', finished_at: at } } });
+  if (r.status === 'failed') out.push({ id: 'end', event: { type: 'failed', data: { id: r.id, status: 'failed', finished_at: at, error: r.error ?? '' } } });
+  if (r.status === 'cancelled') out.push({ id: 'end', event: { type: 'cancelled', data: { id: r.id, status: 'cancelled', finished_at: at } } });
   return out;
 }
 
+/** The position after an event id: `end` is past everything, a number past its events, anything else the start. */
+function position(id: string | undefined): number {
+  if (id === 'end') return Infinity;
+  const n = Number(id);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
 /**
- * Streams the events of run `id` on `reply` (hijacked). Subscribes before reading the stored
- * state, so no event falls between the replay and the live stream; replayed states are not repeated.
+ * Streams the events of run `id` on `reply` (hijacked), resuming after the request's
+ * Last-Event-ID. Subscribes before reading the stored state, so no event falls in between.
  */
 export async function streamRunEvents(req: FastifyRequest, reply: FastifyReply, svc: RunService, id: string): Promise<void> {
-  let live: ((e: RunEvent) => void) | undefined;
-  const early: RunEvent[] = [];
-  const onEvent = (e: RunEvent) => (live ? live(e) : early.push(e));
+  let live: ((e: LoggedEvent) => void) | undefined;
+  const early: LoggedEvent[] = [];
+  const onEvent = (e: LoggedEvent) => (live ? live(e) : early.push(e));
   svc.events.on(id, onEvent);
   const record = await svc.opts.store.get(id);
   if (!record) {
     svc.events.off(id, onEvent);
     throw runNotFound(id);
   }
+  const header = req.headers['last-event-id'];
+  let sent = position(Array.isArray(header) ? header[0] : header);
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-  let seq = 0;
   let ended = false;
-  const seen = new Set<string>();
   const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   const end = () => {
     if (ended) return;
@@ -52,17 +63,18 @@ export async function streamRunEvents(req: FastifyRequest, reply: FastifyReply, 
     svc.events.off(id, onEvent);
     res.end();
   };
-  live = (e: RunEvent) => {
+  live = (e: LoggedEvent) => {
     if (ended) return;
-    if (e.type !== 'progress') {
-      if (seen.has(e.type)) return;
-      seen.add(e.type);
-    }
-    res.write(frame(e, ++seq));
-    if (e.type === 'done' || e.type === 'failed') end();
+    const p = position(e.id);
+    if (p <= sent) return; // already sent (replay and live overlap) or before the resume point
+    sent = p;
+    res.write(frame(e));
+    if (e.id === 'end') end();
   };
   req.raw.on('close', end);
-  for (const e of [...replayEvents(record, svc.progress(id)), ...early]) live(e);
+  if (sent === Infinity) return end(); // the client saw the last event
+  const past = svc.log(id) ?? replayEvents(record, svc.progress(id));
+  for (const e of [...past, ...early]) live(e);
   // A run that is neither finished nor tracked here (deleted meanwhile) would never end the stream.
   if (!ended && !svc.activeIds().includes(id)) end();
 }

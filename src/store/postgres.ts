@@ -4,13 +4,13 @@
  * transaction.
  */
 import pg from 'pg';
-import { INTERRUPTED, SUMMARY_COLUMNS, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import { FINISHED, INTERRUPTED, SUMMARY_COLUMNS, type PruneOptions, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lancaster_runs (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
   name TEXT, model TEXT, dataset TEXT, dataset_version TEXT,
   code_version TEXT NOT NULL,
   scenario TEXT NOT NULL,
@@ -20,6 +20,13 @@ CREATE TABLE IF NOT EXISTS lancaster_runs (
 );
 CREATE INDEX IF NOT EXISTS lancaster_runs_created ON lancaster_runs (created_at DESC);
 CREATE INDEX IF NOT EXISTS lancaster_runs_status ON lancaster_runs (status);
+-- Tables from before the cancelled status: widen the CHECK.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'lancaster_runs_status_check' AND pg_get_constraintdef(oid) NOT LIKE '%cancelled%') THEN
+    ALTER TABLE lancaster_runs DROP CONSTRAINT lancaster_runs_status_check;
+    ALTER TABLE lancaster_runs ADD CONSTRAINT lancaster_runs_status_check CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled'));
+  END IF;
+END $$;
 `;
 
 
@@ -105,6 +112,16 @@ export class PgRunStore implements RunStore {
     } finally {
       client.release();
     }
+  }
+
+  async prune(o: PruneOptions): Promise<number> {
+    const finished = `status IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`;
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (o.before !== undefined) (args.push(o.before), parts.push(`created_at < $${args.length}`));
+    if (o.keep !== undefined) (args.push(o.keep), parts.push(`id NOT IN (SELECT id FROM lancaster_runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT $${args.length})`));
+    if (!parts.length) return 0;
+    return (await this.pool.query(`DELETE FROM lancaster_runs WHERE ${finished} AND (${parts.join(' OR ')})`, args)).rowCount ?? 0;
   }
 
   async delete(id: string): Promise<boolean> {

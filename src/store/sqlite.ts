@@ -5,13 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { INTERRUPTED, SUMMARY_COLUMNS, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import { FINISHED, INTERRUPTED, SUMMARY_COLUMNS, type PruneOptions, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
   name TEXT, model TEXT, dataset TEXT, dataset_version TEXT,
   code_version TEXT NOT NULL,
   scenario TEXT NOT NULL,
@@ -48,7 +48,33 @@ export class SqliteRunStore implements RunStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    this.migrate();
     this.db.exec(SCHEMA);
+  }
+
+  /** Files from before the `cancelled` status: rebuild the table with the wider CHECK (one transaction). */
+  private migrate() {
+    const row = this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'runs'`).get() as { sql: string } | undefined;
+    if (!row || row.sql.includes("'cancelled'")) return;
+    this.db.transaction(() => {
+      this.db.exec(`ALTER TABLE runs RENAME TO runs_before_cancelled`);
+      this.db.exec(`DROP INDEX IF EXISTS runs_created; DROP INDEX IF EXISTS runs_status;`);
+      this.db.exec(SCHEMA);
+      this.db.exec(`INSERT INTO runs SELECT * FROM runs_before_cancelled; DROP TABLE runs_before_cancelled;`);
+    })();
+  }
+
+  async prune(o: PruneOptions): Promise<number> {
+    const finished = `status IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`;
+    const parts: string[] = [];
+    const args: Record<string, unknown> = {};
+    if (o.before !== undefined) (parts.push('created_at < @before'), (args.before = o.before));
+    if (o.keep !== undefined) {
+      parts.push(`id NOT IN (SELECT id FROM runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT @keep)`);
+      args.keep = o.keep;
+    }
+    if (!parts.length) return 0;
+    return this.db.prepare(`DELETE FROM runs WHERE ${finished} AND (${parts.join(' OR ')})`).run(args).changes;
   }
 
   async create(r: NewRun): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { RunKind } from '../exec/types.ts';
 
-export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Message of runs found queued or running when a server starts (their process died). */
@@ -73,8 +73,13 @@ export interface RunStore {
   /** Records the outcome of a queued or running run; false when there is none (deleted). */
   finish(
     id: string,
-    outcome: { status: 'done' | 'failed'; finished_at: string; timings: RunTimings; result?: unknown; error?: string },
+    outcome: { status: 'done' | 'failed' | 'cancelled'; finished_at: string; timings: RunTimings; result?: unknown; error?: string },
   ): Promise<boolean>;
+  /**
+   * Deletes finished runs (done, failed, cancelled) created before `before` and/or beyond the
+   * `keep` newest finished ones; returns how many were deleted. Queued and running runs stay.
+   */
+  prune(opts: PruneOptions): Promise<number>;
   get(id: string): Promise<RunRecord | undefined>;
   list(filter: RunFilter): Promise<{ runs: RunSummary[]; total: number }>;
   /** Deletes a run; false when there was none. */
@@ -83,6 +88,17 @@ export interface RunStore {
   recoverInterrupted(now: string): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** What {@link RunStore.prune} removes. */
+export interface PruneOptions {
+  /** ISO 8601 time: finished runs created earlier go. */
+  before?: string;
+  /** Finished runs kept (newest first); older ones go. */
+  keep?: number;
+}
+
+/** Statuses of finished runs (what pruning may remove). */
+export const FINISHED = ['done', 'failed', 'cancelled'] as const;
 
 /** Default page size of listings, and the largest accepted. */
 export const PAGE = { default: 50, max: 500 } as const;

@@ -241,7 +241,7 @@ export function waitForRun<R>(id: string, onProgress?: (p: Progress) => void): P
     const poll = async () => {
       while (!settled) {
         const r = await api.run<R>(id).catch(() => undefined);
-        if (r && (r.status === 'done' || r.status === 'failed')) return finish();
+        if (r && (r.status === 'done' || r.status === 'failed' || r.status === 'cancelled')) return finish();
         if (r?.progress) onProgress?.(r.progress);
         await new Promise((s) => setTimeout(s, 400));
       }
@@ -252,6 +252,7 @@ export function waitForRun<R>(id: string, onProgress?: (p: Progress) => void): P
     es.addEventListener('progress', (e) => onProgress?.(JSON.parse((e as MessageEvent).data)));
     es.addEventListener('done', finish);
     es.addEventListener('failed', finish);
+    es.addEventListener('cancelled', finish);
     es.onerror = () => {
       es?.close();
       if (!settled) void poll();
@@ -263,6 +264,6 @@ export function waitForRun<R>(id: string, onProgress?: (p: Progress) => void): P
 export async function runScenario<R>(kind: RunKind, text: string, onProgress?: (p: Progress) => void): Promise<Run<R>> {
   const id = await api.submit(kind, text);
   const run = await waitForRun<R>(id, onProgress);
-  if (run.status === 'failed') throw new Error(run.error ?? 'the run failed');
+  if (run.status === 'failed' || run.status === 'cancelled') throw new Error(run.error ?? `the run ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
   return run;
 }

@@ -24,7 +24,7 @@ export function runRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         summary: 'Submit a run: JSON {kind, scenario}, or a YAML scenario body with ?kind=',
         body: RunBodySchema, querystring: RunKindQuerySchema,
-        response: { 202: SubmittedSchema, 400: ErrorSchema, 413: ErrorSchema },
+        response: { 202: SubmittedSchema, 400: ErrorSchema, 413: ErrorSchema, 429: ErrorSchema },
       },
     }, async (req, reply) => {
       const body = req.body;
@@ -66,7 +66,7 @@ export function runRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/runs/:id/events', {
       schema: {
-        summary: 'Server-sent events of a run: queued, running, progress {fraction, message}, then done or failed',
+        summary: 'Server-sent events of a run: queued, running, progress {fraction, message}, then done, failed or cancelled; ids 1, 2, … and end for the last, so Last-Event-ID resumes',
         params: IdParamsSchema,
         response: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, 404: ErrorSchema },
       },
@@ -75,9 +75,15 @@ export function runRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.delete('/api/runs/:id', {
-      schema: { summary: 'Delete a run (cancelling it when queued or running)', params: IdParamsSchema, response: { 204: z.null().meta({ description: 'Deleted' }), 404: ErrorSchema } },
+      schema: {
+        summary: 'Cancel a queued or running run (kept with status cancelled), or delete a finished one',
+        params: IdParamsSchema,
+        response: { 202: z.object({ id: z.string(), status: z.literal('cancelled') }).meta({ description: 'Cancelled (DELETE again to remove the record)' }), 204: z.null().meta({ description: 'Deleted' }), 404: ErrorSchema },
+      },
     }, async (req, reply) => {
-      if (!(await service.delete(req.params.id))) throw runNotFound(req.params.id);
+      const done = await service.delete(req.params.id);
+      if (!done) throw runNotFound(req.params.id);
+      if (done === 'cancelled') return reply.status(202).send({ id: req.params.id, status: 'cancelled' as const });
       return reply.status(204).send(null);
     });
   };

@@ -41,7 +41,7 @@ interface Loaded {
 /** A stored negotiation run of exactly this text that has not failed (finished, or still going). */
 async function storedRun(name: string | null, text: string): Promise<string | undefined> {
   const runs = await api.runs({ kind: 'negotiation', limit: 20 });
-  for (const r of runs.filter((r) => r.name === name && r.status !== 'failed')) {
+  for (const r of runs.filter((r) => r.name === name && r.status !== 'failed' && r.status !== 'cancelled')) {
     const full = await api.run<TradeNegotiationRun>(r.id);
     if (full.scenario === text) return full.id;
   }
