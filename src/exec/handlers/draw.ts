@@ -3,7 +3,7 @@
  * has one — and reduced to its reported measures (src/scenario/reported.ts), so that a thousand
  * draws fit in memory and in Redis.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
@@ -12,12 +12,12 @@ import type { RunHandler } from '../types.ts';
 /** Handler of sweep draws; the result is the Measures of the run. */
 export const handler: RunHandler = {
   check(input, label) {
-    const p = parseScenarioText(input, label);
+    const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
-    const p = parseScenarioText(input, 'scenario');
+    const p = parseServedScenario(input, 'scenario');
     if (!p.scenario.timeline) {
       progress({ fraction: 0.1, message: `solving ${p.scenario.model}` });
       const r = solveScenario(p);
