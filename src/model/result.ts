@@ -44,6 +44,8 @@ export interface SolverReport {
 export interface CountryResult {
   welfare_pct?: number;
   real_income_pct?: number;
+  /** Value added at constant (baseline) prices: double deflation in multi-sector models, employment in one-sector-2025. */
+  real_gdp_pct?: number;
   real_wage_pct?: number;
   terms_of_trade_pct?: number;
   volume_of_trade_pct?: number;

@@ -65,3 +65,41 @@ export function stepInForce(stepDay: Int32Array, day: number): number {
   }
   return hit;
 }
+
+/** The ISO date `days` (floored to whole days) after `date`. */
+export function addDays(date: string, days: number): string {
+  return isoDate(dayNumber(date) + Math.floor(days));
+}
+
+/** Weeks from `a` to `b` (fractional; negative when b is earlier). */
+export function weeksBetween(a: string, b: string): number {
+  return (dayNumber(b) - dayNumber(a)) / 7;
+}
+
+/** The span [start, end) a dated step's policy is in force: until the next step, the last until `end`. */
+export interface ClockInterval<S> {
+  start: string;
+  end: string;
+  state: S;
+  /** Position of the step in the input list. */
+  index: number;
+}
+
+/**
+ * Intervals of dated `steps` (in date order) up to `end`; steps on or after `end` are dropped. The
+ * inventory clock (inventory.ts) runs its weeks over these.
+ *
+ * @example
+ * intervals([{ date: '2025-04-04', state: a }, { date: '2025-06-27', state: b }], '2025-12-31');
+ * // [{ start: '2025-04-04', end: '2025-06-27', state: a, index: 0 }, { start: '2025-06-27', end: '2025-12-31', state: b, index: 1 }]
+ */
+export function intervals<S>(steps: readonly { date: string; state: S }[], end: string): ClockInterval<S>[] {
+  const out: ClockInterval<S>[] = [];
+  steps.forEach((s, k) => {
+    if (k > 0 && s.date < steps[k - 1].date) throw new RangeError(`expected steps in date order, found ${s.date} after ${steps[k - 1].date}`);
+    const next = k + 1 < steps.length ? steps[k + 1].date : end;
+    const stop = next < end ? next : end;
+    if (s.date < stop) out.push({ start: s.date, end: stop, state: s.state, index: k });
+  });
+  return out;
+}

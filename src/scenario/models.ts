@@ -15,7 +15,11 @@ import { honestResult } from './honest.ts';
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
 import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
-import type { GeNests, GeOwnership } from '../model/ge/solve.ts';
+import { baselineOutput, type GeNests, type GeOwnership, type GeCapacity } from '../model/ge/solve.ts';
+import { chainResults, userLosses, type ChainCell, type UserLoss } from '../model/ge/chain.ts';
+import { resolveCapacity } from '../policy/capacity.ts';
+import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPath, type Measures } from './inventory.ts';
+import { addDays } from './clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
 import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from '../model/oneSector2025/index.ts';
 
@@ -111,6 +115,39 @@ export function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
   return { owner: Int32Array.from(idx, (x) => x.m), cell: Int32Array.from(idx, (x) => x.q), share: Float64Array.from(idx, (x) => x.o) };
 }
 
+/** Capacity bounds of a scenario (`policy.capacity`), or undefined; unknown codes are PolicyErrors. */
+export function geCapacity(d: Dataset, s: Scenario): GeCapacity | undefined {
+  const e = s.policy.capacity;
+  return e?.length ? resolveCapacity(d, e, ['policy', 'capacity']) : undefined;
+}
+
+/** Sector indices of a list of codes or groups at `path`. */
+const sectorList = (d: Dataset, codes: readonly string[] | undefined, path: (string | number)[]) => (codes ? selectSectors(d, codes, path) : []);
+
+/**
+ * Stocked cells of `options.inventories.weeks`: keys are sector codes, sector groups or
+ * "REGION:sector" (regions or groups), the more specific winning; cells with no baseline use are dropped.
+ */
+export function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
+  const inv = s.options.inventories;
+  if (!inv) return undefined;
+  const { N, J } = d;
+  const weeks = new Map<number, number>();
+  for (const pass of [false, true]) {
+    for (const [key, w] of Object.entries(inv.weeks)) {
+      const at = ['options', 'inventories', 'weeks', key];
+      const parts = key.split(':');
+      if (parts.length > 2) throw new PolicyError(at, `expected a sector code, a sector group or "REGION:sector", found "${key}"`);
+      if ((parts.length === 2) !== pass) continue;
+      const regions = parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
+      for (const n of regions) for (const j of selectSectors(d, [parts[parts.length - 1]], at)) weeks.set(n * J + j, w);
+    }
+  }
+  const use = (q: number) => { let x = 0; const n = Math.floor(q / J), j = q % J; for (let i = 0; i < N; i++) x += d.flows[(n * N + i) * J + j]; return x; };
+  const cells = [...weeks.keys()].filter((q) => use(q) > 0 && weeks.get(q)! > 0).sort((a, b) => a - b);
+  return { cell: Int32Array.from(cells), weeks: Float64Array.from(cells, (q) => weeks.get(q)!) };
+}
+
 function geOptions(d: Dataset, s: Scenario, published: boolean) {
   return {
     ownership: geOwnership(d, s),
@@ -120,6 +157,7 @@ function geOptions(d: Dataset, s: Scenario, published: boolean) {
     tol: s.options.tolerance,
     maxIterations: s.options.max_iterations,
     nests: geNests(d, s),
+    capacity: geCapacity(d, s),
     labels: { regions: d.regions, sectors: d.sectors },
   };
 }
@@ -148,7 +186,46 @@ export type GeModelResult = ModelResult & {
   export_controls?: ControlledFlowResult[];
   /** The elasticities the solve used (every default shown). */
   elasticities?: { trade_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
+  /** Each capacity bound: markup μ − 1, real output, the rent to its owners. */
+  capacity?: { region: string; sector: string; limit: number; supply_elasticity: number | null; output_pct: number; markup_pct: number; rent: number; binding: boolean }[];
+  /** The complementarity residual of the capacities. */
+  capacity_residual?: number;
+  /** Chain sector → region → price, real output and absorption, shortage, capacity rent (the critical inputs). */
+  chain?: Record<string, Record<string, ChainCell>>;
+  /** Region → using sector (and `defence`, read as stated shares) → real output change and value lost. */
+  users?: Record<string, Record<string, UserLoss>>;
+  /** The headline results at each σ of `options.critical_inputs.sweep`. */
+  sweep?: { sigma: number; status: string; measures: Measures; average?: Measures }[];
+  /** The weekly inventory clock (options.inventories): spans, weekly path, stock-outs, time averages. */
+  inventories?: InventoryPath;
 };
+
+/** Regions the headline measures cover: report.countries (codes only) or USA and CHN. */
+function headlineRegions(d: Dataset, s: Scenario): number[] {
+  const list = (s.report?.countries ?? ['USA', 'CHN']).map((c) => d.regions.indexOf(c)).filter((n) => n >= 0);
+  return list.length ? list : [0];
+}
+
+/**
+ * Headline measures of a run for the headline regions: real GDP, real income, the using sectors'
+ * and defence's real output (`<code>_output_pct`), the chain's price and shortage (`<code>_price_pct`,
+ * `<code>_shortage_pct`).
+ */
+function headline(d: Dataset, s: Scenario, run: GeRun): Measures {
+  const y0 = baselineOutput(run.baseline);
+  const chain = sectorList(d, s.options.critical_inputs?.inputs, ['options', 'critical_inputs', 'inputs']);
+  const users = sectorList(d, s.options.critical_inputs?.users, ['options', 'critical_inputs', 'users']);
+  const table = chain.length ? chainResults(run.baseline, run.solution, y0, chain, d.regions, d.sectors) : {};
+  const out: Measures = {};
+  for (const n of headlineRegions(d, s)) {
+    const c = run.result.countries[d.regions[n]];
+    const m: Record<string, number> = { real_gdp_pct: c.real_gdp_pct ?? NaN, real_income_pct: c.real_income_pct ?? NaN };
+    for (const [code, l] of Object.entries(userLosses(run.baseline, run.solution, y0, n, users, d.sectors))) m[`${code}_output_pct`] = l.real_output_pct;
+    for (const [code, rows] of Object.entries(table)) { m[`${code}_price_pct`] = rows[d.regions[n]].price_pct; m[`${code}_shortage_pct`] = rows[d.regions[n]].shortage_pct; }
+    out[d.regions[n]] = m;
+  }
+  return out;
+}
 
 function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
   const r: GeModelResult = run.result;
@@ -185,6 +262,27 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
       return row;
     });
   }
+  const cap = run.solution.capacity;
+  if (cap) {
+    const { J } = d;
+    r.capacity_residual = cap.residual;
+    r.capacity = Array.from(cap.cell, (q, c) => {
+      const eta = cap.elasticity[c];
+      const b = eta === Infinity ? 0 : Math.min(Math.log(cap.quantity[c]), Math.log(cap.limit[c])) / eta;
+      return {
+        region: d.regions[Math.floor(q / J)], sector: d.sectors[q % J], limit: cap.limit[c], supply_elasticity: eta === Infinity ? null : eta,
+        output_pct: 100 * (cap.quantity[c] - 1), markup_pct: 100 * Math.expm1(cap.lnMu[c]), rent: cap.rent[c], binding: cap.lnMu[c] - b > 1e-12,
+      };
+    });
+  }
+  const ci = s.options.critical_inputs;
+  if (ci) {
+    const y0 = baselineOutput(run.baseline);
+    const chain = sectorList(d, ci.inputs, ['options', 'critical_inputs', 'inputs']);
+    const users = sectorList(d, ci.users, ['options', 'critical_inputs', 'users']);
+    r.chain = chainResults(run.baseline, run.solution, y0, chain, d.regions, d.sectors);
+    r.users = Object.fromEntries(d.regions.map((code, n) => [code, userLosses(run.baseline, run.solution, y0, n, users, d.sectors)]));
+  }
   const regions = s.report?.sectors;
   if (regions?.length) {
     r.sectors = {};
@@ -207,8 +305,49 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   return run.result;
 }
 
-function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
+function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, sigma?: number): GeRun {
+  const opts = geOptions(d, s, published);
+  if (sigma !== undefined && opts.nests?.critical) opts.nests = { ...opts.nests, critical: { ...opts.nests.critical, sigma } };
   let run: GeRun;
+  try {
+    run = runGe(d, id, state.tau, { ...opts, controls: state.controls }, warm as GeRun['solution'] | undefined);
+  } catch (e) {
+    // The solver rejects infeasible or contradictory controls (e.g. a ban leaving no supplier): a validation error.
+    if (e instanceof RangeError && state.controls.flow.length > 0) throw new PolicyError(['policy', 'export_controls'], e.message);
+    throw e;
+  }
+  run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, run, d.regions);
+  return run;
+}
+
+/** The weekly inventory clock of a single solve: the policy in force from `start` for `duration_weeks`. */
+function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, full: GeRun, sigma?: number): InventoryPath | undefined {
+  const cells = inventoryCells(d, s);
+  const inv = s.options.inventories;
+  if (!cells || !inv) return undefined;
+  const start = inv.start ?? '2025-01-01';
+  const end = addDays(start, 7 * (inv.duration_weeks ?? 26));
+  const cache = new Map<string, GeRun>();
+  return runInventoryClock(d, cells, [{ start, end, state, index: 0 }], {
+    solve: (st, covered, key) => {
+      if (!covered.size) return full;
+      let run = cache.get(key);
+      if (!run) {
+        run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, full.solution, sigma);
+        if (run.result.status !== 'converged') throw new RangeError(`Expected the inventory span with ${covered.size} stocked cells to converge, found: ${run.result.message}`);
+        cache.set(key, run);
+      }
+      return run;
+    },
+    shortage: (run, q) => {
+      const { baseline: b, solution: sol } = run as GeRun;
+      return b.X[q] > 0 ? 1 - sol.X[q] / b.X[q] / Math.exp(sol.lP[q]) : 0;
+    },
+    measures: (run) => headline(d, s, run as GeRun),
+  });
+}
+
+function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
   const opts = geOptions(d, s, published);
   try {
     // The baseline first: its non-convergence is a numerical failure of the data, not of the policy.
@@ -218,16 +357,24 @@ function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, p
     const result: ModelResult = { status: 'not-converged', iterations: 0, residual: Number.NaN, seconds: 0, message: e.message, model: id, dataset: d.manifest.id, countries: {} };
     return { result };
   }
-  try {
-    run = runGe(d, id, state.tau, { ...opts, controls: state.controls }, warm as GeRun['solution'] | undefined);
-  } catch (e) {
-    // The solver rejects infeasible or contradictory controls (e.g. a ban leaving no supplier): a validation error.
-    if (e instanceof RangeError && state.controls.flow.length > 0) throw new PolicyError(['policy', 'export_controls'], e.message);
-    throw e;
-  }
-  run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, run, d.regions);
+  const run = runState(d, s, state, id, published, warm);
   withPartners(d, s, run);
-  return { result: withDetail(d, s, run), warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
+  const result = withDetail(d, s, run);
+  // The clock and the sweep belong to single solves (a timeline's steps are its dated states).
+  if (run.result.status === 'converged' && !s.timeline) {
+    const inv = inventoryClock(d, s, state, id, published, run);
+    if (inv) result.inventories = inv;
+    const sweep = s.options.critical_inputs?.sweep;
+    if (sweep) {
+      result.sweep = sweep.map((sigma) => {
+        const r = runState(d, s, state, id, published, run.solution, sigma);
+        const ok = r.result.status === 'converged';
+        const av = ok ? inventoryClock(d, s, state, id, published, r, sigma) : undefined;
+        return { sigma, status: r.result.status, measures: ok ? headline(d, s, r) : {}, ...(av ? { average: av.average } : {}) };
+      });
+    }
+  }
+  return { result, warm: run.result.status === 'converged' ? run.solution : undefined, ge: run };
 }
 
 function oneSectorOptions(s: Scenario): OneSector2025Options {

@@ -90,11 +90,23 @@ export const ExportControlSchema = z
   .strict()
   .refine((e) => (e.government_share ?? 0) === 0 || e.government !== undefined, { message: 'expected `government` (the region receiving the share) with government_share', path: ['government'] });
 
+export const CapacityEntrySchema = z
+  .object({
+    region: Code.meta({ description: 'Region code, group, or "*" for all regions' }),
+    except: z.array(z.string()).optional().meta({ description: 'Codes removed from a region given as "*" or a group' }),
+    sectors: z.array(z.string()).min(1).meta({ description: 'Sector codes or sector groups (e.g. [MAG] or [REE])' }),
+    limit: z.number().min(0).max(1e6).meta({ description: 'Upper bound on real output as a share of the baseline (1 = no expansion)' }),
+    supply_elasticity: z.number().positive().max(1e6).optional().meta({ description: 'Supply elasticity below the bound (output ∝ price^η); constant returns when absent' }),
+    source: z.string().optional().meta({ description: 'Where the bound comes from (a fact-sheet row), or why it is assumed' }),
+  })
+  .strict();
+
 export const PolicySchema = z
   .object({
     preset: z.string().optional().meta({ description: 'A whole-policy preset of the model (e.g. ustr-2025-04-02)' }),
     tariffs: z.array(TariffEntrySchema).optional(),
     export_controls: z.array(ExportControlSchema).optional(),
+    capacity: z.array(CapacityEntrySchema).optional().meta({ description: 'Capacity bounds on real output of region-sectors (multi-sector models; docs/controls.md "Capacity"); later entries override earlier ones' }),
   })
   .strict();
 
@@ -113,6 +125,7 @@ function bounded(b: { min: number; max: number }, what: string) {
   const error = (iss: { input?: unknown }) => `expected ${what} between ${b.min} and ${b.max}, found ${String(iss.input)}`;
   return z.number({ error: (iss) => `expected ${what} as a number, found ${iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)}` }).min(b.min, { error }).max(b.max, { error });
 }
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const OptionsSchema = z
   .object({
@@ -133,12 +146,23 @@ export const OptionsSchema = z
       .union([z.number().min(0).max(20), z.record(z.string(), z.number().min(0).max(20))])
       .optional()
       .meta({ description: 'CES elasticity ε between value added and inputs (multi-sector models; 1 = Cobb–Douglas, the default): one number, or a map from "*", a sector code or "REGION:sector" to ε (more specific keys win)' }),
+    inventories: z
+      .object({
+        weeks: z.record(z.string(), z.number().min(0).max(520)).meta({ description: 'Weeks of baseline use that users hold, by sector, sector group or "REGION:sector" (more specific keys win)' }),
+        duration_weeks: z.number().int().min(1).max(520).optional().meta({ description: 'How long the policy of a single solve lasts; the weekly clock runs over it (default 26)' }),
+        start: IsoDate.optional().meta({ description: 'Date of week 0 for stock-out dates (single solves; timelines use their step dates)' }),
+        until: IsoDate.optional().meta({ description: 'Timelines: the end of the last step (default: 26 weeks after it)' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Inventories of critical inputs drawn on a weekly clock while a restriction lasts (docs/controls.md "Inventories")' }),
     critical_inputs: z
       .object({
         inputs: z.array(z.string()).min(1).meta({ description: 'Sector codes of the critical inputs (e.g. [REE])' }),
         users: z.array(z.string()).min(1).meta({ description: 'Sector codes of the using sectors that get the critical nest' }),
         regions: z.array(z.string()).optional().meta({ description: 'Regions or groups where the nest applies; all when absent' }),
         elasticity: z.number().min(0).max(20).meta({ description: 'σ between the critical bundle and the rest of the inputs + value added (1 = Cobb–Douglas)' }),
+        sweep: z.array(z.number().min(0).max(20)).min(1).max(12).optional().meta({ description: 'Also solve at each of these σ and report the headline results as `sweep` (no point estimate exists: docs/controls.md)' }),
       })
       .strict()
       .optional()
@@ -220,6 +244,7 @@ export const ScenarioSchema = z
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type TariffEntry = z.output<typeof TariffEntrySchema>;
 export type ExportControl = z.output<typeof ExportControlSchema>;
+export type CapacityEntry = z.output<typeof CapacityEntrySchema>;
 export type TimelineStep = z.output<typeof TimelineStepSchema>;
 
 /**

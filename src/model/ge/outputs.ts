@@ -3,7 +3,7 @@
  * real wages, prices, trade, tariff revenue, and sector detail.
  */
 import type { GeBaseline } from './baseline.ts';
-import type { GeShock, GeSolution } from './solve.ts';
+import { baselineOutput, type GeShock, type GeSolution } from './solve.ts';
 import type { CountryResult } from '../result.ts';
 import { baselineAccounts, solutionAccounts } from './accounts.ts';
 
@@ -40,6 +40,27 @@ export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Fl
   return VA[n] + rev + D[n] + rents;
 }
 
+/**
+ * Real GDP of region n: value added at constant (baseline) prices, by double deflation,
+ *   Σ_j [ Y_j q̂_j − Σ_k Z'_kj / P̂_k ],  q̂_j = Y'_j/(Y_j ĉ_j),  Z'_kj = γ'^{k,j} Y'_j (real inputs at baseline prices),
+ * relative to baseline value added Σ_j γ_j Y_j. Y' is gross output net of rents (= costs), γ' the
+ * solution's input shares (the baseline's under Cobb–Douglas). `y0` = baseline gross output (`n*J + j`).
+ */
+export function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number): number {
+  const { J } = b;
+  const GB = sol.shares?.GB ?? b.GB;
+  let real = 0, base = 0;
+  for (let j = 0; j < J; j++) {
+    const q = n * J + j;
+    if (!(y0[q] > 0)) continue;
+    base += b.B[q] * y0[q];
+    let inputs = 0;
+    for (let k = 0; k < J; k++) inputs += GB[(n * J + k) * J + j] * Math.exp(-sol.lP[n * J + k]);
+    real += sol.Y[q] * (Math.exp(-sol.lc[q]) - inputs);
+  }
+  return base > 0 ? pct(real / base) : 0;
+}
+
 /** Country indicators; `published` selects CP's ToT + VoT as `welfare_pct` (model cp2015). */
 export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, published: boolean): CountryResult[] {
   const { N, J } = b;
@@ -48,6 +69,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
   const t = sol.transfers;
   const acc0 = baselineAccounts(b, t?.ownershipBase), acc1 = solutionAccounts(b, shock, sol);
+  const y0 = baselineOutput(b);
   for (let n = 0; n < N; n++) {
     const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
     // With cross-border incomes (O3): I' = GNI' + T, T = D − NFI₀.
@@ -75,6 +97,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
     const r: CountryResult = {
       welfare_pct: published ? (100 * (tot + vot)) / I0 : realIncome,
       real_income_pct: realIncome,
+      real_gdp_pct: realGdpPct(b, sol, y0, n),
       real_wage_pct: pct(Math.exp(sol.lw[n]) / P),
       terms_of_trade_pct: (100 * tot) / I0,
       volume_of_trade_pct: (100 * vot) / I0,
@@ -91,7 +114,9 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
       if (t.governmentReceived[n] !== 0) r.government_share_revenue_pct_gdp = (100 * t.governmentReceived[n]) / acc0[n].gdp;
     }
     if (b.D[n] !== 0) r.deficit_pct = t ? pct(acc1[n].tradeDeficit / acc0[n].tradeDeficit) : pct(shock.D[n] / b.D[n]);
-    if (sol.rents[n] !== 0) r.export_rents_pct_gdp = (100 * sol.rents[n]) / VA1[n];
+    const capRent = sol.capacity ? sol.capacity.rentByRegion[n] : 0;
+    if (sol.rents[n] - capRent !== 0) r.export_rents_pct_gdp = (100 * (sol.rents[n] - capRent)) / VA1[n];
+    if (capRent !== 0) r.capacity_rents_pct_gdp = (100 * capRent) / VA1[n];
     out.push(r);
   }
   return out;

@@ -6,7 +6,7 @@
 import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult, CountryResult } from '../result.ts';
 import { baselineFromDataset, type GeBaseline } from './baseline.ts';
-import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests, type GeOwnership } from './solve.ts';
+import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests, type GeOwnership, type GeCapacity } from './solve.ts';
 import { asBaseline, countryResults } from './outputs.ts';
 
 export type BaselineOption = 'zero-deficit' | 'keep-deficits';
@@ -38,6 +38,8 @@ export interface GeRunOptions extends GeSolveOptions {
   nests?: GeNests;
   /** Cross-border ownership of value added (ownership.ts); none when absent. */
   ownership?: GeOwnership;
+  /** Capacity bounds on real output (capacity.ts); constant returns when absent. */
+  capacity?: GeCapacity;
 }
 
 export interface GeRun {
@@ -80,6 +82,7 @@ export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: G
     ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
     ...(opts.nests ? { nests: opts.nests } : {}),
     ...(opts.ownership && opts.ownership.owner.length ? { ownership: opts.ownership } : {}),
+    ...(opts.capacity && opts.capacity.cell.length ? { capacity: opts.capacity } : {}),
   };
   const solution = solveGe(baseline, shock, opts, warm);
   const rows = countryResults(baseline, shock, solution, opts.publishedWelfare);

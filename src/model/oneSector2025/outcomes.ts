@@ -12,7 +12,7 @@ import { welfare, type Workspace } from './equations.ts';
 /** Names of the per-country indicators (percent; tariff revenue in percent of baseline spending E). */
 export const INDICATORS = [
   'welfare_pct', 'real_income_pct', 'real_wage_pct', 'deficit_pct', 'exports_gdp_pct', 'imports_gdp_pct',
-  'employment_pct', 'prices_pct', 'tariff_revenue_pct_gdp',
+  'employment_pct', 'prices_pct', 'tariff_revenue_pct_gdp', 'real_gdp_pct',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
@@ -24,14 +24,16 @@ export type OutcomeTable = Record<Indicator, Float64Array>;
  * welfare 100(Ŵ − 1); real income 100(Ê/P̂ − 1); real wage 100(ŵ/P̂ − 1);
  * deficit 100(D' − D)/|D| with D = purchases − sales; exports/GDP and imports/GDP
  * 100((x'/Y')/(x/Y) − 1) without domestic flows; employment 100(L̂ − 1); prices 100(P̂ − 1);
- * tariff revenue 100 R / E (the paper's "% of GDP" of Table 3).
+ * tariff revenue 100 R / E (the paper's "% of GDP" of Table 3); real GDP 100(L̂ − 1): one good per
+ * country made from labour alone at fixed productivity, so value added at constant prices moves with
+ * employment.
  */
 export function outcomes(e: Economy, ws: Workspace): OutcomeTable {
   const { N, tc, S0, X, Y, E } = e;
   const z = () => new Float64Array(N);
   const out: OutcomeTable = {
     welfare_pct: z(), real_income_pct: z(), real_wage_pct: z(), deficit_pct: z(), exports_gdp_pct: z(),
-    imports_gdp_pct: z(), employment_pct: z(), prices_pct: z(), tariff_revenue_pct_gdp: z(),
+    imports_gdp_pct: z(), employment_pct: z(), prices_pct: z(), tariff_revenue_pct_gdp: z(), real_gdp_pct: z(),
   };
   const W = z(), RI = z();
   welfare(e, ws, W, RI);
@@ -55,6 +57,7 @@ export function outcomes(e: Economy, ws: Workspace): OutcomeTable {
     out.exports_gdp_pct[n] = 100 * (exp1[n] / ws.Yp[n] / (exp0[n] / Y[n]) - 1);
     out.imports_gdp_pct[n] = 100 * (imp1[n] / ws.Yp[n] / (imp0[n] / Y[n]) - 1);
     out.employment_pct[n] = 100 * (ws.L[n] - 1);
+    out.real_gdp_pct[n] = 100 * (ws.L[n] - 1);
     out.prices_pct[n] = 100 * (ws.P[n] - 1);
     out.tariff_revenue_pct_gdp[n] = (100 * ws.R[n]) / E[n];
   }
