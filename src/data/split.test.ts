@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { carvedPart, mergeSectors, outputs, splitSector, tableResiduals, type IoValues, type SplitSpec } from './split.ts';
+import { carvedPart, mergeSectors, outputs, redirectPurchases, splitSector, tableResiduals, type IoValues, type SplitSpec } from './split.ts';
 
 /** A balanced random table: costs add to output by construction, final demand is the row residual. */
 function balancedTable(N: number, J: number, rnd: () => number): IoValues {
@@ -111,5 +111,30 @@ describe('splitSector and mergeSectors', () => {
   it('refuses shares that need more domestic sales than the parent has', () => {
     expect(() => splitSector(t, { sector: 's1', code: 'x', outputShare: () => 0, tradeShare: () => 0.5, purchaseWeight: () => 1 })).toThrow(RangeError);
     expect(() => splitSector(t, { sector: 'nope', code: 'x', outputShare: () => 0, tradeShare: () => 0, purchaseWeight: () => 1 })).toThrow(/sector code/);
+  });
+});
+
+describe('redirectPurchases (linking the stages of a carved chain)', () => {
+  it('moves a good to one user against its other inputs and keeps every row and column total', () => {
+    const t = balancedTable(3, 5, seeded(7));
+    const before = tableResiduals(t);
+    const y0 = outputs(t);
+    const J = 5, n = 1, g = 2, u = 4;
+    const use0 = t.use[(n * J + g) * J + u];
+    const moved = redirectPurchases(t, t.regions[n], t.sectors[g], t.sectors[u], 0.5 * use0 + 1e-3);
+    expect(moved).toBeGreaterThan(0);
+    expect(t.use[(n * J + g) * J + u]).toBeCloseTo(use0 + moved, 9);
+    const after = tableResiduals(t);
+    expect(after.row).toBeLessThan(before.row + 1e-9);
+    expect(after.column).toBeLessThan(before.column + 1e-9);
+    expect(outputs(t)).toEqual(y0);
+  });
+
+  it('moves no more than the other users buy', () => {
+    const t = balancedTable(2, 4, seeded(3));
+    const J = 4, n = 0, g = 1, u = 3;
+    let others = Math.max(0, t.final[n * J + g]);
+    for (let j = 0; j < J; j++) if (j !== u) others += t.use[(n * J + g) * J + j];
+    expect(redirectPurchases(t, t.regions[n], t.sectors[g], t.sectors[u], 1e12)).toBeLessThanOrEqual(others + 1e-9);
   });
 });

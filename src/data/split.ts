@@ -269,3 +269,52 @@ export function renameSector(t: IoValues, code: string, to: string, name?: strin
   if (names && name) names[k] = name;
   return { ...t, sectors, ...(names ? { names } : {}) };
 }
+
+/**
+ * Redirects purchases of input `good` in region `region` to user `to` from the other users (and final
+ * demand), in proportion to what they buy of it, and sends as much of `to`'s other inputs the other way
+ * (in proportion to `to`'s purchases of each, `exclude` and `good` left out): user j gives up δ_j of
+ * `good` and gets δ_j of that mix; `to` gets Σδ_j of `good` and buys as much less of the mix. Every
+ * row total (each input's uses) and every column total (each user's costs) is kept. Used to link a
+ * supply chain's stages (separation buys ore, magnets buy oxides) after carving. Returns the amount
+ * moved: `amount`, or less when the others buy less of `good` or `to` buys less of everything else.
+ */
+export function redirectPurchases(t: IoValues, region: string, good: string, to: string, amount: number, exclude: readonly string[] = []): number {
+  const { J } = dims(t);
+  const n = t.regions.indexOf(region);
+  const g = t.sectors.indexOf(good), u = t.sectors.indexOf(to);
+  if (n < 0 || g < 0 || u < 0 || g === u) throw new RangeError(`Expected a region and two distinct sector codes of the table, found ${region}, ${good}, ${to}`);
+  const at = (k: number, j: number) => (n * J + k) * J + j;
+  const skip = new Set([g, ...exclude.map((c) => t.sectors.indexOf(c))]);
+  let others = Math.max(0, t.final[n * J + g]);
+  for (let j = 0; j < J; j++) if (j !== u) others += Math.max(0, t.use[at(g, j)]);
+  let mix = 0;
+  for (let k = 0; k < J; k++) if (!skip.has(k)) mix += Math.max(0, t.use[at(k, u)]);
+  const moved = Math.max(0, Math.min(amount, others, mix));
+  if (!(moved > 0)) return 0;
+  // The mix: shares of `to`'s other purchases.
+  const w = new Float64Array(J);
+  for (let k = 0; k < J; k++) if (!skip.has(k)) w[k] = Math.max(0, t.use[at(k, u)]) / mix;
+  const give = (j: number, d: number, final: boolean) => {
+    for (let k = 0; k < J; k++) {
+      if (w[k] === 0) continue;
+      if (final) t.final[n * J + k] += d * w[k];
+      else t.use[at(k, j)] += d * w[k];
+    }
+  };
+  const f = moved / others;
+  for (let j = 0; j < J; j++) {
+    if (j === u || !(t.use[at(g, j)] > 0)) continue;
+    const d = t.use[at(g, j)] * f;
+    t.use[at(g, j)] -= d;
+    give(j, d, false);
+  }
+  if (t.final[n * J + g] > 0) {
+    const d = t.final[n * J + g] * f;
+    t.final[n * J + g] -= d;
+    give(-1, d, true);
+  }
+  t.use[at(g, u)] += moved;
+  for (let k = 0; k < J; k++) if (w[k] !== 0) t.use[at(k, u)] -= moved * w[k];
+  return moved;
+}

@@ -10,15 +10,28 @@ const R = (c: string) => d.regions.indexOf(c), S = (c: string) => d.sectors.inde
 const P = ['policy', 'export_controls'];
 
 describe('resolveControls', () => {
-  it('applies an origin\'s control to all destinations with "*"', () => {
+  it('applies an origin\'s control to all destinations with "*", a sector group to each of its sectors', () => {
     const c = resolveControls(d, [{ origin: 'CHN', destination: '*', sectors: ['REE'], approval: 0.25 }], P);
-    expect(c.flow.length).toBe(N - 1);
+    expect(c.flow.length).toBe(3 * (N - 1));
     for (const q of c.flow) {
       expect(Math.floor(q / J) % N).toBe(R('CHN'));
-      expect(q % J).toBe(S('REE'));
+      expect(['REM', 'RES', 'MAG']).toContain(d.sectors[q % J]);
     }
     expect([...c.approval].every((s) => s === 0.25)).toBe(true);
     expect([...c.rentsToExporter].every((r) => r === 1)).toBe(true);
+  });
+
+  it('gives approvals by destination and by chain stage (US-bound magnets slower, ores uncontrolled)', () => {
+    const c = resolveControls(d, [
+      { origin: 'CHN', destination: '*', sectors: ['RES', 'MAG'], approval: 0.6 },
+      { origin: 'CHN', destination: 'USA', sectors: ['MAG'], approval: 0.25 },
+    ], P);
+    const at = (dest: string, sec: string) => c.approval[[...c.flow].indexOf((R(dest) * N + R('CHN')) * J + S(sec))];
+    expect(c.flow.length).toBe(2 * (N - 1));
+    expect(at('USA', 'MAG')).toBe(0.25);
+    expect(at('USA', 'RES')).toBe(0.6);
+    expect(at('DEU', 'MAG')).toBe(0.6);
+    expect([...c.flow].some((q) => q % J === S('REM'))).toBe(false);
   });
 
   it('lets a coalition of origins enforce one control, a later entry overriding an earlier one', () => {
@@ -41,12 +54,12 @@ describe('resolveControls', () => {
     let err: unknown;
     try {
       resolveControls(d, [
-        { origin: 'CHN', destination: 'KOR', sectors: ['REE'], approval: 0.5 },
-        { origin: '*', destination: 'KOR', sectors: ['REE'], approval: 0 },
+        { origin: 'CHN', destination: 'KOR', sectors: ['MAG'], approval: 0.5 },
+        { origin: '*', destination: 'KOR', sectors: ['MAG'], approval: 0 },
       ], P);
     } catch (e) { err = e; }
     expect(err).toBeInstanceOf(PolicyError);
-    expect((err as PolicyError).message).toBe('expected importer KOR to keep a supplier of sector REE, found every supplier banned (approval 0); allow some supply or leave a supplier out');
+    expect((err as PolicyError).message).toBe('expected importer KOR to keep a supplier of sector MAG, found every supplier banned (approval 0); allow some supply or leave a supplier out');
     expect((err as PolicyError).path).toEqual([...P, 1]);
     // China alone banning REE to everyone is feasible: others still supply.
     expect(() => resolveControls(d, [{ origin: 'CHN', destination: '*', sectors: ['REE'], approval: 0 }], P)).not.toThrow();

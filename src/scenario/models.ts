@@ -17,7 +17,7 @@ const ONE_SECTOR_TOLERANCE = 1e-11;
 import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { baselineOutput, type GeNests, type GeOwnership, type GeCapacity } from '../model/ge/solve.ts';
 import { chainResults, userLosses, type ChainCell, type UserLoss } from '../model/ge/chain.ts';
-import { resolveCapacity } from '../policy/capacity.ts';
+import { resolveCapacity, checkSupplyFeasible } from '../policy/capacity.ts';
 import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPath, type Measures } from './inventory.ts';
 import { addDays } from './clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
@@ -116,7 +116,7 @@ export function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
 }
 
 /** Capacity bounds of a scenario (`policy.capacity`), or undefined; unknown codes are PolicyErrors. */
-export function geCapacity(d: Dataset, s: Scenario): GeCapacity | undefined {
+export function geCapacity(d: Dataset, s: Scenario): (GeCapacity & { entry: Int32Array }) | undefined {
   const e = s.policy.capacity;
   return e?.length ? resolveCapacity(d, e, ['policy', 'capacity']) : undefined;
 }
@@ -328,12 +328,15 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
   const start = inv.start ?? '2025-01-01';
   const end = addDays(start, 7 * (inv.duration_weeks ?? 26));
   const cache = new Map<string, GeRun>();
+  let last = full; // spans differ by one stock-out: the previous span's solution is a close start
   return runInventoryClock(d, cells, [{ start, end, state, index: 0 }], {
     solve: (st, covered, key) => {
       if (!covered.size) return full;
       let run = cache.get(key);
       if (!run) {
-        run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, full.solution, sigma);
+        run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, last.solution, sigma);
+        if (run.result.status !== 'converged') run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, undefined, sigma);
+        last = run;
         if (run.result.status !== 'converged') throw new RangeError(`Expected the inventory span with ${covered.size} stocked cells to converge, found: ${run.result.message}`);
         cache.set(key, run);
       }
@@ -348,6 +351,8 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
 }
 
 function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
+  const cap = geCapacity(d, s);
+  if (cap) checkSupplyFeasible(d, state.controls, cap, new Set(inventoryCells(d, s)?.cell ?? []), ['policy', 'capacity'], ['policy', 'export_controls']);
   const opts = geOptions(d, s, published);
   try {
     // The baseline first: its non-convergence is a numerical failure of the data, not of the policy.

@@ -9,7 +9,7 @@ describe('multisector-2025 (committed dataset)', () => {
   const { N, J } = d;
   const r = (c: string) => d.regions.indexOf(c);
   const s = (c: string) => d.sectors.indexOf(c);
-  const goodsLike = (c: string) => c === 'REE' || c === 'SEMI' || Number(c.slice(1)) <= 16;
+  const goodsLike = (c: string) => ['REM', 'RES', 'MAG', 'SEMI'].includes(c) || Number(c.slice(1)) <= 16;
   const goods = (importer: string, exporter: string) => {
     let v = 0;
     d.sectors.forEach((c, j) => { if (goodsLike(c)) v += d.flows[(r(importer) * N + r(exporter)) * J + j]; });
@@ -21,9 +21,10 @@ describe('multisector-2025 (committed dataset)', () => {
     return a / b;
   };
 
-  it('has 19 WIOD regions, 35 WIOD sectors plus REE and SEMI, the EU group and the multisector model', () => {
+  it('has 19 WIOD regions, 35 WIOD sectors plus the rare-earth chain (REM, RES, MAG; group REE) and SEMI, the EU group and the multisector model', () => {
     expect(d.regions).toEqual(['USA', 'CHN', 'JPN', 'KOR', 'TWN', 'DEU', 'FRA', 'ITA', 'GBR', 'EUR', 'CAN', 'MEX', 'IND', 'BRA', 'RUS', 'AUS', 'IDN', 'TUR', 'ROW']);
-    expect(d.sectors).toEqual([...Array.from({ length: 35 }, (_, j) => `c${j + 1}`), 'REE', 'SEMI']);
+    expect(d.sectors).toEqual([...Array.from({ length: 35 }, (_, j) => `c${j + 1}`), 'REM', 'RES', 'MAG', 'SEMI']);
+    expect(d.manifest.sector_groups!.REE).toEqual(['REM', 'RES', 'MAG']);
     expect(d.manifest.groups.EU).toEqual(['DEU', 'FRA', 'ITA', 'EUR']);
     expect(d.manifest.default_model).toBe('multisector');
     expect(d.manifest.unit).toBe('million USD');
@@ -62,17 +63,41 @@ describe('multisector-2025 (committed dataset)', () => {
     }
   });
 
-  it('keeps REE tiny and SEMI sizeable; China makes most rare-earth products', () => {
-    let ree = 0, semi = 0, world = 0, reeChn = 0;
-    for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) for (let j = 0; j < J; j++) {
-      const v = d.flows[(n * N + i) * J + j];
-      world += v;
-      if (j === s('REE')) { ree += v; if (i === r('CHN')) reeChn += v; }
-      if (j === s('SEMI')) semi += v;
-    }
-    expect(ree / world).toBeLessThan(1e-3);
-    expect(reeChn / ree).toBeGreaterThan(0.7);
-    expect(semi / 1000).toBeGreaterThan(500);
+  const output = (i: number, j: number) => { let v = 0; for (let n = 0; n < N; n++) v += d.flows[(n * N + i) * J + j]; return v; };
+  const worldOutput = (j: number) => { let v = 0; for (let i = 0; i < N; i++) v += output(i, j); return v; };
+
+  it('keeps the rare-earth chain tiny and SEMI sizeable; China\'s shares of each stage are the sourced ones', () => {
+    let world = 0;
+    for (let q = 0; q < d.flows.length; q++) world += d.flows[q];
+    const chain = ['REM', 'RES', 'MAG'].map(s);
+    expect(chain.reduce((a, j) => a + worldOutput(j), 0) / world).toBeLessThan(1e-3);
+    expect(worldOutput(s('SEMI')) / 1000).toBeGreaterThan(500);
+    // USGS 69% of mining; IEA 91% of separation, 94% of magnet making.
+    expect(output(r('CHN'), s('REM')) / worldOutput(s('REM'))).toBeCloseTo(0.69, 2);
+    expect(output(r('CHN'), s('RES')) / worldOutput(s('RES'))).toBeCloseTo(0.91, 1);
+    expect(output(r('CHN'), s('MAG')) / worldOutput(s('MAG'))).toBeCloseTo(0.94, 2);
+  });
+
+  it('gives the US no invented supply: its concentrate goes to China, its separation is MP\'s NdPr, its magnets a small plant', () => {
+    const us = r('USA'), cn = r('CHN');
+    const rem = s('REM'), res = s('RES'), mag = s('MAG');
+    // Mountain Pass concentrate: nearly all exported to China (what MP separates itself stays).
+    expect(d.flows[(cn * N + us) * J + rem] / output(us, rem)).toBeGreaterThan(0.7);
+    // Separation: 1,294 t NdPr at $51/kg ≈ $66m; magnets: 1,000 t at $49.2/kg ≈ $49m.
+    expect(Math.abs(output(us, res) - 66)).toBeLessThan(1);
+    expect(Math.abs(output(us, mag) - 49.2)).toBeLessThan(1);
+    // US magnet users buy mostly imports, mostly Chinese (≈ 84% of US NdFeB imports by value).
+    let imp = 0;
+    for (let i = 0; i < N; i++) if (i !== us) imp += d.flows[(us * N + i) * J + mag];
+    expect(d.flows[(us * N + cn) * J + mag] / imp).toBeGreaterThan(0.7);
+  });
+
+  it('links the chain: separation buys ore and magnet makers buy oxides (China at the derived cost shares)', () => {
+    const cn = r('CHN');
+    const buys = (k: string, user: string) => d.io[(cn * J + s(k)) * J + s(user)] * (1 - d.vaShare[cn * J + s(user)]);
+    expect(buys('REM', 'RES')).toBeGreaterThan(0.25);
+    expect(buys('RES', 'MAG')).toBeGreaterThan(0.25);
+    expect(buys('MAG', 'c15')).toBeGreaterThan(0);
   });
 
   it('solves a zero shock with data deficits: converges and the calibrated baseline stays at the data', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeDataset } from '../write.ts';
 import type { DatasetManifest } from '../manifest.ts';
-import { mergeSectors, outputs, renameSector, splitSector, tableResiduals, type IoValues } from '../split.ts';
+import { mergeSectors, outputs, redirectPurchases, renameSector, splitSector, tableResiduals, type IoValues } from '../split.ts';
 import { REPO_ROOT } from './paths.ts';
 import { REGIONS, baciByRegion, gdpByRegion } from './multisector2025/raw.ts';
 import { GOODS, updateTo2023, wiod2011 } from './multisector2025/update.ts';
@@ -21,7 +21,12 @@ import { OWNERSHIP_SOURCES, semiOwnership } from './multisector2025/ownership.ts
 export const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
 type Check = DatasetManifest['provenance']['checks'][number];
 
-const goodsLike = (code: string) => code === 'REE' || code === 'SEMI' || Number(code.slice(1)) <= GOODS;
+/** The rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets (sector group REE). */
+export const REE_CHAIN = ['REM', 'RES', 'MAG'] as const;
+const goodsLike = (code: string) => (REE_CHAIN as readonly string[]).includes(code) || code === 'SEMI' || Number(code.slice(1)) <= GOODS;
+
+/** How the chain's stages were linked: per link, the purchases wanted and moved (million USD, world). */
+export interface ChainLink { user: string; input: string; costShare: number; wanted: number; moved: number; byRegion: Record<string, number> }
 
 /** Trade-weighted average tariff of importer n on exporter i over goods sectors. */
 export function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tariff'>, importer: string, exporter: string): number {
@@ -41,7 +46,7 @@ export function buildTable() {
   // 1. Applied 2014 tariffs on the 35 sectors (the carved pieces inherit their parent's).
   const ll = appliedTariffs2014(t.regions);
   for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) t.sectors.forEach((c, j) => (t.tariff[(n * N + i) * t.sectors.length + j] = ll.rate(n, i, c)));
-  // 2. Carve the satellite pieces, then merge them into REE and SEMI.
+  // 2. Carve the satellite pieces; the rare-earth chain stays three sectors (REM, RES, MAG; group REE), SEMI is merged.
   const reports: PieceReport[] = [];
   const ps = pieces(t);
   const pieceTrade = new Map<string, number>();
@@ -63,11 +68,26 @@ export function buildTable() {
     for (const c of codes) { const p = ps.find((q) => q.code === c)!; a += theta0.theta.get(p.parent)! * pieceTrade.get(c)!; b += pieceTrade.get(c)!; }
     return a / b;
   };
-  const thetaRee = satTheta(['REE_ore', 'REE_chem', 'REE_mag']);
   const thetaSemi = satTheta(['SEMI_chip', 'SEMI_sme']);
-  t = mergeSectors(mergeSectors(t, 'REE_ore', 'REE_chem'), 'REE_ore', 'REE_mag');
-  t = renameSector(t, 'REE_ore', 'REE', 'Rare-earth elements, compounds, metals and permanent magnets (HS 2805.30, 2846, 8505.11; satellite)');
   t = renameSector(mergeSectors(t, 'SEMI_chip', 'SEMI_sme'), 'SEMI_chip', 'SEMI', 'Semiconductors and chipmaking equipment (HS 8541, 8542, 8486; satellite)');
+  // The chain's links: separation buys ore, magnet making buys oxides and metals (cost shares derived
+  // from the facts, satellites.ts), redirected from the other users of the input against the user's
+  // purchases of its own parent's good, so every row and column total stays.
+  const links: ChainLink[] = [];
+  for (const p of ps) {
+    if (!p.buys) continue;
+    const { input, costShare } = p.buys, user = p.code;
+    const y = outputs(t), Jn = t.sectors.length, u = t.sectors.indexOf(user);
+    const link: ChainLink = { user, input, costShare, wanted: 0, moved: 0, byRegion: {} };
+    t.regions.forEach((r, n) => {
+      const want = costShare * y[n * Jn + u];
+      if (!(want > 0)) return;
+      const moved = redirectPurchases(t, r, input, user, want, [...REE_CHAIN, 'SEMI_chip', 'SEMI_sme']);
+      link.wanted += want; link.moved += moved;
+      link.byRegion[r] = moved / want;
+    });
+    links.push(link);
+  }
   const J = t.sectors.length;
   const avgMfn = { usChn: averageTariff(t, 'USA', 'CHN'), chnUs: averageTariff(t, 'CHN', 'USA') };
   // 3. The 2018–19 trade-war layers. datasets.md: the layers are set "so that the trade-weighted
@@ -86,8 +106,10 @@ export function buildTable() {
     t.tariff[(cn * N + us) * J + j] += PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs;
   }
   const layers = { usListLevel: listLevel, usScale, chinaUniform: PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs };
-  const theta = t.sectors.map((c) => (c === 'REE' ? thetaRee : c === 'SEMI' ? thetaSemi : theta0.theta.get(c)!));
-  return { table: t, theta, update: up.report, vaFileGap: w.vaFileGap, reports, avgMfn, s301, layers, indiaUsAgri: ll.indiaUsAgri, thetaMapping: theta0.mapping };
+  // The chain's stages inherit their parents' θ (no sourced estimate).
+  const parentOf = (c: string) => ps.find((p) => p.code === c)?.parent;
+  const theta = t.sectors.map((c) => (c === 'SEMI' ? thetaSemi : theta0.theta.get(parentOf(c) ?? c)!));
+  return { table: t, theta, update: up.report, vaFileGap: w.vaFileGap, reports, links, avgMfn, s301, layers, indiaUsAgri: ll.indiaUsAgri, thetaMapping: theta0.mapping };
 }
 
 /** Shares of the io-table format; α is the residual of the spending identity (CP 2015), clipped at 0. */
@@ -150,9 +172,9 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   const res = tableResiduals(t);
   const scale = Math.max(...y);
   const usChn = averageTariff(t, 'USA', 'CHN'), chnUs = averageTariff(t, 'CHN', 'USA');
-  const ree = t.sectors.indexOf('REE'), semi = t.sectors.indexOf('SEMI');
+  const chain = REE_CHAIN.map((c) => t.sectors.indexOf(c)), semi = t.sectors.indexOf('SEMI');
   let reeOut = 0, semiOut = 0, worldOut = 0;
-  for (let n = 0; n < N; n++) { reeOut += y[n * J + ree]; semiOut += y[n * J + semi]; for (let j = 0; j < J; j++) worldOut += y[n * J + j]; }
+  for (let n = 0; n < N; n++) { for (const j of chain) reeOut += y[n * J + j]; semiOut += y[n * J + semi]; for (let j = 0; j < J; j++) worldOut += y[n * J + j]; }
   const r1 = (v: number) => Math.round(v * 10) / 10;
   const checks: Check[] = [
     { name: 'China → US goods 2023 (bn USD)', value: r1(goods('USA', 'CHN')), target: '440 ± 2% (BACI 2023: 440.5)', passed: Math.abs(goods('USA', 'CHN') / 440 - 1) <= 0.02 },
@@ -165,13 +187,15 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     { name: 'US average tariff on China, 20 Jan 2025 (%, trade-weighted, goods incl. REE and SEMI)', value: r1(usChn * 100), target: `PIIE 20.8 (gap ${r1(usChn * 100 - 20.8)} points; 2014 applied alone ${r1(b.avgMfn.usChn * 100)})`, passed: Math.abs(usChn * 100 - 20.8) <= 0.05 },
     { name: 'Section 301 layer: list-derived US average before the level factor (%), and the factor', value: `${r1(b.layers.usListLevel * 100)}; ×${b.layers.usScale.toFixed(3)}`, target: 'the factor makes the average PIIE\'s 20.8', passed: b.layers.usScale > 0 },
     { name: 'China average tariff on the US, 20 Jan 2025 (%, trade-weighted)', value: r1(chnUs * 100), target: `PIIE ≈ 21.2 (derived 32.6 − 11.4; 2014 applied alone ${r1(b.avgMfn.chnUs * 100)}, uniform layer ${r1(b.layers.chinaUniform * 100)} points)`, passed: Math.abs(chnUs * 100 - 21.2) <= 0.05 },
-    { name: 'REE world output (bn USD) and share of world output', value: `${r1(reeOut / 1000)} (${(reeOut / worldOut * 100).toExponential(2)}%)`, passed: reeOut / worldOut < 1e-3 },
+    { name: 'REE chain world output, REM + RES + MAG (bn USD) and share of world output', value: `${r1(reeOut / 1000)} (${(reeOut / worldOut * 100).toExponential(2)}%)`, passed: reeOut / worldOut < 1e-3 },
+    ...b.links.map((l) => ({ name: `Chain link: ${l.user} buys ${l.input} (cost share ${l.costShare}), world purchases moved / wanted (million USD)`, value: `${l.moved.toFixed(0)} / ${l.wanted.toFixed(0)}`, target: 'as much as the input\'s absorption in each region allows', passed: l.moved > 0 })),
     { name: 'SEMI world output (bn USD)', value: r1(semiOut / 1000), target: 'SIA/WSTS chip sales 526.8 (2023) + equipment 109 (2024); trade anchors raise it (see assumptions)', passed: semiOut > 0 },
     { name: 'Final-demand shares clipped at 0 (region-sectors; WIOD inventory changes can make one negative)', value: sh.clippedFinal, target: '≤ 2', passed: sh.clippedFinal <= 2 },
     { name: 'Value-added shares clipped at 0 (region-sectors)', value: sh.clippedVa, target: '0', passed: sh.clippedVa <= 2 },
   ];
   for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value}${c.target ? ` (target ${c.target})` : ''}`);
   console.error(`re-balancing: final-demand mix raised in ${b.update.finalMixAdjusted} region-sectors (largest ${(b.update.largestFinalMixShift * 100).toFixed(2)} points); Taiwan GDP growth 2011→2023 ${b.update.twnGdpGrowth.toFixed(3)}`);
+  for (const l of b.links) console.error(`link ${l.user} ← ${l.input}: moved ${l.moved.toFixed(0)} of ${l.wanted.toFixed(0)} million USD; by region (moved/wanted) ${Object.entries(l.byRegion).map(([r, v]) => `${r} ${v.toFixed(2)}`).join(', ')}`);
   for (const r of b.reports) console.error(`carve ${r.code}: world ${r.world.toFixed(0)} → ${r.worldOutput.toFixed(0)} million USD; capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}`);
   const hard = checks.slice(0, 7);
   if (hard.some((c) => !c.passed)) throw new RangeError('Expected every multisector-2025 consistency check to pass, found failures (see above)');
@@ -181,9 +205,9 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   const manifest: DatasetManifest = {
     lancaster_dataset: 1,
     id: 'multisector-2025',
-    name: 'US–China 2025: 19 regions × 37 sectors (WIOD 2011 structure, 2023 levels)',
-    description: '19 WIOD regions × 35 WIOD sectors plus the satellites REE (rare earths and magnets) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
-    version: '1.0.0',
+    name: 'US–China 2025: 19 regions × 39 sectors (WIOD 2011 structure, 2023 levels)',
+    description: '19 WIOD regions × 35 WIOD sectors plus the satellites REM, RES, MAG (the rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets; group REE) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
+    version: '1.1.0',
     base_year: 2023,
     layout: 'io-table',
     default_model: 'multisector',
@@ -193,7 +217,8 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     groups: { EU: ['DEU', 'FRA', 'ITA', 'EUR'] },
     // Goods are WIOD c1–c16 and the two satellites; PIIE's average tariffs are over goods.
     sector_groups: {
-      goods: [...Array.from({ length: 16 }, (_, k) => `c${k + 1}`), 'REE', 'SEMI'],
+      goods: [...Array.from({ length: 16 }, (_, k) => `c${k + 1}`), ...REE_CHAIN, 'SEMI'],
+      REE: [...REE_CHAIN],
       services: Array.from({ length: 19 }, (_, k) => `c${k + 17}`),
     },
     region_columns: {},
@@ -204,7 +229,7 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
       built_by: 'src/data/build/multisector2025.ts',
       built_at: new Date().toISOString().slice(0, 10),
       method: METHOD,
-      assumptions: ASSUMPTIONS({ reports: b.reports, update: b.update, thetaRee: b.theta[ree], thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }).concat(own.assumption),
+      assumptions: ASSUMPTIONS({ reports: b.reports, links: b.links, update: b.update, thetaRee: chain.map((j) => b.theta[j]), thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }).concat(own.assumption),
       checks,
     },
   };

@@ -134,14 +134,14 @@ export function capacityUpdate(s: CapacitySystem, lnMu: Float64Array, Y: Float64
     const q = s.cell[c];
     const y0 = s.y0[c];
     if (!(y0 > 0)) { out[c] = 0; if (qHat) qHat[c] = 0; continue; }
-    const lq = Math.log(Y[q] / y0) - lc[q];
+    const lq = Math.log(Math.max(Y[q], Number.MIN_VALUE) / y0) - lc[q]; // an extrapolated iterate can make Y ≤ 0
     if (qHat) qHat[c] = Math.exp(lq);
     const lnK = s.lnK[c], ie = s.invEta[c], lm = lnMu[c];
     const b = ie === 0 ? 0 : Math.min(lq, lnK) * ie;
     const gap = lq - lnK; // −∞ without a bound
     // Above the supply curve the bound must hold with equality; on it, output must not exceed the bound.
     const r = lm - b > 1e-12 ? Math.abs(gap) : Math.max(0, gap, Math.abs(lm - b));
-    if (!(r <= res)) res = r;
+    if (r > res || r !== r) res = r; // a NaN sticks
     out[c] = lnK === Infinity ? b : Math.max(b, lm + gap * s.step[c]);
   }
   return res;

@@ -83,7 +83,7 @@ describe('export taxes and caps', () => {
   });
 
   it('keeps trade balanced at prices net of tariffs with rents kept and lost (the accounting of docs/controls.md)', () => {
-    const flows = [flow('CHN', 'USA', 'REE'), flow('CHN', 'JPN', 'REE'), flow('TWN', 'CHN', 'SEMI'), flow('USA', 'CHN', 'SEMI')];
+    const flows = [flow('CHN', 'USA', 'MAG'), flow('CHN', 'JPN', 'MAG'), flow('TWN', 'CHN', 'SEMI'), flow('USA', 'CHN', 'SEMI')];
     for (const rents of [1, 0]) {
       const sol = solveGe(b, { ...base, caps: caps(flows, 0.3, rents) }, TIGHT);
       expect(sol.report.status).toBe('converged');
@@ -103,20 +103,20 @@ describe('export taxes and caps', () => {
   });
 
   it('a ban drives the flow to exactly zero and converges', () => {
-    const qb = flow('CHN', 'USA', 'REE');
+    const qb = flow('CHN', 'USA', 'MAG');
     const sol = solveGe(b, { ...base, caps: caps([qb], 0) }, { labels });
     expect(sol.report.status).toBe('converged');
     expect(sol.piNew[qb]).toBe(0);
     expect(sol.caps).toBeUndefined(); // a ban is not a wedge: it is zero in π
-    // The US buys more REE from everyone else.
-    expect(sol.piNew[flow('JPN', 'USA', 'REE')]).toBeGreaterThan(b.pi[flow('JPN', 'USA', 'REE')]);
+    // The US buys more magnets from everyone else.
+    expect(sol.piNew[flow('JPN', 'USA', 'MAG')]).toBeGreaterThan(b.pi[flow('JPN', 'USA', 'MAG')]);
   });
 
   it('rejects a ban that leaves an importer with no supplier, naming importer and sector', () => {
-    // Korea produces no REE: banning every origin leaves it none.
-    const all = d.regions.filter((c) => c !== 'KOR').map((c) => flow(c, 'KOR', 'REE'));
+    // Korea produces no magnets: banning every origin leaves it none.
+    const all = d.regions.filter((c) => c !== 'KOR').map((c) => flow(c, 'KOR', 'MAG'));
     expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow(RangeError);
-    expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow('Expected importer KOR to keep a supplier of sector REE');
+    expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow('Expected importer KOR to keep a supplier of sector MAG');
     // With one supplier left at 5% it is fine.
     const sol = solveGe(b, { ...base, caps: caps(all, all.map((_, k) => (k === 1 ? 0.05 : 0))) }, { labels });
     expect(sol.report.status).toBe('converged');

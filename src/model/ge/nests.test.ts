@@ -38,7 +38,7 @@ describe('CES input nests', () => {
 
   it('keeps the Cobb–Douglas fast path when every elasticity is 1', () => {
     expect(prepareNests(N, J, b.B, b.GB, { epsilon: new Float64Array(J).fill(1) })).toBeNull();
-    expect(prepareNests(N, J, b.B, b.GB, { critical: { inputs: Int32Array.of(S('REE')), users, sigma: 1 } })).toBeNull();
+    expect(prepareNests(N, J, b.B, b.GB, { critical: { inputs: Int32Array.of(S('MAG')), users, sigma: 1 } })).toBeNull();
     expect(prepareNests(N, J, b.B, b.GB, { epsilon: new Float64Array(J).fill(0.5) })).not.toBeNull();
   });
 
@@ -46,7 +46,7 @@ describe('CES input nests', () => {
     expect(cd.report.status).toBe('converged');
     const flat = solveGe(b, { ...shock, nests: { epsilon: new Float64Array(N * J).fill(1) } }, { ...OPTS, forceNests: true });
     expect(maxDiff(cd, flat)).toBeLessThan(1e-9);
-    const nested = solveGe(b, { ...shock, nests: { critical: { inputs: Int32Array.of(S('REE'), S('SEMI')), users, sigma: 1 } } }, { ...OPTS, forceNests: true });
+    const nested = solveGe(b, { ...shock, nests: { critical: { inputs: Int32Array.of(S('MAG'), S('SEMI')), users, sigma: 1 } } }, { ...OPTS, forceNests: true });
     expect(maxDiff(cd, nested)).toBeLessThan(1e-9);
   });
 
@@ -58,7 +58,7 @@ describe('CES input nests', () => {
   });
 
   it('a zero shock returns the baseline for any elasticities', () => {
-    const nests: GeNests = { epsilon: new Float64Array(J).fill(0.3), critical: { inputs: Int32Array.of(S('REE')), users, sigma: 0.05 } };
+    const nests: GeNests = { epsilon: new Float64Array(J).fill(0.3), critical: { inputs: Int32Array.of(S('MAG')), users, sigma: 0.05 } };
     const sol = solveGe(b, { tauNew: b.tau, D: b.D, nests }, OPTS);
     expect(sol.report.status).toBe('converged');
     for (const v of sol.lw) expect(Math.abs(v)).toBeLessThan(1e-9);

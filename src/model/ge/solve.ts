@@ -157,6 +157,8 @@ const MIN_MIXING = 1 / 16;
  */
 const STATE_TOL_FACTOR = 1e-2;
 const STATE_TOL_FLOOR = 1e-14;
+/** Largest |ln ω| and |ln μ| an iterate may take (e^30 ≈ 10¹³): a guard against overflow, never a binding bound. */
+const MAX_LN_WEDGE = 30;
 
 /**
  * Solves the equilibrium of `shock` relative to baseline `b`.
@@ -333,8 +335,14 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) gx[q] = Xn[q] * invSX[q];
     aa.next(z, gz, z);
     normalise(lw, b.VA, worldVA);
-    for (let c = 0; c < C; c++) if (lo[c] < 0) lo[c] = 0; // projection: ω ≥ 1
-    for (let c = 0; c < KC; c++) if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0; // μ ≥ 1 with constant returns
+    // Projections: ω ≥ 1, μ ≥ 1 with constant returns; both below e^MAX_LN_WEDGE, so that an
+    // extrapolated step cannot overflow the exponentials (no equilibrium here needs a larger wedge).
+    for (let c = 0; c < C; c++) lo[c] = lo[c] < 0 ? 0 : lo[c] > MAX_LN_WEDGE ? MAX_LN_WEDGE : lo[c];
+    for (let c = 0; c < KC; c++) {
+      if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0;
+      else if (lm[c] > MAX_LN_WEDGE) lm[c] = MAX_LN_WEDGE;
+      else if (lm[c] < -MAX_LN_WEDGE) lm[c] = -MAX_LN_WEDGE;
+    }
   }
   if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)}${C ? `, cap residual ${capResidual.toExponential(2)}` : ''}${KC ? `, capacity residual ${capacityResidual.toExponential(2)}` : ''})`;
   // The solution: wages of the last state, and the prices, shares and spending they imply

@@ -306,11 +306,12 @@ export function capUpdate(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmeg
     const k = w.capOf[c];
     const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
-    const lq = Math.log(V / w.q0[c]) - w.lnTax[k] - w.lnGov[k] - lnOmega[c] - lc[i * J + j];
+    // An extrapolated iterate can make X' (hence V) negative: read it as a vanishing flow, not a NaN.
+    const lq = Math.log(Math.max(V, Number.MIN_VALUE) / w.q0[c]) - w.lnTax[k] - w.lnGov[k] - lnOmega[c] - lc[i * J + j];
     if (qHat) qHat[c] = Math.exp(lq);
     const gap = lq - w.lnS[c];
     const r = lnOmega[c] > 0 ? Math.abs(gap) : Math.max(0, gap);
-    if (!(r <= res)) res = r;
+    if (r > res || r !== r) res = r; // a NaN sticks (never masked by a later finite value)
     out[c] = Math.max(0, lnOmega[c] + gap * w.step[c]);
   }
   return res;

@@ -444,7 +444,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     issues: spec.issues.map((r, i) => ({ id: r.id, ...(r.label ? { label: r.label } : {}), owner: r.owner, kind: r.kind, mode: r.mode, grid: r.grid, disagreement: r.grid[disagreement[i]], flows: r.cells.length })),
     objectives: spec.objectives.map((o, k) => ({
       name: labelOf(k).name, region: o.region, measure: o.measure,
-      security: o.security.map((s) => ({ region: setup.dataset.regions[s.region], sector: setup.dataset.sectors[s.sector], weight: s.weight })),
+      security: o.security.map((s) => ({ region: setup.dataset.regions[s.region], sector: s.label, weight: s.weight })),
       disagreement_pct: level[k],
     })),
     evaluation: { ...ev.stats, deals: deals.length },

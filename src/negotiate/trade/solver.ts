@@ -35,11 +35,15 @@ export interface DealSolve extends DealEval {
   absorption: Record<string, Record<string, number>>;
 }
 
-/** % change of real absorption of sector j in region n. */
-export function absorptionPct(ge: GeRun, n: number, j: number): number {
+/** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices) in region n. */
+export function absorptionPct(ge: GeRun, n: number, js: readonly number[]): number {
   const J = ge.baseline.J;
-  const x0 = ge.baseline.X[n * J + j];
-  return x0 > 0 ? 100 * (ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]) / x0 - 1) : 0;
+  let x0 = 0, x1 = 0;
+  for (const j of js) {
+    x0 += ge.baseline.X[n * J + j];
+    x1 += ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]);
+  }
+  return x0 > 0 ? 100 * (x1 / x0 - 1) : 0;
 }
 
 /** The objective of one government on a solved deal. */
@@ -48,7 +52,7 @@ export function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun |
   let v = (o.measure === 'welfare' ? c?.welfare_pct : c?.real_income_pct) ?? NaN;
   for (const s of o.security) {
     if (!ge) throw new TypeError(`Expected a multi-sector model for security terms of ${o.name}, found a model without sector detail`);
-    v += s.weight * absorptionPct(ge, s.region, s.sector);
+    v += s.weight * absorptionPct(ge, s.region, s.sectors);
   }
   return v;
 }
@@ -88,7 +92,8 @@ export function makeTradeSolver(spec: TradeSpec): TradeSolver {
           out[reg] = {};
           for (const sec of absorption.sectors) {
             const j = d.sectors.indexOf(sec);
-            if (j >= 0) out[reg][sec] = absorptionPct(solved.ge, n, j);
+            const js = j >= 0 ? [j] : (d.manifest.sector_groups?.[sec] ?? []).map((c) => d.sectors.indexOf(c));
+            if (js.length) out[reg][sec] = absorptionPct(solved.ge, n, js);
           }
         }
       }

@@ -53,8 +53,8 @@ export interface ResolvedObjective {
   name: string;
   region: string;
   measure: 'real_income' | 'welfare';
-  /** Security terms: σ · (% change of real absorption of sector j in region n). */
-  security: { region: number; sector: number; weight: number }[];
+  /** Security terms: σ · (% change of real absorption of a sector or sector group in region n; `label` its code). */
+  security: { region: number; sectors: number[]; label: string; weight: number }[];
 }
 
 /** Everything a solver needs, cloneable to worker threads. */
@@ -249,9 +249,8 @@ export function resolveObjective(d: Dataset, name: string, region: string, o: Tr
   const add = (reg: string, table: Record<string, number>, at: Path) => {
     const n = d.regions.indexOf(reg);
     if (n < 0) throw new PolicyError(at, `expected a region code of dataset ${d.manifest.id}, found "${reg}"`);
-    for (const [sector, w] of Object.entries(table)) {
-      for (const j of selectSectors(d, [sector], [...at, sector])) security.push({ region: n, sector: j, weight: w });
-    }
+    // A sector group (e.g. REE = REM, RES, MAG) is one term: the group's real absorption.
+    for (const [sector, w] of Object.entries(table)) security.push({ region: n, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
   };
   if (o?.security) add(region, o.security, [...path, 'security']);
   for (const [reg, table] of Object.entries(o?.security_of ?? {})) add(reg, table, [...path, 'security_of', reg]);

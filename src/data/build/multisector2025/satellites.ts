@@ -20,6 +20,8 @@ import { satellite, satValue } from './raw.ts';
 /** Largest share of a parent's bilateral flow a sourced anchor may take. */
 export const CAP = 0.9;
 
+
+
 export interface Piece {
   parent: string;
   code: string;
@@ -30,6 +32,8 @@ export interface Piece {
   exporterTotals: { exporter: string; value: number; note: string }[];
   /** Distribution of the satellite's purchases over users (sector codes, 'final'); the rest is spread like the parent's. */
   users?: Record<string, number>;
+  /** A supply-chain link: this piece buys `input` (another piece) at `costShare` of its output (set after carving). */
+  buys?: { input: string; costShare: number };
   sizing: string;
 }
 
@@ -94,15 +98,51 @@ export function pieces(t: IoValues): Piece[] {
   const smeChn = (smeChnSpend - smeImp) / smeWorld;
   const smeShares: Record<string, number> = { CHN: smeChn };
   for (const [r, v] of Object.entries(smeOrigins)) smeShares[r] = ((1 - smeChn) * v) / smeOriginsTotal;
-  const reeUsers = { c15: 37.5 + 3, c14: 22.5 + 12.5 + 6.5, c31: 3, c13: 4 };
+  // Magnet users (value shares of REE demand, ree_c): the magnets' purchases; oxides and ores reach them through the chain.
+  const magUsers = { c15: 37.5 + 3, c14: 22.5 + 12.5 + 6.5, c31: 3, c13: 4 };
+  // Separation: MP Materials' 2024 NdPr (the only US separated product in the facts; no US heavy-RE separation, CSIS)
+  // valued at the NdPr oxide price; Neo Silmet (Estonia, EUR) at its 3,000 t/yr light-RE capacity.
+  const mpNdPr = 1294, ndprPrice = 0.051; // t; million USD per t ($50–52/kg, Fastmarkets Jun 2024)
+  // Separated output: the magnet rare earths (93,000 t, IEA 2023) at the NdPr oxide price, the rest of
+  // world mine output at China's average export unit value of rare-earth products (mostly La/Ce).
+  const magnetRee = satValue(proc, 'Magnet REE demand (Nd, Pr, Dy, Tb)', 'World');
+  const worldSep = magnetRee * ndprPrice + (worldT - magnetRee) * chemUnit;
+  const worldOre = worldT * oreUnit;
+  const usSep = (mpNdPr * ndprPrice) / worldSep, euSep = (3000 * chemUnit) / worldSep;
+  const ausSep = three - chn92 - mys;
+  // Magnets outside China at their cited plants: Shin-Etsu Vietnam 2,200 t (ROW); USA 1,000 t = half of Noveon's
+  // 2,000 t built-for line (no output figure in the facts: an assumption); Japan the rest of the 6% outside China.
+  const magWorldT = chnMagT / magShare;
+  const vnmMag = 2200 / magWorldT, usMag = 1000 / magWorldT;
+  // US concentrate: what MP did not separate itself went to China (concentrate sales to China stopped in 2025, MP8K).
+  const usOre = usT * oreUnit;
+  // Chain cost shares (derived): ore in separation = world ore value ÷ world separated value; oxides in
+  // magnets = magnet REE per kg of magnet (93,000 t ÷ world magnet output) × NdPr price ÷ magnet unit value.
+  const oreShare = worldOre / worldSep;
+  const oxideShare = ((magnetRee / magWorldT) * ndprPrice) / magUnit;
+  const usOreToChina = usOre - oreShare * mpNdPr * ndprPrice;
+  const ausOre = satValue(mine, 'REE mine production', 'AUS', '2024') * oreUnit;
+  const mtWeld = 12_000 * oreUnit; // Lynas Mt Weld ~12,000 tpa of concentrate, separated in Malaysia (ROW)
+  const mmrToChina = 50_000 * oreUnit; // Myanmar ion-adsorption clay to China, ~50,000 t REO (Reuters/Ord Minnett, Oct 2024)
   return [
     {
-      parent: 'c2', code: 'REE_ore', name: 'Rare-earth ores', world: worldT * oreUnit, shares: oreShares, anchors: [], exporterTotals: [], users: reeUsers,
-      sizing: `world mine output ${worldT} t REO (USGS MCS 2025, 2024) × US unit value ${(oreUnit * 1e6).toFixed(0)} $/t ($260m for 45,000 t); shares = mine output by country`,
+      parent: 'c2', code: 'REM', name: 'Rare-earth mining and concentrate', world: worldOre, shares: oreShares,
+      anchors: [
+        { exporter: 'USA', importer: 'CHN', value: usOreToChina, note: `Mountain Pass concentrate to China: US output $${usOre.toFixed(0)}m less the ore of MP's own ${mpNdPr} t NdPr (derived)` },
+        { exporter: 'ROW', importer: 'CHN', value: mmrToChina, note: 'Myanmar → China ~50,000 t REO (Reuters citing Ord Minnett, Oct 2024) × US unit value' },
+        { exporter: 'AUS', importer: 'ROW', value: Math.min(mtWeld, ausOre), note: 'Lynas Mt Weld ~12,000 tpa to its Malaysian plant' },
+      ],
+      exporterTotals: [
+        { exporter: 'USA', value: usOreToChina, note: 'US concentrate goes to China only (MP8K: concentrate sales to China stopped in 2025)' },
+        { exporter: 'AUS', value: Math.min(mtWeld, ausOre), note: 'Australian concentrate goes to Malaysia (Lynas)' },
+        { exporter: 'ROW', value: 0.9 * oreShares.ROW * worldOre, note: 'ASSUMPTION: 90% of ROW mine output exported (Myanmar, Thailand, Nigeria ship concentrate, mostly to China)' },
+      ],
+      users: { c9: 60, c12: 20 },
+      sizing: `world mine output ${worldT} t REO (USGS MCS 2025, 2024) × US unit value ${(oreUnit * 1e6).toFixed(0)} $/t ($260m for 45,000 t); shares = mine output by country; bought by separation (RES, linked after carving) and chemicals/metals`,
     },
     {
-      parent: 'c9', code: 'REE_chem', name: 'Rare-earth compounds and metals', world: worldT * chemUnit,
-      shares: { CHN: sep, ROW: mys + (1 - three), AUS: three - chn92 - mys },
+      parent: 'c9', code: 'RES', name: 'Separated rare-earth oxides and metals', world: worldSep, buys: { input: 'REM', costShare: oreShare },
+      shares: { CHN: sep, USA: usSep, EUR: euSep, AUS: ausSep, ROW: 1 - sep - usSep - euSep - ausSep },
       anchors: [
         { exporter: 'CHN', importer: 'USA', value: usImp * usFromChn, note: 'US imports of compounds and metals $170m (2024) × 70% from China (USGS, 2020–23)' },
         { exporter: 'ROW', importer: 'USA', value: usImp * (usFromMys + 0.06), note: 'Malaysia 13% + other 6%' },
@@ -110,15 +150,15 @@ export function pieces(t: IoValues): Piece[] {
         { exporter: 'EUR', importer: 'USA', value: usImp * 0.05, note: 'Estonia 5%' },
       ],
       exporterTotals: [{ exporter: 'CHN', value: satValue(trade, 'China rare earth exports value', 'CHN->World'), note: "China's rare-earth exports $488.8m (2024)" }],
-      users: reeUsers,
-      sizing: `world output ${worldT} t REO × China's average export unit value ${(chemUnit * 1e6).toFixed(0)} $/t (2024); shares: China ${sep * 100}% of separation (IEA), Malaysia ${mys * 100}% (IEA), Australia = CHN+MYS+AUS ${three * 100}% − China ${chn92 * 100}% − Malaysia, rest ROW`,
+      users: { c9: 30, c12: 20, c11: 10, c14: 20 },
+      sizing: `magnet rare earths ${magnetRee} t (IEA 2023) × NdPr oxide $51/kg + the other ${worldT - magnetRee} t REO × China's average export unit value ${(chemUnit * 1e6).toFixed(0)} $/t (2024); buys ore at ${oreShare.toFixed(3)} of output (world ore ÷ world separated value); shares: China ${sep * 100}% of separation (IEA), USA ${(usSep * 100).toFixed(2)}% (MP's ${mpNdPr} t NdPr at $51/kg; no US heavy-RE separation, CSIS), EUR ${(euSep * 100).toFixed(2)}% (Neo Silmet 3,000 t/yr, at capacity), Australia = CHN+MYS+AUS ${three * 100}% − China ${chn92 * 100}% − Malaysia ${mys * 100}%, rest ROW (Malaysia, Lynas); bought by magnets (MAG, linked after carving) and catalysts, alloys, glass, phosphors (c9, c12, c11, c14)`,
     },
     {
-      parent: 'c14', code: 'REE_mag', name: 'Rare-earth permanent magnets', world: magWorld, shares: { CHN: magShare, JPN: 0.05, ROW: 1 - magShare - 0.05 },
+      parent: 'c14', code: 'MAG', name: 'Rare-earth permanent magnets', world: magWorld, buys: { input: 'RES', costShare: oxideShare }, shares: { CHN: magShare, USA: usMag, ROW: vnmMag, JPN: 1 - magShare - usMag - vnmMag },
       anchors: [{ exporter: 'CHN', importer: 'USA', value: usMagQ1 * 4, note: 'US sintered NdFeB imports from China, Q1 2024 × 4' }],
       exporterTotals: [{ exporter: 'CHN', value: satValue(trade, 'China exports of RE permanent magnets and magnet alloys (value)', 'CHN->World') * 1000, note: "China's magnet exports $2.86bn (2024)" }],
-      users: reeUsers,
-      sizing: `China's NdFeB output ≥ ${chnMagT} t × its export unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); Japan 5% (assumption within the sourced "< 9%"), rest ROW`,
+      users: magUsers,
+      sizing: `buys oxides at ${oxideShare.toFixed(3)} of output (${magnetRee} t magnet REE ÷ ${magWorldT.toFixed(0)} t of magnets × $51/kg ÷ $${(magUnit * 1e3).toFixed(1)}/kg); China's NdFeB output ≥ ${chnMagT} t × its export unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); outside China at cited plants: ROW (Shin-Etsu Vietnam 2,200 t), USA 1,000 t (half of Noveon's 2,000 t built-for line, assumed), Japan the rest (${((1 - magShare - usMag - vnmMag) * 100).toFixed(1)}%, within the sourced "< 9%")`,
     },
     {
       parent: 'c14', code: 'SEMI_chip', name: 'Semiconductors', world: chips, shares: chipShares,

@@ -123,7 +123,10 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
   const bySector = new Map<string, number>();
   for (const [c, [a, b]] of acc) bySector.set(c, b > 0 ? a / b : 0);
   const mean = (codes: string[]) => codes.reduce((s, c) => s + (hs6.get(c) ?? 0), 0) / codes.length;
-  bySector.set('REE', mean(REE_HS6));
+  // The rare-earth chain: ores (2530.90, 2612.20), compounds and metals (2805.30, 2846), magnets (8505.11).
+  bySector.set('REM', mean(['253090', '261220']));
+  bySector.set('RES', mean(REE_HS6.slice(0, 3)));
+  bySector.set('MAG', mean(['850511']));
   bySector.set('SEMI', mean(SEMI_HS6));
   return { bySector, chapters: chapterRate.size };
 }
