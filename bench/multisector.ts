@@ -27,9 +27,11 @@ export function reeLicensingShock() {
   const d = loadDataset('multisector-2025');
   const b = calibratedBaseline(d, 'keep-deficits');
   const { N, J } = b;
-  const chn = d.regions.indexOf('CHN'), ree = d.sectors.indexOf('REE');
+  const chn = d.regions.indexOf('CHN');
+  // The rare-earth chain's controlled stages (separated products and magnets; the REE group since v1.1).
+  const ree = (d.manifest.sector_groups?.REE ? ['RES', 'MAG'] : ['REE']).map((c) => d.sectors.indexOf(c));
   const flows: number[] = [];
-  for (let n = 0; n < N; n++) if (n !== chn) flows.push((n * N + chn) * J + ree);
+  for (let n = 0; n < N; n++) if (n !== chn) for (const j of ree) flows.push((n * N + chn) * J + j);
   const shock: GeShock = {
     tauNew: b.tau, D: b.D,
     caps: { flow: Int32Array.from(flows), approval: new Float64Array(flows.length).fill(0.25), rentsToExporter: new Uint8Array(flows.length).fill(1) },
@@ -58,7 +60,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const reps = Number(process.argv[2] ?? 7);
   void benchMultisector(reps).then((r) => {
     const ms = (s: number) => (1000 * s).toFixed(1);
-    console.log(`multisector-2025 counterfactual with China's REE licensing (18 caps), median of ${reps}`);
+    console.log(`multisector-2025 counterfactual with China's REE licensing (36 caps: RES and MAG), median of ${reps}`);
     console.log(`  lancaster   ${ms(r.lancaster.medianSeconds).padStart(8)} ms  (min ${ms(r.lancaster.minSeconds)}; ${r.lancaster.iterations} iterations; ${r.lancaster.binding} caps binding)`);
     if ('medianSeconds' in r.reference) console.log(`  numpy ref   ${ms(r.reference.medianSeconds).padStart(8)} ms  (cp2015 NAFTA counterfactual)`);
     else console.log(`  numpy ref   unavailable (${r.reference.unavailable})`);

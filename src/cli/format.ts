@@ -8,6 +8,7 @@ import type { ModelResult, CountryResult } from '../model/result.ts';
 const COLUMNS: [keyof CountryResult & string, string][] = [
   ['welfare_pct', 'welfare %'],
   ['real_income_pct', 'real income %'],
+  ['real_gdp_pct', 'real GDP %'],
   ['terms_of_trade_pct', 'ToT'],
   ['volume_of_trade_pct', 'VoT'],
   ['real_wage_pct', 'real wage %'],

@@ -53,6 +53,11 @@ export function registerSolveCommand(program: Command): void {
       else {
         out(`${parsed.scenario.name}`);
         out(r.status === 'converged' ? formatResultTable(r, named) : NO_ANSWER);
+        if (r.status === 'converged') {
+          const { formatCriticalSupply } = await import('../report/criticalSupply.ts');
+          const critical = formatCriticalSupply(r, named);
+          if (critical) out(`\n${critical}`);
+        }
         process.stderr.write(`${formatStatus(r)}\n`);
       }
       if (r.status !== 'converged') {

@@ -219,7 +219,9 @@ function headline(d: Dataset, s: Scenario, run: GeRun): Measures {
   const out: Measures = {};
   for (const n of headlineRegions(d, s)) {
     const c = run.result.countries[d.regions[n]];
-    const m: Record<string, number> = { real_gdp_pct: c.real_gdp_pct ?? NaN, real_income_pct: c.real_income_pct ?? NaN };
+    let y0n = 0, y1n = 0; // real gross output of all sectors at baseline prices
+    for (let j = 0; j < d.J; j++) { const q = n * d.J + j; y0n += y0[q]; y1n += run.solution.Y[q] / Math.exp(run.solution.lc[q]); }
+    const m: Record<string, number> = { real_gdp_pct: c.real_gdp_pct ?? NaN, real_income_pct: c.real_income_pct ?? NaN, real_output_pct: 100 * (y1n / y0n - 1) };
     for (const [code, l] of Object.entries(userLosses(run.baseline, run.solution, y0, n, users, d.sectors))) m[`${code}_output_pct`] = l.real_output_pct;
     for (const [code, rows] of Object.entries(table)) { m[`${code}_price_pct`] = rows[d.regions[n]].price_pct; m[`${code}_shortage_pct`] = rows[d.regions[n]].shortage_pct; }
     out[d.regions[n]] = m;
