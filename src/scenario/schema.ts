@@ -125,7 +125,6 @@ function bounded(b: { min: number; max: number }, what: string) {
   const error = (iss: { input?: unknown }) => `expected ${what} between ${b.min} and ${b.max}, found ${String(iss.input)}`;
   return z.number({ error: (iss) => `expected ${what} as a number, found ${iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)}` }).min(b.min, { error }).max(b.max, { error });
 }
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const OptionsSchema = z
   .object({
