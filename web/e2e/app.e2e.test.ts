@@ -190,26 +190,26 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await expect(chart.locator('[aria-label="tip"]').textContent()).resolves.toMatch(/Round \d+: USA offers ree/);
     const offers = page.getByTestId('offers-table');
     await expect(offers.locator('tbody tr').first().textContent()).resolves.toMatch(/^1● USA offersree/);
-    await expect(offers.locator('tr.accept').textContent()).resolves.toMatch(/^15● USA acceptsree 0\.4, chips 0/); // Boulware takes China's round-15 offer
-    // The linkage answer: separate 2, linked 26, full 126 ratifiable deals (docs/london-2025.md).
+    await expect(offers.locator('tr.accept').textContent()).resolves.toMatch(/^14■ CHN acceptsree 0\.8, chips \+0\.17/); // the conceder takes the US's round-14 offer
+    // The linkage answer: separate 2, linked 26, full 141 ratifiable deals (docs/london-2025.md).
     const linkage = page.getByTestId('linkage-table');
-    for (const [k, n] of [['separate', 2], ['linked', 26], ['full', 126]] as const) {
+    for (const [k, n] of [['separate', 2], ['linked', 26], ['full', 141]] as const) {
       await expect(linkage.locator(`tr[data-partition="${k}"] td`).nth(1).textContent()).resolves.toBe(`${n} of 224`);
     }
-    await expect(page.getByTestId('linkage-answer').textContent()).resolves.toMatch(/Yes in this model: 2 ratifiable deals .* 26 .* 126/);
+    await expect(page.getByTestId('linkage-answer').textContent()).resolves.toMatch(/Yes in this model: 2 ratifiable deals .* 26 .* 141/);
     // One run was submitted, and the page says how it was solved.
     const negotiationRuns = (await (await fetch(`${h.server.url}/api/runs?kind=negotiation`)).json()) as { total: number };
     expect(negotiationRuns.total).toBe(1);
     await expect(page.locator('.run-meta').first().textContent()).resolves.toMatch(/225 deals, 225 equilibrium solves/);
     // Controls are labelled native elements: another partition and another pairing redraw the chart.
     await page.getByRole('radio', { name: /Full linkage/ }).check();
-    await expect.poll(async () => (await deals())[0]).toBe(126);
+    await expect.poll(async () => (await deals())[0]).toBe(141);
     await page.getByLabel('Pairing').selectOption({ label: 'model-aware vs model-aware' });
-    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(/ree 1, chips \+0\.07, farm 0, us_tariff −0\.1/);
+    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(/ree 1, chips \+0\.17, farm 0, us_tariff −0\.1/);
     await expect(page.getByLabel('Agreement (basket)').inputValue()).resolves.toBe('0');
     await expect(offers.locator('tr.accept').textContent()).resolves.toMatch(/accepts/);
     await page.getByRole('combobox', { name: 'Linkage', exact: true }).selectOption('separate');
-    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(/ree 0\.6, chips 0, farm 0, us_tariff −0\.1/);
+    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(/ree 0\.4, chips 0, farm 0, us_tariff −0\.1/);
     await page.getByRole('combobox', { name: 'Linkage', exact: true }).selectOption('linked');
     await page.getByRole('radio', { name: /^Linked/ }).check();
     // Assumptions and sources are on the page; the chart exports with its source line.
