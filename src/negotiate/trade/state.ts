@@ -172,10 +172,14 @@ export function contextHash(spec: Pick<TradeSpec, 'dataset' | 'scenario' | 'obje
   return createHash('sha1').update(JSON.stringify({ d: spec.dataset, m: spec.scenario.model, o: spec.scenario.options, obj: spec.objectives })).digest('hex');
 }
 
-/** The scenario as solved for trade domains: model and options only, tolerance defaulting to {@link TRADE_TOLERANCE}. */
+/**
+ * The scenario as solved for trade domains: model, options and capacity bounds (`policy.capacity`:
+ * supply limits hold in every deal), tolerance defaulting to {@link TRADE_TOLERANCE}; tariffs and
+ * controls come from the current state instead.
+ */
 export function solvedScenario(s: Scenario): Scenario {
-  const { strategy: _s, timeline: _t, negotiation: _n, policy: _p, ...rest } = s;
-  return { ...rest, policy: {}, options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE } } as Scenario;
+  const { strategy: _s, timeline: _t, negotiation: _n, policy, ...rest } = s;
+  return { ...rest, policy: policy?.capacity ? { capacity: policy.capacity } : {}, options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE } } as Scenario;
 }
 
 /** Where the current state comes from, for reports. */
