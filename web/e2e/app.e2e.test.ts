@@ -1,7 +1,7 @@
 /**
  * End-to-end tests of the web app in real headless Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core) against a real server (startServer on 127.0.0.1:0, temp SQLite, worker pool,
- * the built web/dist). Every view is screenshotted to web/e2e/screenshots/.
+ * the built web/dist). Every view is screenshotted to web/e2e/screenshots/ (ignored by git: tests never rewrite tracked files).
  * Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
