@@ -13,7 +13,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
 export const SCENARIOS = join(ROOT, 'scenarios');
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden');
 
-export type Command = 'solve' | 'strategy' | 'negotiate';
+export type Command = 'solve' | 'strategy' | 'negotiate' | 'gravity';
 
 export interface GoldenCase {
   /** Path under scenarios/, e.g. `liberation-day/table1-case1-ustr-income-tax-relief.yaml`. */
@@ -31,6 +31,9 @@ export interface GoldenCase {
  */
 const SLOW: Record<string, string> = {
   'strategy/us-china-sector-talks.yaml': 'cooperative search over 36 multisector instruments: over 5 minutes on 2 cores',
+  'strategy/all-partner-optimal.yaml': 'all-partner sector tariffs on multisector-2025: over 4 minutes on 2 cores',
+  'strategy/all-partner-war.yaml': 'Nash war of every region over sector tariffs on all partners: longer than all-partner-optimal',
+  'strategy/all-partner-talks.yaml': 'trade talks from the all-partner war: longer than the war',
 };
 
 function walk(dir: string): string[] {
@@ -42,9 +45,10 @@ function walk(dir: string): string[] {
     .sort();
 }
 
-/** The command a scenario file's kind calls: a `negotiation:` or `strategy:` section, else a solve. */
+/** The command a scenario file's kind calls: `kind: gravity`, a `negotiation:` or `strategy:` section, else a solve. */
 export function commandOf(text: string): Command {
   const doc = parse(text) as Record<string, unknown>;
+  if (doc.kind === 'gravity') return 'gravity';
   if (doc.negotiation) return 'negotiate';
   if (doc.strategy) return 'strategy';
   return 'solve';
@@ -94,7 +98,7 @@ export interface CliRun {
 export function runCli(c: GoldenCase): Promise<CliRun> {
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const args = [tsx, join(ROOT, 'src', 'cli', 'main.ts'), c.command, join(SCENARIOS, c.file), '--json'];
-  if (c.command !== 'solve') args.push('--workers', '0');
+  if (c.command === 'strategy' || c.command === 'negotiate') args.push('--workers', '0');
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';

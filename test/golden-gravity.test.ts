@@ -1,0 +1,3 @@
+import { defineGoldenTests } from './support/golden/define.ts';
+
+defineGoldenTests('gravity');
