@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { readScenarioFile } from '../src/scenario/parse.ts';
 import { scenarioDataset, policyState } from '../src/scenario/solve.ts';
 import { runGe, type GeRunOptions } from '../src/model/ge/run.ts';
-import { geNests, geCapacity } from '../src/scenario/models.ts';
-import { exemptCovered } from '../src/scenario/inventory.ts';
+import { geNests, geCapacity } from '../src/model/registry.ts';
+import { exemptCovered } from '../src/model/inventory.ts';
 import { median } from './reference.ts';
 
 const FILE = resolve(fileURLToPath(new URL('../scenarios/controls/china-ree-licensing-2025.yaml', import.meta.url)));

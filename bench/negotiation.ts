@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { benchPareto } from '../src/negotiate/bench.ts';
+import { benchPareto } from './pareto.ts';
 import { parseScenarioText } from '../src/scenario/parse.ts';
 import { allDeals, setupTradeNegotiation } from '../src/negotiate/trade/run.ts';
 import { TradeEvaluator, clearTradeCache } from '../src/negotiate/trade/evaluator.ts';

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { PoolExecutor } from '../src/exec/pool.ts';
 import { QueueExecutor } from '../src/exec/queue.ts';
 import { redisSkipReason, startTestRedis } from '../src/exec/redis-test-server.ts';
-import type { Executor } from '../src/exec/types.ts';
+import type { Executor } from '../src/contract/run.ts';
 import { readSweepFile } from '../src/sweep/plan.ts';
 import { runSweep } from '../src/sweep/run.ts';
 

@@ -26,8 +26,8 @@ export { DataError } from './data/errors.ts';
 // Scenarios: read, validate
 export { parseScenarioText, readScenarioFile, type ParsedScenario } from './scenario/parse.ts';
 export { checkScenario, solveScenario } from './scenario/solve.ts';
-export { scenarioJsonSchema, type Scenario } from './scenario/schema.ts';
-export { ScenarioError, type ScenarioIssue } from './scenario/errors.ts';
+export { scenarioJsonSchema, type Scenario } from './spec/scenario.ts';
+export { ScenarioError, type ScenarioIssue } from './spec/errors.ts';
 
 // Results
 export type { CountryResult, ModelResult, SolverReport, SolveStatus } from './model/result.ts';

@@ -3,7 +3,7 @@
  * worker threads otherwise.
  */
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import type { Executor } from '../exec/types.ts';
+import type { Executor } from '../contract/run.ts';
 
 /** Options shared by commands that can run on the queue. */
 export interface ExecutorFlags {

@@ -25,7 +25,7 @@ export function registerGravityCommand(program: Command): void {
       const { loadGravityFile } = await import('../scenario/gravity/parse.ts');
       const { readScenarioText } = await import('../scenario/parse.ts');
       const { scenarioDirOf } = await import('../scenario/gravity/data.ts');
-      const { ScenarioError } = await import('../scenario/errors.ts');
+      const { ScenarioError } = await import('../spec/errors.ts');
       const { runGravity } = await import('../scenario/gravity/run.ts');
       const { gravityText } = await import('../report/gravity.ts');
       const int = (v: string, flag: string, max: number) => {

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { COMMANDS } from './commands.ts';
 import { EXIT, InputError } from './errors.ts';

@@ -26,7 +26,7 @@ export function registerNegotiateCommand(program: Command): void {
     .option('--workers <n>', 'worker threads for mapping the deals (overrides negotiation.domain.workers)')
     .action(async (file, opts) => {
       const { readScenarioFile } = await import('../scenario/parse.ts');
-      const { ScenarioError } = await import('../scenario/errors.ts');
+      const { ScenarioError } = await import('../spec/errors.ts');
       const { runTradeNegotiation } = await import('../negotiate/trade/run.ts');
       const { formatTradeNegotiation } = await import('../negotiate/trade/format.ts');
       let workers: number | undefined;

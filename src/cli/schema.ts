@@ -15,7 +15,7 @@ export function registerSchemaCommand(program: Command): void {
     .command('schema')
     .description('Print the JSON Schema of scenario files')
     .action(async () => {
-      const { scenarioJsonSchema } = await import('../scenario/schema.ts');
+      const { scenarioJsonSchema } = await import('../spec/scenario.ts');
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
     });
 }

@@ -27,7 +27,7 @@ export function registerStrategyCommand(program: Command): void {
     .option('--workers <n>', 'worker threads (overrides strategy.options.workers)')
     .action(async (file, opts) => {
       const { readScenarioFile } = await import('../scenario/parse.ts');
-      const { ScenarioError } = await import('../scenario/errors.ts');
+      const { ScenarioError } = await import('../spec/errors.ts');
       const { prepareStrategy } = await import('../strategy/check.ts');
       const { runStrategy } = await import('../strategy/run.ts');
       const { formatStrategy } = await import('../strategy/format.ts');

@@ -121,7 +121,7 @@ describe('dataset values', () => {
 
 describe('datasets over the API', () => {
   it('answers 400 for a scenario naming a server folder as its dataset (the /proc/self/cwd reproduction)', async () => {
-    const { testApp } = await import('../server/test-app.ts');
+    const { testApp } = await import('../../test/support/server/test-app.ts');
     const { app } = await testApp();
     const text = 'lancaster: 1\nname: x\nmodel: one-sector-2025\ndataset: /proc/self/cwd/data/world-2023\n';
     for (const url of ['/api/scenarios/validate', '/api/runs?kind=solve']) {

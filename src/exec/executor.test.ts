@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { executorCases } from './test-executors.ts';
 import { builtinHandler, defaultRegistry, HandlerRegistry, UnsupportedKindError } from './registry.ts';
-import type { ExecEvent, Executor, Job } from './types.ts';
-import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
+import type { ExecEvent, Executor, Job } from '../contract/run.ts';
+import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
 
 const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
 const job = (id: string, input = nafta, kind: Job['kind'] = 'solve'): Job => ({ id, kind, module: builtinHandler(kind === 'analyze' ? 'analyze' : 'solve'), input });

@@ -6,7 +6,7 @@
 import { summarizeBootstrap, type BootstrapChunk, type GravityBands } from '../scenario/gravity/bootstrap.ts';
 import type { GravityPrepared } from '../scenario/gravity/prepare.ts';
 import { builtinHandler } from './registry.ts';
-import type { Executor, ProgressFn } from './types.ts';
+import type { Executor, ProgressFn } from '../contract/run.ts';
 
 /** Input of one `gravity-bootstrap` job. */
 export interface BootstrapJobInput {

@@ -2,7 +2,8 @@
  * The inline executor: runs jobs in this thread, one after another in submission order. For tests
  * and tiny deployments; a long solve blocks the event loop while it runs.
  */
-import { importHandler, JobAbortedError, type ExecEvent, type Executor, type Job } from './types.ts';
+import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
+import { importHandler } from './registry.ts';
 
 /**
  * Executor running handlers in the calling thread.

@@ -3,8 +3,8 @@
  * the server's event loop.
  */
 import { MessageChannel } from 'node:worker_threads';
-import { ThreadPool } from './threads.ts';
-import { JobAbortedError, type ExecEvent, type Executor, type Job } from './types.ts';
+import { ThreadPool } from '../parallel/threads.ts';
+import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
 import type { WorkerData, WorkerTask } from './worker.ts';
 
 /** Options of {@link PoolExecutor}. */

@@ -12,14 +12,14 @@
 import { hostname } from 'node:os';
 import { serialize } from 'node:v8';
 import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { codeHash, datasetHash } from './content-hash.ts';
 import { PoolExecutor } from './pool.ts';
 import type { QueuedJob } from './queue.ts';
 import { BULL_PREFIX, queueName, redactUrl, redisClient, bullConnection, resultKey } from './redis.ts';
 import { builtinHandler } from './registry.ts';
-import type { Executor } from './types.ts';
+import type { Executor } from '../contract/run.ts';
 
 /** Options of {@link startQueueWorker}. */
 export interface WorkerOptions {

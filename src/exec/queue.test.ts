@@ -6,7 +6,7 @@ import { QueueExecutor, queuedJob } from './queue.ts';
 import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
 import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
 import { builtinHandler } from './registry.ts';
-import type { Executor, Job } from './types.ts';
+import type { Executor, Job } from '../contract/run.ts';
 
 const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
 const job = (id: string, input = nafta, draw?: Job['draw']): Job => ({ id, kind: 'solve', module: builtinHandler('solve'), input, ...(draw ? { draw } : {}) });

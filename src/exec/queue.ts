@@ -13,11 +13,11 @@ import { deserialize } from 'node:v8';
 import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { parseScenarioText } from '../scenario/parse.ts';
-import { MODEL_SPECS } from '../scenario/models.ts';
+import { MODEL_SPECS } from '../model/registry.ts';
 import { codeHash, datasetHash, jobKey, type KeyParts } from './content-hash.ts';
 import { BULL_PREFIX, queueName, redactUrl, redisClient, bullConnection, resultKey } from './redis.ts';
 import { builtinHandlerName } from './registry.ts';
-import { JobAbortedError, type ExecEvent, type Executor, type Job } from './types.ts';
+import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
 
 /** Options of {@link QueueExecutor}. */
 export interface QueueOptions {

@@ -2,8 +2,8 @@
  * Which module handles which run kind. The registry holds module URLs, not functions, so the same
  * registration works for the inline executor, worker threads and (later) remote workers.
  */
-import { RUN_KINDS, importHandler, type RunHandler, type RunKind } from './types.ts';
-import { moduleUrl } from './module-url.ts';
+import { RUN_KINDS, type RunHandler, type RunKind } from '../contract/run.ts';
+import { moduleUrl } from '../parallel/module-url.ts';
 
 /** A run kind that has no handler (yet): HTTP 400. */
 export class UnsupportedKindError extends Error {
@@ -82,4 +82,13 @@ export function defaultRegistry(): HandlerRegistry {
     .register('negotiation', builtinHandler('negotiation'))
     .register('analyze', builtinHandler('analyze'))
     .register('gravity', builtinHandler('gravity'));
+}
+
+/** Loads a handler module by URL (cached by the module system). */
+export async function importHandler(module: string): Promise<RunHandler> {
+  const m = (await import(module)) as { handler?: RunHandler };
+  if (!m.handler || typeof m.handler.run !== 'function') {
+    throw new TypeError(`Expected module ${module} to export a run handler named "handler", found none`);
+  }
+  return m.handler;
 }

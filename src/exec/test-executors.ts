@@ -10,7 +10,7 @@ import { PoolExecutor } from './pool.ts';
 import { QueueExecutor } from './queue.ts';
 import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
 import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
-import type { Executor } from './types.ts';
+import type { Executor } from '../contract/run.ts';
 
 /** One executor under test: `make()` once per suite, `cleanup()` after it. */
 export interface ExecutorCase {

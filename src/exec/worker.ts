@@ -5,7 +5,8 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { loadDataset } from '../data/load.ts';
-import { importHandler, type ExecEvent, type Job } from './types.ts';
+import type { ExecEvent, Job } from '../contract/run.ts';
+import { importHandler } from './registry.ts';
 
 /** The data of every executor worker. */
 export interface WorkerData {

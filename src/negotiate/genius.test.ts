@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGeniusDomain, parseGeniusProfile, readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { outcomeCount } from './outcome-space.ts';
-import { ENGLAND_ZIMBABWE, ITEX_CYPRESS, TRAVEL } from './test-fixtures.ts';
+import { ENGLAND_ZIMBABWE, ITEX_CYPRESS, TRAVEL } from '../../test/support/negotiate/test-fixtures.ts';
 import { parseXml } from './xml.ts';
 
 describe('XML parser', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { annealer, hillClimber, runMediated } from './mediated.ts';
 import { bidAt } from './outcome-space.ts';
-import { ENGLAND_ZIMBABWE } from './test-fixtures.ts';
+import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
 import { withReservation } from './utility.ts';
 
 const domain = readGeniusDomain(ENGLAND_ZIMBABWE.domain);

@@ -8,7 +8,7 @@ import { readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { bidAt } from './outcome-space.ts';
 import { runSaop, turnSchedule } from './saop.ts';
 import type { Agent, TurnState } from './session.ts';
-import { ENGLAND_ZIMBABWE, ITEX_CYPRESS } from './test-fixtures.ts';
+import { ENGLAND_ZIMBABWE, ITEX_CYPRESS } from '../../test/support/negotiate/test-fixtures.ts';
 import { withReservation } from './utility.ts';
 
 const domain = readGeniusDomain(ENGLAND_ZIMBABWE.domain);

@@ -18,7 +18,7 @@ import {
   utilitarianIndex,
   utilityDistance,
 } from './solutions.ts';
-import { ENGLAND_ZIMBABWE, ITEX_CYPRESS } from './test-fixtures.ts';
+import { ENGLAND_ZIMBABWE, ITEX_CYPRESS } from '../../test/support/negotiate/test-fixtures.ts';
 import { callbackUtility } from './utility.ts';
 
 const polygon: UtilityPair[] = [

@@ -3,7 +3,7 @@ import { concederAgent, linearAgent } from './agents/time-dependent.ts';
 import { readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { alternator, alwaysDefect, titForTat } from './repeated-game.ts';
 import { runSaop } from './saop.ts';
-import { ENGLAND_ZIMBABWE } from './test-fixtures.ts';
+import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
 import { breakdownFromTrust, riskAdjustedUtility, simulateTrust, trustAdjustedUtility, trustBreakdown, updateTrust } from './trust.ts';
 
 describe('trust', () => {

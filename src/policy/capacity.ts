@@ -3,10 +3,19 @@
  * (src/model/ge/capacity.ts). Later entries override earlier ones on the region-sectors both cover.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { CapacityEntry } from '../scenario/schema.ts';
-import type { GeCapacity } from '../model/ge/capacity.ts';
+import type { CapacityEntry } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
+
+/** Capacities as the solver takes them (built here from a scenario; solved in model/ge/capacity.ts). */
+export interface GeCapacity {
+  /** Region-sectors n*J + j, no duplicates. */
+  cell: Int32Array;
+  /** Bound k on real output relative to the baseline (≥ 0; Infinity: no bound). */
+  limit: Float64Array;
+  /** Supply elasticity η below the bound (> 0; Infinity: constant returns, the CP default). */
+  elasticity: Float64Array;
+}
 
 /**
  * Resolves `entries` (at `path` in the scenario) to capacity cells `n*J + j`, sorted. A bound below

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadDataset } from '../data/load.ts';
 import { resolveControls, mergeControls } from './controls.ts';
-import { ExportControlSchema } from '../scenario/schema.ts';
+import { ExportControlSchema } from '../spec/scenario.ts';
 import { PolicyError } from './errors.ts';
 
 const d = loadDataset('multisector-2025');

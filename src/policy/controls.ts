@@ -4,7 +4,7 @@
  * quantity allowed; 0 is a ban) and who receives the licence rents.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { ExportControl } from '../scenario/schema.ts';
+import type { ExportControl } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
 

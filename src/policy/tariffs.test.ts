@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadDataset } from '../data/load.ts';
 import { applyTariffs } from './tariffs.ts';
 import { PolicyError } from './errors.ts';
-import type { TariffEntry } from '../scenario/schema.ts';
+import type { TariffEntry } from '../spec/scenario.ts';
 
 const d = loadDataset('cp2015');
 const { N, J } = d;

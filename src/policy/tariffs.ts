@@ -4,7 +4,7 @@
  * (n = i) never carry a tariff.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { TariffEntry } from '../scenario/schema.ts';
+import type { TariffEntry } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
 

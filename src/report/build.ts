@@ -6,7 +6,7 @@
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
-import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from './observed.ts';
+import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from '../data/observed.ts';
 import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
 import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
 import type { Backtest } from './backtest.ts';

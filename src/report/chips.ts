@@ -12,7 +12,7 @@ import type { ParsedScenario } from '../scenario/parse.ts';
 import { readScenarioFile } from '../scenario/parse.ts';
 import { scenarioDataset, policyState } from '../scenario/solve.ts';
 import { timelineStates } from '../scenario/timeline.ts';
-import { MODEL_SPECS, type PolicyState, type Solved, type GeModelResult, type ControlledFlowResult } from '../scenario/models.ts';
+import { MODEL_SPECS, type PolicyState, type Solved, type GeModelResult, type ControlledFlowResult } from '../model/registry.ts';
 import { NO_CONTROLS } from '../policy/controls.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { GeRun } from '../model/ge/run.ts';

@@ -3,7 +3,7 @@
  * and defence, stock-outs on the weekly clock, the σ sweep, and the model beside published figures
  * (docs/controls.md "Model vs published"). Plain text tables; nothing here is fitted.
  */
-import type { GeModelResult } from '../scenario/models.ts';
+import type { GeModelResult } from '../model/registry.ts';
 import { PUBLISHED_REE, type PublishedRow } from './publishedRee.ts';
 
 const f = (v: number | undefined, d = 2) => (v === undefined || !Number.isFinite(v) ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(d)}`);

@@ -4,7 +4,7 @@
  */
 import type { Report } from './build.ts';
 import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
-import { OBSERVED_TARIFFS } from './observed.ts';
+import { OBSERVED_TARIFFS } from '../data/observed.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');

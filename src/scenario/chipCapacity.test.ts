@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from './parse.ts';
 import { solveScenario } from './solve.ts';
-import type { GeModelResult } from './models.ts';
+import type { GeModelResult } from '../model/registry.ts';
 
 const file = 'scenarios/controls/us-chip-controls.yaml';
 const text = readFileSync(file, 'utf8');

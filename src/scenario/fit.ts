@@ -17,9 +17,9 @@
 import type { TimelineRun } from './runTimeline.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { pathOver } from './replay.ts';
-import { months } from './clock.ts';
+import { months } from '../policy/clock.ts';
 import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
-import { OBSERVED_CHN_USA_MONTHLY, type ObservedPoint } from '../report/observed.ts';
+import { OBSERVED_CHN_USA_MONTHLY, type ObservedPoint } from '../data/observed.ts';
 import { goodsIndices } from './measures.ts';
 
 /** Student's t quantile 0.975 for 1–10 degrees of freedom. */

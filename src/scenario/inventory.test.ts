@@ -5,11 +5,11 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadDataset } from '../data/load.ts';
-import { runInventoryClock, type ClockSolver } from './inventory.ts';
+import { runInventoryClock, type ClockSolver } from '../model/inventory.ts';
 import { parseScenarioText } from './parse.ts';
 import { solveScenario } from './solve.ts';
-import type { GeModelResult } from './models.ts';
-import { intervals, weeksBetween, addDays } from './clock.ts';
+import type { GeModelResult } from '../model/registry.ts';
+import { intervals, weeksBetween, addDays } from '../policy/clock.ts';
 
 const d = loadDataset('multisector-2025');
 const J = d.J;

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { parseScenarioText } from './parse.ts';
 import { checkScenario } from './solve.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { isCalendarDate } from './date.ts';
+import { isCalendarDate } from '../spec/date.ts';
 
 const head = 'lancaster: 1\nname: test\nmodel: cp2015\n';
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-limits-'));

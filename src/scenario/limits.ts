@@ -6,7 +6,7 @@
  * control characters (NUL included) — raw or written as YAML escapes.
  */
 import { isAlias, isCollection, isNode, isScalar, visit, type Document, type LineCounter } from 'yaml';
-import type { ScenarioIssue } from './errors.ts';
+import type { ScenarioIssue } from '../spec/errors.ts';
 
 /** The documented limits of one scenario file. */
 export const SCENARIO_LIMITS = {

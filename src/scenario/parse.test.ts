@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseScenarioText } from './parse.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 
 function errorOf(text: string): string {
   try {

@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ScenarioSchema, type Scenario } from './schema.ts';
-import { ScenarioError, type ScenarioIssue } from './errors.ts';
+import { ScenarioSchema, type Scenario } from '../spec/scenario.ts';
+import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from './limits.ts';
 
 /**

@@ -4,11 +4,11 @@ import { readScenarioFile } from './parse.ts';
 import { runTimeline } from './runTimeline.ts';
 import { scenarioDataset } from './solve.ts';
 import { monthlyPath, pathOver, periodGrid } from './replay.ts';
-import { months } from './clock.ts';
+import { months } from '../policy/clock.ts';
 import { fitWithinYear } from './fit.ts';
 import { windowMean } from '../report/series.ts';
 import { SCENARIO_DIR } from '../cli/run.ts';
-import { OBSERVED_CHN_USA_MONTHLY } from '../report/observed.ts';
+import { OBSERVED_CHN_USA_MONTHLY } from '../data/observed.ts';
 import { adjustmentMonths } from '../model/dynamics/adjust.ts';
 
 const p = readScenarioFile(join(SCENARIO_DIR, 'us-china-2025.yaml'));

@@ -4,7 +4,7 @@
  * months; the kernel gives period means of every series at once.
  */
 import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
-import { dayNumber, months, type PeriodGrid } from './clock.ts';
+import { dayNumber, months, type PeriodGrid } from '../policy/clock.ts';
 import { adjustedMeans, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
 
 /** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */

@@ -8,9 +8,9 @@
  * same measures.
  */
 import type { CountryResult } from '../model/result.ts';
-import type { GeModelResult } from './models.ts';
+import type { GeModelResult } from '../model/registry.ts';
 import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
-import type { Scenario } from './schema.ts';
+import type { Scenario } from '../spec/scenario.ts';
 
 function pick(rows: Record<string, CountryResult> | undefined, names: string[] | undefined): Record<string, CountryResult> | undefined {
   if (!rows) return undefined;

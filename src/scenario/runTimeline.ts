@@ -7,14 +7,14 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { CountryResult, SolverReport } from '../model/result.ts';
 import type { ParsedScenario } from './parse.ts';
-import type { TimelineStep } from './schema.ts';
-import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
+import type { TimelineStep } from '../spec/scenario.ts';
+import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
 import { timelineStates } from './timeline.ts';
 import { scenarioDataset } from './solve.ts';
 import { averageTariffPct } from '../policy/average.ts';
 import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { goodsIndices, pairAverageTariffPct, pairFlowPct, resolvePair, tariffRevenue, type PairSides } from './measures.ts';
 
 /**

@@ -3,7 +3,7 @@
  * only (never a server folder: `/proc/self/cwd/data/…` or `../` would let a client read any path).
  */
 import { embeddedDatasetIds, isEmbeddedDatasetId } from '../data/load.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { parseScenarioText, type ParsedScenario } from './parse.ts';
 
 /** Parses a scenario sent to the server; ScenarioError at `dataset` when it names a path. */

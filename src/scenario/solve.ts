@@ -9,12 +9,12 @@ import { loadDataset } from '../data/load.ts';
 import { DataError } from '../data/errors.ts';
 import { applyTariffs } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { ScenarioError } from './errors.ts';
-import { MODEL_SPECS, type PolicyState, type Solved } from './models.ts';
+import { ScenarioError } from '../spec/errors.ts';
+import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
 import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
 import { timelineStates } from './timeline.ts';
 import type { ParsedScenario } from './parse.ts';
-import type { TariffEntry } from './schema.ts';
+import type { TariffEntry } from '../spec/scenario.ts';
 
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);

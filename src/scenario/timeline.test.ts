@@ -3,7 +3,7 @@ import { parseScenarioText } from './parse.ts';
 import { timelineStates } from './timeline.ts';
 import { runTimeline } from './runTimeline.ts';
 import { scenarioDataset } from './solve.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 
 const head = `lancaster: 1
 name: timeline test

@@ -11,11 +11,11 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { ParsedScenario } from './parse.ts';
-import type { ExportControl, TariffEntry, TimelineStep } from './schema.ts';
+import type { ExportControl, TariffEntry, TimelineStep } from '../spec/scenario.ts';
 import { applyTariffs } from '../policy/tariffs.ts';
 import { resolveControls, mergeControls, NO_CONTROLS } from '../policy/controls.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { MODEL_SPECS, type PolicyState } from './models.ts';
+import { MODEL_SPECS, type PolicyState } from '../model/registry.ts';
 
 interface Layer {
   ids: string[];

@@ -4,7 +4,7 @@ import { checkScenario, scenarioDataset } from './solve.ts';
 import { timelineStates } from './timeline.ts';
 import { averageTariffPct } from '../policy/average.ts';
 import { SCENARIO_DIR } from '../cli/run.ts';
-import { OBSERVED_TARIFFS } from '../report/observed.ts';
+import { OBSERVED_TARIFFS } from '../data/observed.ts';
 import { join } from 'node:path';
 
 const p = readScenarioFile(join(SCENARIO_DIR, 'us-china-2025.yaml'));

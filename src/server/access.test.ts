@@ -7,7 +7,7 @@ import { buildApp } from './app.ts';
 import { createContext, startServer } from './index.ts';
 import { allowedHostNames, checkExposure, hostName } from './access.ts';
 import { main } from '../cli/main.ts';
-import { NAFTA } from './test-app.ts';
+import { NAFTA } from '../../test/support/server/test-app.ts';
 import type { AppContext } from './context.ts';
 import type { AccessOptions } from './access.ts';
 

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from '@commander-js/extra-typings';
+import type { RunKind } from '../contract/run.ts';
 
 /** Parses a port number (0–65535); throws RangeError otherwise. */
 export function parsePort(v: string): number {
@@ -42,6 +43,8 @@ export interface ServeOptions {
   /** Retention of finished runs. */
   retainDays?: number;
   retainCount?: number;
+  /** Handler modules (URLs) that replace built-in ones, by run kind; tests use a slow solve. */
+  handlers?: Partial<Record<RunKind, string>>;
 }
 
 /**
@@ -52,15 +55,13 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   const { startServer } = await import('./index.ts');
   const { openRunStore } = await import('../store/open.ts');
   const { PoolExecutor } = await import('../exec/pool.ts');
-  const { defaultRegistry, builtinHandler } = await import('../exec/registry.ts');
-  const { testDelayMs } = await import('../exec/handlers/slow-solve.ts');
+  const { defaultRegistry } = await import('../exec/registry.ts');
   const { checkExposure } = await import('./access.ts');
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? (process.env.LANCASTER_TOKEN || undefined);
   checkExposure(host, token); // refuse before opening the store
   const registry = defaultRegistry();
-  // Test hook (see src/exec/handlers/slow-solve.ts): makes solves slow enough to be caught running.
-  if (testDelayMs() > 0) registry.register('solve', builtinHandler('slow-solve'));
+  for (const [kind, module] of Object.entries(opts.handlers ?? {})) registry.register(kind as RunKind, module);
   const store = await openRunStore({ db: opts.db });
   const redisUrl = opts.redis ?? (process.env.LANCASTER_REDIS_URL || undefined);
   // One lane for long runs, the rest for short ones: at least two threads, so a strategy run never blocks a solve.

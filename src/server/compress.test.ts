@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildApp } from './app.ts';
-import { NAFTA, testApp } from './test-app.ts';
+import { NAFTA, testApp } from '../../test/support/server/test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-compress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

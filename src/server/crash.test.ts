@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteRunStore } from '../store/sqlite.ts';
 import { INTERRUPTED } from '../store/types.ts';
-import { NAFTA } from './test-app.ts';
+import { NAFTA } from '../../test/support/server/test-app.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts `src/server/main.ts` as a child process and resolves with it and its URL. */
+/** Starts the server (with the slow test solve) as a child process and resolves with it and its URL. */
 function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--db', db, '--threads', '1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/server/main-slow.ts', '--port', '0', '--db', db, '--threads', '1'], {
     cwd: ROOT,
     env: { ...process.env, LANCASTER_TEST_DELAY_MS: '1200', LANCASTER_DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

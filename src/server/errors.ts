@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { UnsupportedKindError } from '../exec/registry.ts';
 

@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { parseScenarioText } from '../scenario/parse.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { parseCsv } from '../data/csv.ts';
 import { DataError } from '../data/errors.ts';
 import { parseGeniusDomain, parseGeniusProfile } from '../negotiate/genius.ts';
-import { NAFTA, testApp } from './test-app.ts';
+import { NAFTA, testApp } from '../../test/support/server/test-app.ts';
 
 const RUNS = 300;
 const clear = (m: string) => m.length > 0 && !/\n\s+at /.test(m);

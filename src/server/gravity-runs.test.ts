@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { testApp } from './test-app.ts';
+import { testApp } from '../../test/support/server/test-app.ts';
 import type { AppContext } from './context.ts';
 
 const USITC = readFileSync(new URL('../../scenarios/gravity/usitc-sample.yaml', import.meta.url), 'utf8');

@@ -4,7 +4,7 @@
  * marked failed ("interrupted: …").
  */
 import type { FastifyInstance } from 'fastify';
-import type { Executor } from '../exec/types.ts';
+import type { Executor } from '../contract/run.ts';
 import { defaultRegistry, type HandlerRegistry } from '../exec/registry.ts';
 import type { RunStore } from '../store/types.ts';
 import { buildApp, type AppOptions } from './app.ts';

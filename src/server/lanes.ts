@@ -4,7 +4,7 @@
  * ones (solve, analyze). The queue is bounded: past `maxQueued` waiting runs a submit is refused
  * (HTTP 429 with Retry-After) instead of waiting minutes.
  */
-import { JobAbortedError, type RunKind } from '../exec/types.ts';
+import { JobAbortedError, type RunKind } from '../contract/run.ts';
 
 export type Lane = 'short' | 'long';
 

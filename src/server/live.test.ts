@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PoolExecutor } from '../exec/pool.ts';
-import { builtinHandler, defaultRegistry } from '../exec/registry.ts';
+import { defaultRegistry } from '../exec/registry.ts';
 import { SqliteRunStore } from '../store/sqlite.ts';
 import { INTERRUPTED } from '../store/types.ts';
 import { startServer } from './index.ts';
-import { NAFTA } from './test-app.ts';
+import { NAFTA } from '../../test/support/server/test-app.ts';
 
 /** Reads a whole SSE stream into [event, data] pairs. */
 async function readEvents(url: string): Promise<[string, unknown][]> {
@@ -23,7 +23,7 @@ describe('a listening server with the worker pool', () => {
 
   it('streams live events of a run solved in a worker thread, and marks runs cut by close() interrupted', async () => {
     process.env.LANCASTER_TEST_DELAY_MS = '400'; // read by the slow-solve test handler in the worker
-    const registry = defaultRegistry().register('solve', builtinHandler('slow-solve'));
+    const registry = defaultRegistry().register('solve', new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href);
     const db = join(dir, 'runs.db');
     const server = await startServer({ port: 0, store: new SqliteRunStore(db), executor: new PoolExecutor({ threads: 1 }), registry });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

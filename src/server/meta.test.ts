@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NAFTA, testApp } from './test-app.ts';
+import { NAFTA, testApp } from '../../test/support/server/test-app.ts';
 import { buildApp } from './app.ts';
 
 let app: FastifyInstance;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { NAFTA, US_CHINA, testApp } from './test-app.ts';
+import { NAFTA, US_CHINA, testApp } from '../../test/support/server/test-app.ts';
 import type { AppContext } from './context.ts';
-import { ENGLAND_ZIMBABWE } from '../negotiate/test-fixtures.ts';
+import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
 
 let app: FastifyInstance;
 let ctx: AppContext;

@@ -4,7 +4,7 @@
  * parseScenarioText), exactly as in the CLI.
  */
 import { z } from 'zod';
-import { RUN_KINDS } from '../exec/types.ts';
+import { RUN_KINDS } from '../contract/run.ts';
 import { PAGE, RUN_STATUSES } from '../store/types.ts';
 
 /** A scenario as YAML/JSON text or as a JSON object (validated later by ScenarioSchema). */

@@ -5,12 +5,12 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PoolExecutor } from '../exec/pool.ts';
 import { builtinHandler, defaultRegistry } from '../exec/registry.ts';
-import { JobAbortedError, type Executor, type Job } from '../exec/types.ts';
+import { JobAbortedError, type Executor, type Job } from '../contract/run.ts';
 import { SqliteRunStore } from '../store/sqlite.ts';
 import { pruneRuns } from '../store/prune.ts';
 import { buildApp } from './app.ts';
 import { createContext, startServer } from './index.ts';
-import { NAFTA, testApp } from './test-app.ts';
+import { NAFTA, testApp } from '../../test/support/server/test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

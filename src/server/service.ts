@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { Executor, Progress, RunKind } from '../exec/types.ts';
+import type { Executor, Progress, RunKind } from '../contract/run.ts';
 import type { HandlerRegistry } from '../exec/registry.ts';
 import { ApiError } from './errors.ts';
 import { Lanes, type LaneOptions } from './lanes.ts';

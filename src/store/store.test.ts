@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteRunStore } from './sqlite.ts';
 import { PgRunStore } from './postgres.ts';
 import { dataDir, defaultDbPath, openRunStore } from './open.ts';
-import { startTestPostgres, type TestPostgres } from './pg-test-server.ts';
+import { startTestPostgres, type TestPostgres } from '../../test/support/store/pg-test-server.ts';
 import { INTERRUPTED, type RunStore } from './types.ts';
 
 const at = (s: number) => new Date(Date.UTC(2025, 3, 2, 12, 0, s)).toISOString();

@@ -2,7 +2,7 @@
  * Stored runs: what a run record keeps and the RunStore contract shared by the SQLite (default)
  * and PostgreSQL stores. Every write is one transaction; a record is never half-written.
  */
-import type { RunKind } from '../exec/types.ts';
+import type { RunKind } from '../contract/run.ts';
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -2,13 +2,13 @@ import { describe, it, expect } from 'vitest';
 import type { Dataset } from '../data/dataset.ts';
 import { NO_CONTROLS } from '../policy/controls.ts';
 import { PolicyError } from '../policy/errors.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../spec/scenario.ts';
 import { expandAllPartners } from './allPartners.ts';
 import { clearEvaluationCache } from './evaluator.ts';
 import { makeGame, pointAt, strategySpec, type Game } from './game.ts';
 import { nashEquilibrium } from './nash.ts';
 import { latticeOf } from './optim/grid.ts';
-import { StrategySchema } from './schema.ts';
+import { StrategySchema } from '../spec/strategy.ts';
 import { oneSectorDataset } from './synthetic.ts';
 
 /** Four regions (C and D form the union U), two sectors with different θ, no input–output links. */

@@ -14,7 +14,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { selectSectors } from '../policy/select.ts';
-import type { AllPartners, InstrumentDef, PlayerDef, Strategy } from './schema.ts';
+import type { AllPartners, InstrumentDef, PlayerDef, Strategy } from '../spec/strategy.ts';
 
 type Path = (string | number)[];
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Command } from '@commander-js/extra-typings';
 import { parseScenarioText } from '../scenario/parse.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { registerStrategyCommand } from '../cli/strategy.ts';
 import { prepareStrategy } from './check.ts';
-import { StrategySchema } from './schema.ts';
+import { StrategySchema } from '../spec/strategy.ts';
 
 const head = 'lancaster: 1\nname: t\nmodel: one-sector-2025\ndataset: world-2023\n';
 const scenario = (strategy: string) => parseScenarioText(`${head}${strategy}`, 's.yaml');

@@ -5,13 +5,13 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { checkScenario } from '../scenario/solve.ts';
 import { expandAllPartners } from './allPartners.ts';
 import { strategySpec } from './game.ts';
 import { supportsExportControls, type EvalSpec } from './models.ts';
-import { StrategySchema, type Strategy } from './schema.ts';
+import { StrategySchema, type Strategy } from '../spec/strategy.ts';
 
 /**
  * A checked strategy section and what {@link runStrategy} needs to solve it.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { optimalTariffEconomy } from './synthetic.ts';
-import { syntheticGame } from './testing.ts';
+import { syntheticGame } from '../../test/support/strategy/testing.ts';
 import { bestResponse } from './bestResponse.ts';
 import { startOf } from './game.ts';
 

@@ -15,7 +15,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { maximize, type OptimizeResult } from './optim/index.ts';
 import { optimizeOptions, pointAt, subProblem, type Game, type GamePoint } from './game.ts';
-import type { Method } from './schema.ts';
+import type { Method } from '../spec/strategy.ts';
 
 export interface Agreement extends GamePoint {
   /** Proportional gain of each player over the war (percent). */

@@ -5,7 +5,7 @@
  * in parallel on a worker-thread pool whose workers load the dataset once.
  */
 import { createHash } from 'node:crypto';
-import { ThreadPool } from '../exec/threads.ts';
+import { ThreadPool } from '../parallel/threads.ts';
 import { makeSolver, type EvalSpec, type PointEval, type StrategySolver } from './models.ts';
 import type { ModelResult } from '../model/result.ts';
 import type { WorkerTask } from './worker.ts';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { oneSectorDataset } from './synthetic.ts';
-import { syntheticGame, uniform } from './testing.ts';
+import { syntheticGame, uniform } from '../../test/support/strategy/testing.ts';
 import { bestResponse } from './bestResponse.ts';
 import { nashEquilibrium } from './nash.ts';
 import { tradeTalks } from './cooperative.ts';

@@ -10,8 +10,8 @@ import { resolveInstruments, type ModelPolicy, type ResolvedInstrument } from '.
 import { strategyScenario, type EvalSpec } from './models.ts';
 import type { PlayerSpec } from './objective.ts';
 import type { BoxProblem, OptimizeOptions } from './optim/index.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import type { Strategy, StrategyOptions } from './schema.ts';
+import type { Scenario } from '../spec/scenario.ts';
+import type { Strategy, StrategyOptions } from '../spec/strategy.ts';
 
 export interface Game {
   evaluator: Evaluator;

@@ -10,7 +10,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { coveredFlows } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { controlIndex, type GeControls } from '../policy/controls.ts';
-import type { InstrumentDef, Strategy } from './schema.ts';
+import type { InstrumentDef, Strategy } from '../spec/strategy.ts';
 
 type Path = (string | number)[];
 

@@ -16,8 +16,8 @@ import type { GeRun } from '../model/ge/run.ts';
 import { income } from '../model/ge/outputs.ts';
 import type { GeBaseline } from '../model/ge/baseline.ts';
 import { baselineOf } from '../model/oneSector2025/cache.ts';
-import { MODEL_SPECS } from '../scenario/models.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { MODEL_SPECS } from '../model/registry.ts';
+import type { Scenario } from '../spec/scenario.ts';
 import { applyInstruments, type ModelPolicy, type ResolvedInstrument } from './instruments.ts';
 import { baselineOutput, geObjectives, type PlayerSpec } from './objective.ts';
 

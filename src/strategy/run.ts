@@ -10,7 +10,7 @@ import type { EvalStats } from './evaluator.ts';
 import { makeGame, playerRecord, pointAt, policyRecord, startOf, type Game } from './game.ts';
 import { makeSolver, type EvalSpec } from './models.ts';
 import { nashEquilibrium, type NashRound } from './nash.ts';
-import type { Strategy } from './schema.ts';
+import type { Strategy } from '../spec/strategy.ts';
 
 /** A policy point as reported: instrument values and objectives (percent). */
 export interface ReportedPoint {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { readSweepFile, setField } from './plan.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-sweep-'));

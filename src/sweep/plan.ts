@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError } from '../spec/errors.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { drawValues } from './draws.ts';
 import { priorsFor, type Prior, type RawScenario } from './priors.ts';

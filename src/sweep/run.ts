@@ -6,7 +6,7 @@
  * a silent gap.
  */
 import { builtinHandler } from '../exec/registry.ts';
-import type { Executor } from '../exec/types.ts';
+import type { Executor } from '../contract/run.ts';
 import { band, BandAccumulator, type Band } from './bands.ts';
 import { describeDistribution } from './priors.ts';
 import type { GridPoint, SweepPlan } from './plan.ts';

@@ -6,7 +6,7 @@ import type { Bid } from '../../src/negotiate/domain.ts';
 import type { LogEntry } from '../../src/negotiate/session.ts';
 import type { DealPoint, PartitionSummary } from '../../src/negotiate/trade/linkage.ts';
 import type { TradeSession, TradeNegotiationRun } from '../../src/negotiate/trade/run.ts';
-import type { RunKind } from '../../src/exec/types.ts';
+import type { RunKind } from '../../src/contract/run.ts';
 import type { RunStatus, RunSummary } from '../../src/store/types.ts';
 
 export type { LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun, RunKind, RunStatus, RunSummary };
@@ -30,7 +30,7 @@ export interface Run<R = unknown> extends RunSummary {
   progress?: Progress;
 }
 
-import type { Progress } from '../../src/exec/types.ts';
+import type { Progress } from '../../src/contract/run.ts';
 export type { Progress };
 
 /** One country's result (scenario-format.md): percent changes; absent fields are not produced by the model. */

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { parseDocument } from 'yaml';
 import { analyze, parseGeniusDomain, parseGeniusProfile, type Analysis } from '../../negotiate/index.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
-import type { RunHandler } from '../types.ts';
+import { ScenarioError } from '../../spec/errors.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** The input of an `analyze` run. */
 export const GeniusInputSchema = z

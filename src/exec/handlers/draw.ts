@@ -7,7 +7,7 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of sweep draws; the result is the Measures of the run. */
 export const handler: RunHandler = {

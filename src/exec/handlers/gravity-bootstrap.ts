@@ -5,7 +5,7 @@
 import { loadGravity } from '../../scenario/gravity/parse.ts';
 import { bootstrapChunk } from '../../scenario/gravity/bootstrap.ts';
 import type { BootstrapJobInput } from '../gravityBootstrap.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of bootstrap chunks; the result is a BootstrapChunk. */
 export const handler: RunHandler = {

@@ -7,7 +7,7 @@ import { loadGravity, parseGravityText } from '../../scenario/gravity/parse.ts';
 import { runGravity } from '../../scenario/gravity/run.ts';
 import { bootstrapGravity } from '../gravityBootstrap.ts';
 import { InlineExecutor } from '../inline.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of `gravity` runs; the result is a GravityResult (docs/gravity.md). */
 export const handler: RunHandler = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handler } from './negotiation.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 
 const text = JSON.stringify({
   lancaster: 1, name: 'handler trade domain', model: 'multisector', dataset: 'multisector-2025', options: { baseline: 'keep-deficits' },

@@ -5,7 +5,7 @@
  */
 import { parseServedScenario } from '../../scenario/served.ts';
 import { setupTradeNegotiation, runTradeNegotiation } from '../../negotiate/trade/run.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of `negotiation` runs; the result is the TradeNegotiationRun of src/negotiate/trade/run.ts. */
 export const handler: RunHandler = {

@@ -4,7 +4,7 @@
  */
 import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. */
 export const handler: RunHandler = {

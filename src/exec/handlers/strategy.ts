@@ -6,7 +6,7 @@
 import { parseServedScenario } from '../../scenario/served.ts';
 import { prepareStrategy } from '../../strategy/check.ts';
 import { runStrategy } from '../../strategy/run.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of `strategy` runs; the result is the solve contract plus policy, objectives, converged and solve counts. */
 export const handler: RunHandler = {

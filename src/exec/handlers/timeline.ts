@@ -5,7 +5,7 @@
 import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
-import type { RunHandler } from '../types.ts';
+import type { RunHandler } from '../../contract/run.ts';
 
 /** Handler of `timeline` runs; the result is the TimelineRun (contract `steps: [{date, label, countries}]`). */
 export const handler: RunHandler = {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { adjustedMeans, adjustmentMonths, adjustedShare, BLP_SHORT_RUN, BLP_LONG_RUN, DAYS_PER_MONTH, type AdjustSeries } from './adjust.ts';
-import { dayNumber, months, ticks, stepInForce } from '../../scenario/clock.ts';
+import { dayNumber, months, ticks, stepInForce } from '../../policy/clock.ts';
 
 const series = (dates: string[], values: number[][]): AdjustSeries => {
   const K = values[0].length;

@@ -18,7 +18,7 @@
  * a year after a change a share 0.76 / 2 = 0.38 of the long-run response has happened:
  * 1 − e^(−12/T) = 0.38, T ≈ 25 months; after 7–10 years 96–99% (their "7–10 years to converge").
  */
-import type { PeriodGrid } from '../../scenario/clock.ts';
+import type { PeriodGrid } from '../../policy/clock.ts';
 
 /** Boehm, Levchenko & Pandalai-Nayar (2023): trade elasticity within a year and in the long run. */
 export const BLP_SHORT_RUN = 0.76;

@@ -26,15 +26,10 @@
  * Layout: capacity cells c = 0..K−1 at region-sector `cell[c]` = n*J + j (no duplicates).
  */
 
-/** Capacities as the solver takes them (src/policy/capacity.ts builds them from a scenario). */
-export interface GeCapacity {
-  /** Region-sectors n*J + j, no duplicates. */
-  cell: Int32Array;
-  /** Bound k on real output relative to the baseline (≥ 0; Infinity: no bound). */
-  limit: Float64Array;
-  /** Supply elasticity η below the bound (> 0; Infinity: constant returns, the CP default). */
-  elasticity: Float64Array;
-}
+import type { GeCapacity } from '../../policy/capacity.ts';
+
+/** Capacities as the solver takes them: defined with the policy that builds them (src/policy/capacity.ts). */
+export type { GeCapacity };
 
 export interface CapacitySystem {
   K: number;

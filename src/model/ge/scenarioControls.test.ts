@@ -5,8 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import { readScenarioFile, parseScenarioText } from '../../scenario/parse.ts';
 import { solveScenario } from '../../scenario/solve.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
-import type { GeModelResult } from '../../scenario/models.ts';
+import { ScenarioError } from '../../spec/errors.ts';
+import type { GeModelResult } from '../registry.ts';
 
 const solve = (f: string) => solveScenario(readScenarioFile(f)) as GeModelResult;
 

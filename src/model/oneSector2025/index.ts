@@ -7,4 +7,3 @@ export {
 } from './tariffs.ts';
 export { calibrateBaseline, type OneSectorBaseline } from './baseline.ts';
 export { INDICATORS, type Indicator } from './outcomes.ts';
-export { benchOneSector2025 } from './bench.ts';

@@ -12,7 +12,7 @@ import type { ParsedScenario } from '../../scenario/parse.ts';
 import type { Threshold } from '../ratification.ts';
 import { acceptanceProbability } from '../ratification.ts';
 import { TradeEvaluator } from './evaluator.ts';
-import type { TradeDomainSpec } from './schema.ts';
+import type { TradeDomainSpec } from '../../spec/trade-domain.ts';
 import { datedState, type TradeSpec } from './state.ts';
 
 type Path = (string | number)[];

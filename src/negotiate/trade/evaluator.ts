@@ -4,7 +4,7 @@
  * policy share one solve). Misses are solved inline (sync, for agents that query the model) or,
  * for whole maps, in chunks on a worker-thread pool whose workers load the dataset once.
  */
-import { ThreadPool } from '../../exec/threads.ts';
+import { ThreadPool } from '../../parallel/threads.ts';
 import type { Bid } from '../domain.ts';
 import type { TradeSpec } from './state.ts';
 import { contextHash, dealPolicy, policyHash } from './state.ts';

@@ -7,7 +7,7 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import { PolicyError } from '../../policy/errors.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
 import { scenarioDataset } from '../../scenario/solve.ts';
 import type { Bid } from '../domain.ts';
@@ -19,8 +19,8 @@ import type { Threshold } from '../ratification.ts';
 import { drawThreshold } from '../ratification.ts';
 import { runSaop } from '../saop.ts';
 import type { Agent, LogEntry } from '../session.ts';
-import type { AgentSpec, NegotiationSpec } from '../schema.ts';
-import { agentFromSpec } from '../schema.ts';
+import type { AgentSpec, NegotiationSpec } from '../../spec/negotiation.ts';
+import { agentFromSpec } from '../from-spec.ts';
 import { breakdownFromTrust, riskAdjustedUtility, updateTrust } from '../trust.ts';
 import { callbackUtility } from '../utility.ts';
 import { calibrateThresholds, type Calibration } from './calibrate.ts';

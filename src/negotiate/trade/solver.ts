@@ -14,7 +14,7 @@
 import { loadDataset } from '../../data/load.ts';
 import type { ModelResult } from '../../model/result.ts';
 import type { GeRun } from '../../model/ge/run.ts';
-import { MODEL_SPECS } from '../../scenario/models.ts';
+import { MODEL_SPECS } from '../../model/registry.ts';
 import type { ResolvedObjective, TradeSpec } from './state.ts';
 import { dealPolicy } from './state.ts';
 

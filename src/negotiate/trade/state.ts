@@ -17,16 +17,16 @@ import type { Dataset } from '../../data/dataset.ts';
 import { controlIndex, type GeControls } from '../../policy/controls.ts';
 import { PolicyError } from '../../policy/errors.ts';
 import { coveredFlows, selectSectors } from '../../policy/select.ts';
-import type { PolicyState } from '../../scenario/models.ts';
+import type { PolicyState } from '../../model/registry.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
 import { readScenarioFile } from '../../scenario/parse.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../spec/scenario.ts';
 import { policyState, scenarioDataset } from '../../scenario/solve.ts';
 import { timelineStates } from '../../scenario/timeline.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 import type { Domain } from '../domain.ts';
 import { createDomain, discreteIssue } from '../domain.ts';
-import type { TradeDomainSpec, TradeObjectiveSpec } from './schema.ts';
+import type { TradeDomainSpec, TradeObjectiveSpec } from '../../spec/trade-domain.ts';
 
 type Path = (string | number)[];
 

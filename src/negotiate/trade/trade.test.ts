@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 import { allDeals, runTradeNegotiation, setupTradeNegotiation } from './run.ts';
 import { TradeEvaluator, clearTradeCache } from './evaluator.ts';
 import { dealPolicy, policyHash } from './state.ts';

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { DATA_DIR } from '../../data/load.ts';
 import { parseCsv, type CsvTable } from '../../data/csv.ts';
 import { DataError } from '../../data/errors.ts';
-import { ScenarioError } from '../errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 import type { GravityScenario } from './schema.ts';
 
 /** A panel of flows: n rows, string keys and numeric columns. */

@@ -5,7 +5,7 @@
  */
 import { factorOf, type Factor } from '../../model/gravity/hdfe.ts';
 import type { PpmlProblem } from '../../model/gravity/ppml.ts';
-import { ScenarioError, type ScenarioIssue } from '../errors.ts';
+import { ScenarioError, type ScenarioIssue } from '../../spec/errors.ts';
 import type { Panel } from './data.ts';
 import type { GravityScenario } from './schema.ts';
 

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { loadGravity } from '../../scenario/gravity/parse.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError } from '../../spec/errors.ts';
 import { IssueSchema } from '../schemas.ts';
 
 /** The repository's scenarios folder. */

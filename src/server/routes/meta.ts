@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { datasetFolder, embeddedDatasetIds } from '../../data/load.ts';
 import { DatasetManifestSchema, ProvenanceSchema } from '../../data/manifest.ts';
-import { MODEL_SPECS } from '../../scenario/models.ts';
-import { scenarioJsonSchema } from '../../scenario/schema.ts';
+import { MODEL_SPECS } from '../../model/registry.ts';
+import { scenarioJsonSchema } from '../../spec/scenario.ts';
 import { HealthSchema } from '../schemas.ts';
 import type { AppContext } from '../context.ts';
 

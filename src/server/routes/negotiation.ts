@@ -21,7 +21,7 @@ import { allDeals, setupTradeNegotiation } from '../../negotiate/trade/run.ts';
 import { TradeEvaluator } from '../../negotiate/trade/evaluator.ts';
 import { basketIndices, indexOf, partitionRatification, type MappedDomain } from '../../negotiate/trade/linkage.ts';
 import { tradeDomain } from '../../negotiate/trade/state.ts';
-import type { NegotiationSpec } from '../../negotiate/schema.ts';
+import type { NegotiationSpec } from '../../spec/negotiation.ts';
 import type { Threshold } from '../../negotiate/ratification.ts';
 
 const ThresholdOut = z.union([

@@ -1,5 +1,5 @@
 /** The bounded optimisers of the strategy layer and the dispatcher that picks one. */
-import type { Method } from '../schema.ts';
+import type { Method } from '../../spec/strategy.ts';
 import { brent } from './brent.ts';
 import { gridSearch } from './grid.ts';
 import { nelderMead } from './nelderMead.ts';

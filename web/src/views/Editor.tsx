@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
-import { ScenarioError, formatPath } from '../../../src/scenario/errors.ts';
+import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
 import { api, ApiFailure, runScenario, type EmbeddedScenario, type Issue, type Progress, type Run, type SolveResult, type TimelineResult } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct } from '../format.ts';

@@ -3,25 +3,25 @@
  * scenario's tariff factors become a solved ModelResult.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { ModelResult } from '../model/result.ts';
-import type { Scenario } from './schema.ts';
+import type { ModelResult } from './result.ts';
+import type { Scenario } from '../spec/scenario.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { controlIndex, type GeControls } from '../policy/controls.ts';
-import { runGe, horizonScale, calibratedBaseline, type GeRun } from '../model/ge/run.ts';
+import { runGe, horizonScale, calibratedBaseline, type GeRun } from './ge/run.ts';
 import { honestResult } from './honest.ts';
 
 /** Default tolerances of the solvers (ge/solve.ts, oneSector2025/solve.ts), for the checks of honest.ts. */
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
-import { importsFromPct, sectorResults, type SectorResult } from '../model/ge/outputs.ts';
-import { baselineOutput, type GeNests, type GeOwnership, type GeCapacity } from '../model/ge/solve.ts';
-import { chainResults, userLosses, type ChainCell, type UserLoss } from '../model/ge/chain.ts';
+import { importsFromPct, sectorResults, type SectorResult } from './ge/outputs.ts';
+import { baselineOutput, type GeNests, type GeOwnership, type GeCapacity } from './ge/solve.ts';
+import { chainResults, userLosses, type ChainCell, type UserLoss } from './ge/chain.ts';
 import { resolveCapacity, checkSupplyFeasible } from '../policy/capacity.ts';
 import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPath, type Measures } from './inventory.ts';
-import { addDays } from './clock.ts';
+import { addDays } from '../policy/clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
-import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from '../model/oneSector2025/index.ts';
+import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from './oneSector2025/index.ts';
 
 export interface ModelSpec {
   id: Scenario['model'];

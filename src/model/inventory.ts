@@ -18,7 +18,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { GeControls } from '../policy/controls.ts';
-import { addDays, weeksBetween, type ClockInterval } from './clock.ts';
+import { addDays, weeksBetween, type ClockInterval } from '../policy/clock.ts';
 
 /** Stocked cells: region-sector `n*J + k` with W weeks of baseline use. */
 export interface InventoryCells {

@@ -27,7 +27,7 @@ export type RunOptions = Pick<NonNullable<Parameters<Piscina['run']>[1]>, 'trans
  *
  * @example
  * ```ts
- * const pool = new ThreadPool<Task, Out>(new URL('./worker.ts', import.meta.url), { threads: 2, data: spec });
+ * const pool = new ThreadPool<Task, Out>(new URL('../exec/worker.ts', import.meta.url), { threads: 2, data: spec });
  * const out = await pool.run(task);
  * await pool.close();
  * ```

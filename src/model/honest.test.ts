@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { honestResult, MAX_PCT } from './honest.ts';
-import type { ModelResult } from '../model/result.ts';
+import type { ModelResult } from './result.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-honest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

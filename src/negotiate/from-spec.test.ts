@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDomain, discreteIssue } from './domain.ts';
 import { runSaop } from './saop.ts';
-import { agentFromSpec, NegotiationSchema, voterFromSpec } from './schema.ts';
+import { NegotiationSchema } from '../spec/negotiation.ts';
+import { agentFromSpec, voterFromSpec } from './from-spec.ts';
 import { callbackUtility } from './utility.ts';
 
 const section = {

@@ -4,13 +4,13 @@
  * evaluations). NegMAS needs about 5.7 s for this size; the target is well under 2 s.
  */
 import { performance } from 'node:perf_hooks';
-import type { Domain } from './domain.ts';
-import { createDomain, discreteIssue } from './domain.ts';
-import { paretoIndices } from './pareto.ts';
-import { createRng } from './rng.ts';
-import type { LinearAdditiveUtility } from './utility.ts';
-import { linearAdditiveUtility } from './utility.ts';
-import { linearUtilities } from './utility-arrays.ts';
+import type { Domain } from '../src/negotiate/domain.ts';
+import { createDomain, discreteIssue } from '../src/negotiate/domain.ts';
+import { paretoIndices } from '../src/negotiate/pareto.ts';
+import { createRng } from '../src/negotiate/rng.ts';
+import type { LinearAdditiveUtility } from '../src/negotiate/utility.ts';
+import { linearAdditiveUtility } from '../src/negotiate/utility.ts';
+import { linearUtilities } from '../src/negotiate/utility-arrays.ts';
 
 /** Result of {@link benchPareto}. */
 export interface ParetoBenchResult {

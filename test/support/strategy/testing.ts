@@ -1,9 +1,9 @@
 /** Helpers for the strategy tests: games on in-memory datasets. */
-import type { Dataset } from '../data/dataset.ts';
-import { NO_CONTROLS } from '../policy/controls.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { makeGame, strategySpec, type Game } from './game.ts';
-import { StrategySchema } from './schema.ts';
+import type { Dataset } from '../../../src/data/dataset.ts';
+import { NO_CONTROLS } from '../../../src/policy/controls.ts';
+import type { Scenario } from '../../../src/spec/scenario.ts';
+import { makeGame, strategySpec, type Game } from '../../../src/strategy/game.ts';
+import { StrategySchema } from '../../../src/spec/strategy.ts';
 
 /** The game of a `strategy:` section (raw, as in a file) on dataset `d` with the multisector model. */
 export function syntheticGame(d: Dataset, strategy: unknown): Game {

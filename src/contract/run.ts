@@ -84,12 +84,3 @@ export class JobAbortedError extends Error {
     super(`Run ${id} was cancelled before it finished`);
   }
 }
-
-/** Loads a handler module by URL (cached by the module system). */
-export async function importHandler(module: string): Promise<RunHandler> {
-  const m = (await import(module)) as { handler?: RunHandler };
-  if (!m.handler || typeof m.handler.run !== 'function') {
-    throw new TypeError(`Expected module ${module} to export a run handler named "handler", found none`);
-  }
-  return m.handler;
-}

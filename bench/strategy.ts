@@ -4,14 +4,14 @@
  * warm starts and cache hits. Run: `npx tsx src/strategy/bench.ts [workers]`.
  */
 import { fileURLToPath } from 'node:url';
-import { readScenarioFile } from '../scenario/parse.ts';
-import { prepareStrategy } from './check.ts';
-import { clearEvaluationCache } from './evaluator.ts';
-import { runStrategy, type SolveCounts } from './run.ts';
+import { readScenarioFile } from '../src/scenario/parse.ts';
+import { prepareStrategy } from '../src/strategy/check.ts';
+import { clearEvaluationCache } from '../src/strategy/evaluator.ts';
+import { runStrategy, type SolveCounts } from '../src/strategy/run.ts';
 
-export const WAR_SCENARIO = fileURLToPath(new URL('../../scenarios/strategy/us-china-sector-war.yaml', import.meta.url));
+export const WAR_SCENARIO = fileURLToPath(new URL('../scenarios/strategy/us-china-sector-war.yaml', import.meta.url));
 /** Ossa's setting: every region (the EU as one) sets one tariff per goods sector on all partners. */
-export const ALL_PARTNER_WAR = fileURLToPath(new URL('../../scenarios/strategy/all-partner-war.yaml', import.meta.url));
+export const ALL_PARTNER_WAR = fileURLToPath(new URL('../scenarios/strategy/all-partner-war.yaml', import.meta.url));
 
 export interface StrategyBench {
   scenario: string;

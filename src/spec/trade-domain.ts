@@ -16,7 +16,7 @@
  * ```
  */
 import { z } from 'zod';
-import { IsoDate } from '../../scenario/date.ts';
+import { IsoDate } from './date.ts';
 
 const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and _ (starting with a letter)');
 

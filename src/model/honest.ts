@@ -5,9 +5,9 @@
  * reported indicator is a finite, possible percent change. Anything else becomes `not-converged`
  * with a message saying what failed and where — never numbers presented as answers.
  */
-import type { ModelResult } from '../model/result.ts';
-import type { GeRun } from '../model/ge/run.ts';
-import { valueAddedOfSales } from '../model/ge/equations.ts';
+import type { ModelResult } from './result.ts';
+import type { GeRun } from './ge/run.ts';
+import { valueAddedOfSales } from './ge/equations.ts';
 
 /** Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are overflow, not economics. */
 export const MAX_PCT = 1e6;

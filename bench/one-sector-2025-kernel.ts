@@ -3,11 +3,11 @@
  * relief) from the default start, median of 15 repetitions after one warm-up. Compare with
  * `python3 bench/ref_imls2025_timing.py` (the numpy reference, same case, same protocol).
  */
-import { loadDataset } from '../../data/load.ts';
-import type { Dataset } from '../../data/dataset.ts';
-import { solveOneSector2025 } from './solve.ts';
-import { buildTariffMatrix, PAPER_CASES } from './tariffs.ts';
-import type { OneSector2025Options } from './economy.ts';
+import { loadDataset } from '../src/data/load.ts';
+import type { Dataset } from '../src/data/dataset.ts';
+import { solveOneSector2025 } from '../src/model/oneSector2025/solve.ts';
+import { buildTariffMatrix, PAPER_CASES } from '../src/model/oneSector2025/tariffs.ts';
+import type { OneSector2025Options } from '../src/model/oneSector2025/economy.ts';
 
 /**
  * Times the solve (wall clock of {@link solveOneSector2025}, including the per-solve setup and

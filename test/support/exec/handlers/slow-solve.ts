@@ -1,11 +1,11 @@
 /**
  * TEST ONLY: a `solve` handler that first waits LANCASTER_TEST_DELAY_MS milliseconds (reporting
- * progress) so crash and SSE tests can catch a run while it is running. `src/server/main.ts`
- * registers it instead of the real handler only when that variable is set.
+ * progress) so crash and SSE tests can catch a run while it is running. Registered by
+ * test/support/server/main-slow.ts and the live-update tests.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { handler as solve } from './solve.ts';
-import type { RunHandler } from '../types.ts';
+import { handler as solve } from '../../../../src/exec/handlers/solve.ts';
+import type { RunHandler } from '../../../../src/contract/run.ts';
 
 /** The delay read from LANCASTER_TEST_DELAY_MS (0 when unset or not a number). */
 export function testDelayMs(): number {

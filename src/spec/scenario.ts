@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import { IsoDate } from './date.ts';
-import { StrategySchema } from '../strategy/schema.ts';
-import { NegotiationSchema } from '../negotiate/schema.ts';
-
-/** Highest tariff accepted in a scenario (1000%): above it a number is almost surely a unit error. */
-export const MAX_RATE = 10;
-
-const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+import { StrategySchema } from './strategy.ts';
+import { NegotiationSchema } from './negotiation.ts';
+import { MAX_RATE, PERCENT } from './rate.ts';
 
 /**
  * A fraction (0.54) or a percent string ("54%") between 0 and `max`; `what` names it in messages

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Absolute path of a file in `src/negotiate/fixtures/genius/<folder>/<file>`. */
 export function geniusFixture(folder: string, file: string): string {
-  return fileURLToPath(new URL(`./fixtures/genius/${folder}/${file}`, import.meta.url));
+  return fileURLToPath(new URL(`../../../src/negotiate/fixtures/genius/${folder}/${file}`, import.meta.url));
 }
 
 /** The three files of the ANAC 2010 England–Zimbabwe domain. */

@@ -22,10 +22,7 @@
  * ```
  */
 import { z } from 'zod';
-
-/** Highest bound accepted (1000%), as the scenario schema's MAX_RATE (not imported: scenario/schema.ts imports this file). */
-const MAX_BOUND = 10;
-const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+import { MAX_RATE as MAX_BOUND, PERCENT } from './rate.ts';
 
 /** A rate or share as a fraction (0.54) or percent string ("54%"), between 0 and MAX_BOUND. */
 const RateSchema = z

@@ -1,0 +1,50 @@
+/**
+ * Engine objects from the parsed `negotiation` section (src/spec/negotiation.ts): agents,
+ * voters and leaders' thresholds.
+ */
+import type { z } from 'zod';
+import type { AgentSpec, ThresholdSchema, VoterSpec } from '../spec/negotiation.ts';
+import type { Agent } from './session.ts';
+import { paretoSeekerAgent } from './agents/pareto-seeker.ts';
+import { timeDependentAgent } from './agents/time-dependent.ts';
+import { titForTatAgent } from './agents/tit-for-tat.ts';
+import type { Voter } from './mediated.ts';
+import { annealer, hillClimber } from './mediated.ts';
+import type { Threshold } from './ratification.ts';
+
+/**
+ * Build a SAOP agent from its parsed specification. `model_aware` needs the
+ * economic model, so it is rejected here; the scenario runner builds it with
+ * `modelAwareAgent`.
+ *
+ * @example
+ * ```ts
+ * agentFromSpec(AgentSpecSchema.parse({ kind: 'boulware' }));
+ * ```
+ */
+export function agentFromSpec(spec: AgentSpec, name?: string): Agent {
+  switch (spec.kind) {
+    case 'time_dependent':
+    case 'boulware':
+    case 'conceder':
+      return timeDependentAgent({ e: spec.e, name: name ?? spec.kind });
+    case 'linear':
+      return timeDependentAgent({ e: 1, name: name ?? 'linear' });
+    case 'tit_for_tat':
+      return titForTatAgent({ mode: spec.mode, initialConcession: spec.initial_concession, name });
+    case 'pareto_seeker':
+      return paretoSeekerAgent({ e: spec.e, window: spec.window, name });
+    case 'model_aware':
+      throw new TypeError('Expected an agent that needs no economic model, found model_aware; build it with modelAwareAgent.');
+  }
+}
+
+/** Build a mediated-protocol voter from its parsed specification. */
+export function voterFromSpec(spec: VoterSpec): Voter {
+  return spec.kind === 'annealer' ? annealer(spec.temperature) : hillClimber;
+}
+
+/** The threshold of a parsed leader as used by ratification.ts (same shape). */
+export function thresholdFromSpec(spec: z.infer<typeof ThresholdSchema>): Threshold {
+  return spec;
+}
