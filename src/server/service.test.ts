@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PoolExecutor } from '../exec/pool.ts';
-import { builtinHandler, defaultRegistry } from '../exec/registry.ts';
+import { defaultRegistry } from '../exec/registry.ts';
 import { JobAbortedError, type Executor, type Job } from '../contract/run.ts';
 import { SqliteRunStore } from '../store/sqlite.ts';
 import { pruneRuns } from '../store/prune.ts';
@@ -38,7 +38,7 @@ const submit = (kind: string) => ({ method: 'POST' as const, url: '/api/runs', p
 describe('fair scheduling (issue 18: the starving queue)', () => {
   it('finishes a short solve while long strategy runs hold their lane (worker pool, real solves)', async () => {
     process.env.LANCASTER_TEST_DELAY_MS = '2500'; // the "strategy" runs below: a solve after 2.5 s
-    const registry = defaultRegistry().register('strategy', builtinHandler('slow-solve'));
+    const registry = defaultRegistry().register('strategy', new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href);
     const server = await startServer({ port: 0, store: new SqliteRunStore(':memory:'), executor: new PoolExecutor({ threads: 2, preload: ['cp2015'] }), registry, lanes: { concurrency: { short: 1, long: 1 } } });
     try {
       const post = async (kind: string) => ((await (await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, scenario: NAFTA }) })).json()) as { id: string }).id;
