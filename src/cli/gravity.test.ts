@@ -2,22 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from './main.ts';
+import { runCli as run } from '../../test/support/cli.ts';
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-async function run(...args: string[]) {
-  let stdout = '', stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-  }
-}
 
 const USITC = new URL('../../scenarios/gravity/usitc-sample.yaml', import.meta.url).pathname;
 const CSV = new URL('../../data/gravity/usitc-sample-2006.csv', import.meta.url).pathname;

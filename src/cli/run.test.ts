@@ -2,25 +2,13 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from './main.ts';
+import { runCli as run } from '../../test/support/cli.ts';
 import { readScenarioFile } from '../scenario/parse.ts';
 import { scenarioPath } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  let stdout = '', stderr = '';
-  const ow = process.stdout.write.bind(process.stdout), ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-  }
-}
 
 describe('lancaster run us-china-2025 (the main job)', () => {
   it('prints the report, writes HTML, JSON and CSV, and reports progress as plain lines off a terminal', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli/main.ts';
+import { runCli as cli } from '../../test/support/cli.ts';
 import { parseScenarioText } from './parse.ts';
 import { checkScenario } from './solve.ts';
 import { ScenarioError } from '../spec/errors.ts';
@@ -13,20 +13,6 @@ const head = 'lancaster: 1\nname: test\nmodel: cp2015\n';
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process and captures both streams. */
-async function cli(...args: string[]) {
-  let stdout = '', stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-  }
-}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);
