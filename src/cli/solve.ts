@@ -23,22 +23,25 @@ export function registerSolveCommand(program: Command): void {
     .option('--countries <codes>', 'comma-separated countries or groups to show in the table')
     .action(async (file, opts) => {
       // One await for the three module graphs: their files are read concurrently.
-      const [{ readScenarioFile }, { checkScenario, solveScenario }, { formatResultTable, formatStatus }] = await Promise.all([
-        import('../scenario/parse.ts'), import('../scenario/solve.ts'), import('./format.ts'),
+      const [{ readScenarioFile }, { checkScenario, solveScenario }, { formatResultTable, formatStatus }, { reportedRows }] = await Promise.all([
+        import('../scenario/parse.ts'), import('../scenario/solve.ts'), import('./format.ts'), import('../scenario/reportCodes.ts'),
       ]);
       const parsed = readScenarioFile(file);
-      const named = opts.countries?.split(',') ?? parsed.scenario.report?.countries;
+      const { dataset } = checkScenario(parsed);
+      const given = opts.countries?.split(',') ?? parsed.scenario.report?.countries;
+      // Dataset groups the model gives no row of are shown as their members.
+      const rows = (r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }) =>
+        given && reportedRows(given, dataset.manifest.groups, (c) => Boolean(r.countries[c] ?? r.groups?.[c]));
       if (parsed.scenario.timeline) {
         // A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`).
         const { runTimeline } = await import('../scenario/runTimeline.ts');
-        checkScenario(parsed);
         const t = runTimeline(parsed);
         if (opts.json) out(JSON.stringify(t, null, 2));
         else {
           out(`${parsed.scenario.name}`);
           for (const s of t.steps) {
             out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
-            if (s.solved) out(s.status === 'converged' ? formatResultTable({ ...s, model: t.model, dataset: t.dataset }, named) : `${NO_ANSWER}\n${s.message ?? ''}`);
+            if (s.solved) out(s.status === 'converged' ? formatResultTable({ ...s, model: t.model, dataset: t.dataset }, rows(s)) : `${NO_ANSWER}\n${s.message ?? ''}`);
           }
           process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
         }
@@ -52,10 +55,10 @@ export function registerSolveCommand(program: Command): void {
       if (opts.json) out(JSON.stringify(r, null, 2));
       else {
         out(`${parsed.scenario.name}`);
-        out(r.status === 'converged' ? formatResultTable(r, named) : NO_ANSWER);
+        out(r.status === 'converged' ? formatResultTable(r, rows(r)) : NO_ANSWER);
         if (r.status === 'converged') {
           const { formatCriticalSupply } = await import('../report/criticalSupply.ts');
-          const critical = formatCriticalSupply(r, named);
+          const critical = formatCriticalSupply(r, rows(r));
           if (critical) out(`\n${critical}`);
         }
         process.stderr.write(`${formatStatus(r)}\n`);

@@ -34,6 +34,8 @@ export interface ModelSpec {
   policyPresets?: Record<string, { importer: string; exporter: string; preset: string }[]>;
   /** Whether the model can apply export controls. */
   controls: boolean;
+  /** Group rows the model reports beyond the dataset's groups (one-sector-2025: "non-US"). */
+  resultGroups?: readonly string[];
   /** Solves one policy state; `warm` is what a previous solve of the same scenario returned. */
   solve(d: Dataset, s: Scenario, state: PolicyState, warm?: unknown): Solved;
 }
@@ -416,6 +418,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     description: 'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025): one sector, 194 economies, labour supply and pass-through',
     defaultDataset: 'world-2023',
     layout: 'gravity',
+    resultGroups: ['non-US'],
     policyPresets: PAPER_CASES,
     preset: (d, s) => {
       const opts = oneSectorOptions(s);

@@ -6,6 +6,7 @@
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
+import { reportedRows } from '../scenario/reportCodes.ts';
 import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from '../data/observed.ts';
 import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
 import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
@@ -125,7 +126,7 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
   const blpScale = haveUsChn ? BLP_LONG_RUN / theta : 1;
   const blp = runTimeline(withScale(p, blpScale), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
-  const countries = (p.scenario.report?.countries ?? ['USA', 'CHN']).filter((c) => long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]);
+  const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) => Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]));
   const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
   const steps: ReportStep[] = long.steps.map((L, k) => {
     const S = short.steps[k];

@@ -13,6 +13,7 @@ import { ScenarioError } from '../spec/errors.ts';
 import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
 import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
 import { timelineStates } from './timeline.ts';
+import { reportCodeIssues } from './reportCodes.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { TariffEntry } from '../spec/scenario.ts';
 
@@ -65,7 +66,7 @@ export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
 
 /**
  * Validates a parsed scenario against its dataset without solving (what `lancaster validate` does):
- * codes, sectors, schedules and timeline steps. Throws ScenarioError with places.
+ * codes, sectors, schedules, timeline steps and the report's codes. Throws ScenarioError with places.
  *
  * @example
  * ```ts
@@ -75,6 +76,8 @@ export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
  */
 export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
   const dataset = scenarioDataset(p);
+  const report = reportCodeIssues(dataset, p.scenario.report, MODEL_SPECS[p.scenario.model].resultGroups);
+  if (report.length) throw new ScenarioError(p.file, report.map((i) => ({ ...i, ...p.locate(i.path) })));
   const state = policyState(p, dataset);
   if (p.scenario.timeline) {
     try {

@@ -172,7 +172,7 @@ export const OptionsSchema = z
 
 export const ReportSchema = z
   .object({
-    countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table' }),
+    countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table: region codes, dataset groups or the model\'s own groups (unknown codes are refused; a group the model gives no row of is shown as its members)' }),
     partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
     sectors: z.array(z.string()).optional().meta({ description: 'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)' }),
     trade: z
