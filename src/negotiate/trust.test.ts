@@ -4,9 +4,20 @@ import { readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { alternator, alwaysDefect, titForTat } from './repeated-game.ts';
 import { runSaop } from './saop.ts';
 import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
-import { breakdownFromTrust, riskAdjustedUtility, simulateTrust, trustAdjustedUtility, trustBreakdown, updateTrust } from './trust.ts';
+import { breakdownFromTrust, riskAdjustedUtility, simulateTrust, trustAdjustedUtility, trustBreakdown, trustFromRecord, updateTrust } from './trust.ts';
 
 describe('trust', () => {
+  it('reads trust on the record as the delivered share of a side\'s promises, capped at 1, none without a record', () => {
+    const rec = [
+      { label: 'purchases', party: 'CHN', committed: 502.4, delivered: 288.8 },
+      { label: 'tariff cut', party: 'USA', committed: 1, delivered: 1 },
+      { label: 'over-delivery', party: 'USA', committed: 1, delivered: 2 },
+    ];
+    expect(trustFromRecord(rec, 'CHN')).toBeCloseTo(0.57484, 5);
+    expect(trustFromRecord(rec, 'USA')).toBe(1);
+    expect(trustFromRecord(rec, 'EU')).toBeUndefined();
+  });
+
   it('rises with compliance and falls faster with defection', () => {
     expect(updateTrust(0.5, true)).toBeCloseTo(0.6, 12);
     expect(updateTrust(0.5, false)).toBeCloseTo(0.25, 12);

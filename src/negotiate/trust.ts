@@ -46,6 +46,32 @@ export function updateTrust(trust: number, complied: boolean, dyn: TrustDynamics
   return complied ? trust + dyn.gain * (1 - trust) : trust * (1 - dyn.loss);
 }
 
+/** One earlier deal on the record: what a side promised and what it delivered (same unit). */
+export interface DeliveryRecord {
+  readonly label: string;
+  readonly party: string;
+  readonly committed: number;
+  readonly delivered: number;
+}
+
+/**
+ * Trust calibrated on the record: the share of its promises a side delivered on earlier deals,
+ * Σ delivered / Σ committed (capped at 1), read as the probability that it complies with the next
+ * one. `undefined` when the record has nothing on that side, so the stated prior stays.
+ *
+ * @example
+ * ```ts
+ * trustFromRecord([{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8 }], 'CHN'); // 0.5748…
+ * ```
+ */
+export function trustFromRecord(record: readonly DeliveryRecord[], party: string): number | undefined {
+  const own = record.filter((r) => r.party === party);
+  if (own.length === 0) return undefined;
+  const committed = own.reduce((s, r) => s + r.committed, 0);
+  const delivered = own.reduce((s, r) => s + r.delivered, 0);
+  return Math.min(1, delivered / committed);
+}
+
 /**
  * Expected value of a deal when the other side complies with probability τ.
  *

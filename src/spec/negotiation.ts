@@ -109,6 +109,18 @@ export const TrustParamsSchema = z.strictObject({
     )
     .optional()
     .meta({ description: 'Observed compliance before the talks; each side updates its trust in the other (gain/loss)' }),
+  record: z
+    .array(
+      z.strictObject({
+        label: z.string().min(1),
+        party: z.string().min(1).meta({ description: 'The side that promised (its counterpart\'s trust is calibrated)' }),
+        committed: z.number().positive().meta({ description: 'What was promised, in any unit' }),
+        delivered: z.number().nonnegative().meta({ description: 'What was delivered, in the same unit' }),
+        source: z.string().min(1),
+      }),
+    )
+    .optional()
+    .meta({ description: "Earlier deals' delivery on the record: the counterpart's initial trust becomes the delivered share (sum delivered / sum committed, at most 1), replacing its stated trust" }),
 });
 
 /** One pairing of agents for a session (party → agent). */
@@ -140,6 +152,9 @@ export const NegotiationSchema = z
         ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: `expected one agent for each party (${names.join(', ')}), found ${got.join(', ') || 'none'}` });
       }
     });
+    for (const [m, r] of (n.trust?.record ?? []).entries()) {
+      if (!names.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['trust', 'record', m, 'party'], message: `expected a party (${names.join(', ')}), found "${r.party}"` });
+    }
     for (const [m, h] of (n.trust?.history ?? []).entries()) {
       for (const p of Object.keys(h.moves)) {
         if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: `expected a party (${names.join(', ')}), found "${p}"` });

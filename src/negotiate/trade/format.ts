@@ -49,7 +49,7 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
   ]));
   if (r.trust) {
     out.push('');
-    out.push(`Trust ${A}/${B}: ${r.trust.initial.map((x) => x.toFixed(2)).join('/')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`);
+    out.push(`Trust ${A}/${B}: ${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`);
   }
   out.push('');
   out.push('Sessions (first seed; shares over all seeds):');

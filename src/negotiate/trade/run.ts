@@ -21,7 +21,7 @@ import { runSaop } from '../saop.ts';
 import type { Agent, LogEntry } from '../session.ts';
 import type { AgentSpec, NegotiationSpec } from '../../spec/negotiation.ts';
 import { agentFromSpec } from '../from-spec.ts';
-import { breakdownFromTrust, riskAdjustedUtility, updateTrust } from '../trust.ts';
+import { breakdownFromTrust, riskAdjustedUtility, trustFromRecord, updateTrust } from '../trust.ts';
 import { callbackUtility } from '../utility.ts';
 import { calibrateThresholds, type Calibration } from './calibrate.ts';
 import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
@@ -101,7 +101,7 @@ export interface TradeNegotiationRun {
   evaluation: TradeEvalStats & { deals: number };
   analysis: DomainAnalysis;
   linkage: { full: PartitionSummary; linked: PartitionSummary; separate: PartitionSummary; enabled: boolean };
-  trust: { initial: [number, number]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
+  trust: { initial: [number, number]; initial_source: [string, string]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
   sessions: TradeSession[];
   deal: {
     bid: Bid | null;
@@ -282,7 +282,10 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   let breakdown = n.breakdown_probability;
   if (n.trust) {
     const dyn = { gain: n.trust.gain, loss: n.trust.loss };
-    const initial: [number, number] = [n.parties[parties[0]].trust, n.parties[parties[1]].trust];
+    // A side's trust in the other is the other's delivered share on the record where there is one.
+    const fromRecord = ([1, 0] as const).map((o) => trustFromRecord(n.trust?.record ?? [], parties[o]));
+    const initial: [number, number] = [fromRecord[0] ?? n.parties[parties[0]].trust, fromRecord[1] ?? n.parties[parties[1]].trust];
+    const source = fromRecord.map((t, i) => (t === undefined ? 'stated' : `record: ${(n.trust?.record ?? []).filter((r) => r.party === parties[1 - i]).map((r) => r.label).join(', ')}`)) as [string, string];
     tau = [...initial];
     const history = (n.trust.history ?? []).map((h) => {
       const movesOf = (w: string) => h.moves[w] ?? 'C';
@@ -290,7 +293,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
       return { label: h.label, moves: { ...h.moves }, trust: [tau[0], tau[1]] as [number, number] };
     });
     breakdown = breakdownFromTrust(tau, { base: n.trust.base_breakdown, sensitivity: n.trust.sensitivity });
-    trust = { initial, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
+    trust = { initial, initial_source: source, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
   }
 
   // Utilities seen by the delegations: promised concessions of the other side discounted by trust.

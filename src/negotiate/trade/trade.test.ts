@@ -119,6 +119,20 @@ describe('trade domains from the economic model', () => {
     expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved: [{ label: 'x', before: '2025-13-45', after: '2025-05-14' }] } }), 'bad.json')).toThrow(/date/);
   }, 120_000);
 
+  it('calibrates a side\'s initial trust on the other\'s delivered share of earlier promises, keeping the stated prior where the record is silent', async () => {
+    const record = [{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8, source: 'PIIE' }];
+    const trust = { gain: 0.2, loss: 0.3, record, history: [{ label: 'kept', moves: { USA: 'C', CHN: 'C' } }] };
+    clearTradeCache();
+    const r = await runTradeNegotiation(parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust }), 'trust.json'));
+    expect(r.trust!.initial[0]).toBeCloseTo(288.8 / 502.4, 12);
+    expect(r.trust!.initial[1]).toBe(0.5);
+    expect(r.trust!.initial_source).toEqual(['record: Phase One purchases', 'stated']);
+    // Both complied once: τ ← τ + 0.2 (1 − τ) from the calibrated start.
+    expect(r.trust!.after_history[0]).toBeCloseTo(0.5748 + 0.2 * (1 - 0.5748), 3);
+    const bad = { ...trust, record: [{ ...record[0], party: 'JPN' }] };
+    expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust: bad }), 'bad.json')).toThrow(/trust\.record\[0\]\.party: expected a party \(USA, CHN\), found "JPN"/);
+  }, 120_000);
+
   it('reports scenario errors with their paths: disagreement off the grid, unknown owner', () => {
     const off = scenario({ issues: [ree([0.6, 1])] });
     expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(ScenarioError);
