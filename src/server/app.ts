@@ -67,7 +67,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   await app.register(metaRoutes(ctx));
-  await app.register(scenarioRoutes);
+  await app.register(scenarioRoutes(ctx));
   await app.register(embeddedRoutes);
   await app.register(runRoutes(ctx));
   await app.register(negotiationRoutes(ctx));

@@ -67,7 +67,7 @@ describe('POST /api/scenarios/validate', () => {
   it('accepts a valid YAML scenario, naming its model and dataset', async () => {
     const r = await app.inject(yaml(NAFTA));
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ valid: true, name: expect.stringMatching(/NAFTA/), model: 'cp2015', dataset: 'cp2015', dataset_version: '1.0.0' });
+    expect(r.json()).toEqual({ valid: true, kind: 'solve', name: expect.stringMatching(/NAFTA/), model: 'cp2015', dataset: 'cp2015', dataset_version: '1.0.0' });
   });
 
   it('accepts a scenario sent as a JSON object', async () => {

@@ -36,7 +36,12 @@ export const ErrorSchema = z
   .object({ error: z.string(), message: z.string(), issues: z.array(IssueSchema).optional() })
   .meta({ description: 'Every error: a short code, a message naming what was expected and found, and located issues for bad scenarios' });
 
-export const ValidResponseSchema = z.object({ valid: z.literal(true), name: z.string(), model: z.string(), dataset: z.string(), dataset_version: z.string() });
+export const ValidResponseSchema = z.object({
+  valid: z.literal(true),
+  kind: z.enum(RUN_KINDS).meta({ description: 'The run kind the file is (src/scenario/kind.ts), which it was checked as: submit it as this kind' }),
+  name: z.string(), model: z.string(), dataset: z.string(),
+  dataset_version: z.string().nullable().meta({ description: 'Null for gravity scenarios, whose data is a file' }),
+});
 
 export const ProgressSchema = z.object({ fraction: z.number(), message: z.string() });
 

@@ -1,28 +1,33 @@
 /**
  * POST /api/scenarios/validate: the CLI's `lancaster validate`, over HTTP. The body is the scenario
- * (YAML text or a JSON object); answers {valid: true, …} or 400 with located issues.
+ * (YAML text or a JSON object); answers {valid: true, kind, …} or 400 with located issues. The
+ * file is checked as the run kind it is (src/scenario/kind.ts: gravity, negotiation, strategy,
+ * timeline or solve) by that kind's handler, the same check a submitted run gets.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parseServedScenario } from '../../scenario/served.ts';
-import { checkScenario } from '../../scenario/solve.ts';
+import { scenarioKind } from '../../scenario/kind.ts';
 import { rawBody, scenarioText } from '../body.ts';
 import { ErrorSchema, ScenarioBodySchema, ValidResponseSchema } from '../schemas.ts';
+import type { AppContext } from '../context.ts';
 
 /** Registers POST /api/scenarios/validate. */
-export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/api/scenarios/validate',
-    {
-      schema: {
-        summary: 'Validate a scenario against the schema and its dataset without solving',
-        body: ScenarioBodySchema,
-        response: { 200: ValidResponseSchema, 400: ErrorSchema },
+export function scenarioRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/scenarios/validate',
+      {
+        schema: {
+          summary: 'Validate a scenario as the run kind it is (gravity, negotiation, strategy, timeline, solve) without running it',
+          body: ScenarioBodySchema,
+          response: { 200: ValidResponseSchema, 400: ErrorSchema },
+        },
       },
-    },
-    async (req) => {
-      const parsed = parseServedScenario(scenarioText(req.body, rawBody(req)), 'scenario');
-      const { dataset } = checkScenario(parsed);
-      return { valid: true as const, name: parsed.scenario.name, model: parsed.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
-    },
-  );
-};
+      async (req) => {
+        const text = scenarioText(req.body, rawBody(req));
+        const kind = scenarioKind(text);
+        const check = await (await ctx.registry.handler(kind)).check(text, 'scenario');
+        return { valid: true as const, kind, name: check.name ?? '', model: check.model ?? '', dataset: check.dataset ?? '', dataset_version: check.dataset_version ?? null };
+      },
+    );
+  };
+}

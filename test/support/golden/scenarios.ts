@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { scenarioKind } from '../../../src/scenario/kind.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SCENARIOS = join(ROOT, 'scenarios');
@@ -45,13 +45,10 @@ function walk(dir: string): string[] {
     .sort();
 }
 
-/** The command a scenario file's kind calls: `kind: gravity`, a `negotiation:` or `strategy:` section, else a solve. */
+/** The command a scenario file's kind calls (src/scenario/kind.ts): gravity, negotiate, strategy, else solve (timelines too). */
 export function commandOf(text: string): Command {
-  const doc = parse(text) as Record<string, unknown>;
-  if (doc.kind === 'gravity') return 'gravity';
-  if (doc.negotiation) return 'negotiate';
-  if (doc.strategy) return 'strategy';
-  return 'solve';
+  const kind = scenarioKind(text);
+  return kind === 'negotiation' ? 'negotiate' : kind === 'timeline' ? 'solve' : kind;
 }
 
 /** Every example scenario under scenarios/, in path order. */

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { testApp } from '../../test/support/server/test-app.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  ({ app } = await testApp());
+});
+afterAll(() => app.close());
+
+const file = (p: string) => readFileSync(new URL(`../../scenarios/${p}`, import.meta.url), 'utf8');
+const validate = (payload: string) => app.inject({ method: 'POST', url: '/api/scenarios/validate', payload, headers: { 'content-type': 'application/yaml' } });
+
+describe('POST /api/scenarios/validate checks each file as its kind', () => {
+  it.each([
+    ['us-china-2025.yaml', 'timeline'],
+    ['strategy/us-optimal-uniform.yaml', 'strategy'],
+    ['negotiation/london-2025.yaml', 'negotiation'],
+    ['gravity/usitc-sample.yaml', 'gravity'],
+  ])('%s is a valid %s', async (path, kind) => {
+    const r = await validate(file(path));
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ valid: true, kind });
+  });
+
+  it('refuses a strategy file with a bad strategy section as the strategy check does', async () => {
+    const r = await validate(file('strategy/us-optimal-uniform.yaml').replace(/^strategy:\n/m, 'strategy:\n  bogus_key: 1\n'));
+    expect(r.statusCode).toBe(400);
+    expect(JSON.stringify(r.json())).toMatch(/bogus_key/);
+  });
+});
