@@ -208,8 +208,8 @@ const yamlInit = (text: string): RequestInit => ({ method: 'POST', headers: { 'c
 export const api = {
   datasets: () => call<{ datasets: DatasetInfo[] }>('api/datasets').then((r) => r.datasets),
   embedded: () => call<{ scenarios: EmbeddedScenario[] }>('api/scenarios/embedded').then((r) => r.scenarios),
-  /** 200 {valid: true, …} or throws ApiFailure with located issues. */
-  validate: (text: string, signal?: AbortSignal) => call<{ valid: true; name: string; model: string; dataset: string; dataset_version: string }>('api/scenarios/validate', { ...yamlInit(text), signal }),
+  /** 200 {valid: true, kind, …}: the file checked as the run kind it is (submit it as that kind), or throws ApiFailure with located issues. */
+  validate: (text: string, signal?: AbortSignal) => call<{ valid: true; kind: RunKind; name: string; model: string; dataset: string; dataset_version: string | null }>('api/scenarios/validate', { ...yamlInit(text), signal }),
   /** Submits a YAML scenario as a run of `kind`; returns the run id. */
   submit: (kind: RunKind, text: string) => call<{ id: string }>(`api/runs?kind=${kind}`, yamlInit(text)).then((r) => r.id),
   /** Submits a JSON-able input (analyze runs: the GENIUS XML texts). */

@@ -55,6 +55,6 @@ export const sectorName = (code: string, long?: string) => SECTOR_SHORT[code] ??
 
 /** Indicator labels of country results. */
 export const INDICATORS: Record<string, string> = {
-  welfare_pct: 'Welfare', real_income_pct: 'Real income', real_wage_pct: 'Real wage', terms_of_trade_pct: 'Terms of trade', volume_of_trade_pct: 'Volume of trade',
+  welfare_pct: 'Welfare', real_income_pct: 'Real income', real_gdp_pct: 'Real GDP', real_wage_pct: 'Real wage', terms_of_trade_pct: 'Terms of trade', volume_of_trade_pct: 'Volume of trade',
   prices_pct: 'Prices', exports_pct: 'Exports', imports_pct: 'Imports', employment_pct: 'Employment', deficit_pct: 'Deficit', tariff_revenue_pct_gdp: 'Tariff revenue (% of GDP)',
 };

@@ -1,17 +1,22 @@
 /**
- * The scenario editor: a form of the scenario's tariffs and the YAML text, kept in step; validated
- * live, first in the browser with the very parser and zod schema of the CLI (src/scenario/parse.ts),
- * then, debounced, by the server against the dataset (POST /api/scenarios/validate). Problems are
- * shown at their line. Runs the scenario (solve, or timeline when it has one) and shows the result
- * next to the previous run's.
+ * The scenario editor: a form of the scenario's tariffs, export controls and capacity bounds and
+ * the YAML text, kept in step (form edits change only the characters of the value edited, so the
+ * user's formatting and comments stay); validated live, first in the browser with the very parser
+ * and zod schema of the CLI (src/scenario/parse.ts), then, debounced, by the server against the
+ * dataset as the run kind the file is (POST /api/scenarios/validate answers the kind: solve,
+ * timeline, strategy, negotiation or gravity). Problems are shown at their line. Runs the file as
+ * its kind and shows the result in that kind's view (a solve next to the previous run's).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
 import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
-import { api, ApiFailure, runScenario, type EmbeddedScenario, type Issue, type Progress, type Run, type SolveResult, type TimelineResult } from '../api.ts';
+import { api, ApiFailure, runScenario, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
-import { INDICATORS, day, level, pct } from '../format.ts';
-import { addPolicyTariff, setValue, tariffRows, type TariffRow } from '../scenarioText.ts';
+import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
+import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
+import { StrategyResult, type StrategyResultShape } from './results/StrategyResult.tsx';
+import { NegotiationResult } from './results/NegotiationResult.tsx';
+import { GravityResult, type GravityResultShape } from './results/GravityResult.tsx';
 import { CodeArea, type CodeAreaHandle } from '../components/CodeArea.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunStatus } from '../components/RunStatus.tsx';
@@ -31,10 +36,18 @@ report:
 
 type Validation =
   | { state: 'checking' }
-  | { state: 'valid'; model: string; dataset: string; version: string; timeline: boolean }
+  | { state: 'valid'; kind: RunKind; model: string; dataset: string; version: string | null }
   | { state: 'invalid'; where: 'browser' | 'server'; issues: Issue[] };
 
 type Result = SolveResult | TimelineResult;
+
+/** What the run button says for each kind of file. */
+const RUN_LABEL: Partial<Record<RunKind, string>> = {
+  solve: 'Solve', timeline: 'Run the timeline', strategy: 'Solve the game', negotiation: 'Run the negotiation', gravity: 'Estimate and solve',
+};
+
+/** A gravity file (`kind: gravity`) has its own schema: the server checks it. */
+const GRAVITY = /^kind:\s*gravity\s*$/m;
 
 /** Countries and values of a run: the solve's, or the last step's of a timeline. */
 function outcome(run: Run<Result>) {
@@ -50,7 +63,7 @@ export function Editor() {
   const [examples, setExamples] = useState<EmbeddedScenario[]>([]);
   const [text, setText] = useState(() => sessionStorage.getItem('lancaster.editor') ?? STARTER);
   const [validation, setValidation] = useState<Validation>({ state: 'checking' });
-  const [runs, setRuns] = useState<Run<Result>[]>([]);
+  const [runs, setRuns] = useState<Run<unknown>[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
@@ -61,19 +74,20 @@ export function Editor() {
 
   // Live validation: the browser parse at once, the server's dataset checks 400 ms after typing stops.
   useEffect(() => {
-    let parsed;
-    try {
-      parsed = parseScenarioText(text, 'scenario');
-    } catch (e) {
-      if (e instanceof ScenarioError) setValidation({ state: 'invalid', where: 'browser', issues: e.issues });
-      else setValidation({ state: 'invalid', where: 'browser', issues: [{ path: [], message: (e as Error).message }] });
-      return;
+    if (!GRAVITY.test(text)) {
+      try {
+        parseScenarioText(text, 'scenario');
+      } catch (e) {
+        if (e instanceof ScenarioError) setValidation({ state: 'invalid', where: 'browser', issues: e.issues });
+        else setValidation({ state: 'invalid', where: 'browser', issues: [{ path: [], message: (e as Error).message }] });
+        return;
+      }
     }
     setValidation({ state: 'checking' });
     const ctl = new AbortController();
     const timer = setTimeout(() => {
       api.validate(text, ctl.signal).then(
-        (v) => setValidation({ state: 'valid', model: v.model, dataset: v.dataset, version: v.dataset_version, timeline: !!parsed.scenario.timeline }),
+        (v) => setValidation({ state: 'valid', kind: v.kind, model: v.model, dataset: v.dataset, version: v.dataset_version }),
         (e) => {
           if (ctl.signal.aborted) return;
           setValidation({ state: 'invalid', where: 'server', issues: e instanceof ApiFailure ? (e.issues.length ? e.issues : [{ path: [], message: e.message }]) : [{ path: [], message: (e as Error).message }] });
@@ -90,6 +104,9 @@ export function Editor() {
     return m;
   }, [issues]);
   const rows = useMemo(() => tariffRows(text), [text]);
+  const controls = useMemo(() => controlRows(text), [text]);
+  const caps = useMemo(() => capacityRows(text), [text]);
+  const formDataset = useDataset(validation.state === 'valid' ? validation.dataset : undefined);
 
   const run = async () => {
     if (validation.state !== 'valid') return;
@@ -97,8 +114,9 @@ export function Editor() {
     setRunError(null);
     setProgress(null);
     try {
-      const r = await runScenario<Result>(validation.timeline ? 'timeline' : 'solve', text, setProgress);
-      setRuns((rs) => [r, ...rs].slice(0, 2));
+      const r = await runScenario<unknown>(validation.kind, text, setProgress);
+      // The previous run is kept for comparison only when it is of the same kind.
+      setRuns((rs) => [r, ...rs.filter((x) => x.kind === r.kind)].slice(0, 2));
     } catch (e) {
       setRunError((e as Error).message);
     } finally {
@@ -136,7 +154,7 @@ export function Editor() {
           <CodeArea ref={code} id="scenario-yaml" label="Scenario YAML" value={text} onChange={setText} problems={problems} describedBy="validation" />
           <div id="validation" className={`validation ${validation.state}`} role="status" aria-live="polite" data-testid="validation">
             {validation.state === 'checking' && <p>Checking…</p>}
-            {validation.state === 'valid' && <p>✓ Valid: model <strong>{validation.model}</strong> on <strong>{validation.dataset}</strong> v{validation.version}{validation.timeline ? ', with a timeline' : ''}.</p>}
+            {validation.state === 'valid' && <p>✓ Valid: model <strong>{validation.model}</strong> on <strong>{validation.dataset}</strong>{validation.version ? ` v${validation.version}` : ''} — a <strong data-testid="kind">{validation.kind}</strong> file, run as one.</p>}
             {validation.state === 'invalid' && (
               <>
                 <p>✗ {issues.length} problem{issues.length > 1 ? 's' : ''} ({validation.where === 'browser' ? 'schema, checked in the browser' : 'dataset checks, by the server'}):</p>
@@ -155,23 +173,31 @@ export function Editor() {
 
         <section className="panel" aria-labelledby="form-h">
           <h2 id="form-h">Tariffs</h2>
-          <TariffForm rows={rows} onSet={(row, v) => setText((t) => setValue(t, [...row.path, row.mode], v))} onAdd={(e) => setText((t) => addPolicyTariff(t, e))} />
+          <TariffForm rows={rows} dataset={formDataset} onSet={(row, v) => setText((t) => setValue(t, [...row.path, row.mode], v))} onAdd={(e) => setText((t) => addPolicyTariff(t, e))} />
+          <h2 id="controls-h">Export controls</h2>
+          <ControlForm rows={controls} caps={caps} dataset={formDataset} onSet={(path, v) => setText((t) => setValue(t, path, v))} onAdd={(e) => setText((t) => addPolicyControl(t, e))} />
           <div className="run-bar">
             <button type="button" className="primary" onClick={run} disabled={validation.state !== 'valid' || running} data-testid="run">
-              {running ? 'Running…' : validation.state === 'valid' && validation.timeline ? 'Run the timeline' : 'Solve'}
+              {running ? 'Running…' : validation.state === 'valid' ? RUN_LABEL[validation.kind] ?? 'Run' : 'Solve'}
             </button>
             {validation.state !== 'valid' && <span className="muted">{validation.state === 'checking' ? 'checking…' : 'fix the problems to run'}</span>}
           </div>
-          {running && <RunStatus label="Solving" progress={progress} />}
+          {running && <RunStatus label={validation.state === 'valid' && validation.kind !== 'solve' ? `Running the ${validation.kind}` : 'Solving'} progress={progress} />}
           {runError && <p className="error" role="alert">The run failed: {runError}</p>}
-          {cur && <ResultTable cur={cur} prev={prev} />}
+          {cur && <RunResult cur={cur} prev={prev} />}
         </section>
       </div>
     </div>
   );
 }
 
-function TariffForm({ rows, onSet, onAdd }: { rows: TariffRow[]; onSet: (r: TariffRow, v: number) => void; onAdd: (e: Record<string, unknown>) => void }) {
+/** Sector names of codes ("c14" → "Electrical & optical"), the code kept as a tooltip; "all" stays. */
+function sectorNames(codes: string[], d: DatasetInfo | undefined): string {
+  if (!codes.length) return 'all sectors';
+  return codes.map((c) => sectorName(c, d?.sectors.find((s) => s.code === c)?.name)).join(', ');
+}
+
+function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; dataset: DatasetInfo | undefined; onSet: (r: TariffRow, v: number) => void; onAdd: (e: Record<string, unknown>) => void }) {
   const [imp, setImp] = useState('USA');
   const [exp, setExp] = useState('CHN');
   const [rate, setRate] = useState('25');
@@ -186,12 +212,14 @@ function TariffForm({ rows, onSet, onAdd }: { rows: TariffRow[]; onSet: (r: Tari
           <tbody>
             {rows.map((r) => {
               const id = `t-${r.path.join('-')}`;
-              const name = `${r.where}: ${r.importer} on ${r.exporter}, ${r.sectors}, ${r.mode.replace('_', ' ')}`;
+              const codes = r.sectors === 'all' ? [] : r.sectors.split(', ');
+              const sectors = sectorNames(codes, dataset);
+              const name = `${r.where}: ${r.importer} on ${r.exporter}, ${sectors}, ${r.mode.replace('_', ' ')}`;
               return (
                 <tr key={id}>
                   <td>{r.where}</td>
                   <td>{r.importer} ← {r.exporter}</td>
-                  <td className="sectors">{r.sectors}</td>
+                  <td className="sectors" title={codes.join(', ') || undefined}>{sectors}</td>
                   <td>{r.mode.replace('_', ' ')}</td>
                   <td>
                     {r.value === null ? <code>{r.raw}</code> : (
@@ -215,8 +243,86 @@ function TariffForm({ rows, onSet, onAdd }: { rows: TariffRow[]; onSet: (r: Tari
   );
 }
 
+/**
+ * Export controls as the scenario format has them: origin → destination (a code, a group, or "*"
+ * for everyone, with `except` naming a coalition left out), the sectors, and the approval — the
+ * share of baseline volume licensed (0 = a ban); capacity bounds cap a region-sector's real output.
+ */
+function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]; caps: CapacityRow[]; dataset: DatasetInfo | undefined; onSet: (path: (string | number)[], v: number) => void; onAdd: (e: Record<string, unknown>) => void }) {
+  const [origin, setOrigin] = useState('CHN');
+  const [dest, setDest] = useState('USA');
+  const [sector, setSector] = useState('');
+  const [approval, setApproval] = useState('50');
+  const sectors = dataset?.sectors ?? [];
+  const chosen = sector || sectors.find((s) => /MAG|REE/.test(s.code))?.code || sectors[0]?.code || '';
+  return (
+    <>
+      {rows.length === 0 ? <p className="muted">No export controls.</p> : (
+        <div className="table-scroll tall">
+          <table className="form-table" data-testid="controls-form">
+            <thead><tr><th scope="col">When</th><th scope="col">Origin → destination</th><th scope="col">Sectors</th><th scope="col">Approval (%)</th></tr></thead>
+            <tbody>
+              {rows.map((r) => {
+                const id = `c-${r.path.join('-')}`;
+                const to = `${r.destination === '*' ? 'everyone' : r.destination}${r.except.length ? ` except ${r.except.join(', ')}` : ''}`;
+                const names = sectorNames(r.sectors, dataset);
+                return (
+                  <tr key={id}>
+                    <td>{r.where}</td>
+                    <td>{r.origin} → {to}</td>
+                    <td className="sectors" title={r.sectors.join(', ')}>{names}</td>
+                    <td>
+                      {r.approval === null ? '—' : <PercentInput id={id} label={`${r.where}: ${r.origin} to ${to}, ${names}, approval`} value={r.approval} max={100} onCommit={(v) => onSet([...r.path, 'approval'], v)} />}
+                      {r.approval === 0 && <span className="muted"> ban</span>}
+                      {r.government_share !== null && <span className="muted"> ({Math.round(r.government_share * 100)}% to a government)</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {caps.length > 0 && (
+        <div className="table-scroll">
+          <table className="form-table" data-testid="capacity-form">
+            <caption>Capacity bounds: real output at most this share of the baseline</caption>
+            <thead><tr><th scope="col">Region</th><th scope="col">Sectors</th><th scope="col">Limit (% of baseline)</th></tr></thead>
+            <tbody>
+              {caps.map((c) => {
+                const id = `k-${c.path.join('-')}`;
+                const names = sectorNames(c.sectors, dataset);
+                return (
+                  <tr key={id}>
+                    <td>{c.region}</td><td className="sectors" title={c.source || c.sectors.join(', ')}>{names}</td>
+                    <td>{c.limit === null ? '—' : <PercentInput id={id} label={`${c.region}, ${names}, capacity limit`} value={c.limit} onCommit={(v) => onSet([...c.path, 'limit'], v)} />}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <fieldset className="add-tariff">
+        <legend>Add an export control (policy)</legend>
+        <label>Origin <input value={origin} onChange={(e) => setOrigin(e.target.value.toUpperCase())} size={5} /></label>
+        <label>Destination <input value={dest} onChange={(e) => setDest(e.target.value.toUpperCase())} size={5} aria-describedby="dest-help" /></label>
+        <label>
+          Sector{' '}
+          <select value={chosen} onChange={(e) => setSector(e.target.value)} disabled={!sectors.length}>
+            {sectors.map((s) => <option key={s.code} value={s.code}>{sectorName(s.code, s.name)}</option>)}
+          </select>
+        </label>
+        <label>Approval (%) <input type="number" min={0} max={100} step="any" value={approval} onChange={(e) => setApproval(e.target.value)} style={{ width: '5em' }} /></label>
+        <button type="button" disabled={!chosen} onClick={() => onAdd({ origin, destination: dest, sectors: [chosen], approval: Math.min(100, Math.max(0, Number(approval))) / 100 })}>Add</button>
+        <p id="dest-help" className="muted">Destination: a code, a group, or * for every destination; approval 0 is a ban. Export controls need the multisector model.</p>
+      </fieldset>
+    </>
+  );
+}
+
 /** A percent field that writes to the YAML on blur or Enter (not on every keystroke). */
-function PercentInput({ id, label, value, onCommit }: { id: string; label: string; value: number; onCommit: (v: number) => void }) {
+function PercentInput({ id, label, value, max, onCommit }: { id: string; label: string; value: number; max?: number; onCommit: (v: number) => void }) {
   const shown = String(Math.round(value * 100 * 1e6) / 1e6);
   const [draft, setDraft] = useState(shown);
   useEffect(() => setDraft(shown), [shown]);
@@ -225,8 +331,18 @@ function PercentInput({ id, label, value, onCommit }: { id: string; label: strin
     if (draft.trim() !== '' && Number.isFinite(v) && String(v) !== shown) onCommit(Math.round(v * 1e4) / 1e6);
   };
   return (
-    <input id={id} aria-label={label} type="number" step="any" min={0} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} className="pct-input" />
+    <input id={id} aria-label={label} type="number" step="any" min={0} max={max} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} className="pct-input" />
   );
+}
+
+/** The result of a run in the view of its kind. */
+function RunResult({ cur, prev }: { cur: Run<unknown>; prev?: Run<unknown> }) {
+  switch (cur.kind) {
+    case 'strategy': return <StrategyResult run={cur as Run<StrategyResultShape>} />;
+    case 'negotiation': return <NegotiationResult run={cur as Run<TradeNegotiationRun>} />;
+    case 'gravity': return <GravityResult run={cur as Run<GravityResultShape>} />;
+    default: return <ResultTable cur={cur as Run<Result>} prev={prev as Run<Result> | undefined} />;
+  }
 }
 
 /** A signed percent change without the % sign (the table says its unit once). */

@@ -1,0 +1,80 @@
+/**
+ * The editor runs every file as its kind (issue 19): a strategy file as a strategy run (not a
+ * plain solve that returns 194 rows of 0.000), a gravity file as a gravity run, a negotiation file
+ * as a negotiation, each shown in its kind's view; and form edits keep the user's YAML formatting.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, SCREENSHOTS, hasChromium, startHarness, type Harness } from './harness.ts';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+
+describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    h = await startHarness();
+    page = h.page;
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** Loads an embedded example into the editor and waits for the server to name its kind. */
+  async function load(id: string, kind: string) {
+    await page.goto('/#/editor');
+    await page.getByLabel('Load an embedded scenario').selectOption(id);
+    await expect(page.getByTestId('kind').textContent({ timeout: 30_000 })).resolves.toBe(kind);
+  }
+
+  it('runs a strategy file as a strategy run and shows the best response by player', async () => {
+    await load('strategy/us-optimal-uniform', 'strategy');
+    await expect(page.getByTestId('run').textContent()).resolves.toBe('Solve the game');
+    await page.getByTestId('run').click();
+    const result = page.locator('[data-testid="result"][data-kind="strategy"]');
+    await result.waitFor({ timeout: 90_000 });
+    const runs = (await (await fetch(`${h.server.url}/api/runs?kind=strategy`)).json()) as { runs: { id: string }[] };
+    expect(runs.runs).toHaveLength(1);
+    await expect(result.getByTestId('strategy-status').textContent()).resolves.toMatch(/Converged/);
+    // The US optimal uniform tariff of the paper's case (Ignatenko et al. 2025): about 25%.
+    const row = result.getByTestId('by-player').locator('tbody tr').first();
+    await expect(row.textContent()).resolves.toMatch(/United States.*0\.0%.*25\.\d%/);
+    await expect(result.getByTestId('responses').textContent()).resolves.toMatch(/USA.*→ \+1\.8\d\d%/);
+    await shot(page, 'editor-strategy');
+    expect(h.errors).toEqual([]);
+  }, 120_000);
+
+  it('runs a gravity file as a gravity run and shows the PPML estimates and the counterfactual', async () => {
+    await load('gravity/usitc-sample', 'gravity');
+    await page.getByTestId('run').click();
+    const result = page.locator('[data-testid="result"][data-kind="gravity"]');
+    await result.waitFor({ timeout: 90_000 });
+    await expect(result.getByTestId('estimates').textContent()).resolves.toMatch(/pta0\.471/);
+    expect(await result.getByTestId('gravity-welfare').locator('tbody tr').count()).toBe(30);
+    await shot(page, 'editor-gravity');
+  }, 120_000);
+
+  it('changes a value from the form without touching the rest of the YAML', async () => {
+    await page.goto('/#/editor');
+    const text = `lancaster: 1
+name:   Mine   # a comment the form must keep
+model: one-sector-2025
+policy:
+  tariffs:
+    - {importer: USA, exporter: CHN, rate: "54%"}    # the April rate
+
+report: { countries: [USA, CHN] }
+`;
+    await page.locator('#scenario-yaml').fill(text);
+    const input = page.getByLabel(/policy: USA on CHN, all sectors, rate/);
+    await input.fill('60');
+    await input.press('Enter');
+    await expect(page.locator('#scenario-yaml').inputValue()).resolves.toBe(text.replace('rate: "54%"', 'rate: "60%"'));
+  });
+});
