@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineExecutor } from './inline.ts';
-import { QueueExecutor, queuedJob } from './queue.ts';
+import { QueueExecutor, datasetOf, queuedJob } from './queue.ts';
 import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
 import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
 import { builtinHandler } from './registry.ts';
@@ -19,6 +19,16 @@ describe('queued job keys', () => {
     expect(queuedJob(job('a', nafta.replace('tariffs-2005', 'tariffs-2004'))).key).not.toBe(a.key);
     expect(a.parts.dataset).toMatch(/^[0-9a-f]{64}$/);
     expect(a.datasetId).toBe('cp2015');
+  });
+
+  it('name the same dataset for a scenario as YAML and as the JSON of a sweep draw', () => {
+    const asJson = JSON.stringify({ model: 'cp2015', name: 'n', dataset: 'cp2015' });
+    expect(datasetOf(nafta)).toBe('cp2015');
+    expect(datasetOf(asJson)).toBe('cp2015');
+    expect(datasetOf(JSON.stringify({ name: 'n' }))).toBe('multisector-2025'); // the schema's default model
+    expect(datasetOf(JSON.stringify({ model: 'one-sector-2025' }))).toBe('world-2023');
+    expect(datasetOf('genius: <xml/>')).toBeNull(); // not a scenario
+    expect(datasetOf('{"domain": "<xml/>"}', 'analyze')).toBeNull();
   });
 
   it('refuse a module that is not a built-in handler (a worker loads only its own code)', () => {
