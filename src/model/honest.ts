@@ -8,6 +8,10 @@
 import type { ModelResult } from './result.ts';
 import type { GeRun } from './ge/run.ts';
 import { valueAddedOfSales } from './ge/equations.ts';
+import { recheckOneSector, type OneSectorRecheckInput } from './oneSector2025/recheck.ts';
+
+/** What the re-check in the data's units reads: the multi-sector run, or the one-sector solve's inputs and unknowns. */
+export type Recheck = { ge: GeRun; regions?: readonly string[] } | { oneSector: OneSectorRecheckInput };
 
 /** Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are overflow, not economics. */
 export const MAX_PCT = 1e6;
@@ -17,6 +21,9 @@ const POSITIVE_LEVELS = new Set(['real_income_pct', 'real_wage_pct', 'prices_pct
 
 /** Tolerance of the re-check relative to the solver's own: summation order may differ, nothing else. */
 const RECHECK_SLACK = 10;
+
+/** Smallest relative gap the one-sector re-check asks for: sums of 194² flows in thousand USD round at about 1e-14. */
+const RECHECK_FLOOR = 1e-12;
 
 /** Marks `r` not-converged with `message` (first failure wins). */
 function fail(r: ModelResult, message: string): ModelResult {
@@ -39,13 +46,19 @@ export function firstBadIndicator(rows: Record<string, Record<string, unknown>> 
 
 /**
  * The checks every solve passes through. `tol` is the solver's tolerance in its residual's norm;
- * `ge` the multi-sector run (for the re-check in the data's units), `regions` names for messages.
+ * `recheck` what the re-check in the data's units needs (the multi-sector run and region names, or
+ * the one-sector solve's inputs and unknowns).
  */
-export function honestResult(r: ModelResult, tol: number, ge?: GeRun, regions?: readonly string[]): ModelResult {
+export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): ModelResult {
   if (r.status !== 'converged') return r;
   if (!Number.isFinite(r.residual)) return fail(r, `The solver reported convergence with a residual of ${r.residual}`);
   if (r.residual > tol * RECHECK_SLACK) return fail(r, `The solver reported convergence with a residual of ${r.residual.toExponential(2)}, above the tolerance ${tol}`);
-  if (ge) {
+  if (recheck && 'oneSector' in recheck) {
+    const failure = recheckOneSector(recheck.oneSector, Math.max(tol, RECHECK_FLOOR) * RECHECK_SLACK);
+    if (failure) return fail(r, failure);
+  }
+  if (recheck && 'ge' in recheck) {
+    const { ge, regions } = recheck;
     const { N, J, VA } = ge.baseline;
     const B = ge.solution.shares?.B ?? ge.baseline.B;
     const va = valueAddedOfSales(N, J, B, ge.solution.Y, new Float64Array(N));

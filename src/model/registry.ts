@@ -320,7 +320,7 @@ function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, publi
     if (e instanceof RangeError && state.controls.flow.length > 0) throw new PolicyError(['policy', 'export_controls'], e.message);
     throw e;
   }
-  run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, run, d.regions);
+  run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, { ge: run, regions: d.regions });
   return run;
 }
 
@@ -444,7 +444,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
       const rates = Float64Array.from(state.tau, (x) => x - 1);
       const opts = oneSectorOptions(s);
       const sol = solveOneSector2025(d, rates, opts, warm as Float64Array | undefined);
-      const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE);
+      const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE, { oneSector: { d, tariffs: rates, opts, unknowns: sol.unknowns, result: sol.result } });
       return { result, warm: result.status === 'converged' ? sol.unknowns : undefined };
     },
   },
