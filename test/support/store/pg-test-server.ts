@@ -1,9 +1,10 @@
 /**
- * TEST ONLY: starts a throw-away PostgreSQL cluster on 127.0.0.1 (initdb + pg_ctl from the
- * Debian packages) for the PgRunStore tests, or says why it cannot.
+ * TEST ONLY: starts a throw-away PostgreSQL cluster on 127.0.0.1 (initdb + pg_ctl of Debian's
+ * postgresql package, found on PATH or in /usr/lib/postgresql/<version>/bin) for the PgRunStore
+ * tests, or says why it cannot. As root the cluster runs as the package's `postgres` user.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -24,15 +25,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A server binary of the newest installed Debian PostgreSQL (Debian keeps them off PATH), else the name for PATH. */
+function pgBin(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  return versions.length ? join(root, versions[0], 'bin', name) : name;
+}
+
 /** Starts a cluster, or returns the reason it could not (the tests are then skipped). */
 export async function startTestPostgres(): Promise<TestPostgres | { skip: string }> {
   const asRoot = userInfo().uid === 0;
-  const run = (cmd: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', timeout: 30_000 });
+  const run = (name: string, args: string[]) => {
+    const cmd = pgBin(name);
+    return execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', timeout: 30_000 });
+  };
   try {
-    execFileSync('initdb', ['--version'], { stdio: 'pipe' });
+    execFileSync(pgBin('initdb'), ['--version'], { stdio: 'pipe' });
   } catch {
-    return { skip: 'no PostgreSQL server binaries (initdb) on this machine' };
+    return { skip: 'no PostgreSQL server binaries (initdb) on this machine: apt-get install postgresql' };
   }
   const dir = mkdtempSync(join(tmpdir(), 'lancaster-pg-'));
   try {
