@@ -8,7 +8,7 @@ import { moduleUrl } from '../parallel/module-url.ts';
 /** A run kind that has no handler (yet): HTTP 400. */
 export class UnsupportedKindError extends Error {
   override name = 'UnsupportedKindError';
-  constructor(readonly kind: string, supported: string[]) {
+  constructor(readonly kind: string, readonly supported: string[]) {
     super(
       (RUN_KINDS as readonly string[]).includes(kind)
         ? `Expected a run kind this server can run (${supported.join(', ')}), found "${kind}": ${kind} runs are not supported yet`

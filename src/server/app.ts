@@ -57,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   installBodyParsers(app);
   installErrorHandlers(app);
+  app.addHook('onClose', () => ctx.checker.close());
   await installAccess(app, opts.access);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifySwagger, {

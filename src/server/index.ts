@@ -14,6 +14,7 @@ import { pruneRuns } from '../store/prune.ts';
 import { RunService } from './service.ts';
 import { codeVersion } from './version.ts';
 import type { AppContext } from './context.ts';
+import { BodyChecker, type OffloadOptions } from './offload.ts';
 
 export { buildApp } from './app.ts';
 export type { AppContext } from './context.ts';
@@ -32,6 +33,8 @@ export interface ServerOptions extends AppOptions {
   lanes?: LaneOptions;
   /** Retention: finished runs older than `days` or beyond the newest `count` are pruned at start and hourly. */
   retain?: { days?: number; count?: number };
+  /** Which bodies are checked in a worker thread (offload.ts); default: those over 64 KiB, on 1 thread. */
+  offload?: OffloadOptions;
 }
 
 /** A listening server. */
@@ -46,12 +49,13 @@ export interface RunningServer {
 }
 
 /** Recovers interrupted runs and builds the shared context (what tests use with buildApp). */
-export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes'>): Promise<AppContext & { recovered: string[] }> {
+export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes' | 'offload'>): Promise<AppContext & { recovered: string[] }> {
   const recovered = await opts.store.recoverInterrupted(new Date().toISOString());
   const registry = opts.registry ?? defaultRegistry();
   const cv = codeVersion();
-  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes });
-  return { store: opts.store, service, registry, codeVersion: cv, recovered };
+  const checker = new BodyChecker(opts.offload);
+  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes, checker });
+  return { store: opts.store, service, registry, codeVersion: cv, checker, recovered };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { HandlerRegistry } from '../exec/registry.ts';
 import { ApiError } from './errors.ts';
 import { Lanes, type LaneOptions } from './lanes.ts';
 import { INTERRUPTED, type RunRecord, type RunStore } from '../store/types.ts';
+import type { BodyChecker } from './offload.ts';
 
 /** One event of a run, as sent over SSE. */
 export type RunEvent =
@@ -54,6 +55,8 @@ export interface RunServiceOptions {
   onError?: (e: unknown) => void;
   /** Lanes and the queue bound (lanes.ts). */
   lanes?: LaneOptions;
+  /** Checks large inputs in a worker thread (offload.ts); default: every check in the request thread. */
+  checker?: BodyChecker;
 }
 
 /**
@@ -97,7 +100,7 @@ export class RunService {
       const wait = this.lanes.retryAfterSeconds();
       throw new ApiError(429, 'queue_full', `Expected room in the run queue (at most ${this.lanes.maxQueued} waiting runs), found it full: retry in ${wait} s`, undefined, { 'retry-after': String(wait) });
     }
-    const check = await (await registry.handler(kind)).check(input, label);
+    const check = this.opts.checker ? await this.opts.checker.check(module, input, label) : await (await registry.handler(kind)).check(input, label);
     const id = randomUUID();
     const created = Date.now();
     const created_at = new Date(created).toISOString();

@@ -2,10 +2,10 @@
  * POST /api/scenarios/validate: the CLI's `lancaster validate`, over HTTP. The body is the scenario
  * (YAML text or a JSON object); answers {valid: true, kind, …} or 400 with located issues. The
  * file is checked as the run kind it is (src/scenario/kind.ts: gravity, negotiation, strategy,
- * timeline or solve) by that kind's handler, the same check a submitted run gets.
+ * timeline or solve) by that kind's handler, the same check a submitted run gets. Large bodies are
+ * validated in a worker thread (offload.ts), so the event loop keeps answering other clients.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { scenarioKind } from '../../scenario/kind.ts';
 import { rawBody, scenarioText } from '../body.ts';
 import { ErrorSchema, ScenarioBodySchema, ValidResponseSchema } from '../schemas.ts';
 import type { AppContext } from '../context.ts';
@@ -22,12 +22,7 @@ export function scenarioRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ValidResponseSchema, 400: ErrorSchema },
         },
       },
-      async (req) => {
-        const text = scenarioText(req.body, rawBody(req));
-        const kind = scenarioKind(text);
-        const check = await (await ctx.registry.handler(kind)).check(text, 'scenario');
-        return { valid: true as const, kind, name: check.name ?? '', model: check.model ?? '', dataset: check.dataset ?? '', dataset_version: check.dataset_version ?? null };
-      },
+      async (req) => ctx.checker.validate(ctx.registry, scenarioText(req.body, rawBody(req))),
     );
   };
 }
