@@ -30,7 +30,7 @@ export interface Cp2015Bench {
 }
 
 /** τ' of the NAFTA experiment: 1993 tariffs, with the 2005 schedule on the six NAFTA pairs. */
-export function naftaTau(d: Dataset): Float64Array {
+function naftaTau(d: Dataset): Float64Array {
   const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
   const tau = Float64Array.from(d.tariff, (t) => 1 + t);
   const sched = d.schedules['tariffs-2005'];
@@ -39,7 +39,7 @@ export function naftaTau(d: Dataset): Float64Array {
 }
 
 /** One baseline + counterfactual solve; returns the two solutions and their seconds. */
-export function solveNafta(d: Dataset, tauNew: Float64Array): { base: GeSolution; cf: GeSolution; s0: number; s1: number } {
+function solveNafta(d: Dataset, tauNew: Float64Array): { base: GeSolution; cf: GeSolution; s0: number; s1: number } {
   const t0 = performance.now();
   const raw = baselineFromDataset(d);
   const shock0 = { tauNew: raw.tau, D: new Float64Array(raw.N) };
@@ -94,5 +94,5 @@ function printTable(r: Cp2015Bench, reps: number): void {
   console.log(`  lancaster   ${ms(L.medianSeconds).padStart(8)} ms  (min ${ms(L.minSeconds)}; baseline ${ms(L.baselineSeconds)} + counterfactual ${ms(L.counterfactualSeconds)}; iterations ${L.iterations.baseline} + ${L.iterations.counterfactual})`);
   if ('medianSeconds' in r.reference) console.log(`  numpy ref   ${ms(r.reference.medianSeconds).padStart(8)} ms`);
   else console.log(`  numpy ref   unavailable (${r.reference.unavailable})`);
-  console.log(`  ratio       ${Number.isNaN(r.ratio) ? 'n/a' : r.ratio.toFixed(1) + '×'}   peak RSS ${r.peakRssMB.toFixed(0)} MB`);
+  console.log(`  ratio       ${Number.isNaN(r.ratio) ? 'n/a' : `${r.ratio.toFixed(1)}×`}   peak RSS ${r.peakRssMB.toFixed(0)} MB`);
 }

@@ -23,7 +23,7 @@ export interface MultisectorBench {
 
 
 /** The REE-licensing shock on the calibrated (keep-deficits) multisector-2025 baseline. */
-export function reeLicensingShock() {
+function reeLicensingShock() {
   const d = loadDataset('multisector-2025');
   const b = calibratedBaseline(d, 'keep-deficits');
   const { N, J } = b;

@@ -17,7 +17,7 @@ import { paretoIndices } from '../src/negotiate/pareto.ts';
 const grid = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, k) => +(lo + ((hi - lo) * k) / (n - 1)).toFixed(6));
 
 /** The 10⁴-deal trade domain (values per issue configurable) as scenario text. */
-export function benchTradeScenario(values = 10): string {
+function benchTradeScenario(values = 10): string {
   const issues = [
     { id: 'us_tariff', owner: 'USA', tariffs: [{ importer: 'USA', exporter: 'CHN', sectors: ['goods'] }], mode: 'add', grid: [...grid(-0.45, 0, values)] },
     { id: 'chn_tariff', owner: 'CHN', tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }], mode: 'add', grid: [...grid(-0.27, 0, values)] },

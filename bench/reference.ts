@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CP2015_REFERENCE = resolve(ROOT, '..', 'shared', 'reference', 'cp2015_numpy.py');
+const CP2015_REFERENCE = resolve(ROOT, '..', 'shared', 'reference', 'cp2015_numpy.py');
 
 export type ReferenceTiming = { medianSeconds: number; runs: number[] } | { unavailable: string };
 

@@ -9,7 +9,7 @@ import { prepareStrategy } from '../src/strategy/check.ts';
 import { clearEvaluationCache } from '../src/strategy/evaluator.ts';
 import { runStrategy, type SolveCounts } from '../src/strategy/run.ts';
 
-export const WAR_SCENARIO = fileURLToPath(new URL('../scenarios/strategy/us-china-sector-war.yaml', import.meta.url));
+const WAR_SCENARIO = fileURLToPath(new URL('../scenarios/strategy/us-china-sector-war.yaml', import.meta.url));
 /** Ossa's setting: every region (the EU as one) sets one tariff per goods sector on all partners. */
 export const ALL_PARTNER_WAR = fileURLToPath(new URL('../scenarios/strategy/all-partner-war.yaml', import.meta.url));
 

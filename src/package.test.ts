@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = process.execPath;
-const NPM = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? [NODE, process.env.npm_execpath] : ['npm'];
+const NPM = process.env.npm_execpath?.endsWith('.js') ? [NODE, process.env.npm_execpath] : ['npm'];
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-pack-'));
 const project = join(dir, 'consumer');
 

@@ -19,7 +19,7 @@ export function registerDatasetsCommand(program: Command): void {
 }
 
 /** The report of `lancaster datasets`: text, or JSON with `json`. */
-export async function datasetsReport(json: boolean): Promise<string> {
+async function datasetsReport(json: boolean): Promise<string> {
   const { embeddedDatasetIds, loadDataset } = await import('../data/load.ts');
   const list = embeddedDatasetIds().map((id) => {
     const m = loadDataset(id).manifest;

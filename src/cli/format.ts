@@ -24,7 +24,7 @@ const COLUMNS: [keyof CountryResult & string, string][] = [
 ];
 
 /** Picks the rows to show: the named ones, else the 12 largest absolute welfare changes. */
-export function rowsToShow(r: ModelResult, named?: string[]): string[] {
+function rowsToShow(r: ModelResult, named?: string[]): string[] {
   if (named?.length) return named;
   const all = Object.keys(r.countries);
   if (all.length <= 12) return all;

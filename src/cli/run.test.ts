@@ -28,7 +28,7 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     expect(json.steps.length).toBe(steps);
     const csv = readFileSync(join(out, 'report.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(steps + 1);
-    expect(existsSync(join(out, 'report.html.tmp-' + process.pid))).toBe(false);
+    expect(existsSync(join(out, `report.html.tmp-${process.pid}`))).toBe(false);
   });
 
   it('shows the short run moving trade less than the long run at the peak', async () => {

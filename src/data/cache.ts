@@ -28,7 +28,7 @@ const MAGIC = 'LNCDSET1';
 const FORMAT = 1;
 
 /** The default cache folder: `$LANCASTER_CACHE_DIR` or `<repo>/.cache/datasets`. */
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return process.env.LANCASTER_CACHE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'datasets');
 }
 
@@ -70,14 +70,14 @@ function sourceFiles(folder: string): string[] {
 }
 
 /** SHA-256 of every source file of `folder`, by file name. */
-export function sourceHashes(folder: string): Record<string, string> {
+function sourceHashes(folder: string): Record<string, string> {
   return Object.fromEntries(sourceFiles(folder).map((f) => [f, sha256(readFileSync(join(folder, f)))]));
 }
 
 let loaderHashMemo: string | undefined;
 
 /** Hash of the code that turns CSV into a Dataset (these modules, .ts from sources or .js compiled). */
-export function loaderHash(): string {
+function loaderHash(): string {
   if (loaderHashMemo) return loaderHashMemo;
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const h = createHash('sha256').update(`format ${FORMAT}\n`);
@@ -90,7 +90,7 @@ export function loaderHash(): string {
 }
 
 /** The entry file of `folder` under `dir`. */
-export function cacheEntry(folder: string, dir: string, loader: string): string {
+function cacheEntry(folder: string, dir: string, loader: string): string {
   const abs = resolve(folder);
   return join(dir, `${basename(abs).replace(/[^A-Za-z0-9_.-]/g, '_')}-${sha256(abs).slice(0, 12)}-${loader.slice(0, 12)}.lds`);
 }
@@ -105,7 +105,7 @@ function tablesOf(d: Dataset): [string, Float64Array][] {
 }
 
 /** Serialises `d` into one entry (header + aligned Float64 block). */
-export function encodeEntry(d: Dataset, sources: Record<string, string>, loader: string): Buffer {
+function encodeEntry(d: Dataset, sources: Record<string, string>, loader: string): Buffer {
   const tables: Header['tables'] = {};
   let offset = 0;
   for (const [name, a] of tablesOf(d)) {

@@ -91,5 +91,5 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly (string
   };
   const out = [header.join(',')];
   for (const r of rows) out.push(r.map(esc).join(','));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

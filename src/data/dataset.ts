@@ -45,11 +45,6 @@ export interface Dataset {
   schedules: Record<string, Float64Array>;
 }
 
-/** Index of a region code, or -1. */
-export function regionIndex(d: Dataset, code: string): number {
-  return d.regions.indexOf(code);
-}
-
 /** Expands a region code or group into region indices; throws RangeError for unknown codes. */
 export function resolveRegions(d: Dataset, code: string): number[] {
   const i = d.regions.indexOf(code);

@@ -17,7 +17,7 @@ export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 /** Shares must add up to 1 within this; builders renormalise rounded published shares. */
 const SUM_TOLERANCE = 1e-6;
 /** Largest baseline tariff accepted (10 000%); anything above is a unit error in the data. */
-export const MAX_TARIFF = 100;
+const MAX_TARIFF = 100;
 
 /**
  * The ids of the embedded datasets (the folders of `data/`), sorted.
@@ -33,7 +33,7 @@ export function embeddedDatasetIds(): string[] {
 }
 
 /** An embedded dataset id: letters, digits, _ . - (never a path). */
-export const DATASET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const DATASET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Whether `id` names an embedded dataset of the registered data folder (what the API accepts). */
 export function isEmbeddedDatasetId(id: string): boolean {
@@ -41,7 +41,7 @@ export function isEmbeddedDatasetId(id: string): boolean {
 }
 
 /** The real path of `path`, which must lie inside the real `root`; DataError otherwise (symlinks out, `..`). */
-export function containedPath(root: string, path: string, what: string): string {
+function containedPath(root: string, path: string, what: string): string {
   let realRoot: string, real: string;
   try {
     realRoot = realpathSync(root);

@@ -13,9 +13,9 @@ export const TableName = z
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv$/, 'expected a table file name like trade.csv (letters, digits, _ . -), not a path')
   .refine((n) => !n.includes('..'), 'expected a table file name without ".."');
 
-export const RegionSchema = z.object({ code, name: z.string().min(1) }).strict();
+const RegionSchema = z.object({ code, name: z.string().min(1) }).strict();
 
-export const SectorSchema = z
+const SectorSchema = z
   .object({
     code,
     name: z.string().min(1),
@@ -26,7 +26,7 @@ export const SectorSchema = z
   })
   .strict();
 
-export const SourceSchema = z
+const SourceSchema = z
   .object({
     name: z.string(),
     citation: z.string().optional(),
@@ -37,7 +37,7 @@ export const SourceSchema = z
   })
   .strict();
 
-export const CheckSchema = z
+const CheckSchema = z
   .object({ name: z.string(), value: z.union([z.number(), z.string()]), target: z.string().optional(), passed: z.boolean() })
   .strict();
 
@@ -53,7 +53,7 @@ export const ProvenanceSchema = z
   .strict();
 
 /** Which tables a dataset carries; each model states which layout it needs. */
-export const LayoutSchema = z.enum([
+const LayoutSchema = z.enum([
   /** trade.csv with domestic flows, production.csv, io.csv: the multi-sector input–output models. */
   'io-table',
   /** trade.csv without domestic flows plus region_data.csv (gdp): the 2025 one-sector model. */
@@ -107,4 +107,3 @@ export const DatasetManifestSchema = z
  * ```
  */
 export type DatasetManifest = z.infer<typeof DatasetManifestSchema>;
-export type Provenance = z.infer<typeof ProvenanceSchema>;

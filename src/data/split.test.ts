@@ -32,7 +32,10 @@ function balancedTable(N: number, J: number, rnd: () => number): IoValues {
 
 function seeded(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 const expectSame = (a: IoValues, b: IoValues) => {

@@ -67,7 +67,7 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
         }
     writeFileSync(join(tmp, `${name}.csv`), toCsv(J > 1 ? ['importer', 'exporter', 'sector', 'rate'] : ['importer', 'exporter', 'rate'], rows));
   }
-  writeFile(join(tmp, 'dataset.json'), JSON.stringify({ ...manifest, tables: counts }, null, 2) + '\n');
+  writeFile(join(tmp, 'dataset.json'), `${JSON.stringify({ ...manifest, tables: counts }, null, 2)}\n`);
   if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
   mkdirSync(dirname(folder), { recursive: true });
   renameSync(tmp, folder);

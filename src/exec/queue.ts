@@ -45,12 +45,12 @@ export interface QueuedJob {
 }
 
 /** A job's failure as reported by the queue (after its last attempt). */
-export class QueuedJobError extends Error {
+class QueuedJobError extends Error {
   override name = 'QueuedJobError';
 }
 
 /** Redis stayed unreachable too long: every pending job of the executor fails with this. */
-export class QueueUnavailableError extends Error {
+class QueueUnavailableError extends Error {
   override name = 'QueueUnavailableError';
 }
 
@@ -173,7 +173,10 @@ export class QueueExecutor implements Executor {
     if (p) p.listeners.push(onEvent);
     else {
       let resolve!: (v: unknown) => void, reject!: (e: Error) => void;
-      const promise = new Promise<unknown>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<unknown>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
       const opts: JobsOptions = { jobId: q.key, attempts: this.#opts.attempts, backoff: { type: 'exponential', delay: this.#opts.backoffMs }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } };
       p = { job: q, opts, listeners: [onEvent], started: false, added: false, promise, resolve, reject };
       this.#pending.set(q.key, p);

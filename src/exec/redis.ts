@@ -7,9 +7,6 @@ import type { ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { codeHash } from './content-hash.ts';
 
-/** Where the Redis URL comes from when no --redis flag is given. */
-export const REDIS_ENV = 'LANCASTER_REDIS_URL';
-
 /**
  * ioredis options of a Redis URL; throws RangeError for anything else.
  *
@@ -18,7 +15,7 @@ export const REDIS_ENV = 'LANCASTER_REDIS_URL';
  * redisOptions('redis://127.0.0.1:6379/2'); // { host: '127.0.0.1', port: 6379, db: 2, ... }
  * ```
  */
-export function redisOptions(url: string): RedisOptions {
+function redisOptions(url: string): RedisOptions {
   let u: URL;
   try {
     u = new URL(url);

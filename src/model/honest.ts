@@ -32,7 +32,7 @@ function fail(r: ModelResult, message: string): ModelResult {
 }
 
 /** The first non-finite or impossible indicator of a row set, as "USA.welfare_pct is NaN". */
-export function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undefined): string | undefined {
+function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undefined): string | undefined {
   for (const [code, row] of Object.entries(rows ?? {})) {
     for (const [field, v] of Object.entries(row)) {
       if (typeof v !== 'number') continue; // absent or null: a value the model does not produce

@@ -137,7 +137,8 @@ function averageOver(spans: readonly InventorySpan[], a: number, b: number): Mea
     const w = (Math.min(b, s.to_week) - Math.max(a, s.from_week)) / len;
     if (!(w > 0)) continue;
     for (const [r, m] of Object.entries(s.measures)) {
-      const row = (acc[r] ??= {});
+      acc[r] ??= {};
+      const row = acc[r];
       for (const [k, v] of Object.entries(m)) row[k] = (row[k] ?? 0) + w * v;
     }
   }

@@ -105,7 +105,7 @@ export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
  * The dataset's cross-border ownership links (manifest `ownership`) as solver input, or undefined
  * when the scenario sets `options.ownership: none` or the dataset has none.
  */
-export function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
+function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
   const links = d.manifest.ownership ?? [];
   if (s.options.ownership === 'none' || !links.length) return undefined;
   const { J } = d;
@@ -130,7 +130,7 @@ const sectorList = (d: Dataset, codes: readonly string[] | undefined, path: (str
  * Stocked cells of `options.inventories.weeks`: keys are sector codes, sector groups or
  * "REGION:sector" (regions or groups), the more specific winning; cells with no baseline use are dropped.
  */
-export function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
+function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
   const inv = s.options.inventories;
   if (!inv) return undefined;
   const { N, J } = d;

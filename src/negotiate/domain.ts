@@ -91,11 +91,6 @@ export function createDomain(name: string, issues: readonly Issue[]): Domain {
   return { name, issues: [...issues] };
 }
 
-/** True when every issue of the domain is discrete. */
-export function isDiscreteDomain(domain: Domain): boolean {
-  return domain.issues.every((i) => i.kind === 'discrete');
-}
-
 /**
  * Check that a bid gives a valid value to every issue of the domain.
  * Throws a TypeError naming the first issue that is missing or invalid.

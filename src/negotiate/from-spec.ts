@@ -1,16 +1,14 @@
 /**
- * Engine objects from the parsed `negotiation` section (src/spec/negotiation.ts): agents,
- * voters and leaders' thresholds.
+ * Engine objects from the parsed `negotiation` section (src/spec/negotiation.ts): agents and
+ * voters.
  */
-import type { z } from 'zod';
-import type { AgentSpec, ThresholdSchema, VoterSpec } from '../spec/negotiation.ts';
+import type { AgentSpec, VoterSpec } from '../spec/negotiation.ts';
 import type { Agent } from './session.ts';
 import { paretoSeekerAgent } from './agents/pareto-seeker.ts';
 import { timeDependentAgent } from './agents/time-dependent.ts';
 import { titForTatAgent } from './agents/tit-for-tat.ts';
 import type { Voter } from './mediated.ts';
 import { annealer, hillClimber } from './mediated.ts';
-import type { Threshold } from './ratification.ts';
 
 /**
  * Build a SAOP agent from its parsed specification. `model_aware` needs the
@@ -42,9 +40,4 @@ export function agentFromSpec(spec: AgentSpec, name?: string): Agent {
 /** Build a mediated-protocol voter from its parsed specification. */
 export function voterFromSpec(spec: VoterSpec): Voter {
   return spec.kind === 'annealer' ? annealer(spec.temperature) : hillClimber;
-}
-
-/** The threshold of a parsed leader as used by ratification.ts (same shape). */
-export function thresholdFromSpec(spec: z.infer<typeof ThresholdSchema>): Threshold {
-  return spec;
 }

@@ -75,7 +75,7 @@ export function nashOnPolyline(vertices: readonly UtilityPair[], d: UtilityPair 
 /**
  * Farthest intersection of the ray d + λ·r (λ ≥ 0) with the polyline, or null.
  */
-export function rayOnPolyline(vertices: readonly UtilityPair[], d: UtilityPair, r: UtilityPair): PolylinePoint | null {
+function rayOnPolyline(vertices: readonly UtilityPair[], d: UtilityPair, r: UtilityPair): PolylinePoint | null {
   checkVertices(vertices);
   let best: PolylinePoint | null = null;
   let bestLambda = -Infinity;

@@ -125,14 +125,6 @@ export function sampleBids(domain: Domain, n: number, seed: number): Bid[] {
 }
 
 /**
- * The bids to analyse: all of them when the space is discrete and at most
- * `limit` large, otherwise `limit` seeded samples.
- */
-export function outcomesFor(domain: Domain, limit = DEFAULT_ENUMERATION_LIMIT, seed = 0): Bid[] {
-  return outcomeCount(domain) <= limit ? [...enumerateBids(domain, limit)] : sampleBids(domain, limit, seed);
-}
-
-/**
  * Replace each continuous issue by an evenly spaced grid of `levels` values
  * (both ends included), so the domain can be mapped exhaustively.
  *

@@ -29,15 +29,13 @@ export type PdStrategy = (own: readonly Move[], other: readonly Move[]) => Move;
 export const titForTat: PdStrategy = (_own, other) => (other.length === 0 ? 'C' : other[other.length - 1]);
 /** Always defect. */
 export const alwaysDefect: PdStrategy = () => 'D';
-/** Always cooperate. */
-export const alwaysCooperate: PdStrategy = () => 'C';
 /** Alternator: C, D, C, D, … regardless of the opponent. */
 export const alternator: PdStrategy = (own) => (own.length % 2 === 0 ? 'C' : 'D');
 /** Grim trigger: cooperate until the opponent defects once, then defect forever. */
 export const grimTrigger: PdStrategy = (_own, other) => (other.includes('D') ? 'D' : 'C');
 
 /** Payoffs of one stage for (row, column). */
-export function stagePayoffs(a: Move, b: Move, p: PdPayoffs = STANDARD_PD): [number, number] {
+function stagePayoffs(a: Move, b: Move, p: PdPayoffs = STANDARD_PD): [number, number] {
   if (a === 'C' && b === 'C') return [p.R, p.R];
   if (a === 'C' && b === 'D') return [p.S, p.T];
   if (a === 'D' && b === 'C') return [p.T, p.S];

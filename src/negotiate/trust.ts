@@ -25,7 +25,7 @@ export interface TrustDynamics {
 }
 
 /** Default dynamics: trust builds at 20 % and falls by 50 %. */
-export const DEFAULT_TRUST_DYNAMICS: TrustDynamics = { gain: 0.2, loss: 0.5 };
+const DEFAULT_TRUST_DYNAMICS: TrustDynamics = { gain: 0.2, loss: 0.5 };
 
 function checkUnit(name: string, v: number): void {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${name} in [0, 1], found ${v}.`);

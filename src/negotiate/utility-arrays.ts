@@ -9,7 +9,7 @@
  * prefix (issues 0..i), `out[j·n_i + v] = out[j] + partial_i[v]`. Walking j
  * downwards makes the in-place update safe (each write lands at an index ≥ j).
  */
-import type { Bid, Domain } from './domain.ts';
+import type { Bid } from './domain.ts';
 import { outcomeCount } from './outcome-space.ts';
 import type { LinearAdditiveUtility, UtilityFunction } from './utility.ts';
 
@@ -56,15 +56,4 @@ export function utilitiesOf(bids: readonly Bid[], u: UtilityFunction, out?: Floa
   const res = out ?? new Float64Array(bids.length);
   for (let k = 0; k < bids.length; k++) res[k] = u.utility(bids[k]);
   return res;
-}
-
-/**
- * Utilities of every outcome of a discrete domain, using the fast kernel when
- * the utility is linear-additive over the same domain.
- */
-export function allUtilities(domain: Domain, u: UtilityFunction, bids?: readonly Bid[]): Float64Array {
-  const lin = u as Partial<LinearAdditiveUtility>;
-  if (!bids && lin.kind === 'linear-additive' && lin.domain === domain) return linearUtilities(lin as LinearAdditiveUtility);
-  if (!bids) throw new TypeError(`Expected the list of bids for a non-linear utility over domain "${domain.name}", found none.`);
-  return utilitiesOf(bids, u);
 }

@@ -7,7 +7,7 @@
  */
 
 /** True when this code runs from the tsc build rather than through tsx/vitest on the sources. */
-export const COMPILED = import.meta.url.endsWith('.js');
+const COMPILED = import.meta.url.endsWith('.js');
 
 /**
  * The URL of the module `specifier` relative to `base`, with `.ts` turned into `.js` when compiled.

@@ -16,7 +16,7 @@ export function dayNumber(iso: string): number {
 }
 
 /** ISO date of a day number. */
-export function isoDate(day: number): string {
+function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -17,7 +17,7 @@ import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
 
 /** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
 const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
-export const SHORT_RUN_NOTE =
+const SHORT_RUN_NOTE =
   `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
 
 export interface Pair { short: number; long: number }
@@ -172,7 +172,7 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
 }
 
 /** What the paths and measures do not carry, said where the numbers are. */
-export const CAVEATS = [
+const CAVEATS = [
   'Paths are partial adjustment of outcomes toward each step\'s equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.',
   'Anticipation (imports brought forward between a step\'s announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.',
   'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',

@@ -105,7 +105,7 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
 }
 
 /** The incidence as text tables. */
-export function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR'], sectors = ['SEMI', 'c30']): string {
+function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR'], sectors = ['SEMI', 'c30']): string {
   const f = (v: number, k = 3) => (v >= 0 ? '+' : '') + v.toFixed(k);
   const lines = [`${x.to} vs ${x.from}`, 'region  real income (pp)  ($m/yr)   real GDP (pp)  income from abroad ($m/yr)'];
   for (const r of x.rows.filter((r) => regions.includes(r.region))) lines.push(`${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`);

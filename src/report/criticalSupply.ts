@@ -13,7 +13,7 @@ const pad = (rows: string[][]) => {
 };
 
 /** The model side of each published comparison, from a solve of china-ree-licensing-2025.yaml (or a variant). */
-export function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string }[] {
+function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string }[] {
   const inv = r.inventories;
   const us = inv?.average.USA;
   const sweep = r.sweep ?? [];

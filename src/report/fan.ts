@@ -43,7 +43,7 @@ export function fanChart(o: { title: string; yLabel: string; from: string; to: s
     if (day(d) >= x0 && day(d) <= x1) parts.push(`<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
   }
   // A stepped path through (date, value) pairs, held to the end of the window.
-  const stepped = (pts: { date: string; v: number }[]) => pts.map((p, k) => (k ? `H${X(p.date)}V${Y(p.v)}` : `M${X(p.date)},${Y(p.v)}`)).join('') + `H${X(o.to)}`;
+  const stepped = (pts: { date: string; v: number }[]) => `${pts.map((p, k) => (k ? `H${X(p.date)}V${Y(p.v)}` : `M${X(p.date)},${Y(p.v)}`)).join('')}H${X(o.to)}`;
   for (const f of o.fans) {
     const banded = f.points.filter((p) => p.band && Number.isFinite(p.band.p5) && Number.isFinite(p.band.p95));
     if (banded.length) {

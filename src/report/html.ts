@@ -76,7 +76,7 @@ export function reportHtml(r: Report): string {
     title: `${c}: gross output by sector, % change, ${b.date}`, unit: '%', aName: 'short run', bName: 'long run',
     rows: rows.map((x) => ({ label: `${x.code} ${x.name.slice(0, 34)}`, a: x.output_pct.short, b: x.output_pct.long })),
   })));
-  const steps = r.steps.map((s) => `<tr><td class="nowrap">${s.date}</td><td>${esc(s.label)}${s.talks ? `<div class="talks">Talks at ${esc(s.talks.venue)}${s.talks.city ? `, ${esc(s.talks.city)}` : ''}${s.talks.delegations ? ': ' + Object.entries(s.talks.delegations).map(([k, v]) => `${esc(k)} — ${v.map(esc).join(', ')}`).join('; ') : ''}${s.talks.outcome ? `. ${esc(s.talks.outcome)}` : ''}</div>` : ''}${s.deadline ? `<div class="deadline">Deadline ${s.deadline.date}: ${esc(s.deadline.label)}</div>` : ''}</td>
+  const steps = r.steps.map((s) => `<tr><td class="nowrap">${s.date}</td><td>${esc(s.label)}${s.talks ? `<div class="talks">Talks at ${esc(s.talks.venue)}${s.talks.city ? `, ${esc(s.talks.city)}` : ''}${s.talks.delegations ? `: ${Object.entries(s.talks.delegations).map(([k, v]) => `${esc(k)} — ${v.map(esc).join(', ')}`).join('; ')}` : ''}${s.talks.outcome ? `. ${esc(s.talks.outcome)}` : ''}</div>` : ''}${s.deadline ? `<div class="deadline">Deadline ${s.deadline.date}: ${esc(s.deadline.label)}</div>` : ''}</td>
     <td class="num">${s.tariffs['USA<-CHN'].toFixed(1)}</td><td class="num">${s.tariffs['CHN<-USA'].toFixed(1)}</td>
     <td class="num">${f1(s.trade['CHN->USA']?.short ?? NaN)} / ${f1(s.trade['CHN->USA']?.long ?? NaN)}</td>
     <td class="src">${esc(s.source)}${s.assumption ? `<div class="assume"><b>Assumption:</b> ${esc(s.assumption)}</div>` : ''}</td></tr>`).join('\n');

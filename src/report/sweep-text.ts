@@ -13,7 +13,7 @@ interface StepBands { countries?: BandRows; bilateral_exports_pct?: BandRows }
 
 const f2 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2));
 /** "central [p5, p95]". */
-export const withBand = (v: number | undefined, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
+const withBand = (v: number | undefined, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
 
 function table(head: string[]) {
   const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;

@@ -71,7 +71,7 @@ export function reportText(r: Report, files: string[] = []): string {
     out.push(bt.toString());
     out.push(r.backtest.note);
   }
-  out.push('Not modelled: ' + r.caveats.join(' '));
+  out.push(`Not modelled: ${r.caveats.join(' ')}`);
   out.push('Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.');
   for (const block of r.sectors) {
     out.push('');

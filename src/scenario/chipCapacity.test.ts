@@ -12,7 +12,7 @@ import type { GeModelResult } from '../model/registry.ts';
 const file = 'scenarios/controls/us-chip-controls.yaml';
 const text = readFileSync(file, 'utf8');
 const solve = (t: string) => solveScenario(parseScenarioText(t, file)) as GeModelResult;
-const noCapacity = text.replace(/^  capacity:\n    - \{ region: CHN[^\n]*\n/m, '');
+const noCapacity = text.replace(/^ {2}capacity:\n {4}- \{ region: CHN[^\n]*\n/m, '');
 
 describe('China\'s chip capacity under the coalition\'s controls', () => {
   const bound = solve(text), free = solve(noCapacity);

@@ -36,7 +36,7 @@ function seriesOf(run: TimelineRun, countries: readonly string[]): Key[] {
  * coming change by that share of it (x_prev − share·(x* − x_prev), in logs), everything else keeps
  * the equilibrium in force.
  */
-export function adjustSeries(run: TimelineRun, countries: readonly string[], anticipation = 0): { series: AdjustSeries; keys: Key[] } {
+function adjustSeries(run: TimelineRun, countries: readonly string[], anticipation = 0): { series: AdjustSeries; keys: Key[] } {
   const keys = seriesOf(run, countries);
   const K = keys.length;
   const value = (s: TimelineStepResult, key: Key) => Math.log1p(((key.pair ? s.trade?.[key.pair] : (s.countries[key.country!] ?? s.groups?.[key.country!])?.[key.measure!]) ?? NaN) / 100);
@@ -71,7 +71,10 @@ export function pathOver(run: TimelineRun, countries: readonly string[], grid: P
     keys.forEach((key, k) => {
       const v = out[p * K + k];
       if (key.pair) pt.trade[key.pair] = v;
-      else (pt.countries[key.country!] ??= {})[key.measure!] = v;
+      else {
+        pt.countries[key.country!] ??= {};
+        pt.countries[key.country!][key.measure!] = v;
+      }
     });
     return pt;
   });

@@ -32,7 +32,7 @@ export function solveMeasures(r: GeModelResult, s: Scenario) {
 }
 
 /** The step with the highest US average tariff on China (as the report's peak), else the last. */
-export function peakStep(steps: TimelineStepResult[]): number {
+function peakStep(steps: TimelineStepResult[]): number {
   let best = steps.length - 1, v = -Infinity;
   steps.forEach((st, k) => {
     const x = st.average_tariffs['USA<-CHN'];
@@ -61,4 +61,3 @@ export function timelineMeasures(t: TimelineRun, s: Scenario) {
   };
 }
 
-export type Measures = ReturnType<typeof solveMeasures> | ReturnType<typeof timelineMeasures>;

@@ -12,7 +12,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { ApiError } from './errors.ts';
 
 /** Shortest token accepted: guessing it online must be hopeless even without the rate limit. */
-export const MIN_TOKEN_LENGTH = 16;
+const MIN_TOKEN_LENGTH = 16;
 
 /** Options of {@link installAccess}. */
 export interface AccessOptions {
@@ -31,16 +31,16 @@ export interface AccessOptions {
 }
 
 /** Default requests per minute per client. */
-export const RATE_LIMIT = 1200;
+const RATE_LIMIT = 1200;
 /** Default writes per minute per client. */
-export const WRITE_RATE_LIMIT = 120;
+const WRITE_RATE_LIMIT = 120;
 /** Default body deadline (ms). */
 export const BODY_TIMEOUT_MS = 30_000;
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Whether an address or name is the loopback interface. */
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::ffff:127.0.0.1';
 }
@@ -91,7 +91,7 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /** Whether a request writes: submits, deletes, or anything unsafe except the read-only validate. */
-export function isWrite(req: Pick<FastifyRequest, 'method' | 'url'>): boolean {
+function isWrite(req: Pick<FastifyRequest, 'method' | 'url'>): boolean {
   if (!UNSAFE.has(req.method)) return false;
   return req.url.split('?')[0] !== '/api/scenarios/validate';
 }

@@ -22,10 +22,10 @@ import { negotiationRoutes } from './routes/negotiation.ts';
 import type { AppContext } from './context.ts';
 
 /** Largest accepted request body (bytes); larger bodies get 413. */
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 
 /** The web app's build output (`npm ci` builds it; `npm run web:build` rebuilds it), served at / when present. */
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {

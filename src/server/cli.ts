@@ -16,7 +16,7 @@ export function parsePort(v: string): number {
 }
 
 /** Parses a count ≥ 0 of an option; throws RangeError naming the option otherwise. */
-export function parseCount(v: string, option: string): number {
+function parseCount(v: string, option: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Expected ${option} as a whole number >= 0, found "${v}"`);
   return n;

@@ -35,7 +35,7 @@ function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test reads the JSON of several routes loosely
 const get = async (url: string): Promise<any> => (await fetch(url)).json();
 
 async function waitFor<T>(f: () => Promise<T | undefined>, ms = 20_000): Promise<T> {

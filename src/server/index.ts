@@ -16,7 +16,6 @@ import { codeVersion } from './version.ts';
 import type { AppContext } from './context.ts';
 import { BodyChecker, type OffloadOptions } from './offload.ts';
 
-export { buildApp } from './app.ts';
 export type { AppContext } from './context.ts';
 
 /** Options of {@link startServer} and {@link createContext}. */

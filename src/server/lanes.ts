@@ -12,7 +12,7 @@ export type Lane = 'short' | 'long';
 const LONG_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['timeline', 'strategy', 'negotiation', 'gravity']);
 
 /** The lane of a run kind. */
-export function laneOf(kind: RunKind): Lane {
+function laneOf(kind: RunKind): Lane {
   return LONG_KINDS.has(kind) ? 'long' : 'short';
 }
 
@@ -25,7 +25,7 @@ export interface LaneOptions {
 }
 
 /** Default bound of the queue. */
-export const MAX_QUEUED = 100;
+const MAX_QUEUED = 100;
 
 interface Waiting {
   id: string;

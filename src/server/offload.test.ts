@@ -11,7 +11,7 @@ import { OFFLOAD_BYTES, type OffloadOptions } from './offload.ts';
 /** A scenario at the entry limit: 2 000 tariff entries, ≈ 100 KB of YAML (what issue 18 measured blocking the loop). */
 const LARGE = `lancaster: 1\nname: large\nmodel: one-sector-2025\npolicy:\n  tariffs:\n${'    - { importer: USA, exporter: CHN, rate: 0.1 }\n'.repeat(2000)}`;
 /** The same size with one bad code in entry 1499 (line 1505). */
-const LARGE_BAD = LARGE.replace(/(?<=(?:.*\n){1504})    - \{ importer: USA, exporter: CHN/, '    - { importer: USA, exporter: XXX');
+const LARGE_BAD = LARGE.replace(/(?<=(?:.*\n){1504}) {4}- \{ importer: USA, exporter: CHN/, '    - { importer: USA, exporter: XXX');
 
 const apps: FastifyInstance[] = [];
 afterAll(() => Promise.all(apps.map((a) => a.close())));

@@ -16,7 +16,7 @@ import { fromWire, type CheckReply, type CheckTask } from './wire.ts';
 export const OFFLOAD_BYTES = 64 * 1024;
 
 /** The worker pool stops after this long without a large body (ms). */
-export const IDLE_MS = 10_000;
+const IDLE_MS = 10_000;
 
 /** Options of {@link BodyChecker}. */
 export interface OffloadOptions {

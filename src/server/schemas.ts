@@ -13,7 +13,7 @@ export const ScenarioBodySchema = z
   .meta({ description: 'A scenario file (scenario-format.md) as YAML or JSON text, or as a JSON object; see GET /api/scenarios/schema' });
 
 /** POST /api/runs with a JSON body. */
-export const RunRequestSchema = z
+const RunRequestSchema = z
   .object({
     kind: z.enum(RUN_KINDS).default('solve').meta({ description: 'What to run; kinds without a handler answer 400' }),
     scenario: ScenarioBodySchema.meta({ description: 'The scenario (solve, timeline, strategy, negotiation) or, for analyze, {domain, profile_a, profile_b} GENIUS XML texts' }),
@@ -43,9 +43,9 @@ export const ValidResponseSchema = z.object({
   dataset_version: z.string().nullable().meta({ description: 'Null for gravity scenarios, whose data is a file' }),
 });
 
-export const ProgressSchema = z.object({ fraction: z.number(), message: z.string() });
+const ProgressSchema = z.object({ fraction: z.number(), message: z.string() });
 
-export const RunSummarySchema = z.object({
+const RunSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(RUN_KINDS),
   status: z.enum(RUN_STATUSES),

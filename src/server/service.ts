@@ -191,7 +191,8 @@ export class RunService {
   #emit(id: string, e: RunEvent) {
     let log = this.#logs.get(id);
     if (!log) {
-      this.#logs.set(id, (log = { seq: 0, events: [] }));
+      log = { seq: 0, events: [] };
+      this.#logs.set(id, log);
       if (this.#logs.size > KEEP_LOGS + this.#active.size) {
         for (const old of this.#logs.keys()) if (!this.#active.has(old) && old !== id) { this.#logs.delete(old); break; }
       }

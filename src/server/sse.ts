@@ -17,7 +17,7 @@ function frame(e: LoggedEvent): string {
 }
 
 /** Events implied by a stored record (when the service holds no log of the run): ids 1, 2, end. */
-export function replayEvents(r: RunRecord, progress?: RunEvent['data']): LoggedEvent[] {
+function replayEvents(r: RunRecord, progress?: RunEvent['data']): LoggedEvent[] {
   const out: LoggedEvent[] = [{ id: '1', event: { type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } } }];
   if (r.started_at) out.push({ id: '2', event: { type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } } });
   if (r.status === 'running' && progress) out.push({ id: '3', event: { type: 'progress', data: progress as { fraction: number; message: string } } });

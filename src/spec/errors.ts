@@ -38,7 +38,7 @@ export function formatPath(path: (string | number)[]): string {
   return out || '(root)';
 }
 
-export function formatIssue(file: string, i: ScenarioIssue): string {
+function formatIssue(file: string, i: ScenarioIssue): string {
   const where = i.line !== undefined ? `${file}:${i.line}:${i.col}` : file;
   return `${where} ${formatPath(i.path)}: ${i.message}`;
 }

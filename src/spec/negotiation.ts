@@ -33,14 +33,14 @@ const Unit = z.number().min(0).max(1);
 const Exponent = z.number().positive().meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
 
 /** One member of a delegation. */
-export const DelegateSchema = z.strictObject({
+const DelegateSchema = z.strictObject({
   name: z.string().min(1),
   role: z.string().optional(),
   weight: z.number().nonnegative().optional().meta({ description: 'Relative say in the delegation; equal when absent' }),
 });
 
 /** A leader's ratification threshold on its own objective. */
-export const ThresholdSchema = z.discriminatedUnion('kind', [
+const ThresholdSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('known'), value: z.number() }),
   z
     .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() })
@@ -49,7 +49,7 @@ export const ThresholdSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** The leader who must ratify a deal (Putnam's second level). */
-export const LeaderSchema = z.strictObject({
+const LeaderSchema = z.strictObject({
   name: z.string().min(1),
   threshold: ThresholdSchema,
   weights: z
@@ -83,7 +83,7 @@ export const VoterSpecSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** One side of the negotiation. */
-export const PartySchema = z.strictObject({
+const PartySchema = z.strictObject({
   delegation: z.array(DelegateSchema).min(1),
   leader: LeaderSchema.optional(),
   agent: AgentSpecSchema.default({ kind: 'linear' }),
@@ -94,7 +94,7 @@ export const PartySchema = z.strictObject({
 });
 
 /** Trust dynamics and how trust moves the chance that talks continue. */
-export const TrustParamsSchema = z.strictObject({
+const TrustParamsSchema = z.strictObject({
   gain: Unit.default(0.2),
   loss: Unit.default(0.5),
   base_breakdown: Unit.default(0).meta({ description: 'Breakdown probability per round at full trust' }),
@@ -124,7 +124,7 @@ export const TrustParamsSchema = z.strictObject({
 });
 
 /** One pairing of agents for a session (party → agent). */
-export const SessionSpecSchema = z.strictObject({
+const SessionSpecSchema = z.strictObject({
   label: z.string().optional(),
   agents: z.record(z.string(), AgentSpecSchema),
 });
@@ -178,5 +178,4 @@ export type NegotiationSpec = z.infer<typeof NegotiationSchema>;
 export type AgentSpec = z.infer<typeof AgentSpecSchema>;
 /** Parsed voter specification. */
 export type VoterSpec = z.infer<typeof VoterSpecSchema>;
-/** Parsed agent pairing. */
-export type SessionSpec = z.infer<typeof SessionSpecSchema>;
+

@@ -35,10 +35,10 @@ function fraction(max: number, what: string) {
 }
 
 /** A rate as a fraction (0.54) or a percent string ("54%"); negative, NaN or above MAX_RATE is an error. */
-export const RateSchema = fraction(MAX_RATE, 'rate').meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%"), 0 to 10 (1000%)' });
+const RateSchema = fraction(MAX_RATE, 'rate').meta({ description: 'Fraction (0.54 = 54%) or percent string ("54%"), 0 to 10 (1000%)' });
 
 /** A share in [0, 1], as a number or percent string. */
-export const ShareSchema = fraction(1, 'share').meta({ description: 'Fraction (0.5 = 50%) or percent string ("50%"), 0 to 1' });
+const ShareSchema = fraction(1, 'share').meta({ description: 'Fraction (0.5 = 50%) or percent string ("50%"), 0 to 1' });
 
 const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
 
@@ -97,7 +97,7 @@ export const CapacityEntrySchema = z
   })
   .strict();
 
-export const PolicySchema = z
+const PolicySchema = z
   .object({
     preset: z.string().optional().meta({ description: 'A whole-policy preset of the model (e.g. ustr-2025-04-02)' }),
     tariffs: z.array(TariffEntrySchema).optional(),
@@ -112,9 +112,9 @@ export const PolicySchema = z
  * one-sector-2025; at 1e-20 the indicators overflow), residuals below 1e-14 are below double
  * precision's noise on these data, and 100 000 iterations bound the work of one solve.
  */
-export const ELASTICITY_SCALE = { min: 0.01, max: 50 } as const;
-export const TOLERANCE = { min: 1e-14, max: 1e-3 } as const;
-export const ITERATIONS = { min: 1, max: 100_000 } as const;
+const ELASTICITY_SCALE = { min: 0.01, max: 50 } as const;
+const TOLERANCE = { min: 1e-14, max: 1e-3 } as const;
+const ITERATIONS = { min: 1, max: 100_000 } as const;
 
 /** A number in [min, max] whose message names the option's range. */
 function bounded(b: { min: number; max: number }, what: string) {
@@ -122,7 +122,7 @@ function bounded(b: { min: number; max: number }, what: string) {
   return z.number({ error: (iss) => `expected ${what} as a number, found ${iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)}` }).min(b.min, { error }).max(b.max, { error });
 }
 
-export const OptionsSchema = z
+const OptionsSchema = z
   .object({
     baseline: z.enum(['keep-deficits', 'zero-deficit']).optional(),
     ownership: z.enum(['dataset', 'none']).optional().meta({ description: 'Cross-border ownership of value added (multi-sector models): the dataset\'s links (default) or none (GDP = national income everywhere). docs/controls.md' }),
@@ -170,7 +170,7 @@ export const OptionsSchema = z
     }
   });
 
-export const ReportSchema = z
+const ReportSchema = z
   .object({
     countries: z.array(z.string()).optional().meta({ description: 'Countries or groups shown in the human table: region codes, dataset groups or the model\'s own groups (unknown codes are refused; a group the model gives no row of is shown as its members)' }),
     partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
@@ -182,7 +182,7 @@ export const ReportSchema = z
   })
   .strict();
 
-export const TalksSchema = z
+const TalksSchema = z
   .object({
     venue: z.string(),
     city: z.string().optional(),
@@ -209,7 +209,7 @@ export const TimelineStepSchema = z
   })
   .strict();
 
-export const MODELS = ['cp2015', 'one-sector-2025', 'multisector'] as const;
+const MODELS = ['cp2015', 'one-sector-2025', 'multisector'] as const;
 
 export const ScenarioSchema = z
   .object({

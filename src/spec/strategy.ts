@@ -40,7 +40,7 @@ const RateSchema = z
 const Code = z.string().min(1).meta({ description: 'Region code, dataset group, or "*" for all others' });
 
 /** The flows a tariff instrument covers: one common rate is set on every covered flow. */
-export const TariffTargetSchema = z.strictObject({
+const TariffTargetSchema = z.strictObject({
   importer: Code.meta({ description: 'Who levies the tariff: must be the player' }),
   exporter: Code,
   except: z.array(z.string()).optional().meta({ description: 'Codes removed from the side given as "*" or a group' }),
@@ -48,7 +48,7 @@ export const TariffTargetSchema = z.strictObject({
 });
 
 /** The flows an export-control instrument covers: one approval rate (share of baseline volume allowed). */
-export const ExportControlTargetSchema = z.strictObject({
+const ExportControlTargetSchema = z.strictObject({
   origin: Code.meta({ description: 'Who licenses the exports: must be the player' }),
   destination: Code,
   except: z.array(z.string()).optional(),

@@ -21,7 +21,7 @@ import { IsoDate } from './date.ts';
 const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and _ (starting with a letter)');
 
 /** Flows covered by a tariff issue (the fields of a scenario tariff entry that select flows). */
-export const IssueTariffSchema = z.strictObject({
+const IssueTariffSchema = z.strictObject({
   importer: z.string().min(1),
   exporter: z.string().min(1),
   except: z.array(z.string()).optional(),
@@ -29,7 +29,7 @@ export const IssueTariffSchema = z.strictObject({
 });
 
 /** Flows covered by an export-control issue. */
-export const IssueControlSchema = z.strictObject({
+const IssueControlSchema = z.strictObject({
   origin: z.string().min(1),
   destination: z.string().min(1),
   except: z.array(z.string()).optional(),
@@ -38,7 +38,7 @@ export const IssueControlSchema = z.strictObject({
 });
 
 /** One negotiable lever with its value grid. */
-export const TradeIssueSchema = z
+const TradeIssueSchema = z
   .strictObject({
     id: Id,
     label: z.string().optional(),
@@ -76,7 +76,7 @@ export const TradeObjectiveSchema = z.strictObject({
 const Basket = z.array(Id).min(1);
 
 /** Which issues are bargained together. */
-export const LinkageSchema = z.strictObject({
+const LinkageSchema = z.strictObject({
   enabled: z.boolean().default(true).meta({ description: 'Sessions negotiate the `linked` baskets (else the `separate` ones)' }),
   linked: z.array(Basket).optional().meta({ description: 'Baskets with linkage; default one basket holding every issue' }),
   separate: z.array(Basket).optional().meta({ description: 'Baskets without linkage; default one basket per issue' }),
@@ -120,7 +120,5 @@ export const TradeDomainSchema = z.strictObject({
   report: z.array(z.string()).optional().meta({ description: 'Regions whose economic effects of the deal are reported; default the two parties' }),
 });
 
-export type TradeIssueSpec = z.infer<typeof TradeIssueSchema>;
 export type TradeObjectiveSpec = z.infer<typeof TradeObjectiveSchema>;
 export type TradeDomainSpec = z.infer<typeof TradeDomainSchema>;
-export type LinkageSpec = z.infer<typeof LinkageSchema>;

@@ -68,7 +68,10 @@ export class SqliteRunStore implements RunStore {
     const finished = `status IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`;
     const parts: string[] = [];
     const args: Record<string, unknown> = {};
-    if (o.before !== undefined) (parts.push('created_at < @before'), (args.before = o.before));
+    if (o.before !== undefined) {
+      parts.push('created_at < @before');
+      args.before = o.before;
+    }
     if (o.keep !== undefined) {
       parts.push(`id NOT IN (SELECT id FROM runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT @keep)`);
       args.keep = o.keep;
@@ -108,8 +111,14 @@ export class SqliteRunStore implements RunStore {
   async list(f: RunFilter): Promise<{ runs: RunSummary[]; total: number }> {
     const where: string[] = [];
     const args: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-    if (f.status) (where.push('status = @status'), (args.status = f.status));
-    if (f.kind) (where.push('kind = @kind'), (args.kind = f.kind));
+    if (f.status) {
+      where.push('status = @status');
+      args.status = f.status;
+    }
+    if (f.kind) {
+      where.push('kind = @kind');
+      args.kind = f.kind;
+    }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const read = this.db.transaction(() => ({
       rows: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ${w} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`).all(args) as Row[],

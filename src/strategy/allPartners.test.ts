@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Dataset } from '../data/dataset.ts';
 import { NO_CONTROLS } from '../policy/controls.ts';
-import { PolicyError } from '../policy/errors.ts';
+import type { PolicyError } from '../policy/errors.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import { expandAllPartners } from './allPartners.ts';
 import { clearEvaluationCache } from './evaluator.ts';

@@ -19,7 +19,7 @@ import type { AllPartners, InstrumentDef, PlayerDef, Strategy } from '../spec/st
 type Path = (string | number)[];
 
 /** The playing codes of `a`: regions and unions, each union replacing its members. */
-export function allPartnerPlayers(d: Dataset, a: AllPartners, path: Path = ['all_partners']): string[] {
+function allPartnerPlayers(d: Dataset, a: AllPartners, path: Path = ['all_partners']): string[] {
   const members = new Set<string>();
   a.unions.forEach((u, k) => {
     const g = d.manifest.groups[u];

@@ -57,8 +57,14 @@ describe('lancaster strategy', () => {
     writeFileSync(file, text);
     let stdout = '', stderr = '';
     const ow = process.stdout.write.bind(process.stdout), ew = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+    process.stdout.write = ((s: string) => {
+      stdout += s;
+      return true;
+    }) as typeof process.stdout.write;
+    process.stderr.write = ((s: string) => {
+      stderr += s;
+      return true;
+    }) as typeof process.stderr.write;
     process.exitCode = 0;
     let thrown: unknown;
     try {

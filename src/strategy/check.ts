@@ -34,7 +34,7 @@ function fail(p: ParsedScenario, issues: { path: Path; message: string }[]): nev
 }
 
 /** Parses `p.scenario.strategy` (already parsed when the scenario schema includes it: parsing is idempotent). */
-export function parseStrategySection(p: ParsedScenario): Strategy {
+function parseStrategySection(p: ParsedScenario): Strategy {
   const raw = p.scenario.strategy;
   if (raw === undefined) fail(p, [{ path: ['strategy'], message: 'expected a strategy section, found none' }]);
   const r = StrategySchema.safeParse(raw);

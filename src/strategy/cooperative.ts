@@ -36,7 +36,7 @@ export interface Talks {
 const KAPPAS = [10, 100, 1000];
 
 /** Proportional gains over the war (percent). */
-export function gainsOver(war: Float64Array, objectives: Float64Array): Float64Array {
+function gainsOver(war: Float64Array, objectives: Float64Array): Float64Array {
   return Float64Array.from(objectives, (o, k) => 100 * ((1 + o / 100) / (1 + war[k] / 100) - 1));
 }
 
@@ -114,7 +114,7 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
 }
 
 /** Bargaining weights (each sums to the number of players): evenly spaced for two, seeded Dirichlet(1) draws otherwise. */
-export function frontierWeights(players: number, count: number, seed: number): number[][] {
+function frontierWeights(players: number, count: number, seed: number): number[][] {
   if (players === 2) return Array.from({ length: count }, (_, k) => { const a = (2 * (k + 1)) / (count + 1); return [a, 2 - a]; });
   const rng = xoroshiro128plus(seed);
   return Array.from({ length: count }, () => {

@@ -37,7 +37,7 @@ const cache = new Map<string, Evaluated>();
 const RECENT = 48;
 
 /** Hash of everything but the instrument values that determines a solve. */
-export function contextKey(spec: EvalSpec): string {
+function contextKey(spec: EvalSpec): string {
   const h = createHash('sha256');
   if (typeof spec.dataset === 'string') h.update(`dataset:${spec.dataset}`);
   else {

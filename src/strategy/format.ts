@@ -36,7 +36,10 @@ function summaryTable(o: StrategyOutcome, label: string): string {
 function byPlayer(o: StrategyOutcome, owners: Record<string, string>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const p of Object.keys(o.objectives)) out[p] = [];
-  for (const id of Object.keys(o.policy)) (out[owners[id]] ??= []).push(id);
+  for (const id of Object.keys(o.policy)) {
+    out[owners[id]] ??= [];
+    out[owners[id]].push(id);
+  }
   return out;
 }
 

@@ -63,7 +63,7 @@ function weightedMean(d: Dataset, cells: Int32Array, value: (q: number) => numbe
 }
 
 /** The instrument kinds; add a kind here (and to the schema) to make a new lever optimisable. */
-export const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
+const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
   tariff: {
     resolve(d, def, player, base, path) {
       const t = def.tariff!;

@@ -24,7 +24,7 @@ import { baselineOutput, geObjectives, type PlayerSpec } from './objective.ts';
 export type ModelId = Scenario['model'];
 
 /** Solver tolerance of strategic solves unless the scenario sets `options.tolerance` (objectives smooth to ≈ 1e-10). */
-export const STRATEGY_TOLERANCE = 1e-12;
+const STRATEGY_TOLERANCE = 1e-12;
 
 /** Everything a solver needs, cloneable to workers. */
 export interface EvalSpec {

@@ -27,7 +27,7 @@ export function measurePaths(v: unknown, at: Path = [], out: Path[] = []): Path[
 }
 
 /** The value at `path` of `v` as a number (NaN when absent or not a number). */
-export function valueAt(v: unknown, path: Path): number {
+function valueAt(v: unknown, path: Path): number {
   let x: unknown = v;
   for (const p of path) {
     if (x === null || typeof x !== 'object') return NaN;
@@ -84,7 +84,10 @@ export class BandAccumulator {
       let node = out;
       p.forEach((key, j) => {
         if (j === p.length - 1) node[key] = band(this.#cols[i]);
-        else node = (node[key] ??= typeof p[j + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+        else {
+          node[key] ??= typeof p[j + 1] === 'number' ? [] : {};
+          node = node[key] as Record<string | number, unknown>;
+        }
       });
     });
     return out;

@@ -35,7 +35,10 @@ export interface Prior {
 }
 
 const model = (s: RawScenario) => s.model ?? 'multisector';
-const options = (s: RawScenario): Record<string, unknown> => (s.options ??= {}) as Record<string, unknown>;
+const options = (s: RawScenario): Record<string, unknown> => {
+  s.options ??= {};
+  return s.options as Record<string, unknown>;
+};
 
 /** Multiplies the trade elasticities; a horizon becomes its scale (the schema takes one or the other). */
 function scaleTrade(s: RawScenario, x: number) {

@@ -31,13 +31,18 @@ describe('a sweep on every executor', () => {
   for (const c of executorCases().filter((x) => x.name !== 'inline')) {
     describe.skipIf(c.skip)(`on ${c.name}${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
       let ex: Executor;
+      // biome-ignore lint/suspicious/noDuplicateTestHooks: one hook per executor's describe, made in a loop
       beforeAll(async () => {
         ex = await c.make();
       });
       afterAll(() => c.cleanup());
       it('gives results identical to the inline executor for the same seed, draw by draw', async () => {
         const seen: unknown[] = [];
-        const r = await runSweep(plan, ex, { onDraw: (_p, k, m) => k !== null && (seen[k] = m) });
+        const r = await runSweep(plan, ex, {
+          onDraw: (_p, k, m) => {
+            if (k !== null) seen[k] = m;
+          },
+        });
         expect(comparable(r)).toEqual(comparable(reference));
         expect(seen).toHaveLength(4);
       });

@@ -13,7 +13,7 @@ import { writeDataset } from '../write.ts';
 import type { DatasetManifest } from '../manifest.ts';
 import { RAW_DIR, REPO_ROOT } from './paths.ts';
 
-export const CP_REGIONS: [string, string][] = [
+const CP_REGIONS: [string, string][] = [
   ['ARG', 'Argentina'], ['AUS', 'Australia'], ['AUT', 'Austria'], ['BRA', 'Brazil'], ['CAN', 'Canada'],
   ['CHL', 'Chile'], ['CHN', 'China'], ['DNK', 'Denmark'], ['FIN', 'Finland'], ['FRA', 'France'],
   ['DEU', 'Germany'], ['GRC', 'Greece'], ['HUN', 'Hungary'], ['IND', 'India'], ['IDN', 'Indonesia'],

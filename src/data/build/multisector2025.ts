@@ -18,18 +18,18 @@ import { PIIE_US_ON_CHN_JAN2025, PIIE_CHN_ON_US_JAN2025, appliedTariffs2014, sec
 import { ASSUMPTIONS, SOURCES, METHOD } from './multisector2025/provenance.ts';
 import { OWNERSHIP_SOURCES, semiOwnership } from './multisector2025/ownership.ts';
 
-export const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
+const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
 type Check = DatasetManifest['provenance']['checks'][number];
 
 /** The rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets (sector group REE). */
-export const REE_CHAIN = ['REM', 'RES', 'MAG'] as const;
+const REE_CHAIN = ['REM', 'RES', 'MAG'] as const;
 const goodsLike = (code: string) => (REE_CHAIN as readonly string[]).includes(code) || code === 'SEMI' || Number(code.slice(1)) <= GOODS;
 
 /** How the chain's stages were linked: per link, the purchases wanted and moved (million USD, world). */
 export interface ChainLink { user: string; input: string; costShare: number; wanted: number; moved: number; byRegion: Record<string, number> }
 
 /** Trade-weighted average tariff of importer n on exporter i over goods sectors. */
-export function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tariff'>, importer: string, exporter: string): number {
+function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tariff'>, importer: string, exporter: string): number {
   const N = t.regions.length, J = t.sectors.length;
   const n = t.regions.indexOf(importer), i = t.regions.indexOf(exporter);
   let a = 0, b = 0;
@@ -38,7 +38,7 @@ export function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' 
 }
 
 /** Builds the table in memory (no writing): the 2023 update, the tariffs, the carve-outs. */
-export function buildTable() {
+function buildTable() {
   const w = wiod2011();
   const up = updateTo2023(w.table, baciByRegion(), gdpByRegion());
   let t = up.table;
@@ -113,11 +113,11 @@ export function buildTable() {
 }
 
 /** Shares of the io-table format; α is the residual of the spending identity (CP 2015), clipped at 0. */
-export function toShares(t: IoValues) {
+function toShares(t: IoValues) {
   const N = t.regions.length, J = t.sectors.length;
   const y = outputs(t);
   const vaShare = new Float64Array(N * J), io = new Float64Array(N * J * J), finalShare = new Float64Array(N * J);
-  let clippedVa = 0, clippedFinal = 0, clippedFinalMass = 0;
+  let clippedVa = 0, clippedFinal = 0;
   for (let n = 0; n < N; n++) {
     for (let j = 0; j < J; j++) {
       const Y = y[n * J + j];
@@ -129,19 +129,17 @@ export function toShares(t: IoValues) {
       vaShare[n * J + j] = Math.min(1, v);
       for (let k = 0; k < J; k++) io[(n * J + k) * J + j] = t.use[(n * J + k) * J + j] / inputs;
     }
-    let s = 0, income = 0;
+    let s = 0;
     const a = new Float64Array(J);
     for (let k = 0; k < J; k++) {
       let x = 0, inter = 0;
       for (let i = 0; i < N; i++) x += t.trade[(n * N + i) * J + k] * (1 + t.tariff[(n * N + i) * J + k]);
       for (let j = 0; j < J; j++) inter += io[(n * J + k) * J + j] * (1 - vaShare[n * J + j]) * y[n * J + j];
       a[k] = x - inter;
-      income += a[k];
-      if (a[k] < 0) { clippedFinal++; clippedFinalMass += -a[k]; a[k] = 0; }
+      if (a[k] < 0) { clippedFinal++; a[k] = 0; }
       s += a[k];
     }
     for (let k = 0; k < J; k++) finalShare[n * J + k] = a[k] / s;
-    clippedFinalMass /= Math.max(1, income);
   }
   return { vaShare, io, finalShare, clippedVa, clippedFinal };
 }

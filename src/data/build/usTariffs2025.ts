@@ -33,7 +33,7 @@ import { RAW_DIR, REPO_ROOT } from './paths.ts';
 import { parseCsv } from '../csv.ts';
 
 export const TRACKER_DIR = join(RAW_DIR, 'us_tariff_tracker_2025');
-export const TRACKER_FILE = 'us_tariff_tracker_2025/country-by-time.csv';
+const TRACKER_FILE = 'us_tariff_tracker_2025/country-by-time.csv';
 /** Steps of the tracker end with 2025: the snapshot runs into 2026 (SCOTUS ruling), out of the replay. */
 const LAST_DATE = '2025-12-31';
 
@@ -61,7 +61,7 @@ export function readTracker(dir = TRACKER_DIR): { rows: TrackerRow[]; summary: M
 }
 
 /** Section 232 rates in force on `date` for region `r`: steel and aluminium, autos and parts. */
-export function section232(date: string, r: string, eu: ReadonlySet<string>): { steelAlu: number; autos: number } {
+function section232(date: string, r: string, eu: ReadonlySet<string>): { steelAlu: number; autos: number } {
   const steelAlu = date >= '2025-06-03' ? (r === 'GBR' ? 0.25 : 0.5) : date >= '2025-03-12' ? 0.25 : 0;
   let autos = date >= '2025-04-03' ? 0.25 : 0;
   if (autos && (r === 'CAN' || r === 'MEX')) autos = 0.15;
@@ -199,7 +199,7 @@ const FACT_ROWS: Record<string, string> = {
 };
 
 /** The steps as YAML-ready objects (the scenario's step format). */
-export function stepObjects(steps: TrackerStep[]): Record<string, unknown>[] {
+function stepObjects(steps: TrackerStep[]): Record<string, unknown>[] {
   return steps.map((s, k) => ({
     date: s.date,
     id: s.id,
@@ -222,7 +222,7 @@ export function stepObjects(steps: TrackerStep[]): Record<string, unknown>[] {
  */
 export function withTrackerSteps(text: string, steps: TrackerStep[]): string {
   const lines = text.split('\n');
-  const at = lines.findIndex((l) => l === 'timeline:');
+  const at = lines.indexOf('timeline:');
   if (at < 0) throw new Error('expected a top-level timeline: section');
   const head = lines.slice(0, at + 1);
   const blocks: { date: string; text: string[] }[] = [];

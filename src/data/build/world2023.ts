@@ -19,7 +19,7 @@ import type { DatasetManifest } from '../manifest.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** Raw inputs: `<repo>/../shared/data/raw/liberation_day_2025` (only the build reads them). */
 export const WORLD2023_RAW_DIR = resolve(REPO_ROOT, '..', 'shared', 'data', 'raw', 'liberation_day_2025');
-export const WORLD2023_OUT_DIR = join(REPO_ROOT, 'data', 'world-2023');
+const WORLD2023_OUT_DIR = join(REPO_ROOT, 'data', 'world-2023');
 
 /** The 25 EU members of the authors' code (MATLAB ids 10, 13, …, 165; Czechia and Slovakia are not among them). */
 export const EU_PAPER_25 = ['AUT', 'BEL', 'BGR', 'CYP', 'DEU', 'DNK', 'ESP', 'EST', 'FIN', 'FRA', 'GRC', 'HRV', 'HUN',
@@ -28,7 +28,7 @@ export const EU_PAPER_25 = ['AUT', 'BEL', 'BGR', 'CYP', 'DEU', 'DNK', 'ESP', 'ES
 export const EU_27 = [...EU_PAPER_25, 'CZE', 'SVK'].sort();
 
 /** The schedule key of the 2 April 2025 US tariffs. */
-export const USTR_SCHEDULE = 'ustr-2025-04-02';
+const USTR_SCHEDULE = 'ustr-2025-04-02';
 
 interface Country { iso3: string; id: number; name: string; gdpUsd: number; announced: number; applied: number }
 
@@ -150,7 +150,7 @@ export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OU
 export interface BuildCheck { name: string; value: number | string; target?: string; passed: boolean }
 
 /** The sanity checks of the raw README (±1%), printed to stderr; throws if any fails. */
-export function world2023Checks(codes: string[], flows: Float64Array, gdp: Float64Array, ustr: Float64Array): BuildCheck[] {
+function world2023Checks(codes: string[], flows: Float64Array, gdp: Float64Array, ustr: Float64Array): BuildCheck[] {
   const N = codes.length;
   const k = (c: string) => codes.indexOf(c);
   const us = k('USA'), cn = k('CHN');

@@ -10,7 +10,7 @@ import { ScenarioError } from '../../spec/errors.ts';
 import type { RunHandler } from '../../contract/run.ts';
 
 /** The input of an `analyze` run. */
-export const GeniusInputSchema = z
+const GeniusInputSchema = z
   .object({
     domain: z.string().min(1).meta({ description: 'GENIUS domain XML' }),
     profile_a: z.string().min(1).meta({ description: 'GENIUS profile XML of party A' }),

@@ -136,7 +136,7 @@ export function capacityUpdate(s: CapacitySystem, lnMu: Float64Array, Y: Float64
     const gap = lq - lnK; // −∞ without a bound
     // Above the supply curve the bound must hold with equality; on it, output must not exceed the bound.
     const r = lm - b > 1e-12 ? Math.abs(gap) : Math.max(0, gap, Math.abs(lm - b));
-    if (r > res || r !== r) res = r; // a NaN sticks
+    if (r > res || Number.isNaN(r)) res = r; // a NaN sticks
     out[c] = lnK === Infinity ? b : Math.max(b, lm + gap * s.step[c]);
   }
   return res;

@@ -37,7 +37,7 @@ export interface UserLoss {
  * ammunition in machinery (c13, ISIC 2927), military aircraft, ships and vehicles in transport
  * equipment (c15), defence electronics in c14.
  */
-export const DEFENCE_SHARES: Readonly<Record<string, number>> = { c31: 0.25, c15: 0.1, c14: 0.03, c13: 0.03 };
+const DEFENCE_SHARES: Readonly<Record<string, number>> = { c31: 0.25, c15: 0.1, c14: 0.03, c13: 0.03 };
 
 const pct = (x: number) => 100 * (x - 1);
 
@@ -73,7 +73,7 @@ export function chainResults(b: GeBaseline, sol: GeSolution, y0: Float64Array, c
 }
 
 /** Real output change of sector j in region n and the value of lost production. */
-export function userLoss(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number, j: number): UserLoss {
+function userLoss(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number, j: number): UserLoss {
   const q = n * b.J + j;
   const real = y0[q] > 0 ? sol.Y[q] / y0[q] / Math.exp(sol.lc[q]) : 1;
   return { real_output_pct: pct(real), value_lost: y0[q] * (1 - real) };

@@ -68,7 +68,7 @@ export interface GeWorkspace {
 }
 
 /** The sectors with a positive cross-border share anywhere in `pi` (public bilateral layout). */
-export function tradedSectors(N: number, J: number, pi: Float64Array): Int32Array {
+function tradedSectors(N: number, J: number, pi: Float64Array): Int32Array {
   const out: number[] = [];
   for (let j = 0; j < J; j++) {
     let any = false;

@@ -46,7 +46,7 @@ export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Fl
  * relative to baseline value added Σ_j γ_j Y_j. Y' is gross output net of rents (= costs), γ' the
  * solution's input shares (the baseline's under Cobb–Douglas). `y0` = baseline gross output (`n*J + j`).
  */
-export function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number): number {
+function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number): number {
   const { J } = b;
   const GB = sol.shares?.GB ?? b.GB;
   let real = 0, base = 0;

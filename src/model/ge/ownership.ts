@@ -85,20 +85,3 @@ export function ownershipIncome(s: OwnershipSystem, B: Float64Array, Y: Float64A
   return out;
 }
 
-/** Gross (not net) ownership receipts of each region: Σ over its links of o (γY' + R). */
-export function ownershipReceipts(s: OwnershipSystem, B: Float64Array, Y: Float64Array, rentCell: Float64Array | null, out: Float64Array): Float64Array {
-  out.fill(0);
-  for (let l = 0; l < s.L; l++) {
-    const q = s.cell[l];
-    out[s.owner[l]] += s.share[l] * (B[q] * Y[q] + (rentCell ? rentCell[q] : 0));
-  }
-  return out;
-}
-
-/** Share of cell q's kept rents that foreign owners receive, by owner (for per-flow reports). */
-export function foreignShares(s: OwnershipSystem | null, q: number): { owner: number; share: number }[] {
-  if (!s) return [];
-  const out: { owner: number; share: number }[] = [];
-  for (let l = 0; l < s.L; l++) if (s.cell[l] === q && s.share[l] > 0) out.push({ owner: s.owner[l], share: s.share[l] });
-  return out;
-}

@@ -55,7 +55,10 @@ const calibrated = new WeakMap<Dataset, Map<string, GeBaseline>>();
 /** The consistent baseline of `d` under a deficit option (cached per dataset). */
 export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeSolveOptions = {}): GeBaseline {
   let byOption = calibrated.get(d);
-  if (!byOption) calibrated.set(d, (byOption = new Map()));
+  if (!byOption) {
+    byOption = new Map();
+    calibrated.set(d, byOption);
+  }
   const hit = byOption.get(option);
   if (hit) return hit;
   const raw = baselineFromDataset(d);
@@ -78,11 +81,11 @@ export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: G
   const baseline = calibratedBaseline(d, opts.baseline, opts);
   const shock: GeShock = {
     tauNew, D: baseline.D, thetaScale: opts.elasticityScale ?? 1,
-    ...(opts.controls && opts.controls.flow.length ? { caps: opts.controls } : {}),
+    ...(opts.controls?.flow.length ? { caps: opts.controls } : {}),
     ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
     ...(opts.nests ? { nests: opts.nests } : {}),
-    ...(opts.ownership && opts.ownership.owner.length ? { ownership: opts.ownership } : {}),
-    ...(opts.capacity && opts.capacity.cell.length ? { capacity: opts.capacity } : {}),
+    ...(opts.ownership?.owner.length ? { ownership: opts.ownership } : {}),
+    ...(opts.capacity?.cell.length ? { capacity: opts.capacity } : {}),
   };
   const solution = solveGe(baseline, shock, opts, warm);
   const rows = countryResults(baseline, shock, solution, opts.publishedWelfare);

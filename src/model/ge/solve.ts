@@ -337,6 +337,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     normalise(lw, b.VA, worldVA);
     // Projections: ω ≥ 1, μ ≥ 1 with constant returns; both below e^MAX_LN_WEDGE, so that an
     // extrapolated step cannot overflow the exponentials (no equilibrium here needs a larger wedge).
+    // biome-ignore lint/complexity/useMathMinMax: the clamp keeps a NaN visible and costs no call in the loop
     for (let c = 0; c < C; c++) lo[c] = lo[c] < 0 ? 0 : lo[c] > MAX_LN_WEDGE ? MAX_LN_WEDGE : lo[c];
     for (let c = 0; c < KC; c++) {
       if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0;

@@ -311,7 +311,7 @@ export function capUpdate(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmeg
     if (qHat) qHat[c] = Math.exp(lq);
     const gap = lq - w.lnS[c];
     const r = lnOmega[c] > 0 ? Math.abs(gap) : Math.max(0, gap);
-    if (r > res || r !== r) res = r; // a NaN sticks (never masked by a later finite value)
+    if (r > res || Number.isNaN(r)) res = r; // a NaN sticks (never masked by a later finite value)
     out[c] = Math.max(0, lnOmega[c] + gap * w.step[c]);
   }
   return res;

@@ -340,7 +340,7 @@ function normalEquations(n: number, k: number, xt: Float64Array, zt: Float64Arra
 }
 
 /** Poisson deviance 2 Σ wᵢ [yᵢ ln(yᵢ/μᵢ) − (yᵢ − μᵢ)]. */
-export function deviance(y: Float64Array, w: Float64Array, mu: Float64Array): number {
+function deviance(y: Float64Array, w: Float64Array, mu: Float64Array): number {
   let d = 0;
   for (let i = 0; i < y.length; i++) {
     const yi = y[i];

@@ -9,7 +9,7 @@
 import type { Dataset } from '../../data/dataset.ts';
 
 /** The authors' two aggregate targets for ν: (rest of the world, United States). */
-export const NU_TARGETS: readonly [number, number] = [0.12, 0.26];
+const NU_TARGETS: readonly [number, number] = [0.12, 0.26];
 
 /** The calibrated baseline: flows with domestic sales, spending, income, transfers, shares, ν. */
 export interface OneSectorBaseline {
@@ -49,7 +49,7 @@ export function aggregateTwoRegions(N: number, us: number, X: Float64Array, Y: F
  * weighted ν of each region's purchases hits {@link NU_TARGETS}. Newton on 2 unknowns from
  * (0.1, 0.24) as the MATLAB; negative values are set to 0.
  */
-export function solveNu(N: number, us: number, X: Float64Array, Y: Float64Array): [number, number] {
+function solveNu(N: number, us: number, X: Float64Array, Y: Float64Array): [number, number] {
   const { xa, ya } = aggregateTwoRegions(N, us, X, Y);
   const f = (nu0: number, nu1: number, out: Float64Array) => {
     const nu = [nu0, nu1];

@@ -22,9 +22,9 @@ export interface OneSector2025Options {
 }
 
 /** Labour-supply elasticity κ. */
-export const KAPPA = 0.5;
+const KAPPA = 0.5;
 /** Share 0.67 in ψ = 0.67/ε and θ = ε/0.67. */
-export const SIGMA_SHARE = 0.67;
+const SIGMA_SHARE = 0.67;
 
 /** Parameters of one variant, on top of the calibrated baseline. */
 export interface ModelParams {
@@ -47,7 +47,7 @@ export interface ModelParams {
 }
 
 /** φ_n = shift + φ̃_n, φ̃_n = (1 + θ)/((1 − ν_n) θ) − 1/θ − 1, θ = ε/0.67 (pass-through, main text). */
-export function passThrough(nu: number, eps: number, shift = 1): number {
+function passThrough(nu: number, eps: number, shift = 1): number {
   const theta = eps / SIGMA_SHARE;
   return shift + (1 + theta) / ((1 - nu) * theta) - 1 / theta - 1;
 }

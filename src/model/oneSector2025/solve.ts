@@ -9,7 +9,7 @@ import { makeEconomy, modelParams, type OneSector2025Options } from './economy.t
 import { solveFixedPoint } from './fixedPoint.ts';
 import { countryRow, groupRow, outcomes, type OutcomeTable } from './outcomes.ts';
 
-export const MODEL_ID = 'one-sector-2025';
+const MODEL_ID = 'one-sector-2025';
 
 /** A solved counterfactual. */
 export interface OneSector2025Solution {

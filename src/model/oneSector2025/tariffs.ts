@@ -19,7 +19,7 @@ export type TariffPreset = (typeof TARIFF_PRESETS)[number];
  * δ_i = Σ_{k≠i} X_ik (1 − ν_k)(1 − λ_ik) / ((1 − ν_i)(D_i − X_ii)), D = E (Table 1) or Y (Table 2 (4));
  * X_ik = flow from i to k, λ_ik = i's share in k's spending.
  */
-export function optimalTariffDelta(p: ModelParams, i: number, denominator: 'E' | 'Y'): number {
+function optimalTariffDelta(p: ModelParams, i: number, denominator: 'E' | 'Y'): number {
   const { N, X, lam, nu } = p;
   let s = 0;
   for (let k = 0; k < N; k++) if (k !== i) s += X[k * N + i] * (1 - nu[k]) * (1 - lam[k * N + i]);
@@ -82,7 +82,7 @@ function side(d: Dataset, code: string, other: string, except: readonly string[]
  * `reciprocal-retaliation` importer n levies on exporter i the rate i currently levies on n;
  * `optimal-retaliation` {@link optimalRetaliationTariff}.
  */
-export function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Array, entry: PresetEntry): Float64Array {
+function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Array, entry: PresetEntry): Float64Array {
   const { N } = d;
   const imps = side(d, entry.importer, entry.exporter, entry.importer === '*' ? entry.except ?? [] : []);
   const exps = side(d, entry.exporter, entry.importer, entry.exporter === '*' ? entry.except ?? [] : []);

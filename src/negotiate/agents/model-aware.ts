@@ -33,7 +33,7 @@ export interface CachedUtility extends UtilityFunction {
  * const u = cachedUtility(domain, { evaluate: (b) => solve(b).welfare, disagreement: 0 });
  * ```
  */
-export function cachedUtility(domain: Domain, evaluator: ModelEvaluator, discount = 1): CachedUtility {
+function cachedUtility(domain: Domain, evaluator: ModelEvaluator, discount = 1): CachedUtility {
   const cache = new Map<string, number>();
   return {
     reservation: evaluator.disagreement,

@@ -53,15 +53,6 @@ export function basketIndices(domain: Domain, baskets: Baskets): number[][] {
   return out;
 }
 
-/** Digits of outcome k. */
-export function digitsOf(domain: Domain, k: number): number[] {
-  const st = strides(domain);
-  return st.map((s, i) => {
-    const issue = domain.issues[i];
-    return Math.floor(k / s) % (issue.kind === 'discrete' ? issue.values.length : 1);
-  });
-}
-
 /** Outcome index of digits. */
 export function indexOf(domain: Domain, digits: readonly number[]): number {
   const st = strides(domain);

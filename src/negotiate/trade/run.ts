@@ -25,7 +25,7 @@ import { breakdownFromTrust, riskAdjustedUtility, trustFromRecord, updateTrust }
 import { callbackUtility } from '../utility.ts';
 import { calibrateThresholds, type Calibration } from './calibrate.ts';
 import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
-import type { Baskets, DealPoint, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
+import type { Baskets, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
 import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
 import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, threatState, tradeDomain } from './state.ts';
@@ -479,4 +479,3 @@ function minOverAgreements(map: MappedDomain, baskets: number[][], digits: reado
   return m;
 }
 
-export type { DealPoint };

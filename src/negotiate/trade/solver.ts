@@ -36,7 +36,7 @@ export interface DealSolve extends DealEval {
 }
 
 /** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices) in region n. */
-export function absorptionPct(ge: GeRun, n: number, js: readonly number[]): number {
+function absorptionPct(ge: GeRun, n: number, js: readonly number[]): number {
   const J = ge.baseline.J;
   let x0 = 0, x1 = 0;
   for (const j of js) {
@@ -47,7 +47,7 @@ export function absorptionPct(ge: GeRun, n: number, js: readonly number[]): numb
 }
 
 /** The objective of one government on a solved deal. */
-export function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefined): number {
+function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefined): number {
   const c = r.countries[o.region];
   let v = (o.measure === 'welfare' ? c?.welfare_pct : c?.real_income_pct) ?? NaN;
   for (const s of o.security) {

@@ -31,7 +31,7 @@ import type { TradeDomainSpec, TradeObjectiveSpec } from '../../spec/trade-domai
 type Path = (string | number)[];
 
 /** Folder of the embedded scenarios. */
-export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
+const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
 
 /** One issue resolved against the dataset (structured-cloneable). */
 export interface ResolvedIssue {
@@ -70,7 +70,7 @@ export interface TradeSpec {
 }
 
 /** Default solver tolerance of trade-domain solves (objectives to ≈ 1e-7 percentage points). */
-export const TRADE_TOLERANCE = 1e-9;
+const TRADE_TOLERANCE = 1e-9;
 
 function cells(d: Dataset, a: string, b: string, aIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
   return coveredFlows(d, a, b, aIsImporter, except, sectors, path, 'issue');

@@ -37,7 +37,7 @@ export interface DataAccess {
 }
 
 /** Resolves `data.file` to a readable path (data folder, or the scenario's folder in the CLI). */
-export function resolveDataFile(file: string, access: DataAccess): string {
+function resolveDataFile(file: string, access: DataAccess): string {
   const fail = (message: string) =>
     new ScenarioError(access.scenarioFile ?? 'scenario', [{ path: ['data', 'file'], message, ...(access.where ?? {}) }]);
   if (access.scenarioDir) {

@@ -84,7 +84,7 @@ export function counterfactual(p: GravityPrepared, b: number, imbalances: 'addit
 }
 
 /** The coefficient the GE uses: the scenario's override or the estimate. */
-export function shockCoefficient(p: GravityPrepared, fit: PpmlFit): number {
+function shockCoefficient(p: GravityPrepared, fit: PpmlFit): number {
   const cf = p.scenario.counterfactual!;
   return cf.shock.coefficient ?? fit.coef[p.ge!.regressorIndex];
 }

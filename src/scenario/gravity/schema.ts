@@ -18,7 +18,7 @@ const Vce = z.union([
 
 const Pair = z.tuple([z.string().min(1), z.string().min(1)]).meta({ description: '[exporter, importer]' });
 
-export const GravityShockSchema = z
+const GravityShockSchema = z
   .object({
     regressor: Column.meta({ description: 'The estimated regressor whose coefficient b gives the partial effect βᵢⱼ = b · (x′ᵢⱼ − xᵢⱼ)' }),
     to_year: z.union([z.number().int(), z.string().min(1)]).optional().meta({ description: "x′ = the regressor's value in this year (e.g. 2014: the EU pairs created since the counterfactual's year)" }),
@@ -30,7 +30,7 @@ export const GravityShockSchema = z
   .superRefine((s, ctx) => {
     const byYear = s.to_year !== undefined;
     const byValue = s.value !== undefined || s.pairs !== undefined;
-    if (byYear === byValue) ctx.addIssue({ code: 'custom', message: 'expected either to_year, or value with pairs, found ' + (byYear ? 'both' : 'neither') });
+    if (byYear === byValue) ctx.addIssue({ code: 'custom', message: `expected either to_year, or value with pairs, found ${byYear ? 'both' : 'neither'}` });
     if (byValue && (s.value === undefined || s.pairs === undefined)) ctx.addIssue({ code: 'custom', message: 'expected value and pairs together, found only one of them' });
   });
 
@@ -98,7 +98,3 @@ export const GravityScenarioSchema = z
 
 export type GravityScenario = z.output<typeof GravityScenarioSchema>;
 
-/** JSON Schema of gravity scenario files. */
-export function gravityJsonSchema(): unknown {
-  return z.toJSONSchema(GravityScenarioSchema, { io: 'input' });
-}

@@ -16,7 +16,7 @@ import { ScenarioError } from '../../spec/errors.ts';
 import { IssueSchema } from '../schemas.ts';
 
 /** The repository's scenarios folder. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 
 const EmbeddedSchema = z.object({
   id: z.string().meta({ description: 'Path under scenarios/ without the extension, e.g. us-china-2025' }),
@@ -44,7 +44,7 @@ function files(dir: string): string[] {
 }
 
 /** Reads and checks every scenario file under `dir` (top-level files first). */
-export function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
+function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
   const all = files(dir).map((p) => relative(dir, p));
   all.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
   return all.map((file) => {

@@ -25,7 +25,7 @@ const ModelSchema = z.object({ id: z.string(), description: z.string(), default_
 let datasets: z.infer<typeof DatasetSchema>[] | undefined;
 
 /** The embedded datasets, from their manifests only (the tables are not loaded). */
-export function datasetList(): z.infer<typeof DatasetSchema>[] {
+function datasetList(): z.infer<typeof DatasetSchema>[] {
   datasets ??= embeddedDatasetIds().map((id) => {
     const m = DatasetManifestSchema.parse(JSON.parse(readFileSync(join(datasetFolder(id), 'dataset.json'), 'utf8')));
     return {

@@ -55,7 +55,7 @@ const maps = new Map<string, Promise<DealMap>>();
 const column = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
 
 /** The deal map of a negotiation scenario (what the run mapped), solved on `workers` threads. */
-export async function dealMap(run: string, text: string, workers = 2): Promise<DealMap> {
+async function dealMap(run: string, text: string, workers = 2): Promise<DealMap> {
   const p = parseScenarioText(text, 'scenario');
   const n = p.scenario.negotiation as NegotiationSpec;
   const { spec, parties, disagreement, roles } = setupTradeNegotiation(p);

@@ -49,7 +49,7 @@ lines.push(`| Nash bargaining | ${f(nb.objectives.USA)} | ${f(nb.objectives.CHN)
 lines.push(`| equal proportional gains | ${f(eg.objectives.USA)} | ${f(eg.objectives.CHN)} | ${f(eg.gains.USA)} | ${f(eg.gains.CHN)} |`);
 for (const a of o.frontier ?? []) lines.push(`| frontier ω = (${f(a.weights?.USA)}, ${f(a.weights?.CHN)}) | ${f(a.objectives.USA)} | ${f(a.objectives.CHN)} | ${f(a.gains.USA)} | ${f(a.gains.CHN)} |`);
 lines.push('');
-lines.push('War path (mean absolute tariff change per round): ' + o.war!.path.slice(1).map((r) => `${r.round}: ${r.change.toExponential(2)}`).join(', '));
+lines.push(`War path (mean absolute tariff change per round): ${o.war!.path.slice(1).map((r) => `${r.round}: ${r.change.toExponential(2)}`).join(', ')}`);
 lines.push('');
 const s = o.solves;
 lines.push(`${o.converged ? 'Converged' : 'NOT converged'}: ${o.message}. ${s.requested} evaluations, ${s.solves} solves (${s.warmStarts} warm-started, ${s.cacheHits} cache hits), ${s.solves_per_second.toFixed(0)} solves/s, ${s.wall_seconds.toFixed(0)} s wall with ${p.strategy.options.workers} workers.`);

@@ -6,7 +6,6 @@ import { nelderMead } from './nelderMead.ts';
 import { quasiNewton } from './quasiNewton.ts';
 import type { BoxProblem, OptimizeOptions, OptimizeResult } from './types.ts';
 
-export { brent, gridSearch, nelderMead, quasiNewton };
 export type { BoxProblem, OptimizeOptions, OptimizeResult };
 
 /**

@@ -44,7 +44,7 @@ export function clampInto(x: Float64Array, lo: Float64Array, hi: Float64Array): 
 }
 
 /** −∞ for failed (non-finite) values so that they never win a comparison. */
-export function score(v: number): number {
+function score(v: number): number {
   return Number.isFinite(v) ? v : -Infinity;
 }
 

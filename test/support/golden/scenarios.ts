@@ -9,8 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioKind } from '../../../src/scenario/kind.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const SCENARIOS = join(ROOT, 'scenarios');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const SCENARIOS = join(ROOT, 'scenarios');
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden');
 
 export type Command = 'solve' | 'strategy' | 'negotiate' | 'gravity';
@@ -46,7 +46,7 @@ function walk(dir: string): string[] {
 }
 
 /** The command a scenario file's kind calls (src/scenario/kind.ts): gravity, negotiate, strategy, else solve (timelines too). */
-export function commandOf(text: string): Command {
+function commandOf(text: string): Command {
   const kind = scenarioKind(text);
   return kind === 'negotiation' ? 'negotiate' : kind === 'timeline' ? 'solve' : kind;
 }
@@ -63,14 +63,14 @@ export function goldenCases(readText: (p: string) => string): GoldenCase[] {
 const VOLATILE = new Set(['seconds', 'wall_seconds', 'solves_per_second', 'workers']);
 
 /** Numbers below 1e3 rounded to 1e-9; larger ones to 12 significant digits (float noise of sums). */
-export function roundNumber(x: number): number {
+function roundNumber(x: number): number {
   if (!Number.isFinite(x)) return x;
   const r = Math.abs(x) < 1e3 ? Math.round(x * 1e9) / 1e9 : Number(x.toPrecision(12));
   return r === 0 ? 0 : r; // no -0
 }
 
 /** A result with the volatile fields dropped and every number rounded (see roundNumber). */
-export function normalize(value: unknown): unknown {
+function normalize(value: unknown): unknown {
   if (typeof value === 'number') return roundNumber(value);
   if (Array.isArray(value)) return value.map(normalize);
   if (value && typeof value === 'object') {
@@ -92,7 +92,7 @@ export interface CliRun {
  * negotiation run with `--workers 0`: on worker threads, which solve warm-starts from which
  * depends on scheduling, so numbers move within the solver tolerance from run to run.
  */
-export function runCli(c: GoldenCase): Promise<CliRun> {
+function runCli(c: GoldenCase): Promise<CliRun> {
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const args = [tsx, join(ROOT, 'src', 'cli', 'main.ts'), c.command, join(SCENARIOS, c.file), '--json'];
   if (c.command === 'strategy' || c.command === 'negotiate') args.push('--workers', '0');

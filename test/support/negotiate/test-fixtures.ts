@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** Absolute path of a file in `src/negotiate/fixtures/genius/<folder>/<file>`. */
-export function geniusFixture(folder: string, file: string): string {
+function geniusFixture(folder: string, file: string): string {
   return fileURLToPath(new URL(`../../../src/negotiate/fixtures/genius/${folder}/${file}`, import.meta.url));
 }
 

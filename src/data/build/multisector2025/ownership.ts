@@ -16,14 +16,14 @@ import type { DatasetManifest } from '../../manifest.ts';
 type Link = NonNullable<DatasetManifest['ownership']>[number];
 
 /** TSMC consolidated revenue 2023 (million USD). */
-export const TSMC_REVENUE_2023 = 69_300;
+const TSMC_REVENUE_2023 = 69_300;
 /** TSMC revenue by customer location: North America. */
-export const TSMC_NORTH_AMERICA = 0.76;
+const TSMC_NORTH_AMERICA = 0.76;
 /** Samsung Electronics semiconductor revenue 2023 (million USD) and the foundry share of it (2022). */
-export const SAMSUNG_SEMI_REVENUE_2023 = 43_400;
-export const SAMSUNG_FOUNDRY_SHARE = 0.28;
+const SAMSUNG_SEMI_REVENUE_2023 = 43_400;
+const SAMSUNG_FOUNDRY_SHARE = 0.28;
 /** Design's share of the value added of the semiconductor value chain. */
-export const DESIGN_SHARE = 0.56;
+const DESIGN_SHARE = 0.56;
 
 export const OWNERSHIP_SOURCES: DatasetManifest['provenance']['sources'] = [
   { name: 'TSMC revenue by customer location (North America 76%, China 9%)', citation: 'The Motley Fool research, "TSMC revenue" (https://www.fool.com/research/tsmc-revenue/), via specs/critical-supply-2025.md §4b', licence: 'Cited figure only' },

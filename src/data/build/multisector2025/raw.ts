@@ -17,7 +17,7 @@ export const REGIONS: [string, string][] = [
 ];
 export const REGION_CODES = REGIONS.map(([c]) => c);
 /** WIOD 2013's other EU members (agg_19x35/regions.csv; ROM is Romania, ROU in ISO). */
-export const EUR_MEMBERS = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'ESP', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX',
+const EUR_MEMBERS = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'ESP', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX',
   'LVA', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'SWE'];
 
 /** Maps an ISO3 country to one of the 19 regions (Croatia, not in WIOD 2013, is in ROW as there). */

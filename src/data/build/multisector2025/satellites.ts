@@ -18,7 +18,7 @@ import { outputs } from '../../split.ts';
 import { satellite, satValue } from './raw.ts';
 
 /** Largest share of a parent's bilateral flow a sourced anchor may take. */
-export const CAP = 0.9;
+const CAP = 0.9;
 
 
 
@@ -205,7 +205,11 @@ export function pieceSpec(t: IoValues, p: Piece): { spec: SplitSpec; report: Pie
   for (const e of p.exporterTotals) {
     const i = R(e.exporter);
     let fixed = 0, free = 0;
-    for (let n = 0; n < N; n++) if (n !== i) (anchored[n * N + i] ? (fixed += share[n * N + i] * T(n, i)) : (free += share[n * N + i] * T(n, i)));
+    for (let n = 0; n < N; n++) {
+      if (n === i) continue;
+      if (anchored[n * N + i]) fixed += share[n * N + i] * T(n, i);
+      else free += share[n * N + i] * T(n, i);
+    }
     const f = free > 0 ? Math.max(0, e.value - fixed) / free : 0;
     for (let n = 0; n < N; n++) if (n !== i && !anchored[n * N + i]) {
       share[n * N + i] *= f;

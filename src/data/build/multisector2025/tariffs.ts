@@ -30,8 +30,8 @@ const LL_TO_WIOD: Record<number, string[]> = {
   1: ['c1'], 2: ['c2'], 3: ['c3'], 4: ['c4', 'c5'], 5: ['c6'], 6: ['c7'], 7: ['c8'], 8: ['c9'], 9: ['c10'], 10: ['c11'],
   11: ['c12'], 12: ['c14'], 13: ['c13'], 14: ['c15'], 15: ['c16'],
 };
-export const REE_HS6 = ['280530', '284610', '284690', '850511'];
-export const SEMI_HS6 = ['848610', '848620', '848630', '848640', '848690', '854110', '854121', '854129', '854130', '854140', '854150', '854160', '854190', '854231', '854232', '854233', '854239', '854290'];
+const REE_HS6 = ['280530', '284610', '284690', '850511'];
+const SEMI_HS6 = ['848610', '848620', '848630', '848640', '848690', '854110', '854121', '854129', '854130', '854140', '854150', '854160', '854190', '854231', '854232', '854233', '854239', '854290'];
 
 /** Applied 2014 tariffs (fractions) by importer region, exporter region and WIOD sector code. */
 export function appliedTariffs2014(regions: string[]): { rate: (n: number, i: number, sector: string) => number; indiaUsAgri: number } {
@@ -68,7 +68,7 @@ export function appliedTariffs2014(regions: string[]): { rate: (n: number, i: nu
 }
 
 /** Section 301 rate of each listed HS6 code on 20 January 2025 (the highest of its HTS8 lines). */
-export function section301ByHs6(): Map<string, number> {
+function section301ByHs6(): Map<string, number> {
   const m = new Map<string, number>();
   const rate: Record<string, number> = { 'List 1': 0.25, 'List 2': 0.25, 'List 3': 0.25, 'List 4A': 0.075, 'List 4B': 0 };
   for (const r of readCsv(join(RAW_DIR, 'section301_lists', 'section301_china_hts8_lists.csv'))) {
@@ -84,7 +84,7 @@ export function section301ByHs6(): Map<string, number> {
  * Headings with no Section 301 tariff on 20 January 2025 and a sourced 2024 US import value from
  * China (timeline-2025 §4c, NYT/USITC 2024 data); hs6Lines is the heading's HS2007 six-digit count.
  */
-export const UNCOVERED_HEADINGS = [
+const UNCOVERED_HEADINGS = [
   { hs6: ['851712', '851718'], usd2024: 50.1e9, what: 'telephones: assumed to be the List 4B lines (mobile phones 8517.12, other 8517.18)' },
   { hs6: ['847130'], usd2024: 35.5e9, what: 'computers: assumed to be the List 4B line of portable computers (8471.30)' },
 ];
