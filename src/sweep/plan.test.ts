@@ -17,13 +17,15 @@ const sweep = (body: string) => {
 describe('sweep files', () => {
   it('draws every prior that applies, and writes the draws into the scenario', () => {
     const plan = readSweepFile(fileURLToPath(new URL('./fixtures/ree.yaml', import.meta.url)));
-    expect(plan.priors.map((p) => p.id)).toEqual(['trade_elasticity', 'short_run_ratio', 'input_elasticity', 'critical_input_elasticity']);
+    expect(plan.priors.map((p) => p.id)).toEqual(['trade_elasticity', 'short_run_ratio', 'input_elasticity', 'critical_input_elasticity', 'inverse_supply_elasticity']);
     expect(plan.points).toEqual([{ 'policy.export_controls.0.approval': 0.25 }, { 'policy.export_controls.0.approval': 0.5 }]);
     const s = JSON.parse(plan.scenarioText(1, 0));
     expect(s.options.horizon).toBeUndefined();
     expect(s.options.elasticity_scale).toBeCloseTo(plan.values[0][0] * plan.values[1][0], 12);
     expect(s.options.critical_inputs.elasticity).toBe(plan.values[3][0]);
     expect(s.policy.export_controls[0].approval).toBe(0.5);
+    expect(s.policy.capacity[0].supply_elasticity).toBeCloseTo(1 / plan.values[4][0], 12);
+    expect(JSON.parse(plan.scenarioText(1, null)).policy.capacity[0]).not.toHaveProperty('supply_elasticity');
     expect(JSON.parse(plan.scenarioText(0, null)).options).toMatchObject({ horizon: 'short-run', critical_inputs: { elasticity: 0.1 } });
   });
 

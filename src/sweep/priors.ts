@@ -40,6 +40,12 @@ const options = (s: RawScenario): Record<string, unknown> => {
   return s.options as Record<string, unknown>;
 };
 
+/** The capacity entries of a scenario (policy.capacity), as written. */
+function capacityEntries(s: RawScenario): Record<string, unknown>[] {
+  const cap = (s.policy as { capacity?: unknown } | undefined)?.capacity;
+  return Array.isArray(cap) ? (cap.filter((e) => e && typeof e === 'object') as Record<string, unknown>[]) : [];
+}
+
 /** Multiplies the trade elasticities; a horizon becomes its scale (the schema takes one or the other). */
 function scaleTrade(s: RawScenario, x: number) {
   const o = options(s);
@@ -91,6 +97,19 @@ export const PRIORS: readonly Prior[] = [
     apply: (s, x) => {
       const o = options(s);
       o.critical_inputs = { ...(o.critical_inputs as Record<string, unknown>), elasticity: x };
+    },
+  },
+  {
+    id: 'inverse_supply_elasticity',
+    what: 'Inverse supply elasticity 1/η below the capacity bounds of policy.capacity (e.g. rare-earth separation and magnets outside China, China\'s chips): output follows q̂ = μ^η below the bound; drawn for every entry that states no η of its own (constant returns, η = ∞, when absent)',
+    distribution: { kind: 'uniform', low: 0, high: 1 },
+    source: 'No supply elasticity of rare-earth separation, magnet making or chips was found (specs/critical-supply-2025.md §8 lists none; "Not found"); lead times bound expansion, not costs below it: IEA (2025) "8-year average lead time for new facilities", GAO (2010) 2–5 years for an oxide-to-metal pilot plant (§1f), which the bounds themselves carry (limit 1 outside China)',
+    why: 'The scenarios assume constant returns below the bound (η = ∞, Caliendo & Parro\'s assumption), one end of the range; the other end, 1/η = 1, is a unit-elastic supply curve, where a 10% rise in output needs a 10% markup. Uniform in 1/η because nothing favours a point between them; the central run keeps the scenario\'s own η, so the bands lie on one side of a constant-returns central value. Applies only to scenarios with capacity entries that state no η.',
+    applies: (s) => capacityEntries(s).some((e) => e.supply_elasticity === undefined),
+    apply: (s, x) => {
+      // 1/η below 1e-6 is constant returns to the solver's precision (the schema caps η at 1e6).
+      if (x < 1e-6) return;
+      for (const e of capacityEntries(s)) if (e.supply_elasticity === undefined) e.supply_elasticity = 1 / x;
     },
   },
 ];
