@@ -4,6 +4,7 @@
  * Handlers live in modules (found by URL) so that worker threads and, later, distributed workers
  * can load them without sharing memory with the server.
  */
+import * as msg from '../spec/messages/exec.ts';
 
 /** Every run kind the API knows; a kind without a registered handler is refused with 400. */
 export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity'] as const;
@@ -81,6 +82,6 @@ export interface Executor {
 export class JobAbortedError extends Error {
   override name = 'JobAbortedError';
   constructor(id: string) {
-    super(`Run ${id} was cancelled before it finished`);
+    super(msg.runCancelled(id));
   }
 }

@@ -3,6 +3,7 @@
  * optional double quotes. Errors name the file, the 1-based line and the column.
  */
 import { DataError } from './errors.ts';
+import * as msg from '../spec/messages/data.ts';
 
 /**
  * Cell or header text short and plain enough to quote in a message. Anything else is described,
@@ -43,7 +44,7 @@ export function parseCsv(text: string, file: string, required: readonly string[]
   for (const col of required) {
     if (!header.includes(col)) {
       const names = header.length <= 50 && header.every((h) => SAFE.test(h)) ? `columns ${header.map((h) => `"${h}"`).join(', ')}` : 'a first line that is not a header of column names';
-      throw new DataError(`${file}:1: expected a column "${col}", found ${names}`);
+      throw new DataError(msg.missingColumn(file, col, names));
     }
   }
   const rows: CsvTable['rows'] = [];
@@ -52,7 +53,7 @@ export function parseCsv(text: string, file: string, required: readonly string[]
     if (raw.trim() === '') continue;
     const cells = splitLine(raw);
     if (cells.length !== header.length) {
-      throw new DataError(`${file}:${k + 1}: expected ${header.length} fields, found ${cells.length}`);
+      throw new DataError(msg.fieldCount(`${file}:${k + 1}`, header.length, cells.length));
     }
     rows.push({ line: k + 1, cells });
   }
@@ -70,13 +71,13 @@ export function column(table: CsvTable, name: string) {
       const s = row.cells[idx].trim();
       const v = Number(s);
       if (s === '' || !Number.isFinite(v)) {
-        throw new DataError(`${table.file}:${row.line} field "${name}": expected a finite number, found ${SAFE.test(s) ? `"${s}"` : 'text that is not a number'}`);
+        throw new DataError(msg.notANumber(`${table.file}:${row.line} field "${name}"`, SAFE.test(s) ? `"${s}"` : 'text that is not a number'));
       }
       if (opts.min !== undefined && v < opts.min) {
-        throw new DataError(`${table.file}:${row.line} field "${name}": expected a value >= ${opts.min}, found ${s}`);
+        throw new DataError(msg.belowMin(`${table.file}:${row.line} field "${name}"`, opts.min, s));
       }
       if (opts.max !== undefined && v > opts.max) {
-        throw new DataError(`${table.file}:${row.line} field "${name}": expected a value <= ${opts.max}, found ${s}`);
+        throw new DataError(msg.aboveMax(`${table.file}:${row.line} field "${name}"`, opts.max, s));
       }
       return v;
     },

@@ -7,6 +7,7 @@
  * - input–output shares `io`: `(n*J + k)*J + j` = region n, input k, using sector j
  */
 import type { DatasetManifest } from './manifest.ts';
+import * as msg from '../spec/messages/data.ts';
 
 /**
  * A loaded dataset: manifest, codes and flat tables (index formulas above). Read-only: datasets are
@@ -51,5 +52,5 @@ export function resolveRegions(d: Dataset, code: string): number[] {
   if (i >= 0) return [i];
   const g = d.manifest.groups[code];
   if (g) return g.map((m) => d.regions.indexOf(m));
-  throw new RangeError(`Expected a region code or group of dataset "${d.manifest.id}", found "${code}"`);
+  throw new RangeError(msg.unknownRegion(d.manifest.id, code));
 }

@@ -10,6 +10,7 @@ import { parseCsv, column, type CsvTable } from './csv.ts';
 import { DataError } from './errors.ts';
 import { cachedDataset } from './cache.ts';
 import type { Dataset } from './dataset.ts';
+import * as msg from '../spec/messages/data.ts';
 
 /** The folder holding the embedded datasets (`<repo>/data`). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -47,10 +48,10 @@ function containedPath(root: string, path: string, what: string): string {
     realRoot = realpathSync(root);
     real = realpathSync(path);
   } catch (e) {
-    throw new DataError(`${path}: expected ${what}, found ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'an unreadable path'}`);
+    throw new DataError(msg.unreadablePath(path, what, (e as NodeJS.ErrnoException).code === 'ENOENT'));
   }
   if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-    throw new DataError(`${path}: expected ${what} inside the dataset folder ${root}, found a link or path leading out of it`);
+    throw new DataError(msg.pathOutsideDataset(path, what, root));
   }
   return real;
 }
@@ -66,9 +67,7 @@ export function datasetFolder(idOrPath: string, opts: { idsOnly?: boolean } = {}
     if (existsSync(join(p, 'dataset.json'))) return p;
   }
   const ids = embeddedDatasetIds().join(', ') || 'none built';
-  throw new DataError(opts.idsOnly
-    ? `Expected an embedded dataset id (${ids}), found "${idOrPath.slice(0, 100)}": the API reads datasets by id only`
-    : `Expected an embedded dataset id (${ids}) or a folder with dataset.json, found "${idOrPath}"`);
+  throw new DataError(opts.idsOnly ? msg.unknownDatasetId(ids, idOrPath.slice(0, 100)) : msg.unknownDataset(ids, idOrPath));
 }
 
 const cache = new Map<string, Dataset>();
@@ -104,17 +103,17 @@ function readTable(d: Dataset, name: string, required: readonly string[]): CsvTa
   const folder = d.source;
   const file = join(folder, name);
   const named = TableName.safeParse(name);
-  if (!named.success) throw new DataError(`${join(folder, 'dataset.json')}: ${named.error.issues[0].message}, found "${name.slice(0, 100)}"`);
-  if (!existsSync(file)) throw new DataError(`${file}: expected the table ${name}, found no such file`);
+  if (!named.success) throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message, name.slice(0, 100)));
+  if (!existsSync(file)) throw new DataError(msg.tableMissing(file, name));
   const real = containedPath(folder, file, `the table ${name}`);
   const st = statSync(real);
-  if (!st.isFile()) throw new DataError(`${file}: expected the table ${name} as a file, found a directory or device`);
-  if (st.size > MAX_TABLE_BYTES) throw new DataError(`${file}: expected a table of at most ${MAX_TABLE_BYTES} bytes, found ${st.size}`);
+  if (!st.isFile()) throw new DataError(msg.tableNotFile(file, name));
+  if (st.size > MAX_TABLE_BYTES) throw new DataError(msg.tableTooLarge(file, MAX_TABLE_BYTES, st.size));
   const recorded = d.manifest.tables?.[name];
-  if (!recorded) throw new DataError(`${join(folder, 'dataset.json')} tables: expected the row count of ${name} (recorded by the build), found none`);
+  if (!recorded) throw new DataError(msg.rowCountUnrecorded(join(folder, 'dataset.json'), name));
   const t = parseCsv(readFileSync(real, 'utf8'), file, required);
   if (t.rows.length !== recorded.rows) {
-    throw new DataError(`${file}: expected ${recorded.rows} data rows (dataset.json tables.${name}), found ${t.rows.length}: the table was ${t.rows.length < recorded.rows ? 'cut short' : 'changed'} since it was built`);
+    throw new DataError(msg.rowCountChanged(file, name, recorded.rows, t.rows.length));
   }
   return t;
 }
@@ -124,7 +123,7 @@ export function readDatasetFolder(folder: string): Dataset {
   const mfile = join(folder, 'dataset.json');
   let raw: unknown;
   const real = containedPath(folder, mfile, 'the manifest dataset.json');
-  if (statSync(real).size > MAX_TABLE_BYTES) throw new DataError(`${mfile}: expected a manifest of at most ${MAX_TABLE_BYTES} bytes, found a larger file`);
+  if (statSync(real).size > MAX_TABLE_BYTES) throw new DataError(msg.manifestTooLarge(mfile, MAX_TABLE_BYTES));
   const text = readFileSync(real, 'utf8');
   try {
     raw = JSON.parse(text);
@@ -132,14 +131,14 @@ export function readDatasetFolder(folder: string): Dataset {
     // V8's message quotes the text around the error: give the place only, never the file's contents.
     const pos = /position (\d+)/.exec((e as Error).message);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw new DataError(`${mfile}${line ? `:${line}` : ''}: expected valid JSON, found a syntax error`);
+    throw new DataError(msg.manifestNotJson(`${mfile}${line ? `:${line}` : ''}`));
   }
   const parsed = DatasetManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A bad record key (e.g. a table name that is a path) carries its reason one level down.
     const message = issue.code === 'invalid_key' ? `${issue.issues[0]?.message ?? issue.message}, found ${JSON.stringify(String(issue.path.at(-1)).slice(0, 100))}` : issue.message;
-    throw new DataError(`${mfile} ${issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)'}: ${message}`);
+    throw new DataError(msg.manifestIssue(mfile, issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)', message));
   }
   const manifest = parsed.data;
   const regions = manifest.regions.map((r) => r.code);
@@ -147,15 +146,15 @@ export function readDatasetFolder(folder: string): Dataset {
   assertUnique(mfile, 'regions', regions);
   assertUnique(mfile, 'sectors', sectors);
   for (const [g, members] of Object.entries(manifest.groups)) {
-    if (regions.includes(g)) throw new DataError(`${mfile} groups.${g}: expected a group name distinct from region codes, found a region "${g}"`);
+    if (regions.includes(g)) throw new DataError(msg.groupIsCode(mfile, 'groups', g, 'region'));
     for (const m of members) {
-      if (!regions.includes(m)) throw new DataError(`${mfile} groups.${g}: expected region codes, found unknown code "${m}"`);
+      if (!regions.includes(m)) throw new DataError(msg.groupMemberUnknown(mfile, 'groups', g, 'region', m));
     }
   }
   for (const [g, members] of Object.entries(manifest.sector_groups ?? {})) {
-    if (sectors.includes(g)) throw new DataError(`${mfile} sector_groups.${g}: expected a group name distinct from sector codes, found a sector "${g}"`);
+    if (sectors.includes(g)) throw new DataError(msg.groupIsCode(mfile, 'sector_groups', g, 'sector'));
     for (const m of members) {
-      if (!sectors.includes(m)) throw new DataError(`${mfile} sector_groups.${g}: expected sector codes, found unknown code "${m}"`);
+      if (!sectors.includes(m)) throw new DataError(msg.groupMemberUnknown(mfile, 'sector_groups', g, 'sector', m));
     }
   }
   const N = regions.length;
@@ -181,7 +180,7 @@ export function readDatasetFolder(folder: string): Dataset {
 function assertUnique(file: string, what: string, codes: string[]) {
   const seen = new Set<string>();
   for (const c of codes) {
-    if (seen.has(c)) throw new DataError(`${file} ${what}: expected unique codes, found "${c}" twice`);
+    if (seen.has(c)) throw new DataError(msg.duplicateCode(file, what, c));
     seen.add(c);
   }
 }
@@ -189,7 +188,7 @@ function assertUnique(file: string, what: string, codes: string[]) {
 function lookup(codes: string[], table: CsvTable, row: CsvTable['rows'][number], col: string, what: string): number {
   const v = column(table, col).text(row);
   const k = codes.indexOf(v);
-  if (k < 0) throw new DataError(`${table.file}:${row.line} field "${col}": expected a ${what} code of the manifest, found unknown code ${/^[A-Za-z0-9_ .+-]{0,40}$/.test(v) ? `"${v}"` : '(not a code)'}`);
+  if (k < 0) throw new DataError(msg.unknownCode(`${table.file}:${row.line} field "${col}"`, what, /^[A-Za-z0-9_ .+-]{0,40}$/.test(v) ? `"${v}"` : '(not a code)'));
   return k;
 }
 
@@ -204,11 +203,11 @@ function readTrade(d: Dataset) {
     const i = lookup(d.regions, t, row, 'exporter', 'region');
     const j = lookup(d.sectors, t, row, 'sector', 'sector');
     const idx = (n * N + i) * J + j;
-    if (seen[idx]) throw new DataError(`${t.file}:${row.line}: expected one row per importer, exporter and sector, found a second row for ${d.regions[n]}, ${d.regions[i]}, ${d.sectors[j]}`);
+    if (seen[idx]) throw new DataError(msg.duplicateRow(`${t.file}:${row.line}`, 'importer, exporter and sector', `${d.regions[n]}, ${d.regions[i]}, ${d.sectors[j]}`));
     seen[idx] = 1;
     const v = value.number(row, { min: 0 });
     if (v > 0 && n !== i && !d.manifest.sectors[j].tradable) {
-      throw new DataError(`${t.file}:${row.line} field "value": expected no cross-border flow in non-tradable sector ${d.sectors[j]}, found ${v}`);
+      throw new DataError(msg.flowInNonTradable(`${t.file}:${row.line} field "value"`, d.sectors[j], v));
     }
     d.flows[idx] = v;
     d.tariff[idx] = tariff.number(row, { min: 0, max: MAX_TARIFF });
@@ -224,17 +223,17 @@ function readProduction(d: Dataset) {
   for (const row of t.rows) {
     const n = lookup(d.regions, t, row, 'region', 'region');
     const j = lookup(d.sectors, t, row, 'sector', 'sector');
-    if (seen[n * J + j]) throw new DataError(`${t.file}:${row.line}: expected one row per region and sector, found a second row for ${d.regions[n]}, ${d.sectors[j]}`);
+    if (seen[n * J + j]) throw new DataError(msg.duplicateRow(`${t.file}:${row.line}`, 'region and sector', `${d.regions[n]}, ${d.sectors[j]}`));
     seen[n * J + j] = 1;
     d.vaShare[n * J + j] = va.number(row, { min: 0, max: 1 });
     d.finalShare[n * J + j] = fin.number(row, { min: 0, max: 1 });
   }
   const missing = seen.indexOf(0);
-  if (missing >= 0) throw new DataError(`${t.file}: expected a row for every region and sector, found none for ${d.regions[Math.floor(missing / J)]}, ${d.sectors[missing % J]}`);
+  if (missing >= 0) throw new DataError(msg.missingRow(t.file, 'region and sector', `${d.regions[Math.floor(missing / J)]}, ${d.sectors[missing % J]}`));
   for (let n = 0; n < d.N; n++) {
     let s = 0;
     for (let j = 0; j < J; j++) s += d.finalShare[n * J + j];
-    if (Math.abs(s - 1) > SUM_TOLERANCE) throw new DataError(`${t.file} field "final_share": expected shares of region ${d.regions[n]} to add up to 1, found ${s}`);
+    if (Math.abs(s - 1) > SUM_TOLERANCE) throw new DataError(msg.sharesNotOne(`${t.file} field "final_share"`, `shares of region ${d.regions[n]}`, s));
   }
 }
 
@@ -254,7 +253,7 @@ function readIo(d: Dataset) {
       for (let k = 0; k < J; k++) s += d.io[(n * J + k) * J + j];
       const needed = d.vaShare[n * J + j] < 1;
       if (needed && Math.abs(s - 1) > SUM_TOLERANCE) {
-        throw new DataError(`${t.file} field "share": expected the input shares of ${d.regions[n]}, ${d.sectors[j]} to add up to 1, found ${s}`);
+        throw new DataError(msg.sharesNotOne(`${t.file} field "share"`, `the input shares of ${d.regions[n]}, ${d.sectors[j]}`, s));
       }
     }
   }
@@ -271,7 +270,7 @@ function readRegionData(d: Dataset) {
   }
   for (const c of cols) {
     const miss = d.regionData[c].findIndex((v) => Number.isNaN(v));
-    if (miss >= 0) throw new DataError(`${t.file}: expected a row for every region, found none for ${d.regions[miss]}`);
+    if (miss >= 0) throw new DataError(msg.missingRow(t.file, 'region', d.regions[miss]));
   }
 }
 
@@ -299,13 +298,13 @@ function checkPositive(d: Dataset) {
   const gdp = d.regionData.gdp;
   if (gdp) {
     const n = gdp.findIndex((v) => !(v > 0));
-    if (n >= 0) throw new DataError(`${join(d.source, 'region_data.csv')} field "gdp": expected a positive GDP for every region, found ${gdp[n]} for ${d.regions[n]}`);
+    if (n >= 0) throw new DataError(msg.gdpNotPositive(`${join(d.source, 'region_data.csv')} field "gdp"`, gdp[n], d.regions[n]));
   }
   if (d.manifest.layout !== 'io-table') return;
   const { N, J } = d;
   for (let i = 0; i < N; i++) {
     let out = 0;
     for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) out += d.flows[(n * N + i) * J + j];
-    if (!(out > 0)) throw new DataError(`${join(d.source, 'trade.csv')} field "value": expected positive gross output (sales to all buyers, home included) of every region, found ${out} for ${d.regions[i]}`);
+    if (!(out > 0)) throw new DataError(msg.outputNotPositive(`${join(d.source, 'trade.csv')} field "value"`, out, d.regions[i]));
   }
 }

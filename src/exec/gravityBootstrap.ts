@@ -7,6 +7,7 @@ import { summarizeBootstrap, type BootstrapChunk, type GravityBands } from '../s
 import type { GravityPrepared } from '../scenario/gravity/prepare.ts';
 import { builtinHandler } from './registry.ts';
 import type { Executor, ProgressFn } from '../contract/run.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /** Input of one `gravity-bootstrap` job. */
 export interface BootstrapJobInput {
@@ -35,7 +36,7 @@ export async function bootstrapGravity(
   opts: { scenarioDir?: string; progress?: ProgressFn; signal?: AbortSignal } = {},
 ): Promise<GravityBands> {
   const b = p.scenario.bootstrap;
-  if (!b) throw new TypeError('Expected a scenario with a bootstrap section, found none');
+  if (!b) throw new TypeError(msg.noBootstrapSection());
   const chunks = Math.min(b.chunks, b.replications);
   const size = Math.ceil(b.replications / chunks);
   let done = 0;
@@ -47,7 +48,7 @@ export async function bootstrapGravity(
       executor.submit(job, () => {}, opts.signal).then((r) => {
         const chunk = r as BootstrapChunk;
         done += chunk.to - chunk.from;
-        opts.progress?.({ fraction: done / b.replications, message: `bootstrap: ${done} of ${b.replications} replications` });
+        opts.progress?.({ fraction: done / b.replications, message: msg.progress.bootstrap(done, b.replications) });
         return chunk;
       }),
     );

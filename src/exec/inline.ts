@@ -4,6 +4,7 @@
  */
 import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
 import { importHandler } from './registry.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /**
  * Executor running handlers in the calling thread.
@@ -19,7 +20,7 @@ export class InlineExecutor implements Executor {
   #closed = false;
 
   submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new Error('Expected an open executor, found it closed'));
+    if (this.#closed) return Promise.reject(new Error(msg.executorClosed()));
     const run = async () => {
       // Yield first so submit() returns before any work happens, as with a real queue.
       await new Promise((r) => setImmediate(r));

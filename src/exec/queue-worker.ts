@@ -20,6 +20,7 @@ import type { QueuedJob } from './queue.ts';
 import { BULL_PREFIX, queueName, redactUrl, redisClient, bullConnection, resultKey } from './redis.ts';
 import { builtinHandler } from './registry.ts';
 import type { Executor } from '../contract/run.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /** Options of {@link startQueueWorker}. */
 export interface WorkerOptions {
@@ -70,16 +71,16 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
 
   const processor = async (job: BullJob<QueuedJob>) => {
     const q = job.data;
-    if (q.parts.code !== codeHash()) throw new UnrecoverableError(`Expected a job of code ${codeHash().slice(0, 12)}, found one of ${q.parts.code.slice(0, 12)}`);
+    if (q.parts.code !== codeHash()) throw new UnrecoverableError(msg.wrongCode(codeHash().slice(0, 12), q.parts.code.slice(0, 12)));
     if (await redis.exists(resultKey(q.key))) return { cached: true, worker: id };
     if (q.datasetId && q.parts.dataset) {
       let mine: string;
       try {
         mine = datasetHash(q.datasetId);
       } catch (e) {
-        throw new UnrecoverableError(`Expected dataset ${q.datasetId} on worker ${id}, found none: ${(e as Error).message}`);
+        throw new UnrecoverableError(msg.workerLacksDataset(q.datasetId, id, (e as Error).message));
       }
-      if (mine !== q.parts.dataset) throw new UnrecoverableError(`Expected dataset ${q.datasetId} with content hash ${q.parts.dataset.slice(0, 12)}, found ${mine.slice(0, 12)} on worker ${id}: rebuild or copy the dataset`);
+      if (mine !== q.parts.dataset) throw new UnrecoverableError(msg.workerDatasetDiffers(q.datasetId, q.parts.dataset.slice(0, 12), mine.slice(0, 12), id));
     }
     let last = 0;
     let result: unknown;
@@ -109,10 +110,10 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
     stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
     maxStalledCount: 3,
   });
-  worker.on('error', (e) => log(`lancaster worker: ${e.message}`));
-  worker.on('failed', (job, e) => log(`lancaster worker: job ${job?.data.id ?? '?'} attempt ${job?.attemptsMade ?? '?'} failed: ${e.message}`));
+  worker.on('error', (e) => log(msg.workerError(e.message)));
+  worker.on('failed', (job, e) => log(msg.workerAttemptFailed(job?.data.id ?? '?', String(job?.attemptsMade ?? '?'), e.message)));
   await worker.waitUntilReady();
-  log(`lancaster worker ${id}: ${concurrency} thread(s) on queue ${name} at ${redactUrl(opts.url)}`);
+  log(msg.workerStarted(id, concurrency, name, redactUrl(opts.url)));
   return {
     queue: name,
     id,

@@ -18,6 +18,7 @@ import { codeHash, datasetHash, jobKey, type KeyParts } from './content-hash.ts'
 import { BULL_PREFIX, queueName, redactUrl, redisClient, bullConnection, resultKey } from './redis.ts';
 import { builtinHandlerName } from './registry.ts';
 import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /** Options of {@link QueueExecutor}. */
 export interface QueueOptions {
@@ -97,7 +98,7 @@ export function datasetOf(input: string, kind = 'solve'): string | null {
 /** The key parts of a job in this process (code hash, dataset hash, input, draw). */
 export function queuedJob(job: Job): QueuedJob {
   const handler = builtinHandlerName(job.module);
-  if (!handler) throw new TypeError(`Expected a built-in handler module (src/exec/handlers) for a queued job, found ${job.module}`);
+  if (!handler) throw new TypeError(msg.notBuiltinHandler(job.module));
   const datasetId = datasetOf(job.input, job.kind);
   const parts: KeyParts = { code: codeHash(), kind: job.kind, handler, dataset: datasetId ? datasetHash(datasetId) : null, input: job.input, draw: job.draw ?? null };
   return { key: jobKey(parts), id: job.id, parts, datasetId };
@@ -156,7 +157,7 @@ export class QueueExecutor implements Executor {
   async ready(ms = 10_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`Expected Redis at ${redactUrl(this.#url)}, found no answer within ${ms / 1000} s`)), ms);
+      timer = setTimeout(() => rej(new Error(msg.redisSilent(redactUrl(this.#url), ms / 1000))), ms);
     });
     try {
       await Promise.race([Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady(), this.#redis.ping()]), timeout]);
@@ -166,7 +167,7 @@ export class QueueExecutor implements Executor {
   }
 
   async submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown> {
-    if (this.#closed) throw new Error('Expected an open executor, found it closed');
+    if (this.#closed) throw new Error(msg.executorClosed());
     if (signal?.aborted) throw new JobAbortedError(job.id);
     const q = queuedJob(job);
     let p = this.#pending.get(q.key);
@@ -209,7 +210,7 @@ export class QueueExecutor implements Executor {
         this.#pending.delete(p.job.key);
         for (const l of p.listeners) {
           l({ type: 'started' });
-          l({ type: 'progress', fraction: 1, message: 'cached result' });
+          l({ type: 'progress', fraction: 1, message: msg.progress.cached });
         }
         return p.resolve(deserialize(cached));
       }
@@ -260,11 +261,11 @@ export class QueueExecutor implements Executor {
     if (!p) return;
     const j = await this.#queue.getJob(key);
     if (!j || !(await j.isFailed())) {
-      for (const l of p.listeners) l({ type: 'progress', fraction: 0, message: `attempt failed${j?.failedReason ? `: ${j.failedReason}` : ''}; retrying` });
+      for (const l of p.listeners) l({ type: 'progress', fraction: 0, message: msg.progress.retrying(j?.failedReason) });
       return;
     }
     this.#pending.delete(key);
-    p.reject(new QueuedJobError(`Run ${p.job.id} failed after ${j.attemptsMade} attempt(s): ${j.failedReason}`));
+    p.reject(new QueuedJobError(msg.queuedJobFailed(p.job.id, j.attemptsMade, j.failedReason)));
   }
 
   /** Every second: results that arrived, failures, jobs lost with a Redis restart, and a long outage. */
@@ -290,7 +291,7 @@ export class QueueExecutor implements Executor {
       for (const k of gone) {
         const p = this.#pending.get(k);
         if (!p) continue;
-        this.#opts.log(`lancaster: job ${p.job.id} is no longer in Redis (restarted?); submitting it again`);
+        this.#opts.log(msg.jobResubmitted(p.job.id));
         await this.#add(p);
       }
       if (this.#polls % 10 === 0) {
@@ -312,7 +313,7 @@ export class QueueExecutor implements Executor {
   #failAll() {
     const n = this.#pending.size;
     const err = new QueueUnavailableError(
-      `Expected Redis at ${redactUrl(this.#url)} to come back, found it unreachable for ${Math.round(this.#opts.downTimeoutMs / 1000)} s; ${n} job(s) unfinished (results already computed stay cached under their keys)`,
+      msg.redisGone(redactUrl(this.#url), Math.round(this.#opts.downTimeoutMs / 1000), n),
     );
     for (const p of this.#pending.values()) p.reject(err);
     this.#pending.clear();
@@ -323,7 +324,7 @@ export class QueueExecutor implements Executor {
     this.#warnedNoWorker = Date.now();
     try {
       if ((await this.#queue.getWorkersCount()) === 0) {
-        this.#opts.log(`lancaster: no worker is listening on queue ${this.name} yet (start one with: lancaster worker --redis ${redactUrl(this.#url)}); jobs wait in Redis`);
+        this.#opts.log(msg.noQueueWorker(this.name, redactUrl(this.#url)));
       }
     } catch {
       // the poll reports Redis trouble
@@ -333,7 +334,7 @@ export class QueueExecutor implements Executor {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearInterval(this.#timer);
-    for (const p of this.#pending.values()) p.reject(new Error('Expected the queue executor to stay open until its jobs finished, found it closed'));
+    for (const p of this.#pending.values()) p.reject(new Error(msg.executorClosedEarly()));
     this.#pending.clear();
     // A graceful close waits for Redis; when Redis is gone, give it 2 s, then drop the connections.
     const graceful = Promise.allSettled([this.#events.close(), this.#queue.close()]);

@@ -6,6 +6,7 @@
 import type { ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { codeHash } from './content-hash.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /**
  * ioredis options of a Redis URL; throws RangeError for anything else.
@@ -20,11 +21,11 @@ function redisOptions(url: string): RedisOptions {
   try {
     u = new URL(url);
   } catch {
-    throw new RangeError(`Expected a Redis URL like redis://127.0.0.1:6379, found "${url}"`);
+    throw new RangeError(msg.badRedisUrl(url));
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new RangeError(`Expected a redis:// or rediss:// URL, found "${url}"`);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new RangeError(msg.badRedisScheme(url));
   const db = u.pathname && u.pathname !== '/' ? Number(u.pathname.slice(1)) : 0;
-  if (!Number.isInteger(db) || db < 0) throw new RangeError(`Expected a database number after the port of ${url}, found "${u.pathname.slice(1)}"`);
+  if (!Number.isInteger(db) || db < 0) throw new RangeError(msg.badRedisDb(url, u.pathname.slice(1)));
   return {
     host: u.hostname || '127.0.0.1',
     port: u.port ? Number(u.port) : 6379,

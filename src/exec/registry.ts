@@ -4,6 +4,7 @@
  */
 import { RUN_KINDS, type RunHandler, type RunKind } from '../contract/run.ts';
 import { moduleUrl } from '../parallel/module-url.ts';
+import * as msg from '../spec/messages/exec.ts';
 
 /** A run kind that has no handler (yet): HTTP 400. */
 export class UnsupportedKindError extends Error {
@@ -11,8 +12,8 @@ export class UnsupportedKindError extends Error {
   constructor(readonly kind: string, readonly supported: string[]) {
     super(
       (RUN_KINDS as readonly string[]).includes(kind)
-        ? `Expected a run kind this server can run (${supported.join(', ')}), found "${kind}": ${kind} runs are not supported yet`
-        : `Expected a run kind (${supported.join(', ')}), found "${kind}"`,
+        ? msg.unsupportedKind(supported, kind)
+        : msg.unknownKind(supported, kind),
     );
   }
 }
@@ -88,7 +89,7 @@ export function defaultRegistry(): HandlerRegistry {
 export async function importHandler(module: string): Promise<RunHandler> {
   const m = (await import(module)) as { handler?: RunHandler };
   if (!m.handler || typeof m.handler.run !== 'function') {
-    throw new TypeError(`Expected module ${module} to export a run handler named "handler", found none`);
+    throw new TypeError(msg.noHandlerExport(module));
   }
   return m.handler;
 }

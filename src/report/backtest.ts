@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readScenarioFile } from '../scenario/parse.ts';
 import { solveScenarioDetailed } from '../scenario/solve.ts';
 import { goodsIndices } from '../scenario/measures.ts';
+import * as msg from '../spec/messages/run.ts';
 
 export interface BacktestRow { what: string; published: number; model: number; unit: string; source: string; note: string }
 export interface Backtest { status: string; rows: BacktestRow[]; note: string }
@@ -16,7 +17,7 @@ export interface Backtest { status: string; rows: BacktestRow[]; note: string }
 export function backtest2018(scenarioDir: string): Backtest {
   const p = readScenarioFile(join(scenarioDir, 'backtest-2018-19.yaml'));
   const { ge, result, dataset: d } = solveScenarioDetailed(p);
-  if (!ge) throw new Error('expected the multisector model');
+  if (!ge) throw new Error(msg.notMultisector());
   const { N, J } = d;
   const us = d.regions.indexOf('USA'), cn = d.regions.indexOf('CHN');
   const b = ge.baseline, s = ge.solution, tau1 = ge.shock.tauNew;

@@ -16,6 +16,7 @@ import { MODEL_SPECS, type PolicyState, type Solved, type GeModelResult, type Co
 import { NO_CONTROLS } from '../policy/controls.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { GeRun } from '../model/ge/run.ts';
+import * as msg from '../spec/messages/run.ts';
 
 export interface IncidenceRow {
   region: string;
@@ -56,7 +57,7 @@ function firmIncome(d: Dataset, run: GeRun | undefined, owner: string, code: str
 
 function solve(p: ParsedScenario, d: Dataset, state: PolicyState): Solved {
   const s = MODEL_SPECS[p.scenario.model].solve(d, p.scenario, state);
-  if (s.result.status !== 'converged') throw new RangeError(`Expected the solve to converge, found: ${s.result.message}`);
+  if (s.result.status !== 'converged') throw new RangeError(msg.solveDidNotConverge(s.result.message));
   return s;
 }
 
@@ -70,7 +71,7 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
   if (stepId) {
     const { start, steps } = timelineStates(p, d);
     const k = steps.findIndex((s) => s.step.id === stepId);
-    if (k < 0) throw new RangeError(`Expected a timeline step with id "${stepId}" in ${p.file}, found ${steps.map((s) => s.step.id).filter(Boolean).join(', ')}`);
+    if (k < 0) throw new RangeError(msg.unknownStep(stepId, p.file, steps.map((s) => s.step.id).filter(Boolean) as string[]));
     before = k > 0 ? steps[k - 1] : start;
     after = steps[k];
     from = k > 0 ? `${steps[k - 1].step.date} (before)` : 'start';

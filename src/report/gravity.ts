@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import type { GravityResult, GeTreatment } from '../scenario/gravity/run.ts';
 import type { GravityBands } from '../scenario/gravity/bootstrap.ts';
+import * as msg from '../spec/messages/run.ts';
 
 function table(head: string[]) {
   const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;
@@ -28,7 +29,7 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
   out.push(`PPML: ${r.status} in ${r.iterations} iterations; ${e.observations} observations, fixed effects ${e.fixed_effects.join(', ') || 'none'}, ${e.vce}${e.clusters ? ` (${e.clusters} clusters)` : ''}`);
   const dropped = e.dropped.singletons + e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu;
   if (dropped) out.push(`dropped: ${e.dropped.singletons} singletons, ${e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu} separated`);
-  if (!e.separation_checked) out.push('warning: the ReLU separation check stopped at its iteration cap; separated zero flows may remain');
+  if (!e.separation_checked) out.push(msg.separationUnchecked());
   const bands = r.bands as GravityBands | undefined;
   const head = ['regressor', 'coef', 'se'];
   if (bands) head.push(`bootstrap ${Math.round(bands.level * 100)}% CI`, 'bootstrap se');

@@ -3,6 +3,7 @@
  * --retain-days / --retain-count. Only finished runs (done, failed, cancelled) are ever removed.
  */
 import type { RunStore } from './types.ts';
+import * as msg from '../spec/messages/run.ts';
 
 /** Retention rule: age in days and/or a count of newest finished runs to keep. */
 export interface Retention {
@@ -29,7 +30,7 @@ export async function pruneRuns(store: RunStore, r: Retention, now = Date.now())
 /** Parses an age like 30d, 12h or 90m into days; throws RangeError naming what it found. */
 export function parseAge(v: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([dhm])$/.exec(v.trim());
-  if (!m) throw new RangeError(`Expected an age like 30d, 12h or 90m, found "${v}"`);
+  if (!m) throw new RangeError(msg.badAge(v));
   const n = Number(m[1]);
   return m[2] === 'd' ? n : m[2] === 'h' ? n / 24 : n / 1440;
 }

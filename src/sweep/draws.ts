@@ -7,6 +7,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { Distribution, Prior } from './priors.ts';
+import * as msg from '../spec/messages/run.ts';
 
 /** 32-bit FNV-1a of a string (a row's stream offset). */
 function fnv1a(s: string): number {
@@ -39,7 +40,7 @@ function sample(d: Distribution, u1: number, u2: number): number {
  * ```
  */
 export function drawValues(prior: Prior, seed: number, n: number): number[] {
-  if (!Number.isInteger(seed)) throw new TypeError(`Expected an integer seed, found ${seed}`);
+  if (!Number.isInteger(seed)) throw new TypeError(msg.seedNotInteger(seed));
   const g = xoroshiro128plus((seed ^ fnv1a(prior.id)) | 0);
   const out: number[] = [];
   for (let k = 0; k < n; k++) {

@@ -22,6 +22,8 @@ import { ScenarioError } from '../spec/errors.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { drawValues } from './draws.ts';
 import { priorsFor, type Prior, type RawScenario } from './priors.ts';
+import * as msg from '../spec/messages/run.ts';
+import * as scenarioMsg from '../spec/messages/scenario.ts';
 
 const Field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.([A-Za-z0-9_*:-]+))*$/, 'expected a dotted scenario path like options.input_elasticity or timeline.3.tariffs.0.rate');
 const Value = z.union([z.number(), z.string(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);
@@ -67,11 +69,11 @@ export function setField(s: unknown, field: string, value: unknown): void {
   keys.slice(0, -1).forEach((k, i) => {
     const next = node[k];
     if (next === undefined && !Array.isArray(node)) node[k] = {};
-    else if (next === null || typeof next !== 'object') throw new RangeError(`Expected ${keys.slice(0, i + 1).join('.')} to be an object or list, found ${JSON.stringify(next)}`);
+    else if (next === null || typeof next !== 'object') throw new RangeError(msg.notAnObject(keys.slice(0, i + 1).join('.'), JSON.stringify(next)));
     node = node[k] as Record<string, unknown>;
   });
   const last = keys[keys.length - 1];
-  if (Array.isArray(node) && !(Number(last) in node)) throw new RangeError(`Expected an index of ${keys.slice(0, -1).join('.')} (0–${node.length - 1}), found ${last}`);
+  if (Array.isArray(node) && !(Number(last) in node)) throw new RangeError(msg.badIndex(keys.slice(0, -1).join('.'), node.length - 1, last));
   node[last] = value;
 }
 
@@ -87,7 +89,7 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ScenarioError(file, [{ path: [], message: `expected a readable sweep file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    throw new ScenarioError(file, [{ path: [], message: scenarioMsg.unreadableSweepFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -102,17 +104,17 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
     const pos = at(path);
     throw new ScenarioError(file, [{ path, message, ...(pos ? { line: pos.line, col: pos.col } : {}) }]);
   };
-  if (doc.errors.length) fail([], `expected valid YAML or JSON, found ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length) fail([], scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]));
   const r = SweepFileSchema.safeParse(doc.toJS());
   if (!r.success) {
     const iss = r.error.issues[0];
     const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    fail(path, iss.code === 'unrecognized_keys' ? `expected only known fields, found ${iss.keys.map((k) => `"${k}"`).join(', ')}` : iss.message);
+    fail(path, iss.code === 'unrecognized_keys' ? scenarioMsg.unknownFields(iss.keys) : iss.message);
   }
   const spec = { ...r.data!, ...(override.draws !== undefined ? { draws: override.draws } : {}), ...(override.seed !== undefined ? { seed: override.seed } : {}) };
   const local = isAbsolute(spec.scenario) ? spec.scenario : resolve(dirname(file), spec.scenario);
   const embedded = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'scenarios', `${spec.scenario}.yaml`);
-  const scenarioFile = existsSync(local) ? local : existsSync(embedded) ? embedded : fail(['scenario'], `expected a scenario file or embedded scenario id, found "${spec.scenario}"`);
+  const scenarioFile = existsSync(local) ? local : existsSync(embedded) ? embedded : fail(['scenario'], scenarioMsg.unknownSweepScenario(spec.scenario));
   const scenarioSource = readFileSync(scenarioFile, 'utf8');
   parseScenarioText(scenarioSource, scenarioFile); // the scenario as written must be valid
   const base = parseDocument(scenarioSource).toJS() as RawScenario;
@@ -151,7 +153,7 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         const where = Object.entries(pt).map(([f, v]) => `${f} = ${JSON.stringify(v)}`).join(', ');
-        fail(Object.keys(pt).length ? ['grid', Object.keys(pt)[0]] : ['set'], `expected a valid scenario${where ? ` at ${where}` : ''}${k === null ? '' : ' with drawn parameters'}, found: ${e.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+        fail(Object.keys(pt).length ? ['grid', Object.keys(pt)[0]] : ['set'], scenarioMsg.invalidSweptScenario(where, k !== null, e.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')));
       }
     }
   });

@@ -8,6 +8,7 @@
  * no standard error the width is a stated judgment, not a fit.
  */
 import { horizonScale } from '../model/ge/run.ts';
+import * as msg from '../spec/messages/run.ts';
 
 /** A distribution drawn from uniforms in [0, 1). */
 export type Distribution =
@@ -119,8 +120,8 @@ export function priorsFor(s: RawScenario, names?: string[]): Prior[] {
   if (!names) return PRIORS.filter((p) => p.applies(s));
   return names.map((n) => {
     const p = PRIORS.find((q) => q.id === n);
-    if (!p) throw new RangeError(`Expected a prior of ${PRIORS.map((q) => q.id).join(', ')}, found "${n}"`);
-    if (!p.applies(s)) throw new RangeError(`Expected prior ${n} to apply to the scenario, found that it does not (${p.what})`);
+    if (!p) throw new RangeError(msg.unknownPrior(PRIORS.map((q) => q.id), n));
+    if (!p.applies(s)) throw new RangeError(msg.priorDoesNotApply(n, p.what));
     return p;
   });
 }

@@ -8,6 +8,8 @@ import { parseDocument } from 'yaml';
 import { analyze, parseGeniusDomain, parseGeniusProfile, type Analysis } from '../../negotiate/index.ts';
 import { ScenarioError } from '../../spec/errors.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
+import * as scenarioMsg from '../../spec/messages/scenario.ts';
 
 /** The input of an `analyze` run. */
 const GeniusInputSchema = z
@@ -21,7 +23,7 @@ const GeniusInputSchema = z
 
 function parseInput(input: string, label: string): z.output<typeof GeniusInputSchema> {
   const doc = parseDocument(input);
-  if (doc.errors.length) throw new ScenarioError(label, [{ path: [], message: `expected valid YAML or JSON, found ${doc.errors[0].message.split('\n')[0]}` }]);
+  if (doc.errors.length) throw new ScenarioError(label, [{ path: [], message: scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]) }]);
   const r = GeniusInputSchema.safeParse(doc.toJS());
   if (!r.success) {
     throw new ScenarioError(label, r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
@@ -47,9 +49,9 @@ export const handler: RunHandler = {
     return { name: domain.name };
   },
   async run(input, progress) {
-    progress({ fraction: 0.1, message: 'analysing the domain' });
+    progress({ fraction: 0.1, message: msg.progress.analysing });
     const r = analyzeInput(input, 'input');
-    progress({ fraction: 1, message: `${r.outcomes} outcomes` });
+    progress({ fraction: 1, message: msg.progress.outcomes(r.outcomes) });
     return r;
   },
 };

@@ -8,6 +8,7 @@ import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of sweep draws; the result is the Measures of the run. */
 export const handler: RunHandler = {
@@ -19,7 +20,7 @@ export const handler: RunHandler = {
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
     if (!p.scenario.timeline) {
-      progress({ fraction: 0.1, message: `solving ${p.scenario.model}` });
+      progress({ fraction: 0.1, message: msg.progress.solving(p.scenario.model) });
       const r = solveScenario(p);
       progress({ fraction: 1, message: r.status });
       return solveMeasures(r, p.scenario);

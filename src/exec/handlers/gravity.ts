@@ -8,6 +8,7 @@ import { runGravity } from '../../scenario/gravity/run.ts';
 import { bootstrapGravity } from '../gravityBootstrap.ts';
 import { InlineExecutor } from '../inline.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `gravity` runs; the result is a GravityResult (docs/gravity.md). */
 export const handler: RunHandler = {
@@ -16,10 +17,10 @@ export const handler: RunHandler = {
     return { name: p.scenario.name, model: 'gravity', dataset: p.scenario.data.file };
   },
   async run(input, progress) {
-    progress({ fraction: 0.02, message: 'reading the scenario and its data' });
+    progress({ fraction: 0.02, message: msg.progress.reading });
     const name = parseGravityText(input, 'scenario').scenario.name;
     const p = loadGravity(input, 'scenario');
-    progress({ fraction: 0.05, message: `estimating ${name}` });
+    progress({ fraction: 0.05, message: msg.progress.estimating(name) });
     const r = runGravity(p);
     if (p.scenario.bootstrap && r.converged) {
       const ex = new InlineExecutor();

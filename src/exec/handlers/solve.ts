@@ -5,6 +5,7 @@
 import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. */
 export const handler: RunHandler = {
@@ -14,9 +15,9 @@ export const handler: RunHandler = {
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
   async run(input, progress) {
-    progress({ fraction: 0.05, message: 'parsing the scenario' });
+    progress({ fraction: 0.05, message: msg.progress.parsing });
     const p = parseServedScenario(input, 'scenario');
-    progress({ fraction: 0.1, message: `solving ${p.scenario.model}` });
+    progress({ fraction: 0.1, message: msg.progress.solving(p.scenario.model) });
     const r = solveScenario(p);
     progress({ fraction: 1, message: r.status });
     return r;

@@ -7,12 +7,13 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { prepareStrategy } from '../../strategy/check.ts';
 import { runStrategy } from '../../strategy/run.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `strategy` runs; the result is the solve contract plus policy, objectives, converged and solve counts. */
 export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
-    if (!p.scenario.strategy) throw new RangeError('Expected a scenario with a strategy section for a strategy run, found none');
+    if (!p.scenario.strategy) throw new RangeError(msg.noStrategySection());
     const { dataset } = prepareStrategy(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },
@@ -20,7 +21,7 @@ export const handler: RunHandler = {
     const p = parseServedScenario(input, 'scenario');
     const prepared = prepareStrategy(p);
     prepared.strategy.options.workers = 0;
-    progress({ fraction: 0.05, message: `${prepared.strategy.kind} with ${prepared.spec.instruments.length} instruments` });
+    progress({ fraction: 0.05, message: msg.progress.strategy(prepared.strategy.kind, prepared.spec.instruments.length) });
     const o = await runStrategy(prepared.spec, prepared.strategy);
     const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
     progress({ fraction: 1, message: status });

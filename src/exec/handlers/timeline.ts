@@ -6,12 +6,13 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `timeline` runs; the result is the TimelineRun (contract `steps: [{date, label, countries}]`). */
 export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
-    if (!p.scenario.timeline) throw new RangeError('Expected a scenario with a timeline section for a timeline run, found none');
+    if (!p.scenario.timeline) throw new RangeError(msg.noTimelineSection());
     const { dataset } = checkScenario(p);
     return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
   },

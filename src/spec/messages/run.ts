@@ -1,0 +1,34 @@
+/**
+ * Messages of sweeps, stored runs and reports (src/sweep, src/store, src/report).
+ * Rules of the catalogue: src/spec/messages/README.md.
+ */
+
+// Sweeps
+
+export const notAnObject = (path: string, found: string) => `Expected ${path} to be an object or list, found ${found}`;
+
+export const badIndex = (path: string, last: number, found: string) =>
+  `Expected an index of ${path} (0–${last}), found ${found}`;
+
+export const unknownPrior = (ids: string[], found: string) => `Expected a prior of ${ids.join(', ')}, found "${found}"`;
+
+export const priorDoesNotApply = (id: string, what: string) =>
+  `Expected prior ${id} to apply to the scenario, found that it does not (${what})`;
+
+export const seedNotInteger = (found: number) => `Expected an integer seed, found ${found}`;
+
+// Stored runs
+
+export const badAge = (found: string) => `Expected an age like 30d, 12h or 90m, found "${found}"`;
+
+// Reports
+
+export const notMultisector = () => 'Expected the multisector model, found another';
+
+export const solveDidNotConverge = (message: string | undefined) => `Expected the solve to converge, found: ${message}`;
+
+export const unknownStep = (id: string, file: string, ids: string[]) =>
+  `Expected a timeline step with id "${id}" in ${file}, found ${ids.join(', ')}`;
+
+export const separationUnchecked = () =>
+  'Warning: the ReLU separation check stopped at its iteration cap; separated zero flows may remain';
