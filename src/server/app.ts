@@ -19,6 +19,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { runRoutes } from './routes/runs.ts';
 import { embeddedRoutes } from './routes/embedded.ts';
 import { negotiationRoutes } from './routes/negotiation.ts';
+import { observedRoutes } from './routes/observed.ts';
 import type { AppContext } from './context.ts';
 
 /** Largest accepted request body (bytes); larger bodies get 413. */
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(metaRoutes(ctx));
   await app.register(scenarioRoutes(ctx));
   await app.register(embeddedRoutes);
+  await app.register(observedRoutes);
   await app.register(runRoutes(ctx));
   await app.register(negotiationRoutes(ctx));
   const web = opts.webDir ?? WEB_DIST;

@@ -30,3 +30,14 @@ describe('POST /api/scenarios/validate checks each file as its kind', () => {
     expect(JSON.stringify(r.json())).toMatch(/bogus_key/);
   });
 });
+
+describe('GET /api/observed', () => {
+  it('serves what happened in 2025 with sources: monthly China–US exports and PIIE averages', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/observed' });
+    expect(r.statusCode).toBe(200);
+    const o = r.json();
+    expect(o.monthly.map((p: { period: string }) => p.period)).toContain('2025-05');
+    expect(o.monthly.find((p: { period: string }) => p.period === '2025-05')).toMatchObject({ from: 'CHN', to: 'USA', pct: -34.5, source: expect.stringMatching(/timeline-2025/) });
+    expect(o.tariffs.find((t: { date: string }) => t.date === '2025-04-16').pct).toBe(124.1);
+  });
+});

@@ -1,14 +1,21 @@
 /**
  * The landing view: the 2025 timeline (scenarios/us-china-2025.yaml) run as a `timeline` run and
- * told as a story: the headline numbers, the dated event strip, the charts of tariffs, trade and
- * welfare, and, for the selected event, the world map of welfare and the sector bars.
+ * told as a story: the headline numbers and why they differ from the news' rates, a switch between
+ * the long run and the short run (the page says which is shown; the short run is the same file with
+ * `options.horizon: short-run`), the dated event strip, the charts of tariffs, trade and welfare,
+ * the world map and sector bars of the selected event, the model against what happened, the
+ * critical supply of rare earths, what the measures mean, and the London talks.
  * While the model cannot apply export controls, the tariff steps are run alone and the page says so.
  */
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { api, runScenario, type EmbeddedScenario, type Progress, type Run, type TimelineResult, type TimelineStep } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { day, level, pct } from '../format.ts';
-import { stepActions, withoutExportControls } from '../scenarioText.ts';
+import { setValue, stepActions, withoutExportControls } from '../scenarioText.ts';
+import { HORIZON_TEXT, Measures, TariffNote, type Horizon } from './story/Explain.tsx';
+import { ModelVsObserved } from './story/ModelVsObserved.tsx';
+import { CriticalSupply } from './story/CriticalSupply.tsx';
+import './story/story.css';
 import { EventStrip } from '../components/EventStrip.tsx';
 import { TimelineCharts } from '../components/TimelineCharts.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
@@ -23,9 +30,13 @@ type Mode = 'full' | 'tariffs-only';
 interface Loaded {
   embedded: EmbeddedScenario;
   mode: Mode;
+  horizon: Horizon;
   text: string;
   run: Run<TimelineResult>;
 }
+
+/** The story's text at a horizon: the long run as the file says (its default), the short run set in options. */
+const atHorizon = (text: string, h: Horizon) => (h === 'long-run' ? text : setValue(text, ['options', 'horizon'], h));
 
 /** A finished timeline run of exactly this text, if one is stored (no need to solve again). */
 async function storedRun(name: string | null, text: string): Promise<Run<TimelineResult> | undefined> {
@@ -43,6 +54,7 @@ export function Story() {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [again, setAgain] = useState(0);
+  const [horizon, setHorizon] = useState<Horizon>('long-run');
 
   useEffect(() => {
     let live = true;
@@ -57,19 +69,35 @@ export function Story() {
         mode = 'tariffs-only';
         text = withoutExportControls(text);
       }
+      text = atHorizon(text, horizon);
       const run = (again === 0 && (await storedRun(embedded.name, text))) || (await runScenario<TimelineResult>('timeline', text, (p) => live && setProgress(p)));
-      if (live) setLoaded({ embedded, mode, text, run });
+      if (live) setLoaded({ embedded, mode, horizon, text, run });
     })().catch((e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [again]);
+  }, [again, horizon]);
 
   if (error) return <div className="panel error" role="alert"><h2>The 2025 timeline could not be run</h2><p>{error}</p></div>;
-  if (!loaded) return <RunStatus label="Solving the 2025 timeline" progress={progress} />;
-  return <StoryBody loaded={loaded} selected={selected} onSelect={setSelected} onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }} />;
+  if (!loaded) return <RunStatus label={`Solving the 2025 timeline (${HORIZON_TEXT[horizon].label.toLowerCase()})`} progress={progress} />;
+  return <StoryBody loaded={loaded} selected={selected} onSelect={setSelected} onHorizon={(h) => { if (h !== horizon) { setLoaded(null); setHorizon(h); } }} onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }} />;
 }
 
-function StoryBody({ loaded, selected, onSelect, onRerun }: { loaded: Loaded; selected: number | null; onSelect: (k: number) => void; onRerun: () => void }) {
-  const { run, mode, embedded } = loaded;
+/** The horizon switch: which equilibrium the numbers are, said in words. */
+function HorizonSwitch({ horizon, onHorizon }: { horizon: Horizon; onHorizon: (h: Horizon) => void }) {
+  return (
+    <fieldset className="horizon-switch" data-testid="horizon">
+      <legend>Horizon of the numbers</legend>
+      {(['long-run', 'short-run'] as const).map((h) => (
+        <label key={h}>
+          <input type="radio" name="horizon" value={h} checked={horizon === h} onChange={() => onHorizon(h)} /> {HORIZON_TEXT[h].label}
+        </label>
+      ))}
+      <p data-testid="horizon-shown">Shown: <strong>{HORIZON_TEXT[horizon].label.toLowerCase()}</strong> — {HORIZON_TEXT[horizon].says}.</p>
+    </fieldset>
+  );
+}
+
+function StoryBody({ loaded, selected, onSelect, onHorizon, onRerun }: { loaded: Loaded; selected: number | null; onSelect: (k: number) => void; onHorizon: (h: Horizon) => void; onRerun: () => void }) {
+  const { run, mode, embedded, horizon } = loaded;
   const result = run.result!;
   const steps = result.steps;
   const dataset = useDataset(result.dataset);
@@ -91,7 +119,7 @@ function StoryBody({ loaded, selected, onSelect, onRerun }: { loaded: Loaded; se
   return (
     <article className="story">
       <header className="story-head">
-        <p className="kicker">A simulation of 2025, step by step</p>
+        <p className="kicker">A simulation of 2025, step by step · {HORIZON_TEXT[horizon].label.toLowerCase()}</p>
         <h1>The US–China trade war of 2025, and the talks that pulled it back</h1>
         <p className="lede">
           On 20 January the United States charged on average {T(first, 'USA<-CHN')} on Chinese goods and China {T(first, 'CHN<-USA')} on American ones.
@@ -106,6 +134,8 @@ function StoryBody({ loaded, selected, onSelect, onRerun }: { loaded: Loaded; se
           <div><dt>US welfare at the peak</dt><dd>{W(steps[peakUs], 'USA')}</dd><dd className="when">China {W(steps[peakUs], 'CHN')}</dd></div>
           <div><dt>US welfare now</dt><dd>{W(last, 'USA')}</dd><dd className="when">China {W(last, 'CHN')}, {day(last.date)}</dd></div>
         </dl>
+        <HorizonSwitch horizon={horizon} onHorizon={onHorizon} />
+        <TariffNote first={first} peakUs={steps[peakUs]} peakCn={steps[peakCn]} />
         {mode === 'tariffs-only' && (
           <p className="notice" role="note">
             <strong>Tariffs only, for now.</strong> The export controls of 2025 (rare earths, chips, EDA software) are on the strip, marked as not modelled, but they are not
@@ -137,6 +167,24 @@ function StoryBody({ loaded, selected, onSelect, onRerun }: { loaded: Loaded; se
           <SectorBars sectors={step.sectors} dataset={dataset} subtitle={at} source={src} goods={dataset?.sectors.filter((s) => !/^c(1[7-9]|2\d|3[0-5])$/.test(s.code)).map((s) => s.code)} />
         )}
         <Provenance dataset={dataset} model={result.model} runId={run.id} />
+      </section>
+
+      <ModelVsObserved result={result} horizon={horizon} source={src} />
+      <CriticalSupply />
+      <Measures />
+
+      <section aria-labelledby="london-h" className="panel">
+        <h2 id="london-h">The London talks, analysed</h2>
+        <p>
+          At Lancaster House in London{london ? ` (${day(london.date)})` : ''} the delegations agreed a framework — faster rare-earth licences for easier chip
+          sales — that each took home for its leader's approval. Lancaster models those talks as a negotiation over levers of the same trade model:
+          every possible deal, which ones both leaders would ratify, and how linking the issues changes what is possible.
+        </p>
+        <ul>
+          <li><a href="#/negotiation">The London 2025 negotiation</a>: the deal map, the leaders' ratification and the linkage of rare earths with chips.</li>
+          <li><a href="#/negotiation?case=build">Set up a negotiation of your own</a>: choose the issues, agents, deadline and leaders' thresholds.</li>
+          <li><a href="#/editor">The scenario editor</a>: open <code>negotiation/london-2025</code> and run it as a negotiation.</li>
+        </ul>
       </section>
     </article>
   );
