@@ -29,8 +29,9 @@ export { checkScenario, solveScenario } from './scenario/solve.ts';
 export { scenarioJsonSchema, type Scenario } from './spec/scenario.ts';
 export { ScenarioError, type ScenarioIssue } from './spec/errors.ts';
 
-// Results
+// Results (the contract: docs/results.md)
 export type { CountryResult, ModelResult, SolverReport, SolveStatus } from './model/result.ts';
+export { resultJsonSchema, RESULT_SCHEMAS, type SolveResult, type Provenance, type PathPoint, type HorizonStep, type Horizon } from './contract/result.ts';
 
 // Timelines
 export { runTimeline, type TimelineRun, type TimelineRunOptions, type TimelineStepResult } from './scenario/runTimeline.ts';

@@ -36,6 +36,7 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     await run('run', 'us-china-2025', '--out', out);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const peak = json.steps.find((s: { date: string }) => s.date === '2025-04-16');
-    expect(Math.abs(peak.trade['CHN->USA'].short)).toBeLessThan(Math.abs(peak.trade['CHN->USA'].long));
+    expect(Math.abs(peak.by_horizon['short-run'].trade['CHN->USA'])).toBeLessThan(Math.abs(peak.by_horizon['long-run'].trade['CHN->USA']));
+    expect(peak.trade['CHN->USA']).toBe(peak.by_horizon['long-run'].trade['CHN->USA']);
   });
 });

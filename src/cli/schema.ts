@@ -1,20 +1,29 @@
-/** `lancaster schema`: prints the published JSON Schema of scenario files. */
+/** `lancaster schema [scenario|result]`: prints the published JSON Schema of scenario files or of results. */
 import type { Command } from '@commander-js/extra-typings';
-import { out } from './errors.ts';
+import { InputError, out } from './errors.ts';
+
+const KINDS = ['scenario', 'result'] as const;
 
 /**
  * Adds `schema` to the CLI program.
  *
  * @example
  * ```ts
- * registerSchemaCommand(program); // lancaster schema > scenario.schema.json
+ * registerSchemaCommand(program); // lancaster schema > scenario.schema.json; lancaster schema result > result.schema.json
  * ```
  */
 export function registerSchemaCommand(program: Command): void {
   program
     .command('schema')
-    .description('Print the JSON Schema of scenario files')
-    .action(async () => {
+    .description('Print the JSON Schema of scenario files (default) or of results (docs/results.md)')
+    .argument('[what]', `${KINDS.join(' or ')}`, 'scenario')
+    .action(async (what) => {
+      if (what === 'result') {
+        const { resultJsonSchema } = await import('../contract/result.ts');
+        out(JSON.stringify(resultJsonSchema(), null, 2));
+        return;
+      }
+      if (what !== 'scenario') throw new InputError(`Expected lancaster schema ${KINDS.join(' or ')}, found "${what}"`);
       const { scenarioJsonSchema } = await import('../spec/scenario.ts');
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
     });

@@ -29,7 +29,8 @@ export function registerStrategyCommand(program: Command): void {
       const { readScenarioFile } = await import('../scenario/parse.ts');
       const { ScenarioError } = await import('../spec/errors.ts');
       const { prepareStrategy } = await import('../strategy/check.ts');
-      const { runStrategy } = await import('../strategy/run.ts');
+      const { runStrategy, strategyResult } = await import('../strategy/run.ts');
+      const { provenanceOf } = await import('../scenario/provenance.ts');
       const { formatStrategy } = await import('../strategy/format.ts');
       const parsed = readScenarioFile(file);
       const prepared = prepareStrategy(parsed);
@@ -41,10 +42,8 @@ export function registerStrategyCommand(program: Command): void {
       process.stderr.write(`${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`);
       const o = await runStrategy(prepared.spec, prepared.strategy);
       const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
-      if (opts.json) {
-        const { result, ...rest } = o;
-        out(JSON.stringify({ ...result, status, model_status: result.status, ...rest }, null, 2));
-      } else {
+      if (opts.json) out(JSON.stringify(strategyResult(o, provenanceOf(prepared.dataset, parsed.scenario)), null, 2));
+      else {
         out(parsed.scenario.name);
         const owners = Object.fromEntries(prepared.spec.instruments.map((r) => [r.id, r.player]));
         const kinds = Object.fromEntries(prepared.spec.instruments.map((r) => [r.id, r.kind]));

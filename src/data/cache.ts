@@ -40,6 +40,8 @@ export interface CacheOutcome {
   reason?: string;
   /** The entry's path (absent when the cache is off). */
   entry?: string;
+  /** SHA-256 of every source file, by name (what the cache entry is checked against). */
+  sources: Record<string, string>;
 }
 
 /** Options of {@link cachedDataset}. */
@@ -219,7 +221,7 @@ function writeAtomic(path: string, data: Buffer): boolean {
  * ```
  */
 export function cachedDataset(folder: string, readSource: (folder: string) => Dataset, opts: CacheOptions = {}): CacheOutcome {
-  if (process.env.LANCASTER_DATASET_CACHE === 'off' && opts.dir === undefined) return { dataset: readSource(folder), from: 'source', reason: 'the cache is off (LANCASTER_DATASET_CACHE=off)' };
+  if (process.env.LANCASTER_DATASET_CACHE === 'off' && opts.dir === undefined) return { dataset: readSource(folder), from: 'source', reason: 'the cache is off (LANCASTER_DATASET_CACHE=off)', sources: sourceHashes(folder) };
   const loader = opts.loaderHash ?? loaderHash();
   const entry = cacheEntry(folder, opts.dir ?? defaultCacheDir(), loader);
   const sources = sourceHashes(folder);
@@ -232,7 +234,7 @@ export function cachedDataset(folder: string, readSource: (folder: string) => Da
       if (stale) reason = stale;
       else {
         const d = decode(folder, got.header, got.block, got.start);
-        if (typeof d !== 'string') return { dataset: d, from: 'cache', entry };
+        if (typeof d !== 'string') return { dataset: d, from: 'cache', entry, sources };
         reason = d;
       }
     }
@@ -241,5 +243,13 @@ export function cachedDataset(folder: string, readSource: (folder: string) => Da
   // Hash again after reading: a file edited while it was read must not be cached under the old hash.
   const after = sourceHashes(folder);
   if (!staleness({ format: FORMAT, loader, sources } as Header, after, loader)) writeAtomic(entry, encodeEntry(dataset, sources, loader));
-  return { dataset, from: 'source', reason, entry };
+  return { dataset, from: 'source', reason, entry, sources: after };
+}
+
+/**
+ * One content hash of a dataset folder: SHA-256 over `name hash` lines of its source files, sorted
+ * by name (results carry it in `provenance.dataset.hash`).
+ */
+export function contentHash(sources: Record<string, string>): string {
+  return sha256(Object.keys(sources).sort().map((f) => `${f} ${sources[f]}\n`).join(''));
 }

@@ -24,6 +24,8 @@ export interface Dataset {
   manifest: DatasetManifest;
   /** Where it was loaded from (folder path), for messages. */
   source: string;
+  /** Content hash of the source files (data/cache.ts `contentHash`), when loaded from a folder. */
+  hash?: string;
   N: number;
   J: number;
   regions: string[];

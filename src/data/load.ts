@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DatasetManifestSchema, TableName } from './manifest.ts';
 import { parseCsv, column, type CsvTable } from './csv.ts';
 import { DataError } from './errors.ts';
-import { cachedDataset } from './cache.ts';
+import { cachedDataset, contentHash } from './cache.ts';
 import type { Dataset } from './dataset.ts';
 import * as msg from '../spec/messages/data.ts';
 
@@ -87,7 +87,9 @@ export function loadDataset(idOrPath: string): Dataset {
   const folder = datasetFolder(idOrPath);
   const hit = cache.get(folder);
   if (hit) return hit;
-  const d = cachedDataset(folder, readDatasetFolder).dataset;
+  const got = cachedDataset(folder, readDatasetFolder);
+  const d = got.dataset;
+  d.hash = contentHash(got.sources);
   cache.set(folder, d);
   return d;
 }

@@ -14,6 +14,7 @@ import type { Backtest } from './backtest.ts';
 import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
 import { stepAt, windowMean } from './series.ts';
 import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
+import type { CountryResult, HorizonStep, Provenance } from '../contract/result.ts';
 
 /** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
 const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
@@ -22,6 +23,11 @@ const SHORT_RUN_NOTE =
 
 export interface Pair { short: number; long: number }
 
+/**
+ * One step of the report, in the result contract's shape (docs/results.md): the long run's
+ * `countries` (and `groups`) and `trade`, and both horizons under `by_horizon`. `tariffs` are the
+ * policy's average tariffs ("USA<-CHN"), the same at both horizons.
+ */
 export interface ReportStep {
   date: string;
   label: string;
@@ -31,16 +37,22 @@ export interface ReportStep {
   deadline?: TimelineStepResult['deadline'];
   solved: boolean;
   tariffs: Record<string, number>;
-  /** "CHN->USA": goods exports of CHN to USA, percent change from the baseline. */
-  trade: Record<string, Pair>;
-  welfare: Record<string, Pair>;
-  real_wage: Record<string, Pair>;
-  /** Real GDP, percent change (when the model reports it). */
-  real_gdp: Record<string, Pair>;
-  /** Consumer price index (final-demand price index, tariff-inclusive), percent change. */
-  cpi: Record<string, Pair>;
-  /** Tariff revenue in the equilibrium, billion USD a year (dataset units / 1000). */
-  tariff_revenue_bn: Record<string, Pair>;
+  /** The report countries' indicators in the long run (exactly a solve's fields). */
+  countries: Record<string, CountryResult>;
+  groups?: Record<string, CountryResult>;
+  /** "CHN->USA": goods exports of CHN to USA, percent change from the baseline, long run. */
+  trade: Record<string, number>;
+  /** Tariff revenue in the equilibrium, dataset units, long run. */
+  tariff_revenue?: Record<string, number>;
+  by_horizon: { 'long-run': HorizonStep; 'short-run': HorizonStep };
+}
+
+/** A report country's (or group's) indicators at one horizon. */
+export const countryAt = (h: HorizonStep, c: string): CountryResult | undefined => h.countries[c] ?? h.groups?.[c];
+
+/** A measure of a report step at both horizons (NaN where the model does not produce it). */
+export function horizons(s: ReportStep, f: (h: HorizonStep) => number | undefined): Pair {
+  return { short: f(s.by_horizon['short-run']) ?? NaN, long: f(s.by_horizon['long-run']) ?? NaN };
 }
 
 /** Monthly paths between the dated equilibria (partial adjustment, src/model/dynamics/adjust.ts). */
@@ -106,6 +118,8 @@ export interface Report {
   /** Most affected sectors (largest long-run change in output value) at the peak and in the final state. */
   sectors: { date: string; label: string; byCountry: Record<string, SectorRow[]> }[];
   final_date: string;
+  /** Of the long-run timeline (the short run differs by its elasticity scale, × SHORT_RUN_SCALE). */
+  provenance: Provenance;
 }
 
 /** The scenario with its trade elasticities scaled; the report sets both horizons itself, so `horizon` is dropped. */
@@ -113,8 +127,6 @@ function withScale(p: ParsedScenario, scale: number): ParsedScenario {
   const { horizon: _, ...options } = p.scenario.options;
   return { ...p, scenario: { ...p.scenario, options: { ...options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale } } };
 }
-
-const both = (short: TimelineStepResult, long: TimelineStepResult, f: (s: TimelineStepResult) => number | undefined): Pair => ({ short: f(short) ?? NaN, long: f(long) ?? NaN });
 
 /** Runs the scenario's timeline in both horizons and assembles the report. */
 export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
@@ -127,23 +139,30 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   const blpScale = haveUsChn ? BLP_LONG_RUN / theta : 1;
   const blp = runTimeline(withScale(p, blpScale), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
   const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) => Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]));
-  const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
+  const atHorizon = (x: TimelineStepResult): HorizonStep => {
+    const trade: Record<string, number> = {};
+    for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {})) for (const to of Object.keys(row)) trade[`${from}->${to}`] = row[to];
+    Object.assign(trade, x.trade ?? {});
+    const inCountries = countries.filter((c) => x.countries[c]);
+    const inGroups = countries.filter((c) => !x.countries[c] && x.groups?.[c]);
+    const revenue = countries.filter((c) => x.tariff_revenue?.[c] !== undefined);
+    return {
+      countries: Object.fromEntries(inCountries.map((c) => [c, x.countries[c]])),
+      ...(inGroups.length ? { groups: Object.fromEntries(inGroups.map((c) => [c, x.groups![c]])) } : {}),
+      trade,
+      ...(revenue.length ? { tariff_revenue: Object.fromEntries(revenue.map((c) => [c, x.tariff_revenue![c]])) } : {}),
+    };
+  };
   const steps: ReportStep[] = long.steps.map((L, k) => {
-    const S = short.steps[k];
-    const trade: Record<string, Pair> = {};
-    for (const [from, row] of Object.entries(L.bilateral_exports_pct ?? {})) for (const to of Object.keys(row)) trade[`${from}->${to}`] = both(S, L, (x) => x.bilateral_exports_pct?.[from]?.[to]);
+    const longRun = atHorizon(L);
     return {
       date: L.date, label: L.label, source: L.source,
       ...(L.assumption ? { assumption: L.assumption } : {}), ...(L.talks ? { talks: L.talks } : {}), ...(L.deadline ? { deadline: L.deadline } : {}),
-      solved: L.solved, tariffs: L.average_tariffs, trade,
-      welfare: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.welfare_pct)])),
-      real_wage: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.real_wage_pct)])),
-      real_gdp: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.real_gdp_pct)])),
-      cpi: Object.fromEntries(countries.map((c) => [c, both(S, L, (x) => pick(x, c)?.prices_pct)])),
-      tariff_revenue_bn: Object.fromEntries(countries.filter((c) => L.tariff_revenue?.[c] !== undefined).map((c) => [c, both(S, L, (x) => (x.tariff_revenue?.[c] ?? NaN) / 1000)])),
+      solved: L.solved, tariffs: L.average_tariffs,
+      ...longRun, trade: longRun.trade ?? {},
+      by_horizon: { 'long-run': longRun, 'short-run': atHorizon(short.steps[k]) },
     };
   });
-  for (const [k, L] of long.steps.entries()) for (const key of Object.keys(L.trade ?? {})) steps[k].trade[key] = both(short.steps[k], L, (x) => x.trade?.[key]);
   const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
   const paths: ReportPaths = {
     months: T, ratio: BLP_SHORT_RUN / BLP_LONG_RUN, theta_usa_chn: theta, blp_scale: blpScale,
@@ -168,6 +187,7 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
       date: long.steps[k].date, label: long.steps[k].label, byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
     })),
     final_date: long.steps[long.steps.length - 1]?.date ?? '',
+    provenance: long.provenance,
   };
 }
 

@@ -1,6 +1,6 @@
 /** The 2025 report's step series as CSV (one row per step). */
 import { toCsv } from '../data/csv.ts';
-import type { Report } from './build.ts';
+import { countryAt, horizons, type Report } from './build.ts';
 
 /** A number, or an empty cell for what the model does not report. */
 const cell = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : '');
@@ -15,9 +15,13 @@ export function reportCsv(r: Report): string {
   const rows = r.steps.map((s) => [
     s.date, s.label, s.source, s.assumption ?? '', s.talks ? `${s.talks.venue}${s.talks.city ? `, ${s.talks.city}` : ''}` : '',
     s.tariffs['USA<-CHN'], s.tariffs['CHN<-USA'],
-    ...tradeKeys.flatMap((k) => [s.trade[k]?.short ?? '', s.trade[k]?.long ?? '']),
-    ...r.countries.flatMap((c) => [s.welfare[c].short, s.welfare[c].long]),
-    ...r.countries.flatMap((c) => [s.real_gdp[c]?.short, s.real_gdp[c]?.long, s.cpi[c]?.short, s.cpi[c]?.long, s.tariff_revenue_bn[c]?.short, s.tariff_revenue_bn[c]?.long, s.tariffs[`${c}<-*`]].map(cell)),
+    ...tradeKeys.flatMap((k) => { const x = horizons(s, (h) => h.trade?.[k]); return [x.short, x.long].map(cell); }),
+    ...r.countries.flatMap((c) => { const x = horizons(s, (h) => countryAt(h, c)?.welfare_pct); return [x.short, x.long]; }),
+    ...r.countries.flatMap((c) => {
+      const gdp = horizons(s, (h) => countryAt(h, c)?.real_gdp_pct), cpi = horizons(s, (h) => countryAt(h, c)?.prices_pct);
+      const revenue = horizons(s, (h) => (h.tariff_revenue?.[c] === undefined ? undefined : h.tariff_revenue[c] / 1000));
+      return [gdp.short, gdp.long, cpi.short, cpi.long, revenue.short, revenue.long, s.tariffs[`${c}<-*`]].map(cell);
+    }),
   ]);
   return toCsv(head, rows);
 }

@@ -2,7 +2,7 @@
  * The 2025 report as one self-contained HTML file: no scripts, no external assets, charts as
  * inline SVG; sources and assumptions beside the numbers they produce.
  */
-import type { Report } from './build.ts';
+import { countryAt, horizons, type Report, type ReportStep } from './build.ts';
 import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
 import { OBSERVED_TARIFFS } from '../data/observed.ts';
 
@@ -22,11 +22,11 @@ function events(r: Report): EventMark[] {
 function summary(r: Report): string {
   const peak = r.steps.reduce((a, s) => (s.tariffs['USA<-CHN'] > a.tariffs['USA<-CHN'] ? s : a), r.steps[0]);
   const last = r.steps[r.steps.length - 1];
-  const t = peak.trade['CHN->USA'];
-  const tl = last.trade['CHN->USA'];
+  const t = horizons(peak, (h) => h.trade?.['CHN->USA']);
+  const tl = horizons(last, (h) => h.trade?.['CHN->USA']);
   return `<p class="lede">At the peak (${peak.date}) the US average tariff on Chinese goods reaches <b>${peak.tariffs['USA<-CHN'].toFixed(1)}%</b> and China's on US goods <b>${peak.tariffs['CHN<-USA'].toFixed(1)}%</b>.
-  In the model, China's goods exports to the US then fall by <b>${f1(t?.short ?? NaN)}%</b> in the short run and <b>${f1(t?.long ?? NaN)}%</b> in the long run.
-  By ${last.date} the averages are ${last.tariffs['USA<-CHN'].toFixed(1)}% and ${last.tariffs['CHN<-USA'].toFixed(1)}%, and China's exports to the US are ${f1(tl?.short ?? NaN)}% (short run) / ${f1(tl?.long ?? NaN)}% (long run) from the baseline.</p>`;
+  In the model, China's goods exports to the US then fall by <b>${f1(t.short)}%</b> in the short run and <b>${f1(t.long)}%</b> in the long run.
+  By ${last.date} the averages are ${last.tariffs['USA<-CHN'].toFixed(1)}% and ${last.tariffs['CHN<-USA'].toFixed(1)}%, and China's exports to the US are ${f1(tl.short)}% (short run) / ${f1(tl.long)}% (long run) from the baseline.</p>`;
 }
 
 /** Renders the report as a self-contained HTML page. */
@@ -45,17 +45,17 @@ export function reportHtml(r: Report): string {
   const tradeChart = stepChart({
     title: 'Goods trade, % change from the baseline', yLabel: '% change', from, to, events: ev,
     series: [
-      { name: 'China → US, short run', color: PALETTE.vermillion, points: pts((s) => s.trade['CHN->USA']?.short ?? NaN) },
-      { name: 'China → US, long run', color: PALETTE.vermillion, dash: true, points: pts((s) => s.trade['CHN->USA']?.long ?? NaN) },
-      { name: 'US → China, short run', color: PALETTE.blue, points: pts((s) => s.trade['USA->CHN']?.short ?? NaN) },
-      { name: 'US → China, long run', color: PALETTE.blue, dash: true, points: pts((s) => s.trade['USA->CHN']?.long ?? NaN) },
+      { name: 'China → US, short run', color: PALETTE.vermillion, points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).short) },
+      { name: 'China → US, long run', color: PALETTE.vermillion, dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).long) },
+      { name: 'US → China, short run', color: PALETTE.blue, points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).short) },
+      { name: 'US → China, long run', color: PALETTE.blue, dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).long) },
     ],
   });
   const welfareChart = stepChart({
     title: 'Welfare (real income), % change', yLabel: '% change', from, to, events: ev,
     series: (['USA', 'CHN'].filter((c) => r.countries.includes(c))).flatMap((c, k) => [
-      { name: `${c}, short run`, color: k ? PALETTE.blue : PALETTE.vermillion, points: pts((s) => s.welfare[c].short) },
-      { name: `${c}, long run`, color: k ? PALETTE.blue : PALETTE.vermillion, dash: true, points: pts((s) => s.welfare[c].long) },
+      { name: `${c}, short run`, color: k ? PALETTE.blue : PALETTE.vermillion, points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).short) },
+      { name: `${c}, long run`, color: k ? PALETTE.blue : PALETTE.vermillion, dash: true, points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).long) },
     ]),
   });
   const mp = (path: Report['paths']['adjusted'], key: string) => path.map((x) => ({ date: `${x.period}-01`, value: x.trade[key] ?? NaN }));
@@ -71,19 +71,20 @@ export function reportHtml(r: Report): string {
   });
   const fitRows = r.fit.rows.map((x) => `<tr><td>${x.period}</td><td class="num">${f1(x.observed)}</td><td class="num">${f1(x.fitted_model)}</td><td class="num">${f1(x.unfitted_model)}</td><td>${x.role === 'fitted' ? '<b>fitted</b> (in sample)' : 'predicted (out of sample)'}</td></tr>`).join('');
   const pub = r.published.map((e) => `<tr><td>${esc(e.who)}</td><td>${esc(e.what)}</td><td class="nowrap">${e.date}</td><td class="num">${f1(e.published)}</td><td class="num">${f2(e.model.short)}</td><td class="num">${f2(e.model.long)}</td><td class="src">${esc(e.source)}<div class="assume">${esc(e.note)}</div></td></tr>`).join('');
-  const measures = r.steps.filter((s) => s.solved).map((s) => `<tr><td class="nowrap">${s.date}</td>${['USA', 'CHN'].map((c) => `<td class="num">${f2(s.cpi[c]?.short ?? NaN)} / ${f2(s.cpi[c]?.long ?? NaN)}</td><td class="num">${f2(s.real_gdp[c]?.short ?? NaN)} / ${f2(s.real_gdp[c]?.long ?? NaN)}</td><td class="num">${(s.tariff_revenue_bn[c]?.long ?? NaN).toFixed(0)}</td><td class="num">${(s.tariffs[`${c}<-*`] ?? NaN).toFixed(1)}</td>`).join('')}</tr>`).join('');
+  const measures = r.steps.filter((s) => s.solved).map((s) => `<tr><td class="nowrap">${s.date}</td>${['USA', 'CHN'].map((c) => { const cpi = horizons(s, (h) => countryAt(h, c)?.prices_pct), gdp = horizons(s, (h) => countryAt(h, c)?.real_gdp_pct); return `<td class="num">${f2(cpi.short)} / ${f2(cpi.long)}</td><td class="num">${f2(gdp.short)} / ${f2(gdp.long)}</td><td class="num">${((s.tariff_revenue?.[c] ?? NaN) / 1000).toFixed(0)}</td><td class="num">${(s.tariffs[`${c}<-*`] ?? NaN).toFixed(1)}</td>`; }).join('')}</tr>`).join('');
   const sectorCharts = r.sectors.flatMap((b) => Object.entries(b.byCountry).map(([c, rows]) => barChart({
     title: `${c}: gross output by sector, % change, ${b.date}`, unit: '%', aName: 'short run', bName: 'long run',
     rows: rows.map((x) => ({ label: `${x.code} ${x.name.slice(0, 34)}`, a: x.output_pct.short, b: x.output_pct.long })),
   })));
   const steps = r.steps.map((s) => `<tr><td class="nowrap">${s.date}</td><td>${esc(s.label)}${s.talks ? `<div class="talks">Talks at ${esc(s.talks.venue)}${s.talks.city ? `, ${esc(s.talks.city)}` : ''}${s.talks.delegations ? `: ${Object.entries(s.talks.delegations).map(([k, v]) => `${esc(k)} — ${v.map(esc).join(', ')}`).join('; ')}` : ''}${s.talks.outcome ? `. ${esc(s.talks.outcome)}` : ''}</div>` : ''}${s.deadline ? `<div class="deadline">Deadline ${s.deadline.date}: ${esc(s.deadline.label)}</div>` : ''}</td>
     <td class="num">${s.tariffs['USA<-CHN'].toFixed(1)}</td><td class="num">${s.tariffs['CHN<-USA'].toFixed(1)}</td>
-    <td class="num">${f1(s.trade['CHN->USA']?.short ?? NaN)} / ${f1(s.trade['CHN->USA']?.long ?? NaN)}</td>
+    <td class="num">${f1(horizons(s, (h) => h.trade?.['CHN->USA']).short)} / ${f1(horizons(s, (h) => h.trade?.['CHN->USA']).long)}</td>
     <td class="src">${esc(s.source)}${s.assumption ? `<div class="assume"><b>Assumption:</b> ${esc(s.assumption)}</div>` : ''}</td></tr>`).join('\n');
   const comp = r.comparison.map((c) => `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td><td class="num">${f1(c.path ?? NaN)}</td><td class="num">${f1(c.path_blp ?? NaN)}</td><td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td><td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`).join('\n');
   const welfareRows = r.countries.map((c) => {
-    const last = r.steps[r.steps.length - 1].welfare[c];
-    const worst = r.steps.reduce((a, s) => Math.min(a, s.welfare[c].long), Infinity);
+    const welfare = (s: ReportStep) => horizons(s, (h) => countryAt(h, c)?.welfare_pct);
+    const last = welfare(r.steps[r.steps.length - 1]);
+    const worst = r.steps.reduce((a, s) => Math.min(a, welfare(s).long), Infinity);
     return `<tr><td>${c}</td><td class="num">${f2(last.short)}</td><td class="num">${f2(last.long)}</td><td class="num">${f2(worst)}</td></tr>`;
   }).join('');
   return `<!doctype html>

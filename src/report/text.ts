@@ -1,6 +1,6 @@
 /** The 2025 report as terminal text: tables of the series, the comparison and the sectors. */
 import Table from 'cli-table3';
-import type { Report } from './build.ts';
+import { countryAt, horizons, type Report } from './build.ts';
 import type { FitResult } from '../scenario/fit.ts';
 
 const f1 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.05 ? '0.0' : (v > 0 ? '+' : '') + v.toFixed(1)) : '–');
@@ -22,7 +22,8 @@ export function reportText(r: Report, files: string[] = []): string {
   const t = table(['date', 'step', 'US on CN', 'CN on US', 'CN→US exports', 'US→CN exports']);
   t.push(['start', 'baseline (20 January 2025 tariffs)', r.start.tariffs['USA<-CHN'].toFixed(1), r.start.tariffs['CHN<-USA'].toFixed(1), '', '']);
   for (const s of r.steps) {
-    const a = s.trade['CHN->USA'], b = s.trade['USA->CHN'];
+    const a = s.trade['CHN->USA'] !== undefined ? horizons(s, (h) => h.trade?.['CHN->USA']) : undefined;
+    const b = s.trade['USA->CHN'] !== undefined ? horizons(s, (h) => h.trade?.['USA->CHN']) : undefined;
     const mark = s.talks ? ` [talks: ${s.talks.city ?? s.talks.venue}]` : '';
     t.push([s.date, `${s.label.slice(0, 58)}${s.label.length > 58 ? '…' : ''}${mark}`, s.tariffs['USA<-CHN'].toFixed(1), s.tariffs['CHN<-USA'].toFixed(1),
       a ? `${f1(a.short)} / ${f1(a.long)}` : '', b ? `${f1(b.short)} / ${f1(b.long)}` : '']);
@@ -31,14 +32,18 @@ export function reportText(r: Report, files: string[] = []): string {
   out.push('');
   out.push('Welfare (real income, % change), short run / long run');
   const w = table(['date', ...r.countries]);
-  for (const s of r.steps) if (s.solved) w.push([s.date, ...r.countries.map((c) => `${f2(s.welfare[c].short)} / ${f2(s.welfare[c].long)}`)]);
+  for (const s of r.steps) if (s.solved) w.push([s.date, ...r.countries.map((c) => `${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).short)} / ${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).long)}`)]);
   out.push(w.toString());
   out.push('');
   out.push('Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff revenue ($bn a year, long run), average tariff on all partners %');
   const ms = table(['date', 'USA CPI', 'USA real GDP', 'USA revenue', 'USA<-*', 'CHN CPI', 'CHN real GDP', 'CHN revenue', 'CHN<-*']);
   for (const s of r.steps) {
     if (!s.solved) continue;
-    const row = (c: string) => [s.cpi[c] ? `${f2(s.cpi[c].short)} / ${f2(s.cpi[c].long)}` : '–', s.real_gdp[c] ? `${f2(s.real_gdp[c].short)} / ${f2(s.real_gdp[c].long)}` : '–', s.tariff_revenue_bn[c] ? s.tariff_revenue_bn[c].long.toFixed(0) : '–', s.tariffs[`${c}<-*`]?.toFixed(1) ?? '–'];
+    const both = (x: { short: number; long: number }) => (Number.isNaN(x.short) && Number.isNaN(x.long) ? '–' : `${f2(x.short)} / ${f2(x.long)}`);
+    const row = (c: string) => [
+      both(horizons(s, (h) => countryAt(h, c)?.prices_pct)), both(horizons(s, (h) => countryAt(h, c)?.real_gdp_pct)),
+      s.tariff_revenue?.[c] !== undefined ? (s.tariff_revenue[c] / 1000).toFixed(0) : '–', s.tariffs[`${c}<-*`]?.toFixed(1) ?? '–',
+    ];
     ms.push([s.date, ...row('USA'), ...row('CHN')]);
   }
   out.push(ms.toString());

@@ -4,19 +4,16 @@
  * months; the kernel gives period means of every series at once.
  */
 import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
+import type { Scenario } from '../spec/scenario.ts';
+import type { PathPoint } from '../contract/result.ts';
 import { dayNumber, months, type PeriodGrid } from '../policy/clock.ts';
-import { adjustedMeans, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
+import { adjustedMeans, adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
 
 /** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */
 export const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
 
-export interface PathPoint {
-  /** YYYY-MM, or the period's first day for other grids. */
-  period: string;
-  countries: Record<string, Partial<Record<(typeof PATH_MEASURES)[number], number>>>;
-  /** "EXPORTER->IMPORTER" → goods flows, percent change from the no-2025-policy baseline. */
-  trade: Record<string, number>;
-}
+/** One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with PATH_MEASURES, `trade` ("EXPORTER->IMPORTER"). */
+export type { PathPoint };
 
 interface Key { country?: string; measure?: (typeof PATH_MEASURES)[number]; pair?: string }
 
@@ -83,6 +80,21 @@ export function pathOver(run: TimelineRun, countries: readonly string[], grid: P
 /** Monthly path from the month of `from` to the month of `to`. */
 export function monthlyPath(run: TimelineRun, countries: readonly string[], tMonths: number, from = '2025-01-01', to = '2025-12-31', anticipation = 0): PathPoint[] {
   return pathOver(run, countries, months(from, to), tMonths, anticipation);
+}
+
+/**
+ * The monthly path a timeline result carries (`path`): partial adjustment at Boehm, Levchenko &
+ * Pandalai-Nayar's speed (a share 0.76/2 of the long-run response within a year), the scenario's
+ * report countries (default USA and CHN) and anticipation share, from the month of the first step
+ * to December of the last step's year.
+ */
+export function monthlyPathOf(run: TimelineRun, s: Scenario): PathPoint[] {
+  const first = run.steps[0], last = run.steps[run.steps.length - 1];
+  if (!first || !last) return [];
+  const have = (c: string) => Boolean(first.countries[c] ?? first.groups?.[c]);
+  const countries = (s.report?.countries ?? ['USA', 'CHN']).filter(have);
+  const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
+  return monthlyPath(run, countries, T, first.date, `${last.date.slice(0, 4)}-12-31`, s.options.anticipation?.share ?? 0);
 }
 
 /** One period covering [from, to] (inclusive), e.g. a calendar year. */

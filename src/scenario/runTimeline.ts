@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { CountryResult, SolverReport } from '../model/result.ts';
+import type { Horizon, HorizonStep, PathPoint, Provenance } from '../contract/result.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { TimelineStep } from '../spec/scenario.ts';
 import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
@@ -16,6 +17,8 @@ import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from '../spec/errors.ts';
 import { goodsIndices, pairAverageTariffPct, pairFlowPct, resolvePair, tariffRevenue, type PairSides } from './measures.ts';
+import { provenanceOf } from './provenance.ts';
+import { monthlyPathOf } from './replay.ts';
 
 /**
  * One dated step of a timeline run: its policy's equilibrium (or the previous one when the step
@@ -39,6 +42,8 @@ export interface TimelineStepResult extends SolverReport {
   solved: boolean;
   countries: Record<string, CountryResult>;
   groups?: Record<string, CountryResult>;
+  /** The step at every horizon solved (docs/results.md); the run's own horizon repeats `countries`, `groups`, `trade` and `tariff_revenue`. */
+  by_horizon: Partial<Record<Horizon, HorizonStep>>;
   /** "USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN. */
   average_tariffs: Record<string, number>;
   /** region → sector → detail (multi-sector models). */
@@ -66,6 +71,8 @@ export interface TimelineRunOptions {
   sectorRegions?: string[];
   /** Called before each step is solved. */
   onStep?: (k: number, total: number, label: string) => void;
+  /** false: leave out the monthly path (`path`); default: computed (it costs no solve). */
+  path?: boolean;
 }
 
 /**
@@ -81,10 +88,15 @@ export interface TimelineRunOptions {
 export interface TimelineRun {
   model: string;
   dataset: string;
+  /** The horizon of the steps' own fields: options.horizon, long run by default. */
+  horizon: Horizon;
   status: 'converged' | 'not-converged';
   seconds: number;
   start: { average_tariffs: Record<string, number> };
   steps: TimelineStepResult[];
+  /** Monthly path between the dated equilibria (scenario/replay.ts), points shaped like steps. */
+  path?: PathPoint[];
+  provenance: Provenance;
 }
 
 function goodsSectors(d: Dataset): number[] | undefined {
@@ -165,6 +177,7 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
   }
   const goods = goodsIndices(d);
   const sectorRegions = (opts.sectorRegions ?? ['USA', 'CHN']).filter(have);
+  const horizon: Horizon = s.options.horizon ?? 'long-run';
   const steps: TimelineStepResult[] = [];
   let warm: unknown;
   let prev: { solved: Solved } | undefined;
@@ -186,6 +199,12 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
           return [c, Object.fromEntries(d.sectors.map((code, j) => [code, rows[j]]))];
         }))
       : undefined;
+    const trade = solved.ge && tradePairs.length ? Object.fromEntries(tradePairs.map((tp) => [tp.key, pairFlowPct(d, solved.ge!, tp, goods)])) : undefined;
+    const revenue = solved.ge ? Object.fromEntries(d.regions.map((c, n) => [c, tariffRevenue(d, solved.ge!, n)])) : undefined;
+    const indicators: HorizonStep = {
+      countries: r.countries, ...(r.groups ? { groups: r.groups } : {}),
+      ...(trade ? { trade } : {}), ...(revenue ? { tariff_revenue: revenue } : {}),
+    };
     steps.push({
       date: st.step.date, label: st.step.label, source: st.step.source,
       ...(st.step.assumption ? { assumption: st.step.assumption.trim() } : {}),
@@ -196,15 +215,20 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
       status: r.status, iterations: needSolve ? r.iterations : 0, residual: r.residual, seconds: needSolve ? r.seconds : 0,
       ...(r.message ? { message: r.message } : {}),
       countries: r.countries, ...(r.groups ? { groups: r.groups } : {}),
+      by_horizon: { [horizon]: indicators },
       average_tariffs: averages(d, st, pairs),
       ...(sectors ? { sectors } : {}),
       ...(solved.ge ? { bilateral_exports_pct: bilateral(d, solved, sectorRegions) } : {}),
-      ...(solved.ge && tradePairs.length ? { trade: Object.fromEntries(tradePairs.map((tp) => [tp.key, pairFlowPct(d, solved.ge!, tp, goods)])) } : {}),
-      ...(solved.ge ? { tariff_revenue: Object.fromEntries(d.regions.map((c, n) => [c, tariffRevenue(d, solved.ge!, n)])) } : {}),
+      ...(trade ? { trade } : {}),
+      ...(revenue ? { tariff_revenue: revenue } : {}),
     });
   }
-  return {
-    model: s.model, dataset: d.manifest.id, status: ok ? 'converged' : 'not-converged',
-    seconds: (performance.now() - t0) / 1000, start: { average_tariffs: averages(d, states.start, pairs) }, steps,
+  const run: TimelineRun = {
+    model: s.model, dataset: d.manifest.id, horizon, status: ok ? 'converged' : 'not-converged',
+    seconds: 0, start: { average_tariffs: averages(d, states.start, pairs) }, steps,
+    provenance: provenanceOf(d, s),
   };
+  if (opts.path !== false) run.path = monthlyPathOf(run, s);
+  run.seconds = (performance.now() - t0) / 1000;
+  return run;
 }

@@ -3,7 +3,8 @@
  * and returns the contract result. Problems in the scenario become ScenarioErrors with their
  * line and column; numerical trouble is a `not-converged` result.
  */
-import type { ModelResult } from '../model/result.ts';
+import type { SolveResult } from '../contract/result.ts';
+import { provenanceOf } from './provenance.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { loadDataset } from '../data/load.ts';
 import { DataError } from '../data/errors.ts';
@@ -99,10 +100,12 @@ export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: Pol
  * const r = solveScenario(readScenarioFile('scenarios/nafta-cp2015.yaml'));
  * r.status;                    // 'converged'
  * r.countries.MEX.welfare_pct; // ≈ 1.31 (Caliendo & Parro 2015, Table 2)
+ * r.provenance.dataset.hash;   // what it was computed from
  * ```
  */
-export function solveScenario(p: ParsedScenario): ModelResult {
-  return solveScenarioDetailed(p).result;
+export function solveScenario(p: ParsedScenario): SolveResult {
+  const solved = solveScenarioDetailed(p);
+  return { ...solved.result, provenance: provenanceOf(solved.dataset, p.scenario) };
 }
 
 /** Solves the scenario's counterfactual, keeping the model's detail (sector results, warm start). */

@@ -9,12 +9,22 @@ import { NegotiationSchema } from './negotiation.ts';
 import { MAX_RATE, PERCENT } from './rate.ts';
 
 /**
+ * The input schema of every fraction and its upper bound: the published JSON Schema states the
+ * bounds the transform checks, so an editor refuses a negative rate as the CLI does.
+ */
+const FRACTION_BOUNDS = new WeakMap<object, number>();
+
+/** A percent string of at most `max` (as a fraction): digits, an optional decimal part, `%`. */
+const PERCENT_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$';
+
+/**
  * A fraction (0.54) or a percent string ("54%") between 0 and `max`; `what` names it in messages
  * ("rate", "share") so each kind of number is told its own range.
  */
 function fraction(max: number, what: string) {
-  return z
-  .union([z.number(), z.string()], { error: 'expected a number or percent string' })
+  const input = z.union([z.number(), z.string()], { error: 'expected a number or percent string' });
+  FRACTION_BOUNDS.set(input, max);
+  return input
   .transform((v, ctx) => {
     let x: number;
     if (typeof v === 'number') x = v;
@@ -251,5 +261,17 @@ export type TimelineStep = z.output<typeof TimelineStepSchema>;
  * ```
  */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(ScenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const max = FRACTION_BOUNDS.get(zodSchema);
+      if (max === undefined) return;
+      delete jsonSchema.anyOf;
+      jsonSchema.anyOf = [
+        { type: 'number', minimum: 0, maximum: max },
+        { type: 'string', pattern: PERCENT_PATTERN, description: `a percent of at most ${max * 100}%` },
+      ];
+    },
+  });
 }

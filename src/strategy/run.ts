@@ -3,6 +3,7 @@
  * war, then one full solve at the policy found for the contract result. Solve counts (cache hits,
  * warm starts, solves per second) are part of the outcome.
  */
+import type { Provenance } from '../contract/result.ts';
 import type { ModelResult } from '../model/result.ts';
 import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { tradeTalks, type Agreement } from './cooperative.ts';
@@ -207,4 +208,19 @@ function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: 
   if (acc.c) mean_over_players.war_vs_factual_pct = acc.cost / acc.c;
   if (responded) mean_over_players.response_vs_factual_pct = acc.gain / n;
   return { by_player, mean_over_players };
+}
+
+/**
+ * The `--json` result of a strategy run (CLI and run kind `strategy`): the solve contract at the
+ * chosen policy, the overall status (`model_status` is the solve's own), the outcome, provenance.
+ *
+ * @example
+ * ```ts
+ * const json = strategyResult(await runStrategy(prepared.spec, prepared.strategy), provenanceOf(prepared.dataset, p.scenario));
+ * ```
+ */
+export function strategyResult(o: StrategyOutcome, provenance: Provenance) {
+  const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
+  const { result, ...rest } = o;
+  return { ...result, status, model_status: result.status, ...rest, provenance };
 }

@@ -6,6 +6,10 @@
  * a silent gap.
  */
 import { builtinHandler } from '../exec/registry.ts';
+import type { Provenance } from '../contract/result.ts';
+import { parseScenarioText } from '../scenario/parse.ts';
+import { provenanceOf } from '../scenario/provenance.ts';
+import { scenarioDataset } from '../scenario/solve.ts';
 import type { Executor } from '../contract/run.ts';
 import { band, BandAccumulator, type Band } from './bands.ts';
 import { describeDistribution } from './priors.ts';
@@ -35,6 +39,8 @@ export interface SweepResult {
   /** The drawn values, draw by draw (reproducible from seed and index). */
   samples: Record<string, number>[];
   points: SweepPoint[];
+  /** Of the central scenario of the first grid point, with every prior as a parameter source. */
+  provenance: Provenance;
 }
 
 /** Options of {@link runSweep}. */
@@ -125,5 +131,13 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     priors: plan.priors.map((p, i) => ({ id: p.id, what: p.what, distribution: describeDistribution(p.distribution), source: p.source, why: p.why, drawn: band(plan.values[i]) })),
     samples: Array.from({ length: n }, (_, k) => Object.fromEntries(plan.priors.map((p, i) => [p.id, plan.values[i][k]]))),
     points,
+    provenance: sweepProvenance(plan),
   };
+}
+
+/** The central scenario's provenance, with each prior drawn listed among the parameters and its source. */
+function sweepProvenance(plan: SweepPlan): Provenance {
+  const p = parseScenarioText(plan.scenarioText(0, null), plan.scenarioFile);
+  const base = provenanceOf(scenarioDataset(p), p.scenario);
+  return { ...base, parameters: [...base.parameters, ...plan.priors.map((x) => ({ name: `prior ${x.id}`, source: `${x.source} (${describeDistribution(x.distribution)})` }))] };
 }

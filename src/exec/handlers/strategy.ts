@@ -5,7 +5,8 @@
  */
 import { parseServedScenario } from '../../scenario/served.ts';
 import { prepareStrategy } from '../../strategy/check.ts';
-import { runStrategy } from '../../strategy/run.ts';
+import { runStrategy, strategyResult } from '../../strategy/run.ts';
+import { provenanceOf } from '../../scenario/provenance.ts';
 import type { RunHandler } from '../../contract/run.ts';
 import * as msg from '../../spec/messages/exec.ts';
 
@@ -23,9 +24,8 @@ export const handler: RunHandler = {
     prepared.strategy.options.workers = 0;
     progress({ fraction: 0.05, message: msg.progress.strategy(prepared.strategy.kind, prepared.spec.instruments.length) });
     const o = await runStrategy(prepared.spec, prepared.strategy);
-    const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
-    progress({ fraction: 1, message: status });
-    const { result, ...rest } = o;
-    return { ...result, status, model_status: result.status, ...rest };
+    const json = strategyResult(o, provenanceOf(prepared.dataset, p.scenario));
+    progress({ fraction: 1, message: json.status });
+    return json;
   },
 };

@@ -6,6 +6,8 @@
  * and the API's `negotiation` runs.
  */
 import type { Dataset } from '../../data/dataset.ts';
+import type { Provenance } from '../../contract/result.ts';
+import { provenanceOf } from '../../scenario/provenance.ts';
 import { PolicyError } from '../../policy/errors.ts';
 import { ScenarioError } from '../../spec/errors.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
@@ -92,6 +94,7 @@ export interface TradeNegotiationRun {
   name: string;
   model: string;
   dataset: string;
+  provenance: Provenance;
   status: 'converged' | 'not-converged';
   seconds: number;
   parties: [string, string];
@@ -464,6 +467,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
       compliance,
     },
     linked_nash_compliance: linkedNash,
+    provenance: provenanceOf(setup.dataset, p.scenario),
   };
 }
 

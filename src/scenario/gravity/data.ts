@@ -3,6 +3,7 @@
  * The file is looked up under the data folder (`data/`), so API runs cannot read anything else;
  * the CLI may also name a file relative to the scenario file.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { DATA_DIR } from '../../data/load.ts';
@@ -14,6 +15,8 @@ import type { GravityScenario } from './schema.ts';
 /** A panel of flows: n rows, string keys and numeric columns. */
 export interface Panel {
   file: string;
+  /** SHA-256 of the file's text (results carry it in provenance). */
+  hash?: string;
   n: number;
   exporter: string[];
   importer: string[];
@@ -55,15 +58,16 @@ function resolveDataFile(file: string, access: DataAccess): string {
   return inData;
 }
 
-const cache = new Map<string, { mtime: number; table: CsvTable }>();
+const cache = new Map<string, { mtime: number; table: CsvTable; hash: string }>();
 
-function table(path: string): CsvTable {
+function table(path: string): { table: CsvTable; hash: string } {
   const mtime = statSync(path).mtimeMs;
   const hit = cache.get(path);
-  if (hit && hit.mtime === mtime) return hit.table;
-  const t = parseCsv(readFileSync(path, 'utf8'), path, []);
-  cache.set(path, { mtime, table: t });
-  return t;
+  if (hit && hit.mtime === mtime) return hit;
+  const text = readFileSync(path, 'utf8');
+  const entry = { mtime, table: parseCsv(text, path, []), hash: createHash('sha256').update(text).digest('hex') };
+  cache.set(path, entry);
+  return entry;
 }
 
 /**
@@ -77,7 +81,7 @@ function table(path: string): CsvTable {
  */
 export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
   const path = resolveDataFile(s.data.file, access);
-  const t = table(path);
+  const { table: t, hash } = table(path);
   const shown = s.data.file;
   const need = [s.data.exporter, s.data.importer, s.data.flow, ...(s.data.year ? [s.data.year] : [])];
   for (const c of need) {
@@ -109,6 +113,7 @@ export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
   }
   return {
     file: shown,
+    hash,
     n: t.rows.length,
     exporter: text(s.data.exporter),
     importer: text(s.data.importer),

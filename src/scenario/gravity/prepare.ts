@@ -19,6 +19,8 @@ export interface GravityPrepared {
   pairOf: Int32Array;
   pairs: number;
   vceLabel: string;
+  /** The data file as the scenario names it, and its content hash (provenance). */
+  data: { file: string; hash: string | null };
   ge?: {
     year?: string;
     countries: string[];
@@ -98,7 +100,7 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   }
   const pairFactor = factorOf('pair', [sub(panel.exporter), sub(panel.importer)]);
   const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
-  const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel };
+  const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel, data: { file: panel.file, hash: panel.hash ?? null } };
   if (s.counterfactual) prepared.ge = prepareGe(s, panel, fail, numeric);
   return prepared;
 }

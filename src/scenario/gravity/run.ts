@@ -8,6 +8,8 @@
 import { ppml, type PpmlFit } from '../../model/gravity/ppml.ts';
 import { geGravity, type GeResult } from '../../model/gravity/ge.ts';
 import type { GravityPrepared } from './prepare.ts';
+import type { Provenance } from '../../contract/result.ts';
+import { gravityProvenance } from '../provenance.ts';
 
 /** One country's GE outcome (factors: new / old). */
 export interface GeCountry {
@@ -58,6 +60,7 @@ export interface GravityResult {
   ge?: GeSection;
   bands?: unknown;
   seconds: number;
+  provenance: Provenance;
 }
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -127,6 +130,7 @@ export function runGravity(p: GravityPrepared): GravityResult {
       seconds: (t1 - t0) / 1000,
     },
     seconds: 0,
+    provenance: gravityProvenance(p.data, { ...s.estimate, ...(s.counterfactual ? { counterfactual: s.counterfactual } : {}) }, s.counterfactual ? [{ name: 'theta', value: s.counterfactual.theta, source: 'counterfactual.theta' }] : []),
   };
   if (p.ge && fit.status === 'converged') {
     const cf = s.counterfactual!;

@@ -10,6 +10,7 @@ import { datasetFolder, embeddedDatasetIds } from '../../data/load.ts';
 import { DatasetManifestSchema, ProvenanceSchema } from '../../data/manifest.ts';
 import { MODEL_SPECS } from '../../model/registry.ts';
 import { scenarioJsonSchema } from '../../spec/scenario.ts';
+import { resultJsonSchema } from '../../contract/result.ts';
 import { HealthSchema } from '../schemas.ts';
 import type { AppContext } from '../context.ts';
 
@@ -38,7 +39,7 @@ function datasetList(): z.infer<typeof DatasetSchema>[] {
   return datasets;
 }
 
-/** Registers GET /api/health, /api/datasets, /api/models, /api/scenarios/schema, /api/openapi.json. */
+/** Registers GET /api/health, /api/datasets, /api/models, /api/scenarios/schema, /api/results/schema, /api/openapi.json. */
 export function metaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/health', { schema: { summary: 'Liveness, code version and run kinds', response: { 200: HealthSchema } } }, async () => ({
@@ -49,6 +50,7 @@ export function metaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       models: Object.values(MODEL_SPECS).map((s) => ({ id: s.id, description: s.description, default_dataset: s.defaultDataset, layout: s.layout, policy_presets: Object.keys(s.policyPresets ?? {}) })),
     }));
     app.get('/api/scenarios/schema', { schema: { summary: 'JSON Schema of scenario files (what `lancaster schema` prints)' } }, async () => scenarioJsonSchema());
+    app.get('/api/results/schema', { schema: { summary: 'JSON Schema of results (what `lancaster schema result` prints; docs/results.md)' } }, async () => resultJsonSchema());
     app.get('/api/openapi.json', { schema: { summary: 'This OpenAPI document', hide: true } }, async () => app.swagger());
   };
 }

@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioKind } from '../../../src/scenario/kind.ts';
+import { RESULT_SCHEMAS, type ResultKind } from '../../../src/contract/result.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SCENARIOS = join(ROOT, 'scenarios');
@@ -59,8 +60,8 @@ export function goldenCases(readText: (p: string) => string): GoldenCase[] {
   });
 }
 
-/** Fields that measure the machine, not the model: wall-clock times and the worker count. */
-const VOLATILE = new Set(['seconds', 'wall_seconds', 'solves_per_second', 'workers']);
+/** Fields that measure the machine, not the model: wall-clock times, the worker count, the git commit of the code (provenance.code.commit). */
+const VOLATILE = new Set(['seconds', 'wall_seconds', 'solves_per_second', 'workers', 'commit']);
 
 /** Numbers below 1e3 rounded to 1e-9; larger ones to 12 significant digits (float noise of sums). */
 function roundNumber(x: number): number {
@@ -107,11 +108,30 @@ function runCli(c: GoldenCase): Promise<CliRun> {
   });
 }
 
-/** The normalized `--json` result of one case; throws with the CLI's stderr when it fails. */
-export async function goldenOutput(c: GoldenCase): Promise<unknown> {
+/** The result schema of a case's output (docs/results.md): a solve of a scenario with a timeline is a timeline result. */
+function resultKind(c: GoldenCase, output: unknown): ResultKind {
+  if (c.command === 'negotiate') return 'negotiation';
+  if (c.command === 'solve') return output && typeof output === 'object' && 'steps' in output ? 'timeline' : 'solve';
+  return c.command;
+}
+
+/** Problems of a raw result against its result schema, one line each (none when it validates). */
+export function contractProblems(c: GoldenCase, output: unknown): string[] {
+  const r = RESULT_SCHEMAS[resultKind(c, output)].safeParse(output);
+  return r.success ? [] : r.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+/** The `--json` result of one case, raw and normalized; throws with the CLI's stderr when it fails. */
+export async function goldenRun(c: GoldenCase): Promise<{ raw: unknown; normalized: unknown }> {
   const r = await runCli(c);
   if (r.code !== 0) throw new Error(`lancaster ${c.command} ${c.file} exited ${r.code}:\n${r.stderr}`);
-  return normalize(JSON.parse(r.stdout));
+  const raw: unknown = JSON.parse(r.stdout);
+  return { raw, normalized: normalize(raw) };
+}
+
+/** The normalized `--json` result of one case; throws with the CLI's stderr when it fails. */
+export async function goldenOutput(c: GoldenCase): Promise<unknown> {
+  return (await goldenRun(c)).normalized;
 }
 
 /** The golden file text of a normalized result: stable key order as produced, two-space JSON. */

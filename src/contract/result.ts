@@ -1,0 +1,223 @@
+/**
+ * The result contract (docs/results.md): one zod definition of every result Lancaster returns —
+ * solve, timeline, strategy, negotiation, sweep, gravity — feeds the TypeScript types, the JSON
+ * Schema printed by `lancaster schema result` and served at /api/results/schema, and the test that
+ * every example scenario's result validates.
+ *
+ * The rules: a timeline step carries `countries.<code>` with exactly the fields of a solve's
+ * `countries.<code>` at the scenario's horizon, and `by_horizon.<horizon>` for every horizon
+ * solved; a monthly path is `path[]` of points shaped like steps; uncertainty is a parallel `bands`
+ * object whose values stay numbers; no existing field is renamed; every result carries `provenance`.
+ */
+import { z } from 'zod';
+
+/** A number of the result; JSON has no NaN, so a value a model could not produce is absent instead. */
+const num = z.number();
+
+/**
+ * Solver status; `not-converged` results must never be presented as answers.
+ *
+ * @example
+ * ```ts
+ * if (r.status !== 'converged') throw new Error(`no answer: ${r.message}`);
+ * ```
+ */
+export const SolveStatusSchema = z.enum(['converged', 'not-converged']);
+export type SolveStatus = z.infer<typeof SolveStatusSchema>;
+
+/** How a solve went: status, iterations, final residual and seconds, and where trouble happened. */
+export const SolverReportSchema = z.object({
+  status: SolveStatusSchema,
+  iterations: num,
+  residual: num.meta({ description: 'Final residual in the solver\'s documented norm' }),
+  seconds: num,
+  message: z.string().optional().meta({ description: 'Where trouble happened (NaN, divergence), when it did' }),
+});
+
+/**
+ * Per-country indicators, percent changes unless the name says otherwise; a field a model cannot
+ * produce is absent (never zero). Models may add further numeric fields.
+ */
+export const CountryResultSchema = z
+  .object({
+    welfare_pct: num.optional(),
+    real_income_pct: num.optional(),
+    real_gdp_pct: num.optional().meta({ description: 'Value added at constant (baseline) prices: double deflation in multi-sector models, employment in one-sector-2025' }),
+    real_wage_pct: num.optional(),
+    terms_of_trade_pct: num.optional(),
+    volume_of_trade_pct: num.optional(),
+    employment_pct: num.optional(),
+    prices_pct: num.optional(),
+    exports_pct: num.optional(),
+    imports_pct: num.optional(),
+    exports_gdp_pct: num.optional(),
+    imports_gdp_pct: num.optional(),
+    deficit_pct: num.optional(),
+    tariff_revenue_pct_gdp: num.optional(),
+    income_from_abroad_pct_gdp: num.optional().meta({ description: 'Net income from abroad after the change (ownership, government shares), % of baseline GDP' }),
+    income_from_abroad_change_pct_gdp: num.optional(),
+    real_national_income_pct: num.optional().meta({ description: 'National income (GDP + net income from abroad) over the price index, percent change' }),
+    government_share_revenue_pct_gdp: num.optional(),
+  })
+  .catchall(num);
+
+/**
+ * Where a result comes from: the code, the dataset (id, version, content hash of its files), the
+ * model and the options it ran with, and the source of every parameter.
+ *
+ * @example
+ * ```ts
+ * const { code, dataset, parameters } = solveScenario(p).provenance;
+ * ```
+ */
+export const ProvenanceSchema = z.strictObject({
+  code: z.strictObject({
+    version: z.string().meta({ description: 'package.json version' }),
+    commit: z.string().nullable().meta({ description: 'git commit of the running code, when it runs from a checkout' }),
+  }),
+  dataset: z.strictObject({
+    id: z.string(),
+    version: z.string().nullable(),
+    hash: z.string().nullable().meta({ description: 'SHA-256 over the SHA-256 of each source file (dataset.json, *.csv), by name; null when not loaded from files' }),
+  }),
+  model: z.strictObject({
+    id: z.string(),
+    options: z.record(z.string(), z.unknown()).meta({ description: 'The scenario\'s options as validated (defaults applied)' }),
+  }),
+  parameters: z
+    .array(z.strictObject({ name: z.string(), value: z.union([num, z.string()]).optional(), source: z.string() }))
+    .meta({ description: 'Each model parameter, its value when it is one number, and where it comes from' }),
+});
+
+/** A solve's indicators by country and group (the part a timeline step shares with a solve). */
+const Indicators = {
+  countries: z.record(z.string(), CountryResultSchema),
+  groups: z.record(z.string(), CountryResultSchema).optional().meta({ description: 'Group rows (e.g. EU, non-US average) where the model defines their averaging' }),
+};
+
+/**
+ * The result of one solve (`lancaster solve`, run kind `solve`): solver report, model, dataset,
+ * the indicators of every country and group, provenance, and the model's detail (sectors, export
+ * controls, capacity, inventories…), which this schema lets through.
+ */
+export const SolveResultSchema = SolverReportSchema.extend({
+  model: z.string(),
+  dataset: z.string(),
+  ...Indicators,
+  provenance: ProvenanceSchema,
+}).loose();
+
+/** What a model's solve returns, before the scenario layer adds provenance: the solve result's own fields. */
+export const ModelResultSchema = SolveResultSchema.omit({ provenance: true }).strip();
+
+/** Horizons a timeline can be solved at (`options.horizon`); long run unless the scenario says. */
+export const HORIZONS = ['long-run', 'short-run'] as const;
+export const HorizonSchema = z.enum(HORIZONS);
+export type Horizon = z.infer<typeof HorizonSchema>;
+
+const PairMap = z.record(z.string(), num);
+
+/** What a step carries at one horizon: the same indicators as a solve, and the trade pairs. */
+export const HorizonStepSchema = z.strictObject({
+  ...Indicators,
+  trade: PairMap.optional().meta({ description: '"EXPORTER->IMPORTER" → goods flows, percent change' }),
+  tariff_revenue: PairMap.optional().meta({ description: 'region → tariff revenue in the equilibrium, dataset units' }),
+});
+
+const SectorDetail = z.record(z.string(), z.record(z.string(), z.record(z.string(), num)));
+
+/** One dated step of a timeline run. */
+export const TimelineStepResultSchema = SolverReportSchema.extend({
+  date: z.string(),
+  label: z.string(),
+  source: z.string(),
+  assumption: z.string().optional(),
+  talks: z.unknown().optional().meta({ description: 'The step\'s talks, as the scenario gives them' }),
+  deadline: z.object({ date: z.string(), label: z.string() }).optional(),
+  announced: z.string().optional().meta({ description: 'When the step was announced, if the scenario says (anticipation in monthly paths)' }),
+  solved: z.boolean().meta({ description: 'False when the step changed no policy and carries the previous equilibrium' }),
+  ...Indicators,
+  by_horizon: z.partialRecord(HorizonSchema, HorizonStepSchema).meta({ description: 'The step at every horizon solved; the one of the scenario\'s horizon equals the step\'s own fields' }),
+  average_tariffs: PairMap.meta({ description: '"USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN' }),
+  sectors: SectorDetail.optional().meta({ description: 'region → sector → detail (multi-sector models)' }),
+  bilateral_exports_pct: z.record(z.string(), PairMap).optional().meta({ description: 'region → importer → exports of region to importer, percent change (goods)' }),
+  trade: PairMap.optional().meta({ description: '"EXPORTER->IMPORTER" → goods flows, percent change (the scenario\'s report.trade pairs)' }),
+  tariff_revenue: PairMap.optional().meta({ description: 'region → tariff revenue in the equilibrium, dataset units (multi-sector models)' }),
+}).strict();
+
+/** One point of a monthly path: shaped like a step (countries, trade), dated by its period. */
+export const PathPointSchema = z.strictObject({
+  period: z.string().meta({ description: 'YYYY-MM, or the period\'s first day for other grids' }),
+  countries: z.record(z.string(), CountryResultSchema),
+  trade: PairMap,
+});
+
+/**
+ * The result of a timeline run (`lancaster solve` of a scenario with a timeline, run kind
+ * `timeline`): every step in date order, the monthly path between them, provenance.
+ */
+export const TimelineRunSchema = z.strictObject({
+  model: z.string(),
+  dataset: z.string(),
+  horizon: HorizonSchema.meta({ description: 'The horizon of the steps\' own fields (options.horizon, long run by default)' }),
+  status: SolveStatusSchema.meta({ description: 'converged only when every solved step converged' }),
+  seconds: num,
+  start: z.strictObject({ average_tariffs: PairMap }),
+  steps: z.array(TimelineStepResultSchema),
+  path: z
+    .array(PathPointSchema)
+    .optional()
+    .meta({ description: 'Monthly path between the dated equilibria (partial adjustment; docs/results.md), when computed' }),
+  bands: z.unknown().optional().meta({ description: 'Uncertainty of the same fields, parallel to them (sweeps)' }),
+  provenance: ProvenanceSchema,
+});
+
+/** Results of the engines above a solve: their own fields (docs/strategy.md, docs/negotiation.md, docs/gravity.md) and provenance. */
+export const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
+export const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
+export const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.string(), status: SolveStatusSchema, provenance: ProvenanceSchema });
+export const SweepResultSchema = z.looseObject({ provenance: ProvenanceSchema });
+
+/** Every result, by the command (or run kind) that returns it. */
+export const RESULT_SCHEMAS = {
+  solve: SolveResultSchema,
+  timeline: TimelineRunSchema,
+  strategy: StrategyResultSchema,
+  negotiation: NegotiationResultSchema,
+  gravity: GravityResultSchema,
+  sweep: SweepResultSchema,
+} as const;
+export type ResultKind = keyof typeof RESULT_SCHEMAS;
+
+export type SolverReport = z.infer<typeof SolverReportSchema>;
+export type CountryResult = z.infer<typeof CountryResultSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type ModelResult = z.infer<typeof ModelResultSchema>;
+/** A solve's result as `lancaster solve --json` prints it: the model's result and its provenance (detail fields pass through). */
+export type SolveResult = ModelResult & { provenance: Provenance };
+export type HorizonStep = z.infer<typeof HorizonStepSchema>;
+export type PathPoint = z.infer<typeof PathPointSchema>;
+
+/**
+ * The published JSON Schema of results: one definition per result kind under `$defs`, and the
+ * document itself any one of them.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('result.schema.json', JSON.stringify(resultJsonSchema(), null, 2));
+ * ```
+ */
+export function resultJsonSchema(): unknown {
+  const $defs: Record<string, unknown> = {};
+  for (const [kind, schema] of Object.entries(RESULT_SCHEMAS)) {
+    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    $defs[`${kind}Result`] = rest;
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Lancaster result',
+    description: 'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity or sweep (docs/results.md)',
+    anyOf: Object.keys(RESULT_SCHEMAS).map((kind) => ({ $ref: `#/$defs/${kind}Result` })),
+    $defs,
+  };
+}
