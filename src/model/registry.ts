@@ -187,7 +187,7 @@ export type GeModelResult = ModelResult & {
   /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
   export_controls?: ControlledFlowResult[];
   /** The elasticities the solve used (every default shown). */
-  elasticities?: { trade_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
+  elasticities?: { elasticity_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
   /** Each capacity bound: markup μ − 1, real output, the rent to its owners. */
   capacity?: { region: string; sector: string; limit: number; supply_elasticity: number | null; output_pct: number; markup_pct: number; rent: number; binding: boolean }[];
   /** The complementarity residual of the capacities. */
@@ -234,7 +234,7 @@ function headline(d: Dataset, s: Scenario, run: GeRun): Measures {
 function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
   const r: GeModelResult = run.result;
   r.elasticities = {
-    trade_scale: elasticityScale(s) ?? 1,
+    elasticity_scale: elasticityScale(s) ?? 1,
     ...(s.options.horizon ? { horizon: s.options.horizon } : {}),
     input_elasticity: s.options.input_elasticity ?? 1,
     ...(s.options.critical_inputs ? { critical_inputs: s.options.critical_inputs } : {}),

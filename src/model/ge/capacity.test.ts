@@ -28,7 +28,7 @@ const outsideChina = (limit: number, elasticity = Infinity): GeCapacity => {
   const cells = d.regions.flatMap((c, n) => (c === 'CHN' ? [] : CHAIN.filter((j) => y0[n * J + j] > 0).map((j) => n * J + j)));
   return { cell: Int32Array.from(cells), limit: new Float64Array(cells.length).fill(limit), elasticity: new Float64Array(cells.length).fill(elasticity) };
 };
-const shock = (extra: Partial<GeShock> = {}): GeShock => ({ tauNew: b.tau, D: b.D, thetaScale: 0.4, caps: chinaCap(0.25), ...extra });
+const shock = (extra: Partial<GeShock> = {}): GeShock => ({ tauNew: b.tau, D: b.D, elasticityScale: 0.4, caps: chinaCap(0.25), ...extra });
 
 function maxDiff(a: GeSolution, c: GeSolution): number {
   let m = 0;

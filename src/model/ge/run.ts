@@ -80,7 +80,7 @@ export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeS
 export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: GeRunOptions, warm?: GeSolution): GeRun {
   const baseline = calibratedBaseline(d, opts.baseline, opts);
   const shock: GeShock = {
-    tauNew, D: baseline.D, thetaScale: opts.elasticityScale ?? 1,
+    tauNew, D: baseline.D, elasticityScale: opts.elasticityScale ?? 1,
     ...(opts.controls?.flow.length ? { caps: opts.controls } : {}),
     ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
     ...(opts.nests ? { nests: opts.nests } : {}),

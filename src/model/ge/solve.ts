@@ -50,7 +50,7 @@ export interface GeShock {
   /** D'_n in the new equilibrium (deficits, baseline units). */
   D: Float64Array;
   /** Multiplies every θ^j (short-run studies); default 1. */
-  thetaScale?: number;
+  elasticityScale?: number;
   /** Export-tax factors ≥ 1 (buyers pay τ'·ω·ĉ, the rent is the exporter's income), index (n*N + i)*J + j; absent means 1. */
   exportTax?: Float64Array;
   /** Export controls: caps on real deliveries, relative to the baseline (wedges.ts). */
@@ -175,7 +175,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const maxIt = opts.maxIterations ?? 1000;
   const m = opts.memory ?? 10;
   const stateTol = Math.max(STATE_TOL_FACTOR * tol, STATE_TOL_FLOOR);
-  const scale = shock.thetaScale ?? 1;
+  const scale = shock.elasticityScale ?? 1;
   const theta = new Float64Array(J);
   for (let j = 0; j < J; j++) theta[j] = b.theta[j] * scale;
 
