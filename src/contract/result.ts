@@ -22,7 +22,7 @@ const num = z.number();
  * if (r.status !== 'converged') throw new Error(`no answer: ${r.message}`);
  * ```
  */
-export const SolveStatusSchema = z.enum(['converged', 'not-converged']);
+const SolveStatusSchema = z.enum(['converged', 'not-converged']);
 export type SolveStatus = z.infer<typeof SolveStatusSchema>;
 
 /** How a solve went: status, iterations, final residual and seconds, and where trouble happened. */
@@ -100,7 +100,7 @@ const Indicators = {
  * the indicators of every country and group, provenance, and the model's detail (sectors, export
  * controls, capacity, inventories…), which this schema lets through.
  */
-export const SolveResultSchema = SolverReportSchema.extend({
+const SolveResultSchema = SolverReportSchema.extend({
   model: z.string(),
   dataset: z.string(),
   ...Indicators,
@@ -111,7 +111,7 @@ export const SolveResultSchema = SolverReportSchema.extend({
 export const ModelResultSchema = SolveResultSchema.omit({ provenance: true }).strip();
 
 /** Horizons a timeline can be solved at (`options.horizon`); long run unless the scenario says. */
-export const HORIZONS = ['long-run', 'short-run'] as const;
+const HORIZONS = ['long-run', 'short-run'] as const;
 export const HorizonSchema = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof HorizonSchema>;
 
@@ -127,7 +127,7 @@ export const HorizonStepSchema = z.strictObject({
 const SectorDetail = z.record(z.string(), z.record(z.string(), z.record(z.string(), num)));
 
 /** One dated step of a timeline run. */
-export const TimelineStepResultSchema = SolverReportSchema.extend({
+const TimelineStepResultSchema = SolverReportSchema.extend({
   date: z.string(),
   label: z.string(),
   source: z.string(),
@@ -173,10 +173,10 @@ export const TimelineRunSchema = z.strictObject({
 });
 
 /** Results of the engines above a solve: their own fields (docs/strategy.md, docs/negotiation.md, docs/gravity.md) and provenance. */
-export const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
-export const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
-export const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.string(), status: SolveStatusSchema, provenance: ProvenanceSchema });
-export const SweepResultSchema = z.looseObject({ provenance: ProvenanceSchema });
+const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
+const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
+const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.string(), status: SolveStatusSchema, provenance: ProvenanceSchema });
+const SweepResultSchema = z.looseObject({ provenance: ProvenanceSchema });
 
 /** Every result, by the command (or run kind) that returns it. */
 export const RESULT_SCHEMAS = {

@@ -10,7 +10,7 @@ import { dayNumber, months, type PeriodGrid } from '../policy/clock.ts';
 import { adjustedMeans, adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
 
 /** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */
-export const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
+const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
 
 /** One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with PATH_MEASURES, `trade` ("EXPORTER->IMPORTER"). */
 export type { PathPoint };
