@@ -2,6 +2,8 @@
  * The negotiation view. Two cases, chosen with a radio group (and the hash, #/negotiation?case=…):
  * - London 2025 (default, views/London.tsx): the trade negotiation of the multisector model as a
  *   `negotiation` run: deal cloud, frontier, solutions, thresholds, sessions and linkage.
+ * - Your own (views/NegotiationBuilder.tsx): issues, levers, agents, protocol, deadline and leaders'
+ *   thresholds on the multisector model, run as a `negotiation` run with its offers replayed.
  * - GENIUS domains, built on `analyze` runs: choose a shipped domain (England–Zimbabwe, Itex–Cypress,
  *   ANAC 2010) or upload a domain and two profiles; the server returns the Pareto frontier and the
  *   Nash, Kalai–Smorodinsky, egalitarian and utilitarian points, drawn with the disagreement point.
@@ -18,6 +20,7 @@ import { api, waitForRun, ApiFailure, type Analysis, type SolutionPoint } from '
 import { OKABE_ITO } from '../format.ts';
 import { Figure } from '../components/Figure.tsx';
 import { London } from './London.tsx';
+import { NegotiationBuilder } from './NegotiationBuilder.tsx';
 import { useHash } from '../App.tsx';
 
 interface Example {
@@ -45,14 +48,18 @@ const POINTS: { key: keyof Analysis; label: string; symbol: 'star' | 'diamond' |
 const CASES = [
   { id: 'london', label: 'London 2025: rare earths for chips (trade domain, multisector model)' },
   { id: 'genius', label: 'GENIUS example domains (ANAC 2010) or your own' },
+  { id: 'build', label: 'Your own negotiation on the model (issues, agents, deadline, leaders)' },
 ] as const;
+
+type Case = (typeof CASES)[number]['id'];
 
 export function Negotiate() {
   const hash = useHash();
-  const fromHash = new URLSearchParams(hash.split('?')[1] ?? '').get('case') === 'genius' ? 'genius' : 'london';
-  const [which, setWhich] = useState<'london' | 'genius'>(fromHash);
+  const asked = new URLSearchParams(hash.split('?')[1] ?? '').get('case');
+  const fromHash: Case = asked === 'genius' || asked === 'build' ? asked : 'london';
+  const [which, setWhich] = useState<Case>(fromHash);
   useEffect(() => setWhich(fromHash), [fromHash]);
-  const choose = (id: 'london' | 'genius') => {
+  const choose = (id: Case) => {
     setWhich(id);
     history.replaceState(null, '', id === 'london' ? '#/negotiation' : `#/negotiation?case=${id}`);
   };
@@ -68,7 +75,7 @@ export function Negotiate() {
           ))}
         </fieldset>
       </header>
-      {which === 'london' ? <London /> : <Genius />}
+      {which === 'london' ? <London /> : which === 'build' ? <NegotiationBuilder /> : <Genius />}
     </div>
   );
 }
