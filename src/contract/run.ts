@@ -14,6 +14,9 @@ export type RunKind = (typeof RUN_KINDS)[number];
 export interface Progress {
   fraction: number;
   message: string;
+  /** A solver's iteration and residual (per-iteration progress of solves; throttled). */
+  iteration?: number;
+  residual?: number;
 }
 
 /**

@@ -90,7 +90,8 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
         const now = Date.now();
         if (now - last < 250 && e.fraction < 1) return;
         last = now;
-        void job.updateProgress({ fraction: e.fraction, message: e.message }).catch(() => {});
+        const { type: _type, ...progress } = e;
+        void job.updateProgress(progress).catch(() => {});
       });
     } catch (e) {
       const err = e as Error;

@@ -143,10 +143,10 @@ export class QueueExecutor implements Executor {
     this.#events.on('active', ({ jobId }) => this.#started(jobId));
     this.#events.on('progress', ({ jobId, data }) => {
       const p = this.#pending.get(jobId);
-      const d = data as { fraction?: number; message?: string };
+      const d = data as { fraction?: number; message?: string; iteration?: unknown; residual?: unknown };
       if (p && typeof d?.fraction === 'number') {
         this.#started(jobId);
-        for (const l of p.listeners) l({ type: 'progress', fraction: d.fraction, message: d.message ?? '' });
+        for (const l of p.listeners) l({ type: 'progress', fraction: d.fraction, message: d.message ?? '', ...(typeof d.iteration === 'number' ? { iteration: d.iteration } : {}), ...(typeof d.residual === 'number' ? { residual: d.residual } : {}) });
       }
     });
     this.#events.on('completed', ({ jobId }) => void this.#collect([jobId]));

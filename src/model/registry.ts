@@ -3,7 +3,7 @@
  * scenario's tariff factors become a solved ModelResult.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { ModelResult } from './result.ts';
+import type { IterationFn, ModelResult } from './result.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
@@ -37,7 +37,13 @@ export interface ModelSpec {
   /** Group rows the model reports beyond the dataset's groups (one-sector-2025: "non-US"). */
   resultGroups?: readonly string[];
   /** Solves one policy state; `warm` is what a previous solve of the same scenario returned. */
-  solve(d: Dataset, s: Scenario, state: PolicyState, warm?: unknown): Solved;
+  solve(d: Dataset, s: Scenario, state: PolicyState, warm?: unknown, hooks?: SolveHooks): Solved;
+}
+
+/** What a caller may watch during a solve. */
+export interface SolveHooks {
+  /** Every iteration of the counterfactual's solver (not of the baseline calibration, sweeps or inventory spans). */
+  onIteration?: IterationFn;
 }
 
 /** A policy as the models take it: tariff factors τ' = 1 + t' and export controls. */
@@ -309,8 +315,8 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   return run.result;
 }
 
-function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, sigma?: number): GeRun {
-  const opts = geOptions(d, s, published);
+function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, sigma?: number, onIteration?: IterationFn): GeRun {
+  const opts = { ...geOptions(d, s, published), onIteration };
   if (sigma !== undefined && opts.nests?.critical) opts.nests = { ...opts.nests, critical: { ...opts.nests.critical, sigma } };
   let run: GeRun;
   try {
@@ -354,7 +360,7 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
   });
 }
 
-function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown): Solved {
+function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, hooks?: SolveHooks): Solved {
   const cap = geCapacity(d, s);
   if (cap) checkSupplyFeasible(d, state.controls, cap, new Set(inventoryCells(d, s)?.cell ?? []), ['policy', 'capacity'], ['policy', 'export_controls']);
   const opts = geOptions(d, s, published);
@@ -366,7 +372,7 @@ function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, p
     const result: ModelResult = { status: 'not-converged', iterations: 0, residual: Number.NaN, seconds: 0, message: e.message, model: id, dataset: d.manifest.id, countries: {} };
     return { result };
   }
-  const run = runState(d, s, state, id, published, warm);
+  const run = runState(d, s, state, id, published, warm, undefined, hooks?.onIteration);
   withPartners(d, s, run);
   const result = withDetail(d, s, run);
   // The clock and the sweep belong to single solves (a timeline's steps are its dated states).
@@ -403,7 +409,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     defaultDataset: 'cp2015',
     layout: 'io-table',
     controls: true,
-    solve: (d, s, state, warm) => solveGeState(d, s, state, 'cp2015', true, warm),
+    solve: (d, s, state, warm, hooks) => solveGeState(d, s, state, 'cp2015', true, warm, hooks),
   },
   multisector: {
     id: 'multisector',
@@ -411,7 +417,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
     controls: true,
-    solve: (d, s, state, warm) => solveGeState(d, s, state, 'multisector', false, warm),
+    solve: (d, s, state, warm, hooks) => solveGeState(d, s, state, 'multisector', false, warm, hooks),
   },
   'one-sector-2025': {
     id: 'one-sector-2025',
@@ -440,10 +446,10 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
       };
     },
     controls: false,
-    solve: (d, s, state, warm) => {
+    solve: (d, s, state, warm, hooks) => {
       const rates = Float64Array.from(state.tau, (x) => x - 1);
       const opts = oneSectorOptions(s);
-      const sol = solveOneSector2025(d, rates, opts, warm as Float64Array | undefined);
+      const sol = solveOneSector2025(d, rates, { ...opts, onIteration: hooks?.onIteration }, warm as Float64Array | undefined);
       const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE, { oneSector: { d, tariffs: rates, opts, unknowns: sol.unknowns, result: sol.result } });
       return { result, warm: result.status === 'converged' ? sol.unknowns : undefined };
     },

@@ -4,3 +4,9 @@
  * Fields a model cannot produce are omitted.
  */
 export type { SolveStatus, SolverReport, CountryResult, ModelResult } from '../contract/result.ts';
+
+/**
+ * Called by a solver once per iteration with its residual (in the solver's own norm) and the
+ * tolerance it must reach: numbers only, so the hot loop allocates nothing; throttle in the callback.
+ */
+export type IterationFn = (iteration: number, residual: number, tolerance: number) => void;

@@ -5,7 +5,7 @@
  * average tariffs each way and sector detail for the regions asked for.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { CountryResult, SolverReport } from '../model/result.ts';
+import type { CountryResult, IterationFn, SolverReport } from '../model/result.ts';
 import type { Horizon, HorizonStep, PathPoint, Provenance } from '../contract/result.ts';
 import type { ParsedScenario } from './parse.ts';
 import type { TimelineStep } from '../spec/scenario.ts';
@@ -73,6 +73,8 @@ export interface TimelineRunOptions {
   onStep?: (k: number, total: number, label: string) => void;
   /** false: leave out the monthly path (`path`); default: computed (it costs no solve). */
   path?: boolean;
+  /** Called on every iteration of each step's solve (progress events). */
+  onIteration?: IterationFn;
 }
 
 /**
@@ -187,7 +189,7 @@ export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): T
     let solved: Solved;
     const needSolve = st.changed || !prev;
     if (needSolve) {
-      solved = spec.solve(d, s, st, warm);
+      solved = spec.solve(d, s, st, warm, { onIteration: opts.onIteration });
       if (solved.result.status === 'converged') warm = solved.warm;
       else ok = false;
     } else solved = prev!.solved;

@@ -11,7 +11,7 @@ import { DataError } from '../data/errors.ts';
 import { applyTariffs } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from '../spec/errors.ts';
-import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
+import { MODEL_SPECS, type PolicyState, type SolveHooks, type Solved } from '../model/registry.ts';
 import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
 import { timelineStates } from './timeline.ts';
 import { reportCodeIssues } from './reportCodes.ts';
@@ -103,16 +103,16 @@ export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: Pol
  * r.provenance.dataset.hash;   // what it was computed from
  * ```
  */
-export function solveScenario(p: ParsedScenario): SolveResult {
-  const solved = solveScenarioDetailed(p);
+export function solveScenario(p: ParsedScenario, hooks?: SolveHooks): SolveResult {
+  const solved = solveScenarioDetailed(p, hooks);
   return { ...solved.result, provenance: provenanceOf(solved.dataset, p.scenario) };
 }
 
 /** Solves the scenario's counterfactual, keeping the model's detail (sector results, warm start). */
-export function solveScenarioDetailed(p: ParsedScenario): Solved & { dataset: Dataset } {
+export function solveScenarioDetailed(p: ParsedScenario, hooks?: SolveHooks): Solved & { dataset: Dataset } {
   const { dataset, state } = checkScenario(p);
   try {
-    return { ...MODEL_SPECS[p.scenario.model].solve(dataset, p.scenario, state), dataset };
+    return { ...MODEL_SPECS[p.scenario.model].solve(dataset, p.scenario, state, undefined, hooks), dataset };
   } catch (e) {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;

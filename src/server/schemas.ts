@@ -43,7 +43,12 @@ export const ValidResponseSchema = z.object({
   dataset_version: z.string().nullable().meta({ description: 'Null for gravity scenarios, whose data is a file' }),
 });
 
-const ProgressSchema = z.object({ fraction: z.number(), message: z.string() });
+const ProgressSchema = z.object({
+  fraction: z.number(),
+  message: z.string(),
+  iteration: z.number().int().optional().meta({ description: 'The solver\'s iteration (per-iteration progress of solves)' }),
+  residual: z.number().optional().meta({ description: 'The solver\'s residual at that iteration' }),
+});
 
 const RunSummarySchema = z.object({
   id: z.string(),

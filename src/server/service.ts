@@ -140,7 +140,8 @@ export class RunService {
       .enqueue(id, kind, () => executor.submit({ id, kind, module, input }, (e) => {
         if (e.type === 'started') return markStarted();
         markStarted();
-        active.progress = { fraction: e.fraction, message: e.message };
+        const { type: _type, ...progress } = e;
+        active.progress = progress;
         this.#emit(id, { type: 'progress', data: active.progress });
       }, active.controller.signal))
       .then((r) => finish(true, r), (e) => finish(false, e))

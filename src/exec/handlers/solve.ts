@@ -6,8 +6,9 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import type { RunHandler } from '../../contract/run.ts';
 import * as msg from '../../spec/messages/exec.ts';
+import { iterationProgress } from '../progress.ts';
 
-/** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. */
+/** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. Progress: per step, then the solver's iterations (throttled). */
 export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
@@ -18,7 +19,7 @@ export const handler: RunHandler = {
     progress({ fraction: 0.05, message: msg.progress.parsing });
     const p = parseServedScenario(input, 'scenario');
     progress({ fraction: 0.1, message: msg.progress.solving(p.scenario.model) });
-    const r = solveScenario(p);
+    const r = solveScenario(p, { onIteration: iterationProgress(progress, { label: msg.progress.solving(p.scenario.model) }) });
     progress({ fraction: 1, message: r.status });
     return r;
   },

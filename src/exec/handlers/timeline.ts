@@ -7,6 +7,8 @@ import { checkScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import type { RunHandler } from '../../contract/run.ts';
 import * as msg from '../../spec/messages/exec.ts';
+import type { IterationFn } from '../../model/result.ts';
+import { iterationProgress } from '../progress.ts';
 
 /** Handler of `timeline` runs; the result is the TimelineRun (contract `steps: [{date, label, countries}]`). */
 export const handler: RunHandler = {
@@ -18,6 +20,14 @@ export const handler: RunHandler = {
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
-    return runTimeline(p, { onStep: (k, total, label) => progress({ fraction: k / total, message: label }) });
+    // Each step's iterations move the fraction within the step's share.
+    let onIteration: IterationFn = () => {};
+    return runTimeline(p, {
+      onStep: (k, total, label) => {
+        progress({ fraction: k / total, message: label });
+        onIteration = iterationProgress(progress, { from: k / total, to: (k + 1) / total, label });
+      },
+      onIteration: (it, r, tol) => onIteration(it, r, tol),
+    });
   },
 };

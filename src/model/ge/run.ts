@@ -78,7 +78,8 @@ export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeS
  * level (zero under `zero-deficit`). Malformed or infeasible controls throw RangeError.
  */
 export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: GeRunOptions, warm?: GeSolution): GeRun {
-  const baseline = calibratedBaseline(d, opts.baseline, opts);
+  // The (cached) baseline calibration is not this solve: it reports no iterations.
+  const baseline = calibratedBaseline(d, opts.baseline, opts.onIteration ? { ...opts, onIteration: undefined } : opts);
   const shock: GeShock = {
     tauNew, D: baseline.D, elasticityScale: opts.elasticityScale ?? 1,
     ...(opts.controls?.flow.length ? { caps: opts.controls } : {}),

@@ -28,7 +28,7 @@
  * naming where), never hidden.
  */
 import type { GeBaseline } from './baseline.ts';
-import type { SolverReport } from '../result.ts';
+import type { SolverReport, IterationFn } from '../result.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
 import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
@@ -89,6 +89,8 @@ export interface GeSolveOptions {
   labels?: GeLabels;
   /** Run the nested (CES) unit-cost code even when every elasticity is 1 (tests of the ε = 1 limit). */
   forceNests?: boolean;
+  /** Called after every iteration with its residual (Σ|VA′ − ŵ·VA| / ΣVA) and `tol`. */
+  onIteration?: IterationFn;
 }
 
 /** The caps of a solve: wedges, quantities and the complementarity residual. */
@@ -173,6 +175,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const NJ = N * J;
   const tol = opts.tol ?? 1e-10;
   const maxIt = opts.maxIterations ?? 1000;
+  const onIteration = opts.onIteration;
   const m = opts.memory ?? 10;
   const stateTol = Math.max(STATE_TOL_FACTOR * tol, STATE_TOL_FLOOR);
   const scale = shock.elasticityScale ?? 1;
@@ -320,6 +323,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     for (let q = 0; q < NJ; q++) dX += Math.abs(Xn[q] - X[q]);
     dX /= worldVA;
     residual = res;
+    if (onIteration) onIteration(it, res, tol);
     if (!Number.isFinite(res + sumP + dX + capResidual + capacityResidual) || !(sumVA > 0)) {
       if (restart()) continue;
       message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, Xn, VAs, J)})`;

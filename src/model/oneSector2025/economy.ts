@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { OneSectorBaseline } from './baseline.ts';
+import type { IterationFn } from '../result.ts';
 
 /** Options of a solve. `variant` picks the paper's main model or a Table 9 alternative. */
 export interface OneSector2025Options {
@@ -19,6 +20,8 @@ export interface OneSector2025Options {
   maxIterations?: number;
   /** Solver: convergence tolerance on the scaled 3N residual, max-norm (default 1e-11). */
   tolerance?: number;
+  /** Solver: called after every iteration with the scaled residual (progress events). */
+  onIteration?: IterationFn;
 }
 
 /** Labour-supply elasticity κ. */

@@ -12,7 +12,7 @@
 import type { Economy } from './economy.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
-import type { SolverReport } from '../result.ts';
+import type { IterationFn, SolverReport } from '../result.ts';
 
 /** Largest number of consecutive safeguard steps before a non-finite residual is reported. */
 const MAX_RECOVERIES = 30;
@@ -22,6 +22,8 @@ export interface FixedPointOptions {
   tolerance: number;
   /** Anderson memory (default 10). */
   memory?: number;
+  /** Called after every evaluation with the scaled residual and the tolerance. */
+  onIteration?: IterationFn;
 }
 
 export interface FixedPointResult extends SolverReport {
@@ -63,6 +65,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
   const yGood = new Float64Array(2 * N), gyGood = new Float64Array(2 * N);
   let best = Infinity, beta = 1, fails = 0, hasGood = false;
   let it = 0, r = Infinity, message: string | undefined;
+  const onIteration = opts.onIteration;
   for (;;) {
     for (let i = 0; i < N; i++) {
       ws.w[i] = Math.exp(y[i]);
@@ -72,6 +75,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     spendingFromIncome(e, ws);
     pricesAndDemand(e, ws);
     r = scaledResidual(e, ws, res);
+    if (onIteration) onIteration(it, r, opts.tolerance);
     const bad = Number.isNaN(r) || r > 1e3 * best;
     if (bad && hasGood && fails < MAX_RECOVERIES && it < opts.maxIterations) {
       fails++;

@@ -47,7 +47,7 @@ export function solveOneSector2025(d: Dataset, tariffs: Float64Array, opts: OneS
   const tolerance = opts.tolerance ?? 1e-11;
   if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) throw new RangeError(`Expected maxIterations as an integer >= 0, found ${maxIterations}`);
   if (!(tolerance > 0)) throw new RangeError(`Expected a tolerance > 0, found ${tolerance}`);
-  const fp = solveFixedPoint(e, x0, { maxIterations, tolerance });
+  const fp = solveFixedPoint(e, x0, { maxIterations, tolerance, onIteration: opts.onIteration });
   const table = outcomes(e, fp.ws);
   const countries: ModelResult['countries'] = {};
   d.regions.forEach((c, n) => { countries[c] = countryRow(table, n); });

@@ -79,6 +79,7 @@ export const progress = {
   parsing: 'parsing the scenario',
   reading: 'reading the scenario and its data',
   solving: (model: string) => `solving ${model}`,
+  iteration: (label: string, iteration: number, residual: string) => `${label}: iteration ${iteration}, residual ${residual}`,
   estimating: (name: string) => `estimating ${name}`,
   analysing: 'analysing the domain',
   outcomes: (n: number) => `${n} outcomes`,
