@@ -10,7 +10,7 @@ import type { IterationFn } from '../model/result.ts';
 import * as msg from '../spec/messages/exec.ts';
 
 /** Shortest time between two iteration events (ms). */
-export const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100;
 
 /** Options of {@link iterationProgress}. */
 export interface IterationProgressOptions {
