@@ -48,10 +48,19 @@ const ThresholdSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive() }),
 ]);
 
+/**
+ * A threshold prior placed by the record: uniform on [b − width, b], where b is the upper bound that
+ * the leader's approvals imply (`negotiation.domain.calibration`), computed in the same run.
+ */
+export const CalibratedThresholdSchema = z.strictObject({
+  kind: z.literal('calibrated'),
+  width: z.number().positive().meta({ description: 'Width of the uniform prior below the bound from the approvals, in the units of the objective (pp)' }),
+});
+
 /** The leader who must ratify a deal (Putnam's second level). */
 const LeaderSchema = z.strictObject({
   name: z.string().min(1),
-  threshold: ThresholdSchema,
+  threshold: z.union([ThresholdSchema, CalibratedThresholdSchema]),
   weights: z
     .record(z.string(), z.number().nonnegative())
     .optional()
@@ -152,6 +161,11 @@ export const NegotiationSchema = z
         ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: `expected one agent for each party (${names.join(', ')}), found ${got.join(', ') || 'none'}` });
       }
     });
+    for (const [w, party] of Object.entries(n.parties)) {
+      if (party.leader?.threshold.kind === 'calibrated' && !n.domain?.calibration) {
+        ctx.addIssue({ code: 'custom', path: ['parties', w, 'leader', 'threshold'], message: 'expected negotiation.domain.calibration (the approvals that bound the threshold) with a calibrated threshold, found none' });
+      }
+    }
     for (const [m, r] of (n.trust?.record ?? []).entries()) {
       if (!names.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['trust', 'record', m, 'party'], message: `expected a party (${names.join(', ')}), found "${r.party}"` });
     }

@@ -28,11 +28,21 @@ export interface ApprovedDeal {
   leaders: [number, number];
 }
 
+/** A leader's threshold as the scenario states it: a distribution, or a prior placed by the record. */
+export type LeaderThreshold = Threshold | { kind: 'calibrated'; width: number };
+
+/** The threshold a leader's `calibrated` prior stands for, given the bound b: uniform on [b − width, b]. */
+export function resolveThreshold(t: LeaderThreshold, bound: number | undefined): Threshold {
+  if (t.kind !== 'calibrated') return t;
+  if (bound === undefined || !Number.isFinite(bound)) throw new RangeError(`Expected a finite bound from the approvals for a calibrated threshold, found ${bound}.`);
+  return { kind: 'uniform', min: bound - t.width, max: bound };
+}
+
 /** What the record says about each leader's threshold. */
 export interface Calibration {
   deals: ApprovedDeal[];
-  /** Per party: the upper bound b_L of its leader's threshold and the deal that sets it. */
-  leaders: { party: string; bound: number; binding: string; consistency: number }[];
+  /** Per party: the upper bound b_L of its leader's threshold, the deal that sets it, and P(θ ≤ b_L) under the threshold used. */
+  leaders: { party: string; bound: number; binding: string; consistency: number; threshold: Threshold; calibrated: boolean }[];
 }
 
 /**
@@ -43,7 +53,7 @@ export interface Calibration {
  * const c = calibrateThresholds(parsed, dataset, domain, spec, ['USA', 'CHN'], roles, thresholds, path);
  * c.leaders[0].bound; // Trump's threshold is at most this (pp of his objective)
  */
-export function calibrateThresholds(p: ParsedScenario, d: Dataset, dom: TradeDomainSpec, spec: TradeSpec, parties: readonly [string, string], roles: readonly number[], thresholds: readonly [Threshold, Threshold], path: Path): Calibration | null {
+export function calibrateThresholds(p: ParsedScenario, d: Dataset, dom: TradeDomainSpec, spec: TradeSpec, parties: readonly [string, string], roles: readonly number[], thresholds: readonly [LeaderThreshold, LeaderThreshold], path: Path): Calibration | null {
   const cal = dom.calibration;
   if (!cal) return null;
   const scenario = dom.current_state?.scenario;
@@ -61,7 +71,8 @@ export function calibrateThresholds(p: ParsedScenario, d: Dataset, dom: TradeDom
   const leaders = parties.map((party, k) => {
     let bound = Infinity, binding = '';
     for (const deal of deals) if (deal.leaders[k] < bound) { bound = deal.leaders[k]; binding = deal.label; }
-    return { party, bound, binding, consistency: acceptanceProbability(thresholds[k], bound) };
+    const threshold = resolveThreshold(thresholds[k], bound);
+    return { party, bound, binding, consistency: acceptanceProbability(threshold, bound), threshold, calibrated: thresholds[k].kind === 'calibrated' };
   });
   return { deals, leaders };
 }

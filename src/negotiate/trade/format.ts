@@ -28,7 +28,11 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
     const c = r.calibration;
     const deals = c.deals.map((d) => `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`).join('; ');
     out.push(`Approved deals (leaders' objectives): ${deals}`);
-    out.push(`Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`).join('; ')}`);
+    const used = (l: (typeof c.leaders)[number]) =>
+      l.calibrated && l.threshold.kind === 'uniform'
+        ? `the threshold is calibrated: uniform on [${l.threshold.min.toFixed(4)}, ${l.threshold.max.toFixed(4)}] pp`
+        : `the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`;
+    out.push(`Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`);
   }
   if (r.threat) {
     const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');

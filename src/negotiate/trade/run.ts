@@ -25,7 +25,7 @@ import type { AgentSpec, NegotiationSpec } from '../../spec/negotiation.ts';
 import { agentFromSpec } from '../from-spec.ts';
 import { breakdownFromTrust, riskAdjustedUtility, trustFromRecord, updateTrust } from '../trust.ts';
 import { callbackUtility } from '../utility.ts';
-import { calibrateThresholds, type Calibration } from './calibrate.ts';
+import { calibrateThresholds, resolveThreshold, type Calibration, type LeaderThreshold } from './calibrate.ts';
 import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
 import type { Baskets, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
@@ -204,6 +204,63 @@ function threatLevels(spec: TradeSpec, base: TradeSpec['base']): Float64Array {
   return Float64Array.from(new TradeEvaluator({ ...spec, base, issues: [] }, 0).evaluate([]));
 }
 
+/** The mapped deal space of a trade negotiation: every deal's utilities and the leaders' thresholds. */
+export interface TradeMap {
+  setup: TradeSetup;
+  domain: ReturnType<typeof tradeDomain>;
+  deals: number[][];
+  workers: number;
+  ev: TradeEvaluator;
+  map: MappedDomain;
+  /** Each leader's threshold as used (a `calibrated` prior resolved on the bound from the approvals). */
+  thresholds: [Threshold, Threshold];
+  calibration: Calibration | null;
+  /** Index of the disagreement deal. */
+  dIndex: number;
+  /** Objectives at the threatened state, when the domain names a threat. */
+  threatLevel: Float64Array | undefined;
+  /** Objectives at the disagreement point utilities are measured from (the threat's, else the no-deal deal's). */
+  level: ArrayLike<number>;
+}
+
+/**
+ * Solves every deal of the domain with the model and measures utilities over the disagreement
+ * point (the current state, or the threatened state when the domain names a threat), then bounds
+ * and resolves the leaders' thresholds on the record. The run and the API's deal map share it.
+ *
+ * @example
+ * ```ts
+ * const { map, thresholds } = await mapTradeNegotiation(readScenarioFile('scenarios/negotiation/london-2025.yaml'));
+ * map.leaders[0][0]; // Trump's utility of the first deal, pp
+ * ```
+ */
+export async function mapTradeNegotiation(p: ParsedScenario, opts: TradeRunOptions = {}): Promise<TradeMap> {
+  const n = p.scenario.negotiation as NegotiationSpec;
+  const setup = setupTradeNegotiation(p);
+  const { spec, parties, disagreement, roles } = setup;
+  const domain = tradeDomain(p.scenario.name, spec.issues);
+  const deals = allDeals(spec.issues);
+  const workers = opts.workers ?? n.domain!.workers ?? (deals.length > 200 ? 2 : 0);
+  const ev = new TradeEvaluator(spec, workers);
+  opts.onProgress?.(0.02, `mapping ${deals.length} deals with the model`);
+  const raw = await ev.map(deals, (done, total) => opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`));
+  const dIndex = indexOf(domain, disagreement);
+  // Utilities are changes over the disagreement deal, or with a threat over the threatened state
+  // (the snapback that follows if no package is ratified): one more solve.
+  const threatLevel = setup.threat ? threatLevels(spec, setup.threat.base) : undefined;
+  const level = threatLevel ?? raw.map((a) => a[dIndex]);
+  const delta = raw.map((a, o) => Float64Array.from(a, (x) => x - level[o]));
+  const map: MappedDomain = {
+    domain, disagreement,
+    delegation: [delta[roles[0]], delta[roles[1]]],
+    leaders: [delta[roles[2]], delta[roles[3]]],
+  };
+  const stated = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [LeaderThreshold, LeaderThreshold];
+  const calibration = calibrateThresholds(p, setup.dataset, n.domain!, spec, parties, roles, stated, AT);
+  const thresholds = stated.map((t, k) => resolveThreshold(t, calibration?.leaders[k].bound)) as [Threshold, Threshold];
+  return { setup, domain, deals, workers, ev, map, thresholds, calibration, dIndex, threatLevel, level };
+}
+
 /** Values of every deal of the domain, in mixed-radix order (last issue fastest). */
 export function allDeals(issues: readonly ResolvedIssue[]): number[][] {
   const sizes = issues.map((r) => r.grid.length);
@@ -236,27 +293,8 @@ function agentOf(spec: AgentSpec, name: string, modelAware: () => { evaluate(b: 
 export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptions = {}): Promise<TradeNegotiationRun> {
   const t0 = performance.now();
   const n = p.scenario.negotiation as NegotiationSpec;
-  const setup = setupTradeNegotiation(p);
+  const { setup, domain, deals, ev, map, thresholds, calibration, dIndex, threatLevel, level } = await mapTradeNegotiation(p, opts);
   const { spec, parties, disagreement, roles } = setup;
-  const domain = tradeDomain(p.scenario.name, spec.issues);
-  const deals = allDeals(spec.issues);
-  const workers = opts.workers ?? n.domain!.workers ?? (deals.length > 200 ? 2 : 0);
-  const ev = new TradeEvaluator(spec, workers);
-  opts.onProgress?.(0.02, `mapping ${deals.length} deals with the model`);
-  const raw = await ev.map(deals, (done, total) => opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`));
-  const dIndex = indexOf(domain, disagreement);
-  // Utilities are changes over the disagreement deal, or with a threat over the threatened state
-  // (the snapback that follows if no package is ratified): one more solve.
-  const threatLevel = setup.threat ? threatLevels(spec, setup.threat.base) : undefined;
-  const level = threatLevel ?? raw.map((a) => a[dIndex]);
-  const delta = raw.map((a, o) => Float64Array.from(a, (x) => x - level[o]));
-  const map: MappedDomain = {
-    domain, disagreement,
-    delegation: [delta[roles[0]], delta[roles[1]]],
-    leaders: [delta[roles[2]], delta[roles[3]]],
-  };
-  const thresholds = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [Threshold, Threshold];
-  const calibration = calibrateThresholds(p, setup.dataset, n.domain!, spec, parties, roles, thresholds, AT);
 
   // Linkage: full (one basket), linked and separate partitions.
   const ids = spec.issues.map((r) => r.id);

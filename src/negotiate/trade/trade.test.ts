@@ -119,6 +119,23 @@ describe('trade domains from the economic model', () => {
     expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved: [{ label: 'x', before: '2025-13-45', after: '2025-05-14' }] } }), 'bad.json')).toThrow(/date/);
   }, 120_000);
 
+  it('places a calibrated threshold prior uniformly on [bound − width, bound] from the approvals of the same run, and asks for the approvals', async () => {
+    const approved = [{ label: 'Geneva', before: '2025-05-13', after: '2025-05-14' }];
+    const calibrated = (text: string) => {
+      const o = JSON.parse(text);
+      for (const w of ['USA', 'CHN']) o.negotiation.parties[w].leader.threshold = { kind: 'calibrated', width: 0.1 };
+      return JSON.stringify(o);
+    };
+    clearTradeCache();
+    const r = await runTradeNegotiation(parseScenarioText(calibrated(scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 })), 'cal.json'));
+    for (const l of r.calibration!.leaders) {
+      expect(l.calibrated).toBe(true);
+      expect(l.threshold).toEqual({ kind: 'uniform', min: l.bound - 0.1, max: l.bound });
+      expect(l.consistency).toBe(1);
+    }
+    expect(() => parseScenarioText(calibrated(scenario({ issues: [ree([0.25, 1])] })), 'nocal.json')).toThrow(/parties\.USA\.leader\.threshold: expected negotiation\.domain\.calibration/);
+  }, 120_000);
+
   it('calibrates a side\'s initial trust on the other\'s delivered share of earlier promises, keeping the stated prior where the record is silent', async () => {
     const record = [{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8, source: 'PIIE' }];
     const trust = { gain: 0.2, loss: 0.3, record, history: [{ label: 'kept', moves: { USA: 'C', CHN: 'C' } }] };

@@ -17,12 +17,9 @@ import type { AppContext } from '../context.ts';
 import { ApiError, runNotFound } from '../errors.ts';
 import { ErrorSchema, IdParamsSchema } from '../schemas.ts';
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { allDeals, setupTradeNegotiation } from '../../negotiate/trade/run.ts';
-import { TradeEvaluator } from '../../negotiate/trade/evaluator.ts';
-import { basketIndices, indexOf, partitionRatification, type MappedDomain } from '../../negotiate/trade/linkage.ts';
-import { tradeDomain } from '../../negotiate/trade/state.ts';
+import { mapTradeNegotiation } from '../../negotiate/trade/run.ts';
+import { basketIndices, indexOf, partitionRatification } from '../../negotiate/trade/linkage.ts';
 import type { NegotiationSpec } from '../../spec/negotiation.ts';
-import type { Threshold } from '../../negotiate/ratification.ts';
 
 const ThresholdOut = z.union([
   z.object({ kind: z.literal('known'), value: z.number() }),
@@ -58,15 +55,10 @@ const column = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x
 async function dealMap(run: string, text: string, workers = 2): Promise<DealMap> {
   const p = parseScenarioText(text, 'scenario');
   const n = p.scenario.negotiation as NegotiationSpec;
-  const { spec, parties, disagreement, roles } = setupTradeNegotiation(p);
-  const domain = tradeDomain(p.scenario.name, spec.issues);
-  const deals = allDeals(spec.issues);
-  const ev = new TradeEvaluator(spec, workers);
-  const raw = await ev.map(deals);
+  // The run's own mapping: utilities over the same disagreement point (or threat), thresholds as resolved.
+  const { setup, domain, deals, map, thresholds } = await mapTradeNegotiation(p, { workers });
+  const { spec, parties, disagreement, roles } = setup;
   const dIndex = indexOf(domain, disagreement);
-  const delta = raw.map((a) => Float64Array.from(a, (x) => x - a[dIndex]));
-  const map: MappedDomain = { domain, disagreement, delegation: [delta[roles[0]], delta[roles[1]]], leaders: [delta[roles[2]], delta[roles[3]]] };
-  const thresholds = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [Threshold, Threshold];
   const ids = spec.issues.map((r) => r.id);
   const link = n.domain!.linkage;
   const partitions = { full: [ids], linked: link?.linked ?? [ids], separate: link?.separate ?? ids.map((i) => [i]) };
