@@ -15,7 +15,8 @@ const first = await runTradeNegotiation(base);
 const bounds = first.calibration!.leaders.map((l) => l.bound);
 const parties = first.parties;
 const rows: [string, unknown, unknown][] = [
-  ['file (stated prior)', neg.parties[parties[0]].leader?.threshold, neg.parties[parties[1]].leader?.threshold],
+  ['file', neg.parties[parties[0]].leader?.threshold, neg.parties[parties[1]].leader?.threshold],
+  ['earlier stated prior Normal(0.005, 0.01)', { kind: 'normal', mean: 0.005, sd: 0.01 }, { kind: 'normal', mean: 0.005, sd: 0.01 }],
   ['θ at the bounds', { kind: 'known', value: bounds[0] }, { kind: 'known', value: bounds[1] }],
   ['θ = bound − 0.05 pp', { kind: 'known', value: bounds[0] - 0.05 }, { kind: 'known', value: bounds[1] - 0.05 }],
   ['θ uniform on [bound − 0.1, bound]', { kind: 'uniform', min: bounds[0] - 0.1, max: bounds[0] }, { kind: 'uniform', min: bounds[1] - 0.1, max: bounds[1] }],
