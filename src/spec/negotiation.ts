@@ -52,7 +52,7 @@ const ThresholdSchema = z.discriminatedUnion('kind', [
  * A threshold prior placed by the record: uniform on [b − width, b], where b is the upper bound that
  * the leader's approvals imply (`negotiation.domain.calibration`), computed in the same run.
  */
-export const CalibratedThresholdSchema = z.strictObject({
+const CalibratedThresholdSchema = z.strictObject({
   kind: z.literal('calibrated'),
   width: z.number().positive().meta({ description: 'Width of the uniform prior below the bound from the approvals, in the units of the objective (pp)' }),
 });

@@ -52,7 +52,7 @@ const maps = new Map<string, Promise<DealMap>>();
 const column = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
 
 /** The deal map of a negotiation scenario (what the run mapped), solved on `workers` threads. */
-async function dealMap(run: string, text: string, workers = 2): Promise<DealMap> {
+export async function dealMap(run: string, text: string, workers = 2): Promise<DealMap> {
   const p = parseScenarioText(text, 'scenario');
   const n = p.scenario.negotiation as NegotiationSpec;
   // The run's own mapping: utilities over the same disagreement point (or threat), thresholds as resolved.
