@@ -59,6 +59,13 @@ export interface NestSystem {
   /** Share factors of each user (see {@link nestedShares}), `n*J + j`. */
   fac: Float64Array;
   facC: Float64Array;
+  /**
+   * Users whose shares move with prices (ε ≠ 1 or a critical user), `n*J + j`, region by region:
+   * those of region n are `moving[movingStart[n] .. movingStart[n+1])`. Every other user keeps γ and
+   * γ^{k,j} exactly (Cobb–Douglas), so {@link nestedShares} skips it.
+   */
+  moving: Int32Array;
+  movingStart: Int32Array;
 }
 
 /**
@@ -120,10 +127,17 @@ export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64A
         sc[n * J + j] = s > 0 && s < 1 ? s : 0;
       }
   }
+  const moving: number[] = [];
+  const movingStart = new Int32Array(N + 1);
+  for (let n = 0; n < N; n++) {
+    movingStart[n] = moving.length;
+    for (let j = 0; j < J; j++) if (values[group[n * J + j]] !== 1 || sc[n * J + j] !== 0) moving.push(n * J + j);
+  }
+  movingStart[N] = moving.length;
   return {
     N, J, B, GB, GBt, eps: Float64Array.from(values), group, present, sc, critical, isCritical,
     sigma: crit?.sigma ?? 1, pw: new Float64Array(G * J), invW, lR: new Float64Array(N * J), lC: new Float64Array(N * J),
-    fac: new Float64Array(N * J), facC: new Float64Array(N * J),
+    fac: new Float64Array(N * J), facC: new Float64Array(N * J), moving: Int32Array.from(moving), movingStart,
   };
 }
 
@@ -192,16 +206,20 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
  * The new cost shares γ' implied by the last {@link nestedUnitCost} call (same lw, lP, lc):
  * `Bout` (`n*J + j`) and `GBout` (`(n*J + k)*J + j`), the arrays eq. (4) and (5) then use.
  * Per user, γ'^{k,j} = γ^{k,j} P̂_k^{1−ε} · fac (non-critical inputs) or γ^{k,j} · facC (critical
- * inputs of a critical user), so the J² entries need multiplications only.
+ * inputs of a critical user), so the J² entries need multiplications only. Only the users whose
+ * shares move (`ns.moving`) are written: `Bout` and `GBout` must hold B and GB for the others
+ * (the solver starts them as copies), which is what the formulas give them exactly (ε = 1: fac = 1).
  */
 export function nestedShares(ns: NestSystem, lw: Float64Array, lP: Float64Array, lc: Float64Array, Bout: Float64Array, GBout: Float64Array): void {
-  const { N, J, B, GB, eps, group, sc, isCritical, sigma, pw, lR, lC, fac, facC } = ns;
+  const { N, J, B, GB, eps, group, sc, isCritical, sigma, pw, lR, lC, fac, facC, moving, movingStart } = ns;
   const a1 = 1 - sigma;
   for (let n = 0; n < N; n++) {
+    const m0 = movingStart[n], m1 = movingStart[n + 1];
+    if (m0 === m1) continue;
     powers(ns, n, lP);
     const o = n * J;
-    for (let j = 0; j < J; j++) {
-      const q = o + j;
+    for (let u = m0; u < m1; u++) {
+      const q = moving[u];
       const a = 1 - eps[group[q]];
       if (sc[q] === 0) {
         fac[q] = a === 0 ? 1 : Math.exp(-a * lc[q]);
@@ -214,16 +232,16 @@ export function nestedShares(ns: NestSystem, lw: Float64Array, lP: Float64Array,
       }
     }
     for (let k = 0; k < J; k++) {
-      const r = (o + k) * J;
+      const r = (o + k) * J - o;
       if (isCritical[k]) {
-        for (let j = 0; j < J; j++) {
-          const q = o + j;
-          GBout[r + j] = sc[q] !== 0 ? GB[r + j] * facC[q] : GB[r + j] * (1 + pw[group[q] * J + k]) * fac[q];
+        for (let u = m0; u < m1; u++) {
+          const q = moving[u];
+          GBout[r + q] = sc[q] !== 0 ? GB[r + q] * facC[q] : GB[r + q] * (1 + pw[group[q] * J + k]) * fac[q];
         }
       } else {
-        for (let j = 0; j < J; j++) {
-          const q = o + j;
-          GBout[r + j] = GB[r + j] * (1 + pw[group[q] * J + k]) * fac[q];
+        for (let u = m0; u < m1; u++) {
+          const q = moving[u];
+          GBout[r + q] = GB[r + q] * (1 + pw[group[q] * J + k]) * fac[q];
         }
       }
     }
