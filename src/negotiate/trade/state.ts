@@ -10,7 +10,7 @@
  * the control (the cap is removed, not set at baseline volume).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset.ts';
@@ -215,6 +215,26 @@ export function threatState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec
   return datedState(p, d, { ...(scenario ? { scenario } : {}), date: spec.threat.date }, [...path, 'threat']);
 }
 
+/** Folded timelines of other scenario files, per dataset and file (with its size and mtime): a negotiation reads the same one for its current state, threat and every calibration date. */
+const folded = new WeakMap<Dataset, Map<string, { stamp: string; src: ParsedScenario; states?: ReturnType<typeof timelineStates> }>>();
+
+function readFolded(file: string, d: Dataset): { src: ParsedScenario; states: () => ReturnType<typeof timelineStates> } {
+  const st = statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  let byFile = folded.get(d);
+  if (!byFile) {
+    byFile = new Map();
+    folded.set(d, byFile);
+  }
+  let hit = byFile.get(file);
+  if (!hit || hit.stamp !== stamp) {
+    hit = { stamp, src: readScenarioFile(file) };
+    byFile.set(file, hit);
+  }
+  const entry = hit;
+  return { src: entry.src, states: () => (entry.states ??= timelineStates(entry.src, d)) };
+}
+
 /** A dated state of a scenario's timeline (`cs.scenario`, default this file; its policy without a date); `at` is the field's path. */
 export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
   const path = at.slice(0, -1);
@@ -223,6 +243,7 @@ export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['c
     throw new ScenarioError(p.file, [{ path: at, message, ...p.locate(at) }]);
   };
   let src = p;
+  let states = () => timelineStates(p, d);
   if (cs?.scenario) {
     let file: string;
     try {
@@ -230,14 +251,14 @@ export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['c
     } catch (e) {
       return fail([...path, key, 'scenario'], (e as Error).message);
     }
-    src = readScenarioFile(file);
+    ({ src, states } = readFolded(file, d));
     const other = scenarioDataset(src);
     if (other.manifest.id !== d.manifest.id) fail([...path, key, 'scenario'], `expected a scenario on dataset ${d.manifest.id}, found ${other.manifest.id}`);
   }
   const name = cs?.scenario ?? p.file;
   if (!cs?.date) return { base: policyState(src, d), info: { scenario: name } };
   if (!src.scenario.timeline) fail([...path, key, 'date'], `expected scenario ${name} to have a timeline for a dated state, found none`);
-  const { start, steps } = timelineStates(src, d);
+  const { start, steps } = states();
   const upTo = steps.filter((s) => s.step.date <= cs.date!);
   const last = upTo.at(-1);
   const base = last ? { tau: last.tau, controls: last.controls } : start;
