@@ -1,8 +1,15 @@
 /**
  * Cached evaluation of trade deals. Every deal becomes a model policy; a process-wide cache keyed
  * by SHA-1(context) + SHA-1(policy) answers repeated policies (two deals that clamp to the same
- * policy share one solve). Misses are solved inline (sync, for agents that query the model) or,
- * for whole maps, in chunks on a worker-thread pool whose workers load the dataset once.
+ * policy share one solve). Each evaluator remembers the key of every deal it has seen, so a repeated
+ * deal (agents query the same deals thousands of times) costs one Map lookup, not a policy build and
+ * a hash. Misses are solved inline (sync, for agents that query the model) or, for whole maps, in
+ * chunks on a worker-thread pool whose workers load the dataset once.
+ *
+ * Maps are bit-reproducible whatever the number of workers: the first missing deal (the anchor) is
+ * solved first, and every chunk of {@link CHUNK} deals starts from the anchor's solution and chains
+ * its warm starts inside the chunk, so a deal's answer depends only on the deal list, never on which
+ * worker ran which chunk (inline maps run the same chunks in the same way).
  */
 import { ThreadPool } from '../../parallel/threads.ts';
 import type { Bid } from '../domain.ts';
@@ -10,7 +17,7 @@ import type { TradeSpec } from './state.ts';
 import { contextHash, dealPolicy, policyHash } from './state.ts';
 import type { DealEval, TradeSolver } from './solver.ts';
 import { makeTradeSolver } from './solver.ts';
-import type { TradeTask } from './worker.ts';
+import { solveChunk, type TradeTask } from './chunk.ts';
 
 /** Counters of an evaluator. */
 export interface TradeEvalStats {
@@ -36,7 +43,7 @@ export function clearTradeCache(): void {
   cache.clear();
 }
 
-/** Deals per pool task: large enough to amortise messaging, small enough to balance two workers. */
+/** Deals per pool task (and per warm-start chain): large enough to amortise messaging, small enough to balance two workers. */
 const CHUNK = 16;
 
 /**
@@ -52,6 +59,8 @@ export class TradeEvaluator {
   readonly stats: TradeEvalStats;
   #inline?: TradeSolver;
   #warm: unknown;
+  /** Deal values (joined) → cache key, per evaluator: spec.base and spec.issues are fixed. */
+  readonly #keys = new Map<string, string>();
 
   constructor(readonly spec: TradeSpec, readonly workers = 0) {
     this.context = contextHash(spec);
@@ -59,7 +68,14 @@ export class TradeEvaluator {
   }
 
   #key(values: ArrayLike<number>): string {
-    return `${this.context}:${policyHash(dealPolicy(this.spec.base, this.spec.issues, values))}`;
+    // String(x) of a double round-trips exactly, so equal joins mean equal deals.
+    const id = Array.prototype.join.call(values, ',');
+    let key = this.#keys.get(id);
+    if (key === undefined) {
+      key = `${this.context}:${policyHash(dealPolicy(this.spec.base, this.spec.issues, values))}`;
+      this.#keys.set(id, key);
+    }
+    return key;
   }
 
   #store(key: string, e: Omit<DealEval, 'warm'>): Float64Array {
@@ -125,27 +141,33 @@ export class TradeEvaluator {
       for (const m of todo.get(k)!) objectives.forEach((x, o) => (out[o][m] = x));
     };
     let done = 0;
-    if (this.workers > 0 && miss.length > CHUNK) {
-      const pool = new ThreadPool<TradeTask, Omit<DealEval, 'warm'>[]>(new URL('./worker.ts', import.meta.url), { threads: this.workers, data: this.spec });
-      try {
-        const chunks: [string, number][][] = [];
-        for (let s = 0; s < miss.length; s += CHUNK) chunks.push(miss.slice(s, s + CHUNK).map(([k, ms]) => [k, ms[0]]));
-        await Promise.all(chunks.map(async (chunk) => {
-          const res = await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])) });
-          res.forEach((e, c) => write(chunk[c][0], this.#store(chunk[c][0], e)));
-          done += chunk.length;
-          onProgress?.(done, miss.length);
-        }));
-      } finally {
-        await pool.close();
-      }
-    } else {
+    if (miss.length > 0) {
+      // The anchor: solved first, inline; its solution is every chunk's first warm start.
       this.#inline ??= makeTradeSolver(this.spec);
-      for (const [k, ms] of miss) {
-        const e = this.#inline.evaluate(deals[ms[0]], this.#warm);
-        if (e.status === 'converged') this.#warm = e.warm;
-        write(k, this.#store(k, e));
-        if (++done % CHUNK === 0 || done === miss.length) onProgress?.(done, miss.length);
+      const [k0, ms0] = miss[0];
+      const first = this.#inline.evaluate(deals[ms0[0]], this.#warm);
+      write(k0, this.#store(k0, first));
+      const anchor = first.warm;
+      if (anchor !== undefined) this.#warm = anchor;
+      done = 1;
+      onProgress?.(done, miss.length);
+      const chunks: [string, number][][] = [];
+      for (let s = 1; s < miss.length; s += CHUNK) chunks.push(miss.slice(s, s + CHUNK).map(([k, ms]) => [k, ms[0]]));
+      const finish = (chunk: [string, number][], res: Omit<DealEval, 'warm'>[]) => {
+        res.forEach((e, c) => write(chunk[c][0], this.#store(chunk[c][0], e)));
+        done += chunk.length;
+        onProgress?.(done, miss.length);
+      };
+      if (this.workers > 0 && chunks.length > 1) {
+        const pool = new ThreadPool<TradeTask, Omit<DealEval, 'warm'>[]>(new URL('./worker.ts', import.meta.url), { threads: this.workers, data: this.spec });
+        try {
+          await Promise.all(chunks.map(async (chunk) => finish(chunk, await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])), warm: anchor }))));
+        } finally {
+          await pool.close();
+        }
+      } else {
+        const solver = this.#inline;
+        for (const chunk of chunks) finish(chunk, solveChunk(solver, chunk.map(([, m]) => deals[m]), anchor));
       }
     }
     this.stats.seconds += (performance.now() - t0) / 1000;

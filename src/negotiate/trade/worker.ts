@@ -1,26 +1,16 @@
 /**
  * A trade-domain pool worker: builds the solver of its `workerData` (a TradeSpec) once, then solves
- * chunks of deals in order, each warm-started from the worker's previous solution (neighbouring
- * deals of the mixed-radix enumeration differ in one issue, so the start is close).
+ * chunks of deals with {@link solveChunk}: each chunk from the warm start it carries (the map's
+ * anchor), so the answers do not depend on which worker ran which chunk.
  */
 import { workerData } from 'node:worker_threads';
 import type { TradeSpec } from './state.ts';
 import { makeTradeSolver, type DealEval } from './solver.ts';
+import { solveChunk, type TradeTask } from './chunk.ts';
 
 const solver = makeTradeSolver(workerData as TradeSpec);
-let warm: unknown;
 
-/** One task: the values of a chunk of deals (issue order). */
-export interface TradeTask {
-  deals: number[][];
-}
-
-/** Solves a chunk; warm states stay in the worker. */
-export default function solveChunk(task: TradeTask): Omit<DealEval, 'warm'>[] {
-  return task.deals.map((values) => {
-    const e = solver.evaluate(values, warm);
-    if (e.status === 'converged') warm = e.warm;
-    const { warm: _w, ...rest } = e;
-    return rest;
-  });
+/** Solves a chunk from its warm start. */
+export default function solveTask(task: TradeTask): Omit<DealEval, 'warm'>[] {
+  return solveChunk(solver, task.deals, task.warm);
 }
