@@ -13,7 +13,7 @@ import { benchMultisector } from './multisector.ts';
 import { benchOneSector2025 } from './one-sector-2025-kernel.ts';
 import { benchPareto } from './pareto.ts';
 import { ALL_PARTNER_WAR, benchStrategy } from './strategy.ts';
-import { benchNegotiation } from './negotiation.ts';
+import { benchLondon, benchNegotiation } from './negotiation.ts';
 import { benchProcesses, type ProcessRace } from './processes.ts';
 import { benchGravity } from './gravity.ts';
 import { benchReplay } from './replay.ts';
@@ -128,6 +128,16 @@ async function negotiation() {
   });
 }
 
+function london() {
+  const r = benchLondon(3, 2);
+  report.london = r;
+  rows.push({
+    benchmark: `whole process: lancaster negotiate london-2025.yaml (${r.deals}-deal map on ${r.workers} workers, calibration, ratification, sessions)`,
+    lancaster: `${r.medianSeconds.toFixed(2)} s (map ${r.mapSeconds.toFixed(2)} s, ${r.solves} solves, ${r.solvesPerSecond.toFixed(0)}/s)`,
+    reference: '—', ratio: '—', target: '< 10 s',
+  });
+}
+
 function gravity() {
   const r = benchGravity(7);
   report.gravity = r;
@@ -177,6 +187,7 @@ pareto();
 await strategy();
 await allPartnerWar();
 await negotiation();
+london();
 gravity();
 await sweep();
 const rss = process.resourceUsage().maxRSS / 1024;
