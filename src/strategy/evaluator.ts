@@ -3,6 +3,13 @@
  * (dataset, model, options, base policy, instruments, players) and the exact instrument values,
  * warm-starts every solve from the nearest recently solved point, and runs the misses inline or
  * in parallel on a worker-thread pool whose workers load the dataset once.
+ *
+ * Warm starts through a {@link WarmScope} are reproducible on any number of workers: a scope
+ * (one best response, one optimisation) starts each solve from the nearest point the scope itself
+ * solved in an earlier batch (batches of one scope run one after another), else from the scope's
+ * anchor (e.g. the solution at the round's starting policy) — never from whatever another player's
+ * concurrent solves happened to finish first. Without a scope the evaluator's own recent points are
+ * used (their order depends on when concurrent solves finish).
  */
 import { createHash } from 'node:crypto';
 import { ThreadPool } from '../parallel/threads.ts';
@@ -35,6 +42,40 @@ const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Evaluated>();
 /** How many solved states are kept for warm starts. */
 const RECENT = 48;
+
+/**
+ * Where the solves of one sequential caller (a best response, an optimisation) take their warm
+ * starts: the nearest point this scope solved in an earlier batch, else `anchor`.
+ */
+export class WarmScope {
+  readonly recent: { x: Float64Array; warm: unknown }[] = [];
+  constructor(readonly anchor?: unknown) {}
+
+  /** The warm state of a point this scope solved (undefined when it was a cache hit or is gone). */
+  warmOf(x: Float64Array): unknown {
+    for (let r = this.recent.length - 1; r >= 0; r--) {
+      const p = this.recent[r];
+      if (p.x.length === x.length && p.x.every((v, k) => v === x[k])) return p.warm;
+    }
+    return undefined;
+  }
+
+  /** The nearest solved point's warm state (L1 distance; the earliest of equals), else the anchor. */
+  nearest(x: Float64Array): unknown {
+    const r = nearestOf(this.recent, x);
+    return r === undefined ? this.anchor : r;
+  }
+}
+
+function nearestOf(recent: readonly { x: Float64Array; warm: unknown }[], x: Float64Array): unknown {
+  let best: unknown, dist = Infinity;
+  for (const r of recent) {
+    let s = 0;
+    for (let k = 0; k < x.length; k++) s += Math.abs(r.x[k] - x[k]);
+    if (s < dist) { dist = s; best = r.warm; }
+  }
+  return best;
+}
 
 /** Hash of everything but the instrument values that determines a solve. */
 function contextKey(spec: EvalSpec): string {
@@ -86,26 +127,50 @@ export class Evaluator {
     return Math.max(1, this.workers);
   }
 
-  /** Evaluates every point of `xs` (instrument values, all instruments in order). */
-  async evaluate(xs: readonly Float64Array[]): Promise<Evaluated[]> {
+  /** A warm-start scope for one sequential caller (see {@link WarmScope}). */
+  scope(anchor?: unknown): WarmScope {
+    return new WarmScope(anchor);
+  }
+
+  /**
+   * The warm state nearest `x` among the evaluator's recent solves (any scope). Deterministic only
+   * while nothing else is being solved: use it to anchor a scope before concurrent work starts.
+   */
+  recentWarm(x: Float64Array): unknown {
+    return this.nearest(x);
+  }
+
+  /**
+   * Evaluates every point of `xs` (instrument values, all instruments in order). With a `scope`,
+   * misses warm-start from the scope's earlier points (or its anchor), and the points solved here
+   * join the scope in the order of `xs` once the whole batch is done.
+   */
+  async evaluate(xs: readonly Float64Array[], scope?: WarmScope): Promise<Evaluated[]> {
     const t0 = performance.now();
     this.stats.requested += xs.length;
     const pending = new Map<string, Promise<Evaluated>>();
-    const out = await Promise.all(xs.map((x0) => {
+    const solved: ({ x: Float64Array; warm: unknown } | undefined)[] = new Array(xs.length);
+    const out = await Promise.all(xs.map((x0, m) => {
       const x = Float64Array.from(x0);
       const k = `${this.key}:${valuesKey(x)}`;
       const hit = cache.get(k);
       if (hit) { this.stats.cacheHits++; return hit; }
       let p = pending.get(k);
       if (p) { this.stats.cacheHits++; return p; }
-      p = this.solve(x).then((e) => {
+      p = this.solve(x, scope).then((e) => {
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-        cache.set(k, e);
-        return e;
+        const { warm, ...rest } = e;
+        if (e.status === 'converged' && warm !== undefined) solved[m] = { x, warm };
+        cache.set(k, rest);
+        return rest;
       });
       pending.set(k, p);
       return p;
     }));
+    if (scope) {
+      for (const p of solved) if (p) scope.recent.push(p);
+      if (scope.recent.length > RECENT) scope.recent.splice(0, scope.recent.length - RECENT);
+    }
     this.stats.seconds += (performance.now() - t0) / 1000;
     return out;
   }
@@ -125,17 +190,11 @@ export class Evaluator {
   }
 
   private nearest(x: Float64Array): unknown {
-    let best: unknown, dist = Infinity;
-    for (const r of this.recent) {
-      let s = 0;
-      for (let k = 0; k < x.length; k++) s += Math.abs(r.x[k] - x[k]);
-      if (s < dist) { dist = s; best = r.warm; }
-    }
-    return best;
+    return nearestOf(this.recent, x);
   }
 
-  private async solve(x: Float64Array): Promise<Evaluated> {
-    const warm = this.nearest(x);
+  private async solve(x: Float64Array, scope?: WarmScope): Promise<PointEval> {
+    const warm = scope ? scope.nearest(x) : this.nearest(x);
     if (warm !== undefined) this.stats.warmStarts++;
     let p: PointEval;
     if (this.pool) p = await this.pool.run({ x, warm });
@@ -147,11 +206,11 @@ export class Evaluator {
     this.stats.solverIterations += p.iterations;
     if (p.status !== 'converged') this.stats.failed++;
     else if (p.warm !== undefined) {
+      // Kept for unscoped callers (and solveFull at a solved point); scoped solves never read it.
       this.recent.push({ x, warm: p.warm });
       if (this.recent.length > RECENT) this.recent.shift();
     }
-    const { warm: _w, ...rest } = p;
-    return rest;
+    return p;
   }
 }
 

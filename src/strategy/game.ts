@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { Evaluator } from './evaluator.ts';
+import { Evaluator, type WarmScope } from './evaluator.ts';
 import { resolveInstruments, type ModelPolicy, type ResolvedInstrument } from './instruments.ts';
 import { strategyScenario, type EvalSpec } from './models.ts';
 import type { PlayerSpec } from './objective.ts';
@@ -74,9 +74,9 @@ export function startOf(g: Game): Float64Array {
   return Float64Array.from(g.instruments, (r) => r.start);
 }
 
-/** Evaluates one full vector; non-converged solves throw (they must never be reported as answers). */
-export async function pointAt(g: Game, x: Float64Array): Promise<GamePoint> {
-  const [e] = await g.evaluator.evaluate([x]);
+/** Evaluates one full vector (warm starts from `scope` when given); non-converged solves throw (they must never be reported as answers). */
+export async function pointAt(g: Game, x: Float64Array, scope?: WarmScope): Promise<GamePoint> {
+  const [e] = await g.evaluator.evaluate([x], scope);
   if (e.status !== 'converged') throw new RangeError(`Expected the model to solve at ${JSON.stringify(policyRecord(g, x))}, found: ${e.message ?? 'not converged'}`);
   return { x: Float64Array.from(x), objectives: Float64Array.from(e.objectives) };
 }
@@ -100,7 +100,7 @@ export function optimizeOptions(o: StrategyOptions): OptimizeOptions {
  * The bounded problem over the instruments `idx` (others fixed at `x`), maximising
  * `value(objectives)`; non-converged solves count as failed points.
  */
-export function subProblem(g: Game, x: Float64Array, idx: readonly number[], value: (objectives: Float64Array) => number): BoxProblem {
+export function subProblem(g: Game, x: Float64Array, idx: readonly number[], value: (objectives: Float64Array) => number, scope?: WarmScope): BoxProblem {
   const full = (y: Float64Array) => {
     const z = Float64Array.from(x);
     idx.forEach((k, m) => (z[k] = y[m]));
@@ -110,6 +110,6 @@ export function subProblem(g: Game, x: Float64Array, idx: readonly number[], val
     lo: Float64Array.from(idx, (k) => g.instruments[k].lo),
     hi: Float64Array.from(idx, (k) => g.instruments[k].hi),
     parallelism: g.evaluator.parallelism,
-    evaluate: async (ys) => (await g.evaluator.evaluate(ys.map(full))).map((e) => (e.status === 'converged' ? value(e.objectives) : NaN)),
+    evaluate: async (ys) => (await g.evaluator.evaluate(ys.map(full), scope)).map((e) => (e.status === 'converged' ? value(e.objectives) : NaN)),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { playerRecord, pointAt, policyRecord, type Game, type GamePoint } from './game.ts';
+import type { WarmScope } from './evaluator.ts';
 
 /** One round of the path (round 0 is the start). */
 export interface NashRound {
@@ -48,7 +49,11 @@ function meanAbsChange(a: Float64Array, b: Float64Array): number {
  */
 export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashResult> {
   const { tolerance, max_rounds: maxRounds, update } = g.options;
-  const start = await pointAt(g, x0);
+  // Warm starts: every best response of a round starts from the solution at the round's starting
+  // policy (its anchor) and chains inside its own scope, so rounds are reproducible on any number of workers.
+  const s0 = g.evaluator.scope(g.evaluator.recentWarm(x0));
+  const start = await pointAt(g, x0, s0);
+  let anchor = s0.warmOf(x0) ?? s0.anchor;
   const path: NashRound[] = [{ round: 0, policy: policyRecord(g, start.x), objectives: playerRecord(g, start.objectives), change: NaN, evaluations: 0 }];
   let x = Float64Array.from(x0);
   let last: BestResponse[] = [];
@@ -57,17 +62,24 @@ export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashRe
     const before = Float64Array.from(x);
     const used0 = g.evaluator.stats.requested;
     last = [];
+    let scopes: WarmScope[] = [];
     if (update === 'sequential') {
       for (let k = 0; k < g.players.length; k++) {
-        const br = await bestResponse(g, k, x);
+        const scope = g.evaluator.scope(anchor);
+        const br = await bestResponse(g, k, x, scope);
         last.push(br);
         x = Float64Array.from(br.x);
+        anchor = scope.warmOf(x) ?? anchor;
       }
     } else {
-      last = await Promise.all(g.players.map((_, k) => bestResponse(g, k, before)));
+      scopes = g.players.map(() => g.evaluator.scope(anchor));
+      last = await Promise.all(g.players.map((_, k) => bestResponse(g, k, before, scopes[k])));
       last.forEach((br, k) => g.owned[k].forEach((i) => (x[i] = br.x[i])));
     }
-    const p = await pointAt(g, x);
+    const sr = g.evaluator.scope(anchor);
+    const p = await pointAt(g, x, sr);
+    // The new anchor: the solution at x (solved here, or by the best response whose end point it is).
+    anchor = [sr, ...scopes].map((s) => s.warmOf(x)).find((w) => w !== undefined) ?? anchor;
     change = meanAbsChange(before, x);
     path.push({ round, policy: policyRecord(g, x), objectives: playerRecord(g, p.objectives), change, evaluations: g.evaluator.stats.requested - used0 });
     if (change < tolerance) {
