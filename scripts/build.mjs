@@ -63,6 +63,7 @@ function step(name, args, stdout = 'inherit') {
 // A clean build: no output of a moved or deleted source survives in dist/ (or in the package).
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 step('library (tsc → dist/)', [tsc, '-p', 'tsconfig.build.json']);
+step('CLI bundle (esbuild → dist/bundle)', ['scripts/bundle.mjs']);
 step('web app (vite → web/dist)', [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
 step('dataset cache (.cache/datasets)', ['dist/cli/main.js', 'datasets', '--json'], 'ignore');
 // Last: the stamp says every step above succeeded (bin/lancaster.js runs only with it).

@@ -33,6 +33,7 @@ function ensureBuilt() {
   const stamp = join(ROOT, 'dist', '.built');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(join(ROOT, 'src'))) return;
   execFileSync(NODE, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(NODE, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(NODE, ['scripts/stamp-build.mjs'], { cwd: ROOT });
 }
 
@@ -41,7 +42,7 @@ beforeAll(() => {
   const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
   const files = packed[0].files.map((f) => f.path);
   // The tarball carries the build, the data and the scenarios, not the sources or the tests.
-  expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'bin/lancaster.js', 'data/cp2015/dataset.json', 'scenarios/nafta-cp2015.yaml']));
+  expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/bundle/main.js', 'bin/lancaster.js', 'data/cp2015/dataset.json', 'scenarios/nafta-cp2015.yaml']));
   expect(files.filter((f) => f.startsWith('src/') || f.includes('.test.') || f.startsWith('.cache/'))).toEqual([]);
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -85,4 +86,15 @@ describe('the installed package', () => {
     expect(help).toMatch(/^Usage: lancaster/);
     expect(help).toMatch(/\bsolve \[options\] <file>/);
   });
+
+  it('solves through the bundled CLI, whose data, scenario and worker paths resolve as from dist/', () => {
+    const bin = join(project, 'node_modules', '.bin', 'lancaster');
+    const scenarios = join(project, 'node_modules', 'lancaster', 'scenarios');
+    const r = JSON.parse(execFileSync(bin, ['solve', join(scenarios, 'nafta-cp2015.yaml'), '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { status: string; countries: Record<string, { welfare_pct: number }> };
+    expect(r.status).toBe('converged');
+    expect(r.countries.MEX.welfare_pct).toBeCloseTo(1.31, 2);
+    // A strategy run on two worker threads: the pool's worker modules are found from the bundle.
+    const s = JSON.parse(execFileSync(bin, ['strategy', join(scenarios, 'strategy', 'us-optimal-uniform.yaml'), '--json', '--workers', '2'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { converged?: boolean; status?: string };
+    expect(s.converged ?? s.status === 'converged').toBe(true);
+  }, 300_000);
 });
