@@ -19,6 +19,7 @@ import type { LinearAdditiveUtility, LinearEvaluator } from './utility.ts';
 import { linearAdditiveUtility } from './utility.ts';
 import type { XmlElement } from './xml.ts';
 import { findAll, parseXml } from './xml.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 function issueType(el: XmlElement): string {
   return (el.attributes.type ?? el.attributes.etype ?? el.attributes.vtype ?? 'discrete').toLowerCase();
@@ -28,9 +29,7 @@ function num(source: string, el: XmlElement, attr: string, what: string): number
   const raw = el.attributes[attr];
   const v = raw === undefined ? NaN : Number(raw);
   if (raw === undefined || raw.trim() === '' || !Number.isFinite(v)) {
-    throw new TypeError(
-      `${source}, line ${el.line}: expected a number in attribute "${attr}" of <${el.name}> (${what}), found ${raw === undefined ? 'no attribute' : JSON.stringify(raw)}.`,
-    );
+    throw new TypeError(msg.notANumberAttribute(`${source}, line ${el.line}`, attr, el.name, what, raw === undefined ? 'no attribute' : JSON.stringify(raw)));
   }
   return v;
 }
@@ -38,27 +37,27 @@ function num(source: string, el: XmlElement, attr: string, what: string): number
 function bounds(source: string, el: XmlElement): [number, number] {
   const holder = el.attributes.lowerbound !== undefined ? el : el.children.find((c) => c.name === 'range');
   if (!holder) {
-    throw new TypeError(`${source}, line ${el.line}: expected lowerbound/upperbound on issue "${el.attributes.name}" or a <range> child, found neither.`);
+    throw new TypeError(msg.noBounds(`${source}, line ${el.line}`, el.attributes.name));
   }
   return [num(source, holder, 'lowerbound', 'lower bound'), num(source, holder, 'upperbound', 'upper bound')];
 }
 
 function issuesOf(root: XmlElement, source: string): XmlElement[] {
   const issues = findAll(root, 'issue');
-  if (issues.length === 0) throw new TypeError(`${source}: expected at least one <issue> element, found none.`);
+  if (issues.length === 0) throw new TypeError(msg.noIssues(source));
   return issues;
 }
 
 function issueFromXml(el: XmlElement, source: string): Issue {
   const name = el.attributes.name;
-  if (!name) throw new TypeError(`${source}, line ${el.line}: expected a name attribute on <issue>, found none.`);
+  if (!name) throw new TypeError(msg.noIssueName(`${source}, line ${el.line}`));
   const type = issueType(el);
   if (type === 'discrete') {
     const items = el.children.filter((c) => c.name === 'item');
-    if (items.length === 0) throw new TypeError(`${source}, line ${el.line}: expected <item> elements in discrete issue "${name}", found none.`);
+    if (items.length === 0) throw new TypeError(msg.noItems(`${source}, line ${el.line}`, name));
     const values = items.map((it) => {
       const v = it.attributes.value;
-      if (v === undefined) throw new TypeError(`${source}, line ${it.line}: expected a value attribute on <item> of issue "${name}", found none.`);
+      if (v === undefined) throw new TypeError(msg.noItemValue(`${source}, line ${it.line}`, name));
       return v;
     });
     return discreteIssue(name, values);
@@ -66,7 +65,7 @@ function issueFromXml(el: XmlElement, source: string): Issue {
   if (type === 'integer') {
     const [lo, hi] = bounds(source, el);
     if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo > hi) {
-      throw new RangeError(`${source}, line ${el.line}: expected integer bounds lo <= hi on issue "${name}", found [${lo}, ${hi}].`);
+      throw new RangeError(msg.badIntegerBounds(`${source}, line ${el.line}`, name, lo, hi));
     }
     const values: number[] = [];
     for (let v = lo; v <= hi; v++) values.push(v);
@@ -76,7 +75,7 @@ function issueFromXml(el: XmlElement, source: string): Issue {
     const [lo, hi] = bounds(source, el);
     return continuousIssue(name, lo, hi);
   }
-  throw new TypeError(`${source}, line ${el.line}: expected issue type discrete, integer or real for issue "${name}", found "${type}".`);
+  throw new TypeError(msg.unknownIssueType(`${source}, line ${el.line}`, name, type));
 }
 
 /**
@@ -98,10 +97,10 @@ export function parseGeniusDomain(text: string, source = 'GENIUS domain'): Domai
 
 function linearEvaluator(el: XmlElement, source: string, issueName: string): LinearEvaluator {
   const ev = el.children.find((c) => c.name === 'evaluator');
-  if (!ev) throw new TypeError(`${source}, line ${el.line}: expected an <evaluator> in issue "${issueName}", found none.`);
+  if (!ev) throw new TypeError(msg.noEvaluator(`${source}, line ${el.line}`, issueName));
   const ftype = (ev.attributes.ftype ?? 'linear').toLowerCase();
   if (ftype !== 'linear') {
-    throw new TypeError(`${source}, line ${ev.line}: expected evaluator ftype "linear" for issue "${issueName}", found "${ftype}".`);
+    throw new TypeError(msg.notLinearEvaluator(`${source}, line ${ev.line}`, issueName, ftype));
   }
   const offAttr = ev.attributes.offset !== undefined ? 'offset' : 'parameter0';
   const slopeAttr = ev.attributes.slope !== undefined ? 'slope' : 'parameter1';
@@ -129,10 +128,10 @@ export function parseGeniusProfile(text: string, domain?: Domain, source = 'GENI
   const evaluations: Record<string, Map<IssueValue, number> | LinearEvaluator> = {};
   for (const issue of dom.issues) {
     const el = byName.get(issue.name);
-    if (!el) throw new TypeError(`${source}: expected issue "${issue.name}" of domain "${dom.name}", found no such <issue>.`);
+    if (!el) throw new TypeError(msg.profileIssueMissing(source, issue.name, dom.name));
     const idx = el.attributes.index;
     const w = idx === undefined ? undefined : weightByIndex.get(idx);
-    if (!w) throw new TypeError(`${source}: expected a <weight index="${idx ?? '?'}"> for issue "${issue.name}", found none.`);
+    if (!w) throw new TypeError(msg.noWeight(source, idx ?? '?', issue.name));
     weights[issue.name] = num(source, w, 'value', `weight of issue "${issue.name}"`);
     if (issue.kind === 'continuous') {
       evaluations[issue.name] = linearEvaluator(el, source, issue.name);
@@ -149,14 +148,14 @@ export function parseGeniusProfile(text: string, domain?: Domain, source = 'GENI
       for (const it of items) {
         const v = it.attributes.value;
         if (v === undefined || !known.has(v)) {
-          throw new RangeError(`${source}, line ${it.line}: expected a value of issue "${issue.name}" in the domain, found ${JSON.stringify(v ?? null)}.`);
+          throw new RangeError(msg.valueNotInDomain(`${source}, line ${it.line}`, issue.name, JSON.stringify(v ?? null)));
         }
         const e = num(source, it, 'evaluation', `evaluation of "${v}" in issue "${issue.name}"`);
-        if (e < 0) throw new RangeError(`${source}, line ${it.line}: expected a non-negative evaluation of "${v}" in issue "${issue.name}", found ${e}.`);
+        if (e < 0) throw new RangeError(msg.negativeItemEvaluation(`${source}, line ${it.line}`, v, issue.name, e));
         table.set(issue.values.find((x) => String(x) === v)!, e);
       }
       for (const v of issue.values) {
-        if (!table.has(v)) throw new TypeError(`${source}, line ${el.line}: expected an evaluation for value ${JSON.stringify(v)} of issue "${issue.name}", found none.`);
+        if (!table.has(v)) throw new TypeError(msg.noItemEvaluation(`${source}, line ${el.line}`, JSON.stringify(v), issue.name));
       }
     }
     evaluations[issue.name] = table;
@@ -166,7 +165,7 @@ export function parseGeniusProfile(text: string, domain?: Domain, source = 'GENI
   const reservation = reservationEl ? num(source, reservationEl, 'value', 'reservation value') : 0;
   const discount = discountEl ? num(source, discountEl, 'value', 'discount factor') : 1;
   if (!(discount > 0 && discount <= 1)) {
-    throw new RangeError(`${source}: expected a discount factor in (0, 1], found ${discount}.`);
+    throw new RangeError(msg.badProfileDiscount(source, discount));
   }
   return linearAdditiveUtility(dom, { weights, evaluations, reservation, discount });
 }
@@ -175,7 +174,7 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new TypeError(`${path}: expected a readable GENIUS XML file, found ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    throw new TypeError(msg.unreadableGenius(path, (err as NodeJS.ErrnoException).code ?? String(err)));
   }
 }
 

@@ -10,6 +10,7 @@
  * relative negotiation time; the reservation value is discounted alike.
  */
 import type { Bid, Domain, IssueValue } from './domain.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** Anything that scores bids for one party. */
 export interface UtilityFunction {
@@ -58,7 +59,7 @@ export interface LinearAdditiveUtility extends UtilityFunction {
 
 function checkUnit(name: string, v: number, lo: number, hiIncl = true): void {
   if (!Number.isFinite(v) || v < lo || (hiIncl ? v > 1 : v >= 1)) {
-    throw new RangeError(`Expected ${name} in [${lo}, 1], found ${v}.`);
+    throw new RangeError(msg.notInUnit(name, lo, v));
   }
 }
 
@@ -77,29 +78,29 @@ function checkUnit(name: string, v: number, lo: number, hiIncl = true): void {
 export function linearAdditiveUtility(domain: Domain, spec: LinearAdditiveSpec): LinearAdditiveUtility {
   const reservation = spec.reservation ?? 0;
   const discount = spec.discount ?? 1;
-  if (!Number.isFinite(reservation)) throw new RangeError(`Expected a finite reservation value, found ${reservation}.`);
-  if (!(discount > 0 && discount <= 1)) throw new RangeError(`Expected a discount factor in (0, 1], found ${discount}.`);
+  if (!Number.isFinite(reservation)) throw new RangeError(msg.badReservation(reservation));
+  if (!(discount > 0 && discount <= 1)) throw new RangeError(msg.badDiscount(discount));
   const n = domain.issues.length;
   const weights = new Float64Array(n);
   let total = 0;
   domain.issues.forEach((issue, i) => {
     const w = spec.weights[issue.name];
-    if (w === undefined) throw new TypeError(`Expected a weight for issue "${issue.name}", found none.`);
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`Expected a non-negative weight for issue "${issue.name}", found ${w}.`);
+    if (w === undefined) throw new TypeError(msg.noIssueWeight(issue.name));
+    if (!Number.isFinite(w) || w < 0) throw new RangeError(msg.negativeWeight(issue.name, w));
     weights[i] = w;
     total += w;
   });
-  if (!(total > 0)) throw new RangeError(`Expected weights with a positive sum, found ${total}.`);
+  if (!(total > 0)) throw new RangeError(msg.weightsSumNotPositive(total));
   for (let i = 0; i < n; i++) weights[i] /= total;
 
   const partials: (Float64Array | null)[] = [];
   const linear: (LinearEvaluator | null)[] = [];
   domain.issues.forEach((issue, i) => {
     const ev = spec.evaluations[issue.name];
-    if (ev === undefined) throw new TypeError(`Expected evaluations for issue "${issue.name}", found none.`);
+    if (ev === undefined) throw new TypeError(msg.noEvaluations(issue.name));
     if (issue.kind === 'continuous') {
       if (!('slope' in ev) || typeof ev.slope !== 'number') {
-        throw new TypeError(`Expected a linear evaluator {offset, slope} for continuous issue "${issue.name}", found a value table.`);
+        throw new TypeError(msg.tableForContinuous(issue.name));
       }
       partials.push(null);
       linear.push({ offset: Number(ev.offset), slope: ev.slope });
@@ -110,7 +111,7 @@ export function linearAdditiveUtility(domain: Domain, spec: LinearAdditiveSpec):
     const raw = issue.values.map((v) => {
       const e = get(v);
       if (e === undefined || !Number.isFinite(e) || e < 0) {
-        throw new RangeError(`Expected a non-negative evaluation for value ${JSON.stringify(v)} of issue "${issue.name}", found ${String(e)}.`);
+        throw new RangeError(msg.negativeEvaluation(JSON.stringify(v), issue.name, String(e)));
       }
       return e;
     });
@@ -131,7 +132,7 @@ export function linearAdditiveUtility(domain: Domain, spec: LinearAdditiveSpec):
       if (p) {
         const j = index[i]!.get(v);
         if (j === undefined) {
-          throw new RangeError(`Expected one of the values of issue "${domain.issues[i].name}", found ${JSON.stringify(v)}.`);
+          throw new RangeError(msg.notAnIssueValue(domain.issues[i].name, JSON.stringify(v)));
         }
         u += p[j];
       } else {
@@ -157,7 +158,7 @@ export function callbackUtility(
   options: { reservation?: number; discount?: number } = {},
 ): UtilityFunction {
   const discount = options.discount ?? 1;
-  if (!(discount > 0 && discount <= 1)) throw new RangeError(`Expected a discount factor in (0, 1], found ${discount}.`);
+  if (!(discount > 0 && discount <= 1)) throw new RangeError(msg.badDiscount(discount));
   return { utility: fn, reservation: options.reservation ?? 0, discount };
 }
 
@@ -194,7 +195,7 @@ export function discountedReservation(u: UtilityFunction, t: number): number {
  * ```
  */
 export function withReservation<U extends UtilityFunction>(u: U, reservation: number, discount = u.discount): U {
-  if (!Number.isFinite(reservation)) throw new RangeError(`Expected a finite reservation value, found ${reservation}.`);
-  if (!(discount > 0 && discount <= 1)) throw new RangeError(`Expected a discount factor in (0, 1], found ${discount}.`);
+  if (!Number.isFinite(reservation)) throw new RangeError(msg.badReservation(reservation));
+  if (!(discount > 0 && discount <= 1)) throw new RangeError(msg.badDiscount(discount));
   return { ...u, reservation, discount };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as data from './data.ts';
 import * as exec from './exec.ts';
+import * as negotiate from './negotiate.ts';
 import * as run from './run.ts';
 import * as scenario from './scenario.ts';
 
@@ -21,7 +22,7 @@ const messages = (m: Record<string, unknown>) =>
 
 describe('the message catalogue', () => {
   it('says what was found wherever it says what was expected', () => {
-    for (const m of [data, exec, run, scenario]) {
+    for (const m of [data, exec, negotiate, run, scenario]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (/expected/i.test(text)) expect(text, name).toMatch(/found/);
@@ -30,7 +31,7 @@ describe('the message catalogue', () => {
   });
 
   it('starts a message that stands alone with a capital, and continues one after its place in lower case', () => {
-    for (const m of [data, exec, run]) {
+    for (const m of [data, exec, negotiate, run]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|$)/);
