@@ -41,119 +41,154 @@ function decode(s: string, where: () => string): string {
  * ```
  */
 export function parseXml(text: string, source = 'XML input'): XmlElement {
-  let pos = 0;
-  const lineAt = (p: number): number => {
-    let n = 1;
-    for (let i = 0; i < p && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-    return n;
-  };
-  const fail = (expected: string, p = pos): never => {
-    const found = p >= text.length ? 'end of input' : JSON.stringify(text.slice(p, p + 20));
-    throw new SyntaxError(`${source}, line ${lineAt(p)}: expected ${expected}, found ${found}.`);
-  };
-  const skipMisc = (): void => {
-    for (;;) {
-      while (pos < text.length && /\s/.test(text[pos])) pos++;
-      if (text.startsWith('<!--', pos)) {
-        const end = text.indexOf('-->', pos + 4);
-        if (end < 0) fail('"-->" closing a comment');
-        pos = end + 3;
-      } else if (text.startsWith('<?', pos)) {
-        const end = text.indexOf('?>', pos + 2);
-        if (end < 0) fail('"?>" closing a processing instruction');
-        pos = end + 2;
-      } else if (text.startsWith('<!DOCTYPE', pos)) {
-        const end = text.indexOf('>', pos);
-        if (end < 0) fail('">" closing the DOCTYPE');
-        pos = end + 1;
-      } else return;
-    }
-  };
-  const nameRe = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
-  const readName = (): string => {
-    nameRe.lastIndex = pos;
-    const m = nameRe.exec(text);
-    if (!m) return fail('a tag or attribute name');
-    pos += m[0].length;
-    return m[0];
-  };
-  const skipWs = (): void => {
-    while (pos < text.length && /\s/.test(text[pos])) pos++;
-  };
+  const r = new XmlReader(text, source);
+  // Strip a UTF-8 byte-order mark, common in files saved on Windows.
+  if (text.charCodeAt(0) === 0xfeff) r.pos = 1;
+  r.skipMisc();
+  if (r.atEnd()) r.fail('a root element');
+  const root = r.element();
+  r.skipMisc();
+  if (!r.atEnd()) r.fail('end of input after the root element');
+  return root;
+}
 
-  const parseElement = (): XmlElement => {
-    const start = pos;
-    if (text[pos] !== '<') fail('"<" starting an element');
-    pos++;
-    const name = readName();
+/** Markup skipped where it appears: [opening, closing, what the closing is called in errors]. */
+const COMMENT = ['<!--', '-->', '"-->" closing a comment'] as const;
+const PROCESSING = ['<?', '?>', '"?>" closing a processing instruction'] as const;
+const DOCTYPE = ['<!DOCTYPE', '>', '">" closing the DOCTYPE'] as const;
+
+/** A cursor over the document text; each method reads one construct and moves past it. */
+class XmlReader {
+  pos = 0;
+  readonly #nameRe = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
+
+  constructor(
+    readonly text: string,
+    readonly source: string,
+  ) {}
+
+  atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  lineAt(p: number): number {
+    let n = 1;
+    for (let i = 0; i < p && i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) n++;
+    return n;
+  }
+
+  fail(expected: string, p = this.pos): never {
+    const found = p >= this.text.length ? 'end of input' : JSON.stringify(this.text.slice(p, p + 20));
+    throw new SyntaxError(`${this.source}, line ${this.lineAt(p)}: expected ${expected}, found ${found}.`);
+  }
+
+  /** Skips `open … close` if it starts here (`close` searched from `from` on); true if it did. */
+  skip([open, close, what]: readonly [string, string, string], from = open.length): boolean {
+    if (!this.text.startsWith(open, this.pos)) return false;
+    const end = this.text.indexOf(close, this.pos + from);
+    if (end < 0) this.fail(what);
+    this.pos = end + close.length;
+    return true;
+  }
+
+  /** Whitespace, comments, processing instructions and a DOCTYPE, before or after the root. */
+  skipMisc(): void {
+    do this.skipWs();
+    while (this.skip(COMMENT) || this.skip(PROCESSING) || this.skip(DOCTYPE));
+  }
+
+  skipWs(): void {
+    while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;
+  }
+
+  name(): string {
+    this.#nameRe.lastIndex = this.pos;
+    const m = this.#nameRe.exec(this.text);
+    if (!m) return this.fail('a tag or attribute name');
+    this.pos += m[0].length;
+    return m[0];
+  }
+
+  decode(s: string): string {
+    return decode(s, () => `${this.source}, line ${this.lineAt(this.pos)}`);
+  }
+
+  element(): XmlElement {
+    const start = this.pos;
+    if (this.text[this.pos] !== '<') this.fail('"<" starting an element');
+    this.pos++;
+    const name = this.name();
     const attributes: Record<string, string> = {};
+    const selfClosing = this.attributes(attributes);
+    if (selfClosing) return { name, attributes, children: [], text: '', line: this.lineAt(start) };
+    const { children, body } = this.content(name, start);
+    return { name, attributes, children, text: body.trim(), line: this.lineAt(start) };
+  }
+
+  /** Reads attributes into `out` up to the end of the start tag; true for a self-closing tag. */
+  attributes(out: Record<string, string>): boolean {
     for (;;) {
-      skipWs();
-      if (text.startsWith('/>', pos)) {
-        pos += 2;
-        return { name, attributes, children: [], text: '', line: lineAt(start) };
+      this.skipWs();
+      if (this.text.startsWith('/>', this.pos)) {
+        this.pos += 2;
+        return true;
       }
-      if (text[pos] === '>') {
-        pos++;
-        break;
+      if (this.text[this.pos] === '>') {
+        this.pos++;
+        return false;
       }
-      const attr = readName();
-      skipWs();
-      if (text[pos] !== '=') fail(`"=" after attribute "${attr}"`);
-      pos++;
-      skipWs();
-      const q = text[pos];
-      if (q !== '"' && q !== "'") fail(`a quoted value for attribute "${attr}"`);
-      const end = text.indexOf(q, pos + 1);
-      if (end < 0) fail(`a closing quote for attribute "${attr}"`);
-      attributes[attr] = decode(text.slice(pos + 1, end), () => `${source}, line ${lineAt(pos)}`);
-      pos = end + 1;
+      const attr = this.name();
+      this.skipWs();
+      if (this.text[this.pos] !== '=') this.fail(`"=" after attribute "${attr}"`);
+      this.pos++;
+      this.skipWs();
+      const q = this.text[this.pos];
+      if (q !== '"' && q !== "'") this.fail(`a quoted value for attribute "${attr}"`);
+      const end = this.text.indexOf(q, this.pos + 1);
+      if (end < 0) this.fail(`a closing quote for attribute "${attr}"`);
+      out[attr] = this.decode(this.text.slice(this.pos + 1, end));
+      this.pos = end + 1;
     }
+  }
+
+  /** Children and text of element `name` (opened at `start`), through its end tag. */
+  content(name: string, start: number): { children: XmlElement[]; body: string } {
     const children: XmlElement[] = [];
     let body = '';
     for (;;) {
-      if (pos >= text.length) fail(`"</${name}>" closing the element opened on line ${lineAt(start)}`);
-      if (text.startsWith('</', pos)) {
-        pos += 2;
-        const close = readName();
-        if (close !== name) fail(`"</${name}>" closing the element opened on line ${lineAt(start)}`, pos - close.length - 2);
-        skipWs();
-        if (text[pos] !== '>') fail(`">" ending "</${name}"`);
-        pos++;
-        return { name, attributes, children, text: body.trim(), line: lineAt(start) };
+      if (this.atEnd()) this.fail(`"</${name}>" closing the element opened on line ${this.lineAt(start)}`);
+      if (this.text.startsWith('</', this.pos)) {
+        this.endTag(name, start);
+        return { children, body };
       }
-      if (text.startsWith('<!--', pos)) {
-        const end = text.indexOf('-->', pos + 4);
-        if (end < 0) fail('"-->" closing a comment');
-        pos = end + 3;
-      } else if (text.startsWith('<![CDATA[', pos)) {
-        const end = text.indexOf(']]>', pos);
-        if (end < 0) fail('"]]>" closing a CDATA section');
-        body += text.slice(pos + 9, end);
-        pos = end + 3;
-      } else if (text.startsWith('<?', pos)) {
-        const end = text.indexOf('?>', pos);
-        if (end < 0) fail('"?>" closing a processing instruction');
-        pos = end + 2;
-      } else if (text[pos] === '<') {
-        children.push(parseElement());
+      // (the three openings exclude each other, so the order of the tests does not matter)
+      if (this.skip(COMMENT) || this.skip(PROCESSING, 0)) continue;
+      if (this.text.startsWith('<![CDATA[', this.pos)) {
+        const end = this.text.indexOf(']]>', this.pos);
+        if (end < 0) this.fail('"]]>" closing a CDATA section');
+        body += this.text.slice(this.pos + 9, end);
+        this.pos = end + 3;
+      } else if (this.text[this.pos] === '<') {
+        children.push(this.element());
       } else {
-        const next = text.indexOf('<', pos);
-        const chunk = text.slice(pos, next < 0 ? text.length : next);
-        body += decode(chunk, () => `${source}, line ${lineAt(pos)}`);
-        pos += chunk.length;
+        const next = this.text.indexOf('<', this.pos);
+        const chunk = this.text.slice(this.pos, next < 0 ? this.text.length : next);
+        body += this.decode(chunk);
+        this.pos += chunk.length;
       }
     }
-  };
+  }
 
-  // Strip a UTF-8 byte-order mark, common in files saved on Windows.
-  if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  skipMisc();
-  if (pos >= text.length) fail('a root element');
-  const root = parseElement();
-  skipMisc();
-  if (pos < text.length) fail('end of input after the root element');
-  return root;
+  endTag(name: string, start: number): void {
+    this.pos += 2;
+    const close = this.name();
+    if (close !== name) {
+      this.fail(`"</${name}>" closing the element opened on line ${this.lineAt(start)}`, this.pos - close.length - 2);
+    }
+    this.skipWs();
+    if (this.text[this.pos] !== '>') this.fail(`">" ending "</${name}"`);
+    this.pos++;
+  }
 }
 
 /** Depth-first search for all descendants (and self) with the given tag name. */

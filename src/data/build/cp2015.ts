@@ -38,6 +38,24 @@ function sectorNames(rawDir: string): string[] {
 
 /** Builds the dataset in memory and writes it to `outDir`; returns the checks it printed. */
 export function buildCp2015(rawDir = join(RAW_DIR, 'cp2015_nafta'), outDir = join(REPO_ROOT, 'data', 'cp2015')) {
+  const raw = readAuthorsFiles(rawDir);
+  const N = CP_REGIONS.length;
+  const J = raw.names.length;
+  const { flows, tariff, tariff05 } = tradeArrays(raw, N, J);
+  const { vaShare, io, gross } = productionShares(raw, N, J, flows);
+  const finalShare = residualFinalShares(N, J, flows, tariff, vaShare, io, gross);
+  const sectors = raw.names.map((name, j) => ({ code: `s${String(j + 1).padStart(2, '0')}`, name, tradable: j < JT, theta: j < JT ? raw.T[j] : SERVICES_THETA }));
+  const regions = CP_REGIONS.map(([code, name]) => ({ code, name }));
+  const checks = cpChecks(N, J, flows, gross, vaShare);
+  const manifest = cp2015Manifest(regions, sectors, checks);
+  writeDataset(outDir, manifest, { N, J, regions: regions.map((r) => r.code), sectors: sectors.map((s) => s.code), flows, tariff, vaShare, finalShare, io, schedules: { 'tariffs-2005': tariff05 } });
+  return checks;
+}
+
+type AuthorsFiles = ReturnType<typeof readAuthorsFiles>;
+
+/** The authors' text files (original_txt/) and the sector names, checked for their sizes. */
+function readAuthorsFiles(rawDir: string) {
   const txt = join(rawDir, 'original_txt');
   const N = CP_REGIONS.length;
   const names = sectorNames(rawDir);
@@ -52,6 +70,11 @@ export function buildCp2015(rawDir = join(RAW_DIR, 'cp2015_nafta'), outDir = joi
   if (xb.length !== JT * N || IO.length !== N * J || B.length !== J || T.length !== JT) {
     throw new RangeError(`Expected CP 2015 files of ${JT}×${N} trade rows and ${N * J} IO rows, found ${xb.length} and ${IO.length}`);
   }
+  return { names, xb, t93, t05, IO, B, GO, T };
+}
+
+/** Flows (USD) and the 1993 and 2005 tariffs, indexed (n*N + i)*J + j = importer n, exporter i, sector j. */
+function tradeArrays(raw: AuthorsFiles, N: number, J: number) {
   const idx = (n: number, i: number, j: number) => (n * N + i) * J + j;
   const flows = new Float64Array(N * N * J);
   const tariff = new Float64Array(N * N * J);
@@ -60,33 +83,43 @@ export function buildCp2015(rawDir = join(RAW_DIR, 'cp2015_nafta'), outDir = joi
   for (let j = 0; j < JT; j++)
     for (let n = 0; n < N; n++)
       for (let i = 0; i < N; i++) {
-        flows[idx(n, i, j)] = xb[j * N + n][i] * 1000;
-        tariff[idx(n, i, j)] = t93[j * N + n][i] / 100;
-        tariff05[idx(n, i, j)] = t05[j * N + n][i] / 100;
+        flows[idx(n, i, j)] = raw.xb[j * N + n][i] * 1000;
+        tariff[idx(n, i, j)] = raw.t93[j * N + n][i] / 100;
+        tariff05[idx(n, i, j)] = raw.t05[j * N + n][i] / 100;
       }
+  return { flows, tariff, tariff05 };
+}
+
+/** Value-added shares, input shares and gross output; writes each region's domestic sales into `flows`. */
+function productionShares(raw: AuthorsFiles, N: number, J: number, flows: Float64Array) {
+  const idx = (n: number, i: number, j: number) => (n * N + i) * J + j;
   const vaShare = new Float64Array(N * J);
   const io = new Float64Array(N * J * J);
   const gross = new Float64Array(N * J);
   for (let n = 0; n < N; n++)
     for (let j = 0; j < J; j++) {
-      vaShare[n * J + j] = B[j][n];
+      vaShare[n * J + j] = raw.B[j][n];
       let exports = 0;
       for (let m = 0; m < N; m++) exports += flows[idx(m, n, j)];
-      gross[n * J + j] = Math.max(GO[j][n], exports);
+      gross[n * J + j] = Math.max(raw.GO[j][n], exports);
       flows[idx(n, n, j)] = gross[n * J + j] - exports;
       // One coefficient of the authors' IO.txt is negative (Canada, input 20 into sector 11: −0.00085)
       // and the columns, rounded to 7 decimals, add up to 1 only within 2e-6. Shares must be
       // non-negative and add up to 1 exactly, or value leaks out of the world economy and Walras' law
       // fails at the 1e-8 level; so negatives are set to zero and every column is renormalised.
       let sum = 0;
-      for (let k = 0; k < J; k++) sum += (io[(n * J + k) * J + j] = Math.max(0, IO[n * J + k][j]));
+      for (let k = 0; k < J; k++) {
+        io[(n * J + k) * J + j] = Math.max(0, raw.IO[n * J + k][j]);
+        sum += io[(n * J + k) * J + j];
+      }
       if (sum > 0) for (let k = 0; k < J; k++) io[(n * J + k) * J + j] /= sum;
     }
-  const finalShare = residualFinalShares(N, J, flows, tariff, vaShare, io, gross);
-  const sectors = names.map((name, j) => ({ code: `s${String(j + 1).padStart(2, '0')}`, name, tradable: j < JT, theta: j < JT ? T[j] : SERVICES_THETA }));
-  const regions = CP_REGIONS.map(([code, name]) => ({ code, name }));
-  const checks = cpChecks(N, J, flows, gross, vaShare);
-  const manifest: DatasetManifest = {
+  return { vaShare, io, gross };
+}
+
+/** The manifest: regions, sectors, groups, the 2005 schedule and the provenance with its checks. */
+function cp2015Manifest(regions: DatasetManifest['regions'], sectors: DatasetManifest['sectors'], checks: DatasetManifest['provenance']['checks']): DatasetManifest {
+  return {
     lancaster_dataset: 1,
     id: 'cp2015',
     name: 'Caliendo–Parro NAFTA data (1993)',
@@ -127,8 +160,6 @@ export function buildCp2015(rawDir = join(RAW_DIR, 'cp2015_nafta'), outDir = joi
       checks,
     },
   };
-  writeDataset(outDir, manifest, { N, J, regions: regions.map((r) => r.code), sectors: sectors.map((s) => s.code), flows, tariff, vaShare, finalShare, io, schedules: { 'tariffs-2005': tariff05 } });
-  return checks;
 }
 
 /** α_n^j = (X_n^j − Σ_k γ_n^{j,k} Y_n^k) / I_n, I_n = VA_n + R_n + D_n, clipped at 0 and renormalised. */

@@ -175,22 +175,49 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const NJ = N * J;
   const tol = opts.tol ?? 1e-10;
   const maxIt = opts.maxIterations ?? 1000;
-  const onIteration = opts.onIteration;
-  const m = opts.memory ?? 10;
   const stateTol = Math.max(STATE_TOL_FACTOR * tol, STATE_TOL_FLOOR);
   const scale = shock.elasticityScale ?? 1;
   const theta = new Float64Array(J);
   for (let j = 0; j < J; j++) theta[j] = b.theta[j] * scale;
-
-  const lc = new Float64Array(NJ), F = new Float64Array(NJ), Y = new Float64Array(NJ), X = new Float64Array(NJ), Xn = new Float64Array(NJ);
-  const piNew = new Float64Array(N * N * J);
   const badInput = firstNonFiniteInput(b, shock, theta);
   if (badInput) {
     const nan = (k: number) => new Float64Array(k).fill(NaN);
     const report: SolverReport = { status: 'not-converged', iterations: 0, residual: NaN, seconds: (performance.now() - t0) / 1000, message: `Non-finite input: ${badInput}` };
     return { report, lw: nan(N), lP: nan(NJ), lc: nan(NJ), piNew: nan(N * N * J), X: nan(NJ), Y: nan(NJ), F: nan(NJ), theta, rents: nan(N) };
   }
+  const k = prepareKernel(b, shock, opts, theta, warm);
+  const r = iterate(k, tol, maxIt, stateTol, opts.onIteration);
+  const { C, KC } = k;
+  let message = r.message;
+  if (!r.converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${r.residual.toExponential(2)}${C ? `, cap residual ${r.capResidual.toExponential(2)}` : ''}${KC ? `, capacity residual ${r.capacityResidual.toExponential(2)}` : ''})`;
+  // The solution: wages of the last state, and the prices, shares and spending they imply
+  // (lc is the unit cost behind π' and lP, from the second price sweep).
+  const lwOut = Float64Array.from(k.lw);
+  const lPOut = Float64Array.from(k.gP);
+  tradeShares(k.sys, k.ws, k.piNew);
+  const report: SolverReport = {
+    status: r.converged ? 'converged' : 'not-converged', iterations: r.iterations, residual: r.residual, seconds: (performance.now() - t0) / 1000,
+    ...(message && !r.converged ? { message } : {}),
+  };
+  const caps = k.wsys && C ? capsSolution(k, k.wsys, r.capResidual) : undefined;
+  const capacity = k.csys ? capacitySolution(k, k.csys, r.capacityResidual) : undefined;
+  const crossBorder = k.transfer ? transfersSolution(k) : undefined;
+  return {
+    report, lw: lwOut, lP: lPOut, lc: k.lc, piNew: k.piNew, X: k.Xn, Y: k.Y, F: k.F, theta, rents: k.rentful ? k.rentOut : k.rent,
+    ...(caps ? { caps } : {}), ...(k.nest ? { shares: { B: k.Beff, GB: k.GBeff } } : {}), ...(capacity ? { capacity } : {}),
+    ...(crossBorder ? { transfers: crossBorder } : {}),
+  };
+}
 
+/** Everything one solve works on: the prepared system, its extensions and the stacked state. */
+type Kernel = ReturnType<typeof prepareKernel>;
+
+/** Prepares the system, wedges, nests, capacities and ownership of `shock`, and the start of the iteration. */
+function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array, warm?: GeWarmStart) {
+  const { N, J } = b;
+  const NJ = N * J;
+  const lc = new Float64Array(NJ), F = new Float64Array(NJ), Y = new Float64Array(NJ), X = new Float64Array(NJ), Xn = new Float64Array(NJ);
+  const piNew = new Float64Array(N * N * J);
   const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat, shock.exportTax);
   const ws = makeWorkspace(sys);
   // Wedges (export taxes, caps; bans zeroed in sys) and nests: null when absent, so the CP path is unchanged.
@@ -216,13 +243,6 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     ownershipIncome(osys, b.B, baselineOutput(b), null, nfi0);
     for (let n = 0; n < N; n++) T[n] = D[n] - nfi0[n];
   }
-  /** Spending transfers of eq. (4) given rents (and, with ownership, gross output Y net of rents). */
-  const transfers = (rentIn: Float64Array, Yv: Float64Array) => {
-    if (!transfer) { for (let n = 0; n < N; n++) Dx[n] = D[n] + rentIn[n]; return; }
-    if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
-    if (osys) ownershipIncome(osys, Beff, Yv, rentCell, nfi);
-    for (let n = 0; n < N; n++) Dx[n] = T[n] + rentIn[n] + gov![n] + nfi[n];
-  };
   const lcp = csys ? new Float64Array(NJ) : lc;
   // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each.
   const Z = N + 2 * NJ + C + KC;
@@ -250,11 +270,31 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   for (let q = 0; q < NJ; q++) xs[q] = X0[q] / sX[q];
   if (warm) { lw.set(warm.lw); lP.set(warm.lP); }
   const wVA = new Float64Array(N), VAs = new Float64Array(N);
-  const aa = new Anderson(Z, m);
+  const aa = new Anderson(Z, opts.memory ?? 10);
   let worldVA = 0;
   for (let n = 0; n < N; n++) worldVA += b.VA[n];
   normalise(lw, b.VA, worldVA);
+  return {
+    b, N, J, NJ, sys, ws, wsys, C, nest, Beff, GBeff, sysS, rent, rentOut, Dx, D, csys, KC, osys, transfer, rentful, rentCell, capRent, gov, nfi, T, nfi0,
+    lc, lcp, F, Y, X, Xn, piNew, z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm, unitCost, sX, invSX, wVA, VAs, aa, worldVA,
+    /** [cap residual, capacity residual] of the last evaluation (written by rentfulSpending). */
+    residuals: new Float64Array(2),
+  };
+}
 
+/** Spending transfers of eq. (4) given rents (and, with ownership, gross output Y net of rents), into k.Dx. */
+function transfers(k: Kernel, rentIn: Float64Array, Yv: Float64Array): void {
+  const { N, KC, D, Dx, T, csys, osys, rentCell, capRent, gov, nfi } = k;
+  if (!k.transfer) { for (let n = 0; n < N; n++) Dx[n] = D[n] + rentIn[n]; return; }
+  if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
+  if (osys) ownershipIncome(osys, k.Beff, Yv, rentCell, nfi);
+  for (let n = 0; n < N; n++) Dx[n] = T[n] + rentIn[n] + gov![n] + nfi[n];
+}
+
+/** The Anderson-accelerated fixed-point iteration z ← G(z), with restarts from the best iterate. */
+function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIteration?: IterationFn) {
+  const { N, NJ, J, sys, ws, nest, Beff, GBeff, sysS, D, csys, rentful } = k;
+  const { lc, lcp, F, Y, X, Xn, z, gz, zBest, lw, lP, lm, gP, unitCost, wVA, VAs, aa, worldVA } = k;
   let residual = Infinity;
   let capResidual = 0;
   let capacityResidual = 0;
@@ -276,9 +316,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   };
   for (let it = 1; it <= maxIt; it++) {
     iterations = it;
-    for (let q = 0; q < NJ; q++) X[q] = xs[q] * sX[q];
-    for (let n = 0; n < N; n++) wVA[n] = Math.exp(lw[n]) * b.VA[n];
-    if (wsys) applyCaps(wsys, sys, lo);
+    unpack(k);
     // G(z): eq. (1)–(2) twice (prices are the slowest block), eq. (3), eq. (4) once, eq. (5).
     unitCost(lP);
     if (csys) addMarkups(csys, lc, lm, lcp);
@@ -300,17 +338,9 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);
     grossOutput(sys, ws, X, Y);
     if (rentful) {
-      // Y net of wedge and capacity rents; rents kept by exporters and capacity owners are their income.
-      // With ownership, foreign owners' shares of value added and kept rents are their income (O1–O3).
-      if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent, rentCell, gov); else { rent.fill(0); rentCell?.fill(0); gov?.fill(0); }
-      if (csys) capacityRents(csys, J, lm, Y, rent, capRent);
-      transfers(rent, Y);
-      spendingMap(sysS, F, wVA, Dx, X, Y, Xn);
-      grossOutput(sys, ws, Xn, Y);
-      if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut, rentCell, gov); else { rentOut.fill(0); rentCell?.fill(0); gov?.fill(0); }
-      if (csys) capacityRents(csys, J, lm, Y, rentOut, capRent);
-      if (C) capResidual = capUpdate(wsys!, sys, ws, lo, Xn, lcp, go, null);
-      if (csys) capacityResidual = capacityUpdate(csys, lm, Y, lc, gm, null);
+      rentfulSpending(k);
+      capResidual = k.residuals[0];
+      capacityResidual = k.residuals[1];
     } else {
       spendingMap(sysS, F, wVA, D, X, Y, Xn);
       grossOutput(sys, ws, Xn, Y);
@@ -334,73 +364,104 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
     const merit = Math.max(res, dP, dX, capResidual, capacityResidual);
     if (merit < best) { best = merit; zBest.set(z); sinceBest = 0; }
     else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
-    const shift = Math.log(worldVA / sumVA);
-    for (let n = 0; n < N; n++) gw[n] = Math.log(VAs[n] / b.VA[n]) + shift;
-    for (let q = 0; q < NJ; q++) gx[q] = Xn[q] * invSX[q];
+    writeImage(k, sumVA);
     aa.next(z, gz, z);
-    normalise(lw, b.VA, worldVA);
-    // Projections: ω ≥ 1, μ ≥ 1 with constant returns; both below e^MAX_LN_WEDGE, so that an
-    // extrapolated step cannot overflow the exponentials (no equilibrium here needs a larger wedge).
-    // biome-ignore lint/complexity/useMathMinMax: the clamp keeps a NaN visible and costs no call in the loop
-    for (let c = 0; c < C; c++) lo[c] = lo[c] < 0 ? 0 : lo[c] > MAX_LN_WEDGE ? MAX_LN_WEDGE : lo[c];
-    for (let c = 0; c < KC; c++) {
-      if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0;
-      else if (lm[c] > MAX_LN_WEDGE) lm[c] = MAX_LN_WEDGE;
-      else if (lm[c] < -MAX_LN_WEDGE) lm[c] = -MAX_LN_WEDGE;
-    }
+    normalise(lw, k.b.VA, worldVA);
+    project(k);
   }
-  if (!converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual.toExponential(2)}${C ? `, cap residual ${capResidual.toExponential(2)}` : ''}${KC ? `, capacity residual ${capacityResidual.toExponential(2)}` : ''})`;
-  // The solution: wages of the last state, and the prices, shares and spending they imply
-  // (lc is the unit cost behind π' and lP, from the second price sweep).
-  const lwOut = Float64Array.from(lw);
-  const lPOut = Float64Array.from(gP);
-  tradeShares(sys, ws, piNew);
-  const report: SolverReport = {
-    status: converged ? 'converged' : 'not-converged', iterations, residual, seconds: (performance.now() - t0) / 1000,
-    ...(message && !converged ? { message } : {}),
-  };
-  let caps: GeCapSolution | undefined;
-  if (wsys && C) {
-    const quantity = new Float64Array(C), lnOmega = Float64Array.from(lo), scratch = new Float64Array(C);
-    capUpdate(wsys, sys, ws, lnOmega, Xn, lcp, scratch, quantity);
-    let binding = 0;
-    for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
-    caps = { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding, accounts: capFlowAccounts(wsys, sys, ws, lnOmega, Xn) };
+  return { residual, capResidual, capacityResidual, iterations, converged, message };
+}
+
+/** The state's spending X = sX·x, wage bills ŵVA and, with caps, the wedges in dom. */
+function unpack(k: Kernel): void {
+  const { b, N, NJ, X, xs, sX, wVA, lw, wsys, sys, lo } = k;
+  for (let q = 0; q < NJ; q++) X[q] = xs[q] * sX[q];
+  for (let n = 0; n < N; n++) wVA[n] = Math.exp(lw[n]) * b.VA[n];
+  if (wsys) applyCaps(wsys, sys, lo);
+}
+
+/** The wage and spending blocks of G(z) (the price block gP is written in place): ln ŵ from value added, normalised. */
+function writeImage(k: Kernel, sumVA: number): void {
+  const { b, N, NJ, gw, gx, VAs, Xn, invSX, worldVA } = k;
+  const shift = Math.log(worldVA / sumVA);
+  for (let n = 0; n < N; n++) gw[n] = Math.log(VAs[n] / b.VA[n]) + shift;
+  for (let q = 0; q < NJ; q++) gx[q] = Xn[q] * invSX[q];
+}
+
+/**
+ * Eq. (3)–(4) with rents: Y net of wedge and capacity rents (rents kept by exporters and capacity
+ * owners are their income; with ownership, foreign owners' shares of value added and kept rents are
+ * theirs, O1–O3), spending X' and output at X'; the cap and capacity residuals go to k.residuals.
+ */
+function rentfulSpending(k: Kernel): void {
+  const { J, sys, ws, wsys, C, csys, sysS, F, wVA, X, Xn, Y, lo, lm, lc, lcp, go, gm, rent, rentOut, rentCell, capRent, gov } = k;
+  if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent, rentCell, gov); else { rent.fill(0); rentCell?.fill(0); gov?.fill(0); }
+  if (csys) capacityRents(csys, J, lm, Y, rent, capRent);
+  transfers(k, rent, Y);
+  spendingMap(sysS, F, wVA, k.Dx, X, Y, Xn);
+  grossOutput(sys, ws, Xn, Y);
+  if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut, rentCell, gov); else { rentOut.fill(0); rentCell?.fill(0); gov?.fill(0); }
+  if (csys) capacityRents(csys, J, lm, Y, rentOut, capRent);
+  if (C) k.residuals[0] = capUpdate(wsys!, sys, ws, lo, Xn, lcp, go, null);
+  if (csys) k.residuals[1] = capacityUpdate(csys, lm, Y, lc, gm, null);
+}
+
+/**
+ * Projections: ω ≥ 1, μ ≥ 1 with constant returns; both below e^MAX_LN_WEDGE, so that an
+ * extrapolated step cannot overflow the exponentials (no equilibrium here needs a larger wedge).
+ */
+function project(k: Kernel): void {
+  const { C, KC, csys, lo, lm } = k;
+  // biome-ignore lint/complexity/useMathMinMax: the clamp keeps a NaN visible and costs no call in the loop
+  for (let c = 0; c < C; c++) lo[c] = lo[c] < 0 ? 0 : lo[c] > MAX_LN_WEDGE ? MAX_LN_WEDGE : lo[c];
+  for (let c = 0; c < KC; c++) {
+    if (csys!.invEta[c] === 0 && lm[c] < 0) lm[c] = 0;
+    else if (lm[c] > MAX_LN_WEDGE) lm[c] = MAX_LN_WEDGE;
+    else if (lm[c] < -MAX_LN_WEDGE) lm[c] = -MAX_LN_WEDGE;
   }
-  let capacity: GeCapacitySolution | undefined;
-  if (csys) {
-    // Rents and quantities at the solution (Y is net of them): recompute from gross sales.
-    const lnMu = Float64Array.from(lm), quantity = new Float64Array(KC), rentCell = new Float64Array(KC), byRegion = new Float64Array(N), scratch = new Float64Array(KC);
-    capacityUpdate(csys, lnMu, Y, lc, scratch, quantity);
-    let binding = 0;
-    for (let c = 0; c < KC; c++) {
-      const q = csys.cell[c];
-      const r = (Y[q] * Math.exp(lnMu[c])) * -Math.expm1(-lnMu[c]);
-      rentCell[c] = r;
-      byRegion[Math.floor(q / J)] += r;
-      const b = csys.invEta[c] === 0 ? 0 : Math.min(Math.log(quantity[c]), csys.lnK[c]) * csys.invEta[c];
-      if (lnMu[c] - b > 1e-12) binding++;
-    }
-    capacity = { cell: csys.cell, limit: csys.limit, elasticity: csys.elasticity, lnMu, quantity, rent: rentCell, rentByRegion: byRegion, residual: capacityResidual, binding };
+}
+
+/** Caps at the solution: wedges, quantities, how many bind, and the flows' accounts. */
+function capsSolution(k: Kernel, wsys: NonNullable<Kernel['wsys']>, capResidual: number): GeCapSolution {
+  const { C, sys, ws, lo, Xn, lcp } = k;
+  const quantity = new Float64Array(C), lnOmega = Float64Array.from(lo), scratch = new Float64Array(C);
+  capUpdate(wsys, sys, ws, lnOmega, Xn, lcp, scratch, quantity);
+  let binding = 0;
+  for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
+  return { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding, accounts: capFlowAccounts(wsys, sys, ws, lnOmega, Xn) };
+}
+
+/** Capacities at the solution: rents and quantities (Y is net of them), recomputed from gross sales. */
+function capacitySolution(k: Kernel, csys: NonNullable<Kernel['csys']>, capacityResidual: number): GeCapacitySolution {
+  const { N, J, KC, lm, Y, lc } = k;
+  // Rents and quantities at the solution (Y is net of them): recompute from gross sales.
+  const lnMu = Float64Array.from(lm), quantity = new Float64Array(KC), rentCell = new Float64Array(KC), byRegion = new Float64Array(N), scratch = new Float64Array(KC);
+  capacityUpdate(csys, lnMu, Y, lc, scratch, quantity);
+  let binding = 0;
+  for (let c = 0; c < KC; c++) {
+    const q = csys.cell[c];
+    const r = (Y[q] * Math.exp(lnMu[c])) * -Math.expm1(-lnMu[c]);
+    rentCell[c] = r;
+    byRegion[Math.floor(q / J)] += r;
+    const b = csys.invEta[c] === 0 ? 0 : Math.min(Math.log(quantity[c]), csys.lnK[c]) * csys.invEta[c];
+    if (lnMu[c] - b > 1e-12) binding++;
   }
-  let crossBorder: GeTransfers | undefined;
-  if (transfer) {
-    // At the solution (Y, rentCell and gov hold the last evaluation at X'): ownership income and government shares.
-    if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
-    const own = new Float64Array(N);
-    if (osys) ownershipIncome(osys, Beff, Y, rentCell, own);
-    const paid = new Float64Array(N);
-    if (wsys?.hasGov) {
-      const acc = capFlowAccounts(wsys, sys, ws, lo, Xn);
-      for (let c = 0; c < C; c++) paid[wsys.i[wsys.capOf[c]]] += acc.government[c];
-    }
-    crossBorder = { ownershipBase: nfi0, ownership: own, governmentReceived: Float64Array.from(gov!), governmentPaid: paid, rentCell: Float64Array.from(rentCell!) };
+  return { cell: csys.cell, limit: csys.limit, elasticity: csys.elasticity, lnMu, quantity, rent: rentCell, rentByRegion: byRegion, residual: capacityResidual, binding };
+}
+
+/** Ownership income and government shares at the solution (Y, rentCell and gov hold the last evaluation at X'). */
+function transfersSolution(k: Kernel): GeTransfers {
+  const { N, C, KC, csys, osys, wsys, sys, ws, lo, Xn, Y, Beff, rentCell, capRent, gov, nfi0 } = k;
+  // At the solution (Y, rentCell and gov hold the last evaluation at X'): ownership income and government shares.
+  if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
+  const own = new Float64Array(N);
+  if (osys) ownershipIncome(osys, Beff, Y, rentCell, own);
+  const paid = new Float64Array(N);
+  if (wsys?.hasGov) {
+    const acc = capFlowAccounts(wsys, sys, ws, lo, Xn);
+    for (let c = 0; c < C; c++) paid[wsys.i[wsys.capOf[c]]] += acc.government[c];
   }
-  return {
-    report, lw: lwOut, lP: lPOut, lc, piNew, X: Xn, Y, F, theta, rents: rentful ? rentOut : rent,
-    ...(caps ? { caps } : {}), ...(nest ? { shares: { B: Beff, GB: GBeff } } : {}), ...(capacity ? { capacity } : {}),
-    ...(crossBorder ? { transfers: crossBorder } : {}),
-  };
+  return { ownershipBase: nfi0, ownership: own, governmentReceived: Float64Array.from(gov!), governmentPaid: paid, rentCell: Float64Array.from(rentCell!) };
 }
 
 /** Baseline gross output Y_i^j = Σ_m π_mi^j X_m^j / τ_mi^j, index i*J + j. */

@@ -92,33 +92,58 @@ export function prepareWedges(
   sys: GeSystem, N: number, J: number, pi: Float64Array, tau: Float64Array, X: Float64Array,
   exportTax: Float64Array | undefined, caps: GeCaps | undefined, labels?: GeLabels,
 ): WedgeSystem | null {
-  const { T, traded } = sys;
   const tIndex = new Int32Array(J).fill(-1);
-  for (let t = 0; t < T; t++) tIndex[traded[t]] = t;
+  for (let t = 0; t < sys.T; t++) tIndex[sys.traded[t]] = t;
+  const where = (q: number) => `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
+  const g: Geometry = { N, J, T: sys.T, tIndex, labels, where };
+  const capAt = caps ? checkCaps(g, caps) : new Map<number, number>();
+  const banned = applyBans(g, sys, pi, X, caps, capAt);
+  const list = wedgeFlows(g, pi, exportTax, capAt, banned);
+  if (!list.length) return null;
+  return wedgeSystem(g, sys, pi, tau, X, exportTax, caps, capAt, list);
+}
+
+/** Sizes and labels shared by the steps of prepareWedges. */
+interface Geometry {
+  N: number;
+  J: number;
+  T: number;
+  /** Traded index of each sector, −1 for a non-traded one. */
+  tIndex: Int32Array;
+  labels: GeLabels | undefined;
+  /** "from A to B in S" for flow q. */
+  where: (q: number) => string;
+}
+
+/** Validates the caps; returns the first cap of each controlled flow (flow → index into caps). */
+function checkCaps(g: Geometry, caps: GeCaps): Map<number, number> {
+  const { N, J, labels, where } = g;
   const NNJ = N * N * J;
   const capAt = new Map<number, number>();
-  const where = (q: number) => `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
-  if (caps) {
-    if (caps.approval.length !== caps.flow.length || caps.rentsToExporter.length !== caps.flow.length) {
-      throw new TypeError(`Expected export-control arrays of one length, found ${caps.flow.length} flows, ${caps.approval.length} approvals, ${caps.rentsToExporter.length} rent flags`);
-    }
-    for (let c = 0; c < caps.flow.length; c++) {
-      const q = caps.flow[c], s = caps.approval[c];
-      if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(`Expected controlled flows in 0..${NNJ - 1}, found ${q}`);
-      if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(`Expected export controls on cross-border flows only, found a control on domestic sales of ${label(labels, 'regions', Math.floor(q / J) % N)} in ${label(labels, 'sectors', q % J)}`);
-      if (!(s >= 0 && s <= 1)) throw new RangeError(`Expected an approval between 0 and 1, found ${s} on the flow ${where(q)}`);
-      const g = caps.governmentShare?.[c] ?? 0, gr = caps.government?.[c] ?? -1;
-      if (!(g >= 0 && g < 1)) throw new RangeError(`Expected a government share of licensed sales in [0, 1), found ${g} on the flow ${where(q)}`);
-      if (g > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(`Expected the region receiving the government share on the flow ${where(q)}, found ${gr}`);
-      const prev = capAt.get(q);
-      if (prev !== undefined) {
-        if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(`Expected one control per flow, found contradictory controls (approval ${caps.approval[prev]} and ${s}) on the flow ${where(q)}`);
-        continue;
-      }
-      capAt.set(q, c);
-    }
+  if (caps.approval.length !== caps.flow.length || caps.rentsToExporter.length !== caps.flow.length) {
+    throw new TypeError(`Expected export-control arrays of one length, found ${caps.flow.length} flows, ${caps.approval.length} approvals, ${caps.rentsToExporter.length} rent flags`);
   }
-  // Bans: zero the flow, then check every importer keeps a supplier of each sector it buys.
+  for (let c = 0; c < caps.flow.length; c++) {
+    const q = caps.flow[c], s = caps.approval[c];
+    if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(`Expected controlled flows in 0..${NNJ - 1}, found ${q}`);
+    if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(`Expected export controls on cross-border flows only, found a control on domestic sales of ${label(labels, 'regions', Math.floor(q / J) % N)} in ${label(labels, 'sectors', q % J)}`);
+    if (!(s >= 0 && s <= 1)) throw new RangeError(`Expected an approval between 0 and 1, found ${s} on the flow ${where(q)}`);
+    const gs = caps.governmentShare?.[c] ?? 0, gr = caps.government?.[c] ?? -1;
+    if (!(gs >= 0 && gs < 1)) throw new RangeError(`Expected a government share of licensed sales in [0, 1), found ${gs} on the flow ${where(q)}`);
+    if (gs > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(`Expected the region receiving the government share on the flow ${where(q)}, found ${gr}`);
+    const prev = capAt.get(q);
+    if (prev !== undefined) {
+      if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(`Expected one control per flow, found contradictory controls (approval ${caps.approval[prev]} and ${s}) on the flow ${where(q)}`);
+      continue;
+    }
+    capAt.set(q, c);
+  }
+  return capAt;
+}
+
+/** Bans (approval 0): zeroes the flow in dom and domT, then checks every importer keeps a supplier of each sector it buys. */
+function applyBans(g: Geometry, sys: GeSystem, pi: Float64Array, X: Float64Array, caps: GeCaps | undefined, capAt: Map<number, number>): Set<number> {
+  const { N, J, T, tIndex, labels } = g;
   const banned = new Set<number>();
   for (const [q, c] of capAt) {
     const t = tIndex[q % J];
@@ -129,20 +154,23 @@ export function prepareWedges(
     sys.domT[r] = 0;
     banned.add(q);
   }
-  if (banned.size) {
-    const checked = new Set<number>();
-    for (const q of banned) {
-      const n = Math.floor(q / (N * J)), j = q % J, t = tIndex[j];
-      if (checked.has(n * J + j)) continue;
-      checked.add(n * J + j);
-      let s = 0;
-      for (let i = 0; i < N; i++) s += sys.dom[(n * T + t) * N + i];
-      if (!(s > 0) && X[n * J + j] > 0) {
-        throw new RangeError(`Expected importer ${label(labels, 'regions', n)} to keep a supplier of sector ${label(labels, 'sectors', j)}, found every supplier banned by the export controls (approval 0); allow some supply or leave a supplier out`);
-      }
+  const checked = new Set<number>();
+  for (const q of banned) {
+    const n = Math.floor(q / (N * J)), j = q % J, t = tIndex[j];
+    if (checked.has(n * J + j)) continue;
+    checked.add(n * J + j);
+    let s = 0;
+    for (let i = 0; i < N; i++) s += sys.dom[(n * T + t) * N + i];
+    if (!(s > 0) && X[n * J + j] > 0) {
+      throw new RangeError(`Expected importer ${label(labels, 'regions', n)} to keep a supplier of sector ${label(labels, 'sectors', j)}, found every supplier banned by the export controls (approval 0); allow some supply or leave a supplier out`);
     }
   }
-  // The wedge list: flows with a static export tax or a non-ban cap, in traded sectors with trade.
+  return banned;
+}
+
+/** The wedge list, sorted: flows with a static export tax or a non-ban cap, in traded sectors with trade. */
+function wedgeFlows(g: Geometry, pi: Float64Array, exportTax: Float64Array | undefined, capAt: Map<number, number>, banned: Set<number>): number[] {
+  const { N, J, tIndex, where } = g;
   const list: number[] = [];
   const seen = new Set<number>();
   const consider = (q: number) => {
@@ -153,7 +181,7 @@ export function prepareWedges(
     list.push(q);
   };
   if (exportTax) {
-    for (let q = 0; q < NNJ; q++) {
+    for (let q = 0; q < N * N * J; q++) {
       const e = exportTax[q];
       if (e === 1) continue;
       if (!(e >= 1) || !Number.isFinite(e)) throw new RangeError(`Expected export-tax factors of at least 1, found ${e} on the flow ${where(q)}`);
@@ -161,8 +189,15 @@ export function prepareWedges(
     }
   }
   for (const q of capAt.keys()) consider(q);
-  if (!list.length) return null;
-  list.sort((a, b) => a - b);
+  return list.sort((a, b) => a - b);
+}
+
+/** The WedgeSystem of the flows in `list`; government shares of licensed sales go into dom and domT. */
+function wedgeSystem(
+  g: Geometry, sys: GeSystem, pi: Float64Array, tau: Float64Array, X: Float64Array,
+  exportTax: Float64Array | undefined, caps: GeCaps | undefined, capAt: Map<number, number>, list: number[],
+): WedgeSystem {
+  const { N, J, T, tIndex } = g;
   const K = list.length;
   const w: WedgeSystem = {
     K, flow: Int32Array.from(list), row: new Int32Array(K), i: new Int32Array(K), n: new Int32Array(K), j: new Int32Array(K), t: new Int32Array(K),
@@ -176,10 +211,10 @@ export function prepareWedges(
     w.n[k] = n; w.i[k] = i; w.j[k] = j; w.t[k] = t;
     w.row[k] = (n * T + t) * N + i;
     const src = capAt.get(q);
-    const g = src === undefined ? 0 : caps!.governmentShare?.[src] ?? 0;
-    if (g > 0) {
+    const gs = src === undefined ? 0 : caps!.governmentShare?.[src] ?? 0;
+    if (gs > 0) {
       // The government's share is a static wedge in the buyers' price, like an export tax (eq. 2–3 use κ̂ω_g).
-      w.lnGov[k] = -Math.log1p(-g);
+      w.lnGov[k] = -Math.log1p(-gs);
       w.govTo[k] = caps!.government![src!];
       w.hasGov = true;
       const f = Math.exp(-sys.theta[j] * w.lnGov[k]);

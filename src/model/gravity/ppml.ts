@@ -157,125 +157,224 @@ function maxCode(c: Int32Array): number {
  */
 export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   check(problem);
-  const tol = opts.tolerance ?? 1e-10;
-  const target = opts.innerTolerance ?? 1e-12;
-  const maxIter = opts.maxIterations ?? 1000;
-  const maxInner = opts.maxInnerIterations ?? 50_000;
+  const limits: IrlsLimits = {
+    tol: opts.tolerance ?? 1e-10,
+    target: opts.innerTolerance ?? 1e-12,
+    maxIter: opts.maxIterations ?? 1000,
+    maxInner: opts.maxInnerIterations ?? 50_000,
+  };
   const vce = opts.vce ?? (problem.cluster ? 'cluster' : 'robust');
   if (vce === 'cluster' && !problem.cluster) throw new TypeError('Expected cluster codes for clustered standard errors, found none');
   const { idx, dropped, reluComplete } = sample(problem, opts);
   const { y, w, x, k, factors, cluster } = compact(problem, idx);
   const n = y.length;
-  const empty = (message: string): PpmlFit => ({
-    status: 'not-converged', message, coef: new Float64Array(k).fill(NaN), se: new Float64Array(k).fill(NaN),
-    vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN), omitted: new Uint8Array(k), constant: NaN, constantSe: NaN,
-    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped, separationChecked: reluComplete, eta: new Float64Array(0),
-  });
+  const empty = (message: string) => emptyFit(k, n, dropped, reluComplete, message);
   if (n === 0) return empty('Expected observations left after dropping singletons and separated ones, found none');
 
-  const dm = new Demeaner(n, factors);
-  const solver = new SpdInverse(k);
-  const mu = new Float64Array(n), eta = new Float64Array(n), etaOld = new Float64Array(n);
-  const omega = new Float64Array(n), z = new Float64Array(n), zPrev = new Float64Array(n), zt = new Float64Array(n);
-  const xt = x.slice(), resid = new Float64Array(n);
-  const h = new Float64Array(k * k), g = new Float64Array(k), b = new Float64Array(k);
-  // ppmlhdfe's start: μ = (y + ȳ)/2.
+  const ws = workspace(n, k, x, factors);
+  const sw = startValues(ws, y, w, idx, problem.y.length, opts.start);
+  const r = irls(ws, y, w, limits);
+  if (!r.converged) {
+    const fit = empty(r.message || `IRLS did not converge in ${limits.maxIter} iterations`);
+    fit.coef.set(ws.b);
+    fit.iterations = r.iter;
+    fit.innerIterations = r.innerTotal;
+    fit.deviance = r.dev;
+    return fit;
+  }
+  const { constant, means, sOmega } = constantTerm(ws, x);
+  const m = k + 1;
+  let vcov: Float64Array = new Float64Array(m * m).fill(NaN);
+  if (vce !== 'none') {
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) score[i] = ws.omega[i] * ws.resid[i];
+    vcov = sandwich({ n, k, xt: ws.xt, hInv: ws.solver.inv, score, w, means, sumOmega: sOmega, cluster: vce === 'cluster' ? cluster : undefined });
+  }
+  const omitted = new Uint8Array(k);
+  for (let a = 0; a < k; a++) omitted[a] = ws.solver.kept[a] ? 0 : 1;
+  const se = new Float64Array(k);
+  for (let a = 0; a < k; a++) se[a] = omitted[a] ? NaN : Math.sqrt(vcov[a * m + a]);
+  const etaOut = new Float64Array(problem.y.length).fill(NaN);
+  for (let i = 0; i < n; i++) etaOut[idx[i]] = ws.eta[i];
+  return {
+    status: 'converged', message: `Converged in ${r.iter} iterations (${r.innerTotal} partialling-out sweeps)`,
+    coef: ws.b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
+    iterations: r.iter, innerIterations: r.innerTotal, deviance: r.dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
+    ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
+  };
+}
+
+/** A fit that did not converge (every number NaN); callers fill in what they have. */
+function emptyFit(k: number, n: number, dropped: PpmlFit['dropped'], separationChecked: boolean, message: string): PpmlFit {
+  return {
+    status: 'not-converged', message, coef: new Float64Array(k).fill(NaN), se: new Float64Array(k).fill(NaN),
+    vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN), omitted: new Uint8Array(k), constant: NaN, constantSe: NaN,
+    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped, separationChecked, eta: new Float64Array(0),
+  };
+}
+
+interface IrlsLimits {
+  /** Relative deviance change that ends the iteration. */
+  tol: number;
+  /** Tolerance of the last partialling-out sweeps. */
+  target: number;
+  maxIter: number;
+  maxInner: number;
+}
+
+/** The arrays of one IRLS fit over n observations and k regressors (allocated once). */
+interface Workspace {
+  n: number;
+  k: number;
+  dm: Demeaner;
+  solver: SpdInverse;
+  mu: Float64Array;
+  eta: Float64Array;
+  etaOld: Float64Array;
+  omega: Float64Array;
+  z: Float64Array;
+  zPrev: Float64Array;
+  /** z and the regressors with the fixed effects partialled out (xt: column c at c·n). */
+  zt: Float64Array;
+  xt: Float64Array;
+  x: Float64Array;
+  resid: Float64Array;
+  h: Float64Array;
+  g: Float64Array;
+  b: Float64Array;
+}
+
+function workspace(n: number, k: number, x: Float64Array, factors: Factor[]): Workspace {
+  const v = () => new Float64Array(n);
+  return {
+    n, k, dm: new Demeaner(n, factors), solver: new SpdInverse(k),
+    mu: v(), eta: v(), etaOld: v(), omega: v(), z: v(), zPrev: v(), zt: v(), xt: x.slice(), x, resid: v(),
+    h: new Float64Array(k * k), g: new Float64Array(k), b: new Float64Array(k),
+  };
+}
+
+/** ppmlhdfe's start, μ = (y + ȳ)/2, or the caller's η where finite; returns Σw (the weighted count). */
+function startValues(ws: Workspace, y: Float64Array, w: Float64Array, idx: Int32Array, all: number, start?: Float64Array): number {
+  const { n, eta, mu } = ws;
   let sy = 0, sw = 0;
   for (let i = 0; i < n; i++) { sy += w[i] * y[i]; sw += w[i]; }
   const ybar = sy / sw;
-  const start = opts.start;
-  if (start && start.length !== problem.y.length) throw new TypeError(`Expected ${problem.y.length} starting values, found ${start.length}`);
+  if (start && start.length !== all) throw new TypeError(`Expected ${all} starting values, found ${start.length}`);
   for (let i = 0; i < n; i++) {
     const s0 = start ? start[idx[i]] : NaN;
     eta[i] = Number.isFinite(s0) ? s0 : Math.log((y[i] + ybar) / 2);
     mu[i] = Math.exp(eta[i]);
   }
-  let dev = deviance(y, w, mu);
+  return sw;
+}
+
+/** Iteratively reweighted least squares, with partialling-out tolerances tightened as it converges. */
+function irls(ws: Workspace, y: Float64Array, w: Float64Array, o: IrlsLimits) {
+  let dev = deviance(y, w, ws.mu);
   let inner = 1e-4;
   let innerTotal = 0;
   let iter = 0;
   let converged = false;
   let message = '';
-  let first = true;
-  while (iter < maxIter) {
+  while (iter < o.maxIter) {
     iter++;
-    const innerNow = Math.max(inner, target);
-    for (let i = 0; i < n; i++) {
-      omega[i] = w[i] * mu[i];
-      z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
-      // Warm start: last step's partialled-out z plus the change of z stays in z + span(D).
-      zt[i] = first ? z[i] : zt[i] + (z[i] - zPrev[i]);
-    }
-    zPrev.set(z);
-    first = false;
-    dm.setWeights(omega);
-    let ok = true;
-    let o = dm.partialOut(zt, innerNow, maxInner);
-    innerTotal += o.iterations;
-    ok &&= o.converged;
-    for (let c = 0; c < k; c++) {
-      o = dm.partialOut(xt.subarray(c * n, (c + 1) * n), innerNow, maxInner);
-      innerTotal += o.iterations;
-      ok &&= o.converged;
-    }
-    if (!ok) {
-      message = `Partialling out the fixed effects did not reach tolerance ${innerNow.toExponential(0)} in ${maxInner} sweeps at IRLS iteration ${iter}`;
+    const innerNow = Math.max(inner, o.target);
+    workingResponse(ws, y, w, iter === 1);
+    const sweeps = partialOut(ws, innerNow, o.maxInner);
+    innerTotal += sweeps.iterations;
+    if (!sweeps.converged) {
+      message = `Partialling out the fixed effects did not reach tolerance ${innerNow.toExponential(0)} in ${o.maxInner} sweeps at IRLS iteration ${iter}`;
       break;
     }
-    normalEquations(n, k, xt, zt, omega, h, g);
-    // A regressor the fixed effects absorb keeps only rounding noise after partialling out: drop it
-    // (zero row and column) when its within variation is below 1e-9 of its total variation.
-    for (let c = 0; c < k; c++) {
-      if (h[c * k + c] <= 1e-9 * weightedVariance(x, c, n, omega)) for (let a = 0; a < k; a++) { h[c * k + a] = 0; h[a * k + c] = 0; }
-    }
-    solver.invert(h);
-    for (let a = 0; a < k; a++) {
-      let t = 0;
-      for (let c = 0; c < k; c++) t += solver.inv[a * k + c] * g[c];
-      b[a] = t;
-    }
-    for (let i = 0; i < n; i++) {
-      let r = zt[i];
-      for (let c = 0; c < k; c++) r -= xt[c * n + i] * b[c];
-      resid[i] = r;
-    }
-    etaOld.set(eta);
+    weightedLeastSquares(ws);
     const devOld = dev;
-    let halvings = 0;
-    for (;;) {
-      for (let i = 0; i < n; i++) {
-        const e = halvings === 0 ? z[i] - resid[i] : (eta[i] + etaOld[i]) / 2;
-        eta[i] = e;
-        mu[i] = Math.exp(e);
-      }
-      dev = deviance(y, w, mu);
-      // Step-halving when the deviance is not finite or rises (ppmlhdfe's safeguard).
-      if ((Number.isFinite(dev) && dev <= devOld * (1 + 1e-9) + 1e-12) || iter === 1 || halvings >= 30) break;
-      halvings++;
-    }
+    dev = halvingStep(ws, y, w, devOld, iter);
     if (!Number.isFinite(dev)) {
       message = `The deviance became ${dev} at IRLS iteration ${iter}`;
       break;
     }
     const eps = Math.abs(dev - devOld) / Math.max(Math.min(dev, devOld), 0.1);
-    if (eps < tol && innerNow <= target) {
+    if (eps < o.tol && innerNow <= o.target) {
       converged = true;
       break;
     }
-    inner = Math.min(inner, Math.max(target, 0.1 * eps));
-    if (eps < tol) inner = target;
+    inner = Math.min(inner, Math.max(o.target, 0.1 * eps));
+    if (eps < o.tol) inner = o.target;
   }
-  if (!converged) {
-    const fit = empty(message || `IRLS did not converge in ${maxIter} iterations`);
-    fit.coef.set(b);
-    fit.iterations = iter;
-    fit.innerIterations = innerTotal;
-    fit.deviance = dev;
-    return fit;
+  return { converged, message, iter, innerTotal, dev };
+}
+
+/** Weights ω = wμ and working response z = η + (y − μ)/μ; zt warm-starts from the last step. */
+function workingResponse(ws: Workspace, y: Float64Array, w: Float64Array, first: boolean): void {
+  const { n, omega, mu, z, eta, zt, zPrev } = ws;
+  for (let i = 0; i < n; i++) {
+    omega[i] = w[i] * mu[i];
+    z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+    // Warm start: last step's partialled-out z plus the change of z stays in z + span(D).
+    zt[i] = first ? z[i] : zt[i] + (z[i] - zPrev[i]);
   }
-  const omitted = new Uint8Array(k);
-  for (let a = 0; a < k; a++) omitted[a] = solver.kept[a] ? 0 : 1;
-  // Constant (ppmlhdfe): ω-weighted mean of ln μ minus the ω-weighted means of X times b.
+  zPrev.set(z);
+}
+
+/** Partials the fixed effects out of zt and every regressor column (in place). */
+function partialOut(ws: Workspace, tol: number, maxSweeps: number): { iterations: number; converged: boolean } {
+  const { n, k, dm, zt, xt } = ws;
+  dm.setWeights(ws.omega);
+  let ok = true;
+  let o = dm.partialOut(zt, tol, maxSweeps);
+  let iterations = o.iterations;
+  ok &&= o.converged;
+  for (let c = 0; c < k; c++) {
+    o = dm.partialOut(xt.subarray(c * n, (c + 1) * n), tol, maxSweeps);
+    iterations += o.iterations;
+    ok &&= o.converged;
+  }
+  return { iterations, converged: ok };
+}
+
+/** b from the weighted normal equations of zt on xt, and the residuals zt − xt·b. */
+function weightedLeastSquares(ws: Workspace): void {
+  const { n, k, xt, zt, omega, h, g, b, solver, resid } = ws;
+  normalEquations(n, k, xt, zt, omega, h, g);
+  // A regressor the fixed effects absorb keeps only rounding noise after partialling out: drop it
+  // (zero row and column) when its within variation is below 1e-9 of its total variation.
+  for (let c = 0; c < k; c++) {
+    if (h[c * k + c] <= 1e-9 * weightedVariance(ws.x, c, n, omega)) for (let a = 0; a < k; a++) { h[c * k + a] = 0; h[a * k + c] = 0; }
+  }
+  solver.invert(h);
+  for (let a = 0; a < k; a++) {
+    let t = 0;
+    for (let c = 0; c < k; c++) t += solver.inv[a * k + c] * g[c];
+    b[a] = t;
+  }
+  for (let i = 0; i < n; i++) {
+    let r = zt[i];
+    for (let c = 0; c < k; c++) r -= xt[c * n + i] * b[c];
+    resid[i] = r;
+  }
+}
+
+/** The new η = z − resid, halved back towards the old η while the deviance is not finite or rises. */
+function halvingStep(ws: Workspace, y: Float64Array, w: Float64Array, devOld: number, iter: number): number {
+  const { n, eta, etaOld, mu, z, resid } = ws;
+  etaOld.set(eta);
+  let halvings = 0;
+  for (;;) {
+    for (let i = 0; i < n; i++) {
+      const e = halvings === 0 ? z[i] - resid[i] : (eta[i] + etaOld[i]) / 2;
+      eta[i] = e;
+      mu[i] = Math.exp(e);
+    }
+    const dev = deviance(y, w, mu);
+    // Step-halving when the deviance is not finite or rises (ppmlhdfe's safeguard).
+    if ((Number.isFinite(dev) && dev <= devOld * (1 + 1e-9) + 1e-12) || iter === 1 || halvings >= 30) return dev;
+    halvings++;
+  }
+}
+
+/** Constant (ppmlhdfe): ω-weighted mean of ln μ minus the ω-weighted means of X times b. */
+function constantTerm(ws: Workspace, x: Float64Array): { constant: number; means: Float64Array; sOmega: number } {
+  const { n, k, omega, eta, b } = ws;
   let sOmega = 0, sEta = 0;
   const means = new Float64Array(k);
   for (let i = 0; i < n; i++) { sOmega += omega[i]; sEta += omega[i] * eta[i]; }
@@ -286,23 +385,7 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   }
   let constant = sEta / sOmega;
   for (let c = 0; c < k; c++) constant -= means[c] * b[c];
-  const m = k + 1;
-  let vcov: Float64Array = new Float64Array(m * m).fill(NaN);
-  if (vce !== 'none') {
-    const score = new Float64Array(n);
-    for (let i = 0; i < n; i++) score[i] = omega[i] * resid[i];
-    vcov = sandwich({ n, k, xt, hInv: solver.inv, score, w, means, sumOmega: sOmega, cluster: vce === 'cluster' ? cluster : undefined });
-  }
-  const se = new Float64Array(k);
-  for (let a = 0; a < k; a++) se[a] = omitted[a] ? NaN : Math.sqrt(vcov[a * m + a]);
-  const etaOut = new Float64Array(problem.y.length).fill(NaN);
-  for (let i = 0; i < n; i++) etaOut[idx[i]] = eta[i];
-  return {
-    status: 'converged', message: `Converged in ${iter} iterations (${innerTotal} partialling-out sweeps)`,
-    coef: b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
-    iterations: iter, innerIterations: innerTotal, deviance: dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
-    ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
-  };
+  return { constant, means, sOmega };
 }
 
 function countLevels(codes: Int32Array, levels: number): number {
