@@ -293,151 +293,14 @@ function agentOf(spec: AgentSpec, name: string, modelAware: () => { evaluate(b: 
 export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptions = {}): Promise<TradeNegotiationRun> {
   const t0 = performance.now();
   const n = p.scenario.negotiation as NegotiationSpec;
-  const { setup, domain, deals, ev, map, thresholds, calibration, dIndex, threatLevel, level } = await mapTradeNegotiation(p, opts);
-  const { spec, parties, disagreement, roles } = setup;
-
-  // Linkage: full (one basket), linked and separate partitions.
-  const ids = spec.issues.map((r) => r.id);
-  const link = n.domain!.linkage;
-  const linked: Baskets = link?.linked ?? [ids];
-  const separate: Baskets = link?.separate ?? ids.map((i) => [i]);
-  const check = (b: Baskets, key: string) => {
-    try {
-      return basketIndices(domain, b);
-    } catch (e) {
-      return fail(p, [...AT, 'linkage', key], (e as Error).message);
-    }
-  };
-  const partitions = { linked: check(linked, 'linked'), separate: check(separate, 'separate') };
-  const linkage = {
-    full: summarizePartition(map, [ids], thresholds),
-    linked: summarizePartition(map, linked, thresholds),
-    separate: summarizePartition(map, separate, thresholds),
-    enabled: link?.enabled ?? true,
-  };
+  const mapped = await mapTradeNegotiation(p, opts);
+  const { setup, domain, deals, ev, map, thresholds, calibration, threatLevel, level } = mapped;
+  const { spec, parties, disagreement } = setup;
+  const { partitions, linkage } = linkagePartitions(p, n, spec, map, thresholds);
   const analysis = analyzeMapped(map, thresholds);
-
-  // Trust: initial values, the observed history, then the breakdown chance per round.
-  let trust: TradeNegotiationRun['trust'] = null;
-  let tau: [number, number] = [1, 1];
-  let breakdown = n.breakdown_probability;
-  if (n.trust) {
-    const dyn = { gain: n.trust.gain, loss: n.trust.loss };
-    // A side's trust in the other is the other's delivered share on the record where there is one.
-    const fromRecord = ([1, 0] as const).map((o) => trustFromRecord(n.trust?.record ?? [], parties[o]));
-    const initial: [number, number] = [fromRecord[0] ?? n.parties[parties[0]].trust, fromRecord[1] ?? n.parties[parties[1]].trust];
-    const source = fromRecord.map((t, i) => (t === undefined ? 'stated' : `record: ${(n.trust?.record ?? []).filter((r) => r.party === parties[1 - i]).map((r) => r.label).join(', ')}`)) as [string, string];
-    tau = [...initial];
-    const history = (n.trust.history ?? []).map((h) => {
-      const movesOf = (w: string) => h.moves[w] ?? 'C';
-      tau = [updateTrust(tau[0], movesOf(parties[1]) === 'C', dyn), updateTrust(tau[1], movesOf(parties[0]) === 'C', dyn)];
-      return { label: h.label, moves: { ...h.moves }, trust: [tau[0], tau[1]] as [number, number] };
-    });
-    breakdown = breakdownFromTrust(tau, { base: n.trust.base_breakdown, sensitivity: n.trust.sensitivity });
-    trust = { initial, initial_source: source, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
-  }
-
-  // Utilities seen by the delegations: promised concessions of the other side discounted by trust.
-  const st = strides(domain);
-  const ownerOf = spec.issues.map((r) => parties.indexOf(r.owner));
-  const revert = (k: number, party: number): number => {
-    let q = k;
-    spec.issues.forEach((_, i) => {
-      if (ownerOf[i] !== party) return;
-      const digit = Math.floor(k / st[i]) % spec.issues[i].grid.length;
-      q += (disagreement[i] - digit) * st[i];
-    });
-    return q;
-  };
-  const seen = (i: 0 | 1, k: number) => (n.trust ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][revert(k, 1 - i)], tau[i]) : map.delegation[i][k]);
-
-  /** Repeated compliance game on deal k: R = u(k), T = own concessions reverted, S = the other's reverted, P = 0. */
-  const complianceOf = (k: number): ComplianceTerms[] =>
-    ([0, 1] as const).map((i) => {
-      const R = map.delegation[i][k];
-      const T = map.delegation[i][revert(k, i)];
-      const S = map.delegation[i][revert(k, 1 - i)];
-      return { party: parties[i], reward: R, temptation: T, sucker: S, punishment: 0, delta_threshold: T > R ? (T > 0 ? (T - R) / T : 1) : 0 };
-    });
-
-  const pairings = n.sessions ?? [{ label: undefined, agents: Object.fromEntries(parties.map((w) => [w, n.parties[w].agent])) }];
-  const sessions: TradeSession[] = [];
-  const ratif = {
-    linked: partitionRatification(map, partitions.linked, thresholds),
-    separate: partitionRatification(map, partitions.separate, thresholds),
-  };
-  const runOne = (pair: (typeof pairings)[number], m: number, mode: 'linked' | 'separate', seed: number): TradeSession => {
-    const digits = [...disagreement];
-    const baskets: TradeSession['baskets'] = [];
-    partitions[mode].forEach((b, bi) => {
-      const sub = createDomain(`${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`, b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)));
-      const full = (bid: Bid) => {
-        const dg = [...disagreement];
-        for (const i of b) dg[i] = spec.issues[i].grid.indexOf(Number(bid[ids[i]]));
-        return indexOf(domain, dg);
-      };
-      const utilities = ([0, 1] as const).map((i) => callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 })) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
-      const agents = ([0, 1] as const).map((i) => agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
-        // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
-        evaluate: (bid: Bid) => {
-          const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
-          return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];
-        },
-        disagreement: thresholdMean(thresholds[i]),
-      }))) as [Agent, Agent];
-      const r = runSaop({ domain: sub, utilities, agents, deadline: n.deadline, breakdownProbability: breakdown, seed: seed + 1000 * m + bi });
-      if (r.agreement) for (const i of b) digits[i] = spec.issues[i].grid.indexOf(Number(r.agreement[ids[i]]));
-      baskets.push({ issues: b.map((i) => ids[i]), reason: r.reason, round: r.round, agreement: r.agreement, log: r.log });
-    });
-    const k = indexOf(domain, digits);
-    const moved = k !== dIndex;
-    const prob = moved ? ratif[mode].probability[k] : null;
-    let vote: TradeSession['vote'] = null;
-    if (moved) {
-      const rng = createRng(seed + 7919 * (m + 1));
-      const th: [number, number] = [drawThreshold(thresholds[0], rng), drawThreshold(thresholds[1], rng)];
-      // With the drawn thresholds: accepted iff the worst agreement for the leader clears it.
-      const worst = [0, 1].map((i) => minOverAgreements(map, partitions[mode], digits, i));
-      vote = { ratified: worst[0] >= th[0] && worst[1] >= th[1], thresholds: th };
-    }
-    return {
-      label: pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`,
-      agents: [pair.agents[parties[0]].kind, pair.agents[parties[1]].kind],
-      linkage: mode,
-      seed,
-      baskets,
-      deal: moved ? dealPoint(map, k, prob ?? NaN).bid : null,
-      utilities: [map.delegation[0][k], map.delegation[1][k]],
-      leaders: [map.leaders[0][k], map.leaders[1][k]],
-      ratification_probability: prob,
-      vote,
-    };
-  };
-  pairings.forEach((pair, m) => {
-    for (const mode of ['linked', 'separate'] as const) {
-      const runs = Array.from({ length: n.replications }, (_, r) => runOne(pair, m, mode, n.seed + r));
-      const first = runs[0];
-      const deals = new Map<string, number>();
-      let dealt = 0, ratified = 0, pr = 0;
-      const u: [number, number] = [0, 0];
-      for (const s of runs) {
-        if (s.deal) dealt++;
-        if (s.vote?.ratified) ratified++;
-        pr += s.ratification_probability ?? 0;
-        u[0] += s.utilities[0] / runs.length;
-        u[1] += s.utilities[1] / runs.length;
-        const key = JSON.stringify(s.deal);
-        deals.set(key, (deals.get(key) ?? 0) + 1);
-      }
-      const [modeDeal, modeCount] = [...deals.entries()].sort((a, b) => b[1] - a[1])[0];
-      first.summary = {
-        runs: runs.length, deal_share: dealt / runs.length, ratified_share: ratified / runs.length,
-        mean_ratification_probability: pr / runs.length, mean_utilities: u,
-        modal_deal: JSON.parse(modeDeal) as Bid | null, modal_share: modeCount / runs.length,
-      };
-      sessions.push(first);
-    }
-  });
+  const { trust, tau, breakdown } = trustState(n, parties);
+  const ctx: Negotiation = { p, n, setup, mapped, thresholds, partitions, tau, breakdown, revert: reverter(spec, parties, disagreement, domain) };
+  const sessions = runSessions(ctx);
 
   // The final deal: the first pairing under the section's linkage setting; its economic effects.
   const mode = linkage.enabled ? 'linked' : 'separate';
@@ -446,33 +309,10 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   let compliance: ComplianceTerms[] | null = null;
   if (final.deal) {
     opts.onProgress?.(0.92, 'solving the deal');
-    const regions = n.domain!.report ?? parties;
-    const solver = ev.solver();
-    const valuesOf = (bid: Bid) => spec.issues.map((r) => Number(bid[r.id]));
-    const abs = { regions: parties, sectors: ['REE', 'SEMI'] };
-    const now = solver.solveFull(deals[dIndex], abs);
-    const after = solver.solveFull(valuesOf(final.deal), abs, now.warm);
-    effects = {};
-    for (const reg of regions) {
-      const a = after.result.countries[reg];
-      const c = now.result.countries[reg];
-      if (!a || !c) continue;
-      const row: Record<string, number> = {};
-      for (const f of ['real_income_pct', 'welfare_pct', 'exports_pct', 'imports_pct', 'terms_of_trade_pct'] as const) {
-        if (a[f] !== undefined && c[f] !== undefined) {
-          row[f] = a[f]!;
-          row[`${f.replace(/_pct$/, '')}_change_pp`] = a[f]! - c[f]!;
-        }
-      }
-      for (const [sec, v] of Object.entries(after.absorption[reg] ?? {})) {
-        row[`${sec}_absorption_pct`] = v;
-        row[`${sec}_absorption_change_pp`] = v - now.absorption[reg][sec];
-      }
-      effects[reg] = row;
-    }
-    compliance = complianceOf(indexOf(domain, spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id])))));
+    effects = dealEffects(ctx, final.deal);
+    compliance = complianceOf(ctx, indexOf(domain, spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id])))));
   }
-  const linkedNash = linkage.linked.nash ? { bid: linkage.linked.nash.bid, terms: complianceOf(linkage.linked.nash.index) } : null;
+  const linkedNash = linkage.linked.nash ? { bid: linkage.linked.nash.bid, terms: complianceOf(ctx, linkage.linked.nash.index) } : null;
   opts.onProgress?.(1, 'done');
   const labelOf = (o: number) => spec.objectives[o];
   return {
@@ -507,6 +347,231 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     linked_nash_compliance: linkedNash,
     provenance: provenanceOf(setup.dataset, p.scenario),
   };
+}
+
+/** What the steps after the deal map share. */
+interface Negotiation {
+  p: ParsedScenario;
+  n: NegotiationSpec;
+  setup: TradeSetup;
+  mapped: TradeMap;
+  thresholds: [Threshold, Threshold];
+  partitions: { linked: number[][]; separate: number[][] };
+  /** Trust of each party in the other after the history. */
+  tau: [number, number];
+  breakdown: number;
+  /** Deal k with `party`'s own concessions reverted to the disagreement values. */
+  revert: (k: number, party: number) => number;
+}
+
+/** Linkage: full (one basket), linked and separate partitions, checked and summarised. */
+function linkagePartitions(p: ParsedScenario, n: NegotiationSpec, spec: TradeSpec, map: MappedDomain, thresholds: [Threshold, Threshold]) {
+  const ids = spec.issues.map((r) => r.id);
+  const link = n.domain!.linkage;
+  const linked: Baskets = link?.linked ?? [ids];
+  const separate: Baskets = link?.separate ?? ids.map((i) => [i]);
+  const check = (b: Baskets, key: string) => {
+    try {
+      return basketIndices(map.domain, b);
+    } catch (e) {
+      return fail(p, [...AT, 'linkage', key], (e as Error).message);
+    }
+  };
+  const partitions = { linked: check(linked, 'linked'), separate: check(separate, 'separate') };
+  const linkage = {
+    full: summarizePartition(map, [ids], thresholds),
+    linked: summarizePartition(map, linked, thresholds),
+    separate: summarizePartition(map, separate, thresholds),
+    enabled: link?.enabled ?? true,
+  };
+  return { partitions, linkage };
+}
+
+/** Trust: initial values (from the record where there is one), the observed history, then the breakdown chance per round. */
+function trustState(n: NegotiationSpec, parties: [string, string]) {
+  let trust: TradeNegotiationRun['trust'] = null;
+  let tau: [number, number] = [1, 1];
+  let breakdown = n.breakdown_probability;
+  if (n.trust) {
+    const dyn = { gain: n.trust.gain, loss: n.trust.loss };
+    // A side's trust in the other is the other's delivered share on the record where there is one.
+    const fromRecord = ([1, 0] as const).map((o) => trustFromRecord(n.trust?.record ?? [], parties[o]));
+    const initial: [number, number] = [fromRecord[0] ?? n.parties[parties[0]].trust, fromRecord[1] ?? n.parties[parties[1]].trust];
+    const source = fromRecord.map((t, i) => (t === undefined ? 'stated' : `record: ${(n.trust?.record ?? []).filter((r) => r.party === parties[1 - i]).map((r) => r.label).join(', ')}`)) as [string, string];
+    tau = [...initial];
+    const history = (n.trust.history ?? []).map((h) => {
+      const movesOf = (w: string) => h.moves[w] ?? 'C';
+      tau = [updateTrust(tau[0], movesOf(parties[1]) === 'C', dyn), updateTrust(tau[1], movesOf(parties[0]) === 'C', dyn)];
+      return { label: h.label, moves: { ...h.moves }, trust: [tau[0], tau[1]] as [number, number] };
+    });
+    breakdown = breakdownFromTrust(tau, { base: n.trust.base_breakdown, sensitivity: n.trust.sensitivity });
+    trust = { initial, initial_source: source, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
+  }
+  return { trust, tau, breakdown };
+}
+
+/** Deal k with the issues `party` owns put back at their disagreement values. */
+function reverter(spec: TradeSpec, parties: [string, string], disagreement: number[], domain: MappedDomain['domain']) {
+  const st = strides(domain);
+  const ownerOf = spec.issues.map((r) => parties.indexOf(r.owner));
+  return (k: number, party: number): number => {
+    let q = k;
+    spec.issues.forEach((_, i) => {
+      if (ownerOf[i] !== party) return;
+      const digit = Math.floor(k / st[i]) % spec.issues[i].grid.length;
+      q += (disagreement[i] - digit) * st[i];
+    });
+    return q;
+  };
+}
+
+/** Repeated compliance game on deal k: R = u(k), T = own concessions reverted, S = the other's reverted, P = 0. */
+function complianceOf(ctx: Negotiation, k: number): ComplianceTerms[] {
+  const { map } = ctx.mapped;
+  return ([0, 1] as const).map((i) => {
+    const R = map.delegation[i][k];
+    const T = map.delegation[i][ctx.revert(k, i)];
+    const S = map.delegation[i][ctx.revert(k, 1 - i)];
+    return { party: ctx.setup.parties[i], reward: R, temptation: T, sucker: S, punishment: 0, delta_threshold: T > R ? (T > 0 ? (T - R) / T : 1) : 0 };
+  });
+}
+
+type Pairing = { label?: string; agents: Record<string, AgentSpec> };
+
+/** Every pairing under both partitions, each replicated with successive seeds; the first run carries the summary. */
+function runSessions(ctx: Negotiation): TradeSession[] {
+  const { n } = ctx;
+  const { parties } = ctx.setup;
+  const pairings: Pairing[] = n.sessions ?? [{ label: undefined, agents: Object.fromEntries(parties.map((w) => [w, n.parties[w].agent])) }];
+  const ratif = {
+    linked: partitionRatification(ctx.mapped.map, ctx.partitions.linked, ctx.thresholds),
+    separate: partitionRatification(ctx.mapped.map, ctx.partitions.separate, ctx.thresholds),
+  };
+  const sessions: TradeSession[] = [];
+  pairings.forEach((pair, m) => {
+    for (const mode of ['linked', 'separate'] as const) {
+      const runs = Array.from({ length: n.replications }, (_, r) => runSession(ctx, ratif[mode].probability, pair, m, mode, n.seed + r));
+      runs[0].summary = replicationSummary(runs);
+      sessions.push(runs[0]);
+    }
+  });
+  return sessions;
+}
+
+/** Shares of deals and ratifications over the replications, mean utilities and the modal deal. */
+function replicationSummary(runs: TradeSession[]): TradeSession['summary'] {
+  const deals = new Map<string, number>();
+  let dealt = 0, ratified = 0, pr = 0;
+  const u: [number, number] = [0, 0];
+  for (const s of runs) {
+    if (s.deal) dealt++;
+    if (s.vote?.ratified) ratified++;
+    pr += s.ratification_probability ?? 0;
+    u[0] += s.utilities[0] / runs.length;
+    u[1] += s.utilities[1] / runs.length;
+    const key = JSON.stringify(s.deal);
+    deals.set(key, (deals.get(key) ?? 0) + 1);
+  }
+  const [modeDeal, modeCount] = [...deals.entries()].sort((a, b) => b[1] - a[1])[0];
+  return {
+    runs: runs.length, deal_share: dealt / runs.length, ratified_share: ratified / runs.length,
+    mean_ratification_probability: pr / runs.length, mean_utilities: u,
+    modal_deal: JSON.parse(modeDeal) as Bid | null, modal_share: modeCount / runs.length,
+  };
+}
+
+/** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal. */
+function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pairing, m: number, mode: 'linked' | 'separate', seed: number): TradeSession {
+  const { map, dIndex } = ctx.mapped;
+  const { parties, disagreement } = ctx.setup;
+  const digits = [...disagreement];
+  const baskets: TradeSession['baskets'] = [];
+  ctx.partitions[mode].forEach((b, bi) => {
+    const r = basketSession(ctx, pair, b, seed + 1000 * m + bi);
+    if (r.agreement) for (const i of b) digits[i] = ctx.setup.spec.issues[i].grid.indexOf(Number(r.agreement[ctx.setup.spec.issues[i].id]));
+    baskets.push({ issues: b.map((i) => ctx.setup.spec.issues[i].id), reason: r.reason, round: r.round, agreement: r.agreement, log: r.log });
+  });
+  const k = indexOf(map.domain, digits);
+  const moved = k !== dIndex;
+  const prob = moved ? probability[k] : null;
+  let vote: TradeSession['vote'] = null;
+  if (moved) {
+    const rng = createRng(seed + 7919 * (m + 1));
+    const th: [number, number] = [drawThreshold(ctx.thresholds[0], rng), drawThreshold(ctx.thresholds[1], rng)];
+    // With the drawn thresholds: accepted iff the worst agreement for the leader clears it.
+    const worst = [0, 1].map((i) => minOverAgreements(map, ctx.partitions[mode], digits, i));
+    vote = { ratified: worst[0] >= th[0] && worst[1] >= th[1], thresholds: th };
+  }
+  return {
+    label: pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`,
+    agents: [pair.agents[parties[0]].kind, pair.agents[parties[1]].kind],
+    linkage: mode,
+    seed,
+    baskets,
+    deal: moved ? dealPoint(map, k, prob ?? NaN).bid : null,
+    utilities: [map.delegation[0][k], map.delegation[1][k]],
+    leaders: [map.leaders[0][k], map.leaders[1][k]],
+    ratification_probability: prob,
+    vote,
+  };
+}
+
+/** SAOP over one basket's issues (the others at their disagreement values), with trust-discounted utilities. */
+function basketSession(ctx: Negotiation, pair: Pairing, b: number[], seed: number) {
+  const { p, n, thresholds, tau } = ctx;
+  const { spec, parties, disagreement, roles } = ctx.setup;
+  const { map, ev, level } = ctx.mapped;
+  const ids = spec.issues.map((r) => r.id);
+  const seen = (i: 0 | 1, k: number) => (n.trust ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][ctx.revert(k, 1 - i)], tau[i]) : map.delegation[i][k]);
+  const sub = createDomain(`${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`, b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)));
+  const full = (bid: Bid) => {
+    const dg = [...disagreement];
+    for (const i of b) dg[i] = spec.issues[i].grid.indexOf(Number(bid[ids[i]]));
+    return indexOf(map.domain, dg);
+  };
+  // Utilities seen by the delegations: promised concessions of the other side discounted by trust.
+  const utilities = ([0, 1] as const).map((i) => callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 })) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
+  const agents = ([0, 1] as const).map((i) => agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
+    // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
+    evaluate: (bid: Bid) => {
+      const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
+      return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];
+    },
+    disagreement: thresholdMean(thresholds[i]),
+  }))) as [Agent, Agent];
+  return runSaop({ domain: sub, utilities, agents, deadline: n.deadline, breakdownProbability: ctx.breakdown, seed });
+}
+
+/** The deal's economic effects: levels and changes against the current state for the reported regions. */
+function dealEffects(ctx: Negotiation, deal: Bid): NonNullable<TradeNegotiationRun['deal']['effects']> {
+  const { n } = ctx;
+  const { spec, parties } = ctx.setup;
+  const { ev, deals, dIndex } = ctx.mapped;
+  const regions = n.domain!.report ?? parties;
+  const solver = ev.solver();
+  const valuesOf = (bid: Bid) => spec.issues.map((r) => Number(bid[r.id]));
+  const abs = { regions: parties, sectors: ['REE', 'SEMI'] };
+  const now = solver.solveFull(deals[dIndex], abs);
+  const after = solver.solveFull(valuesOf(deal), abs, now.warm);
+  const effects: NonNullable<TradeNegotiationRun['deal']['effects']> = {};
+  for (const reg of regions) {
+    const a = after.result.countries[reg];
+    const c = now.result.countries[reg];
+    if (!a || !c) continue;
+    const row: Record<string, number> = {};
+    for (const f of ['real_income_pct', 'welfare_pct', 'exports_pct', 'imports_pct', 'terms_of_trade_pct'] as const) {
+      if (a[f] !== undefined && c[f] !== undefined) {
+        row[f] = a[f]!;
+        row[`${f.replace(/_pct$/, '')}_change_pp`] = a[f]! - c[f]!;
+      }
+    }
+    for (const [sec, v] of Object.entries(after.absorption[reg] ?? {})) {
+      row[`${sec}_absorption_pct`] = v;
+      row[`${sec}_absorption_change_pp`] = v - now.absorption[reg][sec];
+    }
+    effects[reg] = row;
+  }
+  return effects;
 }
 
 /** min over the non-trivial agreements of a combined deal of leader i's utility of that agreement alone. */
