@@ -16,6 +16,7 @@ import { createRng } from './rng.ts';
 import type { BreakdownProbability, LogEntry, SessionResult } from './session.ts';
 import { breakdownAt } from './session.ts';
 import type { UtilityFunction } from './utility.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A party's voting rule on the mediator's proposals. */
 export interface Voter {
@@ -40,7 +41,7 @@ export const hillClimber: Voter = {
  * ```
  */
 export function annealer(initialTemperature: number): Voter {
-  if (!(initialTemperature >= 0)) throw new RangeError(`Expected a non-negative temperature, found ${initialTemperature}.`);
+  if (!(initialTemperature >= 0)) throw new RangeError(msg.negativeTemperature(initialTemperature));
   return {
     name: `annealer(T0=${initialTemperature})`,
     vote(cur, prop, t, u, rng) {
@@ -93,7 +94,7 @@ function mutate(domain: Domain, bid: Bid, rng: Rng): Bid {
  */
 export function runMediated(options: MediatedOptions): SessionResult {
   const { domain, utilities, voters, rounds } = options;
-  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`Expected a positive integer number of rounds, found ${rounds}.`);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(msg.badRounds(rounds));
   const master = createRng(options.seed ?? 0);
   const mediatorRng = createRng(master.int(0, 0x7fffffff));
   const voterRngs = [createRng(master.int(0, 0x7fffffff)), createRng(master.int(0, 0x7fffffff))];

@@ -14,6 +14,7 @@
  *    its uB beats every outcome with strictly larger uA and is the best uB of
  *    its own uA group.
  */
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** Options of {@link paretoIndices}. */
 export interface ParetoOptions {
@@ -34,7 +35,7 @@ export interface ParetoOptions {
  */
 export function paretoIndices(uA: Float64Array, uB: Float64Array, options: ParetoOptions = {}): Uint32Array {
   const n = uA.length;
-  if (uB.length !== n) throw new RangeError(`Expected utility arrays of equal length, found ${n} and ${uB.length}.`);
+  if (uB.length !== n) throw new RangeError(msg.utilityLengths(n, uB.length));
   const minA = options.minA ?? -Infinity;
   const minB = options.minB ?? -Infinity;
   if (n === 0) return new Uint32Array(0);
@@ -43,7 +44,7 @@ export function paretoIndices(uA: Float64Array, uB: Float64Array, options: Paret
   let hi = -Infinity;
   for (let k = 0; k < n; k++) {
     const a = uA[k];
-    if (Number.isNaN(a) || Number.isNaN(uB[k])) throw new RangeError(`Expected finite utilities, found NaN at outcome ${k}.`);
+    if (Number.isNaN(a) || Number.isNaN(uB[k])) throw new RangeError(msg.nanUtility(k));
     if (a < lo) lo = a;
     if (a > hi) hi = a;
   }

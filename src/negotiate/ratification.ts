@@ -12,6 +12,7 @@
  */
 import type { Bid } from './domain.ts';
 import type { Rng } from './rng.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A leader's acceptance threshold: known, or private with a known distribution. */
 export type Threshold =
@@ -37,8 +38,8 @@ export function normalCdf(z: number): number {
 }
 
 function checkThreshold(t: Threshold): void {
-  if (t.kind === 'uniform' && !(t.min <= t.max)) throw new RangeError(`Expected a uniform threshold with min <= max, found [${t.min}, ${t.max}].`);
-  if (t.kind === 'normal' && !(t.sd > 0)) throw new RangeError(`Expected a normal threshold with positive sd, found ${t.sd}.`);
+  if (t.kind === 'uniform' && !(t.min <= t.max)) throw new RangeError(msg.badUniformThreshold(t.min, t.max));
+  if (t.kind === 'normal' && !(t.sd > 0)) throw new RangeError(msg.badNormalThreshold(t.sd));
 }
 
 /**

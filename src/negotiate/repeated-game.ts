@@ -7,6 +7,7 @@
  * grim trigger sustains cooperation iff R/(1−δ) ≥ T + δP/(1−δ), i.e.
  *   δ ≥ (T − R)/(T − P).
  */
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A move: cooperate (comply) or defect. */
 export type Move = 'C' | 'D';
@@ -61,7 +62,7 @@ export interface MatchResult {
  * ```
  */
 export function playRepeatedPd(a: PdStrategy, b: PdStrategy, rounds: number, payoffs: PdPayoffs = STANDARD_PD, delta = 1): MatchResult {
-  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`Expected a non-negative integer number of rounds, found ${rounds}.`);
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(msg.badRepeatedRounds(rounds));
   const movesA: Move[] = [];
   const movesB: Move[] = [];
   const totals: [number, number] = [0, 0];
@@ -93,7 +94,7 @@ export function playRepeatedPd(a: PdStrategy, b: PdStrategy, rounds: number, pay
  */
 export function cooperationThreshold(p: PdPayoffs = STANDARD_PD): number {
   if (!(p.T > p.R && p.R > p.P && p.P >= p.S)) {
-    throw new RangeError(`Expected prisoner's dilemma payoffs with T > R > P >= S, found T=${p.T}, R=${p.R}, P=${p.P}, S=${p.S}.`);
+    throw new RangeError(msg.notPrisonersDilemma(p.T, p.R, p.P, p.S));
   }
   return (p.T - p.R) / (p.T - p.P);
 }

@@ -8,9 +8,10 @@
  * proposer of round T takes everything): x_T = (1 − (−δ)^T) / (1 + δ).
  * Both closed forms are checked against backward induction in the tests.
  */
+import * as msg from '../spec/messages/negotiate.ts';
 
 function checkDelta(name: string, d: number): void {
-  if (!(d >= 0 && d < 1)) throw new RangeError(`Expected ${name} in [0, 1), found ${d}.`);
+  if (!(d >= 0 && d < 1)) throw new RangeError(msg.notInHalfOpenUnit(name, d));
 }
 
 /**
@@ -36,8 +37,8 @@ export function rubinsteinShare(delta1: number, delta2: number): number {
  * ```
  */
 export function finiteHorizonShare(delta: number, rounds: number): number {
-  if (!(delta >= 0 && delta <= 1)) throw new RangeError(`Expected delta in [0, 1], found ${delta}.`);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`Expected a positive integer number of rounds, found ${rounds}.`);
+  if (!(delta >= 0 && delta <= 1)) throw new RangeError(msg.badDelta(delta));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(msg.badRounds(rounds));
   return (1 - Math.pow(-delta, rounds)) / (1 + delta);
 }
 
@@ -53,7 +54,7 @@ export function finiteHorizonShare(delta: number, rounds: number): number {
  * ```
  */
 export function backwardInductionShare(delta1: number, delta2: number, rounds: number): number {
-  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`Expected a positive integer number of rounds, found ${rounds}.`);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(msg.badRounds(rounds));
   // share = proposer's share in the current round, walking back from round T.
   let share = 1;
   for (let r = rounds - 1; r >= 1; r--) {

@@ -24,6 +24,7 @@ import { createRng } from './rng.ts';
 import type { Agent, BreakdownProbability, Deadline, LogEntry, SessionResult, TurnState } from './session.ts';
 import { breakdownAt } from './session.ts';
 import type { UtilityFunction } from './utility.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** Options of {@link runSaop}. */
 export interface SaopOptions {
@@ -41,13 +42,13 @@ export interface SaopOptions {
 export function turnSchedule(deadline: Deadline): { turns: number; timeOf: (k: number) => number } {
   if ('rounds' in deadline) {
     const R = deadline.rounds;
-    if (!Number.isInteger(R) || R < 1) throw new RangeError(`Expected a positive integer number of rounds, found ${R}.`);
+    if (!Number.isInteger(R) || R < 1) throw new RangeError(msg.badRounds(R));
     const K = 2 * R;
     return { turns: K, timeOf: (k) => k / (K - 1) };
   }
   const S = deadline.seconds;
   const c = deadline.secondsPerTurn ?? 1;
-  if (!(S > 0) || !(c > 0)) throw new RangeError(`Expected positive seconds and seconds per turn, found ${S} and ${c}.`);
+  if (!(S > 0) || !(c > 0)) throw new RangeError(msg.badTimeLimit(S, c));
   return { turns: Math.ceil(S / c), timeOf: (k) => Math.min(1, (k * c) / S) };
 }
 

@@ -74,3 +74,30 @@ export const negativeEvaluation = (value: string, issue: string, found: string) 
   `Expected a non-negative evaluation for value ${value} of issue "${issue}", found ${found}.`;
 
 export const notAnIssueValue = (issue: string, found: string) => `Expected one of the values of issue "${issue}", found ${found}.`;
+
+// Engines: rounds, discounts, thresholds
+
+export const badRounds = (found: number) => `Expected a positive integer number of rounds, found ${found}.`;
+
+export const badRepeatedRounds = (found: number) => `Expected a non-negative integer number of rounds, found ${found}.`;
+
+export const badTimeLimit = (seconds: number, perTurn: number) =>
+  `Expected positive seconds and seconds per turn, found ${seconds} and ${perTurn}.`;
+
+export const notInHalfOpenUnit = (name: string, found: number) => `Expected ${name} in [0, 1), found ${found}.`;
+
+export const badDelta = (found: number) => `Expected delta in [0, 1], found ${found}.`;
+
+export const utilityLengths = (a: number, b: number) => `Expected utility arrays of equal length, found ${a} and ${b}.`;
+
+export const nanUtility = (outcome: number) => `Expected finite utilities, found NaN at outcome ${outcome}.`;
+
+export const negativeTemperature = (found: number) => `Expected a non-negative temperature, found ${found}.`;
+
+export const badUniformThreshold = (min: number, max: number) =>
+  `Expected a uniform threshold with min <= max, found [${min}, ${max}].`;
+
+export const badNormalThreshold = (sd: number) => `Expected a normal threshold with positive sd, found ${sd}.`;
+
+export const notPrisonersDilemma = (T: number, R: number, P: number, S: number) =>
+  `Expected prisoner's dilemma payoffs with T > R > P >= S, found T=${T}, R=${R}, P=${P}, S=${S}.`;
