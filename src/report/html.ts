@@ -5,6 +5,7 @@
 import { countryAt, horizons, type Report, type ReportStep } from './build.ts';
 import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
 import { OBSERVED_TARIFFS } from '../data/observed.ts';
+import { directionColour, regionColour } from '../spec/palette.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
@@ -37,32 +38,32 @@ export function reportHtml(r: Report): string {
   const tariffChart = stepChart({
     title: 'Average tariffs, trade-weighted (%)', yLabel: '%', from, to, events: ev,
     series: [
-      { name: 'US on China', color: PALETTE.vermillion, points: pts((s) => s.tariffs['USA<-CHN']) },
-      { name: 'China on US', color: PALETTE.blue, points: pts((s) => s.tariffs['CHN<-USA']) },
+      { name: 'US on China', color: directionColour('USA<-CHN'), points: pts((s) => s.tariffs['USA<-CHN']) },
+      { name: 'China on US', color: directionColour('CHN<-USA'), points: pts((s) => s.tariffs['CHN<-USA']) },
     ],
     markers: OBSERVED_TARIFFS.map((o) => ({ date: o.date, value: o.pct, label: `${o.pair} ${o.what}` })),
   });
   const tradeChart = stepChart({
     title: 'Goods trade, % change from the baseline', yLabel: '% change', from, to, events: ev,
     series: [
-      { name: 'China → US, short run', color: PALETTE.vermillion, points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).short) },
-      { name: 'China → US, long run', color: PALETTE.vermillion, dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).long) },
-      { name: 'US → China, short run', color: PALETTE.blue, points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).short) },
-      { name: 'US → China, long run', color: PALETTE.blue, dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).long) },
+      { name: 'China → US, short run', color: directionColour('CHN->USA'), points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).short) },
+      { name: 'China → US, long run', color: directionColour('CHN->USA'), dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['CHN->USA']).long) },
+      { name: 'US → China, short run', color: directionColour('USA->CHN'), points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).short) },
+      { name: 'US → China, long run', color: directionColour('USA->CHN'), dash: true, points: pts((s) => horizons(s, (h) => h.trade?.['USA->CHN']).long) },
     ],
   });
   const welfareChart = stepChart({
     title: 'Welfare (real income), % change', yLabel: '% change', from, to, events: ev,
-    series: (['USA', 'CHN'].filter((c) => r.countries.includes(c))).flatMap((c, k) => [
-      { name: `${c}, short run`, color: k ? PALETTE.blue : PALETTE.vermillion, points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).short) },
-      { name: `${c}, long run`, color: k ? PALETTE.blue : PALETTE.vermillion, dash: true, points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).long) },
+    series: (['USA', 'CHN'].filter((c) => r.countries.includes(c))).flatMap((c) => [
+      { name: `${c}, short run`, color: regionColour(c), points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).short) },
+      { name: `${c}, long run`, color: regionColour(c), dash: true, points: pts((s) => horizons(s, (h) => countryAt(h, c)?.welfare_pct).long) },
     ]),
   });
   const mp = (path: Report['paths']['adjusted'], key: string) => path.map((x) => ({ date: `${x.period}-01`, value: x.trade[key] ?? NaN }));
   const pathChart = stepChart({
     title: "China's exports to the US by month, % change: model paths and what happened", yLabel: '% change', from, to, events: ev,
     series: [
-      { name: 'path, dataset θ, BLP speed', color: PALETTE.vermillion, points: mp(r.paths.adjusted, 'CHN->USA') },
+      { name: 'path, dataset θ, BLP speed', color: directionColour('CHN->USA'), points: mp(r.paths.adjusted, 'CHN->USA') },
       { name: 'path, BLP levels (sensitivity)', color: PALETTE.orange, points: mp(r.paths.blp_levels, 'CHN->USA') },
       { name: 'equilibria, short run (× 0.4)', color: PALETTE.grey, points: mp(r.paths.equilibria_short, 'CHN->USA') },
       { name: 'equilibria, long run', color: PALETTE.grey, dash: true, points: mp(r.paths.equilibria, 'CHN->USA') },
@@ -101,6 +102,8 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; background: whi
 th { background: #f3f3f1; font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } .nowrap { white-space: nowrap; }
 .src { color: var(--muted); font-size: 12px; } .assume { margin-top: 4px; color: #7a4a00; } .talks { color: #00734f; font-size: 12px; margin-top: 3px; } .deadline { color: #a35f00; font-size: 12px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+.table-scroll { overflow-x: auto; margin: 8px 0; } .table-scroll:focus-visible { outline: 3px solid #ffbf47; }
+@media (max-width: 600px) { main { padding: 16px 10px 40px; } h1 { font-size: 22px; } .lede { font-size: 15px; } }
 </style></head>
 <body><main>
 <h1>${esc(r.name)}</h1>
@@ -113,9 +116,9 @@ ${summary(r)}
 <figure>${tradeChart}</figure>
 <h2>Welfare</h2>
 <figure>${welfareChart}</figure>
-<table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table></div>
 <h2>Model and observation</h2>
-<table><thead><tr><th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table></div>
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
 <h2>In time: monthly paths against the observed months</h2>
 <p class="meta">${esc(r.paths.note)}</p>
@@ -123,20 +126,20 @@ ${summary(r)}
 <h3>lancaster fit: the within-a-year elasticity from the first half (fitted) and the second half (predicted)</h3>
 <p>Fitted ρ = <b>${r.fit.fitted.ratio.toFixed(3)}</b> (s.e. ${r.fit.fitted.se_ratio.toFixed(3)}), a within-a-year elasticity of <b>${r.fit.fitted.elasticity.toFixed(2)}</b> (95% ${r.fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}) against ${r.fit.unfitted.elasticity.toFixed(2)} unfitted (ρ = ${r.fit.unfitted.ratio.toFixed(2)}, ${esc(r.fit.unfitted.source)}), on ${r.fit.fitted.points} months. Out of sample (${r.fit.out_of_sample.points} months): RMSE ${r.fit.out_of_sample.fitted.rmse.toFixed(1)} points fitted, ${r.fit.out_of_sample.unfitted.rmse.toFixed(1)} unfitted.</p>
 <p class="meta">Error model: ${esc(r.fit.error_model)}</p>
-<table><thead><tr><th>month</th><th>observed %</th><th>model, fitted ρ</th><th>model, unfitted ρ</th><th>role</th></tr></thead><tbody>${fitRows}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>month</th><th>observed %</th><th>model, fitted ρ</th><th>model, unfitted ρ</th><th>role</th></tr></thead><tbody>${fitRows}</tbody></table></div>
 <h2>Published estimates on the same measures</h2>
-<table><thead><tr><th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th></tr></thead><tbody>${pub}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th></tr></thead><tbody>${pub}</tbody></table></div>
 <h2>Measures per step</h2>
-<table><thead><tr><th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th></tr></thead><tbody>${measures}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th></tr></thead><tbody>${measures}</tbody></table></div>
 ${r.backtest ? `<h2>Backtest: the 2018–19 war</h2>
-<table><thead><tr><th>what</th><th>published</th><th>model</th><th>unit</th><th>source and note</th></tr></thead><tbody>${r.backtest.rows.map((x) => `<tr><td>${esc(x.what)}</td><td class="num">${Number.isFinite(x.published) ? x.published : '–'}</td><td class="num">${x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model)}</td><td>${esc(x.unit)}</td><td class="src">${esc(x.source)}<div class="assume">${esc(x.note)}</div></td></tr>`).join('')}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>what</th><th>published</th><th>model</th><th>unit</th><th>source and note</th></tr></thead><tbody>${r.backtest.rows.map((x) => `<tr><td>${esc(x.what)}</td><td class="num">${Number.isFinite(x.published) ? x.published : '–'}</td><td class="num">${x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model)}</td><td>${esc(x.unit)}</td><td class="src">${esc(x.source)}<div class="assume">${esc(x.note)}</div></td></tr>`).join('')}</tbody></table></div>
 <p class="meta">${esc(r.backtest.note)}</p>` : ''}
 <h2>Not modelled</h2>
 <ul class="src">${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
 <h2>Sectors most affected</h2>
 ${sectorCharts.map((s) => `<figure>${s}</figure>`).join('')}
 <h2>The steps and their sources</h2>
-<table><thead><tr><th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th></tr></thead><tbody>${steps}</tbody></table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th></tr></thead><tbody>${steps}</tbody></table></div>
 <h2>Data</h2>
 <ul class="src">${r.dataset.sources.map((s) => `<li>${esc(s.citation ?? s.name)} — ${esc(s.licence)}</li>`).join('')}</ul>
 <footer>Made by Lancaster (${esc(r.model)} model). Each number can be reproduced with <code>npm start</code> or <code>lancaster run scenarios/us-china-2025.yaml</code>.</footer>

@@ -1,9 +1,11 @@
 /**
  * Small, dependency-free SVG charts for the self-contained HTML report: step lines over dates with
- * an event strip, and grouped horizontal bars. Okabe–Ito colours (safe for colour-blind readers).
+ * an event strip, and grouped horizontal bars. Colours: the one palette of app and report
+ * (src/spec/palette.ts, Okabe–Ito, safe for colour-blind readers).
  */
+import { GREY, OKABE_ITO, textColour } from '../spec/palette.ts';
 
-export const PALETTE = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E73', orange: '#E69F00', purple: '#CC79A7', sky: '#56B4E9', grey: '#777777' };
+export const PALETTE = { ...OKABE_ITO, grey: GREY };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -43,7 +45,7 @@ export function stepChart(o: { title: string; yLabel: string; from: string; to: 
   for (let mth = 0; mth < 12; mth++) {
     const d = `${o.from.slice(0, 4)}-${String(mth + 1).padStart(2, '0')}-01`;
     if (day(d) < x0 || day(d) > x1) continue;
-    parts.push(`<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
+    parts.push(`<text x="${X(d)}" y="${H - m.b + 16}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`);
   }
   let talksSeen = 0;
   for (const e of o.events ?? []) {
@@ -51,7 +53,7 @@ export function stepChart(o: { title: string; yLabel: string; from: string; to: 
     const color = e.kind === 'talks' ? PALETTE.green : e.kind === 'deadline' ? PALETTE.orange : '#bbb';
     parts.push(`<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H - m.b}" stroke="${color}" stroke-dasharray="${e.kind === 'policy' ? '1 3' : '4 3'}"><title>${esc(`${e.date}: ${e.label}`)}</title></line>`);
     // Alternate label rows so that talks a few days apart (Kuala Lumpur, Busan) stay legible.
-    if (e.kind === 'talks') parts.push(`<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" fill="${PALETTE.green}" font-size="10">${esc(e.label)}</text>`);
+    if (e.kind === 'talks') parts.push(`<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" fill="${textColour(PALETTE.green)}" font-size="10">${esc(e.label)}</text>`);
   }
   for (const s of o.series) {
     const pts = s.points.filter((p) => Number.isFinite(p.value));

@@ -6,7 +6,7 @@
 import type { Band } from '../sweep/bands.ts';
 import type { SweepPoint, SweepResult } from '../sweep/run.ts';
 import { fanChart, intervalBars, type Fan } from './fan.ts';
-import { PALETTE } from './svg.ts';
+import { directionColour, regionColour } from '../spec/palette.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 type Num = Record<string, number>;
@@ -28,10 +28,10 @@ function timelineCharts(p: SweepPoint): string {
   });
   const out = [
     fanChart({ title: 'Goods exports, % change from the baseline', yLabel: '% change', from, to, fans: [
-      fan('China → US', PALETTE.vermillion, (s) => s.bilateral_exports_pct?.CHN?.USA, (b) => b.bilateral_exports_pct?.CHN?.USA),
-      fan('US → China', PALETTE.blue, (s) => s.bilateral_exports_pct?.USA?.CHN, (b) => b.bilateral_exports_pct?.USA?.CHN),
+      fan('China → US', directionColour('CHN->USA'), (s) => s.bilateral_exports_pct?.CHN?.USA, (b) => b.bilateral_exports_pct?.CHN?.USA),
+      fan('US → China', directionColour('USA->CHN'), (s) => s.bilateral_exports_pct?.USA?.CHN, (b) => b.bilateral_exports_pct?.USA?.CHN),
     ] }),
-    fanChart({ title: 'Welfare (real income), % change', yLabel: '% change', from, to, fans: ['USA', 'CHN'].filter((c) => steps[0].countries[c]).map((c, i) => fan(c, i ? PALETTE.blue : PALETTE.vermillion, (s) => s.countries[c]?.welfare_pct, (b) => b.countries?.[c]?.welfare_pct)) }),
+    fanChart({ title: 'Welfare (real income), % change', yLabel: '% change', from, to, fans: ['USA', 'CHN'].filter((c) => steps[0].countries[c]).map((c) => fan(c, regionColour(c), (s) => s.countries[c]?.welfare_pct, (b) => b.countries?.[c]?.welfare_pct)) }),
   ];
   steps.forEach((s, k) => {
     for (const [c, rows] of Object.entries(s.sectors ?? {})) out.push(sectorBars(`${c}: gross output by sector, % change, ${s.date} (10 largest)`, rows, bands[k]?.sectors?.[c]));

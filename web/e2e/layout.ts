@@ -3,7 +3,8 @@
  * tablet, 1440 px desktop): no horizontal overflow of the document, no two text labels of a chart
  * drawn over each other, and no serious or critical axe-core violation of WCAG 2 A/AA (colour
  * contrast included). axe-core is injected from node_modules (nothing is downloaded). Each width
- * is screenshotted to web/e2e/screenshots/<name>-<width>.png (ignored by git).
+ * is screenshotted to web/e2e/screenshots/<name>-<width>.png, and its first screen to
+ * <name>-<width>-top.png (ignored by git).
  *
  * Use: `await expectGoodLayout(page, 'story', { ready: (p) => p.locator('#fig-x svg').waitFor() })`.
  */
@@ -62,7 +63,8 @@ async function measure(page: Page): Promise<Pick<LayoutReport, 'scrollWidth' | '
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const fig = el.closest('figure[id], section[id], [data-testid]');
       const where = fig && fig !== el ? ` in ${fig.id ? `#${fig.id}` : `[data-testid=${fig.getAttribute('data-testid')}]`}` : '';
-      return `${el.tagName.toLowerCase()}${id}${cls}${where}`;
+      const aria = el.getAttribute('aria-label') ? `[aria-label="${el.getAttribute('aria-label')}"]` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}${aria}${where}`;
     };
     const scrolls = (el: Element | null): boolean => {
       for (let e = el?.parentElement; e && e !== document.body; e = e.parentElement) {
@@ -126,6 +128,8 @@ export async function checkLayout(page: Page, name: string, o: LayoutOptions = {
     const axe = await axeViolations(page, o.axeExclude);
     const screenshot = join(SCREENSHOTS, `${name}-${width}.png`);
     await page.screenshot({ path: screenshot, fullPage: true });
+    // The first screen as well: a full page of a phone is too tall to read when shrunk.
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-top.png') });
     out.push({ name, width, ...m, axe, screenshot });
   }
   return out;

@@ -1,23 +1,10 @@
 /**
- * Number formats, colours and names shared by the views. Colours: Okabe–Ito (distinguishable with
- * the common colour-vision deficiencies) for series, PuOr (orange = loss, purple = gain) for
+ * Number formats, colours and names shared by the views. Colours come from the one palette of app
+ * and report (src/spec/palette.ts): Okabe–Ito for series, PuOr (orange = loss, purple = gain) for
  * diverging values; every series is also labelled directly, so colour is never the only cue.
  */
 
-/** Okabe–Ito. */
-export const OKABE_ITO = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E73', purple: '#CC79A7', orange: '#E69F00', sky: '#56B4E9', yellow: '#F0E442', black: '#000000' };
-
-/** Colours of the regions drawn as series (others fall back to grey). */
-export const REGION_COLOURS: Record<string, string> = {
-  USA: OKABE_ITO.blue, CHN: OKABE_ITO.vermillion, EU: OKABE_ITO.green, JPN: OKABE_ITO.purple, KOR: OKABE_ITO.orange, TWN: OKABE_ITO.sky, MEX: '#7a5c00', CAN: '#555555', IND: '#8c6bb1',
-};
-
-export const regionColour = (code: string) => REGION_COLOURS[code] ?? '#8a8a8a';
-
-/** Diverging scheme of the map and sign-coloured bars: orange losses, purple gains. */
-export const LOSS = '#b35806';
-export const GAIN = '#542788';
-export const DIVERGING_SCHEME = 'PuOr';
+export { OKABE_ITO, GREY, REGION_COLOURS, regionColour, directionColour, LOSS, GAIN, DIVERGING_SCHEME, textColour as darker } from '../../src/spec/palette.ts';
 
 /** "+1.23%" / "−0.40%" with a real minus sign. */
 export function pct(x: number | null | undefined, digits = 2): string {

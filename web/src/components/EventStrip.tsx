@@ -13,6 +13,8 @@ export const STRIP_DOMAIN: [Date, Date] = [date('2025-01-01'), date('2025-12-15'
 /** Left margin shared by the strip and the charts under it, so dates line up. */
 export const LANE_LABEL_WIDTH = 128;
 export const RIGHT_MARGIN = 150;
+/** Narrowest layout of the strip: on a narrower screen it scrolls sideways (the page does not). */
+export const STRIP_MIN_WIDTH = 680;
 
 type Lane = 'US' | 'CHN' | 'talks';
 type Kind = 'tariff' | 'suspend' | 'control' | 'talks' | 'other';
@@ -92,7 +94,8 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const inner = Math.max(200, width - LANE_LABEL_WIDTH - RIGHT_MARGIN);
+  const layout = Math.max(width, STRIP_MIN_WIDTH);
+  const inner = layout - LANE_LABEL_WIDTH - RIGHT_MARGIN;
   const [t0, t1] = STRIP_DOMAIN.map((d) => d.getTime());
   const scale = (d: Date) => LANE_LABEL_WIDTH + ((d.getTime() - t0) / (t1 - t0)) * inner;
   const markers = markersOf(steps, actions, scale);
@@ -114,6 +117,7 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
   const firstOfStep = new Set<string>();
   return (
     <div className="strip" ref={box}>
+      <div className="strip-inner" style={{ width: layout }}>
       <div className="strip-axis" aria-hidden="true">
         {months.map((m) => (
           <span key={m.getTime()} style={{ left: scale(m) }}>{m.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</span>
@@ -157,6 +161,7 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
       <p className="strip-key" aria-hidden="true">
         ▲ tariff raised · ▼ suspension or cut · ◆ export control · ● talks · ┊ truce deadline · ○ other
       </p>
+      </div>
     </div>
   );
 }

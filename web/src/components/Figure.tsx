@@ -4,6 +4,7 @@
  * the chart (Observable Plot) for the available width.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { declutter } from './declutter.ts';
 import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatch, type LegendItem } from './exporting.ts';
 
 export interface FigureProps {
@@ -41,7 +42,10 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
     const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
     svg?.setAttribute('role', 'img');
     svg?.setAttribute('aria-label', `${title}. ${description}`);
+    // Plot names each mark's <g> with an aria-label; a name needs a role (axe: aria-prohibited-attr).
+    for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
     el.replaceChildren(chart);
+    for (const s of el.querySelectorAll('svg')) if (!s.parentElement?.closest('svg')) declutter(s as SVGSVGElement);
     return () => chart.remove();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [width, ...deps]);

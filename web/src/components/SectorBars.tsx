@@ -63,22 +63,29 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
           const domain = rows.filter((r) => r.country === (regionName[countries[0]] ?? countries[0])).sort((a, b) => a.value - b.value).map((r) => r.sector);
           const vals = rows.map((r) => r.value).filter(Number.isFinite);
           const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
-          const pad = 0.14 * (hi - lo || 1);
+          // Room for the value labels: 46 px each side of the bars, whatever the width.
+          const marginLeft = width < 520 ? 118 : 170;
+          const inner = (wide ? width / countries.length : width) - marginLeft - 20;
+          const p = Math.min(0.4, 46 / Math.max(1, inner));
+          const span = (hi - lo || 1) / (1 - 2 * p);
+          const maxChars = Math.floor((marginLeft - 12) / 6);
+          const short = (s: string) => (s.length > maxChars ? `${s.slice(0, maxChars - 1)}…` : s);
           return Plot.plot({
             width,
             height: wide ? perFacet * 17 + 60 : rows.length * 17 + 60 * countries.length,
-            marginLeft: 150,
-            marginRight: 60,
+            marginLeft,
+            marginRight: 20,
+            marginBottom: 40,
             style: { fontSize: '11px' },
-            x: { label: `${label}, % change`, grid: true, domain: [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0) },
-            y: { label: null, domain },
+            x: { label: `${label}, % change`, grid: true, domain: [lo < 0 ? lo - p * span : 0, hi > 0 ? hi + p * span : 0], tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0), ticks: Math.max(2, Math.floor(inner / 80)) },
+            y: { label: null, domain, tickFormat: short },
             fx: wide ? { label: null } : undefined,
             fy: wide ? undefined : { label: null },
             marks: [
               Plot.barX(rows, { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN) }),
               Plot.ruleX([0], { stroke: '#333' }),
-              Plot.text(rows.filter((d) => d.value < 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'end', dx: -3, fontSize: 9.5, fill: '#333' }),
-              Plot.text(rows.filter((d) => d.value >= 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'start', dx: 3, fontSize: 9.5, fill: '#333' }),
+              Plot.text(rows.filter((d) => d.value < 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'end', dx: -3, fontSize: 9.5, fill: '#333', className: 'values' }),
+              Plot.text(rows.filter((d) => d.value >= 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'start', dx: 3, fontSize: 9.5, fill: '#333', className: 'values' }),
               Plot.tip(rows, Plot.pointerY({ x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', title: (d: { country: string; code: string; sector: string; value: number }) => `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}` })),
             ],
           });

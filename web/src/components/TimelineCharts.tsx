@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { TimelineStep } from '../api.ts';
-import { date, day, level, pct, regionColour } from '../format.ts';
+import { darker, date, day, level, pct, regionColour } from '../format.ts';
 import { Figure } from './Figure.tsx';
 import { LANE_LABEL_WIDTH, RIGHT_MARGIN, STRIP_DOMAIN } from './EventStrip.tsx';
 
@@ -30,28 +30,26 @@ function seriesRows(steps: TimelineStep[], series: Series[]) {
 }
 
 const CHART_HEIGHT = 220;
+/** Below this width the charts drop the strip's wide margins and their end labels (the legend gives the last values). */
+const NARROW = 640;
 
-/** Moves the end labels apart vertically (at least 13 px), estimating pixel positions from the y extent. */
-function dodgeEnds<T extends { value: number }>(ends: T[], rows: { value: number }[], zero: boolean): (T & { dy: number })[] {
-  const vals = rows.map((r) => r.value).concat(zero ? [0] : []);
-  const lo = Math.min(...vals), hi = Math.max(...vals);
-  const inner = CHART_HEIGHT - 50;
-  const px = (v: number) => (hi === lo ? inner / 2 : ((hi - v) / (hi - lo)) * inner);
-  const placed = ends.map((e) => ({ ...e, y0: px(e.value), y: px(e.value), dy: 0 })).sort((a, b) => a.y0 - b.y0);
-  for (let k = 1; k < placed.length; k++) placed[k].y = Math.max(placed[k].y, placed[k - 1].y + 13);
+/** Pixel offsets that keep end labels at least 14 px apart, from the drawn chart's own y scale. */
+function dodgeEnds<T extends { value: number }>(ends: T[], y: (v: number) => number): (T & { dy: number })[] {
+  const placed = ends.map((e) => ({ ...e, y0: y(e.value), y: y(e.value), dy: 0 })).sort((a, b) => a.y0 - b.y0);
+  for (let k = 1; k < placed.length; k++) placed[k].y = Math.max(placed[k].y, placed[k - 1].y + 14);
   return placed.map((p) => ({ ...p, dy: p.y - p.y0 }));
 }
 
 function lineChart(width: number, rows: ReturnType<typeof seriesRows>, series: Series[], selected: Date | undefined, y: { label: string; fmt: (v: number) => string; zero?: boolean }) {
   const colour = Plot.scale({ color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) } });
-  const ends = dodgeEnds(series.map((s) => rows.filter((r) => r.series === s.label).at(-1)).filter((r): r is NonNullable<typeof r> => !!r), rows, y.zero !== false);
-  return Plot.plot({
+  const narrow = width < NARROW;
+  const draw = (ends: ReturnType<typeof dodgeEnds<(typeof rows)[number]>>) => Plot.plot({
     width,
     height: CHART_HEIGHT,
-    marginLeft: LANE_LABEL_WIDTH,
-    marginRight: RIGHT_MARGIN,
+    marginLeft: narrow ? 52 : LANE_LABEL_WIDTH,
+    marginRight: narrow ? 14 : RIGHT_MARGIN,
     style: { fontSize: '12px' },
-    x: { type: 'utc', domain: STRIP_DOMAIN, label: null, tickFormat: '%b' },
+    x: { type: 'utc', domain: STRIP_DOMAIN, label: null, tickFormat: narrow ? (d: Date) => (d.getUTCMonth() % 3 ? '' : d.toLocaleString('en', { month: 'short', timeZone: 'UTC' })) : '%b' },
     y: { label: y.label, grid: true, nice: true, tickFormat: (v: number) => y.fmt(v), zero: y.zero },
     color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
     marks: [
@@ -61,11 +59,19 @@ function lineChart(width: number, rows: ReturnType<typeof seriesRows>, series: S
         Plot.line(rows.filter((r) => r.series === s.label), { x: 'date', y: 'value', stroke: s.color, strokeWidth: s.bold ? 2.5 : 1.5, curve: 'step-after' }),
       ),
       Plot.dot(rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()), { x: 'date', y: 'value', fill: 'series', r: 2 }),
-      ...ends.map((e) => Plot.text([e], { x: 'date', y: 'value', text: (d) => `${d.series} ${y.fmt(d.value)}`, textAnchor: 'start', dx: 6, dy: e.dy, fill: colour.apply(e.series) as string, fontWeight: 600 })),
+      ...ends.map((e) => Plot.text([e], { x: 'date', y: 'value', text: (d) => `${d.series} ${y.fmt(d.value)}`, textAnchor: 'start', dx: 6, dy: e.dy, fill: darker(colour.apply(e.series) as string), fontWeight: 600 })),
       Plot.tip(rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()), Plot.pointer({ x: 'date', y: 'value', title: (d) => `${day(d.day)}\n${d.series}: ${y.fmt(d.value)}` })),
     ],
   });
+  const last = series.map((s) => rows.filter((r) => r.series === s.label).at(-1)).filter((r): r is NonNullable<typeof r> => !!r);
+  if (narrow || !last.length) return draw([]);
+  // Draw once for the y scale (nice domain, margins), then place the end labels on it.
+  const scale = draw([]).scale('y') as { apply: (v: number) => number };
+  return draw(dodgeEnds(last, (v) => scale.apply(v)));
 }
+
+/** Last value of each series, for the legend (the end labels are dropped on narrow screens). */
+const lastOf = (rows: ReturnType<typeof seriesRows>, label: string) => rows.filter((r) => r.series === label).at(-1)?.value;
 
 export interface TimelineChartsProps {
   steps: TimelineStep[];
@@ -106,7 +112,7 @@ export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN',
         description="Trade-weighted average tariff, in percent, of the United States on goods from China and of China on goods from the United States, after each step of 2025."
         render={(w) => lineChart(w, tRows, tariffs, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })}
         rows={flat(tRows, 'average_tariff_pct')}
-        legend={tariffs.map((s) => ({ label: s.label, color: s.color }))}
+        legend={tariffs.map((s) => ({ label: `${s.label}: ${level(lastOf(tRows, s.label), 0)}`, color: s.color }))}
         source={`${source} Averages weighted by baseline flows, goods only.`}
         deps={[steps, selected]}
       />
@@ -117,7 +123,7 @@ export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN',
           description="Change in the value of goods exports between the United States and China, in percent of the 20 January 2025 baseline."
           render={(w) => lineChart(w, bRows, trade, sel, { label: 'Exports, % change', fmt: (v) => pct(v, 0) })}
           rows={flat(bRows, 'exports_pct')}
-          legend={trade.map((s) => ({ label: s.label, color: s.color }))}
+          legend={trade.map((s) => ({ label: `${s.label}: ${pct(lastOf(bRows, s.label), 0)}`, color: s.color }))}
           source={source}
           deps={[steps, selected]}
         />
@@ -128,7 +134,7 @@ export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN',
         description="Change in welfare (real income), in percent, of the United States, China and other large economies after each step."
         render={(w) => lineChart(w, wRows, welfare, sel, { label: 'Welfare, % change', fmt: (v) => pct(v, 2) })}
         rows={flat(wRows, 'welfare_pct')}
-        legend={welfare.map((s) => ({ label: s.label, color: s.color }))}
+        legend={welfare.map((s) => ({ label: `${s.label}: ${pct(lastOf(wRows, s.label), 2)}`, color: s.color }))}
         source={source}
         deps={[steps, selected]}
       />

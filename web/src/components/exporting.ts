@@ -103,13 +103,22 @@ export async function downloadPng(name: string, svg: string, width: number, heig
   if (blob) download(`${name}.png`, blob);
 }
 
-/** CSV of flat rows (columns: the union of keys, in first-seen order). */
+/**
+ * A number as written to CSV: 8 significant digits, so the float noise of the arithmetic
+ * (0.30000000000000004, 145.80000000000001) is gone and every figure shown on a page survives.
+ */
+export function roundedNumber(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  return String(Number(v.toPrecision(8)));
+}
+
+/** CSV of flat rows (columns: the union of keys, in first-seen order); numbers via {@link roundedNumber}. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   const cols: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
-    const s = typeof v === 'number' ? String(v) : String(v);
+    const s = typeof v === 'number' ? roundedNumber(v) : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
@@ -120,5 +129,6 @@ export function downloadCsv(name: string, rows: Record<string, unknown>[]) {
 }
 
 export function downloadJson(name: string, data: unknown) {
-  download(`${name}.json`, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const round = (_k: string, v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(8)) : v);
+  download(`${name}.json`, new Blob([JSON.stringify(data, round, 2)], { type: 'application/json' }));
 }

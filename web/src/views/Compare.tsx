@@ -1,16 +1,17 @@
 /**
  * Side-by-side comparison of two finished runs (solve or timeline; a timeline is compared at its
- * last step), with the server's comparison code (src/server/compare.ts, the same as
- * GET /api/runs/compare): a dot chart A → B per country for one indicator, and the table of
- * a, b and b − a. Two timelines are also compared over time (average tariffs, welfare).
+ * last step): a dot chart A → B per country for one indicator, and the table of a, b and b − a
+ * with the United States and China pinned on top. Two timelines are also compared over time
+ * (average tariffs). The runs are named in the hash (#/compare?a=…&b=…): choosing a run adds a
+ * history entry, and back/forward (or an edited hash) switch the runs shown.
  */
 import { useEffect, useMemo, useState } from 'react';
 import * as Plot from '@observablehq/plot';
-import { compareResults } from '../../../src/server/compare.ts';
 import { api, type Run, type RunSummary, type SolveResult, type TimelineResult } from '../api.ts';
 import { useHash } from '../App.tsx';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, OKABE_ITO, date, day, level, pct } from '../format.ts';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { Provenance } from '../components/Provenance.tsx';
 
@@ -24,31 +25,47 @@ function describe(r: RunSummary) {
   return `${r.name ?? '(unnamed)'} · ${r.kind} · ${new Date(r.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} · ${r.id.slice(0, 8)}`;
 }
 
+/** The United States and China come first in the table; the rest follow by B − A. */
+const PINNED = ['USA', 'CHN'];
+
+/** Per country: the field in A, in B, and B − A (null where a run lacks it, never zero). */
+export function compareField(a: Result, b: Result, field: string) {
+  const ca = countriesOf(a), cb = countriesOf(b);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const codes = [...new Set([...Object.keys(ca), ...Object.keys(cb)])];
+  const rows = codes.map((country) => {
+    const va = num(ca[country]?.[field]), vb = num(cb[country]?.[field]);
+    return { country, a: va, b: vb, diff: va !== null && vb !== null ? vb - va : null };
+  }).filter((r) => r.a !== null || r.b !== null);
+  return { rows, onlyA: codes.filter((c) => !(c in cb)), onlyB: codes.filter((c) => !(c in ca)) };
+}
+
+const compareHash = (a: string, b: string) => `#/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+
 export function Compare() {
   const hash = useHash();
   const query = new URLSearchParams(hash.split('?')[1] ?? '');
   const [list, setList] = useState<RunSummary[] | null>(null);
-  const [ids, setIds] = useState<[string, string]>([query.get('a') ?? '', query.get('b') ?? '']);
   const [runs, setRuns] = useState<[Run<Result>, Run<Result>] | null>(null);
   const [field, setField] = useState('welfare_pct');
   const [error, setError] = useState<string | null>(null);
+  // The hash is the state: the runs shown are the ones it names (else the two latest).
+  const ids: [string, string] = [query.get('a') || list?.[1]?.id || '', query.get('b') || list?.[0]?.id || ''];
+  const choose = (k: 0 | 1, id: string) => { location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]); };
 
   useEffect(() => {
-    api.runs({ status: 'done', limit: 200 }).then((rs) => {
-      const ok = rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline');
-      setList(ok);
-      setIds(([a, b]) => [a || ok[1]?.id || '', b || ok[0]?.id || '']);
-    }, (e: Error) => setError(e.message));
+    api.runs({ status: 'done', limit: 200 }).then((rs) => setList(rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline')), (e: Error) => setError(e.message));
   }, []);
 
   useEffect(() => {
     const [a, b] = ids;
     if (!a || !b) return;
-    if (location.hash.split('?')[1] !== `a=${a}&b=${b}`) history.replaceState(null, '', `#/compare?a=${a}&b=${b}`);
+    if (!query.get('a') || !query.get('b')) history.replaceState(null, '', compareHash(a, b));
     let live = true;
+    setError(null);
     Promise.all([api.run<Result>(a), api.run<Result>(b)]).then(([ra, rb]) => live && setRuns([ra, rb]), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [ids]);
+  }, [ids[0], ids[1]]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className="compare-view">
@@ -65,7 +82,7 @@ export function Compare() {
             {(['A', 'B'] as const).map((side, k) => (
               <label key={side} className={`picker side-${side}`}>
                 <span className="swatch" style={{ background: k ? B : A }} aria-hidden="true" /> Run {side}
-                <select value={ids[k]} onChange={(e) => setIds((cur) => (k ? [cur[0], e.target.value] : [e.target.value, cur[1]]))}>
+                <select value={ids[k]} onChange={(e) => choose(k as 0 | 1, e.target.value)}>
                   {list.map((r) => <option key={r.id} value={r.id}>{describe(r)}</option>)}
                 </select>
               </label>
@@ -86,11 +103,14 @@ export function Compare() {
 
 function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: string }) {
   const dsA = useDataset(a.dataset);
-  const cmp = useMemo(() => compareResults({ countries: countriesOf(a.result!) } as never, { countries: countriesOf(b.result!) } as never), [a, b]);
-  const rows = Object.entries(cmp.countries)
-    .map(([country, r]) => ({ country, a: r[field]?.a ?? null, b: r[field]?.b ?? null, diff: r[field]?.diff ?? null }))
-    .filter((r) => r.a !== null || r.b !== null);
+  const cmp = useMemo(() => compareField(a.result!, b.result!, field), [a, b, field]);
+  const rows = cmp.rows;
   const order = [...rows].sort((p, q) => (p.b ?? p.a ?? 0) - (q.b ?? q.a ?? 0)).map((r) => r.country);
+  const pinned = PINNED.filter((c) => rows.some((r) => r.country === c));
+  const tableRows = [
+    ...pinned.map((c) => rows.find((r) => r.country === c)!),
+    ...rows.filter((r) => !pinned.includes(r.country)).sort((p, q) => (p.diff ?? Infinity) - (q.diff ?? Infinity)),
+  ];
   const label = INDICATORS[field] ?? field;
   const same = a.dataset === b.dataset && a.model === b.model;
   const both = 'steps' in a.result! && 'steps' in b.result!;
@@ -106,8 +126,8 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
           <Figure
             id="compare-dots"
             title={`${label} by country, run A and run B`}
-            description={`${label}, percent change, in run A (hollow orange circle) and run B (filled blue dot), with a line from A to B.`}
-            legend={[{ label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A }, { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B }]}
+            description={`${label}, percent change, in run A (hollow orange circle) and run B (filled blue diamond), with an arrow from A to B.`}
+            legend={[{ label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A, shape: 'ring' }, { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B, shape: 'diamond' }]}
             render={(width) => Plot.plot({
               width: Math.min(width, 640),
               height: rows.length * 22 + 50,
@@ -127,15 +147,16 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
             source={sourceLine(a.model, dsA)}
             deps={[a.id, b.id, field]}
           />
-          <div className="table-scroll">
+          <div>
+          <ScrollBox label={`${label}: A, B and B − A by country`}>
             <table data-testid="compare-table">
-              <caption>{label}, percent change: A, B and B − A</caption>
+              <caption>{label}, percent change: A, B and B − A (the United States and China first, then by B − A)</caption>
               <thead><tr><th scope="col">Country</th><th scope="col">A</th><th scope="col">B</th><th scope="col">B − A</th></tr></thead>
               <tbody>
-                {[...order].reverse().map((c) => {
-                  const r = rows.find((x) => x.country === c)!;
+                {tableRows.map((r) => {
+                  const c = r.country;
                   return (
-                    <tr key={c} data-country={c}>
+                    <tr key={c} data-country={c} className={pinned.includes(c) ? 'pinned' : undefined}>
                       <th scope="row">{c}</th><td>{pct(r.a, 3)}</td><td>{pct(r.b, 3)}</td>
                       <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
                     </tr>
@@ -143,7 +164,8 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
                 })}
               </tbody>
             </table>
-            {(cmp.only_in_a.length > 0 || cmp.only_in_b.length > 0) && <p className="muted">Only in A: {cmp.only_in_a.join(', ') || '—'}; only in B: {cmp.only_in_b.join(', ') || '—'}.</p>}
+          </ScrollBox>
+          {(cmp.onlyA.length > 0 || cmp.onlyB.length > 0) && <p className="muted">Only in A: {cmp.onlyA.join(', ') || '—'}; only in B: {cmp.onlyB.join(', ') || '—'}.</p>}
           </div>
         </div>
         <Provenance dataset={dsA} model={a.model} runId={a.id} />

@@ -18,6 +18,7 @@ import icItex from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCypres
 import icCypress from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCypress/ItexvsCypress_Cypress.xml?raw';
 import { api, waitForRun, ApiFailure, type Analysis, type SolutionPoint } from '../api.ts';
 import { OKABE_ITO } from '../format.ts';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { London } from './London.tsx';
 import { NegotiationBuilder } from './NegotiationBuilder.tsx';
@@ -194,6 +195,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
           deps={[analysis]}
         />
         <div>
+          <ScrollBox label="Solutions and the bids that reach them">
           <table>
             <caption>Solutions and the bids that reach them</caption>
             <thead><tr><th scope="col">Solution</th><th scope="col">{pa}</th><th scope="col">{pb}</th><th scope="col">Bid</th></tr></thead>
@@ -207,6 +209,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
               <tr><th scope="row">Disagreement</th><td>{d0.toFixed(3)}</td><td>{d1.toFixed(3)}</td><td className="muted">no agreement</td></tr>
             </tbody>
           </table>
+          </ScrollBox>
           <p className="muted">Session offers and leaders’ ratification thresholds are drawn for the trade negotiation: see the London 2025 case.</p>
         </div>
       </div>
