@@ -17,7 +17,7 @@ export const OKABE_ITO = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E
 export const GREY = '#767676';
 
 /** Colours of the regions drawn as series (others fall back to grey). */
-export const REGION_COLOURS: Readonly<Record<string, string>> = {
+const REGION_COLOURS: Readonly<Record<string, string>> = {
   USA: OKABE_ITO.blue, CHN: OKABE_ITO.vermillion, EU: OKABE_ITO.green, JPN: OKABE_ITO.purple, KOR: OKABE_ITO.orange, TWN: OKABE_ITO.sky, MEX: '#7a5c00', CAN: '#555555', IND: '#8c6bb1',
 };
 
@@ -41,7 +41,7 @@ export const DIVERGING_SCHEME = 'PuOr';
 const channel = (hex: string, k: number) => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
 
 /** WCAG relative luminance of a #rrggbb colour. */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

@@ -4,7 +4,7 @@
  * diverging values; every series is also labelled directly, so colour is never the only cue.
  */
 
-export { OKABE_ITO, GREY, REGION_COLOURS, regionColour, directionColour, LOSS, GAIN, DIVERGING_SCHEME, textColour as darker } from '../../src/spec/palette.ts';
+export { OKABE_ITO, GREY, regionColour, directionColour, LOSS, GAIN, DIVERGING_SCHEME, textColour as darker } from '../../src/spec/palette.ts';
 
 /** "+1.23%" / "−0.40%" with a real minus sign. */
 export function pct(x: number | null | undefined, digits = 2): string {
