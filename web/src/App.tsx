@@ -1,7 +1,7 @@
 /**
  * The shell: header with the navigation (hash routes, so the static server needs no rewrites),
  * a skip link, the current view, and the footer. Views: the 2025 story (landing), the scenario
- * editor, the comparison of runs, the negotiation analysis, and the data sources.
+ * editor, the comparison of runs, the negotiation analysis, the stored runs, and the data sources.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { DataProvider } from './data.tsx';
@@ -10,12 +10,14 @@ import { Editor } from './views/Editor.tsx';
 import { Compare } from './views/Compare.tsx';
 import { Negotiate } from './views/Negotiate.tsx';
 import { Sources } from './views/Sources.tsx';
+import { Runs } from './views/Runs.tsx';
 
 const ROUTES: { path: string; label: string; view: () => ReactNode }[] = [
   { path: '', label: '2025 story', view: () => <Story /> },
   { path: 'editor', label: 'Scenario editor', view: () => <Editor /> },
   { path: 'compare', label: 'Compare runs', view: () => <Compare /> },
   { path: 'negotiation', label: 'Negotiation', view: () => <Negotiate /> },
+  { path: 'runs', label: 'Runs', view: () => <Runs /> },
   { path: 'sources', label: 'Data & sources', view: () => <Sources /> },
 ];
 

@@ -10,7 +10,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
 import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
-import { api, ApiFailure, runScenario, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
+import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
 import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
@@ -45,6 +45,10 @@ type Result = SolveResult | TimelineResult;
 const RUN_LABEL: Partial<Record<RunKind, string>> = {
   solve: 'Solve', timeline: 'Run the timeline', strategy: 'Solve the game', negotiation: 'Run the negotiation', gravity: 'Estimate and solve',
 };
+
+/** Where the editor keeps, for this tab, the run it is waiting for and the runs it shows (a reload reattaches). */
+const PENDING_KEY = 'lancaster.editor.pending';
+const RUNS_KEY = 'lancaster.editor.runs';
 
 /** A gravity file (`kind: gravity`) has its own schema: the server checks it. */
 const GRAVITY = /^kind:\s*gravity\s*$/m;
@@ -108,23 +112,51 @@ export function Editor() {
   const caps = useMemo(() => capacityRows(text), [text]);
   const formDataset = useDataset(validation.state === 'valid' ? validation.dataset : undefined);
 
-  const run = async () => {
-    if (validation.state !== 'valid') return;
+  /** Follows a submitted run to its end and shows it (the id is kept, so a reload reattaches). */
+  const follow = async (id: string) => {
     setRunning(true);
     setRunError(null);
     setProgress(null);
+    sessionStorage.setItem(PENDING_KEY, id);
     try {
-      const r = await runScenario<unknown>(validation.kind, text, setProgress);
+      const r = await waitForRun<unknown>(id, setProgress);
+      if (r.status === 'failed' || r.status === 'cancelled') throw new Error(r.error ?? `the run ${r.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
       // The previous run is kept for comparison only when it is of the same kind.
-      setRuns((rs) => [r, ...rs.filter((x) => x.kind === r.kind)].slice(0, 2));
+      setRuns((rs) => {
+        const next = [r, ...rs.filter((x) => x.kind === r.kind && x.id !== r.id)].slice(0, 2);
+        sessionStorage.setItem(RUNS_KEY, JSON.stringify(next.map((x) => x.id)));
+        return next;
+      });
     } catch (e) {
       setRunError((e as Error).message);
     } finally {
+      sessionStorage.removeItem(PENDING_KEY);
       setRunning(false);
     }
   };
 
-  const load = (t: string) => { setText(t); setRuns([]); };
+  const run = async () => {
+    if (validation.state !== 'valid') return;
+    try {
+      await follow(await api.submit(validation.kind, text));
+    } catch (e) {
+      setRunError((e as Error).message);
+    }
+  };
+
+  // After a reload: the runs shown before it, and the run still going (reattached).
+  useEffect(() => {
+    const shown = JSON.parse(sessionStorage.getItem(RUNS_KEY) ?? '[]') as string[];
+    Promise.all(shown.map((id) => api.run<unknown>(id).catch(() => null))).then((rs) => {
+      const ok = rs.filter((r): r is Run<unknown> => r !== null && r.status === 'done');
+      if (ok.length) setRuns((cur) => (cur.length ? cur : ok));
+    });
+    const pending = sessionStorage.getItem(PENDING_KEY);
+    if (pending) void follow(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const load = (t: string) => { setText(t); setRuns([]); sessionStorage.removeItem(RUNS_KEY); };
   const [cur, prev] = runs;
 
   return (
@@ -336,7 +368,8 @@ function PercentInput({ id, label, value, max, onCommit }: { id: string; label: 
 }
 
 /** The result of a run in the view of its kind. */
-function RunResult({ cur, prev }: { cur: Run<unknown>; prev?: Run<unknown> }) {
+/** A finished run in the view of its kind (also the runs page's). */
+export function RunResult({ cur, prev }: { cur: Run<unknown>; prev?: Run<unknown> }) {
   switch (cur.kind) {
     case 'strategy': return <StrategyResult run={cur as Run<StrategyResultShape>} />;
     case 'negotiation': return <NegotiationResult run={cur as Run<TradeNegotiationRun>} />;
