@@ -3,7 +3,8 @@
  * a skip link, the current view, and the footer. Views: the 2025 story (landing), the scenario
  * editor, the comparison of runs, the negotiation analysis, the stored runs, and the data sources.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { routeOf, useHash } from './hash.ts';
 import { DataProvider } from './data.tsx';
 import { Story } from './views/Story.tsx';
 import { Editor } from './views/Editor.tsx';
@@ -20,19 +21,6 @@ const ROUTES: { path: string; label: string; view: () => ReactNode }[] = [
   { path: 'runs', label: 'Runs', view: () => <Runs /> },
   { path: 'sources', label: 'Data & sources', view: () => <Sources /> },
 ];
-
-/** The route of the hash (#/editor?x=1 → editor). */
-export const routeOf = (hash: string) => hash.replace(/^#\/?/, '').split('?')[0];
-
-export function useHash(): string {
-  const [hash, setHash] = useState(location.hash);
-  useEffect(() => {
-    const on = () => setHash(location.hash);
-    addEventListener('hashchange', on);
-    return () => removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
 
 export function App() {
   const hash = useHash();

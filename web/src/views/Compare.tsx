@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Plot from '@observablehq/plot';
 import { api, type Run, type RunSummary, type SolveResult, type TimelineResult } from '../api.ts';
-import { useHash } from '../App.tsx';
+import { useHash } from '../hash.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, OKABE_ITO, date, day, level, pct } from '../format.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';

@@ -22,7 +22,7 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { London } from './London.tsx';
 import { NegotiationBuilder } from './NegotiationBuilder.tsx';
-import { useHash } from '../App.tsx';
+import { useHash } from '../hash.ts';
 
 interface Example {
   id: string;

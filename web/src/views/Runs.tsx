@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api, ApiFailure, waitForRun, type Progress, type Run, type RunKind, type RunStatus as Status, type RunSummary } from '../api.ts';
-import { useHash } from '../App.tsx';
+import { useHash } from '../hash.ts';
 import { RunStatus } from '../components/RunStatus.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunResult } from './Editor.tsx';
