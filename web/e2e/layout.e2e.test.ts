@@ -67,6 +67,10 @@ describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
     await page.goto('/#/negotiation?case=genius');
     await page.getByRole('radio', { name: /GENIUS example domains/ }).check();
     await expectGoodLayout(page, 'negotiation-genius', { ready: svgIn('#fig-negotiation-frontier .chart') });
+    // Its chart has a tooltip: hovering a point of the frontier names it with both utilities.
+    const chart = page.locator('#fig-negotiation-frontier .chart svg');
+    await chart.locator('circle').first().hover({ force: true });
+    await expect(chart.locator('[aria-label="tip"]').textContent()).resolves.toMatch(/(Pareto-optimal|Nash|Kalai|Utilitarian|Egalitarian).*\d\.\d{3}/);
   }, 120_000);
 
   it('the London 2025 negotiation fits and passes axe', async () => {

@@ -188,6 +188,7 @@ function Frontier({ analysis, parties, source, runId }: { analysis: Analysis; pa
               ...pts.map((p, k) => Plot.dot([p], { x: (q) => q.u[0], y: (q) => q.u[1], symbol: p.symbol, r: 9 - 1.5 * k, fill: p.color, stroke: 'white' })),
               // One label per location: coincident solutions are named together ("Nash = Utilitarian").
               ...groups.map((g, k) => Plot.text([g], { x: (q) => q.u[0], y: (q) => q.u[1], text: (q) => q.names.join(' = '), dx: k % 2 ? -12 : 12, textAnchor: k % 2 ? 'end' : 'start', fill: '#222', fontWeight: 600 })),
+              Plot.tip([...frontier.map((p) => ({ a: p.a, b: p.b, title: `Pareto-optimal: ${pa} ${p.a.toFixed(3)}, ${pb} ${p.b.toFixed(3)}` })), ...pts.map((p) => ({ a: p.u[0], b: p.u[1], title: `${p.label}: ${pa} ${p.u[0].toFixed(3)}, ${pb} ${p.u[1].toFixed(3)}` }))], Plot.pointer({ x: 'a', y: 'b', title: 'title', maxRadius: 16 })),
             ],
           })}
           rows={rows}
