@@ -8,6 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { NO_ANSWER } from './errors.ts';
+import { cliExecutor, positiveInt } from './executor.ts';
 
 /** Embedded scenarios live in <repo>/scenarios; an id names one of them. */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
@@ -48,6 +49,11 @@ export function registerRunCommand(program: Command) {
     .argument('<scenario>', 'scenario file, or the id of an embedded scenario (e.g. us-china-2025)')
     .option('--out <dir>', 'folder for report.html, report.json and report.csv', 'lancaster-report')
     .option('--json', 'print the report as JSON instead of text')
+    .option('--draws <n>', 'also run N draws of the elasticity priors in each horizon and add 5/50/95% bands (a parallel `bands` object)', positiveInt)
+    .option('--seed <n>', 'seed of the draws', positiveInt, 2025)
+    .option('--redis <url>', 'run the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); threads otherwise')
+    .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
+    .option('--threads <n>', 'worker threads for the draws without Redis (default: all cores)', positiveInt)
     .action(async (arg, opts) => {
       const { readScenarioFile } = await import('../scenario/parse.ts');
       const { checkScenario, solveScenario } = await import('../scenario/solve.ts');
@@ -71,16 +77,51 @@ export function registerRunCommand(program: Command) {
         const { backtest2018 } = await import('../report/backtest.ts');
         report.backtest = backtest2018(SCENARIO_DIR);
       }
+      if (opts.draws) report.bands = await drawBands(parsed.file, parsed.scenario.options.elasticity_scale, report.countries, opts);
       mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'report.html'), join(opts.out, 'report.json'), join(opts.out, 'report.csv')];
       writeAtomic(files[0], reportHtml(report));
       writeAtomic(files[1], `${JSON.stringify(report, null, 2)}\n`);
       writeAtomic(files[2], reportCsv(report));
-      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${reportText(report, files)}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else {
+        const { bandsText } = await import('../report/bands.ts');
+        process.stdout.write(`${reportText(report, files)}\n${report.bands ? `\n${bandsText(report)}\n` : ''}`);
+      }
+      if (report.bands && report.bands.used.long + report.bands.used.short < 2 * report.bands.draws) {
+        process.stderr.write('lancaster: some draws failed or did not converge; the bands leave them out (listed in report.json under bands)\n');
+        process.exitCode = 1;
+      }
       if (report.status !== 'converged') {
         process.stderr.write('lancaster: a step did not converge; its numbers are not answers (see the status in report.json)\n');
         process.exitCode = 1;
       }
       if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write('\nExplore it in the browser: npm run serve (or lancaster serve), then open http://127.0.0.1:8080\n');
     });
+}
+
+/**
+ * The bands of the report: the scenario swept over its priors in each horizon (the report's short
+ * run is the dataset's θ × 0.4, its long run the dataset's θ: `horizon`, or the scenario's own
+ * elasticity scale times each), on threads or the queue.
+ */
+async function drawBands(file: string, scale: number | undefined, countries: string[], opts: { draws?: number; seed: number; redis?: string; queue?: string; threads?: number }) {
+  const [{ scenarioSweepPlan }, { runSweep }, { reportBands }, { progressReporter }, { SHORT_RUN_ELASTICITY_SCALE }] = await Promise.all([
+    import('../sweep/plan.ts'), import('../sweep/run.ts'), import('../report/bands.ts'), import('./progress.ts'), import('../model/ge/run.ts'),
+  ]);
+  const set = (h: 'short-run' | 'long-run') => (scale === undefined ? { 'options.horizon': h } : { 'options.elasticity_scale': scale * (h === 'short-run' ? SHORT_RUN_ELASTICITY_SCALE : 1) });
+  const plans = { short: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('short-run') }), long: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('long-run') }) };
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const { executor, name } = await cliExecutor(opts, log);
+  log(`lancaster run: ${opts.draws} draws + central in each horizon on ${name}`);
+  const bar = progressReporter('runs');
+  const done = { short: 0, long: 0 }, total = 2 * (opts.draws! + 1);
+  const on = (h: 'short' | 'long') => (d: number, _t: number, f: number) => { done[h] = d; bar.update(done.short + done.long, total, f); };
+  try {
+    const [short, long] = await Promise.all([runSweep(plans.short, executor, { executorName: name, onProgress: on('short') }), runSweep(plans.long, executor, { executorName: name, onProgress: on('long') })]);
+    return reportBands(countries, { short, long });
+  } finally {
+    bar.stop();
+    await executor.close();
+  }
 }

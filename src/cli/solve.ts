@@ -21,6 +21,8 @@ export function registerSolveCommand(program: Command): void {
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('--json', 'print the machine-readable result (the contract of scenario-format.md)')
     .option('--countries <codes>', 'comma-separated countries or groups to show in the table')
+    .option('--redis <url>', 'solve on the BullMQ queue on this Redis (a `lancaster worker` computes it; default $LANCASTER_REDIS_URL); in this process otherwise')
+    .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .action(async (file, opts) => {
       // One await for the three module graphs: their files are read concurrently.
       const [{ readScenarioFile }, { checkScenario, solveScenario }, { formatResultTable, formatStatus }, { reportedRows }] = await Promise.all([
@@ -35,7 +37,7 @@ export function registerSolveCommand(program: Command): void {
       if (parsed.scenario.timeline) {
         // A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`).
         const { runTimeline } = await import('../scenario/runTimeline.ts');
-        const t = runTimeline(parsed);
+        const t = (await onQueue(opts, 'timeline', file)) as ReturnType<typeof runTimeline> | undefined ?? runTimeline(parsed);
         if (opts.json) out(JSON.stringify(t, null, 2));
         else {
           out(`${parsed.scenario.name}`);
@@ -51,7 +53,7 @@ export function registerSolveCommand(program: Command): void {
         }
         return;
       }
-      const r = solveScenario(parsed);
+      const r = (await onQueue(opts, 'solve', file)) as ReturnType<typeof solveScenario> | undefined ?? solveScenario(parsed);
       if (opts.json) out(JSON.stringify(r, null, 2));
       else {
         out(`${parsed.scenario.name}`);
@@ -68,4 +70,21 @@ export function registerSolveCommand(program: Command): void {
         process.exitCode = EXIT.failure;
       }
     });
+}
+
+/**
+ * With --redis URL (or LANCASTER_REDIS_URL): the run submitted to the queue and its result, as the
+ * same handler computes it in this process; undefined without Redis (the caller solves here).
+ * The scenario text goes as it is: its dataset must be an embedded id (a worker reads no folders).
+ */
+async function onQueue(opts: { redis?: string; queue?: string }, kind: 'solve' | 'timeline', file: string): Promise<unknown> {
+  if (!(opts.redis ?? process.env.LANCASTER_REDIS_URL)) return undefined;
+  const [{ readFileSync }, { cliExecutor }, { builtinHandler }] = await Promise.all([import('node:fs'), import('./executor.ts'), import('../exec/registry.ts')]);
+  const { executor, name } = await cliExecutor(opts, (m) => process.stderr.write(`${m}\n`));
+  process.stderr.write(`lancaster solve: on ${name}\n`);
+  try {
+    return await executor.submit({ id: `${kind} ${file}`, kind, module: builtinHandler(kind), input: readFileSync(file, 'utf8') }, () => {});
+  } finally {
+    await executor.close();
+  }
 }

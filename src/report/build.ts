@@ -4,6 +4,7 @@
  * the text, HTML, CSV and JSON writers render.
  */
 import type { ParsedScenario } from '../scenario/parse.ts';
+import type { ReportBands } from './bands.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
 import { reportedRows } from '../scenario/reportCodes.ts';
@@ -120,6 +121,8 @@ export interface Report {
   final_date: string;
   /** Of the long-run timeline (the short run differs by its elasticity scale, × SHORT_RUN_SCALE). */
   provenance: Provenance;
+  /** Percentiles 5/50/95 of the measures over elasticity draws, parallel to `steps` (`lancaster run --draws N`). */
+  bands?: ReportBands;
 }
 
 /** The scenario with its trade elasticities scaled; the report sets both horizons itself, so `horizon` is dropped. */

@@ -6,6 +6,7 @@ import { countryAt, horizons, type Report, type ReportStep } from './build.ts';
 import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
 import { OBSERVED_TARIFFS } from '../data/observed.ts';
 import { directionColour, regionColour } from '../spec/palette.ts';
+import { bandsHtml } from './bands.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
@@ -117,6 +118,8 @@ ${summary(r)}
 <h2>Welfare</h2>
 <figure>${welfareChart}</figure>
 <div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table></div>
+<table><thead><tr><th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th></tr></thead><tbody>${welfareRows}</tbody></table>
+${bandsHtml(r)}
 <h2>Model and observation</h2>
 <div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr><th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th></tr></thead><tbody>${comp}</tbody></table></div>
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>

@@ -115,6 +115,28 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
   const local = isAbsolute(spec.scenario) ? spec.scenario : resolve(dirname(file), spec.scenario);
   const embedded = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'scenarios', `${spec.scenario}.yaml`);
   const scenarioFile = existsSync(local) ? local : existsSync(embedded) ? embedded : fail(['scenario'], scenarioMsg.unknownSweepScenario(spec.scenario));
+  return buildPlan(file, spec, scenarioFile, fail);
+}
+
+/**
+ * The plan of a sweep over one scenario file without a sweep file (`lancaster run --draws N`):
+ * every prior that applies, `set` applied first; problems are ScenarioErrors of the scenario file.
+ *
+ * @example
+ * ```ts
+ * const plan = scenarioSweepPlan('scenarios/us-china-2025.yaml', { draws: 100, seed: 2025, set: { 'options.horizon': 'long-run' } });
+ * ```
+ */
+export function scenarioSweepPlan(scenarioFile: string, o: { name?: string; draws: number; seed: number; set?: Record<string, unknown> }): SweepPlan {
+  const spec: SweepFile = { lancaster: 1, name: o.name ?? scenarioFile, scenario: scenarioFile, draws: o.draws, seed: o.seed, ...(o.set ? { set: o.set as SweepFile['set'] } : {}) };
+  const fail = (path: (string | number)[], message: string): never => {
+    throw new ScenarioError(scenarioFile, [{ path, message }]);
+  };
+  return buildPlan(scenarioFile, spec, resolve(scenarioFile), fail);
+}
+
+/** The plan of a validated sweep spec over `scenarioFile`; `fail` reports a problem at a path of the spec. */
+function buildPlan(file: string, spec: SweepFile, scenarioFile: string, fail: (path: (string | number)[], message: string) => never): SweepPlan {
   const scenarioSource = readFileSync(scenarioFile, 'utf8');
   parseScenarioText(scenarioSource, scenarioFile); // the scenario as written must be valid
   const base = parseDocument(scenarioSource).toJS() as RawScenario;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { bandsHtml, bandsText, reportBands } from './bands.ts';
+import type { SweepResult } from '../sweep/run.ts';
+
+const band = (c: number, w: number) => ({ p5: c - w, p50: c, p95: c + w });
+/** A one-point sweep whose steps carry the measures of a timeline draw (src/scenario/reported.ts). */
+function sweep(horizon: number): SweepResult {
+  const step = (k: number) => ({
+    countries: { USA: { welfare_pct: band(-0.1 * k * horizon, 0.05), real_gdp_pct: band(-0.2 * k, 0.1), real_wage_pct: band(0, 0), prices_pct: band(1, 0.2) }, CHN: { welfare_pct: band(-0.3 * k * horizon, 0.1) } },
+    bilateral_exports_pct: { CHN: { USA: band(-20 * k * horizon, 5) } },
+    trade: { '*->USA': band(-3, 1) },
+  });
+  return {
+    name: 's', scenario: 'x.yaml', seed: 7, draws: 10, status: 'complete', executor: 'threads ×2', seconds: 3,
+    priors: [{ id: 'trade_elasticity', what: 'θ', distribution: 'log-normal, median 1, σ(log) 0.25', source: 'CP 2015; BLP 2023', why: 'judgment', drawn: band(1, 0.4) }],
+    samples: [],
+    points: [{ grid: {}, result: null, bands: { steps: [step(0), step(1)] }, draws: { requested: 10, used: horizon === 1 ? 10 : 9, not_converged: horizon === 1 ? [] : [4], failed: [] } }],
+  };
+}
+
+const report = {
+  countries: ['USA', 'CHN'],
+  steps: [0, 1].map((k) => ({
+    date: `2025-0${k + 1}-01`, label: `step ${k}`,
+    welfare: { USA: { short: -0.04 * k, long: -0.1 * k }, CHN: { short: -0.12 * k, long: -0.3 * k } },
+    real_gdp: { USA: { short: -0.2 * k, long: -0.2 * k }, CHN: { short: 0, long: 0 } },
+    trade: { 'CHN->USA': { short: -8 * k, long: -20 * k } },
+  })),
+};
+
+describe('the bands of a lancaster run report', () => {
+  it('sit parallel to the report steps, each measure with its short-run and long-run band', () => {
+    const b = reportBands(report.countries, { short: sweep(0.4), long: sweep(1) });
+    expect(b.steps).toHaveLength(2);
+    expect(b.steps[1].welfare.USA.long).toEqual(band(-0.1, 0.05));
+    expect(b.steps[1].welfare.USA.short?.p50).toBeCloseTo(-0.04, 12);
+    expect(b.steps[1].trade['CHN->USA'].long).toEqual(band(-20, 5));
+    expect(b.steps[1].trade['*->USA'].short).toEqual(band(-3, 1));
+    expect(b.steps[0].cpi.USA.long).toEqual(band(1, 0.2));
+    expect(b.steps[0].real_gdp.CHN).toEqual({}); // no band where the draws give no measure
+    expect(b).toMatchObject({ draws: 10, seed: 7, used: { short: 9, long: 10 }, not_converged: { short: [4], long: [] } });
+  });
+
+  it('print the final state as central [p5, p95] and say how many draws were left out', () => {
+    const t = bandsText({ ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) });
+    expect(t).toMatch(/Uncertainty: 10 draws .*seed 7.*used 9 short-run, 10 long-run/);
+    expect(t).toMatch(/trade_elasticity: log-normal/);
+    expect(t).toMatch(/^USA\s+-0\.04 \[-0\.09, \+0\.01\]\s+-0\.10 \[-0\.15, -0\.05\]/m);
+    expect(t).toMatch(/exports CHN→USA\s+-8\.00 \[-13\.00, -3\.00\]\s+-20\.00 \[-25\.00, -15\.00\]/);
+    expect(t).toMatch(/Left out of the bands: 1 draw\(s\) not converged, 0 failed/);
+    expect(bandsText(report)).toBe('');
+  });
+
+  it('draw fan charts of welfare and trade in each horizon in the HTML', () => {
+    const h = bandsHtml({ ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) });
+    expect(h).toMatch(/<section id="uncertainty">/);
+    expect(h.match(/<svg /g)).toHaveLength(4);
+    expect(h).toMatch(/Welfare \(real income\), % change, short run/);
+    expect(h).toMatch(/USA: 5–95% of the draws/);
+    expect(h).toMatch(/CHN → USA: median of the draws/);
+    expect(bandsHtml(report)).toBe('');
+  });
+});
