@@ -14,30 +14,31 @@ function sweep(horizon: number): SweepResult {
     name: 's', scenario: 'x.yaml', seed: 7, draws: 10, status: 'complete', executor: 'threads ×2', seconds: 3,
     priors: [{ id: 'trade_elasticity', what: 'θ', distribution: 'log-normal, median 1, σ(log) 0.25', source: 'CP 2015; BLP 2023', why: 'judgment', drawn: band(1, 0.4) }],
     samples: [],
+    provenance: {} as SweepResult['provenance'],
     points: [{ grid: {}, result: null, bands: { steps: [step(0), step(1)] }, draws: { requested: 10, used: horizon === 1 ? 10 : 9, not_converged: horizon === 1 ? [] : [4], failed: [] } }],
   };
 }
 
+const hstep = (k: number, scale: number) => ({
+  countries: { USA: { welfare_pct: -0.1 * k * scale, real_gdp_pct: -0.2 * k }, CHN: { welfare_pct: -0.3 * k * scale, real_gdp_pct: 0 } },
+  trade: { 'CHN->USA': -20 * k * scale },
+});
 const report = {
   countries: ['USA', 'CHN'],
-  steps: [0, 1].map((k) => ({
-    date: `2025-0${k + 1}-01`, label: `step ${k}`,
-    welfare: { USA: { short: -0.04 * k, long: -0.1 * k }, CHN: { short: -0.12 * k, long: -0.3 * k } },
-    real_gdp: { USA: { short: -0.2 * k, long: -0.2 * k }, CHN: { short: 0, long: 0 } },
-    trade: { 'CHN->USA': { short: -8 * k, long: -20 * k } },
-  })),
+  steps: [0, 1].map((k) => ({ date: `2025-0${k + 1}-01`, label: `step ${k}`, by_horizon: { 'long-run': hstep(k, 1), 'short-run': hstep(k, 0.4) } })),
 };
 
 describe('the bands of a lancaster run report', () => {
   it('sit parallel to the report steps, each measure with its short-run and long-run band', () => {
     const b = reportBands(report.countries, { short: sweep(0.4), long: sweep(1) });
     expect(b.steps).toHaveLength(2);
-    expect(b.steps[1].welfare.USA.long).toEqual(band(-0.1, 0.05));
-    expect(b.steps[1].welfare.USA.short?.p50).toBeCloseTo(-0.04, 12);
-    expect(b.steps[1].trade['CHN->USA'].long).toEqual(band(-20, 5));
-    expect(b.steps[1].trade['*->USA'].short).toEqual(band(-3, 1));
-    expect(b.steps[0].cpi.USA.long).toEqual(band(1, 0.2));
-    expect(b.steps[0].real_gdp.CHN).toEqual({}); // no band where the draws give no measure
+    expect(b.steps[1].countries.USA.welfare_pct).toEqual(band(-0.1, 0.05)); // the step's own fields: the long run
+    expect(b.steps[1].by_horizon['long-run'].countries.USA.welfare_pct).toEqual(band(-0.1, 0.05));
+    expect(b.steps[1].by_horizon['short-run'].countries.USA.welfare_pct.p50).toBeCloseTo(-0.04, 12);
+    expect(b.steps[1].trade['CHN->USA']).toEqual(band(-20, 5));
+    expect(b.steps[1].by_horizon['short-run'].trade['*->USA']).toEqual(band(-3, 1));
+    expect(b.steps[0].countries.USA.prices_pct).toEqual(band(1, 0.2));
+    expect(b.steps[0].countries.CHN).not.toHaveProperty('real_gdp_pct'); // no band where the draws give no measure
     expect(b).toMatchObject({ draws: 10, seed: 7, used: { short: 9, long: 10 }, not_converged: { short: [4], long: [] } });
   });
 

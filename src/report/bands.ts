@@ -1,8 +1,9 @@
 /**
  * Uncertainty bands of the `lancaster run` report (`--draws N`): the same scenario swept over the
  * elasticity priors (src/sweep/priors.ts) in each horizon, and the percentiles 5/50/95 of every
- * report measure put beside it as a parallel `bands` object — `bands.steps[k].welfare.USA.long`
- * is the band of `steps[k].welfare.USA.long`; the report's values stay the central numbers. The
+ * report measure put beside it as a parallel `bands` object (docs/results.md) —
+ * `bands.steps[k].by_horizon['short-run'].countries.USA.welfare_pct` is the band of the same path in
+ * the report's step; the report's values stay the central numbers. The
  * terminal shows "central [p5, p95]" for the reported countries; the HTML adds fan charts of the
  * timeline (src/report/fan.ts).
  */
@@ -11,16 +12,15 @@ import type { SweepPoint, SweepResult } from '../sweep/run.ts';
 import { fanChart, type Fan } from './fan.ts';
 import { PALETTE } from './svg.ts';
 
-/** A band in each horizon (absent where no draw gave the measure). */
-export interface BandPair { short?: Band; long?: Band }
+/** The bands of one horizon of a step: each report country's indicators, and the trade pairs. */
+export interface HorizonBands {
+  countries: Record<string, Record<string, Band>>;
+  trade: Record<string, Band>;
+}
 
-/** One step's bands, keyed as the report step's measures. */
-export interface StepBands {
-  welfare: Record<string, BandPair>;
-  real_wage: Record<string, BandPair>;
-  real_gdp: Record<string, BandPair>;
-  cpi: Record<string, BandPair>;
-  trade: Record<string, BandPair>;
+/** One step's bands, shaped as the report step: its own (long-run) fields and `by_horizon`. */
+export interface StepBands extends HorizonBands {
+  by_horizon: { 'long-run': HorizonBands; 'short-run': HorizonBands };
 }
 
 /** The parallel `bands` object of a report run with `--draws N`. */
@@ -38,19 +38,19 @@ export interface ReportBands {
   steps: StepBands[];
 }
 
-type MeasureStep = { countries?: Record<string, Record<string, Band>>; groups?: Record<string, Record<string, Band>>; bilateral_exports_pct?: Record<string, Record<string, Band>>; trade?: Record<string, Band> };
-
-const FIELDS = { welfare: 'welfare_pct', real_wage: 'real_wage_pct', real_gdp: 'real_gdp_pct', cpi: 'prices_pct' } as const;
+type Rows = Record<string, Record<string, Band>>;
+type MeasureStep = { countries?: Rows; groups?: Rows; bilateral_exports_pct?: Rows; trade?: Record<string, Band> };
 
 function stepsOf(p: SweepPoint): MeasureStep[] {
-  return ((p.bands as { steps?: MeasureStep[] } | null)?.steps ?? []);
+  return (p.bands as { steps?: MeasureStep[] } | null)?.steps ?? [];
 }
 
 /** The bands of one step in one horizon, keyed as the report's step. */
-function stepBands(s: MeasureStep | undefined, countries: string[]): Record<keyof StepBands, Record<string, Band | undefined>> {
-  const out = { welfare: {}, real_wage: {}, real_gdp: {}, cpi: {}, trade: {} } as Record<keyof StepBands, Record<string, Band | undefined>>;
-  for (const [k, f] of Object.entries(FIELDS) as [keyof typeof FIELDS, string][]) {
-    for (const c of countries) out[k][c] = (s?.countries?.[c] ?? s?.groups?.[c])?.[f];
+function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonBands {
+  const out: HorizonBands = { countries: {}, trade: {} };
+  for (const c of countries) {
+    const row = s?.countries?.[c] ?? s?.groups?.[c];
+    if (row) out.countries[c] = row;
   }
   for (const [from, row] of Object.entries(s?.bilateral_exports_pct ?? {})) for (const [to, b] of Object.entries(row)) out.trade[`${from}->${to}`] = b;
   for (const [key, b] of Object.entries(s?.trade ?? {})) out.trade[key] = b;
@@ -69,9 +69,8 @@ export function reportBands(countries: string[], sweeps: { short: SweepResult; l
   const S = sweeps.short.points[0], L = sweeps.long.points[0];
   const ss = stepsOf(S), ls = stepsOf(L);
   const steps: StepBands[] = ls.map((_, k) => {
-    const a = stepBands(ss[k], countries), b = stepBands(ls[k], countries);
-    const pair = (m: keyof StepBands) => Object.fromEntries([...new Set([...Object.keys(a[m]), ...Object.keys(b[m])])].map((key) => [key, { ...(a[m][key] ? { short: a[m][key] } : {}), ...(b[m][key] ? { long: b[m][key] } : {}) }]));
-    return { welfare: pair('welfare'), real_wage: pair('real_wage'), real_gdp: pair('real_gdp'), cpi: pair('cpi'), trade: pair('trade') };
+    const long = horizonBands(ls[k], countries);
+    return { ...long, by_horizon: { 'long-run': long, 'short-run': horizonBands(ss[k], countries) } };
   });
   return {
     draws: sweeps.long.draws, seed: sweeps.long.seed, executor: sweeps.long.executor, seconds: Math.max(sweeps.short.seconds, sweeps.long.seconds),
@@ -85,14 +84,19 @@ export function reportBands(countries: string[], sweeps: { short: SweepResult; l
 
 const f2 = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
 /** "central [p5, p95]", or the central value alone without a band. */
-export const withBand = (v: number | undefined, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
+const withBand = (v: number | undefined, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
 
+type HStep = { countries: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>; groups?: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>; trade?: Record<string, number> };
 /** What a report with bands looks like to the functions below (the Report's fields they read). */
 export interface BandedReport {
   countries: string[];
-  steps: { date: string; label: string; welfare: Record<string, { short: number; long: number }>; real_gdp: Record<string, { short: number; long: number }>; trade: Record<string, { short: number; long: number }> }[];
+  steps: { date: string; label: string; by_horizon: { 'long-run': HStep; 'short-run': HStep } }[];
   bands?: ReportBands;
 }
+
+type H = 'short-run' | 'long-run';
+const at = (r: BandedReport, k: number, h: H, c: string) => r.steps[k].by_horizon[h].countries[c] ?? r.steps[k].by_horizon[h].groups?.[c];
+const bandAt = (b: ReportBands, k: number, h: H, c: string, f: string) => b.steps[k]?.by_horizon[h].countries[c]?.[f];
 
 function priorLines(b: ReportBands): string[] {
   const short = new Set(b.priors.long.map((p) => p.id));
@@ -103,18 +107,18 @@ function priorLines(b: ReportBands): string[] {
 export function bandsText(r: BandedReport): string {
   const b = r.bands;
   if (!b) return '';
-  const k = r.steps.length - 1, s = r.steps[k], sb = b.steps[k];
+  const k = r.steps.length - 1, s = r.steps[k];
   const lines = [
     `Uncertainty: ${b.draws} draws of the elasticity priors (seed ${b.seed}, on ${b.executor}; used ${b.used.short} short-run, ${b.used.long} long-run draws): central [5%, 95%]`,
     ...priorLines(b),
     `Final state (${s.date}), % change:`,
   ];
   const rows: string[][] = [['', 'welfare, short run', 'welfare, long run', 'real GDP, short run', 'real GDP, long run']];
-  for (const c of r.countries) {
-    rows.push([c, withBand(s.welfare[c]?.short, sb?.welfare[c]?.short), withBand(s.welfare[c]?.long, sb?.welfare[c]?.long), withBand(s.real_gdp[c]?.short, sb?.real_gdp[c]?.short), withBand(s.real_gdp[c]?.long, sb?.real_gdp[c]?.long)]);
-  }
+  const cell = (h: H, c: string, f: 'welfare_pct' | 'real_gdp_pct') => withBand(at(r, k, h, c)?.[f], bandAt(b, k, h, c, f));
+  for (const c of r.countries) rows.push([c, cell('short-run', c, 'welfare_pct'), cell('long-run', c, 'welfare_pct'), cell('short-run', c, 'real_gdp_pct'), cell('long-run', c, 'real_gdp_pct')]);
   for (const key of ['CHN->USA', 'USA->CHN']) {
-    if (s.trade[key]) rows.push([`exports ${key.replace('->', '→')}`, withBand(s.trade[key].short, sb?.trade[key]?.short), withBand(s.trade[key].long, sb?.trade[key]?.long), '', '']);
+    const v = (h: H) => withBand(s.by_horizon[h].trade?.[key], b.steps[k]?.by_horizon[h].trade[key]);
+    if (s.by_horizon['long-run'].trade?.[key] !== undefined) rows.push([`exports ${key.replace('->', '→')}`, v('short-run'), v('long-run'), '', '']);
   }
   const w = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
   lines.push(...rows.map((row) => row.map((x, j) => (j ? x.padStart(w[j]) : x.padEnd(w[j]))).join('  ').trimEnd()));
@@ -130,19 +134,20 @@ export function bandsHtml(r: BandedReport, from = '2025-01-01', to = '2025-12-31
   const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const colors = [PALETTE.vermillion, PALETTE.blue];
   const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({ name, color, points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })) });
-  const horizon = (h: 'short' | 'long') => {
+  const horizon = (h: H) => {
+    const used = b.used[h === 'short-run' ? 'short' : 'long'], name = h.replace('-', ' ');
     const welfare = fanChart({
-      title: `Welfare (real income), % change, ${h} run: central, median and 5–95% of ${b.used[h]} draws`, yLabel: '% change', from, to,
-      fans: ['USA', 'CHN'].filter((c) => r.countries.includes(c)).map((c, i) => fan(c, colors[i], (k) => ({ value: r.steps[k].welfare[c]?.[h] ?? NaN, band: b.steps[k]?.welfare[c]?.[h] }))),
+      title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
+      fans: ['USA', 'CHN'].filter((c) => r.countries.includes(c)).map((c, i) => fan(c, colors[i], (k) => ({ value: at(r, k, h, c)?.welfare_pct ?? NaN, band: bandAt(b, k, h, c, 'welfare_pct') }))),
     });
     const trade = fanChart({
-      title: `Goods trade, % change from the baseline, ${h} run: central, median and 5–95%`, yLabel: '% change', from, to,
-      fans: ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.trade[key]).map((key, i) => fan(key.replace('->', ' → '), colors[i], (k) => ({ value: r.steps[k].trade[key]?.[h] ?? NaN, band: b.steps[k]?.trade[key]?.[h] }))),
+      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95%`, yLabel: '% change', from, to,
+      fans: ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined).map((key, i) => fan(key.replace('->', ' → '), colors[i], (k) => ({ value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN, band: b.steps[k]?.by_horizon[h].trade[key] }))),
     });
     return `<figure>${welfare}</figure><figure>${trade}</figure>`;
   };
   const priors = priorLines(b).map((l) => `<li>${esc(l.trim())}</li>`).join('');
   return `<section id="uncertainty"><h2>Uncertainty: ${b.draws} draws of the elasticity priors</h2>
 <p>Each draw re-runs the whole timeline with elasticities drawn from the priors below (seed ${b.seed}, on ${esc(b.executor)}). Lines are the central run (the report's numbers), dashed lines the median of the draws, shaded areas the 5–95% band. Draws that failed or did not converge are left out and listed in report.json.</p>
-<ul>${priors}</ul>${horizon('short')}${horizon('long')}</section>`;
+<ul>${priors}</ul>${horizon('short-run')}${horizon('long-run')}</section>`;
 }
