@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { ApiError } from './errors.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** Shortest token accepted: guessing it online must be hopeless even without the rate limit. */
 const MIN_TOKEN_LENGTH = 16;
@@ -56,10 +57,10 @@ function isWildcard(host: string): boolean {
  */
 export function checkExposure(host: string, token: string | undefined): void {
   if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
-    throw new RangeError(`Expected a token of at least ${MIN_TOKEN_LENGTH} characters (--token or LANCASTER_TOKEN), found ${token.length}`);
+    throw new RangeError(msg.tokenTooShort(MIN_TOKEN_LENGTH, token.length));
   }
   if (!isLoopback(host) && token === undefined) {
-    throw new RangeError(`Expected a token (--token or LANCASTER_TOKEN) to listen on ${host}, beyond loopback, found none: anyone who reaches the port could submit and delete runs`);
+    throw new RangeError(msg.tokenRequiredToExpose(host));
   }
 }
 
@@ -106,7 +107,7 @@ function bearer(req: FastifyRequest): string | undefined {
 /** Checks the Origin of an unsafe request: same origin as the Host it was sent to, or none (non-browser clients). */
 function checkOrigin(req: FastifyRequest) {
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site') throw new ApiError(403, 'cross_origin', 'Expected a request from this server\'s own pages or a non-browser client, found a cross-site browser request (Sec-Fetch-Site: cross-site)');
+  if (site === 'cross-site') throw new ApiError(403, 'cross_origin', msg.crossSite());
   const origin = req.headers.origin;
   if (origin === undefined) return;
   let o: URL | undefined;
@@ -123,7 +124,7 @@ function checkOrigin(req: FastifyRequest) {
     target = undefined;
   }
   if (!o || target === undefined || o.host !== target) {
-    throw new ApiError(403, 'cross_origin', `Expected a request from this server's own origin (http://${host}), found Origin ${JSON.stringify(origin.slice(0, 100))}`);
+    throw new ApiError(403, 'cross_origin', msg.foreignOrigin(host, JSON.stringify(origin.slice(0, 100))));
   }
 }
 
@@ -160,7 +161,7 @@ export async function installAccess(app: FastifyInstance, opts: AccessOptions = 
       keyGenerator: (req) => `${req.ip}|${isWrite(req) ? 'w' : 'r'}`,
       errorResponseBuilder: (_req, ctx) => {
         const s = Math.max(1, Math.ceil(ctx.ttl / 1000));
-        return new ApiError(429, 'rate_limited', `Expected at most ${ctx.max} requests per minute from one client, found more: retry in ${s} s`, undefined, { 'retry-after': String(s) });
+        return new ApiError(429, 'rate_limited', msg.rateLimited(ctx.max, s), undefined, { 'retry-after': String(s) });
       },
     });
   }
@@ -168,21 +169,21 @@ export async function installAccess(app: FastifyInstance, opts: AccessOptions = 
   app.addHook('onRequest', async (req) => {
     const name = hostName(req.headers.host);
     if (hosts && (!name || !hosts.has(name))) {
-      throw new ApiError(421, 'bad_host', `Expected a Host this server answers to (${[...hosts].join(', ')}), found ${JSON.stringify((req.headers.host ?? '').slice(0, 100))}: add it with --allow-host if it is yours`);
+      throw new ApiError(421, 'bad_host', msg.badHost([...hosts], JSON.stringify((req.headers.host ?? '').slice(0, 100))));
     }
     if (!UNSAFE.has(req.method)) return;
     checkOrigin(req);
     if (opts.token === undefined || !isWrite(req)) return;
     const given = bearer(req);
-    if (given === undefined) throw new ApiError(401, 'token_required', 'Expected an Authorization: Bearer <token> header (this server requires a token for writes), found none');
-    if (!sameToken(given, opts.token)) throw new ApiError(401, 'bad_token', 'Expected the server\'s token in Authorization: Bearer, found a different one');
+    if (given === undefined) throw new ApiError(401, 'token_required', msg.tokenMissing());
+    if (!sameToken(given, opts.token)) throw new ApiError(401, 'bad_token', msg.tokenWrong());
   });
 
   // A body must arrive within the deadline (slow-loris uploads hold a connection and memory).
   app.addHook('preParsing', async (req, reply, payload) => {
     const timer = setTimeout(() => {
       // Answer on the raw socket (the parser still waits for the body), then drop the connection.
-      const body = { error: 'body_timeout', message: `Expected the request body within ${bodyTimeout / 1000} s, found it still arriving` };
+      const body = { error: 'body_timeout', message: msg.bodyTimeout(bodyTimeout / 1000) };
       reply.hijack();
       const res = reply.raw;
       if (!res.headersSent) res.writeHead(408, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });

@@ -21,6 +21,7 @@ import { embeddedRoutes } from './routes/embedded.ts';
 import { negotiationRoutes } from './routes/negotiation.ts';
 import { observedRoutes } from './routes/observed.ts';
 import type { AppContext } from './context.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** Largest accepted request body (bytes); larger bodies get 413. */
 const BODY_LIMIT = 1024 * 1024;
@@ -77,7 +78,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const web = opts.webDir ?? WEB_DIST;
   if (existsSync(web)) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req) => {
-    throw new ApiError(404, 'not_found', `Expected an API route (see /api/openapi.json), found ${req.method} ${req.url.split('?')[0]}`);
+    throw new ApiError(404, 'not_found', msg.noSuchRoute(req.method, req.url.split('?')[0]));
   });
   return app;
 }

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** Content types read as YAML text. */
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -34,7 +35,7 @@ export function installBodyParsers(app: FastifyInstance): void {
     } catch (e) {
       const m = /position (\d+)/.exec((e as Error).message);
       const where = m ? lineCol(s, Number(m[1])) : undefined;
-      done(new ApiError(400, 'bad_request', `Expected a valid JSON body, found ${(e as Error).message}`, [{ path: [], message: `expected valid JSON, found ${(e as Error).message}`, ...where }]), undefined);
+      done(new ApiError(400, 'bad_request', msg.badJson((e as Error).message), [{ path: [], message: msg.issues.badJson((e as Error).message), ...where }]), undefined);
     }
   });
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (req, text, done) => {

@@ -7,18 +7,19 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from '@commander-js/extra-typings';
 import type { RunKind } from '../contract/run.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** Parses a port number (0–65535); throws RangeError otherwise. */
 export function parsePort(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new RangeError(`Expected a port number between 0 and 65535, found "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new RangeError(msg.badPort(v));
   return n;
 }
 
 /** Parses a count ≥ 0 of an option; throws RangeError naming the option otherwise. */
 function parseCount(v: string, option: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Expected ${option} as a whole number >= 0, found "${v}"`);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(msg.notWholeNumber(option, v));
   return n;
 }
 

@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { UnsupportedKindError } from '../exec/registry.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** An error with an HTTP status and a short machine-readable code. */
 export class ApiError extends Error {
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 
 /** 404 for an unknown run id. */
 export function runNotFound(id: string): ApiError {
-  return new ApiError(404, 'not_found', `Expected the id of a stored run, found "${id}" (no such run)`);
+  return new ApiError(404, 'not_found', msg.runNotFound(id));
 }
 
 /** The body of every error response. */
@@ -34,9 +35,9 @@ function toBody(e: unknown): [number, ErrorBody] {
   if (e instanceof UnsupportedKindError) return [400, { error: 'unsupported_kind', message: e.message, issues: [{ path: ['kind'], message: e.message }] }];
   const fe = e as FastifyError;
   if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return [415, { error: 'unsupported_media_type', message: `Expected a JSON or YAML body (${ACCEPTED_TYPES}), found ${fe.message.replace(/^Unsupported Media Type:?\s*/i, '') || 'another content type'}` }];
+    return [415, { error: 'unsupported_media_type', message: msg.unsupportedMediaType(ACCEPTED_TYPES, fe.message.replace(/^Unsupported Media Type:?\s*/i, '')) }];
   }
-  if (fe.statusCode === 413) return [413, { error: 'payload_too_large', message: `Expected a request body of at most ${BODY_LIMIT_TEXT}, found a larger one` }];
+  if (fe.statusCode === 413) return [413, { error: 'payload_too_large', message: msg.payloadTooLarge(BODY_LIMIT_TEXT) }];
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const where = fe.validationContext ?? 'body';
     const issues = fe.validation.flatMap((v) => unionIssues(v.params) ?? [plainIssue(v.instancePath.split('/').filter(Boolean), v.keyword, v.message, v.params)])
@@ -62,7 +63,7 @@ const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
 function plainIssue(path: (string | number)[], code: string | undefined, message: string | undefined, params: unknown): Issue {
   const keys = (params as { keys?: string[] } | undefined)?.keys;
   if (code === 'unrecognized_keys' && keys?.length) {
-    return { path: [...path, keys[0]], message: `expected only known fields, found unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` };
+    return { path: [...path, keys[0]], message: msg.issues.unknownFields(keys) };
   }
   return { path, message: message ?? 'invalid value' };
 }

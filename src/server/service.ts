@@ -12,6 +12,7 @@ import { ApiError } from './errors.ts';
 import { Lanes, type LaneOptions } from './lanes.ts';
 import { INTERRUPTED, type RunRecord, type RunStore } from '../store/types.ts';
 import type { BodyChecker } from './offload.ts';
+import * as msg from '../spec/messages/server.ts';
 
 /** One event of a run, as sent over SSE. */
 export type RunEvent =
@@ -94,11 +95,11 @@ export class RunService {
   /** Validates and queues a run; throws ScenarioError/UnsupportedKindError for bad input. */
   async submit(kind: RunKind, input: string, label = 'scenario'): Promise<RunRecord> {
     const { store, executor, registry, codeVersion } = this.opts;
-    if (this.#closing) throw new ApiError(503, 'shutting_down', 'Expected a running server, found it shutting down: submit the run again later');
+    if (this.#closing) throw new ApiError(503, 'shutting_down', msg.shuttingDown());
     const module = registry.module(kind);
     if (this.lanes.full()) {
       const wait = this.lanes.retryAfterSeconds();
-      throw new ApiError(429, 'queue_full', `Expected room in the run queue (at most ${this.lanes.maxQueued} waiting runs), found it full: retry in ${wait} s`, undefined, { 'retry-after': String(wait) });
+      throw new ApiError(429, 'queue_full', msg.queueFull(this.lanes.maxQueued, wait), undefined, { 'retry-after': String(wait) });
     }
     const check = this.opts.checker ? await this.opts.checker.check(module, input, label) : await (await registry.handler(kind)).check(input, label);
     const id = randomUUID();
@@ -126,7 +127,7 @@ export class RunService {
       const status = (value as { status?: unknown } | null)?.status;
       const unconverged = ok && status === 'not-converged';
       const error = unconverged
-        ? `not-converged: ${(value as { message?: string }).message ?? 'the solve did not converge'}`
+        ? msg.stored.notConverged((value as { message?: string }).message)
         : ok ? undefined : this.#closing ? INTERRUPTED : (value as Error)?.message ?? String(value);
       const done = ok && !unconverged;
       write(async () => {
@@ -159,7 +160,7 @@ export class RunService {
       const finished_at = new Date().toISOString();
       const now = Date.now();
       const timings = active.startedAt !== undefined ? { run_ms: now - active.startedAt } : {};
-      const stored = await this.opts.store.finish(id, { status: 'cancelled', finished_at, timings, error: 'cancelled by a DELETE request' });
+      const stored = await this.opts.store.finish(id, { status: 'cancelled', finished_at, timings, error: msg.stored.cancelledByDelete });
       this.lanes.remove(id);
       active.controller.abort();
       if (stored) {

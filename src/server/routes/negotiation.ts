@@ -20,6 +20,7 @@ import { parseScenarioText } from '../../scenario/parse.ts';
 import { mapTradeNegotiation } from '../../negotiate/trade/run.ts';
 import { basketIndices, indexOf, partitionRatification } from '../../negotiate/trade/linkage.ts';
 import type { NegotiationSpec } from '../../spec/negotiation.ts';
+import * as msg from '../../spec/messages/server.ts';
 
 const ThresholdOut = z.union([
   z.object({ kind: z.literal('known'), value: z.number() }),
@@ -91,8 +92,8 @@ export function negotiationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (req) => {
       const r = await ctx.store.get(req.params.id);
       if (!r) throw runNotFound(req.params.id);
-      if (r.kind !== 'negotiation') throw new ApiError(409, 'conflict', `Expected a negotiation run, found run ${r.id} of kind ${r.kind}`);
-      if (r.status === 'failed') throw new ApiError(409, 'conflict', `Expected a negotiation run that did not fail, found run ${r.id} failed: ${r.error ?? 'no error message'}`);
+      if (r.kind !== 'negotiation') throw new ApiError(409, 'conflict', msg.notANegotiationRun(r.id, r.kind));
+      if (r.status === 'failed') throw new ApiError(409, 'conflict', msg.negotiationFailed(r.id, r.error));
       let m = maps.get(r.id);
       if (!m) {
         m = dealMap(r.id, r.scenario);

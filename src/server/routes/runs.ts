@@ -13,6 +13,7 @@ import type { ModelResult } from '../../model/result.ts';
 import {
   CompareQuerySchema, CompareSchema, ErrorSchema, IdParamsSchema, ListQuerySchema, RunBodySchema, RunKindQuerySchema, RunListSchema, RunSchema, SubmittedSchema,
 } from '../schemas.ts';
+import * as msg from '../../spec/messages/server.ts';
 
 const summaryOf = ({ scenario: _s, result: _r, ...rest }: RunRecord) => rest;
 
@@ -48,8 +49,8 @@ export function runRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const [a, b] = await Promise.all(req.query.ids.map(async (id) => {
         const r = await store.get(id);
         if (!r) throw runNotFound(id);
-        if (r.kind !== 'solve') throw new ApiError(409, 'conflict', `Expected a solve run to compare, found run ${id} of kind ${r.kind}`);
-        if (r.status !== 'done') throw new ApiError(409, 'conflict', `Expected a finished (done) run to compare, found run ${id} ${r.status}`);
+        if (r.kind !== 'solve') throw new ApiError(409, 'conflict', msg.notASolveRun(id, r.kind));
+        if (r.status !== 'done') throw new ApiError(409, 'conflict', msg.notADoneRun(id, r.status));
         return r;
       }));
       return { a: summaryOf(a), b: summaryOf(b), ...compareResults(a.result as ModelResult, b.result as ModelResult) };

@@ -4,6 +4,7 @@ import * as exec from './exec.ts';
 import * as negotiate from './negotiate.ts';
 import * as run from './run.ts';
 import * as scenario from './scenario.ts';
+import * as server from './server.ts';
 
 const PLACE = 'PLACE';
 
@@ -22,7 +23,7 @@ const messages = (m: Record<string, unknown>) =>
 
 describe('the message catalogue', () => {
   it('says what was found wherever it says what was expected', () => {
-    for (const m of [data, exec, negotiate, run, scenario]) {
+    for (const m of [data, exec, negotiate, run, scenario, server]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (/expected/i.test(text)) expect(text, name).toMatch(/found/);
@@ -31,7 +32,7 @@ describe('the message catalogue', () => {
   });
 
   it('starts a message that stands alone with a capital, and continues one after its place in lower case', () => {
-    for (const m of [data, exec, negotiate, run]) {
+    for (const m of [data, exec, negotiate, run, server]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|$)/);
@@ -42,6 +43,7 @@ describe('the message catalogue', () => {
 
   it('writes scenario issues (which follow `file:line:col path:`) and progress phrases in lower case', () => {
     for (const [name, f] of messages(scenario)) expect(sample(f), name).toMatch(/^[a-z]/);
+    for (const [name, f] of messages(server.issues)) expect(sample(f), name).toMatch(/^expected .* found /);
     for (const [name, p] of Object.entries(exec.progress)) {
       const text = typeof p === 'function' ? sample(p as (...a: never[]) => string) : p;
       expect(text, name).toMatch(/^[a-z]|^PLACE/);
