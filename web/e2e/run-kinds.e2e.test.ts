@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, SCREENSHOTS, hasChromium, startHarness, type Harness } from './harness.ts';
+import { expectGoodLayout } from './layout.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -47,6 +48,8 @@ describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
     await expect(row.textContent()).resolves.toMatch(/United States.*0\.0%.*25\.\d%/);
     await expect(result.getByTestId('responses').textContent()).resolves.toMatch(/USA.*→ \+1\.8\d\d%/);
     await shot(page, 'editor-strategy');
+    await result.getByText(/Every instrument/).click();
+    await expectGoodLayout(page, 'editor-strategy');
     expect(h.errors).toEqual([]);
   }, 120_000);
 
@@ -58,7 +61,21 @@ describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
     await expect(result.getByTestId('estimates').textContent()).resolves.toMatch(/pta0\.471/);
     expect(await result.getByTestId('gravity-welfare').locator('tbody tr').count()).toBe(30);
     await shot(page, 'editor-gravity');
+    await expectGoodLayout(page, 'editor-gravity');
   }, 120_000);
+
+  it('runs a negotiation file as a negotiation and shows the deal and the offers round by round', async () => {
+    await load('negotiation/london-2025', 'negotiation');
+    await expect(page.getByTestId('run').textContent()).resolves.toBe('Run the negotiation');
+    await page.getByTestId('run').click();
+    const result = page.locator('[data-testid="result"][data-kind="negotiation"]');
+    await result.waitFor({ timeout: 240_000 });
+    await expect(result.getByTestId('deal').textContent()).resolves.toMatch(/Deal:/);
+    expect(await result.getByTestId('offer-log').first().locator('tbody tr').count()).toBeGreaterThan(2);
+    await result.locator('figure svg').first().waitFor();
+    await expectGoodLayout(page, 'editor-negotiation', { ready: (p) => p.locator('[data-kind="negotiation"] figure svg').first().waitFor() });
+    expect(h.errors).toEqual([]);
+  }, 300_000);
 
   it('changes a value from the form without touching the rest of the YAML', async () => {
     await page.goto('/#/editor');
