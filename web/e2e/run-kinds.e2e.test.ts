@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
   async function load(id: string, kind: string) {
     await page.goto('/#/editor');
     await page.getByLabel('Load an embedded scenario').selectOption(id);
-    await expect(page.getByTestId('kind').textContent({ timeout: 30_000 })).resolves.toBe(kind);
+    await page.getByTestId('kind').getByText(kind, { exact: true }).waitFor({ timeout: 30_000 });
   }
 
   it('runs a strategy file as a strategy run and shows the best response by player', async () => {

@@ -56,6 +56,9 @@ export function useObserved(): Observed | null {
 
 const mid = (m: string) => new Date(`${m}-15T12:00:00Z`);
 
+/** A gap in percentage points, one decimal, without a signed zero. */
+const gapText = (g: number | undefined) => (g === undefined || !Number.isFinite(g) ? '—' : Math.abs(g) < 0.05 ? '0.0' : g.toFixed(1));
+
 export function ModelVsObserved({ result, horizon, source }: { result: TimelineResult; horizon: Horizon; source: string }) {
   const observed = useObserved();
   if (!observed) return null;
@@ -111,13 +114,13 @@ export function ModelVsObserved({ result, horizon, source }: { result: TimelineR
               <tr key={`${t.date}${t.pair}`}>
                 <th scope="row">{t.what} ({t.pair === 'USA<-CHN' ? 'US on China' : 'China on the US'})</th>
                 <td>{t.pct.toFixed(1)}%</td><td>{t.model === undefined ? '—' : `${t.model.toFixed(1)}%`}</td>
-                <td>{t.model === undefined ? '—' : (t.model - t.pct).toFixed(1)}</td><td className="src">{t.source}; a scenario input where the scenario takes PIIE's level</td>
+                <td>{gapText(t.model === undefined ? undefined : t.model - t.pct)}</td><td className="src">{t.source}; a scenario input where the scenario takes PIIE's level</td>
               </tr>
             ))}
             {table.map((r) => (
               <tr key={r.period}>
                 <th scope="row">China's exports to the US, {r.period}</th>
-                <td>{pct(r.observed, 1)}</td><td>{pct(r.model, 1)}</td><td>{r.gap === undefined ? '—' : r.gap.toFixed(1)}</td><td className="src">{r.source}</td>
+                <td>{pct(r.observed, 1)}</td><td>{pct(r.model, 1)}</td><td>{gapText(r.gap)}</td><td className="src">{r.source}</td>
               </tr>
             ))}
           </tbody>
