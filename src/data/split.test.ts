@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { carvedPart, mergeSectors, outputs, redirectPurchases, splitSector, tableResiduals, type IoValues, type SplitSpec } from './split.ts';
+import { carvedPart, mergeRegions, mergeSectors, outputs, redirectPurchases, splitRegion, splitSector, tableResiduals, type IoValues, type RegionSplitSpec, type SplitSpec } from './split.ts';
 
 /** A balanced random table: costs add to output by construction, final demand is the row residual. */
 function balancedTable(N: number, J: number, rnd: () => number): IoValues {
@@ -139,5 +139,58 @@ describe('redirectPurchases (linking the stages of a carved chain)', () => {
     let others = Math.max(0, t.final[n * J + g]);
     for (let j = 0; j < J; j++) if (j !== u) others += t.use[(n * J + g) * J + j];
     expect(redirectPurchases(t, t.regions[n], t.sectors[g], t.sectors[u], 1e12)).toBeLessThanOrEqual(others + 1e-9);
+  });
+});
+
+/** A region that is the share σ of its parent in everything: its members' trade with the rest is σ(1 − σ) of the parent's own sales. */
+function copySpec(t: IoValues, sigma: number): RegionSplitSpec {
+  const N = t.regions.length, J = t.sectors.length, p = N - 1;
+  return {
+    region: t.regions[p], code: 'NEW', exportShare: () => sigma, importShare: () => sigma,
+    inside: (k) => { const d = t.trade[(p * N + p) * J + k]; return { domestic: sigma * sigma * d, toRest: sigma * (1 - sigma) * d, fromRest: sigma * (1 - sigma) * d }; },
+  };
+}
+
+describe('splitRegion and mergeRegions (carving a region out of another)', () => {
+  const expectSameTable = (a: IoValues, b: IoValues) => { expect(a.regions).toEqual(b.regions); expectSame(a, b); };
+
+  it('round-trips exactly, stays balanced and keeps the parent\'s coefficients, for random tables and shares (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.double({ min: 0.001, max: 0.9, noNaN: true }), (N, J, seed, sigma) => {
+        const tab = balancedTable(N, J, seeded(seed));
+        const s = splitRegion(tab, copySpec(tab, sigma));
+        expect(s.regions).toEqual([...tab.regions, 'NEW']);
+        const scale = Math.max(...outputs(tab));
+        const res = tableResiduals(s);
+        expect(res.row).toBeLessThan(1e-12 * scale);
+        expect(res.column).toBeLessThan(1e-12 * scale);
+        const y = outputs(s), p = N - 1, c = N;
+        for (let j = 0; j < J; j++) {
+          expect(y[c * J + j] / (y[c * J + j] + y[p * J + j])).toBeCloseTo(sigma, 9);
+          for (let k = 0; k < J; k++) expect(s.use[(c * J + k) * J + j] / y[c * J + j]).toBeCloseTo(s.use[(p * J + k) * J + j] / y[p * J + j], 9);
+          expect(s.va[c * J + j] / y[c * J + j]).toBeCloseTo(s.va[p * J + j] / y[p * J + j], 9);
+        }
+        expectSameTable(mergeRegions(s, tab.regions[p], 'NEW'), tab);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('round-trips two carves from one parent when merged in reverse order', () => {
+    const tab = balancedTable(3, 4, seeded(11));
+    const a = splitRegion(tab, copySpec(tab, 0.1));
+    const b = splitRegion(a, { ...copySpec(a, 0.05), region: 'R2', code: 'NEW2', inside: (k) => { const d = a.trade[(2 * 4 + 2) * 4 + k]; return { domestic: 0.0025 * d, toRest: 0.0475 * d, fromRest: 0.0475 * d }; } });
+    expect(b.regions).toEqual(['R0', 'R1', 'R2', 'NEW', 'NEW2']);
+    expect(tableResiduals(b).rowRel).toBeLessThan(1e-12);
+    expectSameTable(mergeRegions(mergeRegions(b, 'R2', 'NEW2'), 'R2', 'NEW'), tab);
+  });
+
+  it('refuses a carve that takes more than the parent\'s own sales, or leaves a final demand outside the parent\'s', () => {
+    const tab = balancedTable(2, 3, seeded(5));
+    const big = { ...copySpec(tab, 0.2), inside: () => ({ domestic: 1e12, toRest: 0, fromRest: 0 }) };
+    expect(() => splitRegion(tab, big)).toThrow(/own sales/);
+    const noImports = { ...copySpec(tab, 0.2), importShare: () => 0, inside: () => ({ domestic: 0, toRest: 0, fromRest: 0 }) };
+    expect(() => splitRegion(tab, noImports)).toThrow(/final demand/);
+    expect(() => splitRegion(tab, { ...copySpec(tab, 0.2), region: 'nope' })).toThrow(/region code/);
   });
 });

@@ -318,3 +318,164 @@ export function redirectPurchases(t: IoValues, region: string, good: string, to:
   for (let k = 0; k < J; k++) if (w[k] !== 0) t.use[at(k, u)] -= moved * w[k];
   return moved;
 }
+
+/**
+ * How to carve region `code` out of region `region` (the parent). Region indices n, i are the
+ * parent table's. The new region is appended after the last region; the parent keeps its code and
+ * holds the rest.
+ */
+export interface RegionSplitSpec {
+  region: string;
+  code: string;
+  /** Share of the parent's flow to importer n (n ≠ parent) in sector k that is the new region's export, in [0, 1]. */
+  exportShare: (n: number, k: number) => number;
+  /** Share of the flow from exporter i (i ≠ parent) into the parent, sector k, that the new region imports, in [0, 1]. */
+  importShare: (i: number, k: number) => number;
+  /**
+   * Amounts carved from the parent's own sales of sector k (its diagonal, which holds trade between
+   * its members): the new region's domestic sales, its exports to the rest, its imports from the rest.
+   * Their sum must not exceed the diagonal.
+   */
+  inside: (k: number) => { domestic: number; toRest: number; fromRest: number };
+}
+
+/** Copies `t` with one extra region (zeros) appended. */
+function widenRegions(t: IoValues, code: string): IoValues {
+  const { N, J } = dims(t);
+  const M = N + 1;
+  const trade = new Float64Array(M * M * J), tariff = new Float64Array(M * M * J);
+  for (let n = 0; n < N; n++)
+    for (let i = 0; i < N; i++)
+      for (let k = 0; k < J; k++) { trade[(n * M + i) * J + k] = t.trade[(n * N + i) * J + k]; tariff[(n * M + i) * J + k] = t.tariff[(n * N + i) * J + k]; }
+  const use = new Float64Array(M * J * J), final = new Float64Array(M * J), va = new Float64Array(M * J);
+  use.set(t.use); final.set(t.final); va.set(t.va);
+  return { regions: [...t.regions, code], sectors: [...t.sectors], ...(t.names ? { names: [...t.names] } : {}), trade, tariff, use, final, va };
+}
+
+/**
+ * Splits region `spec.region` into itself (the rest) and the new region `spec.code`, appended last.
+ *
+ * Trade: the new region's flows with every other region are the given shares of the parent's; inside
+ * the parent, its domestic sales and its trade with the rest are carved from the parent's diagonal
+ * (in the order domestic, to the rest, from the rest). Columns: the new region has the parent's cost
+ * structure (every input and value added the same fraction of the parent's as its output of the
+ * sector), so its technical coefficients and value-added ratios are the parent's. Rows: its final
+ * demand of each good is what its absorption leaves after those inputs (the free margin; a
+ * RangeError unless it lies between 0 and the parent's). Every cell is carved with `carvedPart`, so
+ * the two regions add up to the parent and `mergeRegions` restores it bit for bit.
+ *
+ * @example
+ * const t2 = splitRegion(t, { region: 'ROW', code: 'VNM', exportShare: () => 0.1, importShare: () => 0.1,
+ *   inside: (k) => ({ domestic: 0.01 * d[k], toRest: 0.09 * d[k], fromRest: 0.09 * d[k] }) });
+ * mergeRegions(t2, 'ROW', 'VNM'); // equals t exactly
+ */
+export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
+  const { N, J } = dims(t);
+  const p = t.regions.indexOf(spec.region);
+  if (p < 0) throw new RangeError(`Expected a region code of the table, found "${spec.region}"`);
+  if (t.regions.includes(spec.code)) throw new RangeError(`Expected a new region code, found "${spec.code}" already in the table`);
+  const y0 = outputs(t);
+  const r = widenRegions(t, spec.code);
+  const M = N + 1, c = N;
+  const at = (n: number, i: number, k: number) => (n * M + i) * J + k;
+  const unit = (v: number, what: string) => {
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
+    return v;
+  };
+  // 1. Trade with the other regions.
+  for (let n = 0; n < N; n++) {
+    if (n === p) continue;
+    for (let k = 0; k < J; k++) {
+      let a = r.trade[at(n, p, k)];
+      let b = carvedPart(a, a * unit(spec.exportShare(n, k), `the export share of ${spec.code} → ${t.regions[n]}, ${t.sectors[k]}`));
+      r.trade[at(n, p, k)] = a - b; r.trade[at(n, c, k)] = b; r.tariff[at(n, c, k)] = r.tariff[at(n, p, k)];
+      a = r.trade[at(p, n, k)];
+      b = carvedPart(a, a * unit(spec.importShare(n, k), `the import share of ${t.regions[n]} → ${spec.code}, ${t.sectors[k]}`));
+      r.trade[at(p, n, k)] = a - b; r.trade[at(c, n, k)] = b; r.tariff[at(c, n, k)] = r.tariff[at(p, n, k)];
+    }
+  }
+  // 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest.
+  for (let k = 0; k < J; k++) {
+    const q = spec.inside(k);
+    const cells: [number, number][] = [[at(c, c, k), q.domestic], [at(p, c, k), q.toRest], [at(c, p, k), q.fromRest]];
+    const what = ['domestic sales', 'exports to the rest', 'imports from the rest'];
+    cells.forEach(([cell, want], w) => {
+      const a = r.trade[at(p, p, k)];
+      if (!(want >= 0 && want <= a * (1 + 1e-12))) throw new RangeError(`Expected ${spec.code}'s ${what[w]} of ${t.sectors[k]} between 0 and what is left of ${spec.region}'s own sales (${a}), found ${want}`);
+      const b = carvedPart(a, Math.min(want, a));
+      r.trade[at(p, p, k)] = a - b; r.trade[cell] = b; r.tariff[cell] = r.tariff[at(p, p, k)];
+    });
+  }
+  // 3. Columns: the parent's cost structure, in proportion to output.
+  const y1 = outputs(r);
+  const frac = new Float64Array(J);
+  for (let j = 0; j < J; j++) {
+    const Y = y0[p * J + j];
+    frac[j] = Y === 0 ? 0 : y1[c * J + j] / Y;
+    if (!(frac[j] >= 0 && frac[j] <= 1 + 1e-12)) throw new RangeError(`Expected ${spec.code}'s output of ${t.sectors[j]} between 0 and ${spec.region}'s (${Y}), found ${y1[c * J + j]}`);
+    for (let k = 0; k < J; k++) {
+      const a = r.use[(p * J + k) * J + j], b = carvedPart(a, a * frac[j]);
+      r.use[(p * J + k) * J + j] = a - b; r.use[(c * J + k) * J + j] = b;
+    }
+    const a = r.va[p * J + j], b = carvedPart(a, a * frac[j]);
+    r.va[p * J + j] = a - b; r.va[c * J + j] = b;
+  }
+  // 4. Rows: final demand is the new region's absorption less its purchases of each good.
+  for (let k = 0; k < J; k++) {
+    let want = 0;
+    for (let i = 0; i < M; i++) want += r.trade[at(c, i, k)];
+    for (let j = 0; j < J; j++) want -= r.use[(c * J + k) * J + j];
+    const a = r.final[p * J + k];
+    const f = a === 0 ? (Math.abs(want) <= 1e-9 * Math.max(1, y1[c * J + k]) ? 0 : NaN) : want / a;
+    if (!(f >= -1e-12 && f <= 1 + 1e-12)) throw new RangeError(`Expected ${spec.code}'s final demand of ${t.sectors[k]} between 0 and ${spec.region}'s (${a}), found ${want}`);
+    const b = carvedPart(a, a * Math.min(1, Math.max(0, f)));
+    r.final[p * J + k] = a - b; r.final[c * J + k] = b;
+  }
+  return r;
+}
+
+/**
+ * Adds region `from` into region `into` and removes `from`: the reverse of `splitRegion` (the
+ * parent's diagonal is re-assembled in the reverse order of the carve, so a split followed by a
+ * merge returns the table bit for bit). The merged tariff on a partner is the trade-weighted mean
+ * of the two (or their common value when equal); inside the merged region it is `into`'s own.
+ */
+export function mergeRegions(t: IoValues, into: string, from: string): IoValues {
+  const { N, J } = dims(t);
+  const a = t.regions.indexOf(into), b = t.regions.indexOf(from);
+  if (a < 0 || b < 0 || a === b) throw new RangeError(`Expected two distinct region codes of the table, found "${into}" and "${from}"`);
+  const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
+  const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
+  const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);
+  const add = (to: number, fromCell: number) => {
+    const ta = trade[to], tb = trade[fromCell], ra = tariff[to], rb = tariff[fromCell];
+    tariff[to] = ra === rb ? ra : ta + tb > 0 ? (ta * ra + tb * rb) / (ta + tb) : ra;
+    trade[to] = ta + tb;
+  };
+  for (let k = 0; k < J; k++) {
+    for (let n = 0; n < N; n++) {
+      if (n === a || n === b) continue;
+      add(at(n, a, k), at(n, b, k));
+      add(at(a, n, k), at(b, n, k));
+    }
+    trade[at(a, a, k)] = ((trade[at(a, a, k)] + trade[at(b, a, k)]) + trade[at(a, b, k)]) + trade[at(b, b, k)];
+  }
+  for (let j = 0; j < J; j++) {
+    for (let k = 0; k < J; k++) use[(a * J + k) * J + j] += use[(b * J + k) * J + j];
+    va[a * J + j] += va[b * J + j];
+    final[a * J + j] += final[b * J + j];
+  }
+  const keep = t.regions.map((_, n) => n).filter((n) => n !== b);
+  const K = N - 1;
+  const r: IoValues = {
+    regions: keep.map((n) => t.regions[n]), sectors: [...t.sectors], ...(t.names ? { names: [...t.names] } : {}),
+    trade: new Float64Array(K * K * J), tariff: new Float64Array(K * K * J), use: new Float64Array(K * J * J), final: new Float64Array(K * J), va: new Float64Array(K * J),
+  };
+  keep.forEach((n, nn) => {
+    keep.forEach((i, ii) => { for (let k = 0; k < J; k++) { r.trade[(nn * K + ii) * J + k] = trade[at(n, i, k)]; r.tariff[(nn * K + ii) * J + k] = tariff[at(n, i, k)]; } });
+    r.use.set(use.subarray(n * J * J, (n + 1) * J * J), nn * J * J);
+    r.final.set(final.subarray(n * J, (n + 1) * J), nn * J);
+    r.va.set(va.subarray(n * J, (n + 1) * J), nn * J);
+  });
+  return r;
+}

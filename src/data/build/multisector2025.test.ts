@@ -21,8 +21,8 @@ describe('multisector-2025 (committed dataset)', () => {
     return a / b;
   };
 
-  it('has 19 WIOD regions, 35 WIOD sectors plus the rare-earth chain (REM, RES, MAG; group REE) and SEMI, the EU group and the multisector model', () => {
-    expect(d.regions).toEqual(['USA', 'CHN', 'JPN', 'KOR', 'TWN', 'DEU', 'FRA', 'ITA', 'GBR', 'EUR', 'CAN', 'MEX', 'IND', 'BRA', 'RUS', 'AUS', 'IDN', 'TUR', 'ROW']);
+  it('has 19 WIOD regions with Vietnam and the rest of ASEAN carved out of ROW, 35 WIOD sectors plus the rare-earth chain (REM, RES, MAG; group REE) and SEMI, the EU group and the multisector model', () => {
+    expect(d.regions).toEqual(['USA', 'CHN', 'JPN', 'KOR', 'TWN', 'DEU', 'FRA', 'ITA', 'GBR', 'EUR', 'CAN', 'MEX', 'IND', 'BRA', 'RUS', 'AUS', 'IDN', 'TUR', 'ROW', 'VNM', 'ASN']);
     expect(d.sectors).toEqual([...Array.from({ length: 35 }, (_, j) => `c${j + 1}`), 'REM', 'RES', 'MAG', 'SEMI']);
     expect(d.manifest.sector_groups!.REE).toEqual(['REM', 'RES', 'MAG']);
     expect(d.manifest.groups.EU).toEqual(['DEU', 'FRA', 'ITA', 'EUR']);

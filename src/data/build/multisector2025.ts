@@ -1,5 +1,5 @@
 /**
- * Builds the `multisector-2025` dataset: 19 WIOD regions × 35 WIOD sectors + REE + SEMI, moved to
+ * Builds the `multisector-2025` dataset: 19 WIOD regions (VNM and ASN then carved out of ROW) × 35 WIOD sectors + REE + SEMI, moved to
  * 2023 (BACI goods trade, WDI GDP), with the tariffs in force on 20 January 2025.
  * Steps and every assumption: docs/datasets-multisector-2025.md and the manifest's provenance.
  *
@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeDataset } from '../write.ts';
 import type { DatasetManifest } from '../manifest.ts';
-import { mergeSectors, outputs, redirectPurchases, renameSector, splitSector, tableResiduals, type IoValues } from '../split.ts';
+import { mergeRegions, mergeSectors, outputs, redirectPurchases, renameSector, splitSector, tableResiduals, type IoValues } from '../split.ts';
 import { REPO_ROOT } from './paths.ts';
-import { REGIONS, baciByRegion, gdpByRegion } from './multisector2025/raw.ts';
+import { CARVED_REGIONS, REGIONS, baciByRegion, gdpByRegion, regionOfCarved } from './multisector2025/raw.ts';
+import { carveRegion, type CarveReport } from './multisector2025/regions.ts';
 import { GOODS, updateTo2023, wiod2011 } from './multisector2025/update.ts';
 import { pieceSpec, pieces, type PieceReport } from './multisector2025/satellites.ts';
 import { PIIE_US_ON_CHN_JAN2025, PIIE_CHN_ON_US_JAN2025, appliedTariffs2014, section301BySector, thetaByWiod } from './multisector2025/tariffs.ts';
@@ -109,7 +110,16 @@ function buildTable() {
   // The chain's stages inherit their parents' θ (no sourced estimate).
   const parentOf = (c: string) => ps.find((p) => p.code === c)?.parent;
   const theta = t.sectors.map((c) => (c === 'SEMI' ? thetaSemi : theta0.theta.get(parentOf(c) ?? c)!));
-  return { table: t, theta, update: up.report, vaFileGap: w.vaFileGap, reports, links, avgMfn, s301, layers, indiaUsAgri: ll.indiaUsAgri, thetaMapping: theta0.mapping };
+  // 4. Vietnam, then the rest of ASEAN, out of ROW (BACI 2023 pair totals, WDI GDP; ROW's structure).
+  const uncarved = t;
+  const baci21 = baciByRegion(regionOfCarved), gdp21 = gdpByRegion(regionOfCarved);
+  const carves: CarveReport[] = [];
+  for (const [code, inside] of [['VNM', ['ROW', 'ASN']], ['ASN', ['ROW']]] as const) {
+    const c = carveRegion(t, 'ROW', code, 'CHN', baci21, gdp21.get(code)!, [...inside], goodsLike);
+    t = c.table;
+    carves.push(c.report);
+  }
+  return { table: t, uncarved, carves, theta, update: up.report, vaFileGap: w.vaFileGap, reports, links, avgMfn, s301, layers, indiaUsAgri: ll.indiaUsAgri, thetaMapping: theta0.mapping };
 }
 
 /** Shares of the io-table format; α is the residual of the spending identity (CP 2015), clipped at 0. */
@@ -174,6 +184,25 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   let reeOut = 0, semiOut = 0, worldOut = 0;
   for (let n = 0; n < N; n++) { for (const j of chain) reeOut += y[n * J + j]; semiOut += y[n * J + semi]; for (let j = 0; j < J; j++) worldOut += y[n * J + j]; }
   const r1 = (v: number) => Math.round(v * 10) / 10;
+  // The carve of VNM and ASN: merged back (reverse order) the table is the uncarved one, cell for cell.
+  const merged = mergeRegions(mergeRegions(t, 'ROW', 'ASN'), 'ROW', 'VNM');
+  let cellsOff = 0;
+  for (const key of ['trade', 'tariff', 'use', 'final', 'va'] as const) for (let q = 0; q < merged[key].length; q++) if (!Object.is(merged[key][q], b.uncarved[key][q])) cellsOff++;
+  const baci21 = baciByRegion(regionOfCarved), gdp21 = gdpByRegion(regionOfCarved);
+  let exportGap = 0, importGap = 0, vaGap = 0;
+  for (const c of ['VNM', 'ASN']) {
+    for (const o of t.regions) {
+      if (o === c || o === 'TWN') continue;
+      const bx = baci21.get(`${c}>${o}`) ?? 0, bm = baci21.get(`${o}>${c}`) ?? 0;
+      if (bx > 0 && !['VNM', 'ASN', 'ROW'].includes(o)) exportGap = Math.max(exportGap, Math.abs(goods(o, c) * 1000 / bx - 1));
+      if (bm > 0) importGap = Math.max(importGap, Math.abs(goods(c, o) * 1000 / bm - 1));
+    }
+    const n = t.regions.indexOf(c);
+    let va = 0;
+    for (let j = 0; j < J; j++) va += t.va[n * J + j];
+    vaGap = Math.max(vaGap, Math.abs(va / gdp21.get(c)! - 1));
+  }
+  const adjusted = b.carves.map((c) => `${c.code}: ${c.importsCut.map(([k, m]) => `${k} ×${m.toFixed(2)}`).join(', ') || 'none'}`).join('; ');
   const checks: Check[] = [
     { name: 'China → US goods 2023 (bn USD)', value: r1(goods('USA', 'CHN')), target: '440 ± 2% (BACI 2023: 440.5)', passed: Math.abs(goods('USA', 'CHN') / 440 - 1) <= 0.02 },
     { name: 'US → China goods 2023 (bn USD)', value: r1(goods('CHN', 'USA')), target: '145 ± 2% (BACI 2023: 145.3)', passed: Math.abs(goods('CHN', 'USA') / 145 - 1) <= 0.02 },
@@ -188,6 +217,10 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     { name: 'REE chain world output, REM + RES + MAG (bn USD) and share of world output', value: `${r1(reeOut / 1000)} (${(reeOut / worldOut * 100).toExponential(2)}%)`, passed: reeOut / worldOut < 1e-3 },
     ...b.links.map((l) => ({ name: `Chain link: ${l.user} buys ${l.input} (cost share ${l.costShare}), world purchases moved / wanted (million USD)`, value: `${l.moved.toFixed(0)} / ${l.wanted.toFixed(0)}`, target: 'as much as the input\'s absorption in each region allows', passed: l.moved > 0 })),
     { name: 'SEMI world output (bn USD)', value: r1(semiOut / 1000), target: 'SIA/WSTS chip sales 526.8 (2023) + equipment 109 (2024); trade anchors raise it (see assumptions)', passed: semiOut > 0 },
+    { name: 'VNM and ASN carved out of ROW: cells of the merged-back table that differ from the uncarved one', value: cellsOff, target: '0 (exact round trip: flows, tariffs, purchases, final demand, value added)', passed: cellsOff === 0 },
+    { name: 'VNM and ASN: goods exports to the 18 other regions vs BACI 2023, largest relative gap (Taiwan: not in BACI; trade inside the old ROW moves with ASN imports, next row)', value: exportGap, target: '< 1e-9', passed: exportGap < 1e-9 },
+    { name: 'VNM and ASN: goods imports from each region vs BACI 2023, largest relative gap', value: r1(importGap * 100), target: `% (< 100) — imports of a good are moved off BACI only where ROW's structure cannot absorb them (${adjusted})`, passed: importGap < 1 },
+    { name: 'VNM and ASN: value added vs 2023 GDP (WDI), largest relative gap', value: vaGap, target: '< 1e-9', passed: vaGap < 1e-9 },
     { name: 'Final-demand shares clipped at 0 (region-sectors; WIOD inventory changes can make one negative)', value: sh.clippedFinal, target: '≤ 2', passed: sh.clippedFinal <= 2 },
     { name: 'Value-added shares clipped at 0 (region-sectors)', value: sh.clippedVa, target: '0', passed: sh.clippedVa <= 2 },
   ];
@@ -195,7 +228,8 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   console.error(`re-balancing: final-demand mix raised in ${b.update.finalMixAdjusted} region-sectors (largest ${(b.update.largestFinalMixShift * 100).toFixed(2)} points); Taiwan GDP growth 2011→2023 ${b.update.twnGdpGrowth.toFixed(3)}`);
   for (const l of b.links) console.error(`link ${l.user} ← ${l.input}: moved ${l.moved.toFixed(0)} of ${l.wanted.toFixed(0)} million USD; by region (moved/wanted) ${Object.entries(l.byRegion).map(([r, v]) => `${r} ${v.toFixed(2)}`).join(', ')}`);
   for (const r of b.reports) console.error(`carve ${r.code}: world ${r.world.toFixed(0)} → ${r.worldOutput.toFixed(0)} million USD; capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}`);
-  const hard = checks.slice(0, 7);
+  for (const c of b.carves) console.error(`carve ${c.code}: GDP ${(c.gdp / 1000).toFixed(1)}bn (${(100 * c.gdp / c.parentGdp).toFixed(2)}% of ROW before), goods exports ${(c.goodsExports / 1000).toFixed(1)}bn, imports ${(c.goodsImports / 1000).toFixed(1)}bn; final mix raised in ${c.finalMixAdjusted.join(', ') || 'none'}; largest share of ROW's output ${c.largestOutputShare[0]} ${(100 * c.largestOutputShare[1]).toFixed(1)}%`);
+  const hard = [...checks.slice(0, 7), ...checks.filter((c) => c.name.startsWith('VNM and ASN carved') || c.name.startsWith('VNM and ASN: value') || c.name.startsWith('VNM and ASN: goods exports'))];
   if (hard.some((c) => !c.passed)) throw new RangeError('Expected every multisector-2025 consistency check to pass, found failures (see above)');
   const names = t.names ?? t.sectors;
   const semiOf = (r: string) => y[t.regions.indexOf(r) * J + semi];
@@ -203,14 +237,14 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   const manifest: DatasetManifest = {
     lancaster_dataset: 1,
     id: 'multisector-2025',
-    name: 'US–China 2025: 19 regions × 39 sectors (WIOD 2011 structure, 2023 levels)',
-    description: '19 WIOD regions × 35 WIOD sectors plus the satellites REM, RES, MAG (the rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets; group REE) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
-    version: '1.1.0',
+    name: 'US–China 2025: 21 regions × 39 sectors (WIOD 2011 structure, 2023 levels)',
+    description: '19 WIOD regions (with Vietnam, VNM, and the rest of ASEAN, ASN, carved out of ROW) × 35 WIOD sectors plus the satellites REM, RES, MAG (the rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets; group REE) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
+    version: '1.2.0',
     base_year: 2023,
     layout: 'io-table',
     default_model: 'multisector',
     unit: 'million USD',
-    regions: REGIONS.map(([code, name]) => ({ code, name })),
+    regions: t.regions.map((code) => ({ code, name: [...REGIONS, ...CARVED_REGIONS].find(([c]) => c === code)![1] })),
     sectors: t.sectors.map((code, j) => ({ code, name: names[j], tradable: true, theta: b.theta[j] })),
     groups: { EU: ['DEU', 'FRA', 'ITA', 'EUR'] },
     // Goods are WIOD c1–c16 and the two satellites; PIIE's average tariffs are over goods.
@@ -227,7 +261,7 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
       built_by: 'src/data/build/multisector2025.ts',
       built_at: new Date().toISOString().slice(0, 10),
       method: METHOD,
-      assumptions: ASSUMPTIONS({ reports: b.reports, links: b.links, update: b.update, thetaRee: chain.map((j) => b.theta[j]), thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }).concat(own.assumption),
+      assumptions: ASSUMPTIONS({ carves: b.carves, reports: b.reports, links: b.links, update: b.update, thetaRee: chain.map((j) => b.theta[j]), thetaSemi: b.theta[semi], thetaMapping: b.thetaMapping, s301: b.s301.bySector, layers: b.layers }).concat(own.assumption),
       checks,
     },
   };

@@ -28,6 +28,19 @@ export function regionOf(iso3: string): string {
   return 'ROW';
 }
 
+/** Vietnam and the rest of ASEAN (ASN: the ASEAN members other than Indonesia, a WIOD region, and Vietnam), carved out of ROW. */
+export const CARVED_REGIONS: [string, string][] = [
+  ['VNM', 'Vietnam'], ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
+];
+export const ASN_MEMBERS = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
+
+/** Maps an ISO3 country to one of the 21 regions of the dataset (the 19 and VNM, ASN out of ROW). */
+export function regionOfCarved(iso3: string): string {
+  if (iso3 === 'VNM') return 'VNM';
+  if (ASN_MEMBERS.includes(iso3)) return 'ASN';
+  return regionOf(iso3);
+}
+
 /** Parses a CSV file with a header into records (double quotes allowed). */
 export function readCsv(file: string, header?: string[]): Record<string, string>[] {
   const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -62,11 +75,11 @@ export function wiodSectors(): [string, string][] {
   return readCsv(join(WIOD_DIR, 'sectors.csv')).map((r) => [r.sector, r.name]);
 }
 
-/** BACI 2023 goods trade between the 19 regions (million USD), keyed `exporter>importer`; intra-region flows dropped. */
-export function baciByRegion(): Map<string, number> {
+/** BACI 2023 goods trade between the 19 regions (or those of `map`; million USD), keyed `exporter>importer`; intra-region flows dropped. */
+export function baciByRegion(map: (iso3: string) => string = regionOf): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'bilateral_trade_2023_baci.csv'))) {
-    const i = regionOf(r.exporter), n = regionOf(r.importer);
+    const i = map(r.exporter), n = map(r.importer);
     if (i === n) continue;
     const key = `${i}>${n}`;
     m.set(key, (m.get(key) ?? 0) + num(r.trade_2023_thousand_usd, 'BACI value') / 1000);
@@ -74,11 +87,11 @@ export function baciByRegion(): Map<string, number> {
   return m;
 }
 
-/** GDP by region (million USD, WDI as in the Liberation Day files); Taiwan is not in the file (absent from the map). */
-export function gdpByRegion(): Map<string, number> {
+/** GDP by region (or by the regions of `map`; million USD, WDI as in the Liberation Day files); Taiwan is not in the file (absent from the map). */
+export function gdpByRegion(map: (iso3: string) => string = regionOf): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'countries_gdp_tariffs.csv'))) {
-    const g = regionOf(r.iso3);
+    const g = map(r.iso3);
     m.set(g, (m.get(g) ?? 0) + num(r.gdp_usd, `GDP of ${r.iso3}`) / 1e6);
   }
   return m;

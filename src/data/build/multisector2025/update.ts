@@ -84,8 +84,8 @@ export interface UpdateReport {
   baciGap: number;
 }
 
-/** Solves A x = b in place (dense, partial pivoting). */
-function solveDense(A: Float64Array, b: Float64Array, n: number): Float64Array {
+/** Solves A x = b (dense, partial pivoting; A and b are copied). */
+export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64Array {
   const M = Float64Array.from(A), x = Float64Array.from(b);
   for (let c = 0; c < n; c++) {
     let p = c;
