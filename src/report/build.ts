@@ -185,7 +185,7 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
     countries, start: { tariffs: long.start.average_tariffs }, steps,
     comparison: comparison(long, short, blp, T),
     paths, fit, published: published(long, short),
-    caveats: CAVEATS,
+    caveats: caveats(d.regions),
     sectors: [peakIndex(long), long.steps.length - 1].filter((k, i, a) => k >= 0 && a.indexOf(k) === i).map((k) => ({
       date: long.steps[k].date, label: long.steps[k].label, byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
     })),
@@ -200,9 +200,16 @@ const CAVEATS = [
   'Anticipation (imports brought forward between a step\'s announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.',
   'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
   'Partners\' retaliation other than China\'s (e.g. Canada\'s counter-tariffs) is not in the scenario: not in the fact sheets.',
-  'Vietnam and the rest of ASEAN sit inside ROW: diversion through them cannot be seen (carving them out of ROW from BACI 2023 is not done).',
   'Observed flows are China-reported (GACC) year-on-year changes; the model\'s are changes from a baseline without the 2025 policies.',
 ];
+
+/** The static caveats and the one on Vietnam and ASEAN, which depends on whether the dataset carves them out of ROW. */
+export function caveats(regions: readonly string[]): string[] {
+  const asean = regions.includes('VNM') && regions.includes('ASN')
+    ? 'Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by partner and their 2023 GDP, but their input–output structure is assumed (ROW\'s coefficients and final-demand mix) and the sector mix of their trade is China\'s on the same pair (a named proxy; dataset provenance): diversion of US imports from China to them, by sector, rests on that assumption.'
+    : 'Vietnam and the rest of ASEAN sit inside ROW in this dataset: diversion through them cannot be seen.';
+  return [...CAVEATS.slice(0, 4), asean, ...CAVEATS.slice(4)];
+}
 
 function yearPathMean(run: TimelineRun, pair: string, T: number, from: string, to: string): number {
   return pathOver(run, [], periodGrid(from, to), T)[0].trade[pair];
