@@ -204,7 +204,7 @@ const CAVEATS = [
 ];
 
 /** The static caveats and the one on Vietnam and ASEAN, which depends on whether the dataset carves them out of ROW. */
-export function caveats(regions: readonly string[]): string[] {
+function caveats(regions: readonly string[]): string[] {
   const asean = regions.includes('VNM') && regions.includes('ASN')
     ? 'Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by partner and their 2023 GDP, but their input–output structure is assumed (ROW\'s coefficients and final-demand mix) and the sector mix of their trade is China\'s on the same pair (a named proxy; dataset provenance): diversion of US imports from China to them, by sector, rests on that assumption.'
     : 'Vietnam and the rest of ASEAN sit inside ROW in this dataset: diversion through them cannot be seen.';

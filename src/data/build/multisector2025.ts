@@ -39,10 +39,10 @@ function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tari
 }
 
 /** Builds the table in memory (no writing): the 2023 update, the tariffs, the carve-outs. */
-function buildTable() {
+export function buildTable() {
   const w = wiod2011();
   const up = updateTo2023(w.table, baciByRegion(), gdpByRegion());
-  let t = up.table;
+  let t: IoValues = up.table;
   const N = t.regions.length;
   // 1. Applied 2014 tariffs on the 35 sectors (the carved pieces inherit their parent's).
   const ll = appliedTariffs2014(t.regions);

@@ -1,15 +1,18 @@
 /**
  * Maps the regions of a dataset to the countries of the world map: a country is drawn in the colour
  * of its own region when the dataset has it, else of the aggregate that holds it (the multisector
- * dataset's EUR = the 23 other EU members of WIOD 2013, then ROW = the rest of the world).
+ * dataset's EUR = the 23 other EU members of WIOD 2013, ASN = the rest of ASEAN, then ROW = the rest of the world).
  */
 import { ISO_NUMERIC } from './iso.ts';
 
 /** The 23 EU members of WIOD 2013 other than Germany, France, Italy and the United Kingdom (Croatia joined later). */
 export const WIOD_OTHER_EU = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX', 'LVA', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE'];
 
+/** The ASEAN members other than Indonesia and Vietnam: multisector-2025's ASN (carved out of ROW). */
+export const ASEAN_OTHER = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
+
 /** Aggregate regions some datasets use, and the ISO codes they hold (ROW: everything not listed). */
-const AGGREGATES: Record<string, string[]> = { EUR: WIOD_OTHER_EU };
+const AGGREGATES: Record<string, string[]> = { EUR: WIOD_OTHER_EU, ASN: ASEAN_OTHER };
 
 /** Features of world-atlas without an ISO id, by name. */
 const BY_NAME: Record<string, string> = { 'N. Cyprus': 'CYP', Somaliland: 'SOM', Kosovo: 'XKX' };

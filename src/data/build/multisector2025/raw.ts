@@ -32,7 +32,7 @@ export function regionOf(iso3: string): string {
 export const CARVED_REGIONS: [string, string][] = [
   ['VNM', 'Vietnam'], ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
 ];
-export const ASN_MEMBERS = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
+const ASN_MEMBERS = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
 
 /** Maps an ISO3 country to one of the 21 regions of the dataset (the 19 and VNM, ASN out of ROW). */
 export function regionOfCarved(iso3: string): string {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../multisector2025.ts';
-import { mergeRegions, outputs, tableResiduals } from '../../split.ts';
+import { mergeRegions, outputs, tableResiduals, type IoValues } from '../../split.ts';
 import { baciByRegion, gdpByRegion, regionOfCarved } from './raw.ts';
 import { spreadCapped, spreadOrFill } from './regions.ts';
 
 // Builds the table from ../shared/data (the raw inputs), as the builder does.
 describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 build)', () => {
   const b = buildTable();
-  const t = b.table, u = b.uncarved;
+  const t: IoValues = b.table, u: IoValues = b.uncarved;
   const J = t.sectors.length, N = t.regions.length, N0 = u.regions.length;
   const idx = (c: string) => t.regions.indexOf(c);
 
@@ -46,12 +46,12 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
 
   it('gives VNM and ASN their BACI 2023 goods exports to the other regions and their 2023 GDP as value added', () => {
     const baci = baciByRegion(regionOfCarved), gdp = gdpByRegion(regionOfCarved);
-    const goodsIdx = t.sectors.map((c, j) => (/^c(\d+)$/.test(c) && Number(c.slice(1)) <= 16) || ['REM', 'RES', 'MAG', 'SEMI'].includes(c) ? j : -1).filter((j) => j >= 0);
+    const goodsIdx: number[] = t.sectors.map((c, j) => (/^c(\d+)$/.test(c) && Number(c.slice(1)) <= 16) || ['REM', 'RES', 'MAG', 'SEMI'].includes(c) ? j : -1).filter((j) => j >= 0);
     for (const c of ['VNM', 'ASN']) {
       const i = idx(c);
       for (const o of ['USA', 'CHN', 'JPN', 'DEU', 'IND', 'IDN']) {
         const n = idx(o);
-        const g = goodsIdx.reduce((a, j) => a + t.trade[(n * N + i) * J + j], 0);
+        const g = goodsIdx.reduce((a: number, j: number) => a + t.trade[(n * N + i) * J + j], 0);
         expect(g / baci.get(`${c}>${o}`)!).toBeCloseTo(1, 9);
       }
       let va = 0;
@@ -60,7 +60,7 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
     }
     // VNM and ASN are more than a tenth of the old ROW's goods exports to the US.
     const us = idx('USA');
-    const goodsTo = (n: number, i: number) => goodsIdx.reduce((a, j) => a + t.trade[(n * N + i) * J + j], 0);
+    const goodsTo = (n: number, i: number) => goodsIdx.reduce((a: number, j: number) => a + t.trade[(n * N + i) * J + j], 0);
     expect(goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))).toBeGreaterThan(0.1 * (goodsTo(us, idx('ROW')) + goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))));
   });
 });
