@@ -2,12 +2,13 @@
  * The models a scenario can name, with their default datasets, the layout they need, and how a
  * scenario's tariff factors become a solved ModelResult.
  */
+import type { PolicyState } from '../policy/fold.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { IterationFn, ModelResult } from './result.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
-import { controlIndex, type GeControls } from '../policy/controls.ts';
+import { controlIndex } from '../policy/controls.ts';
 import { runGe, horizonScale, calibratedBaseline, type GeRun } from './ge/run.ts';
 import { honestResult } from './honest.ts';
 
@@ -46,11 +47,7 @@ export interface SolveHooks {
   onIteration?: IterationFn;
 }
 
-/** A policy as the models take it: tariff factors τ' = 1 + t' and export controls. */
-export interface PolicyState {
-  tau: Float64Array;
-  controls: GeControls;
-}
+export type { PolicyState } from '../policy/fold.ts';
 
 /** A solved state: the contract result and an opaque warm start for the next solve. */
 export interface Solved {

@@ -27,15 +27,18 @@ export const NO_CONTROLS: GeControls = { flow: new Int32Array(0), approval: new 
 
 /**
  * Resolves entries in order; a later entry overrides an earlier one on the flows both cover.
+ * `path` is the list's path (entry k at `[...path, k]`) or, for entries gathered from several
+ * lists (the policy fold), the path of each entry.
  * A coalition is several origins in one entry (a list in `origin` is not allowed; use a group or
  * several entries): each origin's flow is capped at the same share of its own baseline.
  */
-export function resolveControls(d: Dataset, entries: readonly ExportControl[], path: (string | number)[]): GeControls {
+export function resolveControls(d: Dataset, entries: readonly ExportControl[], path: (string | number)[] | ((k: number) => (string | number)[])): GeControls {
   const { N, J } = d;
+  const entryPath = typeof path === 'function' ? path : (k: number) => [...path, k];
   const byFlow = new Map<number, { approval: number; rents: number; entry: number; gov: number; govTo: number }>();
   let anyGov = false;
   entries.forEach((e, k) => {
-    const at = [...path, k];
+    const at = entryPath(k);
     const origins = selectSide(d, e.origin, e.destination, e.origin === '*' || d.manifest.groups[e.origin] ? e.except : undefined, [...at, 'origin'], [...at, 'except']);
     const dests = selectSide(d, e.destination, e.origin, e.destination === '*' || d.manifest.groups[e.destination] ? e.except : undefined, [...at, 'destination'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
@@ -55,7 +58,7 @@ export function resolveControls(d: Dataset, entries: readonly ExportControl[], p
       }
   });
   const keys = [...byFlow.keys()].sort((a, b) => a - b);
-  checkSupply(d, keys, (q) => byFlow.get(q)!, path);
+  checkSupply(d, keys, (q) => byFlow.get(q)!, entryPath);
   return {
     flow: Int32Array.from(keys),
     approval: Float64Array.from(keys, (q) => byFlow.get(q)!.approval),
@@ -69,7 +72,7 @@ export function resolveControls(d: Dataset, entries: readonly ExportControl[], p
  * origin with baseline sales to it, its own producers included, banned): that equilibrium does not
  * exist. The error names the importer, the sector and the entry that banned the last supplier.
  */
-function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval: number; entry: number }, path: (string | number)[]): void {
+function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval: number; entry: number }, entryPath: (k: number) => (string | number)[]): void {
   const { N, J } = d;
   const banned = new Set(flows.filter((q) => at(q).approval === 0));
   const seen = new Set<number>();
@@ -84,7 +87,7 @@ function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval:
       if (!banned.has((n * N + i) * J + j)) supply += f;
     }
     if (spending > 0 && !(supply > 0)) {
-      throw new PolicyError([...path, at(q).entry], `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned (approval 0); allow some supply or leave a supplier out`);
+      throw new PolicyError(entryPath(at(q).entry), `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned (approval 0); allow some supply or leave a supplier out`);
     }
   }
 }

@@ -8,15 +8,13 @@ import { provenanceOf } from './provenance.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { loadDataset } from '../data/load.ts';
 import { DataError } from '../data/errors.ts';
-import { applyTariffs } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from '../spec/errors.ts';
 import { MODEL_SPECS, type PolicyState, type SolveHooks, type Solved } from '../model/registry.ts';
-import { resolveControls, NO_CONTROLS } from '../policy/controls.ts';
+import { policyStart } from '../policy/fold.ts';
 import { timelineStates } from './timeline.ts';
 import { reportCodeIssues } from './reportCodes.ts';
 import type { ParsedScenario } from './parse.ts';
-import type { TariffEntry } from '../spec/scenario.ts';
 
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
@@ -37,32 +35,19 @@ export function scenarioDataset(p: ParsedScenario): Dataset {
   return d;
 }
 
-/** The scenario's policy as model input: τ' = 1 + t' from the dataset's baseline, and export controls. */
-export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
-  const s = p.scenario;
-  const spec = MODEL_SPECS[s.model];
-  const base = Float64Array.from(d.tariff, (t) => 1 + t);
-  const tau = Float64Array.from(base);
-  let controls = NO_CONTROLS;
+/** Runs `f`, turning a PolicyError into a ScenarioError at the entry's line and column. */
+function atPolicy<T>(p: ParsedScenario, f: () => T): T {
   try {
-    if (s.policy.export_controls?.length) {
-      if (!spec.controls) throw new PolicyError(['policy', 'export_controls'], `expected no export controls: model ${s.model} cannot apply them (use model multisector)`);
-      controls = resolveControls(d, s.policy.export_controls, ['policy', 'export_controls']);
-    }
-    let entries: TariffEntry[] = [];
-    if (s.policy.preset !== undefined) {
-      const cases = spec.policyPresets ?? {};
-      const c = cases[s.policy.preset];
-      if (!c) throw new PolicyError(['policy', 'preset'], `expected a policy preset of model ${s.model} (${Object.keys(cases).join(', ') || 'none'}), found "${s.policy.preset}"`);
-      entries = c.map((e) => ({ ...e }));
-      applyTariffs(d, tau, entries, { addTo: base, preset: spec.preset?.(d, s), path: ['policy', 'preset'] });
-    }
-    applyTariffs(d, tau, s.policy.tariffs ?? [], { addTo: base, preset: spec.preset?.(d, s), path: ['policy', 'tariffs'] });
+    return f();
   } catch (e) {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;
   }
-  return { tau, controls };
+}
+
+/** The scenario's policy as model input (the one policy fold, src/policy/fold.ts): τ' = 1 + t' and export controls. */
+export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
+  return atPolicy(p, () => policyStart(d, MODEL_SPECS[p.scenario.model], p.scenario));
 }
 
 /**
@@ -80,14 +65,7 @@ export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: Pol
   const report = reportCodeIssues(dataset, p.scenario.report, MODEL_SPECS[p.scenario.model].resultGroups);
   if (report.length) throw new ScenarioError(p.file, report.map((i) => ({ ...i, ...p.locate(i.path) })));
   const state = policyState(p, dataset);
-  if (p.scenario.timeline) {
-    try {
-      timelineStates(p, dataset);
-    } catch (e) {
-      if (e instanceof PolicyError) fail(p, e.path, e.message);
-      throw e;
-    }
-  }
+  if (p.scenario.timeline) atPolicy(p, () => timelineStates(p, dataset));
   return { dataset, state };
 }
 
