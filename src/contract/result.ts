@@ -23,6 +23,14 @@ const num = z.number();
  * ```
  */
 const SolveStatusSchema = z.enum(['converged', 'not-converged']);
+/**
+ * Whether a solve met its tolerance: only `converged` results carry answers.
+ *
+ * @example
+ * ```ts
+ * const ok: SolveStatus = solveScenario(readScenarioFile('scenarios/nafta-cp2015.yaml')).status;
+ * ```
+ */
 export type SolveStatus = z.infer<typeof SolveStatusSchema>;
 
 /** How a solve went: status, iterations, final residual and seconds, and where trouble happened. */
@@ -113,6 +121,14 @@ export const ModelResultSchema = SolveResultSchema.omit({ provenance: true }).st
 /** Horizons a timeline can be solved at (`options.horizon`); long run unless the scenario says. */
 const HORIZONS = ['long-run', 'short-run'] as const;
 export const HorizonSchema = z.enum(HORIZONS);
+/**
+ * A horizon of the trade elasticities: `long` (the dataset's θ) or `short` (scaled for the first year).
+ *
+ * @example
+ * ```ts
+ * const h: Horizon = 'long';
+ * ```
+ */
 export type Horizon = z.infer<typeof HorizonSchema>;
 
 const PairMap = z.record(z.string(), num);
@@ -179,6 +195,14 @@ const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.
 const SweepResultSchema = z.looseObject({ provenance: ProvenanceSchema });
 
 /** Every result, by the command (or run kind) that returns it. */
+/**
+ * The zod schema of every result, by the command (or run kind) that returns it: validate a stored or received result with it.
+ *
+ * @example
+ * ```ts
+ * RESULT_SCHEMAS.solve.parse(JSON.parse(text)); // throws if the result breaks the contract
+ * ```
+ */
 export const RESULT_SCHEMAS = {
   solve: SolveResultSchema,
   timeline: TimelineRunSchema,
@@ -189,13 +213,68 @@ export const RESULT_SCHEMAS = {
 } as const;
 export type ResultKind = keyof typeof RESULT_SCHEMAS;
 
+/**
+ * How a solve went: status, iterations, final residual and seconds, and where trouble happened.
+ *
+ * @example
+ * ```ts
+ * const { status, iterations, residual } = solveScenario(parsed) as SolverReport;
+ * ```
+ */
 export type SolverReport = z.infer<typeof SolverReportSchema>;
+/**
+ * One country's measures in a result (`countries.<code>`): welfare, real income, real GDP, prices, and more.
+ *
+ * @example
+ * ```ts
+ * const us: CountryResult = solveScenario(parsed).countries.USA; us.welfare_pct;
+ * ```
+ */
 export type CountryResult = z.infer<typeof CountryResultSchema>;
+/**
+ * Where a result comes from: code version, dataset id, version and content hash, model options and parameter sources.
+ *
+ * @example
+ * ```ts
+ * const p: Provenance = solveScenario(parsed).provenance; p.dataset.hash;
+ * ```
+ */
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+/**
+ * A model's result without its provenance: solver report, `countries`, and any detail the model adds.
+ *
+ * @example
+ * ```ts
+ * const r: ModelResult = solveScenario(parsed); Object.keys(r.countries);
+ * ```
+ */
 export type ModelResult = z.infer<typeof ModelResultSchema>;
-/** A solve's result as `lancaster solve --json` prints it: the model's result and its provenance (detail fields pass through). */
+/**
+ * A solve's result as `lancaster solve --json` prints it: the model's result and its provenance (detail fields pass through).
+ *
+ * @example
+ * ```ts
+ * const r: SolveResult = solveScenario(readScenarioFile('scenarios/nafta-cp2015.yaml'));
+ * ```
+ */
 export type SolveResult = ModelResult & { provenance: Provenance };
+/**
+ * One horizon of a timeline step (`steps[k].by_horizon.<horizon>`): countries, groups, trade and tariff revenue.
+ *
+ * @example
+ * ```ts
+ * const short: HorizonStep | undefined = run.steps[0].by_horizon.short;
+ * ```
+ */
 export type HorizonStep = z.infer<typeof HorizonStepSchema>;
+/**
+ * One point of a timeline's monthly path (`path[]`), shaped like a step.
+ *
+ * @example
+ * ```ts
+ * for (const pt of run.path ?? []) console.log(pt.date);
+ * ```
+ */
 export type PathPoint = z.infer<typeof PathPointSchema>;
 
 /**

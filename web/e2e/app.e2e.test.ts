@@ -179,13 +179,16 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     expect(await chart.locator('g.nash path').count()).toBe(1);
     expect(await chart.locator('g.ks path').count()).toBe(1);
     expect(await chart.locator('g.disagreement path').count()).toBe(1);
-    // The leaders' thresholds: bands on each axis (68% and 95%), median lines, the ratified region.
-    expect(await chart.locator('g.threshold-band-x rect').count()).toBe(2);
-    expect(await chart.locator('g.threshold-band-y rect').count()).toBe(2);
+    // The leaders' thresholds as the run resolved them (GET /api/runs/:id/deals): bands on each axis
+    // (normal: 68% and 95%; uniform: its range), median lines, the ratified region.
+    const map = (await (await fetch(`${h.server.url}/api/runs/${listed.runs[0].id}/deals`)).json()) as { leaders: { threshold: { kind: string } }[] };
+    const bandCount = (k: string) => (k === 'normal' ? 2 : k === 'uniform' ? 1 : 0);
+    expect(await chart.locator('g.threshold-band-x rect').count()).toBe(bandCount(map.leaders[0].threshold.kind));
+    expect(await chart.locator('g.threshold-band-y rect').count()).toBe(bandCount(map.leaders[1].threshold.kind));
     expect(await chart.locator('g.threshold-x line').count()).toBe(1);
     expect(await chart.locator('g.threshold-y line').count()).toBe(1);
     expect(await chart.locator('g.ratified-region path').count()).toBe(1);
-    await expect(fig.textContent()).resolves.toMatch(/Donald Trump’s θ ~ normal, mean 0\.005, sd 0\.01/);
+    await expect(fig.textContent()).resolves.toMatch(new RegExp(`Donald Trump’s θ ~ ${map.leaders[0].threshold.kind}`));
     // The first session's REE + chips agreement: both sides' offers as paths, round numbers on hover.
     const usOffers = chart.locator('g.offers.p0 circle');
     expect(await usOffers.count()).toBeGreaterThan(3);

@@ -88,7 +88,8 @@ describe.skipIf(!hasChromium())('the runs page and reattaching after a reload', 
     const id = await submit(h.server.url, 'negotiation', text);
     await page.goto(`/#/runs?id=${id}`);
     await page.getByRole('button', { name: 'Cancel this run' }).click({ timeout: 20_000 });
-    await expect(page.getByTestId('run-meta').getAttribute('data-status')).resolves.toBe('cancelled');
+    // The page shows the cancellation once the server has recorded it (the DELETE, then a re-read).
+    await expect.poll(() => page.getByTestId('run-meta').getAttribute('data-status'), { timeout: 20_000 }).toBe('cancelled');
     await expect.poll(() => statusOf(h.server.url, id), { timeout: 20_000 }).toBe('cancelled');
   }, 60_000);
 });
