@@ -223,7 +223,7 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await page.getByRole('radio', { name: /^Linked/ }).check();
     // Assumptions and sources are on the page; the chart exports with its source line.
     await expect(page.getByTestId('issues-table').textContent()).resolves.toMatch(/rare-earth licence approval rate/);
-    await expect(page.getByTestId('trust-table').textContent()).resolves.toMatch(/0\.476/);
+    await expect(page.getByTestId('trust-table').textContent()).resolves.toMatch(/0\.462/);
     await expect(page.locator('ol.sources').first().textContent()).resolves.toMatch(/Timmer/);
     const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as SVG/ }).click()]);
     const doc = readFileSync((await svg.path())!, 'utf8');
