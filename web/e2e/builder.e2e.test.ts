@@ -3,10 +3,10 @@
  * agents, the deadline and a leader's threshold, runs the talks on the server and watches the offers
  * come in; the view fits at 390, 768 and 1440 px and passes axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { CHROMIUM, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
 if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
@@ -15,12 +15,9 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   it('builds talks on two levers with chosen agents and thresholds, runs them and shows the offers', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { SqliteRunStore } from '../../src/store/sqlite.ts';
 import { PoolExecutor } from '../../src/exec/pool.ts';
@@ -58,4 +59,19 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts a harness before the enclosing suite's tests and closes it after them; `onStart` receives
+ * the running harness (the suites keep `h` and `page` in variables of their own).
+ */
+export function useHarness(onStart: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    onStart(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
 }

@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, FIXTURES, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, FIXTURES, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 import { runCli } from '../../test/support/cli.ts';
 
@@ -32,12 +32,9 @@ describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   it('the 2025 story fits, keeps its labels apart and passes axe', async () => {

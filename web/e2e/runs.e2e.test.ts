@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, FIXTURES, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, FIXTURES, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
 if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
@@ -39,12 +39,9 @@ describe.skipIf(!hasChromium())('the runs page and reattaching after a reload', 
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   it('lists a run, opens it by its permalink with its result, and deletes it', async () => {

@@ -4,11 +4,11 @@
  * supply of rare earths (stock-out dates, industries short, prices), the measures explained and
  * the links to the London analysis — each at 390, 768 and 1440 px with axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { CHROMIUM, SCREENSHOTS, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, SCREENSHOTS, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
 if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
@@ -17,12 +17,9 @@ describe.skipIf(!hasChromium())('the landing story', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   const ready = async (p: Page) => {
