@@ -2,10 +2,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Command } from '@commander-js/extra-typings';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { ScenarioError } from '../spec/errors.ts';
-import { registerStrategyCommand } from '../cli/strategy.ts';
+import { runCli } from '../../test/support/cli.ts';
 import { prepareStrategy } from './check.ts';
 import { StrategySchema } from '../spec/strategy.ts';
 
@@ -52,32 +51,11 @@ describe('lancaster strategy', () => {
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-strategy-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  // The CLI in-process (test/support/cli.ts): exit code, stdout, stderr.
   async function run(text: string, ...flags: string[]) {
     const file = join(dir, 'x.yaml');
     writeFileSync(file, text);
-    let stdout = '', stderr = '';
-    const ow = process.stdout.write.bind(process.stdout), ew = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => {
-      stdout += s;
-      return true;
-    }) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => {
-      stderr += s;
-      return true;
-    }) as typeof process.stderr.write;
-    process.exitCode = 0;
-    let thrown: unknown;
-    try {
-      const program = new Command('lancaster').exitOverride();
-      registerStrategyCommand(program);
-      await program.parseAsync(['strategy', file, ...flags], { from: 'user' });
-    } catch (e) { thrown = e; } finally {
-      process.stdout.write = ow;
-      process.stderr.write = ew;
-    }
-    const code = thrown instanceof ScenarioError ? 2 : Number(process.exitCode ?? 0);
-    process.exitCode = 0;
-    return { code, stdout, stderr, thrown };
+    return runCli('strategy', file, ...flags);
   }
   const war = (rounds: number) => `${head}strategy:\n  kind: nash\n  players:\n    USA: { instruments: [ { id: us, tariff: { importer: USA, exporter: CHN }, min: 0, max: 1, start: 0 } ] }\n    CHN: { instruments: [ { id: cn, tariff: { importer: CHN, exporter: USA }, min: 0, max: 1, start: 0 } ] }\n  options: { max_rounds: ${rounds}, tolerance: 1.0e-9 }\n`;
 
@@ -106,6 +84,6 @@ describe('lancaster strategy', () => {
   it('exits 2 with line:col on validation errors', async () => {
     const r = await run(`${head}strategy:\n  kind: duel\n  players: {}\n`);
     expect(r.code).toBe(2);
-    expect(String(r.thrown)).toMatch(/x\.yaml:6:9 strategy\.kind/);
+    expect(r.stderr).toMatch(/x\.yaml:6:9 strategy\.kind/);
   });
 });

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, FIXTURES, SCREENSHOTS, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, FIXTURES, SCREENSHOTS, hasChromium, type Harness, useHarness } from './harness.ts';
 
 const FIXTURE = join(FIXTURES, 'tariffs-2025.yaml');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -20,13 +20,12 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
   let page: Page;
   const editorRuns: string[] = [];
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  });
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   it('lands on the 2025 story: runs the timeline, draws the event strip, charts, map and sector bars', async () => {

@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, SCREENSHOTS, hasChromium, startHarness, type Harness } from './harness.ts';
+import { CHROMIUM, SCREENSHOTS, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -18,13 +18,12 @@ describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    h = await startHarness();
-    page = h.page;
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
+  });
+  useHarness((x) => {
+    h = x;
+    page = x.page;
   });
 
   /** Loads an embedded example into the editor and waits for the server to name its kind. */
