@@ -209,7 +209,6 @@ export interface TradeMap {
   setup: TradeSetup;
   domain: ReturnType<typeof tradeDomain>;
   deals: number[][];
-  workers: number;
   ev: TradeEvaluator;
   map: MappedDomain;
   /** Each leader's threshold as used (a `calibrated` prior resolved on the bound from the approvals). */
@@ -258,7 +257,7 @@ export async function mapTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   const stated = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [LeaderThreshold, LeaderThreshold];
   const calibration = calibrateThresholds(p, setup.dataset, n.domain!, spec, parties, roles, stated, AT);
   const thresholds = stated.map((t, k) => resolveThreshold(t, calibration?.leaders[k].bound)) as [Threshold, Threshold];
-  return { setup, domain, deals, workers, ev, map, thresholds, calibration, dIndex, threatLevel, level };
+  return { setup, domain, deals, ev, map, thresholds, calibration, dIndex, threatLevel, level };
 }
 
 /** Values of every deal of the domain, in mixed-radix order (last issue fastest). */

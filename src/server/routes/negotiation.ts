@@ -18,7 +18,7 @@ import { ApiError, runNotFound } from '../errors.ts';
 import { ErrorSchema, IdParamsSchema } from '../schemas.ts';
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { mapTradeNegotiation } from '../../negotiate/trade/run.ts';
-import { basketIndices, indexOf, partitionRatification } from '../../negotiate/trade/linkage.ts';
+import { basketIndices, partitionRatification } from '../../negotiate/trade/linkage.ts';
 import type { NegotiationSpec } from '../../spec/negotiation.ts';
 import * as msg from '../../spec/messages/server.ts';
 
@@ -57,9 +57,8 @@ export async function dealMap(run: string, text: string, workers = 2): Promise<D
   const p = parseScenarioText(text, 'scenario');
   const n = p.scenario.negotiation as NegotiationSpec;
   // The run's own mapping: utilities over the same disagreement point (or threat), thresholds as resolved.
-  const { setup, domain, deals, map, thresholds } = await mapTradeNegotiation(p, { workers });
+  const { setup, domain, deals, map, thresholds, dIndex } = await mapTradeNegotiation(p, { workers });
   const { spec, parties, disagreement, roles } = setup;
-  const dIndex = indexOf(domain, disagreement);
   const ids = spec.issues.map((r) => r.id);
   const link = n.domain!.linkage;
   const partitions = { full: [ids], linked: link?.linked ?? [ids], separate: link?.separate ?? ids.map((i) => [i]) };
