@@ -1,6 +1,6 @@
 /**
- * The negotiation view. Two cases, chosen with a radio group (and the hash, #/negotiation?case=…):
- * - London 2025 (default, views/London.tsx): the trade negotiation of the multisector model as a
+ * The negotiation view. Three cases, chosen with a radio group (and the hash, #/negotiation?case=…):
+ * - London 2025 (default, views/london/): the trade negotiation of the multisector model as a
  *   `negotiation` run: deal cloud, frontier, solutions, thresholds, sessions and linkage.
  * - Your own (views/NegotiationBuilder.tsx): issues, levers, agents, protocol, deadline and leaders'
  *   thresholds on the multisector model, run as a `negotiation` run with its offers replayed.
@@ -20,7 +20,8 @@ import { api, waitForRun, ApiFailure, type Analysis, type SolutionPoint } from '
 import { OKABE_ITO } from '../format.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { Figure } from '../components/Figure.tsx';
-import { London } from './London.tsx';
+import { London } from './london/London.tsx';
+import { LondonRunsProvider } from './london/runs.tsx';
 import { NegotiationBuilder } from './NegotiationBuilder.tsx';
 import { useHash } from '../hash.ts';
 
@@ -76,7 +77,7 @@ export function Negotiate() {
           ))}
         </fieldset>
       </header>
-      {which === 'london' ? <London /> : which === 'build' ? <NegotiationBuilder /> : <Genius />}
+      <LondonRunsProvider>{which === 'london' ? <London /> : which === 'build' ? <NegotiationBuilder /> : <Genius />}</LondonRunsProvider>
     </div>
   );
 }
