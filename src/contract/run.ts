@@ -10,10 +10,34 @@ import * as msg from '../spec/messages/exec.ts';
 export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
+/**
+ * One move of a negotiation session as it is made (negotiation runs on a trade domain: the logged
+ * session, the first seed, of each pairing under each linkage), carried by a progress event.
+ */
+export interface OfferEvent {
+  /** The pairing's label and the partition it runs under. */
+  session: string;
+  linkage: 'linked' | 'separate';
+  /** Issue ids of the agreement (basket) being negotiated; the other issues stay as now. */
+  basket: string[];
+  round: number;
+  /** The party that moves (0 = the first party, 1 = the second). */
+  proposer: 0 | 1 | 'mediator';
+  action: 'offer' | 'accept' | 'adopted' | 'rejected' | 'breakdown';
+  /** Issue → value of the bid (the basket's issues); null for a breakdown. */
+  bid: Record<string, number | string> | null;
+  /** The model's utility of the bid to each party (pp over the disagreement point). */
+  utilities: [number, number] | null;
+  /** What the delegations weighed: the utilities with the other side's promises discounted by trust. */
+  seen: [number, number] | null;
+}
+
 /** Progress of a running job: `fraction` in [0, 1] and a short human message. */
 export interface Progress {
   fraction: number;
   message: string;
+  /** A negotiation's offer as it is made (negotiation runs). */
+  offer?: OfferEvent;
   /** A solver's iteration and residual (per-iteration progress of solves; throttled). */
   iteration?: number;
   residual?: number;

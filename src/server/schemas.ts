@@ -43,9 +43,26 @@ export const ValidResponseSchema = z.object({
   dataset_version: z.string().nullable().meta({ description: 'Null for gravity scenarios, whose data is a file' }),
 });
 
+const Pair = z.tuple([z.number(), z.number()]);
+
+const OfferEventSchema = z
+  .object({
+    session: z.string(),
+    linkage: z.enum(['linked', 'separate']),
+    basket: z.array(z.string()).meta({ description: 'Issue ids of the agreement being negotiated' }),
+    round: z.number().int(),
+    proposer: z.union([z.literal(0), z.literal(1), z.literal('mediator')]),
+    action: z.enum(['offer', 'accept', 'adopted', 'rejected', 'breakdown']),
+    bid: z.record(z.string(), z.union([z.number(), z.string()])).nullable(),
+    utilities: Pair.nullable().meta({ description: 'The model\'s utility of the bid to each party (pp over the disagreement point)' }),
+    seen: Pair.nullable().meta({ description: 'The trust-discounted utilities the delegations weighed' }),
+  })
+  .meta({ description: 'A negotiation\'s offer as it is made (the first seed of each pairing and linkage)' });
+
 const ProgressSchema = z.object({
   fraction: z.number(),
   message: z.string(),
+  offer: OfferEventSchema.optional(),
   iteration: z.number().int().optional().meta({ description: 'The solver\'s iteration (per-iteration progress of solves)' }),
   residual: z.number().optional().meta({ description: 'The solver\'s residual at that iteration' }),
 });

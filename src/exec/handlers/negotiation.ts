@@ -1,11 +1,13 @@
 /**
  * The `negotiation` run: parse the scenario, resolve its trade domain against the dataset (quick
- * check), then map the deals, analyse and run the sessions with progress. Same code as
+ * check), then map the deals, analyse and run the sessions with progress (each offer of the logged
+ * sessions is a progress event carrying it). Same code as
  * `lancaster negotiate`. Inside a pool worker the map runs inline unless the section sets `workers`.
  */
 import { parseServedScenario } from '../../scenario/served.ts';
 import { setupTradeNegotiation, runTradeNegotiation } from '../../negotiate/trade/run.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `negotiation` runs; the result is the TradeNegotiationRun of src/negotiate/trade/run.ts. */
 export const handler: RunHandler = {
@@ -17,6 +19,11 @@ export const handler: RunHandler = {
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
     const workers = (p.scenario.negotiation as { domain?: { workers?: number } } | undefined)?.domain?.workers ?? 0;
-    return runTradeNegotiation(p, { workers, onProgress: (fraction, message) => progress({ fraction, message }) });
+    return runTradeNegotiation(p, {
+      workers,
+      onProgress: (fraction, message) => progress({ fraction, message }),
+      // The sessions run after every deal is mapped (0.9) and before the final deal is solved (0.92).
+      onOffer: (offer) => progress({ fraction: 0.91, message: msg.progress.negotiating(offer.session, offer.linkage, offer.round), offer }),
+    });
   },
 };

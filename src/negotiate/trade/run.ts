@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { Provenance } from '../../contract/result.ts';
+import type { OfferEvent } from '../../contract/run.ts';
 import { provenanceOf } from '../../scenario/provenance.ts';
 import { PolicyError } from '../../policy/errors.ts';
 import { ScenarioError } from '../../spec/errors.ts';
@@ -143,6 +144,8 @@ export interface TradeRunOptions {
   workers?: number;
   /** Called with the fraction done (0–1) and a short message. */
   onProgress?: (fraction: number, message: string) => void;
+  /** Called with each move of the logged session (the first seed) of every pairing and linkage, as it is made. */
+  onOffer?: (offer: OfferEvent) => void;
 }
 
 /** Resolved pieces of a trade negotiation (also used by the bench and tests). */
@@ -298,7 +301,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   const { partitions, linkage } = linkagePartitions(p, n, spec, map, thresholds);
   const analysis = analyzeMapped(map, thresholds);
   const { trust, tau, breakdown } = trustState(n, parties);
-  const ctx: Negotiation = { p, n, setup, mapped, thresholds, partitions, tau, breakdown, revert: reverter(spec, parties, disagreement, domain) };
+  const ctx: Negotiation = { p, n, setup, mapped, thresholds, partitions, tau, breakdown, revert: reverter(spec, parties, disagreement, domain), onOffer: opts.onOffer };
   const sessions = runSessions(ctx);
 
   // The final deal: the first pairing under the section's linkage setting; its economic effects.
@@ -361,6 +364,7 @@ interface Negotiation {
   breakdown: number;
   /** Deal k with `party`'s own concessions reverted to the disagreement values. */
   revert: (k: number, party: number) => number;
+  onOffer?: (offer: OfferEvent) => void;
 }
 
 /** Linkage: full (one basket), linked and separate partitions, checked and summarised. */
@@ -449,7 +453,8 @@ function runSessions(ctx: Negotiation): TradeSession[] {
   const sessions: TradeSession[] = [];
   pairings.forEach((pair, m) => {
     for (const mode of ['linked', 'separate'] as const) {
-      const runs = Array.from({ length: n.replications }, (_, r) => runSession(ctx, ratif[mode].probability, pair, m, mode, n.seed + r));
+      // The first seed is the logged session: its moves are reported as they are made.
+      const runs = Array.from({ length: n.replications }, (_, r) => runSession(ctx, ratif[mode].probability, pair, m, mode, n.seed + r, r === 0));
       runs[0].summary = replicationSummary(runs);
       sessions.push(runs[0]);
     }
@@ -479,16 +484,37 @@ function replicationSummary(runs: TradeSession[]): TradeSession['summary'] {
   };
 }
 
-/** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal. */
-function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pairing, m: number, mode: 'linked' | 'separate', seed: number): TradeSession {
+/** Index in the deal map of `bid` on basket `b`'s issues, every other issue at its disagreement value. */
+function basketDeal(ctx: Negotiation, b: readonly number[], bid: Bid): number {
+  const { spec, disagreement } = ctx.setup;
+  const dg = [...disagreement];
+  for (const i of b) dg[i] = spec.issues[i].grid.indexOf(Number(bid[spec.issues[i].id]));
+  return indexOf(ctx.mapped.map.domain, dg);
+}
+
+/** Reports a basket's moves to `ctx.onOffer`, each with the model's utilities of its bid. */
+function reportMoves(ctx: Negotiation, session: string, linkage: 'linked' | 'separate', b: readonly number[], log: readonly LogEntry[]): void {
+  const { map } = ctx.mapped;
+  const basket = b.map((i) => ctx.setup.spec.issues[i].id);
+  for (const e of log) {
+    const k = e.bid ? basketDeal(ctx, b, e.bid) : -1;
+    const utilities: [number, number] | null = k >= 0 ? [map.delegation[0][k], map.delegation[1][k]] : null;
+    ctx.onOffer!({ session, linkage, basket, round: e.round, proposer: e.proposer, action: e.action, bid: e.bid ? { ...e.bid } : null, utilities, seen: e.utilities });
+  }
+}
+
+/** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal; `logged` reports its moves. */
+function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pairing, m: number, mode: 'linked' | 'separate', seed: number, logged = false): TradeSession {
   const { map, dIndex } = ctx.mapped;
   const { parties, disagreement } = ctx.setup;
+  const label = pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`;
   const digits = [...disagreement];
   const baskets: TradeSession['baskets'] = [];
   ctx.partitions[mode].forEach((b, bi) => {
     const r = basketSession(ctx, pair, b, seed + 1000 * m + bi);
     if (r.agreement) for (const i of b) digits[i] = ctx.setup.spec.issues[i].grid.indexOf(Number(r.agreement[ctx.setup.spec.issues[i].id]));
     baskets.push({ issues: b.map((i) => ctx.setup.spec.issues[i].id), reason: r.reason, round: r.round, agreement: r.agreement, log: r.log });
+    if (logged && ctx.onOffer) reportMoves(ctx, label, mode, b, r.log);
   });
   const k = indexOf(map.domain, digits);
   const moved = k !== dIndex;
@@ -502,7 +528,7 @@ function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pair
     vote = { ratified: worst[0] >= th[0] && worst[1] >= th[1], thresholds: th };
   }
   return {
-    label: pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`,
+    label,
     agents: [pair.agents[parties[0]].kind, pair.agents[parties[1]].kind],
     linkage: mode,
     seed,
@@ -523,11 +549,7 @@ function basketSession(ctx: Negotiation, pair: Pairing, b: number[], seed: numbe
   const ids = spec.issues.map((r) => r.id);
   const seen = (i: 0 | 1, k: number) => (n.trust ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][ctx.revert(k, 1 - i)], tau[i]) : map.delegation[i][k]);
   const sub = createDomain(`${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`, b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)));
-  const full = (bid: Bid) => {
-    const dg = [...disagreement];
-    for (const i of b) dg[i] = spec.issues[i].grid.indexOf(Number(bid[ids[i]]));
-    return indexOf(map.domain, dg);
-  };
+  const full = (bid: Bid) => basketDeal(ctx, b, bid);
   // Utilities seen by the delegations: promised concessions of the other side discounted by trust.
   const utilities = ([0, 1] as const).map((i) => callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 })) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
   const agents = ([0, 1] as const).map((i) => agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({

@@ -86,4 +86,5 @@ export const progress = {
   replications: (from: number, to: number) => `replications ${from}–${to}`,
   bootstrap: (done: number, total: number) => `bootstrap: ${done} of ${total} replications`,
   strategy: (kind: string, instruments: number) => `${kind} with ${instruments} instruments`,
+  negotiating: (session: string, linkage: string, round: number) => `negotiating: ${session} (${linkage}), round ${round}`,
 };
