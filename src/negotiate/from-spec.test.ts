@@ -52,6 +52,13 @@ describe('negotiation schema', () => {
     expect(bad({ deadline: { rounds: 0 } }).success).toBe(false);
   });
 
+  it('refuses the mediated protocol on a trade domain, whose sessions are alternating offers', () => {
+    const domain = { issues: [{ id: 'ree', owner: 'CHN', export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }], grid: [0.25, 1] }] };
+    const r = NegotiationSchema.safeParse({ ...section, protocol: 'mediated', domain });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['protocol'], message: 'expected protocol saop with a trade domain (its sessions are alternating offers), found mediated' });
+    expect(NegotiationSchema.safeParse({ ...section, protocol: 'saop', domain }).success).toBe(true);
+  });
+
   it('publishes a JSON Schema', () => {
     const json = z.toJSONSchema(NegotiationSchema, { io: 'input' }) as { properties: Record<string, unknown> };
     expect(Object.keys(json.properties)).toEqual(expect.arrayContaining(['protocol', 'deadline', 'parties', 'seed']));

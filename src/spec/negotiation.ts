@@ -174,6 +174,10 @@ export const NegotiationSchema = z
         if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: `expected a party (${names.join(', ')}), found "${p}"` });
       }
     }
+    if (n.domain && n.protocol === 'mediated') {
+      // Trade domains run alternating offers per agreement (src/negotiate/trade/run.ts); a mediated protocol would be ignored.
+      ctx.addIssue({ code: 'custom', path: ['protocol'], message: 'expected protocol saop with a trade domain (its sessions are alternating offers), found mediated' });
+    }
     if (n.domain) {
       n.domain.issues.forEach((t, m) => {
         if (!names.includes(t.owner)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'owner'], message: `expected a party (${names.join(', ')}), found "${t.owner}"` });
