@@ -28,6 +28,10 @@ describe('server information routes', () => {
     expect(cp.schedules).toContain('tariffs-2005');
     expect(cp.citations[0]).toMatch(/Caliendo/);
     expect(cp.provenance.sources.length).toBeGreaterThan(0);
+    // Sector groups a scenario may name (the negotiation builder offers them): REE is the rare-earth chain.
+    const ms = r.json().datasets.find((d: { id: string }) => d.id === 'multisector-2025');
+    expect(ms.sector_groups.REE).toEqual(['REM', 'RES', 'MAG']);
+    expect(Object.keys(cp.sector_groups)).toEqual(['goods', 'services']);
   });
 
   it('lists the models with their default datasets and presets', async () => {

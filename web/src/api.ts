@@ -149,6 +149,7 @@ export interface DatasetInfo {
   regions: { code: string; name: string }[];
   sectors: { code: string; name: string; tradable: boolean }[];
   groups: Record<string, string[]>;
+  sector_groups: Record<string, string[]>;
   citations: string[];
   provenance: { sources: Source[]; [k: string]: unknown };
 }

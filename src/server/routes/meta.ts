@@ -18,6 +18,7 @@ const DatasetSchema = z.object({
   id: z.string(), name: z.string(), description: z.string(), version: z.string(), base_year: z.number(), layout: z.string(),
   default_model: z.string(), unit: z.string(), regions: z.array(z.object({ code: z.string(), name: z.string() })),
   sectors: z.array(z.object({ code: z.string(), name: z.string(), tradable: z.boolean() })), groups: z.record(z.string(), z.array(z.string())),
+  sector_groups: z.record(z.string(), z.array(z.string())).meta({ description: 'Sector groups a scenario may name (e.g. goods, REE)' }),
   schedules: z.array(z.string()), citations: z.array(z.string()).meta({ description: 'One line per source: citation (or name) and licence' }), provenance: ProvenanceSchema,
 });
 
@@ -32,7 +33,7 @@ function datasetList(): z.infer<typeof DatasetSchema>[] {
     return {
       id: m.id, name: m.name, description: m.description, version: m.version, base_year: m.base_year, layout: m.layout,
       default_model: m.default_model, unit: m.unit, regions: m.regions, sectors: m.sectors.map(({ code, name, tradable }) => ({ code, name, tradable })),
-      groups: m.groups, schedules: Object.keys(m.schedules).map((f) => f.replace(/\.csv$/, '')),
+      groups: m.groups, sector_groups: m.sector_groups ?? {}, schedules: Object.keys(m.schedules).map((f) => f.replace(/\.csv$/, '')),
       citations: m.provenance.sources.map((s) => `${s.citation ?? s.name} (licence: ${s.licence})`), provenance: m.provenance,
     };
   });
