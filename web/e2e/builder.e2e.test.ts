@@ -1,7 +1,9 @@
 /**
- * The negotiation builder (issue 19): a user chooses issues and their options on the model, the
- * agents, the deadline and a leader's threshold, runs the talks on the server and watches the offers
- * come in; the view fits at 390, 768 and 1440 px and passes axe-core.
+ * The negotiation builder (issue 19): a user puts levers of the model on the table (rare-earth
+ * approvals, chip controls, a tariff of their own on a pair and sector of the dataset), groups them
+ * into agreements, chooses agents, deadline, the leaders' thresholds (one calibrated on the record)
+ * and trust; the file it writes validates in the API; the run's offers arrive as they are made
+ * (progress events), then the result; the view fits at 390, 768 and 1440 px and passes axe-core.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -9,7 +11,23 @@ import { parse } from 'yaml';
 import { CHROMIUM, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
+
+type Built = {
+  negotiation: {
+    protocol: string;
+    deadline: { rounds: number };
+    domain: {
+      issues: { id: string; grid: number[]; tariffs?: unknown[] }[];
+      linkage: { linked: string[][] };
+      calibration?: unknown;
+    };
+    parties: Record<string, { leader: { threshold: unknown } }>;
+  };
+};
 
 describe.skipIf(!hasChromium())('the negotiation builder', () => {
   let h: Harness;
@@ -20,34 +38,90 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     page = x.page;
   });
 
-  it('builds talks on two levers with chosen agents and thresholds, runs them and shows the offers', async () => {
+  it('builds talks on approvals, chip controls and a tariff of the user’s own, validates the file in the API, and shows the offers as they arrive', async () => {
     await page.goto('/#/negotiation?case=build');
     const b = page.getByTestId('negotiation-builder');
     await b.waitFor({ timeout: 30_000 });
-    // Two issues: rare-earth approvals and chip controls, three options each.
-    for (const id of ['farm', 'us_tariff']) await b.getByRole('checkbox', { name: new RegExp(`^${id} `) }).uncheck();
-    await b.getByLabel('Options of ree, percent').fill('25, 60, 100');
-    await b.getByLabel('Options of chips, percent').fill('-23, 0, 17');
+    // Purchase commitments are said not to be a lever, with the reason; the protocol is alternating offers only.
+    await expect(b.getByTestId('purchase-note').textContent()).resolves.toMatch(
+      /not a lever of the model.*general equilibrium in prices/,
+    );
+    expect(await b.locator('option', { hasText: /mediated/i }).count()).toBe(0);
+    // Two of the London levers stay (three options each); the farm stand-in and the US tariff go.
+    for (const id of ['farm', 'us_tariff']) await b.getByRole('button', { name: `Remove issue ${id}` }).click();
+    await b.getByLabel('Options of issue ree, percent').fill('25, 60, 100');
+    await b.getByLabel('Options of issue chips, percent').fill('-23, 0, 17');
+    // A tariff of the user's own: the US on Mexican electrical and optical equipment (c14), its own agreement.
+    await b.getByLabel('Add a lever').selectOption('tariff');
+    await b.getByRole('button', { name: 'Add', exact: true }).click();
+    await b.getByLabel('Exporter of issue tariff').selectOption('MEX');
+    await b.getByLabel('Sectors of issue tariff').selectOption(['c14']);
+    await b.getByLabel('Options of issue tariff, percent').fill('-10, 10');
     await b.getByLabel('USA delegation').selectOption('linear');
     await b.getByLabel('CHN delegation').selectOption('boulware');
     await b.getByLabel('Deadline (rounds)').fill('8');
     await b.getByLabel('Replications (seeds)').fill('5');
     const us = b.locator('fieldset.threshold').first();
     await us.getByLabel('Kind').selectOption('known');
-    await us.getByLabel('Value').fill('0.2');
-    await b.getByTestId('builder-check').getByText(/✓ A valid negotiation/).waitFor({ timeout: 60_000 });
-    const built = parse((await b.getByTestId('builder-yaml').textContent())!) as { negotiation: { deadline: { rounds: number }; domain: { issues: { id: string; grid: number[] }[] }; parties: Record<string, { leader: { threshold: unknown } }> } };
+    await us.getByLabel('Value').fill('0.002');
+    await b
+      .getByTestId('builder-check')
+      .getByText(/✓ A valid negotiation/)
+      .waitFor({ timeout: 60_000 });
+    const text = (await b.getByTestId('builder-yaml').textContent())!;
+    const built = parse(text) as Built;
+    expect(built.negotiation.protocol).toBe('saop');
     expect(built.negotiation.deadline.rounds).toBe(8);
-    expect(built.negotiation.domain.issues.map((i) => [i.id, i.grid])).toEqual([['ree', [0.25, 0.6, 1]], ['chips', [-0.23, 0, 0.17]]]);
+    expect(built.negotiation.domain.issues.map((i) => [i.id, i.grid])).toEqual([
+      ['ree', [0.25, 0.6, 1]],
+      ['chips', [-0.23, 0, 0.17]],
+      ['tariff', [-0.1, 0, 0.1]],
+    ]);
+    expect(built.negotiation.domain.issues[2].tariffs).toEqual([
+      { importer: 'USA', exporter: 'MEX', sectors: ['c14'] },
+    ]);
+    expect(built.negotiation.domain.linkage.linked).toEqual([['ree', 'chips'], ['tariff']]);
     expect(built.negotiation.parties.USA.leader.threshold).toEqual({ kind: 'known', value: 0.002 });
+    expect(built.negotiation.parties.CHN.leader.threshold).toEqual({ kind: 'calibrated', width: 0.1 });
+    expect(built.negotiation.domain.calibration).toBeDefined();
+    // The file the builder writes is a negotiation the API accepts (the check `lancaster validate` makes).
+    const v = await fetch(`${h.server.url}/api/scenarios/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: text,
+    });
+    expect(v.status).toBe(200);
+    await expect(v.json()).resolves.toMatchObject({ valid: true, kind: 'negotiation', model: 'multisector' });
+
     await b.getByTestId('builder-run').click();
-    await b.getByTestId('offer-stream').locator('li').first().waitFor({ timeout: 240_000 });
+    await b.getByTestId('offer-stream').first().locator('li').first().waitFor({ timeout: 240_000 });
     const result = b.locator('[data-testid="result"][data-kind="negotiation"]');
     await result.waitFor({ timeout: 60_000 });
-    const run = (await (await fetch(`${h.server.url}/api/runs/${await result.getAttribute('data-run')}`)).json()) as { kind: string; result: { issues: { id: string; grid: number[] }[]; sessions: { agents: string[] }[] } };
+    const run = (await (await fetch(`${h.server.url}/api/runs/${await result.getAttribute('data-run')}`)).json()) as {
+      kind: string;
+      scenario: string;
+      result: {
+        issues: { id: string; grid: number[] }[];
+        sessions: { agents: string[]; baskets: { log: unknown[] }[] }[];
+        calibration: unknown;
+      };
+    };
     expect(run.kind).toBe('negotiation');
-    expect(run.result.issues.map((i) => [i.id, i.grid])).toEqual([['ree', [0.25, 0.6, 1]], ['chips', [-0.23, 0, 0.17]]]);
+    expect(run.scenario).toBe(text);
+    expect(run.result.issues.map((i) => [i.id, i.grid])).toEqual([
+      ['ree', [0.25, 0.6, 1]],
+      ['chips', [-0.23, 0, 0.17]],
+      ['tariff', [-0.1, 0, 0.1]],
+    ]);
     expect(run.result.sessions[0].agents).toEqual(['linear', 'boulware']);
+    expect(run.result.calibration).not.toBeNull();
+    // Every move of the logged sessions arrived as it was made (one list per session and linkage).
+    const moves = run.result.sessions.reduce((n, s) => n + s.baskets.reduce((m, k) => m + k.log.length, 0), 0);
+    expect(await b.getByTestId('offer-stream').count()).toBe(run.result.sessions.length);
+    expect(await b.getByTestId('offer-stream').locator('li').count()).toBe(moves);
+    await expect(b.getByTestId('offer-stream').first().locator('li').first().textContent()).resolves.toMatch(
+      /^\[ree \+ chips\] round 1: USA offers ree \d/,
+    );
     await expectGoodLayout(page, 'negotiation-builder');
     expect(h.errors).toEqual([]);
   }, 400_000);

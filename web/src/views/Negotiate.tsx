@@ -2,8 +2,9 @@
  * The negotiation view. Three cases, chosen with a radio group (and the hash, #/negotiation?case=…):
  * - London 2025 (default, views/london/): the trade negotiation of the multisector model as a
  *   `negotiation` run: deal cloud, frontier, solutions, thresholds, sessions and linkage.
- * - Your own (views/NegotiationBuilder.tsx): issues, levers, agents, protocol, deadline and leaders'
- *   thresholds on the multisector model, run as a `negotiation` run with its offers replayed.
+ * - Your own (views/builder/): issues (tariffs and export controls on any flows), agreements, agents,
+ *   deadline, leaders' thresholds and trust on the multisector model, run as a `negotiation` run
+ *   whose offers arrive as progress events.
  * - GENIUS domains, built on `analyze` runs: choose a shipped domain (England–Zimbabwe, Itex–Cypress,
  *   ANAC 2010) or upload a domain and two profiles; the server returns the Pareto frontier and the
  *   Nash, Kalai–Smorodinsky, egalitarian and utilitarian points, drawn with the disagreement point.
@@ -22,7 +23,7 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { London } from './london/London.tsx';
 import { LondonRunsProvider } from './london/runs.tsx';
-import { NegotiationBuilder } from './NegotiationBuilder.tsx';
+import { NegotiationBuilder } from './builder/NegotiationBuilder.tsx';
 import { useHash } from '../hash.ts';
 
 interface Example {

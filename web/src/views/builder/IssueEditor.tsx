@@ -1,0 +1,158 @@
+/**
+ * One issue of the builder: which lever (a tariff or an export control), on which flows (importers
+ * or origins, the partner, the sectors of the dataset), whose concession it is, how its value moves
+ * the current state (add to it, or set it), its options, and the agreement it belongs to.
+ */
+import type { ChangeEvent } from 'react';
+import type { DatasetInfo } from '../../api.ts';
+import { type IssueDraft, PARTIES, type Party, fileGrid } from './setup.ts';
+
+interface Props {
+  issue: IssueDraft;
+  dataset: DatasetInfo;
+  /** Agreement numbers in use (a new one is offered too). */
+  agreements: number[];
+  onChange: (i: IssueDraft) => void;
+  onRemove: () => void;
+}
+
+const selected = (e: ChangeEvent<HTMLSelectElement>) => [...e.target.selectedOptions].map((o) => o.value);
+
+export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove }: Props) {
+  const tariff = i.kind === 'tariff';
+  const set = (patch: Partial<IssueDraft>) => onChange({ ...i, ...patch });
+  const name = `issue ${i.id}`;
+  const unit = tariff
+    ? i.mode === 'add'
+      ? 'points of tariff added (−10 = a 10-point cut)'
+      : 'tariff rate, %'
+    : i.mode === 'add'
+      ? 'points of approval added'
+      : 'share of licences approved, %';
+  const grid = fileGrid(i);
+  const regions = dataset.regions.map((r) => r.code);
+  const sectorGroups = Object.entries(dataset.sector_groups ?? {});
+  return (
+    <fieldset className="issue" data-testid={`issue-${i.id}`}>
+      <legend>
+        {tariff ? 'Tariff' : 'Export control (licence approvals)'}: <code>{i.id}</code>
+      </legend>
+      <label>
+        Id <input aria-label={`Id of ${name}`} value={i.id} onChange={(e) => set({ id: e.target.value })} />
+      </label>
+      <label className="wide">
+        Label <input aria-label={`Label of ${name}`} value={i.label} onChange={(e) => set({ label: e.target.value })} />
+      </label>
+      <label>
+        Owner (whose concession){' '}
+        <select
+          aria-label={`Owner of ${name}`}
+          value={i.owner}
+          onChange={(e) => set({ owner: e.target.value as Party })}
+        >
+          {PARTIES.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {tariff ? 'Importers' : 'Origins'}{' '}
+        <select
+          multiple
+          size={4}
+          aria-label={`${tariff ? 'Importers' : 'Origins'} of ${name}`}
+          value={i.from}
+          onChange={(e) => set({ from: selected(e) })}
+        >
+          {regions.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {tariff ? 'Exporter' : 'Destination'}{' '}
+        <select
+          aria-label={`${tariff ? 'Exporter' : 'Destination'} of ${name}`}
+          value={i.to}
+          onChange={(e) => set({ to: e.target.value })}
+        >
+          <option value="*">every other region (*)</option>
+          {Object.keys(dataset.groups).map((g) => (
+            <option key={g} value={g}>
+              {g} (group)
+            </option>
+          ))}
+          {dataset.regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code}: {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="wide">
+        Sectors {tariff ? '(none chosen: every sector)' : ''}{' '}
+        <select
+          multiple
+          size={5}
+          aria-label={`Sectors of ${name}`}
+          value={i.sectors}
+          onChange={(e) => set({ sectors: selected(e) })}
+        >
+          {sectorGroups.map(([g, members]) => (
+            <option key={g} value={g}>
+              {g} (group of {members.length})
+            </option>
+          ))}
+          {dataset.sectors.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code}: {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Value{' '}
+        <select
+          aria-label={`Mode of ${name}`}
+          value={i.mode}
+          onChange={(e) => set({ mode: e.target.value as IssueDraft['mode'] })}
+        >
+          <option value="add">changes the current {tariff ? 'rate' : 'approval'} (add)</option>
+          <option value="set">replaces it (set)</option>
+        </select>
+      </label>
+      <label className="wide">
+        Options, {unit}{' '}
+        <input
+          aria-label={`Options of ${name}, percent`}
+          value={i.grid}
+          onChange={(e) => set({ grid: e.target.value })}
+        />
+      </label>
+      <label>
+        Agreement{' '}
+        <select
+          aria-label={`Agreement of ${name}`}
+          value={i.agreement}
+          onChange={(e) => set({ agreement: Number(e.target.value) })}
+        >
+          {[...new Set([...agreements, Math.max(0, ...agreements) + 1])].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small hint">
+        In the file: {grid.map((g) => (Number.isFinite(g) ? String(g) : '?')).join(', ')}
+        {i.mode === 'add'
+          ? ' (0 = as now, always an option: the talks start from the current state)'
+          : ' (the current value must be one of them)'}
+        .
+      </p>
+      <button type="button" className="link" onClick={onRemove} aria-label={`Remove ${name}`}>
+        Remove
+      </button>
+    </fieldset>
+  );
+}
