@@ -5,11 +5,15 @@
  * and trust; the file it writes validates in the API; the run's offers arrive as they are made
  * (progress events), then the result; the view fits at 390, 768 and 1440 px and passes axe-core.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { CHROMIUM, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
+import { runCli } from '../../test/support/cli.ts';
 
 if (!hasChromium())
   console.warn(
@@ -84,7 +88,7 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     expect(built.negotiation.parties.USA.leader.threshold).toEqual({ kind: 'known', value: 0.002 });
     expect(built.negotiation.parties.CHN.leader.threshold).toEqual({ kind: 'calibrated', width: 0.1 });
     expect(built.negotiation.domain.calibration).toBeDefined();
-    // The file the builder writes is a negotiation the API accepts (the check `lancaster validate` makes).
+    // The file the builder writes is a negotiation the API and `lancaster validate` accept.
     const v = await fetch(`${h.server.url}/api/scenarios/validate`, {
       method: 'POST',
       headers: { 'content-type': 'application/yaml' },
@@ -92,6 +96,10 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     });
     expect(v.status).toBe(200);
     await expect(v.json()).resolves.toMatchObject({ valid: true, kind: 'negotiation', model: 'multisector' });
+    const file = join(mkdtempSync(join(tmpdir(), 'lancaster-builder-')), 'my-negotiation.yaml');
+    writeFileSync(file, text);
+    const cli = await runCli('validate', file);
+    expect([cli.code, cli.stderr]).toEqual([0, '']);
 
     await b.getByTestId('builder-run').click();
     await b.getByTestId('offer-stream').first().locator('li').first().waitFor({ timeout: 240_000 });
