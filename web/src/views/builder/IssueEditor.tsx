@@ -56,7 +56,7 @@ export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove 
         </select>
       </label>
       <label>
-        {tariff ? 'Importers' : 'Origins'}{' '}
+        {tariff ? 'Importers' : 'Origins'}: {i.from.join(', ') || 'none'}{' '}
         <select
           multiple
           size={4}
@@ -90,7 +90,7 @@ export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove 
         </select>
       </label>
       <label className="wide">
-        Sectors {tariff ? '(none chosen: every sector)' : ''}{' '}
+        Sectors: {i.sectors.join(', ') || (tariff ? 'every sector' : 'none')}{' '}
         <select
           multiple
           size={5}

@@ -177,9 +177,9 @@ export function NegotiationBuilder() {
   return (
     <div className="builder" data-testid="negotiation-builder">
       <p className="lede">
-        Set up talks of your own between the US and Chinese delegations. Each issue is a lever of the {dataset.name}{' '}
-        model (tariffs and export controls on any flows of its {dataset.regions.length} regions and{' '}
-        {dataset.sectors.length} sectors); every deal on the grid of options is solved by the model, and each side’s
+        Set up talks of your own between the US and Chinese delegations. Each issue is a lever of the multisector model
+        on {dataset.name}: a tariff or an export control on any flows of its {dataset.regions.length} regions and{' '}
+        {dataset.sectors.length} sectors; every deal on the grid of options is solved by the model, and each side’s
         utility is its government’s real income.
       </p>
       <form
@@ -364,6 +364,12 @@ export function NegotiationBuilder() {
         </p>
       )}
       {running && <RunStatus label="Solving every deal with the model, then negotiating" progress={progress} />}
+      {running && offers.length === 0 && (
+        <p className="muted small">
+          The offers appear here as the sessions make them, once every deal has been solved: the delegations bargain
+          over the model’s solved deals.
+        </p>
+      )}
       {offers.length > 0 && <OfferWatch offers={offers} parties={PARTIES} added={added} />}
       {run && <NegotiationResult run={run} />}
     </div>

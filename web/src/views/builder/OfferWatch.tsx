@@ -38,6 +38,10 @@ export function OfferWatch({
   return (
     <section className="offer-watch" aria-labelledby="watch-h">
       <h3 id="watch-h">Offers as they are made ({offers.length})</h3>
+      <p className="muted small">
+        Model: each side’s utility of the offer (this agreement, every other issue as now), pp of real income. Weighed:
+        what the delegations saw, the other side’s promised levers discounted by trust.
+      </p>
       {[...groups].map(([key, list]) => (
         <div key={key}>
           <h4>{key}</h4>
@@ -56,8 +60,9 @@ export function OfferWatch({
                       .join(', ')}`
                   : ''}
                 {o.utilities
-                  ? ` — ${parties[0]} ${signed(o.utilities[0])} pp, ${parties[1]} ${signed(o.utilities[1])} pp`
+                  ? ` — model: ${parties[0]} ${signed(o.utilities[0])} pp, ${parties[1]} ${signed(o.utilities[1])} pp`
                   : ''}
+                {o.seen ? `; weighed: ${signed(o.seen[0])}, ${signed(o.seen[1])}` : ''}
               </li>
             ))}
           </ol>

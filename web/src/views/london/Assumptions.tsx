@@ -3,7 +3,7 @@ import type { DealMap, TradeNegotiationRun } from '../../api.ts';
 import { SourceList } from '../../components/Provenance.tsx';
 import type { useDataset } from '../../data.tsx';
 import { type ScenarioFacts, thresholdText } from '../../negotiation.ts';
-import { share } from './format.ts';
+import { pp, share } from './format.ts';
 
 export function Assumptions({
   r,
@@ -83,7 +83,7 @@ export function Assumptions({
                     <>
                       {' '}
                       Delegation: {f.delegation.map((d) => `${d.name}${d.role ? ` (${d.role})` : ''}`).join(', ')}.
-                      Leader: {leaders[i]}, threshold θ {thresholdText(map.leaders[i].threshold)} pp
+                      Leader: {leaders[i]}, threshold θ {thresholdText(map.leaders[i].threshold, (x) => pp(x, 3))} pp
                       {map.leaders[i].own_objective ? ' on the leader’s own objective' : ' on the same objective'}.
                       Agent: {f.agent ? String(f.agent.kind) : '—'}
                       {f.agent?.e !== undefined ? ` (e = ${String(f.agent.e)})` : ''}.

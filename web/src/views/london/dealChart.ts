@@ -370,7 +370,7 @@ export function renderDealChart(f: ChartFrame, width: number): Element {
       Plot.text([0], {
         x: () => bandsOf[0].median,
         y: () => y1,
-        text: () => `${leaders[0]}’s θ ~ ${thresholdText(thresholds[0])}`,
+        text: () => `${leaders[0]}’s θ ~ ${thresholdText(thresholds[0], (x) => pp(x, 3))}`,
         textAnchor: 'start',
         dx: 4,
         dy: -12,
