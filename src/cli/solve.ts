@@ -4,7 +4,9 @@
  * not converge (its numbers are not answers), 2 for validation errors.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { EXIT, NO_ANSWER, out } from './errors.ts';
+import type { Dataset } from '../data/dataset.ts';
+import * as msg from '../spec/messages/cli.ts';
+import { EXIT, InputError, NO_ANSWER, out } from './errors.ts';
 
 /**
  * Adds `solve` to the CLI program.
@@ -20,17 +22,17 @@ export function registerSolveCommand(program: Command): void {
     .description('Solve the counterfactual of a scenario file and print its results')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('--json', 'print the machine-readable result (the contract of scenario-format.md)')
-    .option('--countries <codes>', 'comma-separated countries or groups to show in the table')
+    .option('--countries <codes>', "comma-separated countries or groups to show in the table (the dataset's codes: unknown ones exit 2)")
     .option('--redis <url>', 'solve on the BullMQ queue on this Redis (a `lancaster worker` computes it; default $LANCASTER_REDIS_URL); in this process otherwise')
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .action(async (file, opts) => {
       // One await for the three module graphs: their files are read concurrently.
-      const [{ readScenarioFile }, { checkScenario, solveScenario }, { formatResultTable, formatStatus }, { reportedRows }] = await Promise.all([
-        import('../scenario/parse.ts'), import('../scenario/solve.ts'), import('./format.ts'), import('../scenario/reportCodes.ts'),
+      const [{ readScenarioFile }, { checkScenario, solveScenario }, { formatResultTable, formatStatus }, { reportedRows }, { MODEL_SPECS }] = await Promise.all([
+        import('../scenario/parse.ts'), import('../scenario/solve.ts'), import('./format.ts'), import('../scenario/reportCodes.ts'), import('../model/registry.ts'),
       ]);
       const parsed = readScenarioFile(file);
       const { dataset } = checkScenario(parsed);
-      const given = opts.countries?.split(',') ?? parsed.scenario.report?.countries;
+      const given = opts.countries !== undefined ? countriesOption(opts.countries, dataset, MODEL_SPECS[parsed.scenario.model].resultGroups ?? []) : parsed.scenario.report?.countries;
       // Dataset groups the model gives no row of are shown as their members.
       const rows = (r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }) =>
         given && reportedRows(given, dataset.manifest.groups, (c) => Boolean(r.countries[c] ?? r.groups?.[c]));
@@ -70,6 +72,18 @@ export function registerSolveCommand(program: Command): void {
         process.exitCode = EXIT.failure;
       }
     });
+}
+
+/**
+ * The codes of `--countries`, each a region of the dataset, one of its groups or a group row of the
+ * model; an unknown code is a usage error (exit 2) listing the codes there are, before any solve.
+ */
+function countriesOption(option: string, d: Dataset, modelGroups: readonly string[]): string[] {
+  const codes = option.split(',').map((c) => c.trim()).filter(Boolean);
+  const groups = [...Object.keys(d.manifest.groups), ...modelGroups];
+  const unknown = codes.filter((c) => !d.regions.includes(c) && !groups.includes(c));
+  if (codes.length === 0 || unknown.length) throw new InputError(msg.unknownCountriesOption(d.manifest.id, d.regions, groups, unknown));
+  return codes;
 }
 
 /**

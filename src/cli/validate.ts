@@ -1,5 +1,12 @@
-/** `lancaster validate FILE`: checks a scenario against the schema and its dataset, as the run kind it is, without solving. */
+/**
+ * `lancaster validate FILE`: checks a scenario file as the run kind it is (src/scenario/kind.ts),
+ * with that kind's own checks and without running it, as POST /api/scenarios/validate does: a
+ * gravity file against its data, a strategy or negotiation section against the model and dataset,
+ * any other scenario (solve or timeline) against the schema and its dataset.
+ */
 import type { Command } from '@commander-js/extra-typings';
+import type { ScenarioKind } from '../scenario/kind.ts';
+import * as msg from '../spec/messages/cli.ts';
 import { out } from './errors.ts';
 
 /**
@@ -13,21 +20,34 @@ import { out } from './errors.ts';
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('Check a scenario file against the schema and its dataset without solving')
+    .description('Check a scenario file (of any kind: solve, timeline, strategy, negotiation, gravity) without running it')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .action(async (file) => {
-      const { readScenarioFile } = await import('../scenario/parse.ts');
-      const { scenarioKind } = await import('../scenario/kind.ts');
-      const parsed = readScenarioFile(file);
-      // A negotiation or strategy file is checked as `lancaster negotiate` / `strategy` check it
-      // (its trade domain or instruments against the dataset), as the API's validate route does.
-      const kind = scenarioKind((await import('node:fs')).readFileSync(file, 'utf8'));
-      const dataset =
-        kind === 'negotiation'
-          ? (await import('../negotiate/trade/run.ts')).setupTradeNegotiation(parsed).dataset
-          : kind === 'strategy'
-            ? (await import('../strategy/check.ts')).prepareStrategy(parsed).dataset
-            : (await import('../scenario/solve.ts')).checkScenario(parsed).dataset;
-      out(`${file}: valid (${parsed.scenario.model} on ${dataset.manifest.id})`);
+      const [{ readScenarioText }, { scenarioKind }] = await Promise.all([import('../scenario/parse.ts'), import('../scenario/kind.ts')]);
+      const text = readScenarioText(file);
+      const kind = scenarioKind(text);
+      const { model, dataset } = await checkAs(kind, text, file);
+      out(msg.valid(file, kind, model, dataset));
     });
+}
+
+/** Checks the text as `kind` (the CLI's readers: datasets by id or folder, gravity data beside the file). */
+async function checkAs(kind: ScenarioKind, text: string, file: string): Promise<{ model: string; dataset: string }> {
+  if (kind === 'gravity') {
+    const [{ loadGravity }, { scenarioDirOf }] = await Promise.all([import('../scenario/gravity/parse.ts'), import('../scenario/gravity/data.ts')]);
+    return { model: 'gravity', dataset: loadGravity(text, file, scenarioDirOf(file)).data.file };
+  }
+  const { parseScenarioText } = await import('../scenario/parse.ts');
+  const parsed = parseScenarioText(text, file);
+  const model = parsed.scenario.model;
+  if (kind === 'strategy') {
+    const { prepareStrategy } = await import('../strategy/check.ts');
+    return { model, dataset: prepareStrategy(parsed).dataset.manifest.id };
+  }
+  if (kind === 'negotiation') {
+    const { setupTradeNegotiation } = await import('../negotiate/trade/run.ts');
+    return { model, dataset: setupTradeNegotiation(parsed).dataset.manifest.id };
+  }
+  const { checkScenario } = await import('../scenario/solve.ts');
+  return { model, dataset: checkScenario(parsed).dataset.manifest.id };
 }

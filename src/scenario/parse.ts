@@ -9,6 +9,7 @@ import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from '../spec/scenario.ts';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
+import { PARSE_OPTIONS } from '../spec/issues.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from './limits.ts';
 
 /**
@@ -69,17 +70,15 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
     if (e instanceof ReferenceError) throw new ScenarioError(file, [{ path: [], message: ALIAS_BOMB }]);
     throw e;
   }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.map((iss) => {
       const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      let message = iss.message;
+      const message = iss.message;
       if (iss.code === 'unrecognized_keys') {
-        message = `expected only known fields, found unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
         const keyPath = [...path, iss.keys[0]];
         return { path: keyPath, message, ...(locateKey(doc, lc, keyPath) ?? locate(path)) };
       }
-      if (iss.code === 'invalid_type' && iss.input === undefined) message = `expected ${iss.expected}, found nothing (required)`;
       return { path, message, ...locate(path) };
     });
     throw new ScenarioError(file, issues);

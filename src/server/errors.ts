@@ -8,6 +8,7 @@ import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { UnsupportedKindError } from '../exec/registry.ts';
 import * as msg from '../spec/messages/server.ts';
+import * as scenarioMsg from '../spec/messages/scenario.ts';
 
 /** An error with an HTTP status and a short machine-readable code. */
 export class ApiError extends Error {
@@ -63,7 +64,7 @@ const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
 function plainIssue(path: (string | number)[], code: string | undefined, message: string | undefined, params: unknown): Issue {
   const keys = (params as { keys?: string[] } | undefined)?.keys;
   if (code === 'unrecognized_keys' && keys?.length) {
-    return { path: [...path, keys[0]], message: msg.issues.unknownFields(keys) };
+    return { path: [...path, keys[0]], message: scenarioMsg.unknownKeys(keys) };
   }
   return { path, message: message ?? 'invalid value' };
 }

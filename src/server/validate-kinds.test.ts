@@ -29,6 +29,18 @@ describe('POST /api/scenarios/validate checks each file as its kind', () => {
     expect(r.statusCode).toBe(400);
     expect(JSON.stringify(r.json())).toMatch(/bogus_key/);
   });
+
+  it('says what was found for a value of the wrong type, with the same text as the CLI', async () => {
+    const r = await validate('lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy: { tariffs: 3 }\n');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().issues).toEqual([{ path: ['policy', 'tariffs'], message: 'expected array, found 3', line: 4, col: 20 }]);
+  });
+
+  it('refuses a gravity report country the GE does not have', async () => {
+    const r = await validate(file('gravity/usitc-sample.yaml').replace('countries: [CAN, JPN,', 'countries: [CAN, XXX,'));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().issues).toEqual([{ path: ['report', 'countries', 1], message: expect.stringMatching(/^expected a country of the GE counterfactual \(AUS, .*\), found "XXX"$/), line: expect.any(Number), col: expect.any(Number) }]);
+  });
 });
 
 describe('GET /api/observed', () => {

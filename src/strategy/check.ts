@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
+import { PARSE_OPTIONS } from '../spec/issues.ts';
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { checkScenario } from '../scenario/solve.ts';
 import { expandAllPartners } from './allPartners.ts';
@@ -37,14 +38,11 @@ function fail(p: ParsedScenario, issues: { path: Path; message: string }[]): nev
 function parseStrategySection(p: ParsedScenario): Strategy {
   const raw = p.scenario.strategy;
   if (raw === undefined) fail(p, [{ path: ['strategy'], message: 'expected a strategy section, found none' }]);
-  const r = StrategySchema.safeParse(raw);
+  const r = StrategySchema.safeParse(raw, PARSE_OPTIONS);
   if (r.success) return r.data;
   fail(p, r.error.issues.map((iss) => {
     const path: Path = ['strategy', ...iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
-    if (iss.code === 'unrecognized_keys') {
-      return { path: [...path, iss.keys[0]], message: `expected only known fields, found unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}` };
-    }
-    if (iss.code === 'invalid_type' && iss.input === undefined) return { path, message: `expected ${iss.expected}, found nothing (required)` };
+    if (iss.code === 'unrecognized_keys') return { path: [...path, iss.keys[0]], message: iss.message };
     return { path, message: iss.message };
   }));
 }

@@ -19,6 +19,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ScenarioError } from '../spec/errors.ts';
+import { PARSE_OPTIONS } from '../spec/issues.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { drawValues } from './draws.ts';
 import { priorsFor, type Prior, type RawScenario } from './priors.ts';
@@ -105,11 +106,11 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
     throw new ScenarioError(file, [{ path, message, ...(pos ? { line: pos.line, col: pos.col } : {}) }]);
   };
   if (doc.errors.length) fail([], scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]));
-  const r = SweepFileSchema.safeParse(doc.toJS());
+  const r = SweepFileSchema.safeParse(doc.toJS(), PARSE_OPTIONS);
   if (!r.success) {
     const iss = r.error.issues[0];
     const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    fail(path, iss.code === 'unrecognized_keys' ? scenarioMsg.unknownFields(iss.keys) : iss.message);
+    fail(iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path, iss.message);
   }
   const spec = { ...r.data!, ...(override.draws !== undefined ? { draws: override.draws } : {}), ...(override.seed !== undefined ? { seed: override.seed } : {}) };
   const local = isAbsolute(spec.scenario) ? spec.scenario : resolve(dirname(file), spec.scenario);

@@ -8,6 +8,7 @@ import type { PpmlProblem } from '../../model/gravity/ppml.ts';
 import { ScenarioError, type ScenarioIssue } from '../../spec/errors.ts';
 import type { Panel } from './data.ts';
 import type { GravityScenario } from './schema.ts';
+import * as msg from '../../spec/messages/scenario.ts';
 
 /** Everything a fit, a GE solve or a bootstrap replication needs, computed once. */
 export interface GravityPrepared {
@@ -102,6 +103,11 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
   const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel, data: { file: panel.file, hash: panel.hash ?? null } };
   if (s.counterfactual) prepared.ge = prepareGe(s, panel, fail, numeric);
+  s.report?.countries?.forEach((c, k) => {
+    // The report's rows are countries of the GE: an unknown one would be left out of the table silently.
+    if (!prepared.ge) fail(['report', 'countries'], msg.reportWithoutGe());
+    if (!prepared.ge.countries.includes(c)) fail(['report', 'countries', k], msg.unknownReportCountry(prepared.ge.countries, c));
+  });
   return prepared;
 }
 

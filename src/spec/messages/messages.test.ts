@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import * as cli from './cli.ts';
 import * as data from './data.ts';
 import * as exec from './exec.ts';
+import * as model from './model.ts';
 import * as negotiate from './negotiate.ts';
+import * as policy from './policy.ts';
 import * as run from './run.ts';
 import * as scenario from './scenario.ts';
 import * as server from './server.ts';
+import * as strategy from './strategy.ts';
 
 const PLACE = 'PLACE';
 
@@ -23,7 +27,7 @@ const messages = (m: Record<string, unknown>) =>
 
 describe('the message catalogue', () => {
   it('says what was found wherever it says what was expected', () => {
-    for (const m of [data, exec, negotiate, run, scenario, server]) {
+    for (const m of [cli, data, exec, model, negotiate, policy, run, scenario, server, strategy]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (/expected/i.test(text)) expect(text, name).toMatch(/found/);
@@ -32,7 +36,7 @@ describe('the message catalogue', () => {
   });
 
   it('starts a message that stands alone with a capital, and continues one after its place in lower case', () => {
-    for (const m of [data, exec, negotiate, run, server]) {
+    for (const m of [cli, data, exec, model, negotiate, run, server, strategy]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|$)/);
@@ -41,8 +45,8 @@ describe('the message catalogue', () => {
     }
   });
 
-  it('writes scenario issues (which follow `file:line:col path:`) and progress phrases in lower case', () => {
-    for (const [name, f] of messages(scenario)) expect(sample(f), name).toMatch(/^[a-z]/);
+  it('writes scenario and policy issues (which follow `file:line:col path:`) and progress phrases in lower case', () => {
+    for (const [name, f] of [...messages(scenario), ...messages(policy)]) expect(sample(f), name).toMatch(/^[a-z]/);
     for (const [name, f] of messages(server.issues)) expect(sample(f), name).toMatch(/^expected .* found /);
     for (const [name, p] of Object.entries(exec.progress)) {
       const text = typeof p === 'function' ? sample(p as (...a: never[]) => string) : p;

@@ -69,8 +69,6 @@ export const noSuchRoute = (method: string, path: string) => `Expected an API ro
 /** Issues (they follow a path: lower case). */
 export const issues = {
   badJson: (found: string) => `expected valid JSON, found ${found}`,
-  unknownFields: (keys: string[]) =>
-    `expected only known fields, found unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
 };
 
 // The serve command's options
