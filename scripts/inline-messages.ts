@@ -26,7 +26,7 @@ export interface InlineMessage {
   text: string;
 }
 
-const SENTENCE = /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/;
+const SENTENCE = /[A-Za-z]+[ ,]+[A-Za-z]{2,}/;
 const ZOD_MESSAGE_METHODS = new Set(['regex', 'refine', 'superRefine', 'min', 'max', 'gt', 'gte', 'lt', 'lte', 'length', 'int', 'positive', 'nonnegative', 'startsWith', 'endsWith', 'includes']);
 
 function textOf(node: ts.Node): string | undefined {

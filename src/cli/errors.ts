@@ -1,3 +1,5 @@
+import * as reasons from '../spec/messages/reasons.ts';
+
 /** Bad user input found by a library that throws TypeError/RangeError (exit 2, not a crash). */
 export class InputError extends Error {
   override name = 'InputError';
@@ -7,7 +9,7 @@ export class InputError extends Error {
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What human output shows instead of a table when a solve did not converge: its numbers are not answers. */
-export const NO_ANSWER = 'not converged: no results are shown (the numbers of a solve that did not converge are not answers; the reason is below, diagnostics in --json)';
+export const NO_ANSWER = reasons.noAnswer();
 
 /** Writes one line (adding the newline) to stdout: data goes to stdout, messages to stderr. */
 export function out(s: string): void {

@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import type { Executor } from '../contract/run.ts';
+import * as msg from '../spec/messages/reasons.ts';
 
 /** Options shared by commands that can run on the queue. */
 export interface ExecutorFlags {
@@ -31,6 +32,6 @@ export async function cliExecutor(flags: ExecutorFlags, log: (s: string) => void
 /** Parses a positive integer option (commander exits 2 otherwise). */
 export function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, found "${v}"`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(msg.positiveWholeNumber(v));
   return n;
 }

@@ -6,6 +6,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { scenarioPath } from './run.ts';
+import * as msg from '../spec/messages/cli.ts';
 
 export function registerFitCommand(program: Command) {
   program
@@ -22,13 +23,13 @@ export function registerFitCommand(program: Command) {
       const parsed = readScenarioFile(scenarioPath(arg));
       const { dataset } = checkScenario(parsed);
       if (!/^\d{4}-\d{2}$/.test(opts.through)) {
-        process.stderr.write(`lancaster: expected --through as YYYY-MM, found "${opts.through}"\n`);
+        process.stderr.write(`${msg.throughYyyyMm(opts.through)}\n`);
         process.exitCode = 2;
         return;
       }
       const run = runTimeline(parsed);
       if (run.status !== 'converged') {
-        process.stderr.write('lancaster: a step did not converge; no fit on numbers that are not answers\n');
+        process.stderr.write(`${msg.stepDidNot()}\n`);
         process.exitCode = 1;
         return;
       }

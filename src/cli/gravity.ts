@@ -5,6 +5,8 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { EXIT, out } from './errors.ts';
+import * as msg from '../spec/messages/scenario.ts';
+import * as cliMsg from '../spec/messages/cli.ts';
 
 /**
  * Adds the `gravity` command to `program`.
@@ -30,7 +32,7 @@ export function registerGravityCommand(program: Command): void {
       const { gravityText } = await import('../report/gravity.ts');
       const int = (v: string, flag: string, max: number) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > max) throw new ScenarioError(file, [{ path: [flag], message: `expected an integer between 0 and ${max}, found "${v}"` }]);
+        if (!Number.isInteger(n) || n < 0 || n > max) throw new ScenarioError(file, [{ path: [flag], message: msg.integerBetween(max, v) }]);
         return n;
       };
       const workers = int(opts.workers, '--workers', 64);
@@ -40,7 +42,7 @@ export function registerGravityCommand(program: Command): void {
         if (n === 0) delete p.scenario.bootstrap;
         else p.scenario.bootstrap = { seed: 1, level: 0.95, chunks: 8, ...p.scenario.bootstrap, replications: n };
       }
-      process.stderr.write(`${p.scenario.name}: PPML on ${p.problem.y.length} flows with ${p.problem.factors.length} fixed effects…\n`);
+      process.stderr.write(`${cliMsg.ppmlFlowsFixed(p.scenario.name, p.problem.y.length, p.problem.factors.length)}\n`);
       const r = runGravity(p);
       process.stderr.write(`PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`);
       if (p.scenario.bootstrap && r.converged) {
@@ -61,7 +63,7 @@ export function registerGravityCommand(program: Command): void {
       }
       out(opts.json ? JSON.stringify(r, null, 2) : gravityText(r, p.scenario.report?.countries));
       if (!r.converged) {
-        process.stderr.write(`lancaster: ${r.message}; no numbers above are answers.\n`);
+        process.stderr.write(`${cliMsg.noNumbersAbove(r.message)}\n`);
         process.exitCode = EXIT.failure;
       }
     });

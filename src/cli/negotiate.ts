@@ -5,6 +5,8 @@
  * Data on stdout, progress on stderr. Exit codes: 0 ok, 1 a solve failed, 2 validation errors.
  */
 import type { Command } from '@commander-js/extra-typings';
+import * as msg from '../spec/messages/scenario.ts';
+import * as cliMsg from '../spec/messages/cli.ts';
 
 function out(s: string) {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -32,7 +34,7 @@ export function registerNegotiateCommand(program: Command): void {
       let workers: number | undefined;
       if (opts.workers !== undefined) {
         workers = Number(opts.workers);
-        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: `expected an integer between 0 and 64, found "${opts.workers}"` }]);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween2(opts.workers) }]);
       }
       const parsed = readScenarioFile(file);
       const tty = process.stderr.isTTY && !process.env.NO_COLOR;
@@ -50,7 +52,7 @@ export function registerNegotiateCommand(program: Command): void {
         });
       } catch (e) {
         if (e instanceof RangeError && /converge/.test(e.message)) {
-          process.stderr.write(`\nlancaster: ${e.message}; no numbers are answers.\n`);
+          process.stderr.write(`\n${cliMsg.lancasterNoNumbers(e.message)}\n`);
           process.exitCode = 1;
           return;
         }

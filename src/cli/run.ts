@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { NO_ANSWER } from './errors.ts';
 import { cliExecutor, positiveInt } from './executor.ts';
+import * as msg from '../spec/messages/cli.ts';
 
 /** Embedded scenarios live in <repo>/scenarios; an id names one of them. */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
@@ -89,14 +90,14 @@ export function registerRunCommand(program: Command) {
         process.stdout.write(`${reportText(report, files)}\n${report.bands ? `\n${bandsText(report)}\n` : ''}`);
       }
       if (report.bands && report.bands.used.long + report.bands.used.short < 2 * report.bands.draws) {
-        process.stderr.write('lancaster: some draws failed or did not converge; the bands leave them out (listed in report.json under bands)\n');
+        process.stderr.write(`${msg.someDrawsFailed()}\n`);
         process.exitCode = 1;
       }
       if (report.status !== 'converged') {
-        process.stderr.write('lancaster: a step did not converge; its numbers are not answers (see the status in report.json)\n');
+        process.stderr.write(`${msg.stepDidNotConverge()}\n`);
         process.exitCode = 1;
       }
-      if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write('\nExplore it in the browser: npm run serve (or lancaster serve), then open http://127.0.0.1:8080\n');
+      if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write(`\n${msg.exploreBrowserNpm()}\n`);
     });
 }
 

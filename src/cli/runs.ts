@@ -4,6 +4,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { InputError, out } from './errors.ts';
+import * as msg from '../spec/messages/cli.ts';
 
 /**
  * Adds `runs prune` to the CLI program.
@@ -29,9 +30,9 @@ export function registerRunsCommand(program: Command): void {
         days = opts.olderThan === undefined ? undefined : parseAge(opts.olderThan);
         if (opts.keep !== undefined) {
           count = Number(opts.keep);
-          if (!Number.isInteger(count) || count < 0) throw new RangeError(`Expected --keep as a whole number >= 0, found "${opts.keep}"`);
+          if (!Number.isInteger(count) || count < 0) throw new RangeError(msg.keepWholeNumber(opts.keep));
         }
-        if (days === undefined && count === undefined) throw new RangeError('Expected --older-than and/or --keep, found neither');
+        if (days === undefined && count === undefined) throw new RangeError(msg.olderKeep());
       } catch (e) {
         throw new InputError((e as Error).message);
       }

@@ -1,6 +1,7 @@
 /** `lancaster schema [scenario|result]`: prints the published JSON Schema of scenario files or of results. */
 import type { Command } from '@commander-js/extra-typings';
 import { InputError, out } from './errors.ts';
+import * as msg from '../spec/messages/cli.ts';
 
 const KINDS = ['scenario', 'result'] as const;
 
@@ -23,7 +24,7 @@ export function registerSchemaCommand(program: Command): void {
         out(JSON.stringify(resultJsonSchema(), null, 2));
         return;
       }
-      if (what !== 'scenario') throw new InputError(`Expected lancaster schema ${KINDS.join(' or ')}, found "${what}"`);
+      if (what !== 'scenario') throw new InputError(msg.lancasterSchema(KINDS.join(' or '), what));
       const { scenarioJsonSchema } = await import('../spec/scenario.ts');
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
     });

@@ -50,7 +50,7 @@ export function registerSolveCommand(program: Command): void {
           process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
         }
         if (t.status !== 'converged') {
-          process.stderr.write('lancaster: a step did not converge; its numbers are not answers.\n');
+          process.stderr.write(`${msg.stepDidNotConvergeNumbers()}\n`);
           process.exitCode = EXIT.failure;
         }
         return;
@@ -68,7 +68,7 @@ export function registerSolveCommand(program: Command): void {
         process.stderr.write(`${formatStatus(r)}\n`);
       }
       if (r.status !== 'converged') {
-        process.stderr.write(`lancaster: the solve did not converge: ${r.message ?? ''}\n`);
+        process.stderr.write(`${msg.solveDidNot(r.message ?? '')}\n`);
         process.exitCode = EXIT.failure;
       }
     });
@@ -95,7 +95,7 @@ async function onQueue(opts: { redis?: string; queue?: string }, kind: 'solve' |
   if (!(opts.redis ?? process.env.LANCASTER_REDIS_URL)) return undefined;
   const [{ readFileSync }, { cliExecutor }, { builtinHandler }] = await Promise.all([import('node:fs'), import('./executor.ts'), import('../exec/registry.ts')]);
   const { executor, name } = await cliExecutor(opts, (m) => process.stderr.write(`${m}\n`));
-  process.stderr.write(`lancaster solve: on ${name}\n`);
+  process.stderr.write(`${msg.solveOnQueue(name)}\n`);
   try {
     return await executor.submit({ id: `${kind} ${file}`, kind, module: builtinHandler(kind), input: readFileSync(file, 'utf8') }, () => {});
   } finally {

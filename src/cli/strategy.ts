@@ -5,6 +5,8 @@
  * to main's handler).
  */
 import type { Command } from '@commander-js/extra-typings';
+import * as msg from '../spec/messages/scenario.ts';
+import * as cliMsg from '../spec/messages/cli.ts';
 
 function out(s: string) {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -36,7 +38,7 @@ export function registerStrategyCommand(program: Command): void {
       const prepared = prepareStrategy(parsed);
       if (opts.workers !== undefined) {
         const n = Number(opts.workers);
-        if (!Number.isInteger(n) || n < 0 || n > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: `expected an integer between 0 and 64, found "${opts.workers}"` }]);
+        if (!Number.isInteger(n) || n < 0 || n > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween2(opts.workers) }]);
         prepared.strategy.options.workers = n;
       }
       process.stderr.write(`${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`);
@@ -51,7 +53,7 @@ export function registerStrategyCommand(program: Command): void {
       }
       process.stderr.write(`${o.kind}: ${status}: ${o.message}\n`);
       if (status !== 'converged') {
-        process.stderr.write('lancaster: the strategy did not converge; no numbers above are answers.\n');
+        process.stderr.write(`${cliMsg.strategyDidNot()}\n`);
         process.exitCode = 1;
       }
     });

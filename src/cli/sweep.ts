@@ -9,6 +9,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from '@commander-js/extra-typings';
 import { cliExecutor, positiveInt } from './executor.ts';
+import * as msg from '../spec/messages/reasons.ts';
 
 function writeAtomic(path: string, text: string) {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -18,7 +19,7 @@ function writeAtomic(path: string, text: string) {
 
 const seedInt = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) throw new InvalidArgumentError(`expected a whole number from 0 to 2147483647, found "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) throw new InvalidArgumentError(msg.wholeNumber(v));
   return n;
 };
 

@@ -19,7 +19,7 @@ describe('lancaster validate', () => {
   it('checks every example file as the run kind it is, gravity included', async () => {
     for (const [file, answer] of [
       ['nafta-cp2015.yaml', '(solve: cp2015 on cp2015)'],
-      ['us-china-2025.yaml', '(timeline: one-sector-2025 on world-2023)'],
+      ['us-china-2025.yaml', '(timeline: multisector on multisector-2025)'],
       ['strategy/us-optimal-uniform.yaml', '(strategy: one-sector-2025 on world-2023)'],
       ['negotiation/london-2025.yaml', '(negotiation: multisector on multisector-2025)'],
       ['gravity/usitc-sample.yaml', '(gravity: gravity on gravity/usitc-sample-2006.csv)'],

@@ -4,6 +4,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { positiveInt } from './executor.ts';
+import * as msg from '../spec/messages/cli.ts';
 
 export function registerWorkerCommand(program: Command) {
   program
@@ -17,7 +18,7 @@ export function registerWorkerCommand(program: Command) {
     .action(async (opts) => {
       const url = opts.redis ?? process.env.LANCASTER_REDIS_URL;
       if (!url) {
-        process.stderr.write('lancaster worker: expected --redis URL or LANCASTER_REDIS_URL, found neither\n');
+        process.stderr.write(`${msg.redisUrlLancaster()}\n`);
         process.exitCode = 2;
         return;
       }
@@ -26,7 +27,7 @@ export function registerWorkerCommand(program: Command) {
       process.stdout.write(`${w.id} ${w.queue}\n`);
       await new Promise<void>((resolve) => {
         const stop = (sig: string) => {
-          process.stderr.write(`lancaster worker: ${sig}, finishing running jobs\n`);
+          process.stderr.write(`${msg.finishingRunningJobs(sig)}\n`);
           w.close().then(resolve, resolve);
         };
         process.once('SIGINT', () => stop('SIGINT'));

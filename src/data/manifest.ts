@@ -4,14 +4,15 @@
  * validation and the published JSON Schema.
  */
 import { z } from 'zod';
+import * as msg from '../spec/messages/scenario.ts';
 
-const code = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'expected a code of letters, digits, _ . -');
+const code = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { error: (iss) => msg.codeLettersDigits(iss.input) });
 
 /** A table file of the dataset folder: a plain `name.csv`, never a path (no `/`, no `..`). */
 export const TableName = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv$/, 'expected a table file name like trade.csv (letters, digits, _ . -), not a path')
-  .refine((n) => !n.includes('..'), 'expected a table file name without ".."');
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv$/, { error: (iss) => msg.tableFileName(iss.input) })
+  .refine((n) => !n.includes('..'), { error: (iss) => msg.tableFileNameWithout(iss.input) });
 
 const RegionSchema = z.object({ code, name: z.string().min(1) }).strict();
 

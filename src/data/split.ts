@@ -18,6 +18,7 @@
  * rounded to a multiple of ulp(a), so a − b and (a − b) + b are exact in floating point, and the
  * merge adds user columns before input rows (the reverse of the split's order).
  */
+import * as msg from '../spec/messages/data.ts';
 
 /** An input–output table in values (one currency unit throughout). */
 export interface IoValues {
@@ -135,8 +136,8 @@ function widen(t: IoValues, code: string, name: string): IoValues {
 export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
   const { N, J } = dims(t);
   const k = t.sectors.indexOf(spec.sector);
-  if (k < 0) throw new RangeError(`Expected a sector code of the table, found "${spec.sector}"`);
-  if (t.sectors.includes(spec.code)) throw new RangeError(`Expected a new sector code, found "${spec.code}" already in the table`);
+  if (k < 0) throw new RangeError(msg.sectorCodeOfTable(spec.sector));
+  if (t.sectors.includes(spec.code)) throw new RangeError(msg.newSectorCode(spec.code));
   const y0 = outputs(t);
   const r = widen(t, spec.code, spec.name ?? spec.code);
   const K = J + 1, s = J; // the new sector's index
@@ -163,7 +164,7 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
     const need = want - exportsNew;
     const tol = 1e-9 * Math.max(1, y0[i * J + k]);
     if (need < -tol || need > dom + tol) {
-      throw new RangeError(`Expected the new sector ${spec.code} of ${t.regions[i]} to need domestic sales between 0 and ${dom}, found ${need} (output ${want}, exports ${exportsNew})`);
+      throw new RangeError(msg.newSectorNeed(spec.code, t.regions[i], dom, need, want, exportsNew));
     }
     const b = carvedPart(dom, Math.min(Math.max(need, 0), dom));
     r.trade[p + k] = dom - b;
@@ -178,15 +179,15 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
     const w = new Float64Array(J + 1);
     for (let j = 0; j <= J; j++) {
       w[j] = spec.purchaseWeight(n, j);
-      if (!(w[j] >= 0 && Number.isFinite(w[j]))) throw new RangeError(`Expected a non-negative purchase weight, found ${w[j]} for ${t.regions[n]}, user ${j}`);
+      if (!(w[j] >= 0 && Number.isFinite(w[j]))) throw new RangeError(msg.nonNegativePurchase(w[j], t.regions[n], j));
       weighted += w[j] * (j < J ? t.use[(n * J + k) * J + j] : t.final[n * J + k]);
     }
     if (absorption === 0) continue;
-    if (!(weighted > 0)) throw new RangeError(`Expected users of ${spec.sector} in ${t.regions[n]} with positive purchase weights for an absorption of ${absorption}, found none`);
+    if (!(weighted > 0)) throw new RangeError(msg.usersPositivePurchase(spec.sector, t.regions[n], absorption));
     const lambda = absorption / weighted;
     for (let j = 0; j <= J; j++) {
       const f = lambda * w[j];
-      if (f > 1 + 1e-12) throw new RangeError(`Expected the new sector ${spec.code} to take at most all of ${t.regions[n]}'s user ${j < J ? t.sectors[j] : 'final demand'} purchases of ${spec.sector}, found a fraction ${f}`);
+      if (f > 1 + 1e-12) throw new RangeError(msg.newSectorTake(spec.code, t.regions[n], j < J ? t.sectors[j] : 'final demand', spec.sector, f));
       if (j < J) {
         const a = r.use[(n * K + k) * K + j];
         const b = carvedPart(a, a * f);
@@ -226,7 +227,7 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
 export function mergeSectors(t: IoValues, into: string, from: string): IoValues {
   const { N, J } = dims(t);
   const a = t.sectors.indexOf(into), b = t.sectors.indexOf(from);
-  if (a < 0 || b < 0 || a === b) throw new RangeError(`Expected two distinct sector codes of the table, found "${into}" and "${from}"`);
+  if (a < 0 || b < 0 || a === b) throw new RangeError(msg.twoDistinctSector(into, from));
   const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);
   const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
   for (let p = 0; p < N * N; p++) {
@@ -262,7 +263,7 @@ export function mergeSectors(t: IoValues, into: string, from: string): IoValues 
 /** Renames sector `code` (e.g. after merging carved pieces into one satellite). */
 export function renameSector(t: IoValues, code: string, to: string, name?: string): IoValues {
   const k = t.sectors.indexOf(code);
-  if (k < 0) throw new RangeError(`Expected a sector code of the table, found "${code}"`);
+  if (k < 0) throw new RangeError(msg.sectorCodeOfTable2(code));
   const sectors = [...t.sectors];
   sectors[k] = to;
   const names = t.names ? [...t.names] : undefined;
@@ -283,7 +284,7 @@ export function redirectPurchases(t: IoValues, region: string, good: string, to:
   const { J } = dims(t);
   const n = t.regions.indexOf(region);
   const g = t.sectors.indexOf(good), u = t.sectors.indexOf(to);
-  if (n < 0 || g < 0 || u < 0 || g === u) throw new RangeError(`Expected a region and two distinct sector codes of the table, found ${region}, ${good}, ${to}`);
+  if (n < 0 || g < 0 || u < 0 || g === u) throw new RangeError(msg.regionTwoDistinct(region, good, to));
   const at = (k: number, j: number) => (n * J + k) * J + j;
   const skip = new Set([g, ...exclude.map((c) => t.sectors.indexOf(c))]);
   let others = Math.max(0, t.final[n * J + g]);
@@ -372,8 +373,8 @@ function widenRegions(t: IoValues, code: string): IoValues {
 export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
   const { N, J } = dims(t);
   const p = t.regions.indexOf(spec.region);
-  if (p < 0) throw new RangeError(`Expected a region code of the table, found "${spec.region}"`);
-  if (t.regions.includes(spec.code)) throw new RangeError(`Expected a new region code, found "${spec.code}" already in the table`);
+  if (p < 0) throw new RangeError(msg.regionCodeTable(spec.region));
+  if (t.regions.includes(spec.code)) throw new RangeError(msg.newRegionCode(spec.code));
   const y0 = outputs(t);
   const r = widenRegions(t, spec.code);
   const M = N + 1, c = N;
@@ -401,7 +402,7 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     const what = ['domestic sales', 'exports to the rest', 'imports from the rest'];
     cells.forEach(([cell, want], w) => {
       const a = r.trade[at(p, p, k)];
-      if (!(want >= 0 && want <= a * (1 + 1e-12))) throw new RangeError(`Expected ${spec.code}'s ${what[w]} of ${t.sectors[k]} between 0 and what is left of ${spec.region}'s own sales (${a}), found ${want}`);
+      if (!(want >= 0 && want <= a * (1 + 1e-12))) throw new RangeError(msg.betweenWhatLeft(spec.code, what[w], t.sectors[k], spec.region, a, want));
       const b = carvedPart(a, Math.min(want, a));
       r.trade[at(p, p, k)] = a - b; r.trade[cell] = b; r.tariff[cell] = r.tariff[at(p, p, k)];
     });
@@ -412,7 +413,7 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
   for (let j = 0; j < J; j++) {
     const Y = y0[p * J + j];
     frac[j] = Y === 0 ? 0 : y1[c * J + j] / Y;
-    if (!(frac[j] >= 0 && frac[j] <= 1 + 1e-12)) throw new RangeError(`Expected ${spec.code}'s output of ${t.sectors[j]} between 0 and ${spec.region}'s (${Y}), found ${y1[c * J + j]}`);
+    if (!(frac[j] >= 0 && frac[j] <= 1 + 1e-12)) throw new RangeError(msg.outputBetween(spec.code, t.sectors[j], spec.region, Y, y1[c * J + j]));
     for (let k = 0; k < J; k++) {
       const a = r.use[(p * J + k) * J + j], b = carvedPart(a, a * frac[j]);
       r.use[(p * J + k) * J + j] = a - b; r.use[(c * J + k) * J + j] = b;
@@ -427,7 +428,7 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     for (let j = 0; j < J; j++) want -= r.use[(c * J + k) * J + j];
     const a = r.final[p * J + k];
     const f = a === 0 ? (Math.abs(want) <= 1e-9 * Math.max(1, y1[c * J + k]) ? 0 : NaN) : want / a;
-    if (!(f >= -1e-12 && f <= 1 + 1e-12)) throw new RangeError(`Expected ${spec.code}'s final demand of ${t.sectors[k]} between 0 and ${spec.region}'s (${a}), found ${want}`);
+    if (!(f >= -1e-12 && f <= 1 + 1e-12)) throw new RangeError(msg.finalDemandBetween(spec.code, t.sectors[k], spec.region, a, want));
     const b = carvedPart(a, a * Math.min(1, Math.max(0, f)));
     r.final[p * J + k] = a - b; r.final[c * J + k] = b;
   }
@@ -443,7 +444,7 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
 export function mergeRegions(t: IoValues, into: string, from: string): IoValues {
   const { N, J } = dims(t);
   const a = t.regions.indexOf(into), b = t.regions.indexOf(from);
-  if (a < 0 || b < 0 || a === b) throw new RangeError(`Expected two distinct region codes of the table, found "${into}" and "${from}"`);
+  if (a < 0 || b < 0 || a === b) throw new RangeError(msg.twoDistinctRegion(into, from));
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
   const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
   const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);

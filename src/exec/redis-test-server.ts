@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import * as msg from '../spec/messages/exec.ts';
 
 /** A running test server. */
 export interface TestRedis {
@@ -53,7 +54,7 @@ async function waitForPing(url: string, ms: number): Promise<void> {
       return;
     } catch {
       c.disconnect();
-      if (Date.now() > until) throw new Error(`Expected redis-server at ${url} to answer within ${ms} ms, found no answer`);
+      if (Date.now() > until) throw new Error(msg.redisServerAnswer(url, ms));
       await sleep(50);
     }
   }

@@ -23,6 +23,8 @@ import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPa
 import { addDays } from '../policy/clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
 import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from './oneSector2025/index.ts';
+import * as msg from '../spec/messages/policy.ts';
+import * as modelMsg from '../spec/messages/model.ts';
 
 export interface ModelSpec {
   id: Scenario['model'];
@@ -83,7 +85,7 @@ export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
           const at = ['options', 'input_elasticity', key];
           const parts = key.split(':');
           if ((parts.length === 2) !== pass) continue;
-          if (parts.length > 2) throw new PolicyError(at, `expected "*", a sector code or "REGION:sector", found "${key}"`);
+          if (parts.length > 2) throw new PolicyError(at, msg.sectorCodeRegion(key));
           const regions = parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
           const sectors = selectSectors(d, [parts[parts.length - 1]], at);
           for (const n of regions) for (const j of sectors) eps[n * J + j] = v;
@@ -114,7 +116,7 @@ function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
   const { J } = d;
   const idx = links.map((l, k) => {
     const m = d.regions.indexOf(l.owner), i = d.regions.indexOf(l.region), j = d.sectors.indexOf(l.sector);
-    if (m < 0 || i < 0 || j < 0) throw new RangeError(`Expected region and sector codes of dataset ${d.manifest.id} in ownership link ${k}, found ${l.owner} → ${l.region}:${l.sector} (${d.source}/dataset.json)`);
+    if (m < 0 || i < 0 || j < 0) throw new RangeError(modelMsg.regionSectorCodes(d.manifest.id, k, l.owner, l.region, l.sector, d.source));
     return { m, q: i * J + j, o: l.share };
   });
   return { owner: Int32Array.from(idx, (x) => x.m), cell: Int32Array.from(idx, (x) => x.q), share: Float64Array.from(idx, (x) => x.o) };
@@ -142,7 +144,7 @@ function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
     for (const [key, w] of Object.entries(inv.weeks)) {
       const at = ['options', 'inventories', 'weeks', key];
       const parts = key.split(':');
-      if (parts.length > 2) throw new PolicyError(at, `expected a sector code, a sector group or "REGION:sector", found "${key}"`);
+      if (parts.length > 2) throw new PolicyError(at, msg.sectorCodeSector(key));
       if ((parts.length === 2) !== pass) continue;
       const regions = parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
       for (const n of regions) for (const j of selectSectors(d, [parts[parts.length - 1]], at)) weeks.set(n * J + j, w);
@@ -295,7 +297,7 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
     r.sectors = {};
     regions.forEach((code, k) => {
       const n = d.regions.indexOf(code);
-      if (n < 0) throw new PolicyError(['report', 'sectors', k], `expected a region code of dataset ${d.manifest.id}, found "${code}"`);
+      if (n < 0) throw new PolicyError(['report', 'sectors', k], msg.regionCodeOfDataset(d.manifest.id, code));
       const rows = sectorResults(run.baseline, run.shock, run.solution, n);
       r.sectors![code] = Object.fromEntries(d.sectors.map((c, j) => [c, rows[j]]));
     });
@@ -307,7 +309,7 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   const g = s.report?.partners;
   if (!g) return run.result;
   const members = d.manifest.groups[g]?.map((c) => d.regions.indexOf(c));
-  if (!members) throw new PolicyError(['report', 'partners'], `expected a group of dataset ${d.manifest.id} (${Object.keys(d.manifest.groups).join(', ') || 'none'}), found "${g}"`);
+  if (!members) throw new PolicyError(['report', 'partners'], msg.groupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', g));
   for (const n of members) run.result.countries[d.regions[n]].imports_from_partners_pct = importsFromPct(run.baseline, run.shock, run.solution, n, members);
   return run.result;
 }
@@ -344,7 +346,7 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
         run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, last.solution, sigma);
         if (run.result.status !== 'converged') run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, undefined, sigma);
         last = run;
-        if (run.result.status !== 'converged') throw new RangeError(`Expected the inventory span with ${covered.size} stocked cells to converge, found: ${run.result.message}`);
+        if (run.result.status !== 'converged') throw new RangeError(modelMsg.inventorySpanStocked(covered.size, run.result.message));
         cache.set(key, run);
       }
       return run;
@@ -431,14 +433,14 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
         switch (preset) {
           case 'ustr-2025-04-02': {
             const sch = d.schedules['ustr-2025-04-02'];
-            if (!sch) throw new PolicyError(path, `expected dataset ${d.manifest.id} to ship the schedule ustr-2025-04-02, found none`);
+            if (!sch) throw new PolicyError(path, msg.datasetShipSchedule(d.manifest.id));
             return sch[n * d.N + i];
           }
           case 'us-optimal': return once(preset, () => usOptimalTariff(d, opts, 'table1'));
           case 'us-optimal-table2': return once(preset, () => usOptimalTariff(d, opts, 'table2'));
           case 'optimal-retaliation': return once(preset, () => optimalRetaliationTariff(d, opts));
           case 'reciprocal-retaliation': return tau[i * d.N + n] - 1;
-          default: throw new PolicyError(path, `expected a preset of one-sector-2025 (${TARIFF_PRESETS.join(', ')}), found "${preset}"`);
+          default: throw new PolicyError(path, msg.presetOneSector(TARIFF_PRESETS.join(', '), preset));
         }
       };
     },

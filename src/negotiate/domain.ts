@@ -6,6 +6,7 @@
  * GENIUS "integer" issues are imported as discrete issues of numbers, which
  * keeps enumeration and frequency modelling uniform.
  */
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A value taken by one issue. */
 export type IssueValue = string | number;
@@ -47,10 +48,10 @@ export type Bid = Readonly<Record<string, IssueValue>>;
  */
 export function discreteIssue(name: string, values: readonly IssueValue[]): DiscreteIssue {
   if (values.length === 0) {
-    throw new RangeError(`Expected at least one value for issue "${name}", found none.`);
+    throw new RangeError(msg.leastOneValue(name));
   }
   if (new Set(values).size !== values.length) {
-    throw new RangeError(`Expected distinct values for issue "${name}", found duplicates.`);
+    throw new RangeError(msg.distinctValuesIssue(name));
   }
   return { kind: 'discrete', name, values: [...values] };
 }
@@ -66,7 +67,7 @@ export function discreteIssue(name: string, values: readonly IssueValue[]): Disc
 export function continuousIssue(name: string, min: number, max: number): ContinuousIssue {
   if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
     throw new RangeError(
-      `Expected finite bounds with min <= max for issue "${name}", found [${min}, ${max}].`,
+      msg.finiteBoundsMin(name, min, max),
     );
   }
   return { kind: 'continuous', name, min, max };
@@ -84,7 +85,7 @@ export function createDomain(name: string, issues: readonly Issue[]): Domain {
   const names = new Set<string>();
   for (const issue of issues) {
     if (names.has(issue.name)) {
-      throw new RangeError(`Expected unique issue names in domain "${name}", found "${issue.name}" twice.`);
+      throw new RangeError(msg.uniqueIssueNames(name, issue.name));
     }
     names.add(issue.name);
   }
@@ -99,17 +100,17 @@ export function assertBid(domain: Domain, bid: Bid): void {
   for (const issue of domain.issues) {
     const v = bid[issue.name];
     if (v === undefined) {
-      throw new TypeError(`Expected a value for issue "${issue.name}" in the bid, found none.`);
+      throw new TypeError(msg.valueIssueBid(issue.name));
     }
     if (issue.kind === 'discrete') {
       if (!issue.values.includes(v)) {
         throw new RangeError(
-          `Expected one of the values of issue "${issue.name}", found ${JSON.stringify(v)}.`,
+          msg.oneValuesIssue(issue.name, JSON.stringify(v)),
         );
       }
     } else if (typeof v !== 'number' || v < issue.min || v > issue.max) {
       throw new RangeError(
-        `Expected a number in [${issue.min}, ${issue.max}] for issue "${issue.name}", found ${JSON.stringify(v)}.`,
+        msg.numberIssue(issue.min, issue.max, issue.name, JSON.stringify(v)),
       );
     }
   }

@@ -9,6 +9,7 @@ import { timeDependentAgent } from './agents/time-dependent.ts';
 import { titForTatAgent } from './agents/tit-for-tat.ts';
 import type { Voter } from './mediated.ts';
 import { annealer, hillClimber } from './mediated.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /**
  * Build a SAOP agent from its parsed specification. `model_aware` needs the
@@ -33,7 +34,7 @@ export function agentFromSpec(spec: AgentSpec, name?: string): Agent {
     case 'pareto_seeker':
       return paretoSeekerAgent({ e: spec.e, window: spec.window, name });
     case 'model_aware':
-      throw new TypeError('Expected an agent that needs no economic model, found model_aware; build it with modelAwareAgent.');
+      throw new TypeError(msg.agentNeedsNo());
   }
 }
 

@@ -12,6 +12,7 @@
  */
 import type { UtilityPair } from './solutions.ts';
 import { idealPoint } from './solutions.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A point on the polyline: coordinates, segment index and position s ∈ [0, 1] on it. */
 export interface PolylinePoint {
@@ -21,7 +22,7 @@ export interface PolylinePoint {
 }
 
 function checkVertices(vertices: readonly UtilityPair[]): void {
-  if (vertices.length === 0) throw new RangeError('Expected at least one frontier vertex, found none.');
+  if (vertices.length === 0) throw new RangeError(msg.leastOneFrontier());
 }
 
 function at(v: readonly UtilityPair[], seg: number, s: number): UtilityPair {

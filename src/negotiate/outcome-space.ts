@@ -10,6 +10,7 @@ import type { Bid, Domain, Issue, IssueValue } from './domain.ts';
 import { createDomain, discreteIssue } from './domain.ts';
 import type { Rng } from './rng.ts';
 import { createRng } from './rng.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** Default limit on the number of outcomes enumerated before falling back to sampling. */
 export const DEFAULT_ENUMERATION_LIMIT = 2_000_000;
@@ -44,7 +45,7 @@ export function strides(domain: Domain): number[] {
 
 function discreteValues(issue: Issue): readonly IssueValue[] {
   if (issue.kind !== 'discrete') {
-    throw new TypeError(`Expected a discrete issue, found continuous issue "${issue.name}".`);
+    throw new TypeError(msg.discreteIssue(issue.name));
   }
   return issue.values;
 }
@@ -60,7 +61,7 @@ function discreteValues(issue: Issue): readonly IssueValue[] {
 export function bidAt(domain: Domain, k: number): Bid {
   const n = outcomeCount(domain);
   if (!Number.isInteger(k) || k < 0 || k >= n) {
-    throw new RangeError(`Expected an outcome index in [0, ${n - 1}], found ${k}.`);
+    throw new RangeError(msg.outcomeIndex(n - 1, k));
   }
   const bid: Record<string, IssueValue> = {};
   for (let i = domain.issues.length - 1; i >= 0; i--) {
@@ -91,7 +92,7 @@ export function* enumerateBids(domain: Domain, limit = DEFAULT_ENUMERATION_LIMIT
   const n = outcomeCount(domain);
   if (n > limit) {
     throw new RangeError(
-      `Expected at most ${limit} outcomes to enumerate in domain "${domain.name}", found ${n}; sample instead.`,
+      msg.mostOutcomesEnumerate(limit, domain.name, n),
     );
   }
   for (let k = 0; k < n; k++) yield bidAt(domain, k);
@@ -135,7 +136,7 @@ export function sampleBids(domain: Domain, n: number, seed: number): Bid[] {
  */
 export function discretize(domain: Domain, levels: number): Domain {
   if (!Number.isInteger(levels) || levels < 2) {
-    throw new RangeError(`Expected an integer number of levels >= 2, found ${levels}.`);
+    throw new RangeError(msg.integerNumberLevels(levels));
   }
   return createDomain(
     domain.name,

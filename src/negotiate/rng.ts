@@ -9,6 +9,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** A small mutable random source built on pure-rand's xoroshiro128+. */
 export interface Rng {
@@ -47,7 +48,7 @@ function wrap(gen: RandomGenerator): Rng {
  */
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed)) {
-    throw new TypeError(`Expected an integer seed, found ${String(seed)}.`);
+    throw new TypeError(msg.integerSeed(String(seed)));
   }
   const gen = xoroshiro128plus(seed | 0);
   // Small seeds give correlated first outputs (seed 1 starts near 1.0);

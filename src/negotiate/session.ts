@@ -4,6 +4,7 @@
 import type { Bid, Domain } from './domain.ts';
 import type { Rng } from './rng.ts';
 import type { UtilityFunction } from './utility.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** What an agent knows when the session starts. */
 export interface AgentContext {
@@ -82,6 +83,6 @@ export type BreakdownProbability = number | ((round: number) => number);
 /** Resolve a breakdown probability for a round and check its range. */
 export function breakdownAt(p: BreakdownProbability | undefined, round: number): number {
   const v = p === undefined ? 0 : typeof p === 'number' ? p : p(round);
-  if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected a breakdown probability in [0, 1], found ${v}.`);
+  if (!(v >= 0 && v <= 1)) throw new RangeError(msg.breakdownProbability(v));
   return v;
 }

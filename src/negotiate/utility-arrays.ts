@@ -12,6 +12,7 @@
 import type { Bid } from './domain.ts';
 import { outcomeCount } from './outcome-space.ts';
 import type { LinearAdditiveUtility, UtilityFunction } from './utility.ts';
+import * as msg from '../spec/messages/negotiate.ts';
 
 /**
  * Utilities of all outcomes of a discrete linear-additive utility.
@@ -26,10 +27,10 @@ import type { LinearAdditiveUtility, UtilityFunction } from './utility.ts';
 export function linearUtilities(u: LinearAdditiveUtility, out?: Float64Array): Float64Array {
   const n = outcomeCount(u.domain);
   if (!Number.isFinite(n)) {
-    throw new TypeError(`Expected a discrete domain for flat utilities, found continuous issues in "${u.domain.name}".`);
+    throw new TypeError(msg.discreteDomainFlat(u.domain.name));
   }
   const res = out ?? new Float64Array(n);
-  if (res.length !== n) throw new RangeError(`Expected an output array of length ${n}, found ${res.length}.`);
+  if (res.length !== n) throw new RangeError(msg.outputArrayLength(n, res.length));
   res[0] = 0;
   let len = 1;
   for (const p of u.partials) {

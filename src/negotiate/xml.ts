@@ -7,6 +7,7 @@
  * Written here instead of adding a dependency; errors carry the source name
  * and the line number so a broken profile points at its own text.
  */
+import * as msg from '../spec/messages/negotiate.ts';
 
 /** One parsed element. */
 export interface XmlElement {
@@ -26,7 +27,7 @@ function decode(s: string, where: () => string): string {
     if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
     if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
     const r = ENTITIES[e];
-    if (r === undefined) throw new SyntaxError(`${where()}: expected a known XML entity, found "&${e};".`);
+    if (r === undefined) throw new SyntaxError(msg.expectedKnownXml(where(), e));
     return r;
   });
 }

@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { CapacityEntry } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
+import * as msg from '../spec/messages/policy.ts';
 
 /** Capacities as the solver takes them (built here from a scenario; solved in model/ge/capacity.ts). */
 export interface GeCapacity {
@@ -36,7 +37,7 @@ export function resolveCapacity(d: Dataset, entries: readonly CapacityEntry[], p
         out.set(n * J + j, { limit: e.limit, eta: e.supply_elasticity ?? Infinity, entry: k });
       }
   });
-  if (entries.length && !out.size) throw new PolicyError(path, 'expected the capacity entries to cover at least one region-sector with baseline output, found none');
+  if (entries.length && !out.size) throw new PolicyError(path, msg.capacityEntriesCover());
   const cells = [...out.keys()].sort((a, b) => a - b);
   return {
     cell: Int32Array.from(cells),
@@ -72,7 +73,7 @@ export function checkSupplyFeasible(d: Dataset, controls: { flow: Int32Array; ap
       }
       if (spending > 0 && !(supply > 0) && lastCap >= 0) {
         const stock = stocked.has(n * J + j) ? ' (its stock runs out while the restriction lasts)' : ' and no stock to draw on';
-        throw new PolicyError(lastCap >= 0 ? [...capacityPath, lastCap] : controlsPath, `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned or without capacity${stock}; allow some supply or some capacity`);
+        throw new PolicyError(lastCap >= 0 ? [...capacityPath, lastCap] : controlsPath, msg.importerKeepSupplier(d.regions[n], d.sectors[j], stock));
       }
     }
 }

@@ -4,6 +4,7 @@
  * equilibria of dated steps (partial adjustment of trade, stocks); kernels take the day numbers as
  * typed arrays and never parse dates in their loops.
  */
+import * as msg from '../spec/messages/policy.ts';
 
 const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -11,7 +12,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Day number of an ISO date (YYYY-MM-DD); throws RangeError for anything else. */
 export function dayNumber(iso: string): number {
   const m = ISO.exec(iso);
-  if (!m) throw new RangeError(`expected a date as YYYY-MM-DD, found "${iso}"`);
+  if (!m) throw new RangeError(msg.dateYyyyMm(iso));
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
 }
 
@@ -32,7 +33,7 @@ export function months(from: string, to: string): PeriodGrid {
   const [y0, m0] = from.split('-').map(Number);
   const [y1, m1] = to.split('-').map(Number);
   const count = (y1 - y0) * 12 + (m1 - m0) + 1;
-  if (!(count > 0)) throw new RangeError(`expected ${from} on or before ${to}`);
+  if (!(count > 0)) throw new RangeError(msg.onOrBefore(from, to));
   const g: PeriodGrid = { labels: [], start: new Int32Array(count), end: new Int32Array(count) };
   for (let k = 0; k < count; k++) {
     const y = y0 + Math.floor((m0 - 1 + k) / 12), m = ((m0 - 1 + k) % 12) + 1;
@@ -96,7 +97,7 @@ export interface ClockInterval<S> {
 export function intervals<S>(steps: readonly { date: string; state: S }[], end: string): ClockInterval<S>[] {
   const out: ClockInterval<S>[] = [];
   steps.forEach((s, k) => {
-    if (k > 0 && s.date < steps[k - 1].date) throw new RangeError(`expected steps in date order, found ${s.date} after ${steps[k - 1].date}`);
+    if (k > 0 && s.date < steps[k - 1].date) throw new RangeError(msg.stepsInDateOrder(s.date, steps[k - 1].date));
     const next = k + 1 < steps.length ? steps[k + 1].date : end;
     const stop = next < end ? next : end;
     if (s.date < stop) out.push({ start: s.date, end: stop, state: s.state, index: k });

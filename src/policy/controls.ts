@@ -7,6 +7,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { ExportControl } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
+import * as msg from '../spec/messages/policy.ts';
 
 /**
  * Controlled flows, flat: `flow[k]` is a bilateral index (n*N + i)*J + j (importer n = destination,
@@ -44,10 +45,10 @@ export function resolveControls(d: Dataset, entries: readonly ExportControl[], p
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
     const gov = e.government_share ?? 0;
     const govTo = gov > 0 ? d.regions.indexOf(e.government!) : -1;
-    if (gov > 0 && govTo < 0) throw new PolicyError([...at, 'government'], `expected a region code of dataset ${d.manifest.id}, found "${e.government}"`);
+    if (gov > 0 && govTo < 0) throw new PolicyError([...at, 'government'], msg.regionCodeOfDataset2(d.manifest.id, e.government));
     if (gov > 0) anyGov = true;
     if (!origins.some((i) => dests.some((n) => n !== i))) {
-      throw new PolicyError(at, `expected a control on cross-border flows, found none: origin ${e.origin} and destination ${e.destination} cover the same region${origins.length === 1 ? ` (${d.regions[origins[0]]})` : 's'} only`);
+      throw new PolicyError(at, msg.controlCrossBorder(e.origin, e.destination, origins.length === 1 ? ` (${d.regions[origins[0]]})` : 's'));
     }
     for (const i of origins)
       for (const n of dests) {
@@ -87,7 +88,7 @@ function checkSupply(d: Dataset, flows: number[], at: (q: number) => { approval:
       if (!banned.has((n * N + i) * J + j)) supply += f;
     }
     if (spending > 0 && !(supply > 0)) {
-      throw new PolicyError(entryPath(at(q).entry), `expected importer ${d.regions[n]} to keep a supplier of sector ${d.sectors[j]}, found every supplier banned (approval 0); allow some supply or leave a supplier out`);
+      throw new PolicyError(entryPath(at(q).entry), msg.importerKeepSupplierSector(d.regions[n], d.sectors[j]));
     }
   }
 }

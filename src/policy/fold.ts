@@ -20,6 +20,7 @@ import type { ExportControl, Scenario, TariffEntry, TimelineStep } from '../spec
 import { applyTariffs, type PresetRate } from './tariffs.ts';
 import { resolveControls, NO_CONTROLS, type GeControls } from './controls.ts';
 import { PolicyError } from './errors.ts';
+import * as msg from '../spec/messages/policy.ts';
 
 type Path = (string | number)[];
 
@@ -84,7 +85,7 @@ function policyLayers(model: PolicyModel, s: Scenario): Layer[] {
   if (s.policy.preset !== undefined) {
     const cases = model.policyPresets ?? {};
     const c = cases[s.policy.preset];
-    if (!c) throw new PolicyError(['policy', 'preset'], `expected a policy preset of model ${model.id} (${Object.keys(cases).join(', ') || 'none'}), found "${s.policy.preset}"`);
+    if (!c) throw new PolicyError(['policy', 'preset'], msg.policyPresetModel(model.id, Object.keys(cases).join(', ') || 'none', s.policy.preset));
     c.forEach((e, k) => out.push({ ids: [], tariff: { ...e }, addTo: 'baseline', list: ['policy', 'preset'], offset: k, active: true }));
   }
   for (const l of stepLayers(s.policy, undefined, ['policy'])) out.push({ ...l, addTo: 'baseline' });
@@ -122,7 +123,7 @@ function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[]): Pol
       l.frozen = { ...rest, add: q < 0 ? 0 : tau[q] - (l.addTo === 'baseline' ? base[q] : before[q]) };
     } else applyTariffs(d, tau, [l.frozen ?? l.tariff], ctx);
   }
-  if (controls.length && !model.controls) throw new PolicyError(controls[0].list, `expected no export controls: model ${model.id} cannot apply them (use model multisector)`);
+  if (controls.length && !model.controls) throw new PolicyError(controls[0].list, msg.noExportControls(model.id, controls.length));
   // All controls in force at once, a later one overriding an earlier one; errors name each entry.
   const resolved = controls.length ? resolveControls(d, controls.map((l) => l.control!), (k) => entryPath(controls[k])) : NO_CONTROLS;
   return { tau, controls: resolved };
@@ -153,14 +154,14 @@ export function timelineStates(d: Dataset, model: PolicyModel, s: Scenario): { s
   const timeline = s.timeline ?? [];
   timeline.forEach((step, k) => {
     const at: Path = ['timeline', k];
-    if (step.announced !== undefined && step.announced > step.date) throw new PolicyError([...at, 'announced'], `expected an announcement on or before the step's date ${step.date}, found ${step.announced}`);
-    if (k > 0 && step.date < timeline[k - 1].date) throw new PolicyError([...at, 'date'], `expected steps in date order, found ${step.date} after ${timeline[k - 1].date}`);
+    if (step.announced !== undefined && step.announced > step.date) throw new PolicyError([...at, 'announced'], msg.announcementBeforeStep(step.date, step.announced));
+    if (k > 0 && step.date < timeline[k - 1].date) throw new PolicyError([...at, 'date'], msg.stepsInDateOrder(step.date, timeline[k - 1].date));
     switchLayers(layers, step.suspend, false, [...at, 'suspend']);
     switchLayers(layers, step.reinstate, true, [...at, 'reinstate']);
     layers.push(...stepLayers(step, step.id, at));
     const state = fold(d, model, s, layers);
     for (let q = 0; q < state.tau.length; q++) {
-      if (state.tau[q] < 1 - 1e-12) throw new PolicyError(at, `expected rates of at least 0 after this step, found ${(state.tau[q] - 1).toFixed(4)} on a flow of sector ${d.sectors[q % d.J]}`);
+      if (state.tau[q] < 1 - 1e-12) throw new PolicyError(at, msg.ratesLeastAfter((state.tau[q] - 1).toFixed(4), d.sectors[q % d.J]));
     }
     steps.push({ ...state, step, index: k, changed: !samePolicy(state, prev), active: [...new Set(layers.filter((l) => l.active).flatMap((l) => l.ids))] });
     prev = state;

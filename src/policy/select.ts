@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from './errors.ts';
+import * as msg from '../spec/messages/policy.ts';
 
 type Path = (string | number)[];
 
@@ -13,7 +14,7 @@ function resolve(d: Dataset, code: string, path: Path): number[] {
   const g = d.manifest.groups[code];
   if (g) return g.map((m) => d.regions.indexOf(m));
   const groups = Object.keys(d.manifest.groups);
-  throw new PolicyError(path, `expected a region code${groups.length ? `, a group (${groups.join(', ')})` : ''} or "*" of dataset ${d.manifest.id}, found unknown code "${code}"`);
+  throw new PolicyError(path, msg.regionCodeDataset(groups.length ? `, a group (${groups.join(', ')})` : '', d.manifest.id, code));
 }
 
 /**
@@ -41,7 +42,7 @@ export function selectSectors(d: Dataset, sectors: readonly string[] | undefined
     else {
       const j = d.sectors.indexOf(s);
       const groups = Object.keys(d.manifest.sector_groups ?? {});
-      if (j < 0) throw new PolicyError([...path, k], `expected a sector code${groups.length ? ` or sector group (${groups.join(', ')})` : ''} of dataset ${d.manifest.id} (${preview(d.sectors)}), found unknown sector "${s}"`);
+      if (j < 0) throw new PolicyError([...path, k], msg.sectorCodeDataset(groups.length ? ` or sector group (${groups.join(', ')})` : '', d.manifest.id, preview(d.sectors), s));
       out.add(j);
     }
   });
@@ -70,6 +71,6 @@ export function coveredFlows(d: Dataset, a: string, b: string, aIsImporter: bool
       const [n, i] = aIsImporter ? [x, y] : [y, x];
       for (const j of js) out.push((n * N + i) * J + j);
     }
-  if (!out.length) throw new PolicyError(path, `expected the ${what} to cover at least one cross-border flow, found none`);
+  if (!out.length) throw new PolicyError(path, msg.coverLeastOne(what));
   return Int32Array.from(out);
 }

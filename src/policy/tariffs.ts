@@ -7,6 +7,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { TariffEntry } from '../spec/scenario.ts';
 import { selectSide, selectSectors } from './select.ts';
 import { PolicyError } from './errors.ts';
+import * as msg from '../spec/messages/policy.ts';
 
 /** Computes a model preset's rate for importer n and exporter i, given the current factors. */
 export type PresetRate = (preset: string, n: number, i: number, tau: Float64Array, path: (string | number)[]) => number;
@@ -30,14 +31,14 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
     const exps = selectSide(d, e.exporter, e.importer, e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined, [...at, 'exporter'], [...at, 'except']);
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
     if (!imps.some((n) => exps.some((i) => i !== n))) {
-      throw new PolicyError([...at, 'exporter'], `expected an exporter other than the importer, found ${e.exporter} on both sides: a tariff on one's own goods does nothing`);
+      throw new PolicyError([...at, 'exporter'], msg.exporterOtherImporter(e.exporter));
     }
     let schedule: Float64Array | undefined;
     if (e.schedule !== undefined) {
       schedule = d.schedules[e.schedule];
-      if (!schedule) throw new PolicyError([...at, 'schedule'], `expected a schedule of dataset ${d.manifest.id} (${Object.keys(d.schedules).join(', ') || 'none'}), found "${e.schedule}"`);
+      if (!schedule) throw new PolicyError([...at, 'schedule'], msg.scheduleDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none', e.schedule));
     }
-    if (e.preset !== undefined && !ctx.preset) throw new PolicyError([...at, 'preset'], `expected no preset: this model has none, found "${e.preset}"`);
+    if (e.preset !== undefined && !ctx.preset) throw new PolicyError([...at, 'preset'], msg.noPresetModel(e.preset));
     if (e.target_average !== undefined) {
       shiftToAverage(d, tau, imps, exps, sectors, e.target_average, at);
       return;
@@ -71,11 +72,11 @@ function shiftToAverage(d: Dataset, tau: Float64Array, imps: number[], exps: num
     w += d.flows[q];
     s += d.flows[q] * (tau[q] - 1);
   }
-  if (!(w > 0)) throw new PolicyError([...at, 'target_average'], 'expected flows with baseline trade to average over, found none');
+  if (!(w > 0)) throw new PolicyError([...at, 'target_average'], msg.flowsBaselineTrade());
   const shift = target - s / w;
   for (const n of imps) for (const i of exps) if (n !== i) for (const j of sectors) {
     const q = (n * N + i) * J + j;
-    if (tau[q] + shift < 1 - 1e-12) throw new PolicyError([...at, 'target_average'], `expected an average reachable without negative rates, found that ${(100 * target).toFixed(1)}% needs a shift of ${(100 * shift).toFixed(1)} points on rates as low as ${(100 * (tau[q] - 1)).toFixed(1)}%`);
+    if (tau[q] + shift < 1 - 1e-12) throw new PolicyError([...at, 'target_average'], msg.averageReachableWithout((100 * target).toFixed(1), (100 * shift).toFixed(1), (100 * (tau[q] - 1)).toFixed(1)));
     tau[q] += shift;
   }
 }

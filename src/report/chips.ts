@@ -118,7 +118,7 @@ function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR'
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2).filter((a) => a !== '--json');
-  if (!args[0]) { console.error('usage: tsx src/report/chips.ts FILE [STEP_ID] [--json]'); process.exit(2); }
+  if (!args[0]) { console.error(msg.usageTsxSrc()); process.exit(2); }
   const x = chipIncidence(readScenarioFile(args[0]), args[1]);
   console.log(process.argv.includes('--json') ? JSON.stringify(x, null, 2) : formatIncidence(x));
 }

@@ -21,6 +21,7 @@ import { months } from '../policy/clock.ts';
 import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
 import { OBSERVED_CHN_USA_MONTHLY, type ObservedPoint } from '../data/observed.ts';
 import { goodsIndices } from './measures.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /** Student's t quantile 0.975 for 1–10 degrees of freedom. */
 const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
@@ -67,9 +68,9 @@ const mean = (e: number[]) => e.reduce((s, x) => s + x, 0) / e.length;
  * the long-run timeline run (dataset θ) with the pair among its `trade` keys.
  */
 export function fitWithinYear(run: TimelineRun, d: Dataset, lastFitted = '2025-06', pair = 'CHN->USA', observed = OBSERVED_CHN_USA_MONTHLY): FitResult {
-  if (!run.steps[0]?.trade || !(pair in run.steps[0].trade)) throw new Error(`expected the run to report the flow ${pair} (scenario report.trade)`);
+  if (!run.steps[0]?.trade || !(pair in run.steps[0].trade)) throw new Error(msg.runReportFlow(pair));
   const inS = observed.filter((o) => o.period <= lastFitted), outS = observed.filter((o) => o.period > lastFitted);
-  if (inS.length < 2) throw new Error(`expected at least 2 observed months up to ${lastFitted}, found ${inS.length}`);
+  if (inS.length < 2) throw new Error(msg.leastObservedMonths(lastFitted, inS.length));
   const y = inS.map((o) => Math.log1p(o.pct / 100));
   const ssr = (r: number) => modelAt(run, pair, inS, r).reduce((s, m, k) => s + (Math.log1p(m / 100) - y[k]) ** 2, 0);
   // coarse grid, then golden section around the best point

@@ -7,6 +7,7 @@
  */
 import { isAlias, isCollection, isNode, isScalar, visit, type Document, type LineCounter } from 'yaml';
 import type { ScenarioIssue } from '../spec/errors.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /** The documented limits of one scenario file. */
 export const SCENARIO_LIMITS = {
@@ -40,14 +41,14 @@ const codeOf = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().
 export function checkText(text: string): ScenarioIssue | undefined {
   // UTF-8 takes 1–3 bytes per UTF-16 unit: count exactly only when the length leaves it open (runs in browsers too).
   const bytes = text.length > SCENARIO_LIMITS.bytes || 3 * text.length <= SCENARIO_LIMITS.bytes ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > SCENARIO_LIMITS.bytes) return { path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.bytes} bytes (1 MiB), found ${bytes}` };
+  if (bytes > SCENARIO_LIMITS.bytes) return { path: [], message: msg.scenarioMostBytes(SCENARIO_LIMITS.bytes, bytes) };
   let lines = 1;
   for (let k = text.indexOf('\n'); k >= 0 && lines <= SCENARIO_LIMITS.lines; k = text.indexOf('\n', k + 1)) lines++;
-  if (lines > SCENARIO_LIMITS.lines) return { path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.lines} lines, found more` };
+  if (lines > SCENARIO_LIMITS.lines) return { path: [], message: msg.scenarioMostLines(SCENARIO_LIMITS.lines) };
   const m = CONTROL.exec(text);
   if (m) {
     const before = text.slice(0, m.index).split('\n');
-    return { path: [], message: `expected text without control characters, found ${codeOf(m[0])}`, line: before.length, col: before[before.length - 1].length + 1 };
+    return { path: [], message: msg.textWithoutControl(codeOf(m[0])), line: before.length, col: before[before.length - 1].length + 1 };
   }
   return undefined;
 }
@@ -90,43 +91,43 @@ export function checkDocument(doc: Document, lc: LineCounter): ScenarioIssue[] {
     if (key === 'key') return undefined; // keys are checked as strings below through their pairs
     if (!isNode(node)) return undefined;
     if (++nodes > SCENARIO_LIMITS.nodes) {
-      issues.push({ path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.nodes} YAML values, found more`, ...at(node) });
+      issues.push({ path: [], message: msg.scenarioMostYaml(SCENARIO_LIMITS.nodes), ...at(node) });
       return visit.BREAK;
     }
     if (isAlias(node)) return undefined;
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
-      issues.push({ path: pathOf(ancestors, node), message: `expected plain YAML values (no tags), found the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')}`, ...at(node) });
+      issues.push({ path: pathOf(ancestors, node), message: msg.plainYamlValues(tag.replace(/^tag:yaml\.org,2002:/, '!!')), ...at(node) });
     }
     if (isScalar(node) && typeof node.value === 'string') {
       const s = node.value;
       const c = CONTROL.exec(s);
-      if (c) issues.push({ path: pathOf(ancestors, node), message: `expected text without control characters, found ${codeOf(c[0])}`, ...at(node) });
-      else if (s.length > SCENARIO_LIMITS.string) issues.push({ path: pathOf(ancestors, node), message: `expected a string of at most ${SCENARIO_LIMITS.string} characters, found ${s.length}`, ...at(node) });
+      if (c) issues.push({ path: pathOf(ancestors, node), message: msg.textWithoutControl(codeOf(c[0])), ...at(node) });
+      else if (s.length > SCENARIO_LIMITS.string) issues.push({ path: pathOf(ancestors, node), message: msg.stringMostCharacters(SCENARIO_LIMITS.string, s.length), ...at(node) });
     }
     if (isCollection(node) && Array.isArray(node.items) && !isPairList(node.items)) {
       const path = pathOf(ancestors, node);
       const last = path[path.length - 1];
       const limit = last === 'timeline' ? SCENARIO_LIMITS.steps : last === 'tariffs' || last === 'export_controls' ? SCENARIO_LIMITS.entries : undefined;
       if (limit !== undefined && node.items.length > limit) {
-        issues.push({ path, message: `expected at most ${limit} entries, found ${node.items.length}`, ...at(node) });
+        issues.push({ path, message: msg.mostEntries(limit, node.items.length), ...at(node) });
       }
     }
     // Unquoted keys with control characters, e.g. "\0": 1 in flow maps.
     if (isCollection(node) && Array.isArray(node.items) && isPairList(node.items)) {
       for (const pair of node.items as { key: unknown }[]) {
         const k = isScalar(pair.key) ? pair.key.value : undefined;
-        if (typeof k === 'string' && CONTROL.test(k)) issues.push({ path: pathOf(ancestors, node), message: `expected keys without control characters, found ${codeOf(CONTROL.exec(k)![0])}`, ...at(pair.key) });
+        if (typeof k === 'string' && CONTROL.test(k)) issues.push({ path: pathOf(ancestors, node), message: msg.keysWithoutControl(codeOf(CONTROL.exec(k)![0])), ...at(pair.key) });
       }
     }
     return issues.length >= 20 ? visit.BREAK : undefined;
   });
   for (const w of doc.warnings) {
     const p = lc.linePos(w.pos[0]);
-    issues.push({ path: [], message: `expected plain YAML, found ${w.message.split('\n')[0]}`, line: p.line, col: p.col });
+    issues.push({ path: [], message: msg.plainYaml(w.message.split('\n')[0]), line: p.line, col: p.col });
   }
   return issues;
 }
 
 /** The message of a document whose aliases expand too far (yaml's ReferenceError). */
-export const ALIAS_BOMB = `expected at most ${SCENARIO_LIMITS.aliases} alias expansions, found more (a YAML alias bomb?): write the values out instead of nesting aliases`;
+export const ALIAS_BOMB = msg.mostAliasExpansions(SCENARIO_LIMITS.aliases);

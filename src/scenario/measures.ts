@@ -7,6 +7,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { GeRun } from '../model/ge/run.ts';
 import { PolicyError } from '../policy/errors.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 export interface PairSides { key: string; from: number[]; to: number[] }
 
@@ -21,7 +22,7 @@ function side(d: Dataset, code: string, other: number[] | undefined, path: (stri
   if (i >= 0) return [i];
   const g = d.manifest.groups[code];
   if (g) return g.map((m) => d.regions.indexOf(m));
-  throw new PolicyError(path, `expected a region code, a group (${Object.keys(d.manifest.groups).join(', ') || 'none'}) or "*" of dataset ${d.manifest.id}, found "${code}"`);
+  throw new PolicyError(path, msg.regionCodeGroup(Object.keys(d.manifest.groups).join(', ') || 'none', d.manifest.id, code));
 }
 
 /** Resolves "A->B" (flows from A to B) or "B<-A" (B's tariffs on A): `from` exports, `to` imports. */
@@ -30,7 +31,7 @@ export function resolvePair(d: Dataset, key: string, path: (string | number)[]):
   const [l, r] = key.split(arrow);
   const [fromCode, toCode] = arrow === '->' ? [l, r] : [r, l];
   if (!fromCode || !toCode) throw new PolicyError(path, `expected "EXPORTER->IMPORTER" or "IMPORTER<-EXPORTER", found "${key}"`);
-  if (fromCode === '*' && toCode === '*') throw new PolicyError(path, `expected at most one side as "*", found "${key}"`);
+  if (fromCode === '*' && toCode === '*') throw new PolicyError(path, msg.mostOneSide(key));
   const fixed = fromCode === '*' ? side(d, toCode, undefined, path) : side(d, fromCode, undefined, path);
   const from = fromCode === '*' ? side(d, '*', fixed, path) : fixed;
   const to = toCode === '*' ? side(d, '*', from, path) : fromCode === '*' ? fixed : side(d, toCode, undefined, path);

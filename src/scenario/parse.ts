@@ -11,6 +11,7 @@ import { ScenarioSchema, type Scenario } from '../spec/scenario.ts';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { PARSE_OPTIONS } from '../spec/issues.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from './limits.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /**
  * A validated scenario and where it came from, able to point at the line and column of any value.
@@ -57,7 +58,7 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
   if (doc.errors.length > 0) {
     throw new ScenarioError(file, doc.errors.map((e) => {
       const pos = lc.linePos(e.pos[0]);
-      return { path: [], message: `expected valid YAML or JSON, found ${e.message.split('\n')[0]}`, line: pos.line, col: pos.col };
+      return { path: [], message: msg.validYamlJson(e.message.split('\n')[0]), line: pos.line, col: pos.col };
     }));
   }
   const guarded = checkDocument(doc, lc); // counts, tags, strings: before conversion and validation
@@ -103,12 +104,12 @@ export function readScenarioFile(file: string): ParsedScenario {
 export function readScenarioText(file: string): string {
   try {
     const st = statSync(file);
-    if (!st.isFile()) throw new ScenarioError(file, [{ path: [], message: 'expected a scenario file, found a directory or device' }]);
-    if (st.size > SCENARIO_LIMITS.bytes) throw new ScenarioError(file, [{ path: [], message: `expected a scenario of at most ${SCENARIO_LIMITS.bytes} bytes (1 MiB), found ${st.size}` }]);
+    if (!st.isFile()) throw new ScenarioError(file, [{ path: [], message: msg.scenarioFile() }]);
+    if (st.size > SCENARIO_LIMITS.bytes) throw new ScenarioError(file, [{ path: [], message: msg.scenarioMostBytesMib(SCENARIO_LIMITS.bytes, st.size) }]);
     return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError(file, [{ path: [], message: `expected a readable scenario file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    throw new ScenarioError(file, [{ path: [], message: msg.readableScenarioFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
   }
 }
 

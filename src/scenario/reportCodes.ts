@@ -10,6 +10,7 @@ import { PolicyError } from '../policy/errors.ts';
 import type { ScenarioIssue } from '../spec/errors.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import { resolvePair } from './measures.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 type Path = (string | number)[];
 
@@ -32,15 +33,15 @@ export function reportCodeIssues(d: Dataset, report: Scenario['report'], modelGr
   const push = (path: Path, message: string) => issues.push({ path, message });
   report.countries?.forEach((c, k) => {
     if (d.regions.includes(c) || groups.includes(c)) return;
-    push(['report', 'countries', k], `expected a region code or group of dataset ${d.manifest.id} (groups: ${list(groups)}), found "${c}"`);
+    push(['report', 'countries', k], msg.regionCodeGroupDataset(d.manifest.id, list(groups), c));
   });
   report.sectors?.forEach((c, k) => {
     if (d.regions.includes(c)) return;
     const why = d.manifest.groups[c] ? ` (a group: sector detail is by region, name its members ${d.manifest.groups[c].join(', ')})` : '';
-    push(['report', 'sectors', k], `expected a region code of dataset ${d.manifest.id}, found "${c}"${why}`);
+    push(['report', 'sectors', k], msg.regionCodeOfDataset2(d.manifest.id, c, why));
   });
   if (report.partners !== undefined && !d.manifest.groups[report.partners]) {
-    push(['report', 'partners'], `expected a group of dataset ${d.manifest.id} (${list(Object.keys(d.manifest.groups))}), found "${report.partners}"`);
+    push(['report', 'partners'], msg.groupDataset(d.manifest.id, list(Object.keys(d.manifest.groups)), report.partners));
   }
   report.trade?.forEach((key, k) => {
     try {

@@ -19,6 +19,7 @@ import { ScenarioError } from '../spec/errors.ts';
 import { goodsIndices, pairAverageTariffPct, pairFlowPct, resolvePair, tariffRevenue, type PairSides } from './measures.ts';
 import { provenanceOf } from './provenance.ts';
 import { monthlyPathOf } from './replay.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /**
  * One dated step of a timeline run: its policy's equilibrium (or the previous one when the step
@@ -155,7 +156,7 @@ function bilateral(d: Dataset, solved: Solved, regions: string[]) {
 export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): TimelineRun {
   const t0 = performance.now();
   const s = p.scenario;
-  if (!s.timeline) throw new ScenarioError(p.file, [{ path: ['timeline'], message: 'expected a timeline section, found none', ...p.locate([]) }]);
+  if (!s.timeline) throw new ScenarioError(p.file, [{ path: ['timeline'], message: msg.timelineSection(), ...p.locate([]) }]);
   const d = scenarioDataset(p);
   const spec = MODEL_SPECS[s.model];
   let states;

@@ -5,13 +5,14 @@
 import { embeddedDatasetIds, isEmbeddedDatasetId } from '../data/load.ts';
 import { ScenarioError } from '../spec/errors.ts';
 import { parseScenarioText, type ParsedScenario } from './parse.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /** Parses a scenario sent to the server; ScenarioError at `dataset` when it names a path. */
 export function parseServedScenario(text: string, file: string): ParsedScenario {
   const p = parseScenarioText(text, file);
   const id = p.scenario.dataset;
   if (id !== undefined && !isEmbeddedDatasetId(id)) {
-    const message = `expected an embedded dataset id (${embeddedDatasetIds().join(', ')}), found "${id.slice(0, 100)}": the server reads datasets by id only`;
+    const message = msg.embeddedDatasetId(embeddedDatasetIds().join(', '), id.slice(0, 100));
     throw new ScenarioError(file, [{ path: ['dataset'], message, ...p.locate(['dataset']) }]);
   }
   return p;

@@ -15,6 +15,7 @@ import { policyStart } from '../policy/fold.ts';
 import { timelineStates } from './timeline.ts';
 import { reportCodeIssues } from './reportCodes.ts';
 import type { ParsedScenario } from './parse.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 function fail(p: ParsedScenario, path: (string | number)[], message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
@@ -31,7 +32,7 @@ export function scenarioDataset(p: ParsedScenario): Dataset {
     if (e instanceof DataError) fail(p, ['dataset'], e.message);
     throw e;
   }
-  if (d.manifest.layout !== spec.layout) fail(p, ['dataset'], `expected a dataset with the ${spec.layout} layout for model ${s.model}, found ${d.manifest.id} (${d.manifest.layout})`);
+  if (d.manifest.layout !== spec.layout) fail(p, ['dataset'], msg.datasetLayoutModel(spec.layout, s.model, d.manifest.id, d.manifest.layout));
   return d;
 }
 

@@ -66,7 +66,7 @@ function plainIssue(path: (string | number)[], code: string | undefined, message
   if (code === 'unrecognized_keys' && keys?.length) {
     return { path: [...path, keys[0]], message: scenarioMsg.unknownKeys(keys) };
   }
-  return { path, message: message ?? 'invalid value' };
+  return { path, message: message ?? scenarioMsg.invalidValue() };
 }
 
 /**

@@ -114,7 +114,7 @@ describe('POST /api/scenarios/validate', () => {
   it('rejects a body that is neither text nor an object with the path of the error', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/scenarios/validate', payload: '[1, 2]', headers: { 'content-type': 'application/json' } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().issues[0]).toEqual({ path: ['body'], message: 'expected a scenario as YAML or JSON text, or as a JSON object' });
+    expect(r.json().issues[0]).toEqual({ path: ['body'], message: 'expected a scenario as YAML or JSON text, or as a JSON object, found a list of 2 items' });
   });
 
   it('refuses bodies over 1 MB with 413', async () => {

@@ -91,7 +91,7 @@ describe('runs', () => {
     expect((await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a},nope` })).statusCode).toBe(404);
     const one = await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a}` });
     expect(one.statusCode).toBe(400);
-    expect(one.json().issues[0]).toEqual({ path: ['querystring', 'ids'], message: 'expected two run ids separated by a comma' });
+    expect(one.json().issues[0]).toEqual({ path: ['querystring', 'ids'], message: 'expected two run ids separated by a comma, found 1' });
     const q = await submit({ kind: 'solve', scenario: US_CHINA });
     const r = await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a},${q}` });
     expect(r.statusCode).toBe(409);

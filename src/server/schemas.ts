@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { RUN_KINDS } from '../contract/run.ts';
 import { PAGE, RUN_STATUSES } from '../store/types.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /** A scenario as YAML/JSON text or as a JSON object (validated later by ScenarioSchema). */
 export const ScenarioBodySchema = z
-  .union([z.string(), z.record(z.string(), z.unknown())], { error: 'expected a scenario as YAML or JSON text, or as a JSON object' })
+  .union([z.string(), z.record(z.string(), z.unknown())], { error: (iss) => msg.scenarioYamlJson(iss.input) })
   .meta({ description: 'A scenario file (scenario-format.md) as YAML or JSON text, or as a JSON object; see GET /api/scenarios/schema' });
 
 /** POST /api/runs with a JSON body. */
@@ -21,7 +22,7 @@ const RunRequestSchema = z
   .strict();
 
 /** POST /api/runs: a JSON envelope, or a YAML scenario (text body) with `?kind=`. */
-export const RunBodySchema = z.union([RunRequestSchema, z.string()], { error: 'expected a JSON object {kind, scenario} or a YAML scenario text' });
+export const RunBodySchema = z.union([RunRequestSchema, z.string()], { error: (iss) => msg.jsonObjectKind(iss.input) });
 
 export const RunKindQuerySchema = z.object({ kind: z.enum(RUN_KINDS).default('solve') }).strict();
 
@@ -108,7 +109,7 @@ export const CompareQuerySchema = z.object({
   ids: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .refine((a) => a.length === 2, { message: 'expected two run ids separated by a comma' })
+    .refine((a) => a.length === 2, { error: (iss) => msg.twoRunIds((iss.input as string[]).length) })
     .meta({ description: 'Two run ids, comma-separated: a,b' }),
 });
 

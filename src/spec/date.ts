@@ -1,5 +1,6 @@
 /** Calendar dates of scenario files (timeline steps, deadlines, negotiation dates). */
 import { z } from 'zod';
+import * as msg from './messages/scenario.ts';
 
 /** Whether YYYY-MM-DD names a real calendar day (2025-02-29 and 2025-13-45 do not). */
 export function isCalendarDate(s: string): boolean {
@@ -13,5 +14,5 @@ export function isCalendarDate(s: string): boolean {
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isCalendarDate, { error: (iss) => `expected a calendar date as YYYY-MM-DD, found ${String(iss.input)} (no such day)` });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => msg.dateYyyyMm(iss.input) })
+  .refine(isCalendarDate, { error: (iss) => msg.calendarDateYyyy(String(iss.input)) });

@@ -37,7 +37,7 @@ function bound(iss: RawIssue & { code: 'too_small' | 'too_big' }): string {
  * The catalogue message of a zod issue, or undefined for the issues whose schema gives its own
  * (custom refinements), which zod then keeps.
  */
-export const issueMessage: z.core.$ZodErrorMap = (iss) => {
+const issueMessage: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
     case 'invalid_type':
       return msg.wrongType(iss.expected, iss.input);
@@ -53,8 +53,8 @@ export const issueMessage: z.core.$ZodErrorMap = (iss) => {
     case 'unrecognized_keys':
       return msg.unknownKeys(iss.keys);
     case 'invalid_union':
-      if (iss.discriminator && iss.options?.length && iss.input && typeof iss.input === 'object') {
-        return msg.notAnOption(iss.options, (iss.input as Record<string, unknown>)[iss.discriminator], iss.discriminator);
+      if (iss.discriminator && 'options' in iss && Array.isArray(iss.options) && iss.options.length && iss.input && typeof iss.input === 'object') {
+        return msg.notAnOption(iss.options as unknown[], (iss.input as Record<string, unknown>)[iss.discriminator], iss.discriminator);
       }
       return msg.noUnionForm(iss.input);
     case 'invalid_key':

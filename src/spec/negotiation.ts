@@ -28,6 +28,8 @@
  */
 import { z } from 'zod';
 import { TradeDomainSchema, TradeObjectiveSchema } from './trade-domain.ts';
+import * as msg from './messages/scenario.ts';
+import * as scenarioMsg from './messages/scenario.ts';
 
 const Unit = z.number().min(0).max(1);
 const Exponent = z.number().positive().meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
@@ -44,7 +46,7 @@ const ThresholdSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('known'), value: z.number() }),
   z
     .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() })
-    .refine((t) => t.min <= t.max, { message: 'expected min <= max' }),
+    .refine((t) => t.min <= t.max, { error: (iss) => msg.minMax((iss.input as { min: number }).min, (iss.input as { max: number }).max) }),
   z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive() }),
 ]);
 
@@ -154,37 +156,37 @@ export const NegotiationSchema = z
   .superRefine((n, ctx) => {
     const names = Object.keys(n.parties);
     const k = names.length;
-    if (k !== 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: `expected exactly 2 parties, found ${k}` });
+    if (k !== 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: msg.exactlyParties(k) });
     n.sessions?.forEach((s, m) => {
       const got = Object.keys(s.agents);
       if (got.length !== 2 || !names.every((p) => got.includes(p))) {
-        ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: `expected one agent for each party (${names.join(', ')}), found ${got.join(', ') || 'none'}` });
+        ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: msg.oneAgentParty(names.join(', '), got.join(', ') || 'none') });
       }
     });
     for (const [w, party] of Object.entries(n.parties)) {
       if (party.leader?.threshold.kind === 'calibrated' && !n.domain?.calibration) {
-        ctx.addIssue({ code: 'custom', path: ['parties', w, 'leader', 'threshold'], message: 'expected negotiation.domain.calibration (the approvals that bound the threshold) with a calibrated threshold, found none' });
+        ctx.addIssue({ code: 'custom', path: ['parties', w, 'leader', 'threshold'], message: msg.negotiationDomainCalibration() });
       }
     }
     for (const [m, r] of (n.trust?.record ?? []).entries()) {
-      if (!names.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['trust', 'record', m, 'party'], message: `expected a party (${names.join(', ')}), found "${r.party}"` });
+      if (!names.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['trust', 'record', m, 'party'], message: scenarioMsg.party(names.join(', '), r.party) });
     }
     for (const [m, h] of (n.trust?.history ?? []).entries()) {
       for (const p of Object.keys(h.moves)) {
-        if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: `expected a party (${names.join(', ')}), found "${p}"` });
+        if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: scenarioMsg.party(names.join(', '), p) });
       }
     }
     if (n.domain && n.protocol === 'mediated') {
       // Trade domains run alternating offers per agreement (src/negotiate/trade/run.ts); a mediated protocol would be ignored.
-      ctx.addIssue({ code: 'custom', path: ['protocol'], message: 'expected protocol saop with a trade domain (its sessions are alternating offers), found mediated' });
+      ctx.addIssue({ code: 'custom', path: ['protocol'], message: scenarioMsg.mediatedTradeDomain() });
     }
     if (n.domain) {
       n.domain.issues.forEach((t, m) => {
-        if (!names.includes(t.owner)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'owner'], message: `expected a party (${names.join(', ')}), found "${t.owner}"` });
+        if (!names.includes(t.owner)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'owner'], message: scenarioMsg.party(names.join(', '), t.owner) });
       });
       const ids = new Set<string>();
       n.domain.issues.forEach((t, m) => {
-        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'id'], message: `expected unique issue ids, found "${t.id}" twice` });
+        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'id'], message: msg.uniqueIssueIds(t.id) });
         ids.add(t.id);
       });
     }

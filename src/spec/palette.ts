@@ -9,6 +9,7 @@
  * Plain constants and pure functions with no imports: the web app may import this module's values
  * (the one exception to its types-only rule, .dependency-cruiser.cjs).
  */
+import * as msg from './messages/run.ts';
 
 /** Okabe & Ito (2008). */
 export const OKABE_ITO = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E73', purple: '#CC79A7', orange: '#E69F00', sky: '#56B4E9', yellow: '#F0E442', black: '#000000' } as const;
@@ -29,7 +30,7 @@ export const regionColour = (code: string): string => REGION_COLOURS[code] ?? '#
  */
 export function directionColour(key: string): string {
   const m = /^([A-Z0-9]+)\s*(<-|->)\s*([A-Z0-9*]+)$/.exec(key);
-  if (!m) throw new Error(`Expected a directed pair such as USA<-CHN or CHN->USA, found ${JSON.stringify(key)}`);
+  if (!m) throw new Error(msg.directedPairSuch(JSON.stringify(key)));
   return regionColour(m[1]);
 }
 
@@ -57,7 +58,7 @@ export function contrast(a: string, b: string): number {
 
 /** The colour darkened (towards black, hue kept) until its contrast on `background` is at least `ratio`. */
 export function textColour(hex: string, background = '#ffffff', ratio = 4.5): string {
-  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) throw new Error(`Expected a #rrggbb colour, found ${JSON.stringify(hex)}`);
+  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) throw new Error(msg.rrggbbColour(JSON.stringify(hex)));
   let f = 1;
   const at = (x: number) => `#${[0, 1, 2].map((k) => Math.round(channel(hex, k) * x).toString(16).padStart(2, '0')).join('')}`;
   while (contrast(at(f), background) < ratio && f > 0) f = Math.max(0, f - 0.02);

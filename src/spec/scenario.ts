@@ -7,6 +7,7 @@ import { IsoDate } from './date.ts';
 import { StrategySchema } from './strategy.ts';
 import { NegotiationSchema } from './negotiation.ts';
 import { MAX_RATE, PERCENT } from './rate.ts';
+import * as msg from './messages/scenario.ts';
 
 /**
  * The input schema of every fraction and its upper bound: the published JSON Schema states the
@@ -22,7 +23,7 @@ const PERCENT_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$';
  * ("rate", "share") so each kind of number is told its own range.
  */
 function fraction(max: number, what: string) {
-  const input = z.union([z.number(), z.string()], { error: 'expected a number or percent string' });
+  const input = z.union([z.number(), z.string()], { error: (iss) => msg.numberOrPercent(iss.input) });
   FRACTION_BOUNDS.set(input, max);
   return input
   .transform((v, ctx) => {
@@ -31,7 +32,7 @@ function fraction(max: number, what: string) {
     else {
       const m = PERCENT.exec(v);
       if (!m) {
-        ctx.addIssue({ code: 'custom', message: `expected a number or percent string like "54%", found "${v}"` });
+        ctx.addIssue({ code: 'custom', message: msg.numberOrPercent2(v) });
         return z.NEVER;
       }
       x = Number(m[1]) / 100;
@@ -52,7 +53,7 @@ const ShareSchema = fraction(1, 'share').meta({ description: 'Fraction (0.5 = 50
 
 const Code = z.string().min(1).meta({ description: 'Region code, group defined by the dataset, or "*" for all others' });
 
-const LayerId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected an id of letters, digits, _ . -').meta({ description: 'Names this layer so a later timeline step can suspend or reinstate it' });
+const LayerId = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: (iss) => msg.idLettersDigits(iss.input) }).meta({ description: 'Names this layer so a later timeline step can suspend or reinstate it' });
 
 export const TariffEntrySchema = z
   .object({
@@ -76,7 +77,7 @@ export const TariffEntrySchema = z
     if (given.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: given.length === 0 ? 'expected one of rate, add, schedule, preset or target_average, found none' : `expected only one of rate, add, schedule, preset or target_average, found ${given.join(' and ')}`,
+        message: given.length === 0 ? msg.oneRateAdd() : msg.oneRateAddSchedule(given.join(' and ')),
       });
     }
   });
@@ -94,7 +95,7 @@ export const ExportControlSchema = z
     government: Code.optional().meta({ description: 'Region receiving government_share (required with it)' }),
   })
   .strict()
-  .refine((e) => (e.government_share ?? 0) === 0 || e.government !== undefined, { message: 'expected `government` (the region receiving the share) with government_share', path: ['government'] });
+  .refine((e) => (e.government_share ?? 0) === 0 || e.government !== undefined, { message: msg.governmentRegionReceiving(), path: ['government'] });
 
 export const CapacityEntrySchema = z
   .object({
@@ -129,7 +130,7 @@ const ITERATIONS = { min: 1, max: 100_000 } as const;
 /** A number in [min, max] whose message names the option's range. */
 function bounded(b: { min: number; max: number }, what: string) {
   const error = (iss: { input?: unknown }) => `expected ${what} between ${b.min} and ${b.max}, found ${String(iss.input)}`;
-  return z.number({ error: (iss) => `expected ${what} as a number, found ${iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)}` }).min(b.min, { error }).max(b.max, { error });
+  return z.number({ error: (iss) => msg.asNumber(what, iss.input === undefined ? 'nothing' : JSON.stringify(iss.input)) }).min(b.min, { error }).max(b.max, { error });
 }
 
 const OptionsSchema = z
@@ -145,7 +146,7 @@ const OptionsSchema = z
       .meta({ description: 'Anticipation in the monthly paths of a timeline (default: none; the size of front-loading is not sourced for 2025)' }),
     variant: z.enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through']).optional().meta({ description: 'one-sector-2025 model variants' }),
     tolerance: bounded(TOLERANCE, 'a tolerance').optional().meta({ description: `Solver tolerance, ${TOLERANCE.min} (what double precision can certify) to ${TOLERANCE.max}` }),
-    max_iterations: bounded(ITERATIONS, 'an iteration limit').refine((v) => Number.isInteger(v), { error: (iss) => `expected a whole number of iterations, found ${String(iss.input)}` }).optional(),
+    max_iterations: bounded(ITERATIONS, 'an iteration limit').refine((v) => Number.isInteger(v), { error: (iss) => msg.wholeNumberIterations(String(iss.input)) }).optional(),
     horizon: z.enum(['short-run', 'long-run']).optional().meta({ description: 'short-run: trade elasticities × 0.4 (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run); long-run: × 1. Exclusive with elasticity_scale (docs/controls.md)' }),
     input_elasticity: z
       .union([z.number().min(0).max(20), z.record(z.string(), z.number().min(0).max(20))])
@@ -176,7 +177,7 @@ const OptionsSchema = z
   .strict()
   .superRefine((o, ctx) => {
     if (o.horizon !== undefined && o.elasticity_scale !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['horizon'], message: `expected either horizon or elasticity_scale, found both (horizon ${o.horizon} sets the scale)` });
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: msg.eitherHorizonElasticity(o.horizon) });
     }
   });
 
@@ -186,7 +187,7 @@ const ReportSchema = z
     partners: z.string().optional().meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
     sectors: z.array(z.string()).optional().meta({ description: 'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)' }),
     trade: z
-      .array(z.string().regex(/^[A-Za-z0-9_*]+->[A-Za-z0-9_*]+$/, 'expected "EXPORTER->IMPORTER", e.g. "CHN->USA" (codes, groups or "*")'))
+      .array(z.string().regex(/^[A-Za-z0-9_*]+->[A-Za-z0-9_*]+$/, { error: (iss) => msg.exporterImporterPair(iss.input) }))
       .optional()
       .meta({ description: 'Region pairs whose goods flows every timeline step reports under `trade` (keys "EXPORTER->IMPORTER"; groups and "*" for all others allowed)' }),
   })
@@ -223,7 +224,7 @@ const MODELS = ['cp2015', 'one-sector-2025', 'multisector'] as const;
 
 export const ScenarioSchema = z
   .object({
-    lancaster: z.literal(1, { error: 'expected format version 1' }),
+    lancaster: z.literal(1, { error: (iss) => msg.formatVersion(iss.input) }),
     name: z.string().min(1),
     description: z.string().optional(),
     model: z.enum(MODELS).default('multisector'),

@@ -23,15 +23,16 @@
  */
 import { z } from 'zod';
 import { MAX_RATE as MAX_BOUND, PERCENT } from './rate.ts';
+import * as msg from './messages/scenario.ts';
 
 /** A rate or share as a fraction (0.54) or percent string ("54%"), between 0 and MAX_BOUND. */
 const RateSchema = z
-  .union([z.number(), z.string()], { error: 'expected a number or percent string' })
+  .union([z.number(), z.string()], { error: (iss) => msg.numberOrPercent(iss.input) })
   .transform((v, ctx) => {
     const m = typeof v === 'string' ? PERCENT.exec(v) : null;
     const x = typeof v === 'number' ? v : m ? Number(m[1]) / 100 : NaN;
     if (!Number.isFinite(x) || x < 0 || x > MAX_BOUND) {
-      ctx.addIssue({ code: 'custom', message: `expected a number between 0 and ${MAX_BOUND} or a percent string like "54%", found ${JSON.stringify(v)}` });
+      ctx.addIssue({ code: 'custom', message: msg.numberBetweenPercent(MAX_BOUND, JSON.stringify(v)) });
       return z.NEVER;
     }
     return x;
@@ -59,7 +60,7 @@ const ExportControlTargetSchema = z.strictObject({
 /** One policy lever with bounds; exactly one of `tariff` or `export_control`. */
 export const InstrumentSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, _ . - starting with a letter'),
+    id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, { error: (iss) => msg.idLettersDigitsStarting(iss.input) }),
     tariff: TariffTargetSchema.optional(),
     export_control: ExportControlTargetSchema.optional(),
     min: RateSchema.meta({ description: 'Lower bound (tariff rate or approval share)' }),
@@ -69,12 +70,12 @@ export const InstrumentSchema = z
   .superRefine((ins, ctx) => {
     const kinds = (['tariff', 'export_control'] as const).filter((k) => ins[k] !== undefined);
     if (kinds.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? 'expected one of tariff or export_control, found none' : 'expected only one of tariff or export_control, found both' });
+      ctx.addIssue({ code: 'custom', message: kinds.length === 0 ? msg.oneTariffExport() : msg.oneTariffExportControl() });
     }
-    if (ins.min > ins.max) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected max >= min (${ins.min}), found ${ins.max}` });
-    if (ins.export_control && ins.max > 1) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected an approval share between 0 and 1, found ${ins.max}` });
+    if (ins.min > ins.max) ctx.addIssue({ code: 'custom', path: ['max'], message: msg.maxMin(ins.min, ins.max) });
+    if (ins.export_control && ins.max > 1) ctx.addIssue({ code: 'custom', path: ['max'], message: msg.approvalShareBetween(ins.max) });
     if (ins.start !== undefined && (ins.start < ins.min || ins.start > ins.max)) {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: `expected start within [${ins.min}, ${ins.max}], found ${ins.start}` });
+      ctx.addIssue({ code: 'custom', path: ['start'], message: msg.startWithin(ins.min, ins.max, ins.start) });
     }
   });
 
@@ -145,17 +146,17 @@ export const StrategySchema = z
     options: StrategyOptionsSchema.default(StrategyOptionsSchema.parse({})),
   })
   .superRefine((s, ctx) => {
-    if (!s.all_partners && Object.keys(s.players).length === 0) ctx.addIssue({ code: 'custom', path: ['players'], message: 'expected at least one player (or an all_partners game), found none' });
+    if (!s.all_partners && Object.keys(s.players).length === 0) ctx.addIssue({ code: 'custom', path: ['players'], message: msg.leastOnePlayer() });
     const seen = new Map<string, string>();
     for (const [code, p] of Object.entries(s.players)) {
       p.instruments.forEach((ins, k) => {
         const other = seen.get(ins.id);
-        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['players', code, 'instruments', k, 'id'], message: `expected a unique instrument id, found "${ins.id}" also used by ${other}` });
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['players', code, 'instruments', k, 'id'], message: msg.uniqueInstrumentId(ins.id, other) });
         seen.set(ins.id, code);
       });
     }
     const n = s.all_partners ? Infinity : Object.keys(s.players).length;
-    if (s.kind !== 'best-response' && n < 2) ctx.addIssue({ code: 'custom', path: ['players'], message: `expected at least two players for kind ${s.kind}, found ${n}` });
+    if (s.kind !== 'best-response' && n < 2) ctx.addIssue({ code: 'custom', path: ['players'], message: msg.leastTwoPlayers(s.kind, n) });
   });
 
 export type Strategy = z.output<typeof StrategySchema>;

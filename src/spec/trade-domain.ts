@@ -17,8 +17,9 @@
  */
 import { z } from 'zod';
 import { IsoDate } from './date.ts';
+import * as msg from './messages/scenario.ts';
 
-const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an id of letters, digits and _ (starting with a letter)');
+const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: (iss) => msg.idLettersDigitsStartingLetter(iss.input) });
 
 /** Flows covered by a tariff issue (the fields of a scenario tariff entry that select flows). */
 const IssueTariffSchema = z.strictObject({
@@ -52,11 +53,11 @@ const TradeIssueSchema = z
   })
   .superRefine((t, ctx) => {
     if ((t.tariffs ? 1 : 0) + (t.export_controls ? 1 : 0) !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'expected exactly one of tariffs or export_controls' });
+      ctx.addIssue({ code: 'custom', message: msg.exactlyOneTariffs(Boolean(t.tariffs)) });
     }
-    if (new Set(t.grid).size !== t.grid.length) ctx.addIssue({ code: 'custom', path: ['grid'], message: 'expected distinct grid values' });
+    if (new Set(t.grid).size !== t.grid.length) ctx.addIssue({ code: 'custom', path: ['grid'], message: msg.distinctGridValues() });
     if (t.export_controls && (t.mode ?? 'set') === 'set' && t.grid.some((v) => v < 0 || v > 1)) {
-      ctx.addIssue({ code: 'custom', path: ['grid'], message: 'expected approval shares between 0 and 1' });
+      ctx.addIssue({ code: 'custom', path: ['grid'], message: msg.approvalSharesBetween(t.grid.find((v) => v < 0 || v > 1) as number) });
     }
   });
 

@@ -79,7 +79,7 @@ describe('the all-partner game (Ossa 2014 setting)', () => {
   it('rejects unknown regions, union members playing alone, and unknown pairs with their paths', () => {
     const err = (a: Record<string, unknown>) => { try { expandAllPartners(d, parse(a)); } catch (e) { return e as PolicyError; } throw new Error('expected an error'); };
     expect(err({ sectors: ['g'], unions: ['X'] }).path).toEqual(['all_partners', 'unions', 0]);
-    expect(err({ sectors: ['g'], unions: ['U'], regions: ['A', 'C'] }).message).toMatch(/plays inside its customs union, found "C"/);
+    expect(err({ sectors: ['g'], unions: ['U'], regions: ['A', 'C'] }).message).toMatch(/expected a region outside the customs unions, found "C", which plays inside its union/);
     expect(err({ sectors: ['g'], partner_specific: [['A', 'Z']] }).path).toEqual(['all_partners', 'partner_specific', 0, 1]);
     expect(err({ sectors: ['q'] }).path).toEqual(['all_partners', 'sectors', 0]);
   });

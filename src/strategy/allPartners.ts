@@ -15,6 +15,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { selectSectors } from '../policy/select.ts';
 import type { AllPartners, InstrumentDef, PlayerDef, Strategy } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 type Path = (string | number)[];
 
@@ -23,15 +24,14 @@ function allPartnerPlayers(d: Dataset, a: AllPartners, path: Path = ['all_partne
   const members = new Set<string>();
   a.unions.forEach((u, k) => {
     const g = d.manifest.groups[u];
-    if (!g) throw new PolicyError([...path, 'unions', k], `expected a region group of dataset ${d.manifest.id} (${Object.keys(d.manifest.groups).join(', ') || 'none'}), found "${u}"`);
+    if (!g) throw new PolicyError([...path, 'unions', k], msg.regionGroupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', u));
     g.forEach((m) => members.add(m));
   });
   const known = new Set([...d.regions.filter((r) => !members.has(r)), ...a.unions]);
   if (a.regions === '*') return [...known];
   a.regions.forEach((r, k) => {
     if (!known.has(r)) {
-      const why = members.has(r) ? 'it plays inside its customs union' : `expected a region or union of dataset ${d.manifest.id}`;
-      throw new PolicyError([...path, 'regions', k], `${why}, found "${r}"`);
+      throw new PolicyError([...path, 'regions', k], members.has(r) ? msg.regionInsideUnion(r) : msg.regionUnionDataset(d.manifest.id, r));
     }
   });
   return [...new Set(a.regions)];
@@ -56,21 +56,21 @@ export function expandAllPartners(d: Dataset, s: Strategy): Strategy {
   const specific = new Map<string, string[]>();
   a.partner_specific.forEach(([x, y], k) => {
     [x, y].forEach((c, m) => {
-      if (!playing.has(c)) throw new PolicyError([...path, 'partner_specific', k, m], `expected a player of the all-partner game (${players.join(', ')}), found "${c}"`);
+      if (!playing.has(c)) throw new PolicyError([...path, 'partner_specific', k, m], msg.playerAllPartner(players.join(', '), c));
     });
-    if (x === y) throw new PolicyError([...path, 'partner_specific', k], `expected two different players, found "${x}" twice`);
+    if (x === y) throw new PolicyError([...path, 'partner_specific', k], msg.twoDifferentPlayers(x));
     for (const [p, q] of [[x, y], [y, x]]) {
       const list = specific.get(p) ?? [];
-      if (list.includes(q)) throw new PolicyError([...path, 'partner_specific', k], `expected each pair once, found [${x}, ${y}] again`);
+      if (list.includes(q)) throw new PolicyError([...path, 'partner_specific', k], msg.pairOnce(x, y));
       specific.set(p, [...list, q]);
     }
   });
   for (const code of Object.keys(a.players)) {
-    if (!playing.has(code)) throw new PolicyError([...path, 'players', code], `expected a player of the all-partner game (${players.join(', ')}), found "${code}"`);
+    if (!playing.has(code)) throw new PolicyError([...path, 'players', code], msg.playerAllPartnerGame(players.join(', '), code));
   }
   const out: Record<string, PlayerDef> = {};
   for (const p of players) {
-    if (s.players[p]) throw new PolicyError(['players', p], `expected ${p} only once, found it both in players and in the all_partners game`);
+    if (s.players[p]) throw new PolicyError(['players', p], msg.onlyOnce(p));
     const bounds = { min: a.min, max: a.max, ...(a.start === undefined ? {} : { start: a.start }) };
     const except = specific.get(p) ?? [];
     // One instrument per sector (Ossa), or one for the listed sectors together (id suffix "all").

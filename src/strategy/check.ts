@@ -13,6 +13,7 @@ import { expandAllPartners } from './allPartners.ts';
 import { strategySpec } from './game.ts';
 import { supportsExportControls, type EvalSpec } from './models.ts';
 import { StrategySchema, type Strategy } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 /**
  * A checked strategy section and what {@link runStrategy} needs to solve it.
@@ -37,7 +38,7 @@ function fail(p: ParsedScenario, issues: { path: Path; message: string }[]): nev
 /** Parses `p.scenario.strategy` (already parsed when the scenario schema includes it: parsing is idempotent). */
 function parseStrategySection(p: ParsedScenario): Strategy {
   const raw = p.scenario.strategy;
-  if (raw === undefined) fail(p, [{ path: ['strategy'], message: 'expected a strategy section, found none' }]);
+  if (raw === undefined) fail(p, [{ path: ['strategy'], message: msg.strategySection() }]);
   const r = StrategySchema.safeParse(raw, PARSE_OPTIONS);
   if (r.success) return r.data;
   fail(p, r.error.issues.map((iss) => {
@@ -63,7 +64,7 @@ export function prepareStrategy(p: ParsedScenario): PreparedStrategy {
   for (const [code, player] of Object.entries(strategy.players)) {
     player.instruments.forEach((ins, k) => {
       if (ins.export_control && !supportsExportControls(model)) {
-        fail(p, [{ path: ['strategy', 'players', code, 'instruments', k, 'export_control'], message: `expected a model that supports export controls, found ${model} without them` }]);
+        fail(p, [{ path: ['strategy', 'players', code, 'instruments', k, 'export_control'], message: msg.modelSupportsExport(model) }]);
       }
     });
   }

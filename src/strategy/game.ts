@@ -12,6 +12,8 @@ import type { PlayerSpec } from './objective.ts';
 import type { BoxProblem, OptimizeOptions } from './optim/index.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { Strategy, StrategyOptions } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/scenario.ts';
+import * as strategyMsg from '../spec/messages/strategy.ts';
 
 export interface Game {
   evaluator: Evaluator;
@@ -40,16 +42,16 @@ export function strategySpec(d: Dataset, dataset: string | Dataset, scenario: Sc
     const members = i >= 0 ? [i] : d.manifest.groups[code]?.map((m) => d.regions.indexOf(m));
     if (!members) {
       const groups = Object.keys(d.manifest.groups);
-      throw new PolicyError(['players', code], `expected a player that is a region${groups.length ? ` or group (${groups.join(', ')})` : ''} of dataset ${d.manifest.id}, found "${code}"`);
+      throw new PolicyError(['players', code], msg.playerRegionDataset(groups.length ? ` or group (${groups.join(', ')})` : '', d.manifest.id, code));
     }
     const spec: PlayerSpec = { code, members, objective: p.objective };
     const bySector = (w: Record<string, number> | undefined, key: 'weights' | 'security', fill: number) => {
       if (!w || Object.keys(w).length === 0) return undefined;
-      if (model === 'one-sector-2025') throw new PolicyError(['players', code, key], `expected no sector ${key} for the one-sector model ${model}, found ${Object.keys(w).join(', ')}`);
+      if (model === 'one-sector-2025') throw new PolicyError(['players', code, key], msg.noSectorOne(key, model, Object.keys(w).join(', ')));
       const out = new Float64Array(d.J).fill(fill);
       for (const [sec, v] of Object.entries(w)) {
         const j = d.sectors.indexOf(sec);
-        if (j < 0) throw new PolicyError(['players', code, key, sec], `expected a sector code of dataset ${d.manifest.id}, found unknown sector "${sec}"`);
+        if (j < 0) throw new PolicyError(['players', code, key, sec], msg.sectorCodeOfDataset(d.manifest.id, sec));
         out[j] = v;
       }
       return out;
@@ -77,7 +79,7 @@ export function startOf(g: Game): Float64Array {
 /** Evaluates one full vector (warm starts from `scope` when given); non-converged solves throw (they must never be reported as answers). */
 export async function pointAt(g: Game, x: Float64Array, scope?: WarmScope): Promise<GamePoint> {
   const [e] = await g.evaluator.evaluate([x], scope);
-  if (e.status !== 'converged') throw new RangeError(`Expected the model to solve at ${JSON.stringify(policyRecord(g, x))}, found: ${e.message ?? 'not converged'}`);
+  if (e.status !== 'converged') throw new RangeError(strategyMsg.modelSolve(JSON.stringify(policyRecord(g, x)), e.message ?? 'not converged'));
   return { x: Float64Array.from(x), objectives: Float64Array.from(e.objectives) };
 }
 

@@ -11,6 +11,7 @@ import { coveredFlows } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { controlIndex, type GeControls } from '../policy/controls.ts';
 import type { InstrumentDef, Strategy } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/scenario.ts';
 
 type Path = (string | number)[];
 
@@ -67,7 +68,7 @@ const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
   tariff: {
     resolve(d, def, player, base, path) {
       const t = def.tariff!;
-      if (t.importer !== player) throw new PolicyError([...path, 'tariff', 'importer'], `expected importer ${player} (a player sets its own tariffs), found "${t.importer}"`);
+      if (t.importer !== player) throw new PolicyError([...path, 'tariff', 'importer'], msg.importerPlayerSets(player, t.importer));
       const cells = cellsOf(d, t.importer, t.exporter, true, t.except, t.sectors, [...path, 'tariff']);
       return { cells, current: weightedMean(d, cells, (q) => base.tau[q] - 1) };
     },
@@ -78,7 +79,7 @@ const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
   export_control: {
     resolve(d, def, player, base, path) {
       const e = def.export_control!;
-      if (e.origin !== player) throw new PolicyError([...path, 'export_control', 'origin'], `expected origin ${player} (a player licenses its own exports), found "${e.origin}"`);
+      if (e.origin !== player) throw new PolicyError([...path, 'export_control', 'origin'], msg.originPlayerLicenses(player, e.origin));
       const cells = cellsOf(d, e.origin, e.destination, false, e.except, e.sectors, [...path, 'export_control']);
       let s = 0;
       for (const q of cells) {
@@ -114,7 +115,7 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
       for (const q of cells) {
         const key = kind === 'tariff' ? q : -1 - q;
         const prev = owner.get(key);
-        if (prev !== undefined) throw new PolicyError(path, `expected instruments to cover disjoint flows, found "${def.id}" overlapping with "${prev}"`);
+        if (prev !== undefined) throw new PolicyError(path, msg.instrumentsCoverDisjoint(def.id, prev));
         owner.set(key, def.id);
       }
       const start = def.start ?? Math.min(def.max, Math.max(def.min, current));

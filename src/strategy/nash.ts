@@ -8,6 +8,7 @@
 import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { playerRecord, pointAt, policyRecord, type Game, type GamePoint } from './game.ts';
 import type { WarmScope } from './evaluator.ts';
+import * as msg from '../spec/messages/reasons.ts';
 
 /** One round of the path (round 0 is the start). */
 export interface NashRound {
@@ -92,5 +93,5 @@ export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashRe
     }
   }
   const p = await pointAt(g, x);
-  return { ...p, converged: false, rounds: maxRounds, change, tolerance, path, last, message: `no convergence in ${maxRounds} rounds: mean absolute change ${change.toExponential(2)} ≥ ${tolerance}` };
+  return { ...p, converged: false, rounds: maxRounds, change, tolerance, path, last, message: msg.noConvergenceRounds(maxRounds, change.toExponential(2), tolerance) };
 }

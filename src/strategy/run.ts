@@ -12,6 +12,7 @@ import { makeGame, playerRecord, pointAt, policyRecord, startOf, type Game } fro
 import { makeSolver, type EvalSpec } from './models.ts';
 import { nashEquilibrium, type NashRound } from './nash.ts';
 import type { Strategy } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/strategy.ts';
 
 /** A policy point as reported: instrument values and objectives (percent). */
 export interface ReportedPoint {
@@ -112,7 +113,7 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
   try {
     const x0 = startOf(g);
     const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
-    if (factualPoint.status !== 'converged') throw new RangeError(`Expected the model to solve at the factual policy, found: ${factualPoint.message ?? 'not converged'}`);
+    if (factualPoint.status !== 'converged') throw new RangeError(msg.modelSolveFactual(factualPoint.message ?? 'not converged'));
     const factual = playerRecord(g, factualPoint.objectives);
     const start = await pointAt(g, x0);
     const startRep: ReportedPoint = { policy: policyRecord(g, x0), objectives: playerRecord(g, start.objectives) };

@@ -17,6 +17,7 @@
  * started anywhere must return t* (the hat algebra makes the baseline's location irrelevant).
  */
 import type { Dataset } from '../data/dataset.ts';
+import * as msg from '../spec/messages/strategy.ts';
 
 /**
  * A one-sector dataset with N regions. `flows[n][i]` is the value (net of tariffs) importer n buys
@@ -28,7 +29,7 @@ import type { Dataset } from '../data/dataset.ts';
 export function oneSectorDataset(regions: string[], theta: number, flows: number[][], tariffs: number[][]): Dataset {
   const N = regions.length;
   if (flows.length !== N || tariffs.length !== N || flows.some((r) => r.length !== N) || tariffs.some((r) => r.length !== N)) {
-    throw new TypeError(`Expected ${N}×${N} flows and tariffs, found ${flows.length} and ${tariffs.length} rows`);
+    throw new TypeError(msg.flowsTariffs(N, flows.length, tariffs.length));
   }
   const f = new Float64Array(N * N), t = new Float64Array(N * N);
   for (let n = 0; n < N; n++)

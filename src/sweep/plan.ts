@@ -26,13 +26,13 @@ import { priorsFor, type Prior, type RawScenario } from './priors.ts';
 import * as msg from '../spec/messages/run.ts';
 import * as scenarioMsg from '../spec/messages/scenario.ts';
 
-const Field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.([A-Za-z0-9_*:-]+))*$/, 'expected a dotted scenario path like options.input_elasticity or timeline.3.tariffs.0.rate');
+const Field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.([A-Za-z0-9_*:-]+))*$/, { error: (iss) => scenarioMsg.dottedScenarioPath(iss.input) });
 const Value = z.union([z.number(), z.string(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);
 
 /** The sweep file (one zod definition: types, validation). */
 export const SweepFileSchema = z
   .object({
-    lancaster: z.literal(1, { error: 'expected format version 1' }),
+    lancaster: z.literal(1, { error: (iss) => scenarioMsg.formatVersion(iss.input) }),
     name: z.string().min(1),
     description: z.string().optional(),
     scenario: z.string().min(1).meta({ description: 'Scenario file (relative to the sweep file) or embedded scenario id' }),

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { writeDataset } from '../write.ts';
 import type { DatasetManifest } from '../manifest.ts';
 import { RAW_DIR, REPO_ROOT } from './paths.ts';
+import * as msg from '../../spec/messages/data.ts';
 
 const CP_REGIONS: [string, string][] = [
   ['ARG', 'Argentina'], ['AUS', 'Australia'], ['AUT', 'Austria'], ['BRA', 'Brazil'], ['CAN', 'Canada'],
@@ -68,7 +69,7 @@ function readAuthorsFiles(rawDir: string) {
   const GO = matrix(join(txt, 'GO.txt'));
   const T = matrix(join(txt, 'T.txt')).flat();
   if (xb.length !== JT * N || IO.length !== N * J || B.length !== J || T.length !== JT) {
-    throw new RangeError(`Expected CP 2015 files of ${JT}×${N} trade rows and ${N * J} IO rows, found ${xb.length} and ${IO.length}`);
+    throw new RangeError(msg.cpFilesTrade(JT, N, N * J, xb.length, IO.length));
   }
   return { names, xb, t93, t05, IO, B, GO, T };
 }
@@ -203,7 +204,7 @@ function cpChecks(N: number, J: number, flows: Float64Array, gross: Float64Array
     { name: 'US goods imports from China (bn USD)', value: +(usFromCn / 1e9).toFixed(1), target: '33.3 (README)', passed: Math.abs(usFromCn / 1e9 - 33.3) < 0.1 },
   ];
   for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value} (target ${c.target})`);
-  if (checks.some((c) => !c.passed)) throw new RangeError('Expected every cp2015 build check to pass, found failures (see above)');
+  if (checks.some((c) => !c.passed)) throw new RangeError(msg.cp2015BuildCheck());
   return checks;
 }
 

@@ -18,6 +18,7 @@ import { pieceSpec, pieces, type PieceReport } from './multisector2025/satellite
 import { PIIE_US_ON_CHN_JAN2025, PIIE_CHN_ON_US_JAN2025, appliedTariffs2014, section301BySector, thetaByWiod } from './multisector2025/tariffs.ts';
 import { ASSUMPTIONS, SOURCES, METHOD } from './multisector2025/provenance.ts';
 import { OWNERSHIP_SOURCES, semiOwnership } from './multisector2025/ownership.ts';
+import * as msg from '../../spec/messages/data.ts';
 
 const MULTISECTOR2025_OUT_DIR = join(REPO_ROOT, 'data', 'multisector-2025');
 type Check = DatasetManifest['provenance']['checks'][number];
@@ -225,12 +226,12 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     { name: 'Value-added shares clipped at 0 (region-sectors)', value: sh.clippedVa, target: '0', passed: sh.clippedVa <= 2 },
   ];
   for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value}${c.target ? ` (target ${c.target})` : ''}`);
-  console.error(`re-balancing: final-demand mix raised in ${b.update.finalMixAdjusted} region-sectors (largest ${(b.update.largestFinalMixShift * 100).toFixed(2)} points); Taiwan GDP growth 2011→2023 ${b.update.twnGdpGrowth.toFixed(3)}`);
-  for (const l of b.links) console.error(`link ${l.user} ← ${l.input}: moved ${l.moved.toFixed(0)} of ${l.wanted.toFixed(0)} million USD; by region (moved/wanted) ${Object.entries(l.byRegion).map(([r, v]) => `${r} ${v.toFixed(2)}`).join(', ')}`);
-  for (const r of b.reports) console.error(`carve ${r.code}: world ${r.world.toFixed(0)} → ${r.worldOutput.toFixed(0)} million USD; capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}`);
-  for (const c of b.carves) console.error(`carve ${c.code}: GDP ${(c.gdp / 1000).toFixed(1)}bn (${(100 * c.gdp / c.parentGdp).toFixed(2)}% of ROW before), goods exports ${(c.goodsExports / 1000).toFixed(1)}bn, imports ${(c.goodsImports / 1000).toFixed(1)}bn; final mix raised in ${c.finalMixAdjusted.join(', ') || 'none'}; largest share of ROW's output ${c.largestOutputShare[0]} ${(100 * c.largestOutputShare[1]).toFixed(1)}%`);
+  console.error(msg.reBalancingFinal(b.update.finalMixAdjusted, (b.update.largestFinalMixShift * 100).toFixed(2), b.update.twnGdpGrowth.toFixed(3)));
+  for (const l of b.links) console.error(msg.linkMovedMillion(l.user, l.input, l.moved.toFixed(0), l.wanted.toFixed(0), Object.entries(l.byRegion).map(([r, v]) => `${r} ${v.toFixed(2)}`).join(', ')));
+  for (const r of b.reports) console.error(msg.carveWorldMillion(r.code, r.world.toFixed(0), r.worldOutput.toFixed(0), r.capped.join('; ') || 'none', r.outputRaised.join('; ') || 'none'));
+  for (const c of b.carves) console.error(msg.carveGdpBn(c.code, (c.gdp / 1000).toFixed(1), (100 * c.gdp / c.parentGdp).toFixed(2), (c.goodsExports / 1000).toFixed(1), (c.goodsImports / 1000).toFixed(1), c.finalMixAdjusted.join(', ') || 'none', c.largestOutputShare[0], (100 * c.largestOutputShare[1]).toFixed(1)));
   const hard = [...checks.slice(0, 7), ...checks.filter((c) => c.name.startsWith('VNM and ASN carved') || c.name.startsWith('VNM and ASN: value') || c.name.startsWith('VNM and ASN: goods exports'))];
-  if (hard.some((c) => !c.passed)) throw new RangeError('Expected every multisector-2025 consistency check to pass, found failures (see above)');
+  if (hard.some((c) => !c.passed)) throw new RangeError(msg.multisectorConsistencyCheck());
   const names = t.names ?? t.sectors;
   const semiOf = (r: string) => y[t.regions.indexOf(r) * J + semi];
   const own = semiOwnership({ TWN: semiOf('TWN'), KOR: semiOf('KOR') });

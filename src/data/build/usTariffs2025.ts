@@ -31,6 +31,8 @@ import { Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Dataset } from '../dataset.ts';
 import { RAW_DIR, REPO_ROOT } from './paths.ts';
 import { parseCsv } from '../csv.ts';
+import * as msg from '../../spec/messages/data.ts';
+import * as scenarioMsg from '../../spec/messages/scenario.ts';
 
 export const TRACKER_DIR = join(RAW_DIR, 'us_tariff_tracker_2025');
 const TRACKER_FILE = 'us_tariff_tracker_2025/country-by-time.csv';
@@ -56,7 +58,7 @@ export function readTracker(dir = TRACKER_DIR): { rows: TrackerRow[]; summary: M
   for (const r of csvRows(join(dir, 'tariff-summary-latest-data.csv'))) {
     summary.set(r[0], { country: r[0], imports: Number(r[1]), steelAlu: Number(r[5]) + Number(r[6]), autos: Number(r[7]) });
   }
-  for (const r of rows) if (!Number.isFinite(r.increase) || !Number.isFinite(r.imports)) throw new Error(`${TRACKER_FILE}:${r.line}: expected numbers, found "${r.increase}", "${r.imports}"`);
+  for (const r of rows) if (!Number.isFinite(r.increase) || !Number.isFinite(r.imports)) throw new Error(msg.expectedNumbers(TRACKER_FILE, r.line, r.increase, r.imports));
   return { rows: rows.filter((r) => r.date <= LAST_DATE), summary };
 }
 
@@ -223,7 +225,7 @@ function stepObjects(steps: TrackerStep[]): Record<string, unknown>[] {
 export function withTrackerSteps(text: string, steps: TrackerStep[]): string {
   const lines = text.split('\n');
   const at = lines.indexOf('timeline:');
-  if (at < 0) throw new Error('expected a top-level timeline: section');
+  if (at < 0) throw new Error(scenarioMsg.topLevelTimeline());
   const head = lines.slice(0, at + 1);
   const blocks: { date: string; text: string[] }[] = [];
   for (const l of lines.slice(at + 1)) {

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeDataset } from '../write.ts';
 import type { DatasetManifest } from '../manifest.ts';
+import * as msg from '../../spec/messages/data.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** Raw inputs: `<repo>/../shared/data/raw/liberation_day_2025` (only the build reads them). */
@@ -37,14 +38,14 @@ function readCsv(file: string): Record<string, string>[] {
   const head = lines[0].split(',');
   return lines.slice(1).map((l, k) => {
     const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
-    if (cells.length < head.length) throw new RangeError(`${file}:${k + 2}: expected ${head.length} fields, found ${cells.length}`);
+    if (cells.length < head.length) throw new RangeError(msg.expectedFields(file, k + 2, head.length, cells.length));
     return Object.fromEntries(head.map((h, j) => [h, cells[j]]));
   });
 }
 
 function num(s: string | undefined, what: string): number {
   const v = Number(s);
-  if (s === undefined || s === '' || !Number.isFinite(v)) throw new RangeError(`Expected a finite number for ${what}, found "${s}"`);
+  if (s === undefined || s === '' || !Number.isFinite(v)) throw new RangeError(msg.finiteNumberFor(what, s));
   return v;
 }
 
@@ -57,7 +58,7 @@ function readCountries(rawDir: string): Country[] {
     applied: num(r.us_tariff_applied_in_model, `us_tariff_applied_in_model of ${r.iso3}`),
   })).sort((a, b) => a.id - b.id);
   cs.forEach((c, k) => {
-    if (c.id !== k + 1) throw new RangeError(`Expected iso_code ${k + 1} in countries_gdp_tariffs.csv, found ${c.id} (${c.iso3})`);
+    if (c.id !== k + 1) throw new RangeError(msg.isoCodeCountries(k + 1, c.id, c.iso3));
   });
   return cs;
 }
@@ -78,8 +79,8 @@ export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OU
   const flows = new Float64Array(N * N);
   for (const r of readCsv(join(rawDir, 'bilateral_trade_2023_baci.csv'))) {
     const i = pos.get(r.exporter), n = pos.get(r.importer);
-    if (i === undefined || n === undefined) throw new RangeError(`Expected exporter and importer among the 194 countries, found ${r.exporter} → ${r.importer}`);
-    if (i === n) throw new RangeError(`Expected no domestic flows in the BACI file, found ${r.exporter} → ${r.importer}`);
+    if (i === undefined || n === undefined) throw new RangeError(msg.exporterImporterAmong(r.exporter, r.importer));
+    if (i === n) throw new RangeError(msg.noDomesticFlows(r.exporter, r.importer));
     flows[n * N + i] += num(r.trade_2023_thousand_usd, `trade ${r.exporter} → ${r.importer}`);
   }
   const gdp = Float64Array.from(cs, (c) => c.gdpUsd / 1000);
@@ -87,7 +88,7 @@ export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OU
   const ustr = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
     const expected = i === us ? 0 : Math.max(0.1, cs[i].announced);
-    if (Math.abs(expected - cs[i].applied) > 1e-12) throw new RangeError(`Expected the applied US tariff on ${codes[i]} to be max(10%, announced) = ${expected}, found ${cs[i].applied}`);
+    if (Math.abs(expected - cs[i].applied) > 1e-12) throw new RangeError(msg.appliedUsTariff(codes[i], expected, cs[i].applied));
     ustr[us * N + i] = cs[i].applied;
   }
   const checks = world2023Checks(codes, flows, gdp, ustr);
@@ -181,7 +182,7 @@ function world2023Checks(codes: string[], flows: Float64Array, gdp: Float64Array
     { name: 'Partners with a US tariff (all but USA)', value: scheduled, target: '193', passed: scheduled === N - 1 },
   ];
   for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value} (target ${c.target})`);
-  if (checks.some((c) => !c.passed)) throw new RangeError('Expected every world-2023 build check to pass, found failures (see above)');
+  if (checks.some((c) => !c.passed)) throw new RangeError(msg.worldBuildCheck());
   return checks;
 }
 

@@ -53,7 +53,7 @@ describe('partial adjustment toward each step\'s equilibrium', () => {
   });
 
   it('rejects shares outside (0, 1)', () => {
-    expect(() => adjustmentMonths(1.2)).toThrow(/expected a within-a-year share/);
+    expect(() => adjustmentMonths(1.2)).toThrow(/Expected a within-a-year share/);
   });
 });
 

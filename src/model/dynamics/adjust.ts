@@ -19,6 +19,7 @@
  * 1 − e^(−12/T) = 0.38, T ≈ 25 months; after 7–10 years 96–99% (their "7–10 years to converge").
  */
 import type { PeriodGrid } from '../../policy/clock.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Boehm, Levchenko & Pandalai-Nayar (2023): trade elasticity within a year and in the long run. */
 export const BLP_SHORT_RUN = 0.76;
@@ -28,7 +29,7 @@ export const DAYS_PER_MONTH = 365.2425 / 12;
 
 /** Time constant T (months) at which a share `ratio` of the long-run response is reached in 12 months. */
 export function adjustmentMonths(ratio: number): number {
-  if (!(ratio > 0 && ratio < 1)) throw new RangeError(`expected a within-a-year share of the long-run response in (0, 1), found ${ratio}`);
+  if (!(ratio > 0 && ratio < 1)) throw new RangeError(msg.withinYearShare(ratio));
   return -12 / Math.log(1 - ratio);
 }
 
@@ -59,7 +60,7 @@ export interface AdjustSeries {
 export function adjustedMeans(s: AdjustSeries, grid: PeriodGrid, tDays: number, out: Float64Array, state: Float64Array): void {
   const { K, targets, stepDay, log, adjusts } = s;
   const S = stepDay.length, M = grid.start.length;
-  if (out.length < M * K || state.length < K || targets.length < S * K) throw new RangeError('adjustedMeans: arrays too short');
+  if (out.length < M * K || state.length < K || targets.length < S * K) throw new RangeError(msg.adjustedMeansArraysToo());
   const a = tDays > 0 ? Math.exp(-1 / tDays) : 0;
   const first = Math.min(S ? stepDay[0] : grid.start[0], grid.start[0]);
   state.fill(0, 0, K);

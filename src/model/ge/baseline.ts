@@ -4,6 +4,7 @@
  * `io-table` dataset. All arrays follow the dataset's index formulas (see src/data/dataset.ts).
  */
 import type { Dataset } from '../../data/dataset.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 export interface GeBaseline {
   N: number;
@@ -32,7 +33,7 @@ export interface GeBaseline {
 /** Builds the raw baseline of an `io-table` dataset (before any calibration solve). */
 export function baselineFromDataset(d: Dataset): GeBaseline {
   if (d.manifest.layout !== 'io-table') {
-    throw new TypeError(`Expected a dataset with the io-table layout, found "${d.manifest.layout}" in ${d.source}`);
+    throw new TypeError(msg.datasetIoTable(d.manifest.layout, d.source));
   }
   const { N, J } = d;
   const { flows, tariff, vaShare } = d;

@@ -27,6 +27,7 @@
  */
 
 import type { GeCapacity } from '../../policy/capacity.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Capacities as the solver takes them: defined with the policy that builds them (src/policy/capacity.ts). */
 export type { GeCapacity };
@@ -73,18 +74,18 @@ export interface GeCapacitySolution {
 export function prepareCapacity(N: number, J: number, theta: Float64Array, y0: Float64Array, cap: GeCapacity | undefined, labels?: { regions: readonly string[]; sectors: readonly string[] }): CapacitySystem | null {
   if (!cap || cap.cell.length === 0) return null;
   const K = cap.cell.length;
-  if (cap.limit.length !== K || cap.elasticity.length !== K) throw new TypeError(`Expected capacity arrays of one length, found ${K} cells, ${cap.limit.length} limits, ${cap.elasticity.length} elasticities`);
+  if (cap.limit.length !== K || cap.elasticity.length !== K) throw new TypeError(msg.capacityArraysOne(K, cap.limit.length, cap.elasticity.length));
   const name = (q: number) => (labels ? `${labels.regions[Math.floor(q / J)]}:${labels.sectors[q % J]}` : `cell ${q}`);
   const seen = new Set<number>();
   const s: CapacitySystem = { K, cell: Int32Array.from(cap.cell), lnK: new Float64Array(K), invEta: new Float64Array(K), step: new Float64Array(K), y0: new Float64Array(K), limit: Float64Array.from(cap.limit), elasticity: Float64Array.from(cap.elasticity) };
   for (let c = 0; c < K; c++) {
     const q = cap.cell[c], k = cap.limit[c], e = cap.elasticity[c];
-    if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(`Expected capacity cells in 0..${N * J - 1}, found ${q}`);
-    if (seen.has(q)) throw new RangeError(`Expected one capacity per region-sector, found two for ${name(q)}`);
+    if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(msg.capacityCells(N * J - 1, q));
+    if (seen.has(q)) throw new RangeError(msg.oneCapacityRegion(name(q)));
     seen.add(q);
-    if (!(k >= 0)) throw new RangeError(`Expected a capacity limit of at least 0 (share of baseline real output), found ${k} for ${name(q)}`);
-    if (!(e > 0)) throw new RangeError(`Expected a supply elasticity above 0 (Infinity for constant returns), found ${e} for ${name(q)}`);
-    if (!(y0[q] > 0) && k < 1) throw new RangeError(`Expected a capacity only where there is baseline output, found none for ${name(q)}`);
+    if (!(k >= 0)) throw new RangeError(msg.capacityLimitLeast(k, name(q)));
+    if (!(e > 0)) throw new RangeError(msg.supplyElasticityAbove(e, name(q)));
+    if (!(y0[q] > 0) && k < 1) throw new RangeError(msg.capacityThereBaseline(name(q)));
     s.lnK[c] = Math.log(k);
     s.invEta[c] = Number.isFinite(e) ? 1 / e : 0;
     s.step[c] = 1 / (1 + theta[q % J]);

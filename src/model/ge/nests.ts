@@ -21,6 +21,7 @@
  * Cost: users are grouped by distinct ε, so each region needs J exponentials per group, not J².
  * Index formulas as in equations.ts: `n*J + j`; shares `(n*J + k)*J + j` (input k, user j).
  */
+import * as msg from '../../spec/messages/model.ts';
 
 /** Input-nest elasticities of a solve. */
 export interface GeNests {
@@ -75,16 +76,16 @@ export interface NestSystem {
  */
 export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64Array, nests: GeNests | undefined, force = false): NestSystem | null {
   const epsIn = nests?.epsilon;
-  if (epsIn && epsIn.length !== J && epsIn.length !== N * J) throw new TypeError(`Expected ${J} or ${N * J} input elasticities, found ${epsIn.length}`);
+  if (epsIn && epsIn.length !== J && epsIn.length !== N * J) throw new TypeError(msg.inputElasticities(J, N * J, epsIn.length));
   const crit = nests?.critical;
   const epsAt = (n: number, j: number) => (epsIn ? (epsIn.length === J ? epsIn[j] : epsIn[n * J + j]) : 1);
   for (let q = 0; q < (epsIn?.length ?? 0); q++) {
-    if (!(epsIn![q] >= 0) || !Number.isFinite(epsIn![q])) throw new RangeError(`Expected input elasticities of at least 0, found ${epsIn![q]} at ${q}`);
+    if (!(epsIn![q] >= 0) || !Number.isFinite(epsIn![q])) throw new RangeError(msg.inputElasticitiesLeast(epsIn![q], q));
   }
   if (crit) {
-    if (!(crit.sigma >= 0) || !Number.isFinite(crit.sigma)) throw new RangeError(`Expected a critical-nest elasticity of at least 0, found ${crit.sigma}`);
-    if (crit.users.length !== N * J) throw new TypeError(`Expected a critical-user mask of length ${N * J}, found ${crit.users.length}`);
-    for (const k of crit.inputs) if (!(k >= 0 && k < J)) throw new RangeError(`Expected critical inputs among sectors 0..${J - 1}, found ${k}`);
+    if (!(crit.sigma >= 0) || !Number.isFinite(crit.sigma)) throw new RangeError(msg.criticalNestElasticity(crit.sigma));
+    if (crit.users.length !== N * J) throw new TypeError(msg.criticalUserMask(N * J, crit.users.length));
+    for (const k of crit.inputs) if (!(k >= 0 && k < J)) throw new RangeError(msg.criticalInputsAmong(J - 1, k));
   }
   let allOne = true;
   for (let n = 0; n < N && allOne; n++) for (let j = 0; j < J; j++) if (epsAt(n, j) !== 1) { allOne = false; break; }

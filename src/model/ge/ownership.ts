@@ -16,6 +16,7 @@
  * world imports equal to world exports. Without links and government shares NFI = 0, T = D: today's
  * model (the solver then runs the code it ran before).
  */
+import * as msg from '../../spec/messages/model.ts';
 
 /** Cross-border ownership as the solver takes it: a sparse list of links. */
 export interface GeOwnership {
@@ -45,7 +46,7 @@ type Labels = { regions: readonly string[]; sectors: readonly string[] } | undef
 export function prepareOwnership(N: number, J: number, own: GeOwnership | undefined, labels?: Labels): OwnershipSystem | null {
   if (!own || own.owner.length === 0) return null;
   const L = own.owner.length;
-  if (own.cell.length !== L || own.share.length !== L) throw new TypeError(`Expected ownership arrays of one length, found ${L} owners, ${own.cell.length} cells, ${own.share.length} shares`);
+  if (own.cell.length !== L || own.share.length !== L) throw new TypeError(msg.ownershipArraysOne(L, own.cell.length, own.share.length));
   const name = (q: number) => (labels ? `${labels.regions[Math.floor(q / J)]}:${labels.sectors[q % J]}` : `cell ${q}`);
   const reg = (m: number) => (labels ? labels.regions[m] : `region ${m}`);
   const s: OwnershipSystem = { L, owner: Int32Array.from(own.owner), region: new Int32Array(L), cell: Int32Array.from(own.cell), share: Float64Array.from(own.share) };
@@ -53,16 +54,16 @@ export function prepareOwnership(N: number, J: number, own: GeOwnership | undefi
   const seen = new Set<string>();
   for (let l = 0; l < L; l++) {
     const m = own.owner[l], q = own.cell[l], o = own.share[l];
-    if (!Number.isInteger(m) || m < 0 || m >= N) throw new RangeError(`Expected owning regions in 0..${N - 1}, found ${m}`);
-    if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(`Expected owned region-sectors in 0..${N * J - 1}, found ${q}`);
+    if (!Number.isInteger(m) || m < 0 || m >= N) throw new RangeError(msg.owningRegions(N - 1, m));
+    if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(msg.ownedRegionSectors(N * J - 1, q));
     const i = Math.floor(q / J);
-    if (i === m) throw new RangeError(`Expected ownership across borders, found ${reg(m)} listed as a foreign owner of ${name(q)}`);
-    if (!(o >= 0 && o <= 1)) throw new RangeError(`Expected an ownership share between 0 and 1, found ${o} for ${reg(m)} in ${name(q)}`);
+    if (i === m) throw new RangeError(msg.ownershipAcrossBorders(reg(m), name(q)));
+    if (!(o >= 0 && o <= 1)) throw new RangeError(msg.ownershipShareBetween(o, reg(m), name(q)));
     const key = `${m}:${q}`;
-    if (seen.has(key)) throw new RangeError(`Expected one ownership share per owner and region-sector, found two for ${reg(m)} in ${name(q)}`);
+    if (seen.has(key)) throw new RangeError(msg.oneOwnershipShare(reg(m), name(q)));
     seen.add(key);
     const t = (total.get(q) ?? 0) + o;
-    if (t > 1 + 1e-12) throw new RangeError(`Expected foreign ownership shares of ${name(q)} to sum to at most 1, found ${t}`);
+    if (t > 1 + 1e-12) throw new RangeError(msg.foreignOwnershipShares(name(q), t));
     total.set(q, t);
     s.region[l] = i;
   }

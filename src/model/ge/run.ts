@@ -8,6 +8,7 @@ import type { ModelResult, CountryResult } from '../result.ts';
 import { baselineFromDataset, type GeBaseline } from './baseline.ts';
 import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests, type GeOwnership, type GeCapacity } from './solve.ts';
 import { asBaseline, countryResults } from './outputs.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 export type BaselineOption = 'zero-deficit' | 'keep-deficits';
 
@@ -65,7 +66,7 @@ export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeS
   const shock: GeShock = { tauNew: raw.tau, D: option === 'zero-deficit' ? new Float64Array(raw.N) : raw.D };
   const sol = solveGe(raw, shock, opts);
   if (sol.report.status !== 'converged') {
-    throw new RangeError(`Expected the ${option} baseline of ${d.manifest.id} to converge, found: ${sol.report.message}`);
+    throw new RangeError(msg.baselineConverge(option, d.manifest.id, sol.report.message));
   }
   const b = asBaseline(raw, shock, sol);
   byOption.set(option, b);

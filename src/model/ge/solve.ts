@@ -35,6 +35,7 @@ import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nest
 import { prepareWedges, applyCaps, wedgeRents, capUpdate, capFlowAccounts, type CapFlowAccounts, type GeCaps, type GeLabels } from './wedges.ts';
 import { prepareOwnership, ownershipIncome, type GeOwnership } from './ownership.ts';
 import { prepareCapacity, addMarkups, capacityRents, capacityUpdate, type GeCapacity, type GeCapacitySolution } from './capacity.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 export type { GeNests } from './nests.ts';
 export type { GeCaps, GeLabels } from './wedges.ts';
@@ -182,7 +183,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const badInput = firstNonFiniteInput(b, shock, theta);
   if (badInput) {
     const nan = (k: number) => new Float64Array(k).fill(NaN);
-    const report: SolverReport = { status: 'not-converged', iterations: 0, residual: NaN, seconds: (performance.now() - t0) / 1000, message: `Non-finite input: ${badInput}` };
+    const report: SolverReport = { status: 'not-converged', iterations: 0, residual: NaN, seconds: (performance.now() - t0) / 1000, message: msg.nonFiniteInput(badInput) };
     return { report, lw: nan(N), lP: nan(NJ), lc: nan(NJ), piNew: nan(N * N * J), X: nan(NJ), Y: nan(NJ), F: nan(NJ), theta, rents: nan(N) };
   }
   const k = prepareKernel(b, shock, opts, theta, warm);

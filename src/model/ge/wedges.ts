@@ -22,6 +22,7 @@
  * traded arrays `row[k]` = (n*T + t)*N + i); caps c = 0..C−1 point at wedge flows `capOf[c]`.
  */
 import type { GeSystem, GeWorkspace } from './equations.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Export controls as the solver takes them (src/policy/controls.ts builds them from a scenario). */
 export interface GeCaps {
@@ -121,19 +122,19 @@ function checkCaps(g: Geometry, caps: GeCaps): Map<number, number> {
   const NNJ = N * N * J;
   const capAt = new Map<number, number>();
   if (caps.approval.length !== caps.flow.length || caps.rentsToExporter.length !== caps.flow.length) {
-    throw new TypeError(`Expected export-control arrays of one length, found ${caps.flow.length} flows, ${caps.approval.length} approvals, ${caps.rentsToExporter.length} rent flags`);
+    throw new TypeError(msg.exportControlArrays(caps.flow.length, caps.approval.length, caps.rentsToExporter.length));
   }
   for (let c = 0; c < caps.flow.length; c++) {
     const q = caps.flow[c], s = caps.approval[c];
-    if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(`Expected controlled flows in 0..${NNJ - 1}, found ${q}`);
-    if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(`Expected export controls on cross-border flows only, found a control on domestic sales of ${label(labels, 'regions', Math.floor(q / J) % N)} in ${label(labels, 'sectors', q % J)}`);
-    if (!(s >= 0 && s <= 1)) throw new RangeError(`Expected an approval between 0 and 1, found ${s} on the flow ${where(q)}`);
+    if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(msg.controlledFlows(NNJ - 1, q));
+    if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(msg.exportControlsCross(label(labels, 'regions', Math.floor(q / J) % N), label(labels, 'sectors', q % J)));
+    if (!(s >= 0 && s <= 1)) throw new RangeError(msg.approvalBetween(s, where(q)));
     const gs = caps.governmentShare?.[c] ?? 0, gr = caps.government?.[c] ?? -1;
-    if (!(gs >= 0 && gs < 1)) throw new RangeError(`Expected a government share of licensed sales in [0, 1), found ${gs} on the flow ${where(q)}`);
-    if (gs > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(`Expected the region receiving the government share on the flow ${where(q)}, found ${gr}`);
+    if (!(gs >= 0 && gs < 1)) throw new RangeError(msg.governmentShareLicensed(gs, where(q)));
+    if (gs > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(msg.regionReceivingGovernment(where(q), gr));
     const prev = capAt.get(q);
     if (prev !== undefined) {
-      if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(`Expected one control per flow, found contradictory controls (approval ${caps.approval[prev]} and ${s}) on the flow ${where(q)}`);
+      if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(msg.oneControlFlow(caps.approval[prev], s, where(q)));
       continue;
     }
     capAt.set(q, c);
@@ -162,7 +163,7 @@ function applyBans(g: Geometry, sys: GeSystem, pi: Float64Array, X: Float64Array
     let s = 0;
     for (let i = 0; i < N; i++) s += sys.dom[(n * T + t) * N + i];
     if (!(s > 0) && X[n * J + j] > 0) {
-      throw new RangeError(`Expected importer ${label(labels, 'regions', n)} to keep a supplier of sector ${label(labels, 'sectors', j)}, found every supplier banned by the export controls (approval 0); allow some supply or leave a supplier out`);
+      throw new RangeError(msg.importerKeepSupplier(label(labels, 'regions', n), label(labels, 'sectors', j)));
     }
   }
   return banned;
@@ -184,7 +185,7 @@ function wedgeFlows(g: Geometry, pi: Float64Array, exportTax: Float64Array | und
     for (let q = 0; q < N * N * J; q++) {
       const e = exportTax[q];
       if (e === 1) continue;
-      if (!(e >= 1) || !Number.isFinite(e)) throw new RangeError(`Expected export-tax factors of at least 1, found ${e} on the flow ${where(q)}`);
+      if (!(e >= 1) || !Number.isFinite(e)) throw new RangeError(msg.exportTaxFactors(e, where(q)));
       consider(q);
     }
   }
@@ -267,7 +268,7 @@ export function wedgeRents(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOme
   rent.fill(0);
   if (rentCell) rentCell.fill(0);
   if (gov) gov.fill(0);
-  if (w.hasGov && !gov) throw new TypeError('Expected an array for government revenue: the wedges have government shares');
+  if (w.hasGov && !gov) throw new TypeError(msg.arrayGovernmentRevenue());
   let total = 0;
   for (let k = 0; k < w.K; k++) {
     const c = w.capIdx[k];

@@ -12,6 +12,7 @@
  * Welfare change factor: (Yᵢŵᵢ + Dᵢ)/(Yᵢ + Dᵢ) divided by the price-index change P̂ᵢ (additive),
  * or the real wage ŵᵢ/P̂ᵢ (multiplicative). Index formula: flows[i*N + j], exporter i, importer j.
  */
+import * as msg from '../../spec/messages/model.ts';
 
 /** Inputs of {@link geGravity}. */
 export interface GeInput {
@@ -49,15 +50,15 @@ export interface GeResult {
 function validate(g: GeInput): void {
   const { n, flows, beta, theta } = g;
   if (flows.length !== n * n) throw new TypeError(`Expected ${n * n} flows (${n}×${n}), found ${flows.length}`);
-  if (beta.length !== n * n) throw new TypeError(`Expected ${n * n} partial effects (${n}×${n}), found ${beta.length}`);
-  if (!(theta > 0) || !Number.isFinite(theta)) throw new RangeError(`Expected a trade elasticity θ > 0, found ${theta}`);
+  if (beta.length !== n * n) throw new TypeError(msg.partialEffects(n * n, n, beta.length));
+  if (!(theta > 0) || !Number.isFinite(theta)) throw new RangeError(msg.tradeElasticity(theta));
   for (let k = 0; k < n * n; k++) {
-    if (!(flows[k] >= 0) || !Number.isFinite(flows[k])) throw new RangeError(`Expected finite flows ≥ 0, found ${flows[k]} for exporter ${Math.floor(k / n) + 1}, importer ${(k % n) + 1}`);
-    if (!Number.isFinite(beta[k])) throw new RangeError(`Expected finite partial effects, found ${beta[k]} for exporter ${Math.floor(k / n) + 1}, importer ${(k % n) + 1}`);
+    if (!(flows[k] >= 0) || !Number.isFinite(flows[k])) throw new RangeError(msg.finiteFlows(flows[k], Math.floor(k / n) + 1, (k % n) + 1));
+    if (!Number.isFinite(beta[k])) throw new RangeError(msg.finitePartialEffects(beta[k], Math.floor(k / n) + 1, (k % n) + 1));
   }
   for (let i = 0; i < n; i++) {
-    if (!(flows[i * n + i] > 0)) throw new RangeError(`Expected positive domestic sales for every country, found ${flows[i * n + i]} for country ${i + 1}`);
-    if (beta[i * n + i] !== 0) throw new RangeError(`Expected no partial effect on domestic sales, found ${beta[i * n + i]} for country ${i + 1}`);
+    if (!(flows[i * n + i] > 0)) throw new RangeError(msg.positiveDomesticSales(flows[i * n + i], i + 1));
+    if (beta[i * n + i] !== 0) throw new RangeError(msg.noPartialEffect(beta[i * n + i], i + 1));
   }
 }
 

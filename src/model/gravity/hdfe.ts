@@ -8,6 +8,7 @@
  * group means; the sweep T = M_1 M_2 … M_G … M_2 M_1 is W-self-adjoint with eigenvalues in [0, 1],
  * so the FE component d of v solves (I − T) d = (I − T) v by CG, and M v = v − d.
  */
+import * as msg from '../../spec/messages/model.ts';
 
 /** One fixed-effect factor: observation i belongs to level `codes[i]` of `levels`. */
 export interface Factor {
@@ -48,7 +49,7 @@ export class Demeaner {
 
   constructor(n: number, factors: readonly Factor[]) {
     for (const f of factors) {
-      if (f.codes.length !== n) throw new TypeError(`Expected factor "${f.name}" to have ${n} codes, found ${f.codes.length}`);
+      if (f.codes.length !== n) throw new TypeError(msg.factorHaveCodes(f.name, n, f.codes.length));
     }
     this.n = n;
     this.factors = factors;

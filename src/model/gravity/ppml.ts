@@ -16,6 +16,7 @@ import { SpdInverse } from './dense.ts';
 import { pruneSample } from './prune.ts';
 import { reluSeparation } from './relu.ts';
 import { sandwich } from './vcov.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** The data of one PPML fit: n observations, k regressors. */
 export interface PpmlProblem {
@@ -78,14 +79,14 @@ export interface PpmlFit {
 function check(p: PpmlProblem): number {
   const n = p.y.length;
   const k = p.names.length;
-  if (p.x.length !== n * k) throw new TypeError(`Expected ${n * k} regressor values (${n} observations × ${k} regressors), found ${p.x.length}`);
-  if (p.weights && p.weights.length !== n) throw new TypeError(`Expected ${n} weights, found ${p.weights.length}`);
-  if (p.cluster && p.cluster.length !== n) throw new TypeError(`Expected ${n} cluster codes, found ${p.cluster.length}`);
+  if (p.x.length !== n * k) throw new TypeError(msg.regressorValuesObservations(n * k, n, k, p.x.length));
+  if (p.weights && p.weights.length !== n) throw new TypeError(msg.weights(n, p.weights.length));
+  if (p.cluster && p.cluster.length !== n) throw new TypeError(msg.clusterCodes(n, p.cluster.length));
   for (let i = 0; i < n; i++) {
-    if (!(p.y[i] >= 0) || !Number.isFinite(p.y[i])) throw new RangeError(`Expected a finite flow ≥ 0 at observation ${i + 1}, found ${p.y[i]}`);
+    if (!(p.y[i] >= 0) || !Number.isFinite(p.y[i])) throw new RangeError(msg.finiteFlowObservation(i + 1, p.y[i]));
   }
   for (let i = 0; i < n * k; i++) {
-    if (!Number.isFinite(p.x[i])) throw new RangeError(`Expected finite values of "${p.names[Math.floor(i / n)]}", found ${p.x[i]} at observation ${(i % n) + 1}`);
+    if (!Number.isFinite(p.x[i])) throw new RangeError(msg.finiteValues(p.names[Math.floor(i / n)], p.x[i], (i % n) + 1));
   }
   return n;
 }
@@ -164,12 +165,12 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
     maxInner: opts.maxInnerIterations ?? 50_000,
   };
   const vce = opts.vce ?? (problem.cluster ? 'cluster' : 'robust');
-  if (vce === 'cluster' && !problem.cluster) throw new TypeError('Expected cluster codes for clustered standard errors, found none');
+  if (vce === 'cluster' && !problem.cluster) throw new TypeError(msg.clusterCodesClustered());
   const { idx, dropped, reluComplete } = sample(problem, opts);
   const { y, w, x, k, factors, cluster } = compact(problem, idx);
   const n = y.length;
   const empty = (message: string) => emptyFit(k, n, dropped, reluComplete, message);
-  if (n === 0) return empty('Expected observations left after dropping singletons and separated ones, found none');
+  if (n === 0) return empty(msg.observationsLeftAfter());
 
   const ws = workspace(n, k, x, factors);
   const sw = startValues(ws, y, w, idx, problem.y.length, opts.start);
@@ -197,7 +198,7 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const etaOut = new Float64Array(problem.y.length).fill(NaN);
   for (let i = 0; i < n; i++) etaOut[idx[i]] = ws.eta[i];
   return {
-    status: 'converged', message: `Converged in ${r.iter} iterations (${r.innerTotal} partialling-out sweeps)`,
+    status: 'converged', message: msg.convergedIterationsPartialling(r.iter, r.innerTotal),
     coef: ws.b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
     iterations: r.iter, innerIterations: r.innerTotal, deviance: r.dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
     ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
@@ -259,7 +260,7 @@ function startValues(ws: Workspace, y: Float64Array, w: Float64Array, idx: Int32
   let sy = 0, sw = 0;
   for (let i = 0; i < n; i++) { sy += w[i] * y[i]; sw += w[i]; }
   const ybar = sy / sw;
-  if (start && start.length !== all) throw new TypeError(`Expected ${all} starting values, found ${start.length}`);
+  if (start && start.length !== all) throw new TypeError(msg.startingValues(all, start.length));
   for (let i = 0; i < n; i++) {
     const s0 = start ? start[idx[i]] : NaN;
     eta[i] = Number.isFinite(s0) ? s0 : Math.log((y[i] + ybar) / 2);

@@ -7,6 +7,7 @@
  * exporter i in importer n's spending.
  */
 import type { Dataset } from '../../data/dataset.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** The authors' two aggregate targets for ν: (rest of the world, United States). */
 const NU_TARGETS: readonly [number, number] = [0.12, 0.26];
@@ -78,7 +79,7 @@ function solveNu(N: number, us: number, X: Float64Array, Y: Float64Array): [numb
   }
   f(x0, x1, F);
   if (!(Math.max(Math.abs(F[0]), Math.abs(F[1])) < 1e-12)) {
-    throw new RangeError(`Expected the ν calibration to hit its targets to 1e-12, found residual ${Math.max(Math.abs(F[0]), Math.abs(F[1]))}`);
+    throw new RangeError(msg.calibrationHitTargets(Math.max(Math.abs(F[0]), Math.abs(F[1]))));
   }
   return [Math.max(0, x0), Math.max(0, x1)];
 }
@@ -94,11 +95,11 @@ function solveNu(N: number, us: number, X: Float64Array, Y: Float64Array): [numb
  */
 export function calibrateBaseline(d: Dataset): OneSectorBaseline {
   const { N } = d;
-  if (d.J !== 1) throw new RangeError(`Expected a one-sector dataset, found ${d.J} sectors in "${d.manifest.id}"`);
+  if (d.J !== 1) throw new RangeError(msg.oneSectorDataset(d.J, d.manifest.id));
   const gdp = d.regionData.gdp;
-  if (!gdp) throw new TypeError(`Expected a region column "gdp" in dataset "${d.manifest.id}", found ${Object.keys(d.regionData).join(', ') || 'none'}`);
+  if (!gdp) throw new TypeError(msg.regionColumnGdp(d.manifest.id, Object.keys(d.regionData).join(', ') || 'none'));
   const us = d.regions.indexOf('USA');
-  if (us < 0) throw new RangeError(`Expected the region USA in dataset "${d.manifest.id}", found none`);
+  if (us < 0) throw new RangeError(msg.regionUsaDataset(d.manifest.id));
   const X = Float64Array.from(d.flows);
   for (let n = 0; n < N; n++) X[n * N + n] = 0;
   const nuEq = solveNu(N, us, X, gdp);

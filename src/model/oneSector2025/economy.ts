@@ -7,6 +7,7 @@
 import type { Dataset } from '../../data/dataset.ts';
 import type { OneSectorBaseline } from './baseline.ts';
 import type { IterationFn } from '../result.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Options of a solve. `variant` picks the paper's main model or a Table 9 alternative. */
 export interface OneSector2025Options {
@@ -64,9 +65,9 @@ function passThrough(nu: number, eps: number, shift = 1): number {
 export function modelParams(d: Dataset, b: OneSectorBaseline, opts: OneSector2025Options): ModelParams {
   const eps0 = d.theta[0];
   const scale = opts.elasticityScale ?? 1;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`Expected a positive finite elasticityScale, found ${scale}`);
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(msg.positiveFiniteElasticityScale(scale));
   if (opts.revenue !== 'income-tax-relief' && opts.revenue !== 'lump-sum') {
-    throw new RangeError(`Expected revenue "income-tax-relief" or "lump-sum", found "${String(opts.revenue)}"`);
+    throw new RangeError(msg.revenueIncomeTax(String(opts.revenue)));
   }
   const { N } = b;
   const phi = new Float64Array(N);
@@ -93,7 +94,7 @@ export function modelParams(d: Dataset, b: OneSectorBaseline, opts: OneSector202
       break;
     }
     default:
-      throw new RangeError(`Expected variant baseline, eaton-kortum, eps8 or partial-pass-through, found "${String(opts.variant)}"`);
+      throw new RangeError(msg.variantBaselineEaton(String(opts.variant)));
   }
   return {
     N, us: b.us, eps: eps * scale, kappa: KAPPA, psi: SIGMA_SHARE / eps0, phi, nu, nuEq,
@@ -124,7 +125,7 @@ export interface Economy extends ModelParams {
 export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
   const { N, eps, phi, lam } = p;
   if (!(t instanceof Float64Array) || t.length !== N * N) {
-    throw new TypeError(`Expected tariffs as a Float64Array of N*N = ${N * N}, found ${t instanceof Float64Array ? `length ${t.length}` : typeof t}`);
+    throw new TypeError(msg.tariffsFloat64arrayN(N * N, t instanceof Float64Array ? `length ${t.length}` : typeof t));
   }
   const tt = new Float64Array(N * N), lamT = new Float64Array(N * N), lamTs = new Float64Array(N * N), lamTc = new Float64Array(N * N);
   const tc = new Float64Array(N * N), S0 = new Float64Array(N), taxed = new Uint8Array(N);
@@ -132,7 +133,7 @@ export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
     for (let i = 0; i < N; i++) {
       const k = n * N + i;
       const r = n === i ? 0 : t[k];
-      if (!(r >= 0) || !Number.isFinite(r)) throw new RangeError(`Expected tariff rates >= 0, found ${r} at importer ${n}, exporter ${i}`);
+      if (!(r >= 0) || !Number.isFinite(r)) throw new RangeError(msg.tariffRates(r, n, i));
       tt[k] = r;
       const f = r === 0 ? 1 : Math.pow(1 + r, -eps * phi[n]);
       lamT[k] = lam[k] * f;

@@ -8,6 +8,7 @@ import { baselineOf } from './cache.ts';
 import { makeEconomy, modelParams, type OneSector2025Options } from './economy.ts';
 import { solveFixedPoint } from './fixedPoint.ts';
 import { countryRow, groupRow, outcomes, type OutcomeTable } from './outcomes.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 const MODEL_ID = 'one-sector-2025';
 
@@ -39,14 +40,14 @@ export function solveOneSector2025(d: Dataset, tariffs: Float64Array, opts: OneS
   const e = makeEconomy(modelParams(d, b, opts), tariffs);
   let x0: Float64Array;
   if (warm !== undefined) {
-    if (!(warm instanceof Float64Array) || warm.length !== 3 * N) throw new TypeError(`Expected warm as a Float64Array of 3N = ${3 * N}, found ${warm instanceof Float64Array ? `length ${warm.length}` : typeof warm}`);
-    if (!warm.every((v) => v > 0 && Number.isFinite(v))) throw new RangeError('Expected a warm start of positive finite values, found a value <= 0 or non-finite');
+    if (!(warm instanceof Float64Array) || warm.length !== 3 * N) throw new TypeError(msg.warmFloat64arrayN(3 * N, warm instanceof Float64Array ? `length ${warm.length}` : typeof warm));
+    if (!warm.every((v) => v > 0 && Number.isFinite(v))) throw new RangeError(msg.warmStartPositive());
     x0 = warm;
   } else x0 = new Float64Array(3 * N).fill(1);
   const maxIterations = opts.maxIterations ?? 500;
   const tolerance = opts.tolerance ?? 1e-11;
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) throw new RangeError(`Expected maxIterations as an integer >= 0, found ${maxIterations}`);
-  if (!(tolerance > 0)) throw new RangeError(`Expected a tolerance > 0, found ${tolerance}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) throw new RangeError(msg.maxIterationsInteger(maxIterations));
+  if (!(tolerance > 0)) throw new RangeError(msg.tolerance(tolerance));
   const fp = solveFixedPoint(e, x0, { maxIterations, tolerance, onIteration: opts.onIteration });
   const table = outcomes(e, fp.ws);
   const countries: ModelResult['countries'] = {};

@@ -10,6 +10,7 @@ import { resolveRegions } from '../../data/dataset.ts';
 import { aggregateTwoRegions } from './baseline.ts';
 import { modelParams, type ModelParams, type OneSector2025Options } from './economy.ts';
 import { baselineOf } from './cache.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Preset names accepted in `tariffs` entries of scenario files. */
 export const TARIFF_PRESETS = ['ustr-2025-04-02', 'us-optimal', 'us-optimal-table2', 'reciprocal-retaliation', 'optimal-retaliation'] as const;
@@ -90,7 +91,7 @@ function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Arr
   switch (entry.preset) {
     case 'ustr-2025-04-02': {
       const s = d.schedules['ustr-2025-04-02'];
-      if (!s) throw new RangeError(`Expected the schedule "ustr-2025-04-02" in dataset "${d.manifest.id}", found ${Object.keys(d.schedules).join(', ') || 'none'}`);
+      if (!s) throw new RangeError(msg.scheduleUstrDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none'));
       rate = (n, i) => s[n * N + i];
       break;
     }
@@ -111,7 +112,7 @@ function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Arr
       break;
     }
     default:
-      throw new RangeError(`Expected a tariff preset (${TARIFF_PRESETS.join(', ')}), found "${String(entry.preset)}"`);
+      throw new RangeError(msg.tariffPreset(TARIFF_PRESETS.join(', '), String(entry.preset)));
   }
   for (const n of imps) for (const i of exps) if (n !== i) t[n * N + i] = rate(n, i);
   return t;

@@ -10,6 +10,7 @@ import type { Agent } from '../session.ts';
 import type { UtilityFunction } from '../utility.ts';
 import type { TimeDependentOptions } from './time-dependent.ts';
 import { timeDependentAgent } from './time-dependent.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 /** What a model-aware agent needs from the economic model. */
 export interface ModelEvaluator {
@@ -46,7 +47,7 @@ function cachedUtility(domain: Domain, evaluator: ModelEvaluator, discount = 1):
       let v = cache.get(key);
       if (v === undefined) {
         v = evaluator.evaluate(bid);
-        if (!Number.isFinite(v)) throw new RangeError(`Expected a finite objective value for bid ${key}, found ${v}.`);
+        if (!Number.isFinite(v)) throw new RangeError(msg.finiteObjectiveValue(key, v));
         cache.set(key, v);
       }
       return v;

@@ -11,6 +11,7 @@ import { createBidSpace } from '../bid-space.ts';
 import type { Bid } from '../domain.ts';
 import type { Agent, AgentContext, TurnState } from '../session.ts';
 import type { UtilityFunction } from '../utility.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 /**
  * Target utility of a time-dependent agent.
@@ -21,7 +22,7 @@ import type { UtilityFunction } from '../utility.ts';
  * ```
  */
 export function concessionTarget(t: number, e: number, uMax: number, uRes: number): number {
-  if (!(e > 0)) throw new RangeError(`Expected a positive concession exponent e, found ${e}.`);
+  if (!(e > 0)) throw new RangeError(msg.positiveConcessionExponent(e));
   const tc = Math.min(1, Math.max(0, t));
   return uMax - (uMax - uRes) * Math.pow(tc, 1 / e);
 }

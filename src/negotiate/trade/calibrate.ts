@@ -14,6 +14,7 @@ import { acceptanceProbability } from '../ratification.ts';
 import { TradeEvaluator } from './evaluator.ts';
 import type { TradeDomainSpec } from '../../spec/trade-domain.ts';
 import { datedState, type TradeSpec } from './state.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 type Path = (string | number)[];
 
@@ -34,7 +35,7 @@ export type LeaderThreshold = Threshold | { kind: 'calibrated'; width: number };
 /** The threshold a leader's `calibrated` prior stands for, given the bound b: uniform on [b − width, b]. */
 export function resolveThreshold(t: LeaderThreshold, bound: number | undefined): Threshold {
   if (t.kind !== 'calibrated') return t;
-  if (bound === undefined || !Number.isFinite(bound)) throw new RangeError(`Expected a finite bound from the approvals for a calibrated threshold, found ${bound}.`);
+  if (bound === undefined || !Number.isFinite(bound)) throw new RangeError(msg.finiteBoundApprovals(bound));
   return { kind: 'uniform', min: bound - t.width, max: bound };
 }
 

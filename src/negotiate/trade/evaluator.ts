@@ -18,6 +18,7 @@ import { contextHash, dealPolicy, policyHash } from './state.ts';
 import type { DealEval, TradeSolver } from './solver.ts';
 import { makeTradeSolver } from './solver.ts';
 import { solveChunk, type TradeTask } from './chunk.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 /** Counters of an evaluator. */
 export interface TradeEvalStats {
@@ -82,7 +83,7 @@ export class TradeEvaluator {
     this.stats.solves++;
     if (e.status !== 'converged') {
       this.stats.failed++;
-      throw new RangeError(`Expected the deal's equilibrium to converge, found not-converged (residual ${e.residual})`);
+      throw new RangeError(msg.dealEquilibriumConverge(e.residual));
     }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, e.objectives);

@@ -20,6 +20,7 @@ import { paretoIndices } from '../pareto.ts';
 import type { Threshold } from '../ratification.ts';
 import { acceptanceProbability } from '../ratification.ts';
 import type { Bid } from '../domain.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 /** Utilities of every deal of a discrete domain (mixed-radix order, last issue fastest). */
 export interface MappedDomain {
@@ -42,14 +43,14 @@ export function basketIndices(domain: Domain, baskets: Baskets): number[][] {
   const out = baskets.map((b) =>
     b.map((name) => {
       const k = names.indexOf(name);
-      if (k < 0) throw new RangeError(`Expected an issue of the domain (${names.join(', ')}) in a basket, found "${name}"`);
-      if (seen.has(name)) throw new RangeError(`Expected each issue in one basket, found "${name}" twice`);
+      if (k < 0) throw new RangeError(msg.issueDomainBasket(names.join(', '), name));
+      if (seen.has(name)) throw new RangeError(msg.issueOneBasket(name));
       seen.add(name);
       return k;
     }),
   );
   const missing = names.filter((n) => !seen.has(n));
-  if (missing.length) throw new RangeError(`Expected every issue in a basket, found ${missing.join(', ')} in none`);
+  if (missing.length) throw new RangeError(msg.issueBasket(missing.join(', ')));
   return out;
 }
 

@@ -32,6 +32,7 @@ import type { Baskets, DomainAnalysis, MappedDomain, PartitionSummary } from './
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
 import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
 import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, threatState, tradeDomain } from './state.ts';
+import * as msg from '../../spec/messages/scenario.ts';
 
 type Path = (string | number)[];
 const AT: Path = ['negotiation', 'domain'];
@@ -164,7 +165,7 @@ export interface TradeSetup {
 /** Resolves the trade domain of a parsed scenario (dataset, current state, issues, objectives). */
 export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
   const n = p.scenario.negotiation as NegotiationSpec | undefined;
-  if (!n?.domain) fail(p, ['negotiation'], 'expected a negotiation section with a trade domain (negotiation.domain), found none');
+  if (!n?.domain) fail(p, ['negotiation'], msg.negotiationSectionTrade());
   const dom = n.domain;
   const dataset = scenarioDataset(p);
   const parties = Object.keys(n.parties) as [string, string];
@@ -187,10 +188,10 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
     const disagreement = issues.map((r, k) => {
       const v = dom.disagreement === 'current' ? currentValue(base, r) : dom.disagreement[r.id];
       const at = [...AT, 'issues', k, 'grid'];
-      if (v === undefined) fail(p, [...AT, 'disagreement'], `expected a disagreement value for issue "${r.id}", found none`);
-      if (Number.isNaN(v)) fail(p, at, `expected the flows of issue "${r.id}" to share one current value (mode set), found different values; use mode add`);
+      if (v === undefined) fail(p, [...AT, 'disagreement'], msg.disagreementValueIssue(r.id));
+      if (Number.isNaN(v)) fail(p, at, msg.flowsIssueShare(r.id));
       const digit = r.grid.findIndex((g) => Math.abs(g - v) < 1e-9);
-      if (digit < 0) fail(p, at, `expected the grid of issue "${r.id}" to contain its disagreement value ${v}, found [${r.grid.join(', ')}]`);
+      if (digit < 0) fail(p, at, msg.gridIssueContain(r.id, v, r.grid.join(', ')));
       return digit;
     });
     const spec: TradeSpec = { dataset: dataset.manifest.id, scenario: solvedScenario(p.scenario), base, issues, objectives };

@@ -17,6 +17,7 @@ import type { GeRun } from '../../model/ge/run.ts';
 import { MODEL_SPECS } from '../../model/registry.ts';
 import type { ResolvedObjective, TradeSpec } from './state.ts';
 import { dealPolicy } from './state.ts';
+import * as msg from '../../spec/messages/negotiate.ts';
 
 /** One evaluated deal. */
 export interface DealEval {
@@ -51,7 +52,7 @@ function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefi
   const c = r.countries[o.region];
   let v = (o.measure === 'welfare' ? c?.welfare_pct : c?.real_income_pct) ?? NaN;
   for (const s of o.security) {
-    if (!ge) throw new TypeError(`Expected a multi-sector model for security terms of ${o.name}, found a model without sector detail`);
+    if (!ge) throw new TypeError(msg.multiSectorModel(o.name));
     v += s.weight * absorptionPct(ge, s.region, s.sectors);
   }
   return v;

@@ -27,6 +27,8 @@ import { ScenarioError } from '../../spec/errors.ts';
 import type { Domain } from '../domain.ts';
 import { createDomain, discreteIssue } from '../domain.ts';
 import type { TradeDomainSpec, TradeObjectiveSpec } from '../../spec/trade-domain.ts';
+import * as msg from '../../spec/messages/scenario.ts';
+import * as negotiateMsg from '../../spec/messages/negotiate.ts';
 
 type Path = (string | number)[];
 
@@ -101,7 +103,7 @@ export function checkDisjoint(issues: readonly ResolvedIssue[], path: Path): voi
     for (const q of r.cells) {
       const key = `${r.kind}:${q}`;
       const prev = owner.get(key);
-      if (prev !== undefined && prev !== r.id) throw new PolicyError([...path, 'issues', k], `expected issues to cover disjoint flows, found "${r.id}" overlapping with "${prev}"`);
+      if (prev !== undefined && prev !== r.id) throw new PolicyError([...path, 'issues', k], msg.issuesCoverDisjoint(r.id, prev));
       owner.set(key, r.id);
     }
   });
@@ -193,7 +195,7 @@ export interface CurrentStateInfo {
 function locateScenario(ref: string, from: string): string {
   const candidates = [resolve(dirname(from), ref), resolve(ref), resolve(SCENARIOS_DIR, `${ref}.yaml`), resolve(SCENARIOS_DIR, ref)];
   const hit = candidates.find((c) => existsSync(c) && !c.endsWith('/'));
-  if (!hit) throw new RangeError(`Expected an embedded scenario id or a scenario path, found "${ref}"`);
+  if (!hit) throw new RangeError(negotiateMsg.embeddedScenarioId(ref));
   return hit;
 }
 
@@ -253,11 +255,11 @@ export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['c
     }
     ({ src, states } = readFolded(file, d));
     const other = scenarioDataset(src);
-    if (other.manifest.id !== d.manifest.id) fail([...path, key, 'scenario'], `expected a scenario on dataset ${d.manifest.id}, found ${other.manifest.id}`);
+    if (other.manifest.id !== d.manifest.id) fail([...path, key, 'scenario'], msg.scenarioDataset(d.manifest.id, other.manifest.id));
   }
   const name = cs?.scenario ?? p.file;
   if (!cs?.date) return { base: policyState(src, d), info: { scenario: name } };
-  if (!src.scenario.timeline) fail([...path, key, 'date'], `expected scenario ${name} to have a timeline for a dated state, found none`);
+  if (!src.scenario.timeline) fail([...path, key, 'date'], msg.scenarioHaveTimeline(name));
   const { start, steps } = states();
   const upTo = steps.filter((s) => s.step.date <= cs.date!);
   const last = upTo.at(-1);
@@ -269,11 +271,11 @@ export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['c
 
 /** Resolves an objective for `region` (a region code of the dataset). */
 export function resolveObjective(d: Dataset, name: string, region: string, o: TradeObjectiveSpec | undefined, path: Path): ResolvedObjective {
-  if (d.regions.indexOf(region) < 0) throw new PolicyError(path, `expected a party that is a region of dataset ${d.manifest.id}, found "${region}"`);
+  if (d.regions.indexOf(region) < 0) throw new PolicyError(path, msg.partyRegionDataset(d.manifest.id, region));
   const security: ResolvedObjective['security'] = [];
   const add = (reg: string, table: Record<string, number>, at: Path) => {
     const n = d.regions.indexOf(reg);
-    if (n < 0) throw new PolicyError(at, `expected a region code of dataset ${d.manifest.id}, found "${reg}"`);
+    if (n < 0) throw new PolicyError(at, msg.regionCodeOfDataset(d.manifest.id, reg));
     // A sector group (e.g. REE = REM, RES, MAG) is one term: the group's real absorption.
     for (const [sector, w] of Object.entries(table)) security.push({ region: n, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
   };

@@ -11,6 +11,8 @@ import { parseCsv, type CsvTable } from '../../data/csv.ts';
 import { DataError } from '../../data/errors.ts';
 import { ScenarioError } from '../../spec/errors.ts';
 import type { GravityScenario } from './schema.ts';
+import * as msg from '../../spec/messages/scenario.ts';
+import * as dataMsg from '../../spec/messages/data.ts';
 
 /** A panel of flows: n rows, string keys and numeric columns. */
 export interface Panel {
@@ -49,11 +51,11 @@ function resolveDataFile(file: string, access: DataAccess): string {
   }
   const rel = normalize(file);
   if (isAbsolute(rel) || rel.split(sep).includes('..')) {
-    throw fail(`expected a CSV file inside the data folder, found "${file}"`);
+    throw fail(msg.csvFileInside(file));
   }
   const inData = join(DATA_DIR, rel);
   if (!inData.startsWith(DATA_DIR + sep) || !existsSync(inData) || !statSync(inData).isFile()) {
-    throw fail(`expected a CSV file in the data folder${access.scenarioDir ? ' or next to the scenario' : ''}, found no file "${file}"`);
+    throw fail(msg.csvFileData(access.scenarioDir ? ' or next to the scenario' : '', file));
   }
   return inData;
 }
@@ -85,11 +87,11 @@ export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
   const shown = s.data.file;
   const need = [s.data.exporter, s.data.importer, s.data.flow, ...(s.data.year ? [s.data.year] : [])];
   for (const c of need) {
-    if (!t.header.includes(c)) throw new DataError(`${shown}:1: expected a column "${c}", found columns ${t.header.map((h) => `"${h}"`).join(', ')}`);
+    if (!t.header.includes(c)) throw new DataError(dataMsg.expectedColumn(shown, c, t.header.map((h) => `"${h}"`).join(', ')));
   }
   const idx = (c: string) => {
     const k = t.header.indexOf(c);
-    if (k < 0) throw new DataError(`${shown}:1: expected a column "${c}", found columns ${t.header.map((h) => `"${h}"`).join(', ')}`);
+    if (k < 0) throw new DataError(dataMsg.expectedColumn(shown, c, t.header.map((h) => `"${h}"`).join(', ')));
     return k;
   };
   const text = (c: string) => {
@@ -102,14 +104,14 @@ export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
     for (let i = 0; i < t.rows.length; i++) {
       const raw = t.rows[i].cells[k].trim();
       const v = Number(raw);
-      if (raw === '' || !Number.isFinite(v)) throw new DataError(`${shown}:${t.rows[i].line} field "${c}": expected a finite number, found "${raw}"`);
+      if (raw === '' || !Number.isFinite(v)) throw new DataError(dataMsg.fieldExpectedFinite(shown, t.rows[i].line, c, raw));
       out[i] = v;
     }
     return out;
   };
   const flow = numbers(s.data.flow);
   for (let i = 0; i < flow.length; i++) {
-    if (flow[i] < 0) throw new DataError(`${shown}:${t.rows[i].line} field "${s.data.flow}": expected a flow ≥ 0, found ${flow[i]}`);
+    if (flow[i] < 0) throw new DataError(dataMsg.fieldExpectedFlow(shown, t.rows[i].line, s.data.flow, flow[i]));
   }
   return {
     file: shown,

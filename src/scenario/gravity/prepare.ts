@@ -62,14 +62,14 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
     try {
       return panel.text(col);
     } catch {
-      return fail(path, `expected a column of ${panel.file}, found "${col}"`);
+      return fail(path, msg.columnOf(panel.file, col));
     }
   };
   const numeric = (col: string, path: (string | number)[]): Float64Array => {
     try {
       panel.text(col);
     } catch {
-      fail(path, `expected a column of ${panel.file}, found "${col}"`);
+      fail(path, msg.columnOf(panel.file, col));
     }
     return panel.numbers(col);
   };
@@ -79,7 +79,7 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   for (let i = 0; i < panel.n; i++) if (est.sample === 'all' || panel.exporter[i] !== panel.importer[i]) take.push(i);
   const rows = Int32Array.from(take);
   const n = rows.length;
-  if (n === 0) fail(['estimate', 'sample'], `expected flows in the estimation sample, found none in ${panel.file}`);
+  if (n === 0) fail(['estimate', 'sample'], msg.flowsEstimationSample(panel.file));
   const k = est.regressors.length;
   const y = new Float64Array(n), x = new Float64Array(n * k);
   for (let j = 0; j < n; j++) y[j] = panel.flow[rows[j]];
@@ -103,10 +103,11 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
   const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel, data: { file: panel.file, hash: panel.hash ?? null } };
   if (s.counterfactual) prepared.ge = prepareGe(s, panel, fail, numeric);
+  // The report's rows are countries of the GE: an unknown one would be left out of the table silently.
+  const ge = prepared.ge;
   s.report?.countries?.forEach((c, k) => {
-    // The report's rows are countries of the GE: an unknown one would be left out of the table silently.
-    if (!prepared.ge) fail(['report', 'countries'], msg.reportWithoutGe());
-    if (!prepared.ge.countries.includes(c)) fail(['report', 'countries', k], msg.unknownReportCountry(prepared.ge.countries, c));
+    if (!ge) return fail(['report', 'countries'], msg.reportWithoutGe());
+    if (!ge.countries.includes(c)) fail(['report', 'countries', k], msg.unknownReportCountry(ge.countries, c));
   });
   return prepared;
 }
@@ -121,11 +122,11 @@ function prepareGe(
   const years = panel.year ? [...new Set(panel.year)] : [];
   let year: string | undefined;
   if (cf.year !== undefined) {
-    if (!panel.year) fail(['counterfactual', 'year'], 'expected data.year to name the year column when counterfactual.year is given, found none');
+    if (!panel.year) fail(['counterfactual', 'year'], msg.dataYearName());
     year = String(cf.year);
-    if (!years.includes(year)) fail(['counterfactual', 'year'], `expected a year of the data (${years.join(', ')}), found ${year}`);
+    if (!years.includes(year)) fail(['counterfactual', 'year'], msg.yearOfData(years.join(', '), year));
   } else if (years.length > 1) {
-    fail(['counterfactual'], `expected counterfactual.year with several years in the data (${years.join(', ')}), found none`);
+    fail(['counterfactual'], msg.counterfactualYearSeveral(years.join(', ')));
   } else year = years[0];
   const inYear = (i: number) => year === undefined || panel.year![i] === year;
   const countries = [...new Set(panel.exporter.filter((_, i) => inYear(i)))].sort();
@@ -139,25 +140,25 @@ function prepareGe(
   const cell = (i: number) => {
     const a = at.get(panel.exporter[i]), b = at.get(panel.importer[i]);
     if (a === undefined || b === undefined) {
-      fail(['data', 'file'], `expected the same countries as exporters and importers in ${year ?? 'the data'}, found ${panel.file}:${panel.lines[i]} with ${panel.exporter[i]}->${panel.importer[i]}`);
+      fail(['data', 'file'], msg.sameCountriesExporters(year ?? 'the data', panel.file, panel.lines[i], panel.exporter[i], panel.importer[i]));
     }
     return a! * N + b!;
   };
   for (let i = 0; i < panel.n; i++) {
     if (!inYear(i)) continue;
     const c = cell(i);
-    if (!Number.isNaN(flows[c])) fail(['data', 'file'], `expected one flow per pair in ${year ?? 'the data'}, found ${panel.exporter[i]}->${panel.importer[i]} twice (${panel.file}:${panel.lines[i]})`);
+    if (!Number.isNaN(flows[c])) fail(['data', 'file'], msg.oneFlowPair(year ?? 'the data', panel.exporter[i], panel.importer[i], panel.file, panel.lines[i]));
     flows[c] = panel.flow[i];
     base[c] = xs[i];
   }
   for (let c = 0; c < N * N; c++) {
-    if (Number.isNaN(flows[c])) fail(['data', 'file'], `expected every pair of the ${N} countries (domestic sales included) in ${year ?? 'the data'}, found no ${countries[Math.floor(c / N)]}->${countries[c % N]}`);
+    if (Number.isNaN(flows[c])) fail(['data', 'file'], msg.pairCountriesDomestic(N, year ?? 'the data', countries[Math.floor(c / N)], countries[c % N]));
   }
   const delta = new Float64Array(N * N);
   const shock = cf.shock;
   if (shock.to_year !== undefined) {
     const to = String(shock.to_year);
-    if (!panel.year || !years.includes(to)) fail(['counterfactual', 'shock', 'to_year'], `expected a year of the data (${years.join(', ')}), found ${to}`);
+    if (!panel.year || !years.includes(to)) fail(['counterfactual', 'shock', 'to_year'], msg.yearOfData2(years.join(', '), to));
     const seen = new Uint8Array(N * N);
     for (let i = 0; i < panel.n; i++) {
       if (panel.year![i] !== to) continue;
@@ -167,13 +168,13 @@ function prepareGe(
       seen[a * N + b] = 1;
     }
     for (let c = 0; c < N * N; c++) {
-      if (!seen[c]) fail(['counterfactual', 'shock', 'to_year'], `expected every pair in ${to}, found no ${countries[Math.floor(c / N)]}->${countries[c % N]}`);
+      if (!seen[c]) fail(['counterfactual', 'shock', 'to_year'], msg.everyPairIn(to, countries[Math.floor(c / N)], countries[c % N]));
     }
   } else {
     shock.pairs!.forEach(([e, m], p) => {
       const a = at.get(e), b = at.get(m);
-      if (a === undefined || b === undefined) fail(['counterfactual', 'shock', 'pairs', p], `expected countries of the data, found ${a === undefined ? e : m}`);
-      if (a === b) fail(['counterfactual', 'shock', 'pairs', p], `expected an international pair, found ${e}->${m}`);
+      if (a === undefined || b === undefined) fail(['counterfactual', 'shock', 'pairs', p], msg.countriesData(a === undefined ? e : m));
+      if (a === b) fail(['counterfactual', 'shock', 'pairs', p], msg.internationalPair(e, m));
       delta[a! * N + b!] = shock.value! - base[a! * N + b!];
     });
   }

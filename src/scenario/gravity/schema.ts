@@ -4,8 +4,9 @@
  * both. One zod definition feeds the types, the CLI and API validation and the JSON Schema.
  */
 import { z } from 'zod';
+import * as msg from '../../spec/messages/scenario.ts';
 
-const Column = z.string().min(1).regex(/^[^\s]+$/, 'expected a column name without spaces');
+const Column = z.string().min(1).regex(/^[^\s]+$/, { error: (iss) => msg.columnNameWithout(iss.input) });
 
 const Fixed = z.union([Column, z.array(Column).min(1)]).meta({
   description: 'A fixed effect: one column, or a list of columns whose combination is the effect (e.g. [exporter, year])',
@@ -30,8 +31,8 @@ const GravityShockSchema = z
   .superRefine((s, ctx) => {
     const byYear = s.to_year !== undefined;
     const byValue = s.value !== undefined || s.pairs !== undefined;
-    if (byYear === byValue) ctx.addIssue({ code: 'custom', message: `expected either to_year, or value with pairs, found ${byYear ? 'both' : 'neither'}` });
-    if (byValue && (s.value === undefined || s.pairs === undefined)) ctx.addIssue({ code: 'custom', message: 'expected value and pairs together, found only one of them' });
+    if (byYear === byValue) ctx.addIssue({ code: 'custom', message: msg.eitherYearValue(byYear ? 'both' : 'neither') });
+    if (byValue && (s.value === undefined || s.pairs === undefined)) ctx.addIssue({ code: 'custom', message: msg.valuePairsTogether() });
   });
 
 export const GravityScenarioSchema = z
@@ -86,13 +87,13 @@ export const GravityScenarioSchema = z
   .strict()
   .superRefine((s, ctx) => {
     if (s.counterfactual && !s.estimate.regressors.includes(s.counterfactual.shock.regressor)) {
-      ctx.addIssue({ code: 'custom', path: ['counterfactual', 'shock', 'regressor'], message: `expected one of the estimated regressors (${s.estimate.regressors.join(', ')}), found "${s.counterfactual.shock.regressor}"` });
+      ctx.addIssue({ code: 'custom', path: ['counterfactual', 'shock', 'regressor'], message: msg.oneEstimatedRegressors(s.estimate.regressors.join(', '), s.counterfactual.shock.regressor) });
     }
     if (new Set(s.estimate.regressors).size !== s.estimate.regressors.length) {
-      ctx.addIssue({ code: 'custom', path: ['estimate', 'regressors'], message: 'expected distinct regressors, found a repeated one' });
+      ctx.addIssue({ code: 'custom', path: ['estimate', 'regressors'], message: msg.distinctRegressors() });
     }
     if (s.estimate.regressors.includes('_cons')) {
-      ctx.addIssue({ code: 'custom', path: ['estimate', 'regressors'], message: 'expected regressor names other than "_cons" (the reported constant)' });
+      ctx.addIssue({ code: 'custom', path: ['estimate', 'regressors'], message: msg.regressorNamesOther() });
     }
   });
 

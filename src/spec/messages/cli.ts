@@ -9,3 +9,72 @@ export const valid = (file: string, kind: string, model: string, dataset: string
 
 export const unknownCountriesOption = (dataset: string, regions: readonly string[], groups: readonly string[], found: readonly string[]) =>
   `Expected --countries to name regions or groups of dataset ${dataset} (regions: ${list(regions)}; groups: ${list(groups)}), found ${found.length ? found.map((c) => `"${c}"`).join(', ') : 'no code'}`;
+
+// src/cli/fit.ts
+
+export const throughYyyyMm = (through: string | number) =>
+  `lancaster: expected --through as YYYY-MM, found "${through}"`;
+
+export const stepDidNot = () =>
+  'lancaster: a step did not converge; no fit on numbers that are not answers';
+
+// src/cli/gravity.ts
+
+export const ppmlFlowsFixed = (name: string | number, yCount: string | number, factorsCount: string | number) =>
+  `${name}: PPML on ${yCount} flows with ${factorsCount} fixed effects…`;
+
+export const noNumbersAbove = (message: string | number) =>
+  `lancaster: ${message}; no numbers above are answers.`;
+
+// src/cli/negotiate.ts
+
+export const lancasterNoNumbers = (message: string | number) =>
+  `lancaster: ${message}; no numbers are answers.`;
+
+// src/cli/run.ts
+
+export const someDrawsFailed = () =>
+  'lancaster: some draws failed or did not converge; the bands leave them out (listed in report.json under bands)';
+
+export const stepDidNotConverge = () =>
+  'lancaster: a step did not converge; its numbers are not answers (see the status in report.json)';
+
+export const exploreBrowserNpm = () =>
+  'Explore it in the browser: npm run serve (or lancaster serve), then open http://127.0.0.1:8080';
+
+// src/cli/runs.ts
+
+export const keepWholeNumber = (keep: string | number) =>
+  `Expected --keep as a whole number >= 0, found "${keep}"`;
+
+export const olderKeep = () =>
+  'Expected --older-than and/or --keep, found neither';
+
+// src/cli/schema.ts
+
+export const lancasterSchema = (KINDS: string | number, what: string | number) =>
+  `Expected lancaster schema ${KINDS}, found "${what}"`;
+
+// src/cli/solve.ts
+
+export const stepDidNotConvergeNumbers = () =>
+  'lancaster: a step did not converge; its numbers are not answers.';
+
+export const solveDidNot = (reason: string | number) =>
+  `lancaster: the solve did not converge: ${reason}`;
+
+export const solveOnQueue = (name: string | number) =>
+  `lancaster solve: on ${name}`;
+
+// src/cli/strategy.ts
+
+export const strategyDidNot = () =>
+  'lancaster: the strategy did not converge; no numbers above are answers.';
+
+// src/cli/worker.ts
+
+export const redisUrlLancaster = () =>
+  'lancaster worker: expected --redis URL or LANCASTER_REDIS_URL, found neither';
+
+export const finishingRunningJobs = (sig: string | number) =>
+  `lancaster worker: ${sig}, finishing running jobs`;

@@ -88,3 +88,8 @@ export const progress = {
   strategy: (kind: string, instruments: number) => `${kind} with ${instruments} instruments`,
   negotiating: (session: string, linkage: string, round: number) => `negotiating: ${session} (${linkage}), round ${round}`,
 };
+
+// src/exec/redis-test-server.ts
+
+export const redisServerAnswer = (url: string | number, ms: string | number) =>
+  `Expected redis-server at ${url} to answer within ${ms} ms, found no answer`;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the samples are source code whose template literals the scan reads, and the texts it reports
 import { describe, expect, it } from 'vitest';
 import { inlineMessages, inlineMessagesOf } from '../../../scripts/inline-messages.ts';
 

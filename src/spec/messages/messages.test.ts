@@ -5,6 +5,7 @@ import * as exec from './exec.ts';
 import * as model from './model.ts';
 import * as negotiate from './negotiate.ts';
 import * as policy from './policy.ts';
+import * as reasons from './reasons.ts';
 import * as run from './run.ts';
 import * as scenario from './scenario.ts';
 import * as server from './server.ts';
@@ -27,7 +28,7 @@ const messages = (m: Record<string, unknown>) =>
 
 describe('the message catalogue', () => {
   it('says what was found wherever it says what was expected', () => {
-    for (const m of [cli, data, exec, model, negotiate, policy, run, scenario, server, strategy]) {
+    for (const m of [cli, data, exec, model, negotiate, policy, reasons, run, scenario, server, strategy]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
         if (/expected/i.test(text)) expect(text, name).toMatch(/found/);
@@ -39,14 +40,14 @@ describe('the message catalogue', () => {
     for (const m of [cli, data, exec, model, negotiate, run, server, strategy]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
-        if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|$)/);
+        if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|[A-Z]{2}|$)/); // an acronym (PPML, GE) may follow
         else expect(text, name).toMatch(/^(?:[A-Z]|lancaster\b)/);
       }
     }
   });
 
-  it('writes scenario and policy issues (which follow `file:line:col path:`) and progress phrases in lower case', () => {
-    for (const [name, f] of [...messages(scenario), ...messages(policy)]) expect(sample(f), name).toMatch(/^[a-z]/);
+  it('writes scenario and policy issues (which follow `file:line:col path:`), reasons and progress phrases in lower case', () => {
+    for (const [name, f] of [...messages(scenario), ...messages(policy), ...messages(reasons)]) expect(sample(f), name).toMatch(/^[a-z]/);
     for (const [name, f] of messages(server.issues)) expect(sample(f), name).toMatch(/^expected .* found /);
     for (const [name, p] of Object.entries(exec.progress)) {
       const text = typeof p === 'function' ? sample(p as (...a: never[]) => string) : p;

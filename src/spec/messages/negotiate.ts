@@ -101,3 +101,114 @@ export const badNormalThreshold = (sd: number) => `Expected a normal threshold w
 
 export const notPrisonersDilemma = (T: number, R: number, P: number, S: number) =>
   `Expected prisoner's dilemma payoffs with T > R > P >= S, found T=${T}, R=${R}, P=${P}, S=${S}.`;
+
+// src/negotiate/agents/model-aware.ts
+
+export const finiteObjectiveValue = (key: string | number, v: string | number) =>
+  `Expected a finite objective value for bid ${key}, found ${v}.`;
+
+// src/negotiate/agents/time-dependent.ts
+
+export const positiveConcessionExponent = (e: string | number) =>
+  `Expected a positive concession exponent e, found ${e}.`;
+
+// src/negotiate/domain.ts
+
+export const leastOneValue = (name: string | number) =>
+  `Expected at least one value for issue "${name}", found none.`;
+
+export const distinctValuesIssue = (name: string | number) =>
+  `Expected distinct values for issue "${name}", found duplicates.`;
+
+export const finiteBoundsMin = (name: string | number, min: string | number, max: string | number) =>
+  `Expected finite bounds with min <= max for issue "${name}", found [${min}, ${max}].`;
+
+export const uniqueIssueNames = (name: string | number, name2: string | number) =>
+  `Expected unique issue names in domain "${name}", found "${name2}" twice.`;
+
+export const valueIssueBid = (name: string | number) =>
+  `Expected a value for issue "${name}" in the bid, found none.`;
+
+export const oneValuesIssue = (name: string | number, stringify: string | number) =>
+  `Expected one of the values of issue "${name}", found ${stringify}.`;
+
+export const numberIssue = (min: string | number, max: string | number, name: string | number, stringify: string | number) =>
+  `Expected a number in [${min}, ${max}] for issue "${name}", found ${stringify}.`;
+
+// src/negotiate/from-spec.ts
+
+export const agentNeedsNo = () =>
+  'Expected an agent that needs no economic model, found model_aware; build it with modelAwareAgent.';
+
+// src/negotiate/frontier-polygon.ts
+
+export const leastOneFrontier = () =>
+  'Expected at least one frontier vertex, found none.';
+
+// src/negotiate/outcome-space.ts
+
+export const discreteIssue = (name: string | number) =>
+  `Expected a discrete issue, found continuous issue "${name}".`;
+
+export const outcomeIndex = (last: string | number, k: string | number) =>
+  `Expected an outcome index in [0, ${last}], found ${k}.`;
+
+export const mostOutcomesEnumerate = (limit: string | number, name: string | number, n: string | number) =>
+  `Expected at most ${limit} outcomes to enumerate in domain "${name}", found ${n}; sample instead.`;
+
+export const integerNumberLevels = (levels: string | number) =>
+  `Expected an integer number of levels >= 2, found ${levels}.`;
+
+// src/negotiate/rng.ts
+
+export const integerSeed = (seed: string | number) =>
+  `Expected an integer seed, found ${seed}.`;
+
+// src/negotiate/session.ts
+
+export const breakdownProbability = (v: string | number) =>
+  `Expected a breakdown probability in [0, 1], found ${v}.`;
+
+// src/negotiate/trade/calibrate.ts
+
+export const finiteBoundApprovals = (bound: string | number | undefined) =>
+  `Expected a finite bound from the approvals for a calibrated threshold, found ${bound}.`;
+
+// src/negotiate/trade/evaluator.ts
+
+export const dealEquilibriumConverge = (residual: string | number) =>
+  `Expected the deal's equilibrium to converge, found not-converged (residual ${residual})`;
+
+// src/negotiate/trade/linkage.ts
+
+export const issueDomainBasket = (names: string | number, name: string | number) =>
+  `Expected an issue of the domain (${names}) in a basket, found "${name}"`;
+
+export const issueOneBasket = (name: string | number) =>
+  `Expected each issue in one basket, found "${name}" twice`;
+
+export const issueBasket = (missing: string | number) =>
+  `Expected every issue in a basket, found ${missing} in none`;
+
+// src/negotiate/trade/solver.ts
+
+export const multiSectorModel = (name: string | number) =>
+  `Expected a multi-sector model for security terms of ${name}, found a model without sector detail`;
+
+// src/negotiate/trade/state.ts
+
+export const embeddedScenarioId = (ref: string | number) =>
+  `Expected an embedded scenario id or a scenario path, found "${ref}"`;
+
+// src/negotiate/utility-arrays.ts
+
+export const discreteDomainFlat = (name: string | number) =>
+  `Expected a discrete domain for flat utilities, found continuous issues in "${name}".`;
+
+export const outputArrayLength = (n: string | number, resCount: string | number) =>
+  `Expected an output array of length ${n}, found ${resCount}.`;
+
+// src/negotiate/xml.ts
+
+export const expectedKnownXml = (where: string | number, e: string | number) =>
+  `${where}: expected a known XML entity, found "&${e};".`;

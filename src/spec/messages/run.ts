@@ -32,3 +32,16 @@ export const unknownStep = (id: string, file: string, ids: string[]) =>
 
 export const separationUnchecked = () =>
   'Warning: the ReLU separation check stopped at its iteration cap; separated zero flows may remain';
+
+// src/report/chips.ts
+
+export const usageTsxSrc = () =>
+  'Usage: tsx src/report/chips.ts FILE [STEP_ID] [--json]';
+
+// src/spec/palette.ts
+
+export const directedPairSuch = (stringify: string | number) =>
+  `Expected a directed pair such as USA<-CHN or CHN->USA, found ${stringify}`;
+
+export const rrggbbColour = (stringify: string | number) =>
+  `Expected a #rrggbb colour, found ${stringify}`;

@@ -5,6 +5,7 @@
  * is the best point seen, so it is never worse than the start or any grid point.
  */
 import { Budget, type BoxProblem, type OptimizeOptions, type OptimizeResult } from './types.ts';
+import * as msg from '../../spec/messages/strategy.ts';
 
 const GOLDEN = 0.5 * (3 - Math.sqrt(5));
 
@@ -15,7 +16,7 @@ const GOLDEN = 0.5 * (3 - Math.sqrt(5));
  * const r = await brent(problem, Float64Array.of(0), { xtol: 1e-7, maxEvaluations: 200, gridStep: 0.01 });
  */
 export async function brent(p: BoxProblem, x0: Float64Array, o: OptimizeOptions): Promise<OptimizeResult> {
-  if (x0.length !== 1) throw new RangeError(`Expected a one-dimensional problem for brent, found ${x0.length} dimensions`);
+  if (x0.length !== 1) throw new RangeError(msg.oneDimensionalProblem(x0.length));
   const lo = p.lo[0], hi = p.hi[0];
   const b = new Budget(p, o.maxEvaluations);
   const m = Math.max(9, 2 * p.parallelism + 1);

@@ -6,6 +6,7 @@
  * improves). Ties keep the current value, so a fixed point of best responses is exact.
  */
 import { Budget, type BoxProblem, type OptimizeOptions, type OptimizeResult } from './types.ts';
+import * as msg from '../../spec/messages/reasons.ts';
 
 /** The lattice of one variable. */
 export function latticeOf(lo: number, hi: number, step: number): number[] {
@@ -42,7 +43,7 @@ export async function gridSearch(p: BoxProblem, x0: Float64Array, o: OptimizeOpt
     for (let i = 0; i < n; i++) {
       const pts = lattices[i].filter((v) => v !== x[i]).map((v) => { const y = Float64Array.from(x); y[i] = v; return y; });
       if (b.left < pts.length) {
-        return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: false, message: `evaluation budget of ${o.maxEvaluations} exhausted`, method: 'grid' };
+        return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: false, message: msg.evaluationBudgetExhausted(o.maxEvaluations), method: 'grid' };
       }
       const f = await b.eval(pts);
       let k = -1;
@@ -50,5 +51,5 @@ export async function gridSearch(p: BoxProblem, x0: Float64Array, o: OptimizeOpt
       if (k >= 0) { x[i] = pts[k][i]; fx = f[k]; changed = n > 1; }
     }
   }
-  return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: fx > -Infinity, message: fx > -Infinity ? `lattice optimum (step ${o.gridStep})` : 'the model did not solve on the lattice', method: 'grid' };
+  return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: fx > -Infinity, message: fx > -Infinity ? msg.latticeOptimumStep(o.gridStep) : msg.modelDidNot(), method: 'grid' };
 }

@@ -5,6 +5,7 @@ import { gridSearch } from './grid.ts';
 import { nelderMead } from './nelderMead.ts';
 import { quasiNewton } from './quasiNewton.ts';
 import type { BoxProblem, OptimizeOptions, OptimizeResult } from './types.ts';
+import * as msg from '../../spec/messages/strategy.ts';
 
 export type { BoxProblem, OptimizeOptions, OptimizeResult };
 
@@ -17,7 +18,7 @@ export type { BoxProblem, OptimizeOptions, OptimizeResult };
  */
 export function maximize(p: BoxProblem, x0: Float64Array, method: Method, o: OptimizeOptions): Promise<OptimizeResult> {
   if (x0.length !== p.lo.length || x0.length !== p.hi.length) {
-    throw new RangeError(`Expected a start of ${p.lo.length} values, found ${x0.length}`);
+    throw new RangeError(msg.startValues(p.lo.length, x0.length));
   }
   switch (method) {
     case 'brent': return brent(p, x0, o);

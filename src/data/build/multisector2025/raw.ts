@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RAW_DIR } from '../paths.ts';
+import * as msg from '../../../spec/messages/data.ts';
 
 export const SATELLITE_DIR = resolve(RAW_DIR, '..', 'satellites');
 
@@ -64,7 +65,7 @@ export function readCsv(file: string, header?: string[]): Record<string, string>
 
 export function num(s: string | undefined, what: string): number {
   const v = Number(s);
-  if (s === undefined || s.trim() === '' || !Number.isFinite(v)) throw new RangeError(`Expected a finite number for ${what}, found "${s}"`);
+  if (s === undefined || s.trim() === '' || !Number.isFinite(v)) throw new RangeError(msg.finiteNumberFor(what, s));
   return v;
 }
 
@@ -107,6 +108,6 @@ export function satellite(file: string): SatRow[] {
 /** The value of the first satellite row whose item starts with `item` (and region/year when given). */
 export function satValue(rows: SatRow[], item: string, region?: string, year?: string): number {
   const r = rows.find((x) => x.item.startsWith(item) && (region === undefined || x.region === region) && (year === undefined || x.year === year));
-  if (!r) throw new RangeError(`Expected a satellite row "${item}" ${region ?? ''} ${year ?? ''}, found none`);
+  if (!r) throw new RangeError(msg.satelliteRow(item, region ?? '', year ?? ''));
   return num(r.value, `${item} ${region ?? ''}`);
 }

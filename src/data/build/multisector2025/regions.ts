@@ -28,6 +28,7 @@
  */
 import { outputs, splitRegion, type IoValues } from '../../split.ts';
 import { solveDense } from './update.ts';
+import * as msg from '../../../spec/messages/data.ts';
 
 /** Largest share of the parent's own sales of a good that the carved region's trade with the rest may take, each way. */
 export const INSIDE_CAP = 0.3;
@@ -106,7 +107,7 @@ export interface CarveReport {
 export function carveRegion(t: IoValues, parent: string, code: string, proxy: string, baci: Map<string, number>, gdp: number, inside: string[], goods: (sector: string) => boolean): { table: IoValues; report: CarveReport } {
   const N = t.regions.length, J = t.sectors.length;
   const p = t.regions.indexOf(parent);
-  if (p < 0) throw new RangeError(`Expected region ${parent} in the table, found ${t.regions.join(', ')}`);
+  if (p < 0) throw new RangeError(msg.regionTable(parent, t.regions.join(', ')));
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
   const G = t.sectors.map((c) => goods(c));
   const goodsOf = (n: number, i: number) => { let s = 0; for (let k = 0; k < J; k++) if (G[k]) s += t.trade[at(n, i, k)]; return s; };
@@ -115,7 +116,7 @@ export function carveRegion(t: IoValues, parent: string, code: string, proxy: st
   for (let j = 0; j < J; j++) parentGdp += t.va[p * J + j];
   const s = gdp / parentGdp;
   const TWN = t.regions.indexOf('TWN'), q = t.regions.indexOf(proxy);
-  if (q < 0 || q === p) throw new RangeError(`Expected a proxy region other than ${parent}, found "${proxy}"`);
+  if (q < 0 || q === p) throw new RangeError(msg.proxyRegionOther(parent, proxy));
   // The proxy's sector mix of its goods trade with a partner (with the world when the partner is the proxy itself).
   const mixExp = (n: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (n !== q) return t.trade[at(n, q, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(m, q, k)]; return v; });
   const mixImp = (i: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (i !== q) return t.trade[at(q, i, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(q, m, k)]; return v; });
@@ -133,7 +134,7 @@ export function carveRegion(t: IoValues, parent: string, code: string, proxy: st
     const capX = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(n, p, k)] : 0));
     const capM = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(p, n, k)] : 0));
     const x = spreadOrFill(totX, mixExp(n), capX), m = spreadOrFill(totM, mixImp(n), capM);
-    if (!x || !m) throw new RangeError(`Expected ${code}'s BACI goods trade with ${t.regions[n]} to fit in ${OUTSIDE_CAP} of ${parent}'s flows, found ${totX} exported and ${totM} imported`);
+    if (!x || !m) throw new RangeError(msg.baciGoodsTrade(code, t.regions[n], OUTSIDE_CAP, parent, totX, totM));
     xOut.set(x, n * J); mOut.set(m, n * J);
   }
   const expShare = (n: number, k: number) => (G[k] ? (t.trade[at(n, p, k)] > 0 ? xOut[n * J + k] / t.trade[at(n, p, k)] : 0) : s);
@@ -149,7 +150,7 @@ export function carveRegion(t: IoValues, parent: string, code: string, proxy: st
   const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0), fromRestTotal = inside.reduce((a, r) => a + b(r, code), 0);
   const cap = Float64Array.from({ length: J }, (_, k) => (G[k] ? INSIDE_CAP * t.trade[at(p, p, k)] : 0));
   const toRest = spreadOrFill(toRestTotal, mixExp(p), cap), fromRest = spreadOrFill(fromRestTotal, mixImp(p), cap);
-  if (!toRest || !fromRest) throw new RangeError(`Expected ${code}'s BACI trade with the rest of ${parent} to fit in ${INSIDE_CAP} of ${parent}'s own sales of goods, found ${toRestTotal} exported and ${fromRestTotal} imported`);
+  if (!toRest || !fromRest) throw new RangeError(msg.baciTradeRest(code, parent, INSIDE_CAP, toRestTotal, fromRestTotal));
   // Domestic sales: the parent's coefficients and final mix, value added = GDP (Leontief step).
   const y = outputs(t);
   const A = new Float64Array(J * J), L = new Float64Array(J * J), phi = new Float64Array(J), floor = new Float64Array(J);
@@ -202,7 +203,7 @@ export function carveRegion(t: IoValues, parent: string, code: string, proxy: st
     let sum = 0;
     for (let k = 0; k < J; k++) sum += phi[k];
     for (let k = 0; k < J; k++) phi[k] /= sum;
-    if (iter === 500) throw new RangeError(`Expected the balancing of ${code} (final mix and imports) to converge, found none after 500 rounds`);
+    if (iter === 500) throw new RangeError(msg.balancingFinalMix(code));
   }
   // Cuts scale all imports of the good; raises fall on imports from outside the parent only.
   const mu = Float64Array.from(Mt, (m, k) => (Mt0[k] > 0 ? m / Mt0[k] : 1));

@@ -16,6 +16,7 @@
 import type { IoValues, SplitSpec } from '../../split.ts';
 import { outputs } from '../../split.ts';
 import { satellite, satValue } from './raw.ts';
+import * as msg from '../../../spec/messages/data.ts';
 
 /** Largest share of a parent's bilateral flow a sourced anchor may take. */
 const CAP = 0.9;
@@ -188,7 +189,7 @@ export function pieceSpec(t: IoValues, p: Piece): { spec: SplitSpec; report: Pie
   const k = t.sectors.indexOf(p.parent);
   const y = outputs(t);
   const T = (n: number, i: number) => t.trade[(n * N + i) * J + k];
-  const R = (c: string) => { const n = t.regions.indexOf(c); if (n < 0) throw new RangeError(`Expected a region code, found "${c}"`); return n; };
+  const R = (c: string) => { const n = t.regions.indexOf(c); if (n < 0) throw new RangeError(msg.regionCode(c)); return n; };
   const out = new Float64Array(N);
   for (const [r, s] of Object.entries(p.shares)) out[R(r)] += p.world * s;
   const share = new Float64Array(N * N); // (n*N + i): share of T(n, i)

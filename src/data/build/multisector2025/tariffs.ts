@@ -21,6 +21,7 @@
 import { join } from 'node:path';
 import { RAW_DIR } from '../paths.ts';
 import { SATELLITE_DIR, num, readCsv, regionOf } from './raw.ts';
+import * as msg from '../../../spec/messages/data.ts';
 
 /** PIIE (Bown) trade-weighted average US tariff on China on 20 January 2025 (timeline-2025 §1a). */
 export const PIIE_US_ON_CHN_JAN2025 = 0.208;
@@ -73,7 +74,7 @@ function section301ByHs6(): Map<string, number> {
   const rate: Record<string, number> = { 'List 1': 0.25, 'List 2': 0.25, 'List 3': 0.25, 'List 4A': 0.075, 'List 4B': 0 };
   for (const r of readCsv(join(RAW_DIR, 'section301_lists', 'section301_china_hts8_lists.csv'))) {
     const v = rate[r.list];
-    if (v === undefined) throw new RangeError(`Expected a Section 301 list name, found "${r.list}"`);
+    if (v === undefined) throw new RangeError(msg.sectionListName(r.list));
     const h6 = r.hts8.padStart(8, '0').slice(0, 6);
     m.set(h6, Math.max(m.get(h6) ?? 0, v));
   }
@@ -147,7 +148,7 @@ export function thetaByWiod(): { theta: Map<string, number>; mapping: Record<str
     let a = 0, b = 0;
     for (const c of cps) {
       const v = th.get(c);
-      if (v === undefined) throw new RangeError(`Expected CP sector "${c}" in theta.csv, found none`);
+      if (v === undefined) throw new RangeError(msg.cpSectorTheta(c));
       a += v * (trade.get(c) ?? 0); b += trade.get(c) ?? 0;
     }
     theta.set(w, a / b);

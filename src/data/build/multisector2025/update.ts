@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { IoValues } from '../../split.ts';
 import { outputs, tableResiduals } from '../../split.ts';
 import { REGION_CODES, WIOD_DIR, readCsv, num, wiodSectors } from './raw.ts';
+import * as msg from '../../../spec/messages/data.ts';
 
 export const GOODS = 16;
 
@@ -34,7 +35,7 @@ export function wiod2011(): { table: IoValues; vaFileGap: number } {
   };
   const idx = (m: Map<string, number>, c: string) => {
     const v = m.get(c);
-    if (v === undefined) throw new RangeError(`Expected a WIOD region or sector code, found "${c}"`);
+    if (v === undefined) throw new RangeError(msg.wiodRegionSector(c));
     return v;
   };
   for (const r of readCsv(join(WIOD_DIR, 'agg_19x35', 'intermediate_use_long.csv'))) {
@@ -90,7 +91,7 @@ export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(M[r * n + c]) > Math.abs(M[p * n + c])) p = r;
-    if (M[p * n + c] === 0) throw new RangeError('Expected a non-singular Leontief matrix, found a zero pivot');
+    if (M[p * n + c] === 0) throw new RangeError(msg.nonSingularLeontief());
     if (p !== c) { for (let k = 0; k < n; k++) [M[c * n + k], M[p * n + k]] = [M[p * n + k], M[c * n + k]]; [x[c], x[p]] = [x[p], x[c]]; }
     for (let r = c + 1; r < n; r++) {
       const f = M[r * n + c] / M[c * n + c];
@@ -120,7 +121,7 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
   for (let n = 0; n < N; n++) {
     if (n === TWN) continue;
     const v = gdp.get(t0.regions[n]);
-    if (v === undefined) throw new RangeError(`Expected 2023 GDP for ${t0.regions[n]}, found none`);
+    if (v === undefined) throw new RangeError(msg.gdp(t0.regions[n]));
     g[n] = v / va0[n];
     w23 += v; w11 += va0[n];
   }
@@ -196,7 +197,7 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
       let s = 0;
       for (let k = 0; k < J; k++) s += phi[k];
       for (let k = 0; k < J; k++) phi[k] /= s;
-      if (iter === 199) throw new RangeError(`Expected the final-demand adjustment of ${t0.regions[n]} to converge, found none after 200 rounds`);
+      if (iter === 199) throw new RangeError(msg.finalDemandAdjustment(t0.regions[n]));
     }
     adjusted += touched.size;
     for (const k of touched) largestShift = Math.max(largestShift, Math.abs(phi[k] - phi0[k]));
