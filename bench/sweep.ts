@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { PoolExecutor } from '../src/exec/pool.ts';
 import { QueueExecutor } from '../src/exec/queue.ts';
-import { redisSkipReason, startTestRedis } from '../src/exec/redis-test-server.ts';
+import { redisSkipReason, startTestRedis } from '../test/support/exec/redis-server.ts';
 import type { Executor } from '../src/contract/run.ts';
 import { readSweepFile } from '../src/sweep/plan.ts';
 import { runSweep } from '../src/sweep/run.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../test/support/cli.ts';
 import { InlineExecutor } from '../exec/inline.ts';
 import { startQueueWorker, type RunningWorker } from '../exec/queue-worker.ts';
-import { redisSkipReason, startTestRedis, type TestRedis } from '../exec/redis-test-server.ts';
+import { redisSkipReason, startTestRedis, type TestRedis } from '../../test/support/exec/redis-server.ts';
 
 const skip = redisSkipReason();
 describe.skipIf(skip)(`lancaster solve on the queue${skip ? ` (skipped: ${skip})` : ''}`, () => {

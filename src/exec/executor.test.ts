@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { executorCases } from './test-executors.ts';
+import { executorCases } from '../../test/support/exec/executors.ts';
 import { builtinHandler, defaultRegistry, HandlerRegistry, UnsupportedKindError } from './registry.ts';
 import type { ExecEvent, Executor, Job } from '../contract/run.ts';
 import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';

@@ -13,7 +13,7 @@ import { runSweep, type SweepResult } from '../sweep/run.ts';
 import { InlineExecutor } from './inline.ts';
 import { QueueExecutor } from './queue.ts';
 import { BULL_PREFIX, bullConnection, queueName } from './redis.ts';
-import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
+import { redisSkipReason, startTestRedis, type TestRedis } from '../../test/support/exec/redis-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const plan = readSweepFile(fileURLToPath(new URL('../sweep/fixtures/nafta.yaml', import.meta.url)), { draws: 10 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineExecutor } from './inline.ts';
 import { QueueExecutor, datasetOf, queuedJob } from './queue.ts';
 import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
-import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
+import { redisSkipReason, startTestRedis, type TestRedis } from '../../test/support/exec/redis-server.ts';
 import { builtinHandler } from './registry.ts';
 import type { Executor, Job } from '../contract/run.ts';
 

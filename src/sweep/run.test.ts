@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineExecutor } from '../exec/inline.ts';
-import { executorCases } from '../exec/test-executors.ts';
+import { executorCases } from '../../test/support/exec/executors.ts';
 import type { Executor } from '../contract/run.ts';
 import { readSweepFile } from './plan.ts';
 import { runSweep, type SweepResult } from './run.ts';

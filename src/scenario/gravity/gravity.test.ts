@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../data/csv.ts';
 import { ScenarioError } from '../../spec/errors.ts';
-import { executorCases } from '../../exec/test-executors.ts';
+import { executorCases } from '../../../test/support/exec/executors.ts';
 import type { Executor } from '../../contract/run.ts';
 import { bootstrapGravity } from '../../exec/gravityBootstrap.ts';
 import { loadGravity, loadGravityFile } from './parse.ts';

@@ -5,12 +5,12 @@
  * when no redis-server binary exists.
  */
 import { randomUUID } from 'node:crypto';
-import { InlineExecutor } from './inline.ts';
-import { PoolExecutor } from './pool.ts';
-import { QueueExecutor } from './queue.ts';
-import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
-import { redisSkipReason, startTestRedis, type TestRedis } from './redis-test-server.ts';
-import type { Executor } from '../contract/run.ts';
+import { InlineExecutor } from '../../../src/exec/inline.ts';
+import { PoolExecutor } from '../../../src/exec/pool.ts';
+import { QueueExecutor } from '../../../src/exec/queue.ts';
+import { startQueueWorker, type RunningWorker } from '../../../src/exec/queue-worker.ts';
+import { redisSkipReason, startTestRedis, type TestRedis } from './redis-server.ts';
+import type { Executor } from '../../../src/contract/run.ts';
 
 /** One executor under test: `make()` once per suite, `cleanup()` after it. */
 export interface ExecutorCase {
