@@ -1,5 +1,5 @@
 /**
- * A finished London run: the answer (ratifiable deals per partition), the deal chart beside the
+ * A finished London run: the answer (LondonAnswer.tsx), the deal chart beside the
  * session chosen to draw on it, the linkage table and the assumptions. The choices (partition,
  * pairing, linkage, agreement) are React state here and flow down to the parts.
  */
@@ -9,8 +9,8 @@ import { sourceLine, useDataset } from '../../data.tsx';
 import { dealIndex, scenarioFacts, sessionOffers } from '../../negotiation.ts';
 import { Assumptions } from './Assumptions.tsx';
 import { DealChart } from './DealChart.tsx';
-import { PARTITIONS } from './format.ts';
 import { LinkageTable } from './LinkageTable.tsx';
+import { LondonAnswer } from './LondonAnswer.tsx';
 import type { Loaded } from './London.tsx';
 import { OfferTable } from './OfferTable.tsx';
 import { type SessionChoice, SessionPicker } from './SessionPicker.tsx';
@@ -32,57 +32,10 @@ export function LondonBody({ loaded, onRerun }: { loaded: Loaded; onRerun: () =>
   const shown = basket < 0 ? offers : offers.filter((o) => o.basket === basket);
   const signed = useMemo(() => new Set(r.issues.filter((i) => i.mode === 'add').map((i) => i.id)), [r.issues]);
   const leaders = map.leaders.map((l, i) => l.name ?? `${r.parties[i]} leader`);
-  const sep = r.linkage.separate;
-  const lin = r.linkage.linked;
-  const full = r.linkage.full;
 
   return (
     <>
-      <section className="panel" aria-labelledby="london-h">
-        <div className="section-head">
-          <h2 id="london-h">{r.name}</h2>
-          <span className="run-meta">
-            run <code>{run.id.slice(0, 8)}</code> · {r.evaluation.deals} deals, {r.evaluation.solves} equilibrium solves
-            · {r.seconds.toFixed(1)} s ·{' '}
-            <a href={`api/runs/${run.id}`} download={`lancaster-negotiation-${run.id.slice(0, 8)}.json`}>
-              whole run (JSON)
-            </a>{' '}
-            ·{' '}
-            <button type="button" className="link" onClick={onRerun}>
-              Run again
-            </button>
-          </span>
-        </div>
-        <p className="lede">{facts.description}</p>
-        <p className="answer" data-testid="linkage-answer">
-          <strong>
-            Does linking rare-earth licences with chip-control easing enlarge what both leaders would ratify?
-          </strong>{' '}
-          {lin.ratifiable > sep.ratifiable ? 'Yes' : 'No'} in this model: {sep.ratifiable} ratifiable deal
-          {sep.ratifiable === 1 ? '' : 's'} when each issue is agreed separately, {lin.ratifiable} when REE and chips
-          are one agreement, {full.ratifiable} when everything is one package (of {full.deals} deals; ratifiable = both
-          leaders ratify with probability ≥ ½).
-        </p>
-        <dl className="key-numbers">
-          {PARTITIONS.map((p) => (
-            <div key={p.key}>
-              <dt>{p.label}: ratifiable deals</dt>
-              <dd>{r.linkage[p.key].ratifiable}</dd>
-              <dd className="when">
-                expected {r.linkage[p.key].expected_ratifiable.toFixed(1)} ·{' '}
-                {r.linkage[p.key].baskets.map((b) => `[${b.join(' + ')}]`).join(' ')}
-              </dd>
-            </div>
-          ))}
-          <div>
-            <dt>Current state (0, 0)</dt>
-            <dd className="small">{r.current_state.date}</dd>
-            <dd className="when">
-              {r.current_state.scenario}: {r.current_state.step?.replace(/^\d{4}-\d\d-\d\d: /, '')}
-            </dd>
-          </div>
-        </dl>
-      </section>
+      <LondonAnswer run={run} description={facts.description} onRerun={onRerun} />
 
       <section className="panel" aria-labelledby="deals-h">
         <h2 id="deals-h">Deals, frontier, thresholds and a session’s offers</h2>
