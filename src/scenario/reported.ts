@@ -4,13 +4,23 @@
  * timeline keeps, per step, the reported countries, average tariffs, bilateral exports, the
  * report's trade pairs and tariff revenue, and
  * sector detail at the peak of the US tariff on China and in the final state (the report's two
- * sector views). Solver diagnostics stay (status), timings go: two runs of the same draw give the
+ * sector views). A dataset group of report.countries the model gives no row of is kept as its
+ * members, as the CLI's tables show it (never dropped). Solver diagnostics stay (status), timings go: two runs of the same draw give the
  * same measures.
  */
 import type { CountryResult } from '../model/result.ts';
 import type { GeModelResult } from '../model/registry.ts';
 import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
 import type { Scenario } from '../spec/scenario.ts';
+import { reportedRows } from './reportCodes.ts';
+
+/** Dataset groups by name (`dataset.json` groups). */
+type Groups = Record<string, readonly string[]>;
+
+/** The reported names with each group the result has no row of replaced by its members. */
+function rowNames(names: string[] | undefined, groups: Groups, r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }): string[] | undefined {
+  return names?.length ? reportedRows(names, groups, (c) => Boolean(r.countries[c] ?? r.groups?.[c])) : names;
+}
 
 function pick(rows: Record<string, CountryResult> | undefined, names: string[] | undefined): Record<string, CountryResult> | undefined {
   if (!rows) return undefined;
@@ -19,8 +29,8 @@ function pick(rows: Record<string, CountryResult> | undefined, names: string[] |
 }
 
 /** Measures of a solve. */
-export function solveMeasures(r: GeModelResult, s: Scenario) {
-  const names = s.report?.countries;
+export function solveMeasures(r: GeModelResult, s: Scenario, groups: Groups = {}) {
+  const names = rowNames(s.report?.countries, groups, r);
   return {
     model: r.model, dataset: r.dataset, status: r.status,
     countries: pick(r.countries, names) ?? {},
@@ -42,8 +52,8 @@ function peakStep(steps: TimelineStepResult[]): number {
 }
 
 /** Measures of a timeline. */
-export function timelineMeasures(t: TimelineRun, s: Scenario) {
-  const names = s.report?.countries;
+export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {}) {
+  const names = t.steps[0] ? rowNames(s.report?.countries, groups, t.steps[0]) : s.report?.countries;
   const keep = new Set([peakStep(t.steps), t.steps.length - 1]);
   return {
     model: t.model, dataset: t.dataset, status: t.status,

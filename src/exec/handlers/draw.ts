@@ -4,7 +4,7 @@
  * draws fit in memory and in Redis.
  */
 import { parseServedScenario } from '../../scenario/served.ts';
-import { checkScenario, solveScenario } from '../../scenario/solve.ts';
+import { checkScenario, scenarioDataset, solveScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
 import type { RunHandler } from '../../contract/run.ts';
@@ -23,12 +23,12 @@ export const handler: RunHandler = {
       progress({ fraction: 0.1, message: msg.progress.solving(p.scenario.model) });
       const r = solveScenario(p);
       progress({ fraction: 1, message: r.status });
-      return solveMeasures(r, p.scenario);
+      return solveMeasures(r, p.scenario, scenarioDataset(p).manifest.groups);
     }
     // runTimeline checks every step against the dataset itself (as the timeline handler's run does);
     // a checkScenario first would fold the whole timeline twice (~15% of a 2025-replay draw).
     const t = runTimeline(p, { onStep: (k, total, label) => progress({ fraction: k / total, message: label }) });
     progress({ fraction: 1, message: t.status });
-    return timelineMeasures(t, p.scenario);
+    return timelineMeasures(t, p.scenario, scenarioDataset(p).manifest.groups);
   },
 };
