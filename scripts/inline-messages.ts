@@ -9,7 +9,8 @@
  * - as an argument of `new …Error(…)` (Error, ScenarioError, InvalidArgumentError, …) or of
  *   `console.*` / `process.stderr.write`;
  * - as the value of a `message:` or `error:` property (scenario issues, zod's `{ error }`, reply
- *   bodies), or returned by an `error:` arrow;
+ *   bodies), or returned by an `error:` arrow; as the value assigned to `message` or `reason`;
+ * - as an argument of a local `fail(…)`, `empty(…)` or `done(…)` (the helpers that build a result with its message);
  * - as the message argument of zod's `.regex`, `.refine` and bound checks;
  * - anywhere, when it starts with "expected" (the catalogue's own opening word).
  * Test files, the catalogue itself and `// …` comments are not read.
@@ -27,6 +28,8 @@ export interface InlineMessage {
 }
 
 const SENTENCE = /[A-Za-z]+[ ,]+[A-Za-z]{2,}/;
+const MESSAGE_HELPERS = new Set(['fail', 'empty', 'done']);
+const MESSAGE_VARIABLES = new Set(['message', 'reason']);
 const ZOD_MESSAGE_METHODS = new Set(['regex', 'refine', 'superRefine', 'min', 'max', 'gt', 'gte', 'lt', 'lte', 'length', 'int', 'positive', 'nonnegative', 'startsWith', 'endsWith', 'includes']);
 
 function textOf(node: ts.Node): string | undefined {
@@ -39,7 +42,7 @@ function textOf(node: ts.Node): string | undefined {
 function literalsIn(node: ts.Node): ts.Node[] {
   if (ts.isParenthesizedExpression(node)) return literalsIn(node.expression);
   if (ts.isConditionalExpression(node)) return [...literalsIn(node.whenTrue), ...literalsIn(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return literalsIn(node.right);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return literalsIn(node.right);
   return textOf(node) === undefined ? [] : [node];
 }
 
@@ -53,7 +56,9 @@ function messageSlots(node: ts.Node, sf: ts.SourceFile): ts.Node[] {
     const callee = calleeText(node.expression, sf);
     if (/^console\.(log|error|warn|info)$/.test(callee) || callee === 'process.stderr.write') return [...node.arguments];
     if (ts.isPropertyAccessExpression(node.expression) && ZOD_MESSAGE_METHODS.has(node.expression.name.text)) return node.arguments.slice(1);
+    if (ts.isIdentifier(node.expression) && MESSAGE_HELPERS.has(node.expression.text)) return [...node.arguments];
   }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && MESSAGE_VARIABLES.has(calleeName(node.left))) return [node.right];
   if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && (node.name.text === 'message' || node.name.text === 'error')) {
     const v = node.initializer;
     if (ts.isArrowFunction(v) && !ts.isBlock(v.body)) return [v.body];

@@ -9,6 +9,7 @@ import type { ModelResult } from './result.ts';
 import type { GeRun } from './ge/run.ts';
 import { valueAddedOfSales } from './ge/equations.ts';
 import { recheckOneSector, type OneSectorRecheckInput } from './oneSector2025/recheck.ts';
+import * as msg from '../spec/messages/model.ts';
 
 /** What the re-check in the data's units reads: the multi-sector run, or the one-sector solve's inputs and unknowns. */
 export type Recheck = { ge: GeRun; regions?: readonly string[] } | { oneSector: OneSectorRecheckInput };
@@ -36,9 +37,9 @@ function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undef
   for (const [code, row] of Object.entries(rows ?? {})) {
     for (const [field, v] of Object.entries(row)) {
       if (typeof v !== 'number') continue; // absent or null: a value the model does not produce
-      if (!Number.isFinite(v)) return `${code}.${field} is ${v}`;
-      if (field.endsWith('_pct') && Math.abs(v) > MAX_PCT) return `${code}.${field} is ${v.toExponential(3)}% (a change beyond ±${MAX_PCT}% is overflow)`;
-      if (POSITIVE_LEVELS.has(field) && v < -100 - 1e-9) return `${code}.${field} is ${v.toExponential(3)}% (a positive quantity cannot fall by more than 100%)`;
+      if (!Number.isFinite(v)) return msg.indicatorNotFinite(code, field, v);
+      if (field.endsWith('_pct') && Math.abs(v) > MAX_PCT) return msg.indicatorOverflow(code, field, v.toExponential(3), MAX_PCT);
+      if (POSITIVE_LEVELS.has(field) && v < -100 - 1e-9) return msg.indicatorBelowMinus100(code, field, v.toExponential(3));
     }
   }
   return undefined;
@@ -51,8 +52,8 @@ function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undef
  */
 export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): ModelResult {
   if (r.status !== 'converged') return r;
-  if (!Number.isFinite(r.residual)) return fail(r, `The solver reported convergence with a residual of ${r.residual}`);
-  if (r.residual > tol * RECHECK_SLACK) return fail(r, `The solver reported convergence with a residual of ${r.residual.toExponential(2)}, above the tolerance ${tol}`);
+  if (!Number.isFinite(r.residual)) return fail(r, msg.solverReportedConvergence(r.residual));
+  if (r.residual > tol * RECHECK_SLACK) return fail(r, msg.solverReportedConvergenceResidual(r.residual.toExponential(2), tol));
   if (recheck && 'oneSector' in recheck) {
     const failure = recheckOneSector(recheck.oneSector, Math.max(tol, RECHECK_FLOOR) * RECHECK_SLACK);
     if (failure) return fail(r, failure);
@@ -72,10 +73,10 @@ export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): Mo
     }
     const rel = gap / world;
     if (!Number.isFinite(rel) || rel > tol * RECHECK_SLACK) {
-      return fail(r, `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap.toExponential(3)} (${rel.toExponential(2)} of world value added, tolerance ${tol}), worst in ${regions?.[at] ?? `region ${at}`}`);
+      return fail(r, msg.reCheckValue(gap.toExponential(3), rel.toExponential(2), tol, regions?.[at] ?? `region ${at}`));
     }
   }
   const bad = firstBadIndicator(r.countries as Record<string, Record<string, unknown>>) ?? firstBadIndicator(r.groups as Record<string, Record<string, unknown>> | undefined);
-  if (bad) return fail(r, `The solve ended with an indicator that is not an answer: ${bad} (the model's numbers overflowed; check the options, e.g. elasticity_scale)`);
+  if (bad) return fail(r, msg.solveEndedIndicator(bad));
   return r;
 }

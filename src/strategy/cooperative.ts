@@ -16,6 +16,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { maximize, type OptimizeResult } from './optim/index.ts';
 import { optimizeOptions, pointAt, subProblem, type Game, type GamePoint } from './game.ts';
 import type { Method } from '../spec/strategy.ts';
+import * as msg from '../spec/messages/reasons.ts';
 
 export interface Agreement extends GamePoint {
   /** Proportional gain of each player over the war (percent). */
@@ -94,7 +95,7 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
   const equalGains = await agreementAt(g, war, r!, used);
   if (!(Math.min(...equalGains.gains) > 0)) {
     equalGains.converged = false;
-    equalGains.message = `no agreement found that every player prefers to the war (smallest gain ${Math.min(...equalGains.gains).toFixed(4)}%)`;
+    equalGains.message = msg.noAgreement(Math.min(...equalGains.gains).toFixed(4));
     return { equalGains, nashBargaining: { ...equalGains }, frontier: [] };
   }
   const product = async (w: number[], from: Float64Array) => {

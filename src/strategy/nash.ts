@@ -87,8 +87,8 @@ export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashRe
       const failed = last.filter((b) => !b.converged).map((b) => `${b.player} (${b.message})`);
       const end: NashResult = { ...p, converged: failed.length === 0, rounds: round, change, tolerance, path, last, message: '' };
       end.message = failed.length === 0
-        ? `mean absolute change ${change.toExponential(2)} < ${tolerance} after ${round} rounds`
-        : `mean absolute change below ${tolerance}, but best responses did not converge: ${failed.join('; ')}`;
+        ? msg.meanAbsoluteChange(change.toExponential(2), tolerance, round)
+        : msg.meanAbsoluteChangeBelow(tolerance, failed.join('; '));
       return end;
     }
   }

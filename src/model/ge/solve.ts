@@ -190,7 +190,7 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const r = iterate(k, tol, maxIt, stateTol, opts.onIteration);
   const { C, KC } = k;
   let message = r.message;
-  if (!r.converged && !message) message = `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${r.residual.toExponential(2)}${C ? `, cap residual ${r.capResidual.toExponential(2)}` : ''}${KC ? `, capacity residual ${r.capacityResidual.toExponential(2)}` : ''})`;
+  if (!r.converged && !message) message = msg.fixedPointDid(tol, maxIt, r.residual.toExponential(2), C ? r.capResidual.toExponential(2) : undefined, KC ? r.capacityResidual.toExponential(2) : undefined);
   // The solution: wages of the last state, and the prices, shares and spending they imply
   // (lc is the unit cost behind π' and lP, from the second price sweep).
   const lwOut = Float64Array.from(k.lw);
@@ -330,7 +330,7 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     }
     if (!Number.isFinite(sumP)) {
       if (restart()) continue;
-      message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, X, VAs.fill(0), J)})`;
+      message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, X, VAs.fill(0), J));
       break;
     }
     unitCost(gP);
@@ -357,7 +357,7 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     if (onIteration) onIteration(it, res, tol);
     if (!Number.isFinite(res + sumP + dX + capResidual + capacityResidual) || !(sumVA > 0)) {
       if (restart()) continue;
-      message = `Non-finite value in iteration ${it} (${firstNonFinite(lw, gP, Xn, VAs, J)})`;
+      message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, Xn, VAs, J));
       break;
     }
     if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol && capacityResidual < tol) { converged = true; break; }

@@ -176,7 +176,7 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const sw = startValues(ws, y, w, idx, problem.y.length, opts.start);
   const r = irls(ws, y, w, limits);
   if (!r.converged) {
-    const fit = empty(r.message || `IRLS did not converge in ${limits.maxIter} iterations`);
+    const fit = empty(r.message || msg.irlsDidNot(limits.maxIter));
     fit.coef.set(ws.b);
     fit.iterations = r.iter;
     fit.innerIterations = r.innerTotal;
@@ -284,14 +284,14 @@ function irls(ws: Workspace, y: Float64Array, w: Float64Array, o: IrlsLimits) {
     const sweeps = partialOut(ws, innerNow, o.maxInner);
     innerTotal += sweeps.iterations;
     if (!sweeps.converged) {
-      message = `Partialling out the fixed effects did not reach tolerance ${innerNow.toExponential(0)} in ${o.maxInner} sweeps at IRLS iteration ${iter}`;
+      message = msg.partiallingOutFixed(innerNow.toExponential(0), o.maxInner, iter);
       break;
     }
     weightedLeastSquares(ws);
     const devOld = dev;
     dev = halvingStep(ws, y, w, devOld, iter);
     if (!Number.isFinite(dev)) {
-      message = `The deviance became ${dev} at IRLS iteration ${iter}`;
+      message = msg.devianceBecameIrls(dev, iter);
       break;
     }
     const eps = Math.abs(dev - devOld) / Math.max(Math.min(dev, devOld), 0.1);

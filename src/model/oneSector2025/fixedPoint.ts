@@ -13,6 +13,7 @@ import type { Economy } from './economy.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
 import type { IterationFn, SolverReport } from '../result.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** Largest number of consecutive safeguard steps before a non-finite residual is reported. */
 const MAX_RECOVERIES = 30;
@@ -91,7 +92,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     }
     if (r <= opts.tolerance) break;
     if (it >= opts.maxIterations) {
-      message = `No convergence in ${opts.maxIterations} iterations: scaled residual ${r.toExponential(2)} > tolerance ${opts.tolerance}`;
+      message = msg.noConvergenceIterations(opts.maxIterations, r.toExponential(2), opts.tolerance);
       break;
     }
     let pe = 0;

@@ -16,6 +16,7 @@ import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult } from '../result.ts';
 import { baselineOf } from './cache.ts';
 import { modelParams, type OneSector2025Options } from './economy.ts';
+import * as msg from '../../spec/messages/model.ts';
 
 /** What the re-check reads: the solve's inputs, its unknowns and its reported result. */
 export interface OneSectorRecheckInput {
@@ -50,9 +51,9 @@ export function recheckOneSector(input: OneSectorRecheckInput, limit: number): s
   const b = baselineOf(d);
   const p = modelParams(d, b, opts);
   const { N, eps, psi, kappa, phi, nu, E, Y, T, lam } = p;
-  if (unknowns.length !== 3 * N) return `the solve returned ${unknowns.length} unknowns, expected 3N = ${3 * N}`;
+  if (unknowns.length !== 3 * N) return msg.solveUnknownCount(unknowns.length, 3 * N);
   const w = unknowns.subarray(0, N), Eh = unknowns.subarray(N, 2 * N), L = unknowns.subarray(2 * N, 3 * N);
-  for (let k = 0; k < 3 * N; k++) if (!(unknowns[k] > 0 && Number.isFinite(unknowns[k]))) return `unknown ${k} (${['ŵ', 'Ê', 'L̂'][Math.floor(k / N)]} of ${d.regions[k % N]}) is ${unknowns[k]}, expected a positive finite number`;
+  for (let k = 0; k < 3 * N; k++) if (!(unknowns[k] > 0 && Number.isFinite(unknowns[k]))) return msg.unknownNotPositive(k, ['ŵ', 'Ê', 'L̂'][Math.floor(k / N)], d.regions[k % N], unknowns[k]);
 
   const a = new Float64Array(N), income = new Float64Array(N), sold = new Float64Array(N), bought = new Float64Array(N);
   const revenue = new Float64Array(N), price = new Float64Array(N);
@@ -106,12 +107,12 @@ export function recheckOneSector(input: OneSectorRecheckInput, limit: number): s
     ['numeraire (Σ (P̂ − 1) E = 0)', Math.abs(numeraire) / worldE, `Σ (P̂ − 1) E = ${numeraire.toExponential(3)} thousand USD`],
   ] as const;
   for (const [what, rel, where] of gaps) {
-    if (!(rel <= limit)) return `The re-check of ${what} in the data's units failed: ${rel.toExponential(2)} relative, above ${limit.toExponential(0)} (${where})`;
+    if (!(rel <= limit)) return msg.recheckFailed(what, rel.toExponential(2), limit.toExponential(0), where);
   }
   // The reported indicators must be the ones these levels imply.
   for (let n = 0; n < N; n++) {
     const row = result.countries[d.regions[n]];
-    if (!row) return `the result has no row for ${d.regions[n]}`;
+    if (!row) return msg.resultRowMissing(d.regions[n]);
     const tau = p.lumpSum ? 0 : revenue[n] / income[n];
     const delta = E[n] / (E[n] - (kappa * (1 - tau) * Y[n]) / (1 + kappa));
     const expected: Record<(typeof COMPARED)[number], number> = {
@@ -126,7 +127,7 @@ export function recheckOneSector(input: OneSectorRecheckInput, limit: number): s
       const got = row[field];
       const want = expected[field];
       if (typeof got !== 'number' || !(Math.abs(got - want) <= INDICATOR_SLACK * Math.max(1, Math.abs(want)))) {
-        return `The re-check of the reported indicators failed: ${d.regions[n]}.${field} is ${got}, the solved levels give ${want}`;
+        return msg.recheckIndicatorFailed(d.regions[n], field, got, want);
       }
     }
   }

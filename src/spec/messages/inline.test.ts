@@ -29,6 +29,7 @@ describe('the message catalogue is the only place of user-facing sentences', () 
     expect(found("const s = z.number({ error: (iss) => `a number, got ${iss.input}` });")).toEqual(['a number, got ${…}']);
     expect(found("process.stderr.write(ok ? 'all went well\\n' : `it failed: ${why}\\n`);")).toEqual(['all went well\n', 'it failed: ${…}\n']);
     expect(found("fail(path, 'expected one of a or b');")).toEqual(['expected one of a or b']);
+    expect(found("if (bad) return fail(r, `The solve ended with ${bad}`); message = `No convergence in ${n} iterations`;")).toEqual(['The solve ended with ${…}', 'No convergence in ${…} iterations']);
     // Formatting without words of its own, keys, paths and code are not messages.
     expect(found("throw new Error(`${file}: ${msg.x()}`); const k = `${a}->${b}`; import('./solve.ts'); out(`${name}\\n`);")).toEqual([]);
     expect(found("throw new Error(msg.tableMissing(file, name));")).toEqual([]);

@@ -87,6 +87,13 @@ export const baselineConverge = (option: string | number | undefined, id: string
 export const nonFiniteInput = (badInput: string | number) =>
   `Non-finite input: ${badInput}`;
 
+/** The caps and capacity residuals are given when the solve has caps or capacities. */
+export const fixedPointDid = (tol: string | number, maxIt: string | number, residual: string, capResidual?: string, capacityResidual?: string) =>
+  `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual}${capResidual ? `, cap residual ${capResidual}` : ''}${capacityResidual ? `, capacity residual ${capacityResidual}` : ''})`;
+
+export const nonFiniteValue = (it: string | number, firstNonFinite: string | number) =>
+  `Non-finite value in iteration ${it} (${firstNonFinite})`;
+
 // src/model/ge/wedges.ts
 
 export const exportControlArrays = (flowCount: string | number, approvalCount: string | number, rentsToExporterCount: string | number) =>
@@ -173,6 +180,15 @@ export const convergedIterationsPartialling = (iter: string | number, innerTotal
 export const startingValues = (all: string | number, startCount: string | number) =>
   `Expected ${all} starting values, found ${startCount}`;
 
+export const irlsDidNot = (maxIter: string | number) =>
+  `IRLS did not converge in ${maxIter} iterations`;
+
+export const partiallingOutFixed = (innerNow: string | number, maxInner: string | number, iter: string | number) =>
+  `Partialling out the fixed effects did not reach tolerance ${innerNow} in ${maxInner} sweeps at IRLS iteration ${iter}`;
+
+export const devianceBecameIrls = (dev: string | number, iter: string | number) =>
+  `The deviance became ${dev} at IRLS iteration ${iter}`;
+
 // src/model/oneSector2025/baseline.ts
 
 export const calibrationHitTargets = (max: string | number) =>
@@ -233,3 +249,48 @@ export const regionSectorCodes = (id: string | number, k: string | number, owner
 
 export const inventorySpanStocked = (coveredCount: string | number | undefined, message: string | number | undefined) =>
   `Expected the inventory span with ${coveredCount} stocked cells to converge, found: ${message}`;
+
+// src/model/honest.ts
+
+export const solverReportedConvergence = (residual: string | number) =>
+  `The solver reported convergence with a residual of ${residual}`;
+
+export const solverReportedConvergenceResidual = (residual: string | number, tol: string | number) =>
+  `The solver reported convergence with a residual of ${residual}, above the tolerance ${tol}`;
+
+export const reCheckValue = (gap: string | number, rel: string | number, tol: string | number, worst: string | number) =>
+  `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap} (${rel} of world value added, tolerance ${tol}), worst in ${worst}`;
+
+export const solveEndedIndicator = (bad: string | number) =>
+  `The solve ended with an indicator that is not an answer: ${bad} (the model's numbers overflowed; check the options, e.g. elasticity_scale)`;
+
+export const indicatorNotFinite = (code: string | number, field: string | number, v: string | number) =>
+  `${code}.${field} is ${v}`;
+
+export const indicatorOverflow = (code: string | number, field: string | number, v: string | number, MAX_PCT: string | number) =>
+  `${code}.${field} is ${v}% (a change beyond ±${MAX_PCT}% is overflow)`;
+
+export const indicatorBelowMinus100 = (code: string | number, field: string | number, v: string | number) =>
+  `${code}.${field} is ${v}% (a positive quantity cannot fall by more than 100%)`;
+
+// src/model/oneSector2025/fixedPoint.ts
+
+export const noConvergenceIterations = (maxIterations: string | number, r: string | number, tolerance: string | number) =>
+  `No convergence in ${maxIterations} iterations: scaled residual ${r} > tolerance ${tolerance}`;
+
+// src/model/oneSector2025/recheck.ts
+
+export const solveUnknownCount = (found: number, expected: number) =>
+  `Expected 3N = ${expected} unknowns from the solve, found ${found}`;
+
+export const unknownNotPositive = (k: number, unknown: string, region: string, found: number) =>
+  `Expected a positive finite number for unknown ${k} (${unknown} of ${region}), found ${found}`;
+
+export const recheckFailed = (what: string | number, rel: string | number, limit: string | number, where: string | number) =>
+  `The re-check of ${what} in the data's units failed: ${rel} relative, above ${limit} (${where})`;
+
+export const resultRowMissing = (region: string) =>
+  `Expected a row for ${region} in the result, found none`;
+
+export const recheckIndicatorFailed = (region: string, field: string, got: number | undefined, want: number) =>
+  `The re-check of the reported indicators failed: ${region}.${field} is ${got}, the solved levels give ${want}`;

@@ -13,6 +13,7 @@
  * Every accepted point improves f, so the result is never worse than the start.
  */
 import { Budget, clampInto, type BoxProblem, type OptimizeOptions, type OptimizeResult } from './types.ts';
+import * as msg from '../../spec/messages/reasons.ts';
 
 const ARMIJO = 1e-4;
 const PG_TOL = 1e-9;
@@ -35,7 +36,7 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
   let [fx] = await budget.eval([x]);
   const done = (converged: boolean, message: string, iterations: number): OptimizeResult =>
     ({ x, f: fx, evaluations: budget.used, iterations, converged, message, method: 'quasi-newton' });
-  if (fx === -Infinity) return done(false, 'the model did not solve at the start', 0);
+  if (fx === -Infinity) return done(false, msg.modelDidNotSolve(), 0);
   let range = 0;
   for (let i = 0; i < n; i++) range = Math.max(range, hi[i] - lo[i]);
   const H = new Float64Array(n * n);
@@ -45,9 +46,9 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
   const ftol = o.ftol ?? 0;
   const history: number[] = [fx];
   for (let it = 1; ; it++) {
-    if (budget.left < 2 * n + 1) return done(false, `evaluation budget of ${o.maxEvaluations} exhausted`, it - 1);
+    if (budget.left < 2 * n + 1) return done(false, msg.evaluationBudgetExhausted(o.maxEvaluations), it - 1);
     const { g, curv } = await gradient(budget, x, fx, lo, hi, h);
-    if (g.some((v) => !Number.isFinite(v))) return done(false, 'the model did not solve at a finite-difference point', it - 1);
+    if (g.some((v) => !Number.isFinite(v))) return done(false, msg.modelDidNotSolveFinite(), it - 1);
     if (gPrev && sPrev) scaled = update(H, n, sPrev, g.map((v, i) => v - gPrev![i]), scaled);
     const free = new Uint8Array(n);
     let pg = 0;
@@ -56,7 +57,7 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
       free[i] = atLo || atHi ? 0 : 1;
       pg = Math.max(pg, Math.abs(x[i] - Math.min(hi[i], Math.max(lo[i], x[i] - g[i]))));
     }
-    if (pg < PG_TOL) return done(true, `projected gradient ${pg.toExponential(1)} < ${PG_TOL}`, it);
+    if (pg < PG_TOL) return done(true, msg.projectedGradient(pg.toExponential(1), PG_TOL), it);
     if (it === 1) scaled = diagonalStart(H, n, curv, g, free, Math.min(0.1, 0.25 * range), resetH);
     let d = direction(H, g, free, n);
     let slope = 0;
@@ -66,17 +67,17 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
       d = direction(H, g, free, n);
     }
     const step = await lineSearch(budget, p.parallelism, x, fx, g, d, lo, hi);
-    if (!step) return done(true, 'no improving step along the search direction (optimum to the precision of the objective)', it);
+    if (!step) return done(true, msg.noImprovingStep(), it);
     const s = step.x.map((v, i) => v - x[i]);
     x = step.x;
     fx = step.f;
     history.push(fx);
     if (history.length > FTOL_WINDOW && fx - history[history.length - 1 - FTOL_WINDOW] < ftol) {
-      return done(true, `objective improved by less than ${ftol} over ${FTOL_WINDOW} iterations`, it);
+      return done(true, msg.objectiveImprovedLess(ftol, FTOL_WINDOW), it);
     }
     let smax = 0;
     for (let i = 0; i < n; i++) smax = Math.max(smax, Math.abs(s[i]));
-    if (smax < o.xtol) return done(true, `step ${smax.toExponential(1)} < xtol ${o.xtol}`, it);
+    if (smax < o.xtol) return done(true, msg.stepBelowXtol(smax.toExponential(1), o.xtol), it);
     gPrev = g;
     sPrev = s;
   }
