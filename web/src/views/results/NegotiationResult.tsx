@@ -38,7 +38,7 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
       <Figure
         id={`offers-${id}`}
         title="What each offer is worth to each side"
-        description={`Utility of every offer to ${parties[0]} and ${parties[1]}, by turn (0 = the disagreement outcome).`}
+        description={`Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations weighed it (trade domains with trust: the other side’s promised levers discounted by trust), pp, by turn (0 = the disagreement outcome).`}
         render={(width) => Plot.plot({
           width, height: 220, marginLeft: 50, marginRight: 40,
           x: { label: 'turn' }, y: { label: 'utility', grid: true },
@@ -58,7 +58,7 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
       <ScrollBox label="Offers, round by round">
         <table className="result-table" data-testid="offer-log">
           <caption>Offers, round by round</caption>
-          <thead><tr><th scope="col">Round</th><th scope="col">By</th><th scope="col">Action</th><th scope="col">Offer</th>{parties.map((p) => <th key={p} scope="col">Utility, {p}</th>)}</tr></thead>
+          <thead><tr><th scope="col">Round</th><th scope="col">By</th><th scope="col">Action</th><th scope="col">Offer</th>{parties.map((p) => <th key={p} scope="col">Utility, {p} (weighed)</th>)}</tr></thead>
           <tbody>
             {log.map((e, k) => (
               <tr key={k}>
