@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import * as msg from '../spec/messages/exec.ts';
+import * as msg from '../../../src/spec/messages/exec.ts';
 
 /** A running test server. */
 export interface TestRedis {
