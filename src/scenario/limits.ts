@@ -129,5 +129,27 @@ export function checkDocument(doc: Document, lc: LineCounter): ScenarioIssue[] {
   return issues;
 }
 
+/**
+ * Whether a value read with JSON.parse passes the guards {@link checkDocument} applies to a YAML
+ * document: value count, entry counts of timeline/tariffs/export_controls lists, string lengths,
+ * control characters in strings and keys (JSON has no tags or aliases). It says only yes or no: on
+ * no, the caller parses the text as YAML, whose checks report the issues with their places.
+ */
+export function valuePassesGuards(v: unknown): boolean {
+  let nodes = 0;
+  const ok = (x: unknown, key: string | number | undefined): boolean => {
+    if (++nodes > SCENARIO_LIMITS.nodes) return false;
+    if (typeof x === 'string') return x.length <= SCENARIO_LIMITS.string && !CONTROL.test(x);
+    if (Array.isArray(x)) {
+      const limit = key === 'timeline' ? SCENARIO_LIMITS.steps : key === 'tariffs' || key === 'export_controls' ? SCENARIO_LIMITS.entries : undefined;
+      if (limit !== undefined && x.length > limit) return false;
+      return x.every((y, i) => ok(y, i));
+    }
+    if (x && typeof x === 'object') return Object.entries(x).every(([k, y]) => !CONTROL.test(k) && ok(y, k));
+    return true;
+  };
+  return ok(v, undefined);
+}
+
 /** The message of a document whose aliases expand too far (yaml's ReferenceError). */
 export const ALIAS_BOMB = msg.mostAliasExpansions(SCENARIO_LIMITS.aliases);

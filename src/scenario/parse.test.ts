@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { parse } from 'yaml';
 import { parseScenarioText } from './parse.ts';
 import { ScenarioError } from '../spec/errors.ts';
 
@@ -52,5 +54,25 @@ describe('scenario parsing', () => {
     const p = parseScenarioText('{"lancaster": 1, "name": "j", "model": "cp2015"}', 's.json');
     expect(p.scenario.model).toBe('cp2015');
     expect(p.scenario.options).toEqual({});
+  });
+});
+
+describe('canonical JSON (sweep draws, API scenario objects)', () => {
+  const replay = JSON.stringify(parse(readFileSync(new URL('../../scenarios/us-china-2025.yaml', import.meta.url), 'utf8')));
+
+  it('reads to the same scenario as the YAML path, and still locates later issues', () => {
+    const fast = parseScenarioText(replay, 'draw.json');
+    const slow = parseScenarioText(`${replay}\n`, 'draw.json'); // not canonical: the YAML path
+    expect(fast.scenario).toEqual(slow.scenario);
+    expect(fast.locate(['timeline', 3, 'label'])).toEqual(slow.locate(['timeline', 3, 'label']));
+    expect(fast.locate(['timeline', 3, 'label'])?.line).toBe(1);
+  });
+
+  it('reports bad values and control characters with their place, as YAML does', () => {
+    const bad = JSON.stringify({ lancaster: 1, name: 'x', model: 'cp2015', policy: { tariffs: [{ importer: 'USA', exporter: 'CHN', rate: -1 }] } });
+    expect(errorOf(bad)).toMatch(/^scenario\.yaml:1:\d+ policy\.tariffs\[0\]\.rate: expected a rate between 0 and 10/);
+    expect(errorOf(JSON.stringify({ lancaster: 1, name: 'a\u0000b', model: 'cp2015' }))).toMatch(/scenario\.yaml:1:\d+ name: expected text without control characters, found U\+0000/);
+    const many = JSON.stringify({ lancaster: 1, name: 'x', model: 'cp2015', policy: { tariffs: Array.from({ length: 2001 }, () => ({ importer: 'USA', exporter: 'CHN', rate: 0.1 })) } });
+    expect(errorOf(many)).toMatch(/policy\.tariffs: expected at most 2000 entries, found 2001/);
   });
 });
