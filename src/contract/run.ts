@@ -7,7 +7,7 @@
 import * as msg from '../spec/messages/exec.ts';
 
 /** Every run kind the API knows; a kind without a registered handler is refused with 400. */
-export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity'] as const;
+export const RUN_KINDS = ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity', 'sweep'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 /**
@@ -41,6 +41,12 @@ export interface Progress {
   /** A solver's iteration and residual (per-iteration progress of solves; throttled). */
   iteration?: number;
   residual?: number;
+  /** Runs of many jobs (sweeps): jobs finished (failed ones included), jobs in all, jobs failed. */
+  done?: number;
+  total?: number;
+  failed?: number;
+  /** Estimated seconds left (from the mean time per finished job so far); absent before the first one. */
+  eta_seconds?: number;
 }
 
 /**
@@ -81,6 +87,22 @@ export interface RunHandler {
   check(input: string, label: string): RunCheck | Promise<RunCheck>;
   /** Computes the result (a JSON-able, structured-cloneable value), possibly in a worker thread. */
   run(input: string, progress: ProgressFn): Promise<unknown>;
+  /**
+   * Runs of many jobs (sweeps) have this too: the run service calls it in its own process with its
+   * executor, so the jobs spread over the executor's threads or queue workers, instead of sending
+   * the whole run to one thread. `run` computes the same result on an inline executor.
+   */
+  fanOut?(input: string, ctx: FanOutContext): Promise<unknown>;
+}
+
+/** What a fan-out run gets from the run service. */
+export interface FanOutContext {
+  executor: Executor;
+  progress: ProgressFn;
+  /** Aborted when the run is cancelled (DELETE) or the server shuts down. */
+  signal: AbortSignal;
+  /** Jobs handed to the executor at once. */
+  inFlight: number;
 }
 
 /** One unit of work for an executor. */

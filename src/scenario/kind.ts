@@ -7,8 +7,8 @@
 import { parse } from 'yaml';
 import type { RunKind } from '../contract/run.ts';
 
-/** The run kinds a scenario file can be (analyze runs take GENIUS XML, not a scenario). */
-export type ScenarioKind = Exclude<RunKind, 'analyze'>;
+/** The run kinds a scenario file can be (analyze runs take GENIUS XML, sweeps a sweep file: not scenarios). */
+export type ScenarioKind = Exclude<RunKind, 'analyze' | 'sweep'>;
 
 /**
  * The kind of a scenario text (YAML or JSON); `solve` when it does not parse (its checks say why).

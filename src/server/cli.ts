@@ -23,6 +23,9 @@ function parseCount(v: string, option: string): number {
   return n;
 }
 
+/** A sweep's jobs in the queue at once (`serve --redis`): the workers' total concurrency rarely exceeds it, and other runs wait behind at most this many. */
+const QUEUE_FAN_OUT = 64;
+
 /** Options of the serve command. */
 export interface ServeOptions {
   port?: number;
@@ -53,15 +56,15 @@ export interface ServeOptions {
  * running server (it keeps the process alive).
  */
 export async function serve(opts: ServeOptions, log: (s: string) => void = (s) => process.stderr.write(`${s}\n`)) {
-  const { startServer } = await import('./index.ts');
+  const { startServer, serverRegistry } = await import('./index.ts');
   const { openRunStore } = await import('../store/open.ts');
   const { PoolExecutor } = await import('../exec/pool.ts');
-  const { defaultRegistry } = await import('../exec/registry.ts');
+
   const { checkExposure } = await import('./access.ts');
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? (process.env.LANCASTER_TOKEN || undefined);
   checkExposure(host, token); // refuse before opening the store
-  const registry = defaultRegistry();
+  const registry = serverRegistry();
   for (const [kind, module] of Object.entries(opts.handlers ?? {})) registry.register(kind as RunKind, module);
   const store = await openRunStore({ db: opts.db });
   const redisUrl = opts.redis ?? (process.env.LANCASTER_REDIS_URL || undefined);
@@ -70,6 +73,8 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   let long = Math.max(1, Math.floor(threads / 2));
   let short = threads - long;
   let executor;
+  // A sweep's draws at once: on threads, the long lane's share; on the queue, enough to keep many remote workers busy.
+  let fanOutInFlight: number;
   if (redisUrl) {
     const { QueueExecutor } = await import('../exec/queue.ts');
     const q = new QueueExecutor({ url: redisUrl, queue: opts.queue, log });
@@ -78,9 +83,13 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
     executor = q;
     // Remote workers take the jobs: the lanes only keep long runs from filling the shared queue.
     (short = 16), (long = 8);
-  } else executor = new PoolExecutor({ threads });
+    fanOutInFlight = QUEUE_FAN_OUT;
+  } else {
+    executor = new PoolExecutor({ threads });
+    fanOutInFlight = long;
+  }
   const server = await startServer({
-    port: opts.port ?? 8080, host, store, executor, registry,
+    port: opts.port ?? 8080, host, store, executor, registry, fanOutInFlight,
     access: { token, allowedHosts: opts.allowHost, rateLimit: opts.rateLimit },
     lanes: { concurrency: { short, long }, maxQueued: opts.maxQueue },
     retain: { days: opts.retainDays, count: opts.retainCount },

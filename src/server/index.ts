@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../contract/run.ts';
 import { defaultRegistry, type HandlerRegistry } from '../exec/registry.ts';
+import { SWEEP_HANDLER } from '../sweep/handler.ts';
 import type { RunStore } from '../store/types.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { checkExposure } from './access.ts';
@@ -22,8 +23,10 @@ export type { AppContext } from './context.ts';
 export interface ServerOptions extends AppOptions {
   store: RunStore;
   executor: Executor;
-  /** Default: solve and analyze. */
+  /** Default: {@link serverRegistry} (every run kind). */
   registry?: HandlerRegistry;
+  /** Jobs a sweep hands to the executor at once (default: the long lane's concurrency). */
+  fanOutInFlight?: number;
   /** Default 0 (any free port). */
   port?: number;
   /** Default 127.0.0.1 (loopback only). */
@@ -47,13 +50,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The run kinds of the server: every built-in handler, and sweeps, whose handler sits above the
+ * executors (src/sweep) because it sends its draws to one.
+ */
+export function serverRegistry(): HandlerRegistry {
+  return defaultRegistry().register('sweep', SWEEP_HANDLER);
+}
+
 /** Recovers interrupted runs and builds the shared context (what tests use with buildApp). */
-export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes' | 'offload'>): Promise<AppContext & { recovered: string[] }> {
+export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes' | 'offload' | 'fanOutInFlight'>): Promise<AppContext & { recovered: string[] }> {
   const recovered = await opts.store.recoverInterrupted(new Date().toISOString());
-  const registry = opts.registry ?? defaultRegistry();
+  const registry = opts.registry ?? serverRegistry();
   const cv = codeVersion();
   const checker = new BodyChecker(opts.offload);
-  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes, checker });
+  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes, checker, fanOutInFlight: opts.fanOutInFlight });
   return { store: opts.store, service, registry, codeVersion: cv, checker, recovered };
 }
 

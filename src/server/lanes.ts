@@ -9,7 +9,7 @@ import { JobAbortedError, type RunKind } from '../contract/run.ts';
 export type Lane = 'short' | 'long';
 
 /** Kinds that may take minutes; every other kind is short. */
-const LONG_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['timeline', 'strategy', 'negotiation', 'gravity']);
+const LONG_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['timeline', 'strategy', 'negotiation', 'gravity', 'sweep']);
 
 /** The lane of a run kind. */
 function laneOf(kind: RunKind): Lane {
@@ -55,6 +55,11 @@ export class Lanes {
   constructor(opts: LaneOptions = {}) {
     this.#limit = { short: Math.max(1, opts.concurrency?.short ?? 1), long: Math.max(1, opts.concurrency?.long ?? 1) };
     this.maxQueued = opts.maxQueued ?? MAX_QUEUED;
+  }
+
+  /** Runs at once in `lane`. */
+  concurrency(lane: Lane): number {
+    return this.#limit[lane];
   }
 
   /** Runs waiting in both lanes. */

@@ -18,7 +18,7 @@ describe('server information routes', () => {
   it('reports health with the code version and the run kinds it can run', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'ok', version: '0.1.0', run_kinds: ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity'], active_runs: 0 });
+    expect(r.json()).toMatchObject({ status: 'ok', version: '0.1.0', run_kinds: ['solve', 'timeline', 'strategy', 'negotiation', 'analyze', 'gravity', 'sweep'], active_runs: 0 });
   });
 
   it('lists the embedded datasets with provenance and citations', async () => {

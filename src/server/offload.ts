@@ -20,7 +20,7 @@ const IDLE_MS = 10_000;
 
 /** Options of {@link BodyChecker}. */
 export interface OffloadOptions {
-  /** Bodies longer than this go to a worker; default {@link OFFLOAD_BYTES}; Infinity keeps every check in the request thread. */
+  /** Bodies longer than this go to a worker, and checks that ask for it; default {@link OFFLOAD_BYTES}; Infinity keeps every check in the request thread. */
   threshold?: number;
   /** Worker threads; default 1. */
   threads?: number;
@@ -61,9 +61,10 @@ export class BodyChecker {
     return (await this.#offload({ op: 'validate', text, modules })) as ValidAnswer;
   }
 
-  /** The quick check of a run handler (module URL) on its input. */
-  async check(module: string, input: string, label: string): Promise<RunCheck> {
-    if (input.length <= this.threshold) return (await importHandler(module)).check(input, label);
+  /** The quick check of a run handler (module URL) on its input; in a worker when the input is large or `offload` says so (checks much heavier than their input). */
+  async check(module: string, input: string, label: string, offload = false): Promise<RunCheck> {
+    const large = input.length > this.threshold || (offload && Number.isFinite(this.threshold));
+    if (!large) return (await importHandler(module)).check(input, label);
     return (await this.#offload({ op: 'check', module, input, label })) as RunCheck;
   }
 

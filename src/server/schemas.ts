@@ -17,7 +17,7 @@ export const ScenarioBodySchema = z
 const RunRequestSchema = z
   .object({
     kind: z.enum(RUN_KINDS).default('solve').meta({ description: 'What to run; kinds without a handler answer 400' }),
-    scenario: ScenarioBodySchema.meta({ description: 'The scenario (solve, timeline, strategy, negotiation) or, for analyze, {domain, profile_a, profile_b} GENIUS XML texts' }),
+    scenario: ScenarioBodySchema.meta({ description: 'The scenario (solve, timeline, strategy, negotiation, gravity); for sweep, a sweep file (docs/scale.md) whose scenario is an embedded id or written inline; for analyze, {domain, profile_a, profile_b} GENIUS XML texts' }),
   })
   .strict();
 
@@ -66,6 +66,10 @@ const ProgressSchema = z.object({
   offer: OfferEventSchema.optional(),
   iteration: z.number().int().optional().meta({ description: 'The solver\'s iteration (per-iteration progress of solves)' }),
   residual: z.number().optional().meta({ description: 'The solver\'s residual at that iteration' }),
+  done: z.number().int().optional().meta({ description: 'Sweeps: runs finished so far (failed ones included)' }),
+  total: z.number().int().optional().meta({ description: 'Sweeps: runs in all (grid points × (draws + 1))' }),
+  failed: z.number().int().optional().meta({ description: 'Sweeps: runs failed so far' }),
+  eta_seconds: z.number().optional().meta({ description: 'Sweeps: estimated seconds left (mean time per finished run so far)' }),
 });
 
 const RunSummarySchema = z.object({
@@ -86,7 +90,7 @@ const RunSummarySchema = z.object({
 
 export const RunSchema = RunSummarySchema.extend({
   scenario: z.string(),
-  result: z.unknown().meta({ description: 'The run\'s result once done (a solve: the ModelResult of scenario-format.md), else null' }),
+  result: z.unknown().meta({ description: 'The run\'s result once done (a solve: the ModelResult of scenario-format.md; a sweep: points[] with result and bands, as lancaster sweep --json), else null' }),
   progress: ProgressSchema.optional().meta({ description: 'Last progress of a running run' }),
 });
 

@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { Executor, Progress, RunKind } from '../contract/run.ts';
+import type { ExecEvent, Executor, Progress, RunKind } from '../contract/run.ts';
 import type { HandlerRegistry } from '../exec/registry.ts';
 import { ApiError } from './errors.ts';
 import { Lanes, type LaneOptions } from './lanes.ts';
@@ -58,6 +58,11 @@ export interface RunServiceOptions {
   lanes?: LaneOptions;
   /** Checks large inputs in a worker thread (offload.ts); default: every check in the request thread. */
   checker?: BodyChecker;
+  /**
+   * Jobs a fan-out run (a sweep) hands to the executor at once; default the long lane's
+   * concurrency, so that on the thread pool a sweep uses the long lane's threads and short runs keep theirs.
+   */
+  fanOutInFlight?: number;
 }
 
 /**
@@ -101,7 +106,9 @@ export class RunService {
       const wait = this.lanes.retryAfterSeconds();
       throw new ApiError(429, 'queue_full', msg.queueFull(this.lanes.maxQueued, wait), undefined, { 'retry-after': String(wait) });
     }
-    const check = this.opts.checker ? await this.opts.checker.check(module, input, label) : await (await registry.handler(kind)).check(input, label);
+    const handler = await registry.handler(kind);
+    // A fan-out run's check builds its whole plan (a sweep parses its scenario several times): never in the request thread.
+    const check = this.opts.checker ? await this.opts.checker.check(module, input, label, handler.fanOut !== undefined) : await handler.check(input, label);
     const id = randomUUID();
     const created = Date.now();
     const created_at = new Date(created).toISOString();
@@ -124,10 +131,12 @@ export class RunService {
       const finished_at = new Date(end).toISOString();
       const timings = { queued_ms: active.startedAt! - created, run_ms: end - active.startedAt!, total_ms: end - created };
       // A result that did not converge is a failed run with the solver's reason (its numbers are kept for diagnosis).
+      // So is a sweep with failed or unconverged runs (its bands leave them out; the result lists them).
       const status = (value as { status?: unknown } | null)?.status;
-      const unconverged = ok && status === 'not-converged';
+      const unconverged = ok && (status === 'not-converged' || status === 'incomplete');
+      const reason = (value as { message?: string } | null)?.message;
       const error = unconverged
-        ? msg.stored.notConverged((value as { message?: string }).message)
+        ? status === 'incomplete' ? msg.stored.incomplete(reason) : msg.stored.notConverged(reason)
         : ok ? undefined : this.#closing ? INTERRUPTED : (value as Error)?.message ?? String(value);
       const done = ok && !unconverged;
       write(async () => {
@@ -137,14 +146,24 @@ export class RunService {
         this.#emit(id, done ? { type: 'done', data: { id, status: 'done', finished_at } } : { type: 'failed', data: { id, status: 'failed', finished_at, error: error! } });
       });
     };
+    const onEvent = (e: ExecEvent) => {
+      if (e.type === 'started') return markStarted();
+      markStarted();
+      const { type: _type, ...progress } = e;
+      active.progress = progress;
+      this.#emit(id, { type: 'progress', data: active.progress });
+    };
+    const signal = active.controller.signal;
+    // A fan-out run (a sweep) runs here and sends its many jobs to the executor itself; any other run is one job.
+    const start = handler.fanOut
+      ? () => {
+          markStarted();
+          const inFlight = this.opts.fanOutInFlight ?? this.lanes.concurrency('long');
+          return handler.fanOut!(input, { executor, signal, inFlight, progress: (p) => onEvent({ type: 'progress', ...p }) });
+        }
+      : () => executor.submit({ id, kind, module, input }, onEvent, signal);
     active.done = this.lanes
-      .enqueue(id, kind, () => executor.submit({ id, kind, module, input }, (e) => {
-        if (e.type === 'started') return markStarted();
-        markStarted();
-        const { type: _type, ...progress } = e;
-        active.progress = progress;
-        this.#emit(id, { type: 'progress', data: active.progress });
-      }, active.controller.signal))
+      .enqueue(id, kind, start)
       .then((r) => finish(true, r), (e) => finish(false, e))
       .then(() => active.writes);
     return (await store.get(id))!;

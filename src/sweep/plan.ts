@@ -16,11 +16,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isNode, parse, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ScenarioError } from '../spec/errors.ts';
 import { PARSE_OPTIONS } from '../spec/issues.ts';
-import { parseScenarioText } from '../scenario/parse.ts';
+import { parseScenarioText, type ParsedScenario } from '../scenario/parse.ts';
+import { parseServedScenario } from '../scenario/served.ts';
+import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from '../scenario/limits.ts';
 import { drawValues } from './draws.ts';
 import { priorsFor, type Prior, type RawScenario } from './priors.ts';
 import * as msg from '../spec/messages/run.ts';
@@ -35,7 +38,9 @@ export const SweepFileSchema = z
     lancaster: z.literal(1, { error: (iss) => scenarioMsg.formatVersion(iss.input) }),
     name: z.string().min(1),
     description: z.string().optional(),
-    scenario: z.string().min(1).meta({ description: 'Scenario file (relative to the sweep file) or embedded scenario id' }),
+    scenario: z
+      .union([z.string().min(1), z.record(z.string(), z.unknown())], { error: (iss) => scenarioMsg.sweepScenarioField(iss.input) })
+      .meta({ description: 'Scenario file (relative to the sweep file; not over the API), embedded scenario id (e.g. us-china-2025), or the scenario itself written inline' }),
     draws: z.number().int().min(1).max(100_000),
     seed: z.number().int().min(0).max(2 ** 31 - 1),
     priors: z.array(z.string()).optional().meta({ description: 'Prior rows to draw (src/sweep/priors.ts); default every row that applies' }),
@@ -52,6 +57,7 @@ export type GridPoint = Record<string, unknown>;
 export interface SweepPlan {
   file: string;
   spec: SweepFile;
+  /** The scenario's name in messages and results: its file, `scenarios/<id>.yaml` over the API, or the sweep file when written inline. */
   scenarioFile: string;
   /** The scenario as written, with `set` applied. */
   base: RawScenario;
@@ -84,16 +90,77 @@ function product(grid: Record<string, unknown[]>): GridPoint[] {
   return out;
 }
 
+/** Options of {@link parseSweepText} and {@link readSweepFile}. */
+export interface SweepReadOptions {
+  /** Override the file's draw count and seed (--draws, --seed). */
+  draws?: number;
+  seed?: number;
+  /**
+   * A sweep sent to the server: its `scenario` is an embedded scenario id or written inline (never a
+   * path), its datasets are embedded ids, and it may ask for at most {@link SERVED_LIMITS} runs.
+   */
+  served?: boolean;
+}
+
+/** Limits of a sweep sent to the server: the bands hold every draw of every measure in memory until the sweep ends. */
+const SERVED_LIMITS = { runs: 10_001 } as const;
+
+/** Grid points of any sweep (the combinations are listed before anything runs). */
+const MAX_POINTS = 10_000;
+
+/** The repository's scenarios folder (sources and build alike: src/sweep, dist/sweep). */
+const SCENARIOS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
+
+/** An embedded scenario id: a path under scenarios/ without the extension, no `..`, no leading slash. */
+const SCENARIO_ID = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
+
+/** The file of embedded scenario `id` (scenarios/<id>.yaml), or undefined. */
+function embeddedScenarioFile(id: string): string | undefined {
+  if (!SCENARIO_ID.test(id)) return undefined;
+  const f = join(SCENARIOS_DIR, `${id}.yaml`);
+  return existsSync(f) ? f : undefined;
+}
+
+/**
+ * Whether a text is a sweep file rather than a scenario: a mapping with `scenario` and `draws`
+ * (no scenario has either field). False when it does not parse.
+ */
+export function isSweepText(text: string): boolean {
+  try {
+    const d = parse(text, { maxAliasCount: SCENARIO_LIMITS.aliases }) as unknown;
+    return !!d && typeof d === 'object' && !Array.isArray(d) && 'scenario' in d && 'draws' in d;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a sweep file into a plan; every problem is a ScenarioError with the sweep file's line:col. */
-export function readSweepFile(file: string, override: { draws?: number; seed?: number } = {}): SweepPlan {
+export function readSweepFile(file: string, override: SweepReadOptions = {}): SweepPlan {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ScenarioError(file, [{ path: [], message: scenarioMsg.unreadableSweepFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
   }
+  return parseSweepText(text, file, override);
+}
+
+/**
+ * Parses a sweep file's text (YAML or JSON, the guards of scenario files first) into a plan; `file`
+ * names it in messages and, unless `served`, is the folder a relative `scenario:` path starts from.
+ * Every problem is a ScenarioError at the sweep file's line:col; a scenario written inline is
+ * checked in place, so its issues point into the sweep file too.
+ *
+ * @example
+ * ```ts
+ * const plan = parseSweepText('lancaster: 1\nname: s\nscenario: nafta-cp2015\ndraws: 10\nseed: 1\n', 'sweep', { served: true });
+ * ```
+ */
+export function parseSweepText(text: string, file: string, opts: SweepReadOptions = {}): SweepPlan {
+  const raw = checkText(text);
+  if (raw) throw new ScenarioError(file, [raw]);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, schema: 'core', merge: false });
   const at = (path: (string | number)[]) => {
     for (let k = path.length; k >= 0; k--) {
       const n = doc.getIn(path.slice(0, k), true);
@@ -106,17 +173,69 @@ export function readSweepFile(file: string, override: { draws?: number; seed?: n
     throw new ScenarioError(file, [{ path, message, ...(pos ? { line: pos.line, col: pos.col } : {}) }]);
   };
   if (doc.errors.length) fail([], scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]));
-  const r = SweepFileSchema.safeParse(doc.toJS(), PARSE_OPTIONS);
+  const guarded = checkDocument(doc, lc);
+  if (guarded.length) throw new ScenarioError(file, guarded);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliases });
+  } catch (e) {
+    if (e instanceof ReferenceError) fail([], ALIAS_BOMB);
+    throw e;
+  }
+  const r = SweepFileSchema.safeParse(value, PARSE_OPTIONS);
   if (!r.success) {
     const iss = r.error.issues[0];
     const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     fail(iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path, iss.message);
   }
-  const spec = { ...r.data!, ...(override.draws !== undefined ? { draws: override.draws } : {}), ...(override.seed !== undefined ? { seed: override.seed } : {}) };
-  const local = isAbsolute(spec.scenario) ? spec.scenario : resolve(dirname(file), spec.scenario);
-  const embedded = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'scenarios', `${spec.scenario}.yaml`);
-  const scenarioFile = existsSync(local) ? local : existsSync(embedded) ? embedded : fail(['scenario'], scenarioMsg.unknownSweepScenario(spec.scenario));
-  return buildPlan(file, spec, scenarioFile, fail);
+  const spec = { ...r.data!, ...(opts.draws !== undefined ? { draws: opts.draws } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
+  const parse = opts.served ? parseServedScenario : parseScenarioText;
+  let source: ScenarioSource;
+  if (typeof spec.scenario !== 'string') {
+    // Written inline: checked as a scenario, its issues moved to their place in the sweep file.
+    const inline = JSON.stringify(spec.scenario);
+    source = {
+      label: file, text: inline,
+      check: (t) => {
+        try {
+          return parse(t, file);
+        } catch (e) {
+          if (!(e instanceof ScenarioError)) throw e;
+          throw new ScenarioError(file, e.issues.map((i) => {
+            const path = ['scenario', ...i.path];
+            const pos = at(path);
+            return { path, message: i.message, ...(pos ? { line: pos.line, col: pos.col } : {}) };
+          }));
+        }
+      },
+    };
+  } else {
+    const id = spec.scenario;
+    const local = opts.served ? undefined : isAbsolute(id) ? id : resolve(dirname(file), id);
+    const embedded = embeddedScenarioFile(id);
+    const found = local && existsSync(local) ? local : embedded;
+    if (!found) fail(['scenario'], opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id));
+    // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not where the server keeps it.
+    const label = found === embedded && opts.served ? `scenarios/${id}.yaml` : found!;
+    source = { label, text: readFileSync(found!, 'utf8'), check: (t) => parse(t, label) };
+  }
+  const points = gridSize(spec.grid ?? {});
+  if (points > MAX_POINTS) fail(['grid'], scenarioMsg.tooManyGridPoints(MAX_POINTS, points));
+  const runs = points * (spec.draws + 1);
+  if (opts.served && runs > SERVED_LIMITS.runs) fail(['draws'], scenarioMsg.tooManyServedRuns(SERVED_LIMITS.runs, points, spec.draws));
+  return buildPlan(file, spec, source, fail, parse);
+}
+
+/** The number of grid points (combinations) of a grid. */
+function gridSize(grid: Record<string, unknown[]>): number {
+  return Object.values(grid).reduce((n, v) => n * v.length, 1);
+}
+
+/** Where a sweep's scenario comes from: its label in messages and results, its text, and the check of that text. */
+interface ScenarioSource {
+  label: string;
+  text: string;
+  check(text: string): ParsedScenario;
 }
 
 /**
@@ -133,14 +252,21 @@ export function scenarioSweepPlan(scenarioFile: string, o: { name?: string; draw
   const fail = (path: (string | number)[], message: string): never => {
     throw new ScenarioError(scenarioFile, [{ path, message }]);
   };
-  return buildPlan(scenarioFile, spec, resolve(scenarioFile), fail);
+  const label = resolve(scenarioFile);
+  return buildPlan(scenarioFile, spec, { label, text: readFileSync(label, 'utf8'), check: (t) => parseScenarioText(t, label) }, fail, parseScenarioText);
 }
 
-/** The plan of a validated sweep spec over `scenarioFile`; `fail` reports a problem at a path of the spec. */
-function buildPlan(file: string, spec: SweepFile, scenarioFile: string, fail: (path: (string | number)[], message: string) => never): SweepPlan {
-  const scenarioSource = readFileSync(scenarioFile, 'utf8');
-  parseScenarioText(scenarioSource, scenarioFile); // the scenario as written must be valid
-  const base = parseDocument(scenarioSource).toJS() as RawScenario;
+/**
+ * The plan of a validated sweep spec over its scenario; `fail` reports a problem at a path of the
+ * spec, `parse` checks a swept scenario text (the API's: datasets by id only).
+ */
+function buildPlan(
+  file: string, spec: SweepFile, source: ScenarioSource, fail: (path: (string | number)[], message: string) => never,
+  parse: (text: string, label: string) => ParsedScenario,
+): SweepPlan {
+  const scenarioFile = source.label;
+  source.check(source.text); // the scenario as written must be valid
+  const base = parseDocument(source.text).toJS() as RawScenario;
   for (const [f, v] of Object.entries(spec.set ?? {})) {
     try {
       setField(base, f, v);
@@ -172,7 +298,7 @@ function buildPlan(file: string, spec: SweepFile, scenarioFile: string, fail: (p
         return fail(['grid', Object.keys(pt)[0] ?? ''], (e as Error).message);
       }
       try {
-        parseScenarioText(t, scenarioFile);
+        parse(t, scenarioFile);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         const where = Object.entries(pt).map(([f, v]) => `${f} = ${JSON.stringify(v)}`).join(', ');

@@ -10,10 +10,11 @@ import type { Provenance } from '../contract/result.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { provenanceOf } from '../scenario/provenance.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
-import type { Executor } from '../contract/run.ts';
+import { JobAbortedError, type Executor } from '../contract/run.ts';
 import { band, BandAccumulator, type Band } from './bands.ts';
 import { describeDistribution } from './priors.ts';
 import type { GridPoint, SweepPlan } from './plan.ts';
+import * as msg from '../spec/messages/run.ts';
 
 /** The outcome at one grid point. */
 export interface SweepPoint {
@@ -33,6 +34,8 @@ export interface SweepResult {
   seed: number;
   draws: number;
   status: 'complete' | 'incomplete';
+  /** Why the sweep is incomplete (runs failed or did not converge); absent when complete. */
+  message?: string;
   executor: string;
   seconds: number;
   priors: { id: string; what: string; distribution: string; source: string; why: string; drawn: Band }[];
@@ -52,6 +55,8 @@ export interface SweepRunOptions {
   onProgress?: (done: number, total: number, failed: number) => void;
   /** Every finished draw (k = null: central), e.g. for tests. */
   onDraw?: (point: number, k: number | null, measures: unknown) => void;
+  /** Cancels the sweep: no further job is submitted, running ones are aborted, and runSweep rejects with JobAbortedError. */
+  signal?: AbortSignal;
 }
 
 interface Slot { point: number; k: number | null }
@@ -79,13 +84,13 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     const draw = slot.k === null ? undefined : { seed: plan.spec.seed, index: slot.k };
     const r = results[slot.point];
     try {
-      const m = await executor.submit({ id, kind: 'timeline', module, input, ...(draw ? { draw } : {}) }, () => {});
+      const m = await executor.submit({ id, kind: 'timeline', module, input, ...(draw ? { draw } : {}) }, () => {}, opts.signal);
       if (slot.k === null) r.central = m;
       else r.draws[slot.k] = m;
       opts.onDraw?.(slot.point, slot.k, m);
     } catch (e) {
-      // The queue itself is gone: the sweep stops here (nothing is written), rather than listing every draw as failed.
-      if ((e as Error).name === 'QueueUnavailableError') throw e;
+      // The queue itself is gone, or the sweep was cancelled: it stops here (nothing is written), rather than listing every draw as failed.
+      if ((e as Error).name === 'QueueUnavailableError' || opts.signal?.aborted) throw e;
       failed++;
       const error = (e as Error).message;
       if (slot.k === null) r.centralError = error;
@@ -95,9 +100,10 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     opts.onProgress?.(done, slots.length, failed);
   };
   const lanes = Array.from({ length: Math.min(opts.inFlight ?? 256, slots.length) }, async () => {
-    while (next < slots.length) await runOne(slots[next++]);
+    while (next < slots.length && !opts.signal?.aborted) await runOne(slots[next++]);
   });
   await Promise.all(lanes);
+  if (opts.signal?.aborted) throw new JobAbortedError(plan.spec.name);
 
   const points: SweepPoint[] = plan.points.map((grid, i) => {
     const r = results[i];
@@ -119,13 +125,17 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
       ...(r.centralError ? { central_error: r.centralError } : {}),
     };
   });
-  const incomplete = points.some((p) => p.central_error || p.draws.failed.length || p.draws.not_converged.length || (p.result as { status?: string } | null)?.status !== 'converged');
+  const centralBad = points.filter((p) => p.central_error || (p.result as { status?: string } | null)?.status !== 'converged').length;
+  const sum = (f: (p: SweepPoint) => number) => points.reduce((a, p) => a + f(p), 0);
+  const failedDraws = sum((p) => p.draws.failed.length), notConverged = sum((p) => p.draws.not_converged.length);
+  const incomplete = centralBad + failedDraws + notConverged > 0;
   return {
     name: plan.spec.name,
     scenario: plan.scenarioFile,
     seed: plan.spec.seed,
     draws: n,
     status: incomplete ? 'incomplete' : 'complete',
+    ...(incomplete ? { message: msg.incompleteSweep(failedDraws, notConverged, n * points.length, centralBad) } : {}),
     executor: opts.executorName ?? executor.constructor.name,
     seconds: (performance.now() - t0) / 1000,
     priors: plan.priors.map((p, i) => ({ id: p.id, what: p.what, distribution: describeDistribution(p.distribution), source: p.source, why: p.why, drawn: band(plan.values[i]) })),

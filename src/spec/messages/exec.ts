@@ -87,6 +87,8 @@ export const progress = {
   bootstrap: (done: number, total: number) => `bootstrap: ${done} of ${total} replications`,
   strategy: (kind: string, instruments: number) => `${kind} with ${instruments} instruments`,
   negotiating: (session: string, linkage: string, round: number) => `negotiating: ${session} (${linkage}), round ${round}`,
+  sweep: (done: number, total: number, failed: number, left: string | undefined) =>
+    `${done} of ${total} runs${failed ? `, ${failed} failed` : ''}${left ? `, about ${left} left` : ''}`,
 };
 
 // src/exec/redis-test-server.ts

@@ -15,6 +15,13 @@ export const unknownPrior = (ids: string[], found: string) => `Expected a prior 
 export const priorDoesNotApply = (id: string, what: string) =>
   `Expected prior ${id} to apply to the scenario, found that it does not (${what})`;
 
+export const incompleteSweep = (failed: number, notConverged: number, requested: number, centralFailed: number) =>
+  `Expected every run of the sweep to converge, found ${[
+    failed && `${failed} of ${requested} draws failed`,
+    notConverged && `${notConverged} of ${requested} did not converge`,
+    centralFailed && `${centralFailed} central run(s) failed or did not converge`,
+  ].filter(Boolean).join(', ')}; the bands leave them out`;
+
 export const seedNotInteger = (found: number) => `Expected an integer seed, found ${found}`;
 
 // Stored runs

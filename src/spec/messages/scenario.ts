@@ -13,6 +13,17 @@ export const unreadableSweepFile = (reason: string) => `expected a readable swee
 
 export const unknownSweepScenario = (found: string) => `expected a scenario file or embedded scenario id, found "${found}"`;
 
+export const sweepScenarioField = (found: unknown) =>
+  `expected a scenario file, an embedded scenario id, or a scenario written inline, found ${foundValue(found)}`;
+
+export const unknownServedScenario = (found: string) =>
+  `expected an embedded scenario id (a file of scenarios/ without .yaml, e.g. us-china-2025) or the scenario written inline, found "${found}": the server reads no other files`;
+
+export const tooManyGridPoints = (limit: number, found: number) => `expected at most ${limit} grid points (combinations), found ${found}`;
+
+export const tooManyServedRuns = (limit: number, points: number, draws: number) =>
+  `expected at most ${limit} runs in a sweep sent to the server (grid points × (draws + 1)), found ${points} × ${draws + 1} = ${points * (draws + 1)}: run larger sweeps with lancaster sweep`;
+
 export const invalidSweptScenario = (where: string, drawn: boolean, issues: string) =>
   `expected a valid scenario${where ? ` at ${where}` : ''}${drawn ? ' with drawn parameters' : ''}, found: ${issues}`;
 

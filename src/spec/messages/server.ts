@@ -42,6 +42,7 @@ export const queueFull = (max: number, seconds: number) =>
 export const stored = {
   notConverged: (reason: string | undefined) => `not-converged: ${reason ?? 'the solve did not converge'}`,
   cancelledByDelete: 'cancelled by a DELETE request',
+  incomplete: (reason: string | undefined) => `incomplete: ${reason ?? 'some runs failed'}`,
 };
 
 export const runNotFound = (id: string) => `Expected the id of a stored run, found "${id}" (no such run)`;
