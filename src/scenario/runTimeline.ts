@@ -10,13 +10,20 @@ import type { Horizon, HorizonStep, PathPoint, Provenance } from '../contract/re
 import type { ParsedScenario } from './parse.ts';
 import type { TimelineStep } from '../spec/scenario.ts';
 import { MODEL_SPECS, type PolicyState, type Solved } from '../model/registry.ts';
-import { timelineStates } from './timeline.ts';
+import { timelineStates, type StepState } from './timeline.ts';
 import { scenarioDataset } from './solve.ts';
 import { averageTariffPct } from '../policy/average.ts';
 import { sectorResults, type SectorResult } from '../model/ge/outputs.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from '../spec/errors.ts';
-import { goodsIndices, pairAverageTariffPct, pairFlowPct, resolvePair, tariffRevenue, type PairSides } from './measures.ts';
+import {
+  goodsIndices,
+  pairAverageTariffPct,
+  pairFlowPct,
+  resolvePair,
+  tariffRevenue,
+  type PairSides,
+} from './measures.ts';
 import { provenanceOf } from './provenance.ts';
 import { monthlyPathOf } from './replay.ts';
 import * as msg from '../spec/messages/scenario.ts';
@@ -112,9 +119,10 @@ function averages(d: Dataset, state: PolicyState, pairs: [string, string][]) {
   const goods = goodsSectors(d);
   for (const [a, b] of pairs) {
     const key = `${a}<-${b}`;
-    out[key] = d.regions.includes(a) && d.regions.includes(b)
-      ? averageTariffPct(d, state.tau, d.regions.indexOf(a), d.regions.indexOf(b), goods)
-      : pairAverageTariffPct(d, state.tau, resolvePair(d, key, ['report']), goods ?? goodsIndices(d));
+    out[key] =
+      d.regions.includes(a) && d.regions.includes(b)
+        ? averageTariffPct(d, state.tau, d.regions.indexOf(a), d.regions.indexOf(b), goods)
+        : pairAverageTariffPct(d, state.tau, resolvePair(d, key, ['report']), goods ?? goodsIndices(d));
   }
   return out;
 }
@@ -131,7 +139,8 @@ function bilateral(d: Dataset, solved: Solved, regions: string[]) {
     for (const t of regions) {
       const n = d.regions.indexOf(t);
       if (n === i) continue;
-      let a = 0, b = 0;
+      let a = 0,
+        b = 0;
       for (const j of goods) {
         const q = (n * N + i) * J + j;
         a += (ge.baseline.pi[q] / ge.baseline.tau[q]) * ge.baseline.X[n * J + j];
@@ -141,6 +150,106 @@ function bilateral(d: Dataset, solved: Solved, regions: string[]) {
     }
   }
   return out;
+}
+
+/** Runs `f`, turning a PolicyError into the scenario's ScenarioError at the place it names. */
+function asScenarioError<T>(p: ParsedScenario, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PolicyError)
+      throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
+    throw e;
+  }
+}
+
+/** The regions and pairs a run reports on, resolved against the dataset once for every step. */
+interface Reported {
+  /** Pairs [importer, exporter] of the average tariffs. */
+  pairs: [string, string][];
+  tradePairs: PairSides[];
+  goods: number[];
+  sectorRegions: string[];
+  horizon: Horizon;
+}
+
+function reported(p: ParsedScenario, d: Dataset, opts: TimelineRunOptions): Reported {
+  const s = p.scenario;
+  const have = (c: string) => d.regions.includes(c) || Boolean(d.manifest.groups[c]);
+  // Default: USA/CHN both ways when both exist, and each report country against all its partners.
+  const pairs = opts.pairs ?? [
+    ...(
+      [
+        ['USA', 'CHN'],
+        ['CHN', 'USA'],
+      ] as [string, string][]
+    ).filter(([a, b]) => have(a) && have(b)),
+    ...(s.report?.countries ?? []).filter(have).map((c): [string, string] => [c, '*']),
+  ];
+  const tradePairs = asScenarioError(p, () =>
+    (s.report?.trade ?? []).map((key, k) => resolvePair(d, key, ['report', 'trade', k])),
+  );
+  return {
+    pairs,
+    tradePairs,
+    goods: goodsIndices(d),
+    sectorRegions: (opts.sectorRegions ?? ['USA', 'CHN']).filter(have),
+    horizon: s.options.horizon ?? 'long-run',
+  };
+}
+
+/** Sector detail of each region asked for (multi-sector models only). */
+function sectorDetail(d: Dataset, solved: Solved, regions: string[]) {
+  const ge = solved.ge;
+  if (!ge) return undefined;
+  return Object.fromEntries(
+    regions.map((c) => {
+      const rows = sectorResults(ge.baseline, ge.shock, ge.solution, d.regions.indexOf(c));
+      return [c, Object.fromEntries(d.sectors.map((code, j) => [code, rows[j]]))];
+    }),
+  );
+}
+
+/** One step's result: the dated step's labels, its solver report and the indicators of `solved`. */
+function stepResult(d: Dataset, st: StepState, solved: Solved, didSolve: boolean, rep: Reported): TimelineStepResult {
+  const r = solved.result;
+  const ge = solved.ge;
+  const sectors = sectorDetail(d, solved, rep.sectorRegions);
+  const trade =
+    ge && rep.tradePairs.length
+      ? Object.fromEntries(rep.tradePairs.map((tp) => [tp.key, pairFlowPct(d, ge, tp, rep.goods)]))
+      : undefined;
+  const revenue = ge ? Object.fromEntries(d.regions.map((c, n) => [c, tariffRevenue(d, ge, n)])) : undefined;
+  const indicators: HorizonStep = {
+    countries: r.countries,
+    ...(r.groups ? { groups: r.groups } : {}),
+    ...(trade ? { trade } : {}),
+    ...(revenue ? { tariff_revenue: revenue } : {}),
+  };
+  return {
+    date: st.step.date,
+    label: st.step.label,
+    source: st.step.source,
+    ...(st.step.assumption ? { assumption: st.step.assumption.trim() } : {}),
+    ...(st.step.talks ? { talks: st.step.talks } : {}),
+    ...(st.step.deadline ? { deadline: st.step.deadline } : {}),
+    ...(st.step.announced ? { announced: st.step.announced } : {}),
+    solved: didSolve,
+    // A carried step did no solver work of its own.
+    status: r.status,
+    iterations: didSolve ? r.iterations : 0,
+    residual: r.residual,
+    seconds: didSolve ? r.seconds : 0,
+    ...(r.message ? { message: r.message } : {}),
+    countries: r.countries,
+    ...(r.groups ? { groups: r.groups } : {}),
+    by_horizon: { [rep.horizon]: indicators },
+    average_tariffs: averages(d, st, rep.pairs),
+    ...(sectors ? { sectors } : {}),
+    ...(ge ? { bilateral_exports_pct: bilateral(d, solved, rep.sectorRegions) } : {}),
+    ...(trade ? { trade } : {}),
+    ...(revenue ? { tariff_revenue: revenue } : {}),
+  };
 }
 
 /**
@@ -156,79 +265,38 @@ function bilateral(d: Dataset, solved: Solved, regions: string[]) {
 export function runTimeline(p: ParsedScenario, opts: TimelineRunOptions = {}): TimelineRun {
   const t0 = performance.now();
   const s = p.scenario;
-  if (!s.timeline) throw new ScenarioError(p.file, [{ path: ['timeline'], message: msg.timelineSection(), ...p.locate([]) }]);
+  if (!s.timeline)
+    throw new ScenarioError(p.file, [{ path: ['timeline'], message: msg.timelineSection(), ...p.locate([]) }]);
   const d = scenarioDataset(p);
   const spec = MODEL_SPECS[s.model];
-  let states;
-  try {
-    states = timelineStates(p, d);
-  } catch (e) {
-    if (e instanceof PolicyError) throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
-    throw e;
-  }
-  const have = (c: string) => d.regions.includes(c) || Boolean(d.manifest.groups[c]);
-  const pairs = opts.pairs ?? [
-    ...([['USA', 'CHN'], ['CHN', 'USA']] as [string, string][]).filter(([a, b]) => have(a) && have(b)),
-    ...(s.report?.countries ?? []).filter(have).map((c): [string, string] => [c, '*']),
-  ];
-  let tradePairs: PairSides[];
-  try {
-    tradePairs = (s.report?.trade ?? []).map((key, k) => resolvePair(d, key, ['report', 'trade', k]));
-  } catch (e) {
-    if (e instanceof PolicyError) throw new ScenarioError(p.file, [{ path: e.path, message: e.message, ...p.locate(e.path) }]);
-    throw e;
-  }
-  const goods = goodsIndices(d);
-  const sectorRegions = (opts.sectorRegions ?? ['USA', 'CHN']).filter(have);
-  const horizon: Horizon = s.options.horizon ?? 'long-run';
+  const states = asScenarioError(p, () => timelineStates(p, d));
+  const rep = reported(p, d, opts);
   const steps: TimelineStepResult[] = [];
   let warm: unknown;
-  let prev: { solved: Solved } | undefined;
+  let prev: Solved | undefined;
   let ok = true;
   for (const st of states.steps) {
     opts.onStep?.(st.index, states.steps.length, st.step.label);
+    // A step that changes no policy carries the previous equilibrium; the first step is always solved.
+    const carried = !st.changed ? prev : undefined;
     let solved: Solved;
-    const needSolve = st.changed || !prev;
-    if (needSolve) {
+    if (carried) solved = carried;
+    else {
       solved = spec.solve(d, s, st, warm, { onIteration: opts.onIteration });
       if (solved.result.status === 'converged') warm = solved.warm;
       else ok = false;
-    } else solved = prev!.solved;
-    prev = { solved };
-    const r = solved.result;
-    const sectors = solved.ge
-      ? Object.fromEntries(sectorRegions.map((c) => {
-          const rows = sectorResults(solved.ge!.baseline, solved.ge!.shock, solved.ge!.solution, d.regions.indexOf(c));
-          return [c, Object.fromEntries(d.sectors.map((code, j) => [code, rows[j]]))];
-        }))
-      : undefined;
-    const trade = solved.ge && tradePairs.length ? Object.fromEntries(tradePairs.map((tp) => [tp.key, pairFlowPct(d, solved.ge!, tp, goods)])) : undefined;
-    const revenue = solved.ge ? Object.fromEntries(d.regions.map((c, n) => [c, tariffRevenue(d, solved.ge!, n)])) : undefined;
-    const indicators: HorizonStep = {
-      countries: r.countries, ...(r.groups ? { groups: r.groups } : {}),
-      ...(trade ? { trade } : {}), ...(revenue ? { tariff_revenue: revenue } : {}),
-    };
-    steps.push({
-      date: st.step.date, label: st.step.label, source: st.step.source,
-      ...(st.step.assumption ? { assumption: st.step.assumption.trim() } : {}),
-      ...(st.step.talks ? { talks: st.step.talks } : {}),
-      ...(st.step.deadline ? { deadline: st.step.deadline } : {}),
-      ...(st.step.announced ? { announced: st.step.announced } : {}),
-      solved: needSolve,
-      status: r.status, iterations: needSolve ? r.iterations : 0, residual: r.residual, seconds: needSolve ? r.seconds : 0,
-      ...(r.message ? { message: r.message } : {}),
-      countries: r.countries, ...(r.groups ? { groups: r.groups } : {}),
-      by_horizon: { [horizon]: indicators },
-      average_tariffs: averages(d, st, pairs),
-      ...(sectors ? { sectors } : {}),
-      ...(solved.ge ? { bilateral_exports_pct: bilateral(d, solved, sectorRegions) } : {}),
-      ...(trade ? { trade } : {}),
-      ...(revenue ? { tariff_revenue: revenue } : {}),
-    });
+    }
+    prev = solved;
+    steps.push(stepResult(d, st, solved, !carried, rep));
   }
   const run: TimelineRun = {
-    model: s.model, dataset: d.manifest.id, horizon, status: ok ? 'converged' : 'not-converged',
-    seconds: 0, start: { average_tariffs: averages(d, states.start, pairs) }, steps,
+    model: s.model,
+    dataset: d.manifest.id,
+    horizon: rep.horizon,
+    status: ok ? 'converged' : 'not-converged',
+    seconds: 0,
+    start: { average_tariffs: averages(d, states.start, rep.pairs) },
+    steps,
     provenance: provenanceOf(d, s),
   };
   if (opts.path !== false) run.path = monthlyPathOf(run, s);
