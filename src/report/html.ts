@@ -286,7 +286,6 @@ ${summary(r)}
 <h2>Welfare</h2>
 <figure>${welfareChart(r, ev)}</figure>
 ${scrollTable(welfareHead, welfare)}
-<table><thead><tr>${welfareHead}</tr></thead><tbody>${welfare}</tbody></table>
 ${bandsHtml(r)}
 <h2>Model and observation</h2>
 ${scrollTable('<th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th>', comparisonRows(r))}
