@@ -446,7 +446,8 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     },
     controls: false,
     solve: (d, s, state, warm, hooks) => {
-      const rates = Float64Array.from(state.tau, (x) => x - 1);
+      const rates = new Float64Array(state.tau.length);
+      for (let q = 0; q < rates.length; q++) rates[q] = state.tau[q] - 1;
       const opts = oneSectorOptions(s);
       const sol = solveOneSector2025(d, rates, { ...opts, onIteration: hooks?.onIteration }, warm as Float64Array | undefined);
       const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE, { oneSector: { d, tariffs: rates, opts, unknowns: sol.unknowns, result: sol.result } });

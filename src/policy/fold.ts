@@ -105,7 +105,9 @@ function firstChanged(a: Float64Array, b: Float64Array): number {
 
 /** Folds the active layers over the baseline into a policy state. */
 function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[]): PolicyState {
-  const base = Float64Array.from(d.tariff, (t) => 1 + t);
+  // A loop, not Float64Array.from with a callback: ~40,000 calls of a closure cost ~10 ms in a fresh process.
+  const base = new Float64Array(d.tariff.length);
+  for (let q = 0; q < base.length; q++) base[q] = 1 + d.tariff[q];
   const tau = Float64Array.from(base);
   const preset = model.preset?.(d, s);
   const controls: Layer[] = [];

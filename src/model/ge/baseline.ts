@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import * as msg from '../../spec/messages/model.ts';
+import { stableShape } from '../numerics/shape.ts';
 
 export interface GeBaseline {
   N: number;
@@ -81,7 +82,19 @@ export function baselineFromDataset(d: Dataset): GeBaseline {
       }
     }
   for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) VA[n] += vaShare[n * J + j] * sales[n * J + j];
-  return { N, J, theta: d.theta, B: d.vaShare, G: d.io, GB: scaledInputShares(N, J, d.vaShare, d.io), alpha: d.finalShare, pi, tau, X, VA, D };
+  return geBaseline({ N, J, theta: d.theta, B: d.vaShare, G: d.io, GB: scaledInputShares(N, J, d.vaShare, d.io), alpha: d.finalShare, pi, tau, X, VA, D });
+}
+
+const baselineShape = stableShape();
+
+/**
+ * A baseline object with the one hidden class of every baseline built here (raw and calibrated), so
+ * that the solver's code optimised on the calibration solve still fits the counterfactual's
+ * baseline (../numerics/shape.ts). Fields in the order of {@link GeBaseline}.
+ */
+export function geBaseline(b: GeBaseline): GeBaseline {
+  const { N, J, theta, B, G, GB, alpha, pi, tau, X, VA, D } = b;
+  return baselineShape({ N, J, theta, B, G, GB, alpha, pi, tau, X, VA, D });
 }
 
 /** γ_n^{k,j} = G_n^{k,j} (1 − γ_n^j). */

@@ -27,44 +27,61 @@
  * - traded workspaces `e` `t*N + i` = exp(−θ^j lc_i^j); `rs` `n*T + t` = 1/Σ_i dom e; `r` `t*N + n`.
  */
 
-/** The parts of the equilibrium system that stay fixed during one solve (see the module comment). */
-export interface GeSystem {
-  N: number;
-  J: number;
-  /** Number of traded sectors. */
-  T: number;
-  /** Traded sector indices j, length T. */
-  traded: Int32Array;
-  /** Sectors with only domestic purchases. */
-  local: Int32Array;
-  /** θ^j (effective). */
-  theta: Float64Array;
-  /** 1/θ^j. */
-  invTheta: Float64Array;
-  /** γ_n^j, `n*J + j`. */
-  B: Float64Array;
-  /** γ_n^{k,j}, public layout `(n*J + k)*J + j`: eq. (1) adds rows, eq. (4) takes row dot products. */
-  GB: Float64Array;
-  /** α_n^j, `n*J + j`. */
-  alpha: Float64Array;
-  /** π κ̂^{−θ} of traded sectors, `(n*T + t)*N + i`. */
-  dom: Float64Array;
-  /** dom / τ', same index. */
-  domT: Float64Array;
-  /** Local sectors, `n*J + j`: −ln(π_nn κ̂_nn^{−θ})/θ, so that ln P̂ = ln ĉ + this. */
-  localShift: Float64Array;
-  /** Local sectors, `n*J + j`: F' = 1/τ'_nn, or 0 when n has no supply of j (then P̂ = 1). */
-  localF: Float64Array;
+/**
+ * The parts of the equilibrium system that stay fixed during one solve (see the module comment).
+ *
+ * A class, as is {@link GeWorkspace}, for V8's sake: every instance gets the same hidden class with
+ * stable field types. An object literal does so only for its first instance; from the second on
+ * its boilerplate generalises the field types, which discards every kernel optimised during the
+ * first solve (a CLI run's baseline calibration) and runs the next one (the counterfactual) cold.
+ */
+export class GeSystem {
+  constructor(
+    readonly N: number,
+    readonly J: number,
+    /** Number of traded sectors. */
+    readonly T: number,
+    /** Traded sector indices j, length T. */
+    readonly traded: Int32Array,
+    /** Sectors with only domestic purchases. */
+    readonly local: Int32Array,
+    /** θ^j (effective). */
+    readonly theta: Float64Array,
+    /** 1/θ^j. */
+    readonly invTheta: Float64Array,
+    /** γ_n^j, `n*J + j`. */
+    readonly B: Float64Array,
+    /** γ_n^{k,j}, public layout `(n*J + k)*J + j`: eq. (1) adds rows, eq. (4) takes row dot products. */
+    readonly GB: Float64Array,
+    /** α_n^j, `n*J + j`. */
+    readonly alpha: Float64Array,
+    /** π κ̂^{−θ} of traded sectors, `(n*T + t)*N + i`. */
+    readonly dom: Float64Array,
+    /** dom / τ', same index. */
+    readonly domT: Float64Array,
+    /** Local sectors, `n*J + j`: −ln(π_nn κ̂_nn^{−θ})/θ, so that ln P̂ = ln ĉ + this. */
+    readonly localShift: Float64Array,
+    /** Local sectors, `n*J + j`: F' = 1/τ'_nn, or 0 when n has no supply of j (then P̂ = 1). */
+    readonly localF: Float64Array,
+  ) {}
+
+  /** The same system with other input shares γ^{k,j} (CES nests move them during a solve). */
+  withInputShares(GB: Float64Array): GeSystem {
+    const { N, J, T, traded, local, theta, invTheta, B, alpha, dom, domT, localShift, localF } = this;
+    return new GeSystem(N, J, T, traded, local, theta, invTheta, B, GB, alpha, dom, domT, localShift, localF);
+  }
 }
 
-/** Workspace of the kernels for one {@link GeSystem}; allocate once per solve. */
-export interface GeWorkspace {
-  /** exp(−θ^j lc_i^j) of traded sectors, `t*N + i`. */
-  e: Float64Array;
-  /** 1/Σ_i dom e, `n*T + t` (0 when n has no supplier). */
-  rs: Float64Array;
-  /** Sales of traded sectors before the exporter's e factor, `t*N + n`. */
-  r: Float64Array;
+/** Workspace of the kernels for one {@link GeSystem}; allocate once per solve ({@link makeWorkspace}). */
+export class GeWorkspace {
+  constructor(
+    /** exp(−θ^j lc_i^j) of traded sectors, `t*N + i`. */
+    readonly e: Float64Array,
+    /** 1/Σ_i dom e, `n*T + t` (0 when n has no supplier). */
+    readonly rs: Float64Array,
+    /** Sales of traded sectors before the exporter's e factor, `t*N + n`. */
+    readonly r: Float64Array,
+  ) {}
 }
 
 /** The sectors with a positive cross-border share anywhere in `pi` (public bilateral layout). */
@@ -96,22 +113,13 @@ export function prepareSystem(
   for (let j = 0; j < J; j++) if (!isTraded[j]) localList.push(j);
   const invTheta = new Float64Array(J);
   for (let j = 0; j < J; j++) invTheta[j] = 1 / theta[j];
-  // π κ̂^{−θ}: exact π where κ̂ = 1 (most pairs), so a zero shock reproduces the baseline bit for bit.
-  // (τ'/τ is exactly 1 when τ' = τ, so that division is skipped; κ̂ is otherwise computed as written.)
-  const domOf = (q: number, j: number): number => {
-    const p = pi[q];
-    if (p === 0) return 0;
-    const tn = tauNew[q], tb = tau[q];
-    const kappa = (tn === tb && tb !== 0 ? 1 : tn / tb) * (dHat ? dHat[q] : 1) * (exportTax ? exportTax[q] : 1);
-    return kappa === 1 ? p : p * Math.exp(-theta[j] * Math.log(kappa));
-  };
   const dom = new Float64Array(N * T * N), domT = new Float64Array(N * T * N);
   for (let n = 0; n < N; n++)
     for (let t = 0; t < T; t++) {
       const j = traded[t];
       for (let i = 0; i < N; i++) {
         const q = (n * N + i) * J + j;
-        const v = domOf(q, j);
+        const v = shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
         dom[(n * T + t) * N + i] = v;
         domT[(n * T + t) * N + i] = v / tauNew[q];
       }
@@ -120,19 +128,35 @@ export function prepareSystem(
   for (let n = 0; n < N; n++)
     for (const j of localList) {
       const q = (n * N + n) * J + j;
-      const v = domOf(q, j);
+      const v = shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
       if (v > 0) {
         localShift[n * J + j] = -Math.log(v) * invTheta[j];
         localF[n * J + j] = 1 / tauNew[q];
       }
     }
-  return { N, J, T, traded, local: Int32Array.from(localList), theta, invTheta, B, GB, alpha, dom, domT, localShift, localF };
+  return new GeSystem(N, J, T, traded, Int32Array.from(localList), theta, invTheta, B, GB, alpha, dom, domT, localShift, localF);
+}
+
+/**
+ * π κ̂^{−θ} of entry q (sector j): exact π where κ̂ = 1 (most pairs), so a zero shock reproduces the
+ * baseline bit for bit (τ'/τ is exactly 1 when τ' = τ, so that division is skipped; κ̂ is otherwise
+ * computed as written). A module function, not a closure: one call target in every solve.
+ */
+function shiftedShare(
+  pi: Float64Array, tau: Float64Array, tauNew: Float64Array, dHat: Float64Array | undefined, exportTax: Float64Array | undefined,
+  theta: Float64Array, q: number, j: number,
+): number {
+  const p = pi[q];
+  if (p === 0) return 0;
+  const tn = tauNew[q], tb = tau[q];
+  const kappa = (tn === tb && tb !== 0 ? 1 : tn / tb) * (dHat ? dHat[q] : 1) * (exportTax ? exportTax[q] : 1);
+  return kappa === 1 ? p : p * Math.exp(-theta[j] * Math.log(kappa));
 }
 
 /** Allocates the kernels' workspace for `sys`. */
 export function makeWorkspace(sys: GeSystem): GeWorkspace {
   const { N, T } = sys;
-  return { e: new Float64Array(T * N), rs: new Float64Array(N * T), r: new Float64Array(T * N) };
+  return new GeWorkspace(new Float64Array(T * N), new Float64Array(N * T), new Float64Array(T * N));
 }
 
 /**

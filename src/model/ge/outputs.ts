@@ -2,7 +2,7 @@
  * Results of a multi-sector solve: welfare and its decomposition (CP 2015 eq. 28), real income,
  * real wages, prices, trade, tariff revenue, and sector detail.
  */
-import type { GeBaseline } from './baseline.ts';
+import { geBaseline, type GeBaseline } from './baseline.ts';
 import { baselineOutput, type GeShock, type GeSolution } from './solve.ts';
 import type { CountryResult } from '../result.ts';
 import { baselineAccounts, solutionAccounts } from './accounts.ts';
@@ -46,7 +46,7 @@ export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Fl
  * relative to baseline value added Σ_j γ_j Y_j. Y' is gross output net of rents (= costs), γ' the
  * solution's input shares (the baseline's under Cobb–Douglas). `y0` = baseline gross output (`n*J + j`).
  */
-function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number): number {
+function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, invP: Float64Array, n: number): number {
   const { J } = b;
   const GB = sol.shares?.GB ?? b.GB;
   let real = 0, base = 0;
@@ -55,7 +55,7 @@ function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number)
     if (!(y0[q] > 0)) continue;
     base += b.B[q] * y0[q];
     let inputs = 0;
-    for (let k = 0; k < J; k++) inputs += GB[(n * J + k) * J + j] * Math.exp(-sol.lP[n * J + k]);
+    for (let k = 0; k < J; k++) inputs += GB[(n * J + k) * J + j] * invP[n * J + k];
     real += sol.Y[q] * (Math.exp(-sol.lc[q]) - inputs);
   }
   return base > 0 ? pct(real / base) : 0;
@@ -70,6 +70,12 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   const t = sol.transfers;
   const acc0 = baselineAccounts(b, t?.ownershipBase), acc1 = solutionAccounts(b, shock, sol);
   const y0 = baselineOutput(b);
+  // ĉ and 1/P̂ once per cell (the loops below would take each exponential N or J times).
+  const cHat = new Float64Array(N * J), invP = new Float64Array(N * J);
+  for (let q = 0; q < N * J; q++) {
+    cHat[q] = Math.exp(sol.lc[q]);
+    invP[q] = Math.exp(-sol.lP[q]);
+  }
   for (let n = 0; n < N; n++) {
     const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
     // With cross-border incomes (O3): I' = GNI' + T, T = D − NFI₀.
@@ -87,8 +93,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
         const M1 = (sol.piNew[qm] / shock.tauNew[qm]) * sol.X[n * J + j];
         const E0 = (b.pi[qe] / b.tau[qe]) * b.X[i * J + j];
         const E1 = (sol.piNew[qe] / shock.tauNew[qe]) * sol.X[i * J + j];
-        const ci = Math.exp(sol.lc[i * J + j]);
-        tot += E0 * (Math.exp(sol.lc[n * J + j]) - 1) - M0 * (ci - 1);
+        const ci = cHat[i * J + j];
+        tot += E0 * (cHat[n * J + j] - 1) - M0 * (ci - 1);
         if (M0 > 0) vot += (b.tau[qm] - 1) * M0 * (M1 / M0 - ci);
         rev1 += M1 * (shock.tauNew[qm] - 1);
         if (i !== n) { imp0 += M0; imp1 += M1; exp0 += E0; exp1 += E1; }
@@ -97,7 +103,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
     const r: CountryResult = {
       welfare_pct: published ? (100 * (tot + vot)) / I0 : realIncome,
       real_income_pct: realIncome,
-      real_gdp_pct: realGdpPct(b, sol, y0, n),
+      real_gdp_pct: realGdpPct(b, sol, y0, invP, n),
       real_wage_pct: pct(Math.exp(sol.lw[n]) / P),
       terms_of_trade_pct: (100 * tot) / I0,
       volume_of_trade_pct: (100 * vot) / I0,
@@ -175,5 +181,5 @@ export function sectorResults(b: GeBaseline, shock: GeShock, sol: GeSolution, n:
 export function asBaseline(b: GeBaseline, shock: GeShock, sol: GeSolution): GeBaseline {
   const VA = new Float64Array(b.N);
   for (let n = 0; n < b.N; n++) VA[n] = Math.exp(sol.lw[n]) * b.VA[n];
-  return { ...b, pi: sol.piNew, tau: shock.tauNew, X: sol.X, VA, D: shock.D };
+  return geBaseline({ ...b, pi: sol.piNew, tau: shock.tauNew, X: sol.X, VA, D: shock.D });
 }

@@ -30,6 +30,7 @@
 import type { GeBaseline } from './baseline.ts';
 import type { SolverReport, IterationFn } from '../result.ts';
 import { Anderson } from '../numerics/anderson.ts';
+import { stableShape } from '../numerics/shape.ts';
 import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
 import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
 import { prepareWedges, applyCaps, wedgeRents, capUpdate, capFlowAccounts, type CapFlowAccounts, type GeCaps, type GeLabels } from './wedges.ts';
@@ -213,6 +214,9 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
 /** Everything one solve works on: the prepared system, its extensions and the stacked state. */
 type Kernel = ReturnType<typeof prepareKernel>;
 
+/** Kernels are built with one hidden class, so that a process's second solve reuses the first one's optimised code (../numerics/shape.ts). */
+const kernelShape = stableShape();
+
 /** Prepares the system, wedges, nests, capacities and ownership of `shock`, and the start of the iteration. */
 function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array, warm?: GeWarmStart) {
   const { N, J } = b;
@@ -227,7 +231,7 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   const nest = prepareNests(N, J, b.B, b.GB, shock.nests, opts.forceNests);
   const Beff = nest ? Float64Array.from(b.B) : sys.B;
   const GBeff = nest ? Float64Array.from(b.GB) : sys.GB;
-  const sysS = nest ? { ...sys, GB: GBeff } : sys;
+  const sysS = nest ? sys.withInputShares(GBeff) : sys;
   const rent = new Float64Array(N), rentOut = new Float64Array(N), Dx = new Float64Array(N);
   const D = shock.D;
   // Capacities (capacity.ts): producer prices μĉ in eq. (2)–(3); null when absent (the CP path unchanged).
@@ -261,12 +265,12 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     warm?.caps?.flow.forEach((q, c) => prev.set(q, warm.caps!.lnOmega[c]));
     for (let c = 0; c < C; c++) lo[c] = prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c] - wsys.lnGov[wsys.capOf[c]]);
   }
-  const unitCost = nest ? (P: Float64Array) => nestedUnitCost(nest, lw, P, lc) : (P: Float64Array) => logUnitCost(N, J, sys.B, sys.GB, lw, P, lc);
   const sX = new Float64Array(NJ);
   let meanX = 0;
   for (let q = 0; q < NJ; q++) meanX += Math.abs(b.X[q]) / NJ;
   for (let q = 0; q < NJ; q++) sX[q] = Math.max(Math.abs(b.X[q]), X_SCALE_FLOOR * meanX) || 1;
-  const invSX = sX.map((v) => 1 / v);
+  const invSX = new Float64Array(NJ);
+  for (let q = 0; q < NJ; q++) invSX[q] = 1 / sX[q];
   const X0 = warm ? warm.X : b.X;
   for (let q = 0; q < NJ; q++) xs[q] = X0[q] / sX[q];
   if (warm) { lw.set(warm.lw); lP.set(warm.lP); }
@@ -275,12 +279,18 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   let worldVA = 0;
   for (let n = 0; n < N; n++) worldVA += b.VA[n];
   normalise(lw, b.VA, worldVA);
-  return {
+  return kernelShape({
     b, N, J, NJ, sys, ws, wsys, C, nest, Beff, GBeff, sysS, rent, rentOut, Dx, D, csys, KC, osys, transfer, rentful, rentCell, capRent, gov, nfi, T, nfi0,
-    lc, lcp, F, Y, X, Xn, piNew, z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm, unitCost, sX, invSX, wVA, VAs, aa, worldVA,
+    lc, lcp, F, Y, X, Xn, piNew, z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm, sX, invSX, wVA, VAs, aa, worldVA,
     /** [cap residual, capacity residual] of the last evaluation (written by rentfulSpending). */
     residuals: new Float64Array(2),
-  };
+  });
+}
+
+/** Eq. (1) at prices `P` into k.lc: CES nests when the shock has them, else Cobb–Douglas (a function, not a per-solve closure: one call target in every solve). */
+function unitCost(k: Kernel, P: Float64Array): void {
+  if (k.nest) nestedUnitCost(k.nest, k.lw, P, k.lc);
+  else logUnitCost(k.N, k.J, k.sys.B, k.sys.GB, k.lw, P, k.lc);
 }
 
 /** Spending transfers of eq. (4) given rents (and, with ownership, gross output Y net of rents), into k.Dx. */
@@ -295,7 +305,7 @@ function transfers(k: Kernel, rentIn: Float64Array, Yv: Float64Array): void {
 /** The Anderson-accelerated fixed-point iteration z ← G(z), with restarts from the best iterate. */
 function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIteration?: IterationFn) {
   const { N, NJ, J, sys, ws, nest, Beff, GBeff, sysS, D, csys, rentful } = k;
-  const { lc, lcp, F, Y, X, Xn, z, gz, zBest, lw, lP, lm, gP, unitCost, wVA, VAs, aa, worldVA } = k;
+  const { lc, lcp, F, Y, X, Xn, z, gz, zBest, lw, lP, lm, gP, wVA, VAs, aa, worldVA } = k;
   let residual = Infinity;
   let capResidual = 0;
   let capacityResidual = 0;
@@ -319,7 +329,7 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     iterations = it;
     unpack(k);
     // G(z): eq. (1)–(2) twice (prices are the slowest block), eq. (3), eq. (4) once, eq. (5).
-    unitCost(lP);
+    unitCost(k, lP);
     if (csys) addMarkups(csys, lc, lm, lcp);
     logPriceIndex(sys, ws, lcp, gP, null);
     let dP = 0, sumP = 0;
@@ -333,7 +343,7 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
       message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, X, VAs.fill(0), J));
       break;
     }
-    unitCost(gP);
+    unitCost(k, gP);
     if (csys) addMarkups(csys, lc, lm, lcp);
     logPriceIndex(sys, ws, lcp, gP, F);
     if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);

@@ -8,6 +8,7 @@ import type { Dataset } from '../../data/dataset.ts';
 import type { OneSectorBaseline } from './baseline.ts';
 import type { IterationFn } from '../result.ts';
 import * as msg from '../../spec/messages/model.ts';
+import { stableShape } from '../numerics/shape.ts';
 
 /** Options of a solve. `variant` picks the paper's main model or a Table 9 alternative. */
 export interface OneSector2025Options {
@@ -121,6 +122,8 @@ export interface Economy extends ModelParams {
   sumY: number;
 }
 
+const economy = stableShape();
+
 /** Builds the economy for tariffs `t` (`n*N + i`, new ad valorem rates, diagonal ignored). */
 export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
   const { N, eps, phi, lam } = p;
@@ -145,5 +148,5 @@ export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
     }
   let sumY = 0;
   for (let n = 0; n < N; n++) sumY += p.Y[n];
-  return { ...p, t: tt, lamT, lamTs, lamTc, tc, S0, taxed, sumY };
+  return economy({ ...p, t: tt, lamT, lamTs, lamTc, tc, S0, taxed, sumY });
 }

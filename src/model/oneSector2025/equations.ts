@@ -20,6 +20,7 @@
  *                Ŵ_n = δ_n Ê_n / P̂_n + (1 − δ_n) ŵ_n L̂_n / P̂_n
  */
 import type { Economy } from './economy.ts';
+import { stableShape } from '../numerics/shape.ts';
 
 /** Per-country intermediate values of one evaluation (all length N). */
 export interface Workspace {
@@ -36,9 +37,13 @@ export interface Workspace {
   sumYp: number;
 }
 
+const workspace = stableShape();
+
 export function makeWorkspace(N: number): Workspace {
   const f = () => new Float64Array(N);
-  return { w: f(), Eh: f(), L: f(), a: f(), S: f(), sbar: f(), Yp: f(), En: f(), R: f(), tau: f(), tauh: f(), P: f(), G: f(), sumYp: 0 };
+  // sumYp starts as NaN (not yet computed), a double like every value it takes: a small-integer
+  // start would change the field's representation on the first write and deoptimise the kernels.
+  return workspace({ w: f(), Eh: f(), L: f(), a: f(), S: f(), sbar: f(), Yp: f(), En: f(), R: f(), tau: f(), tauh: f(), P: f(), G: f(), sumYp: Number.NaN });
 }
 
 /** (cost), (shares): a, S, s̄ and Y' from ws.w and ws.L. */
