@@ -90,4 +90,17 @@ describe('lancaster validate on a negotiation file', () => {
     );
     expect(r.stdout).toBe('');
   });
+
+  it('checks the report codes of a negotiation file: the scenario report and the deal-effects regions', async () => {
+    const top = join(dir, 'report-xxx.yaml');
+    writeFileSync(top, `${LONDON}report:\n  countries: [USA, XXX]\n`);
+    let r = await run('validate', top);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/report-xxx\.yaml:\d+:\d+ report\.countries\[1\]: expected a region code or group of dataset multisector-2025 .*found "XXX"/);
+    const effects = join(dir, 'effects-xxx.yaml');
+    writeFileSync(effects, LONDON.replace('report: [USA, CHN, EU,', 'report: [USA, CHN, XXX,'));
+    r = await run('validate', effects);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/effects-xxx\.yaml:\d+:\d+ negotiation\.domain\.report\[2\]: expected a region code or group of dataset multisector-2025 \(groups: EU\), found "XXX"/);
+  });
 });

@@ -13,6 +13,8 @@ import { PolicyError } from '../../policy/errors.ts';
 import { ScenarioError } from '../../spec/errors.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
 import { scenarioDataset } from '../../scenario/solve.ts';
+import { reportCodeIssues, reportedRows } from '../../scenario/reportCodes.ts';
+import { MODEL_SPECS } from '../../model/registry.ts';
 import type { Bid } from '../domain.ts';
 import { createDomain, discreteIssue } from '../domain.ts';
 import { modelAwareAgent } from '../agents/model-aware.ts';
@@ -169,6 +171,13 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
   const dom = n.domain;
   const dataset = scenarioDataset(p);
   const parties = Object.keys(n.parties) as [string, string];
+  // Report codes: the scenario's report section as every kind checks it, and the regions whose
+  // deal effects are reported (an unknown one would be left out of the effects silently).
+  const unknown = reportCodeIssues(dataset, p.scenario.report, MODEL_SPECS[p.scenario.model].resultGroups);
+  dom.report?.forEach((c, k) => {
+    if (!dataset.regions.includes(c) && !dataset.manifest.groups[c]) unknown.push({ path: [...AT, 'report', k], message: msg.reportRegionOrGroup(dataset.manifest.id, Object.keys(dataset.manifest.groups), c) });
+  });
+  if (unknown.length) throw new ScenarioError(p.file, unknown.map((i) => ({ ...i, ...p.locate(i.path) })));
   try {
     const { base, info } = currentState(p, dataset, dom, AT);
     const issues = resolveIssues(dataset, dom, AT);
@@ -569,12 +578,13 @@ function dealEffects(ctx: Negotiation, deal: Bid): NonNullable<TradeNegotiationR
   const { n } = ctx;
   const { spec, parties } = ctx.setup;
   const { ev, deals, dIndex } = ctx.mapped;
-  const regions = n.domain!.report ?? parties;
   const solver = ev.solver();
   const valuesOf = (bid: Bid) => spec.issues.map((r) => Number(bid[r.id]));
   const abs = { regions: parties, sectors: ['REE', 'SEMI'] };
   const now = solver.solveFull(deals[dIndex], abs);
   const after = solver.solveFull(valuesOf(deal), abs, now.warm);
+  // A dataset group of the report (EU) has no row of its own: its members are reported.
+  const regions = reportedRows(n.domain!.report ?? parties, ctx.setup.dataset.manifest.groups, (c) => Boolean(after.result.countries[c]));
   const effects: NonNullable<TradeNegotiationRun['deal']['effects']> = {};
   for (const reg of regions) {
     const a = after.result.countries[reg];

@@ -460,3 +460,8 @@ export const instrumentsCoverDisjoint = (id: string | number, prev: string | num
 
 export const dottedScenarioPath = (found: unknown) =>
   `expected a dotted scenario path like options.input_elasticity or timeline.3.tariffs.0.rate, found ${foundValue(found)}`;
+
+// src/negotiate/trade/run.ts
+
+export const reportRegionOrGroup = (dataset: string, groups: readonly string[], found: string) =>
+  `expected a region code or group of dataset ${dataset} (groups: ${groups.join(', ') || 'none'}), found "${found}"`;
