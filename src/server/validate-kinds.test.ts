@@ -36,6 +36,12 @@ describe('POST /api/scenarios/validate checks each file as its kind', () => {
     expect(r.json().issues).toEqual([{ path: ['policy', 'tariffs'], message: 'expected array, found 3', line: 4, col: 20 }]);
   });
 
+  it('refuses an unknown region in the deal-effects report of a negotiation', async () => {
+    const r = await validate(file('negotiation/london-2025.yaml').replace('report: [USA, CHN, EU,', 'report: [USA, CHN, XXX,'));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().issues).toEqual([{ path: ['negotiation', 'domain', 'report', 2], message: 'expected a region code or group of dataset multisector-2025 (groups: EU), found "XXX"', line: expect.any(Number), col: expect.any(Number) }]);
+  });
+
   it('refuses a gravity report country the GE does not have', async () => {
     const r = await validate(file('gravity/usitc-sample.yaml').replace('countries: [CAN, JPN,', 'countries: [CAN, XXX,'));
     expect(r.statusCode).toBe(400);
