@@ -61,8 +61,11 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     await b.getByLabel('Exporter of issue tariff').selectOption('MEX');
     await b.getByLabel('Sectors of issue tariff').selectOption(['c14']);
     await b.getByLabel('Options of issue tariff, percent').fill('-10, 10');
-    await b.getByLabel('USA delegation').selectOption('linear');
-    await b.getByLabel('CHN delegation').selectOption('boulware');
+    await b.getByLabel('USA delegation', { exact: true }).selectOption('linear');
+    await b.getByLabel('CHN delegation', { exact: true }).selectOption('boulware');
+    // A second pairing: tit for tat against a linear agent.
+    await b.getByRole('button', { name: 'Add a pairing of agents' }).click();
+    await b.getByLabel('USA delegation, pairing 2', { exact: true }).selectOption('tit_for_tat');
     await b.getByLabel('Deadline (rounds)').fill('8');
     await b.getByLabel('Replications (seeds)').fill('5');
     const us = b.locator('fieldset.threshold').first();
@@ -121,7 +124,13 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
       ['chips', [-0.23, 0, 0.17]],
       ['tariff', [-0.1, 0, 0.1]],
     ]);
-    expect(run.result.sessions[0].agents).toEqual(['linear', 'boulware']);
+    // Each pairing under the linked and the separate partition.
+    expect(run.result.sessions.map((x) => x.agents)).toEqual([
+      ['linear', 'boulware'],
+      ['linear', 'boulware'],
+      ['tit_for_tat', 'linear'],
+      ['tit_for_tat', 'linear'],
+    ]);
     expect(run.result.calibration).not.toBeNull();
     // Every move of the logged sessions arrived as it was made (one list per session and linkage).
     const moves = run.result.sessions.reduce((n, s) => n + s.baskets.reduce((m, k) => m + k.log.length, 0), 0);

@@ -1,23 +1,30 @@
 /**
- * Where the talks start (the 2025 state on a date), the protocol, each delegation's agent with its
- * concession exponent, the deadline, and the seeds.
+ * Where the talks start (the 2025 state on a date), the protocol, the pairings of agents (each
+ * delegation's agent with its concession exponent), the deadline, and the seeds.
  */
-import { AGENTS, type AgentKind, PARTIES, type Setup } from './setup.ts';
+import { AGENTS, type AgentChoice, type AgentKind, PARTIES, type Party, type Setup } from './setup.ts';
 
 type Edit = (f: (s: Setup) => Setup) => void;
 
 /** A whole number of at least `min` from an input (its minimum when empty or not a number). */
 const whole = (v: string, min: number) => Math.max(min, Math.round(Number(v) || min));
 
-function Agent({ p, setup, set }: { p: (typeof PARTIES)[number]; setup: Setup; set: Edit }) {
-  const a = setup.agents[p];
+/** One delegation's agent in pairing k (labels of pairings after the first carry its number). */
+function Agent({ p, k, setup, set }: { p: Party; k: number; setup: Setup; set: Edit }) {
+  const a = setup.pairings[k][p];
   const known = AGENTS.find((x) => x.kind === a.kind)!;
-  const agent = (x: Setup['agents'][typeof p]) => set((s) => ({ ...s, agents: { ...s.agents, [p]: x } }));
+  const which = k === 0 ? '' : `, pairing ${k + 1}`;
+  const agent = (x: AgentChoice) =>
+    set((s) => ({ ...s, pairings: s.pairings.map((q, j) => (j === k ? { ...q, [p]: x } : q)) }));
   return (
-    <span className="agent">
+    <>
       <label>
-        {p} delegation{' '}
-        <select value={a.kind} onChange={(e) => agent({ kind: e.target.value as AgentKind })}>
+        {p} delegation{which}{' '}
+        <select
+          aria-label={`${p} delegation${which}`}
+          value={a.kind}
+          onChange={(e) => agent({ kind: e.target.value as AgentKind })}
+        >
           {AGENTS.map((x) => (
             <option key={x.kind} value={x.kind}>
               {x.label}
@@ -27,9 +34,10 @@ function Agent({ p, setup, set }: { p: (typeof PARTIES)[number]; setup: Setup; s
       </label>
       {'e' in known && (
         <label>
-          {p} concession exponent e{' '}
+          {p} concession exponent e{which}{' '}
           <input
             type="number"
+            aria-label={`${p} concession exponent e${which}`}
             step="any"
             min={0.01}
             value={a.e ?? known.e}
@@ -37,7 +45,39 @@ function Agent({ p, setup, set }: { p: (typeof PARTIES)[number]; setup: Setup; s
           />
         </label>
       )}
-    </span>
+    </>
+  );
+}
+
+/** The pairings of agents: each is a session, run under the linked and the separate partition. */
+function Pairings({ setup, set }: { setup: Setup; set: Edit }) {
+  return (
+    <div className="pairings">
+      {setup.pairings.map((_, k) => (
+        <span key={k} className="agent" data-testid={`pairing-${k + 1}`}>
+          {PARTIES.map((p) => (
+            <Agent key={p} p={p} k={k} setup={setup} set={set} />
+          ))}
+          {setup.pairings.length > 1 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => set((s) => ({ ...s, pairings: s.pairings.filter((_, j) => j !== k) }))}
+            >
+              Remove pairing {k + 1}
+            </button>
+          )}
+        </span>
+      ))}
+      <button
+        type="button"
+        onClick={() =>
+          set((s) => ({ ...s, pairings: [...s.pairings, { USA: { kind: 'linear' }, CHN: { kind: 'linear' } }] }))
+        }
+      >
+        Add a pairing of agents
+      </button>
+    </div>
   );
 }
 
@@ -59,9 +99,7 @@ export function SessionInput({ setup, set }: { setup: Setup; set: Edit }) {
         Protocol: alternating offers (SAOP), one per agreement. The mediated single-text protocol is not offered: trade
         negotiations run alternating offers only, and the server refuses a mediated one.
       </p>
-      {PARTIES.map((p) => (
-        <Agent key={p} p={p} setup={setup} set={set} />
-      ))}
+      <Pairings setup={setup} set={set} />
       <label>
         Deadline (rounds){' '}
         <input

@@ -27,7 +27,7 @@ type File = {
     };
     parties: Record<string, { leader: { name: string; threshold: unknown }; agent: unknown; trust?: number }>;
     trust?: { record?: unknown; history?: unknown };
-    sessions: { agents: Record<string, unknown> }[];
+    sessions: { label: string; agents: Record<string, unknown> }[];
   };
 };
 
@@ -78,7 +78,11 @@ describe('the negotiation builder’s file', () => {
       issues: [s.issues[0], tariff],
       date: '2025-05-14',
       rounds: 6,
-      agents: { USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } },
+      pairings: [
+        { USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } },
+        { USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } },
+        { USA: { kind: 'tit_for_tat' }, CHN: { kind: 'boulware' } },
+      ],
       thresholds: { USA: { kind: 'known', value: 0.002 }, CHN: { kind: 'normal', mean: 0.01, sd: 0.02 } },
       trust: { ...s.trust, source: 'stated', initial: { USA: 0.4, CHN: 0.7 }, history: false },
     });
@@ -96,6 +100,18 @@ describe('the negotiation builder’s file', () => {
     expect(f.negotiation.domain.linkage.linked).toEqual([['ree'], ['tariff']]);
     expect(f.negotiation.deadline.rounds).toBe(6);
     expect(f.negotiation.sessions[0].agents).toEqual({ USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } });
+    // One session per pairing; a repeated pairing is numbered so that its offers and results stay apart.
+    expect(f.negotiation.sessions.map((x) => x.label)).toEqual([
+      'Linear (USA) vs Model-aware (CHN) #1',
+      'Linear (USA) vs Model-aware (CHN) #2',
+      'Tit for tat (USA) vs Boulware (CHN)',
+    ]);
+    expect(f.negotiation.sessions[2].agents).toEqual({
+      USA: { kind: 'tit_for_tat' },
+      CHN: { kind: 'boulware', e: 0.2 },
+    });
+    // The first pairing is each party's default agent.
+    expect(f.negotiation.parties.CHN.agent).toEqual({ kind: 'model_aware', e: 0.8 });
     // No calibrated threshold: the approvals of the record are left out (6 solves fewer).
     expect(f.negotiation.domain.calibration).toBeUndefined();
     expect(f.negotiation.parties.CHN.leader.threshold).toEqual({ kind: 'normal', mean: 0.01, sd: 0.02 });
@@ -119,6 +135,7 @@ describe('the negotiation builder’s file', () => {
   it('names the problems it can see before the server: no issue, a bad id or option, a control without sectors', () => {
     const s = londonSetup();
     expect(draftProblems({ ...s, issues: [] })).toEqual(['Put at least one issue on the table.']);
+    expect(draftProblems({ ...s, pairings: [] })).toEqual(['Choose at least one pairing of agents.']);
     const bad = { ...s.issues[0], id: '1x', grid: '25, lots', sectors: [] };
     expect(draftProblems({ ...s, issues: [bad] })).toEqual([
       'Issue id "1x": expected letters, digits and _, starting with a letter.',

@@ -65,11 +65,21 @@ export interface TrustSetup {
   sensitivity: number;
 }
 
+/** An agent with its concession exponent (agents that have one). */
+export interface AgentChoice {
+  kind: AgentKind;
+  e?: number;
+}
+
+/** One agent per delegation. */
+export type Pairing = Record<Party, AgentChoice>;
+
 export interface Setup {
   issues: IssueDraft[];
   /** The date whose state of the 2025 timeline the talks start from (the disagreement point). */
   date: string;
-  agents: Record<Party, { kind: AgentKind; e?: number }>;
+  /** Pairings of agents, each run as a session (the first also gives each party its default agent). */
+  pairings: Pairing[];
   rounds: number;
   replications: number;
   seed: number;
@@ -193,7 +203,7 @@ export function londonSetup(): Setup {
   return {
     issues,
     date: '2025-06-09',
-    agents: { USA: { kind: 'boulware', e: 0.2 }, CHN: { kind: 'conceder', e: 2 } },
+    pairings: [{ USA: { kind: 'boulware', e: 0.2 }, CHN: { kind: 'conceder', e: 2 } }],
     rounds: 15,
     replications: 20,
     seed: 2025,
@@ -223,12 +233,12 @@ interface Template {
   };
 }
 
-const agentSpec = (a: Setup['agents'][Party]) => {
+const agentSpec = (a: AgentChoice) => {
   const known = AGENTS.find((x) => x.kind === a.kind)!;
   return 'e' in known ? { kind: a.kind, e: a.e ?? known.e } : { kind: a.kind };
 };
 
-const agentName = (a: Setup['agents'][Party]) => AGENTS.find((x) => x.kind === a.kind)!.label.split(' (')[0];
+const agentName = (a: AgentChoice) => AGENTS.find((x) => x.kind === a.kind)!.label.split(' (')[0];
 
 function issueOf(d: IssueDraft) {
   const sectors = d.sectors.length ? { sectors: d.sectors } : {};
@@ -244,6 +254,16 @@ function issueOf(d: IssueDraft) {
     mode: d.mode,
     grid: fileGrid(d),
   };
+}
+
+/** One session per pairing, labelled by its agents (a repeated pairing gets its number). */
+export function sessionsOf(pairings: readonly Pairing[]) {
+  const labels = pairings.map((q) => `${agentName(q.USA)} (USA) vs ${agentName(q.CHN)} (CHN)`);
+  return pairings.map((q, k) => ({
+    label:
+      labels.indexOf(labels[k]) === k && labels.lastIndexOf(labels[k]) === k ? labels[k] : `${labels[k]} #${k + 1}`,
+    agents: { USA: agentSpec(q.USA), CHN: agentSpec(q.CHN) },
+  }));
 }
 
 /** The agreements (linked baskets) of the issues, in the order of their numbers. */
@@ -279,7 +299,7 @@ export function buildScenario(templateText: string, s: Setup): string {
     delegation: n.parties[p].delegation,
     ...(n.parties[p].objective ? { objective: n.parties[p].objective } : {}),
     leader: { name: n.parties[p].leader.name, threshold: s.thresholds[p] },
-    agent: agentSpec(s.agents[p]),
+    agent: agentSpec(s.pairings[0][p]),
     ...(s.trust.source === 'stated' ? { trust: s.trust.initial[p] } : {}),
   });
   const file = {
@@ -304,12 +324,7 @@ export function buildScenario(templateText: string, s: Setup): string {
         ...(n.domain.report ? { report: n.domain.report } : {}),
       },
       parties: { USA: party('USA'), CHN: party('CHN') },
-      sessions: [
-        {
-          label: `${agentName(s.agents.USA)} (USA) vs ${agentName(s.agents.CHN)} (CHN)`,
-          agents: { USA: agentSpec(s.agents.USA), CHN: agentSpec(s.agents.CHN) },
-        },
-      ],
+      sessions: sessionsOf(s.pairings),
       ...trustOf(s.trust, n.trust),
     },
   };
@@ -325,6 +340,7 @@ export function buildScenario(templateText: string, s: Setup): string {
 export function draftProblems(s: Setup): string[] {
   const out: string[] = [];
   if (!s.issues.length) out.push('Put at least one issue on the table.');
+  if (!s.pairings.length) out.push('Choose at least one pairing of agents.');
   const ids = new Set<string>();
   for (const i of s.issues) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(i.id))
