@@ -31,6 +31,14 @@ describe('lancaster validate', () => {
     }
   });
 
+  it('checks a sweep file as a sweep (its scenario and grid), as the API does', async () => {
+    const sweep = new URL('../sweep/fixtures/nafta.yaml', import.meta.url).pathname;
+    const r = await run('validate', sweep);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/nafta\.yaml: valid \(sweep: \d+ grid points? × \d+ draws of .*nafta-cp2015\.yaml\)\n$/);
+  });
+
   it('says what was found for a value of the wrong type (a number where a list belongs), exit 2', async () => {
     const f = write('tariffs-3.yaml', 'lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy: { tariffs: 3 }\n');
     const r = await run('validate', f);

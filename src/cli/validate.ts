@@ -2,7 +2,8 @@
  * `lancaster validate FILE`: checks a scenario file as the run kind it is (src/scenario/kind.ts),
  * with that kind's own checks and without running it, as POST /api/scenarios/validate does: a
  * gravity file against its data, a strategy or negotiation section against the model and dataset,
- * any other scenario (solve or timeline) against the schema and its dataset.
+ * any other scenario (solve or timeline) against the schema and its dataset; a sweep file (with
+ * its scenario and every grid point) as `lancaster sweep` reads it.
  */
 import type { Command } from '@commander-js/extra-typings';
 import type { ScenarioKind } from '../scenario/kind.ts';
@@ -23,8 +24,14 @@ export function registerValidateCommand(program: Command): void {
     .description('Check a scenario file (of any kind: solve, timeline, strategy, negotiation, gravity) without running it')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .action(async (file) => {
-      const [{ readScenarioText }, { scenarioKind }] = await Promise.all([import('../scenario/parse.ts'), import('../scenario/kind.ts')]);
+      const [{ readScenarioText }, { scenarioKind }, { isSweepText }] = await Promise.all([import('../scenario/parse.ts'), import('../scenario/kind.ts'), import('../sweep/plan.ts')]);
       const text = readScenarioText(file);
+      if (isSweepText(text)) {
+        // A sweep file (`scenario` and `draws`), as the API's validate route tells it apart.
+        const plan = (await import('../sweep/plan.ts')).readSweepFile(file);
+        out(msg.validSweep(file, plan.scenarioFile, plan.points.length, plan.spec.draws));
+        return;
+      }
       const kind = scenarioKind(text);
       const { model, dataset } = await checkAs(kind, text, file);
       out(msg.valid(file, kind, model, dataset));

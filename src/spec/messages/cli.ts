@@ -7,6 +7,9 @@ const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
 
 export const valid = (file: string, kind: string, model: string, dataset: string) => `${file}: valid (${kind}: ${model} on ${dataset})`;
 
+export const validSweep = (file: string, scenario: string, points: number, draws: number) =>
+  `${file}: valid (sweep: ${points} grid point${points === 1 ? '' : 's'} × ${draws} draws of ${scenario})`;
+
 export const unknownCountriesOption = (dataset: string, regions: readonly string[], groups: readonly string[], found: readonly string[]) =>
   `Expected --countries to name regions or groups of dataset ${dataset} (regions: ${list(regions)}; groups: ${list(groups)}), found ${found.length ? found.map((c) => `"${c}"`).join(', ') : 'no code'}`;
 
