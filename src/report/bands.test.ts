@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandsHtml, bandsText, reportBands } from './bands.ts';
+import { bandsHtml, bandsText, fanFigures, reportBands, sectorBand } from './bands.ts';
 import type { SweepResult } from '../sweep/run.ts';
 
 const band = (c: number, w: number) => ({ p5: c - w, p50: c, p95: c + w });
@@ -9,6 +9,7 @@ function sweep(horizon: number): SweepResult {
     countries: { USA: { welfare_pct: band(-0.1 * k * horizon, 0.05), real_gdp_pct: band(-0.2 * k, 0.1), real_wage_pct: band(0, 0), prices_pct: band(1, 0.2) }, CHN: { welfare_pct: band(-0.3 * k * horizon, 0.1) } },
     bilateral_exports_pct: { CHN: { USA: band(-20 * k * horizon, 5) } },
     trade: { '*->USA': band(-3, 1) },
+    ...(k === 1 ? { sectors: { CHN: { SEMI: { output_pct: band(-4 * horizon, 1), output_before: band(10, 0) } } } } : {}),
   });
   return {
     name: 's', scenario: 'x.yaml', seed: 7, draws: 10, status: 'complete', executor: 'threads ×2', seconds: 3,
@@ -52,13 +53,28 @@ describe('the bands of a lancaster run report', () => {
     expect(bandsText(report)).toBe('');
   });
 
-  it('draw fan charts of welfare and trade in each horizon in the HTML', () => {
-    const h = bandsHtml({ ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) });
+  it('draw fan charts of trade and of welfare, each horizon its own chart, and say what was drawn', () => {
+    const r = { ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) };
+    const trade = fanFigures(r, 'trade'), welfare = fanFigures(r, 'welfare');
+    expect(trade.match(/<svg /g)).toHaveLength(2);
+    expect(welfare.match(/<svg /g)).toHaveLength(2);
+    expect(welfare).toMatch(/Welfare \(real income\), % change, short run/);
+    expect(welfare).toMatch(/USA: 5–95% of the draws/);
+    expect(trade).toMatch(/CHN → USA: median of the draws/);
+    const h = bandsHtml(r);
     expect(h).toMatch(/<section id="uncertainty">/);
-    expect(h.match(/<svg /g)).toHaveLength(4);
-    expect(h).toMatch(/Welfare \(real income\), % change, short run/);
-    expect(h).toMatch(/USA: 5–95% of the draws/);
-    expect(h).toMatch(/CHN → USA: median of the draws/);
+    expect(h).toMatch(/9 short-run and 10 long-run draws used, 1 left out/);
+    expect(h).toMatch(/trade_elasticity: log-normal/);
     expect(bandsHtml(report)).toBe('');
+    expect(fanFigures(report, 'trade')).toBe('');
+  });
+
+  it('band the output of each sector at the report\'s sector steps, in each horizon', () => {
+    const r = { ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) };
+    expect(sectorBand(r, { date: '2025-02-01', label: 'step 1' }, 'long-run', 'CHN', 'SEMI')).toEqual(band(-4, 1));
+    expect(sectorBand(r, { date: '2025-02-01', label: 'step 1' }, 'short-run', 'CHN', 'SEMI')?.p50).toBeCloseTo(-1.6, 12);
+    expect(r.bands.steps[1].sectors?.CHN).not.toHaveProperty('SEMI.output_before'); // output only: what the bars show
+    expect(sectorBand(r, { date: '2025-01-01', label: 'step 0' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();
+    expect(sectorBand(r, { date: '2025-03-01', label: 'no such step' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();
   });
 });

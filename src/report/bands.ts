@@ -12,10 +12,12 @@ import type { SweepPoint, SweepResult } from '../sweep/run.ts';
 import { fanChart, type Fan } from './fan.ts';
 import { PALETTE } from './svg.ts';
 
-/** The bands of one horizon of a step: each report country's indicators, and the trade pairs. */
+/** The bands of one horizon of a step: each report country's indicators, the trade pairs, and (at the report's sector steps) sector output. */
 export interface HorizonBands {
   countries: Record<string, Record<string, Band>>;
   trade: Record<string, Band>;
+  /** region → sector → band of output_pct, at the peak of the US tariff on China and in the final state (the report's sector views). */
+  sectors?: Record<string, Record<string, Band>>;
 }
 
 /** One step's bands, shaped as the report step: its own (long-run) fields and `by_horizon`. */
@@ -39,7 +41,7 @@ export interface ReportBands {
 }
 
 type Rows = Record<string, Record<string, Band>>;
-type MeasureStep = { countries?: Rows; groups?: Rows; bilateral_exports_pct?: Rows; trade?: Record<string, Band> };
+type MeasureStep = { countries?: Rows; groups?: Rows; bilateral_exports_pct?: Rows; trade?: Record<string, Band>; sectors?: Record<string, Rows> };
 
 function stepsOf(p: SweepPoint): MeasureStep[] {
   return (p.bands as { steps?: MeasureStep[] } | null)?.steps ?? [];
@@ -54,6 +56,9 @@ function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonB
   }
   for (const [from, row] of Object.entries(s?.bilateral_exports_pct ?? {})) for (const [to, b] of Object.entries(row)) out.trade[`${from}->${to}`] = b;
   for (const [key, b] of Object.entries(s?.trade ?? {})) out.trade[key] = b;
+  if (s?.sectors) {
+    out.sectors = Object.fromEntries(Object.entries(s.sectors).map(([region, rows]) => [region, Object.fromEntries(Object.entries(rows).flatMap(([code, r]) => (r.output_pct ? [[code, r.output_pct]] : [])))]));
+  }
   return out;
 }
 
@@ -127,27 +132,46 @@ export function bandsText(r: BandedReport): string {
   return lines.join('\n');
 }
 
-/** The HTML section: fan charts of welfare and of China's exports to the US over the timeline. */
-export function bandsHtml(r: BandedReport, from = '2025-01-01', to = '2025-12-31'): string {
+/** The band of sector `code` of `region` in horizon `h` at the report step of `date` and `label` (the report's sector views). */
+export function sectorBand(r: BandedReport, at: { date: string; label: string }, h: H, region: string, code: string): Band | undefined {
+  const k = r.steps.findIndex((s) => s.date === at.date && s.label === at.label);
+  return k < 0 ? undefined : r.bands?.steps[k]?.by_horizon[h].sectors?.[region]?.[code];
+}
+
+/**
+ * Fan charts of one measure over the timeline, each horizon its own chart (the report's own
+ * chart of the measure draws both horizons and both directions: bands on it would hide each
+ * other). `trade`: China's exports to the US and back; `welfare`: USA and CHN. Empty without bands.
+ */
+export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2025-01-01', to = '2025-12-31'): string {
+  const b = r.bands;
+  if (!b) return '';
+  const colors = [PALETTE.vermillion, PALETTE.blue];
+  const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({ name, color, points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })) });
+  const chart = (h: H) => {
+    const used = b.used[h === 'short-run' ? 'short' : 'long'], name = h.replace('-', ' ');
+    if (what === 'welfare') {
+      return fanChart({
+        title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
+        fans: ['USA', 'CHN'].filter((c) => r.countries.includes(c)).map((c, i) => fan(c, colors[i], (k) => ({ value: at(r, k, h, c)?.welfare_pct ?? NaN, band: bandAt(b, k, h, c, 'welfare_pct') }))),
+      });
+    }
+    return fanChart({
+      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
+      fans: ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined).map((key, i) => fan(key.replace('->', ' → '), colors[i], (k) => ({ value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN, band: b.steps[k]?.by_horizon[h].trade[key] }))),
+    });
+  };
+  return `<figure>${chart('short-run')}</figure><figure>${chart('long-run')}<figcaption class="meta">Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.</figcaption></figure>`;
+}
+
+/** The HTML section on the draws: what was drawn and how (the fan charts sit beside the charts they band, see {@link fanFigures}). */
+export function bandsHtml(r: BandedReport): string {
   const b = r.bands;
   if (!b) return '';
   const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const colors = [PALETTE.vermillion, PALETTE.blue];
-  const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({ name, color, points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })) });
-  const horizon = (h: H) => {
-    const used = b.used[h === 'short-run' ? 'short' : 'long'], name = h.replace('-', ' ');
-    const welfare = fanChart({
-      title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
-      fans: ['USA', 'CHN'].filter((c) => r.countries.includes(c)).map((c, i) => fan(c, colors[i], (k) => ({ value: at(r, k, h, c)?.welfare_pct ?? NaN, band: bandAt(b, k, h, c, 'welfare_pct') }))),
-    });
-    const trade = fanChart({
-      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95%`, yLabel: '% change', from, to,
-      fans: ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined).map((key, i) => fan(key.replace('->', ' → '), colors[i], (k) => ({ value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN, band: b.steps[k]?.by_horizon[h].trade[key] }))),
-    });
-    return `<figure>${welfare}</figure><figure>${trade}</figure>`;
-  };
   const priors = priorLines(b).map((l) => `<li>${esc(l.trim())}</li>`).join('');
+  const left = [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
   return `<section id="uncertainty"><h2>Uncertainty: ${b.draws} draws of the elasticity priors</h2>
-<p>Each draw re-runs the whole timeline with elasticities drawn from the priors below (seed ${b.seed}, on ${esc(b.executor)}). Lines are the central run (the report's numbers), dashed lines the median of the draws, shaded areas the 5–95% band. Draws that failed or did not converge are left out and listed in report.json.</p>
-<ul>${priors}</ul>${horizon('short-run')}${horizon('long-run')}</section>`;
+<p>Each draw re-runs the whole timeline with elasticities drawn from the priors below (seed ${b.seed}, on ${esc(b.executor)}; ${b.used.short} short-run and ${b.used.long} long-run draws used${left ? `, ${left} left out: failed or not converged, listed in report.json` : ''}). The fan charts of trade and welfare above and the whiskers on the sector bars below span the 5th to 95th percentiles of the draws; the numbers of the report stay those of the central run.</p>
+<ul>${priors}</ul></section>`;
 }

@@ -6,7 +6,7 @@ import { countryAt, horizons, type Report, type ReportStep } from './build.ts';
 import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
 import { OBSERVED_TARIFFS } from '../data/observed.ts';
 import { directionColour, regionColour } from '../spec/palette.ts';
-import { bandsHtml } from './bands.ts';
+import { bandsHtml, fanFigures, sectorBand } from './bands.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
@@ -142,6 +142,8 @@ function sectorCharts(r: Report): string[] {
           label: `${x.code} ${x.name.slice(0, 34)}`,
           a: x.output_pct.short,
           b: x.output_pct.long,
+          aBand: sectorBand(r, b, 'short-run', c, x.code),
+          bBand: sectorBand(r, b, 'long-run', c, x.code),
         })),
       }),
     ),
@@ -283,8 +285,10 @@ ${summary(r)}
 <figure>${tariffChart(r, ev)}<figcaption class="meta">Lines: the scenario's average tariffs (baseline trade weights, goods). Circles: PIIE's published averages. Green dashes: talks; grey dots: policy steps.</figcaption></figure>
 <h2>Trade between the US and China</h2>
 <figure>${tradeChart(r, ev)}</figure>
+${fanFigures(r, 'trade', from, to)}
 <h2>Welfare</h2>
 <figure>${welfareChart(r, ev)}</figure>
+${fanFigures(r, 'welfare', from, to)}
 ${scrollTable(welfareHead, welfare)}
 ${bandsHtml(r)}
 <h2>Model and observation</h2>

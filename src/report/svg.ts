@@ -79,28 +79,38 @@ export function stepChart(o: { title: string; yLabel: string; from: string; to: 
   return parts.join('');
 }
 
-/** Grouped horizontal bars: each row has a short-run and a long-run value. */
-export function barChart(o: { title: string; unit: string; rows: { label: string; a: number; b: number }[]; aName: string; bName: string; width?: number }): string {
+/** A 5–95% interval of a bar (lancaster run --draws). */
+interface Interval { p5: number; p95: number }
+
+/** Grouped horizontal bars: each row has a short-run and a long-run value, each with an optional 5–95% whisker. */
+export function barChart(o: { title: string; unit: string; rows: { label: string; a: number; b: number; aBand?: Interval; bBand?: Interval }[]; aName: string; bName: string; width?: number }): string {
   const W = o.width ?? 760, rowH = 26, m = { l: 250, r: 60, t: 34, b: 30 };
   const H = m.t + m.b + rowH * o.rows.length;
-  const vals = o.rows.flatMap((r) => [r.a, r.b]).filter(Number.isFinite);
+  const vals = o.rows.flatMap((r) => [r.a, r.b, r.aBand?.p5 ?? NaN, r.aBand?.p95 ?? NaN, r.bBand?.p5 ?? NaN, r.bBand?.p95 ?? NaN]).filter(Number.isFinite);
   const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
   const X = (v: number) => m.l + ((v - lo) / (hi - lo || 1)) * (W - m.l - m.r);
+  const banded = o.rows.some((r) => r.aBand || r.bBand);
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="8" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
     `<line x1="${X(0)}" x2="${X(0)}" y1="${m.t - 4}" y2="${H - m.b}" stroke="#444"/>`];
   o.rows.forEach((r, k) => {
     const y = m.t + k * rowH;
     parts.push(`<text x="${m.l - 8}" y="${y + 15}" text-anchor="end">${esc(r.label)}</text>`);
-    for (const [v, off, color, name] of [[r.a, 3, PALETTE.sky, o.aName], [r.b, 12, PALETTE.blue, o.bName]] as const) {
+    for (const [v, band, off, color, name] of [[r.a, r.aBand, 3, PALETTE.sky, o.aName], [r.b, r.bBand, 12, PALETTE.blue, o.bName]] as const) {
       if (!Number.isFinite(v)) continue;
       const x = Math.min(X(0), X(v)), w = Math.abs(X(v) - X(0));
-      parts.push(`<rect x="${x}" y="${y + off}" width="${Math.max(w, 0.5)}" height="9" fill="${color}"><title>${esc(`${r.label}, ${name}: ${v.toFixed(2)} ${o.unit}`)}</title></rect>`);
+      const range = band && Number.isFinite(band.p5) && Number.isFinite(band.p95) ? band : undefined;
+      parts.push(`<rect x="${x}" y="${y + off}" width="${Math.max(w, 0.5)}" height="9" fill="${color}"><title>${esc(`${r.label}, ${name}: ${v.toFixed(2)} ${o.unit}${range ? ` (5–95%: ${range.p5.toFixed(2)} to ${range.p95.toFixed(2)})` : ''}`)}</title></rect>`);
+      if (range) {
+        const a = X(range.p5), b = X(range.p95), c = y + off + 4.5;
+        parts.push(`<path d="M${a},${c}H${b}M${a},${c - 3.5}V${c + 3.5}M${b},${c - 3.5}V${c + 3.5}" stroke="#111" stroke-width="1.2" fill="none"/>`);
+      }
     }
-    parts.push(`<text x="${X(Math.max(0, r.b)) + 4}" y="${y + 20}" fill="#333">${Number.isFinite(r.b) ? r.b.toFixed(2) : ''}</text>`);
+    parts.push(`<text x="${X(Math.max(0, r.b, r.bBand?.p95 ?? 0, r.aBand?.p95 ?? 0)) + 4}" y="${y + 20}" fill="#333">${Number.isFinite(r.b) ? r.b.toFixed(2) : ''}</text>`);
   });
   parts.push(`<rect x="${m.l}" y="${H - 18}" width="12" height="9" fill="${PALETTE.sky}"/><text x="${m.l + 16}" y="${H - 10}">${esc(o.aName)}</text>`);
   parts.push(`<rect x="${m.l + 110}" y="${H - 18}" width="12" height="9" fill="${PALETTE.blue}"/><text x="${m.l + 126}" y="${H - 10}">${esc(o.bName)}</text>`);
+  if (banded) parts.push(`<text x="${W - 8}" y="${H - 10}" text-anchor="end" fill="#555">whisker: 5–95% of the draws</text>`);
   parts.push('</svg>');
   return parts.join('');
 }

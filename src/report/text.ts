@@ -2,6 +2,8 @@
 import Table from 'cli-table3';
 import { countryAt, horizons, type Report } from './build.ts';
 import type { FitResult } from '../scenario/fit.ts';
+import { sectorBand } from './bands.ts';
+import type { Band } from '../sweep/bands.ts';
 
 const f1 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.05 ? '0.0' : (v > 0 ? '+' : '') + v.toFixed(1)) : '–');
 const f2 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
@@ -80,10 +82,13 @@ export function reportText(r: Report, files: string[] = []): string {
   out.push('Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.');
   for (const block of r.sectors) {
     out.push('');
-    out.push(`Sectors most affected on ${block.date} (${block.label.slice(0, 70)}): gross output, % change short / long run; value lost (long run, ${r.dataset.unit}; negative = gained)`);
+    out.push(`Sectors most affected on ${block.date} (${block.label.slice(0, 70)}): gross output, % change short / long run${r.bands ? ' (central [5%, 95%] of the draws)' : ''}; value lost (long run, ${r.dataset.unit}; negative = gained)`);
     for (const [country, rows] of Object.entries(block.byCountry)) {
       const st = table([country, 'sector', 'short', 'long', 'value lost']);
-      for (const s of rows) st.push([s.code, s.name.slice(0, 40), f2(s.output_pct.short), f2(s.output_pct.long), s.value_lost.toFixed(0)]);
+      const cell = (v: number, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
+      for (const s of rows) {
+        st.push([s.code, s.name.slice(0, 40), cell(s.output_pct.short, sectorBand(r, block, 'short-run', country, s.code)), cell(s.output_pct.long, sectorBand(r, block, 'long-run', country, s.code)), s.value_lost.toFixed(0)]);
+      }
       out.push(st.toString());
     }
   }
