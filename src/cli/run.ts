@@ -10,6 +10,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { NO_ANSWER } from './errors.ts';
 import { cliExecutor, positiveInt } from './executor.ts';
 import * as msg from '../spec/messages/cli.ts';
+import type { ParsedScenario } from '../scenario/parse.ts';
+import type { TimelineRun } from '../scenario/runTimeline.ts';
 
 /** Embedded scenarios live in <repo>/scenarios; an id names one of them. */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios');
@@ -52,7 +54,7 @@ export function registerRunCommand(program: Command) {
     .option('--json', 'print the report as JSON instead of text')
     .option('--draws <n>', 'also run N draws of the elasticity priors in each horizon and add 5/50/95% bands (a parallel `bands` object)', positiveInt)
     .option('--seed <n>', 'seed of the draws', positiveInt, 2025)
-    .option('--redis <url>', 'run the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); threads otherwise')
+    .option('--redis <url>', 'run the report\'s timelines and the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); here and on threads otherwise')
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .option('--threads <n>', 'worker threads for the draws without Redis (default: all cores)', positiveInt)
     .action(async (arg, opts) => {
@@ -72,7 +74,8 @@ export function registerRunCommand(program: Command) {
       const { reportText } = await import('../report/text.ts');
       const { reportHtml } = await import('../report/html.ts');
       const { reportCsv } = await import('../report/csv.ts');
-      const report = buildReport(parsed, progress());
+      const queueUrl = opts.redis ?? process.env.LANCASTER_REDIS_URL;
+      const report = queueUrl ? await queuedReport(parsed, opts) : buildReport(parsed, progress());
       if (parsed.file === join(SCENARIO_DIR, 'us-china-2025.yaml')) {
         // The embedded replay carries the 2018–19 backtest on the same data (scenarios/backtest-2018-19.yaml).
         const { backtest2018 } = await import('../report/backtest.ts');
@@ -99,6 +102,47 @@ export function registerRunCommand(program: Command) {
       }
       if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write(`\n${msg.exploreBrowserNpm()}\n`);
     });
+}
+
+/**
+ * The report with its three timelines (long run, short run, BLP levels) computed on the queue
+ * (`--redis`): each is a `timeline` job of the raw scenario with its elasticity scale written in,
+ * so a worker solves exactly what buildReport would solve here (the dataset must be an embedded id).
+ */
+async function queuedReport(parsed: ParsedScenario, opts: { redis?: string; queue?: string }) {
+  const [{ assembleReport, reportScales }, { builtinHandler }, { progressReporter }, { parseDocument }, { readFileSync }] = await Promise.all([
+    import('../report/build.ts'), import('../exec/registry.ts'), import('./progress.ts'), import('yaml'), import('node:fs'),
+  ]);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const { executor, name } = await cliExecutor(opts, log);
+  const raw = parseDocument(readFileSync(parsed.file, 'utf8')).toJS() as { options?: Record<string, unknown> };
+  const scales = reportScales(parsed);
+  const text = (scale: number) => {
+    const s = structuredClone(raw);
+    s.options ??= {};
+    const o = s.options;
+    // As buildReport's withScale: the report sets both horizons itself, so `horizon` goes and the scale multiplies the scenario's own.
+    delete o.horizon;
+    o.elasticity_scale = ((o.elasticity_scale as number | undefined) ?? 1) * scale;
+    return JSON.stringify(s);
+  };
+  log(`lancaster run: the report's 3 timelines on ${name}`);
+  const bar = progressReporter('timelines');
+  let done = 0;
+  bar.update(0, 3, 0);
+  const module = builtinHandler('timeline');
+  const run = async (k: 'long' | 'short' | 'blp') => {
+    const r = await executor.submit({ id: `${parsed.scenario.name} (${k})`, kind: 'timeline', module, input: text(scales[k]) }, () => {});
+    bar.update(++done, 3, 0);
+    return r as TimelineRun;
+  };
+  try {
+    const [long, short, blp] = await Promise.all([run('long'), run('short'), run('blp')]);
+    return assembleReport(parsed, { long, short, blp });
+  } finally {
+    bar.stop();
+    await executor.close();
+  }
 }
 
 /**

@@ -131,16 +131,32 @@ function withScale(p: ParsedScenario, scale: number): ParsedScenario {
   return { ...p, scenario: { ...p.scenario, options: { ...options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale } } };
 }
 
-/** Runs the scenario's timeline in both horizons and assembles the report. */
-export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
+/** The three timelines of a report: the long run (the dataset's θ), the short run (θ × 0.4) and BLP's levels (a sensitivity). */
+export type ReportRuns = { long: TimelineRun; short: TimelineRun; blp: TimelineRun };
+
+/** The elasticity scale of each of the report's timelines (BLP's: the trade-weighted US–China θ brought to BLP's long run). */
+export function reportScales(p: ParsedScenario): Record<keyof ReportRuns, number> {
   const d = scenarioDataset(p);
+  const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
+  return { long: 1, short: SHORT_RUN_SCALE, blp: haveUsChn ? BLP_LONG_RUN / tradeWeightedTheta(d, 'USA', 'CHN') : 1 };
+}
+
+/** Runs the scenario's timeline in both horizons (and BLP's levels) in this thread and assembles the report. */
+export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
   const total = 3 * (p.scenario.timeline?.length ?? 0);
-  const long = runTimeline(withScale(p, 1), { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
-  const short = runTimeline(withScale(p, SHORT_RUN_SCALE), { onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`) });
+  const scales = reportScales(p);
+  const long = runTimeline(withScale(p, scales.long), { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
+  const short = runTimeline(withScale(p, scales.short), { onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`) });
+  const blp = runTimeline(withScale(p, scales.blp), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
+  return assembleReport(p, { long, short, blp });
+}
+
+/** The report of a scenario from its three timelines (computed here or on an executor: `lancaster run --redis`). */
+export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRuns): Report {
+  const d = scenarioDataset(p);
   const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
   const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
-  const blpScale = haveUsChn ? BLP_LONG_RUN / theta : 1;
-  const blp = runTimeline(withScale(p, blpScale), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
+  const blpScale = reportScales(p).blp;
   const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) => Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]));
   const atHorizon = (x: TimelineStepResult): HorizonStep => {
     const trade: Record<string, number> = {};
