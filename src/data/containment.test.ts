@@ -41,6 +41,7 @@ describe('dataset folders keep their tables inside (issue 18 reproductions)', ()
     });
     const msg = loadError(dir);
     expect(msg).toMatch(/schedules.*expected a table file name like trade\.csv/);
+    expect(msg.match(/found/g)).toHaveLength(1); // what was found, said once
     expect(msg).not.toContain('secret-hash');
     expect(msg).not.toContain('root:');
   });

@@ -105,7 +105,7 @@ function readTable(d: Dataset, name: string, required: readonly string[]): CsvTa
   const folder = d.source;
   const file = join(folder, name);
   const named = TableName.safeParse(name);
-  if (!named.success) throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message, name.slice(0, 100)));
+  if (!named.success) throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message));
   if (!existsSync(file)) throw new DataError(msg.tableMissing(file, name));
   const real = containedPath(folder, file, `the table ${name}`);
   const st = statSync(real);
@@ -138,8 +138,8 @@ export function readDatasetFolder(folder: string): Dataset {
   const parsed = DatasetManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    // A bad record key (e.g. a table name that is a path) carries its reason one level down.
-    const message = issue.code === 'invalid_key' ? `${issue.issues[0]?.message ?? issue.message}, found ${JSON.stringify(String(issue.path.at(-1)).slice(0, 100))}` : issue.message;
+    // A bad record key (e.g. a table name that is a path) carries its message, with what was found, one level down.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
     throw new DataError(msg.manifestIssue(mfile, issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)', message));
   }
   const manifest = parsed.data;

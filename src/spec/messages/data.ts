@@ -22,7 +22,8 @@ export const unknownDataset = (ids: string, found: string) =>
 
 // Tables
 
-export const badTableName = (manifest: string, reason: string, found: string) => `${manifest}: ${reason}, found "${found}"`;
+/** `issue` is the table-name schema's message, which says what was found. */
+export const badTableName = (manifest: string, issue: string) => `${manifest}: ${issue}`;
 
 export const tableMissing = (file: string, name: string) => `${file}: expected the table ${name}, found no such file`;
 
