@@ -113,13 +113,17 @@ export function prepareSystem(
   for (let j = 0; j < J; j++) if (!isTraded[j]) localList.push(j);
   const invTheta = new Float64Array(J);
   for (let j = 0; j < J; j++) invTheta[j] = 1 / theta[j];
+  // Zero shares, and entries whose tariff does not move (without iceberg or export-tax factors), are
+  // what shiftedShare gives, tested inline: a fresh process spends no call per entry in cold code.
+  const plain = !dHat && !exportTax;
   const dom = new Float64Array(N * T * N), domT = new Float64Array(N * T * N);
   for (let n = 0; n < N; n++)
     for (let t = 0; t < T; t++) {
       const j = traded[t];
       for (let i = 0; i < N; i++) {
         const q = (n * N + i) * J + j;
-        const v = shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
+        const p = pi[q];
+        const v = p === 0 ? 0 : plain && tauNew[q] === tau[q] && tau[q] !== 0 ? p : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
         dom[(n * T + t) * N + i] = v;
         domT[(n * T + t) * N + i] = v / tauNew[q];
       }
@@ -128,7 +132,8 @@ export function prepareSystem(
   for (let n = 0; n < N; n++)
     for (const j of localList) {
       const q = (n * N + n) * J + j;
-      const v = shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
+      const p = pi[q];
+      const v = p === 0 ? 0 : plain && tauNew[q] === tau[q] && tau[q] !== 0 ? p : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
       if (v > 0) {
         localShift[n * J + j] = -Math.log(v) * invTheta[j];
         localF[n * J + j] = 1 / tauNew[q];

@@ -68,7 +68,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   const VA1 = new Float64Array(N);
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
   const t = sol.transfers;
-  const acc0 = baselineAccounts(b, t?.ownershipBase), acc1 = solutionAccounts(b, shock, sol);
+  // National accounts only with cross-border incomes (the rows below read them only then).
+  const acc0 = t ? baselineAccounts(b, t.ownershipBase) : [], acc1 = t ? solutionAccounts(b, shock, sol) : [];
   const y0 = baselineOutput(b);
   // ĉ and 1/P̂ once per cell (the loops below would take each exponential N or J times).
   const cHat = new Float64Array(N * J), invP = new Float64Array(N * J);
