@@ -46,6 +46,13 @@ describe('dataset folders keep their tables inside (issue 18 reproductions)', ()
     expect(msg).not.toContain('root:');
   });
 
+  it('says what was found for a wrong type in dataset.json', () => {
+    const dir = copy('world-2023', (m) => {
+      m.regions = 3;
+    });
+    expect(loadError(dir)).toMatch(/dataset\.json regions: expected array, found 3$/);
+  });
+
   it('refuses a table that is a symlink out of the folder, naming the link, not the target\'s text', () => {
     const dir = copy('world-2023');
     unlinkSync(join(dir, 'region_data.csv'));

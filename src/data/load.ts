@@ -11,6 +11,7 @@ import { DataError } from './errors.ts';
 import { cachedDataset, contentHash } from './cache.ts';
 import type { Dataset } from './dataset.ts';
 import * as msg from '../spec/messages/data.ts';
+import { PARSE_OPTIONS } from '../spec/issues.ts';
 
 /** The folder holding the embedded datasets (`<repo>/data`). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -104,7 +105,7 @@ const MAX_TABLE_BYTES = 256 * 1024 * 1024;
 function readTable(d: Dataset, name: string, required: readonly string[]): CsvTable {
   const folder = d.source;
   const file = join(folder, name);
-  const named = TableName.safeParse(name);
+  const named = TableName.safeParse(name, PARSE_OPTIONS);
   if (!named.success) throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message));
   if (!existsSync(file)) throw new DataError(msg.tableMissing(file, name));
   const real = containedPath(folder, file, `the table ${name}`);
@@ -135,7 +136,7 @@ export function readDatasetFolder(folder: string): Dataset {
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new DataError(msg.manifestNotJson(`${mfile}${line ? `:${line}` : ''}`));
   }
-  const parsed = DatasetManifestSchema.safeParse(raw);
+  const parsed = DatasetManifestSchema.safeParse(raw, PARSE_OPTIONS);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A bad record key (e.g. a table name that is a path) carries its message, with what was found, one level down.
