@@ -23,13 +23,13 @@ export function registerFitCommand(program: Command) {
       const parsed = readScenarioFile(scenarioPath(arg));
       const { dataset } = checkScenario(parsed);
       if (!/^\d{4}-\d{2}$/.test(opts.through)) {
-        process.stderr.write(`${msg.throughYyyyMm(opts.through)}\n`);
+        process.stderr.write(`${msg.fitThroughMonth(opts.through)}\n`);
         process.exitCode = 2;
         return;
       }
       const run = runTimeline(parsed);
       if (run.status !== 'converged') {
-        process.stderr.write(`${msg.stepDidNot()}\n`);
+        process.stderr.write(`${msg.stepNotConvergedNoFit()}\n`);
         process.exitCode = 1;
         return;
       }

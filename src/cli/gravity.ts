@@ -42,7 +42,7 @@ export function registerGravityCommand(program: Command): void {
         if (n === 0) delete p.scenario.bootstrap;
         else p.scenario.bootstrap = { seed: 1, level: 0.95, chunks: 8, ...p.scenario.bootstrap, replications: n };
       }
-      process.stderr.write(`${cliMsg.ppmlFlowsFixed(p.scenario.name, p.problem.y.length, p.problem.factors.length)}\n`);
+      process.stderr.write(`${cliMsg.ppmlStarting(p.scenario.name, p.problem.y.length, p.problem.factors.length)}\n`);
       const r = runGravity(p);
       process.stderr.write(`PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`);
       if (p.scenario.bootstrap && r.converged) {
@@ -63,7 +63,7 @@ export function registerGravityCommand(program: Command): void {
       }
       out(opts.json ? JSON.stringify(r, null, 2) : gravityText(r, p.scenario.report?.countries));
       if (!r.converged) {
-        process.stderr.write(`${cliMsg.noNumbersAbove(r.message)}\n`);
+        process.stderr.write(`${cliMsg.gravityNoAnswers(r.message)}\n`);
         process.exitCode = EXIT.failure;
       }
     });

@@ -34,7 +34,7 @@ export function registerNegotiateCommand(program: Command): void {
       let workers: number | undefined;
       if (opts.workers !== undefined) {
         workers = Number(opts.workers);
-        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween2(opts.workers) }]);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
       }
       const parsed = readScenarioFile(file);
       const tty = process.stderr.isTTY && !process.env.NO_COLOR;
@@ -52,7 +52,7 @@ export function registerNegotiateCommand(program: Command): void {
         });
       } catch (e) {
         if (e instanceof RangeError && /converge/.test(e.message)) {
-          process.stderr.write(`\n${cliMsg.lancasterNoNumbers(e.message)}\n`);
+          process.stderr.write(`\n${cliMsg.negotiationNoAnswers(e.message)}\n`);
           process.exitCode = 1;
           return;
         }

@@ -97,10 +97,10 @@ export function registerRunCommand(program: Command) {
         process.exitCode = 1;
       }
       if (report.status !== 'converged') {
-        process.stderr.write(`${msg.stepDidNotConverge()}\n`);
+        process.stderr.write(`${msg.runStepNotConverged()}\n`);
         process.exitCode = 1;
       }
-      if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write(`\n${msg.exploreBrowserNpm()}\n`);
+      if (parsed.file.endsWith('us-china-2025.yaml')) process.stderr.write(`\n${msg.exploreInBrowser()}\n`);
     });
 }
 

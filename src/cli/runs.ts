@@ -32,7 +32,7 @@ export function registerRunsCommand(program: Command): void {
           count = Number(opts.keep);
           if (!Number.isInteger(count) || count < 0) throw new RangeError(msg.keepWholeNumber(opts.keep));
         }
-        if (days === undefined && count === undefined) throw new RangeError(msg.olderKeep());
+        if (days === undefined && count === undefined) throw new RangeError(msg.pruneNeedsALimit());
       } catch (e) {
         throw new InputError((e as Error).message);
       }

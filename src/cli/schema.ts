@@ -24,7 +24,7 @@ export function registerSchemaCommand(program: Command): void {
         out(JSON.stringify(resultJsonSchema(), null, 2));
         return;
       }
-      if (what !== 'scenario') throw new InputError(msg.lancasterSchema(KINDS.join(' or '), what));
+      if (what !== 'scenario') throw new InputError(msg.unknownSchemaKind(KINDS.join(' or '), what));
       const { scenarioJsonSchema } = await import('../spec/scenario.ts');
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
     });

@@ -50,7 +50,7 @@ export function registerSolveCommand(program: Command): void {
           process.stderr.write(`${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`);
         }
         if (t.status !== 'converged') {
-          process.stderr.write(`${msg.stepDidNotConvergeNumbers()}\n`);
+          process.stderr.write(`${msg.timelineStepNotConverged()}\n`);
           process.exitCode = EXIT.failure;
         }
         return;
@@ -68,7 +68,7 @@ export function registerSolveCommand(program: Command): void {
         process.stderr.write(`${formatStatus(r)}\n`);
       }
       if (r.status !== 'converged') {
-        process.stderr.write(`${msg.solveDidNot(r.message ?? '')}\n`);
+        process.stderr.write(`${msg.solveNotConverged(r.message ?? '')}\n`);
         process.exitCode = EXIT.failure;
       }
     });

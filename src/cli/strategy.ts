@@ -38,7 +38,7 @@ export function registerStrategyCommand(program: Command): void {
       const prepared = prepareStrategy(parsed);
       if (opts.workers !== undefined) {
         const n = Number(opts.workers);
-        if (!Number.isInteger(n) || n < 0 || n > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween2(opts.workers) }]);
+        if (!Number.isInteger(n) || n < 0 || n > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
         prepared.strategy.options.workers = n;
       }
       process.stderr.write(`${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`);
@@ -53,7 +53,7 @@ export function registerStrategyCommand(program: Command): void {
       }
       process.stderr.write(`${o.kind}: ${status}: ${o.message}\n`);
       if (status !== 'converged') {
-        process.stderr.write(`${cliMsg.strategyDidNot()}\n`);
+        process.stderr.write(`${cliMsg.strategyNoAnswers()}\n`);
         process.exitCode = 1;
       }
     });

@@ -19,7 +19,7 @@ function writeAtomic(path: string, text: string) {
 
 const seedInt = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) throw new InvalidArgumentError(msg.wholeNumber(v));
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) throw new InvalidArgumentError(msg.wholeNumberUpTo(v));
   return n;
 };
 

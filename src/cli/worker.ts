@@ -18,7 +18,7 @@ export function registerWorkerCommand(program: Command) {
     .action(async (opts) => {
       const url = opts.redis ?? process.env.LANCASTER_REDIS_URL;
       if (!url) {
-        process.stderr.write(`${msg.redisUrlLancaster()}\n`);
+        process.stderr.write(`${msg.workerNeedsRedis()}\n`);
         process.exitCode = 2;
         return;
       }
@@ -27,7 +27,7 @@ export function registerWorkerCommand(program: Command) {
       process.stdout.write(`${w.id} ${w.queue}\n`);
       await new Promise<void>((resolve) => {
         const stop = (sig: string) => {
-          process.stderr.write(`${msg.finishingRunningJobs(sig)}\n`);
+          process.stderr.write(`${msg.workerStopping(sig)}\n`);
           w.close().then(resolve, resolve);
         };
         process.once('SIGINT', () => stop('SIGINT'));

@@ -73,7 +73,7 @@ export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): Mo
     }
     const rel = gap / world;
     if (!Number.isFinite(rel) || rel > tol * RECHECK_SLACK) {
-      return fail(r, msg.reCheckValue(gap.toExponential(3), rel.toExponential(2), tol, regions?.[at] ?? `region ${at}`));
+      return fail(r, msg.valueAddedRecheckFailed(gap.toExponential(3), rel.toExponential(2), tol, regions?.[at] ?? `region ${at}`));
     }
   }
   const bad = firstBadIndicator(r.countries as Record<string, Record<string, unknown>>) ?? firstBadIndicator(r.groups as Record<string, Record<string, unknown>> | undefined);

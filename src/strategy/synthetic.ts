@@ -29,7 +29,7 @@ import * as msg from '../spec/messages/strategy.ts';
 export function oneSectorDataset(regions: string[], theta: number, flows: number[][], tariffs: number[][]): Dataset {
   const N = regions.length;
   if (flows.length !== N || tariffs.length !== N || flows.some((r) => r.length !== N) || tariffs.some((r) => r.length !== N)) {
-    throw new TypeError(msg.flowsTariffs(N, flows.length, tariffs.length));
+    throw new TypeError(msg.syntheticShape(N, flows.length, tariffs.length));
   }
   const f = new Float64Array(N * N), t = new Float64Array(N * N);
   for (let n = 0; n < N; n++)

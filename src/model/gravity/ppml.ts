@@ -80,8 +80,8 @@ function check(p: PpmlProblem): number {
   const n = p.y.length;
   const k = p.names.length;
   if (p.x.length !== n * k) throw new TypeError(msg.regressorValuesObservations(n * k, n, k, p.x.length));
-  if (p.weights && p.weights.length !== n) throw new TypeError(msg.weights(n, p.weights.length));
-  if (p.cluster && p.cluster.length !== n) throw new TypeError(msg.clusterCodes(n, p.cluster.length));
+  if (p.weights && p.weights.length !== n) throw new TypeError(msg.weightCount(n, p.weights.length));
+  if (p.cluster && p.cluster.length !== n) throw new TypeError(msg.clusterCodeCount(n, p.cluster.length));
   for (let i = 0; i < n; i++) {
     if (!(p.y[i] >= 0) || !Number.isFinite(p.y[i])) throw new RangeError(msg.finiteFlowObservation(i + 1, p.y[i]));
   }
@@ -176,7 +176,7 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const sw = startValues(ws, y, w, idx, problem.y.length, opts.start);
   const r = irls(ws, y, w, limits);
   if (!r.converged) {
-    const fit = empty(r.message || msg.irlsDidNot(limits.maxIter));
+    const fit = empty(r.message || msg.irlsNotConverged(limits.maxIter));
     fit.coef.set(ws.b);
     fit.iterations = r.iter;
     fit.innerIterations = r.innerTotal;
@@ -198,7 +198,7 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const etaOut = new Float64Array(problem.y.length).fill(NaN);
   for (let i = 0; i < n; i++) etaOut[idx[i]] = ws.eta[i];
   return {
-    status: 'converged', message: msg.convergedIterationsPartialling(r.iter, r.innerTotal),
+    status: 'converged', message: msg.ppmlConverged(r.iter, r.innerTotal),
     coef: ws.b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
     iterations: r.iter, innerIterations: r.innerTotal, deviance: r.dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
     ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
@@ -291,7 +291,7 @@ function irls(ws: Workspace, y: Float64Array, w: Float64Array, o: IrlsLimits) {
     const devOld = dev;
     dev = halvingStep(ws, y, w, devOld, iter);
     if (!Number.isFinite(dev)) {
-      message = msg.devianceBecameIrls(dev, iter);
+      message = msg.devianceNotFinite(dev, iter);
       break;
     }
     const eps = Math.abs(dev - devOld) / Math.max(Math.min(dev, devOld), 0.1);

@@ -47,7 +47,7 @@ export function solveOneSector2025(d: Dataset, tariffs: Float64Array, opts: OneS
   const maxIterations = opts.maxIterations ?? 500;
   const tolerance = opts.tolerance ?? 1e-11;
   if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) throw new RangeError(msg.maxIterationsInteger(maxIterations));
-  if (!(tolerance > 0)) throw new RangeError(msg.tolerance(tolerance));
+  if (!(tolerance > 0)) throw new RangeError(msg.toleranceAbove0(tolerance));
   const fp = solveFixedPoint(e, x0, { maxIterations, tolerance, onIteration: opts.onIteration });
   const table = outcomes(e, fp.ws);
   const countries: ModelResult['countries'] = {};

@@ -15,23 +15,23 @@ export const unknownCountriesOption = (dataset: string, regions: readonly string
 
 // src/cli/fit.ts
 
-export const throughYyyyMm = (through: string | number) =>
+export const fitThroughMonth = (through: string | number) =>
   `lancaster: expected --through as YYYY-MM, found "${through}"`;
 
-export const stepDidNot = () =>
+export const stepNotConvergedNoFit = () =>
   'lancaster: a step did not converge; no fit on numbers that are not answers';
 
 // src/cli/gravity.ts
 
-export const ppmlFlowsFixed = (name: string | number, yCount: string | number, factorsCount: string | number) =>
+export const ppmlStarting = (name: string | number, yCount: string | number, factorsCount: string | number) =>
   `${name}: PPML on ${yCount} flows with ${factorsCount} fixed effects…`;
 
-export const noNumbersAbove = (message: string | number) =>
+export const gravityNoAnswers = (message: string | number) =>
   `lancaster: ${message}; no numbers above are answers.`;
 
 // src/cli/negotiate.ts
 
-export const lancasterNoNumbers = (message: string | number) =>
+export const negotiationNoAnswers = (message: string | number) =>
   `lancaster: ${message}; no numbers are answers.`;
 
 // src/cli/run.ts
@@ -39,10 +39,10 @@ export const lancasterNoNumbers = (message: string | number) =>
 export const someDrawsFailed = () =>
   'lancaster: some draws failed or did not converge; the bands leave them out (listed in report.json under bands)';
 
-export const stepDidNotConverge = () =>
+export const runStepNotConverged = () =>
   'lancaster: a step did not converge; its numbers are not answers (see the status in report.json)';
 
-export const exploreBrowserNpm = () =>
+export const exploreInBrowser = () =>
   'Explore it in the browser: npm run serve (or lancaster serve), then open http://127.0.0.1:8080';
 
 // src/cli/runs.ts
@@ -50,20 +50,20 @@ export const exploreBrowserNpm = () =>
 export const keepWholeNumber = (keep: string | number) =>
   `Expected --keep as a whole number >= 0, found "${keep}"`;
 
-export const olderKeep = () =>
+export const pruneNeedsALimit = () =>
   'Expected --older-than and/or --keep, found neither';
 
 // src/cli/schema.ts
 
-export const lancasterSchema = (KINDS: string | number, what: string | number) =>
+export const unknownSchemaKind = (KINDS: string | number, what: string | number) =>
   `Expected lancaster schema ${KINDS}, found "${what}"`;
 
 // src/cli/solve.ts
 
-export const stepDidNotConvergeNumbers = () =>
+export const timelineStepNotConverged = () =>
   'lancaster: a step did not converge; its numbers are not answers.';
 
-export const solveDidNot = (reason: string | number) =>
+export const solveNotConverged = (reason: string | number) =>
   `lancaster: the solve did not converge: ${reason}`;
 
 export const solveOnQueue = (name: string | number) =>
@@ -71,13 +71,13 @@ export const solveOnQueue = (name: string | number) =>
 
 // src/cli/strategy.ts
 
-export const strategyDidNot = () =>
+export const strategyNoAnswers = () =>
   'lancaster: the strategy did not converge; no numbers above are answers.';
 
 // src/cli/worker.ts
 
-export const redisUrlLancaster = () =>
+export const workerNeedsRedis = () =>
   'lancaster worker: expected --redis URL or LANCASTER_REDIS_URL, found neither';
 
-export const finishingRunningJobs = (sig: string | number) =>
+export const workerStopping = (sig: string | number) =>
   `lancaster worker: ${sig}, finishing running jobs`;

@@ -156,10 +156,10 @@ export const factorHaveCodes = (name: string | number, n: string | number, codes
 export const regressorValuesObservations = (nk: string | number, n: string | number, k: string | number, xCount: string | number) =>
   `Expected ${nk} regressor values (${n} observations × ${k} regressors), found ${xCount}`;
 
-export const weights = (n: string | number, weightsCount: string | number) =>
+export const weightCount = (n: string | number, weightsCount: string | number) =>
   `Expected ${n} weights, found ${weightsCount}`;
 
-export const clusterCodes = (n: string | number, clusterCount: string | number) =>
+export const clusterCodeCount = (n: string | number, clusterCount: string | number) =>
   `Expected ${n} cluster codes, found ${clusterCount}`;
 
 export const finiteFlowObservation = (observation: string | number, y: string | number) =>
@@ -174,19 +174,19 @@ export const clusterCodesClustered = () =>
 export const observationsLeftAfter = () =>
   'Expected observations left after dropping singletons and separated ones, found none';
 
-export const convergedIterationsPartialling = (iter: string | number, innerTotal: string | number) =>
+export const ppmlConverged = (iter: string | number, innerTotal: string | number) =>
   `Converged in ${iter} iterations (${innerTotal} partialling-out sweeps)`;
 
 export const startingValues = (all: string | number, startCount: string | number) =>
   `Expected ${all} starting values, found ${startCount}`;
 
-export const irlsDidNot = (maxIter: string | number) =>
+export const irlsNotConverged = (maxIter: string | number) =>
   `IRLS did not converge in ${maxIter} iterations`;
 
 export const partiallingOutFixed = (innerNow: string | number, maxInner: string | number, iter: string | number) =>
   `Partialling out the fixed effects did not reach tolerance ${innerNow} in ${maxInner} sweeps at IRLS iteration ${iter}`;
 
-export const devianceBecameIrls = (dev: string | number, iter: string | number) =>
+export const devianceNotFinite = (dev: string | number, iter: string | number) =>
   `The deviance became ${dev} at IRLS iteration ${iter}`;
 
 // src/model/oneSector2025/baseline.ts
@@ -231,7 +231,7 @@ export const warmStartPositive = () =>
 export const maxIterationsInteger = (maxIterations: string | number) =>
   `Expected maxIterations as an integer >= 0, found ${maxIterations}`;
 
-export const tolerance = (tolerance: string | number) =>
+export const toleranceAbove0 = (tolerance: string | number) =>
   `Expected a tolerance > 0, found ${tolerance}`;
 
 // src/model/oneSector2025/tariffs.ts
@@ -258,7 +258,7 @@ export const solverReportedConvergence = (residual: string | number) =>
 export const solverReportedConvergenceResidual = (residual: string | number, tol: string | number) =>
   `The solver reported convergence with a residual of ${residual}, above the tolerance ${tol}`;
 
-export const reCheckValue = (gap: string | number, rel: string | number, tol: string | number, worst: string | number) =>
+export const valueAddedRecheckFailed = (gap: string | number, rel: string | number, tol: string | number, worst: string | number) =>
   `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap} (${rel} of world value added, tolerance ${tol}), worst in ${worst}`;
 
 export const solveEndedIndicator = (bad: string | number) =>

@@ -12,7 +12,7 @@ export const positiveWholeNumber = (v: string | number) =>
 
 // src/cli/sweep.ts
 
-export const wholeNumber = (v: string | number) =>
+export const wholeNumberUpTo = (v: string | number) =>
   `expected a whole number from 0 to 2147483647, found "${v}"`;
 
 // src/strategy/nash.ts
@@ -34,7 +34,7 @@ export const evaluationBudgetExhausted = (maxEvaluations: string | number) =>
 export const latticeOptimumStep = (gridStep: string | number) =>
   `lattice optimum (step ${gridStep})`;
 
-export const modelDidNot = () =>
+export const modelDidNotSolveOnLattice = () =>
   'the model did not solve on the lattice';
 
 // src/cli/errors.ts

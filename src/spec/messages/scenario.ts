@@ -69,8 +69,6 @@ export const integerBetween = (max: string | number, v: string | number) =>
 
 // src/cli/negotiate.ts
 
-export const integerBetween2 = (workers: string | number) =>
-  `expected an integer between 0 and 64, found "${workers}"`;
 
 // src/data/build/usTariffs2025.ts
 

@@ -25,5 +25,5 @@ export const modelSolveFactual = (reason: string | number) =>
 
 // src/strategy/synthetic.ts
 
-export const flowsTariffs = (N: string | number, flowsCount: string | number, tariffsCount: string | number) =>
+export const syntheticShape = (N: string | number, flowsCount: string | number, tariffsCount: string | number) =>
   `Expected ${N}×${N} flows and tariffs, found ${flowsCount} and ${tariffsCount} rows`;

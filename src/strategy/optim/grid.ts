@@ -51,5 +51,5 @@ export async function gridSearch(p: BoxProblem, x0: Float64Array, o: OptimizeOpt
       if (k >= 0) { x[i] = pts[k][i]; fx = f[k]; changed = n > 1; }
     }
   }
-  return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: fx > -Infinity, message: fx > -Infinity ? msg.latticeOptimumStep(o.gridStep) : msg.modelDidNot(), method: 'grid' };
+  return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: fx > -Infinity, message: fx > -Infinity ? msg.latticeOptimumStep(o.gridStep) : msg.modelDidNotSolveOnLattice(), method: 'grid' };
 }
