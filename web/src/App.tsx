@@ -32,7 +32,8 @@ export function App() {
   }, [route]);
   return (
     <DataProvider>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      {/* A button, not a link: #main would be read as a route by the hash router. */}
+      <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>Skip to content</button>
       <header className="site">
         <div className="brand">
           <span className="logo" aria-hidden="true">L</span>

@@ -36,6 +36,15 @@ function asFraction(v: unknown): number | null {
   return null;
 }
 
+type Obj = Record<string, unknown>;
+/** A YAML mapping's JS value, else undefined. */
+const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+/** A YAML sequence's JS value, else []. */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The document's JS value when it is a mapping (a scenario), else undefined. */
+const topLevel = (doc: Document | null): Obj | undefined => obj(doc?.toJS());
+
 function parse(text: string): Document | null {
   const doc = parseDocument(text, { keepSourceTokens: false });
   return doc.errors.length ? null : doc;
@@ -58,12 +67,10 @@ function rowsOf(entries: unknown, base: Path, where: string): TariffRow[] {
 
 /** Every tariff entry (policy.tariffs and each timeline step's tariffs), or [] when the YAML does not parse. */
 export function tariffRows(text: string): TariffRow[] {
-  const doc = parse(text);
-  if (!doc) return [];
-  const js = doc.toJS() as Record<string, any> | null;
-  if (!js || typeof js !== 'object') return [];
-  const out = rowsOf(js.policy?.tariffs, ['policy', 'tariffs'], 'policy');
-  if (Array.isArray(js.timeline)) js.timeline.forEach((s: any, k: number) => out.push(...rowsOf(s?.tariffs, ['timeline', k, 'tariffs'], String(s?.date ?? `step ${k + 1}`))));
+  const js = topLevel(parse(text));
+  if (!js) return [];
+  const out = rowsOf(obj(js.policy)?.tariffs, ['policy', 'tariffs'], 'policy');
+  list(js.timeline).forEach((s, k) => out.push(...rowsOf(obj(s)?.tariffs, ['timeline', k, 'tariffs'], String(obj(s)?.date ?? `step ${k + 1}`))));
   return out;
 }
 
@@ -182,11 +189,10 @@ function controlsOf(entries: unknown, base: Path, where: string): ControlRow[] {
 
 /** Every export control (policy.export_controls and each timeline step's), or [] when the YAML does not parse. */
 export function controlRows(text: string): ControlRow[] {
-  const doc = parse(text);
-  const js = doc?.toJS() as Record<string, any> | null | undefined;
-  if (!js || typeof js !== 'object') return [];
-  const out = controlsOf(js.policy?.export_controls, ['policy', 'export_controls'], 'policy');
-  if (Array.isArray(js.timeline)) js.timeline.forEach((s: any, k: number) => out.push(...controlsOf(s?.export_controls, ['timeline', k, 'export_controls'], String(s?.date ?? `step ${k + 1}`))));
+  const js = topLevel(parse(text));
+  if (!js) return [];
+  const out = controlsOf(obj(js.policy)?.export_controls, ['policy', 'export_controls'], 'policy');
+  list(js.timeline).forEach((s, k) => out.push(...controlsOf(obj(s)?.export_controls, ['timeline', k, 'export_controls'], String(obj(s)?.date ?? `step ${k + 1}`))));
   return out;
 }
 
@@ -201,13 +207,14 @@ export interface CapacityRow {
 
 /** Every capacity bound of the policy, or []. */
 export function capacityRows(text: string): CapacityRow[] {
-  const js = parse(text)?.toJS() as Record<string, any> | null | undefined;
-  const list = js && typeof js === 'object' ? js.policy?.capacity : undefined;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((c: any, i: number) => (c && typeof c === 'object' ? [{
-    path: ['policy', 'capacity', i], region: String(c.region ?? ''), sectors: Array.isArray(c.sectors) ? c.sectors.map(String) : [],
-    limit: typeof c.limit === 'number' ? c.limit : null, source: String(c.source ?? ''),
-  }] : []));
+  const caps = list(obj(topLevel(parse(text))?.policy)?.capacity);
+  return caps.flatMap((v, i) => {
+    const c = obj(v);
+    return c ? [{
+      path: ['policy', 'capacity', i], region: String(c.region ?? ''), sectors: list(c.sectors).map(String),
+      limit: typeof c.limit === 'number' ? c.limit : null, source: String(c.source ?? ''),
+    }] : [];
+  });
 }
 
 /** What a timeline step does, for the event strip. */
@@ -220,15 +227,16 @@ export interface StepActions {
 
 /** Per timeline step: who raises tariffs (importers), who imposes controls (origins), what is suspended. */
 export function stepActions(text: string): StepActions[] {
-  const doc = parse(text);
-  const tl = (doc?.toJS() as any)?.timeline;
-  if (!Array.isArray(tl)) return [];
-  return tl.map((s: any) => ({
-    tariffsBy: [...new Set<string>((s.tariffs ?? []).map((t: any) => String(t.importer)))],
-    controlsBy: [...new Set<string>((s.export_controls ?? []).map((c: any) => String(c.origin)))],
-    suspends: (s.suspend ?? []).map(String),
-    hasControls: Array.isArray(s.export_controls) && s.export_controls.length > 0,
-  }));
+  return list(topLevel(parse(text))?.timeline).map((v) => {
+    const s = obj(v) ?? {};
+    const controls = list(s.export_controls);
+    return {
+      tariffsBy: [...new Set(list(s.tariffs).map((t) => String(obj(t)?.importer)))],
+      controlsBy: [...new Set(controls.map((c) => String(obj(c)?.origin)))],
+      suspends: list(s.suspend).map(String),
+      hasControls: controls.length > 0,
+    };
+  });
 }
 
 /**
@@ -247,10 +255,13 @@ export function withoutExportControls(text: string): string {
     const step = doc.getIn(['timeline', k]);
     if (!isMap(step)) return;
     step.delete('export_controls');
-    const tariffs = (step.toJSON() as any).tariffs as any[] | undefined;
+    const tariffs = list(obj(step.toJSON())?.tariffs);
     const stepId = step.get('id');
-    if (tariffs?.length && typeof stepId === 'string') known.add(stepId);
-    for (const t of tariffs ?? []) if (typeof t.id === 'string') known.add(t.id);
+    if (tariffs.length && typeof stepId === 'string') known.add(stepId);
+    for (const t of tariffs) {
+      const id = obj(t)?.id;
+      if (typeof id === 'string') known.add(id);
+    }
     for (const key of ['suspend', 'reinstate']) {
       const ids = step.get(key);
       if (!isSeq(ids)) continue;

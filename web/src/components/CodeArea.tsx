@@ -25,6 +25,8 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
   const layer = useRef<HTMLDivElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const lines = value.split('\n');
+  // Keyed by line number: line n is the n-th row of the gutter and of the highlight layer.
+  const numbers = lines.map((_, i) => i + 1);
   const sync = () => {
     const t = ta.current!;
     layer.current!.style.transform = `translate(${-t.scrollLeft}px, ${-t.scrollTop}px)`;
@@ -46,17 +48,17 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
       <label htmlFor={id} className="sr-only">{label}</label>
       <div className="gutter-clip" aria-hidden="true">
         <div className="gutter" ref={gutter}>
-          {lines.map((_, i) => (
-            <div key={i} className={problems.has(i + 1) ? 'err' : undefined} data-line={i + 1} title={problems.get(i + 1)?.join('\n')}>
-              {problems.has(i + 1) ? '● ' : ''}{i + 1}
+          {numbers.map((n) => (
+            <div key={n} className={problems.has(n) ? 'err' : undefined} data-line={n} title={problems.get(n)?.join('\n')}>
+              {problems.has(n) ? '● ' : ''}{n}
             </div>
           ))}
         </div>
       </div>
       <div className="code-body">
         <div className="hl" ref={layer} aria-hidden="true">
-          {lines.map((l, i) => (
-            <div key={i} className={problems.has(i + 1) ? 'err' : undefined}>{l || ' '}</div>
+          {numbers.map((n) => (
+            <div key={n} className={problems.has(n) ? 'err' : undefined}>{lines[n - 1] || ' '}</div>
           ))}
         </div>
         <textarea

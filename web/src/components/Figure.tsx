@@ -3,9 +3,9 @@
  * screen readers and keyboard users, and downloads (SVG, PNG, CSV, JSON). `render(width)` draws
  * the chart (Observable Plot) for the available width.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { declutter } from './declutter.ts';
-import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatch, type LegendItem } from './exporting.ts';
+import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatchShape, type LegendItem } from './exporting.ts';
 
 export interface FigureProps {
   id: string;
@@ -29,6 +29,10 @@ export interface FigureProps {
 export function Figure({ id, title, description, render, rows, legend = [], source, children, format = {}, deps }: FigureProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  // The latest render function, read by the drawing effect: a new closure each render must not
+  // redraw the chart by itself; `deps` (with the width, title and description) says when to.
+  const draw = useRef(render);
+  draw.current = render;
   useEffect(() => {
     const el = box.current!;
     const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
@@ -38,7 +42,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
   useEffect(() => {
     const el = box.current!;
     if (!width) return;
-    const chart = render(width);
+    const chart = draw.current(width);
     const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
     svg?.setAttribute('role', 'img');
     svg?.setAttribute('aria-label', `${title}. ${description}`);
@@ -47,8 +51,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
     el.replaceChildren(chart);
     for (const s of el.querySelectorAll('svg')) if (!s.parentElement?.closest('svg')) declutter(s as SVGSVGElement);
     return () => chart.remove();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, ...deps]);
+  }, [width, title, description, ...deps]);
   const name = `lancaster-${id}`;
   const doExport = (kind: 'svg' | 'png') => {
     const { svg, width: w, height: h } = composeSvg(box.current!, title, legend, source);
@@ -60,19 +63,20 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
     <figure className="figure" id={`fig-${id}`} aria-labelledby={`fig-${id}-title`}>
       <div className="figure-head">
         <h3 id={`fig-${id}-title`}>{title}</h3>
-        <div className="toolbar" role="group" aria-label={`Download ${title}`}>
+        <fieldset className="toolbar">
+          <legend className="sr-only">Download {title}</legend>
           <button type="button" onClick={() => doExport('svg')} aria-label={`Download ${title} as SVG`}>SVG</button>
           <button type="button" onClick={() => doExport('png')} aria-label={`Download ${title} as PNG`}>PNG</button>
           <button type="button" onClick={() => downloadCsv(name, rows)} aria-label={`Download the data of ${title} as CSV`}>CSV</button>
           <button type="button" onClick={() => downloadJson(name, rows)} aria-label={`Download the data of ${title} as JSON`}>JSON</button>
-        </div>
+        </fieldset>
       </div>
       <p className="figure-desc">{description}</p>
       {legend.length > 0 && (
         <ul className="legend" aria-label="Legend">
           {legend.map((l) => (
             <li key={l.label}>
-              <svg width="22" height="12" aria-hidden="true" dangerouslySetInnerHTML={{ __html: swatch(l) }} />
+              <svg width="22" height="12" aria-hidden="true">{createElement(swatchShape(l).tag, swatchShape(l).attrs)}</svg>
               {l.label}
             </li>
           ))}
@@ -91,6 +95,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
             <thead><tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
             <tbody>
               {rows.map((r, k) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a chart's data are positional and hold no state
                 <tr key={k}>{cols.map((c) => <td key={c}>{format[c] ? format[c](r[c]) : typeof r[c] === 'number' ? (r[c] as number).toFixed(3) : String(r[c] ?? '')}</td>)}</tr>
               ))}
             </tbody>

@@ -40,7 +40,8 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
   const label = MEASURES[measure];
   return (
     <div className="sector-bars">
-      <div className="controls" role="group" aria-label="Sector chart options">
+      <fieldset className="controls">
+        <legend className="sr-only">Sector chart options</legend>
         <label>
           Measure{' '}
           <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
@@ -52,7 +53,7 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
             <input type="checkbox" checked={services} onChange={(e) => setServices(e.target.checked)} /> include services
           </label>
         )}
-      </div>
+      </fieldset>
       <Figure
         id="sector-impacts"
         title={`${label} by sector`}

@@ -32,7 +32,7 @@ export interface WorldMapProps {
 export function WorldMap({ id = 'welfare-map', title, subtitle, countries, dataset, field = 'welfare_pct', source }: WorldMapProps) {
   const regions = dataset?.regions.map((r) => r.code) ?? Object.keys(countries);
   const names = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
-  const valueOf = (f: CountryFeature) => {
+  const valueAt = (f: CountryFeature) => {
     const r = regionOf(featureIso(f), regions);
     return r ? countries[r]?.[field] : undefined;
   };
@@ -53,12 +53,12 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
           color: { type: 'diverging-symlog', scheme: DIVERGING_SCHEME, reverse: true, domain: [-extent, extent], pivot: 0, constant: 0.01, legend: true, label: 'Welfare, % change (orange: loss, purple: gain)', ticks: [-extent, -extent / 10, 0, extent / 10, extent], tickFormat: (v: number) => pct(v, 2), width: Math.min(420, width) } as Plot.ScaleOptions,
           marks: [
             Plot.sphere({ fill: '#f4f6f8', stroke: '#c8ccd0' }),
-            Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueOf(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
-            Plot.geo(COUNTRIES.filter((f) => valueOf(f) === undefined), { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 }),
+            Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueAt(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
+            Plot.geo(COUNTRIES.filter((f) => valueAt(f) === undefined), { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 }),
             Plot.tip(COUNTRIES, Plot.pointer(Plot.geoCentroid({
               title: (f: CountryFeature) => {
                 const r = regionOf(featureIso(f), regions);
-                return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueOf(f))}` : 'not in the dataset'}`;
+                return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
               },
             }))),
           ],

@@ -12,20 +12,33 @@ export interface LegendItem {
   shape?: 'line' | 'dot' | 'ring' | 'square' | 'triangle' | 'star' | 'diamond' | 'cross' | 'band';
 }
 
-/** The swatch of a legend item as SVG markup in a 22 × 12 box. */
-export function swatch(l: LegendItem): string {
+/** One SVG element: its tag and attributes (camelCase, as React writes them). */
+export interface SwatchShape {
+  tag: 'circle' | 'rect' | 'path' | 'line';
+  attrs: Record<string, string | number>;
+}
+
+/** The swatch of a legend item in a 22 × 12 box: one SVG element (drawn by the legend and written into exports). */
+export function swatchShape(l: LegendItem): SwatchShape {
   const c = l.color;
   switch (l.shape) {
-    case 'dot': return `<circle cx="11" cy="6" r="4" fill="${c}"/>`;
-    case 'ring': return `<circle cx="11" cy="6" r="4" fill="none" stroke="${c}" stroke-width="1.5"/>`;
-    case 'square': return `<rect x="7" y="2" width="8" height="8" fill="${c}"/>`;
-    case 'triangle': return `<path d="M11 1.5 L15.5 10 L6.5 10 Z" fill="${c}"/>`;
-    case 'diamond': return `<path d="M11 0.5 L16 6 L11 11.5 L6 6 Z" fill="${c}"/>`;
-    case 'star': return `<path d="M11 0.5 L12.6 4.3 L16.7 4.6 L13.6 7.2 L14.5 11.2 L11 9.1 L7.5 11.2 L8.4 7.2 L5.3 4.6 L9.4 4.3 Z" fill="${c}"/>`;
-    case 'cross': return `<path d="M7 2 L15 10 M15 2 L7 10" stroke="${c}" stroke-width="2"/>`;
-    case 'band': return `<rect x="1" y="1" width="20" height="10" fill="${c}" fill-opacity="0.25" stroke="${c}" stroke-opacity="0.6"/>`;
-    default: return `<line x1="1" x2="21" y1="6" y2="6" stroke="${c}" stroke-width="3"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
+    case 'dot': return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: c } };
+    case 'ring': return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: 'none', stroke: c, strokeWidth: 1.5 } };
+    case 'square': return { tag: 'rect', attrs: { x: 7, y: 2, width: 8, height: 8, fill: c } };
+    case 'triangle': return { tag: 'path', attrs: { d: 'M11 1.5 L15.5 10 L6.5 10 Z', fill: c } };
+    case 'diamond': return { tag: 'path', attrs: { d: 'M11 0.5 L16 6 L11 11.5 L6 6 Z', fill: c } };
+    case 'star': return { tag: 'path', attrs: { d: 'M11 0.5 L12.6 4.3 L16.7 4.6 L13.6 7.2 L14.5 11.2 L11 9.1 L7.5 11.2 L8.4 7.2 L5.3 4.6 L9.4 4.3 Z', fill: c } };
+    case 'cross': return { tag: 'path', attrs: { d: 'M7 2 L15 10 M15 2 L7 10', stroke: c, strokeWidth: 2 } };
+    case 'band': return { tag: 'rect', attrs: { x: 1, y: 1, width: 20, height: 10, fill: c, fillOpacity: 0.25, stroke: c, strokeOpacity: 0.6 } };
+    default: return { tag: 'line', attrs: { x1: 1, x2: 21, y1: 6, y2: 6, stroke: c, strokeWidth: 3, ...(l.dashed ? { strokeDasharray: '4 3' } : {}) } };
   }
+}
+
+/** The swatch as SVG markup (for the exported chart). */
+function swatch(l: LegendItem): string {
+  const { tag, attrs } = swatchShape(l);
+  const kebab = (k: string) => k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+  return `<${tag} ${Object.entries(attrs).map(([k, v]) => `${kebab(k)}="${esc(String(v))}"`).join(' ')}/>`;
 }
 
 function download(name: string, blob: Blob) {
@@ -44,8 +57,8 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 export function composeSvg(container: HTMLElement, title: string, legend: LegendItem[], note: string): { svg: string; width: number; height: number } {
   const svgs = [...container.querySelectorAll('svg')].filter((s) => !s.closest('[data-export-skip]'));
   const width = Math.max(320, ...svgs.map((s) => s.getBoundingClientRect().width || Number(s.getAttribute('width')) || 0));
-  let y = 8;
-  const parts: string[] = [`<text x="0" y="${(y += 18)}" font-size="16" font-weight="600">${esc(title)}</text>`];
+  let y = 26;
+  const parts: string[] = [`<text x="0" y="${y}" font-size="16" font-weight="600">${esc(title)}</text>`];
   y += 10;
   if (legend.length) {
     let x = 0;
@@ -74,7 +87,10 @@ export function composeSvg(container: HTMLElement, title: string, legend: Legend
     if (last !== undefined && last.length + word.length + 1 <= perLine) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  for (const line of lines) parts.push(`<text x="0" y="${(y += 13)}" font-size="10" fill="#555">${esc(line)}</text>`);
+  for (const line of lines) {
+    y += 13;
+    parts.push(`<text x="0" y="${y}" font-size="10" fill="#555">${esc(line)}</text>`);
+  }
   const height = y + 8;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
   return { svg, width, height };
@@ -121,7 +137,7 @@ export function toCsv(rows: Record<string, unknown>[]): string {
     const s = typeof v === 'number' ? roundedNumber(v) : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return `${[cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }
 
 export function downloadCsv(name: string, rows: Record<string, unknown>[]) {

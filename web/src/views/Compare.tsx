@@ -51,6 +51,8 @@ export function Compare() {
   const [error, setError] = useState<string | null>(null);
   // The hash is the state: the runs shown are the ones it names (else the two latest).
   const ids: [string, string] = [query.get('a') || list?.[1]?.id || '', query.get('b') || list?.[0]?.id || ''];
+  const [a, b] = ids;
+  const named = Boolean(query.get('a') && query.get('b'));
   const choose = (k: 0 | 1, id: string) => { location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]); };
 
   useEffect(() => {
@@ -58,14 +60,13 @@ export function Compare() {
   }, []);
 
   useEffect(() => {
-    const [a, b] = ids;
     if (!a || !b) return;
-    if (!query.get('a') || !query.get('b')) history.replaceState(null, '', compareHash(a, b));
+    if (!named) history.replaceState(null, '', compareHash(a, b));
     let live = true;
     setError(null);
     Promise.all([api.run<Result>(a), api.run<Result>(b)]).then(([ra, rb]) => live && setRuns([ra, rb]), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [ids[0], ids[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [a, b, named]);
 
   return (
     <div className="compare-view">

@@ -7,7 +7,7 @@
  * timeline, strategy, negotiation or gravity). Problems are shown at their line. Runs the file as
  * its kind and shows the result in that kind's view (a solve next to the previous run's).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
 import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
 import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
@@ -113,7 +113,7 @@ export function Editor() {
   const formDataset = useDataset(validation.state === 'valid' ? validation.dataset : undefined);
 
   /** Follows a submitted run to its end and shows it (the id is kept, so a reload reattaches). */
-  const follow = async (id: string) => {
+  const follow = useCallback(async (id: string) => {
     setRunning(true);
     setRunError(null);
     setProgress(null);
@@ -133,7 +133,7 @@ export function Editor() {
       sessionStorage.removeItem(PENDING_KEY);
       setRunning(false);
     }
-  };
+  }, []);
 
   const run = async () => {
     if (validation.state !== 'valid') return;
@@ -153,8 +153,7 @@ export function Editor() {
     });
     const pending = sessionStorage.getItem(PENDING_KEY);
     if (pending) void follow(pending);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [follow]);
 
   const load = (t: string) => { setText(t); setRuns([]); sessionStorage.removeItem(RUNS_KEY); };
   const [cur, prev] = runs;
@@ -191,8 +190,8 @@ export function Editor() {
               <>
                 <p>✗ {issues.length} problem{issues.length > 1 ? 's' : ''} ({validation.where === 'browser' ? 'schema, checked in the browser' : 'dataset checks, by the server'}):</p>
                 <ul className="issues">
-                  {issues.map((i, k) => (
-                    <li key={k} data-testid="issue" data-line={i.line ?? ''}>
+                  {issues.map((i) => (
+                    <li key={`${i.line ?? ''}:${i.col ?? ''}:${formatPath(i.path)}:${i.message}`} data-testid="issue" data-line={i.line ?? ''}>
                       {i.line ? <button type="button" className="link" onClick={() => code.current?.goTo(i.line!, i.col)}>Line {i.line}, column {i.col}</button> : <span>Scenario</span>}
                       {' '}<code>{formatPath(i.path)}</code>: {i.message}
                     </li>

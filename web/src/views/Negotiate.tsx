@@ -109,7 +109,8 @@ function Genius() {
       setBusy(false);
     }
   };
-  useEffect(() => { void analyze(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the default example is analysed once, on opening; later analyses are the user's (the button)
+  useEffect(() => { void analyze(); }, []);
 
   return (
     <>

@@ -32,6 +32,7 @@ function RunList() {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `again` is the refresh counter (the 2 s timer and a deletion bump it to fetch the list again)
   useEffect(() => {
     let on = true;
     api.runs({ kind: kind || undefined, status: status || undefined, limit: 200 }).then((r) => on && setRuns(r), (e: Error) => on && setError(e.message));
@@ -145,6 +146,7 @@ function RunPage({ id }: { id: string }) {
           {run.status === 'done' && run.kind === 'analyze' && <p>A negotiation-domain analysis: open it in the <a href="#/negotiation?case=genius">negotiation view</a>.</p>}
           <details className="provenance">
             <summary>The scenario as submitted</summary>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls in its box; a tab stop lets keyboard users scroll it (axe scrollable-region-focusable) */}
             <pre className="scenario-text" tabIndex={0}>{run.scenario}</pre>
           </details>
         </>

@@ -60,8 +60,8 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
           <caption>Offers, round by round</caption>
           <thead><tr><th scope="col">Round</th><th scope="col">By</th><th scope="col">Action</th><th scope="col">Offer</th>{parties.map((p) => <th key={p} scope="col">Utility, {p} (weighed)</th>)}</tr></thead>
           <tbody>
-            {log.map((e, k) => (
-              <tr key={k}>
+            {log.map((e) => (
+              <tr key={e.turn}>
                 <td>{e.round}</td><td>{actor(parties, e.proposer)}</td><td>{e.action}</td>
                 <td>{bidText(e.bid as Record<string, number> | null, issues)}</td>
                 {parties.map((p, j) => <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>)}
@@ -103,19 +103,19 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
           <table className="result-table">
             <caption>Effects of the deal, percent change from no deal</caption>
             <thead><tr><th scope="col">Region</th>{Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => <th key={k} scope="col">{k.replace(/_pct$/, '').replaceAll('_', ' ')}</th>)}</tr></thead>
-            <tbody>{Object.entries(r.deal.effects).map(([c, row]) => <tr key={c}><th scope="row">{c}</th>{Object.values(row).map((v, k) => <td key={k}>{pct(v, 3)}</td>)}</tr>)}</tbody>
+            <tbody>{Object.entries(r.deal.effects).map(([c, row]) => <tr key={c}><th scope="row">{c}</th>{Object.entries(row).map(([k, v]) => <td key={k}>{pct(v, 3)}</td>)}</tr>)}</tbody>
           </table>
         </ScrollBox>
       )}
       {r.sessions.map((s, k) => (
-        <section key={k} className="session" aria-label={`Session: ${s.label}`}>
+        <section key={`${s.label} ${s.linkage} ${s.seed}`} className="session" aria-label={`Session: ${s.label}`}>
           <h4>{s.label}</h4>
           <p className="muted">
             {s.agents.join(' vs ')}, issues {s.linkage}; {s.deal ? `deal ${bidText(s.deal as Record<string, number>, r.issues)}` : 'no deal'}
             {s.ratification_probability !== null ? `, ratified with probability ${(100 * s.ratification_probability).toFixed(0)}%` : ''}.
           </p>
           {s.baskets.map((b, j) => (
-            <div key={j}>
+            <div key={b.issues.join('+')}>
               <p>Basket {b.issues.join(' + ')}: {b.agreement ? `agreed in round ${b.round}` : `ended by ${b.reason} in round ${b.round}`}.</p>
               <OfferLog id={`${k}-${j}`} parties={r.parties} log={b.log} issues={r.issues} source={source} />
             </div>
