@@ -75,7 +75,7 @@ export interface TimelineStepResult extends SolverReport {
 export interface TimelineRunOptions {
   /** Pairs [importer, exporter] whose average tariff is reported ("*" = all others); default USA/CHN both ways if present, and each report country on all its partners. */
   pairs?: [string, string][];
-  /** Regions with sector detail; default USA and CHN if present. */
+  /** Regions with sector detail; default the scenario's `report.sectors`, else USA and CHN if present. */
   sectorRegions?: string[];
   /** Called before each step is solved. */
   onStep?: (k: number, total: number, label: string) => void;
@@ -193,7 +193,8 @@ function reported(p: ParsedScenario, d: Dataset, opts: TimelineRunOptions): Repo
     pairs,
     tradePairs,
     goods: goodsIndices(d),
-    sectorRegions: (opts.sectorRegions ?? ['USA', 'CHN']).filter(have),
+    // The scenario's report.sectors, else the US and China (regions only: sector detail is per region).
+    sectorRegions: (opts.sectorRegions ?? s.report?.sectors ?? ['USA', 'CHN']).filter((c) => d.regions.includes(c)),
     horizon: s.options.horizon ?? 'long-run',
   };
 }

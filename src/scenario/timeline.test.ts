@@ -85,6 +85,16 @@ describe('timeline semantics', () => {
     expect(r.steps[0].average_tariffs['USA<-CHN']).toBeGreaterThan(r.start.average_tariffs['USA<-CHN'] + 33.9);
   });
 
+  it('gives sector detail for the regions of report.sectors, and for the US and China when it names none', () => {
+    const steps = `timeline:
+  - { date: 2025-04-02, label: up, source: s, tariffs: [ { importer: USA, exporter: CHN, add: 0.34 } ] }
+`;
+    expect(Object.keys(runTimeline(parse(steps)).steps[0].sectors ?? {})).toEqual(['USA', 'CHN']);
+    const named = runTimeline(parse(`report: { sectors: [JPN, MEX] }\n${steps}`)).steps[0];
+    expect(Object.keys(named.sectors ?? {})).toEqual(['JPN', 'MEX']);
+    expect(Object.keys(named.sectors!.JPN)).toHaveLength(scenarioDataset(parse(steps)).J);
+  });
+
   it('rejects unknown or inactive ids, steps out of date order, and steps without a source, at their line', () => {
     const err = (body: string) => {
       try {
