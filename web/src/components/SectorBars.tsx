@@ -17,6 +17,12 @@ const MEASURES: Record<string, string> = {
   imports_pct: 'Imports',
 };
 
+/** WIOD's service sectors (c17–c35): left out of the default view, added with the checkbox. */
+const SERVICES = /^c(1[7-9]|2\d|3[0-5])$/;
+
+/** The goods sectors of a dataset (every sector but WIOD's services). */
+export const goodsSectors = (d: DatasetInfo | undefined) => d?.sectors.filter((s) => !SERVICES.test(s.code)).map((s) => s.code);
+
 export interface SectorBarsProps {
   sectors: Record<string, Record<string, SectorRow>>;
   dataset: DatasetInfo | undefined;
@@ -24,14 +30,19 @@ export interface SectorBarsProps {
   source: string;
   /** Sector codes of goods (the default view); services are added with the checkbox. */
   goods?: string[];
+  /** The countries to draw, in this order (default: every country with sector detail). */
+  countries?: string[];
 }
 
-export function SectorBars({ sectors, dataset, subtitle, source, goods }: SectorBarsProps) {
+export function SectorBars({ sectors, dataset, subtitle, source, goods, countries: chosen }: SectorBarsProps) {
   const [measure, setMeasure] = useState('real_output_pct');
   const [services, setServices] = useState(false);
-  const countries = Object.keys(sectors);
+  const countries = chosen ? chosen.filter((c) => sectors[c]) : Object.keys(sectors);
   const longName = Object.fromEntries((dataset?.sectors ?? []).map((s) => [s.code, s.name]));
   const regionName = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
+  const codeOf = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.name, r.code]));
+  // Facet titles: the name without its parenthesis ("Other EU"), the code on a phone.
+  const facetName = (c: string) => (regionName[c] ?? c).replace(/\s*\(.*\)\s*$/, '');
   const rows = countries.flatMap((c) =>
     Object.entries(sectors[c])
       .filter(([code]) => services || !goods || goods.includes(code))
@@ -60,13 +71,18 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
         description={`${label}, percent change by sector, ${subtitle}. Bars to the left (orange) are losses, to the right (purple) gains.`}
         render={(width) => {
           const perFacet = rows.length / Math.max(1, countries.length);
-          const wide = width > 760 && countries.length > 1;
+          // Side by side up to three countries on a wide screen; more are stacked.
+          const wide = width > 760 && countries.length > 1 && countries.length <= 3;
           const domain = rows.filter((r) => r.country === (regionName[countries[0]] ?? countries[0])).sort((a, b) => a.value - b.value).map((r) => r.sector);
           const vals = rows.map((r) => r.value).filter(Number.isFinite);
           const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
           // Room for the value labels: 46 px each side of the bars, whatever the width.
           const marginLeft = width < 520 ? 118 : 170;
-          const inner = (wide ? width / countries.length : width) - marginLeft - 20;
+          // Stacked facets are titled on the right: room for the longest title (codes on a phone).
+          const phone = width < 520;
+          const title = (c: string) => (phone ? c : facetName(c));
+          const marginRight = wide ? 20 : 10 + 7 * Math.max(...countries.map((c) => title(c).length));
+          const inner = (wide ? width / countries.length : width) - marginLeft - marginRight;
           const p = Math.min(0.4, 46 / Math.max(1, inner));
           const span = (hi - lo || 1) / (1 - 2 * p);
           const maxChars = Math.floor((marginLeft - 12) / 6);
@@ -75,13 +91,13 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
             width,
             height: wide ? perFacet * 17 + 60 : rows.length * 17 + 60 * countries.length,
             marginLeft,
-            marginRight: 20,
+            marginRight,
             marginBottom: 40,
             style: { fontSize: '11px' },
             x: { label: `${label}, % change`, grid: true, domain: [lo < 0 ? lo - p * span : 0, hi > 0 ? hi + p * span : 0], tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0), ticks: Math.max(2, Math.floor(inner / 80)) },
             y: { label: null, domain, tickFormat: short },
-            fx: wide ? { label: null } : undefined,
-            fy: wide ? undefined : { label: null },
+            fx: wide ? { label: null, domain: countries.map((c) => regionName[c] ?? c), tickFormat: (n: string) => title(codeOf[n] ?? n) } : undefined,
+            fy: wide ? undefined : { label: null, domain: countries.map((c) => regionName[c] ?? c), tickFormat: (n: string) => title(codeOf[n] ?? n) },
             marks: [
               Plot.barX(rows, { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN) }),
               Plot.ruleX([0], { stroke: '#333' }),
@@ -94,7 +110,7 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods }: Sector
         rows={rows.map(({ country, code, sector, value }) => ({ country, code, sector, [measure]: value }))}
         legend={[{ label: 'loss', color: LOSS }, { label: 'gain', color: GAIN }]}
         source={source}
-        deps={[sectors, measure, services]}
+        deps={[sectors, measure, services, countries.join(',')]}
       />
     </div>
   );

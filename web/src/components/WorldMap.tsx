@@ -27,9 +27,11 @@ export interface WorldMapProps {
   dataset: DatasetInfo | undefined;
   field?: string;
   source: string;
+  /** Regions chosen in the country picker: outlined on the map and listed under it. */
+  highlight?: string[];
 }
 
-export function WorldMap({ id = 'welfare-map', title, subtitle, countries, dataset, field = 'welfare_pct', source }: WorldMapProps) {
+export function WorldMap({ id = 'welfare-map', title, subtitle, countries, dataset, field = 'welfare_pct', source, highlight = [] }: WorldMapProps) {
   const regions = dataset?.regions.map((r) => r.code) ?? Object.keys(countries);
   const names = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
   const valueAt = (f: CountryFeature) => {
@@ -38,6 +40,11 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
   };
   const values = regions.map((r) => countries[r]?.[field]).filter((v): v is number => typeof v === 'number');
   const extent = Math.max(0.01, ...values.map(Math.abs));
+  const chosen = new Set(highlight);
+  const isChosen = (f: CountryFeature) => {
+    const r = regionOf(featureIso(f), regions);
+    return r !== undefined && chosen.has(r);
+  };
   const rows = regions.filter((r) => typeof countries[r]?.[field] === 'number').map((r) => ({ region: r, name: names[r] ?? r, [field]: countries[r][field] as number }));
   return (
     <Figure
@@ -55,6 +62,7 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
             Plot.sphere({ fill: '#f4f6f8', stroke: '#c8ccd0' }),
             Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueAt(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
             Plot.geo(COUNTRIES.filter((f) => valueAt(f) === undefined), { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 }),
+            Plot.geo(COUNTRIES.filter(isChosen), { fill: null, stroke: '#1b1f24', strokeWidth: 1.4 }),
             Plot.tip(COUNTRIES, Plot.pointer(Plot.geoCentroid({
               title: (f: CountryFeature) => {
                 const r = regionOf(featureIso(f), regions);
@@ -67,8 +75,15 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
       }}
       rows={rows}
       format={{ [field]: (v) => pct(v as number, 3) }}
+      legend={highlight.length ? [{ label: 'outlined: the chosen countries', color: '#1b1f24', shape: 'band' }] : []}
       source={source}
-      deps={[countries, dataset, field]}
-    />
+      deps={[countries, dataset, field, highlight.join(',')]}
+    >
+      {highlight.length > 0 && (
+        <ul className="chosen-values" data-testid="map-chosen">
+          {highlight.map((c) => <li key={c}><strong>{names[c] ?? c}</strong> {pct(countries[c]?.[field], 2)}</li>)}
+        </ul>
+      )}
+    </Figure>
   );
 }

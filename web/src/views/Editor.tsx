@@ -10,13 +10,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
 import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
-import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
+import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SectorRow, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
 import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
 import { StrategyResult, type StrategyResultShape } from './results/StrategyResult.tsx';
 import { NegotiationResult } from './results/NegotiationResult.tsx';
 import { GravityResult, type GravityResultShape } from './results/GravityResult.tsx';
+import { OutcomeMap } from './results/OutcomeMap.tsx';
 import { CodeArea, type CodeAreaHandle } from '../components/CodeArea.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunStatus } from '../components/RunStatus.tsx';
@@ -53,14 +54,16 @@ const RUNS_KEY = 'lancaster.editor.runs';
 /** A gravity file (`kind: gravity`) has its own schema: the server checks it. */
 const GRAVITY = /^kind:\s*gravity\s*$/m;
 
-/** Countries and values of a run: the solve's, or the last step's of a timeline. */
+/** Countries, sectors and values of a run: the solve's, or the last step's of a timeline. */
 function outcome(run: Run<Result>) {
   const r = run.result!;
   if ('steps' in r) {
     const last = r.steps[r.steps.length - 1];
-    return { countries: last.countries, label: `after the last step (${day(last.date)})`, tariffs: last.average_tariffs };
+    return { countries: last.countries, sectors: last.sectors, label: `after the last step (${day(last.date)})`, tariffs: last.average_tariffs };
   }
-  return { countries: r.countries, label: 'in the new equilibrium', tariffs: undefined };
+  // A solve gives sector detail for the regions of report.sectors (GeModelResult.sectors).
+  const sectors = (r as SolveResult & { sectors?: Record<string, Record<string, SectorRow>> }).sectors;
+  return { countries: r.countries, sectors, label: 'in the new equilibrium', tariffs: undefined };
 }
 
 export function Editor() {
@@ -430,6 +433,7 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
         {sourceLine(cur.model, dataset)} Run <code>{cur.id.slice(0, 8)}</code>.{' '}
         {prev && <a href={`#/compare?a=${prev.id}&b=${cur.id}`}>Compare this run with the previous one</a>}
       </p>
+      <OutcomeMap runId={cur.id} countries={a.countries} sectors={a.sectors} dataset={dataset} label={a.label} source={sourceLine(cur.model, dataset, `Run ${cur.id.slice(0, 8)}.`)} />
       <Provenance dataset={dataset} model={cur.model} runId={cur.id} />
     </div>
   );

@@ -6,8 +6,13 @@
  * the world map and sector bars of the selected event, the model against what happened, the
  * critical supply of rare earths, what the measures mean, and the London talks.
  * While the model cannot apply export controls, the tariff steps are run alone and the page says so.
+ * The address holds the view (a permalink): #/?horizon=short-run&event=12&countries=USA,CHN,JPN —
+ * the horizon, the event selected and the countries of the map and sector bars (countries beyond
+ * the US and China get their sector detail from a run of the same file with `report.sectors`).
  */
 import { Fragment, useEffect, useMemo, useState } from 'react';
+import { hashList, hashQuery, setHashQuery, useHash } from '../hash.ts';
+import { CountryPicker } from '../components/CountryPicker.tsx';
 import { api, runScenario, type EmbeddedScenario, type Progress, type Run, type TimelineResult, type TimelineStep } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { day, level, pct } from '../format.ts';
@@ -19,11 +24,22 @@ import './story/story.css';
 import { EventStrip } from '../components/EventStrip.tsx';
 import { TimelineCharts } from '../components/TimelineCharts.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
-import { SectorBars } from '../components/SectorBars.tsx';
+import { SectorBars, goodsSectors } from '../components/SectorBars.tsx';
 import { Provenance } from '../components/Provenance.tsx';
 import { RunStatus } from '../components/RunStatus.tsx';
 
 const STORY_ID = 'us-china-2025';
+/** The countries of the map and sector bars unless the address names others; the file gives their sector detail. */
+const DEFAULT_COUNTRIES = ['USA', 'CHN'];
+
+/** The regions whose sector detail the run must give: the US and China (the trade chart reads them), then the chosen. */
+const sectorRegions = (countries: string[]) => [...new Set([...DEFAULT_COUNTRIES, ...countries])];
+
+/** The story's text with sector detail for the chosen countries (report.sectors); unchanged for the file's default. */
+function withSectors(text: string, countries: string[]): string {
+  const regions = sectorRegions(countries);
+  return regions.length === DEFAULT_COUNTRIES.length ? text : setValue(text, ['report', 'sectors'], regions);
+}
 
 type Mode = 'full' | 'tariffs-only';
 
@@ -49,15 +65,23 @@ async function storedRun(name: string | null, text: string): Promise<Run<Timelin
 }
 
 export function Story() {
+  const hash = useHash();
+  const query = hashQuery(hash);
+  const horizon: Horizon = query.get('horizon') === 'short-run' ? 'short-run' : 'long-run';
+  const countries = hashList(hash, 'countries') ?? DEFAULT_COUNTRIES;
+  const event = Number(query.get('event'));
+  const selected = Number.isInteger(event) && event >= 1 ? event - 1 : null;
+  const detail = sectorRegions(countries).join(',');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [pending, setPending] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
   const [again, setAgain] = useState(0);
-  const [horizon, setHorizon] = useState<Horizon>('long-run');
 
   useEffect(() => {
     let live = true;
+    setPending(true);
+    setProgress(null);
     (async () => {
       const all = await api.embedded();
       const embedded = all.find((s) => s.id === STORY_ID);
@@ -69,16 +93,31 @@ export function Story() {
         mode = 'tariffs-only';
         text = withoutExportControls(text);
       }
-      text = atHorizon(text, horizon);
+      text = withSectors(atHorizon(text, horizon), detail.split(','));
       const run = (again === 0 && (await storedRun(embedded.name, text))) || (await runScenario<TimelineResult>('timeline', text, (p) => live && setProgress(p)));
-      if (live) setLoaded({ embedded, mode, horizon, text, run });
+      if (live) {
+        setLoaded({ embedded, mode, horizon, text, run });
+        setPending(false);
+      }
     })().catch((e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [again, horizon]);
+  }, [again, horizon, detail]);
 
   if (error) return <div className="panel error" role="alert"><h2>The 2025 timeline could not be run</h2><p>{error}</p></div>;
-  if (!loaded) return <RunStatus label={`Solving the 2025 timeline (${HORIZON_TEXT[horizon].label.toLowerCase()})`} progress={progress} />;
-  return <StoryBody loaded={loaded} selected={selected} onSelect={setSelected} onHorizon={(h) => { if (h !== horizon) { setLoaded(null); setHorizon(h); } }} onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }} />;
+  // A new horizon is a new story (the page waits); new countries only add sector detail (the page stays).
+  if (!loaded || loaded.horizon !== horizon) return <RunStatus label={`Solving the 2025 timeline (${HORIZON_TEXT[horizon].label.toLowerCase()})`} progress={progress} />;
+  return (
+    <StoryBody
+      loaded={loaded}
+      selected={selected}
+      countries={countries}
+      detailProgress={pending ? progress ?? { fraction: 0, message: 'queued' } : null}
+      onSelect={(k) => setHashQuery({ event: String(k + 1) })}
+      onCountries={(cs) => setHashQuery({ countries: cs.join(',') === DEFAULT_COUNTRIES.join(',') ? null : cs.join(',') }, true)}
+      onHorizon={(h) => setHashQuery({ horizon: h === 'long-run' ? null : h }, true)}
+      onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }}
+    />
+  );
 }
 
 /** The horizon switch: which equilibrium the numbers are, said in words. */
@@ -96,7 +135,19 @@ function HorizonSwitch({ horizon, onHorizon }: { horizon: Horizon; onHorizon: (h
   );
 }
 
-function StoryBody({ loaded, selected, onSelect, onHorizon, onRerun }: { loaded: Loaded; selected: number | null; onSelect: (k: number) => void; onHorizon: (h: Horizon) => void; onRerun: () => void }) {
+interface StoryBodyProps {
+  loaded: Loaded;
+  selected: number | null;
+  countries: string[];
+  /** Progress of the run that adds the chosen countries' sector detail, while it runs. */
+  detailProgress: Progress | null;
+  onSelect: (k: number) => void;
+  onCountries: (codes: string[]) => void;
+  onHorizon: (h: Horizon) => void;
+  onRerun: () => void;
+}
+
+function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCountries, onHorizon, onRerun }: StoryBodyProps) {
   const { run, mode, embedded, horizon } = loaded;
   const result = run.result!;
   const steps = result.steps;
@@ -105,7 +156,7 @@ function StoryBody({ loaded, selected, onSelect, onHorizon, onRerun }: { loaded:
   const unmodelled = useMemo(() => new Set(mode === 'tariffs-only' ? actions.flatMap((a, k) => (a.hasControls ? [k] : [])) : []), [actions, mode]);
   const peakUs = steps.reduce((b, s, k) => ((s.average_tariffs['USA<-CHN'] ?? 0) > (steps[b].average_tariffs['USA<-CHN'] ?? 0) ? k : b), 0);
   const peakCn = steps.reduce((b, s, k) => ((s.average_tariffs['CHN<-USA'] ?? 0) > (steps[b].average_tariffs['CHN<-USA'] ?? 0) ? k : b), 0);
-  const k = selected ?? peakUs;
+  const k = selected !== null && selected < steps.length ? selected : peakUs;
   const step = steps[k];
   const first = steps[0];
   const last = steps[steps.length - 1];
@@ -162,10 +213,13 @@ function StoryBody({ loaded, selected, onSelect, onHorizon, onRerun }: { loaded:
           <h2 id="world-h">The world {at}</h2>
           <span className="run-meta">{step.label}</span>
         </div>
-        <WorldMap title="Welfare by country" subtitle={`Welfare, percent change from the January baseline, ${at}`} countries={step.countries} dataset={dataset} source={src} />
-        {step.sectors && (
-          <SectorBars sectors={step.sectors} dataset={dataset} subtitle={at} source={src} goods={dataset?.sectors.filter((s) => !/^c(1[7-9]|2\d|3[0-5])$/.test(s.code)).map((s) => s.code)} />
+        <CountryPicker dataset={dataset} value={countries} onChange={onCountries} purpose="the map and the sector bars" defaults={DEFAULT_COUNTRIES} />
+        {detailProgress && <RunStatus label={`Solving the sector detail of ${countries.filter((c) => !step.sectors?.[c]).map((c) => regionNames[c] ?? c).join(', ') || 'the chosen countries'} (the same timeline with report.sectors)`} progress={detailProgress} />}
+        <WorldMap title="Welfare by country" subtitle={`Welfare, percent change from the January baseline, ${at}`} countries={step.countries} dataset={dataset} source={src} highlight={countries} />
+        {step.sectors && countries.some((c) => step.sectors?.[c]) && (
+          <SectorBars sectors={step.sectors} countries={countries} dataset={dataset} subtitle={at} source={src} goods={goodsSectors(dataset)} />
         )}
+        {countries.length === 0 && <p className="muted">Choose a country above to see its sectors.</p>}
         <Provenance dataset={dataset} model={result.model} runId={run.id} />
       </section>
 
