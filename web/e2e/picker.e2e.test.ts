@@ -10,10 +10,17 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
-const chips = (page: Page) => page.getByTestId('country-picker').locator('ul.chips li[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+const chips = (page: Page) =>
+  page
+    .getByTestId('country-picker')
+    .locator('ul.chips li[data-code]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
 describe.skipIf(!hasChromium())('the country picker', () => {
   let h: Harness;
@@ -35,12 +42,17 @@ describe.skipIf(!hasChromium())('the country picker', () => {
     // The sector detail of Japan comes from a second timeline run of the same file with report.sectors.
     await bars(page).locator('table').getByText('Japan').first().waitFor({ state: 'attached', timeout: 240_000 });
     const runs = (await (await fetch(`${h.server.url}/api/runs?kind=timeline`)).json()) as { runs: { id: string }[] };
-    const detail = (await (await fetch(`${h.server.url}/api/runs/${runs.runs[0].id}`)).json()) as { scenario: string; result: { steps: { sectors: Record<string, unknown> }[] } };
+    const detail = (await (await fetch(`${h.server.url}/api/runs/${runs.runs[0].id}`)).json()) as {
+      scenario: string;
+      result: { steps: { sectors: Record<string, unknown> }[] };
+    };
     expect(detail.scenario).toMatch(/sectors:\s*\n?\s*-?\s*\[?\s*USA/);
     expect(Object.keys(detail.result.steps[0].sectors)).toEqual(['USA', 'CHN', 'JPN']);
     await expect(page.getByTestId('map-chosen').textContent()).resolves.toMatch(/United States.*China.*Japan/);
     // Japan is outlined on the map: one more outline path than the US and China alone.
-    expect(await page.locator('#fig-welfare-map svg g[aria-label="geo"][stroke="#1b1f24"] path').count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await page.locator('#fig-welfare-map svg g[aria-label="geo"][stroke="#1b1f24"] path').count(),
+    ).toBeGreaterThanOrEqual(3);
     expect(h.errors).toEqual([]);
   }, 600_000);
 
@@ -73,7 +85,12 @@ describe.skipIf(!hasChromium())('the country picker', () => {
   }, 600_000);
 
   it('fits at 390, 768 and 1440 px and passes axe with countries chosen', async () => {
-    await expectGoodLayout(page, 'story-picker', { ready: async (p) => { await bars(p).locator('svg').first().waitFor(); await p.locator('#fig-welfare-map svg').first().waitFor(); } });
+    await expectGoodLayout(page, 'story-picker', {
+      ready: async (p) => {
+        await bars(p).locator('svg').first().waitFor();
+        await p.locator('#fig-welfare-map svg').first().waitFor();
+      },
+    });
   }, 300_000);
 
   it('shows a solve on the map with the picker, and says which chosen countries have no sector detail', async () => {
@@ -87,8 +104,12 @@ describe.skipIf(!hasChromium())('the country picker', () => {
     expect(await hashOf(page)).toBe('#/editor?countries=USA,CHN,MEX');
     await expect(map.getByTestId('map-chosen').textContent()).resolves.toMatch(/Mexico/);
     // The starter is a one-sector model: no sector detail for anyone, and the view says why.
-    await expect(map.getByTestId('no-sector-detail').textContent()).resolves.toMatch(/one sector: there is no sector detail/);
-    await expectGoodLayout(page, 'editor-picker', { ready: (p) => p.getByTestId('outcome-map').locator('figure svg').first().waitFor() });
+    await expect(map.getByTestId('no-sector-detail').textContent()).resolves.toMatch(
+      /one sector: there is no sector detail/,
+    );
+    await expectGoodLayout(page, 'editor-picker', {
+      ready: (p) => p.getByTestId('outcome-map').locator('figure svg').first().waitFor(),
+    });
     expect(h.errors).toEqual([]);
   }, 300_000);
 });

@@ -18,10 +18,11 @@ export interface CountryPickerProps {
 }
 
 /** The members of a group (or the code itself) that are regions of the dataset. */
-export function expandCodes(codes: string[], d: DatasetInfo | undefined): string[] {
+function expandCodes(codes: string[], d: DatasetInfo | undefined): string[] {
   const regions = new Set(d?.regions.map((r) => r.code) ?? []);
   const out: string[] = [];
-  for (const c of codes) for (const m of d?.groups[c] ?? [c]) if ((!d || regions.has(m)) && !out.includes(m)) out.push(m);
+  for (const c of codes)
+    for (const m of d?.groups[c] ?? [c]) if ((!d || regions.has(m)) && !out.includes(m)) out.push(m);
   return out;
 }
 
@@ -53,26 +54,45 @@ export function CountryPicker({ dataset, value, onChange, purpose, defaults }: C
         {value.map((c) => (
           <li key={c} data-code={c}>
             {name(c)} <code>{c}</code>
-            <button type="button" onClick={() => remove(c)} aria-label={`Remove ${name(c)}`}>×</button>
+            <button type="button" onClick={() => remove(c)} aria-label={`Remove ${name(c)}`}>
+              ×
+            </button>
           </li>
         ))}
         {value.length === 0 && <li className="muted">none chosen</li>}
       </ul>
       <label>
         Add{' '}
-        <select ref={select} value="" onChange={(e) => add(e.target.value)} aria-label={`Add a country or group to ${purpose}`}>
+        <select
+          ref={select}
+          value=""
+          onChange={(e) => add(e.target.value)}
+          aria-label={`Add a country or group to ${purpose}`}
+        >
           <option value="">a country or group…</option>
           {groups.length > 0 && (
             <optgroup label="Groups (adds every member)">
-              {groups.map(([g, members]) => <option key={g} value={`group:${g}`}>{groupText(g, members, name)}</option>)}
+              {groups.map(([g, members]) => (
+                <option key={g} value={`group:${g}`}>
+                  {groupText(g, members, name)}
+                </option>
+              ))}
             </optgroup>
           )}
           <optgroup label="Countries and regions">
-            {rest.map((r) => <option key={r.code} value={r.code}>{r.name} ({r.code})</option>)}
+            {rest.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name} ({r.code})
+              </option>
+            ))}
           </optgroup>
         </select>
       </label>
-      {!same && <button type="button" className="link" onClick={() => onChange(defaults)}>reset</button>}
+      {!same && (
+        <button type="button" className="link" onClick={() => onChange(defaults)}>
+          reset
+        </button>
+      )}
     </fieldset>
   );
 }

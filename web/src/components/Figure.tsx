@@ -5,6 +5,7 @@
  */
 import { createElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { declutter } from './declutter.ts';
+import { ScrollBox } from './ScrollBox.tsx';
 import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatchShape, type LegendItem } from './exporting.ts';
 
 export interface FigureProps {
@@ -89,7 +90,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
       </figcaption>
       <details className="data-table">
         <summary>Data table ({rows.length} rows)</summary>
-        <div className="table-scroll">
+        <ScrollBox label={`Data of ${title}`}>
           <table>
             <caption className="sr-only">{title}</caption>
             <thead><tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
@@ -100,7 +101,7 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </figure>
   );

@@ -11,6 +11,7 @@ import { useHash } from '../hash.ts';
 import { RunStatus } from '../components/RunStatus.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunResult } from './Editor.tsx';
+import { SweepView, isSweepResult, type SweepResultShape } from './results/SweepResult.tsx';
 
 const KINDS: RunKind[] = ['solve', 'timeline', 'strategy', 'negotiation', 'gravity', 'analyze'];
 const STATUSES: Status[] = ['queued', 'running', 'done', 'failed', 'cancelled'];
@@ -91,7 +92,39 @@ function RunList() {
           </ScrollBox>
         )}
       </section>
+      <SweepFile />
     </div>
+  );
+}
+
+/** A sweep result written by `lancaster sweep --out DIR` (DIR/sweep.json), opened from disk and shown as a sweep run is. */
+function SweepFile() {
+  const [file, setFile] = useState<{ name: string; result: SweepResultShape } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = async (f: File) => {
+    setError(null);
+    try {
+      const json: unknown = JSON.parse(await f.text());
+      if (!isSweepResult(json)) throw new Error(`Expected a sweep result (the sweep.json of lancaster sweep --out, with name, draws, priors and points), found ${json === null ? 'null' : Array.isArray(json) ? 'a list' : `an object with ${Object.keys(json as object).slice(0, 6).join(', ') || 'no keys'}`}`);
+      setFile({ name: f.name, result: json });
+    } catch (e) {
+      setFile(null);
+      setError(`${f.name}: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="sweep-file-h">
+      <div className="section-head">
+        <h2 id="sweep-file-h">A sweep from the command line</h2>
+        <label className="file">
+          Open sweep.json…
+          <input type="file" accept=".json,application/json" aria-label="Open a sweep result (sweep.json)" onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
+        </label>
+      </div>
+      <p className="muted">The <code>sweep.json</code> that <code>lancaster sweep FILE --out DIR</code> writes, shown as a sweep run is (the file stays in this browser).</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {file && <SweepView result={file.result} runId={null} />}
+    </section>
   );
 }
 

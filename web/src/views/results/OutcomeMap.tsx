@@ -31,16 +31,45 @@ export function OutcomeMap({ runId, countries, sectors, dataset, label, source }
   const missing = oneSector ? [] : chosen.filter((c) => !sectors?.[c]);
   return (
     <section className="outcome-map" aria-label="Map and sectors" data-testid="outcome-map">
-      <CountryPicker dataset={dataset} value={chosen} onChange={(cs) => setHashQuery({ countries: cs.join(',') === defaults.join(',') ? null : cs.join(',') }, true)} purpose={oneSector ? 'the map' : 'the map and the sector bars'} defaults={defaults} />
-      <WorldMap id={`welfare-map-${runId.slice(0, 8)}`} title="Welfare by country" subtitle={`Welfare, percent change, ${label}`} countries={countries} dataset={dataset} source={source} highlight={chosen} />
-      {sectors && chosen.some((c) => sectors[c]) && <SectorBars sectors={sectors} countries={chosen} dataset={dataset} subtitle={label} source={source} goods={goodsSectors(dataset)} />}
+      <CountryPicker
+        dataset={dataset}
+        value={chosen}
+        onChange={(cs) => setHashQuery({ countries: cs.join(',') === defaults.join(',') ? null : cs.join(',') }, true)}
+        purpose={oneSector ? 'the map' : 'the map and the sector bars'}
+        defaults={defaults}
+      />
+      <WorldMap
+        id={`welfare-map-${runId.slice(0, 8)}`}
+        title="Welfare by country"
+        subtitle={`Welfare, percent change, ${label}`}
+        countries={countries}
+        dataset={dataset}
+        source={source}
+        highlight={chosen}
+      />
+      {sectors && chosen.some((c) => sectors[c]) && (
+        <SectorBars
+          sectors={sectors}
+          countries={chosen}
+          dataset={dataset}
+          subtitle={label}
+          source={source}
+          goods={goodsSectors(dataset)}
+        />
+      )}
       {missing.length > 0 && (
         <p className="muted" data-testid="no-sector-detail">
-          No sector detail for {missing.map((c) => names[c] ?? c).join(', ')} in this run: a run gives it for the regions of its scenario's <code>report.sectors</code>
-          {withDetail.length ? ` (here ${withDetail.join(', ')})` : ' (this one names none)'}. Add them there and run again.
+          No sector detail for {missing.map((c) => names[c] ?? c).join(', ')} in this run: a run gives it for the
+          regions of its scenario's <code>report.sectors</code>
+          {withDetail.length ? ` (here ${withDetail.join(', ')})` : ' (this one names none)'}. Add them there and run
+          again.
         </p>
       )}
-      {oneSector && <p className="muted" data-testid="no-sector-detail">The dataset of this run has one sector: there is no sector detail to draw.</p>}
+      {oneSector && (
+        <p className="muted" data-testid="no-sector-detail">
+          The dataset of this run has one sector: there is no sector detail to draw.
+        </p>
+      )}
     </section>
   );
 }
