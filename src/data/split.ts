@@ -118,34 +118,25 @@ function widen(t: IoValues, code: string, name: string): IoValues {
   return { regions: [...t.regions], sectors: [...t.sectors, code], names, trade, tariff, use, final, va };
 }
 
-/**
- * Splits sector `spec.sector` of every region into itself and the new sector `spec.code`.
- *
- * Trade: the new sector's flow from i to n ≠ i is tradeShare(n, i) of the parent's; its domestic
- * sales make its output outputShare(i) of the parent's output (a RangeError if that needs more than
- * the parent's domestic sales or a negative amount). Rows: each user's purchases (and final demand)
- * of the parent are split by the purchase weights, scaled to the new good's absorption. Columns: the
- * new sector has the parent's cost structure (its inputs and value added are the same fraction of
- * the parent's as its output).
- *
- * @example
- * const t2 = splitSector(t, { sector: 'c14', code: 'SEMI', outputShare: () => 0.1,
- *   tradeShare: () => 0.1, purchaseWeight: () => 1 });
- * mergeSectors(t2, 'c14', 'SEMI'); // equals t exactly
- */
-export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
-  const { N, J } = dims(t);
-  const k = t.sectors.indexOf(spec.sector);
-  if (k < 0) throw new RangeError(msg.sectorCodeOfTable(spec.sector));
-  if (t.sectors.includes(spec.code)) throw new RangeError(msg.newSectorCode(spec.code));
-  const y0 = outputs(t);
-  const r = widen(t, spec.code, spec.name ?? spec.code);
-  const K = J + 1, s = J; // the new sector's index
-  const unit = (v: number, what: string) => {
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
-    return v;
-  };
-  // 1. Trade: cross-border shares, then the domestic sales that give the wanted output.
+/** Where a split happens: the parent sector `k` and the new one `s` of the widened table `r` (K sectors). */
+interface SplitAt {
+  t: IoValues;
+  r: IoValues;
+  spec: SplitSpec;
+  N: number;
+  J: number;
+  K: number;
+  k: number;
+  s: number;
+}
+
+function unit(v: number, what: string): number {
+  if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
+  return v;
+}
+
+/** Step 1 of a split, the trade: cross-border shares, then the domestic sales that give the wanted output. */
+function splitTrade({ t, r, spec, N, J, K, k, s }: SplitAt, y0: Float64Array): void {
   for (let i = 0; i < N; i++) {
     let exportsNew = 0;
     for (let n = 0; n < N; n++) {
@@ -171,7 +162,10 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
     r.trade[p + s] = b;
     r.tariff[p + s] = 0;
   }
-  // 2. Rows: users' purchases (and final demand) of the parent, in each region.
+}
+
+/** Step 2, the rows: users' purchases (and final demand) of the parent, in each region. */
+function splitPurchases({ t, r, spec, N, J, K, k, s }: SplitAt): void {
   for (let n = 0; n < N; n++) {
     let absorption = 0;
     for (let i = 0; i < N; i++) absorption += r.trade[(n * N + i) * K + s];
@@ -201,7 +195,10 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
       }
     }
   }
-  // 3. Columns: the new sector's costs are the same fraction of the parent's as its output.
+}
+
+/** Step 3, the columns: the new sector's costs are the same fraction of the parent's as its output. */
+function splitCosts({ r, N, K, k, s }: SplitAt): void {
   const y1 = outputs(r);
   for (let n = 0; n < N; n++) {
     const total = y1[n * K + k] + y1[n * K + s];
@@ -217,6 +214,34 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
     r.va[n * K + k] = a - b;
     r.va[n * K + s] = b;
   }
+}
+
+/**
+ * Splits sector `spec.sector` of every region into itself and the new sector `spec.code`.
+ *
+ * Trade: the new sector's flow from i to n ≠ i is tradeShare(n, i) of the parent's; its domestic
+ * sales make its output outputShare(i) of the parent's output (a RangeError if that needs more than
+ * the parent's domestic sales or a negative amount). Rows: each user's purchases (and final demand)
+ * of the parent are split by the purchase weights, scaled to the new good's absorption. Columns: the
+ * new sector has the parent's cost structure (its inputs and value added are the same fraction of
+ * the parent's as its output).
+ *
+ * @example
+ * const t2 = splitSector(t, { sector: 'c14', code: 'SEMI', outputShare: () => 0.1,
+ *   tradeShare: () => 0.1, purchaseWeight: () => 1 });
+ * mergeSectors(t2, 'c14', 'SEMI'); // equals t exactly
+ */
+export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
+  const { N, J } = dims(t);
+  const k = t.sectors.indexOf(spec.sector);
+  if (k < 0) throw new RangeError(msg.sectorCodeOfTable(spec.sector));
+  if (t.sectors.includes(spec.code)) throw new RangeError(msg.newSectorCode(spec.code));
+  const y0 = outputs(t);
+  const r = widen(t, spec.code, spec.name ?? spec.code);
+  const at: SplitAt = { t, r, spec, N, J, K: J + 1, k, s: J }; // s: the new sector's index
+  splitTrade(at, y0);
+  splitPurchases(at);
+  splitCosts(at);
   return r;
 }
 
