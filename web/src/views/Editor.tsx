@@ -13,11 +13,12 @@ import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
 import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SectorRow, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
-import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
+import { addPolicyControl, addPolicyTariff, isSweepFile, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
 import { StrategyResult, type StrategyResultShape } from './results/StrategyResult.tsx';
 import { NegotiationResult } from './results/NegotiationResult.tsx';
 import { GravityResult, type GravityResultShape } from './results/GravityResult.tsx';
 import { OutcomeMap } from './results/OutcomeMap.tsx';
+import { SweepResult, type SweepResultShape } from './results/SweepResult.tsx';
 import { CodeArea, type CodeAreaHandle } from '../components/CodeArea.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunStatus } from '../components/RunStatus.tsx';
@@ -44,7 +45,7 @@ type Result = SolveResult | TimelineResult;
 
 /** What the run button says for each kind of file. */
 const RUN_LABEL: Partial<Record<RunKind, string>> = {
-  solve: 'Solve', timeline: 'Run the timeline', strategy: 'Solve the game', negotiation: 'Run the negotiation', gravity: 'Estimate and solve',
+  solve: 'Solve', timeline: 'Run the timeline', strategy: 'Solve the game', negotiation: 'Run the negotiation', gravity: 'Estimate and solve', sweep: 'Run the sweep',
 };
 
 /** Where the editor keeps, for this tab, the run it is waiting for and the runs it shows (a reload reattaches). */
@@ -81,7 +82,8 @@ export function Editor() {
 
   // Live validation: the browser parse at once, the server's dataset checks 400 ms after typing stops.
   useEffect(() => {
-    if (!GRAVITY.test(text)) {
+    // Gravity and sweep files have schemas of their own: the server checks them.
+    if (!GRAVITY.test(text) && !isSweepFile(text)) {
       try {
         parseScenarioText(text, 'scenario');
       } catch (e) {
@@ -376,6 +378,7 @@ export function RunResult({ cur, prev }: { cur: Run<unknown>; prev?: Run<unknown
     case 'strategy': return <StrategyResult run={cur as Run<StrategyResultShape>} />;
     case 'negotiation': return <NegotiationResult run={cur as Run<TradeNegotiationRun>} />;
     case 'gravity': return <GravityResult run={cur as Run<GravityResultShape>} />;
+    case 'sweep': return <SweepResult run={cur as Run<SweepResultShape>} />;
     default: return <ResultTable cur={cur as Run<Result>} prev={prev as Run<Result> | undefined} />;
   }
 }

@@ -13,7 +13,7 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { RunResult } from './Editor.tsx';
 import { SweepView, isSweepResult, type SweepResultShape } from './results/SweepResult.tsx';
 
-const KINDS: RunKind[] = ['solve', 'timeline', 'strategy', 'negotiation', 'gravity', 'analyze'];
+const KINDS: RunKind[] = ['solve', 'timeline', 'strategy', 'negotiation', 'gravity', 'sweep', 'analyze'];
 const STATUSES: Status[] = ['queued', 'running', 'done', 'failed', 'cancelled'];
 const live = (s: Status) => s === 'queued' || s === 'running';
 
