@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readScenarioFile } from '../src/scenario/parse.ts';
 import { scenarioDataset, policyState } from '../src/scenario/solve.ts';
 import { runGe, type GeRunOptions } from '../src/model/ge/run.ts';
-import { geNests, geCapacity } from '../src/model/registry.ts';
+import { geNests } from '../src/model/registry.ts';
 import { exemptCovered } from '../src/model/inventory.ts';
 import { median } from './reference.ts';
 
@@ -29,7 +29,7 @@ export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
   const d = scenarioDataset(p);
   const st = policyState(p, d);
   const base: GeRunOptions = { baseline: 'keep-deficits', publishedWelfare: false, elasticityScale: 0.4, nests: geNests(d, p.scenario), labels: { regions: d.regions, sectors: d.sectors } };
-  const capacity = geCapacity(d, p.scenario)!;
+  const capacity = st.capacity!;
   const { J } = d;
   const covered = new Set<number>();
   for (const r of ['USA', 'DEU', 'FRA', 'ITA', 'EUR']) for (const s of ['RES', 'MAG']) covered.add(d.regions.indexOf(r) * J + d.sectors.indexOf(s));

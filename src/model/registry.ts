@@ -16,9 +16,9 @@ import { honestResult } from './honest.ts';
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
 import { importsFromPct, sectorResults, type SectorResult } from './ge/outputs.ts';
-import { baselineOutput, type GeNests, type GeOwnership, type GeCapacity } from './ge/solve.ts';
+import { baselineOutput, type GeNests, type GeOwnership } from './ge/solve.ts';
 import { chainResults, userLosses, type ChainCell, type UserLoss } from './ge/chain.ts';
-import { resolveCapacity, checkSupplyFeasible } from '../policy/capacity.ts';
+import { checkSupplyFeasible } from '../policy/capacity.ts';
 import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPath, type Measures } from './inventory.ts';
 import { addDays } from '../policy/clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
@@ -37,6 +37,8 @@ export interface ModelSpec {
   policyPresets?: Record<string, { importer: string; exporter: string; preset: string }[]>;
   /** Whether the model can apply export controls. */
   controls: boolean;
+  /** Whether the model applies capacity bounds (`policy.capacity`, resolved by the policy fold). */
+  capacity: boolean;
   /** Group rows the model reports beyond the dataset's groups (one-sector-2025: "non-US"). */
   resultGroups?: readonly string[];
   /** Solves one policy state; `warm` is what a previous solve of the same scenario returned. */
@@ -122,12 +124,6 @@ function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
   return { owner: Int32Array.from(idx, (x) => x.m), cell: Int32Array.from(idx, (x) => x.q), share: Float64Array.from(idx, (x) => x.o) };
 }
 
-/** Capacity bounds of a scenario (`policy.capacity`), or undefined; unknown codes are PolicyErrors. */
-export function geCapacity(d: Dataset, s: Scenario): (GeCapacity & { entry: Int32Array }) | undefined {
-  const e = s.policy.capacity;
-  return e?.length ? resolveCapacity(d, e, ['policy', 'capacity']) : undefined;
-}
-
 /** Sector indices of a list of codes or groups at `path`. */
 const sectorList = (d: Dataset, codes: readonly string[] | undefined, path: (string | number)[]) => (codes ? selectSectors(d, codes, path) : []);
 
@@ -155,7 +151,7 @@ function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
   return { cell: Int32Array.from(cells), weeks: Float64Array.from(cells, (q) => weeks.get(q)!) };
 }
 
-function geOptions(d: Dataset, s: Scenario, published: boolean) {
+function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boolean) {
   return {
     ownership: geOwnership(d, s),
     baseline: s.options.baseline ?? (published ? 'zero-deficit' as const : 'keep-deficits' as const),
@@ -164,7 +160,7 @@ function geOptions(d: Dataset, s: Scenario, published: boolean) {
     tol: s.options.tolerance,
     maxIterations: s.options.max_iterations,
     nests: geNests(d, s),
-    capacity: geCapacity(d, s),
+    capacity: state.capacity,
     labels: { regions: d.regions, sectors: d.sectors },
   };
 }
@@ -315,7 +311,7 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
 }
 
 function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, sigma?: number, onIteration?: IterationFn): GeRun {
-  const opts = { ...geOptions(d, s, published), onIteration };
+  const opts = { ...geOptions(d, s, state, published), onIteration };
   if (sigma !== undefined && opts.nests?.critical) opts.nests = { ...opts.nests, critical: { ...opts.nests.critical, sigma } };
   let run: GeRun;
   try {
@@ -360,9 +356,9 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
 }
 
 function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, hooks?: SolveHooks): Solved {
-  const cap = geCapacity(d, s);
+  const cap = state.capacity;
   if (cap) checkSupplyFeasible(d, state.controls, cap, new Set(inventoryCells(d, s)?.cell ?? []), ['policy', 'capacity'], ['policy', 'export_controls']);
-  const opts = geOptions(d, s, published);
+  const opts = geOptions(d, s, state, published);
   try {
     // The baseline first: its non-convergence is a numerical failure of the data, not of the policy.
     calibratedBaseline(d, opts.baseline, opts);
@@ -408,6 +404,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     defaultDataset: 'cp2015',
     layout: 'io-table',
     controls: true,
+    capacity: true,
     solve: (d, s, state, warm, hooks) => solveGeState(d, s, state, 'cp2015', true, warm, hooks),
   },
   multisector: {
@@ -416,6 +413,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
     controls: true,
+    capacity: true,
     solve: (d, s, state, warm, hooks) => solveGeState(d, s, state, 'multisector', false, warm, hooks),
   },
   'one-sector-2025': {
@@ -445,6 +443,7 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
       };
     },
     controls: false,
+    capacity: false,
     solve: (d, s, state, warm, hooks) => {
       const rates = new Float64Array(state.tau.length);
       for (let q = 0; q < rates.length; q++) rates[q] = state.tau[q] - 1;

@@ -1,6 +1,6 @@
 /**
  * The one policy fold: a scenario's `policy:` section and its timeline steps become the model's
- * input, tariff factors τ' = 1 + t' over the dataset's baseline and export controls. Solves,
+ * input, tariff factors τ' = 1 + t' over the dataset's baseline, export controls and capacity bounds. Solves,
  * timelines, strategy and negotiation all take their policy from here.
  *
  * Every tariff entry, preset entry and export control is a layer; the policy at a date is the fold
@@ -19,22 +19,30 @@ import type { Dataset } from '../data/dataset.ts';
 import type { ExportControl, Scenario, TariffEntry, TimelineStep } from '../spec/scenario.ts';
 import { applyTariffs, type PresetRate } from './tariffs.ts';
 import { resolveControls, NO_CONTROLS, type GeControls } from './controls.ts';
+import { resolveCapacity, type GeCapacity } from './capacity.ts';
 import { PolicyError } from './errors.ts';
 import * as msg from '../spec/messages/policy.ts';
 
 type Path = (string | number)[];
 
-/** A policy as the models take it: tariff factors τ' = 1 + t' and export controls. */
+/** A policy as the models take it: tariff factors τ' = 1 + t', export controls and capacity bounds. */
 export interface PolicyState {
   tau: Float64Array;
   controls: GeControls;
+  /** The `policy.capacity` bounds, each cell with the index of the entry that set it; undefined when none. */
+  capacity: ScenarioCapacity | undefined;
 }
+
+/** Capacity bounds as the fold resolves them (the entry index points errors at the scenario's entry). */
+export type ScenarioCapacity = GeCapacity & { entry: Int32Array };
 
 /** What the fold needs to know of the scenario's model (an entry of MODEL_SPECS). */
 export interface PolicyModel {
   id: string;
   /** Whether the model can apply export controls. */
   controls: boolean;
+  /** Whether the model applies capacity bounds (`policy.capacity`); other models ignore them. */
+  capacity: boolean;
   /** Rates of model presets (`preset:` in tariff entries), if the model has any. */
   preset?: (d: Dataset, s: Scenario) => PresetRate;
   /** Whole-policy presets (`policy.preset`), expanded to tariff entries. */
@@ -104,7 +112,7 @@ function firstChanged(a: Float64Array, b: Float64Array): number {
 }
 
 /** Folds the active layers over the baseline into a policy state. */
-function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[]): PolicyState {
+function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[], capacity: ScenarioCapacity | undefined): PolicyState {
   // A loop, not Float64Array.from with a callback: ~40,000 calls of a closure cost ~10 ms in a fresh process.
   const base = new Float64Array(d.tariff.length);
   for (let q = 0; q < base.length; q++) base[q] = 1 + d.tariff[q];
@@ -128,7 +136,7 @@ function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[]): Pol
   if (controls.length && !model.controls) throw new PolicyError(controls[0].list, msg.noExportControls(model.id, controls.length));
   // All controls in force at once, a later one overriding an earlier one; errors name each entry.
   const resolved = controls.length ? resolveControls(d, controls.map((l) => l.control!), (k) => entryPath(controls[k])) : NO_CONTROLS;
-  return { tau, controls: resolved };
+  return { tau, controls: resolved, capacity };
 }
 
 const NONE = new Float64Array(0);
@@ -144,13 +152,23 @@ function samePolicy(a: PolicyState, b: PolicyState): boolean {
  * Throws PolicyError (with the path of the entry at fault) for entries the dataset or model refuse.
  */
 export function policyStart(d: Dataset, model: PolicyModel, s: Scenario): PolicyState {
-  return fold(d, model, s, policyLayers(model, s));
+  return fold(d, model, s, policyLayers(model, s), capacityOf(d, model, s));
+}
+
+/**
+ * The scenario's capacity bounds (`policy.capacity`), resolved once: timeline steps cannot change
+ * them (scenario-format.md), so every state of a scenario shares them. Unknown codes are PolicyErrors.
+ */
+export function capacityOf(d: Dataset, model: PolicyModel, s: Scenario): ScenarioCapacity | undefined {
+  const e = s.policy.capacity;
+  return model.capacity && e?.length ? resolveCapacity(d, e, ['policy', 'capacity']) : undefined;
 }
 
 /** The policy in force at each step of the scenario's timeline, after the starting policy. */
 export function timelineStates(d: Dataset, model: PolicyModel, s: Scenario): { start: PolicyState; steps: StepState[] } {
   const layers = policyLayers(model, s);
-  const start = fold(d, model, s, layers);
+  const capacity = capacityOf(d, model, s);
+  const start = fold(d, model, s, layers, capacity);
   const steps: StepState[] = [];
   let prev = start;
   const timeline = s.timeline ?? [];
@@ -161,7 +179,7 @@ export function timelineStates(d: Dataset, model: PolicyModel, s: Scenario): { s
     switchLayers(layers, step.suspend, false, [...at, 'suspend']);
     switchLayers(layers, step.reinstate, true, [...at, 'reinstate']);
     layers.push(...stepLayers(step, step.id, at));
-    const state = fold(d, model, s, layers);
+    const state = fold(d, model, s, layers, capacity);
     for (let q = 0; q < state.tau.length; q++) {
       if (state.tau[q] < 1 - 1e-12) throw new PolicyError(at, msg.ratesLeastAfter((state.tau[q] - 1).toFixed(4), d.sectors[q % d.J]));
     }

@@ -78,7 +78,7 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
     to = `${steps[k].step.date} ${stepId}`;
   } else {
     after = policyState(p, d);
-    before = { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS };
+    before = { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS, capacity: after.capacity };
     from = 'baseline';
     to = p.scenario.name;
   }

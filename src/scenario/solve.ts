@@ -11,7 +11,7 @@ import { DataError } from '../data/errors.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError } from '../spec/errors.ts';
 import { MODEL_SPECS, type PolicyState, type SolveHooks, type Solved } from '../model/registry.ts';
-import { policyStart } from '../policy/fold.ts';
+import { capacityOf, policyStart } from '../policy/fold.ts';
 import { timelineStates } from './timeline.ts';
 import { reportCodeIssues } from './reportCodes.ts';
 import type { ParsedScenario } from './parse.ts';
@@ -49,6 +49,11 @@ function atPolicy<T>(p: ParsedScenario, f: () => T): T {
 /** The scenario's policy as model input (the one policy fold, src/policy/fold.ts): τ' = 1 + t' and export controls. */
 export function policyState(p: ParsedScenario, d: Dataset): PolicyState {
   return atPolicy(p, () => policyStart(d, MODEL_SPECS[p.scenario.model], p.scenario));
+}
+
+/** The scenario's capacity bounds as the fold resolves them (every state of the scenario carries them). */
+export function scenarioCapacity(p: ParsedScenario, d: Dataset): PolicyState['capacity'] {
+  return atPolicy(p, () => capacityOf(d, MODEL_SPECS[p.scenario.model], p.scenario));
 }
 
 /**

@@ -39,7 +39,7 @@ const parse = (allPartners: Record<string, unknown>, extra: Record<string, unkno
 function gameOf(s: ReturnType<typeof parse>): Game {
   const e = expandAllPartners(d, s);
   const scenario = { lancaster: 1, name: 'test', model: 'multisector', options: {}, policy: {} } as Scenario;
-  return makeGame(strategySpec(d, d, scenario, { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS }, e), e.options);
+  return makeGame(strategySpec(d, d, scenario, { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS, capacity: undefined }, e), e.options);
 }
 
 describe('the all-partner game (Ossa 2014 setting)', () => {
@@ -88,7 +88,7 @@ describe('the all-partner game (Ossa 2014 setting)', () => {
     const { runStrategy } = await import('./run.ts');
     const e = expandAllPartners(d, parse({ sectors: ['g'], unions: ['U'] }, { options: { tolerance: 1e-6 } }));
     const scenario = { lancaster: 1, name: 'test', model: 'multisector', options: {}, policy: {} } as Scenario;
-    const spec = strategySpec(d, d, scenario, { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS }, e);
+    const spec = strategySpec(d, d, scenario, { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS, capacity: undefined }, e);
     const o = await runStrategy(spec, e);
     expect(o.converged).toBe(true);
     for (const p of ['A', 'B', 'U']) {

@@ -10,6 +10,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { coveredFlows } from '../policy/select.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { controlIndex, type GeControls } from '../policy/controls.ts';
+import type { ScenarioCapacity } from '../policy/fold.ts';
 import type { InstrumentDef, Strategy } from '../spec/strategy.ts';
 import * as msg from '../spec/messages/scenario.ts';
 
@@ -21,6 +22,8 @@ export interface ModelPolicy {
   tau: Float64Array;
   /** Controlled flows (importer n = destination, exporter i = origin), sorted by flow index. */
   controls: GeControls;
+  /** The scenario's capacity bounds (the fold's; instruments do not change them). */
+  capacity: ScenarioCapacity | undefined;
 }
 
 /** An instrument resolved against a dataset: the common value of `cells` is one optimisation variable. */
@@ -131,7 +134,7 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
 
 /** The model policy for instrument values `x` (one per instrument, same order) on top of `base`. */
 export function applyInstruments(base: ModelPolicy, ins: readonly ResolvedInstrument[], x: ArrayLike<number>): ModelPolicy {
-  const policy: ModelPolicy = { tau: Float64Array.from(base.tau), controls: base.controls };
+  const policy: ModelPolicy = { tau: Float64Array.from(base.tau), controls: base.controls, capacity: base.capacity };
   const hasControls = ins.some((r) => r.kind === 'export_control');
   const controls = new Map<number, { approval: number; rents: number }>();
   if (hasControls) base.controls.flow.forEach((q, k) => controls.set(q, { approval: base.controls.approval[k], rents: base.controls.rentsToExporter[k] }));

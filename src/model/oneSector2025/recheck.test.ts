@@ -72,7 +72,7 @@ describe('the one-sector re-check in the data\'s units', () => {
   it('runs after every solve through MODEL_SPECS (a converged scenario solve stays converged)', () => {
     const s = { lancaster: 1, name: 't', model: 'one-sector-2025', options: {}, policy: {} } as unknown as Scenario;
     const tau = Float64Array.from(buildTariffMatrix(d, cases[0][1], PAPER_CASES.ustr), (t) => 1 + t);
-    const out = MODEL_SPECS['one-sector-2025'].solve(d, s, { tau, controls: NO_CONTROLS });
+    const out = MODEL_SPECS['one-sector-2025'].solve(d, s, { tau, controls: NO_CONTROLS, capacity: undefined });
     expect(out.result.status).toBe('converged');
   });
 });

@@ -21,7 +21,7 @@ import type { PolicyState } from '../../model/registry.ts';
 import type { ParsedScenario } from '../../scenario/parse.ts';
 import { readScenarioFile } from '../../scenario/parse.ts';
 import type { Scenario } from '../../spec/scenario.ts';
-import { policyState, scenarioDataset } from '../../scenario/solve.ts';
+import { policyState, scenarioCapacity, scenarioDataset } from '../../scenario/solve.ts';
 import { timelineStates } from '../../scenario/timeline.ts';
 import { ScenarioError } from '../../spec/errors.ts';
 import type { Domain } from '../domain.ts';
@@ -159,7 +159,7 @@ export function dealPolicy(base: PolicyState, issues: readonly ResolvedIssue[], 
     const keys = [...ctl.keys()].sort((a, b) => a - b);
     controls = { flow: Int32Array.from(keys), approval: Float64Array.from(keys, (q) => ctl.get(q)![0]), rentsToExporter: Uint8Array.from(keys, (q) => ctl.get(q)![1]) };
   }
-  return { tau, controls };
+  return { tau, controls, capacity: base.capacity };
 }
 
 /** SHA-1 of a policy (tariff factors and controls): the cache key of a solve within a context. */
@@ -237,8 +237,17 @@ function readFolded(file: string, d: Dataset): { src: ParsedScenario; states: ()
   return { src: entry.src, states: () => (entry.states ??= timelineStates(entry.src, d)) };
 }
 
-/** A dated state of a scenario's timeline (`cs.scenario`, default this file; its policy without a date); `at` is the field's path. */
+/**
+ * A dated state of a scenario's timeline (`cs.scenario`, default this file; its policy without a
+ * date); `at` is the field's path. The tariffs and controls come from that timeline, the capacity
+ * bounds from this file: they describe the economy the negotiation is solved on, not a policy step.
+ */
 export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
+  const { base, info } = sourceState(p, d, cs, at);
+  return cs?.scenario ? { base: { ...base, capacity: scenarioCapacity(p, d) }, info } : { base, info };
+}
+
+function sourceState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
   const path = at.slice(0, -1);
   const key = at[at.length - 1];
   const fail = (at: Path, message: string): never => {
@@ -263,7 +272,7 @@ export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['c
   const { start, steps } = states();
   const upTo = steps.filter((s) => s.step.date <= cs.date!);
   const last = upTo.at(-1);
-  const base = last ? { tau: last.tau, controls: last.controls } : start;
+  const base = last ? { tau: last.tau, controls: last.controls, capacity: last.capacity } : start;
   const info: CurrentStateInfo = { scenario: name, date: cs.date };
   if (last) info.step = `${last.step.date}: ${last.step.label}`;
   return { base, info };
