@@ -39,6 +39,47 @@ function averageTariff(t: Pick<IoValues, 'regions' | 'sectors' | 'trade' | 'tari
   return a / b;
 }
 
+/**
+ * The chain's links: each stage that buys an input gets `costShare` of its output of it, moved from
+ * the input's other users (redirectPurchases); returns what was wanted and moved per link.
+ */
+function chainLinks(t: IoValues, ps: ReturnType<typeof pieces>): ChainLink[] {
+  const links: ChainLink[] = [];
+  for (const p of ps) {
+    if (!p.buys) continue;
+    const { input, costShare } = p.buys, user = p.code;
+    const y = outputs(t), Jn = t.sectors.length, u = t.sectors.indexOf(user);
+    const link: ChainLink = { user, input, costShare, wanted: 0, moved: 0, byRegion: {} };
+    t.regions.forEach((r, n) => {
+      const want = costShare * y[n * Jn + u];
+      if (!(want > 0)) return;
+      const moved = redirectPurchases(t, r, input, user, want, [...REE_CHAIN, 'SEMI_chip', 'SEMI_sme']);
+      link.wanted += want; link.moved += moved;
+      link.byRegion[r] = moved / want;
+    });
+    links.push(link);
+  }
+  return links;
+}
+
+/** Adds the 2018–19 US–China layers to `t.tariff` in place, scaled to PIIE's averages; returns the layers. */
+function tradeWarLayers(t: IoValues, avgMfn: { usChn: number; chnUs: number }) {
+  const N = t.regions.length, J = t.sectors.length;
+  const s301 = section301BySector();
+  const us = t.regions.indexOf('USA'), cn = t.regions.indexOf('CHN');
+  const goods = t.sectors.map((c, j) => (goodsLike(c) ? j : -1)).filter((j) => j >= 0);
+  for (const j of goods) t.tariff[(us * N + cn) * J + j] += s301.bySector.get(t.sectors[j]) ?? 0;
+  const listLevel = averageTariff(t, 'USA', 'CHN');
+  const usScale = (PIIE_US_ON_CHN_JAN2025 - avgMfn.usChn) / (listLevel - avgMfn.usChn);
+  for (const j of goods) {
+    const q = (us * N + cn) * J + j;
+    t.tariff[q] -= (s301.bySector.get(t.sectors[j]) ?? 0) * (1 - usScale);
+    t.tariff[(cn * N + us) * J + j] += PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs;
+  }
+  const layers = { usListLevel: listLevel, usScale, chinaUniform: PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs };
+  return { s301, layers };
+}
+
 /** Builds the table in memory (no writing): the 2023 update, the tariffs, the carve-outs. */
 export function buildTable() {
   const w = wiod2011();
@@ -75,39 +116,13 @@ export function buildTable() {
   // The chain's links: separation buys ore, magnet making buys oxides and metals (cost shares derived
   // from the facts, satellites.ts), redirected from the other users of the input against the user's
   // purchases of its own parent's good, so every row and column total stays.
-  const links: ChainLink[] = [];
-  for (const p of ps) {
-    if (!p.buys) continue;
-    const { input, costShare } = p.buys, user = p.code;
-    const y = outputs(t), Jn = t.sectors.length, u = t.sectors.indexOf(user);
-    const link: ChainLink = { user, input, costShare, wanted: 0, moved: 0, byRegion: {} };
-    t.regions.forEach((r, n) => {
-      const want = costShare * y[n * Jn + u];
-      if (!(want > 0)) return;
-      const moved = redirectPurchases(t, r, input, user, want, [...REE_CHAIN, 'SEMI_chip', 'SEMI_sme']);
-      link.wanted += want; link.moved += moved;
-      link.byRegion[r] = moved / want;
-    });
-    links.push(link);
-  }
-  const J = t.sectors.length;
+  const links = chainLinks(t, ps);
   const avgMfn = { usChn: averageTariff(t, 'USA', 'CHN'), chnUs: averageTariff(t, 'CHN', 'USA') };
   // 3. The 2018–19 trade-war layers. datasets.md: the layers are set "so that the trade-weighted
   // average US tariff on China is 20.8% and China's on the US ≈ 21%" (PIIE, 20 January 2025). The
   // sector pattern comes from the lists (US) or is uniform (China: no list in the raw data); one
   // level factor per side makes the average equal PIIE's. Both factors are printed and recorded.
-  const s301 = section301BySector();
-  const us = t.regions.indexOf('USA'), cn = t.regions.indexOf('CHN');
-  const goods = t.sectors.map((c, j) => (goodsLike(c) ? j : -1)).filter((j) => j >= 0);
-  for (const j of goods) t.tariff[(us * N + cn) * J + j] += s301.bySector.get(t.sectors[j]) ?? 0;
-  const listLevel = averageTariff(t, 'USA', 'CHN');
-  const usScale = (PIIE_US_ON_CHN_JAN2025 - avgMfn.usChn) / (listLevel - avgMfn.usChn);
-  for (const j of goods) {
-    const q = (us * N + cn) * J + j;
-    t.tariff[q] -= (s301.bySector.get(t.sectors[j]) ?? 0) * (1 - usScale);
-    t.tariff[(cn * N + us) * J + j] += PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs;
-  }
-  const layers = { usListLevel: listLevel, usScale, chinaUniform: PIIE_CHN_ON_US_JAN2025 - avgMfn.chnUs };
+  const { s301, layers } = tradeWarLayers(t, avgMfn);
   // The chain's stages inherit their parents' θ (no sourced estimate).
   const parentOf = (c: string) => ps.find((p) => p.code === c)?.parent;
   const theta = t.sectors.map((c) => (c === 'SEMI' ? thetaSemi : theta0.theta.get(parentOf(c) ?? c)!));
@@ -155,12 +170,44 @@ function toShares(t: IoValues) {
   return { vaShare, io, finalShare, clippedVa, clippedFinal };
 }
 
-/** Builds multisector-2025 and writes it to `outDir`; prints the checks to stderr and returns them. */
-export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] {
-  const b = buildTable();
+type Built = ReturnType<typeof buildTable>;
+
+/** The carve of VNM and ASN checked: the round trip back to the uncarved table and the gaps to BACI and WDI. */
+function carveMeasures(b: Built) {
   const t = b.table;
   const N = t.regions.length, J = t.sectors.length;
-  const sh = toShares(t);
+  const goods = (importer: string, exporter: string) => {
+    const n = t.regions.indexOf(importer), i = t.regions.indexOf(exporter);
+    let s = 0;
+    t.sectors.forEach((c, j) => { if (goodsLike(c)) s += t.trade[(n * N + i) * J + j]; });
+    return s / 1000;
+  };
+  // The carve of VNM and ASN: merged back (reverse order) the table is the uncarved one, cell for cell.
+  const merged = mergeRegions(mergeRegions(t, 'ROW', 'ASN'), 'ROW', 'VNM');
+  let cellsOff = 0;
+  for (const key of ['trade', 'tariff', 'use', 'final', 'va'] as const) for (let q = 0; q < merged[key].length; q++) if (!Object.is(merged[key][q], b.uncarved[key][q])) cellsOff++;
+  const baci21 = baciByRegion(regionOfCarved), gdp21 = gdpByRegion(regionOfCarved);
+  let exportGap = 0, importGap = 0, vaGap = 0;
+  for (const c of ['VNM', 'ASN']) {
+    for (const o of t.regions) {
+      if (o === c || o === 'TWN') continue;
+      const bx = baci21.get(`${c}>${o}`) ?? 0, bm = baci21.get(`${o}>${c}`) ?? 0;
+      if (bx > 0 && !['VNM', 'ASN', 'ROW'].includes(o)) exportGap = Math.max(exportGap, Math.abs(goods(o, c) * 1000 / bx - 1));
+      if (bm > 0) importGap = Math.max(importGap, Math.abs(goods(c, o) * 1000 / bm - 1));
+    }
+    const n = t.regions.indexOf(c);
+    let va = 0;
+    for (let j = 0; j < J; j++) va += t.va[n * J + j];
+    vaGap = Math.max(vaGap, Math.abs(va / gdp21.get(c)! - 1));
+  }
+  const adjusted = b.carves.map((c) => `${c.code}: ${c.importsCut.map(([k, m]) => `${k} ×${m.toFixed(2)}`).join(', ') || 'none'}`).join('; ');
+  return { cellsOff, exportGap, importGap, vaGap, adjusted };
+}
+
+/** The build's checks: trade anchors, balance, residuals, tariff averages, the satellites and the carve. */
+function tableChecks(b: Built, sh: ReturnType<typeof toShares>): Check[] {
+  const t = b.table;
+  const N = t.regions.length, J = t.sectors.length;
   const goods = (importer: string, exporter: string) => {
     const n = t.regions.indexOf(importer), i = t.regions.indexOf(exporter);
     let s = 0;
@@ -186,24 +233,7 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   for (let n = 0; n < N; n++) { for (const j of chain) reeOut += y[n * J + j]; semiOut += y[n * J + semi]; for (let j = 0; j < J; j++) worldOut += y[n * J + j]; }
   const r1 = (v: number) => Math.round(v * 10) / 10;
   // The carve of VNM and ASN: merged back (reverse order) the table is the uncarved one, cell for cell.
-  const merged = mergeRegions(mergeRegions(t, 'ROW', 'ASN'), 'ROW', 'VNM');
-  let cellsOff = 0;
-  for (const key of ['trade', 'tariff', 'use', 'final', 'va'] as const) for (let q = 0; q < merged[key].length; q++) if (!Object.is(merged[key][q], b.uncarved[key][q])) cellsOff++;
-  const baci21 = baciByRegion(regionOfCarved), gdp21 = gdpByRegion(regionOfCarved);
-  let exportGap = 0, importGap = 0, vaGap = 0;
-  for (const c of ['VNM', 'ASN']) {
-    for (const o of t.regions) {
-      if (o === c || o === 'TWN') continue;
-      const bx = baci21.get(`${c}>${o}`) ?? 0, bm = baci21.get(`${o}>${c}`) ?? 0;
-      if (bx > 0 && !['VNM', 'ASN', 'ROW'].includes(o)) exportGap = Math.max(exportGap, Math.abs(goods(o, c) * 1000 / bx - 1));
-      if (bm > 0) importGap = Math.max(importGap, Math.abs(goods(c, o) * 1000 / bm - 1));
-    }
-    const n = t.regions.indexOf(c);
-    let va = 0;
-    for (let j = 0; j < J; j++) va += t.va[n * J + j];
-    vaGap = Math.max(vaGap, Math.abs(va / gdp21.get(c)! - 1));
-  }
-  const adjusted = b.carves.map((c) => `${c.code}: ${c.importsCut.map(([k, m]) => `${k} ×${m.toFixed(2)}`).join(', ') || 'none'}`).join('; ');
+  const { cellsOff, exportGap, importGap, vaGap, adjusted } = carveMeasures(b);
   const checks: Check[] = [
     { name: 'China → US goods 2023 (bn USD)', value: r1(goods('USA', 'CHN')), target: '440 ± 2% (BACI 2023: 440.5)', passed: Math.abs(goods('USA', 'CHN') / 440 - 1) <= 0.02 },
     { name: 'US → China goods 2023 (bn USD)', value: r1(goods('CHN', 'USA')), target: '145 ± 2% (BACI 2023: 145.3)', passed: Math.abs(goods('CHN', 'USA') / 145 - 1) <= 0.02 },
@@ -225,6 +255,11 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
     { name: 'Final-demand shares clipped at 0 (region-sectors; WIOD inventory changes can make one negative)', value: sh.clippedFinal, target: '≤ 2', passed: sh.clippedFinal <= 2 },
     { name: 'Value-added shares clipped at 0 (region-sectors)', value: sh.clippedVa, target: '0', passed: sh.clippedVa <= 2 },
   ];
+  return checks;
+}
+
+/** Prints the checks and what the build adjusted to stderr; throws when a hard check failed. */
+function reportChecks(b: Built, checks: Check[]): void {
   for (const c of checks) console.error(`${c.passed ? 'ok  ' : 'FAIL'} ${c.name}: ${c.value}${c.target ? ` (target ${c.target})` : ''}`);
   console.error(msg.reBalancingFinal(b.update.finalMixAdjusted, (b.update.largestFinalMixShift * 100).toFixed(2), b.update.twnGdpGrowth.toFixed(3)));
   for (const l of b.links) console.error(msg.linkMovedMillion(l.user, l.input, l.moved.toFixed(0), l.wanted.toFixed(0), Object.entries(l.byRegion).map(([r, v]) => `${r} ${v.toFixed(2)}`).join(', ')));
@@ -232,10 +267,17 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
   for (const c of b.carves) console.error(msg.carveGdpBn(c.code, (c.gdp / 1000).toFixed(1), (100 * c.gdp / c.parentGdp).toFixed(2), (c.goodsExports / 1000).toFixed(1), (c.goodsImports / 1000).toFixed(1), c.finalMixAdjusted.join(', ') || 'none', c.largestOutputShare[0], (100 * c.largestOutputShare[1]).toFixed(1)));
   const hard = [...checks.slice(0, 7), ...checks.filter((c) => c.name.startsWith('VNM and ASN carved') || c.name.startsWith('VNM and ASN: value') || c.name.startsWith('VNM and ASN: goods exports'))];
   if (hard.some((c) => !c.passed)) throw new RangeError(msg.multisectorConsistencyCheck());
+}
+
+function multisectorManifest(b: Built, checks: Check[]): DatasetManifest {
+  const t = b.table;
+  const J = t.sectors.length;
+  const y = outputs(t);
+  const chain = REE_CHAIN.map((c) => t.sectors.indexOf(c)), semi = t.sectors.indexOf('SEMI');
   const names = t.names ?? t.sectors;
   const semiOf = (r: string) => y[t.regions.indexOf(r) * J + semi];
   const own = semiOwnership({ TWN: semiOf('TWN'), KOR: semiOf('KOR') });
-  const manifest: DatasetManifest = {
+  return {
     lancaster_dataset: 1,
     id: 'multisector-2025',
     name: 'US–China 2025: 21 regions × 39 sectors (WIOD 2011 structure, 2023 levels)',
@@ -266,6 +308,17 @@ export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] 
       checks,
     },
   };
+}
+
+/** Builds multisector-2025 and writes it to `outDir`; prints the checks to stderr and returns them. */
+export function buildMultisector2025(outDir = MULTISECTOR2025_OUT_DIR): Check[] {
+  const b = buildTable();
+  const t = b.table;
+  const N = t.regions.length, J = t.sectors.length;
+  const sh = toShares(t);
+  const checks = tableChecks(b, sh);
+  reportChecks(b, checks);
+  const manifest = multisectorManifest(b, checks);
   writeDataset(outDir, manifest, { N, J, regions: t.regions, sectors: t.sectors, flows: t.trade, tariff: t.tariff, vaShare: sh.vaShare, finalShare: sh.finalShare, io: sh.io });
   return checks;
 }
