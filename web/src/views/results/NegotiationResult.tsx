@@ -61,7 +61,7 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
           <thead><tr><th scope="col">Round</th><th scope="col">By</th><th scope="col">Action</th><th scope="col">Offer</th>{parties.map((p) => <th key={p} scope="col">Utility, {p} (weighed)</th>)}</tr></thead>
           <tbody>
             {log.map((e) => (
-              <tr key={e.turn}>
+              <tr key={`${e.turn}:${e.round}:${e.proposer}:${e.action}`}>
                 <td>{e.round}</td><td>{actor(parties, e.proposer)}</td><td>{e.action}</td>
                 <td>{bidText(e.bid as Record<string, number> | null, issues)}</td>
                 {parties.map((p, j) => <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>)}
