@@ -30,11 +30,29 @@ export interface InlineMessage {
 const SENTENCE = /[A-Za-z]+[ ,]+[A-Za-z]{2,}/;
 const MESSAGE_HELPERS = new Set(['fail', 'empty', 'done']);
 const MESSAGE_VARIABLES = new Set(['message', 'reason']);
-const ZOD_MESSAGE_METHODS = new Set(['regex', 'refine', 'superRefine', 'min', 'max', 'gt', 'gte', 'lt', 'lte', 'length', 'int', 'positive', 'nonnegative', 'startsWith', 'endsWith', 'includes']);
+const ZOD_MESSAGE_METHODS = new Set([
+  'regex',
+  'refine',
+  'superRefine',
+  'min',
+  'max',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'length',
+  'int',
+  'positive',
+  'nonnegative',
+  'startsWith',
+  'endsWith',
+  'includes',
+]);
 
 function textOf(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => `\${…}${s.literal.text}`).join('');
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((s) => `\${…}${s.literal.text}`).join('');
   return undefined;
 }
 
@@ -42,11 +60,17 @@ function textOf(node: ts.Node): string | undefined {
 function literalsIn(node: ts.Node): ts.Node[] {
   if (ts.isParenthesizedExpression(node)) return literalsIn(node.expression);
   if (ts.isConditionalExpression(node)) return [...literalsIn(node.whenTrue), ...literalsIn(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return literalsIn(node.right);
+  if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return literalsIn(node.right);
   return textOf(node) === undefined ? [] : [node];
 }
 
-const calleeName = (e: ts.Expression): string => (ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '');
+const calleeName = (e: ts.Expression): string =>
+  ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
 const calleeText = (e: ts.Expression, sf: ts.SourceFile): string => e.getText(sf);
 
 /** Nodes whose literal arguments or values are messages. */
@@ -54,12 +78,23 @@ function messageSlots(node: ts.Node, sf: ts.SourceFile): ts.Node[] {
   if (ts.isNewExpression(node) && /Error$/.test(calleeName(node.expression))) return [...(node.arguments ?? [])];
   if (ts.isCallExpression(node)) {
     const callee = calleeText(node.expression, sf);
-    if (/^console\.(log|error|warn|info)$/.test(callee) || callee === 'process.stderr.write') return [...node.arguments];
-    if (ts.isPropertyAccessExpression(node.expression) && ZOD_MESSAGE_METHODS.has(node.expression.name.text)) return node.arguments.slice(1);
+    if (/^console\.(log|error|warn|info)$/.test(callee) || callee === 'process.stderr.write')
+      return [...node.arguments];
+    if (ts.isPropertyAccessExpression(node.expression) && ZOD_MESSAGE_METHODS.has(node.expression.name.text))
+      return node.arguments.slice(1);
     if (ts.isIdentifier(node.expression) && MESSAGE_HELPERS.has(node.expression.text)) return [...node.arguments];
   }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && MESSAGE_VARIABLES.has(calleeName(node.left))) return [node.right];
-  if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && (node.name.text === 'message' || node.name.text === 'error')) {
+  if (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    MESSAGE_VARIABLES.has(calleeName(node.left))
+  )
+    return [node.right];
+  if (
+    ts.isPropertyAssignment(node) &&
+    ts.isIdentifier(node.name) &&
+    (node.name.text === 'message' || node.name.text === 'error')
+  ) {
     const v = node.initializer;
     if (ts.isArrowFunction(v) && !ts.isBlock(v.body)) return [v.body];
     return [v];
@@ -110,5 +145,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const folder = m.file.split('/').slice(0, 2).join('/');
     byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
   }
-  process.stdout.write(`\n${[...byFolder].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${n}\t${f}`).join('\n')}\n${all.length}\ttotal\n`);
+  process.stdout.write(
+    `\n${[...byFolder]
+      .sort((a, b) => b[1] - a[1])
+      .map(([f, n]) => `${n}\t${f}`)
+      .join('\n')}\n${all.length}\ttotal\n`,
+  );
 }

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { runCli as run } from '../../test/support/cli.ts';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-validate-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lancaster-validate-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const scenario = (name: string) => new URL(`../../scenarios/${name}`, import.meta.url).pathname;
@@ -53,7 +55,9 @@ describe('lancaster validate', () => {
     const f = write('gravity-xxx.yaml', text.replace('countries: [CAN, JPN,', 'countries: [CAN, XXX,'));
     const r = await run('validate', f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/gravity-xxx\.yaml:\d+:\d+ report\.countries\[1\]: expected a country of the GE counterfactual \(AUS, AUT, .*\), found "XXX"/);
+    expect(r.stderr).toMatch(
+      /gravity-xxx\.yaml:\d+:\d+ report\.countries\[1\]: expected a country of the GE counterfactual \(AUS, AUT, .*\), found "XXX"/,
+    );
   });
 });
 
@@ -61,14 +65,19 @@ describe('lancaster solve --countries', () => {
   it('exits 2 for an unknown code before solving, listing the codes of the dataset', async () => {
     const r = await run('solve', scenario('nafta-cp2015.yaml'), '--countries', 'MEX,XXX,EU');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Expected --countries to name regions or groups of dataset cp2015 \(regions: ARG, AUS, .*; groups: NAFTA\), found "XXX", "EU"\n$/);
+    expect(r.stderr).toMatch(
+      /^Expected --countries to name regions or groups of dataset cp2015 \(regions: ARG, AUS, .*; groups: NAFTA\), found "XXX", "EU"\n$/,
+    );
     expect(r.stdout).toBe('');
   });
 
   it('shows the codes given and a dataset group as its members', async () => {
     const r = await run('solve', scenario('nafta-cp2015.yaml'), '--countries', 'NAFTA, BRA');
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').map((l) => /^│?\s*([A-Z]{3})\s*│/.exec(l)?.[1]).filter(Boolean);
+    const rows = r.stdout
+      .split('\n')
+      .map((l) => /^│?\s*([A-Z]{3})\s*│/.exec(l)?.[1])
+      .filter(Boolean);
     expect(rows).toEqual(['CAN', 'MEX', 'USA', 'BRA']);
   });
 });
@@ -104,11 +113,15 @@ describe('lancaster validate on a negotiation file', () => {
     writeFileSync(top, `${LONDON}report:\n  countries: [USA, XXX]\n`);
     let r = await run('validate', top);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/report-xxx\.yaml:\d+:\d+ report\.countries\[1\]: expected a region code or group of dataset multisector-2025 .*found "XXX"/);
+    expect(r.stderr).toMatch(
+      /report-xxx\.yaml:\d+:\d+ report\.countries\[1\]: expected a region code or group of dataset multisector-2025 .*found "XXX"/,
+    );
     const effects = join(dir, 'effects-xxx.yaml');
     writeFileSync(effects, LONDON.replace('report: [USA, CHN, EU,', 'report: [USA, CHN, XXX,'));
     r = await run('validate', effects);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/effects-xxx\.yaml:\d+:\d+ negotiation\.domain\.report\[2\]: expected a region code or group of dataset multisector-2025 \(groups: EU\), found "XXX"/);
+    expect(r.stderr).toMatch(
+      /effects-xxx\.yaml:\d+:\d+ negotiation\.domain\.report\[2\]: expected a region code or group of dataset multisector-2025 \(groups: EU\), found "XXX"/,
+    );
   });
 });

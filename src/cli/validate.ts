@@ -21,10 +21,16 @@ import { out } from './errors.ts';
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('Check a scenario file (of any kind: solve, timeline, strategy, negotiation, gravity) without running it')
+    .description(
+      'Check a scenario file (of any kind: solve, timeline, strategy, negotiation, gravity) without running it',
+    )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .action(async (file) => {
-      const [{ readScenarioText }, { scenarioKind }, { isSweepText }] = await Promise.all([import('../scenario/parse.ts'), import('../scenario/kind.ts'), import('../sweep/plan.ts')]);
+      const [{ readScenarioText }, { scenarioKind }, { isSweepText }] = await Promise.all([
+        import('../scenario/parse.ts'),
+        import('../scenario/kind.ts'),
+        import('../sweep/plan.ts'),
+      ]);
       const text = readScenarioText(file);
       if (isSweepText(text)) {
         // A sweep file (`scenario` and `draws`), as the API's validate route tells it apart.
@@ -41,7 +47,10 @@ export function registerValidateCommand(program: Command): void {
 /** Checks the text as `kind` (the CLI's readers: datasets by id or folder, gravity data beside the file). */
 async function checkAs(kind: ScenarioKind, text: string, file: string): Promise<{ model: string; dataset: string }> {
   if (kind === 'gravity') {
-    const [{ loadGravity }, { scenarioDirOf }] = await Promise.all([import('../scenario/gravity/parse.ts'), import('../scenario/gravity/data.ts')]);
+    const [{ loadGravity }, { scenarioDirOf }] = await Promise.all([
+      import('../scenario/gravity/parse.ts'),
+      import('../scenario/gravity/data.ts'),
+    ]);
     return { model: 'gravity', dataset: loadGravity(text, file, scenarioDirOf(file)).data.file };
   }
   const { parseScenarioText } = await import('../scenario/parse.ts');

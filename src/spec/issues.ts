@@ -14,7 +14,13 @@ import * as msg from './messages/scenario.ts';
 
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
-const SIZED: Record<string, string> = { string: 'characters', array: 'items', set: 'items', map: 'entries', file: 'bytes' };
+const SIZED: Record<string, string> = {
+  string: 'characters',
+  array: 'items',
+  set: 'items',
+  map: 'entries',
+  file: 'bytes',
+};
 
 /** How many of the sized origin's units the input has (the length of a string or list). */
 function sizeOf(input: unknown): number | undefined {
@@ -26,9 +32,18 @@ function sizeOf(input: unknown): number | undefined {
 function bound(iss: RawIssue & { code: 'too_small' | 'too_big' }): string {
   const small = iss.code === 'too_small';
   const limit = String(small ? iss.minimum : iss.maximum);
-  const relation = iss.exact ? 'exactly' : small ? (iss.inclusive ? 'at least' : 'more than') : iss.inclusive ? 'at most' : 'less than';
+  const relation = iss.exact
+    ? 'exactly'
+    : small
+      ? iss.inclusive
+        ? 'at least'
+        : 'more than'
+      : iss.inclusive
+        ? 'at most'
+        : 'less than';
   const unit = SIZED[iss.origin];
-  if (unit && limit === '1') return msg.sizeOutOfBounds(`${relation} 1 ${unit === 'entries' ? 'entry' : unit.slice(0, -1)}`, sizeOf(iss.input));
+  if (unit && limit === '1')
+    return msg.sizeOutOfBounds(`${relation} 1 ${unit === 'entries' ? 'entry' : unit.slice(0, -1)}`, sizeOf(iss.input));
   if (unit) return msg.sizeOutOfBounds(`${relation} ${limit} ${unit}`, sizeOf(iss.input));
   return msg.outOfBounds(iss.origin === 'bigint' ? 'an integer' : 'a number', `${relation} ${limit}`, iss.input);
 }
@@ -53,8 +68,19 @@ const issueMessage: z.core.$ZodErrorMap = (iss) => {
     case 'unrecognized_keys':
       return msg.unknownKeys(iss.keys);
     case 'invalid_union':
-      if (iss.discriminator && 'options' in iss && Array.isArray(iss.options) && iss.options.length && iss.input && typeof iss.input === 'object') {
-        return msg.notAnOption(iss.options as unknown[], (iss.input as Record<string, unknown>)[iss.discriminator], iss.discriminator);
+      if (
+        iss.discriminator &&
+        'options' in iss &&
+        Array.isArray(iss.options) &&
+        iss.options.length &&
+        iss.input &&
+        typeof iss.input === 'object'
+      ) {
+        return msg.notAnOption(
+          iss.options as unknown[],
+          (iss.input as Record<string, unknown>)[iss.discriminator],
+          iss.discriminator,
+        );
       }
       return msg.noUnionForm(iss.input);
     case 'invalid_key':

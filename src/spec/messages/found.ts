@@ -10,4 +10,3 @@ export function foundValue(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   return `a ${typeof v}`;
 }
-

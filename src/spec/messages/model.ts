@@ -79,16 +79,24 @@ export const foreignOwnershipShares = (name: string | number, t: string | number
 
 // src/model/ge/run.ts
 
-export const baselineConverge = (option: string | number | undefined, id: string | number | undefined, message: string | number | undefined) =>
-  `Expected the ${option} baseline of ${id} to converge, found: ${message}`;
+export const baselineConverge = (
+  option: string | number | undefined,
+  id: string | number | undefined,
+  message: string | number | undefined,
+) => `Expected the ${option} baseline of ${id} to converge, found: ${message}`;
 
 // src/model/ge/solve.ts
 
-export const nonFiniteInput = (badInput: string | number) =>
-  `Non-finite input: ${badInput}`;
+export const nonFiniteInput = (badInput: string | number) => `Non-finite input: ${badInput}`;
 
 /** The caps and capacity residuals are given when the solve has caps or capacities. */
-export const fixedPointDid = (tol: string | number, maxIt: string | number, residual: string, capResidual?: string, capacityResidual?: string) =>
+export const fixedPointDid = (
+  tol: string | number,
+  maxIt: string | number,
+  residual: string,
+  capResidual?: string,
+  capacityResidual?: string,
+) =>
   `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual}${capResidual ? `, cap residual ${capResidual}` : ''}${capacityResidual ? `, capacity residual ${capacityResidual}` : ''})`;
 
 export const nonFiniteValue = (it: string | number, firstNonFinite: string | number) =>
@@ -96,7 +104,11 @@ export const nonFiniteValue = (it: string | number, firstNonFinite: string | num
 
 // src/model/ge/wedges.ts
 
-export const exportControlArrays = (flowCount: string | number, approvalCount: string | number, rentsToExporterCount: string | number) =>
+export const exportControlArrays = (
+  flowCount: string | number,
+  approvalCount: string | number,
+  rentsToExporterCount: string | number,
+) =>
   `Expected export-control arrays of one length, found ${flowCount} flows, ${approvalCount} approvals, ${rentsToExporterCount} rent flags`;
 
 export const controlledFlows = (last: string | number, q: string | number) =>
@@ -131,8 +143,7 @@ export const arrayGovernmentRevenue = () =>
 export const partialEffects = (nn: string | number, n: string | number, betaCount: string | number) =>
   `Expected ${nn} partial effects (${n}×${n}), found ${betaCount}`;
 
-export const tradeElasticity = (theta: string | number) =>
-  `Expected a trade elasticity θ > 0, found ${theta}`;
+export const tradeElasticity = (theta: string | number) => `Expected a trade elasticity θ > 0, found ${theta}`;
 
 export const finiteFlows = (flow: string | number, exporter: string | number, importer: string | number) =>
   `Expected finite flows ≥ 0, found ${flow} for exporter ${exporter}, importer ${importer}`;
@@ -153,8 +164,12 @@ export const factorHaveCodes = (name: string | number, n: string | number, codes
 
 // src/model/gravity/ppml.ts
 
-export const regressorValuesObservations = (nk: string | number, n: string | number, k: string | number, xCount: string | number) =>
-  `Expected ${nk} regressor values (${n} observations × ${k} regressors), found ${xCount}`;
+export const regressorValuesObservations = (
+  nk: string | number,
+  n: string | number,
+  k: string | number,
+  xCount: string | number,
+) => `Expected ${nk} regressor values (${n} observations × ${k} regressors), found ${xCount}`;
 
 export const weightCount = (n: string | number, weightsCount: string | number) =>
   `Expected ${n} weights, found ${weightsCount}`;
@@ -168,8 +183,7 @@ export const finiteFlowObservation = (observation: string | number, y: string | 
 export const finiteValues = (name: string | number, x: string | number, observation: string | number) =>
   `Expected finite values of "${name}", found ${x} at observation ${observation}`;
 
-export const clusterCodesClustered = () =>
-  'Expected cluster codes for clustered standard errors, found none';
+export const clusterCodesClustered = () => 'Expected cluster codes for clustered standard errors, found none';
 
 export const observationsLeftAfter = () =>
   'Expected observations left after dropping singletons and separated ones, found none';
@@ -180,8 +194,7 @@ export const ppmlConverged = (iter: string | number, innerTotal: string | number
 export const startingValues = (all: string | number, startCount: string | number) =>
   `Expected ${all} starting values, found ${startCount}`;
 
-export const irlsNotConverged = (maxIter: string | number) =>
-  `IRLS did not converge in ${maxIter} iterations`;
+export const irlsNotConverged = (maxIter: string | number) => `IRLS did not converge in ${maxIter} iterations`;
 
 export const partiallingOutFixed = (innerNow: string | number, maxInner: string | number, iter: string | number) =>
   `Partialling out the fixed effects did not reach tolerance ${innerNow} in ${maxInner} sweeps at IRLS iteration ${iter}`;
@@ -200,8 +213,7 @@ export const oneSectorDataset = (J: string | number, id: string | number) =>
 export const regionColumnGdp = (id: string | number, columns: string | number) =>
   `Expected a region column "gdp" in dataset "${id}", found ${columns}`;
 
-export const regionUsaDataset = (id: string | number) =>
-  `Expected the region USA in dataset "${id}", found none`;
+export const regionUsaDataset = (id: string | number) => `Expected the region USA in dataset "${id}", found none`;
 
 // src/model/oneSector2025/economy.ts
 
@@ -231,8 +243,7 @@ export const warmStartPositive = () =>
 export const maxIterationsInteger = (maxIterations: string | number) =>
   `Expected maxIterations as an integer >= 0, found ${maxIterations}`;
 
-export const toleranceAbove0 = (tolerance: string | number) =>
-  `Expected a tolerance > 0, found ${tolerance}`;
+export const toleranceAbove0 = (tolerance: string | number) => `Expected a tolerance > 0, found ${tolerance}`;
 
 // src/model/oneSector2025/tariffs.ts
 
@@ -244,7 +255,14 @@ export const tariffPreset = (TARIFF_PRESETS: string | number, preset: string | n
 
 // src/model/registry.ts
 
-export const regionSectorCodes = (id: string | number, k: string | number, owner: string | number, region: string | number, sector: string | number, source: string | number) =>
+export const regionSectorCodes = (
+  id: string | number,
+  k: string | number,
+  owner: string | number,
+  region: string | number,
+  sector: string | number,
+  source: string | number,
+) =>
   `Expected region and sector codes of dataset ${id} in ownership link ${k}, found ${owner} → ${region}:${sector} (${source}/dataset.json)`;
 
 export const inventorySpanStocked = (coveredCount: string | number | undefined, message: string | number | undefined) =>
@@ -258,7 +276,12 @@ export const solverReportedConvergence = (residual: string | number) =>
 export const solverReportedConvergenceResidual = (residual: string | number, tol: string | number) =>
   `The solver reported convergence with a residual of ${residual}, above the tolerance ${tol}`;
 
-export const valueAddedRecheckFailed = (gap: string | number, rel: string | number, tol: string | number, worst: string | number) =>
+export const valueAddedRecheckFailed = (
+  gap: string | number,
+  rel: string | number,
+  tol: string | number,
+  worst: string | number,
+) =>
   `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap} (${rel} of world value added, tolerance ${tol}), worst in ${worst}`;
 
 export const solveEndedIndicator = (bad: string | number) =>
@@ -267,16 +290,23 @@ export const solveEndedIndicator = (bad: string | number) =>
 export const indicatorNotFinite = (code: string | number, field: string | number, v: string | number) =>
   `${code}.${field} is ${v}`;
 
-export const indicatorOverflow = (code: string | number, field: string | number, v: string | number, MAX_PCT: string | number) =>
-  `${code}.${field} is ${v}% (a change beyond ±${MAX_PCT}% is overflow)`;
+export const indicatorOverflow = (
+  code: string | number,
+  field: string | number,
+  v: string | number,
+  MAX_PCT: string | number,
+) => `${code}.${field} is ${v}% (a change beyond ±${MAX_PCT}% is overflow)`;
 
 export const indicatorBelowMinus100 = (code: string | number, field: string | number, v: string | number) =>
   `${code}.${field} is ${v}% (a positive quantity cannot fall by more than 100%)`;
 
 // src/model/oneSector2025/fixedPoint.ts
 
-export const noConvergenceIterations = (maxIterations: string | number, r: string | number, tolerance: string | number) =>
-  `No convergence in ${maxIterations} iterations: scaled residual ${r} > tolerance ${tolerance}`;
+export const noConvergenceIterations = (
+  maxIterations: string | number,
+  r: string | number,
+  tolerance: string | number,
+) => `No convergence in ${maxIterations} iterations: scaled residual ${r} > tolerance ${tolerance}`;
 
 // src/model/oneSector2025/recheck.ts
 
@@ -286,11 +316,14 @@ export const solveUnknownCount = (found: number, expected: number) =>
 export const unknownNotPositive = (k: number, unknown: string, region: string, found: number) =>
   `Expected a positive finite number for unknown ${k} (${unknown} of ${region}), found ${found}`;
 
-export const recheckFailed = (what: string | number, rel: string | number, limit: string | number, where: string | number) =>
-  `The re-check of ${what} in the data's units failed: ${rel} relative, above ${limit} (${where})`;
+export const recheckFailed = (
+  what: string | number,
+  rel: string | number,
+  limit: string | number,
+  where: string | number,
+) => `The re-check of ${what} in the data's units failed: ${rel} relative, above ${limit} (${where})`;
 
-export const resultRowMissing = (region: string) =>
-  `Expected a row for ${region} in the result, found none`;
+export const resultRowMissing = (region: string) => `Expected a row for ${region} in the result, found none`;
 
 export const recheckIndicatorFailed = (region: string, field: string, got: number | undefined, want: number) =>
   `The re-check of the reported indicators failed: ${region}.${field} is ${got}, the solved levels give ${want}`;

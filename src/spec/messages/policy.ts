@@ -34,8 +34,7 @@ export const importerKeepSupplier = (regions: string | number, sectors: string |
 
 // src/policy/clock.ts
 
-export const dateYyyyMm = (iso: string | number) =>
-  `expected a date as YYYY-MM-DD, found "${iso}"`;
+export const dateYyyyMm = (iso: string | number) => `expected a date as YYYY-MM-DD, found "${iso}"`;
 
 export const onOrBefore = (from: string | number, to: string | number) =>
   `expected ${from} on or before ${to}, found it after`;
@@ -73,8 +72,12 @@ export const ratesLeastAfter = (rate: string | number, sector: string | number) 
 export const regionCodeDataset = (orGroups: string | number, id: string | number, code: string | number) =>
   `expected a region code${orGroups} or "*" of dataset ${id}, found unknown code "${code}"`;
 
-export const sectorCodeDataset = (orGroups: string | number, id: string | number, preview: string | number, s: string | number) =>
-  `expected a sector code${orGroups} of dataset ${id} (${preview}), found unknown sector "${s}"`;
+export const sectorCodeDataset = (
+  orGroups: string | number,
+  id: string | number,
+  preview: string | number,
+  s: string | number,
+) => `expected a sector code${orGroups} of dataset ${id} (${preview}), found unknown sector "${s}"`;
 
 export const coverLeastOne = (what: string | number) =>
   `expected the ${what} to cover at least one cross-border flow, found none`;
@@ -87,11 +90,13 @@ export const exporterOtherImporter = (exporter: string | number) =>
 export const scheduleDataset = (id: string | number, schedules: string | number, schedule: string | number) =>
   `expected a schedule of dataset ${id} (${schedules}), found "${schedule}"`;
 
-export const noPresetModel = (preset: string | number) =>
-  `expected no preset: this model has none, found "${preset}"`;
+export const noPresetModel = (preset: string | number) => `expected no preset: this model has none, found "${preset}"`;
 
-export const flowsBaselineTrade = () =>
-  'expected flows with baseline trade to average over, found none';
+export const flowsBaselineTrade = () => 'expected flows with baseline trade to average over, found none';
 
-export const averageReachableWithout = (targetPct: string | number, shiftPoints: string | number, lowestPct: string | number) =>
+export const averageReachableWithout = (
+  targetPct: string | number,
+  shiftPoints: string | number,
+  lowestPct: string | number,
+) =>
   `expected an average reachable without negative rates, found that ${targetPct}% needs a shift of ${shiftPoints} points on rates as low as ${lowestPct}%`;

@@ -7,13 +7,11 @@
 
 // src/cli/executor.ts
 
-export const positiveWholeNumber = (v: string | number) =>
-  `expected a positive whole number, found "${v}"`;
+export const positiveWholeNumber = (v: string | number) => `expected a positive whole number, found "${v}"`;
 
 // src/cli/sweep.ts
 
-export const wholeNumberUpTo = (v: string | number) =>
-  `expected a whole number from 0 to 2147483647, found "${v}"`;
+export const wholeNumberUpTo = (v: string | number) => `expected a whole number from 0 to 2147483647, found "${v}"`;
 
 // src/strategy/nash.ts
 
@@ -31,11 +29,9 @@ export const meanAbsoluteChangeBelow = (tolerance: string | number, failed: stri
 export const evaluationBudgetExhausted = (maxEvaluations: string | number) =>
   `evaluation budget of ${maxEvaluations} exhausted`;
 
-export const latticeOptimumStep = (gridStep: string | number) =>
-  `lattice optimum (step ${gridStep})`;
+export const latticeOptimumStep = (gridStep: string | number) => `lattice optimum (step ${gridStep})`;
 
-export const modelDidNotSolveOnLattice = () =>
-  'the model did not solve on the lattice';
+export const modelDidNotSolveOnLattice = () => 'the model did not solve on the lattice';
 
 // src/cli/errors.ts
 
@@ -50,11 +46,9 @@ export const noAgreement = (min: string | number) =>
 
 // src/strategy/optim/quasiNewton.ts
 
-export const modelDidNotSolve = () =>
-  'the model did not solve at the start';
+export const modelDidNotSolve = () => 'the model did not solve at the start';
 
-export const modelDidNotSolveFinite = () =>
-  'the model did not solve at a finite-difference point';
+export const modelDidNotSolveFinite = () => 'the model did not solve at a finite-difference point';
 
 export const projectedGradient = (pg: string | number, PG_TOL: string | number) =>
   `projected gradient ${pg} < ${PG_TOL}`;
@@ -65,5 +59,4 @@ export const noImprovingStep = () =>
 export const objectiveImprovedLess = (ftol: string | number, FTOL_WINDOW: string | number) =>
   `objective improved by less than ${ftol} over ${FTOL_WINDOW} iterations`;
 
-export const stepBelowXtol = (smax: string | number, xtol: string | number) =>
-  `step ${smax} < xtol ${xtol}`;
+export const stepBelowXtol = (smax: string | number, xtol: string | number) => `step ${smax} < xtol ${xtol}`;
