@@ -108,14 +108,9 @@ export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64
   return x;
 }
 
-/** Moves the 2011 table to 2023 (see the module comment). `baci` keyed `exporter>importer`, million USD. */
-export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<string, number>): { table: IoValues; report: UpdateReport } {
-  const N = t0.regions.length, J = t0.sectors.length;
-  const TWN = t0.regions.indexOf('TWN');
-  const y0 = outputs(t0);
-  const va0 = new Float64Array(N);
-  for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) va0[n] += t0.va[n * J + j];
-  // GDP growth; Taiwan's (absent from the WDI file) is the world's nominal growth without Taiwan.
+/** GDP growth 2011 → 2023 per region; Taiwan's (absent from the WDI file) is the world's nominal growth without Taiwan. */
+function gdpGrowth(t0: IoValues, gdp: Map<string, number>, va0: Float64Array, TWN: number): Float64Array {
+  const N = t0.regions.length;
   const g = new Float64Array(N);
   let w23 = 0, w11 = 0;
   for (let n = 0; n < N; n++) {
@@ -126,7 +121,12 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
     w23 += v; w11 += va0[n];
   }
   g[TWN] = w23 / w11;
-  const gdp23 = Array.from(g, (x, n) => x * va0[n]);
+  return g;
+}
+
+/** Growth of goods trade per pair (importer n, exporter i) to BACI 2023; Taiwan's pairs from its partners' totals. */
+function pairFactors(t0: IoValues, baci: Map<string, number>, TWN: number): Float64Array {
+  const N = t0.regions.length, J = t0.sectors.length;
   const goods = (n: number, i: number) => { let s = 0; for (let k = 0; k < GOODS; k++) s += t0.trade[(n * N + i) * J + k]; return s; };
   const pairFactor = new Float64Array(N * N);
   for (let n = 0; n < N; n++)
@@ -146,6 +146,104 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
     pairFactor[m * N + TWN] = bi / wi; // Taiwan → m: m's import growth from the others
     pairFactor[TWN * N + m] = be / we; // m → Taiwan: m's export growth to the others
   }
+  return pairFactor;
+}
+
+/** Where region n's rebalancing writes, and what it reads (the 2011 table, its outputs, growth). */
+interface Rebalance {
+  t0: IoValues;
+  t: IoValues;
+  trade: Float64Array;
+  y0: Float64Array;
+  g: Float64Array;
+  gdp23: number[];
+}
+
+/**
+ * Rebalances region n at 2023 levels: domestic sales from the Leontief system, the final-demand mix
+ * raised where domestic sales would fall below 5% of their grown 2011 level. Returns the mix
+ * entries adjusted and the largest shift of a share.
+ */
+function rebalanceRegion({ t0, t, trade, y0, g, gdp23 }: Rebalance, n: number): { adjusted: number; largestShift: number } {
+  const N = t0.regions.length, J = t0.sectors.length;
+  const E = new Float64Array(J), M = new Float64Array(J);
+  let D = 0;
+  for (let k = 0; k < J; k++)
+    for (let m = 0; m < N; m++) {
+      if (m === n) continue;
+      E[k] += trade[(m * N + n) * J + k];
+      M[k] += trade[(n * N + m) * J + k];
+    }
+  for (let k = 0; k < J; k++) D += M[k] - E[k];
+  const FT = gdp23[n] + D;
+  const A = new Float64Array(J * J), v = new Float64Array(J), phi = new Float64Array(J), floor = new Float64Array(J);
+  let f0 = 0;
+  for (let k = 0; k < J; k++) f0 += t0.final[n * J + k];
+  for (let j = 0; j < J; j++) {
+    const y = y0[n * J + j];
+    for (let k = 0; k < J; k++) A[k * J + j] = y > 0 ? t0.use[(n * J + k) * J + j] / y : 0;
+    v[j] = y > 0 ? t0.va[n * J + j] / y : 1;
+    phi[j] = t0.final[n * J + j] / f0;
+    floor[j] = 0.05 * t0.trade[(n * N + n) * J + j] * g[n];
+  }
+  const phi0 = Float64Array.from(phi);
+  const L = new Float64Array(J * J); // I − A
+  for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) L[k * J + j] = (k === j ? 1 : 0) - A[k * J + j];
+  let d: Float64Array = new Float64Array(J);
+  const touched = new Set<number>();
+  for (let iter = 0; iter < 200; iter++) {
+    const rhs = new Float64Array(J);
+    for (let k = 0; k < J; k++) {
+      let ae = 0;
+      for (let j = 0; j < J; j++) ae += A[k * J + j] * E[j];
+      rhs[k] = ae + phi[k] * FT - M[k];
+    }
+    d = solveDense(L, rhs, J);
+    let low = false;
+    for (let k = 0; k < J; k++) if (d[k] < floor[k] - 1e-9 * Math.max(1, floor[k])) { low = true; touched.add(k); phi[k] += (floor[k] - d[k]) / FT; }
+    if (!low) break;
+    let s = 0;
+    for (let k = 0; k < J; k++) s += phi[k];
+    for (let k = 0; k < J; k++) phi[k] /= s;
+    if (iter === 199) throw new RangeError(msg.finalDemandAdjustment(t0.regions[n]));
+  }
+  for (let j = 0; j < J; j++) {
+    trade[(n * N + n) * J + j] = Math.max(0, d[j]);
+    const y = d[j] + E[j];
+    t.va[n * J + j] = v[j] * y;
+    t.final[n * J + j] = phi[j] * FT;
+    for (let k = 0; k < J; k++) t.use[(n * J + k) * J + j] = A[k * J + j] * y;
+  }
+  let largestShift = 0;
+  for (const k of touched) largestShift = Math.max(largestShift, Math.abs(phi[k] - phi0[k]));
+  return { adjusted: touched.size, largestShift };
+}
+
+/** Largest relative gap between the updated goods pair totals and BACI 2023 (Taiwan left out). */
+function baciGapOf(t: IoValues, trade: Float64Array, baci: Map<string, number>, TWN: number): number {
+  const N = t.regions.length, J = t.sectors.length;
+  let baciGap = 0;
+  for (let n = 0; n < N; n++)
+    for (let i = 0; i < N; i++) {
+      if (n === i || n === TWN || i === TWN) continue;
+      const b = baci.get(`${t.regions[i]}>${t.regions[n]}`) ?? 0;
+      let s = 0;
+      for (let k = 0; k < GOODS; k++) s += trade[(n * N + i) * J + k];
+      if (b > 0) baciGap = Math.max(baciGap, Math.abs(s - b) / b);
+    }
+  return baciGap;
+}
+
+/** Moves the 2011 table to 2023 (see the module comment). `baci` keyed `exporter>importer`, million USD. */
+export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<string, number>): { table: IoValues; report: UpdateReport } {
+  const N = t0.regions.length, J = t0.sectors.length;
+  const TWN = t0.regions.indexOf('TWN');
+  const y0 = outputs(t0);
+  const va0 = new Float64Array(N);
+  for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) va0[n] += t0.va[n * J + j];
+  const g = gdpGrowth(t0, gdp, va0, TWN);
+  const gdp23 = Array.from(g, (x, n) => x * va0[n]);
+  const pairFactor = pairFactors(t0, baci, TWN);
   const trade = new Float64Array(N * N * J);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
@@ -158,66 +256,11 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
   };
   let adjusted = 0, largestShift = 0;
   for (let n = 0; n < N; n++) {
-    const E = new Float64Array(J), M = new Float64Array(J);
-    let D = 0;
-    for (let k = 0; k < J; k++)
-      for (let m = 0; m < N; m++) {
-        if (m === n) continue;
-        E[k] += trade[(m * N + n) * J + k];
-        M[k] += trade[(n * N + m) * J + k];
-      }
-    for (let k = 0; k < J; k++) D += M[k] - E[k];
-    const FT = gdp23[n] + D;
-    const A = new Float64Array(J * J), v = new Float64Array(J), phi = new Float64Array(J), floor = new Float64Array(J);
-    let f0 = 0;
-    for (let k = 0; k < J; k++) f0 += t0.final[n * J + k];
-    for (let j = 0; j < J; j++) {
-      const y = y0[n * J + j];
-      for (let k = 0; k < J; k++) A[k * J + j] = y > 0 ? t0.use[(n * J + k) * J + j] / y : 0;
-      v[j] = y > 0 ? t0.va[n * J + j] / y : 1;
-      phi[j] = t0.final[n * J + j] / f0;
-      floor[j] = 0.05 * t0.trade[(n * N + n) * J + j] * g[n];
-    }
-    const phi0 = Float64Array.from(phi);
-    const L = new Float64Array(J * J); // I − A
-    for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) L[k * J + j] = (k === j ? 1 : 0) - A[k * J + j];
-    let d: Float64Array = new Float64Array(J);
-    const touched = new Set<number>();
-    for (let iter = 0; iter < 200; iter++) {
-      const rhs = new Float64Array(J);
-      for (let k = 0; k < J; k++) {
-        let ae = 0;
-        for (let j = 0; j < J; j++) ae += A[k * J + j] * E[j];
-        rhs[k] = ae + phi[k] * FT - M[k];
-      }
-      d = solveDense(L, rhs, J);
-      let low = false;
-      for (let k = 0; k < J; k++) if (d[k] < floor[k] - 1e-9 * Math.max(1, floor[k])) { low = true; touched.add(k); phi[k] += (floor[k] - d[k]) / FT; }
-      if (!low) break;
-      let s = 0;
-      for (let k = 0; k < J; k++) s += phi[k];
-      for (let k = 0; k < J; k++) phi[k] /= s;
-      if (iter === 199) throw new RangeError(msg.finalDemandAdjustment(t0.regions[n]));
-    }
-    adjusted += touched.size;
-    for (const k of touched) largestShift = Math.max(largestShift, Math.abs(phi[k] - phi0[k]));
-    for (let j = 0; j < J; j++) {
-      trade[(n * N + n) * J + j] = Math.max(0, d[j]);
-      const y = d[j] + E[j];
-      t.va[n * J + j] = v[j] * y;
-      t.final[n * J + j] = phi[j] * FT;
-      for (let k = 0; k < J; k++) t.use[(n * J + k) * J + j] = A[k * J + j] * y;
-    }
+    const r = rebalanceRegion({ t0, t, trade, y0, g, gdp23 }, n);
+    adjusted += r.adjusted;
+    largestShift = Math.max(largestShift, r.largestShift);
   }
-  let baciGap = 0;
-  for (let n = 0; n < N; n++)
-    for (let i = 0; i < N; i++) {
-      if (n === i || n === TWN || i === TWN) continue;
-      const b = baci.get(`${t.regions[i]}>${t.regions[n]}`) ?? 0;
-      let s = 0;
-      for (let k = 0; k < GOODS; k++) s += trade[(n * N + i) * J + k];
-      if (b > 0) baciGap = Math.max(baciGap, Math.abs(s - b) / b);
-    }
+  const baciGap = baciGapOf(t, trade, baci, TWN);
   return {
     table: t,
     report: { gdpGrowth: Array.from(g), twnGdpGrowth: g[TWN], finalMixAdjusted: adjusted, largestFinalMixShift: largestShift, residual: tableResiduals(t), baciGap },
