@@ -101,58 +101,14 @@ export interface CarveReport {
 }
 
 /**
- * Carves region `code` out of `parent`. `baci` is keyed `exporter>importer` over the final regions;
- * `inside` lists the final regions still in the parent besides `code` (its "rest").
+ * The carved region's domestic sales: the parent's coefficients and final mix, value added = GDP
+ * (Leontief step), with the final mix and imports moved until every domestic sale lies between its
+ * floor and its ceiling. Returns the sales, the imports before and after, and the goods moved.
  */
-export function carveRegion(t: IoValues, parent: string, code: string, proxy: string, baci: Map<string, number>, gdp: number, inside: string[], goods: (sector: string) => boolean): { table: IoValues; report: CarveReport } {
+function domesticSales(t: IoValues, p: number, y: Float64Array, c: { code: string; gdp: number; s: number }, E: Float64Array, M: Float64Array, toRest: Float64Array, fromRest: Float64Array) {
   const N = t.regions.length, J = t.sectors.length;
-  const p = t.regions.indexOf(parent);
-  if (p < 0) throw new RangeError(msg.regionTable(parent, t.regions.join(', ')));
+  const { code, gdp, s } = c;
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
-  const G = t.sectors.map((c) => goods(c));
-  const goodsOf = (n: number, i: number) => { let s = 0; for (let k = 0; k < J; k++) if (G[k]) s += t.trade[at(n, i, k)]; return s; };
-  const b = (i: string, n: string) => baci.get(`${i}>${n}`) ?? 0;
-  let parentGdp = 0;
-  for (let j = 0; j < J; j++) parentGdp += t.va[p * J + j];
-  const s = gdp / parentGdp;
-  const TWN = t.regions.indexOf('TWN'), q = t.regions.indexOf(proxy);
-  if (q < 0 || q === p) throw new RangeError(msg.proxyRegionOther(parent, proxy));
-  // The proxy's sector mix of its goods trade with a partner (with the world when the partner is the proxy itself).
-  const mixExp = (n: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (n !== q) return t.trade[at(n, q, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(m, q, k)]; return v; });
-  const mixImp = (i: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (i !== q) return t.trade[at(q, i, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(q, m, k)]; return v; });
-  // Goods flows per partner: the BACI pair total spread like the proxy's, each cell at most OUTSIDE_CAP of the parent's.
-  let bx = 0, wx = 0, bm = 0, wm = 0;
-  for (let n = 0; n < N; n++) {
-    if (n === p || n === TWN) continue;
-    bx += b(code, t.regions[n]); wx += goodsOf(n, p); bm += b(t.regions[n], code); wm += goodsOf(p, n);
-  }
-  const xOut = new Float64Array(N * J), mOut = new Float64Array(N * J);
-  for (let n = 0; n < N; n++) {
-    if (n === p) continue;
-    const totX = n === TWN ? goodsOf(n, p) * bx / wx : b(code, t.regions[n]);
-    const totM = n === TWN ? goodsOf(p, n) * bm / wm : b(t.regions[n], code);
-    const capX = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(n, p, k)] : 0));
-    const capM = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(p, n, k)] : 0));
-    const x = spreadOrFill(totX, mixExp(n), capX), m = spreadOrFill(totM, mixImp(n), capM);
-    if (!x || !m) throw new RangeError(msg.baciGoodsTrade(code, t.regions[n], OUTSIDE_CAP, parent, totX, totM));
-    xOut.set(x, n * J); mOut.set(m, n * J);
-  }
-  const expShare = (n: number, k: number) => (G[k] ? (t.trade[at(n, p, k)] > 0 ? xOut[n * J + k] / t.trade[at(n, p, k)] : 0) : s);
-  const impShare = (n: number, k: number) => (G[k] ? (t.trade[at(p, n, k)] > 0 ? mOut[n * J + k] / t.trade[at(p, n, k)] : 0) : s);
-  const E = new Float64Array(J), M = new Float64Array(J);
-  for (let n = 0; n < N; n++) {
-    if (n === p) continue;
-    for (let k = 0; k < J; k++) { E[k] += expShare(n, k) * t.trade[at(n, p, k)]; M[k] += impShare(n, k) * t.trade[at(p, n, k)]; }
-  }
-  let ge = 0, gm = 0;
-  for (let k = 0; k < J; k++) if (G[k]) { ge += E[k]; gm += M[k]; }
-  // Trade with the rest of the parent: BACI totals spread like the proxy's trade with the parent.
-  const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0), fromRestTotal = inside.reduce((a, r) => a + b(r, code), 0);
-  const cap = Float64Array.from({ length: J }, (_, k) => (G[k] ? INSIDE_CAP * t.trade[at(p, p, k)] : 0));
-  const toRest = spreadOrFill(toRestTotal, mixExp(p), cap), fromRest = spreadOrFill(fromRestTotal, mixImp(p), cap);
-  if (!toRest || !fromRest) throw new RangeError(msg.baciTradeRest(code, parent, INSIDE_CAP, toRestTotal, fromRestTotal));
-  // Domestic sales: the parent's coefficients and final mix, value added = GDP (Leontief step).
-  const y = outputs(t);
   const A = new Float64Array(J * J), L = new Float64Array(J * J), phi = new Float64Array(J), floor = new Float64Array(J);
   let f0 = 0;
   for (let k = 0; k < J; k++) f0 += t.final[p * J + k];
@@ -205,6 +161,62 @@ export function carveRegion(t: IoValues, parent: string, code: string, proxy: st
     for (let k = 0; k < J; k++) phi[k] /= sum;
     if (iter === 500) throw new RangeError(msg.balancingFinalMix(code));
   }
+  return { d, Mt, Mt0, touched, lowered, raised };
+}
+
+/**
+ * Carves region `code` out of `parent`. `baci` is keyed `exporter>importer` over the final regions;
+ * `inside` lists the final regions still in the parent besides `code` (its "rest").
+ */
+export function carveRegion(t: IoValues, parent: string, code: string, proxy: string, baci: Map<string, number>, gdp: number, inside: string[], goods: (sector: string) => boolean): { table: IoValues; report: CarveReport } {
+  const N = t.regions.length, J = t.sectors.length;
+  const p = t.regions.indexOf(parent);
+  if (p < 0) throw new RangeError(msg.regionTable(parent, t.regions.join(', ')));
+  const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
+  const G = t.sectors.map((c) => goods(c));
+  const goodsOf = (n: number, i: number) => { let s = 0; for (let k = 0; k < J; k++) if (G[k]) s += t.trade[at(n, i, k)]; return s; };
+  const b = (i: string, n: string) => baci.get(`${i}>${n}`) ?? 0;
+  let parentGdp = 0;
+  for (let j = 0; j < J; j++) parentGdp += t.va[p * J + j];
+  const s = gdp / parentGdp;
+  const TWN = t.regions.indexOf('TWN'), q = t.regions.indexOf(proxy);
+  if (q < 0 || q === p) throw new RangeError(msg.proxyRegionOther(parent, proxy));
+  // The proxy's sector mix of its goods trade with a partner (with the world when the partner is the proxy itself).
+  const mixExp = (n: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (n !== q) return t.trade[at(n, q, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(m, q, k)]; return v; });
+  const mixImp = (i: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (i !== q) return t.trade[at(q, i, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(q, m, k)]; return v; });
+  // Goods flows per partner: the BACI pair total spread like the proxy's, each cell at most OUTSIDE_CAP of the parent's.
+  let bx = 0, wx = 0, bm = 0, wm = 0;
+  for (let n = 0; n < N; n++) {
+    if (n === p || n === TWN) continue;
+    bx += b(code, t.regions[n]); wx += goodsOf(n, p); bm += b(t.regions[n], code); wm += goodsOf(p, n);
+  }
+  const xOut = new Float64Array(N * J), mOut = new Float64Array(N * J);
+  for (let n = 0; n < N; n++) {
+    if (n === p) continue;
+    const totX = n === TWN ? goodsOf(n, p) * bx / wx : b(code, t.regions[n]);
+    const totM = n === TWN ? goodsOf(p, n) * bm / wm : b(t.regions[n], code);
+    const capX = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(n, p, k)] : 0));
+    const capM = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(p, n, k)] : 0));
+    const x = spreadOrFill(totX, mixExp(n), capX), m = spreadOrFill(totM, mixImp(n), capM);
+    if (!x || !m) throw new RangeError(msg.baciGoodsTrade(code, t.regions[n], OUTSIDE_CAP, parent, totX, totM));
+    xOut.set(x, n * J); mOut.set(m, n * J);
+  }
+  const expShare = (n: number, k: number) => (G[k] ? (t.trade[at(n, p, k)] > 0 ? xOut[n * J + k] / t.trade[at(n, p, k)] : 0) : s);
+  const impShare = (n: number, k: number) => (G[k] ? (t.trade[at(p, n, k)] > 0 ? mOut[n * J + k] / t.trade[at(p, n, k)] : 0) : s);
+  const E = new Float64Array(J), M = new Float64Array(J);
+  for (let n = 0; n < N; n++) {
+    if (n === p) continue;
+    for (let k = 0; k < J; k++) { E[k] += expShare(n, k) * t.trade[at(n, p, k)]; M[k] += impShare(n, k) * t.trade[at(p, n, k)]; }
+  }
+  let ge = 0, gm = 0;
+  for (let k = 0; k < J; k++) if (G[k]) { ge += E[k]; gm += M[k]; }
+  // Trade with the rest of the parent: BACI totals spread like the proxy's trade with the parent.
+  const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0), fromRestTotal = inside.reduce((a, r) => a + b(r, code), 0);
+  const cap = Float64Array.from({ length: J }, (_, k) => (G[k] ? INSIDE_CAP * t.trade[at(p, p, k)] : 0));
+  const toRest = spreadOrFill(toRestTotal, mixExp(p), cap), fromRest = spreadOrFill(fromRestTotal, mixImp(p), cap);
+  if (!toRest || !fromRest) throw new RangeError(msg.baciTradeRest(code, parent, INSIDE_CAP, toRestTotal, fromRestTotal));
+  const y = outputs(t);
+  const { d, Mt, Mt0, touched, lowered, raised } = domesticSales(t, p, y, { code, gdp, s }, E, M, toRest, fromRest);
   // Cuts scale all imports of the good; raises fall on imports from outside the parent only.
   const mu = Float64Array.from(Mt, (m, k) => (Mt0[k] > 0 ? m / Mt0[k] : 1));
   const muIn = Float64Array.from(mu, (m) => Math.min(m, 1));
