@@ -41,7 +41,8 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
         description={`Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations weighed it (trade domains with trust: the other side’s promised levers discounted by trust), pp, by turn (0 = the disagreement outcome).`}
         render={(width) => Plot.plot({
           width, height: 220, marginLeft: 50, marginRight: 40,
-          x: { label: 'turn' }, y: { label: 'utility', grid: true },
+          // Turns are whole numbers: ticks only at integers (a two-turn basket had ticks 0.1 … 1.0).
+          x: { label: 'turn', ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.turn)) - Math.min(0, ...rows.map((r) => r.turn))), tickFormat: (t: number) => (Number.isInteger(t) ? String(t) : '') }, y: { label: 'utility', grid: true },
           color: { domain: parties, range: parties.map(regionColour) },
           marks: [
             Plot.ruleY([0], { stroke: '#888' }),
