@@ -10,6 +10,9 @@
  * - Frontier: generalised Nash products Σ_g ω_g ln gain_g for weights ω on the simplex (evenly
  *   spaced for two players, seeded Dirichlet draws otherwise); every point dominates the war,
  *   and dominated points are dropped, so the sample lies on the efficient frontier.
+ * Every solve of the talks warm-starts within one {@link WarmScope} (the searches run one after
+ * another), anchored at a cold solve of the liberal corner, so the agreements are the same bit for
+ * bit on any number of workers.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
@@ -17,6 +20,7 @@ import { maximize, type OptimizeResult } from './optim/index.ts';
 import { optimizeOptions, pointAt, subProblem, type Game, type GamePoint } from './game.ts';
 import type { Method } from '../spec/strategy.ts';
 import * as msg from '../spec/messages/reasons.ts';
+import type { WarmScope } from './evaluator.ts';
 
 export interface Agreement extends GamePoint {
   /** Proportional gain of each player over the war (percent). */
@@ -62,8 +66,8 @@ function jointMethod(m: Method): Method {
   return m === 'auto' || m === 'brent' ? 'quasi-newton' : m;
 }
 
-async function agreementAt(g: Game, war: Float64Array, r: OptimizeResult, evaluations: number, weights?: number[]): Promise<Agreement> {
-  const p = await pointAt(g, r.x);
+async function agreementAt(g: Game, war: Float64Array, r: OptimizeResult, evaluations: number, scope: WarmScope, weights?: number[]): Promise<Agreement> {
+  const p = await pointAt(g, r.x, scope);
   const a: Agreement = { ...p, gains: gainsOver(war, p.objectives), converged: r.converged, message: r.message, evaluations };
   if (weights) a.weights = weights;
   return a;
@@ -85,22 +89,27 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
   const nP = g.players.length;
   // Equal proportional gains by soft-min continuation from the liberal corner.
   let x: Float64Array = Float64Array.from(g.instruments, (r) => (r.kind === 'tariff' ? r.lo : r.hi));
+  // One warm-start scope for every search: they run one after another, and the scope's points join
+  // it in batch order, so no warm start depends on which concurrent solve finished first. Its first
+  // point, the liberal corner, is solved cold (unless cached); later points warm-start from the nearest.
+  const scope = g.evaluator.scope();
+  await pointAt(g, x, scope);
   let r: OptimizeResult | undefined;
   let used = 0;
   for (const kappa of KAPPAS) {
-    r = await maximize(subProblem(g, x, all, (o) => softMin(gainsOver(war, o), kappa)), x, method, opts);
+    r = await maximize(subProblem(g, x, all, (o) => softMin(gainsOver(war, o), kappa), scope), x, method, opts);
     used += r.evaluations;
     x = r.x;
   }
-  const equalGains = await agreementAt(g, war, r!, used);
+  const equalGains = await agreementAt(g, war, r!, used, scope);
   if (!(Math.min(...equalGains.gains) > 0)) {
     equalGains.converged = false;
     equalGains.message = msg.noAgreement(Math.min(...equalGains.gains).toFixed(4));
     return { equalGains, nashBargaining: { ...equalGains }, frontier: [] };
   }
   const product = async (w: number[], from: Float64Array) => {
-    const res = await maximize(subProblem(g, from, all, (o) => logProduct(gainsOver(war, o), w)), from, method, opts);
-    return agreementAt(g, war, res, res.evaluations, w);
+    const res = await maximize(subProblem(g, from, all, (o) => logProduct(gainsOver(war, o), w), scope), from, method, opts);
+    return agreementAt(g, war, res, res.evaluations, scope, w);
   };
   const nashBargaining = await product(new Array(nP).fill(1), equalGains.x);
   delete nashBargaining.weights;

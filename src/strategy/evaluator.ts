@@ -122,11 +122,6 @@ export class Evaluator {
     }
   }
 
-  /** Number of points that can be solved at the same time. */
-  get parallelism(): number {
-    return Math.max(1, this.workers);
-  }
-
   /** A warm-start scope for one sequential caller (see {@link WarmScope}). */
   scope(anchor?: unknown): WarmScope {
     return new WarmScope(anchor);

@@ -113,4 +113,23 @@ describe('evaluation', () => {
       await pooled.evaluator.close();
     }
   });
+
+  it('gives the same trade talks on a worker pool and inline, bit for bit (the searches warm-start within one scope, not from whichever solve finished first)', async () => {
+    const talksOn = async (workers: number) => {
+      clearEvaluationCache();
+      const g = syntheticGame(d, { kind: 'cooperative', players: players(), options: { workers, frontier: 2 } });
+      try {
+        const war = await nashEquilibrium(g, startOf(g));
+        const t = await tradeTalks(g, war);
+        return { war: [war.x, war.objectives], solves: g.evaluator.stats.solves, agreements: [t.equalGains, t.nashBargaining, ...t.frontier].map((a) => ({ x: a.x, objectives: a.objectives, gains: a.gains, evaluations: a.evaluations, message: a.message })) };
+      } finally {
+        await g.evaluator.close();
+      }
+    };
+    const inline = await talksOn(0);
+    const pooled = await talksOn(2);
+    expect(pooled.solves).toBeGreaterThan(0);
+    expect(pooled.agreements.length).toBe(4);
+    expect(pooled).toEqual(inline);
+  });
 });

@@ -99,6 +99,13 @@ export function optimizeOptions(o: StrategyOptions): OptimizeOptions {
 }
 
 /**
+ * Points the optimisers try per batch where they choose (quasi-Newton's step lengths, Brent's
+ * bracketing grid): fixed, not the worker count, so an optimisation takes the same path, bit for
+ * bit, on any number of workers (gradients still fill every worker: 2n points per batch).
+ */
+const SEARCH_BATCH = 2;
+
+/**
  * The bounded problem over the instruments `idx` (others fixed at `x`), maximising
  * `value(objectives)`; non-converged solves count as failed points.
  */
@@ -111,7 +118,7 @@ export function subProblem(g: Game, x: Float64Array, idx: readonly number[], val
   return {
     lo: Float64Array.from(idx, (k) => g.instruments[k].lo),
     hi: Float64Array.from(idx, (k) => g.instruments[k].hi),
-    parallelism: g.evaluator.parallelism,
+    parallelism: SEARCH_BATCH,
     evaluate: async (ys) => (await g.evaluator.evaluate(ys.map(full), scope)).map((e) => (e.status === 'converged' ? value(e.objectives) : NaN)),
   };
 }
