@@ -2,7 +2,8 @@
  * `npm run bench`: every speed target of the project, raced against the reference peers in the
  * same run (medians of repeated runs; the ratio is what counts on a noisy machine): first whole
  * processes as a user runs them (bench/processes.ts, the compiled CLI), then the in-process solves.
- * Writes bench/out/latest.json as well as printing a table.
+ * Writes bench/out/latest.json as well as printing a table. `LANCASTER_BENCH_ONLY=processes,cp2015`
+ * runs only the named parts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -177,19 +178,18 @@ async function sweep() {
   }
 }
 
-processes();
-await cp2015();
-await multisector();
-replay();
-criticalSupply();
-await oneSector();
-pareto();
-await strategy();
-await allPartnerWar();
-await negotiation();
-london();
-gravity();
-await sweep();
+// LANCASTER_BENCH_ONLY=processes,cp2015 runs only the named parts (a quick re-check of one target);
+// the full run is the default and the one the targets are read from.
+const parts: Record<string, () => unknown> = {
+  processes, cp2015, multisector, replay, criticalSupply, oneSector, pareto, strategy, allPartnerWar, negotiation,
+  london, gravity, sweep,
+};
+const only = process.env.LANCASTER_BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of only ?? []) {
+  if (!(name in parts)) throw new Error(`Expected LANCASTER_BENCH_ONLY to name parts of ${Object.keys(parts).join(', ')}, found "${name}"`);
+}
+report.parts = only ?? Object.keys(parts);
+for (const [name, run] of Object.entries(parts)) if (!only || only.includes(name)) await run();
 const rss = process.resourceUsage().maxRSS / 1024;
 report.peakRssMB = rss;
 const widths = (Object.keys(rows[0]) as (keyof Row)[]).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
