@@ -134,3 +134,33 @@ export class JobAbortedError extends Error {
     super(msg.runCancelled(id));
   }
 }
+
+/** Where a stored run is in its life. */
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Durations in milliseconds: waiting in the queue, running, and both. */
+export interface RunTimings {
+  queued_ms?: number;
+  run_ms?: number;
+  total_ms?: number;
+}
+
+/** A run without its (possibly large) scenario text and result. */
+export interface RunSummary {
+  id: string;
+  kind: RunKind;
+  status: RunStatus;
+  name: string | null;
+  model: string | null;
+  dataset: string | null;
+  dataset_version: string | null;
+  /** package.json version, plus `+<git commit>` when known. */
+  code_version: string;
+  /** ISO 8601 timestamps. */
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  timings: RunTimings;
+  error: string | null;
+}

@@ -7,9 +7,9 @@
  * keeps enumeration and frequency modelling uniform.
  */
 import * as msg from '../spec/messages/negotiate.ts';
+import type { IssueValue, Bid } from '../contract/negotiation.ts';
+export type { IssueValue, Bid };
 
-/** A value taken by one issue. */
-export type IssueValue = string | number;
 
 /** An issue with a finite list of distinct values. */
 export interface DiscreteIssue {
@@ -35,8 +35,6 @@ export interface Domain {
   readonly issues: readonly Issue[];
 }
 
-/** A bid (outcome, deal): one value per issue, keyed by issue name. */
-export type Bid = Readonly<Record<string, IssueValue>>;
 
 /**
  * Create a discrete issue, checking that it has distinct values.

@@ -13,12 +13,9 @@
 import type { Bid } from './domain.ts';
 import type { Rng } from './rng.ts';
 import * as msg from '../spec/messages/negotiate.ts';
+import type { Threshold } from '../contract/negotiation.ts';
+export type { Threshold };
 
-/** A leader's acceptance threshold: known, or private with a known distribution. */
-export type Threshold =
-  | { readonly kind: 'known'; readonly value: number }
-  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number };
 
 /** A leader who must ratify the deal. */
 export interface Leader {

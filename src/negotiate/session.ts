@@ -5,6 +5,8 @@ import type { Bid, Domain } from './domain.ts';
 import type { Rng } from './rng.ts';
 import type { UtilityFunction } from './utility.ts';
 import * as msg from '../spec/messages/negotiate.ts';
+import type { LogEntry } from '../contract/negotiation.ts';
+export type { LogEntry };
 
 /** What an agent knows when the session starts. */
 export interface AgentContext {
@@ -43,18 +45,6 @@ export interface Agent {
 /** Why a session ended. */
 export type EndReason = 'accepted' | 'deadline' | 'breakdown';
 
-/** One line of a session log. */
-export interface LogEntry {
-  readonly round: number;
-  readonly turn: number;
-  readonly time: number;
-  /** Acting party (0 = A, 1 = B) or 'mediator'. */
-  readonly proposer: 0 | 1 | 'mediator';
-  readonly action: 'offer' | 'accept' | 'adopted' | 'rejected' | 'breakdown';
-  readonly bid: Bid | null;
-  /** Undiscounted utilities of the bid for A and B (null without a bid). */
-  readonly utilities: [number, number] | null;
-}
 
 /** Result of a negotiation session. */
 export interface SessionResult {

@@ -2,39 +2,12 @@
  * Stored runs: what a run record keeps and the RunStore contract shared by the SQLite (default)
  * and PostgreSQL stores. Every write is one transaction; a record is never half-written.
  */
-import type { RunKind } from '../contract/run.ts';
+import type { RunKind, RunStatus, RunSummary, RunTimings } from '../contract/run.ts';
 
-export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus, type RunTimings, type RunSummary } from '../contract/run.ts';
 
 /** Message of runs found queued or running when a server starts (their process died). */
 export const INTERRUPTED = 'interrupted: the server stopped before the run finished';
-
-/** Durations in milliseconds: waiting in the queue, running, and both. */
-export interface RunTimings {
-  queued_ms?: number;
-  run_ms?: number;
-  total_ms?: number;
-}
-
-/** A run without its (possibly large) scenario text and result. */
-export interface RunSummary {
-  id: string;
-  kind: RunKind;
-  status: RunStatus;
-  name: string | null;
-  model: string | null;
-  dataset: string | null;
-  dataset_version: string | null;
-  /** package.json version, plus `+<git commit>` when known. */
-  code_version: string;
-  /** ISO 8601 timestamps. */
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  timings: RunTimings;
-  error: string | null;
-}
 
 /** A whole run record. */
 export interface RunRecord extends RunSummary {

@@ -1,13 +1,10 @@
 /**
  * The HTTP API (docs/api.md) as typed functions, and the result shapes the views read. Shapes the
- * server defines are imported from its code as types only (nothing of it enters the bundle).
+ * server defines are imported as types only from the contract (src/contract), so nothing of the
+ * server enters the bundle (`npm run lint:deps` checks it).
  */
-import type { Bid } from '../../src/negotiate/domain.ts';
-import type { LogEntry } from '../../src/negotiate/session.ts';
-import type { DealPoint, PartitionSummary } from '../../src/negotiate/trade/linkage.ts';
-import type { TradeSession, TradeNegotiationRun } from '../../src/negotiate/trade/run.ts';
-import type { RunKind } from '../../src/contract/run.ts';
-import type { RunStatus, RunSummary } from '../../src/store/types.ts';
+import type { Bid, LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun } from '../../src/contract/negotiation.ts';
+import type { Progress, RunKind, RunStatus, RunSummary } from '../../src/contract/run.ts';
 
 export type { LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun, RunKind, RunStatus, RunSummary };
 
@@ -30,7 +27,6 @@ export interface Run<R = unknown> extends RunSummary {
   progress?: Progress;
 }
 
-import type { Progress } from '../../src/contract/run.ts';
 export type { Progress };
 
 /** One country's result (scenario-format.md): percent changes; absent fields are not produced by the model. */

@@ -15,19 +15,11 @@ import { TradeEvaluator } from './evaluator.ts';
 import type { TradeDomainSpec } from '../../spec/trade-domain.ts';
 import { datedState, type TradeSpec } from './state.ts';
 import * as msg from '../../spec/messages/negotiate.ts';
+import type { ApprovedDeal, Calibration } from '../../contract/negotiation.ts';
+export type { Calibration };
 
 type Path = (string | number)[];
 
-/** One approved deal: its effect on every objective (percentage points). */
-export interface ApprovedDeal {
-  label: string;
-  before: string;
-  after: string;
-  /** After minus before, per objective of the spec (delegations, then leaders with objectives of their own). */
-  effects: number[];
-  /** The effect on each party's leader's objective. */
-  leaders: [number, number];
-}
 
 /** A leader's threshold as the scenario states it: a distribution, or a prior placed by the record. */
 export type LeaderThreshold = Threshold | { kind: 'calibrated'; width: number };
@@ -39,12 +31,6 @@ export function resolveThreshold(t: LeaderThreshold, bound: number | undefined):
   return { kind: 'uniform', min: bound - t.width, max: bound };
 }
 
-/** What the record says about each leader's threshold. */
-export interface Calibration {
-  deals: ApprovedDeal[];
-  /** Per party: the upper bound b_L of its leader's threshold, the deal that sets it, and P(θ ≤ b_L) under the threshold used. */
-  leaders: { party: string; bound: number; binding: string; consistency: number; threshold: Threshold; calibrated: boolean }[];
-}
 
 /**
  * Solves the dated states of `dom.calibration` and bounds each leader's threshold.

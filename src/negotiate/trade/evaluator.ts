@@ -19,22 +19,9 @@ import type { DealEval, TradeSolver } from './solver.ts';
 import { makeTradeSolver } from './solver.ts';
 import { solveChunk, type TradeTask } from './chunk.ts';
 import * as msg from '../../spec/messages/negotiate.ts';
+import type { TradeEvalStats } from '../../contract/negotiation.ts';
+export type { TradeEvalStats };
 
-/** Counters of an evaluator. */
-export interface TradeEvalStats {
-  /** Deals asked for. */
-  requested: number;
-  /** Deals answered from the cache (including deals whose policy equals another's). */
-  cacheHits: number;
-  /** Equilibrium solves run. */
-  solves: number;
-  /** Solves that did not converge. */
-  failed: number;
-  /** Wall time spent evaluating (s). */
-  seconds: number;
-  /** Worker threads used for maps (0 = inline). */
-  workers: number;
-}
 
 const CACHE_LIMIT = 500_000;
 const cache = new Map<string, Float64Array>();

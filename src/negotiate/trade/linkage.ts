@@ -19,8 +19,9 @@ import { kalaiSmorodinskyIndex, nashIndex } from '../solutions.ts';
 import { paretoIndices } from '../pareto.ts';
 import type { Threshold } from '../ratification.ts';
 import { acceptanceProbability } from '../ratification.ts';
-import type { Bid } from '../domain.ts';
 import * as msg from '../../spec/messages/negotiate.ts';
+import type { DealPoint, PartitionSummary, DomainAnalysis } from '../../contract/negotiation.ts';
+export type { DealPoint, PartitionSummary, DomainAnalysis };
 
 /** Utilities of every deal of a discrete domain (mixed-radix order, last issue fastest). */
 export interface MappedDomain {
@@ -124,37 +125,7 @@ export function partitionRatification(map: MappedDomain, baskets: number[][], th
   return { probability, acceptance };
 }
 
-/** A deal with its utilities, for reports. */
-export interface DealPoint {
-  index: number;
-  bid: Bid;
-  /** Delegations' utilities. */
-  utility: [number, number];
-  /** Leaders' utilities. */
-  leaders: [number, number];
-  ratification: number;
-}
 
-/** Summary of one partition (what the London tables print). */
-export interface PartitionSummary {
-  baskets: string[][];
-  /** Deals (the disagreement deal excluded). */
-  deals: number;
-  /** Deals ratified with probability ≥ 0.5 (with known thresholds: the ratifiable deals). */
-  ratifiable: number;
-  /** Σ_x P(x ratified): the expected number of ratified deals. */
-  expected_ratifiable: number;
-  /** Per leader: deals accepted with probability ≥ 0.5, and in expectation (win-set sizes). */
-  win_sets: { count: [number, number]; expected: [number, number] };
-  /** Deals both leaders accept with P ≥ 0.5 over those at least one does (Jaccard overlap of the win-sets). */
-  overlap: number;
-  /** Pareto frontier (delegations' utilities) of the ratifiable deals: size and points. */
-  frontier: [number, number][];
-  /** The ratifiable deal with the largest Nash product of the delegations' gains (null if none gains for both). */
-  nash: DealPoint | null;
-  /** The deal with the largest expected Nash product P(x)·uA·uB. */
-  expected_nash: DealPoint | null;
-}
 
 /** A deal point of the map. */
 export function dealPoint(map: MappedDomain, k: number, probability: number): DealPoint {
@@ -218,16 +189,6 @@ export function summarizePartition(map: MappedDomain, baskets: Baskets, threshol
   };
 }
 
-/** Frontier and bargaining solutions of the whole mapped domain (delegations' utilities, disagreement 0). */
-export interface DomainAnalysis {
-  outcomes: number;
-  pareto_size: number;
-  /** Frontier points with both gains ≥ 0. */
-  rational_pareto_size: number;
-  pareto: [number, number][];
-  nash: DealPoint | null;
-  kalai_smorodinsky: DealPoint | null;
-}
 
 /** Pareto frontier, Nash and Kalai–Smorodinsky of the mapped domain (ratification under full linkage attached). */
 export function analyzeMapped(map: MappedDomain, thresholds: readonly [Threshold, Threshold]): DomainAnalysis {

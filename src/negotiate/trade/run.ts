@@ -6,7 +6,6 @@
  * and the API's `negotiation` runs.
  */
 import type { Dataset } from '../../data/dataset.ts';
-import type { Provenance } from '../../contract/result.ts';
 import type { OfferEvent } from '../../contract/run.ts';
 import { provenanceOf } from '../../scenario/provenance.ts';
 import { PolicyError } from '../../policy/errors.ts';
@@ -28,103 +27,21 @@ import type { AgentSpec, NegotiationSpec } from '../../spec/negotiation.ts';
 import { agentFromSpec } from '../from-spec.ts';
 import { breakdownFromTrust, riskAdjustedUtility, trustFromRecord, updateTrust } from '../trust.ts';
 import { callbackUtility } from '../utility.ts';
-import { calibrateThresholds, resolveThreshold, type Calibration, type LeaderThreshold } from './calibrate.ts';
-import { TradeEvaluator, type TradeEvalStats } from './evaluator.ts';
-import type { Baskets, DomainAnalysis, MappedDomain, PartitionSummary } from './linkage.ts';
+import { calibrateThresholds, resolveThreshold, type LeaderThreshold } from './calibrate.ts';
+import { TradeEvaluator } from './evaluator.ts';
+import type { Baskets, MappedDomain } from './linkage.ts';
 import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
 import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
 import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, threatState, tradeDomain } from './state.ts';
 import * as msg from '../../spec/messages/scenario.ts';
+import type { Calibration, ComplianceTerms, TradeSession, TradeNegotiationRun } from '../../contract/negotiation.ts';
+export type { TradeNegotiationRun };
 
 type Path = (string | number)[];
 const AT: Path = ['negotiation', 'domain'];
 
-/** One party's compliance incentives for a deal (repeated game, Friedman's grim-trigger condition). */
-export interface ComplianceTerms {
-  party: string;
-  /** R: both comply. */
-  reward: number;
-  /** T: this party reverts its own concessions while the other complies. */
-  temptation: number;
-  /** S: the other party reverts its concessions while this one complies. */
-  sucker: number;
-  /** P: both revert (the disagreement deal), 0. */
-  punishment: number;
-  /** δ ≥ (T − R)/(T − P) sustains compliance under grim trigger (0 when T ≤ R: no temptation). */
-  delta_threshold: number;
-}
 
-/** One negotiation session (a pairing under one partition). */
-export interface TradeSession {
-  label: string;
-  agents: [string, string];
-  linkage: 'linked' | 'separate';
-  baskets: { issues: string[]; reason: string; round: number; agreement: Bid | null; log: LogEntry[] }[];
-  /** The combined deal (issues without agreement at their disagreement values); null if nothing moved. */
-  deal: Bid | null;
-  utilities: [number, number];
-  leaders: [number, number];
-  /** P(both leaders ratify every agreement). */
-  ratification_probability: number | null;
-  /** One realised vote (thresholds drawn with the session's seed). */
-  vote: { ratified: boolean; thresholds: [number, number] } | null;
-  seed: number;
-  /** Over `replications` seeds (this session is the first): shares and means. */
-  summary?: {
-    runs: number;
-    /** Share of runs that moved any issue. */
-    deal_share: number;
-    /** Share of runs whose deal the drawn leaders ratified. */
-    ratified_share: number;
-    /** Mean P(ratified) (0 without a deal). */
-    mean_ratification_probability: number;
-    mean_utilities: [number, number];
-    modal_deal: Bid | null;
-    modal_share: number;
-  };
-}
 
-/**
- * The result of a trade-domain negotiation run (JSON-able): issues and objectives, the analysed
- * deal space with and without linkage, ratification, trust, agent sessions and the deal's effects.
- *
- * @example
- * ```ts
- * const r: TradeNegotiationRun = await runTradeNegotiation(readScenarioFile('scenarios/negotiation/london-2025.yaml'));
- * r.deal.bid; r.deal.ratification_probability;
- * ```
- */
-export interface TradeNegotiationRun {
-  name: string;
-  model: string;
-  dataset: string;
-  provenance: Provenance;
-  status: 'converged' | 'not-converged';
-  seconds: number;
-  parties: [string, string];
-  current_state: CurrentStateInfo;
-  issues: { id: string; label?: string; owner: string; kind: string; mode: string; grid: number[]; disagreement: number; flows: number }[];
-  objectives: { name: string; region: string; measure: string; security: { region: string; sector: string; weight: number }[]; disagreement_pct: number }[];
-  evaluation: TradeEvalStats & { deals: number };
-  analysis: DomainAnalysis;
-  linkage: { full: PartitionSummary; linked: PartitionSummary; separate: PartitionSummary; enabled: boolean };
-  trust: { initial: [number, number]; initial_source: [string, string]; after_history: [number, number]; breakdown_per_round: number; history: { label: string; moves: Record<string, string>; trust: [number, number] }[] } | null;
-  sessions: TradeSession[];
-  deal: {
-    bid: Bid | null;
-    session: string;
-    utilities: [number, number] | null;
-    ratification_probability: number | null;
-    effects: Record<string, Record<string, number>> | null;
-    compliance: ComplianceTerms[] | null;
-  };
-  /** Thresholds bounded by the deals the leaders approved (calibration.approved), when given. */
-  calibration: Calibration | null;
-  /** Coercion: the threatened state and every objective there (levels, percent over the dataset baseline). */
-  threat: (CurrentStateInfo & { label?: string; objectives_pct: number[] }) | null;
-  /** Compliance incentives of the linked partition's Nash deal (the London package). */
-  linked_nash_compliance: { bid: Bid; terms: ComplianceTerms[] } | null;
-}
 
 function fail(p: ParsedScenario, path: Path, message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);

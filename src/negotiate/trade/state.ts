@@ -29,6 +29,8 @@ import { createDomain, discreteIssue } from '../domain.ts';
 import type { TradeDomainSpec, TradeObjectiveSpec } from '../../spec/trade-domain.ts';
 import * as msg from '../../spec/messages/scenario.ts';
 import * as negotiateMsg from '../../spec/messages/negotiate.ts';
+import type { CurrentStateInfo } from '../../contract/negotiation.ts';
+export type { CurrentStateInfo };
 
 type Path = (string | number)[];
 
@@ -184,13 +186,6 @@ export function solvedScenario(s: Scenario): Scenario {
   return { ...rest, policy: policy?.capacity ? { capacity: policy.capacity } : {}, options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE } } as Scenario;
 }
 
-/** Where the current state comes from, for reports. */
-export interface CurrentStateInfo {
-  scenario: string;
-  date?: string;
-  /** Label of the last step in force (timeline states). */
-  step?: string;
-}
 
 function locateScenario(ref: string, from: string): string {
   const candidates = [resolve(dirname(from), ref), resolve(ref), resolve(SCENARIOS_DIR, `${ref}.yaml`), resolve(SCENARIOS_DIR, ref)];
