@@ -48,13 +48,11 @@ function byOutput(t: IoValues, parent: string, regions: string[], total: number)
   return Object.fromEntries(regions.map((r, q) => [r, (total * v[q]) / s]));
 }
 
-/** The five pieces with their sizes (million USD) from the satellite tables. */
-export function pieces(t: IoValues): Piece[] {
+/** The rare-earth chain's sizes and anchors (million USD, tonnes) from the REE satellite tables. */
+function reeFacts() {
   const mine = satellite('ree_a_mine_production.csv');
   const proc = satellite('ree_a_processing_magnet_shares.csv');
   const trade = satellite('ree_b_trade.csv');
-  const semiA = satellite('semi_a_sales_and_capacity.csv');
-  const semiB = satellite('semi_b_trade.csv');
   // REE ores: world mine output (t REO) valued at the US unit value ($260m for 45,000 t).
   const worldT = satValue(mine, 'REE mine production', 'World', '2024');
   const usT = satValue(mine, 'REE mine production', 'USA', '2024');
@@ -77,28 +75,6 @@ export function pieces(t: IoValues): Piece[] {
   const magShare = satValue(proc, 'Permanent magnet manufacturing share', 'CHN') / 100;
   const magWorld = (chnMagT * magUnit) / magShare;
   const usMagQ1 = satValue(trade, 'US imports sintered NdFeB magnets, from China', 'CHN->USA', '2024');
-  // SEMI chips: 2023 world sales; output by the SEMI wafer-capacity shares.
-  const chips = satValue(semiA, 'World semiconductor sales', 'World', '2023') * 1000;
-  const cap = (r: string) => satValue(semiA, 'Projected production capacity share', r) / 100;
-  const eu = byOutput(t, 'c14', ['DEU', 'FRA', 'ITA', 'GBR', 'EUR'], cap('Europe & Middle East'));
-  const chipShares: Record<string, number> = { CHN: cap('CHN'), TWN: cap('TWN'), KOR: cap('KOR'), JPN: cap('JPN'), USA: cap('Americas'), ROW: cap('Southeast Asia'), ...eu };
-  const icImp23 = satValue(semiB, 'China imports of integrated circuits, value', 'World->CHN', '2023') * 1000;
-  const icShare = (r: string) => Number(semiB.find((x) => x.item.startsWith('China IC imports by origin') && x.region === r && x.year === '2024' && x.unit === 'CNY billion')!.value);
-  // CNY shares of the origins: recompute from the CNY values and the stated 36.19% for Taiwan.
-  const cnyTotal = icShare('TWN->CHN') / 0.3619;
-  const icFrom = (r: string) => (icImp23 * icShare(r)) / cnyTotal;
-  const usSemi = (r: string) => satValue(semiB, 'US semiconductor imports by origin', r) * 1000;
-  const icExp24 = satValue(semiB, 'China exports of integrated circuits, value', 'CHN->World') * 1000;
-  // SEMI equipment: world equipment market 2024 ($109bn, SEMI), China's own output = spending − imports.
-  const smeWorld = 109_000;
-  const smeChnSpend = satValue(semiA, 'China chip equipment spending (forecast)', 'CHN') * 1000;
-  const smeImp = satValue(semiB, 'China imports of chipmaking equipment from major sources', 'World->CHN') * 1000;
-  const sme = (r: string) => satValue(semiB, 'China chipmaking equipment imports from', r, '2024') * 1000;
-  const smeOrigins: Record<string, number> = { JPN: sme('JPN->CHN'), EUR: sme('NLD->CHN'), ROW: sme('SGP->CHN'), USA: sme('USA->CHN'), KOR: sme('KOR->CHN') };
-  const smeOriginsTotal = Object.values(smeOrigins).reduce((a, b) => a + b, 0);
-  const smeChn = (smeChnSpend - smeImp) / smeWorld;
-  const smeShares: Record<string, number> = { CHN: smeChn };
-  for (const [r, v] of Object.entries(smeOrigins)) smeShares[r] = ((1 - smeChn) * v) / smeOriginsTotal;
   // Magnet users (value shares of REE demand, ree_c): the magnets' purchases; oxides and ores reach them through the chain.
   const magUsers = { c15: 37.5 + 3, c14: 22.5 + 12.5 + 6.5, c31: 3, c13: 4 };
   // Separation: MP Materials' 2024 NdPr (the only US separated product in the facts; no US heavy-RE separation, CSIS)
@@ -125,6 +101,12 @@ export function pieces(t: IoValues): Piece[] {
   const ausOre = satValue(mine, 'REE mine production', 'AUS', '2024') * oreUnit;
   const mtWeld = 12_000 * oreUnit; // Lynas Mt Weld ~12,000 tpa of concentrate, separated in Malaysia (ROW)
   const mmrToChina = 50_000 * oreUnit; // Myanmar ion-adsorption clay to China, ~50,000 t REO (Reuters/Ord Minnett, Oct 2024)
+  return { trade, oreShares, worldT, oreUnit, chemUnit, sep, mys, three, chn92, usImp, usFromChn, usFromMys, magUnit, chnMagT, magShare, magWorld, usMagQ1, magUsers, mpNdPr, magnetRee, worldSep, worldOre, usSep, euSep, ausSep, magWorldT, vnmMag, usMag, usOre, oreShare, oxideShare, usOreToChina, ausOre, mtWeld, mmrToChina };
+}
+
+/** The rare-earth chain: ores (REM), separated oxides and metals (RES), magnets (MAG). */
+function reePieces(): Piece[] {
+  const { trade, oreShares, worldT, oreUnit, chemUnit, sep, mys, three, chn92, usImp, usFromChn, usFromMys, magUnit, chnMagT, magShare, magWorld, usMagQ1, magUsers, mpNdPr, magnetRee, worldSep, worldOre, usSep, euSep, ausSep, magWorldT, vnmMag, usMag, usOre, oreShare, oxideShare, usOreToChina, ausOre, mtWeld, mmrToChina } = reeFacts();
   return [
     {
       parent: 'c2', code: 'REM', name: 'Rare-earth mining and concentrate', world: worldOre, shares: oreShares,
@@ -161,6 +143,36 @@ export function pieces(t: IoValues): Piece[] {
       users: magUsers,
       sizing: `buys oxides at ${oxideShare.toFixed(3)} of output (${magnetRee} t magnet REE ÷ ${magWorldT.toFixed(0)} t of magnets × $51/kg ÷ $${(magUnit * 1e3).toFixed(1)}/kg); China's NdFeB output ≥ ${chnMagT} t × its export unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); outside China at cited plants: ROW (Shin-Etsu Vietnam 2,200 t), USA 1,000 t (half of Noveon's 2,000 t built-for line, assumed), Japan the rest (${((1 - magShare - usMag - vnmMag) * 100).toFixed(1)}%, within the sourced "< 9%")`,
     },
+  ];
+}
+
+/** Chips (SEMI_chip) and chipmaking equipment (SEMI_sme), merged into SEMI after carving. */
+function semiPieces(t: IoValues): Piece[] {
+  const semiA = satellite('semi_a_sales_and_capacity.csv');
+  const semiB = satellite('semi_b_trade.csv');
+  // SEMI chips: 2023 world sales; output by the SEMI wafer-capacity shares.
+  const chips = satValue(semiA, 'World semiconductor sales', 'World', '2023') * 1000;
+  const cap = (r: string) => satValue(semiA, 'Projected production capacity share', r) / 100;
+  const eu = byOutput(t, 'c14', ['DEU', 'FRA', 'ITA', 'GBR', 'EUR'], cap('Europe & Middle East'));
+  const chipShares: Record<string, number> = { CHN: cap('CHN'), TWN: cap('TWN'), KOR: cap('KOR'), JPN: cap('JPN'), USA: cap('Americas'), ROW: cap('Southeast Asia'), ...eu };
+  const icImp23 = satValue(semiB, 'China imports of integrated circuits, value', 'World->CHN', '2023') * 1000;
+  const icShare = (r: string) => Number(semiB.find((x) => x.item.startsWith('China IC imports by origin') && x.region === r && x.year === '2024' && x.unit === 'CNY billion')!.value);
+  // CNY shares of the origins: recompute from the CNY values and the stated 36.19% for Taiwan.
+  const cnyTotal = icShare('TWN->CHN') / 0.3619;
+  const icFrom = (r: string) => (icImp23 * icShare(r)) / cnyTotal;
+  const usSemi = (r: string) => satValue(semiB, 'US semiconductor imports by origin', r) * 1000;
+  const icExp24 = satValue(semiB, 'China exports of integrated circuits, value', 'CHN->World') * 1000;
+  // SEMI equipment: world equipment market 2024 ($109bn, SEMI), China's own output = spending − imports.
+  const smeWorld = 109_000;
+  const smeChnSpend = satValue(semiA, 'China chip equipment spending (forecast)', 'CHN') * 1000;
+  const smeImp = satValue(semiB, 'China imports of chipmaking equipment from major sources', 'World->CHN') * 1000;
+  const sme = (r: string) => satValue(semiB, 'China chipmaking equipment imports from', r, '2024') * 1000;
+  const smeOrigins: Record<string, number> = { JPN: sme('JPN->CHN'), EUR: sme('NLD->CHN'), ROW: sme('SGP->CHN'), USA: sme('USA->CHN'), KOR: sme('KOR->CHN') };
+  const smeOriginsTotal = Object.values(smeOrigins).reduce((a, b) => a + b, 0);
+  const smeChn = (smeChnSpend - smeImp) / smeWorld;
+  const smeShares: Record<string, number> = { CHN: smeChn };
+  for (const [r, v] of Object.entries(smeOrigins)) smeShares[r] = ((1 - smeChn) * v) / smeOriginsTotal;
+  return [
     {
       parent: 'c14', code: 'SEMI_chip', name: 'Semiconductors', world: chips, shares: chipShares,
       anchors: [
@@ -181,6 +193,11 @@ export function pieces(t: IoValues): Piece[] {
       sizing: `world equipment market $109bn (SEMI 2024 forecast); China's own output = its spending $35bn − imports from major sources $30.9bn; the rest by China's 2024 import origins (Japan, Netherlands → EUR, Singapore → ROW, US, Korea) as a proxy for production`,
     },
   ];
+}
+
+/** The five pieces with their sizes (million USD) from the satellite tables. */
+export function pieces(t: IoValues): Piece[] {
+  return [...reePieces(), ...semiPieces(t)];
 }
 
 /** Turns a piece into a split specification on table `t` (its parent still whole). */
