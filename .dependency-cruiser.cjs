@@ -68,8 +68,15 @@ module.exports = {
       name: 'web-only-types-of-spec-and-contract',
       comment: 'the web app imports src/spec and src/contract only, and only their types (no server code bundled)',
       severity: 'error',
-      from: { path: '^web/src/' },
+      from: { path: '^web/src/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^src/', pathNot: '^src/(spec|contract)/' },
+    },
+    {
+      name: 'web-only-types-of-spec-and-contract',
+      comment: 'the web app imports values of src/ only from the display helpers shared with the HTML report (palette, issue paths)',
+      severity: 'error',
+      from: { path: '^web/src/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^src/', pathNot: '^src/spec/(palette|errors)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-orphans-in-src',

@@ -1,7 +1,7 @@
 /**
  * Vite build of the Lancaster web app (web/ → web/dist, served at / by `lancaster serve`).
- * The scenario parser of the CLI (src/scenario/parse.ts, zod + yaml) is bundled as is for live
- * in-browser validation; its one Node import (node:fs, for reading files) is shimmed.
+ * Nothing of the server is bundled: the app imports only types of src/spec and src/contract, and
+ * two display helpers of src/spec (`npm run lint:deps` checks it), and the server validates scenarios.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -13,7 +13,6 @@ export default defineConfig({
   root: here('.'),
   base: './',
   plugins: [react()],
-  resolve: { alias: { 'node:fs': here('./src/shims/fs.ts') } },
   build: { outDir: here('./dist'), emptyOutDir: true, chunkSizeWarningLimit: 2000, reportCompressedSize: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' }, fs: { allow: [here('..')] } },
 });

@@ -101,7 +101,7 @@ describe('lancaster schema and datasets', () => {
 });
 
 describe('lancaster analyze', () => {
-  const F = new URL('../negotiate/fixtures/genius/anac2010-EnglandZimbabwe/', import.meta.url).pathname;
+  const F = new URL('../../data/genius/anac2010-EnglandZimbabwe/', import.meta.url).pathname;
   it('prints outcomes, the Pareto frontier and the Nash point of England–Zimbabwe as JSON', async () => {
     const r = await run('analyze', `${F}EnglandZimbabwe_domain.xml`, `${F}England.xml`, `${F}Zimbabwe.xml`, '--json');
     expect(r.code).toBe(0);

@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await shot(page, 'editor');
   }, 120_000);
 
-  it('shows a validation error at its line, in the browser and from the server', async () => {
+  it('shows a validation error at its line, from the server\'s parse and from its dataset checks', async () => {
     const text = readFileSync(FIXTURE, 'utf8');
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('add: 0.10 }')) + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, isSweepFile, setValue, tariffRows } from './scenarioText.ts';
+import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows } from './scenarioText.ts';
 
 const TEXT = `lancaster: 1
 name: mine   # the user's comment
@@ -54,14 +54,5 @@ describe('form edits of scenario YAML', () => {
   it('lists export controls (approval, coalition exceptions) and capacity bounds for the form', () => {
     expect(controlRows(TEXT)).toEqual([{ path: ['policy', 'export_controls', 0], where: 'policy', origin: 'CHN', destination: '*', except: ['USA'], sectors: ['REM', 'MAG'], approval: 0.25, rents: 'exporter', government_share: null }]);
     expect(capacityRows(TEXT)).toEqual([{ path: ['policy', 'capacity', 0], region: 'CHN', sectors: ['SEMI'], limit: 1.039, source: 'BIS' }]);
-  });
-});
-
-describe('telling a sweep file from a scenario', () => {
-  it('is a sweep file with top-level scenario and draws, and not without either or when the YAML does not parse', () => {
-    expect(isSweepFile('lancaster: 1\nname: s\nscenario: nafta-cp2015\ndraws: 8\n')).toBe(true);
-    expect(isSweepFile('lancaster: 1\nname: s\nscenario: nafta-cp2015\n')).toBe(false);
-    expect(isSweepFile('lancaster: 1\nname: x\nmodel: cp2015\ndataset: cp2015\npolicy: { draws: 3 }\n')).toBe(false);
-    expect(isSweepFile('scenario: [\ndraws: 3\n')).toBe(false);
   });
 });

@@ -272,9 +272,3 @@ export function withoutExportControls(text: string): string {
   });
   return doc.toString({ lineWidth: 0 });
 }
-
-/** True for a sweep file (docs/scale.md: top-level `scenario` and `draws`), as the server tells the kinds apart. */
-export function isSweepFile(text: string): boolean {
-  const js = topLevel(parse(text));
-  return !!js && 'scenario' in js && 'draws' in js;
-}

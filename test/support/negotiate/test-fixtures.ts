@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 
-/** Absolute path of a file in `src/negotiate/fixtures/genius/<folder>/<file>`. */
+/** Absolute path of a file in `data/genius/<folder>/<file>`. */
 function geniusFixture(folder: string, file: string): string {
-  return fileURLToPath(new URL(`../../../src/negotiate/fixtures/genius/${folder}/${file}`, import.meta.url));
+  return fileURLToPath(new URL(`../../../data/genius/${folder}/${file}`, import.meta.url));
 }
 
 /** The three files of the ANAC 2010 England–Zimbabwe domain. */

@@ -1,19 +1,18 @@
 /**
  * The scenario editor: a form of the scenario's tariffs, export controls and capacity bounds and
  * the YAML text, kept in step (form edits change only the characters of the value edited, so the
- * user's formatting and comments stay); validated live, first in the browser with the very parser
- * and zod schema of the CLI (src/scenario/parse.ts), then, debounced, by the server against the
- * dataset as the run kind the file is (POST /api/scenarios/validate answers the kind: solve,
+ * user's formatting and comments stay); validated live, debounced, by the server (the CLI's parser
+ * and zod schemas, with line:col, and the dataset's checks; no server code is bundled) as the run
+ * kind the file is (POST /api/scenarios/validate answers the kind: solve,
  * timeline, strategy, negotiation or gravity). Problems are shown at their line. Runs the file as
  * its kind and shows the result in that kind's view (a solve next to the previous run's).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parseScenarioText } from '../../../src/scenario/parse.ts';
-import { ScenarioError, formatPath } from '../../../src/spec/errors.ts';
+import { formatPath } from '../../../src/spec/errors.ts';
 import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SectorRow, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
-import { addPolicyControl, addPolicyTariff, isSweepFile, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
+import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
 import { StrategyResult, type StrategyResultShape } from './results/StrategyResult.tsx';
 import { NegotiationResult } from './results/NegotiationResult.tsx';
 import { GravityResult, type GravityResultShape } from './results/GravityResult.tsx';
@@ -39,7 +38,7 @@ report:
 type Validation =
   | { state: 'checking' }
   | { state: 'valid'; kind: RunKind; model: string; dataset: string; version: string | null }
-  | { state: 'invalid'; where: 'browser' | 'server'; issues: Issue[] };
+  | { state: 'invalid'; issues: Issue[] };
 
 type Result = SolveResult | TimelineResult;
 
@@ -53,7 +52,6 @@ const PENDING_KEY = 'lancaster.editor.pending';
 const RUNS_KEY = 'lancaster.editor.runs';
 
 /** A gravity file (`kind: gravity`) has its own schema: the server checks it. */
-const GRAVITY = /^kind:\s*gravity\s*$/m;
 
 /** Countries, sectors and values of a run: the solve's, or the last step's of a timeline. */
 function outcome(run: Run<Result>) {
@@ -80,18 +78,8 @@ export function Editor() {
   useEffect(() => { api.embedded().then(setExamples, () => setExamples([])); }, []);
   useEffect(() => { sessionStorage.setItem('lancaster.editor', text); }, [text]);
 
-  // Live validation: the browser parse at once, the server's dataset checks 400 ms after typing stops.
+  // Live validation: the server's parse and dataset checks 250 ms after typing stops.
   useEffect(() => {
-    // Gravity and sweep files have schemas of their own: the server checks them.
-    if (!GRAVITY.test(text) && !isSweepFile(text)) {
-      try {
-        parseScenarioText(text, 'scenario');
-      } catch (e) {
-        if (e instanceof ScenarioError) setValidation({ state: 'invalid', where: 'browser', issues: e.issues });
-        else setValidation({ state: 'invalid', where: 'browser', issues: [{ path: [], message: (e as Error).message }] });
-        return;
-      }
-    }
     setValidation({ state: 'checking' });
     const ctl = new AbortController();
     const timer = setTimeout(() => {
@@ -99,10 +87,10 @@ export function Editor() {
         (v) => setValidation({ state: 'valid', kind: v.kind, model: v.model, dataset: v.dataset, version: v.dataset_version }),
         (e) => {
           if (ctl.signal.aborted) return;
-          setValidation({ state: 'invalid', where: 'server', issues: e instanceof ApiFailure ? (e.issues.length ? e.issues : [{ path: [], message: e.message }]) : [{ path: [], message: (e as Error).message }] });
+          setValidation({ state: 'invalid', issues: e instanceof ApiFailure ? (e.issues.length ? e.issues : [{ path: [], message: e.message }]) : [{ path: [], message: (e as Error).message }] });
         },
       );
-    }, 400);
+    }, 250);
     return () => { clearTimeout(timer); ctl.abort(); };
   }, [text]);
 
@@ -193,7 +181,7 @@ export function Editor() {
             {validation.state === 'valid' && <p>✓ Valid: model <strong>{validation.model}</strong> on <strong>{validation.dataset}</strong>{validation.version ? ` v${validation.version}` : ''} — a <strong data-testid="kind">{validation.kind}</strong> file, run as one.</p>}
             {validation.state === 'invalid' && (
               <>
-                <p>✗ {issues.length} problem{issues.length > 1 ? 's' : ''} ({validation.where === 'browser' ? 'schema, checked in the browser' : 'dataset checks, by the server'}):</p>
+                <p>✗ {issues.length} problem{issues.length > 1 ? 's' : ''} (schema and dataset checks, by the server):</p>
                 <ul className="issues">
                   {issues.map((i) => (
                     <li key={`${i.line ?? ''}:${i.col ?? ''}:${formatPath(i.path)}:${i.message}`} data-testid="issue" data-line={i.line ?? ''}>

@@ -11,12 +11,12 @@
  */
 import { useEffect, useState } from 'react';
 import * as Plot from '@observablehq/plot';
-import ezDomain from '../../../src/negotiate/fixtures/genius/anac2010-EnglandZimbabwe/EnglandZimbabwe_domain.xml?raw';
-import ezEngland from '../../../src/negotiate/fixtures/genius/anac2010-EnglandZimbabwe/England.xml?raw';
-import ezZimbabwe from '../../../src/negotiate/fixtures/genius/anac2010-EnglandZimbabwe/Zimbabwe.xml?raw';
-import icDomain from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCypress/ItexvsCypress_domain.xml?raw';
-import icItex from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCypress/ItexvsCypress_Itex.xml?raw';
-import icCypress from '../../../src/negotiate/fixtures/genius/anac2010-ItexvsCypress/ItexvsCypress_Cypress.xml?raw';
+import ezDomain from '../../../data/genius/anac2010-EnglandZimbabwe/EnglandZimbabwe_domain.xml?raw';
+import ezEngland from '../../../data/genius/anac2010-EnglandZimbabwe/England.xml?raw';
+import ezZimbabwe from '../../../data/genius/anac2010-EnglandZimbabwe/Zimbabwe.xml?raw';
+import icDomain from '../../../data/genius/anac2010-ItexvsCypress/ItexvsCypress_domain.xml?raw';
+import icItex from '../../../data/genius/anac2010-ItexvsCypress/ItexvsCypress_Itex.xml?raw';
+import icCypress from '../../../data/genius/anac2010-ItexvsCypress/ItexvsCypress_Cypress.xml?raw';
 import { api, waitForRun, ApiFailure, type Analysis, type SolutionPoint } from '../api.ts';
 import { OKABE_ITO } from '../format.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -37,8 +37,8 @@ interface Example {
 }
 
 const EXAMPLES: Example[] = [
-  { id: 'england-zimbabwe', label: 'England–Zimbabwe (ANAC 2010, 576 outcomes)', parties: ['England', 'Zimbabwe'], domain: ezDomain, a: ezEngland, b: ezZimbabwe, source: 'GENIUS negotiation platform, ANAC 2010 domain England–Zimbabwe (TU Delft); src/negotiate/fixtures/genius/anac2010-EnglandZimbabwe' },
-  { id: 'itex-cypress', label: 'Itex vs Cypress (ANAC 2010, 180 outcomes)', parties: ['Itex', 'Cypress'], domain: icDomain, a: icItex, b: icCypress, source: 'GENIUS negotiation platform, ANAC 2010 domain Itex vs Cypress (TU Delft); src/negotiate/fixtures/genius/anac2010-ItexvsCypress' },
+  { id: 'england-zimbabwe', label: 'England–Zimbabwe (ANAC 2010, 576 outcomes)', parties: ['England', 'Zimbabwe'], domain: ezDomain, a: ezEngland, b: ezZimbabwe, source: 'GENIUS negotiation platform, ANAC 2010 domain England–Zimbabwe (TU Delft); data/genius/anac2010-EnglandZimbabwe' },
+  { id: 'itex-cypress', label: 'Itex vs Cypress (ANAC 2010, 180 outcomes)', parties: ['Itex', 'Cypress'], domain: icDomain, a: icItex, b: icCypress, source: 'GENIUS negotiation platform, ANAC 2010 domain Itex vs Cypress (TU Delft); data/genius/anac2010-ItexvsCypress' },
 ];
 
 const POINTS: { key: keyof Analysis; label: string; symbol: 'star' | 'diamond' | 'triangle' | 'square'; color: string }[] = [
