@@ -161,6 +161,21 @@ const TimelineStepResultSchema = SolverReportSchema.extend({
   tariff_revenue: PairMap.optional().meta({ description: 'region → tariff revenue in the equilibrium, dataset units (multi-sector models)' }),
 }).strict();
 
+/** One uncertainty band of a measure: its 5th, 50th and 95th percentiles over the draws of a sweep. */
+export const BandSchema = z
+  .strictObject({
+    p5: num.meta({ description: '5th percentile over the converged draws (R type 7)' }),
+    p50: num.meta({ description: 'Median over the converged draws' }),
+    p95: num.meta({ description: '95th percentile over the converged draws' }),
+  })
+  .meta({ description: 'Percentiles 5/50/95 of one measure over the draws' });
+/**
+ * A bands object (docs/results.md rule 5): the shape of the result it belongs to, with a band in
+ * place of each measure (solver diagnostics such as seconds and iterations get none).
+ */
+export type Bands = z.infer<typeof BandSchema> | { [key: string]: Bands } | Bands[];
+export const BandsSchema: z.ZodType<Bands> = z.lazy(() => z.union([BandSchema, z.array(BandsSchema), z.record(z.string(), BandsSchema)]));
+
 /** One point of a monthly path: shaped like a step (countries, trade), dated by its period. */
 export const PathPointSchema = z.strictObject({
   period: z.string().meta({ description: 'YYYY-MM, or the period\'s first day for other grids' }),
@@ -184,7 +199,7 @@ export const TimelineRunSchema = z.strictObject({
     .array(PathPointSchema)
     .optional()
     .meta({ description: 'Monthly path between the dated equilibria (partial adjustment; docs/results.md), when computed' }),
-  bands: z.unknown().optional().meta({ description: 'Uncertainty of the same fields, parallel to them (sweeps)' }),
+  bands: BandsSchema.optional().meta({ description: 'Uncertainty of the same fields, parallel to them (sweeps): 5/50/95 percentiles' }),
   provenance: ProvenanceSchema,
 });
 
@@ -192,7 +207,12 @@ export const TimelineRunSchema = z.strictObject({
 const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
 const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
 const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.string(), status: SolveStatusSchema, provenance: ProvenanceSchema });
-const SweepResultSchema = z.looseObject({ provenance: ProvenanceSchema });
+const SweepResultSchema = z.looseObject({
+  points: z
+    .array(z.looseObject({ bands: BandsSchema.nullable().meta({ description: 'Percentiles 5/50/95 of every measure of the point\'s result, in its shape' }) }))
+    .meta({ description: 'One entry per grid point: its central result and the bands of its draws' }),
+  provenance: ProvenanceSchema,
+});
 
 /** Every result, by the command (or run kind) that returns it. */
 /**
@@ -289,8 +309,12 @@ export type PathPoint = z.infer<typeof PathPointSchema>;
 export function resultJsonSchema(): unknown {
   const $defs: Record<string, unknown> = {};
   for (const [kind, schema] of Object.entries(RESULT_SCHEMAS)) {
-    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-    $defs[`${kind}Result`] = rest;
+    const { $schema: _, $defs: inner, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    // A recursive part (bands) comes with definitions of its own, referred to from the root: hoist
+    // them to the document's $defs under the kind's name, so the references resolve there.
+    const named = (text: string) => JSON.parse(text.replaceAll('"#/$defs/', `"#/$defs/${kind}.`));
+    for (const [name, def] of Object.entries((inner ?? {}) as Record<string, unknown>)) $defs[`${kind}.${name}`] = named(JSON.stringify(def));
+    $defs[`${kind}Result`] = named(JSON.stringify(rest));
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
