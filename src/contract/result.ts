@@ -206,7 +206,32 @@ export const TimelineRunSchema = z.strictObject({
 /** Results of the engines above a solve: their own fields (docs/strategy.md, docs/negotiation.md, docs/gravity.md) and provenance. */
 const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
 const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
-const GravityResultSchema = z.looseObject({ kind: z.literal('gravity'), name: z.string(), status: SolveStatusSchema, provenance: ProvenanceSchema });
+const GravityResultSchema = z.looseObject({
+  kind: z.literal('gravity'),
+  name: z.string(),
+  status: SolveStatusSchema,
+  converged: z.boolean(),
+  message: z.string().meta({ description: 'How the PPML fit ended' }),
+  iterations: num,
+  estimates: z
+    .record(z.string(), z.object({ coef: num.nullable(), se: num.nullable(), omitted: z.literal(true).optional() }))
+    .meta({ description: 'Regressor → PPML coefficient and standard error (null when not finite; omitted when collinear or separated)' }),
+  estimation: z
+    .looseObject({
+      observations: num,
+      separation_checked: z.boolean().meta({ description: 'False when the separation check stopped at its cap: separated zeros may remain' }),
+      fixed_effects: z.array(z.string()),
+      vce: z.string().meta({ description: 'Variance estimator of the standard errors' }),
+      clusters: num.nullable(),
+      deviance: num,
+      inner_iterations: num,
+      tolerance: num,
+      seconds: num,
+    })
+    .meta({ description: 'How the PPML was estimated: observations, fixed effects, variance, convergence (dropped observations pass through)' }),
+  seconds: num,
+  provenance: ProvenanceSchema,
+});
 const SweepResultSchema = z.looseObject({
   points: z
     .array(z.looseObject({ bands: BandsSchema.nullable().meta({ description: 'Percentiles 5/50/95 of every measure of the point\'s result, in its shape' }) }))
