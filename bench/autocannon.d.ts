@@ -8,6 +8,14 @@ declare module 'autocannon' {
       non2xx: number;
     }
   }
-  function autocannon(opts: { url: string; method?: string; body?: string; headers?: Record<string, string>; connections?: number; amount?: number; timeout?: number }): Promise<autocannon.Result>;
+  function autocannon(opts: {
+    url: string;
+    method?: string;
+    body?: string;
+    headers?: Record<string, string>;
+    connections?: number;
+    amount?: number;
+    timeout?: number;
+  }): Promise<autocannon.Result>;
   export default autocannon;
 }

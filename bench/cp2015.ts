@@ -13,7 +13,6 @@ import { baselineFromDataset } from '../src/model/ge/baseline.ts';
 import { solveGe, type GeSolution } from '../src/model/ge/solve.ts';
 import { asBaseline } from '../src/model/ge/outputs.ts';
 
-
 export interface Cp2015Bench {
   lancaster: {
     medianSeconds: number;
@@ -34,7 +33,9 @@ function naftaTau(d: Dataset): Float64Array {
   const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
   const tau = Float64Array.from(d.tariff, (t) => 1 + t);
   const sched = d.schedules['tariffs-2005'];
-  for (const n of nafta) for (const i of nafta) if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
+  for (const n of nafta)
+    for (const i of nafta)
+      if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
   return tau;
 }
 
@@ -48,13 +49,13 @@ function solveNafta(d: Dataset, tauNew: Float64Array): { base: GeSolution; cf: G
   const t1 = performance.now();
   const cf = solveGe(b, { tauNew, D: b.D });
   const t2 = performance.now();
-  if (base.report.status !== 'converged' || cf.report.status !== 'converged') throw new Error(`Expected both solves to converge, found ${base.report.status} / ${cf.report.status}`);
+  if (base.report.status !== 'converged' || cf.report.status !== 'converged')
+    throw new Error(`Expected both solves to converge, found ${base.report.status} / ${cf.report.status}`);
   return { base, cf, s0: (t1 - t0) / 1000, s1: (t2 - t1) / 1000 };
 }
 
 /** Untimed runs before the timed ones. */
 const WARMUP_RUNS = 5;
-
 
 /** Runs Lancaster `reps` times (after 5 untimed warm-up runs) and the numpy reference `reps` times, in one process run. */
 export async function benchCp2015(reps = 7): Promise<Cp2015Bench> {
@@ -63,11 +64,13 @@ export async function benchCp2015(reps = 7): Promise<Cp2015Bench> {
   let last = solveNafta(d, tau);
   for (let w = 1; w < WARMUP_RUNS; w++) last = solveNafta(d, tau); // warm-up: let the JIT reach its optimised code
   const runs: number[] = [];
-  let s0 = 0, s1 = 0;
+  let s0 = 0,
+    s1 = 0;
   for (let r = 0; r < reps; r++) {
     last = solveNafta(d, tau);
     runs.push(last.s0 + last.s1);
-    s0 += last.s0; s1 += last.s1;
+    s0 += last.s0;
+    s1 += last.s1;
   }
   const lancaster = {
     medianSeconds: median(runs),
@@ -91,8 +94,12 @@ function printTable(r: Cp2015Bench, reps: number): void {
   const ms = (s: number) => (1000 * s).toFixed(1);
   const L = r.lancaster;
   console.log(`cp2015 NAFTA: zero-deficit baseline + counterfactual, median of ${reps}`);
-  console.log(`  lancaster   ${ms(L.medianSeconds).padStart(8)} ms  (min ${ms(L.minSeconds)}; baseline ${ms(L.baselineSeconds)} + counterfactual ${ms(L.counterfactualSeconds)}; iterations ${L.iterations.baseline} + ${L.iterations.counterfactual})`);
+  console.log(
+    `  lancaster   ${ms(L.medianSeconds).padStart(8)} ms  (min ${ms(L.minSeconds)}; baseline ${ms(L.baselineSeconds)} + counterfactual ${ms(L.counterfactualSeconds)}; iterations ${L.iterations.baseline} + ${L.iterations.counterfactual})`,
+  );
   if ('medianSeconds' in r.reference) console.log(`  numpy ref   ${ms(r.reference.medianSeconds).padStart(8)} ms`);
   else console.log(`  numpy ref   unavailable (${r.reference.unavailable})`);
-  console.log(`  ratio       ${Number.isNaN(r.ratio) ? 'n/a' : `${r.ratio.toFixed(1)}×`}   peak RSS ${r.peakRssMB.toFixed(0)} MB`);
+  console.log(
+    `  ratio       ${Number.isNaN(r.ratio) ? 'n/a' : `${r.ratio.toFixed(1)}×`}   peak RSS ${r.peakRssMB.toFixed(0)} MB`,
+  );
 }

@@ -20,19 +20,37 @@ import { median } from './reference.ts';
 
 const FILE = resolve(fileURLToPath(new URL('../scenarios/controls/china-ree-licensing-2025.yaml', import.meta.url)));
 
-export interface Timed { medianSeconds: number; iterations: number; runs: number[] }
-export interface CriticalSupplyBench { without: Timed; withStocks: Timed; withCapacity: Timed; ratioStocks: number; ratioCapacity: number; ratioPerIteration: number }
+export interface Timed {
+  medianSeconds: number;
+  iterations: number;
+  runs: number[];
+}
+export interface CriticalSupplyBench {
+  without: Timed;
+  withStocks: Timed;
+  withCapacity: Timed;
+  ratioStocks: number;
+  ratioCapacity: number;
+  ratioPerIteration: number;
+}
 
 /** Times `reps` solves of each state (after one warm-up each). */
 export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
   const p = readScenarioFile(FILE);
   const d = scenarioDataset(p);
   const st = policyState(p, d);
-  const base: GeRunOptions = { baseline: 'keep-deficits', publishedWelfare: false, elasticityScale: 0.4, nests: geNests(d, p.scenario), labels: { regions: d.regions, sectors: d.sectors } };
+  const base: GeRunOptions = {
+    baseline: 'keep-deficits',
+    publishedWelfare: false,
+    elasticityScale: 0.4,
+    nests: geNests(d, p.scenario),
+    labels: { regions: d.regions, sectors: d.sectors },
+  };
   const capacity = st.capacity!;
   const { J } = d;
   const covered = new Set<number>();
-  for (const r of ['USA', 'DEU', 'FRA', 'ITA', 'EUR']) for (const s of ['RES', 'MAG']) covered.add(d.regions.indexOf(r) * J + d.sectors.indexOf(s));
+  for (const r of ['USA', 'DEU', 'FRA', 'ITA', 'EUR'])
+    for (const s of ['RES', 'MAG']) covered.add(d.regions.indexOf(r) * J + d.sectors.indexOf(s));
   const time = (opts: GeRunOptions): Timed => {
     runGe(d, 'multisector', st.tau, opts);
     const runs: number[] = [];
@@ -41,7 +59,8 @@ export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
       const t0 = performance.now();
       const r = runGe(d, 'multisector', st.tau, opts);
       runs.push((performance.now() - t0) / 1000);
-      if (r.result.status !== 'converged') throw new Error(`Expected the benchmark solve to converge, found ${r.result.message}`);
+      if (r.result.status !== 'converged')
+        throw new Error(`Expected the benchmark solve to converge, found ${r.result.message}`);
       iterations = r.result.iterations;
     }
     return { medianSeconds: median(runs), iterations, runs };
@@ -50,10 +69,13 @@ export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
   const withStocks = time({ ...base, capacity, controls: exemptCovered(st.controls, covered, d.N, J) });
   const withCapacity = time({ ...base, capacity, controls: st.controls });
   return {
-    without, withStocks, withCapacity,
+    without,
+    withStocks,
+    withCapacity,
     ratioStocks: withStocks.medianSeconds / without.medianSeconds,
     ratioCapacity: withCapacity.medianSeconds / without.medianSeconds,
-    ratioPerIteration: withCapacity.medianSeconds / withCapacity.iterations / (without.medianSeconds / without.iterations),
+    ratioPerIteration:
+      withCapacity.medianSeconds / withCapacity.iterations / (without.medianSeconds / without.iterations),
   };
 }
 
@@ -62,5 +84,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const ms = (t: Timed) => `${(1000 * t.medianSeconds).toFixed(1)} ms (${t.iterations} it.)`;
   console.log(`without capacities or stocks    ${ms(r.without)}`);
   console.log(`with capacities and stocks      ${ms(r.withStocks)}   ratio ${r.ratioStocks.toFixed(2)}×   target ≤ 2×`);
-  console.log(`with capacities, stocks run out ${ms(r.withCapacity)}   ratio ${r.ratioCapacity.toFixed(2)}× (per iteration ${r.ratioPerIteration.toFixed(2)}×)`);
+  console.log(
+    `with capacities, stocks run out ${ms(r.withCapacity)}   ratio ${r.ratioCapacity.toFixed(2)}× (per iteration ${r.ratioPerIteration.toFixed(2)}×)`,
+  );
 }

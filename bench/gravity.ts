@@ -44,15 +44,32 @@ export function benchGravity(reps = 7): GravityBench {
   const t0 = performance.now();
   bootstrapChunk(p, 1, 0, 3);
   const perRep = (performance.now() - t0) / 3000;
-  const ref = spawnSync('python3', [join(ROOT, 'bench', 'ref_gravity.py'), join(ROOT, 'data', 'gravity', 'wiod-fta-2000-2014.csv'), '3'], { encoding: 'utf8' });
+  const ref = spawnSync(
+    'python3',
+    [join(ROOT, 'bench', 'ref_gravity.py'), join(ROOT, 'data', 'gravity', 'wiod-fta-2000-2014.csv'), '3'],
+    { encoding: 'utf8' },
+  );
   let reference: GravityBench['reference'];
-  if (ref.status !== 0) reference = { unavailable: `python3 exited with ${ref.status ?? ref.signal}: ${(ref.stderr || String(ref.error ?? '')).slice(0, 200)}` };
+  if (ref.status !== 0)
+    reference = {
+      unavailable: `python3 exited with ${ref.status ?? ref.signal}: ${(ref.stderr || String(ref.error ?? '')).slice(0, 200)}`,
+    };
   else {
-    const j = JSON.parse(ref.stdout.trim().split('\n').pop()!) as { ppml_seconds: number; ge_seconds: number; eu_enlargement: number };
+    const j = JSON.parse(ref.stdout.trim().split('\n').pop()!) as {
+      ppml_seconds: number;
+      ge_seconds: number;
+      eu_enlargement: number;
+    };
     reference = { ppmlSeconds: j.ppml_seconds, geSeconds: j.ge_seconds, coef: j.eu_enlargement };
   }
   return {
-    ppml: { medianSeconds: median(tp), iterations: fit.iterations, sweeps: fit.innerIterations, coef: b, observations: fit.nobs },
+    ppml: {
+      medianSeconds: median(tp),
+      iterations: fit.iterations,
+      sweeps: fit.innerIterations,
+      coef: b,
+      observations: fit.nobs,
+    },
     ge: { medianSeconds: median(tg), iterations: ge.iterations },
     bootstrapSecondsPerReplication: perRep,
     reference,

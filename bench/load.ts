@@ -17,18 +17,38 @@ const LARGE = `lancaster: 1\nname: large\nmodel: one-sector-2025\npolicy:\n  tar
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-load-'));
 /** The body checker's workers stop after this idle time here (2 s instead of 10 s), to see the memory return. */
 const IDLE = 2000;
-const serve = (name: string, threshold?: number) => startServer({
-  port: 0, store: new SqliteRunStore(join(dir, `${name}.db`)), executor: new PoolExecutor({ threads: 2, preload: ['cp2015'] }),
-  access: { rateLimit: 0 }, lanes: { maxQueued: 100_000 }, offload: { threshold, idleMs: IDLE },
-});
+const serve = (name: string, threshold?: number) =>
+  startServer({
+    port: 0,
+    store: new SqliteRunStore(join(dir, `${name}.db`)),
+    executor: new PoolExecutor({ threads: 2, preload: ['cp2015'] }),
+    access: { rateLimit: 0 },
+    lanes: { maxQueued: 100_000 },
+    offload: { threshold, idleMs: IDLE },
+  });
 const server = await serve('runs');
 const mb = () => Math.round(process.memoryUsage().rss / 1048576);
 const rss0 = mb();
 type Opts = { path: string; method?: 'GET' | 'POST'; body?: string; amount: number; connections?: number };
-const run = (o: Opts, url = server.url) => autocannon({ url: url + o.path, method: o.method ?? 'GET', body: o.body, headers: { 'content-type': 'application/yaml' }, connections: o.connections ?? 50, amount: o.amount, timeout: 60 });
-const row = (name: string, r: autocannon.Result) => console.log(`${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(7)} rps  p99 ${String(r.latency.p99).padStart(6)} ms  errors ${r.errors + r.non2xx}  (${r.requests.total} requests)`);
+const run = (o: Opts, url = server.url) =>
+  autocannon({
+    url: url + o.path,
+    method: o.method ?? 'GET',
+    body: o.body,
+    headers: { 'content-type': 'application/yaml' },
+    connections: o.connections ?? 50,
+    amount: o.amount,
+    timeout: 60,
+  });
+const row = (name: string, r: autocannon.Result) =>
+  console.log(
+    `${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(7)} rps  p99 ${String(r.latency.p99).padStart(6)} ms  errors ${r.errors + r.non2xx}  (${r.requests.total} requests)`,
+  );
 row('GET /api/health', await run({ path: '/api/health', amount: 5000 }));
-row('POST /api/scenarios/validate', await run({ path: '/api/scenarios/validate', method: 'POST', body: NAFTA, amount: 1000 }));
+row(
+  'POST /api/scenarios/validate',
+  await run({ path: '/api/scenarios/validate', method: 'POST', body: NAFTA, amount: 1000 }),
+);
 row('POST /api/runs (submit)', await run({ path: '/api/runs?kind=solve', method: 'POST', body: NAFTA, amount: 300 }));
 row('GET /api/runs (list)', await run({ path: '/api/runs?limit=50', amount: 2000 }));
 const rssBurst = mb();
@@ -52,6 +72,8 @@ await server.context.service.shutdown();
 await server.close();
 (globalThis as { gc?: () => void }).gc?.();
 await new Promise((r) => setTimeout(r, 1000));
-console.log(`RSS MB: start ${rss0}, after the burst ${rssBurst}, after the large validations ${rssLarge}, after the worker's idle stop + GC ${rssIdle}, after close + GC ${mb()}`);
+console.log(
+  `RSS MB: start ${rss0}, after the burst ${rssBurst}, after the large validations ${rssLarge}, after the worker's idle stop + GC ${rssIdle}, after close + GC ${mb()}`,
+);
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -13,14 +13,12 @@ import { loadDataset } from '../src/data/load.ts';
 import { calibratedBaseline } from '../src/model/ge/run.ts';
 import { solveGe, type GeShock } from '../src/model/ge/solve.ts';
 
-
 export interface MultisectorBench {
   lancaster: { medianSeconds: number; minSeconds: number; iterations: number; binding: number; runs: number[] };
   reference: { medianSeconds: number; runs: number[] } | { unavailable: string };
   /** Reference median over Lancaster median (higher is better); NaN if the reference is unavailable. */
   ratio: number;
 }
-
 
 /** The REE-licensing shock on the calibrated (keep-deficits) multisector-2025 baseline. */
 function reeLicensingShock() {
@@ -33,8 +31,13 @@ function reeLicensingShock() {
   const flows: number[] = [];
   for (let n = 0; n < N; n++) if (n !== chn) for (const j of ree) flows.push((n * N + chn) * J + j);
   const shock: GeShock = {
-    tauNew: b.tau, D: b.D,
-    caps: { flow: Int32Array.from(flows), approval: new Float64Array(flows.length).fill(0.25), rentsToExporter: new Uint8Array(flows.length).fill(1) },
+    tauNew: b.tau,
+    D: b.D,
+    caps: {
+      flow: Int32Array.from(flows),
+      approval: new Float64Array(flows.length).fill(0.25),
+      rentsToExporter: new Uint8Array(flows.length).fill(1),
+    },
   };
   return { b, shock };
 }
@@ -49,11 +52,22 @@ export async function benchMultisector(reps = 7): Promise<MultisectorBench> {
     const t0 = performance.now();
     last = solveGe(b, shock);
     runs.push((performance.now() - t0) / 1000);
-    if (last.report.status !== 'converged') throw new Error(`Expected the benchmark solve to converge, found ${last.report.message}`);
+    if (last.report.status !== 'converged')
+      throw new Error(`Expected the benchmark solve to converge, found ${last.report.message}`);
   }
   const reference = timeCp2015Reference(reps, (s) => s.counterfactual);
-  const lancaster = { medianSeconds: median(runs), minSeconds: Math.min(...runs), iterations: last.report.iterations, binding: last.caps?.binding ?? 0, runs };
-  return { lancaster, reference, ratio: 'medianSeconds' in reference ? reference.medianSeconds / lancaster.medianSeconds : NaN };
+  const lancaster = {
+    medianSeconds: median(runs),
+    minSeconds: Math.min(...runs),
+    iterations: last.report.iterations,
+    binding: last.caps?.binding ?? 0,
+    runs,
+  };
+  return {
+    lancaster,
+    reference,
+    ratio: 'medianSeconds' in reference ? reference.medianSeconds / lancaster.medianSeconds : NaN,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -61,8 +75,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   void benchMultisector(reps).then((r) => {
     const ms = (s: number) => (1000 * s).toFixed(1);
     console.log(`multisector-2025 counterfactual with China's REE licensing (36 caps: RES and MAG), median of ${reps}`);
-    console.log(`  lancaster   ${ms(r.lancaster.medianSeconds).padStart(8)} ms  (min ${ms(r.lancaster.minSeconds)}; ${r.lancaster.iterations} iterations; ${r.lancaster.binding} caps binding)`);
-    if ('medianSeconds' in r.reference) console.log(`  numpy ref   ${ms(r.reference.medianSeconds).padStart(8)} ms  (cp2015 NAFTA counterfactual)`);
+    console.log(
+      `  lancaster   ${ms(r.lancaster.medianSeconds).padStart(8)} ms  (min ${ms(r.lancaster.minSeconds)}; ${r.lancaster.iterations} iterations; ${r.lancaster.binding} caps binding)`,
+    );
+    if ('medianSeconds' in r.reference)
+      console.log(`  numpy ref   ${ms(r.reference.medianSeconds).padStart(8)} ms  (cp2015 NAFTA counterfactual)`);
     else console.log(`  numpy ref   unavailable (${r.reference.unavailable})`);
     console.log(`  ratio       ${Number.isNaN(r.ratio) ? 'n/a' : `${r.ratio.toFixed(1)}×`}   target ≥ 5×`);
   });

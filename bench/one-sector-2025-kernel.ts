@@ -16,7 +16,10 @@ import type { OneSector2025Options } from '../src/model/oneSector2025/economy.ts
  * @example
  * const { seconds, iterations } = await benchOneSector2025(); // seconds ≈ 0.005
  */
-export async function benchOneSector2025(d: Dataset = loadDataset('world-2023'), reps = 15): Promise<{ seconds: number; iterations: number }> {
+export async function benchOneSector2025(
+  d: Dataset = loadDataset('world-2023'),
+  reps = 15,
+): Promise<{ seconds: number; iterations: number }> {
   const opts: OneSector2025Options = { revenue: 'income-tax-relief', variant: 'baseline' };
   const t = buildTariffMatrix(d, opts, PAPER_CASES.ustr);
   let iterations = solveOneSector2025(d, t, opts).result.iterations; // warm-up
@@ -25,7 +28,8 @@ export async function benchOneSector2025(d: Dataset = loadDataset('world-2023'),
     const t0 = performance.now();
     const s = solveOneSector2025(d, t, opts);
     times.push((performance.now() - t0) / 1000);
-    if (s.result.status !== 'converged') throw new RangeError(`Expected the benchmark solve to converge, found ${s.result.status}: ${s.result.message}`);
+    if (s.result.status !== 'converged')
+      throw new RangeError(`Expected the benchmark solve to converge, found ${s.result.status}: ${s.result.message}`);
     iterations = s.result.iterations;
   }
   times.sort((a, b) => a - b);

@@ -21,10 +21,19 @@ export interface ParetoBenchResult {
 }
 
 /** The benchmark domain and two random linear-additive profiles over it. */
-function benchDomain(issues = 6, values = 10, seed = 2010): { domain: Domain; a: LinearAdditiveUtility; b: LinearAdditiveUtility } {
+function benchDomain(
+  issues = 6,
+  values = 10,
+  seed = 2010,
+): { domain: Domain; a: LinearAdditiveUtility; b: LinearAdditiveUtility } {
   const domain = createDomain(
     'bench',
-    Array.from({ length: issues }, (_, i) => discreteIssue(`issue${i}`, Array.from({ length: values }, (_, v) => `v${v}`))),
+    Array.from({ length: issues }, (_, i) =>
+      discreteIssue(
+        `issue${i}`,
+        Array.from({ length: values }, (_, v) => `v${v}`),
+      ),
+    ),
   );
   const rng = createRng(seed);
   const profile = (): LinearAdditiveUtility => {

@@ -20,14 +20,25 @@ export function median(xs: number[]): number {
 }
 
 /** Median over `reps` runs of `pick(seconds)` from the reference's JSON, or why it is unavailable. */
-export function timeCp2015Reference(reps: number, pick: (s: { zero_deficit_baseline: number; counterfactual: number }) => number): ReferenceTiming {
+export function timeCp2015Reference(
+  reps: number,
+  pick: (s: { zero_deficit_baseline: number; counterfactual: number }) => number,
+): ReferenceTiming {
   if (!existsSync(CP2015_REFERENCE)) return { unavailable: `${CP2015_REFERENCE} not found` };
   const runs: number[] = [];
   for (let r = 0; r < reps; r++) {
-    const p = spawnSync('python3', [join('..', 'shared', 'reference', 'cp2015_numpy.py'), '--json'], { cwd: ROOT, encoding: 'utf8' });
-    if (p.status !== 0) return { unavailable: `python3 exited with ${p.status ?? p.signal}: ${(p.stderr || String(p.error ?? '')).slice(0, 200)}` };
+    const p = spawnSync('python3', [join('..', 'shared', 'reference', 'cp2015_numpy.py'), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (p.status !== 0)
+      return {
+        unavailable: `python3 exited with ${p.status ?? p.signal}: ${(p.stderr || String(p.error ?? '')).slice(0, 200)}`,
+      };
     try {
-      runs.push(pick((JSON.parse(p.stdout) as { seconds: { zero_deficit_baseline: number; counterfactual: number } }).seconds));
+      runs.push(
+        pick((JSON.parse(p.stdout) as { seconds: { zero_deficit_baseline: number; counterfactual: number } }).seconds),
+      );
     } catch (e) {
       return { unavailable: `unreadable reference output: ${(e as Error).message}` };
     }

@@ -10,7 +10,9 @@ import { SCENARIO_DIR } from '../src/cli/run.ts';
 export function benchReplay(repeats = 3) {
   const p = readScenarioFile(join(SCENARIO_DIR, 'us-china-2025.yaml'));
   const times: number[] = [];
-  let steps = 0, solves = 0, status = '';
+  let steps = 0,
+    solves = 0,
+    status = '';
   for (let k = 0; k < repeats; k++) {
     const t0 = performance.now();
     const r = buildReport(p);

@@ -11,7 +11,14 @@ import { clearEvaluationCache } from '../src/strategy/evaluator.ts';
 import { runStrategy } from '../src/strategy/run.ts';
 import { ALL_PARTNER_WAR } from './strategy.ts';
 
-export interface RoundBench { regions: number; instruments: number; rounds: number; solves: number; cpu_seconds: number; wall_seconds: number }
+export interface RoundBench {
+  regions: number;
+  instruments: number;
+  rounds: number;
+  solves: number;
+  cpu_seconds: number;
+  wall_seconds: number;
+}
 
 /** One best-response round (max_rounds 1, inline) of the all-partner war; CPU and wall seconds. */
 export async function benchStrategyRound(file = ALL_PARTNER_WAR): Promise<RoundBench> {
@@ -24,8 +31,12 @@ export async function benchStrategyRound(file = ALL_PARTNER_WAR): Promise<RoundB
   const o = await runStrategy(p.spec, p.strategy);
   const c = process.cpuUsage(c0);
   return {
-    regions: p.spec.players.length, instruments: p.spec.instruments.length,
-    rounds: o.war?.rounds ?? 0, solves: o.solves.solves, cpu_seconds: (c.user + c.system) / 1e6, wall_seconds: (performance.now() - t0) / 1000,
+    regions: p.spec.players.length,
+    instruments: p.spec.instruments.length,
+    rounds: o.war?.rounds ?? 0,
+    solves: o.solves.solves,
+    cpu_seconds: (c.user + c.system) / 1e6,
+    wall_seconds: (performance.now() - t0) / 1000,
   };
 }
 

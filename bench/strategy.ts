@@ -39,8 +39,14 @@ export async function benchStrategy(workers = 2, file = WAR_SCENARIO): Promise<S
   const o = await runStrategy(p.spec, p.strategy);
   const wall = (performance.now() - t0) / 1000;
   return {
-    scenario: file, workers, instruments: p.spec.instruments.length, converged: o.converged, rounds: o.war?.rounds ?? 0,
-    wall_seconds: wall, solves_per_second: o.solves.solves / wall, solves: o.solves,
+    scenario: file,
+    workers,
+    instruments: p.spec.instruments.length,
+    converged: o.converged,
+    rounds: o.war?.rounds ?? 0,
+    wall_seconds: wall,
+    solves_per_second: o.solves.solves / wall,
+    solves: o.solves,
   };
 }
 

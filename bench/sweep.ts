@@ -19,10 +19,29 @@ import { runSweep } from '../src/sweep/run.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FILE = fileURLToPath(new URL('../sweeps/us-china-2025-long-run.yaml', import.meta.url));
 
-export interface SweepBenchRun { executor: string; workers: number; runs: number; seconds: number; runsPerSecond: number; status: string }
-export interface SweepBench { draws: number; runs: SweepBenchRun[]; ratio1: number; ratio2: number; unavailable?: string }
+export interface SweepBenchRun {
+  executor: string;
+  workers: number;
+  runs: number;
+  seconds: number;
+  runsPerSecond: number;
+  status: string;
+}
+export interface SweepBench {
+  draws: number;
+  runs: SweepBenchRun[];
+  ratio1: number;
+  ratio2: number;
+  unavailable?: string;
+}
 
-async function timed(name: string, workers: number, ex: Executor, draws: number, before?: () => Promise<void>): Promise<SweepBenchRun> {
+async function timed(
+  name: string,
+  workers: number,
+  ex: Executor,
+  draws: number,
+  before?: () => Promise<void>,
+): Promise<SweepBenchRun> {
   await runSweep(readSweepFile(FILE, { draws: 1, seed: 99 }), ex); // warm-up: threads, datasets, code
   await before?.();
   const plan = readSweepFile(FILE, { draws });
@@ -33,7 +52,11 @@ async function timed(name: string, workers: number, ex: Executor, draws: number,
 }
 
 function startWorker(url: string, queue: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url, '--queue', queue], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url, '--queue', queue],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((res, rej) => {
     proc.stdout!.once('data', () => res(proc));
     proc.once('exit', (c) => rej(new Error(`lancaster worker exited with ${c} before it was ready`)));
@@ -79,6 +102,13 @@ export async function benchSweep(draws = Number(process.env.LANCASTER_BENCH_SWEE
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await benchSweep();
-  for (const x of r.runs) console.log(`${x.executor} ×${x.workers}: ${x.runs} runs in ${x.seconds.toFixed(1)} s = ${x.runsPerSecond.toFixed(3)} runs/s (${x.status})`);
-  console.log(r.unavailable ? `queue: unavailable (${r.unavailable})` : `queue / threads throughput: ${r.ratio1.toFixed(3)} (1 worker), ${r.ratio2.toFixed(3)} (2 workers); target ≥ 0.9`);
+  for (const x of r.runs)
+    console.log(
+      `${x.executor} ×${x.workers}: ${x.runs} runs in ${x.seconds.toFixed(1)} s = ${x.runsPerSecond.toFixed(3)} runs/s (${x.status})`,
+    );
+  console.log(
+    r.unavailable
+      ? `queue: unavailable (${r.unavailable})`
+      : `queue / threads throughput: ${r.ratio1.toFixed(3)} (1 worker), ${r.ratio2.toFixed(3)} (2 workers); target ≥ 0.9`,
+  );
 }

@@ -20,11 +20,16 @@ const tsc = resolveBin('typescript', 'bin/tsc');
 const vite = resolveBin('vite', 'bin/vite.js');
 if (!tsc || !vite) {
   // An install without dev dependencies (npm ci --omit=dev) cannot build; a built tree still runs.
-  if (existsSync(new URL('../dist/.built', import.meta.url)) && existsSync(new URL('../web/dist/index.html', import.meta.url))) {
+  if (
+    existsSync(new URL('../dist/.built', import.meta.url)) &&
+    existsSync(new URL('../web/dist/index.html', import.meta.url))
+  ) {
     log('typescript or vite is not installed (dev dependencies omitted); keeping the existing build');
     process.exit(0);
   }
-  log('expected the dev dependencies typescript and vite to build dist/ and web/dist, found them missing: run npm ci (with dev dependencies)');
+  log(
+    'expected the dev dependencies typescript and vite to build dist/ and web/dist, found them missing: run npm ci (with dev dependencies)',
+  );
   process.exit(1);
 }
 
@@ -33,7 +38,12 @@ function newest(path) {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'dist' && n !== 'node_modules').map((n) => newest(join(path, n))));
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((n) => n !== 'dist' && n !== 'node_modules')
+      .map((n) => newest(join(path, n))),
+  );
 }
 
 // `prepare` also runs when npm links this folder (e.g. the first `npx lancaster` here): with

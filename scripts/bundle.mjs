@@ -28,7 +28,9 @@ const { build } = await import('esbuild');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Pure-JavaScript dependencies of the solve path, bundled; every other dependency stays external. */
 const BUNDLED = new Set(['zod', 'yaml', 'commander', '@commander-js/extra-typings', 'pure-rand', 'cli-table3']);
-const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)).flatMap((d) => [d, `${d}/*`]);
+const external = Object.keys(pkg.dependencies)
+  .filter((d) => !BUNDLED.has(d))
+  .flatMap((d) => [d, `${d}/*`]);
 const moduleUrls = {
   name: 'module-relative-urls',
   setup(b) {
@@ -36,7 +38,10 @@ const moduleUrls = {
       const src = readFileSync(args.path, 'utf8');
       if (!src.includes('import.meta.url')) return undefined;
       const rel = relative(outdir, args.path).split('\\').join('/');
-      return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
+      return {
+        contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
+        loader: 'js',
+      };
     });
   },
 };
@@ -47,16 +52,34 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: dirname(args.path) }));
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 const r = await build({
   entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
-  bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-  outdir, chunkNames: 'chunk-[hash]', external, plugins: [moduleUrls, zodEnglishOnly], metafile: true, logLevel: 'warning',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outdir,
+  chunkNames: 'chunk-[hash]',
+  external,
+  plugins: [moduleUrls, zodEnglishOnly],
+  metafile: true,
+  logLevel: 'warning',
   // Bundled CommonJS packages (yaml, commander) may call require() for Node built-ins.
-  banner: { js: "import { createRequire as __lancasterRequire } from 'node:module'; const require = __lancasterRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __lancasterRequire } from 'node:module'; const require = __lancasterRequire(import.meta.url);",
+  },
 });
 const files = Object.values(r.metafile.outputs);
 log(`${files.length} files, ${(files.reduce((a, o) => a + o.bytes, 0) / 1e6).toFixed(1)} MB`);

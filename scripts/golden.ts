@@ -11,7 +11,13 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { GOLDEN_DIR, goldenCases, goldenOutput, goldenText, type GoldenCase } from '../test/support/golden/scenarios.ts';
+import {
+  GOLDEN_DIR,
+  goldenCases,
+  goldenOutput,
+  goldenText,
+  type GoldenCase,
+} from '../test/support/golden/scenarios.ts';
 import { diffValues, formatMoved } from '../test/support/golden/diff.ts';
 
 const args = process.argv.slice(2);
@@ -36,7 +42,8 @@ async function one(c: GoldenCase): Promise<{ lines: string[]; failed?: string }>
   }
   const path = join(GOLDEN_DIR, c.golden);
   const before = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
-  const lines = before === undefined ? [`${c.golden}: new golden`] : formatMoved(c.golden, diffValues(before, after, 1e-6));
+  const lines =
+    before === undefined ? [`${c.golden}: new golden`] : formatMoved(c.golden, diffValues(before, after, 1e-6));
   if (mode === 'record') writeFileSync(path, goldenText(after));
   process.stderr.write(`${c.file}: ${lines.length} moved, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   return { lines };

@@ -7,7 +7,14 @@ const INDEX = fileURLToPath(new URL('./index.ts', import.meta.url));
 
 /** Every export of src/index.ts with its TSDoc: summary text and whether it has an @example. */
 function exportsWithDocs(): { name: string; summary: string; example: boolean }[] {
-  const program = ts.createProgram([INDEX], { allowImportingTsExtensions: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true });
+  const program = ts.createProgram([INDEX], {
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(INDEX)!)!;
   return checker.getExportsOfModule(moduleSymbol).map((s) => {
@@ -22,17 +29,36 @@ describe('the public API (src/index.ts, the package export)', () => {
   it('documents every export with a summary and an example', () => {
     const docs = exportsWithDocs();
     expect(docs.length).toBeGreaterThan(20);
-    expect(docs.filter((d) => !d.summary || !d.example).map((d) => `${d.name}: ${d.summary ? '' : 'no summary '}${d.example ? '' : 'no @example'}`)).toEqual([]);
+    expect(
+      docs
+        .filter((d) => !d.summary || !d.example)
+        .map((d) => `${d.name}: ${d.summary ? '' : 'no summary '}${d.example ? '' : 'no @example'}`),
+    ).toEqual([]);
   });
 
   it('exports the entry points of every kind of run', () => {
-    for (const f of ['loadDataset', 'readScenarioFile', 'parseScenarioText', 'checkScenario', 'solveScenario', 'runTimeline', 'prepareStrategy', 'runStrategy', 'runTradeNegotiation']) {
+    for (const f of [
+      'loadDataset',
+      'readScenarioFile',
+      'parseScenarioText',
+      'checkScenario',
+      'solveScenario',
+      'runTimeline',
+      'prepareStrategy',
+      'runStrategy',
+      'runTradeNegotiation',
+    ]) {
       expect(typeof (api as Record<string, unknown>)[f], f).toBe('function');
     }
   });
 
   it('solves a scenario given as text, end to end', () => {
-    const r = api.solveScenario(api.parseScenarioText('lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n', 'inline.yaml'));
+    const r = api.solveScenario(
+      api.parseScenarioText(
+        'lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n',
+        'inline.yaml',
+      ),
+    );
     expect(r.status).toBe('converged');
     expect(r.countries.CHN.welfare_pct).toBeLessThan(0);
   });

@@ -31,10 +31,23 @@ export { ScenarioError, type ScenarioIssue } from './spec/errors.ts';
 
 // Results (the contract: docs/results.md)
 export type { CountryResult, ModelResult, SolverReport, SolveStatus } from './model/result.ts';
-export { resultJsonSchema, RESULT_SCHEMAS, type SolveResult, type Provenance, type PathPoint, type HorizonStep, type Horizon } from './contract/result.ts';
+export {
+  resultJsonSchema,
+  RESULT_SCHEMAS,
+  type SolveResult,
+  type Provenance,
+  type PathPoint,
+  type HorizonStep,
+  type Horizon,
+} from './contract/result.ts';
 
 // Timelines
-export { runTimeline, type TimelineRun, type TimelineRunOptions, type TimelineStepResult } from './scenario/runTimeline.ts';
+export {
+  runTimeline,
+  type TimelineRun,
+  type TimelineRunOptions,
+  type TimelineStepResult,
+} from './scenario/runTimeline.ts';
 
 // Strategy
 export { prepareStrategy, type PreparedStrategy } from './strategy/check.ts';

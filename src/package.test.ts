@@ -19,7 +19,12 @@ const project = join(dir, 'consumer');
 
 function npm(args: string[], cwd: string): string {
   const [cmd, ...pre] = NPM;
-  return execFileSync(cmd, [...pre, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync(cmd, [...pre, ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 function newest(path: string): number {
@@ -32,34 +37,64 @@ function newest(path: string): number {
 function ensureBuilt() {
   const stamp = join(ROOT, 'dist', '.built');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(join(ROOT, 'src'))) return;
-  execFileSync(NODE, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(NODE, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   execFileSync(NODE, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(NODE, ['scripts/stamp-build.mjs'], { cwd: ROOT });
 }
 
 beforeAll(() => {
   ensureBuilt();
-  const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   const files = packed[0].files.map((f) => f.path);
   // The tarball carries the build, the data and the scenarios, not the sources or the tests.
-  expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/bundle/main.js', 'bin/lancaster.js', 'data/cp2015/dataset.json', 'scenarios/nafta-cp2015.yaml']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/bundle/main.js',
+      'bin/lancaster.js',
+      'data/cp2015/dataset.json',
+      'scenarios/nafta-cp2015.yaml',
+    ]),
+  );
   expect(files.filter((f) => f.startsWith('src/') || f.includes('.test.') || f.startsWith('.cache/'))).toEqual([]);
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  npm(['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', join(dir, packed[0].filename)], project);
+  npm(
+    [
+      'install',
+      '--ignore-scripts',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel',
+      'error',
+      join(dir, packed[0].filename),
+    ],
+    project,
+  );
 }, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 describe('the installed package', () => {
   it("solves the NAFTA scenario through import { … } from 'lancaster'", () => {
-    writeFileSync(join(project, 'solve.mjs'), [
-      "import { readScenarioFile, solveScenario, loadDataset, embeddedDatasetIds } from 'lancaster';",
-      "import { createRequire } from 'node:module';",
-      "const file = new URL('./node_modules/lancaster/scenarios/nafta-cp2015.yaml', import.meta.url).pathname;",
-      'const r = solveScenario(readScenarioFile(file));',
-      "console.log(JSON.stringify({ status: r.status, mex: r.countries.MEX.welfare_pct, ids: embeddedDatasetIds(), N: loadDataset('cp2015').N }));",
-    ].join('\n'));
+    writeFileSync(
+      join(project, 'solve.mjs'),
+      [
+        "import { readScenarioFile, solveScenario, loadDataset, embeddedDatasetIds } from 'lancaster';",
+        "import { createRequire } from 'node:module';",
+        "const file = new URL('./node_modules/lancaster/scenarios/nafta-cp2015.yaml', import.meta.url).pathname;",
+        'const r = solveScenario(readScenarioFile(file));',
+        "console.log(JSON.stringify({ status: r.status, mex: r.countries.MEX.welfare_pct, ids: embeddedDatasetIds(), N: loadDataset('cp2015').N }));",
+      ].join('\n'),
+    );
     const out = JSON.parse(execFileSync(NODE, ['solve.mjs'], { cwd: project, encoding: 'utf8' }));
     expect(out.status).toBe('converged');
     expect(out.mex).toBeCloseTo(1.31, 2);
@@ -68,17 +103,37 @@ describe('the installed package', () => {
   });
 
   it('type-checks a TypeScript consumer against the published types', () => {
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
-    writeFileSync(join(project, 'use.ts'), [
-      "import { parseScenarioText, solveScenario, type ModelResult, type StrategyOutcome, type TimelineRun, type TradeNegotiationRun } from 'lancaster';",
-      "const r: ModelResult = solveScenario(parseScenarioText('lancaster: 1', 'inline.yaml'));",
-      'const welfare: number | undefined = r.countries.USA?.welfare_pct;',
-      'export type Results = [StrategyOutcome, TimelineRun, TradeNegotiationRun, typeof welfare];',
-      '// @ts-expect-error: the result status is a closed set',
-      "const bad: ModelResult['status'] = 'maybe';",
-      'void bad;',
-    ].join('\n'));
-    execFileSync(NODE, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'use.ts'),
+      [
+        "import { parseScenarioText, solveScenario, type ModelResult, type StrategyOutcome, type TimelineRun, type TradeNegotiationRun } from 'lancaster';",
+        "const r: ModelResult = solveScenario(parseScenarioText('lancaster: 1', 'inline.yaml'));",
+        'const welfare: number | undefined = r.countries.USA?.welfare_pct;',
+        'export type Results = [StrategyOutcome, TimelineRun, TradeNegotiationRun, typeof welfare];',
+        '// @ts-expect-error: the result status is a closed set',
+        "const bad: ModelResult['status'] = 'maybe';",
+        'void bad;',
+      ].join('\n'),
+    );
+    execFileSync(NODE, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
   });
 
   it('installs the lancaster command, which runs the compiled CLI', () => {
@@ -90,11 +145,22 @@ describe('the installed package', () => {
   it('solves through the bundled CLI, whose data, scenario and worker paths resolve as from dist/', () => {
     const bin = join(project, 'node_modules', '.bin', 'lancaster');
     const scenarios = join(project, 'node_modules', 'lancaster', 'scenarios');
-    const r = JSON.parse(execFileSync(bin, ['solve', join(scenarios, 'nafta-cp2015.yaml'), '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { status: string; countries: Record<string, { welfare_pct: number }> };
+    const r = JSON.parse(
+      execFileSync(bin, ['solve', join(scenarios, 'nafta-cp2015.yaml'), '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ) as { status: string; countries: Record<string, { welfare_pct: number }> };
     expect(r.status).toBe('converged');
     expect(r.countries.MEX.welfare_pct).toBeCloseTo(1.31, 2);
     // A strategy run on two worker threads: the pool's worker modules are found from the bundle.
-    const s = JSON.parse(execFileSync(bin, ['strategy', join(scenarios, 'strategy', 'us-optimal-uniform.yaml'), '--json', '--workers', '2'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { converged?: boolean; status?: string };
+    const s = JSON.parse(
+      execFileSync(
+        bin,
+        ['strategy', join(scenarios, 'strategy', 'us-optimal-uniform.yaml'), '--json', '--workers', '2'],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      ),
+    ) as { converged?: boolean; status?: string };
     expect(s.converged ?? s.status === 'converged').toBe(true);
   }, 300_000);
 });

@@ -15,7 +15,13 @@ function valueImports(file: string): string[] {
   for (const st of src.statements) {
     if (ts.isImportDeclaration(st)) {
       const c = st.importClause;
-      const typeOnly = c !== undefined && (c.isTypeOnly || (!c.name && c.namedBindings !== undefined && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        c !== undefined &&
+        (c.isTypeOnly ||
+          (!c.name &&
+            c.namedBindings !== undefined &&
+            ts.isNamedImports(c.namedBindings) &&
+            c.namedBindings.elements.every((e) => e.isTypeOnly)));
       if (!typeOnly) out.push((st.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) {
       out.push((st.moduleSpecifier as ts.StringLiteral).text);
@@ -46,7 +52,13 @@ describe('the CLI start-up', () => {
     expect(packages).toEqual(['@commander-js/extra-typings']);
     // Command modules live in src/cli/ (serve in src/server/cli.ts); error classes and the message
     // catalogue's sentences (plain functions, no imports) are tiny.
-    const heavy = files.filter((f) => !/^src\/cli\/[^/]+\.ts$/.test(f) && f !== 'src/server/cli.ts' && !f.endsWith('/errors.ts') && !/^src\/spec\/messages\/[^/]+\.ts$/.test(f));
+    const heavy = files.filter(
+      (f) =>
+        !/^src\/cli\/[^/]+\.ts$/.test(f) &&
+        f !== 'src/server/cli.ts' &&
+        !f.endsWith('/errors.ts') &&
+        !/^src\/spec\/messages\/[^/]+\.ts$/.test(f),
+    );
     expect(heavy).toEqual([]);
   });
 

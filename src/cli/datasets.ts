@@ -24,15 +24,30 @@ async function datasetsReport(json: boolean): Promise<string> {
   const list = embeddedDatasetIds().map((id) => {
     const m = loadDataset(id).manifest;
     return {
-      id: m.id, name: m.name, description: m.description, version: m.version, base_year: m.base_year,
-      default_model: m.default_model, regions: m.regions.length, sectors: m.sectors.length, groups: Object.keys(m.groups),
-      sources: m.provenance.sources, built_at: m.provenance.built_at,
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      version: m.version,
+      base_year: m.base_year,
+      default_model: m.default_model,
+      regions: m.regions.length,
+      sectors: m.sectors.length,
+      groups: Object.keys(m.groups),
+      sources: m.provenance.sources,
+      built_at: m.provenance.built_at,
     };
   });
   if (json) return JSON.stringify(list, null, 2);
-  return list.map((d) => [
-    `${d.id} — ${d.name} (${d.base_year}; ${d.regions} regions × ${d.sectors} sectors; default model ${d.default_model})`,
-    `  ${d.description}`,
-    ...d.sources.map((s) => `  source: ${s.citation ?? s.name}${s.repository ? ` [${s.repository}${s.commit ? `@${s.commit.slice(0, 10)}` : ''}]` : ''} — licence: ${s.licence}`),
-  ].join('\n')).join('\n\n');
+  return list
+    .map((d) =>
+      [
+        `${d.id} — ${d.name} (${d.base_year}; ${d.regions} regions × ${d.sectors} sectors; default model ${d.default_model})`,
+        `  ${d.description}`,
+        ...d.sources.map(
+          (s) =>
+            `  source: ${s.citation ?? s.name}${s.repository ? ` [${s.repository}${s.commit ? `@${s.commit.slice(0, 10)}` : ''}]` : ''} — licence: ${s.licence}`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }

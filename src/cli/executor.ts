@@ -14,7 +14,10 @@ export interface ExecutorFlags {
 }
 
 /** The executor and its name ("queue redis://…" or "threads ×N"). */
-export async function cliExecutor(flags: ExecutorFlags, log: (s: string) => void): Promise<{ executor: Executor; name: string }> {
+export async function cliExecutor(
+  flags: ExecutorFlags,
+  log: (s: string) => void,
+): Promise<{ executor: Executor; name: string }> {
   const url = flags.redis ?? process.env.LANCASTER_REDIS_URL;
   if (url) {
     const { QueueExecutor } = await import('../exec/queue.ts');

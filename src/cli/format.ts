@@ -28,7 +28,9 @@ function rowsToShow(r: ModelResult, named?: string[]): string[] {
   if (named?.length) return named;
   const all = Object.keys(r.countries);
   if (all.length <= 12) return all;
-  return all.sort((a, b) => Math.abs(r.countries[b].welfare_pct ?? 0) - Math.abs(r.countries[a].welfare_pct ?? 0)).slice(0, 12);
+  return all
+    .sort((a, b) => Math.abs(r.countries[b].welfare_pct ?? 0) - Math.abs(r.countries[a].welfare_pct ?? 0))
+    .slice(0, 12);
 }
 
 function num(v: number | undefined, digits: number): string {
@@ -43,7 +45,10 @@ export function formatResultTable(r: ModelResult, named?: string[], digits = 2):
   const pick = (code: string): CountryResult | undefined => r.countries[code] ?? r.groups?.[code];
   const present = COLUMNS.filter(([k]) => rows.some((c) => pick(c)?.[k] !== undefined));
   const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;
-  const t = new Table({ head: ['', ...present.map(([, h]) => h)], style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true } });
+  const t = new Table({
+    head: ['', ...present.map(([, h]) => h)],
+    style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true },
+  });
   for (const c of rows) {
     const v = pick(c);
     if (!v) continue;

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runCli as run } from '../../test/support/cli.ts';
 
-
 const USITC = new URL('../../scenarios/gravity/usitc-sample.yaml', import.meta.url).pathname;
 const CSV = new URL('../../data/gravity/usitc-sample-2006.csv', import.meta.url).pathname;
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-gravity-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lancaster-gravity-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('lancaster gravity', () => {

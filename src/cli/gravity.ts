@@ -18,7 +18,9 @@ import * as cliMsg from '../spec/messages/cli.ts';
 export function registerGravityCommand(program: Command): void {
   program
     .command('gravity')
-    .description('Estimate a structural gravity model (PPML with fixed effects), solve its GE counterfactual and bootstrap both')
+    .description(
+      'Estimate a structural gravity model (PPML with fixed effects), solve its GE counterfactual and bootstrap both',
+    )
     .argument('<file>', 'gravity scenario file (YAML or JSON, kind: gravity)')
     .option('--json', 'print the machine-readable result (estimates, ge, bands)')
     .option('--workers <n>', 'worker threads for the bootstrap (0 runs it in this thread)', '0')
@@ -32,7 +34,8 @@ export function registerGravityCommand(program: Command): void {
       const { gravityText } = await import('../report/gravity.ts');
       const int = (v: string, flag: string, max: number) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > max) throw new ScenarioError(file, [{ path: [flag], message: msg.integerBetween(max, v) }]);
+        if (!Number.isInteger(n) || n < 0 || n > max)
+          throw new ScenarioError(file, [{ path: [flag], message: msg.integerBetween(max, v) }]);
         return n;
       };
       const workers = int(opts.workers, '--workers', 64);
@@ -44,7 +47,9 @@ export function registerGravityCommand(program: Command): void {
       }
       process.stderr.write(`${cliMsg.ppmlStarting(p.scenario.name, p.problem.y.length, p.problem.factors.length)}\n`);
       const r = runGravity(p);
-      process.stderr.write(`PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`);
+      process.stderr.write(
+        `PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`,
+      );
       if (p.scenario.bootstrap && r.converged) {
         const { bootstrapGravity } = await import('../exec/gravityBootstrap.ts');
         const { InlineExecutor } = await import('../exec/inline.ts');

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { runCli as run } from '../../test/support/cli.ts';
 import { DATA_DIR } from '../data/load.ts';
 
-
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-cli-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lancaster-cli-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string) {
   const p = join(dir, name);
@@ -37,7 +38,10 @@ describe('lancaster solve', () => {
   });
 
   it('exits 1 and says so when the solve does not converge', async () => {
-    const f = file('short.yaml', readFileSync(NAFTA, 'utf8').replace('baseline: zero-deficit', 'baseline: zero-deficit\n  max_iterations: 1'));
+    const f = file(
+      'short.yaml',
+      readFileSync(NAFTA, 'utf8').replace('baseline: zero-deficit', 'baseline: zero-deficit\n  max_iterations: 1'),
+    );
     const r = await run('solve', f, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).status).toBe('not-converged');
@@ -45,22 +49,35 @@ describe('lancaster solve', () => {
   });
 
   it('exits 2 with file:line:col for a bad scenario', async () => {
-    const f = file('bad.yaml', 'lancaster: 1\nname: bad\nmodel: cp2015\npolicy:\n  tariffs:\n    - { importer: USA, exporter: ZZZ, rate: 0.1 }\n');
+    const f = file(
+      'bad.yaml',
+      'lancaster: 1\nname: bad\nmodel: cp2015\npolicy:\n  tariffs:\n    - { importer: USA, exporter: ZZZ, rate: 0.1 }\n',
+    );
     const r = await run('solve', f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${f}:6:34 policy.tariffs[0].exporter: expected a region code, a group (NAFTA) or "*" of dataset cp2015, found unknown code "ZZZ"`);
+    expect(r.stderr).toContain(
+      `${f}:6:34 policy.tariffs[0].exporter: expected a region code, a group (NAFTA) or "*" of dataset cp2015, found unknown code "ZZZ"`,
+    );
     expect(r.stdout).toBe('');
   });
 
   it('rejects export controls in a model that cannot apply them, with exit 2', async () => {
-    const f = file('ec.yaml', 'lancaster: 1\nname: ec\nmodel: one-sector-2025\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [goods], approval: 0.25 }\n');
+    const f = file(
+      'ec.yaml',
+      'lancaster: 1\nname: ec\nmodel: one-sector-2025\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [goods], approval: 0.25 }\n',
+    );
     const r = await run('solve', f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('policy.export_controls: expected no export controls: model one-sector-2025 cannot apply them');
+    expect(r.stderr).toContain(
+      'policy.export_controls: expected no export controls: model one-sector-2025 cannot apply them',
+    );
   });
 
   it('solves an export control in the multi-sector model', async () => {
-    const f = file('ec2.yaml', 'lancaster: 1\nname: ec\nmodel: cp2015\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [s02], approval: 0.25 }\n');
+    const f = file(
+      'ec2.yaml',
+      'lancaster: 1\nname: ec\nmodel: cp2015\npolicy:\n  export_controls:\n    - { origin: CHN, destination: "*", sectors: [s02], approval: 0.25 }\n',
+    );
     const r = await run('solve', f, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).status).toBe('converged');
@@ -128,10 +145,16 @@ describe('lancaster solve with a timeline', () => {
     // The sources in a child process (bin/lancaster.js runs the compiled build, which tests do not use).
     const main = new URL('./main.ts', import.meta.url).pathname;
     const scenario = new URL('../../scenarios/us-china-2025.yaml', import.meta.url).pathname;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'solve', scenario, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'solve', scenario, '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536); // larger than one pipe buffer
-    const j = JSON.parse(r.stdout) as { status: string; steps: { date: string; label: string; countries: Record<string, { welfare_pct: number }> }[] };
+    const j = JSON.parse(r.stdout) as {
+      status: string;
+      steps: { date: string; label: string; countries: Record<string, { welfare_pct: number }> }[];
+    };
     expect(j.status).toBe('converged');
     expect(j.steps.map((s) => s.date)).toEqual([...j.steps.map((s) => s.date)].sort());
     expect(j.steps.find((s) => s.date === '2025-06-09')!.label).toContain('Lancaster House');

@@ -22,7 +22,9 @@ function out(s: string) {
 export function registerNegotiateCommand(program: Command): void {
   program
     .command('negotiate')
-    .description('Run the negotiation section of a scenario: trade domain from the model, frontier, ratification with and without linkage, agent sessions, the deal\'s effects')
+    .description(
+      "Run the negotiation section of a scenario: trade domain from the model, frontier, ratification with and without linkage, agent sessions, the deal's effects",
+    )
     .argument('<file>', 'scenario file (YAML or JSON) with a negotiation section and a trade domain')
     .option('--json', 'print the machine-readable result (session logs included)')
     .option('--workers <n>', 'worker threads for mapping the deals (overrides negotiation.domain.workers)')
@@ -34,7 +36,8 @@ export function registerNegotiateCommand(program: Command): void {
       let workers: number | undefined;
       if (opts.workers !== undefined) {
         workers = Number(opts.workers);
-        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+          throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
       }
       const parsed = readScenarioFile(file);
       const tty = process.stderr.isTTY && !process.env.NO_COLOR;

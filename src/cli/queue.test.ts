@@ -18,7 +18,12 @@ describe.skipIf(skip)(`lancaster solve and run on the queue${skip ? ` (skipped: 
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    worker = await startQueueWorker({ url: redis.url, queue, log: () => {}, executor: { submit: (j, on, s) => (computed++, inline.submit(j, on, s)), close: async () => {} } });
+    worker = await startQueueWorker({
+      url: redis.url,
+      queue,
+      log: () => {},
+      executor: { submit: (j, on, s) => (computed++, inline.submit(j, on, s)), close: async () => {} },
+    });
   }, 30_000);
   afterAll(async () => {
     await worker?.close();
@@ -44,13 +49,24 @@ describe.skipIf(skip)(`lancaster solve and run on the queue${skip ? ` (skipped: 
     try {
       const before = computed;
       const here = await run('run', 'us-china-2025', '--out', join(dir, 'here'));
-      const queued = await run('run', 'us-china-2025', '--out', join(dir, 'queued'), '--redis', redis.url, '--queue', queue);
+      const queued = await run(
+        'run',
+        'us-china-2025',
+        '--out',
+        join(dir, 'queued'),
+        '--redis',
+        redis.url,
+        '--queue',
+        queue,
+      );
       expect(queued.code, queued.stderr).toBe(0);
       expect(queued.stderr).toMatch(/lancaster run: the report's 3 timelines on queue cli-/);
       expect(computed - before).toBe(3); // long run, short run, BLP levels
-      const report = (d: string) => JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8'), (k, v) => (k === 'seconds' ? undefined : v));
+      const report = (d: string) =>
+        JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8'), (k, v) => (k === 'seconds' ? undefined : v));
       expect(report('queued')).toEqual(report('here'));
-      const text = (t: string) => t.replace(/converged, [\d.]+ s/, 'converged, … s').replace(/\/(here|queued)\//g, '/…/');
+      const text = (t: string) =>
+        t.replace(/converged, [\d.]+ s/, 'converged, … s').replace(/\/(here|queued)\//g, '/…/');
       expect(text(queued.stdout)).toBe(text(here.stdout));
     } finally {
       rmSync(dir, { recursive: true, force: true });

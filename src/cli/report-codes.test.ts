@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { runCli as run } from '../../test/support/cli.ts';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-report-codes-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lancaster-report-codes-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const NAFTA = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
@@ -21,7 +23,9 @@ describe('report codes in the CLI', () => {
     for (const cmd of ['validate', 'solve']) {
       const r = await run(cmd, nafta('MEX, XXX'));
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/nafta-MEX_XXX\.yaml:\d+:\d+ report\.countries\[1\]: expected a region code or group of dataset cp2015 \(groups: NAFTA\), found "XXX"/);
+      expect(r.stderr).toMatch(
+        /nafta-MEX_XXX\.yaml:\d+:\d+ report\.countries\[1\]: expected a region code or group of dataset cp2015 \(groups: NAFTA\), found "XXX"/,
+      );
       expect(r.stdout).toBe('');
     }
   });
@@ -35,7 +39,10 @@ describe('report codes in the CLI', () => {
   it('shows a dataset group the model has no row of as its members', async () => {
     const r = await run('solve', nafta('NAFTA'));
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').map((l) => /^│?\s*([A-Z]{3})\s*│/.exec(l)?.[1]).filter(Boolean);
+    const rows = r.stdout
+      .split('\n')
+      .map((l) => /^│?\s*([A-Z]{3})\s*│/.exec(l)?.[1])
+      .filter(Boolean);
     expect(rows).toEqual(['CAN', 'MEX', 'USA']);
   });
 });

@@ -9,7 +9,6 @@ import { scenarioPath } from './run.ts';
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 describe('lancaster run us-china-2025 (the main job)', () => {
   it('prints the report, writes HTML, JSON and CSV, and reports progress as plain lines off a terminal', async () => {
     const out = join(dir, 'report');
@@ -36,7 +35,9 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     await run('run', 'us-china-2025', '--out', out);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const peak = json.steps.find((s: { date: string }) => s.date === '2025-04-16');
-    expect(Math.abs(peak.by_horizon['short-run'].trade['CHN->USA'])).toBeLessThan(Math.abs(peak.by_horizon['long-run'].trade['CHN->USA']));
+    expect(Math.abs(peak.by_horizon['short-run'].trade['CHN->USA'])).toBeLessThan(
+      Math.abs(peak.by_horizon['long-run'].trade['CHN->USA']),
+    );
     expect(peak.trade['CHN->USA']).toBe(peak.by_horizon['long-run'].trade['CHN->USA']);
   });
 });

@@ -28,8 +28,11 @@ function progress() {
   let last = -1;
   return (done: number, total: number, label: string) => {
     if (tty) {
-      const width = 30, filled = Math.round((done / Math.max(total, 1)) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 60).padEnd(60)}`);
+      const width = 30,
+        filled = Math.round((done / Math.max(total, 1)) * width);
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 60).padEnd(60)}`,
+      );
       if (done + 1 >= total) process.stderr.write('\n');
     } else if (done !== last) {
       process.stderr.write(`step ${done + 1}/${total}: ${label}\n`);
@@ -52,9 +55,16 @@ export function registerRunCommand(program: Command) {
     .argument('<scenario>', 'scenario file, or the id of an embedded scenario (e.g. us-china-2025)')
     .option('--out <dir>', 'folder for report.html, report.json and report.csv', 'lancaster-report')
     .option('--json', 'print the report as JSON instead of text')
-    .option('--draws <n>', 'also run N draws of the elasticity priors in each horizon and add 5/50/95% bands (a parallel `bands` object)', positiveInt)
+    .option(
+      '--draws <n>',
+      'also run N draws of the elasticity priors in each horizon and add 5/50/95% bands (a parallel `bands` object)',
+      positiveInt,
+    )
     .option('--seed <n>', 'seed of the draws', positiveInt, 2025)
-    .option('--redis <url>', 'run the report\'s timelines and the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); here and on threads otherwise')
+    .option(
+      '--redis <url>',
+      "run the report's timelines and the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); here and on threads otherwise",
+    )
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .option('--threads <n>', 'worker threads for the draws without Redis (default: all cores)', positiveInt)
     .action(async (arg, opts) => {
@@ -65,7 +75,11 @@ export function registerRunCommand(program: Command) {
       if (!parsed.scenario.timeline) {
         const { formatResultTable, formatStatus } = await import('./format.ts');
         const r = solveScenario(parsed);
-        process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${parsed.scenario.name}\n${r.status === 'converged' ? formatResultTable(r, parsed.scenario.report?.countries) : NO_ANSWER}\n`);
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify(r, null, 2)}\n`
+            : `${parsed.scenario.name}\n${r.status === 'converged' ? formatResultTable(r, parsed.scenario.report?.countries) : NO_ANSWER}\n`,
+        );
         process.stderr.write(`${formatStatus(r)}\n`);
         if (r.status !== 'converged') process.exitCode = 1;
         return;
@@ -81,7 +95,8 @@ export function registerRunCommand(program: Command) {
         const { backtest2018 } = await import('../report/backtest.ts');
         report.backtest = backtest2018(SCENARIO_DIR);
       }
-      if (opts.draws) report.bands = await drawBands(parsed.file, parsed.scenario.options.elasticity_scale, report.countries, opts);
+      if (opts.draws)
+        report.bands = await drawBands(parsed.file, parsed.scenario.options.elasticity_scale, report.countries, opts);
       mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'report.html'), join(opts.out, 'report.json'), join(opts.out, 'report.csv')];
       writeAtomic(files[0], reportHtml(report));
@@ -110,8 +125,18 @@ export function registerRunCommand(program: Command) {
  * so a worker solves exactly what buildReport would solve here (the dataset must be an embedded id).
  */
 async function queuedReport(parsed: ParsedScenario, opts: { redis?: string; queue?: string }) {
-  const [{ assembleReport, reportScales }, { builtinHandler }, { progressReporter }, { parseDocument }, { readFileSync }] = await Promise.all([
-    import('../report/build.ts'), import('../exec/registry.ts'), import('./progress.ts'), import('yaml'), import('node:fs'),
+  const [
+    { assembleReport, reportScales },
+    { builtinHandler },
+    { progressReporter },
+    { parseDocument },
+    { readFileSync },
+  ] = await Promise.all([
+    import('../report/build.ts'),
+    import('../exec/registry.ts'),
+    import('./progress.ts'),
+    import('yaml'),
+    import('node:fs'),
   ]);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const { executor, name } = await cliExecutor(opts, log);
@@ -132,7 +157,10 @@ async function queuedReport(parsed: ParsedScenario, opts: { redis?: string; queu
   bar.update(0, 3, 0);
   const module = builtinHandler('timeline');
   const run = async (k: 'long' | 'short' | 'blp') => {
-    const r = await executor.submit({ id: `${parsed.scenario.name} (${k})`, kind: 'timeline', module, input: text(scales[k]) }, () => {});
+    const r = await executor.submit(
+      { id: `${parsed.scenario.name} (${k})`, kind: 'timeline', module, input: text(scales[k]) },
+      () => {},
+    );
     bar.update(++done, 3, 0);
     return r as TimelineRun;
   };
@@ -150,20 +178,43 @@ async function queuedReport(parsed: ParsedScenario, opts: { redis?: string; queu
  * run is the dataset's θ × 0.4, its long run the dataset's θ: `horizon`, or the scenario's own
  * elasticity scale times each), on threads or the queue.
  */
-async function drawBands(file: string, scale: number | undefined, countries: string[], opts: { draws?: number; seed: number; redis?: string; queue?: string; threads?: number }) {
-  const [{ scenarioSweepPlan }, { runSweep }, { reportBands }, { progressReporter }, { SHORT_RUN_ELASTICITY_SCALE }] = await Promise.all([
-    import('../sweep/plan.ts'), import('../sweep/run.ts'), import('../report/bands.ts'), import('./progress.ts'), import('../model/ge/run.ts'),
-  ]);
-  const set = (h: 'short-run' | 'long-run') => (scale === undefined ? { 'options.horizon': h } : { 'options.elasticity_scale': scale * (h === 'short-run' ? SHORT_RUN_ELASTICITY_SCALE : 1) });
-  const plans = { short: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('short-run') }), long: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('long-run') }) };
+async function drawBands(
+  file: string,
+  scale: number | undefined,
+  countries: string[],
+  opts: { draws?: number; seed: number; redis?: string; queue?: string; threads?: number },
+) {
+  const [{ scenarioSweepPlan }, { runSweep }, { reportBands }, { progressReporter }, { SHORT_RUN_ELASTICITY_SCALE }] =
+    await Promise.all([
+      import('../sweep/plan.ts'),
+      import('../sweep/run.ts'),
+      import('../report/bands.ts'),
+      import('./progress.ts'),
+      import('../model/ge/run.ts'),
+    ]);
+  const set = (h: 'short-run' | 'long-run') =>
+    scale === undefined
+      ? { 'options.horizon': h }
+      : { 'options.elasticity_scale': scale * (h === 'short-run' ? SHORT_RUN_ELASTICITY_SCALE : 1) };
+  const plans = {
+    short: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('short-run') }),
+    long: scenarioSweepPlan(file, { draws: opts.draws!, seed: opts.seed, set: set('long-run') }),
+  };
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const { executor, name } = await cliExecutor(opts, log);
   log(`lancaster run: ${opts.draws} draws + central in each horizon on ${name}`);
   const bar = progressReporter('runs');
-  const done = { short: 0, long: 0 }, total = 2 * (opts.draws! + 1);
-  const on = (h: 'short' | 'long') => (d: number, _t: number, f: number) => { done[h] = d; bar.update(done.short + done.long, total, f); };
+  const done = { short: 0, long: 0 },
+    total = 2 * (opts.draws! + 1);
+  const on = (h: 'short' | 'long') => (d: number, _t: number, f: number) => {
+    done[h] = d;
+    bar.update(done.short + done.long, total, f);
+  };
   try {
-    const [short, long] = await Promise.all([runSweep(plans.short, executor, { executorName: name, onProgress: on('short') }), runSweep(plans.long, executor, { executorName: name, onProgress: on('long') })]);
+    const [short, long] = await Promise.all([
+      runSweep(plans.short, executor, { executorName: name, onProgress: on('short') }),
+      runSweep(plans.long, executor, { executorName: name, onProgress: on('long') }),
+    ]);
     return reportBands(countries, { short, long });
   } finally {
     bar.stop();

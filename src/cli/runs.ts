@@ -21,7 +21,10 @@ export function registerRunsCommand(program: Command): void {
     .description('Delete finished runs older than an age and/or beyond the newest N (queued and running runs stay)')
     .option('--older-than <age>', 'age like 30d, 12h or 90m')
     .option('--keep <n>', 'finished runs to keep, newest first')
-    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
+    .option(
+      '--db <path|url>',
+      'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)',
+    )
     .action(async (opts) => {
       const { parseAge, pruneRuns } = await import('../store/prune.ts');
       const { openRunStore } = await import('../store/open.ts');

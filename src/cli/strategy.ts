@@ -23,9 +23,14 @@ function out(s: string) {
 export function registerStrategyCommand(program: Command): void {
   program
     .command('strategy')
-    .description('Solve the strategy section of a scenario: best responses, trade-war (Nash) equilibrium, or trade talks')
+    .description(
+      'Solve the strategy section of a scenario: best responses, trade-war (Nash) equilibrium, or trade talks',
+    )
     .argument('<file>', 'scenario file (YAML or JSON) with a strategy section')
-    .option('--json', 'print the machine-readable result: the solve contract plus policy, objectives, converged and solve counts')
+    .option(
+      '--json',
+      'print the machine-readable result: the solve contract plus policy, objectives, converged and solve counts',
+    )
     .option('--workers <n>', 'worker threads (overrides strategy.options.workers)')
     .action(async (file, opts) => {
       const { readScenarioFile } = await import('../scenario/parse.ts');
@@ -38,10 +43,13 @@ export function registerStrategyCommand(program: Command): void {
       const prepared = prepareStrategy(parsed);
       if (opts.workers !== undefined) {
         const n = Number(opts.workers);
-        if (!Number.isInteger(n) || n < 0 || n > 64) throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
+        if (!Number.isInteger(n) || n < 0 || n > 64)
+          throw new ScenarioError(file, [{ path: ['--workers'], message: msg.integerBetween(64, opts.workers) }]);
         prepared.strategy.options.workers = n;
       }
-      process.stderr.write(`${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`);
+      process.stderr.write(
+        `${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`,
+      );
       const o = await runStrategy(prepared.spec, prepared.strategy);
       const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
       if (opts.json) out(JSON.stringify(strategyResult(o, provenanceOf(prepared.dataset, parsed.scenario)), null, 2));

@@ -32,7 +32,10 @@ export function registerSweepCommand(program: Command) {
     .option('--out <dir>', 'also write sweep.json and sweep.html to this folder')
     .option('--draws <n>', 'number of draws (overrides the file)', positiveInt)
     .option('--seed <n>', 'seed (overrides the file)', seedInt)
-    .option('--redis <url>', 'submit the draws to the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); threads otherwise')
+    .option(
+      '--redis <url>',
+      'submit the draws to the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); threads otherwise',
+    )
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .option('--threads <n>', 'worker threads without Redis (default: all cores)', positiveInt)
     .action(async (file, opts) => {

@@ -23,7 +23,13 @@ export function registerWorkerCommand(program: Command) {
         return;
       }
       const { startQueueWorker } = await import('../exec/queue-worker.ts');
-      const w = await startQueueWorker({ url, concurrency: opts.concurrency, queue: opts.queue, preload: opts.preload.split(',').filter(Boolean), lockMs: opts.lockMs });
+      const w = await startQueueWorker({
+        url,
+        concurrency: opts.concurrency,
+        queue: opts.queue,
+        preload: opts.preload.split(',').filter(Boolean),
+        lockMs: opts.lockMs,
+      });
       process.stdout.write(`${w.id} ${w.queue}\n`);
       await new Promise<void>((resolve) => {
         const stop = (sig: string) => {

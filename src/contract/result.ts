@@ -37,7 +37,7 @@ export type SolveStatus = z.infer<typeof SolveStatusSchema>;
 export const SolverReportSchema = z.object({
   status: SolveStatusSchema,
   iterations: num,
-  residual: num.meta({ description: 'Final residual in the solver\'s documented norm' }),
+  residual: num.meta({ description: "Final residual in the solver's documented norm" }),
   seconds: num,
   message: z.string().optional().meta({ description: 'Where trouble happened (NaN, divergence), when it did' }),
 });
@@ -50,7 +50,10 @@ export const CountryResultSchema = z
   .object({
     welfare_pct: num.optional(),
     real_income_pct: num.optional(),
-    real_gdp_pct: num.optional().meta({ description: 'Value added at constant (baseline) prices: double deflation in multi-sector models, employment in one-sector-2025' }),
+    real_gdp_pct: num.optional().meta({
+      description:
+        'Value added at constant (baseline) prices: double deflation in multi-sector models, employment in one-sector-2025',
+    }),
     real_wage_pct: num.optional(),
     terms_of_trade_pct: num.optional(),
     volume_of_trade_pct: num.optional(),
@@ -62,9 +65,13 @@ export const CountryResultSchema = z
     imports_gdp_pct: num.optional(),
     deficit_pct: num.optional(),
     tariff_revenue_pct_gdp: num.optional(),
-    income_from_abroad_pct_gdp: num.optional().meta({ description: 'Net income from abroad after the change (ownership, government shares), % of baseline GDP' }),
+    income_from_abroad_pct_gdp: num.optional().meta({
+      description: 'Net income from abroad after the change (ownership, government shares), % of baseline GDP',
+    }),
     income_from_abroad_change_pct_gdp: num.optional(),
-    real_national_income_pct: num.optional().meta({ description: 'National income (GDP + net income from abroad) over the price index, percent change' }),
+    real_national_income_pct: num
+      .optional()
+      .meta({ description: 'National income (GDP + net income from abroad) over the price index, percent change' }),
     government_share_revenue_pct_gdp: num.optional(),
   })
   .catchall(num);
@@ -86,11 +93,16 @@ export const ProvenanceSchema = z.strictObject({
   dataset: z.strictObject({
     id: z.string(),
     version: z.string().nullable(),
-    hash: z.string().nullable().meta({ description: 'SHA-256 over the SHA-256 of each source file (dataset.json, *.csv), by name; null when not loaded from files' }),
+    hash: z.string().nullable().meta({
+      description:
+        'SHA-256 over the SHA-256 of each source file (dataset.json, *.csv), by name; null when not loaded from files',
+    }),
   }),
   model: z.strictObject({
     id: z.string(),
-    options: z.record(z.string(), z.unknown()).meta({ description: 'The scenario\'s options as validated (defaults applied)' }),
+    options: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The scenario's options as validated (defaults applied)" }),
   }),
   parameters: z
     .array(z.strictObject({ name: z.string(), value: z.union([num, z.string()]).optional(), source: z.string() }))
@@ -100,7 +112,10 @@ export const ProvenanceSchema = z.strictObject({
 /** A solve's indicators by country and group (the part a timeline step shares with a solve). */
 const Indicators = {
   countries: z.record(z.string(), CountryResultSchema),
-  groups: z.record(z.string(), CountryResultSchema).optional().meta({ description: 'Group rows (e.g. EU, non-US average) where the model defines their averaging' }),
+  groups: z
+    .record(z.string(), CountryResultSchema)
+    .optional()
+    .meta({ description: 'Group rows (e.g. EU, non-US average) where the model defines their averaging' }),
 };
 
 /**
@@ -148,17 +163,33 @@ const TimelineStepResultSchema = SolverReportSchema.extend({
   label: z.string(),
   source: z.string(),
   assumption: z.string().optional(),
-  talks: z.unknown().optional().meta({ description: 'The step\'s talks, as the scenario gives them' }),
+  talks: z.unknown().optional().meta({ description: "The step's talks, as the scenario gives them" }),
   deadline: z.object({ date: z.string(), label: z.string() }).optional(),
-  announced: z.string().optional().meta({ description: 'When the step was announced, if the scenario says (anticipation in monthly paths)' }),
-  solved: z.boolean().meta({ description: 'False when the step changed no policy and carries the previous equilibrium' }),
+  announced: z
+    .string()
+    .optional()
+    .meta({ description: 'When the step was announced, if the scenario says (anticipation in monthly paths)' }),
+  solved: z
+    .boolean()
+    .meta({ description: 'False when the step changed no policy and carries the previous equilibrium' }),
   ...Indicators,
-  by_horizon: z.partialRecord(HorizonSchema, HorizonStepSchema).meta({ description: 'The step at every horizon solved; the one of the scenario\'s horizon equals the step\'s own fields' }),
-  average_tariffs: PairMap.meta({ description: '"USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN' }),
+  by_horizon: z.partialRecord(HorizonSchema, HorizonStepSchema).meta({
+    description: "The step at every horizon solved; the one of the scenario's horizon equals the step's own fields",
+  }),
+  average_tariffs: PairMap.meta({
+    description: '"USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN',
+  }),
   sectors: SectorDetail.optional().meta({ description: 'region → sector → detail (multi-sector models)' }),
-  bilateral_exports_pct: z.record(z.string(), PairMap).optional().meta({ description: 'region → importer → exports of region to importer, percent change (goods)' }),
-  trade: PairMap.optional().meta({ description: '"EXPORTER->IMPORTER" → goods flows, percent change (the scenario\'s report.trade pairs)' }),
-  tariff_revenue: PairMap.optional().meta({ description: 'region → tariff revenue in the equilibrium, dataset units (multi-sector models)' }),
+  bilateral_exports_pct: z
+    .record(z.string(), PairMap)
+    .optional()
+    .meta({ description: 'region → importer → exports of region to importer, percent change (goods)' }),
+  trade: PairMap.optional().meta({
+    description: '"EXPORTER->IMPORTER" → goods flows, percent change (the scenario\'s report.trade pairs)',
+  }),
+  tariff_revenue: PairMap.optional().meta({
+    description: 'region → tariff revenue in the equilibrium, dataset units (multi-sector models)',
+  }),
 }).strict();
 
 /** One uncertainty band of a measure: its 5th, 50th and 95th percentiles over the draws of a sweep. */
@@ -174,11 +205,13 @@ export const BandSchema = z
  * place of each measure (solver diagnostics such as seconds and iterations get none).
  */
 export type Bands = z.infer<typeof BandSchema> | { [key: string]: Bands } | Bands[];
-export const BandsSchema: z.ZodType<Bands> = z.lazy(() => z.union([BandSchema, z.array(BandsSchema), z.record(z.string(), BandsSchema)]));
+export const BandsSchema: z.ZodType<Bands> = z.lazy(() =>
+  z.union([BandSchema, z.array(BandsSchema), z.record(z.string(), BandsSchema)]),
+);
 
 /** One point of a monthly path: shaped like a step (countries, trade), dated by its period. */
 export const PathPointSchema = z.strictObject({
-  period: z.string().meta({ description: 'YYYY-MM, or the period\'s first day for other grids' }),
+  period: z.string().meta({ description: "YYYY-MM, or the period's first day for other grids" }),
   countries: z.record(z.string(), CountryResultSchema),
   trade: PairMap,
 });
@@ -190,22 +223,36 @@ export const PathPointSchema = z.strictObject({
 export const TimelineRunSchema = z.strictObject({
   model: z.string(),
   dataset: z.string(),
-  horizon: HorizonSchema.meta({ description: 'The horizon of the steps\' own fields (options.horizon, long run by default)' }),
+  horizon: HorizonSchema.meta({
+    description: "The horizon of the steps' own fields (options.horizon, long run by default)",
+  }),
   status: SolveStatusSchema.meta({ description: 'converged only when every solved step converged' }),
   seconds: num,
   start: z.strictObject({ average_tariffs: PairMap }),
   steps: z.array(TimelineStepResultSchema),
-  path: z
-    .array(PathPointSchema)
-    .optional()
-    .meta({ description: 'Monthly path between the dated equilibria (partial adjustment; docs/results.md), when computed' }),
-  bands: BandsSchema.optional().meta({ description: 'Uncertainty of the same fields, parallel to them (sweeps): 5/50/95 percentiles' }),
+  path: z.array(PathPointSchema).optional().meta({
+    description: 'Monthly path between the dated equilibria (partial adjustment; docs/results.md), when computed',
+  }),
+  bands: BandsSchema.optional().meta({
+    description: 'Uncertainty of the same fields, parallel to them (sweeps): 5/50/95 percentiles',
+  }),
   provenance: ProvenanceSchema,
 });
 
 /** Results of the engines above a solve: their own fields (docs/strategy.md, docs/negotiation.md, docs/gravity.md) and provenance. */
-const StrategyResultSchema = z.looseObject({ status: z.string(), model: z.string(), dataset: z.string(), provenance: ProvenanceSchema });
-const NegotiationResultSchema = z.looseObject({ name: z.string(), model: z.string(), dataset: z.string(), status: z.string(), provenance: ProvenanceSchema });
+const StrategyResultSchema = z.looseObject({
+  status: z.string(),
+  model: z.string(),
+  dataset: z.string(),
+  provenance: ProvenanceSchema,
+});
+const NegotiationResultSchema = z.looseObject({
+  name: z.string(),
+  model: z.string(),
+  dataset: z.string(),
+  status: z.string(),
+  provenance: ProvenanceSchema,
+});
 const GravityResultSchema = z.looseObject({
   kind: z.literal('gravity'),
   name: z.string(),
@@ -215,11 +262,16 @@ const GravityResultSchema = z.looseObject({
   iterations: num,
   estimates: z
     .record(z.string(), z.object({ coef: num.nullable(), se: num.nullable(), omitted: z.literal(true).optional() }))
-    .meta({ description: 'Regressor → PPML coefficient and standard error (null when not finite; omitted when collinear or separated)' }),
+    .meta({
+      description:
+        'Regressor → PPML coefficient and standard error (null when not finite; omitted when collinear or separated)',
+    }),
   estimation: z
     .looseObject({
       observations: num,
-      separation_checked: z.boolean().meta({ description: 'False when the separation check stopped at its cap: separated zeros may remain' }),
+      separation_checked: z
+        .boolean()
+        .meta({ description: 'False when the separation check stopped at its cap: separated zeros may remain' }),
       fixed_effects: z.array(z.string()),
       vce: z.string().meta({ description: 'Variance estimator of the standard errors' }),
       clusters: num.nullable(),
@@ -228,13 +280,22 @@ const GravityResultSchema = z.looseObject({
       tolerance: num,
       seconds: num,
     })
-    .meta({ description: 'How the PPML was estimated: observations, fixed effects, variance, convergence (dropped observations pass through)' }),
+    .meta({
+      description:
+        'How the PPML was estimated: observations, fixed effects, variance, convergence (dropped observations pass through)',
+    }),
   seconds: num,
   provenance: ProvenanceSchema,
 });
 const SweepResultSchema = z.looseObject({
   points: z
-    .array(z.looseObject({ bands: BandsSchema.nullable().meta({ description: 'Percentiles 5/50/95 of every measure of the point\'s result, in its shape' }) }))
+    .array(
+      z.looseObject({
+        bands: BandsSchema.nullable().meta({
+          description: "Percentiles 5/50/95 of every measure of the point's result, in its shape",
+        }),
+      }),
+    )
     .meta({ description: 'One entry per grid point: its central result and the bands of its draws' }),
   provenance: ProvenanceSchema,
 });
@@ -334,17 +395,23 @@ export type PathPoint = z.infer<typeof PathPointSchema>;
 export function resultJsonSchema(): unknown {
   const $defs: Record<string, unknown> = {};
   for (const [kind, schema] of Object.entries(RESULT_SCHEMAS)) {
-    const { $schema: _, $defs: inner, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    const {
+      $schema: _,
+      $defs: inner,
+      ...rest
+    } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
     // A recursive part (bands) comes with definitions of its own, referred to from the root: hoist
     // them to the document's $defs under the kind's name, so the references resolve there.
     const named = (text: string) => JSON.parse(text.replaceAll('"#/$defs/', `"#/$defs/${kind}.`));
-    for (const [name, def] of Object.entries((inner ?? {}) as Record<string, unknown>)) $defs[`${kind}.${name}`] = named(JSON.stringify(def));
+    for (const [name, def] of Object.entries((inner ?? {}) as Record<string, unknown>))
+      $defs[`${kind}.${name}`] = named(JSON.stringify(def));
     $defs[`${kind}Result`] = named(JSON.stringify(rest));
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Lancaster result',
-    description: 'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity or sweep (docs/results.md)',
+    description:
+      'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity or sweep (docs/results.md)',
     anyOf: Object.keys(RESULT_SCHEMAS).map((kind) => ({ $ref: `#/$defs/${kind}Result` })),
     $defs,
   };

@@ -65,23 +65,39 @@ describe('the binary dataset cache', () => {
     cachedDataset(folder, readDatasetFolder, { dir });
     const m = join(folder, 'dataset.json');
     writeFileSync(m, readFileSync(m, 'utf8').replace('"version": "', '"version": "x'));
-    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({ from: 'source', reason: 'dataset.json changed' });
+    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({
+      from: 'source',
+      reason: 'dataset.json changed',
+    });
     writeFileSync(join(folder, 'notes.csv'), 'a,b\n1,2\n');
-    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({ from: 'source', reason: 'notes.csv was added' });
+    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({
+      from: 'source',
+      reason: 'notes.csv was added',
+    });
     rmSync(join(folder, 'notes.csv'));
-    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({ from: 'source', reason: 'notes.csv was removed' });
+    expect(cachedDataset(folder, readDatasetFolder, { dir })).toMatchObject({
+      from: 'source',
+      reason: 'notes.csv was removed',
+    });
     expect(cachedDataset(folder, readDatasetFolder, { dir }).from).toBe('cache');
     // Another loader version writes its own entry and never reads this one.
-    expect(cachedDataset(folder, readDatasetFolder, { dir, loaderHash: 'f'.repeat(64) })).toMatchObject({ from: 'source', reason: 'no cache entry' });
+    expect(cachedDataset(folder, readDatasetFolder, { dir, loaderHash: 'f'.repeat(64) })).toMatchObject({
+      from: 'source',
+      reason: 'no cache entry',
+    });
   });
 
   it('rejects a truncated or foreign entry and rebuilds it', () => {
     const { folder, dir } = copyOf('world-2023');
     const { entry } = cachedDataset(folder, readDatasetFolder, { dir });
     truncateSync(entry!, statSync(entry!).size - 8);
-    expect(cachedDataset(folder, readDatasetFolder, { dir }).reason).toMatch(/^the entry holds \d+ bytes of tables, its header says \d+$/);
+    expect(cachedDataset(folder, readDatasetFolder, { dir }).reason).toMatch(
+      /^the entry holds \d+ bytes of tables, its header says \d+$/,
+    );
     writeFileSync(entry!, 'not a cache');
-    expect(cachedDataset(folder, readDatasetFolder, { dir }).reason).toBe('the entry is not a dataset cache of this format');
+    expect(cachedDataset(folder, readDatasetFolder, { dir }).reason).toBe(
+      'the entry is not a dataset cache of this format',
+    );
     const ok = cachedDataset(folder, readDatasetFolder, { dir });
     expect(ok.from).toBe('cache');
     expectSameDataset(ok.dataset, readDatasetFolder(folder));
@@ -94,6 +110,8 @@ describe('the binary dataset cache', () => {
     const lines = readFileSync(trade, 'utf8').split('\n');
     lines[2] = lines[2].replace(/,[^,]*$/, ',abc');
     writeFileSync(trade, lines.join('\n'));
-    expect(() => cachedDataset(folder, readDatasetFolder, { dir })).toThrow(`${trade}:3 field "tariff": expected a finite number, found "abc"`);
+    expect(() => cachedDataset(folder, readDatasetFolder, { dir })).toThrow(
+      `${trade}:3 field "tariff": expected a finite number, found "abc"`,
+    );
   });
 });

@@ -18,7 +18,19 @@
  * install) is skipped: the dataset is then read from CSV, as without a cache.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from './dataset.ts';
@@ -29,7 +41,10 @@ const FORMAT = 1;
 
 /** The default cache folder: `$LANCASTER_CACHE_DIR` or `<repo>/.cache/datasets`. */
 function defaultCacheDir(): string {
-  return process.env.LANCASTER_CACHE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'datasets');
+  return (
+    process.env.LANCASTER_CACHE_DIR ||
+    resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'datasets')
+  );
 }
 
 /** How {@link cachedDataset} got its dataset, and why it did not use the cache. */
@@ -68,7 +83,9 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
 
 /** The files a dataset is read from: dataset.json and every .csv of the folder, sorted. */
 function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).filter((f) => f === 'dataset.json' || f.endsWith('.csv')).sort();
+  return readdirSync(folder)
+    .filter((f) => f === 'dataset.json' || f.endsWith('.csv'))
+    .sort();
 }
 
 /** SHA-256 of every source file of `folder`, by file name. */
@@ -94,13 +111,20 @@ function loaderHash(): string {
 /** The entry file of `folder` under `dir`. */
 function cacheEntry(folder: string, dir: string, loader: string): string {
   const abs = resolve(folder);
-  return join(dir, `${basename(abs).replace(/[^A-Za-z0-9_.-]/g, '_')}-${sha256(abs).slice(0, 12)}-${loader.slice(0, 12)}.lds`);
+  return join(
+    dir,
+    `${basename(abs).replace(/[^A-Za-z0-9_.-]/g, '_')}-${sha256(abs).slice(0, 12)}-${loader.slice(0, 12)}.lds`,
+  );
 }
 
 /** The Float64 tables of a dataset, by name (`flows`, `regionData.gdp`, `schedules.tariffs-2005`, …). */
 function tablesOf(d: Dataset): [string, Float64Array][] {
   return [
-    ['flows', d.flows], ['tariff', d.tariff], ['vaShare', d.vaShare], ['finalShare', d.finalShare], ['io', d.io],
+    ['flows', d.flows],
+    ['tariff', d.tariff],
+    ['vaShare', d.vaShare],
+    ['finalShare', d.finalShare],
+    ['io', d.io],
     ...Object.entries(d.regionData).map(([k, v]): [string, Float64Array] => [`regionData.${k}`, v]),
     ...Object.entries(d.schedules).map(([k, v]): [string, Float64Array] => [`schedules.${k}`, v]),
   ];
@@ -114,14 +138,24 @@ function encodeEntry(d: Dataset, sources: Record<string, string>, loader: string
     tables[name] = [offset, a.length];
     offset += a.byteLength;
   }
-  const header: Header = { format: FORMAT, loader, sources, manifest: d.manifest, N: d.N, J: d.J, tables, bytes: offset };
+  const header: Header = {
+    format: FORMAT,
+    loader,
+    sources,
+    manifest: d.manifest,
+    N: d.N,
+    J: d.J,
+    tables,
+    bytes: offset,
+  };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const start = Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8;
   const out = Buffer.alloc(start + offset);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, MAGIC.length);
   json.copy(out, MAGIC.length + 4);
-  for (const [name, a] of tablesOf(d)) Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + tables[name][0]);
+  for (const [name, a] of tablesOf(d))
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + tables[name][0]);
   return out;
 }
 
@@ -138,7 +172,8 @@ function readEntry(path: string): { header: Header; block: ArrayBuffer; start: n
       got += n;
     }
     const buf = Buffer.from(block);
-    if (size < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return 'the entry is not a dataset cache of this format';
+    if (size < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC)
+      return 'the entry is not a dataset cache of this format';
     const len = buf.readUInt32LE(MAGIC.length);
     let header: Header;
     try {
@@ -147,7 +182,8 @@ function readEntry(path: string): { header: Header; block: ArrayBuffer; start: n
       return 'the entry header is not valid JSON';
     }
     const start = Math.ceil((MAGIC.length + 4 + len) / 8) * 8;
-    if (size !== start + header.bytes) return `the entry holds ${size - start} bytes of tables, its header says ${header.bytes}`;
+    if (size !== start + header.bytes)
+      return `the entry holds ${size - start} bytes of tables, its header says ${header.bytes}`;
     return { header, block, start };
   } finally {
     closeSync(fd);
@@ -172,11 +208,18 @@ function decode(folder: string, header: Header, block: ArrayBuffer, start: numbe
   const { manifest, N, J } = header;
   const view = (name: string, expected: number): Float64Array | string => {
     const t = header.tables[name];
-    if (!t || t[1] !== expected || t[0] % 8 !== 0 || t[0] + 8 * t[1] > header.bytes) return `the entry lacks table ${name} of ${expected} values`;
+    if (!t || t[1] !== expected || t[0] % 8 !== 0 || t[0] + 8 * t[1] > header.bytes)
+      return `the entry lacks table ${name} of ${expected} values`;
     return new Float64Array(block, start + t[0], t[1]);
   };
   const tables: Record<string, Float64Array> = {};
-  const expected: [string, number][] = [['flows', N * N * J], ['tariff', N * N * J], ['vaShare', N * J], ['finalShare', N * J], ['io', N * J * J]];
+  const expected: [string, number][] = [
+    ['flows', N * N * J],
+    ['tariff', N * N * J],
+    ['vaShare', N * J],
+    ['finalShare', N * J],
+    ['io', N * J * J],
+  ];
   for (const k of Object.keys(manifest.region_columns)) expected.push([`regionData.${k}`, N]);
   for (const k of Object.keys(manifest.schedules)) expected.push([`schedules.${k.replace(/\.csv$/, '')}`, N * N * J]);
   for (const [name, n] of expected) {
@@ -185,14 +228,26 @@ function decode(folder: string, header: Header, block: ArrayBuffer, start: numbe
     tables[name] = v;
   }
   const pick = (prefix: string) =>
-    Object.fromEntries(Object.entries(tables).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    Object.fromEntries(
+      Object.entries(tables)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
   return {
-    manifest, source: folder, N, J,
+    manifest,
+    source: folder,
+    N,
+    J,
     regions: manifest.regions.map((r) => r.code),
     sectors: manifest.sectors.map((s) => s.code),
     theta: Float64Array.from(manifest.sectors.map((s) => s.theta)),
-    flows: tables.flows, tariff: tables.tariff, vaShare: tables.vaShare, finalShare: tables.finalShare, io: tables.io,
-    regionData: pick('regionData.'), schedules: pick('schedules.'),
+    flows: tables.flows,
+    tariff: tables.tariff,
+    vaShare: tables.vaShare,
+    finalShare: tables.finalShare,
+    io: tables.io,
+    regionData: pick('regionData.'),
+    schedules: pick('schedules.'),
   };
 }
 
@@ -220,8 +275,18 @@ function writeAtomic(path: string, data: Buffer): boolean {
  * // from: 'cache' on the second call; 'source' with reason 'trade.csv changed' after an edit
  * ```
  */
-export function cachedDataset(folder: string, readSource: (folder: string) => Dataset, opts: CacheOptions = {}): CacheOutcome {
-  if (process.env.LANCASTER_DATASET_CACHE === 'off' && opts.dir === undefined) return { dataset: readSource(folder), from: 'source', reason: 'the cache is off (LANCASTER_DATASET_CACHE=off)', sources: sourceHashes(folder) };
+export function cachedDataset(
+  folder: string,
+  readSource: (folder: string) => Dataset,
+  opts: CacheOptions = {},
+): CacheOutcome {
+  if (process.env.LANCASTER_DATASET_CACHE === 'off' && opts.dir === undefined)
+    return {
+      dataset: readSource(folder),
+      from: 'source',
+      reason: 'the cache is off (LANCASTER_DATASET_CACHE=off)',
+      sources: sourceHashes(folder),
+    };
   const loader = opts.loaderHash ?? loaderHash();
   const entry = cacheEntry(folder, opts.dir ?? defaultCacheDir(), loader);
   const sources = sourceHashes(folder);
@@ -242,7 +307,8 @@ export function cachedDataset(folder: string, readSource: (folder: string) => Da
   const dataset = readSource(folder);
   // Hash again after reading: a file edited while it was read must not be cached under the old hash.
   const after = sourceHashes(folder);
-  if (!staleness({ format: FORMAT, loader, sources } as Header, after, loader)) writeAtomic(entry, encodeEntry(dataset, sources, loader));
+  if (!staleness({ format: FORMAT, loader, sources } as Header, after, loader))
+    writeAtomic(entry, encodeEntry(dataset, sources, loader));
   return { dataset, from: 'source', reason, entry, sources: after };
 }
 
@@ -251,5 +317,10 @@ export function cachedDataset(folder: string, readSource: (folder: string) => Da
  * by name (results carry it in `provenance.dataset.hash`).
  */
 export function contentHash(sources: Record<string, string>): string {
-  return sha256(Object.keys(sources).sort().map((f) => `${f} ${sources[f]}\n`).join(''));
+  return sha256(
+    Object.keys(sources)
+      .sort()
+      .map((f) => `${f} ${sources[f]}\n`)
+      .join(''),
+  );
 }

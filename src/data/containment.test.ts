@@ -53,12 +53,14 @@ describe('dataset folders keep their tables inside (issue 18 reproductions)', ()
     expect(loadError(dir)).toMatch(/dataset\.json regions: expected array, found 3$/);
   });
 
-  it('refuses a table that is a symlink out of the folder, naming the link, not the target\'s text', () => {
+  it("refuses a table that is a symlink out of the folder, naming the link, not the target's text", () => {
     const dir = copy('world-2023');
     unlinkSync(join(dir, 'region_data.csv'));
     symlinkSync(SECRET, join(dir, 'region_data.csv'));
     const msg = loadError(dir);
-    expect(msg).toMatch(/region_data\.csv: expected the table region_data\.csv inside the dataset folder .* found a link or path leading out of it/);
+    expect(msg).toMatch(
+      /region_data\.csv: expected the table region_data\.csv inside the dataset folder .* found a link or path leading out of it/,
+    );
     expect(msg).not.toContain('secret-hash');
   });
 
@@ -82,7 +84,9 @@ describe('dataset folders keep their tables inside (issue 18 reproductions)', ()
 
   it('reads datasets by id only when asked to (the API), also for /proc/self/cwd paths', () => {
     expect(datasetFolder('world-2023', { idsOnly: true })).toBe(join(DATA_DIR, 'world-2023'));
-    expect(() => datasetFolder('/proc/self/cwd/data/world-2023', { idsOnly: true })).toThrow(/the API reads datasets by id only/);
+    expect(() => datasetFolder('/proc/self/cwd/data/world-2023', { idsOnly: true })).toThrow(
+      /the API reads datasets by id only/,
+    );
     expect(() => datasetFolder('../data/world-2023', { idsOnly: true })).toThrow(DataError);
     expect(datasetFolder(join(DATA_DIR, 'world-2023'))).toBe(join(DATA_DIR, 'world-2023')); // the CLI may
   });
@@ -94,12 +98,16 @@ describe('dataset values', () => {
     const file = join(dir, 'trade.csv');
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, `${lines.slice(0, 20_001).join('\n')}\n`);
-    expect(loadError(dir)).toMatch(/trade\.csv: expected 25398 data rows \(dataset\.json tables\.trade\.csv\), found 20000: the table was cut short since it was built/);
+    expect(loadError(dir)).toMatch(
+      /trade\.csv: expected 25398 data rows \(dataset\.json tables\.trade\.csv\), found 20000: the table was cut short since it was built/,
+    );
   });
 
   it('refuses a folder whose manifest records no row counts', () => {
     const dir = copy('cp2015', (m) => delete m.tables);
-    expect(loadError(dir)).toMatch(/tables: expected the row count of trade\.csv \(recorded by the build\), found none/);
+    expect(loadError(dir)).toMatch(
+      /tables: expected the row count of trade\.csv \(recorded by the build\), found none/,
+    );
   });
 
   it.each([['0'], ['-5']])('refuses a GDP of %s', (gdp) => {
@@ -109,7 +117,9 @@ describe('dataset values', () => {
     const cells = first.split(',');
     cells[header.split(',').indexOf('gdp')] = gdp;
     writeFileSync(file, [header, cells.join(','), ...rest].join('\n'));
-    expect(loadError(dir)).toMatch(new RegExp(`field "gdp": expected a positive GDP for every region, found ${gdp} for ${cells[0]}`));
+    expect(loadError(dir)).toMatch(
+      new RegExp(`field "gdp": expected a positive GDP for every region, found ${gdp} for ${cells[0]}`),
+    );
   });
 
   it('refuses a region with no output at all in an input–output table', () => {
@@ -133,9 +143,18 @@ describe('datasets over the API', () => {
     const { app } = await testApp();
     const text = 'lancaster: 1\nname: x\nmodel: one-sector-2025\ndataset: /proc/self/cwd/data/world-2023\n';
     for (const url of ['/api/scenarios/validate', '/api/runs?kind=solve']) {
-      const r = await app.inject({ method: 'POST', url, payload: text, headers: { 'content-type': 'application/yaml' } });
+      const r = await app.inject({
+        method: 'POST',
+        url,
+        payload: text,
+        headers: { 'content-type': 'application/yaml' },
+      });
       expect(r.statusCode).toBe(400);
-      expect(r.json().issues[0]).toMatchObject({ path: ['dataset'], message: expect.stringMatching(/the server reads datasets by id only$/), line: 4 });
+      expect(r.json().issues[0]).toMatchObject({
+        path: ['dataset'],
+        message: expect.stringMatching(/the server reads datasets by id only$/),
+        line: 4,
+      });
     }
     await app.close();
   });

@@ -26,12 +26,16 @@ function splitLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -43,7 +47,10 @@ export function parseCsv(text: string, file: string, required: readonly string[]
   const header = splitLine(lines[0] ?? '').map((h) => h.trim());
   for (const col of required) {
     if (!header.includes(col)) {
-      const names = header.length <= 50 && header.every((h) => SAFE.test(h)) ? `columns ${header.map((h) => `"${h}"`).join(', ')}` : 'a first line that is not a header of column names';
+      const names =
+        header.length <= 50 && header.every((h) => SAFE.test(h))
+          ? `columns ${header.map((h) => `"${h}"`).join(', ')}`
+          : 'a first line that is not a header of column names';
       throw new DataError(msg.missingColumn(file, col, names));
     }
   }
@@ -71,7 +78,12 @@ export function column(table: CsvTable, name: string) {
       const s = row.cells[idx].trim();
       const v = Number(s);
       if (s === '' || !Number.isFinite(v)) {
-        throw new DataError(msg.notANumber(`${table.file}:${row.line} field "${name}"`, SAFE.test(s) ? `"${s}"` : 'text that is not a number'));
+        throw new DataError(
+          msg.notANumber(
+            `${table.file}:${row.line} field "${name}"`,
+            SAFE.test(s) ? `"${s}"` : 'text that is not a number',
+          ),
+        );
       }
       if (opts.min !== undefined && v < opts.min) {
         throw new DataError(msg.belowMin(`${table.file}:${row.line} field "${name}"`, opts.min, s));

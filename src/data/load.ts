@@ -31,7 +31,9 @@ const MAX_TARIFF = 100;
  */
 export function embeddedDatasetIds(): string[] {
   if (!existsSync(DATA_DIR)) return [];
-  return readdirSync(DATA_DIR).filter((d) => existsSync(join(DATA_DIR, d, 'dataset.json'))).sort();
+  return readdirSync(DATA_DIR)
+    .filter((d) => existsSync(join(DATA_DIR, d, 'dataset.json')))
+    .sort();
 }
 
 /** An embedded dataset id: letters, digits, _ . - (never a path). */
@@ -68,7 +70,9 @@ export function datasetFolder(idOrPath: string, opts: { idsOnly?: boolean } = {}
     if (existsSync(join(p, 'dataset.json'))) return p;
   }
   const ids = embeddedDatasetIds().join(', ') || 'none built';
-  throw new DataError(opts.idsOnly ? msg.unknownDatasetId(ids, idOrPath.slice(0, 100)) : msg.unknownDataset(ids, idOrPath));
+  throw new DataError(
+    opts.idsOnly ? msg.unknownDatasetId(ids, idOrPath.slice(0, 100)) : msg.unknownDataset(ids, idOrPath),
+  );
 }
 
 const cache = new Map<string, Dataset>();
@@ -106,7 +110,8 @@ function readTable(d: Dataset, name: string, required: readonly string[]): CsvTa
   const folder = d.source;
   const file = join(folder, name);
   const named = TableName.safeParse(name, PARSE_OPTIONS);
-  if (!named.success) throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message));
+  if (!named.success)
+    throw new DataError(msg.badTableName(join(folder, 'dataset.json'), named.error.issues[0].message));
   if (!existsSync(file)) throw new DataError(msg.tableMissing(file, name));
   const real = containedPath(folder, file, `the table ${name}`);
   const st = statSync(real);
@@ -141,7 +146,13 @@ export function readDatasetFolder(folder: string): Dataset {
     const issue = parsed.error.issues[0];
     // A bad record key (e.g. a table name that is a path) carries its message, with what was found, one level down.
     const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-    throw new DataError(msg.manifestIssue(mfile, issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)', message));
+    throw new DataError(
+      msg.manifestIssue(
+        mfile,
+        issue.path.slice(0, issue.code === 'invalid_key' ? -1 : undefined).join('.') || '(root)',
+        message,
+      ),
+    );
   }
   const manifest = parsed.data;
   const regions = manifest.regions.map((r) => r.code);
@@ -163,11 +174,20 @@ export function readDatasetFolder(folder: string): Dataset {
   const N = regions.length;
   const J = sectors.length;
   const d: Dataset = {
-    manifest, source: folder, N, J, regions, sectors,
+    manifest,
+    source: folder,
+    N,
+    J,
+    regions,
+    sectors,
     theta: Float64Array.from(manifest.sectors.map((s) => s.theta)),
-    flows: new Float64Array(N * N * J), tariff: new Float64Array(N * N * J),
-    vaShare: new Float64Array(N * J), finalShare: new Float64Array(N * J), io: new Float64Array(N * J * J),
-    regionData: {}, schedules: {},
+    flows: new Float64Array(N * N * J),
+    tariff: new Float64Array(N * N * J),
+    vaShare: new Float64Array(N * J),
+    finalShare: new Float64Array(N * J),
+    io: new Float64Array(N * J * J),
+    regionData: {},
+    schedules: {},
   };
   readTrade(d);
   if (manifest.layout === 'io-table') {
@@ -191,7 +211,14 @@ function assertUnique(file: string, what: string, codes: string[]) {
 function lookup(codes: string[], table: CsvTable, row: CsvTable['rows'][number], col: string, what: string): number {
   const v = column(table, col).text(row);
   const k = codes.indexOf(v);
-  if (k < 0) throw new DataError(msg.unknownCode(`${table.file}:${row.line} field "${col}"`, what, /^[A-Za-z0-9_ .+-]{0,40}$/.test(v) ? `"${v}"` : '(not a code)'));
+  if (k < 0)
+    throw new DataError(
+      msg.unknownCode(
+        `${table.file}:${row.line} field "${col}"`,
+        what,
+        /^[A-Za-z0-9_ .+-]{0,40}$/.test(v) ? `"${v}"` : '(not a code)',
+      ),
+    );
   return k;
 }
 
@@ -206,7 +233,14 @@ function readTrade(d: Dataset) {
     const i = lookup(d.regions, t, row, 'exporter', 'region');
     const j = lookup(d.sectors, t, row, 'sector', 'sector');
     const idx = (n * N + i) * J + j;
-    if (seen[idx]) throw new DataError(msg.duplicateRow(`${t.file}:${row.line}`, 'importer, exporter and sector', `${d.regions[n]}, ${d.regions[i]}, ${d.sectors[j]}`));
+    if (seen[idx])
+      throw new DataError(
+        msg.duplicateRow(
+          `${t.file}:${row.line}`,
+          'importer, exporter and sector',
+          `${d.regions[n]}, ${d.regions[i]}, ${d.sectors[j]}`,
+        ),
+      );
     seen[idx] = 1;
     const v = value.number(row, { min: 0 });
     if (v > 0 && n !== i && !d.manifest.sectors[j].tradable) {
@@ -226,17 +260,24 @@ function readProduction(d: Dataset) {
   for (const row of t.rows) {
     const n = lookup(d.regions, t, row, 'region', 'region');
     const j = lookup(d.sectors, t, row, 'sector', 'sector');
-    if (seen[n * J + j]) throw new DataError(msg.duplicateRow(`${t.file}:${row.line}`, 'region and sector', `${d.regions[n]}, ${d.sectors[j]}`));
+    if (seen[n * J + j])
+      throw new DataError(
+        msg.duplicateRow(`${t.file}:${row.line}`, 'region and sector', `${d.regions[n]}, ${d.sectors[j]}`),
+      );
     seen[n * J + j] = 1;
     d.vaShare[n * J + j] = va.number(row, { min: 0, max: 1 });
     d.finalShare[n * J + j] = fin.number(row, { min: 0, max: 1 });
   }
   const missing = seen.indexOf(0);
-  if (missing >= 0) throw new DataError(msg.missingRow(t.file, 'region and sector', `${d.regions[Math.floor(missing / J)]}, ${d.sectors[missing % J]}`));
+  if (missing >= 0)
+    throw new DataError(
+      msg.missingRow(t.file, 'region and sector', `${d.regions[Math.floor(missing / J)]}, ${d.sectors[missing % J]}`),
+    );
   for (let n = 0; n < d.N; n++) {
     let s = 0;
     for (let j = 0; j < J; j++) s += d.finalShare[n * J + j];
-    if (Math.abs(s - 1) > SUM_TOLERANCE) throw new DataError(msg.sharesNotOne(`${t.file} field "final_share"`, `shares of region ${d.regions[n]}`, s));
+    if (Math.abs(s - 1) > SUM_TOLERANCE)
+      throw new DataError(msg.sharesNotOne(`${t.file} field "final_share"`, `shares of region ${d.regions[n]}`, s));
   }
 }
 
@@ -256,7 +297,9 @@ function readIo(d: Dataset) {
       for (let k = 0; k < J; k++) s += d.io[(n * J + k) * J + j];
       const needed = d.vaShare[n * J + j] < 1;
       if (needed && Math.abs(s - 1) > SUM_TOLERANCE) {
-        throw new DataError(msg.sharesNotOne(`${t.file} field "share"`, `the input shares of ${d.regions[n]}, ${d.sectors[j]}`, s));
+        throw new DataError(
+          msg.sharesNotOne(`${t.file} field "share"`, `the input shares of ${d.regions[n]}, ${d.sectors[j]}`, s),
+        );
       }
     }
   }
@@ -301,13 +344,15 @@ function checkPositive(d: Dataset) {
   const gdp = d.regionData.gdp;
   if (gdp) {
     const n = gdp.findIndex((v) => !(v > 0));
-    if (n >= 0) throw new DataError(msg.gdpNotPositive(`${join(d.source, 'region_data.csv')} field "gdp"`, gdp[n], d.regions[n]));
+    if (n >= 0)
+      throw new DataError(msg.gdpNotPositive(`${join(d.source, 'region_data.csv')} field "gdp"`, gdp[n], d.regions[n]));
   }
   if (d.manifest.layout !== 'io-table') return;
   const { N, J } = d;
   for (let i = 0; i < N; i++) {
     let out = 0;
     for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) out += d.flows[(n * N + i) * J + j];
-    if (!(out > 0)) throw new DataError(msg.outputNotPositive(`${join(d.source, 'trade.csv')} field "value"`, out, d.regions[i]));
+    if (!(out > 0))
+      throw new DataError(msg.outputNotPositive(`${join(d.source, 'trade.csv')} field "value"`, out, d.regions[i]));
   }
 }

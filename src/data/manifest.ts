@@ -39,7 +39,12 @@ const SourceSchema = z
   .strict();
 
 const CheckSchema = z
-  .object({ name: z.string(), value: z.union([z.number(), z.string()]), target: z.string().optional(), passed: z.boolean() })
+  .object({
+    name: z.string(),
+    value: z.union([z.number(), z.string()]),
+    target: z.string().optional(),
+    passed: z.boolean(),
+  })
   .strict();
 
 export const ProvenanceSchema = z
@@ -92,7 +97,11 @@ export const DatasetManifestSchema = z
      * and kept rents of `sector` in `region` (GDP where produced, national income where owned).
      */
     ownership: z
-      .array(z.object({ owner: code, region: code, sector: code, share: z.number().min(0).max(1), derivation: z.string() }).strict())
+      .array(
+        z
+          .object({ owner: code, region: code, sector: code, share: z.number().min(0).max(1), derivation: z.string() })
+          .strict(),
+      )
       .optional(),
     provenance: ProvenanceSchema,
   })

@@ -79,7 +79,8 @@ export function carvedPart(a: number, x: number): number {
 export function outputs(t: IoValues): Float64Array {
   const { N, J } = dims(t);
   const y = new Float64Array(N * J);
-  for (let m = 0; m < N; m++) for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) y[n * J + j] += t.trade[(m * N + n) * J + j];
+  for (let m = 0; m < N; m++)
+    for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) y[n * J + j] += t.trade[(m * N + n) * J + j];
   return y;
 }
 
@@ -87,14 +88,24 @@ export function outputs(t: IoValues): Float64Array {
 export function tableResiduals(t: IoValues): { row: number; column: number; rowRel: number; columnRel: number } {
   const { N, J } = dims(t);
   const y = outputs(t);
-  let row = 0, column = 0, rowRel = 0, columnRel = 0;
+  let row = 0,
+    column = 0,
+    rowRel = 0,
+    columnRel = 0;
   for (let n = 0; n < N; n++)
     for (let k = 0; k < J; k++) {
-      let a = 0, u = t.final[n * J + k], c = t.va[n * J + k];
+      let a = 0,
+        u = t.final[n * J + k],
+        c = t.va[n * J + k];
       for (let i = 0; i < N; i++) a += t.trade[(n * N + i) * J + k];
-      for (let j = 0; j < J; j++) { u += t.use[(n * J + k) * J + j]; c += t.use[(n * J + j) * J + k]; }
-      const r = Math.abs(a - u), q = Math.abs(y[n * J + k] - c);
-      row = Math.max(row, r); column = Math.max(column, q);
+      for (let j = 0; j < J; j++) {
+        u += t.use[(n * J + k) * J + j];
+        c += t.use[(n * J + j) * J + k];
+      }
+      const r = Math.abs(a - u),
+        q = Math.abs(y[n * J + k] - c);
+      row = Math.max(row, r);
+      column = Math.max(column, q);
       if (r > 0) rowRel = Math.max(rowRel, r / Math.max(Math.abs(a), Math.abs(u)));
       if (q > 0) columnRel = Math.max(columnRel, q / Math.max(Math.abs(y[n * J + k]), Math.abs(c)));
     }
@@ -105,9 +116,16 @@ export function tableResiduals(t: IoValues): { row: number; column: number; rowR
 function widen(t: IoValues, code: string, name: string): IoValues {
   const { N, J } = dims(t);
   const K = J + 1;
-  const trade = new Float64Array(N * N * K), tariff = new Float64Array(N * N * K);
-  const use = new Float64Array(N * K * K), final = new Float64Array(N * K), va = new Float64Array(N * K);
-  for (let p = 0; p < N * N; p++) for (let k = 0; k < J; k++) { trade[p * K + k] = t.trade[p * J + k]; tariff[p * K + k] = t.tariff[p * J + k]; }
+  const trade = new Float64Array(N * N * K),
+    tariff = new Float64Array(N * N * K);
+  const use = new Float64Array(N * K * K),
+    final = new Float64Array(N * K),
+    va = new Float64Array(N * K);
+  for (let p = 0; p < N * N; p++)
+    for (let k = 0; k < J; k++) {
+      trade[p * K + k] = t.trade[p * J + k];
+      tariff[p * K + k] = t.tariff[p * J + k];
+    }
   for (let n = 0; n < N; n++)
     for (let k = 0; k < J; k++) {
       final[n * K + k] = t.final[n * J + k];
@@ -181,7 +199,10 @@ function splitPurchases({ t, r, spec, N, J, K, k, s }: SplitAt): void {
     const lambda = absorption / weighted;
     for (let j = 0; j <= J; j++) {
       const f = lambda * w[j];
-      if (f > 1 + 1e-12) throw new RangeError(msg.newSectorTake(spec.code, t.regions[n], j < J ? t.sectors[j] : 'final demand', spec.sector, f));
+      if (f > 1 + 1e-12)
+        throw new RangeError(
+          msg.newSectorTake(spec.code, t.regions[n], j < J ? t.sectors[j] : 'final demand', spec.sector, f),
+        );
       if (j < J) {
         const a = r.use[(n * K + k) * K + j];
         const b = carvedPart(a, a * f);
@@ -251,13 +272,19 @@ export function splitSector(t: IoValues, spec: SplitSpec): IoValues {
  */
 export function mergeSectors(t: IoValues, into: string, from: string): IoValues {
   const { N, J } = dims(t);
-  const a = t.sectors.indexOf(into), b = t.sectors.indexOf(from);
+  const a = t.sectors.indexOf(into),
+    b = t.sectors.indexOf(from);
   if (a < 0 || b < 0 || a === b) throw new RangeError(msg.twoDistinctSector(into, from));
-  const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);
-  const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
+  const use = Float64Array.from(t.use),
+    final = Float64Array.from(t.final),
+    va = Float64Array.from(t.va);
+  const trade = Float64Array.from(t.trade),
+    tariff = Float64Array.from(t.tariff);
   for (let p = 0; p < N * N; p++) {
-    const ta = trade[p * J + a], tb = trade[p * J + b];
-    const ra = tariff[p * J + a], rb = tariff[p * J + b];
+    const ta = trade[p * J + a],
+      tb = trade[p * J + b];
+    const ra = tariff[p * J + a],
+      rb = tariff[p * J + b];
     tariff[p * J + a] = ra === rb ? ra : ta + tb > 0 ? (ta * ra + tb * rb) / (ta + tb) : ra;
     trade[p * J + a] = ta + tb;
   }
@@ -270,12 +297,21 @@ export function mergeSectors(t: IoValues, into: string, from: string): IoValues 
   const keep = t.sectors.map((_, j) => j).filter((j) => j !== b);
   const K = J - 1;
   const r: IoValues = {
-    regions: [...t.regions], sectors: keep.map((j) => t.sectors[j]), names: t.names ? keep.map((j) => t.names![j]) : undefined,
-    trade: new Float64Array(N * N * K), tariff: new Float64Array(N * N * K), use: new Float64Array(N * K * K),
-    final: new Float64Array(N * K), va: new Float64Array(N * K),
+    regions: [...t.regions],
+    sectors: keep.map((j) => t.sectors[j]),
+    names: t.names ? keep.map((j) => t.names![j]) : undefined,
+    trade: new Float64Array(N * N * K),
+    tariff: new Float64Array(N * N * K),
+    use: new Float64Array(N * K * K),
+    final: new Float64Array(N * K),
+    va: new Float64Array(N * K),
   };
   if (!r.names) delete r.names;
-  for (let p = 0; p < N * N; p++) keep.forEach((j, q) => { r.trade[p * K + q] = trade[p * J + j]; r.tariff[p * K + q] = tariff[p * J + j]; });
+  for (let p = 0; p < N * N; p++)
+    keep.forEach((j, q) => {
+      r.trade[p * K + q] = trade[p * J + j];
+      r.tariff[p * K + q] = tariff[p * J + j];
+    });
   for (let n = 0; n < N; n++)
     keep.forEach((k, q) => {
       r.final[n * K + q] = final[n * J + k];
@@ -305,10 +341,18 @@ export function renameSector(t: IoValues, code: string, to: string, name?: strin
  * supply chain's stages (separation buys ore, magnets buy oxides) after carving. Returns the amount
  * moved: `amount`, or less when the others buy less of `good` or `to` buys less of everything else.
  */
-export function redirectPurchases(t: IoValues, region: string, good: string, to: string, amount: number, exclude: readonly string[] = []): number {
+export function redirectPurchases(
+  t: IoValues,
+  region: string,
+  good: string,
+  to: string,
+  amount: number,
+  exclude: readonly string[] = [],
+): number {
   const { J } = dims(t);
   const n = t.regions.indexOf(region);
-  const g = t.sectors.indexOf(good), u = t.sectors.indexOf(to);
+  const g = t.sectors.indexOf(good),
+    u = t.sectors.indexOf(to);
   if (n < 0 || g < 0 || u < 0 || g === u) throw new RangeError(msg.regionTwoDistinct(region, good, to));
   const at = (k: number, j: number) => (n * J + k) * J + j;
   const skip = new Set([g, ...exclude.map((c) => t.sectors.indexOf(c))]);
@@ -369,13 +413,30 @@ export interface RegionSplitSpec {
 function widenRegions(t: IoValues, code: string): IoValues {
   const { N, J } = dims(t);
   const M = N + 1;
-  const trade = new Float64Array(M * M * J), tariff = new Float64Array(M * M * J);
+  const trade = new Float64Array(M * M * J),
+    tariff = new Float64Array(M * M * J);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++)
-      for (let k = 0; k < J; k++) { trade[(n * M + i) * J + k] = t.trade[(n * N + i) * J + k]; tariff[(n * M + i) * J + k] = t.tariff[(n * N + i) * J + k]; }
-  const use = new Float64Array(M * J * J), final = new Float64Array(M * J), va = new Float64Array(M * J);
-  use.set(t.use); final.set(t.final); va.set(t.va);
-  return { regions: [...t.regions, code], sectors: [...t.sectors], ...(t.names ? { names: [...t.names] } : {}), trade, tariff, use, final, va };
+      for (let k = 0; k < J; k++) {
+        trade[(n * M + i) * J + k] = t.trade[(n * N + i) * J + k];
+        tariff[(n * M + i) * J + k] = t.tariff[(n * N + i) * J + k];
+      }
+  const use = new Float64Array(M * J * J),
+    final = new Float64Array(M * J),
+    va = new Float64Array(M * J);
+  use.set(t.use);
+  final.set(t.final);
+  va.set(t.va);
+  return {
+    regions: [...t.regions, code],
+    sectors: [...t.sectors],
+    ...(t.names ? { names: [...t.names] } : {}),
+    trade,
+    tariff,
+    use,
+    final,
+    va,
+  };
 }
 
 /**
@@ -402,7 +463,8 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
   if (t.regions.includes(spec.code)) throw new RangeError(msg.newRegionCode(spec.code));
   const y0 = outputs(t);
   const r = widenRegions(t, spec.code);
-  const M = N + 1, c = N;
+  const M = N + 1,
+    c = N;
   const at = (n: number, i: number, k: number) => (n * M + i) * J + k;
   const unit = (v: number, what: string) => {
     if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
@@ -413,23 +475,40 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     if (n === p) continue;
     for (let k = 0; k < J; k++) {
       let a = r.trade[at(n, p, k)];
-      let b = carvedPart(a, a * unit(spec.exportShare(n, k), `the export share of ${spec.code} → ${t.regions[n]}, ${t.sectors[k]}`));
-      r.trade[at(n, p, k)] = a - b; r.trade[at(n, c, k)] = b; r.tariff[at(n, c, k)] = r.tariff[at(n, p, k)];
+      let b = carvedPart(
+        a,
+        a * unit(spec.exportShare(n, k), `the export share of ${spec.code} → ${t.regions[n]}, ${t.sectors[k]}`),
+      );
+      r.trade[at(n, p, k)] = a - b;
+      r.trade[at(n, c, k)] = b;
+      r.tariff[at(n, c, k)] = r.tariff[at(n, p, k)];
       a = r.trade[at(p, n, k)];
-      b = carvedPart(a, a * unit(spec.importShare(n, k), `the import share of ${t.regions[n]} → ${spec.code}, ${t.sectors[k]}`));
-      r.trade[at(p, n, k)] = a - b; r.trade[at(c, n, k)] = b; r.tariff[at(c, n, k)] = r.tariff[at(p, n, k)];
+      b = carvedPart(
+        a,
+        a * unit(spec.importShare(n, k), `the import share of ${t.regions[n]} → ${spec.code}, ${t.sectors[k]}`),
+      );
+      r.trade[at(p, n, k)] = a - b;
+      r.trade[at(c, n, k)] = b;
+      r.tariff[at(c, n, k)] = r.tariff[at(p, n, k)];
     }
   }
   // 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest.
   for (let k = 0; k < J; k++) {
     const q = spec.inside(k);
-    const cells: [number, number][] = [[at(c, c, k), q.domestic], [at(p, c, k), q.toRest], [at(c, p, k), q.fromRest]];
+    const cells: [number, number][] = [
+      [at(c, c, k), q.domestic],
+      [at(p, c, k), q.toRest],
+      [at(c, p, k), q.fromRest],
+    ];
     const what = ['domestic sales', 'exports to the rest', 'imports from the rest'];
     cells.forEach(([cell, want], w) => {
       const a = r.trade[at(p, p, k)];
-      if (!(want >= 0 && want <= a * (1 + 1e-12))) throw new RangeError(msg.betweenWhatLeft(spec.code, what[w], t.sectors[k], spec.region, a, want));
+      if (!(want >= 0 && want <= a * (1 + 1e-12)))
+        throw new RangeError(msg.betweenWhatLeft(spec.code, what[w], t.sectors[k], spec.region, a, want));
       const b = carvedPart(a, Math.min(want, a));
-      r.trade[at(p, p, k)] = a - b; r.trade[cell] = b; r.tariff[cell] = r.tariff[at(p, p, k)];
+      r.trade[at(p, p, k)] = a - b;
+      r.trade[cell] = b;
+      r.tariff[cell] = r.tariff[at(p, p, k)];
     });
   }
   // 3. Columns: the parent's cost structure, in proportion to output.
@@ -438,13 +517,18 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
   for (let j = 0; j < J; j++) {
     const Y = y0[p * J + j];
     frac[j] = Y === 0 ? 0 : y1[c * J + j] / Y;
-    if (!(frac[j] >= 0 && frac[j] <= 1 + 1e-12)) throw new RangeError(msg.outputBetween(spec.code, t.sectors[j], spec.region, Y, y1[c * J + j]));
+    if (!(frac[j] >= 0 && frac[j] <= 1 + 1e-12))
+      throw new RangeError(msg.outputBetween(spec.code, t.sectors[j], spec.region, Y, y1[c * J + j]));
     for (let k = 0; k < J; k++) {
-      const a = r.use[(p * J + k) * J + j], b = carvedPart(a, a * frac[j]);
-      r.use[(p * J + k) * J + j] = a - b; r.use[(c * J + k) * J + j] = b;
+      const a = r.use[(p * J + k) * J + j],
+        b = carvedPart(a, a * frac[j]);
+      r.use[(p * J + k) * J + j] = a - b;
+      r.use[(c * J + k) * J + j] = b;
     }
-    const a = r.va[p * J + j], b = carvedPart(a, a * frac[j]);
-    r.va[p * J + j] = a - b; r.va[c * J + j] = b;
+    const a = r.va[p * J + j],
+      b = carvedPart(a, a * frac[j]);
+    r.va[p * J + j] = a - b;
+    r.va[c * J + j] = b;
   }
   // 4. Rows: final demand is the new region's absorption less its purchases of each good.
   for (let k = 0; k < J; k++) {
@@ -453,9 +537,11 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     for (let j = 0; j < J; j++) want -= r.use[(c * J + k) * J + j];
     const a = r.final[p * J + k];
     const f = a === 0 ? (Math.abs(want) <= 1e-9 * Math.max(1, y1[c * J + k]) ? 0 : NaN) : want / a;
-    if (!(f >= -1e-12 && f <= 1 + 1e-12)) throw new RangeError(msg.finalDemandBetween(spec.code, t.sectors[k], spec.region, a, want));
+    if (!(f >= -1e-12 && f <= 1 + 1e-12))
+      throw new RangeError(msg.finalDemandBetween(spec.code, t.sectors[k], spec.region, a, want));
     const b = carvedPart(a, a * Math.min(1, Math.max(0, f)));
-    r.final[p * J + k] = a - b; r.final[c * J + k] = b;
+    r.final[p * J + k] = a - b;
+    r.final[c * J + k] = b;
   }
   return r;
 }
@@ -468,13 +554,20 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
  */
 export function mergeRegions(t: IoValues, into: string, from: string): IoValues {
   const { N, J } = dims(t);
-  const a = t.regions.indexOf(into), b = t.regions.indexOf(from);
+  const a = t.regions.indexOf(into),
+    b = t.regions.indexOf(from);
   if (a < 0 || b < 0 || a === b) throw new RangeError(msg.twoDistinctRegion(into, from));
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
-  const trade = Float64Array.from(t.trade), tariff = Float64Array.from(t.tariff);
-  const use = Float64Array.from(t.use), final = Float64Array.from(t.final), va = Float64Array.from(t.va);
+  const trade = Float64Array.from(t.trade),
+    tariff = Float64Array.from(t.tariff);
+  const use = Float64Array.from(t.use),
+    final = Float64Array.from(t.final),
+    va = Float64Array.from(t.va);
   const add = (to: number, fromCell: number) => {
-    const ta = trade[to], tb = trade[fromCell], ra = tariff[to], rb = tariff[fromCell];
+    const ta = trade[to],
+      tb = trade[fromCell],
+      ra = tariff[to],
+      rb = tariff[fromCell];
     tariff[to] = ra === rb ? ra : ta + tb > 0 ? (ta * ra + tb * rb) / (ta + tb) : ra;
     trade[to] = ta + tb;
   };
@@ -484,7 +577,7 @@ export function mergeRegions(t: IoValues, into: string, from: string): IoValues 
       add(at(n, a, k), at(n, b, k));
       add(at(a, n, k), at(b, n, k));
     }
-    trade[at(a, a, k)] = ((trade[at(a, a, k)] + trade[at(b, a, k)]) + trade[at(a, b, k)]) + trade[at(b, b, k)];
+    trade[at(a, a, k)] = trade[at(a, a, k)] + trade[at(b, a, k)] + trade[at(a, b, k)] + trade[at(b, b, k)];
   }
   for (let j = 0; j < J; j++) {
     for (let k = 0; k < J; k++) use[(a * J + k) * J + j] += use[(b * J + k) * J + j];
@@ -494,11 +587,22 @@ export function mergeRegions(t: IoValues, into: string, from: string): IoValues 
   const keep = t.regions.map((_, n) => n).filter((n) => n !== b);
   const K = N - 1;
   const r: IoValues = {
-    regions: keep.map((n) => t.regions[n]), sectors: [...t.sectors], ...(t.names ? { names: [...t.names] } : {}),
-    trade: new Float64Array(K * K * J), tariff: new Float64Array(K * K * J), use: new Float64Array(K * J * J), final: new Float64Array(K * J), va: new Float64Array(K * J),
+    regions: keep.map((n) => t.regions[n]),
+    sectors: [...t.sectors],
+    ...(t.names ? { names: [...t.names] } : {}),
+    trade: new Float64Array(K * K * J),
+    tariff: new Float64Array(K * K * J),
+    use: new Float64Array(K * J * J),
+    final: new Float64Array(K * J),
+    va: new Float64Array(K * J),
   };
   keep.forEach((n, nn) => {
-    keep.forEach((i, ii) => { for (let k = 0; k < J; k++) { r.trade[(nn * K + ii) * J + k] = trade[at(n, i, k)]; r.tariff[(nn * K + ii) * J + k] = tariff[at(n, i, k)]; } });
+    keep.forEach((i, ii) => {
+      for (let k = 0; k < J; k++) {
+        r.trade[(nn * K + ii) * J + k] = trade[at(n, i, k)];
+        r.tariff[(nn * K + ii) * J + k] = tariff[at(n, i, k)];
+      }
+    });
     r.use.set(use.subarray(n * J * J, (n + 1) * J * J), nn * J * J);
     r.final.set(final.subarray(n * J, (n + 1) * J), nn * J);
     r.va.set(va.subarray(n * J, (n + 1) * J), nn * J);

@@ -18,7 +18,8 @@ function* tradeRows(t: DatasetTables) {
     for (let i = 0; i < N; i++)
       for (let j = 0; j < J; j++) {
         const idx = (n * N + i) * J + j;
-        if (t.flows[idx] !== 0 || t.tariff[idx] !== 0) yield [t.regions[n], t.regions[i], t.sectors[j], t.flows[idx], t.tariff[idx]];
+        if (t.flows[idx] !== 0 || t.tariff[idx] !== 0)
+          yield [t.regions[n], t.regions[i], t.sectors[j], t.flows[idx], t.tariff[idx]];
       }
 }
 
@@ -34,11 +35,15 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
     counts[basename(file)] = { rows: text.split('\n').filter((l) => l !== '').length - 1 };
   };
   const { N, J, regions, sectors } = tables;
-  writeFileSync(join(tmp, 'trade.csv'), toCsv(['importer', 'exporter', 'sector', 'value', 'tariff'], tradeRows(tables)));
+  writeFileSync(
+    join(tmp, 'trade.csv'),
+    toCsv(['importer', 'exporter', 'sector', 'value', 'tariff'], tradeRows(tables)),
+  );
   if (tables.vaShare && tables.finalShare) {
     const rows: (string | number)[][] = [];
     for (let n = 0; n < N; n++)
-      for (let j = 0; j < J; j++) rows.push([regions[n], sectors[j], tables.vaShare[n * J + j], tables.finalShare[n * J + j]]);
+      for (let j = 0; j < J; j++)
+        rows.push([regions[n], sectors[j], tables.vaShare[n * J + j], tables.finalShare[n * J + j]]);
     writeFileSync(join(tmp, 'production.csv'), toCsv(['region', 'sector', 'value_added_share', 'final_share'], rows));
   }
   if (tables.io) {
@@ -65,7 +70,10 @@ export function writeDataset(folder: string, manifest: DatasetManifest, tables: 
           const v = arr[(n * N + i) * J + j];
           if (v !== 0) rows.push(J > 1 ? [regions[n], regions[i], sectors[j], v] : [regions[n], regions[i], v]);
         }
-    writeFileSync(join(tmp, `${name}.csv`), toCsv(J > 1 ? ['importer', 'exporter', 'sector', 'rate'] : ['importer', 'exporter', 'rate'], rows));
+    writeFileSync(
+      join(tmp, `${name}.csv`),
+      toCsv(J > 1 ? ['importer', 'exporter', 'sector', 'rate'] : ['importer', 'exporter', 'rate'], rows),
+    );
   }
   writeFile(join(tmp, 'dataset.json'), `${JSON.stringify({ ...manifest, tables: counts }, null, 2)}\n`);
   if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });

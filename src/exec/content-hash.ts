@@ -46,7 +46,12 @@ let code: string | undefined;
 export function codeHash(): string {
   code ??= createHash('sha256')
     .update(process.version)
-    .update(hashFiles(ROOT, [...filesUnder(CODE).filter((f) => !/\.test\.[jt]s$/.test(f)), ...['package.json', 'package-lock.json'].map((f) => join(ROOT, f)).filter(existsSync)]))
+    .update(
+      hashFiles(ROOT, [
+        ...filesUnder(CODE).filter((f) => !/\.test\.[jt]s$/.test(f)),
+        ...['package.json', 'package-lock.json'].map((f) => join(ROOT, f)).filter(existsSync),
+      ]),
+    )
     .digest('hex');
   return code;
 }

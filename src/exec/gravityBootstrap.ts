@@ -42,15 +42,29 @@ export async function bootstrapGravity(
   let done = 0;
   const jobs: Promise<BootstrapChunk>[] = [];
   for (let from = 0, k = 0; from < b.replications; from += size, k++) {
-    const input: BootstrapJobInput = { text, file, seed: b.seed, from, to: Math.min(b.replications, from + size), ...(opts.scenarioDir ? { scenarioDir: opts.scenarioDir } : {}) };
-    const job = { id: `gravity-bootstrap-${b.seed}-${k}`, kind: 'gravity' as const, module: builtinHandler('gravity-bootstrap'), input: JSON.stringify(input) };
+    const input: BootstrapJobInput = {
+      text,
+      file,
+      seed: b.seed,
+      from,
+      to: Math.min(b.replications, from + size),
+      ...(opts.scenarioDir ? { scenarioDir: opts.scenarioDir } : {}),
+    };
+    const job = {
+      id: `gravity-bootstrap-${b.seed}-${k}`,
+      kind: 'gravity' as const,
+      module: builtinHandler('gravity-bootstrap'),
+      input: JSON.stringify(input),
+    };
     jobs.push(
-      executor.submit(job, () => {}, opts.signal).then((r) => {
-        const chunk = r as BootstrapChunk;
-        done += chunk.to - chunk.from;
-        opts.progress?.({ fraction: done / b.replications, message: msg.progress.bootstrap(done, b.replications) });
-        return chunk;
-      }),
+      executor
+        .submit(job, () => {}, opts.signal)
+        .then((r) => {
+          const chunk = r as BootstrapChunk;
+          done += chunk.to - chunk.from;
+          opts.progress?.({ fraction: done / b.replications, message: msg.progress.bootstrap(done, b.replications) });
+          return chunk;
+        }),
     );
   }
   return summarizeBootstrap(p, await Promise.all(jobs), b.seed, b.level);

@@ -49,7 +49,11 @@ describe('iterationProgress (throttled progress events)', () => {
       f(it, 10 ** (-it / 100), 1e-10); // residual from 1e-0.01 down to 1e-10
     }
     expect(sent).toHaveLength(10); // iterations 1, 101, 201, …, 901
-    expect(sent[0]).toMatchObject({ iteration: 1, fraction: 0.1, message: 'solving cp2015: iteration 1, residual 9.8e-1' });
+    expect(sent[0]).toMatchObject({
+      iteration: 1,
+      fraction: 0.1,
+      message: 'solving cp2015: iteration 1, residual 9.8e-1',
+    });
     expect(sent.map((p) => p.iteration)).toEqual([1, 101, 201, 301, 401, 501, 601, 701, 801, 901]);
     expect(sent.every((p, k) => k === 0 || p.fraction >= sent[k - 1].fraction)).toBe(true);
     expect(sent.at(-1)!.fraction).toBeGreaterThan(0.8);
@@ -69,14 +73,29 @@ describe('iterationProgress (throttled progress events)', () => {
 describe('solve runs stream their iterations', () => {
   it('as SSE progress events with the iteration and residual, under stable ids 1, 2, … and end', async () => {
     const { app, ctx } = await testApp();
-    const id = (await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: US_CHINA, headers: { 'content-type': 'application/yaml' } })).json().id;
+    const id = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/runs?kind=solve',
+        payload: US_CHINA,
+        headers: { 'content-type': 'application/yaml' },
+      })
+    ).json().id;
     await ctx.service.settle();
     const body = (await app.inject({ method: 'GET', url: `/api/runs/${id}/events` })).body;
-    const events = [...body.matchAll(/^id: (\S+)\nevent: (\S+)\ndata: (.*)$/gm)].map((m) => ({ id: m[1], type: m[2], data: JSON.parse(m[3]) }));
+    const events = [...body.matchAll(/^id: (\S+)\nevent: (\S+)\ndata: (.*)$/gm)].map((m) => ({
+      id: m[1],
+      type: m[2],
+      data: JSON.parse(m[3]),
+    }));
     expect(events.map((e) => e.id)).toEqual([...events.slice(0, -1).map((_, k) => String(k + 1)), 'end']);
     const iterations = events.filter((e) => e.type === 'progress' && e.data.iteration !== undefined);
     expect(iterations.length).toBeGreaterThan(0);
-    expect(iterations[0].data).toMatchObject({ iteration: 0, residual: expect.any(Number), message: expect.stringMatching(/^solving one-sector-2025: iteration 0, residual /) });
+    expect(iterations[0].data).toMatchObject({
+      iteration: 0,
+      residual: expect.any(Number),
+      message: expect.stringMatching(/^solving one-sector-2025: iteration 0, residual /),
+    });
     expect(events.at(-1)?.type).toBe('done');
     expect((await app.inject({ method: 'GET', url: `/api/runs/${id}/events` })).body).toBe(body); // the same ids on every connection
     await app.close();

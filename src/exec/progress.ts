@@ -35,19 +35,31 @@ export interface IterationProgressOptions {
  * ```
  */
 export function iterationProgress(progress: ProgressFn, opts: IterationProgressOptions = {}): IterationFn {
-  const from = opts.from ?? 0.1, to = opts.to ?? 0.95;
+  const from = opts.from ?? 0.1,
+    to = opts.to ?? 0.95;
   const label = opts.label ?? 'solving';
   const interval = opts.minIntervalMs ?? PROGRESS_INTERVAL_MS;
   const now = opts.now ?? (() => performance.now());
-  let first = NaN, last = -Infinity, fraction = from, calls = 0;
+  let first = NaN,
+    last = -Infinity,
+    fraction = from,
+    calls = 0;
   return (iteration, residual, tolerance) => {
     if (Number.isNaN(first) && Number.isFinite(residual) && residual > 0) first = residual;
     const t = interval > 0 ? now() : 0;
     if (calls++ > 0 && interval > 0 && t - last < interval) return;
     last = t;
     const span = Math.log(first / tolerance);
-    const done = span > 0 && residual > 0 && Number.isFinite(residual) ? Math.min(1, Math.max(0, Math.log(first / residual) / span)) : 0;
+    const done =
+      span > 0 && residual > 0 && Number.isFinite(residual)
+        ? Math.min(1, Math.max(0, Math.log(first / residual) / span))
+        : 0;
     fraction = Math.max(fraction, from + (to - from) * done);
-    progress({ fraction, message: msg.progress.iteration(label, iteration, residual.toExponential(1)), iteration, residual });
+    progress({
+      fraction,
+      message: msg.progress.iteration(label, iteration, residual.toExponential(1)),
+      iteration,
+      residual,
+    });
   };
 }

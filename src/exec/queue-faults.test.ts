@@ -19,11 +19,31 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const plan = readSweepFile(fileURLToPath(new URL('../sweep/fixtures/nafta.yaml', import.meta.url)), { draws: 10 });
 const comparable = ({ seconds: _s, executor: _e, ...rest }: SweepResult) => rest;
 
-interface WorkerProc { proc: ChildProcess; id: string }
+interface WorkerProc {
+  proc: ChildProcess;
+  id: string;
+}
 
 /** Starts `lancaster worker` and resolves once it listens (its first stdout line: "<id> <queue>"). */
 function startWorker(url: string, queue: string): Promise<WorkerProc> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url, '--queue', queue, '--preload', 'cp2015', '--lock-ms', '2000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'worker',
+      '--redis',
+      url,
+      '--queue',
+      queue,
+      '--preload',
+      'cp2015',
+      '--lock-ms',
+      '2000',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let err = '';
   proc.stderr!.on('data', (d) => (err += String(d)));
   return new Promise((res, rej) => {
@@ -32,11 +52,12 @@ function startWorker(url: string, queue: string): Promise<WorkerProc> {
   });
 }
 
-const stopWorker = (w: WorkerProc | undefined) => new Promise<void>((res) => {
-  if (!w || w.proc.exitCode !== null || w.proc.signalCode) return res();
-  w.proc.once('exit', () => res());
-  w.proc.kill('SIGKILL');
-});
+const stopWorker = (w: WorkerProc | undefined) =>
+  new Promise<void>((res) => {
+    if (!w || w.proc.exitCode !== null || w.proc.signalCode) return res();
+    w.proc.once('exit', () => res());
+    w.proc.kill('SIGKILL');
+  });
 
 /** Runs the sweep counting arrivals per draw; `during(done)` is called on each progress step. */
 async function countedSweep(ex: QueueExecutor, during: (done: number) => void) {
@@ -105,7 +126,10 @@ describe.skipIf(skip)(`the queue under faults${skip ? ` (skipped: ${skip})` : ''
       const { r, arrivals } = await countedSweep(ex, (done) => {
         if (restarted || done < 3) return;
         restarted = true;
-        void redis.kill().then(() => sleep(1000)).then(() => redis.start());
+        void redis
+          .kill()
+          .then(() => sleep(1000))
+          .then(() => redis.start());
       });
       expect(restarted).toBe(true);
       expect(arrivals).toEqual(new Array(plan.spec.draws).fill(1));
@@ -129,7 +153,9 @@ describe.skipIf(skip)(`the queue under faults${skip ? ` (skipped: ${skip})` : ''
           void redis.kill();
         },
       });
-      await expect(sweep).rejects.toThrow(/Expected Redis at redis:\/\/127\.0\.0\.1:\d+\/? to come back, found it unreachable for 2 s; \d+ job\(s\) unfinished/);
+      await expect(sweep).rejects.toThrow(
+        /Expected Redis at redis:\/\/127\.0\.0\.1:\d+\/? to come back, found it unreachable for 2 s; \d+ job\(s\) unfinished/,
+      );
     } finally {
       await ex.close();
       await redis.start();

@@ -71,7 +71,8 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
 
   const processor = async (job: BullJob<QueuedJob>) => {
     const q = job.data;
-    if (q.parts.code !== codeHash()) throw new UnrecoverableError(msg.wrongCode(codeHash().slice(0, 12), q.parts.code.slice(0, 12)));
+    if (q.parts.code !== codeHash())
+      throw new UnrecoverableError(msg.wrongCode(codeHash().slice(0, 12), q.parts.code.slice(0, 12)));
     if (await redis.exists(resultKey(q.key))) return { cached: true, worker: id };
     if (q.datasetId && q.parts.dataset) {
       let mine: string;
@@ -80,22 +81,29 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
       } catch (e) {
         throw new UnrecoverableError(msg.workerLacksDataset(q.datasetId, id, (e as Error).message));
       }
-      if (mine !== q.parts.dataset) throw new UnrecoverableError(msg.workerDatasetDiffers(q.datasetId, q.parts.dataset.slice(0, 12), mine.slice(0, 12), id));
+      if (mine !== q.parts.dataset)
+        throw new UnrecoverableError(
+          msg.workerDatasetDiffers(q.datasetId, q.parts.dataset.slice(0, 12), mine.slice(0, 12), id),
+        );
     }
     let last = 0;
     let result: unknown;
     try {
-      result = await exec.submit({ id: q.id, kind: q.parts.kind as never, module: builtinHandler(q.parts.handler), input: q.parts.input }, (e) => {
-        if (e.type !== 'progress') return;
-        const now = Date.now();
-        if (now - last < 250 && e.fraction < 1) return;
-        last = now;
-        const { type: _type, ...progress } = e;
-        void job.updateProgress(progress).catch(() => {});
-      });
+      result = await exec.submit(
+        { id: q.id, kind: q.parts.kind as never, module: builtinHandler(q.parts.handler), input: q.parts.input },
+        (e) => {
+          if (e.type !== 'progress') return;
+          const now = Date.now();
+          if (now - last < 250 && e.fraction < 1) return;
+          last = now;
+          const { type: _type, ...progress } = e;
+          void job.updateProgress(progress).catch(() => {});
+        },
+      );
     } catch (e) {
       const err = e as Error;
-      if (INPUT_ERRORS.some((c) => err instanceof c) || INPUT_ERRORS.some((c) => err.name === c.name)) throw new UnrecoverableError(`${err.name}: ${err.message}`);
+      if (INPUT_ERRORS.some((c) => err instanceof c) || INPUT_ERRORS.some((c) => err.name === c.name))
+        throw new UnrecoverableError(`${err.name}: ${err.message}`);
       throw err;
     }
     await redis.set(resultKey(q.key), serialize(result), 'EX', ttl);
@@ -112,7 +120,9 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
     maxStalledCount: 3,
   });
   worker.on('error', (e) => log(msg.workerError(e.message)));
-  worker.on('failed', (job, e) => log(msg.workerAttemptFailed(job?.data.id ?? '?', String(job?.attemptsMade ?? '?'), e.message)));
+  worker.on('failed', (job, e) =>
+    log(msg.workerAttemptFailed(job?.data.id ?? '?', String(job?.attemptsMade ?? '?'), e.message)),
+  );
   await worker.waitUntilReady();
   log(msg.workerStarted(id, concurrency, name, redactUrl(opts.url)));
   return {

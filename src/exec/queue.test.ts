@@ -9,7 +9,13 @@ import { builtinHandler } from './registry.ts';
 import type { Executor, Job } from '../contract/run.ts';
 
 const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
-const job = (id: string, input = nafta, draw?: Job['draw']): Job => ({ id, kind: 'solve', module: builtinHandler('solve'), input, ...(draw ? { draw } : {}) });
+const job = (id: string, input = nafta, draw?: Job['draw']): Job => ({
+  id,
+  kind: 'solve',
+  module: builtinHandler('solve'),
+  input,
+  ...(draw ? { draw } : {}),
+});
 
 describe('queued job keys', () => {
   it('change with the input, the draw and the dataset, not with the run id', () => {
@@ -89,12 +95,16 @@ describe.skipIf(skip)(`the queue executor${skip ? ` (skipped: ${skip})` : ''}`, 
 
   it('reports a job that fails every attempt, with its error', async () => {
     failNext = 3;
-    await expect(ex.submit(job('z', nafta, { seed: 9, index: 2 }), () => {})).rejects.toThrow(/Run z failed after 3 attempt\(s\): transient trouble/);
+    await expect(ex.submit(job('z', nafta, { seed: 9, index: 2 }), () => {})).rejects.toThrow(
+      /Run z failed after 3 attempt\(s\): transient trouble/,
+    );
     failNext = 0;
   });
 
   it('fails an input error at once with its message (retrying cannot fix it)', async () => {
     const bad = nafta.replace('schedule: tariffs-2005', 'schedule: tariffs-1900');
-    await expect(ex.submit(job('w', bad), () => {})).rejects.toThrow(/after 1 attempt\(s\): ScenarioError: .*tariffs-1900/);
+    await expect(ex.submit(job('w', bad), () => {})).rejects.toThrow(
+      /after 1 attempt\(s\): ScenarioError: .*tariffs-1900/,
+    );
   });
 });

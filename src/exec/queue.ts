@@ -100,7 +100,14 @@ export function queuedJob(job: Job): QueuedJob {
   const handler = builtinHandlerName(job.module);
   if (!handler) throw new TypeError(msg.notBuiltinHandler(job.module));
   const datasetId = datasetOf(job.input, job.kind);
-  const parts: KeyParts = { code: codeHash(), kind: job.kind, handler, dataset: datasetId ? datasetHash(datasetId) : null, input: job.input, draw: job.draw ?? null };
+  const parts: KeyParts = {
+    code: codeHash(),
+    kind: job.kind,
+    handler,
+    dataset: datasetId ? datasetHash(datasetId) : null,
+    input: job.input,
+    draw: job.draw ?? null,
+  };
   return { key: jobKey(parts), id: job.id, parts, datasetId };
 }
 
@@ -133,7 +140,13 @@ export class QueueExecutor implements Executor {
     this.name = queueName(opts.queue);
     this.#url = opts.url;
     const connection = bullConnection(opts.url);
-    this.#opts = { url: opts.url, attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, downTimeoutMs: opts.downTimeoutMs ?? 60_000, log: opts.log ?? (() => {}) };
+    this.#opts = {
+      url: opts.url,
+      attempts: opts.attempts ?? 3,
+      backoffMs: opts.backoffMs ?? 1000,
+      downTimeoutMs: opts.downTimeoutMs ?? 60_000,
+      log: opts.log ?? (() => {}),
+    };
     this.#redis = redisClient(opts.url);
     this.#redis.on('error', () => {}); // reconnection is handled; the poll reports a long outage
     this.#queue = new Queue(this.name, { connection, prefix: BULL_PREFIX });
@@ -146,7 +159,14 @@ export class QueueExecutor implements Executor {
       const d = data as { fraction?: number; message?: string; iteration?: unknown; residual?: unknown };
       if (p && typeof d?.fraction === 'number') {
         this.#started(jobId);
-        for (const l of p.listeners) l({ type: 'progress', fraction: d.fraction, message: d.message ?? '', ...(typeof d.iteration === 'number' ? { iteration: d.iteration } : {}), ...(typeof d.residual === 'number' ? { residual: d.residual } : {}) });
+        for (const l of p.listeners)
+          l({
+            type: 'progress',
+            fraction: d.fraction,
+            message: d.message ?? '',
+            ...(typeof d.iteration === 'number' ? { iteration: d.iteration } : {}),
+            ...(typeof d.residual === 'number' ? { residual: d.residual } : {}),
+          });
       }
     });
     this.#events.on('completed', ({ jobId }) => void this.#collect([jobId]));
@@ -160,7 +180,10 @@ export class QueueExecutor implements Executor {
       timer = setTimeout(() => rej(new Error(msg.redisSilent(redactUrl(this.#url), ms / 1000))), ms);
     });
     try {
-      await Promise.race([Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady(), this.#redis.ping()]), timeout]);
+      await Promise.race([
+        Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady(), this.#redis.ping()]),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -178,7 +201,13 @@ export class QueueExecutor implements Executor {
         resolve = res;
         reject = rej;
       });
-      const opts: JobsOptions = { jobId: q.key, attempts: this.#opts.attempts, backoff: { type: 'exponential', delay: this.#opts.backoffMs }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } };
+      const opts: JobsOptions = {
+        jobId: q.key,
+        attempts: this.#opts.attempts,
+        backoff: { type: 'exponential', delay: this.#opts.backoffMs },
+        removeOnComplete: true,
+        removeOnFail: { age: 24 * 3600 },
+      };
       p = { job: q, opts, listeners: [onEvent], started: false, added: false, promise, resolve, reject };
       this.#pending.set(q.key, p);
       // The poll runs from now on, so an outage during the first commands is reported too.
@@ -192,12 +221,18 @@ export class QueueExecutor implements Executor {
         const mine = this.#pending.get(q.key);
         if (mine && mine.listeners.length <= 1) {
           this.#pending.delete(q.key);
-          void this.#queue.getJob(q.key).then((j) => j?.remove()).catch(() => {}); // a running job finishes and is cached
+          void this.#queue
+            .getJob(q.key)
+            .then((j) => j?.remove())
+            .catch(() => {}); // a running job finishes and is cached
         }
       };
       signal.addEventListener('abort', abort, { once: true });
       const done = () => signal.removeEventListener('abort', abort);
-      p.promise.then((v) => (done(), res(v)), (e: Error) => (done(), rej(e)));
+      p.promise.then(
+        (v) => (done(), res(v)),
+        (e: Error) => (done(), rej(e)),
+      );
     });
   }
 
@@ -261,7 +296,8 @@ export class QueueExecutor implements Executor {
     if (!p) return;
     const j = await this.#queue.getJob(key);
     if (!j || !(await j.isFailed())) {
-      for (const l of p.listeners) l({ type: 'progress', fraction: 0, message: msg.progress.retrying(j?.failedReason) });
+      for (const l of p.listeners)
+        l({ type: 'progress', fraction: 0, message: msg.progress.retrying(j?.failedReason) });
       return;
     }
     this.#pending.delete(key);
@@ -284,7 +320,9 @@ export class QueueExecutor implements Executor {
       const missing = await this.#collect([...this.#pending.values()].filter((p) => p.added).map((p) => p.job.key));
       if (!missing.length) return;
       // One round trip for all: which unfinished jobs still exist in Redis.
-      const exists = await this.#redis.pipeline(missing.map((k) => ['exists', `${BULL_PREFIX}:${this.name}:${k}`])).exec();
+      const exists = await this.#redis
+        .pipeline(missing.map((k) => ['exists', `${BULL_PREFIX}:${this.name}:${k}`]))
+        .exec();
       this.#polls++;
       // A job that completed between the two reads is gone but cached: read the cache once more.
       const gone = await this.#collect(missing.filter((_, i) => !exists?.[i]?.[1]));
@@ -301,7 +339,8 @@ export class QueueExecutor implements Executor {
         const live = missing.filter((k, i) => exists?.[i]?.[1] && this.#pending.has(k));
         const failedSet = `${BULL_PREFIX}:${this.name}:failed`;
         const scores = live.length ? await this.#redis.pipeline(live.map((k) => ['zscore', failedSet, k])).exec() : [];
-        for (const [i, k] of live.entries()) if (scores?.[i]?.[1] !== null && scores?.[i]?.[1] !== undefined) await this.#checkFailed(k);
+        for (const [i, k] of live.entries())
+          if (scores?.[i]?.[1] !== null && scores?.[i]?.[1] !== undefined) await this.#checkFailed(k);
       }
     } catch {
       // Redis went away mid-poll: the next poll counts the outage.

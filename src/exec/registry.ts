@@ -9,7 +9,10 @@ import * as msg from '../spec/messages/exec.ts';
 /** A run kind that has no handler (yet): HTTP 400. */
 export class UnsupportedKindError extends Error {
   override name = 'UnsupportedKindError';
-  constructor(readonly kind: string, readonly supported: string[]) {
+  constructor(
+    readonly kind: string,
+    readonly supported: string[],
+  ) {
     super(
       (RUN_KINDS as readonly string[]).includes(kind)
         ? msg.unsupportedKind(supported, kind)

@@ -9,24 +9,35 @@ import type { ModelResult } from './result.ts';
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-honest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const scenario = (model: string, options: string) => {
   const p = join(dir, `${model}-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(p, `lancaster: 1\nname: t\nmodel: ${model}\noptions:\n${options}\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n`);
+  writeFileSync(
+    p,
+    `lancaster: 1\nname: t\nmodel: ${model}\noptions:\n${options}\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n`,
+  );
   return p;
 };
 
 describe('numerical honesty (issue 18 reproductions)', () => {
-  it.each([['cp2015'], ['multisector'], ['one-sector-2025']])('refuses elasticity_scale 1e-20 for %s (exit 2, the range the solvers meet)', async (model) => {
-    const r = await cli('solve', scenario(model, '  elasticity_scale: 1.0e-20'), '--json');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/options\.elasticity_scale: expected an elasticity scale between 0\.01 and 50, found 1e-20/);
-    expect(r.stdout).toBe('');
-  });
+  it.each([['cp2015'], ['multisector'], ['one-sector-2025']])(
+    'refuses elasticity_scale 1e-20 for %s (exit 2, the range the solvers meet)',
+    async (model) => {
+      const r = await cli('solve', scenario(model, '  elasticity_scale: 1.0e-20'), '--json');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /options\.elasticity_scale: expected an elasticity scale between 0\.01 and 50, found 1e-20/,
+      );
+      expect(r.stdout).toBe('');
+    },
+  );
 
   it('refuses tolerances below what double precision certifies and fractional iteration limits', async () => {
-    expect((await cli('validate', scenario('cp2015', '  tolerance: 1.0e-30'))).stderr).toMatch(/expected a tolerance between 1e-14 and 0\.001, found 1e-30/);
-    expect((await cli('validate', scenario('cp2015', '  max_iterations: 2.5'))).stderr).toMatch(/expected a whole number of iterations, found 2\.5/);
+    expect((await cli('validate', scenario('cp2015', '  tolerance: 1.0e-30'))).stderr).toMatch(
+      /expected a tolerance between 1e-14 and 0\.001, found 1e-30/,
+    );
+    expect((await cli('validate', scenario('cp2015', '  max_iterations: 2.5'))).stderr).toMatch(
+      /expected a whole number of iterations, found 2\.5/,
+    );
   });
 
   it('reports a baseline that does not converge as not-converged (exit 1), not as a fault of policy.export_controls, with no numbers shown', async () => {
@@ -47,7 +58,15 @@ describe('numerical honesty (issue 18 reproductions)', () => {
 });
 
 describe('honestResult', () => {
-  const base: ModelResult = { status: 'converged', iterations: 10, residual: 1e-12, seconds: 0, model: 'm', dataset: 'd', countries: { USA: { welfare_pct: 1.2 }, CHN: { welfare_pct: -0.4 } } };
+  const base: ModelResult = {
+    status: 'converged',
+    iterations: 10,
+    residual: 1e-12,
+    seconds: 0,
+    model: 'm',
+    dataset: 'd',
+    countries: { USA: { welfare_pct: 1.2 }, CHN: { welfare_pct: -0.4 } },
+  };
 
   it('keeps a sound result as it is, including a deficit that changes sign (−609%)', () => {
     expect(honestResult(base, 1e-10)).toBe(base);

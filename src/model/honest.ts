@@ -18,7 +18,14 @@ export type Recheck = { ge: GeRun; regions?: readonly string[] } | { oneSector: 
 export const MAX_PCT = 1e6;
 
 /** Changes of quantities that stay positive (a deficit, by contrast, may change sign: −600% is possible). */
-const POSITIVE_LEVELS = new Set(['real_income_pct', 'real_wage_pct', 'prices_pct', 'exports_pct', 'imports_pct', 'employment_pct']);
+const POSITIVE_LEVELS = new Set([
+  'real_income_pct',
+  'real_wage_pct',
+  'prices_pct',
+  'exports_pct',
+  'imports_pct',
+  'employment_pct',
+]);
 
 /** Tolerance of the re-check relative to the solver's own: summation order may differ, nothing else. */
 const RECHECK_SLACK = 10;
@@ -38,8 +45,10 @@ function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undef
     for (const [field, v] of Object.entries(row)) {
       if (typeof v !== 'number') continue; // absent or null: a value the model does not produce
       if (!Number.isFinite(v)) return msg.indicatorNotFinite(code, field, v);
-      if (field.endsWith('_pct') && Math.abs(v) > MAX_PCT) return msg.indicatorOverflow(code, field, v.toExponential(3), MAX_PCT);
-      if (POSITIVE_LEVELS.has(field) && v < -100 - 1e-9) return msg.indicatorBelowMinus100(code, field, v.toExponential(3));
+      if (field.endsWith('_pct') && Math.abs(v) > MAX_PCT)
+        return msg.indicatorOverflow(code, field, v.toExponential(3), MAX_PCT);
+      if (POSITIVE_LEVELS.has(field) && v < -100 - 1e-9)
+        return msg.indicatorBelowMinus100(code, field, v.toExponential(3));
     }
   }
   return undefined;
@@ -53,7 +62,8 @@ function firstBadIndicator(rows: Record<string, Record<string, unknown>> | undef
 export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): ModelResult {
   if (r.status !== 'converged') return r;
   if (!Number.isFinite(r.residual)) return fail(r, msg.solverReportedConvergence(r.residual));
-  if (r.residual > tol * RECHECK_SLACK) return fail(r, msg.solverReportedConvergenceResidual(r.residual.toExponential(2), tol));
+  if (r.residual > tol * RECHECK_SLACK)
+    return fail(r, msg.solverReportedConvergenceResidual(r.residual.toExponential(2), tol));
   if (recheck && 'oneSector' in recheck) {
     const failure = recheckOneSector(recheck.oneSector, Math.max(tol, RECHECK_FLOOR) * RECHECK_SLACK);
     if (failure) return fail(r, failure);
@@ -63,7 +73,10 @@ export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): Mo
     const { N, J, VA } = ge.baseline;
     const B = ge.solution.shares?.B ?? ge.baseline.B;
     const va = valueAddedOfSales(N, J, B, ge.solution.Y, new Float64Array(N));
-    let world = 0, gap = 0, worst = 0, at = 0;
+    let world = 0,
+      gap = 0,
+      worst = 0,
+      at = 0;
     for (let n = 0; n < N; n++) {
       const wages = Math.exp(ge.solution.lw[n]) * VA[n];
       const d = Math.abs(va[n] - wages);
@@ -73,10 +86,15 @@ export function honestResult(r: ModelResult, tol: number, recheck?: Recheck): Mo
     }
     const rel = gap / world;
     if (!Number.isFinite(rel) || rel > tol * RECHECK_SLACK) {
-      return fail(r, msg.valueAddedRecheckFailed(gap.toExponential(3), rel.toExponential(2), tol, regions?.[at] ?? `region ${at}`));
+      return fail(
+        r,
+        msg.valueAddedRecheckFailed(gap.toExponential(3), rel.toExponential(2), tol, regions?.[at] ?? `region ${at}`),
+      );
     }
   }
-  const bad = firstBadIndicator(r.countries as Record<string, Record<string, unknown>>) ?? firstBadIndicator(r.groups as Record<string, Record<string, unknown>> | undefined);
+  const bad =
+    firstBadIndicator(r.countries as Record<string, Record<string, unknown>>) ??
+    firstBadIndicator(r.groups as Record<string, Record<string, unknown>> | undefined);
   if (bad) return fail(r, msg.solveEndedIndicator(bad));
   return r;
 }

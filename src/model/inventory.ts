@@ -66,8 +66,14 @@ export interface InventoryPath {
 export function exemptCovered(controls: GeControls, covered: ReadonlySet<number>, N: number, J: number): GeControls {
   if (!covered.size) return controls;
   const keep: number[] = [];
-  controls.flow.forEach((q, c) => { if (!covered.has(Math.floor(q / (N * J)) * J + (q % J))) keep.push(c); });
-  return { flow: Int32Array.from(keep, (c) => controls.flow[c]), approval: Float64Array.from(keep, (c) => controls.approval[c]), rentsToExporter: Uint8Array.from(keep, (c) => controls.rentsToExporter[c]) };
+  controls.flow.forEach((q, c) => {
+    if (!covered.has(Math.floor(q / (N * J)) * J + (q % J))) keep.push(c);
+  });
+  return {
+    flow: Int32Array.from(keep, (c) => controls.flow[c]),
+    approval: Float64Array.from(keep, (c) => controls.approval[c]),
+    rentsToExporter: Uint8Array.from(keep, (c) => controls.rentsToExporter[c]),
+  };
 }
 
 export interface ClockSolver<S> {
@@ -79,27 +85,40 @@ export interface ClockSolver<S> {
 }
 
 /** Runs the weekly inventory clock over `intervals` (dated steps) for stocked `cells`. */
-export function runInventoryClock<S>(d: Dataset, cells: InventoryCells, spans: readonly ClockInterval<S>[], solver: ClockSolver<S>): InventoryPath {
+export function runInventoryClock<S>(
+  d: Dataset,
+  cells: InventoryCells,
+  spans: readonly ClockInterval<S>[],
+  solver: ClockSolver<S>,
+): InventoryPath {
   const { J } = d;
   const K = cells.cell.length;
   const stock = Float64Array.from(cells.weeks);
   const draw = new Float64Array(K);
   const outWeek = new Float64Array(K).fill(NaN);
-  const start = spans[0].start, end = spans[spans.length - 1].end;
+  const start = spans[0].start,
+    end = spans[spans.length - 1].end;
   const total = weeksBetween(start, end);
   const out: InventorySpan[] = [];
   const name = (q: number) => `${d.regions[Math.floor(q / J)]}:${d.sectors[q % J]}`;
   const maxDraw = new Float64Array(K);
   for (const iv of spans) {
-    const t0 = weeksBetween(start, iv.start), t1 = weeksBetween(start, iv.end);
+    const t0 = weeksBetween(start, iv.start),
+      t1 = weeksBetween(start, iv.end);
     const full = solver.solve(iv.state, new Set(), `${iv.index}|`);
-    for (let c = 0; c < K; c++) { draw[c] = Math.max(0, solver.shortage(full, cells.cell[c])); maxDraw[c] = Math.max(maxDraw[c], draw[c]); }
+    for (let c = 0; c < K; c++) {
+      draw[c] = Math.max(0, solver.shortage(full, cells.cell[c]));
+      maxDraw[c] = Math.max(maxDraw[c], draw[c]);
+    }
     let t = t0;
     while (t < t1 - 1e-12) {
       const covered = new Set<number>();
       let dt = t1 - t;
       for (let c = 0; c < K; c++) {
-        if (stock[c] > 1e-12 && draw[c] > 1e-9) { covered.add(cells.cell[c]); dt = Math.min(dt, stock[c] / draw[c]); }
+        if (stock[c] > 1e-12 && draw[c] > 1e-9) {
+          covered.add(cells.cell[c]);
+          dt = Math.min(dt, stock[c] / draw[c]);
+        }
       }
       const keyCells = [...covered].sort((a, b) => a - b);
       const solved = covered.size ? solver.solve(iv.state, covered, `${iv.index}|${keyCells.join(',')}`) : full;
@@ -107,9 +126,19 @@ export function runInventoryClock<S>(d: Dataset, cells: InventoryCells, spans: r
       for (let c = 0; c < K; c++) {
         if (!covered.has(cells.cell[c])) continue;
         stock[c] = Math.max(0, stock[c] - draw[c] * dt);
-        if (stock[c] <= 1e-12) { stock[c] = 0; outWeek[c] = te; }
+        if (stock[c] <= 1e-12) {
+          stock[c] = 0;
+          outWeek[c] = te;
+        }
       }
-      out.push({ from_week: t, to_week: te, from: addDays(start, 7 * t), to: addDays(start, 7 * te), covered: keyCells.map(name), measures: solver.measures(solved) });
+      out.push({
+        from_week: t,
+        to_week: te,
+        from: addDays(start, 7 * t),
+        to: addDays(start, 7 * te),
+        covered: keyCells.map(name),
+        measures: solver.measures(solved),
+      });
       t = te;
     }
   }
@@ -118,10 +147,17 @@ export function runInventoryClock<S>(d: Dataset, cells: InventoryCells, spans: r
   for (let w = 0; w < total - 1e-12; w++) {
     const hi = Math.min(total, w + 1);
     const inWeek = out.filter((s) => s.to_week > w && s.from_week < hi);
-    path.push({ week: w, date: addDays(start, 7 * w), covered: Math.max(0, ...inWeek.map((s) => s.covered.length)), measures: averageOver(inWeek, w, hi) });
+    path.push({
+      week: w,
+      date: addDays(start, 7 * w),
+      covered: Math.max(0, ...inWeek.map((s) => s.covered.length)),
+      measures: averageOver(inWeek, w, hi),
+    });
   }
   const stockouts: StockOut[] = Array.from(cells.cell, (q, c) => ({
-    region: d.regions[Math.floor(q / J)], sector: d.sectors[q % J], weeks_of_stock: cells.weeks[c],
+    region: d.regions[Math.floor(q / J)],
+    sector: d.sectors[q % J],
+    weeks_of_stock: cells.weeks[c],
     draw_pct_per_week: 100 * maxDraw[c],
     week: Number.isNaN(outWeek[c]) ? null : outWeek[c],
     date: Number.isNaN(outWeek[c]) ? null : addDays(start, 7 * outWeek[c]),

@@ -19,10 +19,23 @@ import { importsFromPct, sectorResults, type SectorResult } from './ge/outputs.t
 import { baselineOutput, type GeNests, type GeOwnership } from './ge/solve.ts';
 import { chainResults, userLosses, type ChainCell, type UserLoss } from './ge/chain.ts';
 import { checkSupplyFeasible } from '../policy/capacity.ts';
-import { exemptCovered, runInventoryClock, type InventoryCells, type InventoryPath, type Measures } from './inventory.ts';
+import {
+  exemptCovered,
+  runInventoryClock,
+  type InventoryCells,
+  type InventoryPath,
+  type Measures,
+} from './inventory.ts';
 import { addDays } from '../policy/clock.ts';
 import { selectSide, selectSectors } from '../policy/select.ts';
-import { solveOneSector2025, usOptimalTariff, optimalRetaliationTariff, TARIFF_PRESETS, PAPER_CASES, type OneSector2025Options } from './oneSector2025/index.ts';
+import {
+  solveOneSector2025,
+  usOptimalTariff,
+  optimalRetaliationTariff,
+  TARIFF_PRESETS,
+  PAPER_CASES,
+  type OneSector2025Options,
+} from './oneSector2025/index.ts';
 import * as msg from '../spec/messages/policy.ts';
 import * as modelMsg from '../spec/messages/model.ts';
 
@@ -88,7 +101,8 @@ export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
           const parts = key.split(':');
           if ((parts.length === 2) !== pass) continue;
           if (parts.length > 2) throw new PolicyError(at, msg.sectorCodeRegion(key));
-          const regions = parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
+          const regions =
+            parts.length === 2 ? selectSide(d, parts[0], '*', undefined, at, at) : d.regions.map((_, n) => n);
           const sectors = selectSectors(d, [parts[parts.length - 1]], at);
           for (const n of regions) for (const j of sectors) eps[n * J + j] = v;
         }
@@ -100,7 +114,15 @@ export function geNests(d: Dataset, s: Scenario): GeNests | undefined {
     const at = ['options', 'critical_inputs'];
     const inputs = Int32Array.from(selectSectors(d, ci.inputs, [...at, 'inputs']));
     const userSectors = selectSectors(d, ci.users, [...at, 'users']);
-    const regions = ci.regions ? [...new Set(ci.regions.flatMap((c, k) => selectSide(d, c, '*', undefined, [...at, 'regions', k], [...at, 'regions', k])))] : d.regions.map((_, n) => n);
+    const regions = ci.regions
+      ? [
+          ...new Set(
+            ci.regions.flatMap((c, k) =>
+              selectSide(d, c, '*', undefined, [...at, 'regions', k], [...at, 'regions', k]),
+            ),
+          ),
+        ]
+      : d.regions.map((_, n) => n);
     const users = new Uint8Array(N * J);
     for (const n of regions) for (const j of userSectors) users[n * J + j] = 1;
     out.critical = { inputs, users, sigma: ci.elasticity };
@@ -117,15 +139,23 @@ function geOwnership(d: Dataset, s: Scenario): GeOwnership | undefined {
   if (s.options.ownership === 'none' || !links.length) return undefined;
   const { J } = d;
   const idx = links.map((l, k) => {
-    const m = d.regions.indexOf(l.owner), i = d.regions.indexOf(l.region), j = d.sectors.indexOf(l.sector);
-    if (m < 0 || i < 0 || j < 0) throw new RangeError(modelMsg.regionSectorCodes(d.manifest.id, k, l.owner, l.region, l.sector, d.source));
+    const m = d.regions.indexOf(l.owner),
+      i = d.regions.indexOf(l.region),
+      j = d.sectors.indexOf(l.sector);
+    if (m < 0 || i < 0 || j < 0)
+      throw new RangeError(modelMsg.regionSectorCodes(d.manifest.id, k, l.owner, l.region, l.sector, d.source));
     return { m, q: i * J + j, o: l.share };
   });
-  return { owner: Int32Array.from(idx, (x) => x.m), cell: Int32Array.from(idx, (x) => x.q), share: Float64Array.from(idx, (x) => x.o) };
+  return {
+    owner: Int32Array.from(idx, (x) => x.m),
+    cell: Int32Array.from(idx, (x) => x.q),
+    share: Float64Array.from(idx, (x) => x.o),
+  };
 }
 
 /** Sector indices of a list of codes or groups at `path`. */
-const sectorList = (d: Dataset, codes: readonly string[] | undefined, path: (string | number)[]) => (codes ? selectSectors(d, codes, path) : []);
+const sectorList = (d: Dataset, codes: readonly string[] | undefined, path: (string | number)[]) =>
+  codes ? selectSectors(d, codes, path) : [];
 
 /**
  * Stocked cells of `options.inventories.weeks`: keys are sector codes, sector groups or
@@ -146,7 +176,13 @@ function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
       for (const n of regions) for (const j of selectSectors(d, [parts[parts.length - 1]], at)) weeks.set(n * J + j, w);
     }
   }
-  const use = (q: number) => { let x = 0; const n = Math.floor(q / J), j = q % J; for (let i = 0; i < N; i++) x += d.flows[(n * N + i) * J + j]; return x; };
+  const use = (q: number) => {
+    let x = 0;
+    const n = Math.floor(q / J),
+      j = q % J;
+    for (let i = 0; i < N; i++) x += d.flows[(n * N + i) * J + j];
+    return x;
+  };
   const cells = [...weeks.keys()].filter((q) => use(q) > 0 && weeks.get(q)! > 0).sort((a, b) => a - b);
   return { cell: Int32Array.from(cells), weeks: Float64Array.from(cells, (q) => weeks.get(q)!) };
 }
@@ -154,7 +190,7 @@ function inventoryCells(d: Dataset, s: Scenario): InventoryCells | undefined {
 function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boolean) {
   return {
     ownership: geOwnership(d, s),
-    baseline: s.options.baseline ?? (published ? 'zero-deficit' as const : 'keep-deficits' as const),
+    baseline: s.options.baseline ?? (published ? ('zero-deficit' as const) : ('keep-deficits' as const)),
     elasticityScale: elasticityScale(s),
     publishedWelfare: published,
     tol: s.options.tolerance,
@@ -172,11 +208,22 @@ function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boole
  * the government share of licensed sales, income of `government`.
  */
 export interface ControlledFlowResult {
-  origin: string; destination: string; sector: string; approval: number; wedge: number; quantity_pct: number; binding: boolean;
+  origin: string;
+  destination: string;
+  sector: string;
+  approval: number;
+  wedge: number;
+  quantity_pct: number;
+  binding: boolean;
   rents: 'exporter' | 'lost';
-  value_before: number; value_after: number;
-  rent: number; rent_to: Record<string, number>; rent_lost: number;
-  government_share?: number; government?: string; government_revenue?: number;
+  value_before: number;
+  value_after: number;
+  rent: number;
+  rent_to: Record<string, number>;
+  rent_lost: number;
+  government_share?: number;
+  government?: string;
+  government_revenue?: number;
 }
 
 /** A multi-sector result: the contract plus sector detail, export-control wedges and the elasticities used. */
@@ -188,9 +235,23 @@ export type GeModelResult = ModelResult & {
   /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
   export_controls?: ControlledFlowResult[];
   /** The elasticities the solve used (every default shown). */
-  elasticities?: { elasticity_scale: number; horizon?: string; input_elasticity: number | Record<string, number>; critical_inputs?: Scenario['options']['critical_inputs'] };
+  elasticities?: {
+    elasticity_scale: number;
+    horizon?: string;
+    input_elasticity: number | Record<string, number>;
+    critical_inputs?: Scenario['options']['critical_inputs'];
+  };
   /** Each capacity bound: markup μ − 1, real output, the rent to its owners. */
-  capacity?: { region: string; sector: string; limit: number; supply_elasticity: number | null; output_pct: number; markup_pct: number; rent: number; binding: boolean }[];
+  capacity?: {
+    region: string;
+    sector: string;
+    limit: number;
+    supply_elasticity: number | null;
+    output_pct: number;
+    markup_pct: number;
+    rent: number;
+    binding: boolean;
+  }[];
   /** The complementarity residual of the capacities. */
   capacity_residual?: number;
   /** Chain sector → region → price, real output and absorption, shortage, capacity rent (the critical inputs). */
@@ -222,11 +283,24 @@ function headline(d: Dataset, s: Scenario, run: GeRun): Measures {
   const out: Measures = {};
   for (const n of headlineRegions(d, s)) {
     const c = run.result.countries[d.regions[n]];
-    let y0n = 0, y1n = 0; // real gross output of all sectors at baseline prices
-    for (let j = 0; j < d.J; j++) { const q = n * d.J + j; y0n += y0[q]; y1n += run.solution.Y[q] / Math.exp(run.solution.lc[q]); }
-    const m: Record<string, number> = { real_gdp_pct: c.real_gdp_pct ?? NaN, real_income_pct: c.real_income_pct ?? NaN, real_output_pct: 100 * (y1n / y0n - 1) };
-    for (const [code, l] of Object.entries(userLosses(run.baseline, run.solution, y0, n, users, d.sectors))) m[`${code}_output_pct`] = l.real_output_pct;
-    for (const [code, rows] of Object.entries(table)) { m[`${code}_price_pct`] = rows[d.regions[n]].price_pct; m[`${code}_shortage_pct`] = rows[d.regions[n]].shortage_pct; }
+    let y0n = 0,
+      y1n = 0; // real gross output of all sectors at baseline prices
+    for (let j = 0; j < d.J; j++) {
+      const q = n * d.J + j;
+      y0n += y0[q];
+      y1n += run.solution.Y[q] / Math.exp(run.solution.lc[q]);
+    }
+    const m: Record<string, number> = {
+      real_gdp_pct: c.real_gdp_pct ?? NaN,
+      real_income_pct: c.real_income_pct ?? NaN,
+      real_output_pct: 100 * (y1n / y0n - 1),
+    };
+    for (const [code, l] of Object.entries(userLosses(run.baseline, run.solution, y0, n, users, d.sectors)))
+      m[`${code}_output_pct`] = l.real_output_pct;
+    for (const [code, rows] of Object.entries(table)) {
+      m[`${code}_price_pct`] = rows[d.regions[n]].price_pct;
+      m[`${code}_shortage_pct`] = rows[d.regions[n]].shortage_pct;
+    }
     out[d.regions[n]] = m;
   }
   return out;
@@ -247,23 +321,43 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
     const own = run.shock.ownership;
     const b = run.baseline;
     r.export_controls = Array.from(caps.flow, (q, c): ControlledFlowResult => {
-      const i = Math.floor(q / J) % N, n = Math.floor(q / (N * J)), j = q % J;
+      const i = Math.floor(q / J) % N,
+        n = Math.floor(q / (N * J)),
+        j = q % J;
       const a = caps.accounts;
       const kept = a.kept[c];
       // Kept rents follow the ownership of the exporting cell (O1): foreign owners' shares, the rest to the exporter.
       const to: Record<string, number> = {};
       let foreign = 0;
-      if (own && kept !== 0) own.owner.forEach((m, l) => { if (own.cell[l] === i * J + j && own.share[l] > 0) { to[d.regions[m]] = kept * own.share[l]; foreign += own.share[l]; } });
+      if (own && kept !== 0)
+        own.owner.forEach((m, l) => {
+          if (own.cell[l] === i * J + j && own.share[l] > 0) {
+            to[d.regions[m]] = kept * own.share[l];
+            foreign += own.share[l];
+          }
+        });
       if (kept !== 0) to[d.regions[i]] = kept * (1 - foreign);
       const g = a.governmentRegion[c];
       const row: ControlledFlowResult = {
-        origin: d.regions[i], destination: d.regions[n], sector: d.sectors[j],
-        approval: caps.approval[c], wedge: Math.exp(caps.lnOmega[c]), quantity_pct: 100 * (caps.quantity[c] - 1), binding: caps.lnOmega[c] > 0,
+        origin: d.regions[i],
+        destination: d.regions[n],
+        sector: d.sectors[j],
+        approval: caps.approval[c],
+        wedge: Math.exp(caps.lnOmega[c]),
+        quantity_pct: 100 * (caps.quantity[c] - 1),
+        binding: caps.lnOmega[c] > 0,
         rents: run.shock.caps!.rentsToExporter[controlIndex(run.shock.caps!, q)] ? 'exporter' : 'lost',
-        value_before: (b.pi[q] / b.tau[q]) * b.X[n * J + j], value_after: a.value[c],
-        rent: kept, rent_to: to, rent_lost: a.lost[c],
+        value_before: (b.pi[q] / b.tau[q]) * b.X[n * J + j],
+        value_after: a.value[c],
+        rent: kept,
+        rent_to: to,
+        rent_lost: a.lost[c],
       };
-      if (g >= 0) { row.government_share = a.government[c] / a.value[c]; row.government = d.regions[g]; row.government_revenue = a.government[c]; }
+      if (g >= 0) {
+        row.government_share = a.government[c] / a.value[c];
+        row.government = d.regions[g];
+        row.government_revenue = a.government[c];
+      }
       return row;
     });
   }
@@ -275,8 +369,14 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
       const eta = cap.elasticity[c];
       const b = eta === Infinity ? 0 : Math.min(Math.log(cap.quantity[c]), Math.log(cap.limit[c])) / eta;
       return {
-        region: d.regions[Math.floor(q / J)], sector: d.sectors[q % J], limit: cap.limit[c], supply_elasticity: eta === Infinity ? null : eta,
-        output_pct: 100 * (cap.quantity[c] - 1), markup_pct: 100 * Math.expm1(cap.lnMu[c]), rent: cap.rent[c], binding: cap.lnMu[c] - b > 1e-12,
+        region: d.regions[Math.floor(q / J)],
+        sector: d.sectors[q % J],
+        limit: cap.limit[c],
+        supply_elasticity: eta === Infinity ? null : eta,
+        output_pct: 100 * (cap.quantity[c] - 1),
+        markup_pct: 100 * Math.expm1(cap.lnMu[c]),
+        rent: cap.rent[c],
+        binding: cap.lnMu[c] - b > 1e-12,
       };
     });
   }
@@ -286,7 +386,9 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
     const chain = sectorList(d, ci.inputs, ['options', 'critical_inputs', 'inputs']);
     const users = sectorList(d, ci.users, ['options', 'critical_inputs', 'users']);
     r.chain = chainResults(run.baseline, run.solution, y0, chain, d.regions, d.sectors);
-    r.users = Object.fromEntries(d.regions.map((code, n) => [code, userLosses(run.baseline, run.solution, y0, n, users, d.sectors)]));
+    r.users = Object.fromEntries(
+      d.regions.map((code, n) => [code, userLosses(run.baseline, run.solution, y0, n, users, d.sectors)]),
+    );
   }
   const regions = s.report?.sectors;
   if (regions?.length) {
@@ -305,20 +407,42 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   const g = s.report?.partners;
   if (!g) return run.result;
   const members = d.manifest.groups[g]?.map((c) => d.regions.indexOf(c));
-  if (!members) throw new PolicyError(['report', 'partners'], msg.groupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', g));
-  for (const n of members) run.result.countries[d.regions[n]].imports_from_partners_pct = importsFromPct(run.baseline, run.shock, run.solution, n, members);
+  if (!members)
+    throw new PolicyError(
+      ['report', 'partners'],
+      msg.groupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', g),
+    );
+  for (const n of members)
+    run.result.countries[d.regions[n]].imports_from_partners_pct = importsFromPct(
+      run.baseline,
+      run.shock,
+      run.solution,
+      n,
+      members,
+    );
   return run.result;
 }
 
-function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, sigma?: number, onIteration?: IterationFn): GeRun {
+function runState(
+  d: Dataset,
+  s: Scenario,
+  state: PolicyState,
+  id: string,
+  published: boolean,
+  warm?: unknown,
+  sigma?: number,
+  onIteration?: IterationFn,
+): GeRun {
   const opts = { ...geOptions(d, s, state, published), onIteration };
-  if (sigma !== undefined && opts.nests?.critical) opts.nests = { ...opts.nests, critical: { ...opts.nests.critical, sigma } };
+  if (sigma !== undefined && opts.nests?.critical)
+    opts.nests = { ...opts.nests, critical: { ...opts.nests.critical, sigma } };
   let run: GeRun;
   try {
     run = runGe(d, id, state.tau, { ...opts, controls: state.controls }, warm as GeRun['solution'] | undefined);
   } catch (e) {
     // The solver rejects infeasible or contradictory controls (e.g. a ban leaving no supplier): a validation error.
-    if (e instanceof RangeError && state.controls.flow.length > 0) throw new PolicyError(['policy', 'export_controls'], e.message);
+    if (e instanceof RangeError && state.controls.flow.length > 0)
+      throw new PolicyError(['policy', 'export_controls'], e.message);
     throw e;
   }
   run.result = honestResult(run.result, opts.tol ?? GE_TOLERANCE, { ge: run, regions: d.regions });
@@ -326,7 +450,15 @@ function runState(d: Dataset, s: Scenario, state: PolicyState, id: string, publi
 }
 
 /** The weekly inventory clock of a single solve: the policy in force from `start` for `duration_weeks`. */
-function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, full: GeRun, sigma?: number): InventoryPath | undefined {
+function inventoryClock(
+  d: Dataset,
+  s: Scenario,
+  state: PolicyState,
+  id: string,
+  published: boolean,
+  full: GeRun,
+  sigma?: number,
+): InventoryPath | undefined {
   const cells = inventoryCells(d, s);
   const inv = s.options.inventories;
   if (!cells || !inv) return undefined;
@@ -339,10 +471,28 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
       if (!covered.size) return full;
       let run = cache.get(key);
       if (!run) {
-        run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, last.solution, sigma);
-        if (run.result.status !== 'converged') run = runState(d, s, { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) }, id, published, undefined, sigma);
+        run = runState(
+          d,
+          s,
+          { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) },
+          id,
+          published,
+          last.solution,
+          sigma,
+        );
+        if (run.result.status !== 'converged')
+          run = runState(
+            d,
+            s,
+            { ...st, controls: exemptCovered(st.controls, covered, d.N, d.J) },
+            id,
+            published,
+            undefined,
+            sigma,
+          );
         last = run;
-        if (run.result.status !== 'converged') throw new RangeError(modelMsg.inventorySpanStocked(covered.size, run.result.message));
+        if (run.result.status !== 'converged')
+          throw new RangeError(modelMsg.inventorySpanStocked(covered.size, run.result.message));
         cache.set(key, run);
       }
       return run;
@@ -355,16 +505,41 @@ function inventoryClock(d: Dataset, s: Scenario, state: PolicyState, id: string,
   });
 }
 
-function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, published: boolean, warm?: unknown, hooks?: SolveHooks): Solved {
+function solveGeState(
+  d: Dataset,
+  s: Scenario,
+  state: PolicyState,
+  id: string,
+  published: boolean,
+  warm?: unknown,
+  hooks?: SolveHooks,
+): Solved {
   const cap = state.capacity;
-  if (cap) checkSupplyFeasible(d, state.controls, cap, new Set(inventoryCells(d, s)?.cell ?? []), ['policy', 'capacity'], ['policy', 'export_controls']);
+  if (cap)
+    checkSupplyFeasible(
+      d,
+      state.controls,
+      cap,
+      new Set(inventoryCells(d, s)?.cell ?? []),
+      ['policy', 'capacity'],
+      ['policy', 'export_controls'],
+    );
   const opts = geOptions(d, s, state, published);
   try {
     // The baseline first: its non-convergence is a numerical failure of the data, not of the policy.
     calibratedBaseline(d, opts.baseline, opts);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const result: ModelResult = { status: 'not-converged', iterations: 0, residual: Number.NaN, seconds: 0, message: e.message, model: id, dataset: d.manifest.id, countries: {} };
+    const result: ModelResult = {
+      status: 'not-converged',
+      iterations: 0,
+      residual: Number.NaN,
+      seconds: 0,
+      message: e.message,
+      model: id,
+      dataset: d.manifest.id,
+      countries: {},
+    };
     return { result };
   }
   const run = runState(d, s, state, id, published, warm, undefined, hooks?.onIteration);
@@ -380,7 +555,12 @@ function solveGeState(d: Dataset, s: Scenario, state: PolicyState, id: string, p
         const r = runState(d, s, state, id, published, run.solution, sigma);
         const ok = r.result.status === 'converged';
         const av = ok ? inventoryClock(d, s, state, id, published, r, sigma) : undefined;
-        return { sigma, status: r.result.status, measures: ok ? headline(d, s, r) : {}, ...(av ? { average: av.average } : {}) };
+        return {
+          sigma,
+          status: r.result.status,
+          measures: ok ? headline(d, s, r) : {},
+          ...(av ? { average: av.average } : {}),
+        };
       });
     }
   }
@@ -409,7 +589,8 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
   },
   multisector: {
     id: 'multisector',
-    description: 'Lancaster\'s default multi-sector input–output model (CP 2015 structure); welfare_pct is the exact real-income change',
+    description:
+      "Lancaster's default multi-sector input–output model (CP 2015 structure); welfare_pct is the exact real-income change",
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
     controls: true,
@@ -418,7 +599,8 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
   },
   'one-sector-2025': {
     id: 'one-sector-2025',
-    description: 'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025): one sector, 194 economies, labour supply and pass-through',
+    description:
+      'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025): one sector, 194 economies, labour supply and pass-through',
     defaultDataset: 'world-2023',
     layout: 'gravity',
     resultGroups: ['non-US'],
@@ -434,11 +616,16 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
             if (!sch) throw new PolicyError(path, msg.datasetShipSchedule(d.manifest.id));
             return sch[n * d.N + i];
           }
-          case 'us-optimal': return once(preset, () => usOptimalTariff(d, opts, 'table1'));
-          case 'us-optimal-table2': return once(preset, () => usOptimalTariff(d, opts, 'table2'));
-          case 'optimal-retaliation': return once(preset, () => optimalRetaliationTariff(d, opts));
-          case 'reciprocal-retaliation': return tau[i * d.N + n] - 1;
-          default: throw new PolicyError(path, msg.presetOneSector(TARIFF_PRESETS.join(', '), preset));
+          case 'us-optimal':
+            return once(preset, () => usOptimalTariff(d, opts, 'table1'));
+          case 'us-optimal-table2':
+            return once(preset, () => usOptimalTariff(d, opts, 'table2'));
+          case 'optimal-retaliation':
+            return once(preset, () => optimalRetaliationTariff(d, opts));
+          case 'reciprocal-retaliation':
+            return tau[i * d.N + n] - 1;
+          default:
+            throw new PolicyError(path, msg.presetOneSector(TARIFF_PRESETS.join(', '), preset));
         }
       };
     },
@@ -448,8 +635,15 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
       const rates = new Float64Array(state.tau.length);
       for (let q = 0; q < rates.length; q++) rates[q] = state.tau[q] - 1;
       const opts = oneSectorOptions(s);
-      const sol = solveOneSector2025(d, rates, { ...opts, onIteration: hooks?.onIteration }, warm as Float64Array | undefined);
-      const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE, { oneSector: { d, tariffs: rates, opts, unknowns: sol.unknowns, result: sol.result } });
+      const sol = solveOneSector2025(
+        d,
+        rates,
+        { ...opts, onIteration: hooks?.onIteration },
+        warm as Float64Array | undefined,
+      );
+      const result = honestResult(sol.result, opts.tolerance ?? ONE_SECTOR_TOLERANCE, {
+        oneSector: { d, tariffs: rates, opts, unknowns: sol.unknowns, result: sol.result },
+      });
       return { result, warm: result.status === 'converged' ? sol.unknowns : undefined };
     },
   },

@@ -57,7 +57,11 @@ export interface AnalyzeOptions {
   readonly rationalOnly?: boolean;
 }
 
-function bothLinear(domain: Domain, a: UtilityFunction, b: UtilityFunction): [LinearAdditiveUtility, LinearAdditiveUtility] | null {
+function bothLinear(
+  domain: Domain,
+  a: UtilityFunction,
+  b: UtilityFunction,
+): [LinearAdditiveUtility, LinearAdditiveUtility] | null {
   return isLinearAdditive(a) && isLinearAdditive(b) && a.domain === domain && b.domain === domain ? [a, b] : null;
 }
 
@@ -71,7 +75,12 @@ function bothLinear(domain: Domain, a: UtilityFunction, b: UtilityFunction): [Li
  * r.nash?.utility; // [0.9109…, 0.7332…]
  * ```
  */
-export function analyze(domain: Domain, a: UtilityFunction, b: UtilityFunction, options: AnalyzeOptions = {}): Analysis {
+export function analyze(
+  domain: Domain,
+  a: UtilityFunction,
+  b: UtilityFunction,
+  options: AnalyzeOptions = {},
+): Analysis {
   const limit = options.limit ?? DEFAULT_ENUMERATION_LIMIT;
   const n = outcomeCount(domain);
   const sampled = n > limit;
@@ -84,7 +93,9 @@ export function analyze(domain: Domain, a: UtilityFunction, b: UtilityFunction, 
     uB = linearUtilities(lin[1]);
     bidOf = (k) => bidAt(domain, k);
   } else {
-    const bids = sampled ? sampleBids(domain, limit, options.seed ?? 0) : Array.from({ length: n }, (_, k) => bidAt(domain, k));
+    const bids = sampled
+      ? sampleBids(domain, limit, options.seed ?? 0)
+      : Array.from({ length: n }, (_, k) => bidAt(domain, k));
     uA = utilitiesOf(bids, a);
     uB = utilitiesOf(bids, b);
     bidOf = (k) => bids[k];
@@ -148,7 +159,12 @@ export function distancesToSolutions(analysis: Analysis, u: UtilityPair): Soluti
  * console.log(JSON.stringify(r));
  * ```
  */
-export function analyzeGeniusFiles(domainPath: string, profileAPath: string, profileBPath: string, options: AnalyzeOptions = {}): Analysis {
+export function analyzeGeniusFiles(
+  domainPath: string,
+  profileAPath: string,
+  profileBPath: string,
+  options: AnalyzeOptions = {},
+): Analysis {
   const domain = readGeniusDomain(domainPath);
   return analyze(domain, readGeniusProfile(profileAPath, domain), readGeniusProfile(profileBPath, domain), options);
 }

@@ -3,7 +3,10 @@ import { assertBid, continuousIssue, createDomain, discreteIssue } from './domai
 import { bidAt, discretize, enumerateBids, outcomeCount, sampleBids, strides } from './outcome-space.ts';
 import { callbackUtility, discountedReservation, discountedUtility, linearAdditiveUtility } from './utility.ts';
 
-const domain = createDomain('toy', [discreteIssue('price', ['low', 'mid', 'high']), discreteIssue('delivery', ['fast', 'slow'])]);
+const domain = createDomain('toy', [
+  discreteIssue('price', ['low', 'mid', 'high']),
+  discreteIssue('delivery', ['fast', 'slow']),
+]);
 
 describe('domain model', () => {
   it('rejects duplicate values and issue names with RangeError', () => {
@@ -68,15 +71,23 @@ describe('linear-additive utility (GENIUS semantics)', () => {
 
   it('evaluates continuous issues with a clamped linear evaluator', () => {
     const d = createDomain('c', [continuousIssue('rate', 0, 1), discreteIssue('x', ['a', 'b'])]);
-    const v = linearAdditiveUtility(d, { weights: { rate: 1, x: 1 }, evaluations: { rate: { offset: 0, slope: 2 }, x: { a: 1, b: 0 } } });
+    const v = linearAdditiveUtility(d, {
+      weights: { rate: 1, x: 1 },
+      evaluations: { rate: { offset: 0, slope: 2 }, x: { a: 1, b: 0 } },
+    });
     expect(v.utility({ rate: 0.25, x: 'b' })).toBeCloseTo(0.25, 12);
     expect(v.utility({ rate: 0.9, x: 'a' })).toBeCloseTo(1, 12);
   });
 
   it('names the missing weight or evaluation', () => {
-    expect(() => linearAdditiveUtility(domain, { weights: { price: 1 }, evaluations: {} })).toThrow(/weight for issue "delivery"/);
+    expect(() => linearAdditiveUtility(domain, { weights: { price: 1 }, evaluations: {} })).toThrow(
+      /weight for issue "delivery"/,
+    );
     expect(() =>
-      linearAdditiveUtility(domain, { weights: { price: 1, delivery: 1 }, evaluations: { price: { low: 1, mid: 1 }, delivery: { fast: 1, slow: 1 } } }),
+      linearAdditiveUtility(domain, {
+        weights: { price: 1, delivery: 1 },
+        evaluations: { price: { low: 1, mid: 1 }, delivery: { fast: 1, slow: 1 } },
+      }),
     ).toThrow(/value "high" of issue "price"/);
   });
 

@@ -10,7 +10,6 @@ import * as msg from '../spec/messages/negotiate.ts';
 import type { IssueValue, Bid } from '../contract/negotiation.ts';
 export type { IssueValue, Bid };
 
-
 /** An issue with a finite list of distinct values. */
 export interface DiscreteIssue {
   readonly kind: 'discrete';
@@ -34,7 +33,6 @@ export interface Domain {
   readonly name: string;
   readonly issues: readonly Issue[];
 }
-
 
 /**
  * Create a discrete issue, checking that it has distinct values.
@@ -64,9 +62,7 @@ export function discreteIssue(name: string, values: readonly IssueValue[]): Disc
  */
 export function continuousIssue(name: string, min: number, max: number): ContinuousIssue {
   if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
-    throw new RangeError(
-      msg.finiteBoundsMin(name, min, max),
-    );
+    throw new RangeError(msg.finiteBoundsMin(name, min, max));
   }
   return { kind: 'continuous', name, min, max };
 }
@@ -102,14 +98,10 @@ export function assertBid(domain: Domain, bid: Bid): void {
     }
     if (issue.kind === 'discrete') {
       if (!issue.values.includes(v)) {
-        throw new RangeError(
-          msg.oneValuesIssue(issue.name, JSON.stringify(v)),
-        );
+        throw new RangeError(msg.oneValuesIssue(issue.name, JSON.stringify(v)));
       }
     } else if (typeof v !== 'number' || v < issue.min || v > issue.max) {
-      throw new RangeError(
-        msg.numberIssue(issue.min, issue.max, issue.name, JSON.stringify(v)),
-      );
+      throw new RangeError(msg.numberIssue(issue.min, issue.max, issue.name, JSON.stringify(v)));
     }
   }
 }

@@ -23,7 +23,10 @@ const section = {
       trust: 0.5,
     },
     CHN: {
-      delegation: [{ name: 'He Lifeng', role: 'vice premier' }, { name: 'Li Chenggang', role: 'trade negotiator' }],
+      delegation: [
+        { name: 'He Lifeng', role: 'vice premier' },
+        { name: 'Li Chenggang', role: 'trade negotiator' },
+      ],
       leader: { name: 'Xi Jinping', threshold: { kind: 'normal', mean: 0.2, sd: 0.05 } },
       agent: { kind: 'tit_for_tat', initial_concession: 0.02 },
     },
@@ -47,15 +50,32 @@ describe('negotiation schema', () => {
     expect(one.error?.issues[0]).toMatchObject({ path: ['parties'], message: 'expected exactly 2 parties, found 1' });
     const p = bad({ breakdown_probability: 1.5 });
     expect(p.error?.issues[0].path).toEqual(['breakdown_probability']);
-    const t = bad({ parties: { ...section.parties, USA: { ...section.parties.USA, leader: { name: 'T', threshold: { kind: 'uniform', min: 1, max: 0 } } } } });
+    const t = bad({
+      parties: {
+        ...section.parties,
+        USA: { ...section.parties.USA, leader: { name: 'T', threshold: { kind: 'uniform', min: 1, max: 0 } } },
+      },
+    });
     expect(t.success).toBe(false);
     expect(bad({ deadline: { rounds: 0 } }).success).toBe(false);
   });
 
   it('refuses the mediated protocol on a trade domain, whose sessions are alternating offers', () => {
-    const domain = { issues: [{ id: 'ree', owner: 'CHN', export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }], grid: [0.25, 1] }] };
+    const domain = {
+      issues: [
+        {
+          id: 'ree',
+          owner: 'CHN',
+          export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }],
+          grid: [0.25, 1],
+        },
+      ],
+    };
     const r = NegotiationSchema.safeParse({ ...section, protocol: 'mediated', domain });
-    expect(r.error?.issues[0]).toMatchObject({ path: ['protocol'], message: 'expected protocol saop with a trade domain (its sessions are alternating offers), found mediated' });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ['protocol'],
+      message: 'expected protocol saop with a trade domain (its sessions are alternating offers), found mediated',
+    });
     expect(NegotiationSchema.safeParse({ ...section, protocol: 'saop', domain }).success).toBe(true);
   });
 

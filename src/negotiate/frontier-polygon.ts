@@ -115,7 +115,10 @@ function rayOnPolyline(vertices: readonly UtilityPair[], d: UtilityPair, r: Util
  * kalaiSmorodinskyOnPolyline([[0, 2], [1, 1.5], [2, 0]], [0, 0])?.point; // [1.2, 1.2]
  * ```
  */
-export function kalaiSmorodinskyOnPolyline(vertices: readonly UtilityPair[], d: UtilityPair = [0, 0]): PolylinePoint | null {
+export function kalaiSmorodinskyOnPolyline(
+  vertices: readonly UtilityPair[],
+  d: UtilityPair = [0, 0],
+): PolylinePoint | null {
   const ideal = idealPoint(vertices);
   return rayOnPolyline(vertices, d, [ideal[0] - d[0], ideal[1] - d[1]]);
 }

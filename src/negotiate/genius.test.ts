@@ -6,7 +6,9 @@ import { parseXml } from './xml.ts';
 
 describe('XML parser', () => {
   it('parses attributes, self-closing tags, comments, entities and CDATA', () => {
-    const root = parseXml(`<?xml version="1.0"?>\n<!-- c --><a x='1' y="a &amp; b"><b/><!-- d --><c>t &lt; <![CDATA[<raw>]]></c></a>`);
+    const root = parseXml(
+      `<?xml version="1.0"?>\n<!-- c --><a x='1' y="a &amp; b"><b/><!-- d --><c>t &lt; <![CDATA[<raw>]]></c></a>`,
+    );
     expect(root.name).toBe('a');
     expect(root.attributes).toEqual({ x: '1', y: 'a & b' });
     expect(root.children.map((c) => c.name)).toEqual(['b', 'c']);
@@ -40,7 +42,11 @@ describe('GENIUS import', () => {
       'Forum on Other Health Issues': 'No', // 1 / 10
     };
     const expected =
-      0.3031462333758278 * 1 + 0.303346839835533 * (3 / 8) + 0.049028952379678074 * (7 / 12) + 0.04904500802207314 * 1 + 0.29543296638688804 * 0.1;
+      0.3031462333758278 * 1 +
+      0.303346839835533 * (3 / 8) +
+      0.049028952379678074 * (7 / 12) +
+      0.04904500802207314 * 1 +
+      0.29543296638688804 * 0.1;
     expect(england.utility(bid)).toBeCloseTo(expected, 12);
   });
 
@@ -74,13 +80,24 @@ describe('GENIUS import', () => {
   });
 
   it('names the file and what was expected when a profile is wrong', () => {
-    const d = parseGeniusDomain('<a><issue name="Price" index="1" type="discrete"><item value="$4.37"/></issue></a>', 'price.xml');
+    const d = parseGeniusDomain(
+      '<a><issue name="Price" index="1" type="discrete"><item value="$4.37"/></issue></a>',
+      'price.xml',
+    );
     const bad = `<utility_space><objective><issue name="Price" index="1" type="discrete"><item value="$9" evaluation="1"/></issue><weight index="1" value="1"/></objective></utility_space>`;
     expect(() => parseGeniusProfile(bad, d, 'bad.xml')).toThrow(RangeError);
-    expect(() => parseGeniusProfile(bad, d, 'bad.xml')).toThrow(/^bad\.xml, line 1: expected a value of issue "Price" in the domain, found "\$9"/);
+    expect(() => parseGeniusProfile(bad, d, 'bad.xml')).toThrow(
+      /^bad\.xml, line 1: expected a value of issue "Price" in the domain, found "\$9"/,
+    );
     const noWeight = `<utility_space><objective><issue name="Price" index="1"><item value="$4.37" evaluation="1"/></issue></objective></utility_space>`;
-    expect(() => parseGeniusProfile(noWeight, readGeniusProfile(ITEX_CYPRESS.a).domain, 'w.xml')).toThrow(/w\.xml: expected a <weight index="1"> for issue "Price"/);
-    expect(() => readGeniusDomain('/nonexistent/file.xml')).toThrow(/^\/nonexistent\/file\.xml: expected a readable GENIUS XML file, found ENOENT/);
-    expect(() => parseGeniusDomain('<a><issue name="x" type="set"/></a>', 'd.xml')).toThrow(/expected issue type discrete, integer or real/);
+    expect(() => parseGeniusProfile(noWeight, readGeniusProfile(ITEX_CYPRESS.a).domain, 'w.xml')).toThrow(
+      /w\.xml: expected a <weight index="1"> for issue "Price"/,
+    );
+    expect(() => readGeniusDomain('/nonexistent/file.xml')).toThrow(
+      /^\/nonexistent\/file\.xml: expected a readable GENIUS XML file, found ENOENT/,
+    );
+    expect(() => parseGeniusDomain('<a><issue name="x" type="set"/></a>', 'd.xml')).toThrow(
+      /expected issue type discrete, integer or real/,
+    );
   });
 });

@@ -29,7 +29,15 @@ function num(source: string, el: XmlElement, attr: string, what: string): number
   const raw = el.attributes[attr];
   const v = raw === undefined ? NaN : Number(raw);
   if (raw === undefined || raw.trim() === '' || !Number.isFinite(v)) {
-    throw new TypeError(msg.notANumberAttribute(`${source}, line ${el.line}`, attr, el.name, what, raw === undefined ? 'no attribute' : JSON.stringify(raw)));
+    throw new TypeError(
+      msg.notANumberAttribute(
+        `${source}, line ${el.line}`,
+        attr,
+        el.name,
+        what,
+        raw === undefined ? 'no attribute' : JSON.stringify(raw),
+      ),
+    );
   }
   return v;
 }
@@ -120,7 +128,12 @@ function linearEvaluator(el: XmlElement, source: string, issueName: string): Lin
 export function parseGeniusProfile(text: string, domain?: Domain, source = 'GENIUS profile'): LinearAdditiveUtility {
   const root = parseXml(text, source);
   const issueEls = issuesOf(root, source);
-  const dom = domain ?? createDomain(source.replace(/^.*[\\/]/, ''), issueEls.map((el) => issueFromXml(el, source)));
+  const dom =
+    domain ??
+    createDomain(
+      source.replace(/^.*[\\/]/, ''),
+      issueEls.map((el) => issueFromXml(el, source)),
+    );
   const byName = new Map(issueEls.map((el) => [el.attributes.name, el]));
   const weightEls = findAll(root, 'weight');
   const weightByIndex = new Map(weightEls.map((w) => [w.attributes.index, w]));
@@ -148,14 +161,17 @@ export function parseGeniusProfile(text: string, domain?: Domain, source = 'GENI
       for (const it of items) {
         const v = it.attributes.value;
         if (v === undefined || !known.has(v)) {
-          throw new RangeError(msg.valueNotInDomain(`${source}, line ${it.line}`, issue.name, JSON.stringify(v ?? null)));
+          throw new RangeError(
+            msg.valueNotInDomain(`${source}, line ${it.line}`, issue.name, JSON.stringify(v ?? null)),
+          );
         }
         const e = num(source, it, 'evaluation', `evaluation of "${v}" in issue "${issue.name}"`);
         if (e < 0) throw new RangeError(msg.negativeItemEvaluation(`${source}, line ${it.line}`, v, issue.name, e));
         table.set(issue.values.find((x) => String(x) === v)!, e);
       }
       for (const v of issue.values) {
-        if (!table.has(v)) throw new TypeError(msg.noItemEvaluation(`${source}, line ${el.line}`, JSON.stringify(v), issue.name));
+        if (!table.has(v))
+          throw new TypeError(msg.noItemEvaluation(`${source}, line ${el.line}`, JSON.stringify(v), issue.name));
       }
     }
     evaluations[issue.name] = table;

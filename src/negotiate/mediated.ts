@@ -104,17 +104,41 @@ export function runMediated(options: MediatedOptions): SessionResult {
   let text = options.initial ?? randomBid(domain, mediatorRng);
   const end = (agreement: Bid | null, reason: SessionResult['reason'], round: number, time: number): SessionResult => {
     const u: [number, number] = agreement ? us(agreement) : [utilities[0].reservation, utilities[1].reservation];
-    return { agreement, reason, round, time, utilities: u, discounted: [u[0] * Math.pow(utilities[0].discount, time), u[1] * Math.pow(utilities[1].discount, time)], log };
+    return {
+      agreement,
+      reason,
+      round,
+      time,
+      utilities: u,
+      discounted: [u[0] * Math.pow(utilities[0].discount, time), u[1] * Math.pow(utilities[1].discount, time)],
+      log,
+    };
   };
   for (let r = 1; r <= rounds; r++) {
     const t = rounds > 1 ? (r - 1) / (rounds - 1) : 1;
     const proposal = mutate(domain, text, mediatorRng);
     const yes = voters.map((v, i) => v.vote(text, proposal, t, utilities[i], voterRngs[i]));
     const adopted = yes[0] && yes[1];
-    log.push({ round: r, turn: r - 1, time: t, proposer: 'mediator', action: adopted ? 'adopted' : 'rejected', bid: proposal, utilities: us(proposal) });
+    log.push({
+      round: r,
+      turn: r - 1,
+      time: t,
+      proposer: 'mediator',
+      action: adopted ? 'adopted' : 'rejected',
+      bid: proposal,
+      utilities: us(proposal),
+    });
     if (adopted) text = proposal;
     if (r < rounds && breakRng.uniform() < breakdownAt(options.breakdownProbability, r)) {
-      log.push({ round: r, turn: r - 1, time: t, proposer: 'mediator', action: 'breakdown', bid: null, utilities: null });
+      log.push({
+        round: r,
+        turn: r - 1,
+        time: t,
+        proposer: 'mediator',
+        action: 'breakdown',
+        bid: null,
+        utilities: null,
+      });
       return end(null, 'breakdown', r, t);
     }
   }

@@ -91,9 +91,7 @@ function orderBid(domain: Domain, bid: Record<string, IssueValue>): Bid {
 export function* enumerateBids(domain: Domain, limit = DEFAULT_ENUMERATION_LIMIT): Generator<Bid> {
   const n = outcomeCount(domain);
   if (n > limit) {
-    throw new RangeError(
-      msg.mostOutcomesEnumerate(limit, domain.name, n),
-    );
+    throw new RangeError(msg.mostOutcomesEnumerate(limit, domain.name, n));
   }
   for (let k = 0; k < n; k++) yield bidAt(domain, k);
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { paretoIndices, paretoIndicesNaive } from './pareto.ts';
 import { egalitarianIndex, kalaiSmorodinskyIndex, nashIndex } from './solutions.ts';
 
-const utilities = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 60 });
+const utilities = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), {
+  minLength: 1,
+  maxLength: 60,
+});
 const toArrays = (pts: [number, number][]): [Float64Array, Float64Array] => [
   Float64Array.from(pts, (p) => p[0] / 20),
   Float64Array.from(pts, (p) => p[1] / 20),

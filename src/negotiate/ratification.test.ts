@@ -6,7 +6,10 @@ import type { Leader } from './ratification.ts';
 import { acceptanceProbability, normalCdf, ratificationProbability, ratify, winSetOverlap } from './ratification.ts';
 import { createRng } from './rng.ts';
 
-const domain = createDomain('truce', [discreteIssue('tariff', [0, 10, 20, 30, 40]), discreteIssue('rareEarth', [0, 0.25, 0.5, 0.75, 1])]);
+const domain = createDomain('truce', [
+  discreteIssue('tariff', [0, 10, 20, 30, 40]),
+  discreteIssue('rareEarth', [0, 0.25, 0.5, 0.75, 1]),
+]);
 // The US leader likes high Chinese licence approval and can live with low tariffs; China the opposite.
 const usObjective = (b: Bid): number => 0.6 * Number(b.rareEarth) + 0.4 * (Number(b.tariff) / 40);
 const cnObjective = (b: Bid): number => 0.7 * (1 - Number(b.tariff) / 40) + 0.3 * (1 - Number(b.rareEarth));
@@ -65,9 +68,15 @@ describe('two-level ratification', () => {
     expect(w.both).toBe(both.length);
     expect(w.share).toBe(both.length / 25);
     expect(w.both).toBeGreaterThan(0);
-    const disjoint = winSetOverlap(bids, known.map((l) => ({ ...l, threshold: { kind: 'known', value: 0.9 } as const })));
+    const disjoint = winSetOverlap(
+      bids,
+      known.map((l) => ({ ...l, threshold: { kind: 'known', value: 0.9 } as const })),
+    );
     expect(disjoint.both).toBe(0);
-    const priv = winSetOverlap(bids, known.map((l) => ({ ...l, threshold: { kind: 'uniform', min: 0, max: 1 } as const })));
+    const priv = winSetOverlap(
+      bids,
+      known.map((l) => ({ ...l, threshold: { kind: 'uniform', min: 0, max: 1 } as const })),
+    );
     const expected = bids.reduce((s, b) => s + usObjective(b) * cnObjective(b), 0);
     expect(priv.both).toBeCloseTo(expected, 12);
   });

@@ -16,7 +16,6 @@ import * as msg from '../spec/messages/negotiate.ts';
 import type { Threshold } from '../contract/negotiation.ts';
 export type { Threshold };
 
-
 /** A leader who must ratify the deal. */
 export interface Leader {
   readonly name: string;
@@ -91,7 +90,12 @@ export function ratificationProbability(bid: Bid, leaders: readonly Leader[]): n
 export interface RatificationOutcome {
   readonly ratified: boolean;
   /** Per leader: drawn threshold, objective value and vote. */
-  readonly votes: { readonly leader: string; readonly threshold: number; readonly value: number; readonly accepts: boolean }[];
+  readonly votes: {
+    readonly leader: string;
+    readonly threshold: number;
+    readonly value: number;
+    readonly accepts: boolean;
+  }[];
 }
 
 /**
@@ -150,5 +154,11 @@ export function winSetOverlap(bids: readonly Bid[], leaders: readonly Leader[]):
     none += noneHere;
   }
   const union = bids.length - none;
-  return { outcomes: bids.length, sizes, both, share: bids.length ? both / bids.length : 0, jaccard: union > 0 ? both / union : 0 };
+  return {
+    outcomes: bids.length,
+    sizes,
+    both,
+    share: bids.length ? both / bids.length : 0,
+    jaccard: union > 0 ? both / union : 0,
+  };
 }

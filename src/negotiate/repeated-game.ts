@@ -61,7 +61,13 @@ export interface MatchResult {
  * playRepeatedPd(titForTat, alwaysDefect, 200).totals; // [199, 204]
  * ```
  */
-export function playRepeatedPd(a: PdStrategy, b: PdStrategy, rounds: number, payoffs: PdPayoffs = STANDARD_PD, delta = 1): MatchResult {
+export function playRepeatedPd(
+  a: PdStrategy,
+  b: PdStrategy,
+  rounds: number,
+  payoffs: PdPayoffs = STANDARD_PD,
+  delta = 1,
+): MatchResult {
   if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(msg.badRepeatedRounds(rounds));
   const movesA: Move[] = [];
   const movesB: Move[] = [];

@@ -93,12 +93,18 @@ export function simulateAlternatingOffers(
     const proposer: 1 | 2 = r % 2 === 1 ? 1 : 2;
     const remaining = rounds - r + 1;
     // Equilibrium share of the proposer of a game with `remaining` rounds, own δ first.
-    const eq = proposer === 1 ? backwardInductionShare(delta1, delta2, remaining) : backwardInductionShare(delta2, delta1, remaining);
+    const eq =
+      proposer === 1
+        ? backwardInductionShare(delta1, delta2, remaining)
+        : backwardInductionShare(delta2, delta1, remaining);
     const keep = r === 1 && firstOfferKeep !== undefined ? firstOfferKeep : eq;
     const responderDelta = proposer === 1 ? delta2 : delta1;
     const continuation =
       remaining > 1
-        ? responderDelta * (proposer === 1 ? backwardInductionShare(delta2, delta1, remaining - 1) : backwardInductionShare(delta1, delta2, remaining - 1))
+        ? responderDelta *
+          (proposer === 1
+            ? backwardInductionShare(delta2, delta1, remaining - 1)
+            : backwardInductionShare(delta1, delta2, remaining - 1))
         : 0;
     const accepted = 1 - keep >= continuation - 1e-12;
     steps.push({ round: r, proposer, keep, accepted });

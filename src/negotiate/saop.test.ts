@@ -35,7 +35,12 @@ const never = (): boolean => false;
 describe('SAOP deadline semantics', () => {
   it('with R rounds there are 2R turns and the final turn sees t = 1', () => {
     const seen: TurnState[] = [];
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [scripted(0, never, seen), scripted(1, never)], deadline: { rounds: 3 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [scripted(0, never, seen), scripted(1, never)],
+      deadline: { rounds: 3 },
+    });
     expect(r.agreement).toBeNull();
     expect(r.reason).toBe('deadline');
     expect(r.round).toBe(3);
@@ -67,7 +72,12 @@ describe('SAOP deadline semantics', () => {
   });
 
   it('an acceptance in round 1 ends immediately', () => {
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [scripted(5, never), scripted(1, () => true)], deadline: { rounds: 10 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [scripted(5, never), scripted(1, () => true)],
+      deadline: { rounds: 10 },
+    });
     expect(r).toMatchObject({ reason: 'accepted', round: 1, time: 1 / 19, agreement: bidAt(domain, 5) });
     expect(r.utilities[0]).toBeCloseTo(england.utility(bidAt(domain, 5)), 12);
   });
@@ -76,44 +86,85 @@ describe('SAOP deadline semantics', () => {
     const { turns, timeOf } = turnSchedule({ seconds: 10, secondsPerTurn: 3 });
     expect(turns).toBe(4);
     expect([0, 1, 2, 3].map(timeOf)).toEqual([0, 0.3, 0.6, 0.9]);
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [scripted(0, never), scripted(1, never)], deadline: { seconds: 10, secondsPerTurn: 3 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [scripted(0, never), scripted(1, never)],
+      deadline: { seconds: 10, secondsPerTurn: 3 },
+    });
     expect(r.log.length).toBe(4);
     expect(r).toMatchObject({ reason: 'deadline', round: 2, time: 0.9 });
   });
 
   it('reports GENIUS-discounted utilities at the end time', () => {
     const a = withReservation(england, 0.2, 0.5);
-    const r = runSaop({ domain, utilities: [a, zimbabwe], agents: [scripted(0, never), scripted(1, (s) => s.lastTurn)], deadline: { rounds: 2 } });
+    const r = runSaop({
+      domain,
+      utilities: [a, zimbabwe],
+      agents: [scripted(0, never), scripted(1, (s) => s.lastTurn)],
+      deadline: { rounds: 2 },
+    });
     expect(r.discounted[0]).toBeCloseTo(r.utilities[0] * 0.5, 12);
-    const none = runSaop({ domain, utilities: [a, zimbabwe], agents: [scripted(0, never), scripted(1, never)], deadline: { rounds: 2 } });
+    const none = runSaop({
+      domain,
+      utilities: [a, zimbabwe],
+      agents: [scripted(0, never), scripted(1, never)],
+      deadline: { rounds: 2 },
+    });
     expect(none.discounted[0]).toBeCloseTo(0.1, 12);
   });
 
   it('rejects invalid deadlines and probabilities', () => {
     expect(() => turnSchedule({ rounds: 0 })).toThrow(RangeError);
     expect(() =>
-      runSaop({ domain, utilities: [england, zimbabwe], agents: [scripted(0, never), scripted(1, never)], deadline: { rounds: 3 }, breakdownProbability: 2 }),
+      runSaop({
+        domain,
+        utilities: [england, zimbabwe],
+        agents: [scripted(0, never), scripted(1, never)],
+        deadline: { rounds: 3 },
+        breakdownProbability: 2,
+      }),
     ).toThrow(/breakdown probability in \[0, 1\], found 2/);
   });
 });
 
 describe('SAOP breakdown', () => {
   it('probability 1 ends the session in round 1', () => {
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [boulwareAgent(), boulwareAgent()], deadline: { rounds: 100 }, breakdownProbability: 1, seed: 3 });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [boulwareAgent(), boulwareAgent()],
+      deadline: { rounds: 100 },
+      breakdownProbability: 1,
+      seed: 3,
+    });
     expect(r).toMatchObject({ reason: 'breakdown', round: 1, agreement: null });
     expect(r.log.map((e) => e.action)).toEqual(['offer', 'offer', 'breakdown']);
   });
 
   it('probability 0 never breaks down; a round-dependent probability is honoured', () => {
     const base = { domain, utilities: [england, zimbabwe] as const, deadline: { rounds: 20 } };
-    expect(runSaop({ ...base, agents: [scripted(0, never), scripted(1, never)], breakdownProbability: 0 }).reason).toBe('deadline');
-    const r = runSaop({ ...base, agents: [scripted(0, never), scripted(1, never)], breakdownProbability: (round) => (round >= 7 ? 1 : 0) });
+    expect(runSaop({ ...base, agents: [scripted(0, never), scripted(1, never)], breakdownProbability: 0 }).reason).toBe(
+      'deadline',
+    );
+    const r = runSaop({
+      ...base,
+      agents: [scripted(0, never), scripted(1, never)],
+      breakdownProbability: (round) => (round >= 7 ? 1 : 0),
+    });
     expect(r).toMatchObject({ reason: 'breakdown', round: 7 });
   });
 
   it('the same seed gives the same log; breakdown rounds vary across seeds', () => {
     const run = (seed: number) =>
-      runSaop({ domain, utilities: [england, zimbabwe], agents: [scripted(0, never), scripted(1, never)], deadline: { rounds: 200 }, breakdownProbability: 0.1, seed });
+      runSaop({
+        domain,
+        utilities: [england, zimbabwe],
+        agents: [scripted(0, never), scripted(1, never)],
+        deadline: { rounds: 200 },
+        breakdownProbability: 0.1,
+        seed,
+      });
     expect(run(42)).toEqual(run(42));
     const rounds = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => run(s).round));
     expect(rounds.size).toBeGreaterThan(1);
@@ -126,13 +177,19 @@ describe('SAOP end-to-end sessions', () => {
     ['Boulware vs Conceder', () => [boulwareAgent(), concederAgent()]],
     ['Linear vs Linear', () => [linearAgent(), linearAgent()]],
     ['Boulware vs Boulware', () => [boulwareAgent(), boulwareAgent()]],
-    ['relative TFT vs Conceder', () => [titForTatAgent({ mode: 'relative', initialConcession: 0.02 }), concederAgent()]],
+    [
+      'relative TFT vs Conceder',
+      () => [titForTatAgent({ mode: 'relative', initialConcession: 0.02 }), concederAgent()],
+    ],
     ['absolute TFT vs Linear', () => [titForTatAgent({ mode: 'absolute', initialConcession: 0.02 }), linearAgent()]],
     ['Pareto seeker vs Boulware', () => [paretoSeekerAgent(), boulwareAgent()]],
     ['Conceder vs Pareto seeker', () => [concederAgent(), paretoSeekerAgent({ e: 0.3 })]],
   ];
 
-  for (const [fixture, files] of [['England–Zimbabwe', ENGLAND_ZIMBABWE], ['Itex–Cypress', ITEX_CYPRESS]] as const) {
+  for (const [fixture, files] of [
+    ['England–Zimbabwe', ENGLAND_ZIMBABWE],
+    ['Itex–Cypress', ITEX_CYPRESS],
+  ] as const) {
     const d = readGeniusDomain(files.domain);
     const a = reserved(readGeniusProfile(files.a, d), 0.3);
     const b = reserved(readGeniusProfile(files.b, d), 0.3);
@@ -143,13 +200,24 @@ describe('SAOP end-to-end sessions', () => {
       expect(r.utilities[0]).toBeGreaterThanOrEqual(a.reservation);
       expect(r.utilities[1]).toBeGreaterThanOrEqual(b.reservation);
       // Every logged offer by a party is individually rational for that party.
-      for (const e of r.log) if (e.action === 'offer') expect(e.utilities![e.proposer as 0 | 1]).toBeGreaterThanOrEqual(0.3);
+      for (const e of r.log)
+        if (e.action === 'offer') expect(e.utilities![e.proposer as 0 | 1]).toBeGreaterThanOrEqual(0.3);
     });
   }
 
   it('a Boulware agent ends with more than its Conceder opponent', () => {
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [boulwareAgent(), concederAgent()], deadline: { rounds: 60 } });
-    const swapped = runSaop({ domain, utilities: [england, zimbabwe], agents: [concederAgent(), boulwareAgent()], deadline: { rounds: 60 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [boulwareAgent(), concederAgent()],
+      deadline: { rounds: 60 },
+    });
+    const swapped = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [concederAgent(), boulwareAgent()],
+      deadline: { rounds: 60 },
+    });
     expect(r.utilities[0]).toBeGreaterThan(swapped.utilities[0]);
   });
 
@@ -162,7 +230,12 @@ describe('SAOP end-to-end sessions', () => {
       },
       disagreement: 0.3,
     };
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [modelAwareAgent({ e: 0.5, evaluator }), linearAgent()], deadline: { rounds: 40 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [modelAwareAgent({ e: 0.5, evaluator }), linearAgent()],
+      deadline: { rounds: 40 },
+    });
     expect(r.reason).toBe('accepted');
     expect(r.utilities[0]).toBeGreaterThanOrEqual(0.3);
     expect(calls).toBeLessThanOrEqual(576); // each distinct bid evaluated once
@@ -170,7 +243,12 @@ describe('SAOP end-to-end sessions', () => {
 
   it('time-dependent targets follow u_max − (u_max − u_res)·t^(1/e) on the offers', () => {
     const a = timeDependentAgent({ e: 1 });
-    const r = runSaop({ domain, utilities: [england, zimbabwe], agents: [a, scripted(1, never)], deadline: { rounds: 5 } });
+    const r = runSaop({
+      domain,
+      utilities: [england, zimbabwe],
+      agents: [a, scripted(1, never)],
+      deadline: { rounds: 5 },
+    });
     const own = r.log.filter((e) => e.proposer === 0).map((e) => e.utilities![0]);
     // Offers are non-increasing for A and each meets the linear target of its turn.
     for (let i = 1; i < own.length; i++) expect(own[i]).toBeLessThanOrEqual(own[i - 1]);

@@ -72,9 +72,17 @@ export function runSaop(options: SaopOptions): SessionResult {
   const { turns, timeOf } = turnSchedule(options.deadline);
   const log: LogEntry[] = [];
   const us = (bid: Bid): [number, number] => [utilities[0].utility(bid), utilities[1].utility(bid)];
-  const finish = (agreement: Bid | null, reason: SessionResult['reason'], round: number, time: number): SessionResult => {
+  const finish = (
+    agreement: Bid | null,
+    reason: SessionResult['reason'],
+    round: number,
+    time: number,
+  ): SessionResult => {
     const u: [number, number] = agreement ? us(agreement) : [utilities[0].reservation, utilities[1].reservation];
-    const disc: [number, number] = [u[0] * Math.pow(utilities[0].discount, time), u[1] * Math.pow(utilities[1].discount, time)];
+    const disc: [number, number] = [
+      u[0] * Math.pow(utilities[0].discount, time),
+      u[1] * Math.pow(utilities[1].discount, time),
+    ];
     return { agreement, reason, round, time, utilities: u, discounted: disc, log };
   };
 
@@ -84,16 +92,40 @@ export function runSaop(options: SaopOptions): SessionResult {
     const state: TurnState = { round: Math.floor(k / 2) + 1, turn: k, time: timeOf(k), lastTurn: k === turns - 1 };
     if (standing) {
       if (agents[who].respond(standing, state)) {
-        log.push({ round: state.round, turn: k, time: state.time, proposer: who, action: 'accept', bid: standing, utilities: us(standing) });
+        log.push({
+          round: state.round,
+          turn: k,
+          time: state.time,
+          proposer: who,
+          action: 'accept',
+          bid: standing,
+          utilities: us(standing),
+        });
         return finish(standing, 'accepted', state.round, state.time);
       }
     }
     const offer = agents[who].propose(state);
-    log.push({ round: state.round, turn: k, time: state.time, proposer: who, action: 'offer', bid: offer, utilities: us(offer) });
+    log.push({
+      round: state.round,
+      turn: k,
+      time: state.time,
+      proposer: who,
+      action: 'offer',
+      bid: offer,
+      utilities: us(offer),
+    });
     standing = offer;
     // End of a round (B just moved) that is not the last: the truce may collapse.
     if (who === 1 && k < turns - 1 && breakRng.uniform() < breakdownAt(options.breakdownProbability, state.round)) {
-      log.push({ round: state.round, turn: k, time: state.time, proposer: who, action: 'breakdown', bid: null, utilities: null });
+      log.push({
+        round: state.round,
+        turn: k,
+        time: state.time,
+        proposer: who,
+        action: 'breakdown',
+        bid: null,
+        utilities: null,
+      });
       return finish(null, 'breakdown', state.round, state.time);
     }
   }

@@ -45,7 +45,6 @@ export interface Agent {
 /** Why a session ended. */
 export type EndReason = 'accepted' | 'deadline' | 'breakdown';
 
-
 /** Result of a negotiation session. */
 export interface SessionResult {
   readonly agreement: Bid | null;

@@ -47,10 +47,24 @@ describe('solutions on the frontier polygon (0,2)–(1,1.5)–(2,0), d = (0,0)',
 
   it('Nash can fall inside a segment', () => {
     // On x + y = 2 the product peaks at (1, 1).
-    const p = nashOnPolyline([[0, 2], [2, 0]], [0, 0])!.point;
+    const p = nashOnPolyline(
+      [
+        [0, 2],
+        [2, 0],
+      ],
+      [0, 0],
+    )!.point;
     expect(p[0]).toBeCloseTo(1, 12);
     // Moving the disagreement point moves it to (1.25, 0.75).
-    expect(nashOnPolyline([[0, 2], [2, 0]], [0.5, 0])!.point[0]).toBeCloseTo(1.25, 12);
+    expect(
+      nashOnPolyline(
+        [
+          [0, 2],
+          [2, 0],
+        ],
+        [0.5, 0],
+      )!.point[0],
+    ).toBeCloseTo(1.25, 12);
   });
 
   it('returns null when no point beats disagreement', () => {
@@ -64,13 +78,25 @@ describe('solutions on discrete points', () => {
     expect(kalaiSmorodinskyIndex(polygon)).toBe(1);
     expect(egalitarianIndex(polygon)).toBe(1);
     expect(utilitarianIndex(polygon)).toBe(1);
-    expect(geniusKalaiIndex([[0.9, 0.1], [0.6, 0.5], [0.5, 0.6], [0.1, 0.9]])).toBe(1);
+    expect(
+      geniusKalaiIndex([
+        [0.9, 0.1],
+        [0.6, 0.5],
+        [0.5, 0.6],
+        [0.1, 0.9],
+      ]),
+    ).toBe(1);
     expect(nashIndex(polygon, [5, 5])).toBe(-1);
   });
 
   it('Kalai–Smorodinsky (proportional gains) differs from egalitarian (absolute gains) when ideals differ', () => {
     // Ideal (1, 0.5). KS scores min(a/1, b/0.5): 0.6 vs 0.35; egalitarian min(a, b): 0.3 vs 0.35.
-    const pts: UtilityPair[] = [[1, 0], [0.6, 0.3], [0.35, 0.45], [0, 0.5]];
+    const pts: UtilityPair[] = [
+      [1, 0],
+      [0.6, 0.3],
+      [0.35, 0.45],
+      [0, 0.5],
+    ];
     expect(kalaiSmorodinskyIndex(pts)).toBe(1);
     expect(egalitarianIndex(pts)).toBe(2);
   });
@@ -119,13 +145,20 @@ describe('analyze', () => {
     const domain = readGeniusDomain(ENGLAND_ZIMBABWE.domain);
     const a = readGeniusProfile(ENGLAND_ZIMBABWE.a, domain);
     const b = readGeniusProfile(ENGLAND_ZIMBABWE.b, domain);
-    const slow = analyze(domain, callbackUtility((x) => a.utility(x)), callbackUtility((x) => b.utility(x)));
+    const slow = analyze(
+      domain,
+      callbackUtility((x) => a.utility(x)),
+      callbackUtility((x) => b.utility(x)),
+    );
     expect(slow.pareto.length).toBe(25);
     expect(slow.nash!.utility[0]).toBeCloseTo(0.910916, 6);
   });
 
   it('samples with a seed beyond the enumeration limit', () => {
-    const domain = createDomain('s', [discreteIssue('x', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), discreteIssue('y', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])]);
+    const domain = createDomain('s', [
+      discreteIssue('x', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      discreteIssue('y', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    ]);
     const a = callbackUtility((bid) => Number(bid.x) / 9);
     const b = callbackUtility((bid) => 1 - Number(bid.x) / 9 + Number(bid.y) / 90);
     const r1 = analyze(domain, a, b, { limit: 50, seed: 3 });

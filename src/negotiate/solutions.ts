@@ -36,7 +36,10 @@ function argmax(n: number, score: (k: number) => number, sum: (k: number) => num
   return arg;
 }
 
-const sumOf = (points: readonly UtilityPair[]) => (k: number): number => points[k][0] + points[k][1];
+const sumOf =
+  (points: readonly UtilityPair[]) =>
+  (k: number): number =>
+    points[k][0] + points[k][1];
 
 function gainsOk(p: UtilityPair, d: UtilityPair): boolean {
   return p[0] >= d[0] && p[1] >= d[1];
@@ -51,8 +54,9 @@ function gainsOk(p: UtilityPair, d: UtilityPair): boolean {
  * ```
  */
 export function nashIndex(points: readonly UtilityPair[], d: UtilityPair = [0, 0]): number {
-  return argmax(points.length, (k) =>
-    gainsOk(points[k], d) ? (points[k][0] - d[0]) * (points[k][1] - d[1]) : -Infinity,
+  return argmax(
+    points.length,
+    (k) => (gainsOk(points[k], d) ? (points[k][0] - d[0]) * (points[k][1] - d[1]) : -Infinity),
     sumOf(points),
   );
 }
@@ -80,21 +84,26 @@ export function kalaiSmorodinskyIndex(points: readonly UtilityPair[], d: Utility
   const ideal = idealPoint(points);
   const ra = ideal[0] - d[0];
   const rb = ideal[1] - d[1];
-  return argmax(points.length, (k) => {
-    const p = points[k];
-    if (!gainsOk(p, d)) return -Infinity;
-    // A party with no room to gain is indifferent; only the other ratio counts.
-    const ga = ra > 0 ? (p[0] - d[0]) / ra : Infinity;
-    const gb = rb > 0 ? (p[1] - d[1]) / rb : Infinity;
-    const m = Math.min(ga, gb);
-    return m === Infinity ? 0 : m;
-  }, sumOf(points));
+  return argmax(
+    points.length,
+    (k) => {
+      const p = points[k];
+      if (!gainsOk(p, d)) return -Infinity;
+      // A party with no room to gain is indifferent; only the other ratio counts.
+      const ga = ra > 0 ? (p[0] - d[0]) / ra : Infinity;
+      const gb = rb > 0 ? (p[1] - d[1]) / rb : Infinity;
+      const m = Math.min(ga, gb);
+      return m === Infinity ? 0 : m;
+    },
+    sumOf(points),
+  );
 }
 
 /** Index of the egalitarian point (max of the smaller absolute gain), or -1. */
 export function egalitarianIndex(points: readonly UtilityPair[], d: UtilityPair = [0, 0]): number {
-  return argmax(points.length, (k) =>
-    gainsOk(points[k], d) ? Math.min(points[k][0] - d[0], points[k][1] - d[1]) : -Infinity,
+  return argmax(
+    points.length,
+    (k) => (gainsOk(points[k], d) ? Math.min(points[k][0] - d[0], points[k][1] - d[1]) : -Infinity),
     sumOf(points),
   );
 }

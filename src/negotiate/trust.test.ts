@@ -4,10 +4,18 @@ import { readGeniusDomain, readGeniusProfile } from './genius.ts';
 import { alternator, alwaysDefect, titForTat } from './repeated-game.ts';
 import { runSaop } from './saop.ts';
 import { ENGLAND_ZIMBABWE } from '../../test/support/negotiate/test-fixtures.ts';
-import { breakdownFromTrust, riskAdjustedUtility, simulateTrust, trustAdjustedUtility, trustBreakdown, trustFromRecord, updateTrust } from './trust.ts';
+import {
+  breakdownFromTrust,
+  riskAdjustedUtility,
+  simulateTrust,
+  trustAdjustedUtility,
+  trustBreakdown,
+  trustFromRecord,
+  updateTrust,
+} from './trust.ts';
 
 describe('trust', () => {
-  it('reads trust on the record as the delivered share of a side\'s promises, capped at 1, none without a record', () => {
+  it("reads trust on the record as the delivered share of a side's promises, capped at 1, none without a record", () => {
     const rec = [
       { label: 'purchases', party: 'CHN', committed: 502.4, delivered: 288.8 },
       { label: 'tariff cut', party: 'USA', committed: 1, delivered: 1 },
@@ -52,8 +60,19 @@ describe('trust', () => {
     const b = readGeniusProfile(ENGLAND_ZIMBABWE.b, domain);
     let trustA = 1;
     // If Zimbabwe reneges, England keeps only the fund-size part of the deal.
-    const adjusted = trustAdjustedUtility(a, () => trustA, (bid) => a.partials[0]![domain.issues[0].kind === 'discrete' ? domain.issues[0].values.indexOf(bid['Size of Fund']) : 0]);
-    const bid = { 'Size of Fund': '$10 billion', 'Impact on Other Aid': 'Reduction equal to fund size', 'Zimbabwe Trade Policy': 'No agreement', 'England Trade Policy': 'No agreement', 'Forum on Other Health Issues': 'Creation of fund' };
+    const adjusted = trustAdjustedUtility(
+      a,
+      () => trustA,
+      (bid) =>
+        a.partials[0]![domain.issues[0].kind === 'discrete' ? domain.issues[0].values.indexOf(bid['Size of Fund']) : 0],
+    );
+    const bid = {
+      'Size of Fund': '$10 billion',
+      'Impact on Other Aid': 'Reduction equal to fund size',
+      'Zimbabwe Trade Policy': 'No agreement',
+      'England Trade Policy': 'No agreement',
+      'Forum on Other Health Issues': 'Creation of fund',
+    };
     const full = adjusted.utility(bid);
     trustA = 0.3;
     expect(adjusted.utility(bid)).toBeLessThan(full);

@@ -96,7 +96,11 @@ export function riskAdjustedUtility(ifComply: number, ifDefect: number, trust: n
  * const u = trustAdjustedUtility(usUtility, () => trust.us, (bid) => usUtility.utility({ ...bid, rareEarthRate: 0 }));
  * ```
  */
-export function trustAdjustedUtility(base: UtilityFunction, trust: () => number, ifDefect: (bid: Bid) => number): UtilityFunction {
+export function trustAdjustedUtility(
+  base: UtilityFunction,
+  trust: () => number,
+  ifDefect: (bid: Bid) => number,
+): UtilityFunction {
   return {
     reservation: base.reservation,
     discount: base.discount,

@@ -36,7 +36,9 @@ export interface LinearAdditiveSpec {
    * Per issue: raw evaluations per value (discrete; divided by their maximum)
    * or a linear evaluator (continuous).
    */
-  readonly evaluations: Readonly<Record<string, ReadonlyMap<IssueValue, number> | Readonly<Record<string, number>> | LinearEvaluator>>;
+  readonly evaluations: Readonly<
+    Record<string, ReadonlyMap<IssueValue, number> | Readonly<Record<string, number>> | LinearEvaluator>
+  >;
   readonly reservation?: number;
   readonly discount?: number;
 }

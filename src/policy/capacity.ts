@@ -22,14 +22,26 @@ export interface GeCapacity {
  * Resolves `entries` (at `path` in the scenario) to capacity cells `n*J + j`, sorted. A bound below
  * 1 on a region-sector without baseline output is rejected (nothing to bound).
  */
-export function resolveCapacity(d: Dataset, entries: readonly CapacityEntry[], path: (string | number)[]): GeCapacity & { entry: Int32Array } {
+export function resolveCapacity(
+  d: Dataset,
+  entries: readonly CapacityEntry[],
+  path: (string | number)[],
+): GeCapacity & { entry: Int32Array } {
   const { N, J } = d;
   const out = new Map<number, { limit: number; eta: number; entry: number }>();
   const produced = new Float64Array(N * J);
-  for (let m = 0; m < N; m++) for (let i = 0; i < N; i++) for (let j = 0; j < J; j++) produced[i * J + j] += d.flows[(m * N + i) * J + j];
+  for (let m = 0; m < N; m++)
+    for (let i = 0; i < N; i++) for (let j = 0; j < J; j++) produced[i * J + j] += d.flows[(m * N + i) * J + j];
   entries.forEach((e, k) => {
     const at = [...path, k];
-    const regions = selectSide(d, e.region, '*', e.region === '*' || d.manifest.groups[e.region] ? e.except : undefined, [...at, 'region'], [...at, 'except']);
+    const regions = selectSide(
+      d,
+      e.region,
+      '*',
+      e.region === '*' || d.manifest.groups[e.region] ? e.except : undefined,
+      [...at, 'region'],
+      [...at, 'except'],
+    );
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
     for (const n of regions)
       for (const j of sectors) {
@@ -53,16 +65,29 @@ export function resolveCapacity(d: Dataset, entries: readonly CapacityEntry[], p
  * to draw on. The error points at the capacity entry that removed the last supplier (or the export
  * controls when bans alone did it), so the CLI names the scenario line.
  */
-export function checkSupplyFeasible(d: Dataset, controls: { flow: Int32Array; approval: Float64Array }, capacity: (GeCapacity & { entry?: Int32Array }) | undefined, stocked: ReadonlySet<number>, capacityPath: (string | number)[], controlsPath: (string | number)[]): void {
+export function checkSupplyFeasible(
+  d: Dataset,
+  controls: { flow: Int32Array; approval: Float64Array },
+  capacity: (GeCapacity & { entry?: Int32Array }) | undefined,
+  stocked: ReadonlySet<number>,
+  capacityPath: (string | number)[],
+  controlsPath: (string | number)[],
+): void {
   const { N, J } = d;
   const banned = new Set<number>();
-  controls.flow.forEach((q, c) => { if (controls.approval[c] === 0) banned.add(q); });
+  controls.flow.forEach((q, c) => {
+    if (controls.approval[c] === 0) banned.add(q);
+  });
   const zeroCap = new Map<number, number>();
-  capacity?.cell.forEach((q, c) => { if (capacity.limit[c] === 0) zeroCap.set(q, capacity.entry?.[c] ?? 0); });
+  capacity?.cell.forEach((q, c) => {
+    if (capacity.limit[c] === 0) zeroCap.set(q, capacity.entry?.[c] ?? 0);
+  });
   if (!zeroCap.size) return; // bans alone are checked where the controls are resolved
   for (let n = 0; n < N; n++)
     for (let j = 0; j < J; j++) {
-      let spending = 0, supply = 0, lastCap = -1;
+      let spending = 0,
+        supply = 0,
+        lastCap = -1;
       for (let i = 0; i < N; i++) {
         const f = d.flows[(n * N + i) * J + j];
         if (!(f > 0)) continue;
@@ -72,8 +97,13 @@ export function checkSupplyFeasible(d: Dataset, controls: { flow: Int32Array; ap
         if (!banned.has((n * N + i) * J + j) && cap === undefined) supply += f;
       }
       if (spending > 0 && !(supply > 0) && lastCap >= 0) {
-        const stock = stocked.has(n * J + j) ? ' (its stock runs out while the restriction lasts)' : ' and no stock to draw on';
-        throw new PolicyError(lastCap >= 0 ? [...capacityPath, lastCap] : controlsPath, msg.importerKeepSupplier(d.regions[n], d.sectors[j], stock));
+        const stock = stocked.has(n * J + j)
+          ? ' (its stock runs out while the restriction lasts)'
+          : ' and no stock to draw on';
+        throw new PolicyError(
+          lastCap >= 0 ? [...capacityPath, lastCap] : controlsPath,
+          msg.importerKeepSupplier(d.regions[n], d.sectors[j], stock),
+        );
       }
     }
 }

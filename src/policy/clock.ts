@@ -36,7 +36,8 @@ export function months(from: string, to: string): PeriodGrid {
   if (!(count > 0)) throw new RangeError(msg.onOrBefore(from, to));
   const g: PeriodGrid = { labels: [], start: new Int32Array(count), end: new Int32Array(count) };
   for (let k = 0; k < count; k++) {
-    const y = y0 + Math.floor((m0 - 1 + k) / 12), m = ((m0 - 1 + k) % 12) + 1;
+    const y = y0 + Math.floor((m0 - 1 + k) / 12),
+      m = ((m0 - 1 + k) % 12) + 1;
     g.labels.push(`${y}-${String(m).padStart(2, '0')}`);
     g.start[k] = Math.round(Date.UTC(y, m - 1, 1) / DAY_MS);
     g.end[k] = Math.round(Date.UTC(y, m, 1) / DAY_MS);
@@ -46,7 +47,8 @@ export function months(from: string, to: string): PeriodGrid {
 
 /** Periods of `every` days from `from` until `to` is covered (the last one may end after `to`). */
 export function ticks(from: string, to: string, every: number): PeriodGrid {
-  const a = dayNumber(from), b = dayNumber(to);
+  const a = dayNumber(from),
+    b = dayNumber(to);
   const count = Math.max(1, Math.ceil((b - a + 1) / every));
   const g: PeriodGrid = { labels: [], start: new Int32Array(count), end: new Int32Array(count) };
   for (let k = 0; k < count; k++) {
@@ -59,10 +61,15 @@ export function ticks(from: string, to: string, every: number): PeriodGrid {
 
 /** Index of the step in force on `day` (the last with stepDay ≤ day), or −1 before the first. */
 export function stepInForce(stepDay: Int32Array, day: number): number {
-  let lo = 0, hi = stepDay.length - 1, hit = -1;
+  let lo = 0,
+    hi = stepDay.length - 1,
+    hit = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (stepDay[mid] <= day) { hit = mid; lo = mid + 1; } else hi = mid - 1;
+    if (stepDay[mid] <= day) {
+      hit = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return hit;
 }

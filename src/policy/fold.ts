@@ -79,11 +79,33 @@ interface Layer {
 
 const entryPath = (l: Layer): Path => [...l.list, l.offset];
 
-function stepLayers(entries: { tariffs?: TariffEntry[]; export_controls?: ExportControl[] }, stepId: string | undefined, path: Path): Layer[] {
+function stepLayers(
+  entries: { tariffs?: TariffEntry[]; export_controls?: ExportControl[] },
+  stepId: string | undefined,
+  path: Path,
+): Layer[] {
   const ids = (id?: string) => [id, stepId].filter((x): x is string => x !== undefined);
   return [
-    ...(entries.tariffs ?? []).map((t, k): Layer => ({ ids: ids(t.id), tariff: t, addTo: 'reached', list: [...path, 'tariffs'], offset: k, active: true })),
-    ...(entries.export_controls ?? []).map((c, k): Layer => ({ ids: ids(c.id), control: c, addTo: 'reached', list: [...path, 'export_controls'], offset: k, active: true })),
+    ...(entries.tariffs ?? []).map(
+      (t, k): Layer => ({
+        ids: ids(t.id),
+        tariff: t,
+        addTo: 'reached',
+        list: [...path, 'tariffs'],
+        offset: k,
+        active: true,
+      }),
+    ),
+    ...(entries.export_controls ?? []).map(
+      (c, k): Layer => ({
+        ids: ids(c.id),
+        control: c,
+        addTo: 'reached',
+        list: [...path, 'export_controls'],
+        offset: k,
+        active: true,
+      }),
+    ),
   ];
 }
 
@@ -93,8 +115,14 @@ function policyLayers(model: PolicyModel, s: Scenario): Layer[] {
   if (s.policy.preset !== undefined) {
     const cases = model.policyPresets ?? {};
     const c = cases[s.policy.preset];
-    if (!c) throw new PolicyError(['policy', 'preset'], msg.policyPresetModel(model.id, Object.keys(cases).join(', ') || 'none', s.policy.preset));
-    c.forEach((e, k) => out.push({ ids: [], tariff: { ...e }, addTo: 'baseline', list: ['policy', 'preset'], offset: k, active: true }));
+    if (!c)
+      throw new PolicyError(
+        ['policy', 'preset'],
+        msg.policyPresetModel(model.id, Object.keys(cases).join(', ') || 'none', s.policy.preset),
+      );
+    c.forEach((e, k) =>
+      out.push({ ids: [], tariff: { ...e }, addTo: 'baseline', list: ['policy', 'preset'], offset: k, active: true }),
+    );
   }
   for (const l of stepLayers(s.policy, undefined, ['policy'])) out.push({ ...l, addTo: 'baseline' });
   return out;
@@ -112,7 +140,13 @@ function firstChanged(a: Float64Array, b: Float64Array): number {
 }
 
 /** Folds the active layers over the baseline into a policy state. */
-function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[], capacity: ScenarioCapacity | undefined): PolicyState {
+function fold(
+  d: Dataset,
+  model: PolicyModel,
+  s: Scenario,
+  layers: Layer[],
+  capacity: ScenarioCapacity | undefined,
+): PolicyState {
   // A loop, not Float64Array.from with a callback: ~40,000 calls of a closure cost ~10 ms in a fresh process.
   const base = new Float64Array(d.tariff.length);
   for (let q = 0; q < base.length; q++) base[q] = 1 + d.tariff[q];
@@ -133,18 +167,32 @@ function fold(d: Dataset, model: PolicyModel, s: Scenario, layers: Layer[], capa
       l.frozen = { ...rest, add: q < 0 ? 0 : tau[q] - (l.addTo === 'baseline' ? base[q] : before[q]) };
     } else applyTariffs(d, tau, [l.frozen ?? l.tariff], ctx);
   }
-  if (controls.length && !model.controls) throw new PolicyError(controls[0].list, msg.noExportControls(model.id, controls.length));
+  if (controls.length && !model.controls)
+    throw new PolicyError(controls[0].list, msg.noExportControls(model.id, controls.length));
   // All controls in force at once, a later one overriding an earlier one; errors name each entry.
-  const resolved = controls.length ? resolveControls(d, controls.map((l) => l.control!), (k) => entryPath(controls[k])) : NO_CONTROLS;
+  const resolved = controls.length
+    ? resolveControls(
+        d,
+        controls.map((l) => l.control!),
+        (k) => entryPath(controls[k]),
+      )
+    : NO_CONTROLS;
   return { tau, controls: resolved, capacity };
 }
 
 const NONE = new Float64Array(0);
 
 function samePolicy(a: PolicyState, b: PolicyState): boolean {
-  const x = a.controls, y = b.controls;
-  return sameArray(a.tau, b.tau) && sameArray(x.flow, y.flow) && sameArray(x.approval, y.approval) && sameArray(x.rentsToExporter, y.rentsToExporter)
-    && sameArray(x.governmentShare ?? NONE, y.governmentShare ?? NONE) && sameArray(x.government ?? NONE, y.government ?? NONE);
+  const x = a.controls,
+    y = b.controls;
+  return (
+    sameArray(a.tau, b.tau) &&
+    sameArray(x.flow, y.flow) &&
+    sameArray(x.approval, y.approval) &&
+    sameArray(x.rentsToExporter, y.rentsToExporter) &&
+    sameArray(x.governmentShare ?? NONE, y.governmentShare ?? NONE) &&
+    sameArray(x.government ?? NONE, y.government ?? NONE)
+  );
 }
 
 /**
@@ -165,7 +213,11 @@ export function capacityOf(d: Dataset, model: PolicyModel, s: Scenario): Scenari
 }
 
 /** The policy in force at each step of the scenario's timeline, after the starting policy. */
-export function timelineStates(d: Dataset, model: PolicyModel, s: Scenario): { start: PolicyState; steps: StepState[] } {
+export function timelineStates(
+  d: Dataset,
+  model: PolicyModel,
+  s: Scenario,
+): { start: PolicyState; steps: StepState[] } {
   const layers = policyLayers(model, s);
   const capacity = capacityOf(d, model, s);
   const start = fold(d, model, s, layers, capacity);
@@ -174,16 +226,25 @@ export function timelineStates(d: Dataset, model: PolicyModel, s: Scenario): { s
   const timeline = s.timeline ?? [];
   timeline.forEach((step, k) => {
     const at: Path = ['timeline', k];
-    if (step.announced !== undefined && step.announced > step.date) throw new PolicyError([...at, 'announced'], msg.announcementBeforeStep(step.date, step.announced));
-    if (k > 0 && step.date < timeline[k - 1].date) throw new PolicyError([...at, 'date'], msg.stepsInDateOrder(step.date, timeline[k - 1].date));
+    if (step.announced !== undefined && step.announced > step.date)
+      throw new PolicyError([...at, 'announced'], msg.announcementBeforeStep(step.date, step.announced));
+    if (k > 0 && step.date < timeline[k - 1].date)
+      throw new PolicyError([...at, 'date'], msg.stepsInDateOrder(step.date, timeline[k - 1].date));
     switchLayers(layers, step.suspend, false, [...at, 'suspend']);
     switchLayers(layers, step.reinstate, true, [...at, 'reinstate']);
     layers.push(...stepLayers(step, step.id, at));
     const state = fold(d, model, s, layers, capacity);
     for (let q = 0; q < state.tau.length; q++) {
-      if (state.tau[q] < 1 - 1e-12) throw new PolicyError(at, msg.ratesLeastAfter((state.tau[q] - 1).toFixed(4), d.sectors[q % d.J]));
+      if (state.tau[q] < 1 - 1e-12)
+        throw new PolicyError(at, msg.ratesLeastAfter((state.tau[q] - 1).toFixed(4), d.sectors[q % d.J]));
     }
-    steps.push({ ...state, step, index: k, changed: !samePolicy(state, prev), active: [...new Set(layers.filter((l) => l.active).flatMap((l) => l.ids))] });
+    steps.push({
+      ...state,
+      step,
+      index: k,
+      changed: !samePolicy(state, prev),
+      active: [...new Set(layers.filter((l) => l.active).flatMap((l) => l.ids))],
+    });
     prev = state;
   });
   return { start, steps };

@@ -14,14 +14,24 @@ function resolve(d: Dataset, code: string, path: Path): number[] {
   const g = d.manifest.groups[code];
   if (g) return g.map((m) => d.regions.indexOf(m));
   const groups = Object.keys(d.manifest.groups);
-  throw new PolicyError(path, msg.regionCodeDataset(groups.length ? `, a group (${groups.join(', ')})` : '', d.manifest.id, code));
+  throw new PolicyError(
+    path,
+    msg.regionCodeDataset(groups.length ? `, a group (${groups.join(', ')})` : '', d.manifest.id, code),
+  );
 }
 
 /**
  * The regions on one side of an entry. `"*"` means every region not on the other side;
  * `except` removes codes from a side given as `"*"` or as a group.
  */
-export function selectSide(d: Dataset, code: string, other: string, except: readonly string[] | undefined, path: Path, exceptPath: Path): number[] {
+export function selectSide(
+  d: Dataset,
+  code: string,
+  other: string,
+  except: readonly string[] | undefined,
+  path: Path,
+  exceptPath: Path,
+): number[] {
   const drop = new Set<number>();
   (except ?? []).forEach((c, k) => resolve(d, c, [...exceptPath, k]).forEach((r) => drop.add(r)));
   if (code === '*') {
@@ -42,7 +52,16 @@ export function selectSectors(d: Dataset, sectors: readonly string[] | undefined
     else {
       const j = d.sectors.indexOf(s);
       const groups = Object.keys(d.manifest.sector_groups ?? {});
-      if (j < 0) throw new PolicyError([...path, k], msg.sectorCodeDataset(groups.length ? ` or sector group (${groups.join(', ')})` : '', d.manifest.id, preview(d.sectors), s));
+      if (j < 0)
+        throw new PolicyError(
+          [...path, k],
+          msg.sectorCodeDataset(
+            groups.length ? ` or sector group (${groups.join(', ')})` : '',
+            d.manifest.id,
+            preview(d.sectors),
+            s,
+          ),
+        );
       out.add(j);
     }
   });
@@ -58,7 +77,16 @@ function preview(list: string[]): string {
  * (export controls), `b` the other side; `"*"`, groups and `except` as in scenario entries; domestic
  * flows never. `what` names the lever in the error when it covers no cross-border flow.
  */
-export function coveredFlows(d: Dataset, a: string, b: string, aIsImporter: boolean, except: readonly string[] | undefined, sectors: readonly string[] | undefined, path: Path, what: string): Int32Array {
+export function coveredFlows(
+  d: Dataset,
+  a: string,
+  b: string,
+  aIsImporter: boolean,
+  except: readonly string[] | undefined,
+  sectors: readonly string[] | undefined,
+  path: Path,
+  what: string,
+): Int32Array {
   const { N, J } = d;
   const ex = (code: string) => (code === '*' || d.manifest.groups[code] ? except : undefined);
   const as = selectSide(d, a, b, ex(a), [...path, aIsImporter ? 'importer' : 'origin'], [...path, 'except']);

@@ -9,7 +9,8 @@ const { N, J } = d;
 const base = Float64Array.from(d.tariff, (t) => 1 + t);
 const r = (c: string) => d.regions.indexOf(c);
 const at = (tau: Float64Array, n: string, i: string, j = 0) => tau[(r(n) * N + r(i)) * J + j];
-const apply = (entries: TariffEntry[]) => applyTariffs(d, Float64Array.from(base), entries, { addTo: base, path: ['policy', 'tariffs'] });
+const apply = (entries: TariffEntry[]) =>
+  applyTariffs(d, Float64Array.from(base), entries, { addTo: base, path: ['policy', 'tariffs'] });
 
 describe('tariff entries', () => {
   it('sets a new rate on one pair in every sector and leaves the rest alone', () => {
@@ -26,7 +27,10 @@ describe('tariff entries', () => {
   });
 
   it('lets a later entry override an earlier one on the flows both cover', () => {
-    const tau = apply([{ importer: 'USA', exporter: '*', rate: 0.1 }, { importer: 'USA', exporter: 'CHN', rate: 0.3 }]);
+    const tau = apply([
+      { importer: 'USA', exporter: '*', rate: 0.1 },
+      { importer: 'USA', exporter: 'CHN', rate: 0.3 },
+    ]);
     expect(at(tau, 'USA', 'CHN')).toBe(1.3);
     expect(at(tau, 'USA', 'JPN')).toBe(1.1);
   });
@@ -47,7 +51,11 @@ describe('tariff entries', () => {
   it('rejects unknown codes and sectors with the path of the offending value', () => {
     expect(() => apply([{ importer: 'USA', exporter: 'XXX', rate: 0.1 }])).toThrow(PolicyError);
     let err: unknown;
-    try { apply([{ importer: 'USA', exporter: 'CHN', sectors: ['s01', 'nope'], rate: 0.1 }]); } catch (e) { err = e; }
+    try {
+      apply([{ importer: 'USA', exporter: 'CHN', sectors: ['s01', 'nope'], rate: 0.1 }]);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(PolicyError);
     expect((err as PolicyError).path).toEqual(['policy', 'tariffs', 0, 'sectors', 1]);
     expect((err as Error).message).toContain('found unknown sector "nope"');
@@ -57,7 +65,8 @@ describe('tariff entries', () => {
 describe('tariff entries given as averages', () => {
   it('shifts the covered rates by one amount so that the flow-weighted average equals the target', () => {
     const tau = apply([{ importer: 'USA', exporter: 'CHN', sectors: ['goods'], target_average: 0.5 }]);
-    let w = 0, s = 0;
+    let w = 0,
+      s = 0;
     for (let j = 0; j < 20; j++) {
       const q = (r('USA') * N + r('CHN')) * J + j;
       w += d.flows[q];
@@ -70,6 +79,8 @@ describe('tariff entries given as averages', () => {
   });
 
   it('refuses an average that would need negative rates', () => {
-    expect(() => apply([{ importer: 'USA', exporter: 'CHN', sectors: ['goods'], target_average: 0 }])).toThrow(/without negative rates/);
+    expect(() => apply([{ importer: 'USA', exporter: 'CHN', sectors: ['goods'], target_average: 0 }])).toThrow(
+      /without negative rates/,
+    );
   });
 });

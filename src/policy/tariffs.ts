@@ -23,12 +23,31 @@ export interface ApplyContext {
 }
 
 /** Applies `entries` to `tau` in place and returns it. */
-export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly TariffEntry[], ctx: ApplyContext): Float64Array {
+export function applyTariffs(
+  d: Dataset,
+  tau: Float64Array,
+  entries: readonly TariffEntry[],
+  ctx: ApplyContext,
+): Float64Array {
   const { N, J } = d;
   entries.forEach((e, k) => {
     const at = [...ctx.path, k + (ctx.offset ?? 0)];
-    const imps = selectSide(d, e.importer, e.exporter, e.importer === '*' || d.manifest.groups[e.importer] ? e.except : undefined, [...at, 'importer'], [...at, 'except']);
-    const exps = selectSide(d, e.exporter, e.importer, e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined, [...at, 'exporter'], [...at, 'except']);
+    const imps = selectSide(
+      d,
+      e.importer,
+      e.exporter,
+      e.importer === '*' || d.manifest.groups[e.importer] ? e.except : undefined,
+      [...at, 'importer'],
+      [...at, 'except'],
+    );
+    const exps = selectSide(
+      d,
+      e.exporter,
+      e.importer,
+      e.exporter === '*' || d.manifest.groups[e.exporter] ? e.except : undefined,
+      [...at, 'exporter'],
+      [...at, 'except'],
+    );
     const sectors = selectSectors(d, e.sectors, [...at, 'sectors']);
     if (!imps.some((n) => exps.some((i) => i !== n))) {
       throw new PolicyError([...at, 'exporter'], msg.exporterOtherImporter(e.exporter));
@@ -36,7 +55,11 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
     let schedule: Float64Array | undefined;
     if (e.schedule !== undefined) {
       schedule = d.schedules[e.schedule];
-      if (!schedule) throw new PolicyError([...at, 'schedule'], msg.scheduleDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none', e.schedule));
+      if (!schedule)
+        throw new PolicyError(
+          [...at, 'schedule'],
+          msg.scheduleDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none', e.schedule),
+        );
     }
     if (e.preset !== undefined && !ctx.preset) throw new PolicyError([...at, 'preset'], msg.noPresetModel(e.preset));
     if (e.target_average !== undefined) {
@@ -64,19 +87,42 @@ export function applyTariffs(d: Dataset, tau: Float64Array, entries: readonly Ta
  * Adds one amount to every covered rate so that their average, weighted by baseline flows (net of
  * tariffs), equals `target`: the level comes from the average, the pattern across flows is kept.
  */
-function shiftToAverage(d: Dataset, tau: Float64Array, imps: number[], exps: number[], sectors: number[], target: number, at: (string | number)[]) {
+function shiftToAverage(
+  d: Dataset,
+  tau: Float64Array,
+  imps: number[],
+  exps: number[],
+  sectors: number[],
+  target: number,
+  at: (string | number)[],
+) {
   const { N, J } = d;
-  let w = 0, s = 0;
-  for (const n of imps) for (const i of exps) if (n !== i) for (const j of sectors) {
-    const q = (n * N + i) * J + j;
-    w += d.flows[q];
-    s += d.flows[q] * (tau[q] - 1);
-  }
+  let w = 0,
+    s = 0;
+  for (const n of imps)
+    for (const i of exps)
+      if (n !== i)
+        for (const j of sectors) {
+          const q = (n * N + i) * J + j;
+          w += d.flows[q];
+          s += d.flows[q] * (tau[q] - 1);
+        }
   if (!(w > 0)) throw new PolicyError([...at, 'target_average'], msg.flowsBaselineTrade());
   const shift = target - s / w;
-  for (const n of imps) for (const i of exps) if (n !== i) for (const j of sectors) {
-    const q = (n * N + i) * J + j;
-    if (tau[q] + shift < 1 - 1e-12) throw new PolicyError([...at, 'target_average'], msg.averageReachableWithout((100 * target).toFixed(1), (100 * shift).toFixed(1), (100 * (tau[q] - 1)).toFixed(1)));
-    tau[q] += shift;
-  }
+  for (const n of imps)
+    for (const i of exps)
+      if (n !== i)
+        for (const j of sectors) {
+          const q = (n * N + i) * J + j;
+          if (tau[q] + shift < 1 - 1e-12)
+            throw new PolicyError(
+              [...at, 'target_average'],
+              msg.averageReachableWithout(
+                (100 * target).toFixed(1),
+                (100 * shift).toFixed(1),
+                (100 * (tau[q] - 1)).toFixed(1),
+              ),
+            );
+          tau[q] += shift;
+        }
 }

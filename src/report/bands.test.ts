@@ -6,27 +6,66 @@ const band = (c: number, w: number) => ({ p5: c - w, p50: c, p95: c + w });
 /** A one-point sweep whose steps carry the measures of a timeline draw (src/scenario/reported.ts). */
 function sweep(horizon: number): SweepResult {
   const step = (k: number) => ({
-    countries: { USA: { welfare_pct: band(-0.1 * k * horizon, 0.05), real_gdp_pct: band(-0.2 * k, 0.1), real_wage_pct: band(0, 0), prices_pct: band(1, 0.2) }, CHN: { welfare_pct: band(-0.3 * k * horizon, 0.1) } },
+    countries: {
+      USA: {
+        welfare_pct: band(-0.1 * k * horizon, 0.05),
+        real_gdp_pct: band(-0.2 * k, 0.1),
+        real_wage_pct: band(0, 0),
+        prices_pct: band(1, 0.2),
+      },
+      CHN: { welfare_pct: band(-0.3 * k * horizon, 0.1) },
+    },
     bilateral_exports_pct: { CHN: { USA: band(-20 * k * horizon, 5) } },
     trade: { '*->USA': band(-3, 1) },
-    ...(k === 1 ? { sectors: { CHN: { SEMI: { output_pct: band(-4 * horizon, 1), output_before: band(10, 0) } } } } : {}),
+    ...(k === 1
+      ? { sectors: { CHN: { SEMI: { output_pct: band(-4 * horizon, 1), output_before: band(10, 0) } } } }
+      : {}),
   });
   return {
-    name: 's', scenario: 'x.yaml', seed: 7, draws: 10, status: 'complete', executor: 'threads ×2', seconds: 3,
-    priors: [{ id: 'trade_elasticity', what: 'θ', distribution: 'log-normal, median 1, σ(log) 0.25', source: 'CP 2015; BLP 2023', why: 'judgment', drawn: band(1, 0.4) }],
+    name: 's',
+    scenario: 'x.yaml',
+    seed: 7,
+    draws: 10,
+    status: 'complete',
+    executor: 'threads ×2',
+    seconds: 3,
+    priors: [
+      {
+        id: 'trade_elasticity',
+        what: 'θ',
+        distribution: 'log-normal, median 1, σ(log) 0.25',
+        source: 'CP 2015; BLP 2023',
+        why: 'judgment',
+        drawn: band(1, 0.4),
+      },
+    ],
     samples: [],
     provenance: {} as SweepResult['provenance'],
-    points: [{ grid: {}, result: null, bands: { steps: [step(0), step(1)] }, draws: { requested: 10, used: horizon === 1 ? 10 : 9, not_converged: horizon === 1 ? [] : [4], failed: [] } }],
+    points: [
+      {
+        grid: {},
+        result: null,
+        bands: { steps: [step(0), step(1)] },
+        draws: { requested: 10, used: horizon === 1 ? 10 : 9, not_converged: horizon === 1 ? [] : [4], failed: [] },
+      },
+    ],
   };
 }
 
 const hstep = (k: number, scale: number) => ({
-  countries: { USA: { welfare_pct: -0.1 * k * scale, real_gdp_pct: -0.2 * k }, CHN: { welfare_pct: -0.3 * k * scale, real_gdp_pct: 0 } },
+  countries: {
+    USA: { welfare_pct: -0.1 * k * scale, real_gdp_pct: -0.2 * k },
+    CHN: { welfare_pct: -0.3 * k * scale, real_gdp_pct: 0 },
+  },
   trade: { 'CHN->USA': -20 * k * scale },
 });
 const report = {
   countries: ['USA', 'CHN'],
-  steps: [0, 1].map((k) => ({ date: `2025-0${k + 1}-01`, label: `step ${k}`, by_horizon: { 'long-run': hstep(k, 1), 'short-run': hstep(k, 0.4) } })),
+  steps: [0, 1].map((k) => ({
+    date: `2025-0${k + 1}-01`,
+    label: `step ${k}`,
+    by_horizon: { 'long-run': hstep(k, 1), 'short-run': hstep(k, 0.4) },
+  })),
 };
 
 describe('the bands of a lancaster run report', () => {
@@ -40,7 +79,12 @@ describe('the bands of a lancaster run report', () => {
     expect(b.steps[1].by_horizon['short-run'].trade['*->USA']).toEqual(band(-3, 1));
     expect(b.steps[0].countries.USA.prices_pct).toEqual(band(1, 0.2));
     expect(b.steps[0].countries.CHN).not.toHaveProperty('real_gdp_pct'); // no band where the draws give no measure
-    expect(b).toMatchObject({ draws: 10, seed: 7, used: { short: 9, long: 10 }, not_converged: { short: [4], long: [] } });
+    expect(b).toMatchObject({
+      draws: 10,
+      seed: 7,
+      used: { short: 9, long: 10 },
+      not_converged: { short: [4], long: [] },
+    });
   });
 
   it('print the final state as central [p5, p95] and say how many draws were left out', () => {
@@ -55,7 +99,8 @@ describe('the bands of a lancaster run report', () => {
 
   it('draw fan charts of trade and of welfare, each horizon its own chart, and say what was drawn', () => {
     const r = { ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) };
-    const trade = fanFigures(r, 'trade'), welfare = fanFigures(r, 'welfare');
+    const trade = fanFigures(r, 'trade'),
+      welfare = fanFigures(r, 'welfare');
     expect(trade.match(/<svg /g)).toHaveLength(2);
     expect(welfare.match(/<svg /g)).toHaveLength(2);
     expect(welfare).toMatch(/Welfare \(real income\), % change, short run/);
@@ -69,10 +114,13 @@ describe('the bands of a lancaster run report', () => {
     expect(fanFigures(report, 'trade')).toBe('');
   });
 
-  it('band the output of each sector at the report\'s sector steps, in each horizon', () => {
+  it("band the output of each sector at the report's sector steps, in each horizon", () => {
     const r = { ...report, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) };
     expect(sectorBand(r, { date: '2025-02-01', label: 'step 1' }, 'long-run', 'CHN', 'SEMI')).toEqual(band(-4, 1));
-    expect(sectorBand(r, { date: '2025-02-01', label: 'step 1' }, 'short-run', 'CHN', 'SEMI')?.p50).toBeCloseTo(-1.6, 12);
+    expect(sectorBand(r, { date: '2025-02-01', label: 'step 1' }, 'short-run', 'CHN', 'SEMI')?.p50).toBeCloseTo(
+      -1.6,
+      12,
+    );
     expect(r.bands.steps[1].sectors?.CHN).not.toHaveProperty('SEMI.output_before'); // output only: what the bars show
     expect(sectorBand(r, { date: '2025-01-01', label: 'step 0' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();
     expect(sectorBand(r, { date: '2025-03-01', label: 'no such step' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();

@@ -41,7 +41,13 @@ export interface ReportBands {
 }
 
 type Rows = Record<string, Record<string, Band>>;
-type MeasureStep = { countries?: Rows; groups?: Rows; bilateral_exports_pct?: Rows; trade?: Record<string, Band>; sectors?: Record<string, Rows> };
+type MeasureStep = {
+  countries?: Rows;
+  groups?: Rows;
+  bilateral_exports_pct?: Rows;
+  trade?: Record<string, Band>;
+  sectors?: Record<string, Rows>;
+};
 
 function stepsOf(p: SweepPoint): MeasureStep[] {
   return (p.bands as { steps?: MeasureStep[] } | null)?.steps ?? [];
@@ -54,10 +60,16 @@ function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonB
     const row = s?.countries?.[c] ?? s?.groups?.[c];
     if (row) out.countries[c] = row;
   }
-  for (const [from, row] of Object.entries(s?.bilateral_exports_pct ?? {})) for (const [to, b] of Object.entries(row)) out.trade[`${from}->${to}`] = b;
+  for (const [from, row] of Object.entries(s?.bilateral_exports_pct ?? {}))
+    for (const [to, b] of Object.entries(row)) out.trade[`${from}->${to}`] = b;
   for (const [key, b] of Object.entries(s?.trade ?? {})) out.trade[key] = b;
   if (s?.sectors) {
-    out.sectors = Object.fromEntries(Object.entries(s.sectors).map(([region, rows]) => [region, Object.fromEntries(Object.entries(rows).flatMap(([code, r]) => (r.output_pct ? [[code, r.output_pct]] : [])))]));
+    out.sectors = Object.fromEntries(
+      Object.entries(s.sectors).map(([region, rows]) => [
+        region,
+        Object.fromEntries(Object.entries(rows).flatMap(([code, r]) => (r.output_pct ? [[code, r.output_pct]] : []))),
+      ]),
+    );
   }
   return out;
 }
@@ -71,14 +83,19 @@ function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonB
  * ```
  */
 export function reportBands(countries: string[], sweeps: { short: SweepResult; long: SweepResult }): ReportBands {
-  const S = sweeps.short.points[0], L = sweeps.long.points[0];
-  const ss = stepsOf(S), ls = stepsOf(L);
+  const S = sweeps.short.points[0],
+    L = sweeps.long.points[0];
+  const ss = stepsOf(S),
+    ls = stepsOf(L);
   const steps: StepBands[] = ls.map((_, k) => {
     const long = horizonBands(ls[k], countries);
     return { ...long, by_horizon: { 'long-run': long, 'short-run': horizonBands(ss[k], countries) } };
   });
   return {
-    draws: sweeps.long.draws, seed: sweeps.long.seed, executor: sweeps.long.executor, seconds: Math.max(sweeps.short.seconds, sweeps.long.seconds),
+    draws: sweeps.long.draws,
+    seed: sweeps.long.seed,
+    executor: sweeps.long.executor,
+    seconds: Math.max(sweeps.short.seconds, sweeps.long.seconds),
     used: { short: S.draws.used, long: L.draws.used },
     not_converged: { short: S.draws.not_converged, long: L.draws.not_converged },
     failed: { short: S.draws.failed, long: L.draws.failed },
@@ -87,11 +104,16 @@ export function reportBands(countries: string[], sweeps: { short: SweepResult; l
   };
 }
 
-const f2 = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–');
+const f2 = (v: number | undefined) =>
+  v !== undefined && Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–';
 /** "central [p5, p95]", or the central value alone without a band. */
 const withBand = (v: number | undefined, b: Band | undefined) => (b ? `${f2(v)} [${f2(b.p5)}, ${f2(b.p95)}]` : f2(v));
 
-type HStep = { countries: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>; groups?: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>; trade?: Record<string, number> };
+type HStep = {
+  countries: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>;
+  groups?: Record<string, { welfare_pct?: number; real_gdp_pct?: number }>;
+  trade?: Record<string, number>;
+};
 /** What a report with bands looks like to the functions below (the Report's fields they read). */
 export interface BandedReport {
   countries: string[];
@@ -100,40 +122,73 @@ export interface BandedReport {
 }
 
 type H = 'short-run' | 'long-run';
-const at = (r: BandedReport, k: number, h: H, c: string) => r.steps[k].by_horizon[h].countries[c] ?? r.steps[k].by_horizon[h].groups?.[c];
+const at = (r: BandedReport, k: number, h: H, c: string) =>
+  r.steps[k].by_horizon[h].countries[c] ?? r.steps[k].by_horizon[h].groups?.[c];
 const bandAt = (b: ReportBands, k: number, h: H, c: string, f: string) => b.steps[k]?.by_horizon[h].countries[c]?.[f];
 
 function priorLines(b: ReportBands): string[] {
   const short = new Set(b.priors.long.map((p) => p.id));
-  return [...b.priors.long, ...b.priors.short.filter((p) => !short.has(p.id))].map((p) => `  ${p.id}: ${p.distribution} (drawn 5–95%: ${p.drawn.p5.toPrecision(3)} to ${p.drawn.p95.toPrecision(3)}) — ${p.source.split(';')[0]}`);
+  return [...b.priors.long, ...b.priors.short.filter((p) => !short.has(p.id))].map(
+    (p) =>
+      `  ${p.id}: ${p.distribution} (drawn 5–95%: ${p.drawn.p5.toPrecision(3)} to ${p.drawn.p95.toPrecision(3)}) — ${p.source.split(';')[0]}`,
+  );
 }
 
 /** The terminal section: the final state's measures with their 5–95% bands, both horizons. */
 export function bandsText(r: BandedReport): string {
   const b = r.bands;
   if (!b) return '';
-  const k = r.steps.length - 1, s = r.steps[k];
+  const k = r.steps.length - 1,
+    s = r.steps[k];
   const lines = [
     `Uncertainty: ${b.draws} draws of the elasticity priors (seed ${b.seed}, on ${b.executor}; used ${b.used.short} short-run, ${b.used.long} long-run draws): central [5%, 95%]`,
     ...priorLines(b),
     `Final state (${s.date}), % change:`,
   ];
-  const rows: string[][] = [['', 'welfare, short run', 'welfare, long run', 'real GDP, short run', 'real GDP, long run']];
-  const cell = (h: H, c: string, f: 'welfare_pct' | 'real_gdp_pct') => withBand(at(r, k, h, c)?.[f], bandAt(b, k, h, c, f));
-  for (const c of r.countries) rows.push([c, cell('short-run', c, 'welfare_pct'), cell('long-run', c, 'welfare_pct'), cell('short-run', c, 'real_gdp_pct'), cell('long-run', c, 'real_gdp_pct')]);
+  const rows: string[][] = [
+    ['', 'welfare, short run', 'welfare, long run', 'real GDP, short run', 'real GDP, long run'],
+  ];
+  const cell = (h: H, c: string, f: 'welfare_pct' | 'real_gdp_pct') =>
+    withBand(at(r, k, h, c)?.[f], bandAt(b, k, h, c, f));
+  for (const c of r.countries)
+    rows.push([
+      c,
+      cell('short-run', c, 'welfare_pct'),
+      cell('long-run', c, 'welfare_pct'),
+      cell('short-run', c, 'real_gdp_pct'),
+      cell('long-run', c, 'real_gdp_pct'),
+    ]);
   for (const key of ['CHN->USA', 'USA->CHN']) {
     const v = (h: H) => withBand(s.by_horizon[h].trade?.[key], b.steps[k]?.by_horizon[h].trade[key]);
-    if (s.by_horizon['long-run'].trade?.[key] !== undefined) rows.push([`exports ${key.replace('->', '→')}`, v('short-run'), v('long-run'), '', '']);
+    if (s.by_horizon['long-run'].trade?.[key] !== undefined)
+      rows.push([`exports ${key.replace('->', '→')}`, v('short-run'), v('long-run'), '', '']);
   }
   const w = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
-  lines.push(...rows.map((row) => row.map((x, j) => (j ? x.padStart(w[j]) : x.padEnd(w[j]))).join('  ').trimEnd()));
-  const gaps = [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
-  if (gaps) lines.push(`Left out of the bands: ${b.not_converged.short.length + b.not_converged.long.length} draw(s) not converged, ${b.failed.short.length + b.failed.long.length} failed (listed in report.json under bands)`);
+  lines.push(
+    ...rows.map((row) =>
+      row
+        .map((x, j) => (j ? x.padStart(w[j]) : x.padEnd(w[j])))
+        .join('  ')
+        .trimEnd(),
+    ),
+  );
+  const gaps =
+    [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
+  if (gaps)
+    lines.push(
+      `Left out of the bands: ${b.not_converged.short.length + b.not_converged.long.length} draw(s) not converged, ${b.failed.short.length + b.failed.long.length} failed (listed in report.json under bands)`,
+    );
   return lines.join('\n');
 }
 
 /** The band of sector `code` of `region` in horizon `h` at the report step of `date` and `label` (the report's sector views). */
-export function sectorBand(r: BandedReport, at: { date: string; label: string }, h: H, region: string, code: string): Band | undefined {
+export function sectorBand(
+  r: BandedReport,
+  at: { date: string; label: string },
+  h: H,
+  region: string,
+  code: string,
+): Band | undefined {
   const k = r.steps.findIndex((s) => s.date === at.date && s.label === at.label);
   return k < 0 ? undefined : r.bands?.steps[k]?.by_horizon[h].sectors?.[region]?.[code];
 }
@@ -147,18 +202,43 @@ export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2
   const b = r.bands;
   if (!b) return '';
   const colors = [PALETTE.vermillion, PALETTE.blue];
-  const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({ name, color, points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })) });
+  const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({
+    name,
+    color,
+    points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })),
+  });
   const chart = (h: H) => {
-    const used = b.used[h === 'short-run' ? 'short' : 'long'], name = h.replace('-', ' ');
+    const used = b.used[h === 'short-run' ? 'short' : 'long'],
+      name = h.replace('-', ' ');
     if (what === 'welfare') {
       return fanChart({
-        title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
-        fans: ['USA', 'CHN'].filter((c) => r.countries.includes(c)).map((c, i) => fan(c, colors[i], (k) => ({ value: at(r, k, h, c)?.welfare_pct ?? NaN, band: bandAt(b, k, h, c, 'welfare_pct') }))),
+        title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`,
+        yLabel: '% change',
+        from,
+        to,
+        fans: ['USA', 'CHN']
+          .filter((c) => r.countries.includes(c))
+          .map((c, i) =>
+            fan(c, colors[i], (k) => ({
+              value: at(r, k, h, c)?.welfare_pct ?? NaN,
+              band: bandAt(b, k, h, c, 'welfare_pct'),
+            })),
+          ),
       });
     }
     return fanChart({
-      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95% of ${used} draws`, yLabel: '% change', from, to,
-      fans: ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined).map((key, i) => fan(key.replace('->', ' → '), colors[i], (k) => ({ value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN, band: b.steps[k]?.by_horizon[h].trade[key] }))),
+      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95% of ${used} draws`,
+      yLabel: '% change',
+      from,
+      to,
+      fans: ['CHN->USA', 'USA->CHN']
+        .filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined)
+        .map((key, i) =>
+          fan(key.replace('->', ' → '), colors[i], (k) => ({
+            value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN,
+            band: b.steps[k]?.by_horizon[h].trade[key],
+          })),
+        ),
     });
   };
   return `<figure>${chart('short-run')}</figure><figure>${chart('long-run')}<figcaption class="meta">Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.</figcaption></figure>`;
@@ -169,8 +249,11 @@ export function bandsHtml(r: BandedReport): string {
   const b = r.bands;
   if (!b) return '';
   const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const priors = priorLines(b).map((l) => `<li>${esc(l.trim())}</li>`).join('');
-  const left = [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
+  const priors = priorLines(b)
+    .map((l) => `<li>${esc(l.trim())}</li>`)
+    .join('');
+  const left =
+    [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
   return `<section id="uncertainty"><h2>Uncertainty: ${b.draws} draws of the elasticity priors</h2>
 <p>Each draw re-runs the whole timeline with elasticities drawn from the priors below (seed ${b.seed}, on ${esc(b.executor)}; ${b.used.short} short-run and ${b.used.long} long-run draws used${left ? `, ${left} left out: failed or not converged, listed in report.json` : ''}). The fan charts of trade and welfare above and the whiskers on the sector bars below span the 5th to 95th percentiles of the draws; the numbers of the report stay those of the central run.</p>
 <ul>${priors}</ul></section>`;

@@ -8,7 +8,15 @@ import type { ReportBands } from './bands.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
 import { reportedRows } from '../scenario/reportCodes.ts';
-import { OBSERVED_TARIFFS, OBSERVED_TRADE, OBSERVED_CHN_USA_MONTHLY, OBSERVED_CHN_USA_WINDOWS, OBSERVED_US_ALL, PUBLISHED, type ObservedPoint } from '../data/observed.ts';
+import {
+  OBSERVED_TARIFFS,
+  OBSERVED_TRADE,
+  OBSERVED_CHN_USA_MONTHLY,
+  OBSERVED_CHN_USA_WINDOWS,
+  OBSERVED_US_ALL,
+  PUBLISHED,
+  type ObservedPoint,
+} from '../data/observed.ts';
 import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
 import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
 import type { Backtest } from './backtest.ts';
@@ -19,10 +27,12 @@ import type { CountryResult, HorizonStep, Provenance } from '../contract/result.
 
 /** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
 const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
-const SHORT_RUN_NOTE =
-  `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
+const SHORT_RUN_NOTE = `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
 
-export interface Pair { short: number; long: number }
+export interface Pair {
+  short: number;
+  long: number;
+}
 
 /**
  * One step of the report, in the result contract's shape (docs/results.md): the long run's
@@ -78,7 +88,12 @@ export interface ReportPaths {
 }
 
 export interface PublishedRow {
-  who: string; what: string; date: string; published: number; source: string; note: string;
+  who: string;
+  what: string;
+  date: string;
+  published: number;
+  source: string;
+  note: string;
   /** The model on the same measure: long-run and short-run (× 0.4) equilibria at the step in force on `date`. */
   model: Pair;
 }
@@ -95,7 +110,12 @@ export interface ComparisonRow {
   note: string;
 }
 
-export interface SectorRow { code: string; name: string; output_pct: Pair; value_lost: number }
+export interface SectorRow {
+  code: string;
+  name: string;
+  output_pct: Pair;
+  value_lost: number;
+}
 
 export interface Report {
   name: string;
@@ -128,7 +148,13 @@ export interface Report {
 /** The scenario with its trade elasticities scaled; the report sets both horizons itself, so `horizon` is dropped. */
 function withScale(p: ParsedScenario, scale: number): ParsedScenario {
   const { horizon: _, ...options } = p.scenario.options;
-  return { ...p, scenario: { ...p.scenario, options: { ...options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale } } };
+  return {
+    ...p,
+    scenario: {
+      ...p.scenario,
+      options: { ...options, elasticity_scale: (p.scenario.options.elasticity_scale ?? 1) * scale },
+    },
+  };
 }
 
 /** The three timelines of a report: the long run (the dataset's θ), the short run (θ × 0.4) and BLP's levels (a sensitivity). */
@@ -145,9 +171,15 @@ export function reportScales(p: ParsedScenario): Record<keyof ReportRuns, number
 export function buildReport(p: ParsedScenario, onStep?: (done: number, total: number, label: string) => void): Report {
   const total = 3 * (p.scenario.timeline?.length ?? 0);
   const scales = reportScales(p);
-  const long = runTimeline(withScale(p, scales.long), { onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`) });
-  const short = runTimeline(withScale(p, scales.short), { onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`) });
-  const blp = runTimeline(withScale(p, scales.blp), { onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`) });
+  const long = runTimeline(withScale(p, scales.long), {
+    onStep: (k, _n, label) => onStep?.(k, total, `long run: ${label}`),
+  });
+  const short = runTimeline(withScale(p, scales.short), {
+    onStep: (k, n, label) => onStep?.(n + k, total, `short run: ${label}`),
+  });
+  const blp = runTimeline(withScale(p, scales.blp), {
+    onStep: (k, n, label) => onStep?.(2 * n + k, total, `BLP levels: ${label}`),
+  });
   return assembleReport(p, { long, short, blp });
 }
 
@@ -157,10 +189,13 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
   const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
   const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
   const blpScale = reportScales(p).blp;
-  const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) => Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]));
+  const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) =>
+    Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]),
+  );
   const atHorizon = (x: TimelineStepResult): HorizonStep => {
     const trade: Record<string, number> = {};
-    for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {})) for (const to of Object.keys(row)) trade[`${from}->${to}`] = row[to];
+    for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {}))
+      for (const to of Object.keys(row)) trade[`${from}->${to}`] = row[to];
     Object.assign(trade, x.trade ?? {});
     const inCountries = countries.filter((c) => x.countries[c]);
     const inGroups = countries.filter((c) => !x.countries[c] && x.groups?.[c]);
@@ -175,36 +210,65 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
   const steps: ReportStep[] = long.steps.map((L, k) => {
     const longRun = atHorizon(L);
     return {
-      date: L.date, label: L.label, source: L.source,
-      ...(L.assumption ? { assumption: L.assumption } : {}), ...(L.talks ? { talks: L.talks } : {}), ...(L.deadline ? { deadline: L.deadline } : {}),
-      solved: L.solved, tariffs: L.average_tariffs,
-      ...longRun, trade: longRun.trade ?? {},
+      date: L.date,
+      label: L.label,
+      source: L.source,
+      ...(L.assumption ? { assumption: L.assumption } : {}),
+      ...(L.talks ? { talks: L.talks } : {}),
+      ...(L.deadline ? { deadline: L.deadline } : {}),
+      solved: L.solved,
+      tariffs: L.average_tariffs,
+      ...longRun,
+      trade: longRun.trade ?? {},
       by_horizon: { 'long-run': longRun, 'short-run': atHorizon(short.steps[k]) },
     };
   });
   const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
   const paths: ReportPaths = {
-    months: T, ratio: BLP_SHORT_RUN / BLP_LONG_RUN, theta_usa_chn: theta, blp_scale: blpScale,
+    months: T,
+    ratio: BLP_SHORT_RUN / BLP_LONG_RUN,
+    theta_usa_chn: theta,
+    blp_scale: blpScale,
     note: `Monthly paths: the log of every flow, real income and real GDP moves toward the equilibrium of the step in force with time constant T = ${T.toFixed(1)} months, so a share ${(BLP_SHORT_RUN / BLP_LONG_RUN).toFixed(2)} = ${BLP_SHORT_RUN}/${BLP_LONG_RUN} of the long-run response happens within a year (Boehm, Levchenko & Pandalai-Nayar 2023); the CPI takes each step's equilibrium on its date (complete pass-through). Long run: the dataset's θ (trade-weighted θ of US imports from China ${theta.toFixed(2)}), so the within-a-year level is ${(theta * (BLP_SHORT_RUN / BLP_LONG_RUN)).toFixed(2)}. Sensitivity: BLP's levels for both (θ × ${blpScale.toFixed(3)}, trade-weighted long run ${BLP_LONG_RUN}, within a year ${BLP_SHORT_RUN}).`,
     anticipation: p.scenario.options.anticipation?.share ?? 0,
-    adjusted: monthlyPath(long, countries, T, undefined, undefined, p.scenario.options.anticipation?.share), blp_levels: monthlyPath(blp, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
-    equilibria: monthlyPath(long, countries, 0), equilibria_short: monthlyPath(short, countries, 0),
+    adjusted: monthlyPath(long, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
+    blp_levels: monthlyPath(blp, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
+    equilibria: monthlyPath(long, countries, 0),
+    equilibria_short: monthlyPath(short, countries, 0),
     observed: [...OBSERVED_CHN_USA_MONTHLY],
   };
   const fit = fitWithinYear(long, d);
   return {
-    name: p.scenario.name, description: p.scenario.description, model: long.model,
-    dataset: { id: d.manifest.id, name: d.manifest.name, unit: d.manifest.unit, sources: d.manifest.provenance.sources.map((s) => ({ name: s.name, citation: s.citation, licence: s.licence })) },
+    name: p.scenario.name,
+    description: p.scenario.description,
+    model: long.model,
+    dataset: {
+      id: d.manifest.id,
+      name: d.manifest.name,
+      unit: d.manifest.unit,
+      sources: d.manifest.provenance.sources.map((s) => ({ name: s.name, citation: s.citation, licence: s.licence })),
+    },
     horizons: SHORT_RUN_NOTE,
-    status: long.status === 'converged' && short.status === 'converged' && blp.status === 'converged' ? 'converged' : 'not-converged',
+    status:
+      long.status === 'converged' && short.status === 'converged' && blp.status === 'converged'
+        ? 'converged'
+        : 'not-converged',
     seconds: long.seconds + short.seconds + blp.seconds,
-    countries, start: { tariffs: long.start.average_tariffs }, steps,
+    countries,
+    start: { tariffs: long.start.average_tariffs },
+    steps,
     comparison: comparison(long, short, blp, T),
-    paths, fit, published: published(long, short),
+    paths,
+    fit,
+    published: published(long, short),
     caveats: caveats(d.regions),
-    sectors: [peakIndex(long), long.steps.length - 1].filter((k, i, a) => k >= 0 && a.indexOf(k) === i).map((k) => ({
-      date: long.steps[k].date, label: long.steps[k].label, byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
-    })),
+    sectors: [peakIndex(long), long.steps.length - 1]
+      .filter((k, i, a) => k >= 0 && a.indexOf(k) === i)
+      .map((k) => ({
+        date: long.steps[k].date,
+        label: long.steps[k].label,
+        byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
+      })),
     final_date: long.steps[long.steps.length - 1]?.date ?? '',
     provenance: long.provenance,
   };
@@ -212,18 +276,19 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
 
 /** What the paths and measures do not carry, said where the numbers are. */
 const CAVEATS = [
-  'Paths are partial adjustment of outcomes toward each step\'s equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.',
-  'Anticipation (imports brought forward between a step\'s announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.',
+  "Paths are partial adjustment of outcomes toward each step's equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.",
+  "Anticipation (imports brought forward between a step's announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.",
   'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
-  'Partners\' retaliation other than China\'s (e.g. Canada\'s counter-tariffs) is not in the scenario: not in the fact sheets.',
-  'Observed flows are China-reported (GACC) year-on-year changes; the model\'s are changes from a baseline without the 2025 policies.',
+  "Partners' retaliation other than China's (e.g. Canada's counter-tariffs) is not in the scenario: not in the fact sheets.",
+  "Observed flows are China-reported (GACC) year-on-year changes; the model's are changes from a baseline without the 2025 policies.",
 ];
 
 /** The static caveats and the one on Vietnam and ASEAN, which depends on whether the dataset carves them out of ROW. */
 function caveats(regions: readonly string[]): string[] {
-  const asean = regions.includes('VNM') && regions.includes('ASN')
-    ? 'Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by partner and their 2023 GDP, but their input–output structure is assumed (ROW\'s coefficients and final-demand mix) and the sector mix of their trade is China\'s on the same pair (a named proxy; dataset provenance): diversion of US imports from China to them, by sector, rests on that assumption.'
-    : 'Vietnam and the rest of ASEAN sit inside ROW in this dataset: diversion through them cannot be seen.';
+  const asean =
+    regions.includes('VNM') && regions.includes('ASN')
+      ? "Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by partner and their 2023 GDP, but their input–output structure is assumed (ROW's coefficients and final-demand mix) and the sector mix of their trade is China's on the same pair (a named proxy; dataset provenance): diversion of US imports from China to them, by sector, rests on that assumption."
+      : 'Vietnam and the rest of ASEAN sit inside ROW in this dataset: diversion through them cannot be seen.';
   return [...CAVEATS.slice(0, 4), asean, ...CAVEATS.slice(4)];
 }
 
@@ -239,7 +304,15 @@ function published(long: TimelineRun, short: TimelineRun): PublishedRow[] {
       const c = s.countries[e.country!] ?? s.groups?.[e.country!];
       return c?.[e.measure] ?? NaN;
     };
-    return { who: e.who, what: `${e.what}${e.country ? ` (${e.country})` : ''}${e.pair ? ` (${e.pair})` : ''}`, date: e.date, published: e.value, source: e.source, note: e.note, model: { long: f(stepAt(long.steps, e.date)), short: f(stepAt(short.steps, e.date)) } };
+    return {
+      who: e.who,
+      what: `${e.what}${e.country ? ` (${e.country})` : ''}${e.pair ? ` (${e.pair})` : ''}`,
+      date: e.date,
+      published: e.value,
+      source: e.source,
+      note: e.note,
+      model: { long: f(stepAt(long.steps, e.date)), short: f(stepAt(short.steps, e.date)) },
+    };
   });
 }
 
@@ -249,14 +322,31 @@ function comparison(long: TimelineRun, short: TimelineRun, blp: TimelineRun, T: 
     const L = stepAt(long.steps, o.date);
     if (!L) continue;
     const v = L.average_tariffs[o.pair];
-    rows.push({ what: `Average tariff ${o.pair === 'USA<-CHN' ? 'of the US on China' : 'of China on the US'}, ${o.date}`, observed: o.pct, model: { short: v, long: v }, unit: '%', source: `${o.what} (${o.source})`, note: 'scenario input, the same in both horizons' });
+    rows.push({
+      what: `Average tariff ${o.pair === 'USA<-CHN' ? 'of the US on China' : 'of China on the US'}, ${o.date}`,
+      observed: o.pct,
+      model: { short: v, long: v },
+      unit: '%',
+      source: `${o.what} (${o.source})`,
+      note: 'scenario input, the same in both horizons',
+    });
   }
   for (const o of OBSERVED_TRADE) {
     const f = (s: TimelineStepResult) => s.bilateral_exports_pct?.[o.from]?.[o.to] ?? NaN;
     rows.push({
-      what: o.what, observed: o.pct, unit: '% change',
-      model: { short: windowMean(short.steps, o.window[0], o.window[1], f), long: windowMean(long.steps, o.window[0], o.window[1], f) },
-      ...(long.steps[0]?.trade?.[`${o.from}->${o.to}`] !== undefined ? { path: yearPathMean(long, `${o.from}->${o.to}`, T, o.window[0], o.window[1]), path_blp: yearPathMean(blp, `${o.from}->${o.to}`, T, o.window[0], o.window[1]) } : {}),
+      what: o.what,
+      observed: o.pct,
+      unit: '% change',
+      model: {
+        short: windowMean(short.steps, o.window[0], o.window[1], f),
+        long: windowMean(long.steps, o.window[0], o.window[1], f),
+      },
+      ...(long.steps[0]?.trade?.[`${o.from}->${o.to}`] !== undefined
+        ? {
+            path: yearPathMean(long, `${o.from}->${o.to}`, T, o.window[0], o.window[1]),
+            path_blp: yearPathMean(blp, `${o.from}->${o.to}`, T, o.window[0], o.window[1]),
+          }
+        : {}),
       source: o.source,
       note: `equilibria: day-weighted mean of the equilibria in force ${o.window[0]} to ${o.window[1]}; path: partial adjustment; changes from the no-2025-policy baseline`,
     });
@@ -266,17 +356,39 @@ function comparison(long: TimelineRun, short: TimelineRun, blp: TimelineRun, T: 
     const L = stepAt(long.steps, o.date);
     if (!L || start === undefined) continue;
     const v = L.average_tariffs['USA<-*'] - start;
-    rows.push({ what: `US average tariff on all imports, increase since 1 January, ${o.date}`, observed: o.increase, model: { short: v, long: v }, unit: 'points', source: o.source, note: 'scenario input; the scenario takes PIIE\'s levels for China, the tracker\'s for every other partner; dataset 2023 weights vs the tracker\'s 2024 weights' });
+    rows.push({
+      what: `US average tariff on all imports, increase since 1 January, ${o.date}`,
+      observed: o.increase,
+      model: { short: v, long: v },
+      unit: 'points',
+      source: o.source,
+      note: "scenario input; the scenario takes PIIE's levels for China, the tracker's for every other partner; dataset 2023 weights vs the tracker's 2024 weights",
+    });
   }
   const pair = 'CHN->USA';
   if (long.steps[0]?.trade?.[pair] !== undefined) {
-    for (const o of [...OBSERVED_CHN_USA_MONTHLY.filter((m) => !OBSERVED_TRADE.some((t) => t.from === m.from && t.to === m.to && t.window[0] === m.window[0] && t.window[1] === m.window[1])), OBSERVED_CHN_USA_WINDOWS[0]]) {
+    for (const o of [
+      ...OBSERVED_CHN_USA_MONTHLY.filter(
+        (m) =>
+          !OBSERVED_TRADE.some(
+            (t) => t.from === m.from && t.to === m.to && t.window[0] === m.window[0] && t.window[1] === m.window[1],
+          ),
+      ),
+      OBSERVED_CHN_USA_WINDOWS[0],
+    ]) {
       const f = (s: TimelineStepResult) => s.trade?.[pair] ?? NaN;
       rows.push({
-        what: `China's exports to the US, ${o.period}, year on year`, observed: o.pct, unit: '% change',
-        model: { short: windowMean(short.steps, o.window[0], o.window[1], f), long: windowMean(long.steps, o.window[0], o.window[1], f) },
-        path: yearPathMean(long, pair, T, o.window[0], o.window[1]), path_blp: yearPathMean(blp, pair, T, o.window[0], o.window[1]),
-        source: o.source, note: 'path: partial adjustment (not fitted); equilibria: day-weighted mean over the period',
+        what: `China's exports to the US, ${o.period}, year on year`,
+        observed: o.pct,
+        unit: '% change',
+        model: {
+          short: windowMean(short.steps, o.window[0], o.window[1], f),
+          long: windowMean(long.steps, o.window[0], o.window[1], f),
+        },
+        path: yearPathMean(long, pair, T, o.window[0], o.window[1]),
+        path_blp: yearPathMean(blp, pair, T, o.window[0], o.window[1]),
+        source: o.source,
+        note: 'path: partial adjustment (not fitted); equilibria: day-weighted mean over the period',
       });
     }
   }
@@ -285,20 +397,29 @@ function comparison(long: TimelineRun, short: TimelineRun, blp: TimelineRun, T: 
 
 /** The step with the highest US average tariff on China (the peak of the war). */
 function peakIndex(run: TimelineRun): number {
-  let best = -1, v = -Infinity;
+  let best = -1,
+    v = -Infinity;
   run.steps.forEach((s, k) => {
     const x = s.average_tariffs['USA<-CHN'];
-    if (x > v) { v = x; best = k; }
+    if (x > v) {
+      v = x;
+      best = k;
+    }
   });
   return best;
 }
 
-function mostAffected(meta: { code: string; name: string }[], L: TimelineStepResult, S: TimelineStepResult): Record<string, SectorRow[]> {
+function mostAffected(
+  meta: { code: string; name: string }[],
+  L: TimelineStepResult,
+  S: TimelineStepResult,
+): Record<string, SectorRow[]> {
   const out: Record<string, SectorRow[]> = {};
   for (const [c, rows] of Object.entries(L?.sectors ?? {})) {
     out[c] = Object.entries(rows)
       .map(([code, r]) => ({
-        code, name: meta.find((m) => m.code === code)?.name ?? code,
+        code,
+        name: meta.find((m) => m.code === code)?.name ?? code,
         output_pct: { long: r.output_pct, short: S.sectors?.[c]?.[code]?.output_pct ?? NaN },
         value_lost: r.output_before - r.output_after,
       }))

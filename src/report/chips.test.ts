@@ -10,7 +10,7 @@ const replay = readScenarioFile('scenarios/us-china-2025.yaml');
 const row = (x: ReturnType<typeof chipIncidence>, c: string) => x.rows.find((r) => r.region === c)!;
 
 describe('incidence of the chip controls', () => {
-  it('the H20 requirement (rents lost) cuts Taiwan\'s chip exports to China and costs the US the income it owns in them', () => {
+  it("the H20 requirement (rents lost) cuts Taiwan's chip exports to China and costs the US the income it owns in them", () => {
     const x = chipIncidence(replay, 'us-h20');
     const f = x.flows.find((c) => c.origin === 'TWN' && c.destination === 'CHN' && c.sector === 'SEMI')!;
     expect(f.rents).toBe('lost');
@@ -20,7 +20,9 @@ describe('incidence of the chip controls', () => {
     // The only cross-border ownership is of SEMI: the US chip firms' income from abroad is the US's.
     const usa = row(x, 'USA');
     expect(x.us_chip_firms.abroad_musd).toBeLessThan(0);
-    expect(Math.abs(x.us_chip_firms.abroad_musd - usa.income_from_abroad_musd)).toBeLessThan(1e-6 * Math.abs(usa.income_from_abroad_musd));
+    expect(Math.abs(x.us_chip_firms.abroad_musd - usa.income_from_abroad_musd)).toBeLessThan(
+      1e-6 * Math.abs(usa.income_from_abroad_musd),
+    );
     expect(usa.real_income_musd).toBeLessThan(0);
     // Taiwan pays its US owners less when its chip sales shrink.
     expect(row(x, 'TWN').income_from_abroad_musd).toBeGreaterThan(0);
@@ -35,7 +37,9 @@ describe('incidence of the chip controls', () => {
     expect(f.government_revenue!).toBeGreaterThan(0);
     const usa = row(x, 'USA');
     // US income from abroad = ownership income + the government's share (none before this step).
-    expect(Math.abs(usa.income_from_abroad_musd - x.us_chip_firms.abroad_musd - f.government_revenue!)).toBeLessThan(1e-6 * f.government_revenue!);
+    expect(Math.abs(usa.income_from_abroad_musd - x.us_chip_firms.abroad_musd - f.government_revenue!)).toBeLessThan(
+      1e-6 * f.government_revenue!,
+    );
     expect(usa.real_income_musd).toBeGreaterThan(0);
     expect(row(x, 'TWN').income_from_abroad_musd).toBeLessThan(0);
   });

@@ -12,7 +12,13 @@ import type { ParsedScenario } from '../scenario/parse.ts';
 import { readScenarioFile } from '../scenario/parse.ts';
 import { scenarioDataset, policyState } from '../scenario/solve.ts';
 import { timelineStates } from '../scenario/timeline.ts';
-import { MODEL_SPECS, type PolicyState, type Solved, type GeModelResult, type ControlledFlowResult } from '../model/registry.ts';
+import {
+  MODEL_SPECS,
+  type PolicyState,
+  type Solved,
+  type GeModelResult,
+  type ControlledFlowResult,
+} from '../model/registry.ts';
 import { NO_CONTROLS } from '../policy/controls.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { GeRun } from '../model/ge/run.ts';
@@ -39,9 +45,15 @@ export interface ChipIncidence {
 }
 
 /** Income of `owner`'s firms in sector `code`: domestic value added and rents (less foreign owners' part) plus owned shares abroad. */
-function firmIncome(d: Dataset, run: GeRun | undefined, owner: string, code: string): { domestic: number; abroad: number } {
+function firmIncome(
+  d: Dataset,
+  run: GeRun | undefined,
+  owner: string,
+  code: string,
+): { domestic: number; abroad: number } {
   const { J } = d;
-  const m = d.regions.indexOf(owner), j = d.sectors.indexOf(code);
+  const m = d.regions.indexOf(owner),
+    j = d.sectors.indexOf(code);
   const own = d.manifest.ownership ?? [];
   if (!run) return { domestic: 0, abroad: 0 };
   const { baseline: b, solution: sol } = run;
@@ -49,9 +61,15 @@ function firmIncome(d: Dataset, run: GeRun | undefined, owner: string, code: str
   const rentCell = sol.transfers?.rentCell;
   const live = run.shock.ownership !== undefined;
   const cellIncome = (q: number) => B[q] * sol.Y[q] + (rentCell ? rentCell[q] : 0);
-  const foreign = live ? own.filter((l) => l.region === owner && l.sector === code).reduce((s, l) => s + l.share, 0) : 0;
+  const foreign = live
+    ? own.filter((l) => l.region === owner && l.sector === code).reduce((s, l) => s + l.share, 0)
+    : 0;
   const domestic = cellIncome(m * J + j) * (1 - foreign);
-  const abroad = live ? own.filter((l) => l.owner === owner && l.sector === code).reduce((s, l) => s + l.share * cellIncome(d.regions.indexOf(l.region) * J + j), 0) : 0;
+  const abroad = live
+    ? own
+        .filter((l) => l.owner === owner && l.sector === code)
+        .reduce((s, l) => s + l.share * cellIncome(d.regions.indexOf(l.region) * J + j), 0)
+    : 0;
   return { domestic, abroad };
 }
 
@@ -71,7 +89,8 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
   if (stepId) {
     const { start, steps } = timelineStates(p, d);
     const k = steps.findIndex((s) => s.step.id === stepId);
-    if (k < 0) throw new RangeError(msg.unknownStep(stepId, p.file, steps.map((s) => s.step.id).filter(Boolean) as string[]));
+    if (k < 0)
+      throw new RangeError(msg.unknownStep(stepId, p.file, steps.map((s) => s.step.id).filter(Boolean) as string[]));
     before = k > 0 ? steps[k - 1] : start;
     after = steps[k];
     from = k > 0 ? `${steps[k - 1].step.date} (before)` : 'start';
@@ -82,23 +101,42 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
     from = 'baseline';
     to = p.scenario.name;
   }
-  const s0 = solve(p, d, before), s1 = solve(p, d, after);
-  const r0 = s0.result.countries, r1 = s1.result.countries;
+  const s0 = solve(p, d, before),
+    s1 = solve(p, d, after);
+  const r0 = s0.result.countries,
+    r1 = s1.result.countries;
   const b = s1.ge!.baseline;
   const rows: IncidenceRow[] = d.regions.map((code, n) => {
     let I0 = b.VA[n] + b.D[n];
-    for (let i = 0; i < d.N; i++) for (let j = 0; j < d.J; j++) { const q = (n * d.N + i) * d.J + j; I0 += b.X[n * d.J + j] * b.pi[q] * (1 - 1 / b.tau[q]); }
+    for (let i = 0; i < d.N; i++)
+      for (let j = 0; j < d.J; j++) {
+        const q = (n * d.N + i) * d.J + j;
+        I0 += b.X[n * d.J + j] * b.pi[q] * (1 - 1 / b.tau[q]);
+      }
     const dri = (r1[code].real_income_pct ?? 0) - (r0[code].real_income_pct ?? 0);
-    const nfi = (s: Solved) => { const t = s.ge?.solution.transfers; return t ? t.ownership[n] + t.governmentReceived[n] - t.governmentPaid[n] : 0; };
-    return { region: code, real_income_pp: dri, real_income_musd: (dri / 100) * I0, real_gdp_pp: (r1[code].real_gdp_pct ?? 0) - (r0[code].real_gdp_pct ?? 0), income_from_abroad_musd: nfi(s1) - nfi(s0) };
+    const nfi = (s: Solved) => {
+      const t = s.ge?.solution.transfers;
+      return t ? t.ownership[n] + t.governmentReceived[n] - t.governmentPaid[n] : 0;
+    };
+    return {
+      region: code,
+      real_income_pp: dri,
+      real_income_musd: (dri / 100) * I0,
+      real_gdp_pp: (r1[code].real_gdp_pct ?? 0) - (r0[code].real_gdp_pct ?? 0),
+      income_from_abroad_musd: nfi(s1) - nfi(s0),
+    };
   });
   // Firm income before: the earlier state's solve, or the baseline when it has no policy.
   const f0 = firmIncome(d, s0.ge, 'USA', 'SEMI');
   const f1 = firmIncome(d, s1.ge, 'USA', 'SEMI');
-  const dom = f1.domestic - f0.domestic, abr = f1.abroad - f0.abroad;
-  const g0 = s0.ge!.solution, tau0 = s0.ge!.shock.tauNew;
+  const dom = f1.domestic - f0.domestic,
+    abr = f1.abroad - f0.abroad;
+  const g0 = s0.ge!.solution,
+    tau0 = s0.ge!.shock.tauNew;
   const flows = ((s1.result as GeModelResult).export_controls ?? []).map((c) => {
-    const n = d.regions.indexOf(c.destination), i = d.regions.indexOf(c.origin), j = d.sectors.indexOf(c.sector);
+    const n = d.regions.indexOf(c.destination),
+      i = d.regions.indexOf(c.origin),
+      j = d.sectors.indexOf(c.sector);
     const q = (n * d.N + i) * d.J + j;
     return { ...c, value_earlier: (g0.piNew[q] / tau0[q]) * g0.X[n * d.J + j] };
   });
@@ -106,19 +144,37 @@ export function chipIncidence(p: ParsedScenario, stepId?: string): ChipIncidence
 }
 
 /** The incidence as text tables. */
-function formatIncidence(x: ChipIncidence, regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR'], sectors = ['SEMI', 'c30']): string {
+function formatIncidence(
+  x: ChipIncidence,
+  regions = ['USA', 'CHN', 'TWN', 'KOR', 'JPN', 'EUR'],
+  sectors = ['SEMI', 'c30'],
+): string {
   const f = (v: number, k = 3) => (v >= 0 ? '+' : '') + v.toFixed(k);
-  const lines = [`${x.to} vs ${x.from}`, 'region  real income (pp)  ($m/yr)   real GDP (pp)  income from abroad ($m/yr)'];
-  for (const r of x.rows.filter((r) => regions.includes(r.region))) lines.push(`${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`);
+  const lines = [
+    `${x.to} vs ${x.from}`,
+    'region  real income (pp)  ($m/yr)   real GDP (pp)  income from abroad ($m/yr)',
+  ];
+  for (const r of x.rows.filter((r) => regions.includes(r.region)))
+    lines.push(
+      `${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`,
+    );
   const u = x.us_chip_firms;
-  lines.push(`US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`);
-  for (const c of x.flows.filter((c) => sectors.includes(c.sector))) lines.push(`flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, quantity ${f(c.quantity_pct, 2)}%, sales $${(c.value_before / 1000).toFixed(2)}bn (baseline), $${(c.value_earlier / 1000).toFixed(2)}bn (earlier state) → $${(c.value_after / 1000).toFixed(2)}bn, rent kept $${c.rent.toFixed(0)}m ${JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])))}, lost $${c.rent_lost.toFixed(0)}m${c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : ''}`);
+  lines.push(
+    `US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`,
+  );
+  for (const c of x.flows.filter((c) => sectors.includes(c.sector)))
+    lines.push(
+      `flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, quantity ${f(c.quantity_pct, 2)}%, sales $${(c.value_before / 1000).toFixed(2)}bn (baseline), $${(c.value_earlier / 1000).toFixed(2)}bn (earlier state) → $${(c.value_after / 1000).toFixed(2)}bn, rent kept $${c.rent.toFixed(0)}m ${JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])))}, lost $${c.rent_lost.toFixed(0)}m${c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : ''}`,
+    );
   return lines.join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2).filter((a) => a !== '--json');
-  if (!args[0]) { console.error(msg.usageTsxSrc()); process.exit(2); }
+  if (!args[0]) {
+    console.error(msg.usageTsxSrc());
+    process.exit(2);
+  }
   const x = chipIncidence(readScenarioFile(args[0]), args[1]);
   console.log(process.argv.includes('--json') ? JSON.stringify(x, null, 2) : formatIncidence(x));
 }

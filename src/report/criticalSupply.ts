@@ -6,7 +6,8 @@
 import type { GeModelResult } from '../model/registry.ts';
 import { PUBLISHED_REE, type PublishedRow } from './publishedRee.ts';
 
-const f = (v: number | undefined, d = 2) => (v === undefined || !Number.isFinite(v) ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(d)}`);
+const f = (v: number | undefined, d = 2) =>
+  v === undefined || !Number.isFinite(v) ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(d)}`;
 const pad = (rows: string[][]) => {
   const w = rows[0].map((_, k) => Math.max(...rows.map((r) => (r[k] ?? '').length)));
   return rows.map((r) => r.map((c, k) => (k === 0 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  ')).join('\n');
@@ -19,13 +20,18 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
   const sweep = r.sweep ?? [];
   const range = (key: string, region = 'USA') => {
     const v = sweep.map((x) => (x.average ?? x.measures)[region]?.[key]).filter((x): x is number => Number.isFinite(x));
-    return v.length ? `${f(Math.min(...v))} … ${f(Math.max(...v))} (σ ${sweep[0].sigma}–${sweep[sweep.length - 1].sigma})` : '–';
+    return v.length
+      ? `${f(Math.min(...v))} … ${f(Math.max(...v))} (σ ${sweep[0].sigma}–${sweep[sweep.length - 1].sigma})`
+      : '–';
   };
-  const firstOut = (region: string, sector = 'MAG') => inv?.stockouts.find((s) => s.region === region && s.sector === sector)?.date ?? 'never';
+  const firstOut = (region: string, sector = 'MAG') =>
+    inv?.stockouts.find((s) => s.region === region && s.sector === sector)?.date ?? 'never';
   const lostWeeks = (region: string, until: string) => {
     // Weeks of full vehicle output lost from the start to `until`: Σ over weeks of −c15_output_pct/100.
     if (!inv) return '–';
-    const w = inv.path.filter((p) => p.date < until).reduce((a, p) => a - (p.measures[region]?.c15_output_pct ?? 0) / 100, 0);
+    const w = inv.path
+      .filter((p) => p.date < until)
+      .reduce((a, p) => a - (p.measures[region]?.c15_output_pct ?? 0) / 100, 0);
     return `${w.toFixed(2)} weeks`;
   };
   const ap = [...new Set((r.export_controls ?? []).map((c) => c.approval))];
@@ -33,51 +39,124 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
   const model = (id: string): string => {
     switch (id) {
       case 'ecb-partial':
-      case 'ecb-ban': return `this run (${approvals}): US real GDP ${f(us?.real_gdp_pct)}%, real gross output ${f(us?.real_output_pct)}% (${inv?.weeks ?? '–'}-week average, σ ${r.elasticities?.critical_inputs?.elasticity}); sweep: GDP ${range('real_gdp_pct')}`;
-      case 'ford': return `US magnet stocks run out ${firstOut('USA')}; US vehicle output lost to 30 Jun: ${lostWeeks('USA', '2025-06-30')} (to 30 Sep: ${lostWeeks('USA', '2025-09-30')})`;
-      case 'suzuki': return `Japan's magnet stocks run out ${firstOut('JPN')}; Japanese vehicle output lost to 30 Jun: ${lostWeeks('JPN', '2025-06-30')}`;
-      case 'clepa': return `EU magnet stocks run out: DEU ${firstOut('DEU')}, FRA ${firstOut('FRA')}, ITA ${firstOut('ITA')}, EUR ${firstOut('EUR')}`;
-      case 'magnet-exports': return `China's magnet deliveries to every destination ${f(r.export_controls?.find((c) => c.sector === 'MAG')?.quantity_pct, 1)}% (the approval rate is the input; not a test)`;
-      case 'eu-price': return `MAG price in DEU ${f(r.chain?.MAG?.DEU?.price_pct, 0)}%, in China ${f(r.chain?.MAG?.CHN?.price_pct, 1)}%: ratio ${r.chain ? ((1 + r.chain.MAG.DEU.price_pct / 100) / (1 + r.chain.MAG.CHN.price_pct / 100)).toFixed(1) : '–'}×`;
-      default: return '–';
+      case 'ecb-ban':
+        return `this run (${approvals}): US real GDP ${f(us?.real_gdp_pct)}%, real gross output ${f(us?.real_output_pct)}% (${inv?.weeks ?? '–'}-week average, σ ${r.elasticities?.critical_inputs?.elasticity}); sweep: GDP ${range('real_gdp_pct')}`;
+      case 'ford':
+        return `US magnet stocks run out ${firstOut('USA')}; US vehicle output lost to 30 Jun: ${lostWeeks('USA', '2025-06-30')} (to 30 Sep: ${lostWeeks('USA', '2025-09-30')})`;
+      case 'suzuki':
+        return `Japan's magnet stocks run out ${firstOut('JPN')}; Japanese vehicle output lost to 30 Jun: ${lostWeeks('JPN', '2025-06-30')}`;
+      case 'clepa':
+        return `EU magnet stocks run out: DEU ${firstOut('DEU')}, FRA ${firstOut('FRA')}, ITA ${firstOut('ITA')}, EUR ${firstOut('EUR')}`;
+      case 'magnet-exports':
+        return `China's magnet deliveries to every destination ${f(r.export_controls?.find((c) => c.sector === 'MAG')?.quantity_pct, 1)}% (the approval rate is the input; not a test)`;
+      case 'eu-price':
+        return `MAG price in DEU ${f(r.chain?.MAG?.DEU?.price_pct, 0)}%, in China ${f(r.chain?.MAG?.CHN?.price_pct, 1)}%: ratio ${r.chain ? ((1 + r.chain.MAG.DEU.price_pct / 100) / (1 + r.chain.MAG.CHN.price_pct / 100)).toFixed(1) : '–'}×`;
+      default:
+        return '–';
     }
   };
   return PUBLISHED_REE.map((row) => ({ row, model: model(row.id) }));
 }
 
 /** The critical-supply report, or '' when the result has no chain. */
-export function formatCriticalSupply(r: GeModelResult, regions: string[] = ['USA', 'CHN', 'JPN', 'DEU', 'EUR']): string {
+export function formatCriticalSupply(
+  r: GeModelResult,
+  regions: string[] = ['USA', 'CHN', 'JPN', 'DEU', 'EUR'],
+): string {
   if (!r.chain) return '';
   const out: string[] = [];
   const chain = Object.keys(r.chain);
-  out.push('Critical chain (price: buyers\' price index; shortage: baseline use not served; rent: capacity rent, million USD)');
-  out.push(pad([['region', ...chain.flatMap((c) => [`${c} price %`, `${c} short %`, `${c} rent`])], ...regions.filter((g) => r.chain![chain[0]][g]).map((g) => [g, ...chain.flatMap((c) => {
-    const x = r.chain![c][g];
-    return [f(x.price_pct, 1), x.shortage_pct.toFixed(1), x.capacity_rent ? x.capacity_rent.toFixed(0) : '–'];
-  })])]));
+  out.push(
+    "Critical chain (price: buyers' price index; shortage: baseline use not served; rent: capacity rent, million USD)",
+  );
+  out.push(
+    pad([
+      ['region', ...chain.flatMap((c) => [`${c} price %`, `${c} short %`, `${c} rent`])],
+      ...regions
+        .filter((g) => r.chain![chain[0]][g])
+        .map((g) => [
+          g,
+          ...chain.flatMap((c) => {
+            const x = r.chain![c][g];
+            return [f(x.price_pct, 1), x.shortage_pct.toFixed(1), x.capacity_rent ? x.capacity_rent.toFixed(0) : '–'];
+          }),
+        ]),
+    ]),
+  );
   if (r.users) {
     const users = Object.keys(r.users[regions[0]] ?? {});
     out.push('');
     out.push('Using sectors, real output % (defence read as stated shares of c31, c15, c14, c13: docs/controls.md)');
-    out.push(pad([['region', ...users], ...regions.filter((g) => r.users![g]).map((g) => [g, ...users.map((u) => f(r.users![g][u].real_output_pct, 3))])]));
+    out.push(
+      pad([
+        ['region', ...users],
+        ...regions
+          .filter((g) => r.users![g])
+          .map((g) => [g, ...users.map((u) => f(r.users![g][u].real_output_pct, 3))]),
+      ]),
+    );
   }
   const inv = r.inventories;
   if (inv) {
     out.push('');
-    out.push(`Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`);
+    out.push(
+      `Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`,
+    );
     const rows = inv.stockouts.filter((s) => s.draw_pct_per_week > 0 && regions.includes(s.region));
-    out.push(pad([['region:sector', 'weeks held', 'draw %/week', 'runs out'], ...rows.map((s) => [`${s.region}:${s.sector}`, s.weeks_of_stock.toFixed(0), s.draw_pct_per_week.toFixed(1), s.date ?? 'lasts'])]));
+    out.push(
+      pad([
+        ['region:sector', 'weeks held', 'draw %/week', 'runs out'],
+        ...rows.map((s) => [
+          `${s.region}:${s.sector}`,
+          s.weeks_of_stock.toFixed(0),
+          s.draw_pct_per_week.toFixed(1),
+          s.date ?? 'lasts',
+        ]),
+      ]),
+    );
     const avg = inv.average;
-    out.push(pad([['average over the path', 'real GDP %', 'real income %', 'c15 output %', 'defence output %'], ...regions.filter((g) => avg[g]).map((g) => [g, f(avg[g].real_gdp_pct, 4), f(avg[g].real_income_pct, 4), f(avg[g].c15_output_pct, 3), f(avg[g].defence_output_pct, 3)])]));
+    out.push(
+      pad([
+        ['average over the path', 'real GDP %', 'real income %', 'c15 output %', 'defence output %'],
+        ...regions
+          .filter((g) => avg[g])
+          .map((g) => [
+            g,
+            f(avg[g].real_gdp_pct, 4),
+            f(avg[g].real_income_pct, 4),
+            f(avg[g].c15_output_pct, 3),
+            f(avg[g].defence_output_pct, 3),
+          ]),
+      ]),
+    );
   }
   if (r.sweep) {
     out.push('');
-    out.push('σ sweep (no point estimate exists; the default is a choice): equilibrium after stocks run out | average over the path');
+    out.push(
+      'σ sweep (no point estimate exists; the default is a choice): equilibrium after stocks run out | average over the path',
+    );
     const keyRegions = regions.filter((g) => r.sweep![0].measures[g]);
-    out.push(pad([['σ', ...keyRegions.flatMap((g) => [`${g} GDP %`, `${g} c15 %`, `${g} avg GDP %`])], ...r.sweep.map((x) => [String(x.sigma), ...keyRegions.flatMap((g) => [f(x.measures[g]?.real_gdp_pct, 4), f(x.measures[g]?.c15_output_pct, 3), f(x.average?.[g]?.real_gdp_pct, 4)])])]));
+    out.push(
+      pad([
+        ['σ', ...keyRegions.flatMap((g) => [`${g} GDP %`, `${g} c15 %`, `${g} avg GDP %`])],
+        ...r.sweep.map((x) => [
+          String(x.sigma),
+          ...keyRegions.flatMap((g) => [
+            f(x.measures[g]?.real_gdp_pct, 4),
+            f(x.measures[g]?.c15_output_pct, 3),
+            f(x.average?.[g]?.real_gdp_pct, 4),
+          ]),
+        ]),
+      ]),
+    );
   }
   out.push('');
   out.push('Model vs published (compare, never tune; parameters: docs/controls.md)');
-  out.push(pad([['published', 'value', 'model'], ...modelVsPublished(r).map(({ row, model }) => [row.what, row.value, model])]));
+  out.push(
+    pad([
+      ['published', 'value', 'model'],
+      ...modelVsPublished(r).map(({ row, model }) => [row.what, row.value, model]),
+    ]),
+  );
   return out.join('\n');
 }

@@ -12,7 +12,8 @@ function table(head: string[]) {
   return new Table({ head, style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true } });
 }
 
-const f = (v: number | null | undefined, d = 6) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d));
+const f = (v: number | null | undefined, d = 6) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d);
 const pct = (factor: number) => `${factor >= 1 ? '+' : ''}${((factor - 1) * 100).toFixed(3)}`;
 
 /**
@@ -26,9 +27,14 @@ const pct = (factor: number) => `${factor >= 1 ? '+' : ''}${((factor - 1) * 100)
 export function gravityText(r: GravityResult, countries?: string[]): string {
   const out: string[] = [r.name];
   const e = r.estimation;
-  out.push(`PPML: ${r.status} in ${r.iterations} iterations; ${e.observations} observations, fixed effects ${e.fixed_effects.join(', ') || 'none'}, ${e.vce}${e.clusters ? ` (${e.clusters} clusters)` : ''}`);
+  out.push(
+    `PPML: ${r.status} in ${r.iterations} iterations; ${e.observations} observations, fixed effects ${e.fixed_effects.join(', ') || 'none'}, ${e.vce}${e.clusters ? ` (${e.clusters} clusters)` : ''}`,
+  );
   const dropped = e.dropped.singletons + e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu;
-  if (dropped) out.push(`dropped: ${e.dropped.singletons} singletons, ${e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu} separated`);
+  if (dropped)
+    out.push(
+      `dropped: ${e.dropped.singletons} singletons, ${e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu} separated`,
+    );
   if (!e.separation_checked) out.push(msg.separationUnchecked());
   const bands = r.bands as GravityBands | undefined;
   const head = ['regressor', 'coef', 'se'];
@@ -44,12 +50,18 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
   if (r.ge) {
     const g = r.ge;
     out.push('');
-    out.push(`GE counterfactual${g.year ? ` of ${g.year}` : ''}: θ = ${g.theta}, ${g.shock.regressor} effect ${f(g.shock.coefficient)} on ${g.shock.pairs_shocked} pairs`);
+    out.push(
+      `GE counterfactual${g.year ? ` of ${g.year}` : ''}: θ = ${g.theta}, ${g.shock.regressor} effect ${f(g.shock.coefficient)} on ${g.shock.pairs_shocked} pairs`,
+    );
     const treatments: [string, GeTreatment][] = [[g.imbalances, g]];
     if (g.additive && g.imbalances !== 'additive') treatments.push(['additive', g.additive]);
     if (g.multiplicative && g.imbalances !== 'multiplicative') treatments.push(['multiplicative', g.multiplicative]);
     const all = Object.keys(g.countries);
-    const rows = countries?.length ? countries.filter((c) => all.includes(c)) : all.sort((a, b) => Math.abs(g.countries[b].welfare_factor - 1) - Math.abs(g.countries[a].welfare_factor - 1)).slice(0, 12);
+    const rows = countries?.length
+      ? countries.filter((c) => all.includes(c))
+      : all
+          .sort((a, b) => Math.abs(g.countries[b].welfare_factor - 1) - Math.abs(g.countries[a].welfare_factor - 1))
+          .slice(0, 12);
     const hd = ['country'];
     for (const [name] of treatments) hd.push(`welfare % (${name})`);
     if (bands?.ge) hd.push(`${Math.round(bands.level * 100)}% CI (${g.imbalances})`);
@@ -65,6 +77,9 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
     out.push(gt.toString());
     out.push(treatments.map(([name, tr]) => `${name}: ${tr.status} in ${tr.iterations} iterations`).join('; '));
   }
-  if (bands) out.push(`bootstrap: ${bands.replications} replications (pairs drawn with replacement, seed ${bands.seed}), ${bands.failed} failed`);
+  if (bands)
+    out.push(
+      `bootstrap: ${bands.replications} replications (pairs drawn with replacement, seed ${bands.seed}), ${bands.failed} failed`,
+    );
   return out.join('\n');
 }

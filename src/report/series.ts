@@ -18,7 +18,13 @@ export function stepAt(steps: TimelineStepResult[], date: string): TimelineStepR
  * Day-weighted mean of `f(step)` over [from, to] (inclusive); days before the first step count as
  * `before` (the baseline: no change).
  */
-export function windowMean(steps: TimelineStepResult[], from: string, to: string, f: (s: TimelineStepResult) => number, before = 0): number {
+export function windowMean(
+  steps: TimelineStepResult[],
+  from: string,
+  to: string,
+  f: (s: TimelineStepResult) => number,
+  before = 0,
+): number {
   let sum = 0;
   let days = 0;
   for (let d = t(from); d <= t(to); d += DAY) {

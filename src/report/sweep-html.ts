@@ -11,30 +11,88 @@ import { directionColour, regionColour } from '../spec/palette.ts';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 type Num = Record<string, number>;
 type Bands = Record<string, Band>;
-interface Step { date: string; label: string; countries: Record<string, Num>; bilateral_exports_pct?: Record<string, Num>; sectors?: Record<string, Record<string, Num>> }
-interface StepBands { countries?: Record<string, Bands>; bilateral_exports_pct?: Record<string, Bands>; sectors?: Record<string, Record<string, Bands>> }
+interface Step {
+  date: string;
+  label: string;
+  countries: Record<string, Num>;
+  bilateral_exports_pct?: Record<string, Num>;
+  sectors?: Record<string, Record<string, Num>>;
+}
+interface StepBands {
+  countries?: Record<string, Bands>;
+  bilateral_exports_pct?: Record<string, Bands>;
+  sectors?: Record<string, Record<string, Bands>>;
+}
 
 function sectorBars(title: string, rows: Record<string, Num>, bands: Record<string, Bands> | undefined): string {
-  const top = Object.entries(rows).sort((a, b) => Math.abs(b[1].output_pct) - Math.abs(a[1].output_pct)).slice(0, 10);
-  return intervalBars({ title, unit: '%', rows: top.map(([code, r]) => ({ label: code, value: r.output_pct, band: bands?.[code]?.output_pct })) });
+  const top = Object.entries(rows)
+    .sort((a, b) => Math.abs(b[1].output_pct) - Math.abs(a[1].output_pct))
+    .slice(0, 10);
+  return intervalBars({
+    title,
+    unit: '%',
+    rows: top.map(([code, r]) => ({ label: code, value: r.output_pct, band: bands?.[code]?.output_pct })),
+  });
 }
 
 function timelineCharts(p: SweepPoint): string {
   const steps = (p.result as { steps: Step[] }).steps;
   const bands = (p.bands as { steps?: StepBands[] } | null)?.steps ?? [];
-  const from = `${steps[0].date.slice(0, 4)}-01-01`, to = `${steps[0].date.slice(0, 4)}-12-31`;
-  const fan = (name: string, color: string, f: (s: Step) => number | undefined, g: (b: StepBands) => Band | undefined): Fan => ({
-    name, color, points: steps.map((s, k) => ({ date: s.date, value: f(s) ?? NaN, band: bands[k] ? g(bands[k]) : undefined })),
+  const from = `${steps[0].date.slice(0, 4)}-01-01`,
+    to = `${steps[0].date.slice(0, 4)}-12-31`;
+  const fan = (
+    name: string,
+    color: string,
+    f: (s: Step) => number | undefined,
+    g: (b: StepBands) => Band | undefined,
+  ): Fan => ({
+    name,
+    color,
+    points: steps.map((s, k) => ({ date: s.date, value: f(s) ?? NaN, band: bands[k] ? g(bands[k]) : undefined })),
   });
   const out = [
-    fanChart({ title: 'Goods exports, % change from the baseline', yLabel: '% change', from, to, fans: [
-      fan('China → US', directionColour('CHN->USA'), (s) => s.bilateral_exports_pct?.CHN?.USA, (b) => b.bilateral_exports_pct?.CHN?.USA),
-      fan('US → China', directionColour('USA->CHN'), (s) => s.bilateral_exports_pct?.USA?.CHN, (b) => b.bilateral_exports_pct?.USA?.CHN),
-    ] }),
-    fanChart({ title: 'Welfare (real income), % change', yLabel: '% change', from, to, fans: ['USA', 'CHN'].filter((c) => steps[0].countries[c]).map((c) => fan(c, regionColour(c), (s) => s.countries[c]?.welfare_pct, (b) => b.countries?.[c]?.welfare_pct)) }),
+    fanChart({
+      title: 'Goods exports, % change from the baseline',
+      yLabel: '% change',
+      from,
+      to,
+      fans: [
+        fan(
+          'China → US',
+          directionColour('CHN->USA'),
+          (s) => s.bilateral_exports_pct?.CHN?.USA,
+          (b) => b.bilateral_exports_pct?.CHN?.USA,
+        ),
+        fan(
+          'US → China',
+          directionColour('USA->CHN'),
+          (s) => s.bilateral_exports_pct?.USA?.CHN,
+          (b) => b.bilateral_exports_pct?.USA?.CHN,
+        ),
+      ],
+    }),
+    fanChart({
+      title: 'Welfare (real income), % change',
+      yLabel: '% change',
+      from,
+      to,
+      fans: ['USA', 'CHN']
+        .filter((c) => steps[0].countries[c])
+        .map((c) =>
+          fan(
+            c,
+            regionColour(c),
+            (s) => s.countries[c]?.welfare_pct,
+            (b) => b.countries?.[c]?.welfare_pct,
+          ),
+        ),
+    }),
   ];
   steps.forEach((s, k) => {
-    for (const [c, rows] of Object.entries(s.sectors ?? {})) out.push(sectorBars(`${c}: gross output by sector, % change, ${s.date} (10 largest)`, rows, bands[k]?.sectors?.[c]));
+    for (const [c, rows] of Object.entries(s.sectors ?? {}))
+      out.push(
+        sectorBars(`${c}: gross output by sector, % change, ${s.date} (10 largest)`, rows, bands[k]?.sectors?.[c]),
+      );
   });
   return out.join('\n');
 }
@@ -42,17 +100,33 @@ function timelineCharts(p: SweepPoint): string {
 function solveCharts(p: SweepPoint): string {
   const r = p.result as { countries: Record<string, Num>; sectors?: Record<string, Record<string, Num>> };
   const b = (p.bands ?? {}) as { countries?: Record<string, Bands>; sectors?: Record<string, Record<string, Bands>> };
-  const out = [intervalBars({ title: 'Welfare (real income), % change', unit: '%', rows: Object.entries(r.countries).map(([c, v]) => ({ label: c, value: v.welfare_pct, band: b.countries?.[c]?.welfare_pct })) })];
-  for (const [c, rows] of Object.entries(r.sectors ?? {})) out.push(sectorBars(`${c}: gross output by sector, % change (10 largest)`, rows, b.sectors?.[c]));
+  const out = [
+    intervalBars({
+      title: 'Welfare (real income), % change',
+      unit: '%',
+      rows: Object.entries(r.countries).map(([c, v]) => ({
+        label: c,
+        value: v.welfare_pct,
+        band: b.countries?.[c]?.welfare_pct,
+      })),
+    }),
+  ];
+  for (const [c, rows] of Object.entries(r.sectors ?? {}))
+    out.push(sectorBars(`${c}: gross output by sector, % change (10 largest)`, rows, b.sectors?.[c]));
   return out.join('\n');
 }
 
 function point(p: SweepPoint): string {
-  const grid = Object.entries(p.grid).map(([k, v]) => `${esc(k)} = ${esc(JSON.stringify(v))}`).join(', ') || 'the scenario as written';
+  const grid =
+    Object.entries(p.grid)
+      .map(([k, v]) => `${esc(k)} = ${esc(JSON.stringify(v))}`)
+      .join(', ') || 'the scenario as written';
   const issues = [
     ...(p.central_error ? [`<li class="bad">Central run FAILED: ${esc(p.central_error)}</li>`] : []),
     ...p.draws.failed.map((f) => `<li class="bad">Draw ${f.index} FAILED: ${esc(f.error)}</li>`),
-    ...(p.draws.not_converged.length ? [`<li class="bad">Did not converge (left out of the bands): draws ${p.draws.not_converged.join(', ')}</li>`] : []),
+    ...(p.draws.not_converged.length
+      ? [`<li class="bad">Did not converge (left out of the bands): draws ${p.draws.not_converged.join(', ')}</li>`]
+      : []),
   ];
   const charts = p.result ? ((p.result as { steps?: unknown }).steps ? timelineCharts(p) : solveCharts(p)) : '';
   return `<section><h2>${grid}</h2><p>${p.draws.used} of ${p.draws.requested} draws in the bands.</p>${issues.length ? `<ul>${issues.join('')}</ul>` : ''}${charts}</section>`;
@@ -60,7 +134,12 @@ function point(p: SweepPoint): string {
 
 /** Renders a sweep result as a self-contained HTML page. */
 export function sweepHtml(r: SweepResult): string {
-  const priors = r.priors.map((p) => `<tr><td><code>${esc(p.id)}</code></td><td>${esc(p.what)}</td><td>${esc(p.distribution)}</td><td class="num">${p.drawn.p5.toFixed(3)} / ${p.drawn.p50.toFixed(3)} / ${p.drawn.p95.toFixed(3)}</td><td class="src">${esc(p.source)}<div>${esc(p.why)}</div></td></tr>`).join('\n');
+  const priors = r.priors
+    .map(
+      (p) =>
+        `<tr><td><code>${esc(p.id)}</code></td><td>${esc(p.what)}</td><td>${esc(p.distribution)}</td><td class="num">${p.drawn.p5.toFixed(3)} / ${p.drawn.p50.toFixed(3)} / ${p.drawn.p95.toFixed(3)}</td><td class="src">${esc(p.source)}<div>${esc(p.why)}</div></td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(r.name)} — Lancaster sweep</title>

@@ -14,8 +14,9 @@ const text = readFileSync(file, 'utf8');
 const solve = (t: string) => solveScenario(parseScenarioText(t, file)) as GeModelResult;
 const noCapacity = text.replace(/^ {2}capacity:\n {4}- \{ region: CHN[^\n]*\n/m, '');
 
-describe('China\'s chip capacity under the coalition\'s controls', () => {
-  const bound = solve(text), free = solve(noCapacity);
+describe("China's chip capacity under the coalition's controls", () => {
+  const bound = solve(text),
+    free = solve(noCapacity);
 
   it('binds at the BIS-derived limit with a markup, where the elastic supply would have expanded more', () => {
     expect(noCapacity).not.toBe(text);
@@ -31,7 +32,7 @@ describe('China\'s chip capacity under the coalition\'s controls', () => {
     }
   });
 
-  it('raises China\'s chip price and cuts its domestic chip output against the elastic supply', () => {
+  it("raises China's chip price and cuts its domestic chip output against the elastic supply", () => {
     expect(bound.sectors!.CHN.SEMI.price_pct).toBeGreaterThan(free.sectors!.CHN.SEMI.price_pct);
     expect(bound.sectors!.CHN.SEMI.real_output_pct).toBeLessThan(free.sectors!.CHN.SEMI.real_output_pct);
     // China's chip users buy fewer chips: c14's real output falls further.

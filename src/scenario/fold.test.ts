@@ -4,11 +4,15 @@ import { runTimeline } from './runTimeline.ts';
 import { policyState, scenarioDataset, solveScenario } from './solve.ts';
 import { timelineStates } from './timeline.ts';
 
-const presetScenario = (timeline: boolean) => parseScenarioText(`lancaster: 1
+const presetScenario = (timeline: boolean) =>
+  parseScenarioText(
+    `lancaster: 1
 name: USTR tariffs, as a solve${timeline ? ' and as a one-step timeline' : ''}
 model: one-sector-2025
 policy: { preset: ustr }
-${timeline ? 'timeline:\n  - { date: 2025-04-02, label: Liberation Day, source: test }\n' : ''}`, 'preset.yaml');
+${timeline ? 'timeline:\n  - { date: 2025-04-02, label: Liberation Day, source: test }\n' : ''}`,
+    'preset.yaml',
+  );
 
 describe('one policy fold for solves and timelines', () => {
   it('preset-in-timeline gives the same first step as the solve', () => {
@@ -21,12 +25,15 @@ describe('one policy fold for solves and timelines', () => {
     expect(Object.keys(step.countries).sort()).toEqual(Object.keys(solved.countries).sort());
     for (const [code, c] of Object.entries(solved.countries)) {
       expect(Object.keys(step.countries[code]).sort(), code).toEqual(Object.keys(c).sort());
-      for (const [k, v] of Object.entries(c)) expect(step.countries[code][k], `${code}.${k}`).toBeCloseTo(v as number, 9);
+      for (const [k, v] of Object.entries(c))
+        expect(step.countries[code][k], `${code}.${k}`).toBeCloseTo(v as number, 9);
     }
   });
 });
 
-const capacityScenario = (model: string, sectors: string) => parseScenarioText(`lancaster: 1
+const capacityScenario = (model: string, sectors: string) =>
+  parseScenarioText(
+    `lancaster: 1
 name: capacity bounds through the fold
 model: ${model}
 policy:
@@ -35,7 +42,9 @@ policy:
 timeline:
   - { date: 2025-04-04, label: controls, source: test }
   - { date: 2025-05-12, label: talks, source: test, talks: { venue: Geneva } }
-`, 'capacity.yaml');
+`,
+    'capacity.yaml',
+  );
 
 describe('capacity bounds come from the policy fold', () => {
   it('gives the solve and every timeline step the same resolved bounds', () => {

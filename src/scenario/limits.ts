@@ -40,7 +40,10 @@ const codeOf = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().
 /** Checks the raw text: size, lines, raw control characters. Returns the first problem. */
 export function checkText(text: string): ScenarioIssue | undefined {
   // UTF-8 takes 1–3 bytes per UTF-16 unit: count exactly only when the length leaves it open (runs in browsers too).
-  const bytes = text.length > SCENARIO_LIMITS.bytes || 3 * text.length <= SCENARIO_LIMITS.bytes ? text.length : new TextEncoder().encode(text).length;
+  const bytes =
+    text.length > SCENARIO_LIMITS.bytes || 3 * text.length <= SCENARIO_LIMITS.bytes
+      ? text.length
+      : new TextEncoder().encode(text).length;
   if (bytes > SCENARIO_LIMITS.bytes) return { path: [], message: msg.scenarioMostBytes(SCENARIO_LIMITS.bytes, bytes) };
   let lines = 1;
   for (let k = text.indexOf('\n'); k >= 0 && lines <= SCENARIO_LIMITS.lines; k = text.indexOf('\n', k + 1)) lines++;
@@ -48,7 +51,12 @@ export function checkText(text: string): ScenarioIssue | undefined {
   const m = CONTROL.exec(text);
   if (m) {
     const before = text.slice(0, m.index).split('\n');
-    return { path: [], message: msg.textWithoutControl(codeOf(m[0])), line: before.length, col: before[before.length - 1].length + 1 };
+    return {
+      path: [],
+      message: msg.textWithoutControl(codeOf(m[0])),
+      line: before.length,
+      col: before[before.length - 1].length + 1,
+    };
   }
   return undefined;
 }
@@ -64,7 +72,12 @@ function pathOf(ancestors: readonly unknown[], last: unknown): (string | number)
       const items = (parent as { items: unknown[] }).items;
       const idx = items.indexOf(child);
       if (idx >= 0 && !isPairList(items)) path.push(idx);
-    } else if (parent && typeof parent === 'object' && 'key' in parent && (parent as { value?: unknown }).value === child) {
+    } else if (
+      parent &&
+      typeof parent === 'object' &&
+      'key' in parent &&
+      (parent as { value?: unknown }).value === child
+    ) {
       const key = (parent as { key: unknown }).key;
       path.push(isScalar(key) ? String(key.value) : String(key));
     }
@@ -72,7 +85,8 @@ function pathOf(ancestors: readonly unknown[], last: unknown): (string | number)
   return path;
 }
 
-const isPairList = (items: unknown[]) => items.length > 0 && items.every((i) => i && typeof i === 'object' && 'key' in i);
+const isPairList = (items: unknown[]) =>
+  items.length > 0 && items.every((i) => i && typeof i === 'object' && 'key' in i);
 
 /**
  * Checks a parsed YAML document before conversion: node count, tags, entry counts, string
@@ -97,18 +111,32 @@ export function checkDocument(doc: Document, lc: LineCounter): ScenarioIssue[] {
     if (isAlias(node)) return undefined;
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
-      issues.push({ path: pathOf(ancestors, node), message: msg.plainYamlValues(tag.replace(/^tag:yaml\.org,2002:/, '!!')), ...at(node) });
+      issues.push({
+        path: pathOf(ancestors, node),
+        message: msg.plainYamlValues(tag.replace(/^tag:yaml\.org,2002:/, '!!')),
+        ...at(node),
+      });
     }
     if (isScalar(node) && typeof node.value === 'string') {
       const s = node.value;
       const c = CONTROL.exec(s);
       if (c) issues.push({ path: pathOf(ancestors, node), message: msg.textWithoutControl(codeOf(c[0])), ...at(node) });
-      else if (s.length > SCENARIO_LIMITS.string) issues.push({ path: pathOf(ancestors, node), message: msg.stringMostCharacters(SCENARIO_LIMITS.string, s.length), ...at(node) });
+      else if (s.length > SCENARIO_LIMITS.string)
+        issues.push({
+          path: pathOf(ancestors, node),
+          message: msg.stringMostCharacters(SCENARIO_LIMITS.string, s.length),
+          ...at(node),
+        });
     }
     if (isCollection(node) && Array.isArray(node.items) && !isPairList(node.items)) {
       const path = pathOf(ancestors, node);
       const last = path[path.length - 1];
-      const limit = last === 'timeline' ? SCENARIO_LIMITS.steps : last === 'tariffs' || last === 'export_controls' ? SCENARIO_LIMITS.entries : undefined;
+      const limit =
+        last === 'timeline'
+          ? SCENARIO_LIMITS.steps
+          : last === 'tariffs' || last === 'export_controls'
+            ? SCENARIO_LIMITS.entries
+            : undefined;
       if (limit !== undefined && node.items.length > limit) {
         issues.push({ path, message: msg.mostEntries(limit, node.items.length), ...at(node) });
       }
@@ -117,7 +145,12 @@ export function checkDocument(doc: Document, lc: LineCounter): ScenarioIssue[] {
     if (isCollection(node) && Array.isArray(node.items) && isPairList(node.items)) {
       for (const pair of node.items as { key: unknown }[]) {
         const k = isScalar(pair.key) ? pair.key.value : undefined;
-        if (typeof k === 'string' && CONTROL.test(k)) issues.push({ path: pathOf(ancestors, node), message: msg.keysWithoutControl(codeOf(CONTROL.exec(k)![0])), ...at(pair.key) });
+        if (typeof k === 'string' && CONTROL.test(k))
+          issues.push({
+            path: pathOf(ancestors, node),
+            message: msg.keysWithoutControl(codeOf(CONTROL.exec(k)![0])),
+            ...at(pair.key),
+          });
       }
     }
     return issues.length >= 20 ? visit.BREAK : undefined;
@@ -141,7 +174,12 @@ export function valuePassesGuards(v: unknown): boolean {
     if (++nodes > SCENARIO_LIMITS.nodes) return false;
     if (typeof x === 'string') return x.length <= SCENARIO_LIMITS.string && !CONTROL.test(x);
     if (Array.isArray(x)) {
-      const limit = key === 'timeline' ? SCENARIO_LIMITS.steps : key === 'tariffs' || key === 'export_controls' ? SCENARIO_LIMITS.entries : undefined;
+      const limit =
+        key === 'timeline'
+          ? SCENARIO_LIMITS.steps
+          : key === 'tariffs' || key === 'export_controls'
+            ? SCENARIO_LIMITS.entries
+            : undefined;
       if (limit !== undefined && x.length > limit) return false;
       return x.every((y, i) => ok(y, i));
     }

@@ -9,7 +9,11 @@ import type { GeRun } from '../model/ge/run.ts';
 import { PolicyError } from '../policy/errors.ts';
 import * as msg from '../spec/messages/scenario.ts';
 
-export interface PairSides { key: string; from: number[]; to: number[] }
+export interface PairSides {
+  key: string;
+  from: number[];
+  to: number[];
+}
 
 export function goodsIndices(d: Dataset): number[] {
   const g = d.manifest.sector_groups?.goods;
@@ -22,7 +26,10 @@ function side(d: Dataset, code: string, other: number[] | undefined, path: (stri
   if (i >= 0) return [i];
   const g = d.manifest.groups[code];
   if (g) return g.map((m) => d.regions.indexOf(m));
-  throw new PolicyError(path, msg.regionCodeGroup(Object.keys(d.manifest.groups).join(', ') || 'none', d.manifest.id, code));
+  throw new PolicyError(
+    path,
+    msg.regionCodeGroup(Object.keys(d.manifest.groups).join(', ') || 'none', d.manifest.id, code),
+  );
 }
 
 /** Resolves "A->B" (flows from A to B) or "B<-A" (B's tariffs on A): `from` exports, `to` imports. */
@@ -30,7 +37,8 @@ export function resolvePair(d: Dataset, key: string, path: (string | number)[]):
   const arrow = key.includes('->') ? '->' : '<-';
   const [l, r] = key.split(arrow);
   const [fromCode, toCode] = arrow === '->' ? [l, r] : [r, l];
-  if (!fromCode || !toCode) throw new PolicyError(path, `expected "EXPORTER->IMPORTER" or "IMPORTER<-EXPORTER", found "${key}"`);
+  if (!fromCode || !toCode)
+    throw new PolicyError(path, `expected "EXPORTER->IMPORTER" or "IMPORTER<-EXPORTER", found "${key}"`);
   if (fromCode === '*' && toCode === '*') throw new PolicyError(path, msg.mostOneSide(key));
   const fixed = fromCode === '*' ? side(d, toCode, undefined, path) : side(d, fromCode, undefined, path);
   const from = fromCode === '*' ? side(d, '*', fixed, path) : fixed;
@@ -41,8 +49,11 @@ export function resolvePair(d: Dataset, key: string, path: (string | number)[]):
 /** Percent change of goods flows from `from` to `to` (pairs with exporter = importer skipped). */
 export function pairFlowPct(d: Dataset, ge: GeRun, p: PairSides, goods: readonly number[]): number {
   const { N, J } = d;
-  const b = ge.baseline, s = ge.solution, tau1 = ge.shock.tauNew;
-  let a = 0, c = 0;
+  const b = ge.baseline,
+    s = ge.solution,
+    tau1 = ge.shock.tauNew;
+  let a = 0,
+    c = 0;
   for (const n of p.to)
     for (const i of p.from) {
       if (i === n) continue;
@@ -58,7 +69,8 @@ export function pairFlowPct(d: Dataset, ge: GeRun, p: PairSides, goods: readonly
 /** Average tariff (percent) of `to` on goods from `from`, weighted by the dataset's baseline flows. */
 export function pairAverageTariffPct(d: Dataset, tau: Float64Array, p: PairSides, goods: readonly number[]): number {
   const { N, J } = d;
-  let w = 0, s = 0;
+  let w = 0,
+    s = 0;
   for (const n of p.to)
     for (const i of p.from) {
       if (i === n) continue;
@@ -74,7 +86,8 @@ export function pairAverageTariffPct(d: Dataset, tau: Float64Array, p: PairSides
 /** Tariff revenue of importer n in the solved equilibrium, dataset units (all sectors). */
 export function tariffRevenue(d: Dataset, ge: GeRun, n: number): number {
   const { N, J } = d;
-  const s = ge.solution, tau1 = ge.shock.tauNew;
+  const s = ge.solution,
+    tau1 = ge.shock.tauNew;
   let rev = 0;
   for (let i = 0; i < N; i++)
     for (let j = 0; j < J; j++) {

@@ -50,7 +50,11 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
  * issue carries the line:column of its value (or of the unknown key). Used by every scenario kind.
  * Throws ScenarioError.
  */
-export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file: string): { data: z.output<S>; locate: ParsedScenario['locate'] } {
+export function parseYamlWith<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+): { data: z.output<S>; locate: ParsedScenario['locate'] } {
   const raw = checkText(text); // size and control characters, before the YAML parser runs
   if (raw) throw new ScenarioError(file, [raw]);
   const fast = readCanonicalJson(text);
@@ -68,12 +72,21 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
     }
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false });
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    merge: false,
+  });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(file, doc.errors.map((e) => {
-      const pos = lc.linePos(e.pos[0]);
-      return { path: [], message: msg.validYamlJson(e.message.split('\n')[0]), line: pos.line, col: pos.col };
-    }));
+    throw new ScenarioError(
+      file,
+      doc.errors.map((e) => {
+        const pos = lc.linePos(e.pos[0]);
+        return { path: [], message: msg.validYamlJson(e.message.split('\n')[0]), line: pos.line, col: pos.col };
+      }),
+    );
   }
   const guarded = checkDocument(doc, lc); // counts, tags, strings: before conversion and validation
   if (guarded.length) throw new ScenarioError(file, guarded);
@@ -138,11 +151,14 @@ export function readScenarioText(file: string): string {
   try {
     const st = statSync(file);
     if (!st.isFile()) throw new ScenarioError(file, [{ path: [], message: msg.scenarioFile() }]);
-    if (st.size > SCENARIO_LIMITS.bytes) throw new ScenarioError(file, [{ path: [], message: msg.scenarioMostBytesMib(SCENARIO_LIMITS.bytes, st.size) }]);
+    if (st.size > SCENARIO_LIMITS.bytes)
+      throw new ScenarioError(file, [{ path: [], message: msg.scenarioMostBytesMib(SCENARIO_LIMITS.bytes, st.size) }]);
     return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError(file, [{ path: [], message: msg.readableScenarioFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
+    throw new ScenarioError(file, [
+      { path: [], message: msg.readableScenarioFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) },
+    ]);
   }
 }
 
@@ -164,7 +180,9 @@ function locateIn(doc: Document, lc: LineCounter, path: (string | number)[]) {
 /** Position of the key (not the value) at the end of `path`, for unknown fields. */
 function locateKey(doc: Document, lc: LineCounter, path: (string | number)[]) {
   const parent = doc.getIn(path.slice(0, -1), true) as { items?: { key?: unknown }[] } | undefined;
-  const item = parent?.items?.find((it) => isNode(it.key) && (it.key as { value?: unknown }).value === path[path.length - 1]);
+  const item = parent?.items?.find(
+    (it) => isNode(it.key) && (it.key as { value?: unknown }).value === path[path.length - 1],
+  );
   const key = item?.key;
   if (isNode(key) && key.range) {
     const pos = lc.linePos(key.range[0]);

@@ -14,11 +14,22 @@ type Parameter = Provenance['parameters'][number];
 /** The trade-elasticity scale of a scenario and where it comes from (the options name it `elasticity_scale` or `horizon`). */
 function elasticityScaleOf(s: Scenario): Parameter {
   const o = s.options;
-  if (o.elasticity_scale !== undefined) return { name: 'elasticity_scale', value: o.elasticity_scale, source: 'options.elasticity_scale' };
+  if (o.elasticity_scale !== undefined)
+    return { name: 'elasticity_scale', value: o.elasticity_scale, source: 'options.elasticity_scale' };
   if (o.horizon === 'short-run') {
-    return { name: 'elasticity_scale', value: SHORT_RUN_ELASTICITY_SCALE, source: 'options.horizon: short-run (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run)' };
+    return {
+      name: 'elasticity_scale',
+      value: SHORT_RUN_ELASTICITY_SCALE,
+      source:
+        'options.horizon: short-run (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run)',
+    };
   }
-  return { name: 'elasticity_scale', value: 1, source: o.horizon === 'long-run' ? 'options.horizon: long-run' : 'default: the long run (the dataset\'s elasticities)' };
+  return {
+    name: 'elasticity_scale',
+    value: 1,
+    source:
+      o.horizon === 'long-run' ? 'options.horizon: long-run' : "default: the long run (the dataset's elasticities)",
+  };
 }
 
 /** Where the dataset's own parameters come from: its manifest's sources, by name. */
@@ -43,9 +54,20 @@ export function provenanceOf(d: Dataset, s: Scenario): Provenance {
     elasticityScaleOf(s),
     { name: 'baseline_shares', source: `${datasetSources(d)}: baseline flows and shares` },
   ];
-  if (o.input_elasticity !== undefined) parameters.push({ name: 'input_elasticity', ...(typeof o.input_elasticity === 'number' ? { value: o.input_elasticity } : {}), source: 'options.input_elasticity' });
-  if (o.critical_inputs) parameters.push({ name: 'critical_input_elasticity', value: o.critical_inputs.elasticity, source: 'options.critical_inputs.elasticity' });
-  if (o.anticipation) parameters.push({ name: 'anticipation_share', value: o.anticipation.share, source: 'options.anticipation.share' });
+  if (o.input_elasticity !== undefined)
+    parameters.push({
+      name: 'input_elasticity',
+      ...(typeof o.input_elasticity === 'number' ? { value: o.input_elasticity } : {}),
+      source: 'options.input_elasticity',
+    });
+  if (o.critical_inputs)
+    parameters.push({
+      name: 'critical_input_elasticity',
+      value: o.critical_inputs.elasticity,
+      source: 'options.critical_inputs.elasticity',
+    });
+  if (o.anticipation)
+    parameters.push({ name: 'anticipation_share', value: o.anticipation.share, source: 'options.anticipation.share' });
   return {
     code: { version: code.version, commit: code.commit },
     dataset: { id: d.manifest.id, version: d.manifest.version, hash: d.hash ?? null },
@@ -62,7 +84,11 @@ export function provenanceOf(d: Dataset, s: Scenario): Provenance {
  * gravityProvenance({ file: 'data/eu.csv', hash: 'ab12…' }, { theta: 4 });
  * ```
  */
-export function gravityProvenance(data: { file: string; hash: string | null }, options: Record<string, unknown>, parameters: Parameter[] = []): Provenance {
+export function gravityProvenance(
+  data: { file: string; hash: string | null },
+  options: Record<string, unknown>,
+  parameters: Parameter[] = [],
+): Provenance {
   const code = codeVersion();
   return {
     code: { version: code.version, commit: code.commit },

@@ -21,18 +21,26 @@ describe('the 2025 replay in time', () => {
     expect(pairs).toEqual(p.scenario.report!.trade);
     for (const s of run.steps) {
       for (const k of pairs) expect(Number.isFinite(s.trade![k]), `${s.date} ${k}`).toBe(true);
-      for (const c of p.scenario.report!.countries!) expect(Number.isFinite(s.average_tariffs[`${c}<-*`]), `${s.date} ${c}<-*`).toBe(true);
+      for (const c of p.scenario.report!.countries!)
+        expect(Number.isFinite(s.average_tariffs[`${c}<-*`]), `${s.date} ${c}<-*`).toBe(true);
     }
   });
 
-  it('with adjustment switched off equals today\'s sequence of equilibria, month by month', () => {
+  it("with adjustment switched off equals today's sequence of equilibria, month by month", () => {
     const path = monthlyPath(run, ['USA', 'CHN'], 0);
     const grid = months('2025-01-01', '2025-12-31');
     path.forEach((pt, m) => {
       const from = `${grid.labels[m]}-01`;
       const to = new Date((grid.end[m] - 1) * 86_400_000).toISOString().slice(0, 10);
-      for (const k of pairs) expect(pt.trade[k], `${k} ${pt.period}`).toBeCloseTo(windowMean(run.steps, from, to, (s) => s.trade![k]), 9);
-      expect(pt.countries.USA.real_income_pct).toBeCloseTo(windowMean(run.steps, from, to, (s) => s.countries.USA.real_income_pct!), 9);
+      for (const k of pairs)
+        expect(pt.trade[k], `${k} ${pt.period}`).toBeCloseTo(
+          windowMean(run.steps, from, to, (s) => s.trade![k]),
+          9,
+        );
+      expect(pt.countries.USA.real_income_pct).toBeCloseTo(
+        windowMean(run.steps, from, to, (s) => s.countries.USA.real_income_pct!),
+        9,
+      );
     });
   });
 
@@ -69,11 +77,15 @@ describe('anticipation', () => {
     expect(k).toBeGreaterThan(0);
     const T = adjustmentMonths(0.38);
     const grid = periodGrid('2025-04-02', '2025-04-08');
-    const off = pathOver(run, [], grid, T, 0)[0], on = pathOver(run, [], grid, T, 0.3)[0];
+    const off = pathOver(run, [], grid, T, 0)[0],
+      on = pathOver(run, [], grid, T, 0.3)[0];
     // the 9 April step cuts China's exports to the US: with anticipation they rise before it
     expect(run.steps[k].trade!['CHN->USA']).toBeLessThan(run.steps[k - 1].trade!['CHN->USA']);
     expect(on.trade['CHN->USA']).toBeGreaterThan(off.trade['CHN->USA']);
     const far = periodGrid('2080-01-01', '2080-01-31');
-    expect(pathOver(run, [], far, T, 0.3)[0].trade['CHN->USA']).toBeCloseTo(pathOver(run, [], far, T, 0)[0].trade['CHN->USA'], 9);
+    expect(pathOver(run, [], far, T, 0.3)[0].trade['CHN->USA']).toBeCloseTo(
+      pathOver(run, [], far, T, 0)[0].trade['CHN->USA'],
+      9,
+    );
   });
 });

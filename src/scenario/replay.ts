@@ -7,7 +7,14 @@ import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { PathPoint } from '../contract/result.ts';
 import { dayNumber, months, type PeriodGrid } from '../policy/clock.ts';
-import { adjustedMeans, adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN, DAYS_PER_MONTH, type AdjustSeries } from '../model/dynamics/adjust.ts';
+import {
+  adjustedMeans,
+  adjustmentMonths,
+  BLP_LONG_RUN,
+  BLP_SHORT_RUN,
+  DAYS_PER_MONTH,
+  type AdjustSeries,
+} from '../model/dynamics/adjust.ts';
 
 /** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */
 const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
@@ -15,14 +22,20 @@ const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const
 /** One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with PATH_MEASURES, `trade` ("EXPORTER->IMPORTER"). */
 export type { PathPoint };
 
-interface Key { country?: string; measure?: (typeof PATH_MEASURES)[number]; pair?: string }
+interface Key {
+  country?: string;
+  measure?: (typeof PATH_MEASURES)[number];
+  pair?: string;
+}
 
 /** The series of a run: every report country's measures that the steps carry, and every trade pair. */
 function seriesOf(run: TimelineRun, countries: readonly string[]): Key[] {
   const first = run.steps[0];
   const keys: Key[] = [];
   const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
-  for (const c of countries) for (const m of PATH_MEASURES) if (first && pick(first, c)?.[m] !== undefined) keys.push({ country: c, measure: m });
+  for (const c of countries)
+    for (const m of PATH_MEASURES)
+      if (first && pick(first, c)?.[m] !== undefined) keys.push({ country: c, measure: m });
   for (const pair of Object.keys(first?.trade ?? {})) keys.push({ pair });
   return keys;
 }
@@ -33,16 +46,26 @@ function seriesOf(run: TimelineRun, countries: readonly string[]): Key[] {
  * coming change by that share of it (x_prev − share·(x* − x_prev), in logs), everything else keeps
  * the equilibrium in force.
  */
-function adjustSeries(run: TimelineRun, countries: readonly string[], anticipation = 0): { series: AdjustSeries; keys: Key[] } {
+function adjustSeries(
+  run: TimelineRun,
+  countries: readonly string[],
+  anticipation = 0,
+): { series: AdjustSeries; keys: Key[] } {
   const keys = seriesOf(run, countries);
   const K = keys.length;
-  const value = (s: TimelineStepResult, key: Key) => Math.log1p(((key.pair ? s.trade?.[key.pair] : (s.countries[key.country!] ?? s.groups?.[key.country!])?.[key.measure!]) ?? NaN) / 100);
+  const value = (s: TimelineStepResult, key: Key) =>
+    Math.log1p(
+      ((key.pair ? s.trade?.[key.pair] : (s.countries[key.country!] ?? s.groups?.[key.country!])?.[key.measure!]) ??
+        NaN) / 100,
+    );
   const events: { day: number; order: number; row: Float64Array }[] = [];
   let prev = new Float64Array(K);
   run.steps.forEach((s, k) => {
     const row = Float64Array.from(keys, (key) => value(s, key));
     if (anticipation > 0 && s.announced && s.announced < s.date) {
-      const lead = Float64Array.from(keys, (key, m) => (key.pair ? prev[m] - anticipation * (row[m] - prev[m]) : prev[m]));
+      const lead = Float64Array.from(keys, (key, m) =>
+        key.pair ? prev[m] - anticipation * (row[m] - prev[m]) : prev[m],
+      );
       events.push({ day: dayNumber(s.announced), order: 2 * k, row: lead });
     }
     events.push({ day: dayNumber(s.date), order: 2 * k + 1, row });
@@ -52,15 +75,25 @@ function adjustSeries(run: TimelineRun, countries: readonly string[], anticipati
   const S = events.length;
   const targets = new Float64Array(S * K);
   const stepDay = new Int32Array(S);
-  events.forEach((e, k) => { stepDay[k] = e.day; targets.set(e.row, k * K); });
+  events.forEach((e, k) => {
+    stepDay[k] = e.day;
+    targets.set(e.row, k * K);
+  });
   const adjusts = Uint8Array.from(keys, (k) => (k.measure === 'prices_pct' ? 0 : 1));
   return { series: { K, targets, stepDay, log: new Uint8Array(K).fill(1), adjusts }, keys };
 }
 
 /** Period means of the adjusted path with time constant `tMonths` (0 = the sequence of equilibria). */
-export function pathOver(run: TimelineRun, countries: readonly string[], grid: PeriodGrid, tMonths: number, anticipation = 0): PathPoint[] {
+export function pathOver(
+  run: TimelineRun,
+  countries: readonly string[],
+  grid: PeriodGrid,
+  tMonths: number,
+  anticipation = 0,
+): PathPoint[] {
   const { series, keys } = adjustSeries(run, countries, anticipation);
-  const M = grid.start.length, K = series.K;
+  const M = grid.start.length,
+    K = series.K;
   const out = new Float64Array(M * K);
   adjustedMeans(series, grid, tMonths * DAYS_PER_MONTH, out, new Float64Array(K));
   return grid.labels.map((period, p) => {
@@ -78,7 +111,14 @@ export function pathOver(run: TimelineRun, countries: readonly string[], grid: P
 }
 
 /** Monthly path from the month of `from` to the month of `to`. */
-export function monthlyPath(run: TimelineRun, countries: readonly string[], tMonths: number, from = '2025-01-01', to = '2025-12-31', anticipation = 0): PathPoint[] {
+export function monthlyPath(
+  run: TimelineRun,
+  countries: readonly string[],
+  tMonths: number,
+  from = '2025-01-01',
+  to = '2025-12-31',
+  anticipation = 0,
+): PathPoint[] {
   return pathOver(run, countries, months(from, to), tMonths, anticipation);
 }
 
@@ -89,12 +129,20 @@ export function monthlyPath(run: TimelineRun, countries: readonly string[], tMon
  * to December of the last step's year.
  */
 export function monthlyPathOf(run: TimelineRun, s: Scenario): PathPoint[] {
-  const first = run.steps[0], last = run.steps[run.steps.length - 1];
+  const first = run.steps[0],
+    last = run.steps[run.steps.length - 1];
   if (!first || !last) return [];
   const have = (c: string) => Boolean(first.countries[c] ?? first.groups?.[c]);
   const countries = (s.report?.countries ?? ['USA', 'CHN']).filter(have);
   const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
-  return monthlyPath(run, countries, T, first.date, `${last.date.slice(0, 4)}-12-31`, s.options.anticipation?.share ?? 0);
+  return monthlyPath(
+    run,
+    countries,
+    T,
+    first.date,
+    `${last.date.slice(0, 4)}-12-31`,
+    s.options.anticipation?.share ?? 0,
+  );
 }
 
 /** One period covering [from, to] (inclusive), e.g. a calendar year. */

@@ -26,7 +26,11 @@ const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
  * // [{ path: ['report', 'countries', 1], message: 'expected a region code or group of dataset …, found "XXX"' }]
  * ```
  */
-export function reportCodeIssues(d: Dataset, report: Scenario['report'], modelGroups: readonly string[] = []): ScenarioIssue[] {
+export function reportCodeIssues(
+  d: Dataset,
+  report: Scenario['report'],
+  modelGroups: readonly string[] = [],
+): ScenarioIssue[] {
   if (!report) return [];
   const issues: ScenarioIssue[] = [];
   const groups = [...Object.keys(d.manifest.groups), ...modelGroups];
@@ -37,11 +41,16 @@ export function reportCodeIssues(d: Dataset, report: Scenario['report'], modelGr
   });
   report.sectors?.forEach((c, k) => {
     if (d.regions.includes(c)) return;
-    const why = d.manifest.groups[c] ? ` (a group: sector detail is by region, name its members ${d.manifest.groups[c].join(', ')})` : '';
+    const why = d.manifest.groups[c]
+      ? ` (a group: sector detail is by region, name its members ${d.manifest.groups[c].join(', ')})`
+      : '';
     push(['report', 'sectors', k], msg.regionCodeOfDataset2(d.manifest.id, c, why));
   });
   if (report.partners !== undefined && !d.manifest.groups[report.partners]) {
-    push(['report', 'partners'], msg.groupDataset(d.manifest.id, list(Object.keys(d.manifest.groups)), report.partners));
+    push(
+      ['report', 'partners'],
+      msg.groupDataset(d.manifest.id, list(Object.keys(d.manifest.groups)), report.partners),
+    );
   }
   report.trade?.forEach((key, k) => {
     try {
@@ -65,9 +74,15 @@ export function reportCodeIssues(d: Dataset, report: Scenario['report'], modelGr
  * // ['USA', 'DEU', 'FRA']
  * ```
  */
-export function reportedRows(names: readonly string[], groups: Record<string, readonly string[]>, hasRow: (code: string) => boolean): string[] {
+export function reportedRows(
+  names: readonly string[],
+  groups: Record<string, readonly string[]>,
+  hasRow: (code: string) => boolean,
+): string[] {
   const out: string[] = [];
-  const add = (c: string) => { if (!out.includes(c)) out.push(c); };
+  const add = (c: string) => {
+    if (!out.includes(c)) out.push(c);
+  };
   for (const c of names) {
     if (hasRow(c)) add(c);
     else if (groups[c]) groups[c].filter(hasRow).forEach(add);

@@ -18,11 +18,18 @@ import { reportedRows } from './reportCodes.ts';
 type Groups = Record<string, readonly string[]>;
 
 /** The reported names with each group the result has no row of replaced by its members. */
-function rowNames(names: string[] | undefined, groups: Groups, r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }): string[] | undefined {
+function rowNames(
+  names: string[] | undefined,
+  groups: Groups,
+  r: { countries: Record<string, unknown>; groups?: Record<string, unknown> },
+): string[] | undefined {
   return names?.length ? reportedRows(names, groups, (c) => Boolean(r.countries[c] ?? r.groups?.[c])) : names;
 }
 
-function pick(rows: Record<string, CountryResult> | undefined, names: string[] | undefined): Record<string, CountryResult> | undefined {
+function pick(
+  rows: Record<string, CountryResult> | undefined,
+  names: string[] | undefined,
+): Record<string, CountryResult> | undefined {
   if (!rows) return undefined;
   if (!names?.length) return rows;
   return Object.fromEntries(names.filter((c) => rows[c]).map((c) => [c, rows[c]]));
@@ -32,7 +39,9 @@ function pick(rows: Record<string, CountryResult> | undefined, names: string[] |
 export function solveMeasures(r: GeModelResult, s: Scenario, groups: Groups = {}) {
   const names = rowNames(s.report?.countries, groups, r);
   return {
-    model: r.model, dataset: r.dataset, status: r.status,
+    model: r.model,
+    dataset: r.dataset,
+    status: r.status,
     countries: pick(r.countries, names) ?? {},
     ...(r.groups ? { groups: pick(r.groups, names) } : {}),
     ...(r.sectors ? { sectors: r.sectors } : {}),
@@ -43,10 +52,14 @@ export function solveMeasures(r: GeModelResult, s: Scenario, groups: Groups = {}
 
 /** The step with the highest US average tariff on China (as the report's peak), else the last. */
 function peakStep(steps: TimelineStepResult[]): number {
-  let best = steps.length - 1, v = -Infinity;
+  let best = steps.length - 1,
+    v = -Infinity;
   steps.forEach((st, k) => {
     const x = st.average_tariffs['USA<-CHN'];
-    if (x !== undefined && x > v) { v = x; best = k; }
+    if (x !== undefined && x > v) {
+      v = x;
+      best = k;
+    }
   });
   return best;
 }
@@ -56,10 +69,14 @@ export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {
   const names = t.steps[0] ? rowNames(s.report?.countries, groups, t.steps[0]) : s.report?.countries;
   const keep = new Set([peakStep(t.steps), t.steps.length - 1]);
   return {
-    model: t.model, dataset: t.dataset, status: t.status,
+    model: t.model,
+    dataset: t.dataset,
+    status: t.status,
     start: t.start,
     steps: t.steps.map((st, k) => ({
-      date: st.date, label: st.label, status: st.status,
+      date: st.date,
+      label: st.label,
+      status: st.status,
       countries: pick(st.countries, names) ?? {},
       ...(st.groups ? { groups: pick(st.groups, names) } : {}),
       average_tariffs: st.average_tariffs,
@@ -70,4 +87,3 @@ export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {
     })),
   };
 }
-

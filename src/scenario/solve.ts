@@ -32,7 +32,8 @@ export function scenarioDataset(p: ParsedScenario): Dataset {
     if (e instanceof DataError) fail(p, ['dataset'], e.message);
     throw e;
   }
-  if (d.manifest.layout !== spec.layout) fail(p, ['dataset'], msg.datasetLayoutModel(spec.layout, s.model, d.manifest.id, d.manifest.layout));
+  if (d.manifest.layout !== spec.layout)
+    fail(p, ['dataset'], msg.datasetLayoutModel(spec.layout, s.model, d.manifest.id, d.manifest.layout));
   return d;
 }
 
@@ -69,7 +70,11 @@ export function scenarioCapacity(p: ParsedScenario, d: Dataset): PolicyState['ca
 export function checkScenario(p: ParsedScenario): { dataset: Dataset; state: PolicyState } {
   const dataset = scenarioDataset(p);
   const report = reportCodeIssues(dataset, p.scenario.report, MODEL_SPECS[p.scenario.model].resultGroups);
-  if (report.length) throw new ScenarioError(p.file, report.map((i) => ({ ...i, ...p.locate(i.path) })));
+  if (report.length)
+    throw new ScenarioError(
+      p.file,
+      report.map((i) => ({ ...i, ...p.locate(i.path) })),
+    );
   const state = policyState(p, dataset);
   if (p.scenario.timeline) atPolicy(p, () => timelineStates(p, dataset));
   return { dataset, state };

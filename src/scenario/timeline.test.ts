@@ -58,7 +58,8 @@ describe('timeline semantics', () => {
   - { date: 2025-01-01, label: mx, source: s, tariffs: [ { importer: MEX, exporter: USA, add: 0.3, sectors: [s01, s05] } ] }
   - { date: 2025-02-01, label: us, source: s, tariffs: [ { importer: USA, exporter: MEX, add: 0.2 } ] }
 `);
-    const ra = runTimeline(a), rb = runTimeline(b);
+    const ra = runTimeline(a),
+      rb = runTimeline(b);
     expect(ra.status).toBe('converged');
     for (const c of ['USA', 'MEX', 'CAN', 'CHN']) {
       expect(ra.steps[1].countries[c].real_income_pct).toBeCloseTo(rb.steps[1].countries[c].real_income_pct!, 8);
@@ -105,8 +106,14 @@ describe('timeline semantics', () => {
       }
       throw new Error('expected a ScenarioError');
     };
-    expect(err(`timeline:\n  - { date: 2025-05-14, label: truce, source: s, suspend: [nope] }\n`)).toMatch(/^t\.yaml:7:\d+ timeline\[0\]\.suspend\[0\]: expected the id of a layer in force, found "nope" \(no such id\)/);
-    expect(err(`timeline:\n  - { date: 2025-05-14, label: a, source: s }\n  - { date: 2025-05-01, label: b, source: s }\n`)).toContain('timeline[1].date: expected steps in date order, found 2025-05-01 after 2025-05-14');
-    expect(() => parse(`timeline:\n  - { date: 2025-05-14, label: a }\n`)).toThrow(/timeline\[0\]\.source: expected string, found nothing/);
+    expect(err(`timeline:\n  - { date: 2025-05-14, label: truce, source: s, suspend: [nope] }\n`)).toMatch(
+      /^t\.yaml:7:\d+ timeline\[0\]\.suspend\[0\]: expected the id of a layer in force, found "nope" \(no such id\)/,
+    );
+    expect(
+      err(`timeline:\n  - { date: 2025-05-14, label: a, source: s }\n  - { date: 2025-05-01, label: b, source: s }\n`),
+    ).toContain('timeline[1].date: expected steps in date order, found 2025-05-01 after 2025-05-14');
+    expect(() => parse(`timeline:\n  - { date: 2025-05-14, label: a }\n`)).toThrow(
+      /timeline\[0\]\.source: expected string, found nothing/,
+    );
   });
 });

@@ -14,7 +14,10 @@ import type { AccessOptions } from './access.ts';
 const TOKEN = 'correct-horse-battery-staple';
 
 async function appWith(access: AccessOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const { recovered: _r, ...ctx } = await createContext({ store: new SqliteRunStore(':memory:'), executor: new InlineExecutor() });
+  const { recovered: _r, ...ctx } = await createContext({
+    store: new SqliteRunStore(':memory:'),
+    executor: new InlineExecutor(),
+  });
   return { app: await buildApp(ctx, { access }), ctx };
 }
 
@@ -26,25 +29,48 @@ describe('CSRF and DNS rebinding (issue 18 reproductions)', () => {
 
   it('refuses the cross-origin text/plain POST a web page can send without a preflight, and queues nothing', async () => {
     const r = await app.inject({
-      method: 'POST', url: '/api/runs?kind=solve', payload: NAFTA,
+      method: 'POST',
+      url: '/api/runs?kind=solve',
+      payload: NAFTA,
       headers: { 'content-type': 'text/plain', origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
     });
     expect(r.statusCode).toBe(403);
     expect((await ctx.store.list({ limit: 10, offset: 0 })).total).toBe(0);
     // The same text/plain body without the browser headers is refused for its type.
-    const plain = await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: NAFTA, headers: { 'content-type': 'text/plain' } });
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/api/runs?kind=solve',
+      payload: NAFTA,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(plain.statusCode).toBe(415);
-    expect(plain.json()).toMatchObject({ error: 'unsupported_media_type', message: expect.stringMatching(/^Expected a JSON or YAML body .* found/) });
+    expect(plain.json()).toMatchObject({
+      error: 'unsupported_media_type',
+      message: expect.stringMatching(/^Expected a JSON or YAML body .* found/),
+    });
     expect((await ctx.store.list({ limit: 10, offset: 0 })).total).toBe(0);
   });
 
   it('refuses a cross-origin JSON POST and DELETE (Origin of another site), accepts same-origin ones', async () => {
-    const evil = await app.inject({ method: 'POST', url: '/api/runs', payload: { scenario: NAFTA }, headers: { origin: 'http://evil.example' } });
+    const evil = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { scenario: NAFTA },
+      headers: { origin: 'http://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
-    expect(evil.json()).toMatchObject({ error: 'cross_origin', message: expect.stringContaining('found Origin "http://evil.example"') });
+    expect(evil.json()).toMatchObject({
+      error: 'cross_origin',
+      message: expect.stringContaining('found Origin "http://evil.example"'),
+    });
     const nullOrigin = await app.inject({ method: 'DELETE', url: '/api/runs/x', headers: { origin: 'null' } });
     expect(nullOrigin.statusCode).toBe(403);
-    const same = await app.inject({ method: 'POST', url: '/api/runs', payload: { scenario: NAFTA }, headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    const same = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { scenario: NAFTA },
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(same.statusCode).toBe(202);
     await ctx.service.settle();
   });
@@ -59,7 +85,11 @@ describe('CSRF and DNS rebinding (issue 18 reproductions)', () => {
   });
 
   it('keeps CORS closed: no Access-Control-* header, preflights are not granted', async () => {
-    const pre = await app.inject({ method: 'OPTIONS', url: '/api/runs', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    const pre = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/runs',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(pre.statusCode).toBeGreaterThanOrEqual(400);
     const get = await app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'http://evil.example' } });
     expect(Object.keys(get.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
@@ -85,24 +115,54 @@ describe('the write token', () => {
     expect(none.statusCode).toBe(401);
     expect(none.json().error).toBe('token_required');
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-    const wrong = await app.inject({ method: 'DELETE', url: '/api/runs/x', headers: { authorization: 'Bearer not-the-token-at-all' } });
+    const wrong = await app.inject({
+      method: 'DELETE',
+      url: '/api/runs/x',
+      headers: { authorization: 'Bearer not-the-token-at-all' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toBe('bad_token');
     expect((await app.inject({ method: 'GET', url: '/api/runs' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/scenarios/validate', payload: NAFTA, headers: { 'content-type': 'application/yaml' } })).statusCode).toBe(200);
-    const ok = await app.inject({ method: 'POST', url: '/api/runs', payload: { scenario: NAFTA }, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/scenarios/validate',
+          payload: NAFTA,
+          headers: { 'content-type': 'application/yaml' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { scenario: NAFTA },
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.statusCode).toBe(202);
     await ctx.service.settle();
-    expect((await app.inject({ method: 'DELETE', url: `/api/runs/${ok.json().id}`, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/runs/${ok.json().id}`,
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 });
 
 describe('exposure beyond loopback', () => {
   it('refuses to start on a non-loopback address without a token, and short tokens anywhere', async () => {
-    expect(() => checkExposure('0.0.0.0', undefined)).toThrow(/Expected a token .* to listen on 0\.0\.0\.0, beyond loopback, found none/);
+    expect(() => checkExposure('0.0.0.0', undefined)).toThrow(
+      /Expected a token .* to listen on 0\.0\.0\.0, beyond loopback, found none/,
+    );
     expect(() => checkExposure('127.0.0.1', 'short')).toThrow(/at least 16 characters/);
     expect(() => checkExposure('192.168.1.5', TOKEN)).not.toThrow();
-    await expect(startServer({ host: '0.0.0.0', store: new SqliteRunStore(':memory:'), executor: new InlineExecutor() })).rejects.toThrow(RangeError);
+    await expect(
+      startServer({ host: '0.0.0.0', store: new SqliteRunStore(':memory:'), executor: new InlineExecutor() }),
+    ).rejects.toThrow(RangeError);
   });
 
   it('lancaster serve --host 0.0.0.0 without a token exits 2 with the reason, before opening anything', async () => {
@@ -143,7 +203,12 @@ describe('rate limits and the body deadline', () => {
   });
 
   it('cuts a body that arrives too slowly (slow-loris) with 408', async () => {
-    const server = await startServer({ port: 0, store: new SqliteRunStore(':memory:'), executor: new InlineExecutor(), access: { bodyTimeoutMs: 300 } });
+    const server = await startServer({
+      port: 0,
+      store: new SqliteRunStore(':memory:'),
+      executor: new InlineExecutor(),
+      access: { bodyTimeoutMs: 300 },
+    });
     const { port } = new URL(server.url);
     const answer = await new Promise<string>((resolve) => {
       const s = connect(Number(port), '127.0.0.1');
@@ -151,7 +216,9 @@ describe('rate limits and the body deadline', () => {
       s.on('data', (b) => (got += b));
       s.on('close', () => resolve(got));
       s.on('error', () => resolve(got));
-      s.write('POST /api/scenarios/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nlancaster: 1\n');
+      s.write(
+        'POST /api/scenarios/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nlancaster: 1\n',
+      );
       setTimeout(() => s.destroy(), 5000);
     });
     await server.close();

@@ -146,7 +146,11 @@ export async function installAccess(app: FastifyInstance, opts: AccessOptions = 
     // Plain http on loopback: no upgrade of sub-resources, no HSTS (browsers ignore it on http anyway).
     hsts: false,
     contentSecurityPolicy: {
-      directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'"] },
+      directives: {
+        'upgrade-insecure-requests': null,
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+      },
     },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
@@ -169,7 +173,11 @@ export async function installAccess(app: FastifyInstance, opts: AccessOptions = 
   app.addHook('onRequest', async (req) => {
     const name = hostName(req.headers.host);
     if (hosts && (!name || !hosts.has(name))) {
-      throw new ApiError(421, 'bad_host', msg.badHost([...hosts], JSON.stringify((req.headers.host ?? '').slice(0, 100))));
+      throw new ApiError(
+        421,
+        'bad_host',
+        msg.badHost([...hosts], JSON.stringify((req.headers.host ?? '').slice(0, 100))),
+      );
     }
     if (!UNSAFE.has(req.method)) return;
     checkOrigin(req);
@@ -186,7 +194,8 @@ export async function installAccess(app: FastifyInstance, opts: AccessOptions = 
       const body = { error: 'body_timeout', message: msg.bodyTimeout(bodyTimeout / 1000) };
       reply.hijack();
       const res = reply.raw;
-      if (!res.headersSent) res.writeHead(408, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      if (!res.headersSent)
+        res.writeHead(408, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
       res.end(JSON.stringify(body), () => req.raw.socket?.destroy());
     }, bodyTimeout);
     timer.unref();

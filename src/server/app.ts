@@ -10,7 +10,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { installBodyParsers } from './body.ts';
 import { BODY_TIMEOUT_MS, installAccess, type AccessOptions } from './access.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
@@ -51,7 +56,9 @@ export interface AppOptions {
  */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? BODY_LIMIT, forceCloseConnections: true,
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
+    forceCloseConnections: true,
     // Node's own deadline for a whole request (a backstop of the body deadline in access.ts).
     requestTimeout: 2 * (opts.access?.bodyTimeoutMs ?? BODY_TIMEOUT_MS),
   }).withTypeProvider<ZodTypeProvider>();
@@ -65,7 +72,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Lancaster API', version: ctx.codeVersion.version, description: 'Trade-war simulations with general-equilibrium models: validate scenarios, submit runs, follow and compare them.' },
+      info: {
+        title: 'Lancaster API',
+        version: ctx.codeVersion.version,
+        description:
+          'Trade-war simulations with general-equilibrium models: validate scenarios, submit runs, follow and compare them.',
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -35,7 +35,12 @@ export function installBodyParsers(app: FastifyInstance): void {
     } catch (e) {
       const m = /position (\d+)/.exec((e as Error).message);
       const where = m ? lineCol(s, Number(m[1])) : undefined;
-      done(new ApiError(400, 'bad_request', msg.badJson((e as Error).message), [{ path: [], message: msg.issues.badJson((e as Error).message), ...where }]), undefined);
+      done(
+        new ApiError(400, 'bad_request', msg.badJson((e as Error).message), [
+          { path: [], message: msg.issues.badJson((e as Error).message), ...where },
+        ]),
+        undefined,
+      );
     }
   });
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (req, text, done) => {

@@ -8,7 +8,20 @@ describe('lancaster serve', () => {
     const program = new Command('lancaster');
     registerServeCommand(program);
     const serve = program.commands.find((c) => c.name() === 'serve')!;
-    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--db', '--threads', '--redis', '--queue', '--token', '--allow-host', '--rate-limit', '--max-queue', '--retain-days', '--retain-count']);
+    expect(serve.options.map((o) => o.long)).toEqual([
+      '--port',
+      '--host',
+      '--db',
+      '--threads',
+      '--redis',
+      '--queue',
+      '--token',
+      '--allow-host',
+      '--rate-limit',
+      '--max-queue',
+      '--retain-days',
+      '--retain-count',
+    ]);
     expect(serve.opts()).toEqual({ port: 8080, host: '127.0.0.1' });
   });
 

@@ -89,7 +89,12 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
     fanOutInFlight = long;
   }
   const server = await startServer({
-    port: opts.port ?? 8080, host, store, executor, registry, fanOutInFlight,
+    port: opts.port ?? 8080,
+    host,
+    store,
+    executor,
+    registry,
+    fanOutInFlight,
     access: { token, allowedHosts: opts.allowHost, rateLimit: opts.rateLimit },
     lanes: { concurrency: { short, long }, maxQueued: opts.maxQueue },
     retain: { days: opts.retainDays, count: opts.retainCount },
@@ -99,10 +104,13 @@ export async function serve(opts: ServeOptions, log: (s: string) => void = (s) =
   process.stdout.write(`${server.url}\n`);
   const stop = (signal: string) => {
     log(`lancaster: ${signal}, closing the server`);
-    server.close().then(() => process.exit(0), (e) => {
-      log(`lancaster: error while closing: ${(e as Error).message}`);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (e) => {
+        log(`lancaster: error while closing: ${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -123,16 +131,36 @@ export function registerServeCommand(program: Command): void {
     .description('Run the HTTP API and the web app (built by npm ci) on 127.0.0.1')
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)')
+    .option(
+      '--db <path|url>',
+      'SQLite file or postgres:// URL (default: $LANCASTER_DATABASE_URL or runs.db in the data directory)',
+    )
     .option('--threads <n>', 'worker threads for runs (default: cores − 1)', (v) => parsePort(v))
     .option('--redis <url>', 'run on the BullMQ queue of this Redis instead of threads (default: $LANCASTER_REDIS_URL)')
     .option('--queue <name>', 'queue base name with --redis (the code hash is appended)')
-    .option('--token <token>', 'bearer token required for every write (default: $LANCASTER_TOKEN; required beyond loopback)')
-    .option('--allow-host <names>', 'extra Host names the server answers to, comma-separated (DNS-rebinding check)', (v) => v.split(',').map((h) => h.trim()).filter(Boolean))
-    .option('--rate-limit <n>', 'requests per minute per client (0: off; default 1200, writes 120)', (v) => parseCount(v, '--rate-limit'))
+    .option(
+      '--token <token>',
+      'bearer token required for every write (default: $LANCASTER_TOKEN; required beyond loopback)',
+    )
+    .option(
+      '--allow-host <names>',
+      'extra Host names the server answers to, comma-separated (DNS-rebinding check)',
+      (v) =>
+        v
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+    )
+    .option('--rate-limit <n>', 'requests per minute per client (0: off; default 1200, writes 120)', (v) =>
+      parseCount(v, '--rate-limit'),
+    )
     .option('--max-queue <n>', 'runs waiting before submits get 429 (default 100)', (v) => parseCount(v, '--max-queue'))
-    .option('--retain-days <n>', 'prune finished runs older than this many days (at start and hourly)', (v) => parseCount(v, '--retain-days'))
-    .option('--retain-count <n>', 'keep only this many newest finished runs (at start and hourly)', (v) => parseCount(v, '--retain-count'))
+    .option('--retain-days <n>', 'prune finished runs older than this many days (at start and hourly)', (v) =>
+      parseCount(v, '--retain-days'),
+    )
+    .option('--retain-count <n>', 'keep only this many newest finished runs (at start and hourly)', (v) =>
+      parseCount(v, '--retain-count'),
+    )
     .action(async function (opts) {
       try {
         await serve(opts);

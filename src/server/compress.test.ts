@@ -36,8 +36,14 @@ describe('response compression', () => {
 
   it('keeps event streams uncompressed, so each event arrives when it happens', async () => {
     const { app } = await testApp();
-    const id = (await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'solve', scenario: NAFTA } })).json().id as string;
-    const r = await app.inject({ method: 'GET', url: `/api/runs/${id}/events`, headers: { 'accept-encoding': 'gzip, br' } });
+    const id = (
+      await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'solve', scenario: NAFTA } })
+    ).json().id as string;
+    const r = await app.inject({
+      method: 'GET',
+      url: `/api/runs/${id}/events`,
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
     expect(r.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(r.headers['content-encoding']).toBeUndefined();
     expect(r.body).toMatch(/^event: done$/m);

@@ -17,11 +17,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts the server (with the slow test solve) as a child process and resolves with it and its URL. */
 function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/server/main-slow.ts', '--port', '0', '--db', db, '--threads', '1'], {
-    cwd: ROOT,
-    env: { ...process.env, LANCASTER_TEST_DELAY_MS: '1200', LANCASTER_DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/server/main-slow.ts', '--port', '0', '--db', db, '--threads', '1'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LANCASTER_TEST_DELAY_MS: '1200', LANCASTER_DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -61,7 +65,15 @@ describe('a server killed with SIGKILL', () => {
     const first = await startChild(db);
     children.push(first.child);
     const submit = async () =>
-      ((await (await fetch(`${first.url}/api/runs`, { method: "POST", headers: { "content-type": "application/yaml" }, body: NAFTA })).json()) as { id: string }).id;
+      (
+        (await (
+          await fetch(`${first.url}/api/runs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/yaml' },
+            body: NAFTA,
+          })
+        ).json()) as { id: string }
+      ).id;
     const [a, b, c] = [await submit(), await submit(), await submit()];
     await waitFor(async () => ((await get(`${first.url}/api/runs/${b}`)).status === 'running' ? true : undefined));
     const finished = await get(`${first.url}/api/runs/${a}`);
@@ -73,7 +85,12 @@ describe('a server killed with SIGKILL', () => {
     const second = await startChild(db);
     children.push(second.child);
     expect(await get(`${second.url}/api/runs/${a}`)).toEqual(finished);
-    for (const id of [b, c]) expect(await get(`${second.url}/api/runs/${id}`)).toMatchObject({ status: 'failed', error: INTERRUPTED, result: null });
+    for (const id of [b, c])
+      expect(await get(`${second.url}/api/runs/${id}`)).toMatchObject({
+        status: 'failed',
+        error: INTERRUPTED,
+        result: null,
+      });
     expect((await get(`${second.url}/api/runs?status=failed`)).total).toBe(2);
     second.child.kill('SIGTERM');
     expect(await new Promise((r) => second.child.once('exit', r))).toBe(0);

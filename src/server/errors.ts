@@ -13,7 +13,13 @@ import * as scenarioMsg from '../spec/messages/scenario.ts';
 /** An error with an HTTP status and a short machine-readable code. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: ScenarioIssue[], readonly headers?: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ScenarioIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
     super(message);
   }
 }
@@ -31,24 +37,43 @@ export interface ErrorBody {
 }
 
 function toBody(e: unknown): [number, ErrorBody] {
-  if (e instanceof ApiError) return [e.status, { error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }];
+  if (e instanceof ApiError)
+    return [e.status, { error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }];
   if (e instanceof ScenarioError) return [400, { error: 'invalid_scenario', message: e.message, issues: e.issues }];
-  if (e instanceof UnsupportedKindError) return [400, { error: 'unsupported_kind', message: e.message, issues: [{ path: ['kind'], message: e.message }] }];
+  if (e instanceof UnsupportedKindError)
+    return [400, { error: 'unsupported_kind', message: e.message, issues: [{ path: ['kind'], message: e.message }] }];
   const fe = e as FastifyError;
   if (fe.statusCode === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return [415, { error: 'unsupported_media_type', message: msg.unsupportedMediaType(ACCEPTED_TYPES, fe.message.replace(/^Unsupported Media Type:?\s*/i, '')) }];
+    return [
+      415,
+      {
+        error: 'unsupported_media_type',
+        message: msg.unsupportedMediaType(ACCEPTED_TYPES, fe.message.replace(/^Unsupported Media Type:?\s*/i, '')),
+      },
+    ];
   }
-  if (fe.statusCode === 413) return [413, { error: 'payload_too_large', message: msg.payloadTooLarge(BODY_LIMIT_TEXT) }];
+  if (fe.statusCode === 413)
+    return [413, { error: 'payload_too_large', message: msg.payloadTooLarge(BODY_LIMIT_TEXT) }];
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const where = fe.validationContext ?? 'body';
-    const issues = fe.validation.flatMap((v) => unionIssues(v.params) ?? [plainIssue(v.instancePath.split('/').filter(Boolean), v.keyword, v.message, v.params)])
+    const issues = fe.validation
+      .flatMap(
+        (v) =>
+          unionIssues(v.params) ?? [
+            plainIssue(v.instancePath.split('/').filter(Boolean), v.keyword, v.message, v.params),
+          ],
+      )
       .map((i) => ({ ...i, path: [where, ...i.path] }));
-    return [400, { error: 'bad_request', message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'), issues }];
+    return [
+      400,
+      { error: 'bad_request', message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'), issues },
+    ];
   }
   if (e instanceof DataError || e instanceof TypeError || e instanceof RangeError) {
     if (!fe.code?.startsWith('FST_')) return [400, { error: 'bad_request', message: (e as Error).message }];
   }
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return [fe.statusCode, { error: 'bad_request', message: fe.message }];
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return [fe.statusCode, { error: 'bad_request', message: fe.message }];
   return [500, { error: 'internal', message: (e as Error).message ?? String(e) }];
 }
 
@@ -61,7 +86,12 @@ const ACCEPTED_TYPES = 'application/json, application/yaml, application/x-yaml, 
 const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
 
 /** One issue; unknown keys point at the key itself, with an expected-vs-found message. */
-function plainIssue(path: (string | number)[], code: string | undefined, message: string | undefined, params: unknown): Issue {
+function plainIssue(
+  path: (string | number)[],
+  code: string | undefined,
+  message: string | undefined,
+  params: unknown,
+): Issue {
   const keys = (params as { keys?: string[] } | undefined)?.keys;
   if (code === 'unrecognized_keys' && keys?.length) {
     return { path: [...path, keys[0]], message: scenarioMsg.unknownKeys(keys) };
@@ -77,7 +107,14 @@ function unionIssues(params: unknown): Issue[] | undefined {
   const branches = (params as { errors?: Issue[][] } | undefined)?.errors;
   if (!Array.isArray(branches)) return undefined;
   const matched = branches.find((b) => !(b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0));
-  return matched?.map((i) => plainIssue(i.path.map((p) => (typeof p === 'number' ? p : String(p))), i.code, i.message, i));
+  return matched?.map((i) =>
+    plainIssue(
+      i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      i.code,
+      i.message,
+      i,
+    ),
+  );
 }
 
 /** Installs the JSON error and not-found handlers on `app`. */

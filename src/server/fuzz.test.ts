@@ -23,7 +23,14 @@ const yamlish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.tuple(fc.nat(NAFTA.length), fc.string({ maxLength: 20 })).map(([k, s]) => NAFTA.slice(0, k) + s + NAFTA.slice(k)),
   fc.tuple(fc.nat(NAFTA.length), fc.nat(40)).map(([k, n]) => NAFTA.slice(0, k) + NAFTA.slice(k + n)),
-  fc.constantFrom('&a [*a]', 'a: &x 1\nb: *y', '!!binary AAAA', '{', '- - - -', 'lancaster: 1\nname: x\ntimeline: [{date: 2025-02-30}]'),
+  fc.constantFrom(
+    '&a [*a]',
+    'a: &x 1\nb: *y',
+    '!!binary AAAA',
+    '{',
+    '- - - -',
+    'lancaster: 1\nname: x\ntimeline: [{date: 2025-02-30}]',
+  ),
 );
 
 describe('fuzzing the scenario parser', () => {
@@ -49,8 +56,14 @@ describe('fuzzing the scenario parser', () => {
 
 describe('fuzzing the dataset CSV reader', () => {
   it(`never crashes on ${RUNS} random tables; rejections are DataErrors that never echo long cells`, () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.double().map(String), fc.constantFrom('', '"', '""', 'NaN', '1e999'));
-    const table = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 20 }).map((rows) => rows.map((r) => r.join(',')).join('\n'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.double().map(String),
+      fc.constantFrom('', '"', '""', 'NaN', '1e999'),
+    );
+    const table = fc
+      .array(fc.array(cell, { maxLength: 6 }), { maxLength: 20 })
+      .map((rows) => rows.map((r) => r.join(',')).join('\n'));
     fc.assert(
       fc.property(table, (text) => {
         try {
@@ -66,16 +79,22 @@ describe('fuzzing the dataset CSV reader', () => {
 });
 
 describe('fuzzing the GENIUS XML reader', () => {
-  const DOMAIN = '<negotiation_template><utility_space><objective index="0" name="o"><issue index="1" name="a" type="discrete"><item index="1" value="x"/><item index="2" value="y"/></issue></objective></utility_space></negotiation_template>';
+  const DOMAIN =
+    '<negotiation_template><utility_space><objective index="0" name="o"><issue index="1" name="a" type="discrete"><item index="1" value="x"/><item index="2" value="y"/></issue></objective></utility_space></negotiation_template>';
   it(`never crashes on ${RUNS} mutated domains and profiles; rejections are TypeError/RangeError/SyntaxError`, () => {
     const xml = fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.tuple(fc.nat(DOMAIN.length), fc.string({ maxLength: 10 })).map(([k, s]) => DOMAIN.slice(0, k) + s + DOMAIN.slice(k)),
+      fc
+        .tuple(fc.nat(DOMAIN.length), fc.string({ maxLength: 10 }))
+        .map(([k, s]) => DOMAIN.slice(0, k) + s + DOMAIN.slice(k)),
       fc.tuple(fc.nat(DOMAIN.length), fc.nat(30)).map(([k, n]) => DOMAIN.slice(0, k) + DOMAIN.slice(k + n)),
     );
     fc.assert(
       fc.property(xml, (text) => {
-        for (const parse of [() => parseGeniusDomain(text, 'fuzz.xml'), () => parseGeniusProfile(text, undefined, 'fuzz.xml')]) {
+        for (const parse of [
+          () => parseGeniusDomain(text, 'fuzz.xml'),
+          () => parseGeniusProfile(text, undefined, 'fuzz.xml'),
+        ]) {
           try {
             parse();
           } catch (e) {
@@ -102,14 +121,21 @@ describe('fuzzing every API body', () => {
     { method: 'GET' as const, url: '/api/runs?limit=' },
     { method: 'GET' as const, url: '/api/runs/compare?ids=' },
   );
-  const type = fc.constantFrom('application/json', 'application/yaml', 'text/plain', 'application/x-www-form-urlencoded');
+  const type = fc.constantFrom(
+    'application/json',
+    'application/yaml',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+  );
 
   it(`answers ${RUNS} random requests with 2xx or a JSON 4xx (never 5xx)`, async () => {
     await fc.assert(
       fc.asyncProperty(route, type, body, async (r, contentType, payload) => {
-        const res = await app.inject(r.method === 'GET'
-          ? { method: 'GET', url: r.url + encodeURIComponent(payload.slice(0, 50)) }
-          : { method: 'POST', url: r.url, payload, headers: { 'content-type': contentType } });
+        const res = await app.inject(
+          r.method === 'GET'
+            ? { method: 'GET', url: r.url + encodeURIComponent(payload.slice(0, 50)) }
+            : { method: 'POST', url: r.url, payload, headers: { 'content-type': contentType } },
+        );
         expect(res.statusCode).toBeLessThan(500);
         if (res.statusCode >= 400) {
           const j = res.json() as { error: string; message: string };

@@ -20,7 +20,13 @@ describe('gravity runs through the API', () => {
     expect(r.statusCode, r.body).toBe(202);
     await ctx.service.settle();
     const run = (await app.inject({ method: 'GET', url: `/api/runs/${r.json().id}` })).json();
-    expect(run).toMatchObject({ kind: 'gravity', status: 'done', model: 'gravity', dataset: 'gravity/usitc-sample-2006.csv', error: null });
+    expect(run).toMatchObject({
+      kind: 'gravity',
+      status: 'done',
+      model: 'gravity',
+      dataset: 'gravity/usitc-sample-2006.csv',
+      error: null,
+    });
     expect(run.result.estimates.lndist.coef).toBeCloseTo(-0.3898623, 6);
     expect(run.result.ge.countries.CAN.welfare_factor).toBeGreaterThan(1);
     expect(run.result.bands.replications).toBe(3);
@@ -37,7 +43,11 @@ describe('gravity runs through the API', () => {
 
 describe('embedded gravity scenarios', () => {
   it('lists scenarios/gravity/*.yaml as valid gravity scenarios', async () => {
-    const list = (await app.inject({ method: 'GET', url: '/api/scenarios/embedded' })).json().scenarios as { id: string; model: string; valid: boolean }[];
+    const list = (await app.inject({ method: 'GET', url: '/api/scenarios/embedded' })).json().scenarios as {
+      id: string;
+      model: string;
+      valid: boolean;
+    }[];
     const g = list.filter((s) => s.id.startsWith('gravity/'));
     expect(g.map((s) => s.id).sort()).toEqual(['gravity/eu-enlargement', 'gravity/usitc-sample']);
     for (const s of g) expect(s).toMatchObject({ model: 'gravity', valid: true });

@@ -59,12 +59,22 @@ export function serverRegistry(): HandlerRegistry {
 }
 
 /** Recovers interrupted runs and builds the shared context (what tests use with buildApp). */
-export async function createContext(opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes' | 'offload' | 'fanOutInFlight'>): Promise<AppContext & { recovered: string[] }> {
+export async function createContext(
+  opts: Pick<ServerOptions, 'store' | 'executor' | 'registry' | 'lanes' | 'offload' | 'fanOutInFlight'>,
+): Promise<AppContext & { recovered: string[] }> {
   const recovered = await opts.store.recoverInterrupted(new Date().toISOString());
   const registry = opts.registry ?? serverRegistry();
   const cv = codeVersion();
   const checker = new BodyChecker(opts.offload);
-  const service = new RunService({ store: opts.store, executor: opts.executor, registry, codeVersion: cv.label, lanes: opts.lanes, checker, fanOutInFlight: opts.fanOutInFlight });
+  const service = new RunService({
+    store: opts.store,
+    executor: opts.executor,
+    registry,
+    codeVersion: cv.label,
+    lanes: opts.lanes,
+    checker,
+    fanOutInFlight: opts.fanOutInFlight,
+  });
   return { store: opts.store, service, registry, codeVersion: cv, checker, recovered };
 }
 
@@ -88,9 +98,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { port } = app.server.address() as { port: number };
   let closing: Promise<void> | undefined;
   const prune = () => pruneRuns(opts.store, opts.retain!).catch((e) => app.log.error(e));
-  const retention = opts.retain && (opts.retain.days !== undefined || opts.retain.count !== undefined) ? (void prune(), setInterval(prune, 3_600_000).unref()) : undefined;
+  const retention =
+    opts.retain && (opts.retain.days !== undefined || opts.retain.count !== undefined)
+      ? (void prune(), setInterval(prune, 3_600_000).unref())
+      : undefined;
   return {
-    app, context, recovered,
+    app,
+    context,
+    recovered,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       (closing ??= (async () => {

@@ -83,7 +83,11 @@ export class Lanes {
   enqueue(id: string, kind: RunKind, start: () => Promise<unknown>): Promise<unknown> {
     const lane = laneOf(kind);
     return new Promise((resolve, reject) => {
-      this.#waiting[lane].push({ id, start: () => start().then(resolve, reject), cancel: () => reject(new JobAbortedError(id)) });
+      this.#waiting[lane].push({
+        id,
+        start: () => start().then(resolve, reject),
+        cancel: () => reject(new JobAbortedError(id)),
+      });
       this.#pump(lane);
     });
   }

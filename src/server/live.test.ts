@@ -23,18 +23,37 @@ describe('a listening server with the worker pool', () => {
 
   it('streams live events of a run solved in a worker thread, and marks runs cut by close() interrupted', async () => {
     process.env.LANCASTER_TEST_DELAY_MS = '400'; // read by the slow-solve test handler in the worker
-    const registry = defaultRegistry().register('solve', new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href);
+    const registry = defaultRegistry().register(
+      'solve',
+      new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href,
+    );
     const db = join(dir, 'runs.db');
-    const server = await startServer({ port: 0, store: new SqliteRunStore(db), executor: new PoolExecutor({ threads: 1 }), registry });
+    const server = await startServer({
+      port: 0,
+      store: new SqliteRunStore(db),
+      executor: new PoolExecutor({ threads: 1 }),
+      registry,
+    });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const post = async () => (await (await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: NAFTA }) })).json() as { id: string }).id;
+    const post = async () =>
+      (
+        (await (
+          await fetch(`${server.url}/api/runs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ scenario: NAFTA }),
+          })
+        ).json()) as { id: string }
+      ).id;
     const id = await post();
     const events = await readEvents(`${server.url}/api/runs/${id}/events`);
     const types = events.map(([t]) => t);
     expect(types[0]).toBe('queued');
     expect(types[1]).toBe('running');
     expect(types.at(-1)).toBe('done');
-    const progress = events.filter(([t]) => t === 'progress').map(([, d]) => d as { fraction: number; message: string });
+    const progress = events
+      .filter(([t]) => t === 'progress')
+      .map(([, d]) => d as { fraction: number; message: string });
     expect(progress.length).toBeGreaterThanOrEqual(4);
     expect(progress.map((p) => p.fraction)).toEqual([...progress.map((p) => p.fraction)].sort((x, y) => x - y));
     // A worker's last progress message can arrive after its result (two channels); `done` is what counts.

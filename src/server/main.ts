@@ -6,7 +6,15 @@ import { parseArgs } from 'node:util';
 import { parsePort, serve } from './cli.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, threads: { type: 'string' }, token: { type: 'string' }, 'allow-host': { type: 'string' }, 'rate-limit': { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    threads: { type: 'string' },
+    token: { type: 'string' },
+    'allow-host': { type: 'string' },
+    'rate-limit': { type: 'string' },
+  },
 });
 
 serve({

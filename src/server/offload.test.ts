@@ -11,20 +11,32 @@ import { OFFLOAD_BYTES, type OffloadOptions } from './offload.ts';
 /** A scenario at the entry limit: 2 000 tariff entries, ≈ 100 KB of YAML (what issue 18 measured blocking the loop). */
 const LARGE = `lancaster: 1\nname: large\nmodel: one-sector-2025\npolicy:\n  tariffs:\n${'    - { importer: USA, exporter: CHN, rate: 0.1 }\n'.repeat(2000)}`;
 /** The same size with one bad code in entry 1499 (line 1505). */
-const LARGE_BAD = LARGE.replace(/(?<=(?:.*\n){1504}) {4}- \{ importer: USA, exporter: CHN/, '    - { importer: USA, exporter: XXX');
+const LARGE_BAD = LARGE.replace(
+  /(?<=(?:.*\n){1504}) {4}- \{ importer: USA, exporter: CHN/,
+  '    - { importer: USA, exporter: XXX',
+);
 
 const apps: FastifyInstance[] = [];
 afterAll(() => Promise.all(apps.map((a) => a.close())));
 
 async function appWith(offload?: OffloadOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const { recovered: _r, ...ctx } = await createContext({ store: new SqliteRunStore(':memory:'), executor: new InlineExecutor(), offload });
+  const { recovered: _r, ...ctx } = await createContext({
+    store: new SqliteRunStore(':memory:'),
+    executor: new InlineExecutor(),
+    offload,
+  });
   const app = await buildApp(ctx);
   apps.push(app);
   return { app, ctx };
 }
 
 const validate = (app: FastifyInstance, payload: string) =>
-  app.inject({ method: 'POST', url: '/api/scenarios/validate', payload, headers: { 'content-type': 'application/yaml' } });
+  app.inject({
+    method: 'POST',
+    url: '/api/scenarios/validate',
+    payload,
+    headers: { 'content-type': 'application/yaml' },
+  });
 
 describe('large bodies are parsed and validated in a worker thread', () => {
   it('answers a large scenario from the worker exactly as from the request thread, valid or not', async () => {
@@ -46,10 +58,20 @@ describe('large bodies are parsed and validated in a worker thread', () => {
 
   it('checks a large submitted run in the worker and queues it', async () => {
     const { app, ctx } = await appWith();
-    const r = await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: LARGE, headers: { 'content-type': 'application/yaml' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/runs?kind=solve',
+      payload: LARGE,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(r.statusCode, r.body).toBe(202);
     expect(ctx.checker.offloaded).toBe(1);
-    const bad = await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: LARGE_BAD, headers: { 'content-type': 'application/yaml' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/runs?kind=solve',
+      payload: LARGE_BAD,
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toBe('invalid_scenario');
     await ctx.service.shutdown();
@@ -77,7 +99,10 @@ describe('large bodies are parsed and validated in a worker thread', () => {
     h.disable();
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
     const stallMs = h.max / 1e6;
-    expect(stallMs, `longest event-loop stall ${stallMs.toFixed(1)} ms; one validation in the thread ${inThread.toFixed(1)} ms`).toBeLessThan(inThread / 2);
+    expect(
+      stallMs,
+      `longest event-loop stall ${stallMs.toFixed(1)} ms; one validation in the thread ${inThread.toFixed(1)} ms`,
+    ).toBeLessThan(inThread / 2);
   });
 
   it('stops the worker when idle, so its memory is returned, and starts it again for the next large body', async () => {

@@ -83,7 +83,9 @@ export class BodyChecker {
 
   async #offload(task: CheckTask): Promise<unknown> {
     clearTimeout(this.#idle);
-    this.#pool ??= new ThreadPool<CheckTask, CheckReply>(new URL('./check-worker.ts', import.meta.url), { threads: this.#threads });
+    this.#pool ??= new ThreadPool<CheckTask, CheckReply>(new URL('./check-worker.ts', import.meta.url), {
+      threads: this.#threads,
+    });
     this.#pending++;
     this.offloaded++;
     try {

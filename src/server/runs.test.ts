@@ -33,16 +33,37 @@ describe('runs', () => {
   });
 
   it('accepts a YAML scenario body with ?kind= and a scenario JSON object in the envelope', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: NAFTA.replace('schedule: tariffs-2005', 'rate: 0'), headers: { 'content-type': 'text/yaml' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/runs?kind=solve',
+      payload: NAFTA.replace('schedule: tariffs-2005', 'rate: 0'),
+      headers: { 'content-type': 'text/yaml' },
+    });
     expect(r.statusCode).toBe(202);
     b = r.json().id;
-    await submit({ scenario: { lancaster: 1, name: 'US tariff on China', model: 'one-sector-2025', policy: { tariffs: [{ importer: 'USA', exporter: 'CHN', rate: 0.54 }] } } });
+    await submit({
+      scenario: {
+        lancaster: 1,
+        name: 'US tariff on China',
+        model: 'one-sector-2025',
+        policy: { tariffs: [{ importer: 'USA', exporter: 'CHN', rate: 0.54 }] },
+      },
+    });
     await ctx.service.settle();
   });
 
   it('returns a finished run with timings, versions, scenario and result', async () => {
     const r = (await app.inject({ method: 'GET', url: `/api/runs/${a}` })).json();
-    expect(r).toMatchObject({ id: a, kind: 'solve', status: 'done', model: 'cp2015', dataset: 'cp2015', dataset_version: '1.0.0', scenario: NAFTA, error: null });
+    expect(r).toMatchObject({
+      id: a,
+      kind: 'solve',
+      status: 'done',
+      model: 'cp2015',
+      dataset: 'cp2015',
+      dataset_version: '1.0.0',
+      scenario: NAFTA,
+      error: null,
+    });
     expect(r.code_version).toMatch(/^0\.1\.0/);
     expect(r.timings.total_ms).toBeGreaterThanOrEqual(r.timings.run_ms);
     expect(r.result.status).toBe('converged');
@@ -91,7 +112,10 @@ describe('runs', () => {
     expect((await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a},nope` })).statusCode).toBe(404);
     const one = await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a}` });
     expect(one.statusCode).toBe(400);
-    expect(one.json().issues[0]).toEqual({ path: ['querystring', 'ids'], message: 'expected two run ids separated by a comma, found 1' });
+    expect(one.json().issues[0]).toEqual({
+      path: ['querystring', 'ids'],
+      message: 'expected two run ids separated by a comma, found 1',
+    });
     const q = await submit({ kind: 'solve', scenario: US_CHINA });
     const r = await app.inject({ method: 'GET', url: `/api/runs/compare?ids=${a},${q}` });
     expect(r.statusCode).toBe(409);
@@ -101,10 +125,17 @@ describe('runs', () => {
 
   it('deletes a run; unknown ids answer 404 on every run route', async () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/runs/${b}` })).statusCode).toBe(204);
-    for (const [method, url] of [['DELETE', `/api/runs/${b}`], ['GET', `/api/runs/${b}`], ['GET', `/api/runs/${b}/events`]] as const) {
+    for (const [method, url] of [
+      ['DELETE', `/api/runs/${b}`],
+      ['GET', `/api/runs/${b}`],
+      ['GET', `/api/runs/${b}/events`],
+    ] as const) {
       const r = await app.inject({ method, url });
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toEqual({ error: 'not_found', message: `Expected the id of a stored run, found "${b}" (no such run)` });
+      expect(r.json()).toEqual({
+        error: 'not_found',
+        message: `Expected the id of a stored run, found "${b}" (no such run)`,
+      });
     }
   });
 
@@ -112,7 +143,10 @@ describe('runs', () => {
     const id = await submit({ scenario: NAFTA });
     expect((await app.inject({ method: 'DELETE', url: `/api/runs/${id}` })).statusCode).toBe(202);
     await ctx.service.settle();
-    expect((await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json()).toMatchObject({ status: 'cancelled', result: null });
+    expect((await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json()).toMatchObject({
+      status: 'cancelled',
+      result: null,
+    });
     expect((await app.inject({ method: 'DELETE', url: `/api/runs/${id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/runs/${id}` })).statusCode).toBe(404);
   });
@@ -126,7 +160,11 @@ describe('bad runs', () => {
   });
 
   it('refuses invalid scenarios before queueing them, with line and column', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/runs', payload: { scenario: NAFTA.replace('model: cp2015', 'model: cp2016') } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { scenario: NAFTA.replace('model: cp2015', 'model: cp2016') },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().issues[0]).toMatchObject({ path: ['model'], line: 6, col: 8 });
     expect((await app.inject({ method: 'GET', url: '/api/runs?status=queued' })).json().total).toBe(0);
@@ -134,7 +172,10 @@ describe('bad runs', () => {
 
   it('refuses unknown envelope fields and unknown kinds with the path of the error', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/runs', payload: { scenario: NAFTA, priority: 1 } });
-    expect(r.json().issues[0]).toEqual({ path: ['body', 'priority'], message: 'expected only known fields, found unknown field "priority"' });
+    expect(r.json().issues[0]).toEqual({
+      path: ['body', 'priority'],
+      message: 'expected only known fields, found unknown field "priority"',
+    });
     const k = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'dance', scenario: NAFTA } });
     expect(k.statusCode).toBe(400);
     expect(k.json().issues[0].path).toEqual(['body', 'kind']);
@@ -142,12 +183,18 @@ describe('bad runs', () => {
 
   it('records a run whose handler throws as failed, with its message and timings', async () => {
     const { ctx: c2, app: a2 } = await testApp();
-    const failing = 'export const handler = { check: () => ({ name: "boom" }), run: async () => { throw new Error("Expected a solvable economy, found none"); } };';
+    const failing =
+      'export const handler = { check: () => ({ name: "boom" }), run: async () => { throw new Error("Expected a solvable economy, found none"); } };';
     c2.registry.register('solve', `data:text/javascript,${encodeURIComponent(failing)}`);
     const id = (await c2.service.submit('solve', 'anything')).id;
     await c2.service.settle();
     const r = (await a2.inject({ method: 'GET', url: `/api/runs/${id}` })).json();
-    expect(r).toMatchObject({ status: 'failed', name: 'boom', error: 'Expected a solvable economy, found none', result: null });
+    expect(r).toMatchObject({
+      status: 'failed',
+      name: 'boom',
+      error: 'Expected a solvable economy, found none',
+      result: null,
+    });
     expect(r.timings.run_ms).toBeGreaterThanOrEqual(0);
     const ev = (await a2.inject({ method: 'GET', url: `/api/runs/${id}/events` })).body;
     expect(ev).toMatch(/event: failed\ndata: \{.*"error":"Expected a solvable economy, found none"/);
@@ -159,7 +206,11 @@ describe('analyze runs', () => {
   it('analyses a GENIUS domain sent as XML texts', async () => {
     const id = await submit({
       kind: 'analyze',
-      scenario: { domain: readFileSync(ENGLAND_ZIMBABWE.domain, 'utf8'), profile_a: readFileSync(ENGLAND_ZIMBABWE.a, 'utf8'), profile_b: readFileSync(ENGLAND_ZIMBABWE.b, 'utf8') },
+      scenario: {
+        domain: readFileSync(ENGLAND_ZIMBABWE.domain, 'utf8'),
+        profile_a: readFileSync(ENGLAND_ZIMBABWE.a, 'utf8'),
+        profile_b: readFileSync(ENGLAND_ZIMBABWE.b, 'utf8'),
+      },
     });
     await ctx.service.settle();
     const r = (await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json();
@@ -167,7 +218,11 @@ describe('analyze runs', () => {
   });
 
   it('rejects missing profiles with their path', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/runs', payload: { kind: 'analyze', scenario: { domain: '<x/>' } } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { kind: 'analyze', scenario: { domain: '<x/>' } },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().issues.map((i: { path: string[] }) => i.path)).toEqual([['profile_a'], ['profile_b']]);
   });

@@ -29,7 +29,11 @@ class TimedExecutor implements Executor {
 }
 
 async function timedApp(ms: (job: Job) => number, lanes?: { maxQueued?: number }) {
-  const { recovered: _r, ...ctx } = await createContext({ store: new SqliteRunStore(':memory:'), executor: new TimedExecutor(ms), lanes });
+  const { recovered: _r, ...ctx } = await createContext({
+    store: new SqliteRunStore(':memory:'),
+    executor: new TimedExecutor(ms),
+    lanes,
+  });
   return { app: await buildApp(ctx), ctx };
 }
 
@@ -38,15 +42,37 @@ const submit = (kind: string) => ({ method: 'POST' as const, url: '/api/runs', p
 describe('fair scheduling (issue 18: the starving queue)', () => {
   it('finishes a short solve while long strategy runs hold their lane (worker pool, real solves)', async () => {
     process.env.LANCASTER_TEST_DELAY_MS = '2500'; // the "strategy" runs below: a solve after 2.5 s
-    const registry = defaultRegistry().register('strategy', new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href);
-    const server = await startServer({ port: 0, store: new SqliteRunStore(':memory:'), executor: new PoolExecutor({ threads: 2, preload: ['cp2015'] }), registry, lanes: { concurrency: { short: 1, long: 1 } } });
+    const registry = defaultRegistry().register(
+      'strategy',
+      new URL('../../test/support/exec/handlers/slow-solve.ts', import.meta.url).href,
+    );
+    const server = await startServer({
+      port: 0,
+      store: new SqliteRunStore(':memory:'),
+      executor: new PoolExecutor({ threads: 2, preload: ['cp2015'] }),
+      registry,
+      lanes: { concurrency: { short: 1, long: 1 } },
+    });
     try {
-      const post = async (kind: string) => ((await (await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, scenario: NAFTA }) })).json()) as { id: string }).id;
+      const post = async (kind: string) =>
+        (
+          (await (
+            await fetch(`${server.url}/api/runs`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ kind, scenario: NAFTA }),
+            })
+          ).json()) as { id: string }
+        ).id;
       const longs = [await post('strategy'), await post('strategy')];
       const short = await post('solve');
       const until = async (id: string) => {
         for (;;) {
-          const r = (await (await fetch(`${server.url}/api/runs/${id}`)).json()) as { status: string; finished_at: string; started_at: string };
+          const r = (await (await fetch(`${server.url}/api/runs/${id}`)).json()) as {
+            status: string;
+            finished_at: string;
+            started_at: string;
+          };
           if (r.status !== 'queued' && r.status !== 'running') return r;
           await new Promise((res) => setTimeout(res, 50));
         }
@@ -86,7 +112,7 @@ describe('DELETE of a running run', () => {
     const del = await app.inject({ method: 'DELETE', url: `/api/runs/${id}` });
     expect(del.statusCode).toBe(202);
     expect(del.json()).toEqual({ id, status: 'cancelled' });
-    expect((await ctx.store.get(id))).toMatchObject({ status: 'cancelled', error: 'cancelled by a DELETE request' });
+    expect(await ctx.store.get(id)).toMatchObject({ status: 'cancelled', error: 'cancelled by a DELETE request' });
     expect((await app.inject({ method: 'DELETE', url: `/api/runs/${waiting}` })).statusCode).toBe(202); // a queued one too
     await ctx.service.settle();
     expect((await ctx.store.get(id))?.status).toBe('cancelled'); // the aborted job did not overwrite it
@@ -110,9 +136,13 @@ describe('server-sent events', () => {
     expect(ids.slice(0, -1).map(Number)).toEqual(ids.slice(0, -1).map((_, k) => k + 1));
     const again = (await app.inject({ method: 'GET', url: `/api/runs/${id}/events` })).body;
     expect(again).toBe(all); // the same ids on every connection
-    const resumed = (await app.inject({ method: 'GET', url: `/api/runs/${id}/events`, headers: { 'last-event-id': '2' } })).body;
+    const resumed = (
+      await app.inject({ method: 'GET', url: `/api/runs/${id}/events`, headers: { 'last-event-id': '2' } })
+    ).body;
     expect([...resumed.matchAll(/^id: (\S+)$/gm)].map((m) => m[1])).toEqual(ids.slice(2));
-    expect((await app.inject({ method: 'GET', url: `/api/runs/${id}/events`, headers: { 'last-event-id': 'end' } })).body).toBe('');
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/runs/${id}/events`, headers: { 'last-event-id': 'end' } })).body,
+    ).toBe('');
     expect(all).toMatch(/event: progress/); // the solve reports its progress
     await app.close();
   });
@@ -121,8 +151,16 @@ describe('server-sent events', () => {
 describe('honest run records', () => {
   it('stores a solve that did not converge as failed with the reason (not done)', async () => {
     const { app, ctx } = await testApp();
-    const text = 'lancaster: 1\nname: x\nmodel: one-sector-2025\noptions:\n  max_iterations: 2\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n';
-    const id = (await app.inject({ method: 'POST', url: '/api/runs?kind=solve', payload: text, headers: { 'content-type': 'application/yaml' } })).json().id;
+    const text =
+      'lancaster: 1\nname: x\nmodel: one-sector-2025\noptions:\n  max_iterations: 2\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n';
+    const id = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/runs?kind=solve',
+        payload: text,
+        headers: { 'content-type': 'application/yaml' },
+      })
+    ).json().id;
     await ctx.service.settle();
     const r = (await app.inject({ method: 'GET', url: `/api/runs/${id}` })).json();
     expect(r.status).toBe('failed');
@@ -139,8 +177,19 @@ describe('retention', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     for (let k = 0; k < 5; k++) {
       const id = `r${k}`;
-      await store.create({ id, kind: 'solve', scenario: 'x', code_version: 't', created_at: new Date(now - k * day).toISOString() });
-      if (k !== 4) await store.finish(id, { status: k === 3 ? 'cancelled' : 'done', finished_at: new Date(now).toISOString(), timings: {} });
+      await store.create({
+        id,
+        kind: 'solve',
+        scenario: 'x',
+        code_version: 't',
+        created_at: new Date(now - k * day).toISOString(),
+      });
+      if (k !== 4)
+        await store.finish(id, {
+          status: k === 3 ? 'cancelled' : 'done',
+          finished_at: new Date(now).toISOString(),
+          timings: {},
+        });
     }
     expect(await pruneRuns(store, { days: 1.5 }, now)).toBe(2); // r2 and r3 (r4 is still queued)
     expect(await pruneRuns(store, { count: 1 }, now)).toBe(1); // keeps r0

@@ -104,11 +104,15 @@ export class RunService {
     const module = registry.module(kind);
     if (this.lanes.full()) {
       const wait = this.lanes.retryAfterSeconds();
-      throw new ApiError(429, 'queue_full', msg.queueFull(this.lanes.maxQueued, wait), undefined, { 'retry-after': String(wait) });
+      throw new ApiError(429, 'queue_full', msg.queueFull(this.lanes.maxQueued, wait), undefined, {
+        'retry-after': String(wait),
+      });
     }
     const handler = await registry.handler(kind);
     // A fan-out run's check builds its whole plan (a sweep parses its scenario several times): never in the request thread.
-    const check = this.opts.checker ? await this.opts.checker.check(module, input, label, handler.fanOut !== undefined) : await handler.check(input, label);
+    const check = this.opts.checker
+      ? await this.opts.checker.check(module, input, label, handler.fanOut !== undefined)
+      : await handler.check(input, label);
     const id = randomUUID();
     const created = Date.now();
     const created_at = new Date(created).toISOString();
@@ -116,7 +120,8 @@ export class RunService {
     const active: Active = { controller: new AbortController(), writes: Promise.resolve() };
     this.#active.set(id, active);
     this.#emit(id, { type: 'queued', data: { id, status: 'queued', created_at } });
-    const write = (f: () => Promise<unknown>) => (active.writes = active.writes.then(f).catch((e) => this.opts.onError?.(e)));
+    const write = (f: () => Promise<unknown>) =>
+      (active.writes = active.writes.then(f).catch((e) => this.opts.onError?.(e)));
     const markStarted = () => {
       if (active.startedAt !== undefined) return;
       active.startedAt = Date.now();
@@ -129,21 +134,41 @@ export class RunService {
       markStarted();
       const end = Date.now();
       const finished_at = new Date(end).toISOString();
-      const timings = { queued_ms: active.startedAt! - created, run_ms: end - active.startedAt!, total_ms: end - created };
+      const timings = {
+        queued_ms: active.startedAt! - created,
+        run_ms: end - active.startedAt!,
+        total_ms: end - created,
+      };
       // A result that did not converge is a failed run with the solver's reason (its numbers are kept for diagnosis).
       // So is a sweep with failed or unconverged runs (its bands leave them out; the result lists them).
       const status = (value as { status?: unknown } | null)?.status;
       const unconverged = ok && (status === 'not-converged' || status === 'incomplete');
       const reason = (value as { message?: string } | null)?.message;
       const error = unconverged
-        ? status === 'incomplete' ? msg.stored.incomplete(reason) : msg.stored.notConverged(reason)
-        : ok ? undefined : this.#closing ? INTERRUPTED : (value as Error)?.message ?? String(value);
+        ? status === 'incomplete'
+          ? msg.stored.incomplete(reason)
+          : msg.stored.notConverged(reason)
+        : ok
+          ? undefined
+          : this.#closing
+            ? INTERRUPTED
+            : ((value as Error)?.message ?? String(value));
       const done = ok && !unconverged;
       write(async () => {
-        const stored = await store.finish(id, done ? { status: 'done', finished_at, timings, result: value } : { status: 'failed', finished_at, timings, error, ...(ok ? { result: value } : {}) });
+        const stored = await store.finish(
+          id,
+          done
+            ? { status: 'done', finished_at, timings, result: value }
+            : { status: 'failed', finished_at, timings, error, ...(ok ? { result: value } : {}) },
+        );
         this.#active.delete(id);
         if (!stored) return;
-        this.#emit(id, done ? { type: 'done', data: { id, status: 'done', finished_at } } : { type: 'failed', data: { id, status: 'failed', finished_at, error: error! } });
+        this.#emit(
+          id,
+          done
+            ? { type: 'done', data: { id, status: 'done', finished_at } }
+            : { type: 'failed', data: { id, status: 'failed', finished_at, error: error! } },
+        );
       });
     };
     const onEvent = (e: ExecEvent) => {
@@ -159,12 +184,20 @@ export class RunService {
       ? () => {
           markStarted();
           const inFlight = this.opts.fanOutInFlight ?? this.lanes.concurrency('long');
-          return handler.fanOut!(input, { executor, signal, inFlight, progress: (p) => onEvent({ type: 'progress', ...p }) });
+          return handler.fanOut!(input, {
+            executor,
+            signal,
+            inFlight,
+            progress: (p) => onEvent({ type: 'progress', ...p }),
+          });
         }
       : () => executor.submit({ id, kind, module, input }, onEvent, signal);
     active.done = this.lanes
       .enqueue(id, kind, start)
-      .then((r) => finish(true, r), (e) => finish(false, e))
+      .then(
+        (r) => finish(true, r),
+        (e) => finish(false, e),
+      )
       .then(() => active.writes);
     return (await store.get(id))!;
   }
@@ -179,7 +212,12 @@ export class RunService {
       const finished_at = new Date().toISOString();
       const now = Date.now();
       const timings = active.startedAt !== undefined ? { run_ms: now - active.startedAt } : {};
-      const stored = await this.opts.store.finish(id, { status: 'cancelled', finished_at, timings, error: msg.stored.cancelledByDelete });
+      const stored = await this.opts.store.finish(id, {
+        status: 'cancelled',
+        finished_at,
+        timings,
+        error: msg.stored.cancelledByDelete,
+      });
       this.lanes.remove(id);
       active.controller.abort();
       if (stored) {
@@ -215,7 +253,11 @@ export class RunService {
       log = { seq: 0, events: [] };
       this.#logs.set(id, log);
       if (this.#logs.size > KEEP_LOGS + this.#active.size) {
-        for (const old of this.#logs.keys()) if (!this.#active.has(old) && old !== id) { this.#logs.delete(old); break; }
+        for (const old of this.#logs.keys())
+          if (!this.#active.has(old) && old !== id) {
+            this.#logs.delete(old);
+            break;
+          }
       }
     }
     if (log.events.at(-1)?.id === 'end') return; // nothing follows the last event

@@ -18,13 +18,23 @@ function frame(e: LoggedEvent): string {
 
 /** Events implied by a stored record (when the service holds no log of the run): ids 1, 2, end. */
 function replayEvents(r: RunRecord, progress?: RunEvent['data']): LoggedEvent[] {
-  const out: LoggedEvent[] = [{ id: '1', event: { type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } } }];
-  if (r.started_at) out.push({ id: '2', event: { type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } } });
-  if (r.status === 'running' && progress) out.push({ id: '3', event: { type: 'progress', data: progress as { fraction: number; message: string } } });
+  const out: LoggedEvent[] = [
+    { id: '1', event: { type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } } },
+  ];
+  if (r.started_at)
+    out.push({ id: '2', event: { type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } } });
+  if (r.status === 'running' && progress)
+    out.push({ id: '3', event: { type: 'progress', data: progress as { fraction: number; message: string } } });
   const at = r.finished_at ?? r.created_at;
-  if (r.status === 'done') out.push({ id: 'end', event: { type: 'done', data: { id: r.id, status: 'done', finished_at: at } } });
-  if (r.status === 'failed') out.push({ id: 'end', event: { type: 'failed', data: { id: r.id, status: 'failed', finished_at: at, error: r.error ?? '' } } });
-  if (r.status === 'cancelled') out.push({ id: 'end', event: { type: 'cancelled', data: { id: r.id, status: 'cancelled', finished_at: at } } });
+  if (r.status === 'done')
+    out.push({ id: 'end', event: { type: 'done', data: { id: r.id, status: 'done', finished_at: at } } });
+  if (r.status === 'failed')
+    out.push({
+      id: 'end',
+      event: { type: 'failed', data: { id: r.id, status: 'failed', finished_at: at, error: r.error ?? '' } },
+    });
+  if (r.status === 'cancelled')
+    out.push({ id: 'end', event: { type: 'cancelled', data: { id: r.id, status: 'cancelled', finished_at: at } } });
   return out;
 }
 
@@ -39,7 +49,12 @@ function position(id: string | undefined): number {
  * Streams the events of run `id` on `reply` (hijacked), resuming after the request's
  * Last-Event-ID. Subscribes before reading the stored state, so no event falls in between.
  */
-export async function streamRunEvents(req: FastifyRequest, reply: FastifyReply, svc: RunService, id: string): Promise<void> {
+export async function streamRunEvents(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  svc: RunService,
+  id: string,
+): Promise<void> {
   let live: ((e: LoggedEvent) => void) | undefined;
   const early: LoggedEvent[] = [];
   const onEvent = (e: LoggedEvent) => (live ? live(e) : early.push(e));
@@ -53,7 +68,12 @@ export async function streamRunEvents(req: FastifyRequest, reply: FastifyReply, 
   let sent = position(Array.isArray(header) ? header[0] : header);
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
   let ended = false;
   const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   const end = () => {

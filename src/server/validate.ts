@@ -23,5 +23,12 @@ export interface ValidAnswer {
 export async function validateScenarioText(registry: HandlerRegistry, text: string): Promise<ValidAnswer> {
   const kind: RunKind = isSweepText(text) ? 'sweep' : scenarioKind(text);
   const check = await (await registry.handler(kind)).check(text, 'scenario');
-  return { valid: true, kind, name: check.name ?? '', model: check.model ?? '', dataset: check.dataset ?? '', dataset_version: check.dataset_version ?? null };
+  return {
+    valid: true,
+    kind,
+    name: check.name ?? '',
+    model: check.model ?? '',
+    dataset: check.dataset ?? '',
+    dataset_version: check.dataset_version ?? null,
+  };
 }

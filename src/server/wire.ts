@@ -28,18 +28,25 @@ export function toWire(e: unknown): WireError {
   if (e instanceof ScenarioError) return { type: 'scenario', file: e.file, issues: e.issues };
   if (e instanceof UnsupportedKindError) return { type: 'kind', kind: e.kind, supported: e.supported };
   const message = e instanceof Error ? e.message : String(e);
-  const type = e instanceof DataError ? 'data' : e instanceof TypeError ? 'type' : e instanceof RangeError ? 'range' : 'other';
+  const type =
+    e instanceof DataError ? 'data' : e instanceof TypeError ? 'type' : e instanceof RangeError ? 'range' : 'other';
   return { type, message };
 }
 
 /** The error again (the request side), of the class it had in the worker. */
 export function fromWire(w: WireError): Error {
   switch (w.type) {
-    case 'scenario': return new ScenarioError(w.file, w.issues);
-    case 'kind': return new UnsupportedKindError(w.kind, w.supported);
-    case 'data': return new DataError(w.message);
-    case 'type': return new TypeError(w.message);
-    case 'range': return new RangeError(w.message);
-    default: return new Error(w.message);
+    case 'scenario':
+      return new ScenarioError(w.file, w.issues);
+    case 'kind':
+      return new UnsupportedKindError(w.kind, w.supported);
+    case 'data':
+      return new DataError(w.message);
+    case 'type':
+      return new TypeError(w.message);
+    case 'range':
+      return new RangeError(w.message);
+    default:
+      return new Error(w.message);
   }
 }

@@ -26,7 +26,10 @@ export interface ScenarioIssue {
  */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
-  constructor(readonly file: string, readonly issues: ScenarioIssue[]) {
+  constructor(
+    readonly file: string,
+    readonly issues: ScenarioIssue[],
+  ) {
     super(issues.map((i) => formatIssue(file, i)).join('\n'));
   }
 }

@@ -32,21 +32,28 @@ import * as msg from './messages/scenario.ts';
 import * as scenarioMsg from './messages/scenario.ts';
 
 const Unit = z.number().min(0).max(1);
-const Exponent = z.number().positive().meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
+const Exponent = z
+  .number()
+  .positive()
+  .meta({ description: 'Concession exponent e: < 1 Boulware, 1 linear, > 1 conceder' });
 
 /** One member of a delegation. */
 const DelegateSchema = z.strictObject({
   name: z.string().min(1),
   role: z.string().optional(),
-  weight: z.number().nonnegative().optional().meta({ description: 'Relative say in the delegation; equal when absent' }),
+  weight: z
+    .number()
+    .nonnegative()
+    .optional()
+    .meta({ description: 'Relative say in the delegation; equal when absent' }),
 });
 
 /** A leader's ratification threshold on its own objective. */
 const ThresholdSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('known'), value: z.number() }),
-  z
-    .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() })
-    .refine((t) => t.min <= t.max, { error: (iss) => msg.minMax((iss.input as { min: number }).min, (iss.input as { max: number }).max) }),
+  z.strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() }).refine((t) => t.min <= t.max, {
+    error: (iss) => msg.minMax((iss.input as { min: number }).min, (iss.input as { max: number }).max),
+  }),
   z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive() }),
 ]);
 
@@ -56,18 +63,21 @@ const ThresholdSchema = z.discriminatedUnion('kind', [
  */
 const CalibratedThresholdSchema = z.strictObject({
   kind: z.literal('calibrated'),
-  width: z.number().positive().meta({ description: 'Width of the uniform prior below the bound from the approvals, in the units of the objective (pp)' }),
+  width: z.number().positive().meta({
+    description: 'Width of the uniform prior below the bound from the approvals, in the units of the objective (pp)',
+  }),
 });
 
 /** The leader who must ratify a deal (Putnam's second level). */
 const LeaderSchema = z.strictObject({
   name: z.string().min(1),
   threshold: z.union([ThresholdSchema, CalibratedThresholdSchema]),
-  weights: z
-    .record(z.string(), z.number().nonnegative())
-    .optional()
-    .meta({ description: "Weights of the leader's objective (constituencies), when they differ from the delegation's" }),
-  objective: TradeObjectiveSchema.optional().meta({ description: "Trade domains: the leader's own government objective, when it differs from the delegation's" }),
+  weights: z.record(z.string(), z.number().nonnegative()).optional().meta({
+    description: "Weights of the leader's objective (constituencies), when they differ from the delegation's",
+  }),
+  objective: TradeObjectiveSchema.optional().meta({
+    description: "Trade domains: the leader's own government objective, when it differs from the delegation's",
+  }),
 });
 
 /** A negotiating agent and its parameters. */
@@ -101,7 +111,9 @@ const PartySchema = z.strictObject({
   voter: VoterSpecSchema.default({ kind: 'hill_climber' }),
   trust: Unit.default(0.5).meta({ description: "Initial trust in the other side's compliance" }),
   reservation: z.number().optional().meta({ description: 'Utility of no deal; the disagreement point by default' }),
-  objective: TradeObjectiveSchema.optional().meta({ description: "Trade domains: the delegation's government objective (default: real income)" }),
+  objective: TradeObjectiveSchema.optional().meta({
+    description: "Trade domains: the delegation's government objective (default: real income)",
+  }),
 });
 
 /** Trust dynamics and how trust moves the chance that talks continue. */
@@ -115,23 +127,33 @@ const TrustParamsSchema = z.strictObject({
       z.strictObject({
         label: z.string().min(1),
         date: z.string().optional(),
-        moves: z.record(z.string(), z.enum(['C', 'D'])).meta({ description: 'Party → C (complied) or D (defected, e.g. new restrictions after a truce)' }),
+        moves: z
+          .record(z.string(), z.enum(['C', 'D']))
+          .meta({ description: 'Party → C (complied) or D (defected, e.g. new restrictions after a truce)' }),
       }),
     )
     .optional()
-    .meta({ description: 'Observed compliance before the talks; each side updates its trust in the other (gain/loss)' }),
+    .meta({
+      description: 'Observed compliance before the talks; each side updates its trust in the other (gain/loss)',
+    }),
   record: z
     .array(
       z.strictObject({
         label: z.string().min(1),
-        party: z.string().min(1).meta({ description: 'The side that promised (its counterpart\'s trust is calibrated)' }),
+        party: z
+          .string()
+          .min(1)
+          .meta({ description: "The side that promised (its counterpart's trust is calibrated)" }),
         committed: z.number().positive().meta({ description: 'What was promised, in any unit' }),
         delivered: z.number().nonnegative().meta({ description: 'What was delivered, in the same unit' }),
         source: z.string().min(1),
       }),
     )
     .optional()
-    .meta({ description: "Earlier deals' delivery on the record: the counterpart's initial trust becomes the delivered share (sum delivered / sum committed, at most 1), replacing its stated trust" }),
+    .meta({
+      description:
+        "Earlier deals' delivery on the record: the counterpart's initial trust becomes the delivered share (sum delivered / sum committed, at most 1), replacing its stated trust",
+    }),
 });
 
 /** One pairing of agents for a session (party → agent). */
@@ -149,9 +171,18 @@ export const NegotiationSchema = z
     seed: z.number().int().default(0),
     parties: z.record(z.string().min(1), PartySchema),
     trust: TrustParamsSchema.optional(),
-    domain: TradeDomainSchema.optional().meta({ description: 'A trade domain generated from the economic model (issues are policy levers of the scenario)' }),
-    replications: z.number().int().min(1).max(10000).default(1).meta({ description: 'Sessions are repeated with this many seeds (seed, seed + 1, …); the first is logged, all are summarised' }),
-    sessions: z.array(SessionSpecSchema).min(1).optional().meta({ description: "Agent pairings to run (default one session with the parties' agents)" }),
+    domain: TradeDomainSchema.optional().meta({
+      description: 'A trade domain generated from the economic model (issues are policy levers of the scenario)',
+    }),
+    replications: z.number().int().min(1).max(10000).default(1).meta({
+      description:
+        'Sessions are repeated with this many seeds (seed, seed + 1, …); the first is logged, all are summarised',
+    }),
+    sessions: z
+      .array(SessionSpecSchema)
+      .min(1)
+      .optional()
+      .meta({ description: "Agent pairings to run (default one session with the parties' agents)" }),
   })
   .superRefine((n, ctx) => {
     const names = Object.keys(n.parties);
@@ -160,20 +191,38 @@ export const NegotiationSchema = z
     n.sessions?.forEach((s, m) => {
       const got = Object.keys(s.agents);
       if (got.length !== 2 || !names.every((p) => got.includes(p))) {
-        ctx.addIssue({ code: 'custom', path: ['sessions', m, 'agents'], message: msg.oneAgentParty(names.join(', '), got.join(', ') || 'none') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', m, 'agents'],
+          message: msg.oneAgentParty(names.join(', '), got.join(', ') || 'none'),
+        });
       }
     });
     for (const [w, party] of Object.entries(n.parties)) {
       if (party.leader?.threshold.kind === 'calibrated' && !n.domain?.calibration) {
-        ctx.addIssue({ code: 'custom', path: ['parties', w, 'leader', 'threshold'], message: msg.negotiationDomainCalibration() });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parties', w, 'leader', 'threshold'],
+          message: msg.negotiationDomainCalibration(),
+        });
       }
     }
     for (const [m, r] of (n.trust?.record ?? []).entries()) {
-      if (!names.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['trust', 'record', m, 'party'], message: scenarioMsg.party(names.join(', '), r.party) });
+      if (!names.includes(r.party))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['trust', 'record', m, 'party'],
+          message: scenarioMsg.party(names.join(', '), r.party),
+        });
     }
     for (const [m, h] of (n.trust?.history ?? []).entries()) {
       for (const p of Object.keys(h.moves)) {
-        if (!names.includes(p)) ctx.addIssue({ code: 'custom', path: ['trust', 'history', m, 'moves', p], message: scenarioMsg.party(names.join(', '), p) });
+        if (!names.includes(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['trust', 'history', m, 'moves', p],
+            message: scenarioMsg.party(names.join(', '), p),
+          });
       }
     }
     if (n.domain && n.protocol === 'mediated') {
@@ -182,11 +231,17 @@ export const NegotiationSchema = z
     }
     if (n.domain) {
       n.domain.issues.forEach((t, m) => {
-        if (!names.includes(t.owner)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'owner'], message: scenarioMsg.party(names.join(', '), t.owner) });
+        if (!names.includes(t.owner))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['domain', 'issues', m, 'owner'],
+            message: scenarioMsg.party(names.join(', '), t.owner),
+          });
       });
       const ids = new Set<string>();
       n.domain.issues.forEach((t, m) => {
-        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'id'], message: msg.uniqueIssueIds(t.id) });
+        if (ids.has(t.id))
+          ctx.addIssue({ code: 'custom', path: ['domain', 'issues', m, 'id'], message: msg.uniqueIssueIds(t.id) });
         ids.add(t.id);
       });
     }
@@ -198,4 +253,3 @@ export type NegotiationSpec = z.infer<typeof NegotiationSchema>;
 export type AgentSpec = z.infer<typeof AgentSpecSchema>;
 /** Parsed voter specification. */
 export type VoterSpec = z.infer<typeof VoterSpecSchema>;
-

@@ -12,14 +12,31 @@
 import * as msg from './messages/run.ts';
 
 /** Okabe & Ito (2008). */
-export const OKABE_ITO = { blue: '#0072B2', vermillion: '#D55E00', green: '#009E73', purple: '#CC79A7', orange: '#E69F00', sky: '#56B4E9', yellow: '#F0E442', black: '#000000' } as const;
+export const OKABE_ITO = {
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  yellow: '#F0E442',
+  black: '#000000',
+} as const;
 
 /** Neutral grey of reference series (equilibria, other deals). */
 export const GREY = '#767676';
 
 /** Colours of the regions drawn as series (others fall back to grey). */
 const REGION_COLOURS: Readonly<Record<string, string>> = {
-  USA: OKABE_ITO.blue, CHN: OKABE_ITO.vermillion, EU: OKABE_ITO.green, JPN: OKABE_ITO.purple, KOR: OKABE_ITO.orange, TWN: OKABE_ITO.sky, MEX: '#7a5c00', CAN: '#555555', IND: '#8c6bb1',
+  USA: OKABE_ITO.blue,
+  CHN: OKABE_ITO.vermillion,
+  EU: OKABE_ITO.green,
+  JPN: OKABE_ITO.purple,
+  KOR: OKABE_ITO.orange,
+  TWN: OKABE_ITO.sky,
+  MEX: '#7a5c00',
+  CAN: '#555555',
+  IND: '#8c6bb1',
 };
 
 export const regionColour = (code: string): string => REGION_COLOURS[code] ?? '#8a8a8a';
@@ -60,7 +77,14 @@ export function contrast(a: string, b: string): number {
 export function textColour(hex: string, background = '#ffffff', ratio = 4.5): string {
   if (!/^#[0-9a-fA-F]{6}$/.test(hex)) throw new Error(msg.rrggbbColour(JSON.stringify(hex)));
   let f = 1;
-  const at = (x: number) => `#${[0, 1, 2].map((k) => Math.round(channel(hex, k) * x).toString(16).padStart(2, '0')).join('')}`;
+  const at = (x: number) =>
+    `#${[0, 1, 2]
+      .map((k) =>
+        Math.round(channel(hex, k) * x)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
   while (contrast(at(f), background) < ratio && f > 0) f = Math.max(0, f - 0.02);
   return at(f);
 }

@@ -4,7 +4,17 @@
  * transaction.
  */
 import pg from 'pg';
-import { FINISHED, INTERRUPTED, SUMMARY_COLUMNS, type PruneOptions, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import {
+  FINISHED,
+  INTERRUPTED,
+  SUMMARY_COLUMNS,
+  type PruneOptions,
+  type NewRun,
+  type RunFilter,
+  type RunRecord,
+  type RunStore,
+  type RunSummary,
+} from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lancaster_runs (
@@ -28,7 +38,6 @@ DO $$ BEGIN
   END IF;
 END $$;
 `;
-
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
 
@@ -68,12 +77,25 @@ export class PgRunStore implements RunStore {
     await this.pool.query(
       `INSERT INTO lancaster_runs (id, kind, status, name, model, dataset, dataset_version, code_version, scenario, created_at)
        VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9)`,
-      [r.id, r.kind, r.name ?? null, r.model ?? null, r.dataset ?? null, r.dataset_version ?? null, r.code_version, r.scenario, r.created_at],
+      [
+        r.id,
+        r.kind,
+        r.name ?? null,
+        r.model ?? null,
+        r.dataset ?? null,
+        r.dataset_version ?? null,
+        r.code_version,
+        r.scenario,
+        r.created_at,
+      ],
     );
   }
 
   async start(id: string, started_at: string): Promise<boolean> {
-    const q = await this.pool.query(`UPDATE lancaster_runs SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'`, [id, started_at]);
+    const q = await this.pool.query(
+      `UPDATE lancaster_runs SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'`,
+      [id, started_at],
+    );
     return (q.rowCount ?? 0) > 0;
   }
 
@@ -81,13 +103,22 @@ export class PgRunStore implements RunStore {
     const q = await this.pool.query(
       `UPDATE lancaster_runs SET status = $2, finished_at = $3, timings = $4, result = $5, error = $6
        WHERE id = $1 AND status IN ('queued', 'running')`,
-      [id, o.status, o.finished_at, JSON.stringify(o.timings), o.result === undefined ? null : JSON.stringify(o.result), o.error ?? null],
+      [
+        id,
+        o.status,
+        o.finished_at,
+        JSON.stringify(o.timings),
+        o.result === undefined ? null : JSON.stringify(o.result),
+        o.error ?? null,
+      ],
     );
     return (q.rowCount ?? 0) > 0;
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
-    const q = await this.pool.query(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM lancaster_runs WHERE id = $1`, [id]);
+    const q = await this.pool.query(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM lancaster_runs WHERE id = $1`, [
+      id,
+    ]);
     const row = q.rows[0];
     return row ? { ...summary(row), scenario: row.scenario, result: row.result ?? null } : undefined;
   }
@@ -95,14 +126,17 @@ export class PgRunStore implements RunStore {
   async list(f: RunFilter): Promise<{ runs: RunSummary[]; total: number }> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (f.status) (args.push(f.status), where.push(`status = $${args.length}`));
-    if (f.kind) (args.push(f.kind), where.push(`kind = $${args.length}`));
+    if (f.status) args.push(f.status), where.push(`status = $${args.length}`);
+    if (f.kind) args.push(f.kind), where.push(`kind = $${args.length}`);
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const client = await this.pool.connect();
     try {
       // One snapshot for the page and the count.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const rows = await client.query(`SELECT ${SUMMARY_COLUMNS} FROM lancaster_runs ${w} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`, args);
+      const rows = await client.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM lancaster_runs ${w} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`,
+        args,
+      );
       const total = await client.query(`SELECT count(*)::int AS n FROM lancaster_runs ${w}`, args);
       await client.query('COMMIT');
       return { runs: rows.rows.map(summary), total: total.rows[0].n };
@@ -118,10 +152,17 @@ export class PgRunStore implements RunStore {
     const finished = `status IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`;
     const parts: string[] = [];
     const args: unknown[] = [];
-    if (o.before !== undefined) (args.push(o.before), parts.push(`created_at < $${args.length}`));
-    if (o.keep !== undefined) (args.push(o.keep), parts.push(`id NOT IN (SELECT id FROM lancaster_runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT $${args.length})`));
+    if (o.before !== undefined) args.push(o.before), parts.push(`created_at < $${args.length}`);
+    if (o.keep !== undefined)
+      args.push(o.keep),
+        parts.push(
+          `id NOT IN (SELECT id FROM lancaster_runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT $${args.length})`,
+        );
     if (!parts.length) return 0;
-    return (await this.pool.query(`DELETE FROM lancaster_runs WHERE ${finished} AND (${parts.join(' OR ')})`, args)).rowCount ?? 0;
+    return (
+      (await this.pool.query(`DELETE FROM lancaster_runs WHERE ${finished} AND (${parts.join(' OR ')})`, args))
+        .rowCount ?? 0
+    );
   }
 
   async delete(id: string): Promise<boolean> {

@@ -5,7 +5,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { FINISHED, INTERRUPTED, SUMMARY_COLUMNS, type PruneOptions, type NewRun, type RunFilter, type RunRecord, type RunStore, type RunSummary } from './types.ts';
+import {
+  FINISHED,
+  INTERRUPTED,
+  SUMMARY_COLUMNS,
+  type PruneOptions,
+  type NewRun,
+  type RunFilter,
+  type RunRecord,
+  type RunStore,
+  type RunSummary,
+} from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -22,7 +32,6 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE INDEX IF NOT EXISTS runs_created ON runs (created_at DESC);
 CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
 `;
-
 
 type Row = Record<string, unknown> & { timings: string; result?: string | null };
 
@@ -54,7 +63,9 @@ export class SqliteRunStore implements RunStore {
 
   /** Files from before the `cancelled` status: rebuild the table with the wider CHECK (one transaction). */
   private migrate() {
-    const row = this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'runs'`).get() as { sql: string } | undefined;
+    const row = this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'runs'`).get() as
+      | { sql: string }
+      | undefined;
     if (!row || row.sql.includes("'cancelled'")) return;
     this.db.transaction(() => {
       this.db.exec(`ALTER TABLE runs RENAME TO runs_before_cancelled`);
@@ -88,7 +99,11 @@ export class SqliteRunStore implements RunStore {
   }
 
   async start(id: string, started_at: string): Promise<boolean> {
-    return this.db.prepare(`UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`).run(started_at, id).changes > 0;
+    return (
+      this.db
+        .prepare(`UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`)
+        .run(started_at, id).changes > 0
+    );
   }
 
   async finish(id: string, o: Parameters<RunStore['finish']>[1]): Promise<boolean> {
@@ -96,16 +111,26 @@ export class SqliteRunStore implements RunStore {
       .prepare(`UPDATE runs SET status = @status, finished_at = @finished_at, timings = @timings, result = @result, error = @error
                 WHERE id = @id AND status IN ('queued', 'running')`)
       .run({
-        id, status: o.status, finished_at: o.finished_at, timings: JSON.stringify(o.timings),
-        result: o.result === undefined ? null : JSON.stringify(o.result), error: o.error ?? null,
+        id,
+        status: o.status,
+        finished_at: o.finished_at,
+        timings: JSON.stringify(o.timings),
+        result: o.result === undefined ? null : JSON.stringify(o.result),
+        error: o.error ?? null,
       });
     return info.changes > 0;
   }
 
   async get(id: string): Promise<RunRecord | undefined> {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM runs WHERE id = ?`).get(id) as Row | undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, scenario, result FROM runs WHERE id = ?`).get(id) as
+      | Row
+      | undefined;
     if (!row) return undefined;
-    return { ...summary(row), scenario: row.scenario as string, result: row.result == null ? null : JSON.parse(row.result) };
+    return {
+      ...summary(row),
+      scenario: row.scenario as string,
+      result: row.result == null ? null : JSON.parse(row.result),
+    };
   }
 
   async list(f: RunFilter): Promise<{ runs: RunSummary[]; total: number }> {
@@ -121,7 +146,9 @@ export class SqliteRunStore implements RunStore {
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const read = this.db.transaction(() => ({
-      rows: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ${w} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`).all(args) as Row[],
+      rows: this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ${w} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`)
+        .all(args) as Row[],
       total: (this.db.prepare(`SELECT count(*) AS n FROM runs ${w}`).get(args) as { n: number }).n,
     }));
     const { rows, total } = read();
@@ -134,7 +161,9 @@ export class SqliteRunStore implements RunStore {
 
   async recoverInterrupted(now: string): Promise<string[]> {
     const rows = this.db
-      .prepare(`UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running') RETURNING id`)
+      .prepare(
+        `UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running') RETURNING id`,
+      )
       .all(INTERRUPTED, now) as { id: string }[];
     return rows.map((r) => r.id);
   }

@@ -12,7 +12,15 @@ import { pruneRuns } from './prune.ts';
 
 const at = (s: number) => new Date(Date.UTC(2025, 3, 2, 12, 0, s)).toISOString();
 const newRun = (id: string, s: number, kind: 'solve' | 'analyze' = 'solve') => ({
-  id, kind, scenario: `lancaster: 1\nname: ${id}\n`, code_version: '0.1.0+abc', created_at: at(s), name: id, model: 'cp2015', dataset: 'cp2015', dataset_version: '1',
+  id,
+  kind,
+  scenario: `lancaster: 1\nname: ${id}\n`,
+  code_version: '0.1.0+abc',
+  created_at: at(s),
+  name: id,
+  model: 'cp2015',
+  dataset: 'cp2015',
+  dataset_version: '1',
 });
 
 /** One spec, run against every store. */
@@ -28,9 +36,24 @@ function storeSpec(open: () => Promise<RunStore>) {
     expect((await store.get('r1'))?.status).toBe('queued');
     expect(await store.start('r1', at(2))).toBe(true);
     expect(await store.start('r1', at(2))).toBe(false);
-    expect(await store.finish('r1', { status: 'done', finished_at: at(3), timings: { run_ms: 1000 }, result: { countries: { USA: { welfare_pct: -0.1 } } } })).toBe(true);
+    expect(
+      await store.finish('r1', {
+        status: 'done',
+        finished_at: at(3),
+        timings: { run_ms: 1000 },
+        result: { countries: { USA: { welfare_pct: -0.1 } } },
+      }),
+    ).toBe(true);
     const r = await store.get('r1');
-    expect(r).toMatchObject({ status: 'done', started_at: at(2), finished_at: at(3), timings: { run_ms: 1000 }, result: { countries: { USA: { welfare_pct: -0.1 } } }, error: null, dataset_version: '1' });
+    expect(r).toMatchObject({
+      status: 'done',
+      started_at: at(2),
+      finished_at: at(3),
+      timings: { run_ms: 1000 },
+      result: { countries: { USA: { welfare_pct: -0.1 } } },
+      error: null,
+      dataset_version: '1',
+    });
     expect(r?.scenario).toBe('lancaster: 1\nname: r1\n');
     expect(await store.finish('r1', { status: 'failed', finished_at: at(4), timings: {}, error: 'late' })).toBe(false);
   });
@@ -69,9 +92,20 @@ function pruneSpec(open: () => Promise<RunStore>) {
     const now = Date.parse('2026-06-01T00:00:00Z');
     for (let k = 0; k < 6; k++) {
       const id = `p${k}`;
-      await store.create({ id, kind: 'solve', scenario: 'x', code_version: 't', created_at: new Date(now - k * day).toISOString() });
+      await store.create({
+        id,
+        kind: 'solve',
+        scenario: 'x',
+        code_version: 't',
+        created_at: new Date(now - k * day).toISOString(),
+      });
       if (k === 5) await store.start(id, new Date(now).toISOString());
-      else if (k !== 4) await store.finish(id, { status: k === 3 ? 'cancelled' : k === 2 ? 'failed' : 'done', finished_at: new Date(now).toISOString(), timings: {} });
+      else if (k !== 4)
+        await store.finish(id, {
+          status: k === 3 ? 'cancelled' : k === 2 ? 'failed' : 'done',
+          finished_at: new Date(now).toISOString(),
+          timings: {},
+        });
     }
     expect(await pruneRuns(store, {}, now)).toBe(0);
     expect(await pruneRuns(store, { days: 1.5 }, now)).toBe(2); // p2 (failed) and p3 (cancelled); p4 queued and p5 running stay
@@ -101,7 +135,9 @@ describe('the PostgreSQL run store', async () => {
   const pgServer = await startTestPostgres();
   if ('skip' in pgServer) {
     // .ci/run installs PostgreSQL and sets LANCASTER_TEST_POSTGRES=required: there a missing server is a failure.
-    if (process.env.LANCASTER_TEST_POSTGRES === 'required') it('needs PostgreSQL (LANCASTER_TEST_POSTGRES=required)', () => expect.fail(`expected a temporary PostgreSQL for the store tests, found: ${pgServer.skip}`));
+    if (process.env.LANCASTER_TEST_POSTGRES === 'required')
+      it('needs PostgreSQL (LANCASTER_TEST_POSTGRES=required)', () =>
+        expect.fail(`expected a temporary PostgreSQL for the store tests, found: ${pgServer.skip}`));
     else it.skip(`skipped: ${pgServer.skip}`, () => {});
     return;
   }
@@ -129,18 +165,28 @@ describe('the PostgreSQL run store', async () => {
       created_at TIMESTAMPTZ NOT NULL, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, timings JSONB NOT NULL DEFAULT '{}', result JSONB, error TEXT);
       INSERT INTO lancaster_runs (id, kind, status, code_version, scenario, created_at) VALUES ('old', 'solve', 'queued', 't', 'x', '2026-01-01T00:00:00Z'),
         ('old2', 'solve', 'queued', 't', 'x', '2026-01-01T00:00:01Z');`);
-    await expect(c.query(`UPDATE lancaster_runs SET status = 'cancelled' WHERE id = 'old'`)).rejects.toThrow(/lancaster_runs_status_check/);
+    await expect(c.query(`UPDATE lancaster_runs SET status = 'cancelled' WHERE id = 'old'`)).rejects.toThrow(
+      /lancaster_runs_status_check/,
+    );
     const store = await PgRunStore.open(url);
-    expect(await store.finish('old', { status: 'cancelled', finished_at: '2026-01-02T00:00:00Z', timings: {} })).toBe(true);
+    expect(await store.finish('old', { status: 'cancelled', finished_at: '2026-01-02T00:00:00Z', timings: {} })).toBe(
+      true,
+    );
     expect(await store.get('old')).toMatchObject({ status: 'cancelled', created_at: '2026-01-01T00:00:00.000Z' });
     await store.close();
     const again = await PgRunStore.open(url); // the migration is idempotent
-    expect(await again.finish('old2', { status: 'cancelled', finished_at: '2026-01-02T00:00:00Z', timings: {} })).toBe(true);
+    expect(await again.finish('old2', { status: 'cancelled', finished_at: '2026-01-02T00:00:00Z', timings: {} })).toBe(
+      true,
+    );
     await again.close();
-    const def = await c.query(`SELECT pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conname = 'lancaster_runs_status_check'`);
+    const def = await c.query(
+      `SELECT pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conname = 'lancaster_runs_status_check'`,
+    );
     expect(def.rows).toHaveLength(1);
     expect(def.rows[0].d).toMatch(/cancelled/);
-    await expect(c.query(`UPDATE lancaster_runs SET status = 'bogus' WHERE id = 'old'`)).rejects.toThrow(/lancaster_runs_status_check/);
+    await expect(c.query(`UPDATE lancaster_runs SET status = 'bogus' WHERE id = 'old'`)).rejects.toThrow(
+      /lancaster_runs_status_check/,
+    );
     await c.end();
   });
 });

@@ -46,7 +46,13 @@ export interface RunStore {
   /** Records the outcome of a queued or running run; false when there is none (deleted). */
   finish(
     id: string,
-    outcome: { status: 'done' | 'failed' | 'cancelled'; finished_at: string; timings: RunTimings; result?: unknown; error?: string },
+    outcome: {
+      status: 'done' | 'failed' | 'cancelled';
+      finished_at: string;
+      timings: RunTimings;
+      result?: unknown;
+      error?: string;
+    },
   ): Promise<boolean>;
   /**
    * Deletes finished runs (done, failed, cancelled) created before `before` and/or beyond the
@@ -77,4 +83,5 @@ export const FINISHED = ['done', 'failed', 'cancelled'] as const;
 export const PAGE = { default: 50, max: 500 } as const;
 
 /** The columns of a RunSummary, in both stores' SELECTs. */
-export const SUMMARY_COLUMNS = 'id, kind, status, name, model, dataset, dataset_version, code_version, created_at, started_at, finished_at, timings, error';
+export const SUMMARY_COLUMNS =
+  'id, kind, status, name, model, dataset, dataset_version, code_version, created_at, started_at, finished_at, timings, error';

@@ -24,14 +24,21 @@ function allPartnerPlayers(d: Dataset, a: AllPartners, path: Path = ['all_partne
   const members = new Set<string>();
   a.unions.forEach((u, k) => {
     const g = d.manifest.groups[u];
-    if (!g) throw new PolicyError([...path, 'unions', k], msg.regionGroupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', u));
+    if (!g)
+      throw new PolicyError(
+        [...path, 'unions', k],
+        msg.regionGroupDataset(d.manifest.id, Object.keys(d.manifest.groups).join(', ') || 'none', u),
+      );
     g.forEach((m) => members.add(m));
   });
   const known = new Set([...d.regions.filter((r) => !members.has(r)), ...a.unions]);
   if (a.regions === '*') return [...known];
   a.regions.forEach((r, k) => {
     if (!known.has(r)) {
-      throw new PolicyError([...path, 'regions', k], members.has(r) ? msg.regionInsideUnion(r) : msg.regionUnionDataset(d.manifest.id, r));
+      throw new PolicyError(
+        [...path, 'regions', k],
+        members.has(r) ? msg.regionInsideUnion(r) : msg.regionUnionDataset(d.manifest.id, r),
+      );
     }
   });
   return [...new Set(a.regions)];
@@ -56,17 +63,22 @@ export function expandAllPartners(d: Dataset, s: Strategy): Strategy {
   const specific = new Map<string, string[]>();
   a.partner_specific.forEach(([x, y], k) => {
     [x, y].forEach((c, m) => {
-      if (!playing.has(c)) throw new PolicyError([...path, 'partner_specific', k, m], msg.playerAllPartner(players.join(', '), c));
+      if (!playing.has(c))
+        throw new PolicyError([...path, 'partner_specific', k, m], msg.playerAllPartner(players.join(', '), c));
     });
     if (x === y) throw new PolicyError([...path, 'partner_specific', k], msg.twoDifferentPlayers(x));
-    for (const [p, q] of [[x, y], [y, x]]) {
+    for (const [p, q] of [
+      [x, y],
+      [y, x],
+    ]) {
       const list = specific.get(p) ?? [];
       if (list.includes(q)) throw new PolicyError([...path, 'partner_specific', k], msg.pairOnce(x, y));
       specific.set(p, [...list, q]);
     }
   });
   for (const code of Object.keys(a.players)) {
-    if (!playing.has(code)) throw new PolicyError([...path, 'players', code], msg.playerAllPartnerGame(players.join(', '), code));
+    if (!playing.has(code))
+      throw new PolicyError([...path, 'players', code], msg.playerAllPartnerGame(players.join(', '), code));
   }
   const out: Record<string, PlayerDef> = {};
   for (const p of players) {
@@ -76,9 +88,13 @@ export function expandAllPartners(d: Dataset, s: Strategy): Strategy {
     // One instrument per sector (Ossa), or one for the listed sectors together (id suffix "all").
     const sets: [string, string[]][] = a.per_sector ? sectors.map((sec) => [sec, [sec]]) : [['all', sectors]];
     const instruments: InstrumentDef[] = sets.map(([tag, secs]) => ({
-      id: `${p}.${tag}`, tariff: { importer: p, exporter: '*', sectors: secs, ...(except.length ? { except } : {}) }, ...bounds,
+      id: `${p}.${tag}`,
+      tariff: { importer: p, exporter: '*', sectors: secs, ...(except.length ? { except } : {}) },
+      ...bounds,
     }));
-    for (const q of except) for (const [tag, secs] of sets) instruments.push({ id: `${p}.${q}.${tag}`, tariff: { importer: p, exporter: q, sectors: secs }, ...bounds });
+    for (const q of except)
+      for (const [tag, secs] of sets)
+        instruments.push({ id: `${p}.${q}.${tag}`, tariff: { importer: p, exporter: q, sectors: secs }, ...bounds });
     const o = a.players[p] ?? {};
     const def: PlayerDef = { objective: o.objective ?? a.objective, instruments };
     const weights = o.weights ?? a.weights;

@@ -28,17 +28,34 @@ export interface BestResponse extends GamePoint {
  * const br = await bestResponse(game, 0, startOf(game));
  * br.after >= br.before; // true
  */
-export async function bestResponse(g: Game, k: number, x: Float64Array, scope: WarmScope = g.evaluator.scope(g.evaluator.recentWarm(x))): Promise<BestResponse> {
+export async function bestResponse(
+  g: Game,
+  k: number,
+  x: Float64Array,
+  scope: WarmScope = g.evaluator.scope(g.evaluator.recentWarm(x)),
+): Promise<BestResponse> {
   const idx = g.owned[k];
   const start = await pointAt(g, x, scope);
   const problem = subProblem(g, x, idx, (o) => o[k], scope);
-  const r = await maximize(problem, Float64Array.from(idx, (i) => x[i]), g.options.method, optimizeOptions(g.options));
+  const r = await maximize(
+    problem,
+    Float64Array.from(idx, (i) => x[i]),
+    g.options.method,
+    optimizeOptions(g.options),
+  );
   const y = Float64Array.from(x);
   // The optimiser's best point, unless it failed to improve on the start (keep the start then).
   if (r.f >= start.objectives[k]) idx.forEach((i, m) => (y[i] = r.x[m]));
   const end = await pointAt(g, y, scope);
   return {
-    ...end, player: g.players[k].code, before: start.objectives[k], after: end.objectives[k],
-    evaluations: r.evaluations, iterations: r.iterations, converged: r.converged, message: r.message, method: r.method,
+    ...end,
+    player: g.players[k].code,
+    before: start.objectives[k],
+    after: end.objectives[k],
+    evaluations: r.evaluations,
+    iterations: r.iterations,
+    converged: r.converged,
+    message: r.message,
+    method: r.method,
   };
 }

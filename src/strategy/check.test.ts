@@ -11,13 +11,24 @@ import { StrategySchema } from '../spec/strategy.ts';
 const head = 'lancaster: 1\nname: t\nmodel: one-sector-2025\ndataset: world-2023\n';
 const scenario = (strategy: string) => parseScenarioText(`${head}${strategy}`, 's.yaml');
 const errorOf = (f: () => unknown): ScenarioError => {
-  try { f(); } catch (e) { if (e instanceof ScenarioError) return e; throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ScenarioError) return e;
+    throw e;
+  }
   throw new Error('expected a ScenarioError, found none');
 };
 
 describe('strategy section validation', () => {
   it('is idempotent: parsing its own output gives the same value', () => {
-    const raw = { kind: 'nash', players: { USA: { instruments: [{ id: 'u', tariff: { importer: 'USA', exporter: 'CHN' }, min: '0%', max: '150%' }] }, CHN: { instruments: [{ id: 'c', tariff: { importer: 'CHN', exporter: 'USA' }, min: 0, max: 1 }] } } };
+    const raw = {
+      kind: 'nash',
+      players: {
+        USA: { instruments: [{ id: 'u', tariff: { importer: 'USA', exporter: 'CHN' }, min: '0%', max: '150%' }] },
+        CHN: { instruments: [{ id: 'c', tariff: { importer: 'CHN', exporter: 'USA' }, min: 0, max: 1 }] },
+      },
+    };
     const once = StrategySchema.parse(raw);
     expect(StrategySchema.parse(once)).toEqual(once);
     expect(once.players.USA.instruments[0].max).toBe(1.5);
@@ -25,30 +36,57 @@ describe('strategy section validation', () => {
   });
 
   it('names line and column of schema errors (bounds, unknown fields, duplicate ids)', () => {
-    const e = errorOf(() => prepareStrategy(scenario([
-      'strategy:',
-      '  kind: best-response',
-      '  players:',
-      '    USA:',
-      '      instruments:',
-      '        - { id: u, tariff: { importer: USA, exporter: "*" }, min: 0.5, max: 0.2, colour: red }',
-    ].join('\n'))));
-    expect(e.message).toMatch(/s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.colour: expected only known fields/);
-    expect(e.message).toMatch(/s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.max: expected max >= min \(0\.5\), found 0\.2/);
+    const e = errorOf(() =>
+      prepareStrategy(
+        scenario(
+          [
+            'strategy:',
+            '  kind: best-response',
+            '  players:',
+            '    USA:',
+            '      instruments:',
+            '        - { id: u, tariff: { importer: USA, exporter: "*" }, min: 0.5, max: 0.2, colour: red }',
+          ].join('\n'),
+        ),
+      ),
+    );
+    expect(e.message).toMatch(
+      /s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.colour: expected only known fields/,
+    );
+    expect(e.message).toMatch(
+      /s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.max: expected max >= min \(0\.5\), found 0\.2/,
+    );
   });
 
   it('names line and column of dataset errors (unknown code, a tariff the player does not levy, weights in a one-sector model)', () => {
-    const bad = (ins: string, extra = '') => errorOf(() => prepareStrategy(scenario(`strategy:\n  kind: best-response\n  players:\n    USA:\n${extra}      instruments:\n        - ${ins}\n`)));
-    expect(bad('{ id: u, tariff: { importer: USA, exporter: XXX }, min: 0, max: 1 }').message).toMatch(/s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.tariff\.exporter: expected a region code.*found unknown code "XXX"/);
-    expect(bad('{ id: u, tariff: { importer: CHN, exporter: USA }, min: 0, max: 1 }').message).toMatch(/tariff\.importer: expected importer USA \(a player sets its own tariffs\), found "CHN"/);
-    expect(bad('{ id: u, tariff: { importer: USA, exporter: CHN }, min: 0, max: 1 }', '      weights: { g: 2 }\n').message).toMatch(/strategy\.players\.USA\.weights: expected no sector weights for the one-sector model/);
-    expect(bad('{ id: u, export_control: { origin: USA, destination: CHN, sectors: [g] }, min: 0, max: 1 }').message).toMatch(/export_control: expected a model that supports export controls, found one-sector-2025 without them/);
+    const bad = (ins: string, extra = '') =>
+      errorOf(() =>
+        prepareStrategy(
+          scenario(
+            `strategy:\n  kind: best-response\n  players:\n    USA:\n${extra}      instruments:\n        - ${ins}\n`,
+          ),
+        ),
+      );
+    expect(bad('{ id: u, tariff: { importer: USA, exporter: XXX }, min: 0, max: 1 }').message).toMatch(
+      /s\.yaml:10:\d+ strategy\.players\.USA\.instruments\[0\]\.tariff\.exporter: expected a region code.*found unknown code "XXX"/,
+    );
+    expect(bad('{ id: u, tariff: { importer: CHN, exporter: USA }, min: 0, max: 1 }').message).toMatch(
+      /tariff\.importer: expected importer USA \(a player sets its own tariffs\), found "CHN"/,
+    );
+    expect(
+      bad('{ id: u, tariff: { importer: USA, exporter: CHN }, min: 0, max: 1 }', '      weights: { g: 2 }\n').message,
+    ).toMatch(/strategy\.players\.USA\.weights: expected no sector weights for the one-sector model/);
+    expect(
+      bad('{ id: u, export_control: { origin: USA, destination: CHN, sectors: [g] }, min: 0, max: 1 }').message,
+    ).toMatch(/export_control: expected a model that supports export controls, found one-sector-2025 without them/);
   });
 });
 
 describe('lancaster strategy', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lancaster-strategy-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lancaster-strategy-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   // The CLI in-process (test/support/cli.ts): exit code, stdout, stderr.
@@ -57,7 +95,8 @@ describe('lancaster strategy', () => {
     writeFileSync(file, text);
     return runCli('strategy', file, ...flags);
   }
-  const war = (rounds: number) => `${head}strategy:\n  kind: nash\n  players:\n    USA: { instruments: [ { id: us, tariff: { importer: USA, exporter: CHN }, min: 0, max: 1, start: 0 } ] }\n    CHN: { instruments: [ { id: cn, tariff: { importer: CHN, exporter: USA }, min: 0, max: 1, start: 0 } ] }\n  options: { max_rounds: ${rounds}, tolerance: 1.0e-9 }\n`;
+  const war = (rounds: number) =>
+    `${head}strategy:\n  kind: nash\n  players:\n    USA: { instruments: [ { id: us, tariff: { importer: USA, exporter: CHN }, min: 0, max: 1, start: 0 } ] }\n    CHN: { instruments: [ { id: cn, tariff: { importer: CHN, exporter: USA }, min: 0, max: 1, start: 0 } ] }\n  options: { max_rounds: ${rounds}, tolerance: 1.0e-9 }\n`;
 
   it('prints the contract JSON with policy, objectives, converged and solve counts (exit 0)', async () => {
     const r = await run(war(30), '--json');

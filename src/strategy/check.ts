@@ -32,7 +32,10 @@ export interface PreparedStrategy {
 type Path = (string | number)[];
 
 function fail(p: ParsedScenario, issues: { path: Path; message: string }[]): never {
-  throw new ScenarioError(p.file, issues.map((i): ScenarioIssue => ({ ...i, ...p.locate(i.path) })));
+  throw new ScenarioError(
+    p.file,
+    issues.map((i): ScenarioIssue => ({ ...i, ...p.locate(i.path) })),
+  );
 }
 
 /** Parses `p.scenario.strategy` (already parsed when the scenario schema includes it: parsing is idempotent). */
@@ -41,11 +44,14 @@ function parseStrategySection(p: ParsedScenario): Strategy {
   if (raw === undefined) fail(p, [{ path: ['strategy'], message: msg.strategySection() }]);
   const r = StrategySchema.safeParse(raw, PARSE_OPTIONS);
   if (r.success) return r.data;
-  fail(p, r.error.issues.map((iss) => {
-    const path: Path = ['strategy', ...iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
-    if (iss.code === 'unrecognized_keys') return { path: [...path, iss.keys[0]], message: iss.message };
-    return { path, message: iss.message };
-  }));
+  fail(
+    p,
+    r.error.issues.map((iss) => {
+      const path: Path = ['strategy', ...iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
+      if (iss.code === 'unrecognized_keys') return { path: [...path, iss.keys[0]], message: iss.message };
+      return { path, message: iss.message };
+    }),
+  );
 }
 
 /**
@@ -64,7 +70,12 @@ export function prepareStrategy(p: ParsedScenario): PreparedStrategy {
   for (const [code, player] of Object.entries(strategy.players)) {
     player.instruments.forEach((ins, k) => {
       if (ins.export_control && !supportsExportControls(model)) {
-        fail(p, [{ path: ['strategy', 'players', code, 'instruments', k, 'export_control'], message: msg.modelSupportsExport(model) }]);
+        fail(p, [
+          {
+            path: ['strategy', 'players', code, 'instruments', k, 'export_control'],
+            message: msg.modelSupportsExport(model),
+          },
+        ]);
       }
     });
   }

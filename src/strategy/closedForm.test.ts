@@ -7,8 +7,8 @@ import { startOf } from './game.ts';
 // Two countries, one sector, value-added share 1: t* = 1/(θ λ_FF) (derivation in synthetic.ts).
 describe('optimal tariff of a two-country Armington/EK economy', () => {
   const cases = [
-    { theta: 4, lambdaFF: 0.8 },   // t* = 0.3125
-    { theta: 8, lambdaFF: 0.5 },   // t* = 0.25
+    { theta: 4, lambdaFF: 0.8 }, // t* = 0.3125
+    { theta: 8, lambdaFF: 0.5 }, // t* = 0.25
     { theta: 2.5, lambdaFF: 0.95 }, // t* ≈ 0.421
   ];
   for (const { theta, lambdaFF } of cases) {
@@ -17,7 +17,12 @@ describe('optimal tariff of a two-country Armington/EK economy', () => {
         const { dataset, tStar } = optimalTariffEconomy(theta, lambdaFF);
         const g = syntheticGame(dataset, {
           kind: 'best-response',
-          players: { H: { objective: 'real_income', instruments: [{ id: 't', tariff: { importer: 'H', exporter: 'F' }, min: 0, max: 2, start: 0 }] } },
+          players: {
+            H: {
+              objective: 'real_income',
+              instruments: [{ id: 't', tariff: { importer: 'H', exporter: 'F' }, min: 0, max: 2, start: 0 }],
+            },
+          },
           options: { method },
         });
         const br = await bestResponse(g, 0, startOf(g));

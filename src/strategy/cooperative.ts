@@ -66,9 +66,22 @@ function jointMethod(m: Method): Method {
   return m === 'auto' || m === 'brent' ? 'quasi-newton' : m;
 }
 
-async function agreementAt(g: Game, war: Float64Array, r: OptimizeResult, evaluations: number, scope: WarmScope, weights?: number[]): Promise<Agreement> {
+async function agreementAt(
+  g: Game,
+  war: Float64Array,
+  r: OptimizeResult,
+  evaluations: number,
+  scope: WarmScope,
+  weights?: number[],
+): Promise<Agreement> {
   const p = await pointAt(g, r.x, scope);
-  const a: Agreement = { ...p, gains: gainsOver(war, p.objectives), converged: r.converged, message: r.message, evaluations };
+  const a: Agreement = {
+    ...p,
+    gains: gainsOver(war, p.objectives),
+    converged: r.converged,
+    message: r.message,
+    evaluations,
+  };
   if (weights) a.weights = weights;
   return a;
 }
@@ -97,7 +110,12 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
   let r: OptimizeResult | undefined;
   let used = 0;
   for (const kappa of KAPPAS) {
-    r = await maximize(subProblem(g, x, all, (o) => softMin(gainsOver(war, o), kappa), scope), x, method, opts);
+    r = await maximize(
+      subProblem(g, x, all, (o) => softMin(gainsOver(war, o), kappa), scope),
+      x,
+      method,
+      opts,
+    );
     used += r.evaluations;
     x = r.x;
   }
@@ -108,7 +126,12 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
     return { equalGains, nashBargaining: { ...equalGains }, frontier: [] };
   }
   const product = async (w: number[], from: Float64Array) => {
-    const res = await maximize(subProblem(g, from, all, (o) => logProduct(gainsOver(war, o), w), scope), from, method, opts);
+    const res = await maximize(
+      subProblem(g, from, all, (o) => logProduct(gainsOver(war, o), w), scope),
+      from,
+      method,
+      opts,
+    );
     return agreementAt(g, war, res, res.evaluations, scope, w);
   };
   const nashBargaining = await product(new Array(nP).fill(1), equalGains.x);
@@ -119,13 +142,19 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
     frontier.push(await product(w, from));
   }
   const pool = [equalGains, nashBargaining, ...frontier];
-  const efficient = frontier.filter((a) => !pool.some((b) => b !== a && b.gains.every((v, k) => v >= a.gains[k] + 1e-9)));
+  const efficient = frontier.filter(
+    (a) => !pool.some((b) => b !== a && b.gains.every((v, k) => v >= a.gains[k] + 1e-9)),
+  );
   return { equalGains, nashBargaining, frontier: efficient };
 }
 
 /** Bargaining weights (each sums to the number of players): evenly spaced for two, seeded Dirichlet(1) draws otherwise. */
 function frontierWeights(players: number, count: number, seed: number): number[][] {
-  if (players === 2) return Array.from({ length: count }, (_, k) => { const a = (2 * (k + 1)) / (count + 1); return [a, 2 - a]; });
+  if (players === 2)
+    return Array.from({ length: count }, (_, k) => {
+      const a = (2 * (k + 1)) / (count + 1);
+      return [a, 2 - a];
+    });
   const rng = xoroshiro128plus(seed);
   return Array.from({ length: count }, () => {
     const e = Array.from({ length: players }, () => -Math.log(1 - uniformFloat64(rng)));

@@ -68,11 +68,15 @@ export class WarmScope {
 }
 
 function nearestOf(recent: readonly { x: Float64Array; warm: unknown }[], x: Float64Array): unknown {
-  let best: unknown, dist = Infinity;
+  let best: unknown,
+    dist = Infinity;
   for (const r of recent) {
     let s = 0;
     for (let k = 0; k < x.length; k++) s += Math.abs(r.x[k] - x[k]);
-    if (s < dist) { dist = s; best = r.warm; }
+    if (s < dist) {
+      dist = s;
+      best = r.warm;
+    }
   }
   return best;
 }
@@ -84,11 +88,24 @@ function contextKey(spec: EvalSpec): string {
   else {
     const d = spec.dataset;
     h.update(`inline:${d.manifest.id}:${d.source}:${d.regions.join(',')}:${d.sectors.join(',')}`);
-    for (const a of [d.theta, d.flows, d.tariff, d.vaShare, d.finalShare, d.io]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    for (const a of [d.theta, d.flows, d.tariff, d.vaShare, d.finalShare, d.io])
+      h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  h.update(JSON.stringify({ model: spec.scenario.model, options: spec.scenario.options, report: spec.scenario.report ?? null, players: spec.players.map((p) => ({ ...p, weights: p.weights && [...p.weights], security: p.security && [...p.security] })) }));
+  h.update(
+    JSON.stringify({
+      model: spec.scenario.model,
+      options: spec.scenario.options,
+      report: spec.scenario.report ?? null,
+      players: spec.players.map((p) => ({
+        ...p,
+        weights: p.weights && [...p.weights],
+        security: p.security && [...p.security],
+      })),
+    }),
+  );
   const c = spec.base.controls;
-  for (const a of [spec.base.tau, c.flow, c.approval, c.rentsToExporter]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  for (const a of [spec.base.tau, c.flow, c.approval, c.rentsToExporter])
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   for (const r of spec.instruments) {
     h.update(JSON.stringify({ id: r.id, kind: r.kind, rents: r.rentsToExporter ?? null }));
     h.update(new Uint8Array(r.cells.buffer, r.cells.byteOffset, r.cells.byteLength));
@@ -110,12 +127,23 @@ function valuesKey(x: Float64Array): string {
  */
 export class Evaluator {
   readonly key: string;
-  readonly stats: EvalStats = { requested: 0, cacheHits: 0, solves: 0, failed: 0, warmStarts: 0, solverIterations: 0, seconds: 0 };
+  readonly stats: EvalStats = {
+    requested: 0,
+    cacheHits: 0,
+    solves: 0,
+    failed: 0,
+    warmStarts: 0,
+    solverIterations: 0,
+    seconds: 0,
+  };
   private pool?: ThreadPool<WorkerTask, PointEval>;
   private inline?: StrategySolver;
   private recent: { x: Float64Array; warm: unknown }[] = [];
 
-  constructor(readonly spec: EvalSpec, readonly workers = 0) {
+  constructor(
+    readonly spec: EvalSpec,
+    readonly workers = 0,
+  ) {
     this.key = contextKey(spec);
     if (workers > 0) {
       this.pool = new ThreadPool(new URL('./worker.ts', import.meta.url), { threads: workers, data: spec });
@@ -145,23 +173,31 @@ export class Evaluator {
     this.stats.requested += xs.length;
     const pending = new Map<string, Promise<Evaluated>>();
     const solved: ({ x: Float64Array; warm: unknown } | undefined)[] = new Array(xs.length);
-    const out = await Promise.all(xs.map((x0, m) => {
-      const x = Float64Array.from(x0);
-      const k = `${this.key}:${valuesKey(x)}`;
-      const hit = cache.get(k);
-      if (hit) { this.stats.cacheHits++; return hit; }
-      let p = pending.get(k);
-      if (p) { this.stats.cacheHits++; return p; }
-      p = this.solve(x, scope).then((e) => {
-        if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-        const { warm, ...rest } = e;
-        if (e.status === 'converged' && warm !== undefined) solved[m] = { x, warm };
-        cache.set(k, rest);
-        return rest;
-      });
-      pending.set(k, p);
-      return p;
-    }));
+    const out = await Promise.all(
+      xs.map((x0, m) => {
+        const x = Float64Array.from(x0);
+        const k = `${this.key}:${valuesKey(x)}`;
+        const hit = cache.get(k);
+        if (hit) {
+          this.stats.cacheHits++;
+          return hit;
+        }
+        let p = pending.get(k);
+        if (p) {
+          this.stats.cacheHits++;
+          return p;
+        }
+        p = this.solve(x, scope).then((e) => {
+          if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+          const { warm, ...rest } = e;
+          if (e.status === 'converged' && warm !== undefined) solved[m] = { x, warm };
+          cache.set(k, rest);
+          return rest;
+        });
+        pending.set(k, p);
+        return p;
+      }),
+    );
     if (scope) {
       for (const p of solved) if (p) scope.recent.push(p);
       if (scope.recent.length > RECENT) scope.recent.splice(0, scope.recent.length - RECENT);

@@ -10,7 +10,20 @@ import { latticeOf } from './optim/grid.ts';
 import { clearEvaluationCache } from './evaluator.ts';
 
 // Three regions, one sector: A and B play, C is passive.
-const d = oneSectorDataset(['A', 'B', 'C'], 5, [[60, 10, 8], [12, 70, 9], [7, 9, 50]], [[0, 0.05, 0.05], [0.05, 0, 0.05], [0.05, 0.05, 0]]);
+const d = oneSectorDataset(
+  ['A', 'B', 'C'],
+  5,
+  [
+    [60, 10, 8],
+    [12, 70, 9],
+    [7, 9, 50],
+  ],
+  [
+    [0, 0.05, 0.05],
+    [0.05, 0, 0.05],
+    [0.05, 0.05, 0],
+  ],
+);
 const players = (extra: Record<string, unknown> = {}) => ({
   A: { objective: 'real_income', instruments: [uniform('a', 'A', extra)] },
   B: { objective: 'real_income', instruments: [uniform('b', 'B', extra)] },
@@ -22,7 +35,11 @@ async function bestDeviationGain(g: Game, x: Float64Array, values: (k: number) =
   let worst = -Infinity;
   for (let k = 0; k < g.players.length; k++) {
     const i = g.owned[k][0];
-    const pts = values(i).map((v) => { const y = Float64Array.from(x); y[i] = v; return y; });
+    const pts = values(i).map((v) => {
+      const y = Float64Array.from(x);
+      y[i] = v;
+      return y;
+    });
     const ev = await g.evaluator.evaluate(pts);
     for (const e of ev) worst = Math.max(worst, e.objectives[k] - at.objectives[k]);
   }
@@ -32,17 +49,29 @@ async function bestDeviationGain(g: Game, x: Float64Array, values: (k: number) =
 describe('best responses', () => {
   it('never do worse than the starting policy, from any start (property)', async () => {
     const g = syntheticGame(d, { kind: 'nash', players: players(), options: { max_evaluations: 300 } });
-    await fc.assert(fc.asyncProperty(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1 }), async (a, b, k) => {
-      const br = await bestResponse(g, k, Float64Array.of(a, b));
-      expect(br.after).toBeGreaterThanOrEqual(br.before);
-    }), { numRuns: 15, seed: 7 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 1 }),
+        async (a, b, k) => {
+          const br = await bestResponse(g, k, Float64Array.of(a, b));
+          expect(br.after).toBeGreaterThanOrEqual(br.before);
+        },
+      ),
+      { numRuns: 15, seed: 7 },
+    );
   });
 });
 
 describe('trade-war (Nash) equilibrium', () => {
   it('on a grid is an exact fixed point: no player gains more than 1e-6 by deviating on the grid', async () => {
     const step = 0.01;
-    const g = syntheticGame(d, { kind: 'nash', players: players(), options: { method: 'grid', grid_step: step, tolerance: 1e-12 } });
+    const g = syntheticGame(d, {
+      kind: 'nash',
+      players: players(),
+      options: { method: 'grid', grid_step: step, tolerance: 1e-12 },
+    });
     const war = await nashEquilibrium(g, startOf(g));
     expect(war.converged).toBe(true);
     expect(war.change).toBe(0);
@@ -76,7 +105,8 @@ describe('trade talks', () => {
     const g = syntheticGame(d, { kind: 'cooperative', players: players(), options: { frontier: 3 } });
     const war = await nashEquilibrium(g, startOf(g));
     const t = await tradeTalks(g, war);
-    const eg = t.equalGains.gains, nb = t.nashBargaining.gains;
+    const eg = t.equalGains.gains,
+      nb = t.nashBargaining.gains;
     expect(Math.min(...eg)).toBeGreaterThan(0);
     expect(Math.abs(eg[0] - eg[1])).toBeLessThan(2e-3);
     expect(Math.min(...nb)).toBeGreaterThan(0);
@@ -92,7 +122,7 @@ describe('trade talks', () => {
 });
 
 describe('evaluation', () => {
-  it('gives the same equilibrium on a worker pool and inline, bit for bit (warm starts from each round\'s anchor, not from whichever solve finished first), and answers repeats from the cache', async () => {
+  it("gives the same equilibrium on a worker pool and inline, bit for bit (warm starts from each round's anchor, not from whichever solve finished first), and answers repeats from the cache", async () => {
     clearEvaluationCache();
     const inline = syntheticGame(d, { kind: 'nash', players: players(), options: { workers: 0 } });
     const a = await nashEquilibrium(inline, startOf(inline));
@@ -121,7 +151,17 @@ describe('evaluation', () => {
       try {
         const war = await nashEquilibrium(g, startOf(g));
         const t = await tradeTalks(g, war);
-        return { war: [war.x, war.objectives], solves: g.evaluator.stats.solves, agreements: [t.equalGains, t.nashBargaining, ...t.frontier].map((a) => ({ x: a.x, objectives: a.objectives, gains: a.gains, evaluations: a.evaluations, message: a.message })) };
+        return {
+          war: [war.x, war.objectives],
+          solves: g.evaluator.stats.solves,
+          agreements: [t.equalGains, t.nashBargaining, ...t.frontier].map((a) => ({
+            x: a.x,
+            objectives: a.objectives,
+            gains: a.gains,
+            evaluations: a.evaluations,
+            message: a.message,
+          })),
+        };
       } finally {
         await g.evaluator.close();
       }

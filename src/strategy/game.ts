@@ -34,7 +34,13 @@ export interface GamePoint {
  * Resolves players and instruments of `s` against `d` into an evaluation spec. Throws
  * PolicyError (paths relative to `strategy`) for unknown codes or sectors, or levers the model lacks.
  */
-export function strategySpec(d: Dataset, dataset: string | Dataset, scenario: Scenario, base: ModelPolicy, s: Strategy): EvalSpec {
+export function strategySpec(
+  d: Dataset,
+  dataset: string | Dataset,
+  scenario: Scenario,
+  base: ModelPolicy,
+  s: Strategy,
+): EvalSpec {
   const model = scenario.model;
   const instruments = resolveInstruments(d, s, base);
   const players: PlayerSpec[] = Object.entries(s.players).map(([code, p]) => {
@@ -42,12 +48,16 @@ export function strategySpec(d: Dataset, dataset: string | Dataset, scenario: Sc
     const members = i >= 0 ? [i] : d.manifest.groups[code]?.map((m) => d.regions.indexOf(m));
     if (!members) {
       const groups = Object.keys(d.manifest.groups);
-      throw new PolicyError(['players', code], msg.playerRegionDataset(groups.length ? ` or group (${groups.join(', ')})` : '', d.manifest.id, code));
+      throw new PolicyError(
+        ['players', code],
+        msg.playerRegionDataset(groups.length ? ` or group (${groups.join(', ')})` : '', d.manifest.id, code),
+      );
     }
     const spec: PlayerSpec = { code, members, objective: p.objective };
     const bySector = (w: Record<string, number> | undefined, key: 'weights' | 'security', fill: number) => {
       if (!w || Object.keys(w).length === 0) return undefined;
-      if (model === 'one-sector-2025') throw new PolicyError(['players', code, key], msg.noSectorOne(key, model, Object.keys(w).join(', ')));
+      if (model === 'one-sector-2025')
+        throw new PolicyError(['players', code, key], msg.noSectorOne(key, model, Object.keys(w).join(', ')));
       const out = new Float64Array(d.J).fill(fill);
       for (const [sec, v] of Object.entries(w)) {
         const j = d.sectors.indexOf(sec);
@@ -68,7 +78,13 @@ export function strategySpec(d: Dataset, dataset: string | Dataset, scenario: Sc
 /** Builds the game of `spec` with `s.options` (starts the worker pool when `workers` > 0). */
 export function makeGame(spec: EvalSpec, options: StrategyOptions): Game {
   const owned = spec.players.map((p) => spec.instruments.flatMap((r, k) => (r.player === p.code ? [k] : [])));
-  return { evaluator: new Evaluator(spec, options.workers), instruments: spec.instruments, players: spec.players, owned, options };
+  return {
+    evaluator: new Evaluator(spec, options.workers),
+    instruments: spec.instruments,
+    players: spec.players,
+    owned,
+    options,
+  };
 }
 
 /** The start vector (every instrument's `start`). */
@@ -79,7 +95,8 @@ export function startOf(g: Game): Float64Array {
 /** Evaluates one full vector (warm starts from `scope` when given); non-converged solves throw (they must never be reported as answers). */
 export async function pointAt(g: Game, x: Float64Array, scope?: WarmScope): Promise<GamePoint> {
   const [e] = await g.evaluator.evaluate([x], scope);
-  if (e.status !== 'converged') throw new RangeError(strategyMsg.modelSolve(JSON.stringify(policyRecord(g, x)), e.message ?? 'not converged'));
+  if (e.status !== 'converged')
+    throw new RangeError(strategyMsg.modelSolve(JSON.stringify(policyRecord(g, x)), e.message ?? 'not converged'));
   return { x: Float64Array.from(x), objectives: Float64Array.from(e.objectives) };
 }
 
@@ -95,7 +112,12 @@ export function playerRecord(g: Game, v: ArrayLike<number>): Record<string, numb
 
 /** Optimiser settings from the strategy options. */
 export function optimizeOptions(o: StrategyOptions): OptimizeOptions {
-  return { xtol: o.optimizer_tolerance, ftol: o.objective_tolerance, maxEvaluations: o.max_evaluations, gridStep: o.grid_step };
+  return {
+    xtol: o.optimizer_tolerance,
+    ftol: o.objective_tolerance,
+    maxEvaluations: o.max_evaluations,
+    gridStep: o.grid_step,
+  };
 }
 
 /**
@@ -109,7 +131,13 @@ const SEARCH_BATCH = 2;
  * The bounded problem over the instruments `idx` (others fixed at `x`), maximising
  * `value(objectives)`; non-converged solves count as failed points.
  */
-export function subProblem(g: Game, x: Float64Array, idx: readonly number[], value: (objectives: Float64Array) => number, scope?: WarmScope): BoxProblem {
+export function subProblem(
+  g: Game,
+  x: Float64Array,
+  idx: readonly number[],
+  value: (objectives: Float64Array) => number,
+  scope?: WarmScope,
+): BoxProblem {
   const full = (y: Float64Array) => {
     const z = Float64Array.from(x);
     idx.forEach((k, m) => (z[k] = y[m]));
@@ -119,6 +147,9 @@ export function subProblem(g: Game, x: Float64Array, idx: readonly number[], val
     lo: Float64Array.from(idx, (k) => g.instruments[k].lo),
     hi: Float64Array.from(idx, (k) => g.instruments[k].hi),
     parallelism: SEARCH_BATCH,
-    evaluate: async (ys) => (await g.evaluator.evaluate(ys.map(full), scope)).map((e) => (e.status === 'converged' ? value(e.objectives) : NaN)),
+    evaluate: async (ys) =>
+      (await g.evaluator.evaluate(ys.map(full), scope)).map((e) =>
+        e.status === 'converged' ? value(e.objectives) : NaN,
+      ),
   };
 }

@@ -48,18 +48,41 @@ export interface ResolvedInstrument {
 /** How one kind of instrument finds its cells and writes its value. */
 export interface InstrumentKind {
   /** Cells covered and the value they carry now (for the default start). */
-  resolve(d: Dataset, def: InstrumentDef, player: string, base: ModelPolicy, path: Path): { cells: Int32Array; current: number };
+  resolve(
+    d: Dataset,
+    def: InstrumentDef,
+    player: string,
+    base: ModelPolicy,
+    path: Path,
+  ): { cells: Int32Array; current: number };
   /** Writes `value` into `policy` for instrument `r` (`controls` is a mutable map flow → control). */
-  write(policy: ModelPolicy, r: ResolvedInstrument, value: number, controls: Map<number, { approval: number; rents: number }>): void;
+  write(
+    policy: ModelPolicy,
+    r: ResolvedInstrument,
+    value: number,
+    controls: Map<number, { approval: number; rents: number }>,
+  ): void;
 }
 
-function cellsOf(d: Dataset, levier: string, other: string, levierIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
+function cellsOf(
+  d: Dataset,
+  levier: string,
+  other: string,
+  levierIsImporter: boolean,
+  except: string[] | undefined,
+  sectors: string[] | undefined,
+  path: Path,
+): Int32Array {
   return coveredFlows(d, levier, other, levierIsImporter, except, sectors, path, 'instrument');
 }
 
 function weightedMean(d: Dataset, cells: Int32Array, value: (q: number) => number): number {
-  let s = 0, w = 0;
-  for (const q of cells) { s += d.flows[q] * value(q); w += d.flows[q]; }
+  let s = 0,
+    w = 0;
+  for (const q of cells) {
+    s += d.flows[q] * value(q);
+    w += d.flows[q];
+  }
   if (w > 0) return s / w;
   let t = 0;
   for (const q of cells) t += value(q);
@@ -71,7 +94,8 @@ const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
   tariff: {
     resolve(d, def, player, base, path) {
       const t = def.tariff!;
-      if (t.importer !== player) throw new PolicyError([...path, 'tariff', 'importer'], msg.importerPlayerSets(player, t.importer));
+      if (t.importer !== player)
+        throw new PolicyError([...path, 'tariff', 'importer'], msg.importerPlayerSets(player, t.importer));
       const cells = cellsOf(d, t.importer, t.exporter, true, t.except, t.sectors, [...path, 'tariff']);
       return { cells, current: weightedMean(d, cells, (q) => base.tau[q] - 1) };
     },
@@ -82,7 +106,8 @@ const INSTRUMENT_KINDS: Record<InstrumentKindName, InstrumentKind> = {
   export_control: {
     resolve(d, def, player, base, path) {
       const e = def.export_control!;
-      if (e.origin !== player) throw new PolicyError([...path, 'export_control', 'origin'], msg.originPlayerLicenses(player, e.origin));
+      if (e.origin !== player)
+        throw new PolicyError([...path, 'export_control', 'origin'], msg.originPlayerLicenses(player, e.origin));
       const cells = cellsOf(d, e.origin, e.destination, false, e.except, e.sectors, [...path, 'export_control']);
       let s = 0;
       for (const q of cells) {
@@ -133,11 +158,18 @@ export function resolveInstruments(d: Dataset, s: Strategy, base: ModelPolicy): 
 }
 
 /** The model policy for instrument values `x` (one per instrument, same order) on top of `base`. */
-export function applyInstruments(base: ModelPolicy, ins: readonly ResolvedInstrument[], x: ArrayLike<number>): ModelPolicy {
+export function applyInstruments(
+  base: ModelPolicy,
+  ins: readonly ResolvedInstrument[],
+  x: ArrayLike<number>,
+): ModelPolicy {
   const policy: ModelPolicy = { tau: Float64Array.from(base.tau), controls: base.controls, capacity: base.capacity };
   const hasControls = ins.some((r) => r.kind === 'export_control');
   const controls = new Map<number, { approval: number; rents: number }>();
-  if (hasControls) base.controls.flow.forEach((q, k) => controls.set(q, { approval: base.controls.approval[k], rents: base.controls.rentsToExporter[k] }));
+  if (hasControls)
+    base.controls.flow.forEach((q, k) =>
+      controls.set(q, { approval: base.controls.approval[k], rents: base.controls.rentsToExporter[k] }),
+    );
   ins.forEach((r, k) => INSTRUMENT_KINDS[r.kind].write(policy, r, x[k], controls));
   if (hasControls) {
     const keys = [...controls.keys()].sort((a, b) => a - b);
@@ -149,4 +181,3 @@ export function applyInstruments(base: ModelPolicy, ins: readonly ResolvedInstru
   }
   return policy;
 }
-

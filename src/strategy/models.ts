@@ -93,15 +93,33 @@ export function makeSolver(spec: EvalSpec): StrategySolver {
     spec.players.forEach((p, k) => {
       if ((p.weights || p.security) && ge) {
         Y0 ??= baselineOutput(ge.baseline);
-        objectives[k] = geObjectives(ge.baseline, Y0, ge.shock, ge.solution, [p], ge.result.model === 'cp2015', new Float64Array(1))[0];
+        objectives[k] = geObjectives(
+          ge.baseline,
+          Y0,
+          ge.shock,
+          ge.solution,
+          [p],
+          ge.result.model === 'cp2015',
+          new Float64Array(1),
+        )[0];
         return;
       }
       const field = p.objective === 'welfare' ? 'welfare_pct' : 'real_income_pct';
-      let a = 0, sw = 0;
-      for (const n of p.members) { a += w[n] * (r.countries[d.regions[n]][field] ?? NaN); sw += w[n]; }
+      let a = 0,
+        sw = 0;
+      for (const n of p.members) {
+        a += w[n] * (r.countries[d.regions[n]][field] ?? NaN);
+        sw += w[n];
+      }
       objectives[k] = a / sw;
     });
-    const point: PointEval = { status: r.status, objectives, iterations: r.iterations, residual: r.residual, warm: solved.warm };
+    const point: PointEval = {
+      status: r.status,
+      objectives,
+      iterations: r.iterations,
+      residual: r.residual,
+      warm: solved.warm,
+    };
     if (r.message !== undefined) point.message = r.message;
     return { point, result: r };
   };

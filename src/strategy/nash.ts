@@ -55,7 +55,15 @@ export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashRe
   const s0 = g.evaluator.scope(g.evaluator.recentWarm(x0));
   const start = await pointAt(g, x0, s0);
   let anchor = s0.warmOf(x0) ?? s0.anchor;
-  const path: NashRound[] = [{ round: 0, policy: policyRecord(g, start.x), objectives: playerRecord(g, start.objectives), change: NaN, evaluations: 0 }];
+  const path: NashRound[] = [
+    {
+      round: 0,
+      policy: policyRecord(g, start.x),
+      objectives: playerRecord(g, start.objectives),
+      change: NaN,
+      evaluations: 0,
+    },
+  ];
   let x = Float64Array.from(x0);
   let last: BestResponse[] = [];
   let change = Infinity;
@@ -82,16 +90,41 @@ export async function nashEquilibrium(g: Game, x0: Float64Array): Promise<NashRe
     // The new anchor: the solution at x (solved here, or by the best response whose end point it is).
     anchor = [sr, ...scopes].map((s) => s.warmOf(x)).find((w) => w !== undefined) ?? anchor;
     change = meanAbsChange(before, x);
-    path.push({ round, policy: policyRecord(g, x), objectives: playerRecord(g, p.objectives), change, evaluations: g.evaluator.stats.requested - used0 });
+    path.push({
+      round,
+      policy: policyRecord(g, x),
+      objectives: playerRecord(g, p.objectives),
+      change,
+      evaluations: g.evaluator.stats.requested - used0,
+    });
     if (change < tolerance) {
       const failed = last.filter((b) => !b.converged).map((b) => `${b.player} (${b.message})`);
-      const end: NashResult = { ...p, converged: failed.length === 0, rounds: round, change, tolerance, path, last, message: '' };
-      end.message = failed.length === 0
-        ? msg.meanAbsoluteChange(change.toExponential(2), tolerance, round)
-        : msg.meanAbsoluteChangeBelow(tolerance, failed.join('; '));
+      const end: NashResult = {
+        ...p,
+        converged: failed.length === 0,
+        rounds: round,
+        change,
+        tolerance,
+        path,
+        last,
+        message: '',
+      };
+      end.message =
+        failed.length === 0
+          ? msg.meanAbsoluteChange(change.toExponential(2), tolerance, round)
+          : msg.meanAbsoluteChangeBelow(tolerance, failed.join('; '));
       return end;
     }
   }
   const p = await pointAt(g, x);
-  return { ...p, converged: false, rounds: maxRounds, change, tolerance, path, last, message: msg.noConvergenceRounds(maxRounds, change.toExponential(2), tolerance) };
+  return {
+    ...p,
+    converged: false,
+    rounds: maxRounds,
+    change,
+    tolerance,
+    path,
+    last,
+    message: msg.noConvergenceRounds(maxRounds, change.toExponential(2), tolerance),
+  };
 }

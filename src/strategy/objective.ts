@@ -48,7 +48,15 @@ export function baselineOutput(b: GeBaseline): Float64Array {
  * Writes each player's objective (percent) into `out`. `Y0` is {@link baselineOutput} of `b`
  * (computed once per baseline); `published` selects CP's welfare for `objective: welfare`.
  */
-export function geObjectives(b: GeBaseline, Y0: Float64Array, shock: GeShock, sol: GeSolution, players: readonly PlayerSpec[], published: boolean, out: Float64Array): Float64Array {
+export function geObjectives(
+  b: GeBaseline,
+  Y0: Float64Array,
+  shock: GeShock,
+  sol: GeSolution,
+  players: readonly PlayerSpec[],
+  published: boolean,
+  out: Float64Array,
+): Float64Array {
   const { N, J } = b;
   const VA1 = new Float64Array(N);
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
@@ -56,7 +64,8 @@ export function geObjectives(b: GeBaseline, Y0: Float64Array, shock: GeShock, so
   players.forEach((p, k) => {
     if (published && p.objective === 'welfare' && !p.weights) {
       rows ??= countryResults(b, shock, sol, true);
-      let s = 0, w = 0;
+      let s = 0,
+        w = 0;
       for (const n of p.members) {
         const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
         s += I0 * rows[n].welfare_pct!;
@@ -65,7 +74,8 @@ export function geObjectives(b: GeBaseline, Y0: Float64Array, shock: GeShock, so
       out[k] = s / w + securityTerm(b, Y0, sol, p);
       return;
     }
-    let g0 = 0, g1 = 0;
+    let g0 = 0,
+      g1 = 0;
     for (const n of p.members) {
       let a0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
       let a1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n);
@@ -95,7 +105,8 @@ function securityTerm(b: GeBaseline, Y0: Float64Array, sol: GeSolution, p: Playe
   for (let j = 0; j < J; j++) {
     const s = p.security[j];
     if (s === 0) continue;
-    let y0 = 0, y1 = 0;
+    let y0 = 0,
+      y1 = 0;
     for (const n of p.members) {
       y0 += Y0[n * J + j];
       y1 += sol.Y[n * J + j] / Math.exp(sol.lc[n * J + j]);

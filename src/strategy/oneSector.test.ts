@@ -12,11 +12,16 @@ describe('US optimal uniform tariff in the 2025 one-sector model (world-2023)', 
   it('found from zero does at least as well as the paper formula (≈ 21.8%, +1.79%) and is the maximum of a fine scan to 1e-3', async () => {
     const p = prepareStrategy(readScenarioFile(FILE));
     const g = makeGame(p.spec, p.strategy.options);
-    const welfare = async (ts: number[]) => (await g.evaluator.evaluate(ts.map((t) => Float64Array.of(t)))).map((e) => {
-      expect(e.status).toBe('converged');
-      return e.objectives[0];
-    });
-    const formula = usOptimalTariff(loadDataset('world-2023'), { revenue: 'income-tax-relief', variant: 'baseline' }, 'table1');
+    const welfare = async (ts: number[]) =>
+      (await g.evaluator.evaluate(ts.map((t) => Float64Array.of(t)))).map((e) => {
+        expect(e.status).toBe('converged');
+        return e.objectives[0];
+      });
+    const formula = usOptimalTariff(
+      loadDataset('world-2023'),
+      { revenue: 'income-tax-relief', variant: 'baseline' },
+      'table1',
+    );
     expect(formula).toBeCloseTo(0.218, 3);
     const [atFormula] = await welfare([formula]);
     expect(atFormula).toBeCloseTo(1.79, 2);

@@ -76,9 +76,24 @@ export interface StrategyOutcome extends ReportedPoint {
   /** Objectives at the factual policy: the scenario's `policy:` with no instrument applied. */
   factual: Record<string, number>;
   /** best-response: one entry per player, each against the others' start values. */
-  responses?: (ReportedPoint & { player: string; converged: boolean; message: string; method: string; evaluations: number; before: number; after: number })[];
+  responses?: (ReportedPoint & {
+    player: string;
+    converged: boolean;
+    message: string;
+    method: string;
+    evaluations: number;
+    before: number;
+    after: number;
+  })[];
   /** nash (and the war of cooperative). */
-  war?: ReportedPoint & { converged: boolean; message: string; rounds: number; change: number; tolerance: number; path: NashRound[] };
+  war?: ReportedPoint & {
+    converged: boolean;
+    message: string;
+    rounds: number;
+    change: number;
+    tolerance: number;
+    path: NashRound[];
+  };
   /** cooperative. */
   agreements?: { 'nash-bargaining': ReportedAgreement; 'equal-gains': ReportedAgreement };
   /** cooperative: what the agreements' gains are measured over. */
@@ -94,7 +109,13 @@ export interface StrategyOutcome extends ReportedPoint {
 }
 
 function reportAgreement(g: Game, a: Agreement): ReportedAgreement {
-  const r: ReportedAgreement = { policy: policyRecord(g, a.x), objectives: playerRecord(g, a.objectives), gains: playerRecord(g, a.gains), converged: a.converged, message: a.message };
+  const r: ReportedAgreement = {
+    policy: policyRecord(g, a.x),
+    objectives: playerRecord(g, a.objectives),
+    gains: playerRecord(g, a.gains),
+    converged: a.converged,
+    message: a.message,
+  };
   if (a.weights) r.weights = playerRecord(g, a.weights);
   return r;
 }
@@ -113,7 +134,8 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
   try {
     const x0 = startOf(g);
     const factualPoint = makeSolver({ ...spec, instruments: [] }).evaluate([]);
-    if (factualPoint.status !== 'converged') throw new RangeError(msg.modelSolveFactual(factualPoint.message ?? 'not converged'));
+    if (factualPoint.status !== 'converged')
+      throw new RangeError(msg.modelSolveFactual(factualPoint.message ?? 'not converged'));
     const factual = playerRecord(g, factualPoint.objectives);
     const start = await pointAt(g, x0);
     const startRep: ReportedPoint = { policy: policyRecord(g, x0), objectives: playerRecord(g, start.objectives) };
@@ -126,23 +148,46 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
       for (let k = 0; k < g.players.length; k++) brs.push(await bestResponse(g, k, x0));
       x = Float64Array.from(x0);
       brs.forEach((br, k) => g.owned[k].forEach((i) => (x[i] = br.x[i])));
-      out.responses = brs.map((b) => ({ player: b.player, policy: policyRecord(g, b.x), objectives: playerRecord(g, b.objectives), converged: b.converged, message: b.message, method: b.method, evaluations: b.evaluations, before: b.before, after: b.after }));
+      out.responses = brs.map((b) => ({
+        player: b.player,
+        policy: policyRecord(g, b.x),
+        objectives: playerRecord(g, b.objectives),
+        converged: b.converged,
+        message: b.message,
+        method: b.method,
+        evaluations: b.evaluations,
+        before: b.before,
+        after: b.after,
+      }));
       converged = brs.every((b) => b.converged);
       message = brs.map((b) => `${b.player}: ${b.message}`).join('; ');
-      if (brs.length > 1) message += ' (each player responds to the others\' start values)';
+      if (brs.length > 1) message += " (each player responds to the others' start values)";
     } else {
       const war = await nashEquilibrium(g, x0);
-      out.war = { policy: policyRecord(g, war.x), objectives: playerRecord(g, war.objectives), converged: war.converged, message: war.message, rounds: war.rounds, change: war.change, tolerance: war.tolerance, path: war.path };
+      out.war = {
+        policy: policyRecord(g, war.x),
+        objectives: playerRecord(g, war.objectives),
+        converged: war.converged,
+        message: war.message,
+        rounds: war.rounds,
+        change: war.change,
+        tolerance: war.tolerance,
+        path: war.path,
+      };
       x = war.x;
       converged = war.converged;
       message = `war: ${war.message}`;
       if (s.kind === 'cooperative') {
         // Gains over the war (Nash bargaining's threat point), or over the factual policy (Ossa's
         // efficient agreements with equal gains relative to the status quo).
-        const reference = s.options.talks_reference === 'factual' ? { x: x0, objectives: factualPoint.objectives } : war;
+        const reference =
+          s.options.talks_reference === 'factual' ? { x: x0, objectives: factualPoint.objectives } : war;
         const talks = await tradeTalks(g, reference);
         out.talks_reference = s.options.talks_reference;
-        out.agreements = { 'nash-bargaining': reportAgreement(g, talks.nashBargaining), 'equal-gains': reportAgreement(g, talks.equalGains) };
+        out.agreements = {
+          'nash-bargaining': reportAgreement(g, talks.nashBargaining),
+          'equal-gains': reportAgreement(g, talks.equalGains),
+        };
         out.frontier = talks.frontier.map((a) => reportAgreement(g, a));
         const chosen = s.options.solution === 'equal-gains' ? talks.equalGains : talks.nashBargaining;
         x = chosen.x;
@@ -159,9 +204,23 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
     const wall = (performance.now() - t0) / 1000;
     const objectives = playerRecord(g, full.point.objectives);
     const responded = out.responses ? Object.fromEntries(out.responses.map((r) => [r.player, r.after])) : undefined;
-    const summary = summarize(g, x0, out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined, x, factual, out.war?.objectives, responded);
+    const summary = summarize(
+      g,
+      x0,
+      out.war ? Float64Array.from(g.instruments, (r) => out.war!.policy[r.id]) : undefined,
+      x,
+      factual,
+      out.war?.objectives,
+      responded,
+    );
     return {
-      ...(out as StrategyOutcome), policy: policyRecord(g, x), objectives, factual, converged, message, ...summary,
+      ...(out as StrategyOutcome),
+      policy: policyRecord(g, x),
+      objectives,
+      factual,
+      converged,
+      message,
+      ...summary,
       solves: { ...stats, solves_per_second: stats.solves / Math.max(stats.seconds, 1e-9), wall_seconds: wall },
       result: full.result,
     };
@@ -171,29 +230,53 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
 }
 
 function means(g: Game, idx: number[], x: Float64Array): { weighted: number; simple: number } {
-  let s = 0, w = 0, t = 0;
-  for (const k of idx) { s += g.instruments[k].weight * x[k]; w += g.instruments[k].weight; t += x[k]; }
+  let s = 0,
+    w = 0,
+    t = 0;
+  for (const k of idx) {
+    s += g.instruments[k].weight * x[k];
+    w += g.instruments[k].weight;
+    t += x[k];
+  }
   return { weighted: w > 0 ? s / w : t / idx.length, simple: t / idx.length };
 }
 
 /** Per-player tariff means and the relative cost of the war, and their simple means over players. */
-function summarize(g: Game, x0: Float64Array, war: Float64Array | undefined, x: Float64Array, factual: Record<string, number>, warObj?: Record<string, number>, responded?: Record<string, number>) {
+function summarize(
+  g: Game,
+  x0: Float64Array,
+  war: Float64Array | undefined,
+  x: Float64Array,
+  factual: Record<string, number>,
+  warObj?: Record<string, number>,
+  responded?: Record<string, number>,
+) {
   const rel = (v: number, code: string) => 100 * ((1 + v / 100) / (1 + factual[code] / 100) - 1);
   const by_player: Record<string, PlayerSummary> = {};
   const acc = { ws: 0, ww: 0, wp: 0, ss: 0, sw: 0, sp: 0, cost: 0, n: 0, c: 0, gain: 0 };
   g.players.forEach((p, k) => {
     const idx = g.owned[k].filter((i) => g.instruments[i].kind === 'tariff');
     if (!idx.length) return;
-    const a = means(g, idx, x0), b = war ? means(g, idx, war) : undefined, c = means(g, idx, x);
+    const a = means(g, idx, x0),
+      b = war ? means(g, idx, war) : undefined,
+      c = means(g, idx, x);
     const row: PlayerSummary = {
       tariff_weighted: { start: a.weighted, ...(b ? { war: b.weighted } : {}), policy: c.weighted },
       tariff_simple: { start: a.simple, ...(b ? { war: b.simple } : {}), policy: c.simple },
     };
-    acc.ws += a.weighted; acc.wp += c.weighted; acc.ss += a.simple; acc.sp += c.simple; acc.n++;
-    if (b) { acc.ww += b.weighted; acc.sw += b.simple; }
+    acc.ws += a.weighted;
+    acc.wp += c.weighted;
+    acc.ss += a.simple;
+    acc.sp += c.simple;
+    acc.n++;
+    if (b) {
+      acc.ww += b.weighted;
+      acc.sw += b.simple;
+    }
     if (warObj) {
       row.war_vs_factual_pct = rel(warObj[p.code], p.code);
-      acc.cost += row.war_vs_factual_pct; acc.c++;
+      acc.cost += row.war_vs_factual_pct;
+      acc.c++;
     }
     if (responded) {
       row.response_vs_factual_pct = rel(responded[p.code], p.code);

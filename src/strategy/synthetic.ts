@@ -28,10 +28,16 @@ import * as msg from '../spec/messages/strategy.ts';
  */
 export function oneSectorDataset(regions: string[], theta: number, flows: number[][], tariffs: number[][]): Dataset {
   const N = regions.length;
-  if (flows.length !== N || tariffs.length !== N || flows.some((r) => r.length !== N) || tariffs.some((r) => r.length !== N)) {
+  if (
+    flows.length !== N ||
+    tariffs.length !== N ||
+    flows.some((r) => r.length !== N) ||
+    tariffs.some((r) => r.length !== N)
+  ) {
     throw new TypeError(msg.syntheticShape(N, flows.length, tariffs.length));
   }
-  const f = new Float64Array(N * N), t = new Float64Array(N * N);
+  const f = new Float64Array(N * N),
+    t = new Float64Array(N * N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       f[n * N + i] = flows[n][i];
@@ -39,18 +45,42 @@ export function oneSectorDataset(regions: string[], theta: number, flows: number
     }
   return {
     manifest: {
-      lancaster_dataset: 1, id: `synthetic-${N}`, name: `Synthetic one-sector ${N}-region economy`, description: 'In-memory test economy',
-      version: '0', base_year: 2000, layout: 'io-table', default_model: 'multisector', unit: 'units',
+      lancaster_dataset: 1,
+      id: `synthetic-${N}`,
+      name: `Synthetic one-sector ${N}-region economy`,
+      description: 'In-memory test economy',
+      version: '0',
+      base_year: 2000,
+      layout: 'io-table',
+      default_model: 'multisector',
+      unit: 'units',
       regions: regions.map((code) => ({ code, name: code })),
       sectors: [{ code: 'g', name: 'goods', tradable: true, theta }],
-      groups: {}, region_columns: {}, schedules: {},
-      provenance: { sources: [{ name: 'synthetic', licence: 'none' }], built_by: 'src/strategy/synthetic.ts', built_at: '2000-01-01', method: 'in memory', assumptions: [], checks: [] },
+      groups: {},
+      region_columns: {},
+      schedules: {},
+      provenance: {
+        sources: [{ name: 'synthetic', licence: 'none' }],
+        built_by: 'src/strategy/synthetic.ts',
+        built_at: '2000-01-01',
+        method: 'in memory',
+        assumptions: [],
+        checks: [],
+      },
     },
     source: 'memory',
-    N, J: 1, regions, sectors: ['g'],
-    theta: Float64Array.of(theta), flows: f, tariff: t,
-    vaShare: new Float64Array(N).fill(1), finalShare: new Float64Array(N).fill(1), io: new Float64Array(N).fill(1),
-    regionData: {}, schedules: {},
+    N,
+    J: 1,
+    regions,
+    sectors: ['g'],
+    theta: Float64Array.of(theta),
+    flows: f,
+    tariff: t,
+    vaShare: new Float64Array(N).fill(1),
+    finalShare: new Float64Array(N).fill(1),
+    io: new Float64Array(N).fill(1),
+    regionData: {},
+    schedules: {},
   };
 }
 
@@ -58,9 +88,25 @@ export function oneSectorDataset(regions: string[], theta: number, flows: number
  * Two countries H and F whose baseline is H's optimum: F's domestic share is `lambdaFF`, trade is
  * balanced, and H levies t* = 1/(θ λ_FF) on F. Returns the dataset and t*.
  */
-export function optimalTariffEconomy(theta: number, lambdaFF: number, homeDomestic = 50): { dataset: Dataset; tStar: number } {
+export function optimalTariffEconomy(
+  theta: number,
+  lambdaFF: number,
+  homeDomestic = 50,
+): { dataset: Dataset; tStar: number } {
   const tStar = 1 / (theta * lambdaFF);
-  const xFF = 100 * lambdaFF, xFH = 100 * (1 - lambdaFF);
-  const dataset = oneSectorDataset(['H', 'F'], theta, [[homeDomestic, xFH], [xFH, xFF]], [[0, tStar], [0, 0]]);
+  const xFF = 100 * lambdaFF,
+    xFH = 100 * (1 - lambdaFF);
+  const dataset = oneSectorDataset(
+    ['H', 'F'],
+    theta,
+    [
+      [homeDomestic, xFH],
+      [xFH, xFF],
+    ],
+    [
+      [0, tStar],
+      [0, 0],
+    ],
+  );
   return { dataset, tStar };
 }

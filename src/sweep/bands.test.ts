@@ -11,7 +11,12 @@ describe('bands', () => {
   });
 
   it('builds a bands object in the shape of the result, numbers only, no solver diagnostics', () => {
-    const central = { status: 'converged', seconds: 1, steps: [{ date: 'd', countries: { USA: { welfare_pct: 1 } } }], iterations: 3 };
+    const central = {
+      status: 'converged',
+      seconds: 1,
+      steps: [{ date: 'd', countries: { USA: { welfare_pct: 1 } } }],
+      iterations: 3,
+    };
     expect(measurePaths(central)).toEqual([['steps', 0, 'countries', 'USA', 'welfare_pct']]);
     const acc = new BandAccumulator(central, 3);
     [1, 2, 3].forEach((w, k) => acc.add(k, { steps: [{ countries: { USA: { welfare_pct: w } } }] }));

@@ -67,7 +67,10 @@ export class BandAccumulator {
   readonly paths: Path[];
   readonly #cols: Float64Array[];
 
-  constructor(readonly template: unknown, readonly draws: number) {
+  constructor(
+    readonly template: unknown,
+    readonly draws: number,
+  ) {
     this.paths = measurePaths(template);
     this.#cols = this.paths.map(() => new Float64Array(draws).fill(NaN));
   }
@@ -79,7 +82,9 @@ export class BandAccumulator {
 
   /** The bands object: the template's shape with a Band at each measure. */
   bands(): unknown {
-    const out: Record<string | number, unknown> = Array.isArray(this.template) ? [] as unknown as Record<number, unknown> : {};
+    const out: Record<string | number, unknown> = Array.isArray(this.template)
+      ? ([] as unknown as Record<number, unknown>)
+      : {};
     this.paths.forEach((p, i) => {
       let node = out;
       p.forEach((key, j) => {

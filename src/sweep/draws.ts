@@ -26,8 +26,10 @@ function sample(d: Distribution, u1: number, u2: number): number {
       const z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
       return d.median * Math.exp(d.sigma * z);
     }
-    case 'uniform': return d.low + (d.high - d.low) * u1;
-    case 'loguniform': return Math.exp(Math.log(d.low) + (Math.log(d.high) - Math.log(d.low)) * u1);
+    case 'uniform':
+      return d.low + (d.high - d.low) * u1;
+    case 'loguniform':
+      return Math.exp(Math.log(d.low) + (Math.log(d.high) - Math.log(d.low)) * u1);
   }
 }
 

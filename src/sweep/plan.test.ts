@@ -17,8 +17,17 @@ const sweep = (body: string) => {
 describe('sweep files', () => {
   it('draws every prior that applies, and writes the draws into the scenario', () => {
     const plan = readSweepFile(fileURLToPath(new URL('./fixtures/ree.yaml', import.meta.url)));
-    expect(plan.priors.map((p) => p.id)).toEqual(['trade_elasticity', 'short_run_ratio', 'input_elasticity', 'critical_input_elasticity', 'inverse_supply_elasticity']);
-    expect(plan.points).toEqual([{ 'policy.export_controls.0.approval': 0.25 }, { 'policy.export_controls.0.approval': 0.5 }]);
+    expect(plan.priors.map((p) => p.id)).toEqual([
+      'trade_elasticity',
+      'short_run_ratio',
+      'input_elasticity',
+      'critical_input_elasticity',
+      'inverse_supply_elasticity',
+    ]);
+    expect(plan.points).toEqual([
+      { 'policy.export_controls.0.approval': 0.25 },
+      { 'policy.export_controls.0.approval': 0.5 },
+    ]);
     const s = JSON.parse(plan.scenarioText(1, 0));
     expect(s.options.horizon).toBeUndefined();
     expect(s.options.elasticity_scale).toBeCloseTo(plan.values[0][0] * plan.values[1][0], 12);
@@ -26,18 +35,25 @@ describe('sweep files', () => {
     expect(s.policy.export_controls[0].approval).toBe(0.5);
     expect(s.policy.capacity[0].supply_elasticity).toBeCloseTo(1 / plan.values[4][0], 12);
     expect(JSON.parse(plan.scenarioText(1, null)).policy.capacity[0]).not.toHaveProperty('supply_elasticity');
-    expect(JSON.parse(plan.scenarioText(0, null)).options).toMatchObject({ horizon: 'short-run', critical_inputs: { elasticity: 0.1 } });
+    expect(JSON.parse(plan.scenarioText(0, null)).options).toMatchObject({
+      horizon: 'short-run',
+      critical_inputs: { elasticity: 0.1 },
+    });
   });
 
   it('refuses a prior that does not exist or does not apply, with the line of the sweep file', () => {
-    expect(() => readSweepFile(sweep('priors: [theta_by_sector]\n'))).toThrow(/:6:\d+ priors: Expected a prior of trade_elasticity, .*found "theta_by_sector"/);
+    expect(() => readSweepFile(sweep('priors: [theta_by_sector]\n'))).toThrow(
+      /:6:\d+ priors: Expected a prior of trade_elasticity, .*found "theta_by_sector"/,
+    );
     expect(() => readSweepFile(sweep('priors: [critical_input_elasticity]\n'))).toThrow(/does not/);
   });
 
   it('refuses a grid value that makes the scenario invalid, naming the field and value', () => {
     const f = sweep('grid:\n  options.elasticity_scale: [1, -2]\n');
     expect(() => readSweepFile(f)).toThrow(ScenarioError);
-    expect(() => readSweepFile(f)).toThrow(/:7:\d+ grid.options.elasticity_scale: expected a valid scenario at options.elasticity_scale = -2/);
+    expect(() => readSweepFile(f)).toThrow(
+      /:7:\d+ grid.options.elasticity_scale: expected a valid scenario at options.elasticity_scale = -2/,
+    );
   });
 
   it('sets fields by dotted path, and refuses an index past the end of a list', () => {

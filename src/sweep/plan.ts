@@ -29,7 +29,9 @@ import { priorsFor, type Prior, type RawScenario } from './priors.ts';
 import * as msg from '../spec/messages/run.ts';
 import * as scenarioMsg from '../spec/messages/scenario.ts';
 
-const Field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.([A-Za-z0-9_*:-]+))*$/, { error: (iss) => scenarioMsg.dottedScenarioPath(iss.input) });
+const Field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.([A-Za-z0-9_*:-]+))*$/, {
+  error: (iss) => scenarioMsg.dottedScenarioPath(iss.input),
+});
 const Value = z.union([z.number(), z.string(), z.boolean(), z.record(z.string(), z.unknown()), z.array(z.unknown())]);
 
 /** The sweep file (one zod definition: types, validation). */
@@ -39,13 +41,28 @@ export const SweepFileSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     scenario: z
-      .union([z.string().min(1), z.record(z.string(), z.unknown())], { error: (iss) => scenarioMsg.sweepScenarioField(iss.input) })
-      .meta({ description: 'Scenario file (relative to the sweep file; not over the API), embedded scenario id (e.g. us-china-2025), or the scenario itself written inline' }),
+      .union([z.string().min(1), z.record(z.string(), z.unknown())], {
+        error: (iss) => scenarioMsg.sweepScenarioField(iss.input),
+      })
+      .meta({
+        description:
+          'Scenario file (relative to the sweep file; not over the API), embedded scenario id (e.g. us-china-2025), or the scenario itself written inline',
+      }),
     draws: z.number().int().min(1).max(100_000),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
-    priors: z.array(z.string()).optional().meta({ description: 'Prior rows to draw (src/sweep/priors.ts); default every row that applies' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    priors: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Prior rows to draw (src/sweep/priors.ts); default every row that applies' }),
     set: z.record(Field, Value).optional().meta({ description: 'Scenario fields set before drawing' }),
-    grid: z.record(Field, z.array(Value).min(1)).optional().meta({ description: 'Scenario field → values; the sweep runs every combination' }),
+    grid: z
+      .record(Field, z.array(Value).min(1))
+      .optional()
+      .meta({ description: 'Scenario field → values; the sweep runs every combination' }),
   })
   .strict();
 
@@ -76,11 +93,13 @@ export function setField(s: unknown, field: string, value: unknown): void {
   keys.slice(0, -1).forEach((k, i) => {
     const next = node[k];
     if (next === undefined && !Array.isArray(node)) node[k] = {};
-    else if (next === null || typeof next !== 'object') throw new RangeError(msg.notAnObject(keys.slice(0, i + 1).join('.'), JSON.stringify(next)));
+    else if (next === null || typeof next !== 'object')
+      throw new RangeError(msg.notAnObject(keys.slice(0, i + 1).join('.'), JSON.stringify(next)));
     node = node[k] as Record<string, unknown>;
   });
   const last = keys[keys.length - 1];
-  if (Array.isArray(node) && !(Number(last) in node)) throw new RangeError(msg.badIndex(keys.slice(0, -1).join('.'), node.length - 1, last));
+  if (Array.isArray(node) && !(Number(last) in node))
+    throw new RangeError(msg.badIndex(keys.slice(0, -1).join('.'), node.length - 1, last));
   node[last] = value;
 }
 
@@ -140,7 +159,9 @@ export function readSweepFile(file: string, override: SweepReadOptions = {}): Sw
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ScenarioError(file, [{ path: [], message: scenarioMsg.unreadableSweepFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
+    throw new ScenarioError(file, [
+      { path: [], message: scenarioMsg.unreadableSweepFile((e as NodeJS.ErrnoException).code ?? (e as Error).message) },
+    ]);
   }
   return parseSweepText(text, file, override);
 }
@@ -160,7 +181,13 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
   const raw = checkText(text);
   if (raw) throw new ScenarioError(file, [raw]);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, schema: 'core', merge: false });
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    uniqueKeys: true,
+    prettyErrors: false,
+    schema: 'core',
+    merge: false,
+  });
   const at = (path: (string | number)[]) => {
     for (let k = path.length; k >= 0; k--) {
       const n = doc.getIn(path.slice(0, k), true);
@@ -188,24 +215,32 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
     const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     fail(iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path, iss.message);
   }
-  const spec = { ...r.data!, ...(opts.draws !== undefined ? { draws: opts.draws } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
+  const spec = {
+    ...r.data!,
+    ...(opts.draws !== undefined ? { draws: opts.draws } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  };
   const parse = opts.served ? parseServedScenario : parseScenarioText;
   let source: ScenarioSource;
   if (typeof spec.scenario !== 'string') {
     // Written inline: checked as a scenario, its issues moved to their place in the sweep file.
     const inline = JSON.stringify(spec.scenario);
     source = {
-      label: file, text: inline,
+      label: file,
+      text: inline,
       check: (t) => {
         try {
           return parse(t, file);
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
-          throw new ScenarioError(file, e.issues.map((i) => {
-            const path = ['scenario', ...i.path];
-            const pos = at(path);
-            return { path, message: i.message, ...(pos ? { line: pos.line, col: pos.col } : {}) };
-          }));
+          throw new ScenarioError(
+            file,
+            e.issues.map((i) => {
+              const path = ['scenario', ...i.path];
+              const pos = at(path);
+              return { path, message: i.message, ...(pos ? { line: pos.line, col: pos.col } : {}) };
+            }),
+          );
         }
       },
     };
@@ -214,7 +249,11 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
     const local = opts.served ? undefined : isAbsolute(id) ? id : resolve(dirname(file), id);
     const embedded = embeddedScenarioFile(id);
     const found = local && existsSync(local) ? local : embedded;
-    if (!found) fail(['scenario'], opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id));
+    if (!found)
+      fail(
+        ['scenario'],
+        opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id),
+      );
     // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not where the server keeps it.
     const label = found === embedded && opts.served ? `scenarios/${id}.yaml` : found!;
     source = { label, text: readFileSync(found!, 'utf8'), check: (t) => parse(t, label) };
@@ -222,7 +261,8 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
   const points = gridSize(spec.grid ?? {});
   if (points > MAX_POINTS) fail(['grid'], scenarioMsg.tooManyGridPoints(MAX_POINTS, points));
   const runs = points * (spec.draws + 1);
-  if (opts.served && runs > SERVED_LIMITS.runs) fail(['draws'], scenarioMsg.tooManyServedRuns(SERVED_LIMITS.runs, points, spec.draws));
+  if (opts.served && runs > SERVED_LIMITS.runs)
+    fail(['draws'], scenarioMsg.tooManyServedRuns(SERVED_LIMITS.runs, points, spec.draws));
   return buildPlan(file, spec, source, fail, parse);
 }
 
@@ -247,13 +287,29 @@ interface ScenarioSource {
  * const plan = scenarioSweepPlan('scenarios/us-china-2025.yaml', { draws: 100, seed: 2025, set: { 'options.horizon': 'long-run' } });
  * ```
  */
-export function scenarioSweepPlan(scenarioFile: string, o: { name?: string; draws: number; seed: number; set?: Record<string, unknown> }): SweepPlan {
-  const spec: SweepFile = { lancaster: 1, name: o.name ?? scenarioFile, scenario: scenarioFile, draws: o.draws, seed: o.seed, ...(o.set ? { set: o.set as SweepFile['set'] } : {}) };
+export function scenarioSweepPlan(
+  scenarioFile: string,
+  o: { name?: string; draws: number; seed: number; set?: Record<string, unknown> },
+): SweepPlan {
+  const spec: SweepFile = {
+    lancaster: 1,
+    name: o.name ?? scenarioFile,
+    scenario: scenarioFile,
+    draws: o.draws,
+    seed: o.seed,
+    ...(o.set ? { set: o.set as SweepFile['set'] } : {}),
+  };
   const fail = (path: (string | number)[], message: string): never => {
     throw new ScenarioError(scenarioFile, [{ path, message }]);
   };
   const label = resolve(scenarioFile);
-  return buildPlan(scenarioFile, spec, { label, text: readFileSync(label, 'utf8'), check: (t) => parseScenarioText(t, label) }, fail, parseScenarioText);
+  return buildPlan(
+    scenarioFile,
+    spec,
+    { label, text: readFileSync(label, 'utf8'), check: (t) => parseScenarioText(t, label) },
+    fail,
+    parseScenarioText,
+  );
 }
 
 /**
@@ -261,7 +317,10 @@ export function scenarioSweepPlan(scenarioFile: string, o: { name?: string; draw
  * spec, `parse` checks a swept scenario text (the API's: datasets by id only).
  */
 function buildPlan(
-  file: string, spec: SweepFile, source: ScenarioSource, fail: (path: (string | number)[], message: string) => never,
+  file: string,
+  spec: SweepFile,
+  source: ScenarioSource,
+  fail: (path: (string | number)[], message: string) => never,
   parse: (text: string, label: string) => ParsedScenario,
 ): SweepPlan {
   const scenarioFile = source.label;
@@ -301,8 +360,17 @@ function buildPlan(
         parse(t, scenarioFile);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
-        const where = Object.entries(pt).map(([f, v]) => `${f} = ${JSON.stringify(v)}`).join(', ');
-        fail(Object.keys(pt).length ? ['grid', Object.keys(pt)[0]] : ['set'], scenarioMsg.invalidSweptScenario(where, k !== null, e.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')));
+        const where = Object.entries(pt)
+          .map(([f, v]) => `${f} = ${JSON.stringify(v)}`)
+          .join(', ');
+        fail(
+          Object.keys(pt).length ? ['grid', Object.keys(pt)[0]] : ['set'],
+          scenarioMsg.invalidSweptScenario(
+            where,
+            k !== null,
+            e.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
+          ),
+        );
       }
     }
   });

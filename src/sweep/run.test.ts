@@ -19,7 +19,8 @@ describe('a sweep on every executor', () => {
   it('bands the central result with the 5th, 50th and 95th percentiles of the draws', () => {
     const p = reference.points[0];
     const mex = (p.result as { countries: Record<string, { welfare_pct: number }> }).countries.MEX.welfare_pct;
-    const band = (p.bands as { countries: Record<string, { welfare_pct: { p5: number; p50: number; p95: number } }> }).countries.MEX.welfare_pct;
+    const band = (p.bands as { countries: Record<string, { welfare_pct: { p5: number; p50: number; p95: number } }> })
+      .countries.MEX.welfare_pct;
     expect(mex).toBeCloseTo(1.31, 2);
     expect(band.p5).toBeLessThan(band.p50);
     expect(band.p50).toBeLessThan(band.p95);
@@ -55,11 +56,17 @@ describe('a sweep with failures', () => {
     const plan = readSweepFile(fixture('nafta.yaml'), { draws: 3 });
     const inline = new InlineExecutor();
     const flaky: Executor = {
-      submit: (job, on, signal) => (job.draw?.index === 1 ? Promise.reject(new Error('worker lost')) : inline.submit(job, on, signal)),
+      submit: (job, on, signal) =>
+        job.draw?.index === 1 ? Promise.reject(new Error('worker lost')) : inline.submit(job, on, signal),
       close: () => inline.close(),
     };
     const r = await runSweep(plan, flaky);
     expect(r.status).toBe('incomplete');
-    expect(r.points[0].draws).toEqual({ requested: 3, used: 2, not_converged: [], failed: [{ index: 1, error: 'worker lost' }] });
+    expect(r.points[0].draws).toEqual({
+      requested: 3,
+      used: 2,
+      not_converged: [],
+      failed: [{ index: 1, error: 'worker lost' }],
+    });
   });
 });

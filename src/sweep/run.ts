@@ -59,7 +59,10 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
 }
 
-interface Slot { point: number; k: number | null }
+interface Slot {
+  point: number;
+  k: number | null;
+}
 
 /**
  * Runs the plan.
@@ -73,10 +76,20 @@ interface Slot { point: number; k: number | null }
 export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepRunOptions = {}): Promise<SweepResult> {
   const t0 = performance.now();
   const n = plan.spec.draws;
-  const slots: Slot[] = plan.points.flatMap((_, point) => [{ point, k: null }, ...Array.from({ length: n }, (_, k) => ({ point, k }))]);
-  const results = plan.points.map(() => ({ central: undefined as unknown, centralError: undefined as string | undefined, draws: new Array<unknown>(n), failed: [] as { index: number; error: string }[] }));
+  const slots: Slot[] = plan.points.flatMap((_, point) => [
+    { point, k: null },
+    ...Array.from({ length: n }, (_, k) => ({ point, k })),
+  ]);
+  const results = plan.points.map(() => ({
+    central: undefined as unknown,
+    centralError: undefined as string | undefined,
+    draws: new Array<unknown>(n),
+    failed: [] as { index: number; error: string }[],
+  }));
   const module = builtinHandler('draw');
-  let done = 0, failed = 0, next = 0;
+  let done = 0,
+    failed = 0,
+    next = 0;
   opts.onProgress?.(0, slots.length, 0);
   const runOne = async (slot: Slot) => {
     const input = plan.scenarioText(slot.point, slot.k);
@@ -84,7 +97,11 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     const draw = slot.k === null ? undefined : { seed: plan.spec.seed, index: slot.k };
     const r = results[slot.point];
     try {
-      const m = await executor.submit({ id, kind: 'timeline', module, input, ...(draw ? { draw } : {}) }, () => {}, opts.signal);
+      const m = await executor.submit(
+        { id, kind: 'timeline', module, input, ...(draw ? { draw } : {}) },
+        () => {},
+        opts.signal,
+      );
       if (slot.k === null) r.central = m;
       else r.draws[slot.k] = m;
       opts.onDraw?.(slot.point, slot.k, m);
@@ -121,13 +138,21 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
       grid,
       result: r.central ?? null,
       bands: acc?.bands() ?? null,
-      draws: { requested: n, used: n - notConverged.length - r.failed.length, not_converged: notConverged, failed: r.failed },
+      draws: {
+        requested: n,
+        used: n - notConverged.length - r.failed.length,
+        not_converged: notConverged,
+        failed: r.failed,
+      },
       ...(r.centralError ? { central_error: r.centralError } : {}),
     };
   });
-  const centralBad = points.filter((p) => p.central_error || (p.result as { status?: string } | null)?.status !== 'converged').length;
+  const centralBad = points.filter(
+    (p) => p.central_error || (p.result as { status?: string } | null)?.status !== 'converged',
+  ).length;
   const sum = (f: (p: SweepPoint) => number) => points.reduce((a, p) => a + f(p), 0);
-  const failedDraws = sum((p) => p.draws.failed.length), notConverged = sum((p) => p.draws.not_converged.length);
+  const failedDraws = sum((p) => p.draws.failed.length),
+    notConverged = sum((p) => p.draws.not_converged.length);
   const incomplete = centralBad + failedDraws + notConverged > 0;
   return {
     name: plan.spec.name,
@@ -138,8 +163,17 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     ...(incomplete ? { message: msg.incompleteSweep(failedDraws, notConverged, n * points.length, centralBad) } : {}),
     executor: opts.executorName ?? executor.constructor.name,
     seconds: (performance.now() - t0) / 1000,
-    priors: plan.priors.map((p, i) => ({ id: p.id, what: p.what, distribution: describeDistribution(p.distribution), source: p.source, why: p.why, drawn: band(plan.values[i]) })),
-    samples: Array.from({ length: n }, (_, k) => Object.fromEntries(plan.priors.map((p, i) => [p.id, plan.values[i][k]]))),
+    priors: plan.priors.map((p, i) => ({
+      id: p.id,
+      what: p.what,
+      distribution: describeDistribution(p.distribution),
+      source: p.source,
+      why: p.why,
+      drawn: band(plan.values[i]),
+    })),
+    samples: Array.from({ length: n }, (_, k) =>
+      Object.fromEntries(plan.priors.map((p, i) => [p.id, plan.values[i][k]])),
+    ),
     points,
     provenance: sweepProvenance(plan),
   };
@@ -149,5 +183,14 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
 function sweepProvenance(plan: SweepPlan): Provenance {
   const p = parseScenarioText(plan.scenarioText(0, null), plan.scenarioFile);
   const base = provenanceOf(scenarioDataset(p), p.scenario);
-  return { ...base, parameters: [...base.parameters, ...plan.priors.map((x) => ({ name: `prior ${x.id}`, source: `${x.source} (${describeDistribution(x.distribution)})` }))] };
+  return {
+    ...base,
+    parameters: [
+      ...base.parameters,
+      ...plan.priors.map((x) => ({
+        name: `prior ${x.id}`,
+        source: `${x.source} (${describeDistribution(x.distribution)})`,
+      })),
+    ],
+  };
 }

@@ -2,7 +2,8 @@
 import { main } from '../../src/cli/main.ts';
 
 export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const ow = process.stdout.write.bind(process.stdout);
   const ew = process.stderr.write.bind(process.stderr);
   process.stdout.write = ((s: string) => {

@@ -13,7 +13,10 @@ import { CHROMIUM, FIXTURES, SCREENSHOTS, hasChromium, type Harness, useHarness 
 const FIXTURE = join(FIXTURES, 'tariffs-2025.yaml');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
   let h: Harness;
@@ -37,9 +40,13 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     const strip = page.getByRole('toolbar', { name: /Events of 2025/ });
     await expect(strip.locator('.marker-label', { hasText: 'Geneva' }).count()).resolves.toBe(1);
     await expect(strip.locator('.marker-label', { hasText: 'London' }).count()).resolves.toBe(1);
-    const runs = (await (await fetch(`${h.server.url}/api/runs?kind=timeline`)).json()) as { runs: { id: string; status: string }[] };
+    const runs = (await (await fetch(`${h.server.url}/api/runs?kind=timeline`)).json()) as {
+      runs: { id: string; status: string }[];
+    };
     expect(runs.runs[0].status).toBe('done');
-    const steps = ((await (await fetch(`${h.server.url}/api/runs/${runs.runs[0].id}`)).json()) as { result: { steps: unknown[] } }).result.steps.length;
+    const steps = (
+      (await (await fetch(`${h.server.url}/api/runs/${runs.runs[0].id}`)).json()) as { result: { steps: unknown[] } }
+    ).result.steps.length;
     expect(await strip.locator('.marker[tabindex="0"]').count()).toBe(1);
     // Keyboard: the selected marker has focus; → moves to the next event and the card follows.
     const card = page.getByTestId('event-card');
@@ -55,7 +62,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     for (const id of ['average-tariffs', 'bilateral-trade', 'welfare-timeline', 'welfare-map', 'sector-impacts']) {
       const fig = page.locator(`#fig-${id}`);
       await fig.locator('svg').first().waitFor();
-      await expect(fig.locator('figcaption').textContent()).resolves.toMatch(/dataset multisector-2025 v[\d.]+ \(Timmer/);
+      await expect(fig.locator('figcaption').textContent()).resolves.toMatch(
+        /dataset multisector-2025 v[\d.]+ \(Timmer/,
+      );
     }
     expect(await page.locator('#fig-welfare-map svg path').count()).toBeGreaterThan(150);
     // Select Geneva and screenshot the story there.
@@ -68,12 +77,18 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
 
   it('exports a chart as SVG and its data as CSV', async () => {
     const fig = page.locator('#fig-average-tariffs');
-    const [csv] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as CSV/ }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      fig.getByRole('button', { name: /as CSV/ }).click(),
+    ]);
     expect(csv.suggestedFilename()).toBe('lancaster-average-tariffs.csv');
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\n')[0]).toBe('date,series,average_tariff_pct');
     expect(text).toMatch(/2025-04-10,US on China,1\d\d\./);
-    const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as SVG/ }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      fig.getByRole('button', { name: /as SVG/ }).click(),
+    ]);
     const doc = readFileSync((await svg.path())!, 'utf8');
     expect(doc).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(doc).toContain('Average tariffs each way');
@@ -84,7 +99,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await page.goto('/#/editor');
     await page.getByLabel('Open a scenario file').setInputFiles(FIXTURE);
     const validation = page.getByTestId('validation');
-    await expect(validation.getByText(/Valid: model multisector/).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    await expect(
+      validation.getByText(/Valid: model multisector/).waitFor({ timeout: 20_000 }),
+    ).resolves.toBeUndefined();
     await page.getByTestId('run').click();
     const result = page.getByTestId('result');
     await result.waitFor({ timeout: 60_000 });
@@ -95,7 +112,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await expect(input.inputValue()).resolves.toBe('10');
     await input.fill('30');
     await input.press('Enter');
-    await expect(page.locator('#scenario-yaml').inputValue()).resolves.toMatch(/us-recip-10, importer: USA, exporter: CHN[^\n]*add: 0\.30? \}/);
+    await expect(page.locator('#scenario-yaml').inputValue()).resolves.toMatch(
+      /us-recip-10, importer: USA, exporter: CHN[^\n]*add: 0\.30? \}/,
+    );
     await validation.getByText(/Valid/).waitFor({ timeout: 20_000 });
     await page.getByTestId('run').click();
     await page.locator(`[data-testid="result"]:not([data-run="${editorRuns[0]}"])`).waitFor({ timeout: 60_000 });
@@ -108,12 +127,15 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await expect(result.textContent()).resolves.toMatch(/previous run: /);
     // At 1280 px the result table fits its column (every column visible, no sideways scroll).
     await expect(page.getByTestId('result-scroll').getAttribute('data-overflow')).resolves.toBe('false');
-    const fits = await page.getByTestId('result-scroll').locator('.table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+    const fits = await page
+      .getByTestId('result-scroll')
+      .locator('.table-scroll')
+      .evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
     expect(fits).toBe(true);
     await shot(page, 'editor');
   }, 120_000);
 
-  it('shows a validation error at its line, from the server\'s parse and from its dataset checks', async () => {
+  it("shows a validation error at its line, from the server's parse and from its dataset checks", async () => {
     const text = readFileSync(FIXTURE, 'utf8');
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('add: 0.10 }')) + 1;
@@ -122,15 +144,26 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     const issue = page.getByTestId('issue').first();
     await issue.waitFor();
     await expect(issue.getAttribute('data-line')).resolves.toBe(String(at));
-    await expect(issue.textContent()).resolves.toMatch(new RegExp(`Line ${at}, column \\d+ timeline\\[\\d\\]\\.tariffs\\[0\\]\\.add: expected a number or percent string`));
+    await expect(issue.textContent()).resolves.toMatch(
+      new RegExp(
+        `Line ${at}, column \\d+ timeline\\[\\d\\]\\.tariffs\\[0\\]\\.add: expected a number or percent string`,
+      ),
+    );
     await expect(page.locator(`.gutter .err[data-line="${at}"]`).count()).resolves.toBe(1);
     await expect(page.locator('#scenario-yaml').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByTestId('run').isDisabled()).resolves.toBe(true);
     await issue.getByRole('button', { name: `Line ${at}, column` }).click(); // moves the caret to the line
-    await expect(page.locator('#scenario-yaml').evaluate((t: HTMLTextAreaElement) => t.value.slice(0, t.selectionStart).split('\n').length)).resolves.toBe(at);
+    await expect(
+      page
+        .locator('#scenario-yaml')
+        .evaluate((t: HTMLTextAreaElement) => t.value.slice(0, t.selectionStart).split('\n').length),
+    ).resolves.toBe(at);
     await shot(page, 'editor-error');
     // A dataset check only the server makes: an unknown region code, located at its line.
-    const unknown = text.replace('importer: USA, exporter: CHN, sectors: [goods], add: 0.10 }', 'importer: USA, exporter: XYZ, sectors: [goods], add: 0.10 }');
+    const unknown = text.replace(
+      'importer: USA, exporter: CHN, sectors: [goods], add: 0.10 }',
+      'importer: USA, exporter: XYZ, sectors: [goods], add: 0.10 }',
+    );
     const line = unknown.split('\n').findIndex((l) => l.includes('XYZ')) + 1;
     await page.locator('#scenario-yaml').fill(unknown);
     await page.getByText(/dataset checks, by the server/).waitFor({ timeout: 20_000 });
@@ -150,7 +183,16 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await page.locator('#fig-compare-dots svg').first().waitFor();
     await page.locator('#fig-compare-tariffs svg').first().waitFor();
     // The edited truce rate shows in the tariff paths over time: B ends higher than A.
-    const [a, b] = await Promise.all(editorRuns.map(async (id) => ((await (await fetch(`${h.server.url}/api/runs/${id}`)).json()) as { result: { steps: { average_tariffs: Record<string, number> }[] } }).result.steps));
+    const [a, b] = await Promise.all(
+      editorRuns.map(
+        async (id) =>
+          (
+            (await (await fetch(`${h.server.url}/api/runs/${id}`)).json()) as {
+              result: { steps: { average_tariffs: Record<string, number> }[] };
+            }
+          ).result.steps,
+      ),
+    );
     const last = (s: typeof a) => s[s.length - 1].average_tariffs['USA<-CHN'];
     expect(last(b)).toBeGreaterThan(last(a) + 15);
     expect(await row.locator('td').nth(2).textContent()).toMatch(/^−/); // US welfare lower in B
@@ -164,12 +206,24 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     const chart = fig.locator('.chart svg');
     await chart.waitFor({ timeout: 240_000 }); // 225 solves: over 2 min on a shared machine
     // The deal cloud: every deal but "no deal" (5 × 5 × 3 × 3 − 1), green when ratifiable (linked by default).
-    const deals = async () => [await chart.locator('g.deals-ratifiable circle').count(), await chart.locator('g.deals-other circle').count()];
+    const deals = async () => [
+      await chart.locator('g.deals-ratifiable circle').count(),
+      await chart.locator('g.deals-other circle').count(),
+    ];
     // The numbers the page must show are the run's own (GET /api/runs/:id): the view is checked
     // against the result it renders, so a model change re-records nothing here.
-    const listed = (await (await fetch(`${h.server.url}/api/runs?kind=negotiation`)).json()) as { total: number; runs: { id: string }[] };
-    const run = (await (await fetch(`${h.server.url}/api/runs/${listed.runs[0].id}`)).json()) as { result: { linkage: Record<'separate' | 'linked' | 'full', { ratifiable: number }> } };
-    const count = { separate: run.result.linkage.separate.ratifiable, linked: run.result.linkage.linked.ratifiable, full: run.result.linkage.full.ratifiable };
+    const listed = (await (await fetch(`${h.server.url}/api/runs?kind=negotiation`)).json()) as {
+      total: number;
+      runs: { id: string }[];
+    };
+    const run = (await (await fetch(`${h.server.url}/api/runs/${listed.runs[0].id}`)).json()) as {
+      result: { linkage: Record<'separate' | 'linked' | 'full', { ratifiable: number }> };
+    };
+    const count = {
+      separate: run.result.linkage.separate.ratifiable,
+      linked: run.result.linkage.linked.ratifiable,
+      full: run.result.linkage.full.ratifiable,
+    };
     const [ratifiable, other] = await deals();
     expect(ratifiable + other).toBe(224);
     expect(ratifiable).toBe(count.linked);
@@ -180,7 +234,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     expect(await chart.locator('g.disagreement path').count()).toBe(1);
     // The leaders' thresholds as the run resolved them (GET /api/runs/:id/deals): bands on each axis
     // (normal: 68% and 95%; uniform: its range), median lines, the ratified region.
-    const map = (await (await fetch(`${h.server.url}/api/runs/${listed.runs[0].id}/deals`)).json()) as { leaders: { threshold: { kind: string } }[] };
+    const map = (await (await fetch(`${h.server.url}/api/runs/${listed.runs[0].id}/deals`)).json()) as {
+      leaders: { threshold: { kind: string } }[];
+    };
     const bandCount = (k: string) => (k === 'normal' ? 2 : k === 'uniform' ? 1 : 0);
     expect(await chart.locator('g.threshold-band-x rect').count()).toBe(bandCount(map.leaders[0].threshold.kind));
     expect(await chart.locator('g.threshold-band-y rect').count()).toBe(bandCount(map.leaders[1].threshold.kind));
@@ -203,7 +259,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     // The linkage answer: the run's ratifiable deals per partition (docs/london-2025.md).
     const linkage = page.getByTestId('linkage-table');
     for (const k of ['separate', 'linked', 'full'] as const) {
-      await expect(linkage.locator(`tr[data-partition="${k}"] td`).nth(1).textContent()).resolves.toBe(`${count[k]} of 224`);
+      await expect(linkage.locator(`tr[data-partition="${k}"] td`).nth(1).textContent()).resolves.toBe(
+        `${count[k]} of 224`,
+      );
     }
     await expect(page.getByTestId('linkage-answer').textContent()).resolves.toContain(String(count.linked));
     // One run was submitted, and the page says how it was solved.
@@ -213,7 +271,9 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await page.getByRole('radio', { name: /Full linkage/ }).check();
     await expect.poll(async () => (await deals())[0]).toBe(count.full);
     await page.getByLabel('Pairing').selectOption({ label: 'model-aware vs model-aware' });
-    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(/ree [\d.]+, chips [+−]?[\d.]+, farm [−\d.]+, us_tariff [−\d.]+/);
+    await expect(page.getByTestId('session-summary').textContent()).resolves.toMatch(
+      /ree [\d.]+, chips [+−]?[\d.]+, farm [−\d.]+, us_tariff [−\d.]+/,
+    );
     await expect(page.getByLabel('Agreement (basket)').inputValue()).resolves.toBe('0');
     expect(await offers.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: 'Linkage', exact: true }).selectOption('separate');
@@ -224,12 +284,20 @@ describe.skipIf(!hasChromium())('the web app in headless Chromium', () => {
     await expect(page.getByTestId('issues-table').textContent()).resolves.toMatch(/rare-earth licence approval rate/);
     await expect(page.getByTestId('trust-table').textContent()).resolves.toMatch(/0\.462/);
     await expect(page.locator('ol.sources').first().textContent()).resolves.toMatch(/Timmer/);
-    const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as SVG/ }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      fig.getByRole('button', { name: /as SVG/ }).click(),
+    ]);
     const doc = readFileSync((await svg.path())!, 'utf8');
     expect(doc).toContain('Kalai–Smorodinsky');
     expect(doc).toContain('london-2025.yaml');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the offers as CSV' }).click()]);
-    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toBe('agreement,round,proposer,action,bid,u_USA,u_CHN,seen_USA,seen_CHN');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the offers as CSV' }).click(),
+    ]);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toBe(
+      'agreement,round,proposer,action,bid,u_USA,u_CHN,seen_USA,seen_CHN',
+    );
     await page.mouse.move(0, 0);
     await page.locator('#deals-h').scrollIntoViewIfNeeded();
     await shot(page, 'negotiation-london');

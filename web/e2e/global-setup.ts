@@ -17,7 +17,13 @@ function newest(path: string): number {
 
 export default async function setup(): Promise<void> {
   const index = join(WEB, 'dist', 'index.html');
-  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'src', 'scenario'), join(ROOT, 'src', 'server', 'compare.ts')];
+  const sources = [
+    join(WEB, 'src'),
+    join(WEB, 'index.html'),
+    join(WEB, 'vite.config.ts'),
+    join(ROOT, 'src', 'scenario'),
+    join(ROOT, 'src', 'server', 'compare.ts'),
+  ];
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.filter(existsSync).map(newest))) return;
   const { build } = await import('vite');
   process.stderr.write('web: building web/dist for the browser tests (vite build)\n');

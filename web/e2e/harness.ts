@@ -19,7 +19,16 @@ export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.u
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** Chromium flags of the engineering notes (headless, no sandbox, no background traffic). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const hasChromium = () => existsSync(CHROMIUM);
 
@@ -33,9 +42,15 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`Expected the built web app in ${WEB_DIST}, found none (npm run web:build)`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error(`Expected the built web app in ${WEB_DIST}, found none (npm run web:build)`);
   const dir = mkdtempSync(join(tmpdir(), 'lancaster-e2e-'));
-  const server = await startServer({ port: 0, store: new SqliteRunStore(join(dir, 'runs.db')), executor: new PoolExecutor({ threads: 1 }), webDir: WEB_DIST });
+  const server = await startServer({
+    port: 0,
+    store: new SqliteRunStore(join(dir, 'runs.db')),
+    executor: new PoolExecutor({ threads: 1 }),
+    webDir: WEB_DIST,
+  });
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -52,7 +67,10 @@ export async function startHarness(): Promise<Harness> {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   return {
-    server, context, page, errors,
+    server,
+    context,
+    page,
+    errors,
     async close() {
       await context.close().catch(() => {});
       await server.close();

@@ -12,21 +12,32 @@ import { CHROMIUM, FIXTURES, hasChromium, type Harness, useHarness } from './har
 import { expectGoodLayout } from './layout.ts';
 import { runCli } from '../../test/support/cli.ts';
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 /** Submits a scenario over the API and waits until the run is done; returns its id. */
 async function solved(url: string, kind: string, text: string): Promise<string> {
-  const res = await fetch(`${url}/api/runs?kind=${kind}`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text });
+  const res = await fetch(`${url}/api/runs?kind=${kind}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/yaml' },
+    body: text,
+  });
   const { id } = (await res.json()) as { id: string };
   for (;;) {
     const run = (await (await fetch(`${url}/api/runs/${id}`)).json()) as { status: string; error?: string };
     if (run.status === 'done') return id;
-    if (run.status === 'failed' || run.status === 'cancelled') throw new Error(`Expected run ${id} to finish, found it ${run.status}: ${run.error}`);
+    if (run.status === 'failed' || run.status === 'cancelled')
+      throw new Error(`Expected run ${id} to finish, found it ${run.status}: ${run.error}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
 
-const svgIn = (selector: string, timeout = 30_000) => (p: Page) => p.locator(`${selector} svg`).first().waitFor({ timeout });
+const svgIn =
+  (selector: string, timeout = 30_000) =>
+  (p: Page) =>
+    p.locator(`${selector} svg`).first().waitFor({ timeout });
 
 describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
   let h: Harness;
@@ -40,7 +51,12 @@ describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
   it('the 2025 story fits, keeps its labels apart and passes axe', async () => {
     await page.goto('/');
     await svgIn('#fig-average-tariffs', 120_000)(page);
-    await expectGoodLayout(page, 'story', { ready: async (p) => { await svgIn('#fig-welfare-map')(p); await svgIn('#fig-sector-impacts')(p); } });
+    await expectGoodLayout(page, 'story', {
+      ready: async (p) => {
+        await svgIn('#fig-welfare-map')(p);
+        await svgIn('#fig-sector-impacts')(p);
+      },
+    });
   }, 240_000);
 
   it('the scenario editor with a result fits and passes axe', async () => {
@@ -57,7 +73,12 @@ describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
     const b = await solved(h.server.url, 'timeline', text.replace('add: 0.10 }', 'add: 0.30 }'));
     await page.goto(`/#/compare?a=${a}&b=${b}`);
     await page.getByTestId('compare-table').waitFor({ timeout: 30_000 });
-    await expectGoodLayout(page, 'compare', { ready: async (p) => { await svgIn('#fig-compare-dots')(p); await svgIn('#fig-compare-tariffs')(p); } });
+    await expectGoodLayout(page, 'compare', {
+      ready: async (p) => {
+        await svgIn('#fig-compare-dots')(p);
+        await svgIn('#fig-compare-tariffs')(p);
+      },
+    });
   }, 180_000);
 
   it('the GENIUS negotiation analysis fits and passes axe', async () => {
@@ -67,7 +88,9 @@ describe.skipIf(!hasChromium())('every view at 390, 768 and 1440 px', () => {
     // Its chart has a tooltip: hovering a point of the frontier names it with both utilities.
     const chart = page.locator('#fig-negotiation-frontier .chart svg');
     await chart.locator('circle').first().hover({ force: true });
-    await expect(chart.locator('[aria-label="tip"]').textContent()).resolves.toMatch(/(Pareto-optimal|Nash|Kalai|Utilitarian|Egalitarian).*\d\.\d{3}/);
+    await expect(chart.locator('[aria-label="tip"]').textContent()).resolves.toMatch(
+      /(Pareto-optimal|Nash|Kalai|Utilitarian|Egalitarian).*\d\.\d{3}/,
+    );
   }, 120_000);
 
   it('the London 2025 negotiation fits and passes axe', async () => {

@@ -60,9 +60,11 @@ async function measure(page: Page): Promise<Pick<LayoutReport, 'scrollWidth' | '
     const clientWidth = doc.clientWidth;
     const describe = (el: Element) => {
       const id = el.id ? `#${el.id}` : '';
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const fig = el.closest('figure[id], section[id], [data-testid]');
-      const where = fig && fig !== el ? ` in ${fig.id ? `#${fig.id}` : `[data-testid=${fig.getAttribute('data-testid')}]`}` : '';
+      const where =
+        fig && fig !== el ? ` in ${fig.id ? `#${fig.id}` : `[data-testid=${fig.getAttribute('data-testid')}]`}` : '';
       const aria = el.getAttribute('aria-label') ? `[aria-label="${el.getAttribute('aria-label')}"]` : '';
       return `${el.tagName.toLowerCase()}${id}${cls}${aria}${where}`;
     };
@@ -78,23 +80,40 @@ async function measure(page: Page): Promise<Pick<LayoutReport, 'scrollWidth' | '
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.right <= clientWidth + 1 || scrolls(el)) continue;
       // Report the outermost offender only (its children stick out with it).
-      if (el.parentElement && el.parentElement.getBoundingClientRect().right > clientWidth + 1 && !scrolls(el.parentElement) && el.parentElement !== document.body) continue;
+      if (
+        el.parentElement &&
+        el.parentElement.getBoundingClientRect().right > clientWidth + 1 &&
+        !scrolls(el.parentElement) &&
+        el.parentElement !== document.body
+      )
+        continue;
       wide.push(`${describe(el)} (right edge ${Math.round(r.right)} px)`);
     }
     const overlaps: string[] = [];
     for (const svg of document.querySelectorAll('svg')) {
-      if (svg.closest('[aria-hidden="true"], .legend, [aria-label="tip"]') || svg.parentElement?.closest('svg')) continue;
+      if (svg.closest('[aria-hidden="true"], .legend, [aria-label="tip"]') || svg.parentElement?.closest('svg'))
+        continue;
       const texts = [...svg.querySelectorAll('text')]
-        .filter((t) => !t.closest('[aria-label="tip"]') && (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden' && t.getAttribute('opacity') !== '0')
+        .filter(
+          (t) =>
+            !t.closest('[aria-label="tip"]') &&
+            (t.textContent ?? '').trim() !== '' &&
+            getComputedStyle(t).visibility !== 'hidden' &&
+            t.getAttribute('opacity') !== '0',
+        )
         .map((t) => ({ t, r: t.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.height > 0);
       for (let i = 0; i < texts.length; i++) {
         for (let j = i + 1; j < texts.length; j++) {
-          const a = texts[i].r, b = texts[j].r;
+          const a = texts[i].r,
+            b = texts[j].r;
           const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
           const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
           // Glyph boxes carry ascender/descender padding: count an overlap of more than 2 px each way.
-          if (w > 2 && h > 2) overlaps.push(`"${texts[i].t.textContent!.trim()}" ∩ "${texts[j].t.textContent!.trim()}" in ${describe(svg)}`);
+          if (w > 2 && h > 2)
+            overlaps.push(
+              `"${texts[i].t.textContent!.trim()}" ∩ "${texts[j].t.textContent!.trim()}" in ${describe(svg)}`,
+            );
         }
       }
     }
@@ -106,11 +125,39 @@ async function measure(page: Page): Promise<Pick<LayoutReport, 'scrollWidth' | '
 export async function axeViolations(page: Page, exclude: string[] = []): Promise<AxeFinding[]> {
   // Evaluated, not added as a <script>: the app's Content-Security-Policy rightly forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  const found = await page.evaluate(async ({ tags, exclude }) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const r = await axe.run({ exclude: exclude.map((s) => [s]) }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 8).map((n) => n.target.join(' ')), summary: v.nodes[0]?.failureSummary ?? '' }));
-  }, { tags: AXE_TAGS, exclude });
+  const found = await page.evaluate(
+    async ({ tags, exclude }) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              o: unknown,
+            ): Promise<{
+              violations: {
+                id: string;
+                impact: string | null;
+                help: string;
+                nodes: { target: string[]; failureSummary?: string }[];
+              }[];
+            }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(
+        { exclude: exclude.map((s) => [s]) },
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      );
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.slice(0, 8).map((n) => n.target.join(' ')),
+        summary: v.nodes[0]?.failureSummary ?? '',
+      }));
+    },
+    { tags: AXE_TAGS, exclude },
+  );
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
@@ -138,9 +185,16 @@ export async function checkLayout(page: Page, name: string, o: LayoutOptions = {
 /** One line per problem, for a readable failure. */
 export function problems(reports: LayoutReport[]): string[] {
   return reports.flatMap((r) => [
-    ...(r.scrollWidth > r.clientWidth ? [`${r.name} @${r.width}: document ${r.scrollWidth} px wide on a ${r.clientWidth} px viewport; sticking out: ${r.wide.join('; ') || '?'}`] : []),
+    ...(r.scrollWidth > r.clientWidth
+      ? [
+          `${r.name} @${r.width}: document ${r.scrollWidth} px wide on a ${r.clientWidth} px viewport; sticking out: ${r.wide.join('; ') || '?'}`,
+        ]
+      : []),
     ...r.overlaps.map((x) => `${r.name} @${r.width}: overlapping labels ${x}`),
-    ...r.axe.map((v) => `${r.name} @${r.width}: axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')} — ${v.summary.replace(/\s+/g, ' ').slice(0, 300)}`),
+    ...r.axe.map(
+      (v) =>
+        `${r.name} @${r.width}: axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')} — ${v.summary.replace(/\s+/g, ' ').slice(0, 300)}`,
+    ),
   ]);
 }
 

@@ -12,7 +12,10 @@ import { expectGoodLayout } from './layout.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
   let h: Harness;
@@ -72,7 +75,9 @@ describe.skipIf(!hasChromium())('the editor runs each file as its kind', () => {
     await expect(result.getByTestId('deal').textContent()).resolves.toMatch(/Deal:/);
     expect(await result.getByTestId('offer-log').first().locator('tbody tr').count()).toBeGreaterThan(2);
     await result.locator('figure svg').first().waitFor();
-    await expectGoodLayout(page, 'editor-negotiation', { ready: (p) => p.locator('[data-kind="negotiation"] figure svg').first().waitFor() });
+    await expectGoodLayout(page, 'editor-negotiation', {
+      ready: (p) => p.locator('[data-kind="negotiation"] figure svg').first().waitFor(),
+    });
     expect(h.errors).toEqual([]);
   }, 300_000);
 

@@ -11,7 +11,10 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, FIXTURES, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 const SOLVE = `lancaster: 1
 name: Runs page solve
@@ -25,7 +28,11 @@ report:
 `;
 
 async function submit(url: string, kind: string, text: string): Promise<string> {
-  const res = await fetch(`${url}/api/runs?kind=${kind}`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text });
+  const res = await fetch(`${url}/api/runs?kind=${kind}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/yaml' },
+    body: text,
+  });
   expect(res.status).toBe(202);
   return ((await res.json()) as { id: string }).id;
 }
@@ -70,7 +77,9 @@ describe.skipIf(!hasChromium())('the runs page and reattaching after a reload', 
     await page.locator('#scenario-yaml').fill(readFileSync(join(FIXTURES, 'tariffs-2025.yaml'), 'utf8'));
     await page.getByTestId('validation').getByText(/Valid/).waitFor({ timeout: 30_000 });
     await page.getByTestId('run').click();
-    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending')), { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending')), { timeout: 10_000 })
+      .not.toBeNull();
     const id = await page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending'));
     await page.reload();
     await page.locator(`[data-testid="result"][data-run="${id}"]`).waitFor({ timeout: 60_000 });
@@ -86,7 +95,9 @@ describe.skipIf(!hasChromium())('the runs page and reattaching after a reload', 
     await page.goto(`/#/runs?id=${id}`);
     await page.getByRole('button', { name: 'Cancel this run' }).click({ timeout: 20_000 });
     // The page shows the cancellation once the server has recorded it (the DELETE, then a re-read).
-    await expect.poll(() => page.getByTestId('run-meta').getAttribute('data-status'), { timeout: 20_000 }).toBe('cancelled');
+    await expect
+      .poll(() => page.getByTestId('run-meta').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('cancelled');
     await expect.poll(() => statusOf(h.server.url, id), { timeout: 20_000 }).toBe('cancelled');
   }, 60_000);
 });

@@ -11,7 +11,10 @@ import { mkdirSync } from 'node:fs';
 import { CHROMIUM, SCREENSHOTS, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
-if (!hasChromium()) console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`);
+if (!hasChromium())
+  console.warn(
+    `web e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (CI does, in .ci/run).`,
+  );
 
 describe.skipIf(!hasChromium())('the landing story', () => {
   let h: Harness;
@@ -41,7 +44,9 @@ describe.skipIf(!hasChromium())('the landing story', () => {
     expect(await mvo.locator('tbody tr').count()).toBeGreaterThanOrEqual(9 + 5);
     await expect(mvo.textContent()).resolves.toMatch(/China's exports to the US, 2025-05−34\.5%/);
     await expect(page.getByRole('heading', { name: 'What the numbers mean' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'The London 2025 negotiation' }).getAttribute('href')).resolves.toBe('#/negotiation');
+    await expect(page.getByRole('link', { name: 'The London 2025 negotiation' }).getAttribute('href')).resolves.toBe(
+      '#/negotiation',
+    );
     expect(h.errors).toEqual([]);
   }, 600_000);
 
@@ -52,7 +57,8 @@ describe.skipIf(!hasChromium())('the landing story', () => {
     await expect(page.getByTestId('chain-prices').textContent()).resolves.toMatch(/% short/);
     await page.locator('#fig-critical-weekly svg').first().waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const id of ['tariff-note', 'horizon', 'model-vs-observed', 'critical-supply']) await page.getByTestId(id).screenshot({ path: join(SCREENSHOTS, `story-${id}.png`) });
+    for (const id of ['tariff-note', 'horizon', 'model-vs-observed', 'critical-supply'])
+      await page.getByTestId(id).screenshot({ path: join(SCREENSHOTS, `story-${id}.png`) });
   }, 120_000);
 
   it('fits at 390, 768 and 1440 px and passes axe (long run)', async () => {
@@ -61,8 +67,13 @@ describe.skipIf(!hasChromium())('the landing story', () => {
 
   it('switches to the short run and says so', async () => {
     await page.getByRole('radio', { name: 'Short run' }).check();
-    await page.getByTestId('horizon-shown').getByText(/short run/).waitFor({ timeout: 300_000 });
-    await expect(page.getByTestId('horizon-shown').textContent()).resolves.toMatch(/Shown: short run — within about a year/);
+    await page
+      .getByTestId('horizon-shown')
+      .getByText(/short run/)
+      .waitFor({ timeout: 300_000 });
+    await expect(page.getByTestId('horizon-shown').textContent()).resolves.toMatch(
+      /Shown: short run — within about a year/,
+    );
     await ready(page);
     const runs = (await (await fetch(`${h.server.url}/api/runs?kind=timeline`)).json()) as { runs: { id: string }[] };
     const short = (await (await fetch(`${h.server.url}/api/runs/${runs.runs[0].id}`)).json()) as { scenario: string };

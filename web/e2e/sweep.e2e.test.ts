@@ -142,18 +142,26 @@ describe.skipIf(!hasChromium())('the sweep view', () => {
     await page.getByTestId('kind').getByText('sweep', { exact: true }).waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('run').textContent()).resolves.toBe('Run the sweep');
     await page.getByTestId('run').click();
-    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending')), { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending')), { timeout: 10_000 })
+      .not.toBeNull();
     const id = await page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending'));
     await page.reload();
     // Reattached: the progress of the sweep as the server counts it (runs done of draws + central).
-    await page.getByRole('status').getByText(/\d+ of 301 runs/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .getByText(/\d+ of 301 runs/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const view = page.locator(`[data-kind="sweep"][data-run="${id}"]`);
     await view.waitFor({ timeout: 120_000 });
     await expect(view.getByTestId('sweep-status').textContent()).resolves.toMatch(/300 of 300 draws in the bands/);
     await view.locator('#fig-sweep-welfare-intervals svg').first().waitFor();
     await page.goto('/#/runs');
     await page.getByLabel('Kind').selectOption('sweep');
-    await expect(page.getByTestId('runs-table').locator(`tr[data-run="${id}"]`).textContent()).resolves.toMatch(/NAFTA sweep from the editor.*sweep.*done/);
+    await expect(page.getByTestId('runs-table').locator(`tr[data-run="${id}"]`).textContent()).resolves.toMatch(
+      /NAFTA sweep from the editor.*sweep.*done/,
+    );
     await page.goto(`/#/runs?id=${id}`);
     await page.locator(`[data-kind="sweep"] #fig-sweep-welfare-intervals svg`).first().waitFor({ timeout: 30_000 });
     expect(h.errors).toEqual([]);

@@ -33,10 +33,14 @@ export function App() {
   return (
     <DataProvider>
       {/* A button, not a link: #main would be read as a route by the hash router. */}
-      <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>Skip to content</button>
+      <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
       <header className="site">
         <div className="brand">
-          <span className="logo" aria-hidden="true">L</span>
+          <span className="logo" aria-hidden="true">
+            L
+          </span>
           <span>
             <strong>Lancaster</strong>
             <small>trade wars and trade talks, simulated</small>
@@ -46,7 +50,9 @@ export function App() {
           <ul>
             {ROUTES.map((r) => (
               <li key={r.path}>
-                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>{r.label}</a>
+                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
+                  {r.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -57,8 +63,10 @@ export function App() {
       </main>
       <footer className="site">
         <p>
-          Lancaster simulates tariffs and export controls with general-equilibrium trade models on real data (Caliendo &amp; Parro 2015; Ignatenko, Macedoni, Lashkaripour &amp; Simonovska 2025; WIOD 2013).
-          Every chart names its model, dataset and sources; see <a href="#/sources">Data &amp; sources</a>. API: <a href="api/openapi.json">OpenAPI</a>.
+          Lancaster simulates tariffs and export controls with general-equilibrium trade models on real data (Caliendo
+          &amp; Parro 2015; Ignatenko, Macedoni, Lashkaripour &amp; Simonovska 2025; WIOD 2013). Every chart names its
+          model, dataset and sources; see <a href="#/sources">Data &amp; sources</a>. API:{' '}
+          <a href="api/openapi.json">OpenAPI</a>.
         </p>
       </footer>
     </DataProvider>

@@ -3,10 +3,26 @@
  * server defines are imported as types only from the contract (src/contract), so nothing of the
  * server enters the bundle (`npm run lint:deps` checks it).
  */
-import type { Bid, LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun } from '../../src/contract/negotiation.ts';
+import type {
+  Bid,
+  LogEntry,
+  DealPoint,
+  PartitionSummary,
+  TradeSession,
+  TradeNegotiationRun,
+} from '../../src/contract/negotiation.ts';
 import type { Progress, RunKind, RunStatus, RunSummary } from '../../src/contract/run.ts';
 
-export type { LogEntry, DealPoint, PartitionSummary, TradeSession, TradeNegotiationRun, RunKind, RunStatus, RunSummary };
+export type {
+  LogEntry,
+  DealPoint,
+  PartitionSummary,
+  TradeSession,
+  TradeNegotiationRun,
+  RunKind,
+  RunStatus,
+  RunSummary,
+};
 
 export interface Issue {
   path: (string | number)[];
@@ -16,7 +32,12 @@ export interface Issue {
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues: Issue[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
     super(message);
   }
 }
@@ -107,7 +128,6 @@ export type Threshold =
 
 export type TradeBid = Bid;
 
-
 export type PartitionName = 'separate' | 'linked' | 'full';
 
 /** GET /api/runs/:id/deals (src/server/routes/negotiation.ts): every deal of a negotiation run. */
@@ -166,13 +186,17 @@ export interface EmbeddedScenario {
 /** Where the write token is kept for this browser tab (sessionStorage: gone when the tab closes). */
 const TOKEN_KEY = 'lancaster.token';
 
-const storedToken = (): string | null => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TOKEN_KEY));
+const storedToken = (): string | null =>
+  typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TOKEN_KEY);
 
 /** `init` with the stored token as a bearer header, when there is one. */
 function withToken(init?: RequestInit): RequestInit | undefined {
   const token = storedToken();
   if (!token) return init;
-  return { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } };
+  return {
+    ...init,
+    headers: { ...(init?.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` },
+  };
 }
 
 /**
@@ -182,7 +206,11 @@ function withToken(init?: RequestInit): RequestInit | undefined {
 function askToken(code: string): boolean {
   if (typeof window === 'undefined' || typeof window.prompt !== 'function') return false;
   const why = code === 'bad_token' ? 'The token was not accepted. ' : '';
-  const t = window.prompt(`${why}This Lancaster server requires a token for submitting and deleting runs (lancaster serve --token / LANCASTER_TOKEN). Token:`)?.trim();
+  const t = window
+    .prompt(
+      `${why}This Lancaster server requires a token for submitting and deleting runs (lancaster serve --token / LANCASTER_TOKEN). Token:`,
+    )
+    ?.trim();
   if (!t) return false;
   sessionStorage.setItem(TOKEN_KEY, t);
   return true;
@@ -191,30 +219,54 @@ function askToken(code: string): boolean {
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   let res = await fetch(url, withToken(init));
   if (res.status === 401) {
-    const code = ((await res.clone().json().catch(() => ({}))) as { error?: string }).error ?? '';
+    const code =
+      (
+        (await res
+          .clone()
+          .json()
+          .catch(() => ({}))) as { error?: string }
+      ).error ?? '';
     if ((code === 'token_required' || code === 'bad_token') && askToken(code)) res = await fetch(url, withToken(init));
   }
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiFailure(res.status, body.error ?? 'error', body.message ?? `HTTP ${res.status}`, body.issues ?? []);
+  if (!res.ok)
+    throw new ApiFailure(res.status, body.error ?? 'error', body.message ?? `HTTP ${res.status}`, body.issues ?? []);
   return body as T;
 }
 
-const yamlInit = (text: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text });
+const yamlInit = (text: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/yaml' },
+  body: text,
+});
 
 export const api = {
   datasets: () => call<{ datasets: DatasetInfo[] }>('api/datasets').then((r) => r.datasets),
   embedded: () => call<{ scenarios: EmbeddedScenario[] }>('api/scenarios/embedded').then((r) => r.scenarios),
   /** 200 {valid: true, kind, …}: the file checked as the run kind it is (submit it as that kind), or throws ApiFailure with located issues. */
-  validate: (text: string, signal?: AbortSignal) => call<{ valid: true; kind: RunKind; name: string; model: string; dataset: string; dataset_version: string | null }>('api/scenarios/validate', { ...yamlInit(text), signal }),
+  validate: (text: string, signal?: AbortSignal) =>
+    call<{ valid: true; kind: RunKind; name: string; model: string; dataset: string; dataset_version: string | null }>(
+      'api/scenarios/validate',
+      { ...yamlInit(text), signal },
+    ),
   /** Submits a YAML scenario as a run of `kind`; returns the run id. */
-  submit: (kind: RunKind, text: string) => call<{ id: string }>(`api/runs?kind=${kind}`, yamlInit(text)).then((r) => r.id),
+  submit: (kind: RunKind, text: string) =>
+    call<{ id: string }>(`api/runs?kind=${kind}`, yamlInit(text)).then((r) => r.id),
   /** Submits a JSON-able input (analyze runs: the GENIUS XML texts). */
   submitJson: (kind: RunKind, input: unknown) =>
-    call<{ id: string }>('api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, scenario: JSON.stringify(input) }) }).then((r) => r.id),
+    call<{ id: string }>('api/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind, scenario: JSON.stringify(input) }),
+    }).then((r) => r.id),
   run: <R>(id: string) => call<Run<R>>(`api/runs/${encodeURIComponent(id)}`),
   runs: (q: { kind?: RunKind; status?: RunStatus; limit?: number } = {}) => {
-    const p = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const p = new URLSearchParams(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     return call<{ runs: RunSummary[]; total: number }>(`api/runs?${p}`).then((r) => r.runs);
   },
   /** Every deal of a negotiation run (the deal cloud); may be asked for while the run is going. */
@@ -261,6 +313,7 @@ export function waitForRun<R>(id: string, onProgress?: (p: Progress) => void): P
 export async function runScenario<R>(kind: RunKind, text: string, onProgress?: (p: Progress) => void): Promise<Run<R>> {
   const id = await api.submit(kind, text);
   const run = await waitForRun<R>(id, onProgress);
-  if (run.status === 'failed' || run.status === 'cancelled') throw new Error(run.error ?? `the run ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
+  if (run.status === 'failed' || run.status === 'cancelled')
+    throw new Error(run.error ?? `the run ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
   return run;
 }

@@ -9,7 +9,10 @@ const Ctx = createContext<{ datasets: DatasetInfo[]; error: string | null }>({ d
 export function DataProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<{ datasets: DatasetInfo[]; error: string | null }>({ datasets: [], error: null });
   useEffect(() => {
-    api.datasets().then((datasets) => setState({ datasets, error: null }), (e: Error) => setState({ datasets: [], error: e.message }));
+    api.datasets().then(
+      (datasets) => setState({ datasets, error: null }),
+      (e: Error) => setState({ datasets: [], error: e.message }),
+    );
   }, []);
   return <Ctx.Provider value={state}>{children}</Ctx.Provider>;
 }
@@ -29,6 +32,8 @@ export function shortCitation(s: Source): string {
 
 /** One line naming the model, the dataset and its sources (under every chart, and in exports). */
 export function sourceLine(model: string | null | undefined, d: DatasetInfo | undefined, extra?: string): string {
-  const data = d ? `dataset ${d.id} v${d.version} (${d.provenance.sources.map(shortCitation).join('; ')})` : 'dataset loading…';
+  const data = d
+    ? `dataset ${d.id} v${d.version} (${d.provenance.sources.map(shortCitation).join('; ')})`
+    : 'dataset loading…';
   return `Lancaster simulation: model ${model ?? '?'}, ${data}.${extra ? ` ${extra}` : ''}`;
 }

@@ -48,5 +48,10 @@ export function setHashQuery(patch: Record<string, string | null>, push = false)
 /** A comma-separated list parameter of the hash (countries=USA,CHN), or null when absent. */
 export function hashList(hash: string, key: string): string[] | null {
   const v = hashQuery(hash).get(key);
-  return v === null ? null : v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v === null
+    ? null
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }

@@ -19,9 +19,12 @@ function normalCdf(z: number): number {
 /** P(θ ≤ u): the probability that a leader with threshold θ accepts an agreement worth u. */
 export function cdf(t: Threshold, u: number): number {
   switch (t.kind) {
-    case 'known': return u >= t.value ? 1 : 0;
-    case 'uniform': return t.max === t.min ? (u >= t.min ? 1 : 0) : Math.min(1, Math.max(0, (u - t.min) / (t.max - t.min)));
-    case 'normal': return normalCdf((u - t.mean) / t.sd);
+    case 'known':
+      return u >= t.value ? 1 : 0;
+    case 'uniform':
+      return t.max === t.min ? (u >= t.min ? 1 : 0) : Math.min(1, Math.max(0, (u - t.min) / (t.max - t.min)));
+    case 'normal':
+      return normalCdf((u - t.mean) / t.sd);
   }
 }
 
@@ -42,7 +45,8 @@ export function quantile(t: Threshold, p: number): number {
   if (cdf(t, hi) < p) return Infinity;
   for (let k = 0; k < 80; k++) {
     const m = (lo + hi) / 2;
-    if (cdf(t, m) >= p) hi = m; else lo = m;
+    if (cdf(t, m) >= p) hi = m;
+    else lo = m;
   }
   return hi;
 }
@@ -55,7 +59,11 @@ export function thresholdText(t: Threshold, f: (x: number) => string = (x) => St
 }
 
 /** Threshold bands to draw on an axis: the central 68% and 95% (uniform: the whole range) and the median line. */
-export function bands(t: Threshold): { inner: [number, number] | null; outer: [number, number] | null; median: number } {
+export function bands(t: Threshold): {
+  inner: [number, number] | null;
+  outer: [number, number] | null;
+  median: number;
+} {
   if (t.kind === 'known') return { inner: null, outer: null, median: t.value };
   if (t.kind === 'uniform') return { inner: [t.min, t.max], outer: null, median: (t.min + t.max) / 2 };
   return { inner: [t.mean - t.sd, t.mean + t.sd], outer: [t.mean - 2 * t.sd, t.mean + 2 * t.sd], median: t.mean };
@@ -66,7 +74,14 @@ export function bands(t: Threshold): { inner: [number, number] | null; outer: [n
  * that reaches p at x (x where F_A(x) < p are left out). With one package (full linkage) and
  * leaders judging by the delegations' utilities, this region holds the deals ratified with P ≥ p.
  */
-export function ratifiedBoundary(a: Threshold, b: Threshold, x0: number, x1: number, p = 0.5, steps = 240): { x: number; y: number }[] {
+export function ratifiedBoundary(
+  a: Threshold,
+  b: Threshold,
+  x0: number,
+  x1: number,
+  p = 0.5,
+  steps = 240,
+): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
   const start = Math.max(x0, quantile(a, p));
   if (!Number.isFinite(start) || start > x1) return out;
@@ -94,7 +109,11 @@ export function dealRows(m: DealMap): DealRow[] {
     values: Object.fromEntries(m.issues.map((r, i) => [r.id, v[i]])),
     u: [m.deals.delegation[0][k] ?? NaN, m.deals.delegation[1][k] ?? NaN],
     leaders: [m.deals.leaders[0][k] ?? NaN, m.deals.leaders[1][k] ?? NaN],
-    p: { full: m.deals.ratification.full[k], linked: m.deals.ratification.linked[k], separate: m.deals.ratification.separate[k] },
+    p: {
+      full: m.deals.ratification.full[k],
+      linked: m.deals.ratification.linked[k],
+      separate: m.deals.ratification.separate[k],
+    },
   }));
 }
 
@@ -131,8 +150,16 @@ export function sessionOffers(m: DealMap, s: TradeSession, index = dealIndex(m))
       const k = index.get(values.map(String).join('|'));
       if (k === undefined) continue;
       out.push({
-        basket: bi, basketLabel: b.issues.join(' + '), step: ++step, round: e.round, proposer: e.proposer, action: e.action, bid: e.bid,
-        deal: k, u: [m.deals.delegation[0][k] ?? NaN, m.deals.delegation[1][k] ?? NaN], seen: e.utilities,
+        basket: bi,
+        basketLabel: b.issues.join(' + '),
+        step: ++step,
+        round: e.round,
+        proposer: e.proposer,
+        action: e.action,
+        bid: e.bid,
+        deal: k,
+        u: [m.deals.delegation[0][k] ?? NaN, m.deals.delegation[1][k] ?? NaN],
+        seen: e.utilities,
       });
     }
   });
@@ -142,7 +169,9 @@ export function sessionOffers(m: DealMap, s: TradeSession, index = dealIndex(m))
 /** "ree 0.6, chips +0.17" (issue values of a bid; "no deal" for none). */
 export function bidText(b: TradeBid | null | undefined, signed: ReadonlySet<string> = new Set()): string {
   if (!b) return 'no deal (current state)';
-  return Object.entries(b).map(([k, v]) => `${k} ${signed.has(k) && Number(v) > 0 ? '+' : ''}${String(v).replace(/^-/, '−')}`).join(', ');
+  return Object.entries(b)
+    .map(([k, v]) => `${k} ${signed.has(k) && Number(v) > 0 ? '+' : ''}${String(v).replace(/^-/, '−')}`)
+    .join(', ');
 }
 
 /** What the scenario file states about the negotiation (for the assumptions panel). */
@@ -162,7 +191,13 @@ export interface ScenarioFacts {
     trust: number | null;
     objective: Record<string, unknown> | null;
   }[];
-  trust: { gain?: number; loss?: number; base_breakdown?: number; sensitivity?: number; history?: { label: string; date?: string; moves: Record<string, string> }[] } | null;
+  trust: {
+    gain?: number;
+    loss?: number;
+    base_breakdown?: number;
+    sensitivity?: number;
+    history?: { label: string; date?: string; moves: Record<string, string> }[];
+  } | null;
 }
 
 type Obj = Record<string, unknown>;

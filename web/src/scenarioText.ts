@@ -56,12 +56,18 @@ function rowsOf(entries: unknown, base: Path, where: string): TariffRow[] {
     if (!t || typeof t !== 'object') return [];
     const e = t as Record<string, unknown>;
     const mode = MODES.find((m) => e[m] !== undefined) ?? 'rate';
-    return [{
-      path: [...base, i], where,
-      importer: String(e.importer ?? ''), exporter: String(e.exporter ?? ''),
-      sectors: Array.isArray(e.sectors) ? e.sectors.join(', ') : 'all',
-      mode, value: asFraction(e[mode]), raw: String(e[mode] ?? ''),
-    }];
+    return [
+      {
+        path: [...base, i],
+        where,
+        importer: String(e.importer ?? ''),
+        exporter: String(e.exporter ?? ''),
+        sectors: Array.isArray(e.sectors) ? e.sectors.join(', ') : 'all',
+        mode,
+        value: asFraction(e[mode]),
+        raw: String(e[mode] ?? ''),
+      },
+    ];
   });
 }
 
@@ -70,7 +76,9 @@ export function tariffRows(text: string): TariffRow[] {
   const js = topLevel(parse(text));
   if (!js) return [];
   const out = rowsOf(obj(js.policy)?.tariffs, ['policy', 'tariffs'], 'policy');
-  list(js.timeline).forEach((s, k) => out.push(...rowsOf(obj(s)?.tariffs, ['timeline', k, 'tariffs'], String(obj(s)?.date ?? `step ${k + 1}`))));
+  list(js.timeline).forEach((s, k) =>
+    out.push(...rowsOf(obj(s)?.tariffs, ['timeline', k, 'tariffs'], String(obj(s)?.date ?? `step ${k + 1}`))),
+  );
   return out;
 }
 
@@ -114,8 +122,18 @@ export function setValue(text: string, path: Path, value: unknown): string {
 
 /** A flow map of an entry: `{ importer: USA, exporter: CHN, rate: 0.25 }`. */
 function flowEntry(entry: Record<string, unknown>): string {
-  const v = (x: unknown): string => (Array.isArray(x) ? `[${x.map(v).join(', ')}]` : typeof x === 'string' && /^[A-Za-z0-9_*.-]+$/.test(x) ? x : typeof x === 'number' ? String(Math.round(x * 1e9) / 1e9) : JSON.stringify(x));
-  return `{ ${Object.entries(entry).filter(([, x]) => x !== undefined).map(([k, x]) => `${k}: ${v(x)}`).join(', ')} }`;
+  const v = (x: unknown): string =>
+    Array.isArray(x)
+      ? `[${x.map(v).join(', ')}]`
+      : typeof x === 'string' && /^[A-Za-z0-9_*.-]+$/.test(x)
+        ? x
+        : typeof x === 'number'
+          ? String(Math.round(x * 1e9) / 1e9)
+          : JSON.stringify(x);
+  return `{ ${Object.entries(entry)
+    .filter(([, x]) => x !== undefined)
+    .map(([k, x]) => `${k}: ${v(x)}`)
+    .join(', ')} }`;
 }
 
 /**
@@ -176,14 +194,19 @@ function controlsOf(entries: unknown, base: Path, where: string): ControlRow[] {
   return entries.flatMap((c, i) => {
     if (!c || typeof c !== 'object') return [];
     const e = c as Record<string, unknown>;
-    return [{
-      path: [...base, i], where,
-      origin: String(e.origin ?? ''), destination: String(e.destination ?? ''),
-      except: Array.isArray(e.except) ? e.except.map(String) : [],
-      sectors: Array.isArray(e.sectors) ? e.sectors.map(String) : [],
-      approval: asFraction(e.approval), rents: String(e.rents ?? 'exporter'),
-      government_share: typeof e.government_share === 'number' ? e.government_share : null,
-    }];
+    return [
+      {
+        path: [...base, i],
+        where,
+        origin: String(e.origin ?? ''),
+        destination: String(e.destination ?? ''),
+        except: Array.isArray(e.except) ? e.except.map(String) : [],
+        sectors: Array.isArray(e.sectors) ? e.sectors.map(String) : [],
+        approval: asFraction(e.approval),
+        rents: String(e.rents ?? 'exporter'),
+        government_share: typeof e.government_share === 'number' ? e.government_share : null,
+      },
+    ];
   });
 }
 
@@ -192,7 +215,15 @@ export function controlRows(text: string): ControlRow[] {
   const js = topLevel(parse(text));
   if (!js) return [];
   const out = controlsOf(obj(js.policy)?.export_controls, ['policy', 'export_controls'], 'policy');
-  list(js.timeline).forEach((s, k) => out.push(...controlsOf(obj(s)?.export_controls, ['timeline', k, 'export_controls'], String(obj(s)?.date ?? `step ${k + 1}`))));
+  list(js.timeline).forEach((s, k) =>
+    out.push(
+      ...controlsOf(
+        obj(s)?.export_controls,
+        ['timeline', k, 'export_controls'],
+        String(obj(s)?.date ?? `step ${k + 1}`),
+      ),
+    ),
+  );
   return out;
 }
 
@@ -210,10 +241,17 @@ export function capacityRows(text: string): CapacityRow[] {
   const caps = list(obj(topLevel(parse(text))?.policy)?.capacity);
   return caps.flatMap((v, i) => {
     const c = obj(v);
-    return c ? [{
-      path: ['policy', 'capacity', i], region: String(c.region ?? ''), sectors: list(c.sectors).map(String),
-      limit: typeof c.limit === 'number' ? c.limit : null, source: String(c.source ?? ''),
-    }] : [];
+    return c
+      ? [
+          {
+            path: ['policy', 'capacity', i],
+            region: String(c.region ?? ''),
+            sectors: list(c.sectors).map(String),
+            limit: typeof c.limit === 'number' ? c.limit : null,
+            source: String(c.source ?? ''),
+          },
+        ]
+      : [];
   });
 }
 

@@ -9,8 +9,10 @@ import { backtest2018 } from '../../report/backtest.ts';
 const d = loadDataset('multisector-2025');
 
 describe('the 2018–19 backtest', () => {
-  it('is generated from the 2014 applied rates the dataset\'s layers were added to', () => {
-    expect(readFileSync(join(SCENARIO_DIR, 'backtest-2018-19.yaml'), 'utf8'), 'run npm run scenario:backtest').toBe(backtestYaml(d));
+  it("is generated from the 2014 applied rates the dataset's layers were added to", () => {
+    expect(readFileSync(join(SCENARIO_DIR, 'backtest-2018-19.yaml'), 'utf8'), 'run npm run scenario:backtest').toBe(
+      backtestYaml(d),
+    );
     // the layers are increases: the pre-war rate is never above the dataset's
     const { N, J } = d;
     for (const r of preWarRates(d)) {

@@ -17,12 +17,19 @@ import { REPO_ROOT } from './paths.ts';
 const PROXY = 'JPN';
 
 /** Rates without the 2018–19 layers on the two US–China directions, by goods sector. */
-export function preWarRates(d: Dataset): { importer: string; exporter: string; sector: string; rate: number; proxy: boolean }[] {
+export function preWarRates(
+  d: Dataset,
+): { importer: string; exporter: string; sector: string; rate: number; proxy: boolean }[] {
   const ll = appliedTariffs2014(d.regions);
   const { N, J } = d;
   const out: { importer: string; exporter: string; sector: string; rate: number; proxy: boolean }[] = [];
-  for (const [a, b] of [['USA', 'CHN'], ['CHN', 'USA']]) {
-    const n = d.regions.indexOf(a), i = d.regions.indexOf(b), p = d.regions.indexOf(PROXY);
+  for (const [a, b] of [
+    ['USA', 'CHN'],
+    ['CHN', 'USA'],
+  ]) {
+    const n = d.regions.indexOf(a),
+      i = d.regions.indexOf(b),
+      p = d.regions.indexOf(PROXY);
     for (const c of d.manifest.sector_groups!.goods) {
       const j = d.sectors.indexOf(c);
       const mapped = /^c\d+$/.test(c);
@@ -47,8 +54,8 @@ export function backtestYaml(d: Dataset): string {
     'name: "Backtest: the 2018–19 US–China tariff layers removed (compare Fajgelbaum et al. 2020; Amiti, Redding & Weinstein 2019)"',
     'description: >',
     '  Counterfactual without the 2018–19 layers. The effect of the war on a measure is the inverse of this',
-    '  solve\'s change (from the world without the layers to the dataset\'s). 2023 trade and the 2025 levels',
-    '  of the layers (PIIE 20.8% / 21.2%), not 2018\'s.',
+    "  solve's change (from the world without the layers to the dataset's). 2023 trade and the 2025 levels",
+    "  of the layers (PIIE 20.8% / 21.2%), not 2018's.",
     'model: multisector',
     'dataset: multisector-2025',
     'options:',
@@ -57,7 +64,9 @@ export function backtestYaml(d: Dataset): string {
     '  countries: [USA, CHN, EU, JPN, MEX, CAN]',
     'policy:',
     '  tariffs:',
-    ...rows.map((r) => `    - { importer: ${r.importer}, exporter: ${r.exporter}, sectors: [${r.sector}], rate: ${r.rate} }`),
+    ...rows.map(
+      (r) => `    - { importer: ${r.importer}, exporter: ${r.exporter}, sectors: [${r.sector}], rate: ${r.rate} }`,
+    ),
     '',
   ];
   return lines.join('\n');

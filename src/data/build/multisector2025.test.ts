@@ -12,17 +12,48 @@ describe('multisector-2025 (committed dataset)', () => {
   const goodsLike = (c: string) => ['REM', 'RES', 'MAG', 'SEMI'].includes(c) || Number(c.slice(1)) <= 16;
   const goods = (importer: string, exporter: string) => {
     let v = 0;
-    d.sectors.forEach((c, j) => { if (goodsLike(c)) v += d.flows[(r(importer) * N + r(exporter)) * J + j]; });
+    d.sectors.forEach((c, j) => {
+      if (goodsLike(c)) v += d.flows[(r(importer) * N + r(exporter)) * J + j];
+    });
     return v / 1000;
   };
   const avgTariff = (importer: string, exporter: string) => {
-    let a = 0, b = 0;
-    d.sectors.forEach((c, j) => { if (goodsLike(c)) { const q = (r(importer) * N + r(exporter)) * J + j; a += d.flows[q] * d.tariff[q]; b += d.flows[q]; } });
+    let a = 0,
+      b = 0;
+    d.sectors.forEach((c, j) => {
+      if (goodsLike(c)) {
+        const q = (r(importer) * N + r(exporter)) * J + j;
+        a += d.flows[q] * d.tariff[q];
+        b += d.flows[q];
+      }
+    });
     return a / b;
   };
 
   it('has 19 WIOD regions with Vietnam and the rest of ASEAN carved out of ROW, 35 WIOD sectors plus the rare-earth chain (REM, RES, MAG; group REE) and SEMI, the EU group and the multisector model', () => {
-    expect(d.regions).toEqual(['USA', 'CHN', 'JPN', 'KOR', 'TWN', 'DEU', 'FRA', 'ITA', 'GBR', 'EUR', 'CAN', 'MEX', 'IND', 'BRA', 'RUS', 'AUS', 'IDN', 'TUR', 'ROW', 'VNM', 'ASN']);
+    expect(d.regions).toEqual([
+      'USA',
+      'CHN',
+      'JPN',
+      'KOR',
+      'TWN',
+      'DEU',
+      'FRA',
+      'ITA',
+      'GBR',
+      'EUR',
+      'CAN',
+      'MEX',
+      'IND',
+      'BRA',
+      'RUS',
+      'AUS',
+      'IDN',
+      'TUR',
+      'ROW',
+      'VNM',
+      'ASN',
+    ]);
     expect(d.sectors).toEqual([...Array.from({ length: 35 }, (_, j) => `c${j + 1}`), 'REM', 'RES', 'MAG', 'SEMI']);
     expect(d.manifest.sector_groups!.REE).toEqual(['REM', 'RES', 'MAG']);
     expect(d.manifest.groups.EU).toEqual(['DEU', 'FRA', 'ITA', 'EUR']);
@@ -48,8 +79,15 @@ describe('multisector-2025 (committed dataset)', () => {
   });
 
   it('balances: world exports equal world imports, costs add up to output, shares sum to one', () => {
-    let x = 0, m = 0;
-    for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) if (n !== i) for (let j = 0; j < J; j++) { m += d.flows[(n * N + i) * J + j]; x += d.flows[(i * N + n) * J + j]; }
+    let x = 0,
+      m = 0;
+    for (let n = 0; n < N; n++)
+      for (let i = 0; i < N; i++)
+        if (n !== i)
+          for (let j = 0; j < J; j++) {
+            m += d.flows[(n * N + i) * J + j];
+            x += d.flows[(i * N + n) * J + j];
+          }
     expect(Math.abs(x - m) / x).toBeLessThan(1e-12);
     for (let n = 0; n < N; n++) {
       let a = 0;
@@ -63,10 +101,18 @@ describe('multisector-2025 (committed dataset)', () => {
     }
   });
 
-  const output = (i: number, j: number) => { let v = 0; for (let n = 0; n < N; n++) v += d.flows[(n * N + i) * J + j]; return v; };
-  const worldOutput = (j: number) => { let v = 0; for (let i = 0; i < N; i++) v += output(i, j); return v; };
+  const output = (i: number, j: number) => {
+    let v = 0;
+    for (let n = 0; n < N; n++) v += d.flows[(n * N + i) * J + j];
+    return v;
+  };
+  const worldOutput = (j: number) => {
+    let v = 0;
+    for (let i = 0; i < N; i++) v += output(i, j);
+    return v;
+  };
 
-  it('keeps the rare-earth chain tiny and SEMI sizeable; China\'s shares of each stage are the sourced ones', () => {
+  it("keeps the rare-earth chain tiny and SEMI sizeable; China's shares of each stage are the sourced ones", () => {
     let world = 0;
     for (let q = 0; q < d.flows.length; q++) world += d.flows[q];
     const chain = ['REM', 'RES', 'MAG'].map(s);
@@ -78,9 +124,12 @@ describe('multisector-2025 (committed dataset)', () => {
     expect(output(r('CHN'), s('MAG')) / worldOutput(s('MAG'))).toBeCloseTo(0.94, 2);
   });
 
-  it('gives the US no invented supply: its concentrate goes to China, its separation is MP\'s NdPr, its magnets a small plant', () => {
-    const us = r('USA'), cn = r('CHN');
-    const rem = s('REM'), res = s('RES'), mag = s('MAG');
+  it("gives the US no invented supply: its concentrate goes to China, its separation is MP's NdPr, its magnets a small plant", () => {
+    const us = r('USA'),
+      cn = r('CHN');
+    const rem = s('REM'),
+      res = s('RES'),
+      mag = s('MAG');
     // Mountain Pass concentrate: nearly all exported to China (what MP separates itself stays).
     expect(d.flows[(cn * N + us) * J + rem] / output(us, rem)).toBeGreaterThan(0.7);
     // Separation: 1,294 t NdPr at $51/kg ≈ $66m; magnets: 1,000 t at $49.2/kg ≈ $49m.

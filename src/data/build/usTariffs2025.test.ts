@@ -45,7 +45,7 @@ describe('US tariffs on all partners in the embedded 2025 scenario (Trade War Tr
     }
   });
 
-  it('reaches the tracker\'s import-weighted increase for every partner on every date, within 0.001 points', () => {
+  it("reaches the tracker's import-weighted increase for every partner on every date, within 0.001 points", () => {
     const { start, steps } = timelineStates(p, d);
     const goods = d.manifest.sector_groups!.goods.map((c) => d.sectors.indexOf(c));
     const us = d.regions.indexOf('USA');
@@ -60,7 +60,8 @@ describe('US tariffs on all partners in the embedded 2025 scenario (Trade War Tr
   });
 
   it('leaves the US–China detail to the hand-written steps', () => {
-    for (const s of p.scenario.timeline!.filter((x) => x.id?.startsWith('us-world-'))) for (const t of s.tariffs!) expect(t.exporter).not.toBe('CHN');
+    for (const s of p.scenario.timeline!.filter((x) => x.id?.startsWith('us-world-')))
+      for (const t of s.tariffs!) expect(t.exporter).not.toBe('CHN');
   });
 
   it('writes line lists as ranges', () => {

@@ -18,16 +18,26 @@ const GeniusInputSchema = z
     domain: z.string().min(1).meta({ description: 'GENIUS domain XML' }),
     profile_a: z.string().min(1).meta({ description: 'GENIUS profile XML of party A' }),
     profile_b: z.string().min(1).meta({ description: 'GENIUS profile XML of party B' }),
-    disagreement: z.tuple([z.number(), z.number()]).optional().meta({ description: 'Disagreement point; default [0, 0] as in the CLI' }),
+    disagreement: z
+      .tuple([z.number(), z.number()])
+      .optional()
+      .meta({ description: 'Disagreement point; default [0, 0] as in the CLI' }),
   })
   .strict();
 
 function parseInput(input: string, label: string): z.output<typeof GeniusInputSchema> {
   const doc = parseDocument(input);
-  if (doc.errors.length) throw new ScenarioError(label, [{ path: [], message: scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]) }]);
+  if (doc.errors.length)
+    throw new ScenarioError(label, [{ path: [], message: scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]) }]);
   const r = GeniusInputSchema.safeParse(doc.toJS(), PARSE_OPTIONS);
   if (!r.success) {
-    throw new ScenarioError(label, r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
+    throw new ScenarioError(
+      label,
+      r.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: i.message,
+      })),
+    );
   }
   return r.data;
 }
@@ -35,9 +45,14 @@ function parseInput(input: string, label: string): z.output<typeof GeniusInputSc
 function analyzeInput(input: string, label: string): Analysis {
   const g = parseInput(input, label);
   const domain = parseGeniusDomain(g.domain, 'domain');
-  return analyze(domain, parseGeniusProfile(g.profile_a, domain, 'profile_a'), parseGeniusProfile(g.profile_b, domain, 'profile_b'), {
-    disagreement: g.disagreement ?? [0, 0],
-  });
+  return analyze(
+    domain,
+    parseGeniusProfile(g.profile_a, domain, 'profile_a'),
+    parseGeniusProfile(g.profile_b, domain, 'profile_b'),
+    {
+      disagreement: g.disagreement ?? [0, 0],
+    },
+  );
 }
 
 /** Handler of `analyze` runs (small domains: the check does the whole parse). */

@@ -15,7 +15,12 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
-    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+    return {
+      name: p.scenario.name,
+      model: p.scenario.model,
+      dataset: dataset.manifest.id,
+      dataset_version: dataset.manifest.version,
+    };
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');

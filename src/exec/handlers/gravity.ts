@@ -25,7 +25,9 @@ export const handler: RunHandler = {
     if (p.scenario.bootstrap && r.converged) {
       const ex = new InlineExecutor();
       try {
-        r.bands = await bootstrapGravity(ex, p, input, 'scenario', { progress: (q) => progress({ fraction: 0.1 + 0.9 * q.fraction, message: q.message }) });
+        r.bands = await bootstrapGravity(ex, p, input, 'scenario', {
+          progress: (q) => progress({ fraction: 0.1 + 0.9 * q.fraction, message: q.message }),
+        });
       } finally {
         await ex.close();
       }

@@ -14,7 +14,12 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = setupTradeNegotiation(p);
-    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+    return {
+      name: p.scenario.name,
+      model: p.scenario.model,
+      dataset: dataset.manifest.id,
+      dataset_version: dataset.manifest.version,
+    };
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
@@ -23,7 +28,12 @@ export const handler: RunHandler = {
       workers,
       onProgress: (fraction, message) => progress({ fraction, message }),
       // The sessions run after every deal is mapped (0.9) and before the final deal is solved (0.92).
-      onOffer: (offer) => progress({ fraction: 0.91, message: msg.progress.negotiating(offer.session, offer.linkage, offer.round), offer }),
+      onOffer: (offer) =>
+        progress({
+          fraction: 0.91,
+          message: msg.progress.negotiating(offer.session, offer.linkage, offer.round),
+          offer,
+        }),
     });
   },
 };

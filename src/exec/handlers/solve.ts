@@ -13,13 +13,20 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
-    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+    return {
+      name: p.scenario.name,
+      model: p.scenario.model,
+      dataset: dataset.manifest.id,
+      dataset_version: dataset.manifest.version,
+    };
   },
   async run(input, progress) {
     progress({ fraction: 0.05, message: msg.progress.parsing });
     const p = parseServedScenario(input, 'scenario');
     progress({ fraction: 0.1, message: msg.progress.solving(p.scenario.model) });
-    const r = solveScenario(p, { onIteration: iterationProgress(progress, { label: msg.progress.solving(p.scenario.model) }) });
+    const r = solveScenario(p, {
+      onIteration: iterationProgress(progress, { label: msg.progress.solving(p.scenario.model) }),
+    });
     progress({ fraction: 1, message: r.status });
     return r;
   },

@@ -7,7 +7,11 @@ const text = readFileSync(new URL('../../../scenarios/strategy/us-optimal-unifor
 describe('strategy runs', () => {
   it('checks the scenario and returns what lancaster strategy --json prints', async () => {
     expect(handler.check(text, 'us.yaml')).toMatchObject({ model: 'one-sector-2025', dataset: 'world-2023' });
-    const r = (await handler.run(text, () => {})) as { status: string; policy: Record<string, number>; objectives: Record<string, number> };
+    const r = (await handler.run(text, () => {})) as {
+      status: string;
+      policy: Record<string, number>;
+      objectives: Record<string, number>;
+    };
     expect(r.status).toBe('converged');
     expect(r.policy.us_uniform).toBeGreaterThan(0.218); // above the paper's formula tariff, as in the CLI
     expect(r.objectives.USA).toBeGreaterThanOrEqual(1.79);

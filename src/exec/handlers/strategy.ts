@@ -16,13 +16,21 @@ export const handler: RunHandler = {
     const p = parseServedScenario(input, label);
     if (!p.scenario.strategy) throw new RangeError(msg.noStrategySection());
     const { dataset } = prepareStrategy(p);
-    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+    return {
+      name: p.scenario.name,
+      model: p.scenario.model,
+      dataset: dataset.manifest.id,
+      dataset_version: dataset.manifest.version,
+    };
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
     const prepared = prepareStrategy(p);
     prepared.strategy.options.workers = 0;
-    progress({ fraction: 0.05, message: msg.progress.strategy(prepared.strategy.kind, prepared.spec.instruments.length) });
+    progress({
+      fraction: 0.05,
+      message: msg.progress.strategy(prepared.strategy.kind, prepared.spec.instruments.length),
+    });
     const o = await runStrategy(prepared.spec, prepared.strategy);
     const json = strategyResult(o, provenanceOf(prepared.dataset, p.scenario));
     progress({ fraction: 1, message: json.status });

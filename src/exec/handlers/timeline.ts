@@ -16,7 +16,12 @@ export const handler: RunHandler = {
     const p = parseServedScenario(input, label);
     if (!p.scenario.timeline) throw new RangeError(msg.noTimelineSection());
     const { dataset } = checkScenario(p);
-    return { name: p.scenario.name, model: p.scenario.model, dataset: dataset.manifest.id, dataset_version: dataset.manifest.version };
+    return {
+      name: p.scenario.name,
+      model: p.scenario.model,
+      dataset: dataset.manifest.id,
+      dataset_version: dataset.manifest.version,
+    };
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');

@@ -1,15 +1,34 @@
 import { describe, it, expect } from 'vitest';
-import { adjustedMeans, adjustmentMonths, adjustedShare, BLP_SHORT_RUN, BLP_LONG_RUN, DAYS_PER_MONTH, type AdjustSeries } from './adjust.ts';
+import {
+  adjustedMeans,
+  adjustmentMonths,
+  adjustedShare,
+  BLP_SHORT_RUN,
+  BLP_LONG_RUN,
+  DAYS_PER_MONTH,
+  type AdjustSeries,
+} from './adjust.ts';
 import { dayNumber, months, ticks, stepInForce } from '../../policy/clock.ts';
 
 const series = (dates: string[], values: number[][]): AdjustSeries => {
   const K = values[0].length;
-  return { K, targets: Float64Array.from(values.flat(), (g) => Math.log1p(g / 100)), stepDay: Int32Array.from(dates, dayNumber), log: new Uint8Array(K).fill(1) };
+  return {
+    K,
+    targets: Float64Array.from(values.flat(), (g) => Math.log1p(g / 100)),
+    stepDay: Int32Array.from(dates, dayNumber),
+    log: new Uint8Array(K).fill(1),
+  };
 };
 
-describe('partial adjustment toward each step\'s equilibrium', () => {
+describe("partial adjustment toward each step's equilibrium", () => {
   it('converges to the long-run equilibrium of the last step', () => {
-    const s = series(['2025-01-01', '2025-04-10'], [[-20, 5], [-60, -3]]);
+    const s = series(
+      ['2025-01-01', '2025-04-10'],
+      [
+        [-20, 5],
+        [-60, -3],
+      ],
+    );
     const grid = months('2025-01-01', '2085-12-31'); // 60 years: e^(−720/25) ≈ 3e−13 of the gap left
     const out = new Float64Array(grid.start.length * 2);
     adjustedMeans(s, grid, adjustmentMonths(0.38) * DAYS_PER_MONTH, out, new Float64Array(2));
@@ -38,7 +57,7 @@ describe('partial adjustment toward each step\'s equilibrium', () => {
     }
   });
 
-  it('reaches Boehm, Levchenko & Pandalai-Nayar\'s within-a-year share of the long run after twelve months', () => {
+  it("reaches Boehm, Levchenko & Pandalai-Nayar's within-a-year share of the long run after twelve months", () => {
     const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
     expect(T).toBeGreaterThan(24);
     expect(T).toBeLessThan(26);
@@ -48,7 +67,13 @@ describe('partial adjustment toward each step\'s equilibrium', () => {
     const s = series(['2025-01-01'], [[100 * (Math.E - 1)]]); // ln(1 + g) = 1
     const grid = ticks('2025-12-31', '2025-12-31', 1);
     const out = new Float64Array(1);
-    adjustedMeans({ ...s, log: Uint8Array.of(0), targets: Float64Array.of(1) }, grid, T * DAYS_PER_MONTH, out, new Float64Array(1));
+    adjustedMeans(
+      { ...s, log: Uint8Array.of(0), targets: Float64Array.of(1) },
+      grid,
+      T * DAYS_PER_MONTH,
+      out,
+      new Float64Array(1),
+    );
     expect(out[0]).toBeCloseTo(adjustedShare(365 / DAYS_PER_MONTH, T), 3);
   });
 

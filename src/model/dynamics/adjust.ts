@@ -57,10 +57,18 @@ export interface AdjustSeries {
  * for targets that change at day boundaries. Flows are averaged in levels (a month's trade is the
  * sum of its days), so a percent series reports 100·(mean e^x − 1). `state` is K scratch.
  */
-export function adjustedMeans(s: AdjustSeries, grid: PeriodGrid, tDays: number, out: Float64Array, state: Float64Array): void {
+export function adjustedMeans(
+  s: AdjustSeries,
+  grid: PeriodGrid,
+  tDays: number,
+  out: Float64Array,
+  state: Float64Array,
+): void {
   const { K, targets, stepDay, log, adjusts } = s;
-  const S = stepDay.length, M = grid.start.length;
-  if (out.length < M * K || state.length < K || targets.length < S * K) throw new RangeError(msg.adjustedMeansArraysToo());
+  const S = stepDay.length,
+    M = grid.start.length;
+  if (out.length < M * K || state.length < K || targets.length < S * K)
+    throw new RangeError(msg.adjustedMeansArraysToo());
   const a = tDays > 0 ? Math.exp(-1 / tDays) : 0;
   const first = Math.min(S ? stepDay[0] : grid.start[0], grid.start[0]);
   state.fill(0, 0, K);

@@ -41,22 +41,48 @@ export function baselineAccounts(b: GeBaseline, ownershipBase: Float64Array | un
 export function solutionAccounts(b: GeBaseline, shock: GeShock, sol: GeSolution): RegionAccounts[] {
   const t = sol.transfers;
   const zero = new Float64Array(b.N);
-  return accountsOf(b, sol.piNew, shock.tauNew, sol.X, sol.Y, sol.rents, sol.shares?.B ?? b.B, t?.governmentPaid ?? zero, t?.governmentReceived ?? zero, t?.ownership ?? zero);
+  return accountsOf(
+    b,
+    sol.piNew,
+    shock.tauNew,
+    sol.X,
+    sol.Y,
+    sol.rents,
+    sol.shares?.B ?? b.B,
+    t?.governmentPaid ?? zero,
+    t?.governmentReceived ?? zero,
+    t?.ownership ?? zero,
+  );
 }
 
 function accountsOf(
-  b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Float64Array, Yin: Float64Array | null, rents: Float64Array,
-  B: Float64Array, govPaid: Float64Array, govReceived: Float64Array, own: Float64Array,
+  b: GeBaseline,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  Yin: Float64Array | null,
+  rents: Float64Array,
+  B: Float64Array,
+  govPaid: Float64Array,
+  govReceived: Float64Array,
+  own: Float64Array,
 ): RegionAccounts[] {
   const { N, J } = b;
   let Y = Yin;
   if (!Y) {
     Y = new Float64Array(N * J);
-    for (let m = 0; m < N; m++) for (let i = 0; i < N; i++) for (let j = 0; j < J; j++) Y[i * J + j] += (pi[(m * N + i) * J + j] / tau[(m * N + i) * J + j]) * X[m * J + j];
+    for (let m = 0; m < N; m++)
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < J; j++) Y[i * J + j] += (pi[(m * N + i) * J + j] / tau[(m * N + i) * J + j]) * X[m * J + j];
   }
   const out: RegionAccounts[] = [];
   for (let n = 0; n < N; n++) {
-    let va = 0, tr = 0, spend = 0, inter = 0, imp = 0, exp = 0;
+    let va = 0,
+      tr = 0,
+      spend = 0,
+      inter = 0,
+      imp = 0,
+      exp = 0;
     for (let j = 0; j < J; j++) {
       const y = Y[n * J + j];
       va += B[n * J + j] * y;
@@ -77,8 +103,17 @@ function accountsOf(
     const gdp = va + rents[n] + govPaid[n] + tr;
     const nfi = own[n] + govReceived[n] - govPaid[n];
     out.push({
-      gdp, valueAdded: va, tariffRevenue: tr, rents: rents[n], governmentPaid: govPaid[n], governmentReceived: govReceived[n],
-      ownershipIncome: own[n], nfi, gni: gdp + nfi, absorption: spend - inter, tradeDeficit: imp - exp,
+      gdp,
+      valueAdded: va,
+      tariffRevenue: tr,
+      rents: rents[n],
+      governmentPaid: govPaid[n],
+      governmentReceived: govReceived[n],
+      ownershipIncome: own[n],
+      nfi,
+      gni: gdp + nfi,
+      absorption: spend - inter,
+      tradeDeficit: imp - exp,
     });
   }
   return out;

@@ -59,7 +59,8 @@ export function baselineFromDataset(d: Dataset): GeBaseline {
         continue;
       }
       // D[n] and D[i] (n ≠ i) in registers: the same additions, in the same order.
-      let dn = D[n], di = D[i];
+      let dn = D[n],
+        di = D[i];
       for (let j = 0; j < J; j++) {
         const f = flows[o + j];
         const t = 1 + tariff[o + j];
@@ -82,7 +83,20 @@ export function baselineFromDataset(d: Dataset): GeBaseline {
       }
     }
   for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) VA[n] += vaShare[n * J + j] * sales[n * J + j];
-  return geBaseline({ N, J, theta: d.theta, B: d.vaShare, G: d.io, GB: scaledInputShares(N, J, d.vaShare, d.io), alpha: d.finalShare, pi, tau, X, VA, D });
+  return geBaseline({
+    N,
+    J,
+    theta: d.theta,
+    B: d.vaShare,
+    G: d.io,
+    GB: scaledInputShares(N, J, d.vaShare, d.io),
+    alpha: d.finalShare,
+    pi,
+    tau,
+    X,
+    VA,
+    D,
+  });
 }
 
 const baselineShape = stableShape();

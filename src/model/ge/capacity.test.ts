@@ -21,21 +21,48 @@ const y0 = baselineOutput(b);
 const CHAIN = (d.manifest.sector_groups?.REE ?? ['REE']).map(S);
 const chinaCap = (s: number): GeCaps => {
   const flows = d.regions.filter((c) => c !== 'CHN').flatMap((c) => CHAIN.map((j) => (R(c) * N + R('CHN')) * J + j));
-  return { flow: Int32Array.from(flows), approval: new Float64Array(flows.length).fill(s), rentsToExporter: new Uint8Array(flows.length).fill(1) };
+  return {
+    flow: Int32Array.from(flows),
+    approval: new Float64Array(flows.length).fill(s),
+    rentsToExporter: new Uint8Array(flows.length).fill(1),
+  };
 };
 /** Every non-Chinese producer of the chain bounded at `limit` × its baseline real output. */
 const outsideChina = (limit: number, elasticity = Infinity): GeCapacity => {
-  const cells = d.regions.flatMap((c, n) => (c === 'CHN' ? [] : CHAIN.filter((j) => y0[n * J + j] > 0).map((j) => n * J + j)));
-  return { cell: Int32Array.from(cells), limit: new Float64Array(cells.length).fill(limit), elasticity: new Float64Array(cells.length).fill(elasticity) };
+  const cells = d.regions.flatMap((c, n) =>
+    c === 'CHN' ? [] : CHAIN.filter((j) => y0[n * J + j] > 0).map((j) => n * J + j),
+  );
+  return {
+    cell: Int32Array.from(cells),
+    limit: new Float64Array(cells.length).fill(limit),
+    elasticity: new Float64Array(cells.length).fill(elasticity),
+  };
 };
-const shock = (extra: Partial<GeShock> = {}): GeShock => ({ tauNew: b.tau, D: b.D, elasticityScale: 0.4, caps: chinaCap(0.25), ...extra });
+const shock = (extra: Partial<GeShock> = {}): GeShock => ({
+  tauNew: b.tau,
+  D: b.D,
+  elasticityScale: 0.4,
+  caps: chinaCap(0.25),
+  ...extra,
+});
 
 function maxDiff(a: GeSolution, c: GeSolution): number {
   let m = 0;
-  for (const [x, y] of [[a.lw, c.lw], [a.lP, c.lP], [a.lc, c.lc], [a.piNew, c.piNew]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
+  for (const [x, y] of [
+    [a.lw, c.lw],
+    [a.lP, c.lP],
+    [a.lc, c.lc],
+    [a.piNew, c.piNew],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
   let va = 0;
   for (let n = 0; n < N; n++) va += b.VA[n];
-  for (const [x, y] of [[a.X, c.X], [a.Y, c.Y], [a.rents, c.rents]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / va);
+  for (const [x, y] of [
+    [a.X, c.X],
+    [a.Y, c.Y],
+    [a.rents, c.rents],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / va);
   return m;
 }
 
@@ -43,14 +70,15 @@ describe('capacity bounds on real output', () => {
   const free = solveGe(b, shock(), TIGHT);
   const bound = solveGe(b, shock({ capacity: outsideChina(1) }), TIGHT);
 
-  it('slack capacity with constant returns returns today\'s results to 1e-10', () => {
+  it("slack capacity with constant returns returns today's results to 1e-10", () => {
     const slack = solveGe(b, shock({ capacity: outsideChina(1e6) }), TIGHT);
     expect(free.report.status).toBe('converged');
     expect(slack.report.status).toBe('converged');
     expect(slack.capacity!.binding).toBe(0);
     expect(slack.capacity!.lnMu.every((v) => v === 0)).toBe(true);
     expect(maxDiff(free, slack)).toBeLessThan(1e-10);
-    const a = countryResults(b, shock(), free, false), c = countryResults(b, shock(), slack, false);
+    const a = countryResults(b, shock(), free, false),
+      c = countryResults(b, shock(), slack, false);
     for (let n = 0; n < N; n++) expect(Math.abs(a[n].real_income_pct! - c[n].real_income_pct!)).toBeLessThan(1e-10);
   });
 
@@ -79,7 +107,8 @@ describe('capacity bounds on real output', () => {
     const cap = bound.capacity!;
     const tax = new Float64Array(N * N * J).fill(1);
     for (let c = 0; c < cap.cell.length; c++) {
-      const i = Math.floor(cap.cell[c] / J), j = cap.cell[c] % J;
+      const i = Math.floor(cap.cell[c] / J),
+        j = cap.cell[c] % J;
       for (let m = 0; m < N; m++) tax[(m * N + i) * J + j] = Math.exp(cap.lnMu[c]);
     }
     const taxed = solveGe(b, shock({ exportTax: tax }), TIGHT);
@@ -87,19 +116,22 @@ describe('capacity bounds on real output', () => {
     expect(maxDiff(bound, taxed)).toBeLessThan(1e-8);
   });
 
-  it('keeps every accounting identity: trade balances, world exports = imports, value added = Σ γ Y\'', () => {
+  it("keeps every accounting identity: trade balances, world exports = imports, value added = Σ γ Y'", () => {
     let va = 0;
     for (let n = 0; n < N; n++) va += b.VA[n];
-    let wx = 0, wm = 0;
+    let wx = 0,
+      wm = 0;
     for (let n = 0; n < N; n++) {
-      let imp = 0, exp = 0;
+      let imp = 0,
+        exp = 0;
       for (let i = 0; i < N; i++)
         for (let j = 0; j < J; j++) {
           if (i === n) continue;
           imp += (bound.piNew[(n * N + i) * J + j] / b.tau[(n * N + i) * J + j]) * bound.X[n * J + j];
           exp += (bound.piNew[(i * N + n) * J + j] / b.tau[(i * N + n) * J + j]) * bound.X[i * J + j];
         }
-      wx += exp; wm += imp;
+      wx += exp;
+      wm += imp;
       expect(Math.abs(imp - exp - b.D[n]) / va).toBeLessThan(1e-9);
       let vs = 0;
       for (let j = 0; j < J; j++) vs += b.B[n * J + j] * bound.Y[n * J + j];
@@ -127,10 +159,21 @@ describe('capacity bounds on real output', () => {
   });
 
   it('rejects malformed capacities naming the region and sector', () => {
-    const bad = (c: Partial<GeCapacity>) => () => solveGe(b, shock({ capacity: { ...outsideChina(1), ...c } }), { labels });
+    const bad = (c: Partial<GeCapacity>) => () =>
+      solveGe(b, shock({ capacity: { ...outsideChina(1), ...c } }), { labels });
     const one = Int32Array.of(R('USA') * J + CHAIN[0]);
-    expect(bad({ cell: one, limit: Float64Array.of(-1), elasticity: Float64Array.of(Infinity) })).toThrow(`Expected a capacity limit of at least 0 (share of baseline real output), found -1 for USA:${d.sectors[CHAIN[0]]}`);
-    expect(bad({ cell: Int32Array.of(one[0], one[0]), limit: Float64Array.of(1, 1), elasticity: Float64Array.of(Infinity, Infinity) })).toThrow('Expected one capacity per region-sector');
-    expect(bad({ cell: one, limit: Float64Array.of(1), elasticity: Float64Array.of(0) })).toThrow('Expected a supply elasticity above 0');
+    expect(bad({ cell: one, limit: Float64Array.of(-1), elasticity: Float64Array.of(Infinity) })).toThrow(
+      `Expected a capacity limit of at least 0 (share of baseline real output), found -1 for USA:${d.sectors[CHAIN[0]]}`,
+    );
+    expect(
+      bad({
+        cell: Int32Array.of(one[0], one[0]),
+        limit: Float64Array.of(1, 1),
+        elasticity: Float64Array.of(Infinity, Infinity),
+      }),
+    ).toThrow('Expected one capacity per region-sector');
+    expect(bad({ cell: one, limit: Float64Array.of(1), elasticity: Float64Array.of(0) })).toThrow(
+      'Expected a supply elasticity above 0',
+    );
   });
 });

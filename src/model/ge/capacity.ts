@@ -71,15 +71,34 @@ export interface GeCapacitySolution {
  * region-sector (`n*J + j`) and effective θ. Throws RangeError for malformed entries. Null when there
  * are no cells.
  */
-export function prepareCapacity(N: number, J: number, theta: Float64Array, y0: Float64Array, cap: GeCapacity | undefined, labels?: { regions: readonly string[]; sectors: readonly string[] }): CapacitySystem | null {
+export function prepareCapacity(
+  N: number,
+  J: number,
+  theta: Float64Array,
+  y0: Float64Array,
+  cap: GeCapacity | undefined,
+  labels?: { regions: readonly string[]; sectors: readonly string[] },
+): CapacitySystem | null {
   if (!cap || cap.cell.length === 0) return null;
   const K = cap.cell.length;
-  if (cap.limit.length !== K || cap.elasticity.length !== K) throw new TypeError(msg.capacityArraysOne(K, cap.limit.length, cap.elasticity.length));
+  if (cap.limit.length !== K || cap.elasticity.length !== K)
+    throw new TypeError(msg.capacityArraysOne(K, cap.limit.length, cap.elasticity.length));
   const name = (q: number) => (labels ? `${labels.regions[Math.floor(q / J)]}:${labels.sectors[q % J]}` : `cell ${q}`);
   const seen = new Set<number>();
-  const s: CapacitySystem = { K, cell: Int32Array.from(cap.cell), lnK: new Float64Array(K), invEta: new Float64Array(K), step: new Float64Array(K), y0: new Float64Array(K), limit: Float64Array.from(cap.limit), elasticity: Float64Array.from(cap.elasticity) };
+  const s: CapacitySystem = {
+    K,
+    cell: Int32Array.from(cap.cell),
+    lnK: new Float64Array(K),
+    invEta: new Float64Array(K),
+    step: new Float64Array(K),
+    y0: new Float64Array(K),
+    limit: Float64Array.from(cap.limit),
+    elasticity: Float64Array.from(cap.elasticity),
+  };
   for (let c = 0; c < K; c++) {
-    const q = cap.cell[c], k = cap.limit[c], e = cap.elasticity[c];
+    const q = cap.cell[c],
+      k = cap.limit[c],
+      e = cap.elasticity[c];
     if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(msg.capacityCells(N * J - 1, q));
     if (seen.has(q)) throw new RangeError(msg.oneCapacityRegion(name(q)));
     seen.add(q);
@@ -105,12 +124,22 @@ export function addMarkups(s: CapacitySystem, lc: Float64Array, lnMu: Float64Arr
  * grossOutput and wedgeRents): subtracts R = Y(1 − 1/μ) from Y and adds it to `rent` (per region,
  * accumulated, not cleared). Returns the world total.
  */
-export function capacityRents(s: CapacitySystem, J: number, lnMu: Float64Array, Y: Float64Array, rent: Float64Array, perCell: Float64Array | null): number {
+export function capacityRents(
+  s: CapacitySystem,
+  J: number,
+  lnMu: Float64Array,
+  Y: Float64Array,
+  rent: Float64Array,
+  perCell: Float64Array | null,
+): number {
   let total = 0;
   for (let c = 0; c < s.K; c++) {
     const lm = lnMu[c];
     const q = s.cell[c];
-    if (lm === 0) { if (perCell) perCell[c] = 0; continue; }
+    if (lm === 0) {
+      if (perCell) perCell[c] = 0;
+      continue;
+    }
     const r = Y[q] * -Math.expm1(-lm);
     Y[q] -= r;
     rent[Math.floor(q / J)] += r;
@@ -124,15 +153,28 @@ export function capacityRents(s: CapacitySystem, J: number, lnMu: Float64Array, 
  * The projected update (C3) at gross output `Y` net of all rents and unit costs `lc`: writes the new
  * ln μ to `out` and q̂ to `qHat` (unless null); returns the complementarity residual.
  */
-export function capacityUpdate(s: CapacitySystem, lnMu: Float64Array, Y: Float64Array, lc: Float64Array, out: Float64Array, qHat: Float64Array | null): number {
+export function capacityUpdate(
+  s: CapacitySystem,
+  lnMu: Float64Array,
+  Y: Float64Array,
+  lc: Float64Array,
+  out: Float64Array,
+  qHat: Float64Array | null,
+): number {
   let res = 0;
   for (let c = 0; c < s.K; c++) {
     const q = s.cell[c];
     const y0 = s.y0[c];
-    if (!(y0 > 0)) { out[c] = 0; if (qHat) qHat[c] = 0; continue; }
+    if (!(y0 > 0)) {
+      out[c] = 0;
+      if (qHat) qHat[c] = 0;
+      continue;
+    }
     const lq = Math.log(Math.max(Y[q], Number.MIN_VALUE) / y0) - lc[q]; // an extrapolated iterate can make Y ≤ 0
     if (qHat) qHat[c] = Math.exp(lq);
-    const lnK = s.lnK[c], ie = s.invEta[c], lm = lnMu[c];
+    const lnK = s.lnK[c],
+      ie = s.invEta[c],
+      lm = lnMu[c];
     const b = ie === 0 ? 0 : Math.min(lq, lnK) * ie;
     const gap = lq - lnK; // −∞ without a bound
     // Above the supply curve the bound must hold with equality; on it, output must not exceed the bound.

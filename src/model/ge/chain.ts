@@ -42,7 +42,14 @@ const DEFENCE_SHARES: Readonly<Record<string, number>> = { c31: 0.25, c15: 0.1, 
 const pct = (x: number) => 100 * (x - 1);
 
 /** The chain table for sectors `chain` (indices) over every region, keyed by codes. */
-export function chainResults(b: GeBaseline, sol: GeSolution, y0: Float64Array, chain: readonly number[], regions: readonly string[], sectors: readonly string[]): Record<string, Record<string, ChainCell>> {
+export function chainResults(
+  b: GeBaseline,
+  sol: GeSolution,
+  y0: Float64Array,
+  chain: readonly number[],
+  regions: readonly string[],
+  sectors: readonly string[],
+): Record<string, Record<string, ChainCell>> {
   const { J } = b;
   const cap = sol.capacity;
   const capAt = new Map<number, number>();
@@ -56,7 +63,12 @@ export function chainResults(b: GeBaseline, sol: GeSolution, y0: Float64Array, c
       const lP = sol.lP[q];
       const absorb = b.X[q] > 0 ? sol.X[q] / b.X[q] / Math.exp(lP) : 1;
       const mu = c === undefined ? 0 : cap!.lnMu[c];
-      const bnd = c === undefined ? 0 : (cap!.elasticity[c] === Infinity ? 0 : Math.min(Math.log(cap!.quantity[c]), Math.log(cap!.limit[c])) / cap!.elasticity[c]);
+      const bnd =
+        c === undefined
+          ? 0
+          : cap!.elasticity[c] === Infinity
+            ? 0
+            : Math.min(Math.log(cap!.quantity[c]), Math.log(cap!.limit[c])) / cap!.elasticity[c];
       rows[r] = {
         price_pct: pct(Math.exp(lP)),
         output_pct: y0[q] > 0 ? pct(sol.Y[q] / y0[q] / Math.exp(sol.lc[q])) : 0,
@@ -83,10 +95,18 @@ function userLoss(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number, j
  * The using sectors of region n (`users`, indices with codes) and `defence`: the DEFENCE_SHARES-weighted
  * real output of the sectors it is read from (those in the dataset).
  */
-export function userLosses(b: GeBaseline, sol: GeSolution, y0: Float64Array, n: number, users: readonly number[], sectors: readonly string[]): Record<string, UserLoss> {
+export function userLosses(
+  b: GeBaseline,
+  sol: GeSolution,
+  y0: Float64Array,
+  n: number,
+  users: readonly number[],
+  sectors: readonly string[],
+): Record<string, UserLoss> {
   const out: Record<string, UserLoss> = {};
   for (const j of users) out[sectors[j]] = userLoss(b, sol, y0, n, j);
-  let w0 = 0, w1 = 0;
+  let w0 = 0,
+    w1 = 0;
   for (const [code, share] of Object.entries(DEFENCE_SHARES)) {
     const j = sectors.indexOf(code);
     if (j < 0) continue;

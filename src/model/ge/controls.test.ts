@@ -27,18 +27,37 @@ const base: GeShock = { tauNew: b.tau, D: b.D };
 /** Largest absolute difference over the solution's state and outcomes. */
 function maxDiff(a: GeSolution, c: GeSolution): number {
   let m = 0;
-  for (const [x, y] of [[a.lw, c.lw], [a.lP, c.lP], [a.lc, c.lc], [a.piNew, c.piNew]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
+  for (const [x, y] of [
+    [a.lw, c.lw],
+    [a.lP, c.lP],
+    [a.lc, c.lc],
+    [a.piNew, c.piNew],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
   // Nominal levels relative to world value added.
   let va = 0;
   for (let n = 0; n < N; n++) va += b.VA[n];
-  for (const [x, y] of [[a.X, c.X], [a.Y, c.Y], [a.rents, c.rents]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / va);
+  for (const [x, y] of [
+    [a.X, c.X],
+    [a.Y, c.Y],
+    [a.rents, c.rents],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / va);
   return m;
 }
 
 /** Real deliveries q̂ of flow q in a solution: (π'X'/τ')/(ω ĉ_i) over the baseline π X/τ. */
 function quantity(sol: GeSolution, q: number, wedge: number): number {
-  const n = Math.floor(q / (N * J)), i = Math.floor(q / J) % N, j = q % J;
-  return (sol.piNew[q] * sol.X[n * J + j]) / b.tau[q] / wedge / Math.exp(sol.lc[i * J + j]) / ((b.pi[q] * b.X[n * J + j]) / b.tau[q]);
+  const n = Math.floor(q / (N * J)),
+    i = Math.floor(q / J) % N,
+    j = q % J;
+  return (
+    (sol.piNew[q] * sol.X[n * J + j]) /
+    b.tau[q] /
+    wedge /
+    Math.exp(sol.lc[i * J + j]) /
+    ((b.pi[q] * b.X[n * J + j]) / b.tau[q])
+  );
 }
 
 describe('export taxes and caps', () => {
@@ -56,8 +75,10 @@ describe('export taxes and caps', () => {
     expect(capped.caps!.binding).toBe(1);
     expect(Math.abs(Math.exp(capped.caps!.lnOmega[0]) - 1.25)).toBeLessThan(1e-8);
     expect(maxDiff(taxed, capped)).toBeLessThan(1e-8);
-    const rTax = countryResults(b, { ...base, exportTax: tax }, taxed, false), rCap = countryResults(b, base, capped, false);
-    for (let n = 0; n < N; n++) expect(Math.abs(rTax[n].real_income_pct! - rCap[n].real_income_pct!)).toBeLessThan(1e-8);
+    const rTax = countryResults(b, { ...base, exportTax: tax }, taxed, false),
+      rCap = countryResults(b, base, capped, false);
+    for (let n = 0; n < N; n++)
+      expect(Math.abs(rTax[n].real_income_pct! - rCap[n].real_income_pct!)).toBeLessThan(1e-8);
     expect(capped.rents[R('CHN')]).toBeGreaterThan(0);
   });
 
@@ -83,14 +104,20 @@ describe('export taxes and caps', () => {
   });
 
   it('keeps trade balanced at prices net of tariffs with rents kept and lost (the accounting of docs/controls.md)', () => {
-    const flows = [flow('CHN', 'USA', 'MAG'), flow('CHN', 'JPN', 'MAG'), flow('TWN', 'CHN', 'SEMI'), flow('USA', 'CHN', 'SEMI')];
+    const flows = [
+      flow('CHN', 'USA', 'MAG'),
+      flow('CHN', 'JPN', 'MAG'),
+      flow('TWN', 'CHN', 'SEMI'),
+      flow('USA', 'CHN', 'SEMI'),
+    ];
     for (const rents of [1, 0]) {
       const sol = solveGe(b, { ...base, caps: caps(flows, 0.3, rents) }, TIGHT);
       expect(sol.report.status).toBe('converged');
       let va = 0;
       for (let n = 0; n < N; n++) va += b.VA[n];
       for (let n = 0; n < N; n++) {
-        let imp = 0, exp = 0;
+        let imp = 0,
+          exp = 0;
         for (let i = 0; i < N; i++)
           for (let j = 0; j < J; j++) {
             if (i === n) continue;
@@ -116,17 +143,47 @@ describe('export taxes and caps', () => {
     // Korea produces no magnets: banning every origin leaves it none.
     const all = d.regions.filter((c) => c !== 'KOR').map((c) => flow(c, 'KOR', 'MAG'));
     expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow(RangeError);
-    expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow('Expected importer KOR to keep a supplier of sector MAG');
+    expect(() => solveGe(b, { ...base, caps: caps(all, 0) }, { labels })).toThrow(
+      'Expected importer KOR to keep a supplier of sector MAG',
+    );
     // With one supplier left at 5% it is fine.
-    const sol = solveGe(b, { ...base, caps: caps(all, all.map((_, k) => (k === 1 ? 0.05 : 0))) }, { labels });
+    const sol = solveGe(
+      b,
+      {
+        ...base,
+        caps: caps(
+          all,
+          all.map((_, k) => (k === 1 ? 0.05 : 0)),
+        ),
+      },
+      { labels },
+    );
     expect(sol.report.status).toBe('converged');
   });
 
   it('rejects contradictory and malformed controls with a clear error', () => {
-    expect(() => solveGe(b, { ...base, caps: { flow: Int32Array.of(q, q), approval: Float64Array.of(0.2, 0.5), rentsToExporter: Uint8Array.of(1, 1) } }, { labels }))
-      .toThrow('Expected one control per flow, found contradictory controls (approval 0.2 and 0.5) on the flow from CHN to USA in c14');
-    expect(() => solveGe(b, { ...base, caps: caps([flow('USA', 'USA', 'c14')], 0.5) }, { labels })).toThrow('found a control on domestic sales of USA in c14');
-    expect(() => solveGe(b, { ...base, caps: caps([q], 1.5) }, { labels })).toThrow('Expected an approval between 0 and 1, found 1.5');
+    expect(() =>
+      solveGe(
+        b,
+        {
+          ...base,
+          caps: {
+            flow: Int32Array.of(q, q),
+            approval: Float64Array.of(0.2, 0.5),
+            rentsToExporter: Uint8Array.of(1, 1),
+          },
+        },
+        { labels },
+      ),
+    ).toThrow(
+      'Expected one control per flow, found contradictory controls (approval 0.2 and 0.5) on the flow from CHN to USA in c14',
+    );
+    expect(() => solveGe(b, { ...base, caps: caps([flow('USA', 'USA', 'c14')], 0.5) }, { labels })).toThrow(
+      'found a control on domestic sales of USA in c14',
+    );
+    expect(() => solveGe(b, { ...base, caps: caps([q], 1.5) }, { labels })).toThrow(
+      'Expected an approval between 0 and 1, found 1.5',
+    );
     expect(() => solveGe(b, { ...base, caps: caps([N * N * J], 0.5) }, { labels })).toThrow(RangeError);
   });
 });
@@ -135,7 +192,7 @@ describe('coalition enforcement', () => {
   const coalition = ['USA', 'JPN', 'KOR', 'TWN', 'EUR'].map((c) => flow(c, 'CHN', 'SEMI'));
   const sol = solveGe(b, { ...base, caps: caps(coalition, 0.7, 0) }, TIGHT);
 
-  it('caps every member\'s deliveries at the same share of its own baseline', () => {
+  it("caps every member's deliveries at the same share of its own baseline", () => {
     expect(sol.report.status).toBe('converged');
     expect(sol.caps!.residual).toBeLessThan(1e-12);
     expect(sol.caps!.binding).toBe(5);

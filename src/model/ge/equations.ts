@@ -89,7 +89,12 @@ function tradedSectors(N: number, J: number, pi: Float64Array): Int32Array {
   const out: number[] = [];
   for (let j = 0; j < J; j++) {
     let any = false;
-    for (let n = 0; n < N && !any; n++) for (let i = 0; i < N; i++) if (i !== n && pi[(n * N + i) * J + j] > 0) { any = true; break; }
+    for (let n = 0; n < N && !any; n++)
+      for (let i = 0; i < N; i++)
+        if (i !== n && pi[(n * N + i) * J + j] > 0) {
+          any = true;
+          break;
+        }
     if (any) out.push(j);
   }
   return Int32Array.from(out);
@@ -102,8 +107,17 @@ function tradedSectors(N: number, J: number, pi: Float64Array): Int32Array {
  * Export-tax rents are not in `domT` (it stays π'/τ'): see wedges.ts.
  */
 export function prepareSystem(
-  N: number, J: number, theta: Float64Array, B: Float64Array, GB: Float64Array, alpha: Float64Array,
-  pi: Float64Array, tau: Float64Array, tauNew: Float64Array, dHat?: Float64Array, exportTax?: Float64Array,
+  N: number,
+  J: number,
+  theta: Float64Array,
+  B: Float64Array,
+  GB: Float64Array,
+  alpha: Float64Array,
+  pi: Float64Array,
+  tau: Float64Array,
+  tauNew: Float64Array,
+  dHat?: Float64Array,
+  exportTax?: Float64Array,
 ): GeSystem {
   const traded = tradedSectors(N, J, pi);
   const T = traded.length;
@@ -116,30 +130,57 @@ export function prepareSystem(
   // Zero shares, and entries whose tariff does not move (without iceberg or export-tax factors), are
   // what shiftedShare gives, tested inline: a fresh process spends no call per entry in cold code.
   const plain = !dHat && !exportTax;
-  const dom = new Float64Array(N * T * N), domT = new Float64Array(N * T * N);
+  const dom = new Float64Array(N * T * N),
+    domT = new Float64Array(N * T * N);
   for (let n = 0; n < N; n++)
     for (let t = 0; t < T; t++) {
       const j = traded[t];
       for (let i = 0; i < N; i++) {
         const q = (n * N + i) * J + j;
         const p = pi[q];
-        const v = p === 0 ? 0 : plain && tauNew[q] === tau[q] && tau[q] !== 0 ? p : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
+        const v =
+          p === 0
+            ? 0
+            : plain && tauNew[q] === tau[q] && tau[q] !== 0
+              ? p
+              : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
         dom[(n * T + t) * N + i] = v;
         domT[(n * T + t) * N + i] = v / tauNew[q];
       }
     }
-  const localShift = new Float64Array(N * J), localF = new Float64Array(N * J);
+  const localShift = new Float64Array(N * J),
+    localF = new Float64Array(N * J);
   for (let n = 0; n < N; n++)
     for (const j of localList) {
       const q = (n * N + n) * J + j;
       const p = pi[q];
-      const v = p === 0 ? 0 : plain && tauNew[q] === tau[q] && tau[q] !== 0 ? p : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
+      const v =
+        p === 0
+          ? 0
+          : plain && tauNew[q] === tau[q] && tau[q] !== 0
+            ? p
+            : shiftedShare(pi, tau, tauNew, dHat, exportTax, theta, q, j);
       if (v > 0) {
         localShift[n * J + j] = -Math.log(v) * invTheta[j];
         localF[n * J + j] = 1 / tauNew[q];
       }
     }
-  return new GeSystem(N, J, T, traded, Int32Array.from(localList), theta, invTheta, B, GB, alpha, dom, domT, localShift, localF);
+  return new GeSystem(
+    N,
+    J,
+    T,
+    traded,
+    Int32Array.from(localList),
+    theta,
+    invTheta,
+    B,
+    GB,
+    alpha,
+    dom,
+    domT,
+    localShift,
+    localF,
+  );
 }
 
 /**
@@ -148,12 +189,19 @@ export function prepareSystem(
  * computed as written). A module function, not a closure: one call target in every solve.
  */
 function shiftedShare(
-  pi: Float64Array, tau: Float64Array, tauNew: Float64Array, dHat: Float64Array | undefined, exportTax: Float64Array | undefined,
-  theta: Float64Array, q: number, j: number,
+  pi: Float64Array,
+  tau: Float64Array,
+  tauNew: Float64Array,
+  dHat: Float64Array | undefined,
+  exportTax: Float64Array | undefined,
+  theta: Float64Array,
+  q: number,
+  j: number,
 ): number {
   const p = pi[q];
   if (p === 0) return 0;
-  const tn = tauNew[q], tb = tau[q];
+  const tn = tauNew[q],
+    tb = tau[q];
   const kappa = (tn === tb && tb !== 0 ? 1 : tn / tb) * (dHat ? dHat[q] : 1) * (exportTax ? exportTax[q] : 1);
   return kappa === 1 ? p : p * Math.exp(-theta[j] * Math.log(kappa));
 }
@@ -171,16 +219,38 @@ export function makeWorkspace(sys: GeSystem): GeWorkspace {
  * same order as four at a time, so results are bit for bit those of a four-input pass, with half
  * the loads and stores of out). Writes and returns `out`.
  */
-export function logUnitCost(N: number, J: number, B: Float64Array, GB: Float64Array, lw: Float64Array, lP: Float64Array, out: Float64Array): Float64Array {
-  const J4 = J - (J % 4), J8 = J - (J % 8);
+export function logUnitCost(
+  N: number,
+  J: number,
+  B: Float64Array,
+  GB: Float64Array,
+  lw: Float64Array,
+  lP: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  const J4 = J - (J % 4),
+    J8 = J - (J % 8);
   for (let n = 0; n < N; n++) {
     const o = n * J;
     const w = lw[n];
     let k = 0;
     for (; k < J8; k += 8) {
-      const p0 = lP[o + k], p1 = lP[o + k + 1], p2 = lP[o + k + 2], p3 = lP[o + k + 3];
-      const p4 = lP[o + k + 4], p5 = lP[o + k + 5], p6 = lP[o + k + 6], p7 = lP[o + k + 7];
-      const r0 = (o + k) * J, r1 = r0 + J, r2 = r1 + J, r3 = r2 + J, r4 = r3 + J, r5 = r4 + J, r6 = r5 + J, r7 = r6 + J;
+      const p0 = lP[o + k],
+        p1 = lP[o + k + 1],
+        p2 = lP[o + k + 2],
+        p3 = lP[o + k + 3];
+      const p4 = lP[o + k + 4],
+        p5 = lP[o + k + 5],
+        p6 = lP[o + k + 6],
+        p7 = lP[o + k + 7];
+      const r0 = (o + k) * J,
+        r1 = r0 + J,
+        r2 = r1 + J,
+        r3 = r2 + J,
+        r4 = r3 + J,
+        r5 = r4 + J,
+        r6 = r5 + J,
+        r7 = r6 + J;
       if (k === 0) {
         for (let j = 0; j < J; j++) {
           let v = B[o + j] * w;
@@ -197,8 +267,14 @@ export function logUnitCost(N: number, J: number, B: Float64Array, GB: Float64Ar
     }
     if (k === 0) for (let j = 0; j < J; j++) out[o + j] = B[o + j] * w;
     for (; k < J4; k += 4) {
-      const p0 = lP[o + k], p1 = lP[o + k + 1], p2 = lP[o + k + 2], p3 = lP[o + k + 3];
-      const r0 = (o + k) * J, r1 = r0 + J, r2 = r1 + J, r3 = r2 + J;
+      const p0 = lP[o + k],
+        p1 = lP[o + k + 1],
+        p2 = lP[o + k + 2],
+        p3 = lP[o + k + 3];
+      const r0 = (o + k) * J,
+        r1 = r0 + J,
+        r2 = r1 + J,
+        r3 = r2 + J;
       for (let j = 0; j < J; j++) out[o + j] += GB[r0 + j] * p0 + GB[r1 + j] * p1 + (GB[r2 + j] * p2 + GB[r3 + j] * p3);
     }
     for (; k < J; k++) {
@@ -218,7 +294,13 @@ export function logUnitCost(N: number, J: number, B: Float64Array, GB: Float64Ar
  * Three passes: the exponentials, the bilateral sums (no calls, so V8 keeps the accumulators in
  * registers: fusing the logarithms into this loop made it ≈ 1.6× slower), then the logarithms.
  */
-export function logPriceIndex(sys: GeSystem, ws: GeWorkspace, lc: Float64Array, lP: Float64Array, F: Float64Array | null): Float64Array {
+export function logPriceIndex(
+  sys: GeSystem,
+  ws: GeWorkspace,
+  lc: Float64Array,
+  lP: Float64Array,
+  F: Float64Array | null,
+): Float64Array {
   if (F) priceSweepF(sys, ws, lc, lP, F);
   else priceSweep(sys, ws, lc, lP);
   return lP;
@@ -307,12 +389,17 @@ function bilateralSums(sys: GeSystem, ws: GeWorkspace): void {
   let n = 0;
   for (; n + 1 < N; n += 2) {
     for (let t = 0; t < T; t++) {
-      const row = (n * T + t) * N, rowB = row + TN;
+      const row = (n * T + t) * N,
+        rowB = row + TN;
       const eo = t * N;
-      let s0 = 0, s1 = 0, u0 = 0, u1 = 0;
+      let s0 = 0,
+        s1 = 0,
+        u0 = 0,
+        u1 = 0;
       let i = 0;
       for (; i < N2; i += 2) {
-        const e0 = e[eo + i], e1 = e[eo + i + 1];
+        const e0 = e[eo + i],
+          e1 = e[eo + i + 1];
         s0 += dom[row + i] * e0;
         s1 += dom[row + i + 1] * e1;
         u0 += dom[rowB + i] * e0;
@@ -331,7 +418,8 @@ function bilateralSums(sys: GeSystem, ws: GeWorkspace): void {
     for (let t = 0; t < T; t++) {
       const row = (n * T + t) * N;
       const eo = t * N;
-      let s0 = 0, s1 = 0;
+      let s0 = 0,
+        s1 = 0;
       let i = 0;
       for (; i < N2; i += 2) {
         s0 += dom[row + i] * e[eo + i];
@@ -352,12 +440,21 @@ function bilateralSumsF(sys: GeSystem, ws: GeWorkspace, F: Float64Array): void {
   let n = 0;
   for (; n + 1 < N; n += 2) {
     for (let t = 0; t < T; t++) {
-      const row = (n * T + t) * N, rowB = row + TN;
+      const row = (n * T + t) * N,
+        rowB = row + TN;
       const eo = t * N;
-      let s0 = 0, s1 = 0, f0 = 0, f1 = 0, u0 = 0, u1 = 0, g0 = 0, g1 = 0;
+      let s0 = 0,
+        s1 = 0,
+        f0 = 0,
+        f1 = 0,
+        u0 = 0,
+        u1 = 0,
+        g0 = 0,
+        g1 = 0;
       let i = 0;
       for (; i < N2; i += 2) {
-        const e0 = e[eo + i], e1 = e[eo + i + 1];
+        const e0 = e[eo + i],
+          e1 = e[eo + i + 1];
         s0 += dom[row + i] * e0;
         f0 += domT[row + i] * e0;
         s1 += dom[row + i + 1] * e1;
@@ -385,10 +482,14 @@ function bilateralSumsF(sys: GeSystem, ws: GeWorkspace, F: Float64Array): void {
     for (let t = 0; t < T; t++) {
       const row = (n * T + t) * N;
       const eo = t * N;
-      let s0 = 0, s1 = 0, f0 = 0, f1 = 0;
+      let s0 = 0,
+        s1 = 0,
+        f0 = 0,
+        f1 = 0;
       let i = 0;
       for (; i < N2; i += 2) {
-        const e0 = e[eo + i], e1 = e[eo + i + 1];
+        const e0 = e[eo + i],
+          e1 = e[eo + i + 1];
         s0 += dom[row + i] * e0;
         f0 += domT[row + i] * e0;
         s1 += dom[row + i + 1] * e1;
@@ -415,7 +516,8 @@ export function grossOutput(sys: GeSystem, ws: GeWorkspace, X: Float64Array, Y: 
   const { N, J, T, traded, domT, local, localF } = sys;
   const { e, rs, r } = ws;
   r.fill(0);
-  const N4 = N - (N % 4), N8 = N - (N % 8);
+  const N4 = N - (N % 4),
+    N8 = N - (N % 8);
   const TN = T * N;
   let m = 0;
   // Eight importers per pass: two groups of four added one after the other (the same operations,
@@ -423,12 +525,22 @@ export function grossOutput(sys: GeSystem, ws: GeWorkspace, X: Float64Array, Y: 
   for (; m < N8; m += 8) {
     for (let t = 0; t < T; t++) {
       const j = traded[t];
-      const x0 = X[m * J + j] * rs[m * T + t], x1 = X[(m + 1) * J + j] * rs[(m + 1) * T + t];
-      const x2 = X[(m + 2) * J + j] * rs[(m + 2) * T + t], x3 = X[(m + 3) * J + j] * rs[(m + 3) * T + t];
-      const x4 = X[(m + 4) * J + j] * rs[(m + 4) * T + t], x5 = X[(m + 5) * J + j] * rs[(m + 5) * T + t];
-      const x6 = X[(m + 6) * J + j] * rs[(m + 6) * T + t], x7 = X[(m + 7) * J + j] * rs[(m + 7) * T + t];
-      const row0 = (m * T + t) * N, row1 = row0 + TN, row2 = row1 + TN, row3 = row2 + TN;
-      const row4 = row3 + TN, row5 = row4 + TN, row6 = row5 + TN, row7 = row6 + TN;
+      const x0 = X[m * J + j] * rs[m * T + t],
+        x1 = X[(m + 1) * J + j] * rs[(m + 1) * T + t];
+      const x2 = X[(m + 2) * J + j] * rs[(m + 2) * T + t],
+        x3 = X[(m + 3) * J + j] * rs[(m + 3) * T + t];
+      const x4 = X[(m + 4) * J + j] * rs[(m + 4) * T + t],
+        x5 = X[(m + 5) * J + j] * rs[(m + 5) * T + t];
+      const x6 = X[(m + 6) * J + j] * rs[(m + 6) * T + t],
+        x7 = X[(m + 7) * J + j] * rs[(m + 7) * T + t];
+      const row0 = (m * T + t) * N,
+        row1 = row0 + TN,
+        row2 = row1 + TN,
+        row3 = row2 + TN;
+      const row4 = row3 + TN,
+        row5 = row4 + TN,
+        row6 = row5 + TN,
+        row7 = row6 + TN;
       const ro = t * N;
       for (let n = 0; n < N; n++) {
         let v = r[ro + n];
@@ -440,11 +552,17 @@ export function grossOutput(sys: GeSystem, ws: GeWorkspace, X: Float64Array, Y: 
   for (; m < N4; m += 4) {
     for (let t = 0; t < T; t++) {
       const j = traded[t];
-      const x0 = X[m * J + j] * rs[m * T + t], x1 = X[(m + 1) * J + j] * rs[(m + 1) * T + t];
-      const x2 = X[(m + 2) * J + j] * rs[(m + 2) * T + t], x3 = X[(m + 3) * J + j] * rs[(m + 3) * T + t];
-      const row0 = (m * T + t) * N, row1 = row0 + TN, row2 = row1 + TN, row3 = row2 + TN;
+      const x0 = X[m * J + j] * rs[m * T + t],
+        x1 = X[(m + 1) * J + j] * rs[(m + 1) * T + t];
+      const x2 = X[(m + 2) * J + j] * rs[(m + 2) * T + t],
+        x3 = X[(m + 3) * J + j] * rs[(m + 3) * T + t];
+      const row0 = (m * T + t) * N,
+        row1 = row0 + TN,
+        row2 = row1 + TN,
+        row3 = row2 + TN;
       const ro = t * N;
-      for (let n = 0; n < N; n++) r[ro + n] += domT[row0 + n] * x0 + domT[row1 + n] * x1 + (domT[row2 + n] * x2 + domT[row3 + n] * x3);
+      for (let n = 0; n < N; n++)
+        r[ro + n] += domT[row0 + n] * x0 + domT[row1 + n] * x1 + (domT[row2 + n] * x2 + domT[row3 + n] * x3);
     }
   }
   for (; m < N; m++) {
@@ -474,7 +592,15 @@ export function grossOutput(sys: GeSystem, ws: GeWorkspace, X: Float64Array, Y: 
  * I_n = wVA[n] + Σ_k X[n*J + k](1 − F[n*J + k]) + D[n]; `Y` must hold gross output of `X`
  * ({@link grossOutput}). Returns `out` (must not alias `X`).
  */
-export function spendingMap(sys: GeSystem, F: Float64Array, wVA: Float64Array, D: Float64Array, X: Float64Array, Y: Float64Array, out: Float64Array): Float64Array {
+export function spendingMap(
+  sys: GeSystem,
+  F: Float64Array,
+  wVA: Float64Array,
+  D: Float64Array,
+  X: Float64Array,
+  Y: Float64Array,
+  out: Float64Array,
+): Float64Array {
   const { N, J, GB, alpha } = sys;
   const J4 = J - (J % 4);
   for (let n = 0; n < N; n++) {
@@ -484,11 +610,22 @@ export function spendingMap(sys: GeSystem, F: Float64Array, wVA: Float64Array, D
     // Two rows per pass share the loads of Y; each keeps its own four accumulators, in order.
     let j = 0;
     for (; j + 1 < J; j += 2) {
-      const row = (o + j) * J, rowB = row + J;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+      const row = (o + j) * J,
+        rowB = row + J;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        b0 = 0,
+        b1 = 0,
+        b2 = 0,
+        b3 = 0;
       let k = 0;
       for (; k < J4; k += 4) {
-        const y0 = Y[o + k], y1 = Y[o + k + 1], y2 = Y[o + k + 2], y3 = Y[o + k + 3];
+        const y0 = Y[o + k],
+          y1 = Y[o + k + 1],
+          y2 = Y[o + k + 2],
+          y3 = Y[o + k + 3];
         a0 += GB[row + k] * y0;
         a1 += GB[row + k + 1] * y1;
         a2 += GB[row + k + 2] * y2;
@@ -502,12 +639,15 @@ export function spendingMap(sys: GeSystem, F: Float64Array, wVA: Float64Array, D
         a0 += GB[row + k] * Y[o + k];
         b0 += GB[rowB + k] * Y[o + k];
       }
-      out[o + j] = alpha[o + j] * income + ((a0 + a1) + (a2 + a3));
-      out[o + j + 1] = alpha[o + j + 1] * income + ((b0 + b1) + (b2 + b3));
+      out[o + j] = alpha[o + j] * income + (a0 + a1 + (a2 + a3));
+      out[o + j + 1] = alpha[o + j + 1] * income + (b0 + b1 + (b2 + b3));
     }
     for (; j < J; j++) {
       const row = (o + j) * J;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0;
       let k = 0;
       for (; k < J4; k += 4) {
         a0 += GB[row + k] * Y[o + k];
@@ -516,14 +656,20 @@ export function spendingMap(sys: GeSystem, F: Float64Array, wVA: Float64Array, D
         a3 += GB[row + k + 3] * Y[o + k + 3];
       }
       for (; k < J; k++) a0 += GB[row + k] * Y[o + k];
-      out[o + j] = alpha[o + j] * income + ((a0 + a1) + (a2 + a3));
+      out[o + j] = alpha[o + j] * income + (a0 + a1 + (a2 + a3));
     }
   }
   return out;
 }
 
 /** Eq. (5): value added implied by sales, out[n] = Σ_k γ_n^k Y[n*J + k]. Returns `out`. */
-export function valueAddedOfSales(N: number, J: number, B: Float64Array, Y: Float64Array, out: Float64Array): Float64Array {
+export function valueAddedOfSales(
+  N: number,
+  J: number,
+  B: Float64Array,
+  Y: Float64Array,
+  out: Float64Array,
+): Float64Array {
   for (let n = 0; n < N; n++) {
     let v = 0;
     for (let k = 0; k < J; k++) v += B[n * J + k] * Y[n * J + k];

@@ -44,7 +44,8 @@ function synthetic(o: SyntheticOptions): Dataset {
   const r = rng(o.seed);
   const s = o.scale ?? 1;
   const maxTariff = o.maxTariff ?? 0.2;
-  const flows = new Float64Array(N * N * J), tariff = new Float64Array(N * N * J);
+  const flows = new Float64Array(N * N * J),
+    tariff = new Float64Array(N * N * J);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++)
       for (let j = 0; j < J; j++) {
@@ -55,7 +56,9 @@ function synthetic(o: SyntheticOptions): Dataset {
           tariff[q] = maxTariff * r();
         }
       }
-  const vaShare = new Float64Array(N * J), finalShare = new Float64Array(N * J), io = new Float64Array(N * J * J);
+  const vaShare = new Float64Array(N * J),
+    finalShare = new Float64Array(N * J),
+    io = new Float64Array(N * J * J);
   for (let n = 0; n < N; n++) {
     let fs = 0;
     for (let j = 0; j < J; j++) {
@@ -63,7 +66,7 @@ function synthetic(o: SyntheticOptions): Dataset {
       finalShare[n * J + j] = 0.2 + r();
       fs += finalShare[n * J + j];
       let cs = 0;
-      for (let k = 0; k < J; k++) cs += (io[(n * J + k) * J + j] = 0.1 + r());
+      for (let k = 0; k < J; k++) cs += io[(n * J + k) * J + j] = 0.1 + r();
       for (let k = 0; k < J; k++) io[(n * J + k) * J + j] /= cs;
     }
     for (let j = 0; j < J; j++) finalShare[n * J + j] /= fs;
@@ -73,14 +76,47 @@ function synthetic(o: SyntheticOptions): Dataset {
   const sectors = Array.from({ length: J }, (_, j) => `S${j}`);
   return {
     manifest: {
-      lancaster_dataset: 1, id: `synthetic-${o.seed}`, name: 'synthetic', description: 'random test economy', version: '0', base_year: 2000,
-      layout: 'io-table', default_model: 'multisector', unit: 'USD',
+      lancaster_dataset: 1,
+      id: `synthetic-${o.seed}`,
+      name: 'synthetic',
+      description: 'random test economy',
+      version: '0',
+      base_year: 2000,
+      layout: 'io-table',
+      default_model: 'multisector',
+      unit: 'USD',
       regions: regions.map((code) => ({ code, name: code })),
-      sectors: sectors.map((code, j) => ({ code, name: code, tradable: !(o.lastNonTraded && j === J - 1), theta: theta[j] })),
-      groups: {}, region_columns: {}, schedules: {},
-      provenance: { sources: [{ name: 'test', licence: 'none' }], built_by: 'test', built_at: '2000-01-01', method: 'random', assumptions: [], checks: [] },
+      sectors: sectors.map((code, j) => ({
+        code,
+        name: code,
+        tradable: !(o.lastNonTraded && j === J - 1),
+        theta: theta[j],
+      })),
+      groups: {},
+      region_columns: {},
+      schedules: {},
+      provenance: {
+        sources: [{ name: 'test', licence: 'none' }],
+        built_by: 'test',
+        built_at: '2000-01-01',
+        method: 'random',
+        assumptions: [],
+        checks: [],
+      },
     },
-    source: '(memory)', N, J, regions, sectors, theta, flows, tariff, vaShare, finalShare, io, regionData: {}, schedules: {},
+    source: '(memory)',
+    N,
+    J,
+    regions,
+    sectors,
+    theta,
+    flows,
+    tariff,
+    vaShare,
+    finalShare,
+    io,
+    regionData: {},
+    schedules: {},
   };
 }
 
@@ -89,8 +125,7 @@ function tariffRise(b: GeBaseline, rise: (n: number, i: number, j: number) => nu
   const { N, J } = b;
   const tau = Float64Array.from(b.tau);
   for (let n = 0; n < N; n++)
-    for (let i = 0; i < N; i++)
-      if (i !== n) for (let j = 0; j < J; j++) tau[(n * N + i) * J + j] += rise(n, i, j);
+    for (let i = 0; i < N; i++) if (i !== n) for (let j = 0; j < J; j++) tau[(n * N + i) * J + j] += rise(n, i, j);
   return tau;
 }
 
@@ -106,7 +141,8 @@ function tightBaseline(d: Dataset): GeBaseline {
 /** Imports and exports net of tariffs, cross-border only, per region. */
 function tradeTotals(b: GeBaseline, shock: GeShock, sol: GeSolution) {
   const { N, J } = b;
-  const M = new Float64Array(N), E = new Float64Array(N);
+  const M = new Float64Array(N),
+    E = new Float64Array(N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       if (i === n) continue;
@@ -147,7 +183,8 @@ describe('the ACR closed form (one sector, no input–output links)', () => {
     const free = synthetic({ N: 4, J: 1, seed: 7, vaShare: 1, maxTariff: 0 });
     const b0 = tightBaseline(free);
     const dHat = new Float64Array(N * N * J).fill(1);
-    for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) if (i !== n) dHat[(n * N + i) * J] = 0.7 + 0.1 * ((n + 2 * i) % 4);
+    for (let n = 0; n < N; n++)
+      for (let i = 0; i < N; i++) if (i !== n) dHat[(n * N + i) * J] = 0.7 + 0.1 * ((n + 2 * i) % 4);
     const shock: GeShock = { tauNew: b0.tau, dHat, D: b0.D };
     const sol = solveGe(b0, shock);
     expect(sol.report.status).toBe('converged');
@@ -172,14 +209,15 @@ describe('the ACR closed form (one sector, no input–output links)', () => {
       const acr = piHat ** (-1 / theta);
       expect(rows[n].real_wage_pct!).toBeCloseTo(100 * (acr - 1), 9);
       // Income = wages + tariff revenue (D = 0): Î/P̂ = (ŵ/P̂)·(I'/ŵwL)/(I/wL).
-      let rev0 = 0, rev1 = 0;
+      let rev0 = 0,
+        rev1 = 0;
       for (let i = 0; i < N; i++) {
         const q = (n * N + i) * J;
         rev0 += b.pi[q] * (1 - 1 / b.tau[q]) * b.X[n];
         rev1 += sol.piNew[q] * (1 - 1 / tauNew[q]) * sol.X[n];
       }
       const w1 = Math.exp(sol.lw[n]) * b.VA[n];
-      const expected = acr * ((w1 + rev1) / w1) / ((b.VA[n] + rev0) / b.VA[n]);
+      const expected = (acr * ((w1 + rev1) / w1)) / ((b.VA[n] + rev0) / b.VA[n]);
       expect(rows[n].real_income_pct!).toBeCloseTo(100 * (expected - 1), 9);
     }
   });
@@ -206,7 +244,17 @@ describe('a zero shock', () => {
 });
 
 describe('homogeneity of degree zero in nominal values', () => {
-  const fields = ['welfare_pct', 'real_income_pct', 'real_wage_pct', 'terms_of_trade_pct', 'volume_of_trade_pct', 'prices_pct', 'exports_pct', 'imports_pct', 'tariff_revenue_pct_gdp'];
+  const fields = [
+    'welfare_pct',
+    'real_income_pct',
+    'real_wage_pct',
+    'terms_of_trade_pct',
+    'volume_of_trade_pct',
+    'prices_pct',
+    'exports_pct',
+    'imports_pct',
+    'tariff_revenue_pct_gdp',
+  ];
 
   function expectSameRealResults(d1: Dataset, d2: Dataset, tauOf: (d: Dataset) => Float64Array) {
     const r1 = runGe(d1, 'multisector', tauOf(d1), { baseline: 'zero-deficit', publishedWelfare: true });
@@ -214,7 +262,8 @@ describe('homogeneity of degree zero in nominal values', () => {
     expect(r1.result.status).toBe('converged');
     expect(r2.result.status).toBe('converged');
     for (const c of d1.regions)
-      for (const f of fields) expect(Math.abs(r2.result.countries[c][f]! - r1.result.countries[c][f]!)).toBeLessThan(1e-10);
+      for (const f of fields)
+        expect(Math.abs(r2.result.countries[c][f]! - r1.result.countries[c][f]!)).toBeLessThan(1e-10);
     for (let n = 0; n < d1.N; n++) expect(Math.abs(r2.solution.lw[n] - r1.solution.lw[n])).toBeLessThan(1e-12);
   }
 
@@ -235,7 +284,9 @@ function naftaTau(d: Dataset): Float64Array {
   const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
   const tau = Float64Array.from(d.tariff, (t) => 1 + t);
   const sched = d.schedules['tariffs-2005'];
-  for (const n of nafta) for (const i of nafta) if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
+  for (const n of nafta)
+    for (const i of nafta)
+      if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
   return tau;
 }
 
@@ -272,8 +323,13 @@ describe('random small economies (property)', () => {
           const d = synthetic({ N, J, seed, lastNonTraded });
           const base = calibratedBaseline(d, keepDeficits ? 'keep-deficits' : 'zero-deficit');
           // Tariff changes (never below free trade), one draw per (n, i, j).
-          const tauNew = tariffRise(base, (n, i, j) => Math.max(rises[(n * N + i) * J + j] ?? 0, 1 - base.tau[(n * N + i) * J + j]));
-          const run = runGe(d, 'multisector', tauNew, { baseline: keepDeficits ? 'keep-deficits' : 'zero-deficit', publishedWelfare: false });
+          const tauNew = tariffRise(base, (n, i, j) =>
+            Math.max(rises[(n * N + i) * J + j] ?? 0, 1 - base.tau[(n * N + i) * J + j]),
+          );
+          const run = runGe(d, 'multisector', tauNew, {
+            baseline: keepDeficits ? 'keep-deficits' : 'zero-deficit',
+            publishedWelfare: false,
+          });
           expect(run.result.status).toBe('converged');
           expect(run.result.residual).toBeLessThan(1e-10);
           expectEquilibriumAccounts(run.baseline, run.shock, run.solution);

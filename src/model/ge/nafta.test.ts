@@ -15,7 +15,9 @@ describe('the Caliendo–Parro NAFTA counterfactual', () => {
   const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
   const tau = Float64Array.from(d.tariff, (t) => 1 + t);
   const sched = d.schedules['tariffs-2005'];
-  for (const n of nafta) for (const i of nafta) if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
+  for (const n of nafta)
+    for (const i of nafta)
+      if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
   const run = runGe(d, 'cp2015', tau, { baseline: 'zero-deficit', publishedWelfare: true });
 
   it('converges', () => {
@@ -34,7 +36,9 @@ describe('the Caliendo–Parro NAFTA counterfactual', () => {
     });
     it(`reproduces ${code}'s imports from its NAFTA partners to ±0.5 points`, () => {
       const n = d.regions.indexOf(code);
-      expect(Math.abs(importsFromPct(run.baseline, run.shock, run.solution, n, nafta) - p.importsNafta)).toBeLessThanOrEqual(0.5);
+      expect(
+        Math.abs(importsFromPct(run.baseline, run.shock, run.solution, n, nafta) - p.importsNafta),
+      ).toBeLessThanOrEqual(0.5);
     });
   }
 

@@ -74,21 +74,36 @@ export interface NestSystem {
  * elasticity is 1 and there is no critical nest with σ ≠ 1 (then eq. 1 stays Cobb–Douglas and the
  * solver keeps its fast path). `force` builds the nested system even then (tests).
  */
-export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64Array, nests: GeNests | undefined, force = false): NestSystem | null {
+export function prepareNests(
+  N: number,
+  J: number,
+  B: Float64Array,
+  GB: Float64Array,
+  nests: GeNests | undefined,
+  force = false,
+): NestSystem | null {
   const epsIn = nests?.epsilon;
-  if (epsIn && epsIn.length !== J && epsIn.length !== N * J) throw new TypeError(msg.inputElasticities(J, N * J, epsIn.length));
+  if (epsIn && epsIn.length !== J && epsIn.length !== N * J)
+    throw new TypeError(msg.inputElasticities(J, N * J, epsIn.length));
   const crit = nests?.critical;
   const epsAt = (n: number, j: number) => (epsIn ? (epsIn.length === J ? epsIn[j] : epsIn[n * J + j]) : 1);
   for (let q = 0; q < (epsIn?.length ?? 0); q++) {
-    if (!(epsIn![q] >= 0) || !Number.isFinite(epsIn![q])) throw new RangeError(msg.inputElasticitiesLeast(epsIn![q], q));
+    if (!(epsIn![q] >= 0) || !Number.isFinite(epsIn![q]))
+      throw new RangeError(msg.inputElasticitiesLeast(epsIn![q], q));
   }
   if (crit) {
-    if (!(crit.sigma >= 0) || !Number.isFinite(crit.sigma)) throw new RangeError(msg.criticalNestElasticity(crit.sigma));
+    if (!(crit.sigma >= 0) || !Number.isFinite(crit.sigma))
+      throw new RangeError(msg.criticalNestElasticity(crit.sigma));
     if (crit.users.length !== N * J) throw new TypeError(msg.criticalUserMask(N * J, crit.users.length));
     for (const k of crit.inputs) if (!(k >= 0 && k < J)) throw new RangeError(msg.criticalInputsAmong(J - 1, k));
   }
   let allOne = true;
-  for (let n = 0; n < N && allOne; n++) for (let j = 0; j < J; j++) if (epsAt(n, j) !== 1) { allOne = false; break; }
+  for (let n = 0; n < N && allOne; n++)
+    for (let j = 0; j < J; j++)
+      if (epsAt(n, j) !== 1) {
+        allOne = false;
+        break;
+      }
   const hasCritical = !!crit && crit.inputs.length > 0 && crit.users.some((u) => u !== 0);
   if (allOne && (!hasCritical || crit!.sigma === 1) && !force) return null;
 
@@ -98,14 +113,18 @@ export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64A
     for (let j = 0; j < J; j++) {
       const e = epsAt(n, j);
       let g = values.indexOf(e);
-      if (g < 0) { g = values.length; values.push(e); }
+      if (g < 0) {
+        g = values.length;
+        values.push(e);
+      }
       group[n * J + j] = g;
     }
   const G = values.length;
   const present = new Uint8Array(N * G);
   for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) present[n * G + group[n * J + j]] = 1;
   const GBt = new Float64Array(N * J * J);
-  for (let n = 0; n < N; n++) for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) GBt[(n * J + j) * J + k] = GB[(n * J + k) * J + j];
+  for (let n = 0; n < N; n++)
+    for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) GBt[(n * J + j) * J + k] = GB[(n * J + k) * J + j];
   const critical = crit ? Int32Array.from(new Set(crit.inputs)) : new Int32Array(0);
   const isCritical = new Uint8Array(J);
   for (const k of critical) isCritical[k] = 1;
@@ -136,9 +155,26 @@ export function prepareNests(N: number, J: number, B: Float64Array, GB: Float64A
   }
   movingStart[N] = moving.length;
   return {
-    N, J, B, GB, GBt, eps: Float64Array.from(values), group, present, sc, critical, isCritical,
-    sigma: crit?.sigma ?? 1, pw: new Float64Array(G * J), invW, lR: new Float64Array(N * J), lC: new Float64Array(N * J),
-    fac: new Float64Array(N * J), facC: new Float64Array(N * J), moving: Int32Array.from(moving), movingStart,
+    N,
+    J,
+    B,
+    GB,
+    GBt,
+    eps: Float64Array.from(values),
+    group,
+    present,
+    sc,
+    critical,
+    isCritical,
+    sigma: crit?.sigma ?? 1,
+    pw: new Float64Array(G * J),
+    invW,
+    lR: new Float64Array(N * J),
+    lC: new Float64Array(N * J),
+    fac: new Float64Array(N * J),
+    facC: new Float64Array(N * J),
+    moving: Int32Array.from(moving),
+    movingStart,
   };
 }
 
@@ -186,7 +222,8 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
         lc[q] = a === 0 ? B[q] * lw[n] + tot : Math.log1p((B[q] * Math.expm1(a * lw[n]) + tot) * iw) / a;
         continue;
       }
-      let cl = 0, cr = 0;
+      let cl = 0,
+        cr = 0;
       for (let u = 0; u < critical.length; u++) {
         const k = critical[u];
         cl += GBt[row + k] * lP[o + k];
@@ -194,10 +231,14 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
       }
       const lCq = (cl * iw) / s;
       const rest = tot - cr;
-      const lRq = a === 0 ? (B[q] * lw[n] + rest) * iw / (1 - s) : Math.log1p((B[q] * Math.expm1(a * lw[n]) + rest) * iw / (1 - s)) / a;
+      const lRq =
+        a === 0
+          ? ((B[q] * lw[n] + rest) * iw) / (1 - s)
+          : Math.log1p(((B[q] * Math.expm1(a * lw[n]) + rest) * iw) / (1 - s)) / a;
       lR[q] = lRq;
       lC[q] = lCq;
-      lc[q] = a1 === 0 ? (1 - s) * lRq + s * lCq : Math.log1p((1 - s) * Math.expm1(a1 * lRq) + s * Math.expm1(a1 * lCq)) / a1;
+      lc[q] =
+        a1 === 0 ? (1 - s) * lRq + s * lCq : Math.log1p((1 - s) * Math.expm1(a1 * lRq) + s * Math.expm1(a1 * lCq)) / a1;
     }
   }
   return lc;
@@ -211,11 +252,19 @@ export function nestedUnitCost(ns: NestSystem, lw: Float64Array, lP: Float64Arra
  * shares move (`ns.moving`) are written: `Bout` and `GBout` must hold B and GB for the others
  * (the solver starts them as copies), which is what the formulas give them exactly (ε = 1: fac = 1).
  */
-export function nestedShares(ns: NestSystem, lw: Float64Array, lP: Float64Array, lc: Float64Array, Bout: Float64Array, GBout: Float64Array): void {
+export function nestedShares(
+  ns: NestSystem,
+  lw: Float64Array,
+  lP: Float64Array,
+  lc: Float64Array,
+  Bout: Float64Array,
+  GBout: Float64Array,
+): void {
   const { N, J, B, GB, eps, group, sc, isCritical, sigma, pw, lR, lC, fac, facC, moving, movingStart } = ns;
   const a1 = 1 - sigma;
   for (let n = 0; n < N; n++) {
-    const m0 = movingStart[n], m1 = movingStart[n + 1];
+    const m0 = movingStart[n],
+      m1 = movingStart[n + 1];
     if (m0 === m1) continue;
     powers(ns, n, lP);
     const o = n * J;

@@ -29,7 +29,16 @@ const pct = (x: number) => 100 * (x - 1);
  * Income I_n = VA_n + tariff revenue + D_n (+ `rents`: export-tax and licence rents n keeps), for
  * shares π, spending X, value added VA and deficits D.
  */
-export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Float64Array, VA: Float64Array, D: Float64Array, n: number, rents = 0): number {
+export function income(
+  b: GeBaseline,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  VA: Float64Array,
+  D: Float64Array,
+  n: number,
+  rents = 0,
+): number {
   const { N, J } = b;
   let rev = 0;
   for (let i = 0; i < N; i++)
@@ -49,7 +58,8 @@ export function income(b: GeBaseline, pi: Float64Array, tau: Float64Array, X: Fl
 function realGdpPct(b: GeBaseline, sol: GeSolution, y0: Float64Array, invP: Float64Array, n: number): number {
   const { J } = b;
   const GB = sol.shares?.GB ?? b.GB;
-  let real = 0, base = 0;
+  let real = 0,
+    base = 0;
   for (let j = 0; j < J; j++) {
     const q = n * J + j;
     if (!(y0[q] > 0)) continue;
@@ -69,10 +79,12 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   for (let n = 0; n < N; n++) VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
   const t = sol.transfers;
   // National accounts only with cross-border incomes (the rows below read them only then).
-  const acc0 = t ? baselineAccounts(b, t.ownershipBase) : [], acc1 = t ? solutionAccounts(b, shock, sol) : [];
+  const acc0 = t ? baselineAccounts(b, t.ownershipBase) : [],
+    acc1 = t ? solutionAccounts(b, shock, sol) : [];
   const y0 = baselineOutput(b);
   // ĉ and 1/P̂ once per cell (the loops below would take each exponential N or J times).
-  const cHat = new Float64Array(N * J), invP = new Float64Array(N * J);
+  const cHat = new Float64Array(N * J),
+    invP = new Float64Array(N * J);
   for (let q = 0; q < N * J; q++) {
     cHat[q] = Math.exp(sol.lc[q]);
     invP[q] = Math.exp(-sol.lP[q]);
@@ -85,7 +97,13 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
     let lPagg = 0;
     for (let j = 0; j < J; j++) lPagg += b.alpha[n * J + j] * sol.lP[n * J + j];
     const P = Math.exp(lPagg);
-    let tot = 0, vot = 0, imp0 = 0, imp1 = 0, exp0 = 0, exp1 = 0, rev1 = 0;
+    let tot = 0,
+      vot = 0,
+      imp0 = 0,
+      imp1 = 0,
+      exp0 = 0,
+      exp1 = 0,
+      rev1 = 0;
     for (let i = 0; i < N; i++)
       for (let j = 0; j < J; j++) {
         const qm = (n * N + i) * J + j; // n imports from i
@@ -98,7 +116,12 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
         tot += E0 * (cHat[n * J + j] - 1) - M0 * (ci - 1);
         if (M0 > 0) vot += (b.tau[qm] - 1) * M0 * (M1 / M0 - ci);
         rev1 += M1 * (shock.tauNew[qm] - 1);
-        if (i !== n) { imp0 += M0; imp1 += M1; exp0 += E0; exp1 += E1; }
+        if (i !== n) {
+          imp0 += M0;
+          imp1 += M1;
+          exp0 += E0;
+          exp1 += E1;
+        }
       }
     const realIncome = pct(I1 / I0 / P);
     const r: CountryResult = {
@@ -118,7 +141,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
       r.real_national_income_pct = pct(acc1[n].gni / acc0[n].gni / P);
       r.income_from_abroad_pct_gdp = (100 * acc1[n].nfi) / acc0[n].gdp;
       r.income_from_abroad_change_pct_gdp = (100 * (acc1[n].nfi - acc0[n].nfi)) / acc0[n].gdp;
-      if (t.governmentReceived[n] !== 0) r.government_share_revenue_pct_gdp = (100 * t.governmentReceived[n]) / acc0[n].gdp;
+      if (t.governmentReceived[n] !== 0)
+        r.government_share_revenue_pct_gdp = (100 * t.governmentReceived[n]) / acc0[n].gdp;
     }
     if (b.D[n] !== 0) r.deficit_pct = t ? pct(acc1[n].tradeDeficit / acc0[n].tradeDeficit) : pct(shock.D[n] / b.D[n]);
     const capRent = sol.capacity ? sol.capacity.rentByRegion[n] : 0;
@@ -132,7 +156,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
 /** Change in n's imports (net of tariffs, all sectors) from the regions `from`, in percent. */
 export function importsFromPct(b: GeBaseline, shock: GeShock, sol: GeSolution, n: number, from: number[]): number {
   const { N, J } = b;
-  let a = 0, c = 0;
+  let a = 0,
+    c = 0;
   for (const i of from) {
     if (i === n) continue;
     for (let j = 0; j < J; j++) {
@@ -149,7 +174,11 @@ export function sectorResults(b: GeBaseline, shock: GeShock, sol: GeSolution, n:
   const { N, J } = b;
   const out: SectorResult[] = [];
   for (let j = 0; j < J; j++) {
-    let y0 = 0, ex0 = 0, ex1 = 0, im0 = 0, im1 = 0;
+    let y0 = 0,
+      ex0 = 0,
+      ex1 = 0,
+      im0 = 0,
+      im1 = 0;
     for (let m = 0; m < N; m++) {
       const q = (m * N + n) * J + j;
       y0 += (b.pi[q] / b.tau[q]) * b.X[m * J + j];

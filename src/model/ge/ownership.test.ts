@@ -26,26 +26,47 @@ const ownership = (share: number): GeOwnership => ({
   cell: Int32Array.of(R('TWN') * J + SEMI, R('KOR') * J + SEMI),
   share: Float64Array.of(share, share / 4),
 });
-const h20 = (rents: 0 | 1, extra: Partial<GeCaps> = {}): GeCaps => ({ flow: Int32Array.of(twnChn), approval: Float64Array.of(0.81), rentsToExporter: Uint8Array.of(rents), ...extra });
+const h20 = (rents: 0 | 1, extra: Partial<GeCaps> = {}): GeCaps => ({
+  flow: Int32Array.of(twnChn),
+  approval: Float64Array.of(0.81),
+  rentsToExporter: Uint8Array.of(rents),
+  ...extra,
+});
 const shock = (extra: Partial<GeShock> = {}): GeShock => ({ tauNew: b.tau, D: b.D, caps: h20(1), ...extra });
 
 function maxDiff(a: GeSolution, c: GeSolution): number {
   let m = 0;
-  for (const [x, y] of [[a.lw, c.lw], [a.lP, c.lP], [a.lc, c.lc], [a.piNew, c.piNew]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
-  for (const [x, y] of [[a.X, c.X], [a.Y, c.Y], [a.rents, c.rents]] as const) for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / worldVA);
+  for (const [x, y] of [
+    [a.lw, c.lw],
+    [a.lP, c.lP],
+    [a.lc, c.lc],
+    [a.piNew, c.piNew],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]));
+  for (const [x, y] of [
+    [a.X, c.X],
+    [a.Y, c.Y],
+    [a.rents, c.rents],
+  ] as const)
+    for (let q = 0; q < x.length; q++) m = Math.max(m, Math.abs(x[q] - y[q]) / worldVA);
   return m;
 }
 
 describe('ownership of value added', () => {
-  it('zero ownership shares reproduce today\'s results to 1e-10', () => {
-    for (const s of [shock(), shock({ caps: h20(0) }), { tauNew: Float64Array.from(b.tau, (t, q) => (q % J === SEMI ? t + 0.2 : t)), D: b.D }]) {
+  it("zero ownership shares reproduce today's results to 1e-10", () => {
+    for (const s of [
+      shock(),
+      shock({ caps: h20(0) }),
+      { tauNew: Float64Array.from(b.tau, (t, q) => (q % J === SEMI ? t + 0.2 : t)), D: b.D },
+    ]) {
       const today = solveGe(b, s, TIGHT);
       const zero = solveGe(b, { ...s, ownership: ownership(0) }, TIGHT);
       expect(today.report.status).toBe('converged');
       expect(zero.report.status).toBe('converged');
       expect(zero.transfers).toBeDefined();
       expect(maxDiff(today, zero)).toBeLessThan(1e-10);
-      const a = countryResults(b, s, today, false), c = countryResults(b, { ...s, ownership: ownership(0) }, zero, false);
+      const a = countryResults(b, s, today, false),
+        c = countryResults(b, { ...s, ownership: ownership(0) }, zero, false);
       for (let n = 0; n < N; n++) {
         expect(Math.abs(a[n].real_income_pct! - c[n].real_income_pct!)).toBeLessThan(1e-10);
         expect(c[n].income_from_abroad_change_pct_gdp).toBe(0);
@@ -65,11 +86,20 @@ describe('ownership of value added', () => {
   });
 
   it('GDP + net income from abroad = national income, absorption − GDP = the trade deficit, and the current account holds, in every region', () => {
-    for (const s of [shock({ ownership: ownership(0.2) }), shock({ ownership: ownership(0.2), caps: h20(0) }), shock({ ownership: ownership(0.2), caps: h20(1, { governmentShare: Float64Array.of(0.15), government: Int32Array.of(R('USA')) }) })]) {
+    for (const s of [
+      shock({ ownership: ownership(0.2) }),
+      shock({ ownership: ownership(0.2), caps: h20(0) }),
+      shock({
+        ownership: ownership(0.2),
+        caps: h20(1, { governmentShare: Float64Array.of(0.15), government: Int32Array.of(R('USA')) }),
+      }),
+    ]) {
       const sol = solveGe(b, s, TIGHT);
       expect(sol.report.status).toBe('converged');
-      const acc = solutionAccounts(b, s, sol), acc0 = baselineAccounts(b, sol.transfers!.ownershipBase);
-      let nfi = 0, td = 0;
+      const acc = solutionAccounts(b, s, sol),
+        acc0 = baselineAccounts(b, sol.transfers!.ownershipBase);
+      let nfi = 0,
+        td = 0;
       for (let n = 0; n < N; n++) {
         const a = acc[n];
         const scale = a.gdp;
@@ -77,7 +107,7 @@ describe('ownership of value added', () => {
         // Expenditure side (spending and output) against production side and the trade flows.
         expect(Math.abs(a.absorption - a.gdp - a.tradeDeficit) / scale).toBeLessThan(1e-9);
         // The current-account deficit T = D − NFI₀ is what the counterfactual holds (O3).
-        expect(Math.abs((a.absorption - a.gni) - (acc0[n].absorption - acc0[n].gni)) / scale).toBeLessThan(1e-9);
+        expect(Math.abs(a.absorption - a.gni - (acc0[n].absorption - acc0[n].gni)) / scale).toBeLessThan(1e-9);
         expect(Math.abs(acc0[n].absorption - acc0[n].gdp - b.D[n]) / scale).toBeLessThan(1e-9);
         nfi += a.nfi;
         td += a.tradeDeficit;
@@ -87,10 +117,13 @@ describe('ownership of value added', () => {
     }
   });
 
-  it('a control on chips shipped from Taiwan costs the US income through its ownership of Taiwan\'s chip value added', () => {
-    const s0 = shock({ caps: h20(0) }), s1 = shock({ caps: h20(0), ownership: ownership(0.2) });
-    const without = countryResults(b, s0, solveGe(b, s0, TIGHT), false), withOwn = countryResults(b, s1, solveGe(b, s1, TIGHT), false);
-    const usa = R('USA'), twn = R('TWN');
+  it("a control on chips shipped from Taiwan costs the US income through its ownership of Taiwan's chip value added", () => {
+    const s0 = shock({ caps: h20(0) }),
+      s1 = shock({ caps: h20(0), ownership: ownership(0.2) });
+    const without = countryResults(b, s0, solveGe(b, s0, TIGHT), false),
+      withOwn = countryResults(b, s1, solveGe(b, s1, TIGHT), false);
+    const usa = R('USA'),
+      twn = R('TWN');
     expect(withOwn[usa].income_from_abroad_change_pct_gdp!).toBeLessThan(0);
     expect(withOwn[usa].real_income_pct!).toBeLessThan(without[usa].real_income_pct!);
     expect(withOwn[twn].income_from_abroad_change_pct_gdp!).toBeGreaterThan(0);
@@ -103,7 +136,7 @@ describe('government shares of licensed sales', () => {
   const gov = shock({ caps: h20(1, { governmentShare: Float64Array.of(g), government: Int32Array.of(R('USA')) }) });
   const sol = solveGe(b, gov, TIGHT);
 
-  it('the 15% share accrues to the US treasury, paid out of Taiwan\'s exports, and is in the US accounts', () => {
+  it("the 15% share accrues to the US treasury, paid out of Taiwan's exports, and is in the US accounts", () => {
     expect(sol.report.status).toBe('converged');
     const t = sol.transfers!;
     const acc = sol.caps!.accounts;
@@ -119,10 +152,10 @@ describe('government shares of licensed sales', () => {
     const r = countryResults(b, gov, sol, false);
     expect(r[R('USA')].government_share_revenue_pct_gdp!).toBeGreaterThan(0);
     // Taiwan keeps only the licence rent on what is left after the government's share.
-    expect(Math.abs(acc.kept[0] - (acc.value[0] * (1 - g)) * -Math.expm1(-sol.caps!.lnOmega[0]))).toBeLessThan(1e-6);
+    expect(Math.abs(acc.kept[0] - acc.value[0] * (1 - g) * -Math.expm1(-sol.caps!.lnOmega[0]))).toBeLessThan(1e-6);
   });
 
-  it('is an export tax 1/(1 − g): kept by the exporter\'s own government it reproduces that equilibrium to 1e-8', () => {
+  it("is an export tax 1/(1 − g): kept by the exporter's own government it reproduces that equilibrium to 1e-8", () => {
     const tax = new Float64Array(N * N * J).fill(1);
     tax[twnChn] = 1 / (1 - g);
     const tx = shock({ exportTax: tax });
@@ -133,7 +166,8 @@ describe('government shares of licensed sales', () => {
     expect(same.report.status).toBe('converged');
     expect(Math.abs(alt.caps!.quantity[0] - same.caps!.quantity[0])).toBeLessThan(1e-8);
     for (let n = 0; n < N; n++) expect(Math.abs(alt.lw[n] - same.lw[n])).toBeLessThan(1e-8);
-    const rt = countryResults(b, tx, alt, false), rs = countryResults(b, own, same, false);
+    const rt = countryResults(b, tx, alt, false),
+      rs = countryResults(b, own, same, false);
     for (let n = 0; n < N; n++) expect(Math.abs(rt[n].real_income_pct! - rs[n].real_income_pct!)).toBeLessThan(1e-8);
     // Paid to the US instead, the same wedge moves the revenue: the US gains, Taiwan loses against the tax.
     const rg = countryResults(b, gov, sol, false);
@@ -142,7 +176,11 @@ describe('government shares of licensed sales', () => {
   });
 
   it('rejects a share outside [0, 1) and a share without a receiving region', () => {
-    expect(() => solveGe(b, shock({ caps: h20(1, { governmentShare: Float64Array.of(1), government: Int32Array.of(0) }) }), TIGHT)).toThrow(/government share of licensed sales in \[0, 1\), found 1/);
-    expect(() => solveGe(b, shock({ caps: h20(1, { governmentShare: Float64Array.of(0.15) }) }), TIGHT)).toThrow(/region receiving the government share/);
+    expect(() =>
+      solveGe(b, shock({ caps: h20(1, { governmentShare: Float64Array.of(1), government: Int32Array.of(0) }) }), TIGHT),
+    ).toThrow(/government share of licensed sales in \[0, 1\), found 1/);
+    expect(() => solveGe(b, shock({ caps: h20(1, { governmentShare: Float64Array.of(0.15) }) }), TIGHT)).toThrow(
+      /region receiving the government share/,
+    );
   });
 });

@@ -43,17 +43,31 @@ type Labels = { regions: readonly string[]; sectors: readonly string[] } | undef
  * [0, 1], at most one link per owner and cell, shares of a cell summing to at most 1). Null when
  * there are no links. Throws RangeError naming the offending link.
  */
-export function prepareOwnership(N: number, J: number, own: GeOwnership | undefined, labels?: Labels): OwnershipSystem | null {
+export function prepareOwnership(
+  N: number,
+  J: number,
+  own: GeOwnership | undefined,
+  labels?: Labels,
+): OwnershipSystem | null {
   if (!own || own.owner.length === 0) return null;
   const L = own.owner.length;
-  if (own.cell.length !== L || own.share.length !== L) throw new TypeError(msg.ownershipArraysOne(L, own.cell.length, own.share.length));
+  if (own.cell.length !== L || own.share.length !== L)
+    throw new TypeError(msg.ownershipArraysOne(L, own.cell.length, own.share.length));
   const name = (q: number) => (labels ? `${labels.regions[Math.floor(q / J)]}:${labels.sectors[q % J]}` : `cell ${q}`);
   const reg = (m: number) => (labels ? labels.regions[m] : `region ${m}`);
-  const s: OwnershipSystem = { L, owner: Int32Array.from(own.owner), region: new Int32Array(L), cell: Int32Array.from(own.cell), share: Float64Array.from(own.share) };
+  const s: OwnershipSystem = {
+    L,
+    owner: Int32Array.from(own.owner),
+    region: new Int32Array(L),
+    cell: Int32Array.from(own.cell),
+    share: Float64Array.from(own.share),
+  };
   const total = new Map<number, number>();
   const seen = new Set<string>();
   for (let l = 0; l < L; l++) {
-    const m = own.owner[l], q = own.cell[l], o = own.share[l];
+    const m = own.owner[l],
+      q = own.cell[l],
+      o = own.share[l];
     if (!Number.isInteger(m) || m < 0 || m >= N) throw new RangeError(msg.owningRegions(N - 1, m));
     if (!Number.isInteger(q) || q < 0 || q >= N * J) throw new RangeError(msg.ownedRegionSectors(N * J - 1, q));
     const i = Math.floor(q / J);
@@ -75,7 +89,13 @@ export function prepareOwnership(N: number, J: number, own: GeOwnership | undefi
  * overwritten) from gross output net of rents `Y` and value-added shares `B` (`i*J + j`) and the
  * rents kept by each cell's producers `rentCell` (`i*J + j`, or null for none).
  */
-export function ownershipIncome(s: OwnershipSystem, B: Float64Array, Y: Float64Array, rentCell: Float64Array | null, out: Float64Array): Float64Array {
+export function ownershipIncome(
+  s: OwnershipSystem,
+  B: Float64Array,
+  Y: Float64Array,
+  rentCell: Float64Array | null,
+  out: Float64Array,
+): Float64Array {
   out.fill(0);
   for (let l = 0; l < s.L; l++) {
     const q = s.cell[l];
@@ -85,4 +105,3 @@ export function ownershipIncome(s: OwnershipSystem, B: Float64Array, Y: Float64A
   }
   return out;
 }
-

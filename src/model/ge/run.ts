@@ -6,7 +6,16 @@
 import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult, CountryResult } from '../result.ts';
 import { baselineFromDataset, type GeBaseline } from './baseline.ts';
-import { solveGe, type GeSolution, type GeShock, type GeSolveOptions, type GeCaps, type GeNests, type GeOwnership, type GeCapacity } from './solve.ts';
+import {
+  solveGe,
+  type GeSolution,
+  type GeShock,
+  type GeSolveOptions,
+  type GeCaps,
+  type GeNests,
+  type GeOwnership,
+  type GeCapacity,
+} from './solve.ts';
 import { asBaseline, countryResults } from './outputs.ts';
 import * as msg from '../../spec/messages/model.ts';
 
@@ -82,7 +91,9 @@ export function runGe(d: Dataset, modelId: string, tauNew: Float64Array, opts: G
   // The (cached) baseline calibration is not this solve: it reports no iterations.
   const baseline = calibratedBaseline(d, opts.baseline, opts.onIteration ? { ...opts, onIteration: undefined } : opts);
   const shock: GeShock = {
-    tauNew, D: baseline.D, elasticityScale: opts.elasticityScale ?? 1,
+    tauNew,
+    D: baseline.D,
+    elasticityScale: opts.elasticityScale ?? 1,
     ...(opts.controls?.flow.length ? { caps: opts.controls } : {}),
     ...(opts.exportTax ? { exportTax: opts.exportTax } : {}),
     ...(opts.nests ? { nests: opts.nests } : {}),

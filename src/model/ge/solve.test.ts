@@ -34,7 +34,9 @@ describe('solveGe reporting', () => {
   });
 
   it('reports a NaN injected in the data as not-converged, naming the array and the place', () => {
-    const n = d.regions.indexOf('MEX'), i = d.regions.indexOf('USA'), j = 3;
+    const n = d.regions.indexOf('MEX'),
+      i = d.regions.indexOf('USA'),
+      j = 3;
     const flows = Float64Array.from(d.flows);
     flows[(n * d.N + i) * d.J + j] = NaN;
     const bad: Dataset = { ...d, flows };
@@ -52,7 +54,9 @@ describe('solveGe reporting', () => {
     tauNew[(4 * raw.N + 19) * raw.J + 2] = NaN;
     const sol = solveGe(raw, { tauNew, D: new Float64Array(raw.N) });
     expect(sol.report.status).toBe('not-converged');
-    expect(sol.report.message).toBe("Non-finite input: new tariff factor τ' is NaN at importer 4, exporter 19, sector 2");
+    expect(sol.report.message).toBe(
+      "Non-finite input: new tariff factor τ' is NaN at importer 4, exporter 19, sector 2",
+    );
   });
 
   it('reports a value that overflows during the iteration, naming where', () => {
@@ -69,7 +73,9 @@ describe('solveGe reporting', () => {
   it('makes the calibration of a dataset with a NaN throw a RangeError naming the dataset and the place', () => {
     const flows = Float64Array.from(d.flows);
     flows[7] = NaN;
-    expect(() => calibratedBaseline({ ...d, flows }, 'zero-deficit')).toThrow(/cp2015 to converge, found: Non-finite input: baseline spending X is NaN at region 0, sector 7/);
+    expect(() => calibratedBaseline({ ...d, flows }, 'zero-deficit')).toThrow(
+      /cp2015 to converge, found: Non-finite input: baseline spending X is NaN at region 0, sector 7/,
+    );
   });
 
   it('accepts a warm start and converges in fewer iterations from a nearby solution', () => {
@@ -84,7 +90,9 @@ describe('solveGe reporting', () => {
     const nafta = ['CAN', 'MEX', 'USA'].map((c) => d.regions.indexOf(c));
     const tau = Float64Array.from(d.tariff, (t) => 1 + t);
     const sched = d.schedules['tariffs-2005'];
-    for (const n of nafta) for (const i of nafta) if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
+    for (const n of nafta)
+      for (const i of nafta)
+        if (n !== i) for (let j = 0; j < d.J; j++) tau[(n * d.N + i) * d.J + j] = 1 + sched[(n * d.N + i) * d.J + j];
     const rows = (tol: number) => {
       const base = solveGe(raw, zeroDeficit, { tol });
       const b = asBaseline(raw, zeroDeficit, base);
@@ -93,9 +101,11 @@ describe('solveGe reporting', () => {
       expect(sol.report.status).toBe('converged');
       return countryResults(b, shock, sol, true);
     };
-    const dflt = rows(1e-10), tight = rows(1e-13);
+    const dflt = rows(1e-10),
+      tight = rows(1e-13);
     let worst = 0;
-    for (let n = 0; n < d.N; n++) for (const k of Object.keys(tight[n])) worst = Math.max(worst, Math.abs(dflt[n][k]! - tight[n][k]!));
+    for (let n = 0; n < d.N; n++)
+      for (const k of Object.keys(tight[n])) worst = Math.max(worst, Math.abs(dflt[n][k]! - tight[n][k]!));
     expect(worst).toBeLessThan(1e-8);
   });
 });

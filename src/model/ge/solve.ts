@@ -31,11 +31,36 @@ import type { GeBaseline } from './baseline.ts';
 import type { SolverReport, IterationFn } from '../result.ts';
 import { Anderson } from '../numerics/anderson.ts';
 import { stableShape } from '../numerics/shape.ts';
-import { prepareSystem, makeWorkspace, logUnitCost, logPriceIndex, grossOutput, spendingMap, valueAddedOfSales, tradeShares } from './equations.ts';
+import {
+  prepareSystem,
+  makeWorkspace,
+  logUnitCost,
+  logPriceIndex,
+  grossOutput,
+  spendingMap,
+  valueAddedOfSales,
+  tradeShares,
+} from './equations.ts';
 import { prepareNests, nestedUnitCost, nestedShares, type GeNests } from './nests.ts';
-import { prepareWedges, applyCaps, wedgeRents, capUpdate, capFlowAccounts, type CapFlowAccounts, type GeCaps, type GeLabels } from './wedges.ts';
+import {
+  prepareWedges,
+  applyCaps,
+  wedgeRents,
+  capUpdate,
+  capFlowAccounts,
+  type CapFlowAccounts,
+  type GeCaps,
+  type GeLabels,
+} from './wedges.ts';
 import { prepareOwnership, ownershipIncome, type GeOwnership } from './ownership.ts';
-import { prepareCapacity, addMarkups, capacityRents, capacityUpdate, type GeCapacity, type GeCapacitySolution } from './capacity.ts';
+import {
+  prepareCapacity,
+  addMarkups,
+  capacityRents,
+  capacityUpdate,
+  type GeCapacity,
+  type GeCapacitySolution,
+} from './capacity.ts';
 import * as msg from '../../spec/messages/model.ts';
 
 export type { GeNests } from './nests.ts';
@@ -184,29 +209,67 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
   const badInput = firstNonFiniteInput(b, shock, theta);
   if (badInput) {
     const nan = (k: number) => new Float64Array(k).fill(NaN);
-    const report: SolverReport = { status: 'not-converged', iterations: 0, residual: NaN, seconds: (performance.now() - t0) / 1000, message: msg.nonFiniteInput(badInput) };
-    return { report, lw: nan(N), lP: nan(NJ), lc: nan(NJ), piNew: nan(N * N * J), X: nan(NJ), Y: nan(NJ), F: nan(NJ), theta, rents: nan(N) };
+    const report: SolverReport = {
+      status: 'not-converged',
+      iterations: 0,
+      residual: NaN,
+      seconds: (performance.now() - t0) / 1000,
+      message: msg.nonFiniteInput(badInput),
+    };
+    return {
+      report,
+      lw: nan(N),
+      lP: nan(NJ),
+      lc: nan(NJ),
+      piNew: nan(N * N * J),
+      X: nan(NJ),
+      Y: nan(NJ),
+      F: nan(NJ),
+      theta,
+      rents: nan(N),
+    };
   }
   const k = prepareKernel(b, shock, opts, theta, warm);
   const r = iterate(k, tol, maxIt, stateTol, opts.onIteration);
   const { C, KC } = k;
   let message = r.message;
-  if (!r.converged && !message) message = msg.fixedPointDid(tol, maxIt, r.residual.toExponential(2), C ? r.capResidual.toExponential(2) : undefined, KC ? r.capacityResidual.toExponential(2) : undefined);
+  if (!r.converged && !message)
+    message = msg.fixedPointDid(
+      tol,
+      maxIt,
+      r.residual.toExponential(2),
+      C ? r.capResidual.toExponential(2) : undefined,
+      KC ? r.capacityResidual.toExponential(2) : undefined,
+    );
   // The solution: wages of the last state, and the prices, shares and spending they imply
   // (lc is the unit cost behind π' and lP, from the second price sweep).
   const lwOut = Float64Array.from(k.lw);
   const lPOut = Float64Array.from(k.gP);
   tradeShares(k.sys, k.ws, k.piNew);
   const report: SolverReport = {
-    status: r.converged ? 'converged' : 'not-converged', iterations: r.iterations, residual: r.residual, seconds: (performance.now() - t0) / 1000,
+    status: r.converged ? 'converged' : 'not-converged',
+    iterations: r.iterations,
+    residual: r.residual,
+    seconds: (performance.now() - t0) / 1000,
     ...(message && !r.converged ? { message } : {}),
   };
   const caps = k.wsys && C ? capsSolution(k, k.wsys, r.capResidual) : undefined;
   const capacity = k.csys ? capacitySolution(k, k.csys, r.capacityResidual) : undefined;
   const crossBorder = k.transfer ? transfersSolution(k) : undefined;
   return {
-    report, lw: lwOut, lP: lPOut, lc: k.lc, piNew: k.piNew, X: k.Xn, Y: k.Y, F: k.F, theta, rents: k.rentful ? k.rentOut : k.rent,
-    ...(caps ? { caps } : {}), ...(k.nest ? { shares: { B: k.Beff, GB: k.GBeff } } : {}), ...(capacity ? { capacity } : {}),
+    report,
+    lw: lwOut,
+    lP: lPOut,
+    lc: k.lc,
+    piNew: k.piNew,
+    X: k.Xn,
+    Y: k.Y,
+    F: k.F,
+    theta,
+    rents: k.rentful ? k.rentOut : k.rent,
+    ...(caps ? { caps } : {}),
+    ...(k.nest ? { shares: { B: k.Beff, GB: k.GBeff } } : {}),
+    ...(capacity ? { capacity } : {}),
     ...(crossBorder ? { transfers: crossBorder } : {}),
   };
 }
@@ -221,7 +284,11 @@ const kernelShape = stableShape();
 function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array, warm?: GeWarmStart) {
   const { N, J } = b;
   const NJ = N * J;
-  const lc = new Float64Array(NJ), F = new Float64Array(NJ), Y = new Float64Array(NJ), X = new Float64Array(NJ), Xn = new Float64Array(NJ);
+  const lc = new Float64Array(NJ),
+    F = new Float64Array(NJ),
+    Y = new Float64Array(NJ),
+    X = new Float64Array(NJ),
+    Xn = new Float64Array(NJ);
   const piNew = new Float64Array(N * N * J);
   const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat, shock.exportTax);
   const ws = makeWorkspace(sys);
@@ -232,17 +299,24 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   const Beff = nest ? Float64Array.from(b.B) : sys.B;
   const GBeff = nest ? Float64Array.from(b.GB) : sys.GB;
   const sysS = nest ? sys.withInputShares(GBeff) : sys;
-  const rent = new Float64Array(N), rentOut = new Float64Array(N), Dx = new Float64Array(N);
+  const rent = new Float64Array(N),
+    rentOut = new Float64Array(N),
+    Dx = new Float64Array(N);
   const D = shock.D;
   // Capacities (capacity.ts): producer prices μĉ in eq. (2)–(3); null when absent (the CP path unchanged).
-  const csys = shock.capacity?.cell.length ? prepareCapacity(N, J, theta, baselineOutput(b), shock.capacity, opts.labels) : null;
+  const csys = shock.capacity?.cell.length
+    ? prepareCapacity(N, J, theta, baselineOutput(b), shock.capacity, opts.labels)
+    : null;
   const KC = csys ? csys.K : 0;
   // Ownership and government shares (ownership.ts): income crosses borders; the current account T = D − NFI₀ is held.
   const osys = prepareOwnership(N, J, shock.ownership, opts.labels);
   const transfer = osys !== null || (wsys?.hasGov ?? false);
   const rentful = wsys !== null || csys !== null || transfer;
-  const rentCell = transfer ? new Float64Array(NJ) : null, capRent = transfer && csys ? new Float64Array(KC) : null;
-  const gov = transfer ? new Float64Array(N) : null, nfi = new Float64Array(N), T = Float64Array.from(D);
+  const rentCell = transfer ? new Float64Array(NJ) : null,
+    capRent = transfer && csys ? new Float64Array(KC) : null;
+  const gov = transfer ? new Float64Array(N) : null,
+    nfi = new Float64Array(N),
+    T = Float64Array.from(D);
   const nfi0 = new Float64Array(N);
   if (osys) {
     ownershipIncome(osys, b.B, baselineOutput(b), null, nfi0);
@@ -251,9 +325,19 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   const lcp = csys ? new Float64Array(NJ) : lc;
   // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each.
   const Z = N + 2 * NJ + C + KC;
-  const z = new Float64Array(Z), gz = new Float64Array(Z), zBest = new Float64Array(Z);
-  const lw = z.subarray(0, N), lP = z.subarray(N, N + NJ), xs = z.subarray(N + NJ, N + 2 * NJ), lo = z.subarray(N + 2 * NJ, N + 2 * NJ + C), lm = z.subarray(N + 2 * NJ + C);
-  const gw = gz.subarray(0, N), gP = gz.subarray(N, N + NJ), gx = gz.subarray(N + NJ, N + 2 * NJ), go = gz.subarray(N + 2 * NJ, N + 2 * NJ + C), gm = gz.subarray(N + 2 * NJ + C);
+  const z = new Float64Array(Z),
+    gz = new Float64Array(Z),
+    zBest = new Float64Array(Z);
+  const lw = z.subarray(0, N),
+    lP = z.subarray(N, N + NJ),
+    xs = z.subarray(N + NJ, N + 2 * NJ),
+    lo = z.subarray(N + 2 * NJ, N + 2 * NJ + C),
+    lm = z.subarray(N + 2 * NJ + C);
+  const gw = gz.subarray(0, N),
+    gP = gz.subarray(N, N + NJ),
+    gx = gz.subarray(N + NJ, N + 2 * NJ),
+    go = gz.subarray(N + 2 * NJ, N + 2 * NJ + C),
+    gm = gz.subarray(N + 2 * NJ + C);
   if (csys && warm?.capacity) {
     const prev = new Map<number, number>();
     warm.capacity.cell.forEach((q, c) => prev.set(q, warm.capacity!.lnMu[c]));
@@ -263,7 +347,9 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     // ln ω: a previous solution's wedge where the flow was capped, else the partial-equilibrium guess.
     const prev = new Map<number, number>();
     warm?.caps?.flow.forEach((q, c) => prev.set(q, warm.caps!.lnOmega[c]));
-    for (let c = 0; c < C; c++) lo[c] = prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c] - wsys.lnGov[wsys.capOf[c]]);
+    for (let c = 0; c < C; c++)
+      lo[c] =
+        prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c] - wsys.lnGov[wsys.capOf[c]]);
   }
   const sX = new Float64Array(NJ);
   let meanX = 0;
@@ -273,15 +359,70 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   for (let q = 0; q < NJ; q++) invSX[q] = 1 / sX[q];
   const X0 = warm ? warm.X : b.X;
   for (let q = 0; q < NJ; q++) xs[q] = X0[q] / sX[q];
-  if (warm) { lw.set(warm.lw); lP.set(warm.lP); }
-  const wVA = new Float64Array(N), VAs = new Float64Array(N);
+  if (warm) {
+    lw.set(warm.lw);
+    lP.set(warm.lP);
+  }
+  const wVA = new Float64Array(N),
+    VAs = new Float64Array(N);
   const aa = new Anderson(Z, opts.memory ?? 10);
   let worldVA = 0;
   for (let n = 0; n < N; n++) worldVA += b.VA[n];
   normalise(lw, b.VA, worldVA);
   return kernelShape({
-    b, N, J, NJ, sys, ws, wsys, C, nest, Beff, GBeff, sysS, rent, rentOut, Dx, D, csys, KC, osys, transfer, rentful, rentCell, capRent, gov, nfi, T, nfi0,
-    lc, lcp, F, Y, X, Xn, piNew, z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm, sX, invSX, wVA, VAs, aa, worldVA,
+    b,
+    N,
+    J,
+    NJ,
+    sys,
+    ws,
+    wsys,
+    C,
+    nest,
+    Beff,
+    GBeff,
+    sysS,
+    rent,
+    rentOut,
+    Dx,
+    D,
+    csys,
+    KC,
+    osys,
+    transfer,
+    rentful,
+    rentCell,
+    capRent,
+    gov,
+    nfi,
+    T,
+    nfi0,
+    lc,
+    lcp,
+    F,
+    Y,
+    X,
+    Xn,
+    piNew,
+    z,
+    gz,
+    zBest,
+    lw,
+    lP,
+    xs,
+    lo,
+    lm,
+    gw,
+    gP,
+    gx,
+    go,
+    gm,
+    sX,
+    invSX,
+    wVA,
+    VAs,
+    aa,
+    worldVA,
     /** [cap residual, capacity residual] of the last evaluation (written by rentfulSpending). */
     residuals: new Float64Array(2),
   });
@@ -296,7 +437,10 @@ function unitCost(k: Kernel, P: Float64Array): void {
 /** Spending transfers of eq. (4) given rents (and, with ownership, gross output Y net of rents), into k.Dx. */
 function transfers(k: Kernel, rentIn: Float64Array, Yv: Float64Array): void {
   const { N, KC, D, Dx, T, csys, osys, rentCell, capRent, gov, nfi } = k;
-  if (!k.transfer) { for (let n = 0; n < N; n++) Dx[n] = D[n] + rentIn[n]; return; }
+  if (!k.transfer) {
+    for (let n = 0; n < N; n++) Dx[n] = D[n] + rentIn[n];
+    return;
+  }
   if (capRent) for (let c = 0; c < KC; c++) rentCell![csys!.cell[c]] += capRent[c];
   if (osys) ownershipIncome(osys, k.Beff, Yv, rentCell, nfi);
   for (let n = 0; n < N; n++) Dx[n] = T[n] + rentIn[n] + gov![n] + nfi[n];
@@ -332,7 +476,8 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     unitCost(k, lP);
     if (csys) addMarkups(csys, lc, lm, lcp);
     logPriceIndex(sys, ws, lcp, gP, null);
-    let dP = 0, sumP = 0;
+    let dP = 0,
+      sumP = 0;
     for (let q = 0; q < NJ; q++) {
       const a = Math.abs(gP[q] - lP[q]);
       sumP += a;
@@ -357,8 +502,12 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
       grossOutput(sys, ws, Xn, Y);
     }
     valueAddedOfSales(N, J, Beff, Y, VAs);
-    let res = 0, sumVA = 0;
-    for (let n = 0; n < N; n++) { res += Math.abs(VAs[n] - wVA[n]); sumVA += VAs[n]; }
+    let res = 0,
+      sumVA = 0;
+    for (let n = 0; n < N; n++) {
+      res += Math.abs(VAs[n] - wVA[n]);
+      sumVA += VAs[n];
+    }
     res /= worldVA;
     let dX = 0;
     for (let q = 0; q < NJ; q++) dX += Math.abs(Xn[q] - X[q]);
@@ -370,11 +519,17 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
       message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, Xn, VAs, J));
       break;
     }
-    if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol && capacityResidual < tol) { converged = true; break; }
+    if (res < tol && dP < stateTol && dX < stateTol && capResidual < tol && capacityResidual < tol) {
+      converged = true;
+      break;
+    }
     // Safeguards: a blown-up or stalled run restarts from the best iterate, more damped.
     const merit = Math.max(res, dP, dX, capResidual, capacityResidual);
-    if (merit < best) { best = merit; zBest.set(z); sinceBest = 0; }
-    else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
+    if (merit < best) {
+      best = merit;
+      zBest.set(z);
+      sinceBest = 0;
+    } else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
     writeImage(k, sumVA);
     aa.next(z, gz, z);
     normalise(lw, k.b.VA, worldVA);
@@ -405,13 +560,47 @@ function writeImage(k: Kernel, sumVA: number): void {
  * theirs, O1–O3), spending X' and output at X'; the cap and capacity residuals go to k.residuals.
  */
 function rentfulSpending(k: Kernel): void {
-  const { J, sys, ws, wsys, C, csys, sysS, F, wVA, X, Xn, Y, lo, lm, lc, lcp, go, gm, rent, rentOut, rentCell, capRent, gov } = k;
-  if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent, rentCell, gov); else { rent.fill(0); rentCell?.fill(0); gov?.fill(0); }
+  const {
+    J,
+    sys,
+    ws,
+    wsys,
+    C,
+    csys,
+    sysS,
+    F,
+    wVA,
+    X,
+    Xn,
+    Y,
+    lo,
+    lm,
+    lc,
+    lcp,
+    go,
+    gm,
+    rent,
+    rentOut,
+    rentCell,
+    capRent,
+    gov,
+  } = k;
+  if (wsys) wedgeRents(wsys, sys, ws, lo, X, Y, rent, rentCell, gov);
+  else {
+    rent.fill(0);
+    rentCell?.fill(0);
+    gov?.fill(0);
+  }
   if (csys) capacityRents(csys, J, lm, Y, rent, capRent);
   transfers(k, rent, Y);
   spendingMap(sysS, F, wVA, k.Dx, X, Y, Xn);
   grossOutput(sys, ws, Xn, Y);
-  if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut, rentCell, gov); else { rentOut.fill(0); rentCell?.fill(0); gov?.fill(0); }
+  if (wsys) wedgeRents(wsys, sys, ws, lo, Xn, Y, rentOut, rentCell, gov);
+  else {
+    rentOut.fill(0);
+    rentCell?.fill(0);
+    gov?.fill(0);
+  }
   if (csys) capacityRents(csys, J, lm, Y, rentOut, capRent);
   if (C) k.residuals[0] = capUpdate(wsys!, sys, ws, lo, Xn, lcp, go, null);
   if (csys) k.residuals[1] = capacityUpdate(csys, lm, Y, lc, gm, null);
@@ -435,29 +624,53 @@ function project(k: Kernel): void {
 /** Caps at the solution: wedges, quantities, how many bind, and the flows' accounts. */
 function capsSolution(k: Kernel, wsys: NonNullable<Kernel['wsys']>, capResidual: number): GeCapSolution {
   const { C, sys, ws, lo, Xn, lcp } = k;
-  const quantity = new Float64Array(C), lnOmega = Float64Array.from(lo), scratch = new Float64Array(C);
+  const quantity = new Float64Array(C),
+    lnOmega = Float64Array.from(lo),
+    scratch = new Float64Array(C);
   capUpdate(wsys, sys, ws, lnOmega, Xn, lcp, scratch, quantity);
   let binding = 0;
   for (let c = 0; c < C; c++) if (lnOmega[c] > 0) binding++;
-  return { flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]), approval: Float64Array.from(wsys.approval), lnOmega, quantity, residual: capResidual, binding, accounts: capFlowAccounts(wsys, sys, ws, lnOmega, Xn) };
+  return {
+    flow: Int32Array.from(wsys.capOf, (k) => wsys.flow[k]),
+    approval: Float64Array.from(wsys.approval),
+    lnOmega,
+    quantity,
+    residual: capResidual,
+    binding,
+    accounts: capFlowAccounts(wsys, sys, ws, lnOmega, Xn),
+  };
 }
 
 /** Capacities at the solution: rents and quantities (Y is net of them), recomputed from gross sales. */
 function capacitySolution(k: Kernel, csys: NonNullable<Kernel['csys']>, capacityResidual: number): GeCapacitySolution {
   const { N, J, KC, lm, Y, lc } = k;
   // Rents and quantities at the solution (Y is net of them): recompute from gross sales.
-  const lnMu = Float64Array.from(lm), quantity = new Float64Array(KC), rentCell = new Float64Array(KC), byRegion = new Float64Array(N), scratch = new Float64Array(KC);
+  const lnMu = Float64Array.from(lm),
+    quantity = new Float64Array(KC),
+    rentCell = new Float64Array(KC),
+    byRegion = new Float64Array(N),
+    scratch = new Float64Array(KC);
   capacityUpdate(csys, lnMu, Y, lc, scratch, quantity);
   let binding = 0;
   for (let c = 0; c < KC; c++) {
     const q = csys.cell[c];
-    const r = (Y[q] * Math.exp(lnMu[c])) * -Math.expm1(-lnMu[c]);
+    const r = Y[q] * Math.exp(lnMu[c]) * -Math.expm1(-lnMu[c]);
     rentCell[c] = r;
     byRegion[Math.floor(q / J)] += r;
     const b = csys.invEta[c] === 0 ? 0 : Math.min(Math.log(quantity[c]), csys.lnK[c]) * csys.invEta[c];
     if (lnMu[c] - b > 1e-12) binding++;
   }
-  return { cell: csys.cell, limit: csys.limit, elasticity: csys.elasticity, lnMu, quantity, rent: rentCell, rentByRegion: byRegion, residual: capacityResidual, binding };
+  return {
+    cell: csys.cell,
+    limit: csys.limit,
+    elasticity: csys.elasticity,
+    lnMu,
+    quantity,
+    rent: rentCell,
+    rentByRegion: byRegion,
+    residual: capacityResidual,
+    binding,
+  };
 }
 
 /** Ownership income and government shares at the solution (Y, rentCell and gov hold the last evaluation at X'). */
@@ -472,7 +685,13 @@ function transfersSolution(k: Kernel): GeTransfers {
     const acc = capFlowAccounts(wsys, sys, ws, lo, Xn);
     for (let c = 0; c < C; c++) paid[wsys.i[wsys.capOf[c]]] += acc.government[c];
   }
-  return { ownershipBase: nfi0, ownership: own, governmentReceived: Float64Array.from(gov!), governmentPaid: paid, rentCell: Float64Array.from(rentCell!) };
+  return {
+    ownershipBase: nfi0,
+    ownership: own,
+    governmentReceived: Float64Array.from(gov!),
+    governmentPaid: paid,
+    rentCell: Float64Array.from(rentCell!),
+  };
 }
 
 /** Baseline gross output Y_i^j = Σ_m π_mi^j X_m^j / τ_mi^j, index i*J + j. */
@@ -510,14 +729,16 @@ function firstNonFinite(lw: Float64Array, lP: Float64Array, X: Float64Array, VA:
 /** Names the first non-finite baseline or shock value, or returns undefined. */
 function firstNonFiniteInput(b: GeBaseline, shock: GeShock, theta: Float64Array): string | undefined {
   const { N, J } = b;
-  const bilateral = (q: number) => `importer ${Math.floor(q / (N * J))}, exporter ${Math.floor(q / J) % N}, sector ${q % J}`;
+  const bilateral = (q: number) =>
+    `importer ${Math.floor(q / (N * J))}, exporter ${Math.floor(q / J) % N}, sector ${q % J}`;
   const regionSector = (q: number) => `region ${Math.floor(q / J)}, sector ${q % J}`;
-  const inputShare = (q: number) => `region ${Math.floor(q / (J * J))}, input ${Math.floor(q / J) % J}, sector ${q % J}`;
+  const inputShare = (q: number) =>
+    `region ${Math.floor(q / (J * J))}, input ${Math.floor(q / J) % J}, sector ${q % J}`;
   const checks: [string, Float64Array | undefined, (q: number) => string][] = [
     ['trade elasticity θ', theta, (q) => `sector ${q}`],
     ['baseline share π', b.pi, bilateral],
     ['baseline tariff factor τ', b.tau, bilateral],
-    ['new tariff factor τ\'', shock.tauNew, bilateral],
+    ["new tariff factor τ'", shock.tauNew, bilateral],
     ['export-tax factor', shock.exportTax, bilateral],
     ['iceberg change d̂', shock.dHat, bilateral],
     ['baseline spending X', b.X, regionSector],
@@ -525,7 +746,7 @@ function firstNonFiniteInput(b: GeBaseline, shock: GeShock, theta: Float64Array)
     ['final-spending share α', b.alpha, regionSector],
     ['input share γ^{k,j}', b.GB, inputShare],
     ['value added wL', b.VA, (q) => `region ${q}`],
-    ['new deficit D\'', shock.D, (q) => `region ${q}`],
+    ["new deficit D'", shock.D, (q) => `region ${q}`],
   ];
   for (const [what, a, where] of checks) {
     if (!a || allFinite(a)) continue;
@@ -536,7 +757,8 @@ function firstNonFiniteInput(b: GeBaseline, shock: GeShock, theta: Float64Array)
 
 /** Whether every entry is finite: x·0 is NaN exactly for ±∞ and NaN, so one sum tells. */
 function allFinite(a: Float64Array): boolean {
-  let s0 = 0, s1 = 0;
+  let s0 = 0,
+    s1 = 0;
   const n2 = a.length - (a.length % 2);
   for (let q = 0; q < n2; q += 2) {
     s0 += a[q] * 0;

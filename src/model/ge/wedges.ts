@@ -81,7 +81,8 @@ export interface WedgeSystem {
   q0: Float64Array;
 }
 
-const label = (L: GeLabels | undefined, kind: 'regions' | 'sectors', k: number) => (L ? `${L[kind][k]}` : `${kind === 'regions' ? 'region' : 'sector'} ${k}`);
+const label = (L: GeLabels | undefined, kind: 'regions' | 'sectors', k: number) =>
+  L ? `${L[kind][k]}` : `${kind === 'regions' ? 'region' : 'sector'} ${k}`;
 
 /**
  * Validates `caps`, zeroes banned flows in `sys` (dom, domT) and builds the wedge list of static
@@ -90,12 +91,20 @@ const label = (L: GeLabels | undefined, kind: 'regions' | 'sectors', k: number) 
  * of a sector it buys.
  */
 export function prepareWedges(
-  sys: GeSystem, N: number, J: number, pi: Float64Array, tau: Float64Array, X: Float64Array,
-  exportTax: Float64Array | undefined, caps: GeCaps | undefined, labels?: GeLabels,
+  sys: GeSystem,
+  N: number,
+  J: number,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  exportTax: Float64Array | undefined,
+  caps: GeCaps | undefined,
+  labels?: GeLabels,
 ): WedgeSystem | null {
   const tIndex = new Int32Array(J).fill(-1);
   for (let t = 0; t < sys.T; t++) tIndex[sys.traded[t]] = t;
-  const where = (q: number) => `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
+  const where = (q: number) =>
+    `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
   const g: Geometry = { N, J, T: sys.T, tIndex, labels, where };
   const capAt = caps ? checkCaps(g, caps) : new Map<number, number>();
   const banned = applyBans(g, sys, pi, X, caps, capAt);
@@ -125,16 +134,23 @@ function checkCaps(g: Geometry, caps: GeCaps): Map<number, number> {
     throw new TypeError(msg.exportControlArrays(caps.flow.length, caps.approval.length, caps.rentsToExporter.length));
   }
   for (let c = 0; c < caps.flow.length; c++) {
-    const q = caps.flow[c], s = caps.approval[c];
+    const q = caps.flow[c],
+      s = caps.approval[c];
     if (!Number.isInteger(q) || q < 0 || q >= NNJ) throw new RangeError(msg.controlledFlows(NNJ - 1, q));
-    if (Math.floor(q / (N * J)) === Math.floor(q / J) % N) throw new RangeError(msg.exportControlsCross(label(labels, 'regions', Math.floor(q / J) % N), label(labels, 'sectors', q % J)));
+    if (Math.floor(q / (N * J)) === Math.floor(q / J) % N)
+      throw new RangeError(
+        msg.exportControlsCross(label(labels, 'regions', Math.floor(q / J) % N), label(labels, 'sectors', q % J)),
+      );
     if (!(s >= 0 && s <= 1)) throw new RangeError(msg.approvalBetween(s, where(q)));
-    const gs = caps.governmentShare?.[c] ?? 0, gr = caps.government?.[c] ?? -1;
+    const gs = caps.governmentShare?.[c] ?? 0,
+      gr = caps.government?.[c] ?? -1;
     if (!(gs >= 0 && gs < 1)) throw new RangeError(msg.governmentShareLicensed(gs, where(q)));
-    if (gs > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N)) throw new RangeError(msg.regionReceivingGovernment(where(q), gr));
+    if (gs > 0 && !(Number.isInteger(gr) && gr >= 0 && gr < N))
+      throw new RangeError(msg.regionReceivingGovernment(where(q), gr));
     const prev = capAt.get(q);
     if (prev !== undefined) {
-      if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c]) throw new RangeError(msg.oneControlFlow(caps.approval[prev], s, where(q)));
+      if (caps.approval[prev] !== s || caps.rentsToExporter[prev] !== caps.rentsToExporter[c])
+        throw new RangeError(msg.oneControlFlow(caps.approval[prev], s, where(q)));
       continue;
     }
     capAt.set(q, c);
@@ -143,13 +159,21 @@ function checkCaps(g: Geometry, caps: GeCaps): Map<number, number> {
 }
 
 /** Bans (approval 0): zeroes the flow in dom and domT, then checks every importer keeps a supplier of each sector it buys. */
-function applyBans(g: Geometry, sys: GeSystem, pi: Float64Array, X: Float64Array, caps: GeCaps | undefined, capAt: Map<number, number>): Set<number> {
+function applyBans(
+  g: Geometry,
+  sys: GeSystem,
+  pi: Float64Array,
+  X: Float64Array,
+  caps: GeCaps | undefined,
+  capAt: Map<number, number>,
+): Set<number> {
   const { N, J, T, tIndex, labels } = g;
   const banned = new Set<number>();
   for (const [q, c] of capAt) {
     const t = tIndex[q % J];
     if (caps!.approval[c] !== 0 || t < 0 || pi[q] === 0) continue;
-    const n = Math.floor(q / (N * J)), i = Math.floor(q / J) % N;
+    const n = Math.floor(q / (N * J)),
+      i = Math.floor(q / J) % N;
     const r = (n * T + t) * N + i;
     sys.dom[r] = 0;
     sys.domT[r] = 0;
@@ -157,7 +181,9 @@ function applyBans(g: Geometry, sys: GeSystem, pi: Float64Array, X: Float64Array
   }
   const checked = new Set<number>();
   for (const q of banned) {
-    const n = Math.floor(q / (N * J)), j = q % J, t = tIndex[j];
+    const n = Math.floor(q / (N * J)),
+      j = q % J,
+      t = tIndex[j];
     if (checked.has(n * J + j)) continue;
     checked.add(n * J + j);
     let s = 0;
@@ -170,7 +196,13 @@ function applyBans(g: Geometry, sys: GeSystem, pi: Float64Array, X: Float64Array
 }
 
 /** The wedge list, sorted: flows with a static export tax or a non-ban cap, in traded sectors with trade. */
-function wedgeFlows(g: Geometry, pi: Float64Array, exportTax: Float64Array | undefined, capAt: Map<number, number>, banned: Set<number>): number[] {
+function wedgeFlows(
+  g: Geometry,
+  pi: Float64Array,
+  exportTax: Float64Array | undefined,
+  capAt: Map<number, number>,
+  banned: Set<number>,
+): number[] {
   const { N, J, tIndex, where } = g;
   const list: number[] = [];
   const seen = new Set<number>();
@@ -195,24 +227,56 @@ function wedgeFlows(g: Geometry, pi: Float64Array, exportTax: Float64Array | und
 
 /** The WedgeSystem of the flows in `list`; government shares of licensed sales go into dom and domT. */
 function wedgeSystem(
-  g: Geometry, sys: GeSystem, pi: Float64Array, tau: Float64Array, X: Float64Array,
-  exportTax: Float64Array | undefined, caps: GeCaps | undefined, capAt: Map<number, number>, list: number[],
+  g: Geometry,
+  sys: GeSystem,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  exportTax: Float64Array | undefined,
+  caps: GeCaps | undefined,
+  capAt: Map<number, number>,
+  list: number[],
 ): WedgeSystem {
   const { N, J, T, tIndex } = g;
   const K = list.length;
   const w: WedgeSystem = {
-    K, flow: Int32Array.from(list), row: new Int32Array(K), i: new Int32Array(K), n: new Int32Array(K), j: new Int32Array(K), t: new Int32Array(K),
-    dom0: new Float64Array(K), domT0: new Float64Array(K), lnTax: new Float64Array(K), lnGov: new Float64Array(K), govTo: new Int32Array(K).fill(-1), hasGov: false, capIdx: new Int32Array(K).fill(-1),
-    C: 0, capOf: new Int32Array(0), lnS: new Float64Array(0), approval: new Float64Array(0), rents: new Uint8Array(0), theta: new Float64Array(0), step: new Float64Array(0), q0: new Float64Array(0),
+    K,
+    flow: Int32Array.from(list),
+    row: new Int32Array(K),
+    i: new Int32Array(K),
+    n: new Int32Array(K),
+    j: new Int32Array(K),
+    t: new Int32Array(K),
+    dom0: new Float64Array(K),
+    domT0: new Float64Array(K),
+    lnTax: new Float64Array(K),
+    lnGov: new Float64Array(K),
+    govTo: new Int32Array(K).fill(-1),
+    hasGov: false,
+    capIdx: new Int32Array(K).fill(-1),
+    C: 0,
+    capOf: new Int32Array(0),
+    lnS: new Float64Array(0),
+    approval: new Float64Array(0),
+    rents: new Uint8Array(0),
+    theta: new Float64Array(0),
+    step: new Float64Array(0),
+    q0: new Float64Array(0),
   };
   const capList: number[] = [];
   for (let k = 0; k < K; k++) {
     const q = list[k];
-    const n = Math.floor(q / (N * J)), i = Math.floor(q / J) % N, j = q % J, t = tIndex[j];
-    w.n[k] = n; w.i[k] = i; w.j[k] = j; w.t[k] = t;
+    const n = Math.floor(q / (N * J)),
+      i = Math.floor(q / J) % N,
+      j = q % J,
+      t = tIndex[j];
+    w.n[k] = n;
+    w.i[k] = i;
+    w.j[k] = j;
+    w.t[k] = t;
     w.row[k] = (n * T + t) * N + i;
     const src = capAt.get(q);
-    const gs = src === undefined ? 0 : caps!.governmentShare?.[src] ?? 0;
+    const gs = src === undefined ? 0 : (caps!.governmentShare?.[src] ?? 0);
     if (gs > 0) {
       // The government's share is a static wedge in the buyers' price, like an export tax (eq. 2–3 use κ̂ω_g).
       w.lnGov[k] = -Math.log1p(-gs);
@@ -225,14 +289,24 @@ function wedgeSystem(
     w.dom0[k] = sys.dom[w.row[k]];
     w.domT0[k] = sys.domT[w.row[k]];
     w.lnTax[k] = exportTax ? Math.log(exportTax[q]) : 0;
-    if (capAt.has(q)) { w.capIdx[k] = capList.length; capList.push(k); }
+    if (capAt.has(q)) {
+      w.capIdx[k] = capList.length;
+      capList.push(k);
+    }
   }
   const C = capList.length;
   w.C = C;
   w.capOf = Int32Array.from(capList);
-  w.lnS = new Float64Array(C); w.approval = new Float64Array(C); w.rents = new Uint8Array(C); w.theta = new Float64Array(C); w.step = new Float64Array(C); w.q0 = new Float64Array(C);
+  w.lnS = new Float64Array(C);
+  w.approval = new Float64Array(C);
+  w.rents = new Uint8Array(C);
+  w.theta = new Float64Array(C);
+  w.step = new Float64Array(C);
+  w.q0 = new Float64Array(C);
   for (let c = 0; c < C; c++) {
-    const k = capList[c], q = list[k], src = capAt.get(q)!;
+    const k = capList[c],
+      q = list[k],
+      src = capAt.get(q)!;
     w.approval[c] = caps!.approval[src];
     w.lnS[c] = Math.log(w.approval[c]);
     w.rents[c] = caps!.rentsToExporter[src] ? 1 : 0;
@@ -262,7 +336,17 @@ export function applyCaps(w: WedgeSystem, sys: GeSystem, lnOmega: Float64Array):
  * V(1 − 1/ρ) − gV the exporter's; `rentCell` (`i*J + j`, unless null) gets the kept rents by
  * producing cell (for ownership). Both are overwritten. Returns the world total of all rents.
  */
-export function wedgeRents(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array, Y: Float64Array, rent: Float64Array, rentCell: Float64Array | null = null, gov: Float64Array | null = null): number {
+export function wedgeRents(
+  w: WedgeSystem,
+  sys: GeSystem,
+  ws: GeWorkspace,
+  lnOmega: Float64Array,
+  X: Float64Array,
+  Y: Float64Array,
+  rent: Float64Array,
+  rentCell: Float64Array | null = null,
+  gov: Float64Array | null = null,
+): number {
   const { N, J, T } = sys;
   const { e, rs } = ws;
   rent.fill(0);
@@ -275,7 +359,10 @@ export function wedgeRents(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOme
     const lnG = w.lnGov[k];
     const lnRho = w.lnTax[k] + lnG + (c >= 0 && w.rents[c] ? lnOmega[c] : 0);
     if (lnRho === 0) continue;
-    const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
+    const n = w.n[k],
+      i = w.i[k],
+      t = w.t[k],
+      j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
     const r = V * -Math.expm1(-lnRho);
     Y[i * J + j] -= r;
@@ -307,16 +394,32 @@ export interface CapFlowAccounts {
 }
 
 /** {@link CapFlowAccounts} of every cap at spending `X` (the shares of the last price sweep). */
-export function capFlowAccounts(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array): CapFlowAccounts {
+export function capFlowAccounts(
+  w: WedgeSystem,
+  sys: GeSystem,
+  ws: GeWorkspace,
+  lnOmega: Float64Array,
+  X: Float64Array,
+): CapFlowAccounts {
   const { N, J, T } = sys;
   const { e, rs } = ws;
   const C = w.C;
-  const a: CapFlowAccounts = { value: new Float64Array(C), kept: new Float64Array(C), lost: new Float64Array(C), government: new Float64Array(C), governmentRegion: new Int32Array(C).fill(-1) };
+  const a: CapFlowAccounts = {
+    value: new Float64Array(C),
+    kept: new Float64Array(C),
+    lost: new Float64Array(C),
+    government: new Float64Array(C),
+    governmentRegion: new Int32Array(C).fill(-1),
+  };
   for (let c = 0; c < C; c++) {
     const k = w.capOf[c];
-    const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
+    const n = w.n[k],
+      i = w.i[k],
+      t = w.t[k],
+      j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
-    const lnG = w.lnGov[k], lo = lnOmega[c];
+    const lnG = w.lnGov[k],
+      lo = lnOmega[c];
     a.value[c] = V;
     a.government[c] = V * -Math.expm1(-lnG);
     a.governmentRegion[c] = w.govTo[k];
@@ -324,7 +427,10 @@ export function capFlowAccounts(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, 
     const net = V * Math.exp(-lnG - w.lnTax[k]);
     const capPart = net * -Math.expm1(-lo);
     if (w.rents[c]) a.kept[c] = capPart + V * Math.exp(-lnG) * -Math.expm1(-w.lnTax[k]);
-    else { a.lost[c] = capPart; a.kept[c] = V * Math.exp(-lnG) * -Math.expm1(-w.lnTax[k]); }
+    else {
+      a.lost[c] = capPart;
+      a.kept[c] = V * Math.exp(-lnG) * -Math.expm1(-w.lnTax[k]);
+    }
   }
   return a;
 }
@@ -334,13 +440,25 @@ export function capFlowAccounts(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, 
  * sweep): writes max(0, ln ω + (ln q̂ − ln s)/(1+θ)) to `out` and q̂ to `qHat` (unless null), and
  * returns the cap residual: max over caps of |ln q̂ − ln s| where ω > 1, of max(0, ln q̂ − ln s) where ω = 1.
  */
-export function capUpdate(w: WedgeSystem, sys: GeSystem, ws: GeWorkspace, lnOmega: Float64Array, X: Float64Array, lc: Float64Array, out: Float64Array, qHat: Float64Array | null): number {
+export function capUpdate(
+  w: WedgeSystem,
+  sys: GeSystem,
+  ws: GeWorkspace,
+  lnOmega: Float64Array,
+  X: Float64Array,
+  lc: Float64Array,
+  out: Float64Array,
+  qHat: Float64Array | null,
+): number {
   const { N, J, T } = sys;
   const { e, rs } = ws;
   let res = 0;
   for (let c = 0; c < w.C; c++) {
     const k = w.capOf[c];
-    const n = w.n[k], i = w.i[k], t = w.t[k], j = w.j[k];
+    const n = w.n[k],
+      i = w.i[k],
+      t = w.t[k],
+      j = w.j[k];
     const V = sys.domT[w.row[k]] * e[t * N + i] * rs[n * T + t] * X[n * J + j];
     // An extrapolated iterate can make X' (hence V) negative: read it as a vanishing flow, not a NaN.
     const lq = Math.log(Math.max(V, Number.MIN_VALUE) / w.q0[c]) - w.lnTax[k] - w.lnGov[k] - lnOmega[c] - lc[i * J + j];

@@ -33,7 +33,8 @@ export class SpdInverse {
   /** Factorises and inverts `a` (row-major k×k, symmetric); returns the rank. */
   invert(a: Float64Array, tol = 1e-10): number {
     const { k, kept, inv } = this;
-    const l = this.#l, li = this.#linv;
+    const l = this.#l,
+      li = this.#linv;
     l.fill(0);
     li.fill(0);
     inv.fill(0);

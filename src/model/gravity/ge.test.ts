@@ -16,8 +16,14 @@ const rows = t.rows.filter((r) => r.cells[at('year')] === '2000');
 const countries = [...new Set(rows.map((r) => r.cells[at('exporter')]))].sort();
 const N = countries.length;
 const pos = new Map(countries.map((c, i) => [c, i]));
-const flows = new Float64Array(N * N), beta = new Float64Array(N * N);
-const ref = { w_eu: new Float64Array(N * N), X_eu: new Float64Array(N * N), w_mult: new Float64Array(N * N), X_mult: new Float64Array(N * N) };
+const flows = new Float64Array(N * N),
+  beta = new Float64Array(N * N);
+const ref = {
+  w_eu: new Float64Array(N * N),
+  X_eu: new Float64Array(N * N),
+  w_mult: new Float64Array(N * N),
+  X_mult: new Float64Array(N * N),
+};
 for (const r of rows) {
   const k = pos.get(r.cells[at('exporter')])! * N + pos.get(r.cells[at('importer')])!;
   flows[k] = Number(r.cells[at('trade')]);
@@ -34,7 +40,8 @@ describe('GE gravity counterfactual (ge_gravity)', () => {
     expect(N).toBe(44);
     const r = geGravity({ n: N, flows, beta, theta: 4, imbalances });
     expect(r.status).toBe('converged');
-    let maxW = 0, maxX = 0;
+    let maxW = 0,
+      maxX = 0;
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < N; j++) {
         const k = i * N + j;
@@ -58,8 +65,12 @@ describe('GE gravity counterfactual (ge_gravity)', () => {
     const none = geGravity({ n: N, flows, beta: new Float64Array(N * N), theta: 4, imbalances: 'additive' });
     for (let i = 0; i < N; i++) expect(none.welfare[i]).toBeCloseTo(1, 12);
     const r = geGravity({ n: N, flows, beta, theta: 4, imbalances: 'additive' });
-    let y0 = 0, y1 = 0;
-    for (let k = 0; k < N * N; k++) { y0 += flows[k]; y1 += r.flows[k]; }
+    let y0 = 0,
+      y1 = 0;
+    for (let k = 0; k < N * N; k++) {
+      y0 += flows[k];
+      y1 += r.flows[k];
+    }
     expect(y1 / y0).toBeCloseTo(1, 10);
   });
 

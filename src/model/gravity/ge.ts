@@ -53,8 +53,10 @@ function validate(g: GeInput): void {
   if (beta.length !== n * n) throw new TypeError(msg.partialEffects(n * n, n, beta.length));
   if (!(theta > 0) || !Number.isFinite(theta)) throw new RangeError(msg.tradeElasticity(theta));
   for (let k = 0; k < n * n; k++) {
-    if (!(flows[k] >= 0) || !Number.isFinite(flows[k])) throw new RangeError(msg.finiteFlows(flows[k], Math.floor(k / n) + 1, (k % n) + 1));
-    if (!Number.isFinite(beta[k])) throw new RangeError(msg.finitePartialEffects(beta[k], Math.floor(k / n) + 1, (k % n) + 1));
+    if (!(flows[k] >= 0) || !Number.isFinite(flows[k]))
+      throw new RangeError(msg.finiteFlows(flows[k], Math.floor(k / n) + 1, (k % n) + 1));
+    if (!Number.isFinite(beta[k]))
+      throw new RangeError(msg.finitePartialEffects(beta[k], Math.floor(k / n) + 1, (k % n) + 1));
   }
   for (let i = 0; i < n; i++) {
     if (!(flows[i * n + i] > 0)) throw new RangeError(msg.positiveDomesticSales(flows[i * n + i], i + 1));
@@ -78,7 +80,9 @@ export function geGravity(g: GeInput): GeResult {
   const tol = g.tolerance ?? 1e-12;
   const maxIter = g.maxIterations ?? 100_000;
   const aHat = g.aHat ?? new Float64Array(n).fill(1);
-  const Y = new Float64Array(n), E0 = new Float64Array(n), D = new Float64Array(n);
+  const Y = new Float64Array(n),
+    E0 = new Float64Array(n),
+    D = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       Y[i] += flows[i * n + j];
@@ -86,16 +90,25 @@ export function geGravity(g: GeInput): GeResult {
     }
   }
   let sumY = 0;
-  for (let i = 0; i < n; i++) { D[i] = E0[i] - Y[i]; sumY += Y[i]; }
+  for (let i = 0; i < n; i++) {
+    D[i] = E0[i] - Y[i];
+    sumY += Y[i];
+  }
   // piB[i*n + j] = πᵢⱼ Bᵢⱼ.
   const piB = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) piB[i * n + j] = (flows[i * n + j] / E0[j]) * Math.exp(beta[i * n + j]);
-  const w = new Float64Array(n).fill(1), P = new Float64Array(n).fill(1), E = E0.slice();
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) piB[i * n + j] = (flows[i * n + j] / E0[j]) * Math.exp(beta[i * n + j]);
+  const w = new Float64Array(n).fill(1),
+    P = new Float64Array(n).fill(1),
+    E = E0.slice();
   const a = new Float64Array(n); // Âᵢ ŵᵢ^−θ
-  const aOld = new Float64Array(n).fill(1), pOld = new Float64Array(n).fill(1), eOld = E0.slice();
+  const aOld = new Float64Array(n).fill(1),
+    pOld = new Float64Array(n).fill(1),
+    eOld = E0.slice();
   const ratio = new Float64Array(n);
   const expo = 1 / (1 + theta);
-  let iter = 0, crit = Infinity;
+  let iter = 0,
+    crit = Infinity;
   while (iter < maxIter) {
     iter++;
     for (let j = 0; j < n; j++) ratio[j] = E[j] / P[j];
@@ -108,10 +121,14 @@ export function geGravity(g: GeInput): GeResult {
       sYw += Y[i] * w[i];
     }
     const norm = sumY / sYw;
-    for (let i = 0; i < n; i++) { w[i] *= norm; a[i] = aHat[i] * Math.pow(w[i], -theta); }
+    for (let i = 0; i < n; i++) {
+      w[i] *= norm;
+      a[i] = aHat[i] * Math.pow(w[i], -theta);
+    }
     P.fill(0);
     for (let i = 0; i < n; i++) {
-      const o = i * n, ai = a[i];
+      const o = i * n,
+        ai = a[i];
       for (let j = 0; j < n; j++) P[j] += piB[o + j] * ai;
     }
     for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
@@ -126,24 +143,42 @@ export function geGravity(g: GeInput): GeResult {
   }
   const X = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) X[i * n + j] = ((piB[i * n + j] * a[i]) / P[j]) * E[j];
-  const priceIndex = new Float64Array(n), realWage = new Float64Array(n), welfare = new Float64Array(n);
+  const priceIndex = new Float64Array(n),
+    realWage = new Float64Array(n),
+    welfare = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     priceIndex[i] = Math.pow(P[i], -1 / theta);
     realWage[i] = w[i] / priceIndex[i];
     welfare[i] = mult ? realWage[i] : (Y[i] * w[i] + D[i]) / (Y[i] + D[i]) / priceIndex[i];
   }
   const converged = crit <= tol && Number.isFinite(crit);
-  return { status: converged ? 'converged' : 'not-converged', iterations: iter, residual: crit, welfare, realWage, nominalWage: w, priceIndex, flows: X };
+  return {
+    status: converged ? 'converged' : 'not-converged',
+    iterations: iter,
+    residual: crit,
+    welfare,
+    realWage,
+    nominalWage: w,
+    priceIndex,
+    flows: X,
+  };
 }
 
 /** max over pairs with trade of |ln X′ᵢⱼ − ln Xᵢⱼ| against the baseline flows. */
-function firstChange(n: number, flows: Float64Array, piB: Float64Array, a: Float64Array, E: Float64Array, P: Float64Array): number {
+function firstChange(
+  n: number,
+  flows: Float64Array,
+  piB: Float64Array,
+  a: Float64Array,
+  E: Float64Array,
+  P: Float64Array,
+): number {
   let crit = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const k = i * n + j;
       if (!(flows[k] > 0)) continue;
-      const d = Math.abs(Math.log(((piB[k] * a[i]) / P[j]) * E[j] / flows[k]));
+      const d = Math.abs(Math.log((((piB[k] * a[i]) / P[j]) * E[j]) / flows[k]));
       if (!(d <= crit)) crit = d; // NaN propagates as "not converged"
     }
   }
@@ -151,8 +186,19 @@ function firstChange(n: number, flows: Float64Array, piB: Float64Array, a: Float
 }
 
 /** max over i, j of |uᵢ + vⱼ|, uᵢ = Δ ln aᵢ, vⱼ = Δ ln Eⱼ − Δ ln P̂ⱼ. */
-function separableChange(n: number, a: Float64Array, aOld: Float64Array, E: Float64Array, eOld: Float64Array, P: Float64Array, pOld: Float64Array): number {
-  let uMax = -Infinity, uMin = Infinity, vMax = -Infinity, vMin = Infinity;
+function separableChange(
+  n: number,
+  a: Float64Array,
+  aOld: Float64Array,
+  E: Float64Array,
+  eOld: Float64Array,
+  P: Float64Array,
+  pOld: Float64Array,
+): number {
+  let uMax = -Infinity,
+    uMin = Infinity,
+    vMax = -Infinity,
+    vMin = Infinity;
   for (let i = 0; i < n; i++) {
     const u = Math.log(a[i] / aOld[i]);
     const v = Math.log((E[i] / eOld[i]) * (pOld[i] / P[i]));

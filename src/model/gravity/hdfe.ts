@@ -105,18 +105,21 @@ export class Demeaner {
    */
   #sweep(x: Float64Array): void {
     const order = this.#order;
-    const n = this.n, w = this.#w;
+    const n = this.n,
+      w = this.#w;
     this.#accumulate(order[0], x);
     for (let s = 0; s < order.length; s++) {
       const g = order[s];
       this.#means(g);
-      const codes = this.factors[g].codes, mean = this.#acc[g];
+      const codes = this.factors[g].codes,
+        mean = this.#acc[g];
       if (s + 1 === order.length) {
         for (let i = 0; i < n; i++) x[i] -= mean[codes[i]];
         break;
       }
       const h = order[s + 1];
-      const next = this.factors[h].codes, acc = this.#acc[h];
+      const next = this.factors[h].codes,
+        acc = this.#acc[h];
       acc.fill(0);
       for (let i = 0; i < n; i++) {
         const v = x[i] - mean[codes[i]];
@@ -141,7 +144,9 @@ export class Demeaner {
   partialOut(v: Float64Array, tol: number, maxIter: number): PartialOutcome {
     const n = this.n;
     if (this.factors.length === 0) return { iterations: 0, converged: true };
-    const r = this.#r, p = this.#p, ap = this.#ap;
+    const r = this.#r,
+      p = this.#p,
+      ap = this.#ap;
     if (this.factors.length === 1) {
       // One factor: the projection is exact.
       this.#project(0, v);

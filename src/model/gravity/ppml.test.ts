@@ -22,19 +22,32 @@ function table(name: string) {
 /** The rows `keep` of the EU panel as a three-way PPML problem (clusters: pairs). */
 function euProblem(keep: (exp: string, imp: string, year: string) => boolean): PpmlProblem & { rows: number } {
   const t = table('wiod-fta-2000-2014.csv');
-  const ex = t.col('exporter'), im = t.col('importer'), yr = t.col('year');
+  const ex = t.col('exporter'),
+    im = t.col('importer'),
+    yr = t.col('year');
   const idx = [...Array(t.n).keys()].filter((i) => ex[i] !== im[i] && keep(ex[i], im[i], yr[i]));
-  const trade = t.num('trade'), eu = t.num('eu_enlargement'), fta = t.num('other_fta');
+  const trade = t.num('trade'),
+    eu = t.num('eu_enlargement'),
+    fta = t.num('other_fta');
   const n = idx.length;
   const x = new Float64Array(2 * n);
-  idx.forEach((i, j) => { x[j] = eu[i]; x[n + j] = fta[i]; });
-  const e = idx.map((i) => ex[i]), m = idx.map((i) => im[i]), y = idx.map((i) => yr[i]);
+  idx.forEach((i, j) => {
+    x[j] = eu[i];
+    x[n + j] = fta[i];
+  });
+  const e = idx.map((i) => ex[i]),
+    m = idx.map((i) => im[i]),
+    y = idx.map((i) => yr[i]);
   return {
     rows: n,
     y: Float64Array.from(idx, (i) => trade[i]),
     x,
     names: ['eu_enlargement', 'other_fta'],
-    factors: [factorOf('exporter#year', [e, y]), factorOf('importer#year', [m, y]), factorOf('exporter#importer', [e, m])],
+    factors: [
+      factorOf('exporter#year', [e, y]),
+      factorOf('importer#year', [m, y]),
+      factorOf('exporter#importer', [e, m]),
+    ],
     cluster: factorOf('pair', [e, m]).codes,
   };
 }
@@ -57,7 +70,12 @@ describe('PPML with exporter and importer fixed effects (USITC gegravity example
   const names = ['lndist', 'contiguity', 'common_language', 'pta', 'international'];
   const x = new Float64Array(names.length * t.n);
   names.forEach((c, k) => x.set(t.num(c), k * t.n));
-  const fit = ppml({ y: t.num('trade'), x, names, factors: [factorOf('exporter', [t.col('exporter')]), factorOf('importer', [t.col('importer')])] });
+  const fit = ppml({
+    y: t.num('trade'),
+    x,
+    names,
+    factors: [factorOf('exporter', [t.col('exporter')]), factorOf('importer', [t.col('importer')])],
+  });
   // examples_OneSectorGE.py: ppmlhdfe trade lndist contiguity common_language pta international, absorb(exp_fe imp_fe)
   const coef = [-0.3898623, 0.891577, 0.0326249, 0.4711383, -3.412584];
   const se = [0.0729915, 0.1327354, 0.0840702, 0.1076578, 0.2151235];
@@ -75,13 +93,21 @@ describe('PPML with exporter and importer fixed effects (USITC gegravity example
 });
 
 /** Dense Poisson fit on an explicit design (IRLS = Newton), with a generalised inverse for the redundant dummies. */
-function densePoisson(y: Float64Array, X: Float64Array[], ) {
-  const n = y.length, p = X.length;
-  const beta = new Float64Array(p), mu = new Float64Array(n), eta = new Float64Array(n);
+function densePoisson(y: Float64Array, X: Float64Array[]) {
+  const n = y.length,
+    p = X.length;
+  const beta = new Float64Array(p),
+    mu = new Float64Array(n),
+    eta = new Float64Array(n);
   const ybar = y.reduce((a, b) => a + b, 0) / n;
-  for (let i = 0; i < n; i++) { mu[i] = (y[i] + ybar) / 2; eta[i] = Math.log(mu[i]); }
+  for (let i = 0; i < n; i++) {
+    mu[i] = (y[i] + ybar) / 2;
+    eta[i] = Math.log(mu[i]);
+  }
   const inv = new SpdInverse(p);
-  const h = new Float64Array(p * p), g = new Float64Array(p), z = new Float64Array(n);
+  const h = new Float64Array(p * p),
+    g = new Float64Array(p),
+    z = new Float64Array(n);
   for (let it = 0; it < 100; it++) {
     for (let i = 0; i < n; i++) z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
     for (let a = 0; a < p; a++) {
@@ -119,14 +145,17 @@ function densePoisson(y: Float64Array, X: Float64Array[], ) {
       groups.set(key, s);
     }
     const meat = new Float64Array(p * p);
-    for (const s of groups.values()) for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += s[a] * s[b];
+    for (const s of groups.values())
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] += s[a] * s[b];
     const G = groups.size;
     const v = new Float64Array(p * p);
-    for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) {
-      let t = 0;
-      for (let c = 0; c < p; c++) for (let d = 0; d < p; d++) t += inv.inv[a * p + c] * meat[c * p + d] * inv.inv[d * p + b];
-      v[a * p + b] = (t * G) / (G - 1);
-    }
+    for (let a = 0; a < 2; a++)
+      for (let b = 0; b < 2; b++) {
+        let t = 0;
+        for (let c = 0; c < p; c++)
+          for (let d = 0; d < p; d++) t += inv.inv[a * p + c] * meat[c * p + d] * inv.inv[d * p + b];
+        v[a * p + b] = (t * G) / (G - 1);
+      }
     return [Math.sqrt(v[0]), Math.sqrt(v[p + 1])];
   };
   return { beta, robust: vcov(), clustered: (c: Int32Array) => vcov(c) };
@@ -167,8 +196,14 @@ describe('standard errors against an explicit-dummy Poisson fit', () => {
 describe('sample checks', () => {
   /** A small two-way panel: 5 exporters × 5 importers, one regressor. */
   function small(y: number[], x: number[]): PpmlProblem {
-    const e = y.map((_, i) => `e${Math.floor(i / 5)}`), m = y.map((_, i) => `m${i % 5}`);
-    return { y: Float64Array.from(y), x: Float64Array.from(x), names: ['x'], factors: [factorOf('e', [e]), factorOf('m', [m])] };
+    const e = y.map((_, i) => `e${Math.floor(i / 5)}`),
+      m = y.map((_, i) => `m${i % 5}`);
+    return {
+      y: Float64Array.from(y),
+      x: Float64Array.from(x),
+      names: ['x'],
+      factors: [factorOf('e', [e]), factorOf('m', [m])],
+    };
   }
   const base = [5, 3, 8, 1, 2, 4, 6, 2, 9, 3, 7, 1, 3, 5, 6, 2, 8, 4, 1, 7, 3, 3, 6, 2, 5];
   const xs = base.map((_, i) => Math.sin(i) + (i % 3));
@@ -181,7 +216,10 @@ describe('sample checks', () => {
     expect(fit.dropped.separatedByFixedEffects).toBe(5);
     expect(fit.nobs).toBe(20);
     // The same as leaving the five rows out.
-    const without = ppml({ ...small(base, xs), weights: Float64Array.from(base, (_, i) => (i >= 10 && i < 15 ? 0 : 1)) });
+    const without = ppml({
+      ...small(base, xs),
+      weights: Float64Array.from(base, (_, i) => (i >= 10 && i < 15 ? 0 : 1)),
+    });
     expect(fit.coef[0]).toBeCloseTo(without.coef[0], 9);
   });
 
@@ -195,10 +233,14 @@ describe('sample checks', () => {
   });
 
   it('drops zeros separated by a regressor (ReLU) and keeps the estimate finite', () => {
-    const y = base.slice(), x = xs.slice();
+    const y = base.slice(),
+      x = xs.slice();
     const d = new Array(25).fill(0);
     // d = 1 only on three zero flows: without the check the coefficient of d runs to −∞.
-    for (const i of [2, 8, 19]) { y[i] = 0; d[i] = 1; }
+    for (const i of [2, 8, 19]) {
+      y[i] = 0;
+      d[i] = 1;
+    }
     const p = small(y, x);
     const fit = ppml({ ...p, x: Float64Array.from([...x, ...d]), names: ['x', 'd'] });
     expect(fit.status).toBe('converged');
@@ -220,8 +262,14 @@ describe('sample checks', () => {
     const w = Float64Array.from(base, (_, i) => 1 + (i % 3));
     const weighted = ppml({ ...p, weights: w });
     const idx = [...Array(25).keys()].flatMap((i) => Array(w[i]).fill(i) as number[]);
-    const e = idx.map((i) => `e${Math.floor(i / 5)}`), m = idx.map((i) => `m${i % 5}`);
-    const dup = ppml({ y: Float64Array.from(idx, (i) => base[i]), x: Float64Array.from(idx, (i) => xs[i]), names: ['x'], factors: [factorOf('e', [e]), factorOf('m', [m])] });
+    const e = idx.map((i) => `e${Math.floor(i / 5)}`),
+      m = idx.map((i) => `m${i % 5}`);
+    const dup = ppml({
+      y: Float64Array.from(idx, (i) => base[i]),
+      x: Float64Array.from(idx, (i) => xs[i]),
+      names: ['x'],
+      factors: [factorOf('e', [e]), factorOf('m', [m])],
+    });
     expect(weighted.coef[0]).toBeCloseTo(dup.coef[0], 10);
     expect(weighted.se[0]).toBeCloseTo(dup.se[0], 10);
   });

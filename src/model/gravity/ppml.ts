@@ -86,7 +86,8 @@ function check(p: PpmlProblem): number {
     if (!(p.y[i] >= 0) || !Number.isFinite(p.y[i])) throw new RangeError(msg.finiteFlowObservation(i + 1, p.y[i]));
   }
   for (let i = 0; i < n * k; i++) {
-    if (!Number.isFinite(p.x[i])) throw new RangeError(msg.finiteValues(p.names[Math.floor(i / n)], p.x[i], (i % n) + 1));
+    if (!Number.isFinite(p.x[i]))
+      throw new RangeError(msg.finiteValues(p.names[Math.floor(i / n)], p.x[i], (i % n) + 1));
   }
   return n;
 }
@@ -100,7 +101,10 @@ function sample(p: PpmlProblem, opts: PpmlOptions) {
   const dropped = { singletons: 0, separatedByFixedEffects: 0, separatedByRelu: 0 };
   let reluComplete = true;
   for (let round = 0; round < 10; round++) {
-    const c = pruneSample(p.y, active, p.factors, { singletons: opts.singletons ?? true, separation: sep.includes('fe') });
+    const c = pruneSample(p.y, active, p.factors, {
+      singletons: opts.singletons ?? true,
+      separation: sep.includes('fe'),
+    });
     dropped.singletons += c.singletons;
     dropped.separatedByFixedEffects += c.separatedByFixedEffects;
     if (!sep.includes('relu')) break;
@@ -128,8 +132,12 @@ function indices(active: Uint8Array): Int32Array {
 
 /** The problem restricted to the observations `idx`, with dense factor levels. */
 function compact(p: PpmlProblem, idx: Int32Array) {
-  const n = p.y.length, m = idx.length, k = p.names.length;
-  const y = new Float64Array(m), w = new Float64Array(m), x = new Float64Array(m * k);
+  const n = p.y.length,
+    m = idx.length,
+    k = p.names.length;
+  const y = new Float64Array(m),
+    w = new Float64Array(m),
+    x = new Float64Array(m * k);
   for (let j = 0; j < m; j++) {
     const i = idx[j];
     y[j] = p.y[i];
@@ -137,7 +145,9 @@ function compact(p: PpmlProblem, idx: Int32Array) {
     for (let c = 0; c < k; c++) x[c * m + j] = p.x[c * n + i];
   }
   const factors = p.factors.map((f) => subsetFactor(f, idx));
-  const cluster = p.cluster ? subsetFactor({ name: 'cluster', codes: p.cluster, levels: maxCode(p.cluster) + 1 }, idx) : undefined;
+  const cluster = p.cluster
+    ? subsetFactor({ name: 'cluster', codes: p.cluster, levels: maxCode(p.cluster) + 1 }, idx)
+    : undefined;
   return { y, w, x, k, factors, cluster };
 }
 
@@ -189,7 +199,17 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   if (vce !== 'none') {
     const score = new Float64Array(n);
     for (let i = 0; i < n; i++) score[i] = ws.omega[i] * ws.resid[i];
-    vcov = sandwich({ n, k, xt: ws.xt, hInv: ws.solver.inv, score, w, means, sumOmega: sOmega, cluster: vce === 'cluster' ? cluster : undefined });
+    vcov = sandwich({
+      n,
+      k,
+      xt: ws.xt,
+      hInv: ws.solver.inv,
+      score,
+      w,
+      means,
+      sumOmega: sOmega,
+      cluster: vce === 'cluster' ? cluster : undefined,
+    });
   }
   const omitted = new Uint8Array(k);
   for (let a = 0; a < k; a++) omitted[a] = ws.solver.kept[a] ? 0 : 1;
@@ -198,19 +218,49 @@ export function ppml(problem: PpmlProblem, opts: PpmlOptions = {}): PpmlFit {
   const etaOut = new Float64Array(problem.y.length).fill(NaN);
   for (let i = 0; i < n; i++) etaOut[idx[i]] = ws.eta[i];
   return {
-    status: 'converged', message: msg.ppmlConverged(r.iter, r.innerTotal),
-    coef: ws.b.slice(), se, vcov, omitted, constant, constantSe: Math.sqrt(vcov[m * m - 1]),
-    iterations: r.iter, innerIterations: r.innerTotal, deviance: r.dev, nobs: sw, dropped, separationChecked: reluComplete, eta: etaOut,
+    status: 'converged',
+    message: msg.ppmlConverged(r.iter, r.innerTotal),
+    coef: ws.b.slice(),
+    se,
+    vcov,
+    omitted,
+    constant,
+    constantSe: Math.sqrt(vcov[m * m - 1]),
+    iterations: r.iter,
+    innerIterations: r.innerTotal,
+    deviance: r.dev,
+    nobs: sw,
+    dropped,
+    separationChecked: reluComplete,
+    eta: etaOut,
     ...(vce === 'cluster' && cluster ? { clusters: countLevels(cluster.codes, cluster.levels) } : {}),
   };
 }
 
 /** A fit that did not converge (every number NaN); callers fill in what they have. */
-function emptyFit(k: number, n: number, dropped: PpmlFit['dropped'], separationChecked: boolean, message: string): PpmlFit {
+function emptyFit(
+  k: number,
+  n: number,
+  dropped: PpmlFit['dropped'],
+  separationChecked: boolean,
+  message: string,
+): PpmlFit {
   return {
-    status: 'not-converged', message, coef: new Float64Array(k).fill(NaN), se: new Float64Array(k).fill(NaN),
-    vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN), omitted: new Uint8Array(k), constant: NaN, constantSe: NaN,
-    iterations: 0, innerIterations: 0, deviance: NaN, nobs: n, dropped, separationChecked, eta: new Float64Array(0),
+    status: 'not-converged',
+    message,
+    coef: new Float64Array(k).fill(NaN),
+    se: new Float64Array(k).fill(NaN),
+    vcov: new Float64Array((k + 1) * (k + 1)).fill(NaN),
+    omitted: new Uint8Array(k),
+    constant: NaN,
+    constantSe: NaN,
+    iterations: 0,
+    innerIterations: 0,
+    deviance: NaN,
+    nobs: n,
+    dropped,
+    separationChecked,
+    eta: new Float64Array(0),
   };
 }
 
@@ -248,17 +298,42 @@ interface Workspace {
 function workspace(n: number, k: number, x: Float64Array, factors: Factor[]): Workspace {
   const v = () => new Float64Array(n);
   return {
-    n, k, dm: new Demeaner(n, factors), solver: new SpdInverse(k),
-    mu: v(), eta: v(), etaOld: v(), omega: v(), z: v(), zPrev: v(), zt: v(), xt: x.slice(), x, resid: v(),
-    h: new Float64Array(k * k), g: new Float64Array(k), b: new Float64Array(k),
+    n,
+    k,
+    dm: new Demeaner(n, factors),
+    solver: new SpdInverse(k),
+    mu: v(),
+    eta: v(),
+    etaOld: v(),
+    omega: v(),
+    z: v(),
+    zPrev: v(),
+    zt: v(),
+    xt: x.slice(),
+    x,
+    resid: v(),
+    h: new Float64Array(k * k),
+    g: new Float64Array(k),
+    b: new Float64Array(k),
   };
 }
 
 /** ppmlhdfe's start, μ = (y + ȳ)/2, or the caller's η where finite; returns Σw (the weighted count). */
-function startValues(ws: Workspace, y: Float64Array, w: Float64Array, idx: Int32Array, all: number, start?: Float64Array): number {
+function startValues(
+  ws: Workspace,
+  y: Float64Array,
+  w: Float64Array,
+  idx: Int32Array,
+  all: number,
+  start?: Float64Array,
+): number {
   const { n, eta, mu } = ws;
-  let sy = 0, sw = 0;
-  for (let i = 0; i < n; i++) { sy += w[i] * y[i]; sw += w[i]; }
+  let sy = 0,
+    sw = 0;
+  for (let i = 0; i < n; i++) {
+    sy += w[i] * y[i];
+    sw += w[i];
+  }
   const ybar = sy / sw;
   if (start && start.length !== all) throw new TypeError(msg.startingValues(all, start.length));
   for (let i = 0; i < n; i++) {
@@ -340,7 +415,11 @@ function weightedLeastSquares(ws: Workspace): void {
   // A regressor the fixed effects absorb keeps only rounding noise after partialling out: drop it
   // (zero row and column) when its within variation is below 1e-9 of its total variation.
   for (let c = 0; c < k; c++) {
-    if (h[c * k + c] <= 1e-9 * weightedVariance(ws.x, c, n, omega)) for (let a = 0; a < k; a++) { h[c * k + a] = 0; h[a * k + c] = 0; }
+    if (h[c * k + c] <= 1e-9 * weightedVariance(ws.x, c, n, omega))
+      for (let a = 0; a < k; a++) {
+        h[c * k + a] = 0;
+        h[a * k + c] = 0;
+      }
   }
   solver.invert(h);
   for (let a = 0; a < k; a++) {
@@ -376,9 +455,13 @@ function halvingStep(ws: Workspace, y: Float64Array, w: Float64Array, devOld: nu
 /** Constant (ppmlhdfe): ω-weighted mean of ln μ minus the ω-weighted means of X times b. */
 function constantTerm(ws: Workspace, x: Float64Array): { constant: number; means: Float64Array; sOmega: number } {
   const { n, k, omega, eta, b } = ws;
-  let sOmega = 0, sEta = 0;
+  let sOmega = 0,
+    sEta = 0;
   const means = new Float64Array(k);
-  for (let i = 0; i < n; i++) { sOmega += omega[i]; sEta += omega[i] * eta[i]; }
+  for (let i = 0; i < n; i++) {
+    sOmega += omega[i];
+    sEta += omega[i] * eta[i];
+  }
   for (let c = 0; c < k; c++) {
     let t = 0;
     for (let i = 0; i < n; i++) t += omega[i] * x[c * n + i];
@@ -392,22 +475,41 @@ function constantTerm(ws: Workspace, x: Float64Array): { constant: number; means
 function countLevels(codes: Int32Array, levels: number): number {
   const seen = new Uint8Array(levels);
   let c = 0;
-  for (let i = 0; i < codes.length; i++) if (!seen[codes[i]]) { seen[codes[i]] = 1; c++; }
+  for (let i = 0; i < codes.length; i++)
+    if (!seen[codes[i]]) {
+      seen[codes[i]] = 1;
+      c++;
+    }
   return c;
 }
 
 /** Σ ωᵢ (xᵢ − x̄)² of regressor column c (x̄ the ω-weighted mean). */
 function weightedVariance(x: Float64Array, c: number, n: number, omega: Float64Array): number {
-  let s = 0, sx = 0;
-  for (let i = 0; i < n; i++) { s += omega[i]; sx += omega[i] * x[c * n + i]; }
+  let s = 0,
+    sx = 0;
+  for (let i = 0; i < n; i++) {
+    s += omega[i];
+    sx += omega[i] * x[c * n + i];
+  }
   const mean = sx / s;
   let v = 0;
-  for (let i = 0; i < n; i++) { const d = x[c * n + i] - mean; v += omega[i] * d * d; }
+  for (let i = 0; i < n; i++) {
+    const d = x[c * n + i] - mean;
+    v += omega[i] * d * d;
+  }
   return v;
 }
 
 /** H = X̃ᵀΩX̃ (k×k), g = X̃ᵀΩz̃. */
-function normalEquations(n: number, k: number, xt: Float64Array, zt: Float64Array, omega: Float64Array, h: Float64Array, g: Float64Array): void {
+function normalEquations(
+  n: number,
+  k: number,
+  xt: Float64Array,
+  zt: Float64Array,
+  omega: Float64Array,
+  h: Float64Array,
+  g: Float64Array,
+): void {
   for (let a = 0; a < k; a++) {
     const oa = a * n;
     let t = 0;

@@ -24,7 +24,12 @@ export interface PruneCounts {
  * const { singletons } = pruneSample(y, active, factors);
  * ```
  */
-export function pruneSample(y: Float64Array, active: Uint8Array, factors: readonly Factor[], opts: { singletons?: boolean; separation?: boolean } = {}): PruneCounts {
+export function pruneSample(
+  y: Float64Array,
+  active: Uint8Array,
+  factors: readonly Factor[],
+  opts: { singletons?: boolean; separation?: boolean } = {},
+): PruneCounts {
   const dropSingletons = opts.singletons ?? true;
   const dropSeparated = opts.separation ?? true;
   const counts: PruneCounts = { singletons: 0, separatedByFixedEffects: 0 };

@@ -25,7 +25,14 @@ export interface ReluOutcome {
  * const { mask, count } = reluSeparation(y, x, k, factors, w);
  * ```
  */
-export function reluSeparation(y: Float64Array, x: Float64Array, k: number, factors: readonly Factor[], _w: Float64Array, opts: { tol?: number; maxIter?: number } = {}): ReluOutcome {
+export function reluSeparation(
+  y: Float64Array,
+  x: Float64Array,
+  k: number,
+  factors: readonly Factor[],
+  _w: Float64Array,
+  opts: { tol?: number; maxIter?: number } = {},
+): ReluOutcome {
   const n = y.length;
   const tol = opts.tol ?? 1e-5;
   const maxIter = opts.maxIter ?? 200;
@@ -41,7 +48,9 @@ export function reluSeparation(y: Float64Array, x: Float64Array, k: number, fact
   dm.setWeights(omega);
   const xt = x.slice();
   for (let c = 0; c < k; c++) dm.partialOut(xt.subarray(c * n, (c + 1) * n), 1e-12, 100_000);
-  const h = new Float64Array(k * k), g = new Float64Array(k), b = new Float64Array(k);
+  const h = new Float64Array(k * k),
+    g = new Float64Array(k),
+    b = new Float64Array(k);
   for (let a = 0; a < k; a++) {
     for (let c = 0; c <= a; c++) {
       let s = 0;
@@ -52,7 +61,9 @@ export function reluSeparation(y: Float64Array, x: Float64Array, k: number, fact
   }
   const solver = new SpdInverse(k);
   solver.invert(h);
-  const u = new Float64Array(n), ut = new Float64Array(n), fit = new Float64Array(n);
+  const u = new Float64Array(n),
+    ut = new Float64Array(n),
+    fit = new Float64Array(n);
   for (let i = 0; i < n; i++) u[i] = y[i] === 0 ? 1 : 0;
   let iterations = 0;
   let converged = false;

@@ -24,7 +24,11 @@ export class Anderson {
   private head = 0; // next column to overwrite
   private hasPrev = false;
 
-  constructor(private readonly n: number, private readonly m = 5, private readonly reg = 1e-12) {
+  constructor(
+    private readonly n: number,
+    private readonly m = 5,
+    private readonly reg = 1e-12,
+  ) {
     this.dF = new Float64Array(n * m);
     this.dG = new Float64Array(n * m);
     this.fPrev = new Float64Array(n);
@@ -93,8 +97,14 @@ export class Anderson {
     if (out !== gx) out.set(gx);
     let q = 0;
     for (; q + 3 < p; q += 4) {
-      const c0 = q * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-      const g0 = gamma[q], g1 = gamma[q + 1], g2 = gamma[q + 2], g3 = gamma[q + 3];
+      const c0 = q * n,
+        c1 = c0 + n,
+        c2 = c1 + n,
+        c3 = c2 + n;
+      const g0 = gamma[q],
+        g1 = gamma[q + 1],
+        g2 = gamma[q + 2],
+        g3 = gamma[q + 3];
       for (let k = 0; k < n; k++) {
         let v = out[k];
         v -= g0 * dG[c0 + k] + g1 * dG[c1 + k];
@@ -102,8 +112,10 @@ export class Anderson {
       }
     }
     for (; q + 1 < p; q += 2) {
-      const c0 = q * n, c1 = c0 + n;
-      const g0 = gamma[q], g1 = gamma[q + 1];
+      const c0 = q * n,
+        c1 = c0 + n;
+      const g0 = gamma[q],
+        g1 = gamma[q + 1];
       for (let k = 0; k < n; k++) out[k] -= g0 * dG[c0 + k] + g1 * dG[c1 + k];
     }
     if (q < p) {
@@ -140,11 +152,18 @@ export class Anderson {
    */
   private products(a: number, b: number, c: number): void {
     const { n, m, dF, fPrev: f, gram, rhs } = this;
-    const ca = a * n, cb = b * n;
-    let ra = 0, rb = 0, ga = 0, gb = 0;
+    const ca = a * n,
+      cb = b * n;
+    let ra = 0,
+      rb = 0,
+      ga = 0,
+      gb = 0;
     if (c >= 0) {
       for (let k = 0; k < n; k++) {
-        const da = dF[ca + k], db = dF[cb + k], fk = f[k], dh = dF[c + k];
+        const da = dF[ca + k],
+          db = dF[cb + k],
+          fk = f[k],
+          dh = dF[c + k];
         ra += da * fk;
         rb += db * fk;
         ga += da * dh;
@@ -166,13 +185,26 @@ export class Anderson {
   /** {@link products} for the four columns a..a+3 in one pass (each sum in the same order). */
   private products4(a: number, c: number): void {
     const { n, m, dF, fPrev: f, gram, rhs } = this;
-    const c0 = a * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-    let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+    const c0 = a * n,
+      c1 = c0 + n,
+      c2 = c1 + n,
+      c3 = c2 + n;
+    let r0 = 0,
+      r1 = 0,
+      r2 = 0,
+      r3 = 0;
     if (c >= 0) {
-      let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+      let h0 = 0,
+        h1 = 0,
+        h2 = 0,
+        h3 = 0;
       for (let k = 0; k < n; k++) {
-        const fk = f[k], dh = dF[c + k];
-        const d0 = dF[c0 + k], d1 = dF[c1 + k], d2 = dF[c2 + k], d3 = dF[c3 + k];
+        const fk = f[k],
+          dh = dF[c + k];
+        const d0 = dF[c0 + k],
+          d1 = dF[c1 + k],
+          d2 = dF[c2 + k],
+          d3 = dF[c3 + k];
         r0 += d0 * fk;
         r1 += d1 * fk;
         r2 += d2 * fk;

@@ -64,15 +64,21 @@ function solveNu(N: number, us: number, X: Float64Array, Y: Float64Array): [numb
     out[0] = (1 - r11) * nu1 + r11 * nu0 - NU_TARGETS[0];
     out[1] = r22 * nu1 + (1 - r22) * nu0 - NU_TARGETS[1];
   };
-  let x0 = 0.1, x1 = 0.24;
-  const F = new Float64Array(2), Fa = new Float64Array(2), Fb = new Float64Array(2);
+  let x0 = 0.1,
+    x1 = 0.24;
+  const F = new Float64Array(2),
+    Fa = new Float64Array(2),
+    Fb = new Float64Array(2);
   for (let it = 0; it < 100; it++) {
     f(x0, x1, F);
     if (Math.max(Math.abs(F[0]), Math.abs(F[1])) < 1e-15) break;
     const h = 1e-7;
     f(x0 + h, x1, Fa);
     f(x0, x1 + h, Fb);
-    const a = (Fa[0] - F[0]) / h, b = (Fb[0] - F[0]) / h, c = (Fa[1] - F[1]) / h, d = (Fb[1] - F[1]) / h;
+    const a = (Fa[0] - F[0]) / h,
+      b = (Fb[0] - F[0]) / h,
+      c = (Fa[1] - F[1]) / h,
+      d = (Fb[1] - F[1]) / h;
     const det = a * d - b * c;
     x0 -= (d * F[0] - b * F[1]) / det;
     x1 -= (a * F[1] - c * F[0]) / det;
@@ -105,7 +111,8 @@ export function calibrateBaseline(d: Dataset): OneSectorBaseline {
   const nuEq = solveNu(N, us, X, gdp);
   const nu = new Float64Array(N).fill(nuEq[0]);
   nu[us] = nuEq[1];
-  const imports = new Float64Array(N), sales = new Float64Array(N);
+  const imports = new Float64Array(N),
+    sales = new Float64Array(N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       imports[n] += X[n * N + i];
@@ -115,7 +122,10 @@ export function calibrateBaseline(d: Dataset): OneSectorBaseline {
     const T0 = (1 - nu[n]) * (imports[n] - sales[n]);
     X[n * N + n] = Math.max(0, gdp[n] + T0 - imports[n]);
   }
-  const E = new Float64Array(N), Y = new Float64Array(N), T = new Float64Array(N), lam = new Float64Array(N * N);
+  const E = new Float64Array(N),
+    Y = new Float64Array(N),
+    T = new Float64Array(N),
+    lam = new Float64Array(N * N);
   for (let n = 0; n < N; n++) for (let i = 0; i < N; i++) E[n] += X[n * N + i];
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {

@@ -98,8 +98,20 @@ export function modelParams(d: Dataset, b: OneSectorBaseline, opts: OneSector202
       throw new RangeError(msg.variantBaselineEaton(String(opts.variant)));
   }
   return {
-    N, us: b.us, eps: eps * scale, kappa: KAPPA, psi: SIGMA_SHARE / eps0, phi, nu, nuEq,
-    E: b.E, Y, T, lam: b.lam, X: b.X, lumpSum: opts.revenue === 'lump-sum',
+    N,
+    us: b.us,
+    eps: eps * scale,
+    kappa: KAPPA,
+    psi: SIGMA_SHARE / eps0,
+    phi,
+    nu,
+    nuEq,
+    E: b.E,
+    Y,
+    T,
+    lam: b.lam,
+    X: b.X,
+    lumpSum: opts.revenue === 'lump-sum',
   };
 }
 
@@ -130,8 +142,13 @@ export function makeEconomy(p: ModelParams, t: Float64Array): Economy {
   if (!(t instanceof Float64Array) || t.length !== N * N) {
     throw new TypeError(msg.tariffsFloat64arrayN(N * N, t instanceof Float64Array ? `length ${t.length}` : typeof t));
   }
-  const tt = new Float64Array(N * N), lamT = new Float64Array(N * N), lamTs = new Float64Array(N * N), lamTc = new Float64Array(N * N);
-  const tc = new Float64Array(N * N), S0 = new Float64Array(N), taxed = new Uint8Array(N);
+  const tt = new Float64Array(N * N),
+    lamT = new Float64Array(N * N),
+    lamTs = new Float64Array(N * N),
+    lamTc = new Float64Array(N * N);
+  const tc = new Float64Array(N * N),
+    S0 = new Float64Array(N),
+    taxed = new Uint8Array(N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       const k = n * N + i;

@@ -24,14 +24,17 @@ import { stableShape } from '../numerics/shape.ts';
 
 /** Per-country intermediate values of one evaluation (all length N). */
 export interface Workspace {
-  w: Float64Array; Eh: Float64Array; L: Float64Array;
+  w: Float64Array;
+  Eh: Float64Array;
+  L: Float64Array;
   /** a_i. */ a: Float64Array;
   /** S_n · S0_n (the raw sum Σ_i λ_ni a_i (1 + t_ni)^(−ε φ_n); see Economy.S0). */ S: Float64Array;
   /** s̄_n = Σ_i λ'_ni t_ni/(1 + t_ni). */ sbar: Float64Array;
   /** Y'_i = ŵ_i L̂_i Y_i. */ Yp: Float64Array;
   /** Ê_n E_n. */ En: Float64Array;
   /** R_n. */ R: Float64Array;
-  tau: Float64Array; tauh: Float64Array;
+  tau: Float64Array;
+  tauh: Float64Array;
   /** P̂_n. */ P: Float64Array;
   /** Left side of ERR1: Σ_n (1 − ν_n) X'_ni + ν_i Σ_k X'_ik. */ G: Float64Array;
   sumYp: number;
@@ -43,7 +46,22 @@ export function makeWorkspace(N: number): Workspace {
   const f = () => new Float64Array(N);
   // sumYp starts as NaN (not yet computed), a double like every value it takes: a small-integer
   // start would change the field's representation on the first write and deoptimise the kernels.
-  return workspace({ w: f(), Eh: f(), L: f(), a: f(), S: f(), sbar: f(), Yp: f(), En: f(), R: f(), tau: f(), tauh: f(), P: f(), G: f(), sumYp: Number.NaN });
+  return workspace({
+    w: f(),
+    Eh: f(),
+    L: f(),
+    a: f(),
+    S: f(),
+    sbar: f(),
+    Yp: f(),
+    En: f(),
+    R: f(),
+    tau: f(),
+    tauh: f(),
+    P: f(),
+    G: f(),
+    sumYp: Number.NaN,
+  });
 }
 
 /** (cost), (shares): a, S, s̄ and Y' from ws.w and ws.L. */
@@ -58,7 +76,8 @@ export function costsAndShares(e: Economy, ws: Workspace): void {
   }
   ws.sumYp = sumYp;
   for (let n = 0; n < N; n++) {
-    let s = 0, r = 0;
+    let s = 0,
+      r = 0;
     const o = n * N;
     if (taxed[n]) {
       for (let i = 0; i < N; i++) {
@@ -125,7 +144,8 @@ export function evaluate(e: Economy, x: Float64Array, ws: Workspace): void {
 export function scaledResidual(e: Economy, ws: Workspace, out: Float64Array): number {
   const { N, Y, E, T, kappa, sumY } = e;
   const { G, Yp, P, R, En, L, tauh, w } = ws;
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let n = 0; n < N; n++) {
     num += (P[n] - 1) * E[n];
     den += E[n];

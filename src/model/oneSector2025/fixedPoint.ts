@@ -11,7 +11,14 @@
  */
 import type { Economy } from './economy.ts';
 import { Anderson } from '../numerics/anderson.ts';
-import { costsAndShares, makeWorkspace, pricesAndDemand, scaledResidual, spendingFromIncome, type Workspace } from './equations.ts';
+import {
+  costsAndShares,
+  makeWorkspace,
+  pricesAndDemand,
+  scaledResidual,
+  spendingFromIncome,
+  type Workspace,
+} from './equations.ts';
 import type { IterationFn, SolverReport } from '../result.ts';
 import * as msg from '../../spec/messages/model.ts';
 
@@ -51,7 +58,10 @@ function stepSizes(e: Economy, eta: Float64Array): void {
 export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOptions): FixedPointResult {
   const t0 = performance.now();
   const { N, kappa, E } = e;
-  const y = new Float64Array(2 * N), gy = new Float64Array(2 * N), eta = new Float64Array(N), res = new Float64Array(3 * N);
+  const y = new Float64Array(2 * N),
+    gy = new Float64Array(2 * N),
+    eta = new Float64Array(N),
+    res = new Float64Array(3 * N);
   for (let i = 0; i < N; i++) {
     y[i] = Math.log(x0[i]);
     y[N + i] = Math.log(x0[2 * N + i]);
@@ -63,9 +73,15 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
   for (let n = 0; n < N; n++) sumE += E[n];
   // Safeguard: an iterate whose residual is not finite (or 1e3 × worse than the best) is replaced
   // by a damped plain step from the last good iterate, and the Anderson history is dropped.
-  const yGood = new Float64Array(2 * N), gyGood = new Float64Array(2 * N);
-  let best = Infinity, beta = 1, fails = 0, hasGood = false;
-  let it = 0, r = Infinity, message: string | undefined;
+  const yGood = new Float64Array(2 * N),
+    gyGood = new Float64Array(2 * N);
+  let best = Infinity,
+    beta = 1,
+    fails = 0,
+    hasGood = false;
+  let it = 0,
+    r = Infinity,
+    message: string | undefined;
   const onIteration = opts.onIteration;
   for (;;) {
     for (let i = 0; i < N; i++) {
@@ -119,8 +135,12 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     x[2 * N + i] = ws.L[i];
   }
   const report: FixedPointResult = {
-    status: message === undefined ? 'converged' : 'not-converged', iterations: it, residual: r,
-    seconds: (performance.now() - t0) / 1000, x, ws,
+    status: message === undefined ? 'converged' : 'not-converged',
+    iterations: it,
+    residual: r,
+    seconds: (performance.now() - t0) / 1000,
+    x,
+    ws,
   };
   if (message !== undefined) report.message = message;
   return report;
@@ -132,7 +152,8 @@ function nanMessage(e: Economy, ws: Workspace, res: Float64Array, it: number): s
     if (!(ws.tau[n] < 1)) {
       return `Non-finite residual at iteration ${it}: tariff revenue of country index ${n} is ${(100 * ws.tau[n]).toFixed(1)}% of its labour income, so income-tax relief would need a tax rate below −100% (expected τ < 1; use revenue "lump-sum")`;
     }
-    if (!(ws.En[n] > 0)) return `Non-finite residual at iteration ${it}: spending of country index ${n} is ${ws.En[n]} (expected > 0)`;
+    if (!(ws.En[n] > 0))
+      return `Non-finite residual at iteration ${it}: spending of country index ${n} is ${ws.En[n]} (expected > 0)`;
   }
   for (let k = 0; k < 3 * N; k++) {
     if (!Number.isFinite(res[k])) {

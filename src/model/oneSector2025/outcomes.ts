@@ -11,8 +11,16 @@ import { welfare, type Workspace } from './equations.ts';
 
 /** Names of the per-country indicators (percent; tariff revenue in percent of baseline spending E). */
 export const INDICATORS = [
-  'welfare_pct', 'real_income_pct', 'real_wage_pct', 'deficit_pct', 'exports_gdp_pct', 'imports_gdp_pct',
-  'employment_pct', 'prices_pct', 'tariff_revenue_pct_gdp', 'real_gdp_pct',
+  'welfare_pct',
+  'real_income_pct',
+  'real_wage_pct',
+  'deficit_pct',
+  'exports_gdp_pct',
+  'imports_gdp_pct',
+  'employment_pct',
+  'prices_pct',
+  'tariff_revenue_pct_gdp',
+  'real_gdp_pct',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
@@ -32,24 +40,50 @@ export function outcomes(e: Economy, ws: Workspace): OutcomeTable {
   const { N, tc, S0, X, Y, E } = e;
   const z = () => new Float64Array(N);
   const out: OutcomeTable = {
-    welfare_pct: z(), real_income_pct: z(), real_wage_pct: z(), deficit_pct: z(), exports_gdp_pct: z(),
-    imports_gdp_pct: z(), employment_pct: z(), prices_pct: z(), tariff_revenue_pct_gdp: z(), real_gdp_pct: z(),
+    welfare_pct: z(),
+    real_income_pct: z(),
+    real_wage_pct: z(),
+    deficit_pct: z(),
+    exports_gdp_pct: z(),
+    imports_gdp_pct: z(),
+    employment_pct: z(),
+    prices_pct: z(),
+    tariff_revenue_pct_gdp: z(),
+    real_gdp_pct: z(),
   };
-  const W = z(), RI = z();
+  const W = z(),
+    RI = z();
   welfare(e, ws, W, RI);
-  const exp0 = z(), imp0 = z(), sales0 = z(), buy0 = z(), exp1 = z(), imp1 = z(), sales1 = z(), buy1 = z();
+  const exp0 = z(),
+    imp0 = z(),
+    sales0 = z(),
+    buy0 = z(),
+    exp1 = z(),
+    imp1 = z(),
+    sales1 = z(),
+    buy1 = z();
   for (let n = 0; n < N; n++) {
     // X'_ni = X_ni Ê_n a_i (1 + t_ni)^(−εφ_n − 1) / (S_n/S0_n): exact X at the baseline.
     const f = ws.Eh[n] / (ws.S[n] / S0[n]);
     for (let i = 0; i < N; i++) {
       const k = n * N + i;
-      const x0 = X[k], x1 = X[k] * (f * tc[k] * ws.a[i]);
-      buy0[n] += x0; sales0[i] += x0; buy1[n] += x1; sales1[i] += x1;
-      if (i !== n) { imp0[n] += x0; exp0[i] += x0; imp1[n] += x1; exp1[i] += x1; }
+      const x0 = X[k],
+        x1 = X[k] * (f * tc[k] * ws.a[i]);
+      buy0[n] += x0;
+      sales0[i] += x0;
+      buy1[n] += x1;
+      sales1[i] += x1;
+      if (i !== n) {
+        imp0[n] += x0;
+        exp0[i] += x0;
+        imp1[n] += x1;
+        exp1[i] += x1;
+      }
     }
   }
   for (let n = 0; n < N; n++) {
-    const d0 = buy0[n] - sales0[n], d1 = buy1[n] - sales1[n];
+    const d0 = buy0[n] - sales0[n],
+      d1 = buy1[n] - sales1[n];
     out.welfare_pct[n] = 100 * (W[n] - 1);
     out.real_income_pct[n] = 100 * (RI[n] - 1);
     out.real_wage_pct[n] = 100 * (ws.w[n] / ws.P[n] - 1);

@@ -27,7 +27,7 @@ const solved = (name: string, opts: OneSector2025Options) => {
   return { d, tariffs, opts, unknowns: s.unknowns, result: s.result };
 };
 
-describe('the one-sector re-check in the data\'s units', () => {
+describe("the one-sector re-check in the data's units", () => {
   it.each(cases)('passes an honest solve of %s (%o)', (name, opts) => {
     const input = solved(name, opts);
     expect(input.result.status).toBe('converged');
@@ -39,7 +39,9 @@ describe('the one-sector re-check in the data\'s units', () => {
     const unknowns = Float64Array.from(input.unknowns);
     const chn = d.regions.indexOf('CHN');
     unknowns[chn] *= 1 + 1e-6;
-    expect(recheckOneSector({ ...input, unknowns }, LIMIT)).toMatch(/re-check of goods-market clearing .* failed: .* worst in CHN/);
+    expect(recheckOneSector({ ...input, unknowns }, LIMIT)).toMatch(
+      /re-check of goods-market clearing .* failed: .* worst in CHN/,
+    );
   });
 
   it('catches spending or employment that do not satisfy their own equations', () => {
@@ -55,7 +57,13 @@ describe('the one-sector re-check in the data\'s units', () => {
 
   it('catches reported indicators that the solved levels do not give', () => {
     const input = solved('ustr', cases[0][1]);
-    const result: ModelResult = { ...input.result, countries: { ...input.result.countries, USA: { ...input.result.countries.USA, welfare_pct: input.result.countries.USA.welfare_pct! + 0.01 } } };
+    const result: ModelResult = {
+      ...input.result,
+      countries: {
+        ...input.result.countries,
+        USA: { ...input.result.countries.USA, welfare_pct: input.result.countries.USA.welfare_pct! + 0.01 },
+      },
+    };
     expect(recheckOneSector({ ...input, result }, LIMIT)).toMatch(/USA\.welfare_pct is .*, the solved levels give/);
   });
 

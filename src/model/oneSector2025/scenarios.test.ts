@@ -14,14 +14,21 @@ import type { OneSector2025Options } from './economy.ts';
 
 const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios', 'liberation-day');
 const EXPECTED_USA_WELFARE: Record<string, number> = {
-  'table1-case1-ustr-income-tax-relief': 1.13, 'table1-case2-ustr-lump-sum': -0.01, 'table1-case3-us-optimal': 1.79,
-  'table2-case1-reciprocal-retaliation': -0.36, 'table2-case3-optimal-retaliation': -0.75,
-  'table2-case4-optimal-tariff-optimal-retaliation': -0.32, 'table9-alt2-partial-pass-through': 1.36,
-  'table9-alt3-eps8': 0.33, 'table9-alt4-eaton-kortum': 1.24,
+  'table1-case1-ustr-income-tax-relief': 1.13,
+  'table1-case2-ustr-lump-sum': -0.01,
+  'table1-case3-us-optimal': 1.79,
+  'table2-case1-reciprocal-retaliation': -0.36,
+  'table2-case3-optimal-retaliation': -0.75,
+  'table2-case4-optimal-tariff-optimal-retaliation': -0.32,
+  'table9-alt2-partial-pass-through': 1.36,
+  'table9-alt3-eps8': 0.33,
+  'table9-alt4-eaton-kortum': 1.24,
 };
 
 describe('scenarios/liberation-day', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   it('has one file per paper case', () => {
     expect(files.map((f) => f.replace(/\.yaml$/, ''))).toEqual(Object.keys(EXPECTED_USA_WELFARE).sort());
   });
@@ -34,7 +41,9 @@ describe('scenarios/liberation-day', () => {
       const t = buildTariffMatrix(d, opts, s.policy.tariffs as PresetEntry[]);
       const r = solveOneSector2025(d, t, opts).result;
       expect(r.status).toBe('converged');
-      expect(Math.abs(r.countries.USA.welfare_pct! - EXPECTED_USA_WELFARE[f.replace(/\.yaml$/, '')])).toBeLessThanOrEqual(0.01);
+      expect(
+        Math.abs(r.countries.USA.welfare_pct! - EXPECTED_USA_WELFARE[f.replace(/\.yaml$/, '')]),
+      ).toBeLessThanOrEqual(0.01);
     });
   }
 });

@@ -19,7 +19,8 @@ describe('baseline construction', () => {
     expect(b.nuEq[1]).toBeCloseTo(0.270471, 6);
   });
   it('balances: Σ T = 0, E = Σ purchases, shares add to 1', () => {
-    let sumT = 0, sumE = 0;
+    let sumT = 0,
+      sumE = 0;
     for (let n = 0; n < N; n++) {
       sumT += b.T[n];
       sumE += b.E[n];
@@ -37,7 +38,8 @@ describe('zero tariffs', () => {
       it(`return the baseline exactly (${variant}, ${revenue})`, () => {
         const s = solveOneSector2025(d, new Float64Array(N * N), { revenue, variant });
         expect(s.result.status).toBe('converged');
-        for (const k of INDICATORS) for (let n = 0; n < N; n++) expect(Math.abs(s.table[k][n]), `${k} ${d.regions[n]}`).toBeLessThan(1e-10);
+        for (const k of INDICATORS)
+          for (let n = 0; n < N; n++) expect(Math.abs(s.table[k][n]), `${k} ${d.regions[n]}`).toBeLessThan(1e-10);
         for (const v of s.unknowns) expect(Math.abs(v - 1)).toBeLessThan(1e-12);
       });
     }
@@ -67,12 +69,16 @@ describe('solver reporting', () => {
     expect(b.result.countries.USA.welfare_pct).toBeCloseTo(a.result.countries.USA.welfare_pct!, 9);
   });
   it('rejects malformed inputs with expected-vs-found messages', () => {
-    expect(() => solveOneSector2025(d, new Float64Array(3), opts)).toThrow(/Expected tariffs as a Float64Array of N\*N = 37636, found length 3/);
+    expect(() => solveOneSector2025(d, new Float64Array(3), opts)).toThrow(
+      /Expected tariffs as a Float64Array of N\*N = 37636, found length 3/,
+    );
     const neg = new Float64Array(N * N);
     neg[1] = -0.1;
     expect(() => solveOneSector2025(d, neg, opts)).toThrow(/Expected tariff rates >= 0, found -0.1/);
     expect(() => solveOneSector2025(d, ustr, { ...opts, variant: 'nope' as never })).toThrow(/Expected variant/);
-    expect(() => solveOneSector2025(d, ustr, opts, new Float64Array(2))).toThrow(/Expected warm as a Float64Array of 3N = 582/);
+    expect(() => solveOneSector2025(d, ustr, opts, new Float64Array(2))).toThrow(
+      /Expected warm as a Float64Array of 3N = 582/,
+    );
   });
   it('fills the ModelResult contract: model, dataset, every country, groups EU and non-US', () => {
     const r = solveOneSector2025(d, ustr, opts).result;
@@ -88,16 +94,19 @@ describe('solver reporting', () => {
 describe('invariants (property tests)', () => {
   it('random uniform US tariffs converge, keep the numeraire and raise US revenue with the rate', () => {
     const us = d.regions.indexOf('USA');
-    fc.assert(fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), (rate) => {
-      const t = new Float64Array(N * N);
-      for (let i = 0; i < N; i++) if (i !== us) t[us * N + i] = rate;
-      const s = solveOneSector2025(d, t, opts);
-      expect(s.result.status).toBe('converged');
-      const b = baselineOf(d);
-      let num = 0;
-      for (let n = 0; n < N; n++) num += s.table.prices_pct[n] * b.E[n];
-      expect(Math.abs(num / b.E.reduce((a, v) => a + v, 0))).toBeLessThan(1e-8); // Σ (P̂ − 1) E = 0
-      expect(s.result.countries.USA.tariff_revenue_pct_gdp).toBeGreaterThan(0);
-    }), { numRuns: 8, seed: 2025 });
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), (rate) => {
+        const t = new Float64Array(N * N);
+        for (let i = 0; i < N; i++) if (i !== us) t[us * N + i] = rate;
+        const s = solveOneSector2025(d, t, opts);
+        expect(s.result.status).toBe('converged');
+        const b = baselineOf(d);
+        let num = 0;
+        for (let n = 0; n < N; n++) num += s.table.prices_pct[n] * b.E[n];
+        expect(Math.abs(num / b.E.reduce((a, v) => a + v, 0))).toBeLessThan(1e-8); // Σ (P̂ − 1) E = 0
+        expect(s.result.countries.USA.tariff_revenue_pct_gdp).toBeGreaterThan(0);
+      }),
+      { numRuns: 8, seed: 2025 },
+    );
   });
 });

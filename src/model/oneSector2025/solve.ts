@@ -34,30 +34,56 @@ export interface OneSector2025Solution {
  * const s = solveOneSector2025(d, d.schedules['ustr-2025-04-02'], { revenue: 'income-tax-relief', variant: 'baseline' });
  * s.result.countries.USA.welfare_pct; // ≈ 1.13
  */
-export function solveOneSector2025(d: Dataset, tariffs: Float64Array, opts: OneSector2025Options, warm?: Float64Array): OneSector2025Solution {
+export function solveOneSector2025(
+  d: Dataset,
+  tariffs: Float64Array,
+  opts: OneSector2025Options,
+  warm?: Float64Array,
+): OneSector2025Solution {
   const b = baselineOf(d);
   const { N } = b;
   const e = makeEconomy(modelParams(d, b, opts), tariffs);
   let x0: Float64Array;
   if (warm !== undefined) {
-    if (!(warm instanceof Float64Array) || warm.length !== 3 * N) throw new TypeError(msg.warmFloat64arrayN(3 * N, warm instanceof Float64Array ? `length ${warm.length}` : typeof warm));
+    if (!(warm instanceof Float64Array) || warm.length !== 3 * N)
+      throw new TypeError(
+        msg.warmFloat64arrayN(3 * N, warm instanceof Float64Array ? `length ${warm.length}` : typeof warm),
+      );
     if (!warm.every((v) => v > 0 && Number.isFinite(v))) throw new RangeError(msg.warmStartPositive());
     x0 = warm;
   } else x0 = new Float64Array(3 * N).fill(1);
   const maxIterations = opts.maxIterations ?? 500;
   const tolerance = opts.tolerance ?? 1e-11;
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) throw new RangeError(msg.maxIterationsInteger(maxIterations));
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 0))
+    throw new RangeError(msg.maxIterationsInteger(maxIterations));
   if (!(tolerance > 0)) throw new RangeError(msg.toleranceAbove0(tolerance));
   const fp = solveFixedPoint(e, x0, { maxIterations, tolerance, onIteration: opts.onIteration });
   const table = outcomes(e, fp.ws);
   const countries: ModelResult['countries'] = {};
-  d.regions.forEach((c, n) => { countries[c] = countryRow(table, n); });
+  d.regions.forEach((c, n) => {
+    countries[c] = countryRow(table, n);
+  });
   const groups: NonNullable<ModelResult['groups']> = {};
-  for (const g of Object.keys(d.manifest.groups)) groups[g] = groupRow(table, b.E, d.manifest.groups[g].map((c) => d.regions.indexOf(c)));
-  groups['non-US'] = groupRow(table, b.E, d.regions.map((_, k) => k).filter((k) => k !== b.us));
+  for (const g of Object.keys(d.manifest.groups))
+    groups[g] = groupRow(
+      table,
+      b.E,
+      d.manifest.groups[g].map((c) => d.regions.indexOf(c)),
+    );
+  groups['non-US'] = groupRow(
+    table,
+    b.E,
+    d.regions.map((_, k) => k).filter((k) => k !== b.us),
+  );
   const result: ModelResult = {
-    status: fp.status, iterations: fp.iterations, residual: fp.residual, seconds: fp.seconds,
-    model: MODEL_ID, dataset: d.manifest.id, countries, groups,
+    status: fp.status,
+    iterations: fp.iterations,
+    residual: fp.residual,
+    seconds: fp.seconds,
+    model: MODEL_ID,
+    dataset: d.manifest.id,
+    countries,
+    groups,
   };
   if (fp.message !== undefined) result.message = fp.message;
   return { result, unknowns: fp.x, table };

@@ -15,7 +15,8 @@ import { baselineOf } from './cache.ts';
 
 const d = loadDataset('world-2023');
 const solved = new Map<string, OneSector2025Solution>();
-for (const c of CASES) solved.set(c.id, solveOneSector2025(d, buildTariffMatrix(d, c.opts, PAPER_CASES[c.tariffs]), c.opts));
+for (const c of CASES)
+  solved.set(c.id, solveOneSector2025(d, buildTariffMatrix(d, c.opts, PAPER_CASES[c.tariffs]), c.opts));
 
 function value(caseId: string, row: string, column: string): number {
   const r = solved.get(caseId)!.result;
@@ -49,7 +50,9 @@ describe('published cells (Tables 1, 2, 3, 9)', () => {
     const name = `Table ${cell.table} ${cell.caseId} ${cell.row} ${cell.column} = ${cell.published}`;
     it(name, () => {
       const v = value(cell.caseId, cell.row, cell.column);
-      expect(Math.abs(v - cell.published), `ours ${v.toFixed(4)} vs published ${cell.published}`).toBeLessThanOrEqual(tolerance(cell) + 1e-12);
+      expect(Math.abs(v - cell.published), `ours ${v.toFixed(4)} vs published ${cell.published}`).toBeLessThanOrEqual(
+        tolerance(cell) + 1e-12,
+      );
     });
   }
   it('Table 3 in % of the federal budget (revenue / 0.23): 4.95 and 5.88', () => {
@@ -61,9 +64,15 @@ describe('published cells (Tables 1, 2, 3, 9)', () => {
 describe('agreement with the numpy reference (imls2025.py, printed to 3 decimals)', () => {
   // [case, USA welfare, non-US average welfare] as printed by python3 ../shared/reference/imls2025.py
   const REF: [string, number, number][] = [
-    ['t1-case1', 1.131, -0.576], ['t1-case2', -0.006, -0.574], ['t1-case3', 1.79, -0.611],
-    ['t2-case1', -0.358, -0.463], ['t2-case3', -0.745, -0.433], ['t2-case4', -0.319, -0.391],
-    ['t9-alt2', 1.365, -0.226], ['t9-alt3', 0.326, -0.442], ['t9-alt4', 1.243, -0.501],
+    ['t1-case1', 1.131, -0.576],
+    ['t1-case2', -0.006, -0.574],
+    ['t1-case3', 1.79, -0.611],
+    ['t2-case1', -0.358, -0.463],
+    ['t2-case3', -0.745, -0.433],
+    ['t2-case4', -0.319, -0.391],
+    ['t9-alt2', 1.365, -0.226],
+    ['t9-alt3', 0.326, -0.442],
+    ['t9-alt4', 1.243, -0.501],
   ];
   for (const [id, usa, nonUs] of REF) {
     it(`${id}: USA ${usa}, non-US ${nonUs} (±0.0005)`, () => {
@@ -76,7 +85,10 @@ describe('agreement with the numpy reference (imls2025.py, printed to 3 decimals
 describe('the solution satisfies the full 3N system, evaluated independently from [ŵ, Ê, L̂]', () => {
   for (const c of CASES) {
     it(c.label, () => {
-      const e = makeEconomy(modelParams(d, baselineOf(d), c.opts), buildTariffMatrix(d, c.opts, PAPER_CASES[c.tariffs]));
+      const e = makeEconomy(
+        modelParams(d, baselineOf(d), c.opts),
+        buildTariffMatrix(d, c.opts, PAPER_CASES[c.tariffs]),
+      );
       const ws = makeWorkspace(d.N);
       evaluate(e, solved.get(c.id)!.unknowns, ws);
       const res = new Float64Array(3 * d.N);

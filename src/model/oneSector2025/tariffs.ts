@@ -13,7 +13,13 @@ import { baselineOf } from './cache.ts';
 import * as msg from '../../spec/messages/model.ts';
 
 /** Preset names accepted in `tariffs` entries of scenario files. */
-export const TARIFF_PRESETS = ['ustr-2025-04-02', 'us-optimal', 'us-optimal-table2', 'reciprocal-retaliation', 'optimal-retaliation'] as const;
+export const TARIFF_PRESETS = [
+  'ustr-2025-04-02',
+  'us-optimal',
+  'us-optimal-table2',
+  'reciprocal-retaliation',
+  'optimal-retaliation',
+] as const;
 export type TariffPreset = (typeof TARIFF_PRESETS)[number];
 
 /**
@@ -85,13 +91,14 @@ function side(d: Dataset, code: string, other: string, except: readonly string[]
  */
 function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Array, entry: PresetEntry): Float64Array {
   const { N } = d;
-  const imps = side(d, entry.importer, entry.exporter, entry.importer === '*' ? entry.except ?? [] : []);
-  const exps = side(d, entry.exporter, entry.importer, entry.exporter === '*' ? entry.except ?? [] : []);
+  const imps = side(d, entry.importer, entry.exporter, entry.importer === '*' ? (entry.except ?? []) : []);
+  const exps = side(d, entry.exporter, entry.importer, entry.exporter === '*' ? (entry.except ?? []) : []);
   let rate: (n: number, i: number) => number;
   switch (entry.preset) {
     case 'ustr-2025-04-02': {
       const s = d.schedules['ustr-2025-04-02'];
-      if (!s) throw new RangeError(msg.scheduleUstrDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none'));
+      if (!s)
+        throw new RangeError(msg.scheduleUstrDataset(d.manifest.id, Object.keys(d.schedules).join(', ') || 'none'));
       rate = (n, i) => s[n * N + i];
       break;
     }
@@ -128,7 +135,12 @@ function applyTariffPreset(d: Dataset, opts: OneSector2025Options, t: Float64Arr
  *   { importer: '*', exporter: 'USA', preset: 'reciprocal-retaliation' },
  * ]);
  */
-export function buildTariffMatrix(d: Dataset, opts: OneSector2025Options, entries: readonly PresetEntry[], base?: Float64Array): Float64Array {
+export function buildTariffMatrix(
+  d: Dataset,
+  opts: OneSector2025Options,
+  entries: readonly PresetEntry[],
+  base?: Float64Array,
+): Float64Array {
   const t = base ? Float64Array.from(base) : new Float64Array(d.N * d.N);
   for (const e of entries) applyTariffPreset(d, opts, t, e);
   return t;
@@ -136,9 +148,18 @@ export function buildTariffMatrix(d: Dataset, opts: OneSector2025Options, entrie
 
 /** The paper's tariff cases by name (US side, then the retaliation), for scenarios and tests. */
 export const PAPER_CASES: Record<string, PresetEntry[]> = {
-  'ustr': [{ importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' }],
+  ustr: [{ importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' }],
   'us-optimal': [{ importer: 'USA', exporter: '*', preset: 'us-optimal' }],
-  'ustr+reciprocal-retaliation': [{ importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' }, { importer: '*', exporter: 'USA', preset: 'reciprocal-retaliation' }],
-  'ustr+optimal-retaliation': [{ importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' }, { importer: '*', exporter: 'USA', preset: 'optimal-retaliation' }],
-  'us-optimal-table2+optimal-retaliation': [{ importer: 'USA', exporter: '*', preset: 'us-optimal-table2' }, { importer: '*', exporter: 'USA', preset: 'optimal-retaliation' }],
+  'ustr+reciprocal-retaliation': [
+    { importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' },
+    { importer: '*', exporter: 'USA', preset: 'reciprocal-retaliation' },
+  ],
+  'ustr+optimal-retaliation': [
+    { importer: 'USA', exporter: '*', preset: 'ustr-2025-04-02' },
+    { importer: '*', exporter: 'USA', preset: 'optimal-retaliation' },
+  ],
+  'us-optimal-table2+optimal-retaliation': [
+    { importer: 'USA', exporter: '*', preset: 'us-optimal-table2' },
+    { importer: '*', exporter: 'USA', preset: 'optimal-retaliation' },
+  ],
 };

@@ -61,7 +61,11 @@ export function paretoSeekerAgent(options: ParetoSeekerOptions = {}): Agent {
       let best: Bid = space.bidAt(last);
       let bestScore = model!.estimate(best);
       const ceiling = space.utilityAt(last) + window;
-      for (let r = last - 1, scanned = 0; r >= 0 && scanned < maxScan && space.utilityAt(r) <= ceiling; r--, scanned++) {
+      for (
+        let r = last - 1, scanned = 0;
+        r >= 0 && scanned < maxScan && space.utilityAt(r) <= ceiling;
+        r--, scanned++
+      ) {
         const bid = space.bidAt(r);
         const s = model!.estimate(bid);
         if (s > bestScore) {

@@ -47,7 +47,10 @@ export interface ConcessionCore {
 }
 
 /** Build the bid space and bounds for an agent (shared by several strategies). */
-export function initConcession(ctx: AgentContext, options: BidSpaceOptions & { utility?: UtilityFunction }): ConcessionCore {
+export function initConcession(
+  ctx: AgentContext,
+  options: BidSpaceOptions & { utility?: UtilityFunction },
+): ConcessionCore {
   const utility = options.utility ?? ctx.utility;
   const space = createBidSpace(ctx.domain, utility, options);
   return { space, utility, uMax: space.max, uRes: Math.min(space.max, Math.max(utility.reservation, space.min)) };
@@ -58,7 +61,13 @@ export function initConcession(ctx: AgentContext, options: BidSpaceOptions & { u
  * individually rational and reaches the current target, or on the last turn
  * when it is individually rational (AC_last).
  */
-export function acceptOffer(core: ConcessionCore, offer: Bid, target: number, state: TurnState, acceptAtDeadline: boolean): boolean {
+export function acceptOffer(
+  core: ConcessionCore,
+  offer: Bid,
+  target: number,
+  state: TurnState,
+  acceptAtDeadline: boolean,
+): boolean {
   const u = core.utility.utility(offer);
   if (u < core.utility.reservation) return false;
   return u >= target || (acceptAtDeadline && state.lastTurn);

@@ -20,7 +20,6 @@ export type { Calibration };
 
 type Path = (string | number)[];
 
-
 /** A leader's threshold as the scenario states it: a distribution, or a prior placed by the record. */
 export type LeaderThreshold = Threshold | { kind: 'calibrated'; width: number };
 
@@ -31,7 +30,6 @@ export function resolveThreshold(t: LeaderThreshold, bound: number | undefined):
   return { kind: 'uniform', min: bound - t.width, max: bound };
 }
 
-
 /**
  * Solves the dated states of `dom.calibration` and bounds each leader's threshold.
  * `roles[2 + k]` is the objective index of leader k; `thresholds[k]` its stated threshold.
@@ -40,7 +38,16 @@ export function resolveThreshold(t: LeaderThreshold, bound: number | undefined):
  * const c = calibrateThresholds(parsed, dataset, domain, spec, ['USA', 'CHN'], roles, thresholds, path);
  * c.leaders[0].bound; // Trump's threshold is at most this (pp of his objective)
  */
-export function calibrateThresholds(p: ParsedScenario, d: Dataset, dom: TradeDomainSpec, spec: TradeSpec, parties: readonly [string, string], roles: readonly number[], thresholds: readonly [LeaderThreshold, LeaderThreshold], path: Path): Calibration | null {
+export function calibrateThresholds(
+  p: ParsedScenario,
+  d: Dataset,
+  dom: TradeDomainSpec,
+  spec: TradeSpec,
+  parties: readonly [string, string],
+  roles: readonly number[],
+  thresholds: readonly [LeaderThreshold, LeaderThreshold],
+  path: Path,
+): Calibration | null {
   const cal = dom.calibration;
   if (!cal) return null;
   const scenario = dom.current_state?.scenario;
@@ -53,13 +60,31 @@ export function calibrateThresholds(p: ParsedScenario, d: Dataset, dom: TradeDom
     const before = level(a.before, [...at, 'before']);
     const after = level(a.after, [...at, 'after']);
     const effects = Array.from(after, (v, o) => v - before[o]);
-    return { label: a.label, before: a.before, after: a.after, effects, leaders: [effects[roles[2]], effects[roles[3]]] };
+    return {
+      label: a.label,
+      before: a.before,
+      after: a.after,
+      effects,
+      leaders: [effects[roles[2]], effects[roles[3]]],
+    };
   });
   const leaders = parties.map((party, k) => {
-    let bound = Infinity, binding = '';
-    for (const deal of deals) if (deal.leaders[k] < bound) { bound = deal.leaders[k]; binding = deal.label; }
+    let bound = Infinity,
+      binding = '';
+    for (const deal of deals)
+      if (deal.leaders[k] < bound) {
+        bound = deal.leaders[k];
+        binding = deal.label;
+      }
     const threshold = resolveThreshold(thresholds[k], bound);
-    return { party, bound, binding, consistency: acceptanceProbability(threshold, bound), threshold, calibrated: thresholds[k].kind === 'calibrated' };
+    return {
+      party,
+      bound,
+      binding,
+      consistency: acceptanceProbability(threshold, bound),
+      threshold,
+      calibrated: thresholds[k].kind === 'calibrated',
+    };
   });
   return { deals, leaders };
 }

@@ -18,7 +18,11 @@ export interface TradeTask {
  * @example
  * const out = solveChunk(makeTradeSolver(spec), [[0.25, 0], [0.4, 0]], anchor.warm);
  */
-export function solveChunk(solver: TradeSolver, deals: readonly ArrayLike<number>[], warm: unknown): Omit<DealEval, 'warm'>[] {
+export function solveChunk(
+  solver: TradeSolver,
+  deals: readonly ArrayLike<number>[],
+  warm: unknown,
+): Omit<DealEval, 'warm'>[] {
   let start = warm;
   return deals.map((values) => {
     const e = solver.evaluate(values, start);

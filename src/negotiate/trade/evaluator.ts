@@ -22,7 +22,6 @@ import * as msg from '../../spec/messages/negotiate.ts';
 import type { TradeEvalStats } from '../../contract/negotiation.ts';
 export type { TradeEvalStats };
 
-
 const CACHE_LIMIT = 500_000;
 const cache = new Map<string, Float64Array>();
 
@@ -50,7 +49,10 @@ export class TradeEvaluator {
   /** Deal values (joined) → cache key, per evaluator: spec.base and spec.issues are fixed. */
   readonly #keys = new Map<string, string>();
 
-  constructor(readonly spec: TradeSpec, readonly workers = 0) {
+  constructor(
+    readonly spec: TradeSpec,
+    readonly workers = 0,
+  ) {
     this.context = contextHash(spec);
     this.stats = { requested: 0, cacheHits: 0, solves: 0, failed: 0, seconds: 0, workers };
   }
@@ -105,7 +107,10 @@ export class TradeEvaluator {
    * Objectives of many deals: one Float64Array per objective, in deal order. Misses go to the
    * pool in chunks (inline when `workers` is 0). `onProgress(done, total)` after each chunk.
    */
-  async map(deals: readonly ArrayLike<number>[], onProgress?: (done: number, total: number) => void): Promise<Float64Array[]> {
+  async map(
+    deals: readonly ArrayLike<number>[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Float64Array[]> {
     const t0 = performance.now();
     this.stats.requested += deals.length;
     const out = this.spec.objectives.map(() => new Float64Array(deals.length));
@@ -147,15 +152,30 @@ export class TradeEvaluator {
         onProgress?.(done, miss.length);
       };
       if (this.workers > 0 && chunks.length > 1) {
-        const pool = new ThreadPool<TradeTask, Omit<DealEval, 'warm'>[]>(new URL('./worker.ts', import.meta.url), { threads: this.workers, data: this.spec });
+        const pool = new ThreadPool<TradeTask, Omit<DealEval, 'warm'>[]>(new URL('./worker.ts', import.meta.url), {
+          threads: this.workers,
+          data: this.spec,
+        });
         try {
-          await Promise.all(chunks.map(async (chunk) => finish(chunk, await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])), warm: anchor }))));
+          await Promise.all(
+            chunks.map(async (chunk) =>
+              finish(chunk, await pool.run({ deals: chunk.map(([, m]) => Array.from(deals[m])), warm: anchor })),
+            ),
+          );
         } finally {
           await pool.close();
         }
       } else {
         const solver = this.#inline;
-        for (const chunk of chunks) finish(chunk, solveChunk(solver, chunk.map(([, m]) => deals[m]), anchor));
+        for (const chunk of chunks)
+          finish(
+            chunk,
+            solveChunk(
+              solver,
+              chunk.map(([, m]) => deals[m]),
+              anchor,
+            ),
+          );
       }
     }
     this.stats.seconds += (performance.now() - t0) / 1000;

@@ -7,7 +7,12 @@ import type { TradeNegotiationRun } from './run.ts';
 
 const f4 = (x: number) => (Math.abs(x) < 5e-5 ? '0.0000' : x.toFixed(4));
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
-const bidText = (b: Bid | null) => (b ? Object.entries(b).map(([k, v]) => `${k}=${v}`).join(' ') : 'no deal (current state)');
+const bidText = (b: Bid | null) =>
+  b
+    ? Object.entries(b)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : 'no deal (current state)';
 
 function pad(rows: string[][]): string {
   const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -15,7 +20,16 @@ function pad(rows: string[][]): string {
 }
 
 function partitionRow(name: string, s: PartitionSummary): string[] {
-  return [name, s.baskets.map((b) => `[${b.join('+')}]`).join(' '), String(s.ratifiable), s.expected_ratifiable.toFixed(1), `${s.win_sets.count[0]}/${s.win_sets.count[1]}`, pct(s.overlap), String(s.frontier.length), s.nash ? `${bidText(s.nash.bid)} (${f4(s.nash.utility[0])}, ${f4(s.nash.utility[1])})` : '–'];
+  return [
+    name,
+    s.baskets.map((b) => `[${b.join('+')}]`).join(' '),
+    String(s.ratifiable),
+    s.expected_ratifiable.toFixed(1),
+    `${s.win_sets.count[0]}/${s.win_sets.count[1]}`,
+    pct(s.overlap),
+    String(s.frontier.length),
+    s.nash ? `${bidText(s.nash.bid)} (${f4(s.nash.utility[0])}, ${f4(s.nash.utility[1])})` : '–',
+  ];
 }
 
 /** Formats a run as text tables. */
@@ -23,52 +37,112 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
   const [A, B] = r.parties;
   const out: string[] = [];
   out.push(r.name);
-  out.push(`Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`);
+  out.push(
+    `Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`,
+  );
   if (r.calibration) {
     const c = r.calibration;
-    const deals = c.deals.map((d) => `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`).join('; ');
+    const deals = c.deals
+      .map(
+        (d) =>
+          `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`,
+      )
+      .join('; ');
     out.push(`Approved deals (leaders' objectives): ${deals}`);
     const used = (l: (typeof c.leaders)[number]) =>
       l.calibrated && l.threshold.kind === 'uniform'
         ? `the threshold is calibrated: uniform on [${l.threshold.min.toFixed(4)}, ${l.threshold.max.toFixed(4)}] pp`
         : `the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`;
-    out.push(`Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`);
+    out.push(
+      `Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`,
+    );
   }
   if (r.threat) {
     const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');
-    out.push(`Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`);
+    out.push(
+      `Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`,
+    );
   }
-  out.push(`Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`);
+  out.push(
+    `Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`,
+  );
   out.push('');
-  out.push(pad([['issue', 'owner', 'grid', 'now'], ...r.issues.map((i) => [i.id, i.owner, `[${i.grid.join(', ')}] (${i.mode})`, String(i.disagreement)])]));
+  out.push(
+    pad([
+      ['issue', 'owner', 'grid', 'now'],
+      ...r.issues.map((i) => [i.id, i.owner, `[${i.grid.join(', ')}] (${i.mode})`, String(i.disagreement)]),
+    ]),
+  );
   out.push('');
-  out.push(`Utilities: objective change over the ${r.threat ? "threatened state" : "current state"}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`);
+  out.push(
+    `Utilities: objective change over the ${r.threat ? 'threatened state' : 'current state'}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`,
+  );
   const a = r.analysis;
-  out.push(`Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} (${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`);
+  out.push(
+    `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} (${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`,
+  );
   out.push('');
   out.push('Ratification (leaders accept every separate agreement; P ≥ 50% counts as ratifiable):');
-  out.push(pad([
-    ['partition', 'baskets', 'ratifiable', 'expected', `win-sets ${A}/${B}`, 'overlap', 'frontier', 'best ratifiable deal (Nash) and utilities'],
-    partitionRow('full linkage', r.linkage.full), partitionRow('linked', r.linkage.linked), partitionRow('separate', r.linkage.separate),
-  ]));
+  out.push(
+    pad([
+      [
+        'partition',
+        'baskets',
+        'ratifiable',
+        'expected',
+        `win-sets ${A}/${B}`,
+        'overlap',
+        'frontier',
+        'best ratifiable deal (Nash) and utilities',
+      ],
+      partitionRow('full linkage', r.linkage.full),
+      partitionRow('linked', r.linkage.linked),
+      partitionRow('separate', r.linkage.separate),
+    ]),
+  );
   if (r.trust) {
     out.push('');
-    out.push(`Trust ${A}/${B}: ${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`);
+    out.push(
+      `Trust ${A}/${B}: ${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`,
+    );
   }
   out.push('');
   out.push('Sessions (first seed; shares over all seeds):');
-  out.push(pad([
-    ['pairing', 'linkage', 'deal', `u ${A}`, `u ${B}`, 'P(ratify)', 'ends', 'deal share', 'ratified share'],
-    ...r.sessions.map((s) => [s.label, s.linkage, bidText(s.deal), f4(s.utilities[0]), f4(s.utilities[1]), pct(s.ratification_probability), s.baskets.map((b) => `${b.reason}@${b.round}`).join(','), pct(s.summary?.deal_share), pct(s.summary?.ratified_share)]),
-  ]));
+  out.push(
+    pad([
+      ['pairing', 'linkage', 'deal', `u ${A}`, `u ${B}`, 'P(ratify)', 'ends', 'deal share', 'ratified share'],
+      ...r.sessions.map((s) => [
+        s.label,
+        s.linkage,
+        bidText(s.deal),
+        f4(s.utilities[0]),
+        f4(s.utilities[1]),
+        pct(s.ratification_probability),
+        s.baskets.map((b) => `${b.reason}@${b.round}`).join(','),
+        pct(s.summary?.deal_share),
+        pct(s.summary?.ratified_share),
+      ]),
+    ]),
+  );
   out.push('');
   out.push(`Final deal (${r.deal.session}): ${bidText(r.deal.bid)}; P(ratify) ${pct(r.deal.ratification_probability)}`);
   if (r.deal.effects) {
-    const cols = ['real_income_pct', 'real_income_change_pp', 'exports_change_pp', 'REE_absorption_change_pp', 'SEMI_absorption_change_pp'];
-    out.push(pad([
-      ['region', 'real income %', 'Δ vs now (pp)', 'exports Δ (pp)', 'REE absorption Δ', 'SEMI absorption Δ'],
-      ...Object.entries(r.deal.effects).map(([reg, row]) => [reg, ...cols.map((c) => (row[c] === undefined ? '–' : f4(row[c])))]),
-    ]));
+    const cols = [
+      'real_income_pct',
+      'real_income_change_pp',
+      'exports_change_pp',
+      'REE_absorption_change_pp',
+      'SEMI_absorption_change_pp',
+    ];
+    out.push(
+      pad([
+        ['region', 'real income %', 'Δ vs now (pp)', 'exports Δ (pp)', 'REE absorption Δ', 'SEMI absorption Δ'],
+        ...Object.entries(r.deal.effects).map(([reg, row]) => [
+          reg,
+          ...cols.map((c) => (row[c] === undefined ? '–' : f4(row[c]))),
+        ]),
+      ]),
+    );
   }
   return out.join('\n');
 }

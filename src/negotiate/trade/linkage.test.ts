@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDomain, discreteIssue } from '../domain.ts';
 import type { MappedDomain } from './linkage.ts';
-import { analyzeMapped, basketProjections, basketIndices, partitionRatification, summarizePartition } from './linkage.ts';
+import {
+  analyzeMapped,
+  basketProjections,
+  basketIndices,
+  partitionRatification,
+  summarizePartition,
+} from './linkage.ts';
 
 /**
  * Two issues, each 0 (status quo) or 1. A's concession is issue `a` (costs A 1, gives B 2),
@@ -16,7 +22,10 @@ function linkageGame(): MappedDomain {
   return { domain, disagreement: [0, 0], delegation: [uA, uB], leaders: [uA, uB] };
 }
 
-const known0 = [{ kind: 'known', value: 0 }, { kind: 'known', value: 0 }] as const;
+const known0 = [
+  { kind: 'known', value: 0 },
+  { kind: 'known', value: 0 },
+] as const;
 
 describe('linkage and two-level ratification on a mapped domain', () => {
   it('projects each deal on a basket with the other issues at disagreement', () => {
@@ -47,7 +56,10 @@ describe('linkage and two-level ratification on a mapped domain', () => {
 
   it('turns private thresholds into probabilities (uniform on [0, 2])', () => {
     const m = linkageGame();
-    const t = [{ kind: 'uniform', min: 0, max: 2 }, { kind: 'uniform', min: 0, max: 2 }] as const;
+    const t = [
+      { kind: 'uniform', min: 0, max: 2 },
+      { kind: 'uniform', min: 0, max: 2 },
+    ] as const;
     const s = summarizePartition(m, [['a', 'b']], t);
     // Package (1,1): each leader accepts with P = 1/2 → 1/4; (0,1) and (1,0): one leader at 0.
     expect(s.expected_ratifiable).toBeCloseTo(0.25, 12);

@@ -99,7 +99,11 @@ export interface PartitionRatification {
 }
 
 /** Ratification probabilities of every deal when the baskets are separate agreements. */
-export function partitionRatification(map: MappedDomain, baskets: number[][], thresholds: readonly [Threshold, Threshold]): PartitionRatification {
+export function partitionRatification(
+  map: MappedDomain,
+  baskets: number[][],
+  thresholds: readonly [Threshold, Threshold],
+): PartitionRatification {
   const n = map.delegation[0].length;
   const proj = basketProjections(map, baskets);
   const probability = new Float64Array(n);
@@ -125,8 +129,6 @@ export function partitionRatification(map: MappedDomain, baskets: number[][], th
   return { probability, acceptance };
 }
 
-
-
 /** A deal point of the map. */
 export function dealPoint(map: MappedDomain, k: number, probability: number): DealPoint {
   return {
@@ -145,15 +147,25 @@ export function dealPoint(map: MappedDomain, k: number, probability: number): De
  * const s = summarizePartition(map, [['ree', 'chips']], [trump, xi]);
  * s.ratifiable; // deals ratified with P ≥ 0.5
  */
-export function summarizePartition(map: MappedDomain, baskets: Baskets, thresholds: readonly [Threshold, Threshold]): PartitionSummary {
+export function summarizePartition(
+  map: MappedDomain,
+  baskets: Baskets,
+  thresholds: readonly [Threshold, Threshold],
+): PartitionSummary {
   const idx = basketIndices(map.domain, baskets);
   const { probability, acceptance } = partitionRatification(map, idx, thresholds);
   const n = probability.length;
-  let deals = 0, ratifiable = 0, expected = 0, either = 0;
+  let deals = 0,
+    ratifiable = 0,
+    expected = 0,
+    either = 0;
   const count: [number, number] = [0, 0];
   const exp: [number, number] = [0, 0];
   const keep: number[] = [];
-  let bestNash = -1, bestNashV = 0, bestExp = -1, bestExpV = 0;
+  let bestNash = -1,
+    bestNashV = 0,
+    bestExp = -1,
+    bestExpV = 0;
   const [uA, uB] = map.delegation;
   for (let k = 0; k < n; k++) {
     const p = probability[k];
@@ -166,11 +178,17 @@ export function summarizePartition(map: MappedDomain, baskets: Baskets, threshol
     }
     if (acceptance[0][k] >= 0.5 || acceptance[1][k] >= 0.5) either++;
     const gain = uA[k] > 0 && uB[k] > 0 ? uA[k] * uB[k] : 0;
-    if (gain * p > bestExpV) { bestExpV = gain * p; bestExp = k; }
+    if (gain * p > bestExpV) {
+      bestExpV = gain * p;
+      bestExp = k;
+    }
     if (p >= 0.5) {
       ratifiable++;
       keep.push(k);
-      if (gain > bestNashV) { bestNashV = gain; bestNash = k; }
+      if (gain > bestNashV) {
+        bestNashV = gain;
+        bestNash = k;
+      }
     }
   }
   const fa = Float64Array.from(keep, (k) => uA[k]);
@@ -189,14 +207,14 @@ export function summarizePartition(map: MappedDomain, baskets: Baskets, threshol
   };
 }
 
-
 /** Pareto frontier, Nash and Kalai–Smorodinsky of the mapped domain (ratification under full linkage attached). */
 export function analyzeMapped(map: MappedDomain, thresholds: readonly [Threshold, Threshold]): DomainAnalysis {
   const [uA, uB] = map.delegation;
   const idx = paretoIndices(uA, uB);
   const pts: UtilityPair[] = Array.from(idx, (k) => [uA[k], uB[k]] as const);
   const d: UtilityPair = [0, 0];
-  const p = (k: number) => acceptanceProbability(thresholds[0], map.leaders[0][k]) * acceptanceProbability(thresholds[1], map.leaders[1][k]);
+  const p = (k: number) =>
+    acceptanceProbability(thresholds[0], map.leaders[0][k]) * acceptanceProbability(thresholds[1], map.leaders[1][k]);
   const at = (m: number) => (m < 0 ? null : dealPoint(map, idx[m], p(idx[m])));
   return {
     outcomes: uA.length,

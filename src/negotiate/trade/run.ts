@@ -30,18 +30,31 @@ import { callbackUtility } from '../utility.ts';
 import { calibrateThresholds, resolveThreshold, type LeaderThreshold } from './calibrate.ts';
 import { TradeEvaluator } from './evaluator.ts';
 import type { Baskets, MappedDomain } from './linkage.ts';
-import { analyzeMapped, basketIndices, dealPoint, indexOf, partitionRatification, summarizePartition } from './linkage.ts';
+import {
+  analyzeMapped,
+  basketIndices,
+  dealPoint,
+  indexOf,
+  partitionRatification,
+  summarizePartition,
+} from './linkage.ts';
 import type { CurrentStateInfo, ResolvedIssue, TradeSpec } from './state.ts';
-import { checkDisjoint, currentState, currentValue, resolveIssues, resolveObjective, solvedScenario, threatState, tradeDomain } from './state.ts';
+import {
+  checkDisjoint,
+  currentState,
+  currentValue,
+  resolveIssues,
+  resolveObjective,
+  solvedScenario,
+  threatState,
+  tradeDomain,
+} from './state.ts';
 import * as msg from '../../spec/messages/scenario.ts';
 import type { Calibration, ComplianceTerms, TradeSession, TradeNegotiationRun } from '../../contract/negotiation.ts';
 export type { TradeNegotiationRun };
 
 type Path = (string | number)[];
 const AT: Path = ['negotiation', 'domain'];
-
-
-
 
 function fail(p: ParsedScenario, path: Path, message: string): never {
   throw new ScenarioError(p.file, [{ path, message, ...p.locate(path) }]);
@@ -92,9 +105,17 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
   // deal effects are reported (an unknown one would be left out of the effects silently).
   const unknown = reportCodeIssues(dataset, p.scenario.report, MODEL_SPECS[p.scenario.model].resultGroups);
   dom.report?.forEach((c, k) => {
-    if (!dataset.regions.includes(c) && !dataset.manifest.groups[c]) unknown.push({ path: [...AT, 'report', k], message: msg.reportRegionOrGroup(dataset.manifest.id, Object.keys(dataset.manifest.groups), c) });
+    if (!dataset.regions.includes(c) && !dataset.manifest.groups[c])
+      unknown.push({
+        path: [...AT, 'report', k],
+        message: msg.reportRegionOrGroup(dataset.manifest.id, Object.keys(dataset.manifest.groups), c),
+      });
   });
-  if (unknown.length) throw new ScenarioError(p.file, unknown.map((i) => ({ ...i, ...p.locate(i.path) })));
+  if (unknown.length)
+    throw new ScenarioError(
+      p.file,
+      unknown.map((i) => ({ ...i, ...p.locate(i.path) })),
+    );
   try {
     const { base, info } = currentState(p, dataset, dom, AT);
     const issues = resolveIssues(dataset, dom, AT);
@@ -102,13 +123,25 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
     const objectives = [];
     const roles: number[] = [];
     for (const who of parties) {
-      objectives.push(resolveObjective(dataset, `${who} delegation`, who, n.parties[who].objective, ['negotiation', 'parties', who, 'objective']));
+      objectives.push(
+        resolveObjective(dataset, `${who} delegation`, who, n.parties[who].objective, [
+          'negotiation',
+          'parties',
+          who,
+          'objective',
+        ]),
+      );
       roles.push(objectives.length - 1);
     }
     for (const [k, who] of parties.entries()) {
       const lo = n.parties[who].leader?.objective;
-      if (!lo) { roles.push(roles[k]); continue; }
-      objectives.push(resolveObjective(dataset, `${who} leader`, who, lo, ['negotiation', 'parties', who, 'leader', 'objective']));
+      if (!lo) {
+        roles.push(roles[k]);
+        continue;
+      }
+      objectives.push(
+        resolveObjective(dataset, `${who} leader`, who, lo, ['negotiation', 'parties', who, 'leader', 'objective']),
+      );
       roles.push(objectives.length - 1);
     }
     const disagreement = issues.map((r, k) => {
@@ -120,9 +153,23 @@ export function setupTradeNegotiation(p: ParsedScenario): TradeSetup {
       if (digit < 0) fail(p, at, msg.gridIssueContain(r.id, v, r.grid.join(', ')));
       return digit;
     });
-    const spec: TradeSpec = { dataset: dataset.manifest.id, scenario: solvedScenario(p.scenario), base, issues, objectives };
+    const spec: TradeSpec = {
+      dataset: dataset.manifest.id,
+      scenario: solvedScenario(p.scenario),
+      base,
+      issues,
+      objectives,
+    };
     const threat = threatState(p, dataset, dom, AT);
-    return { dataset, spec, parties, disagreement, info, roles: roles as [number, number, number, number], ...(threat ? { threat } : {}) };
+    return {
+      dataset,
+      spec,
+      parties,
+      disagreement,
+      info,
+      roles: roles as [number, number, number, number],
+      ...(threat ? { threat } : {}),
+    };
   } catch (e) {
     if (e instanceof PolicyError) fail(p, e.path, e.message);
     throw e;
@@ -172,7 +219,9 @@ export async function mapTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   const workers = opts.workers ?? n.domain!.workers ?? (deals.length > 200 ? 2 : 0);
   const ev = new TradeEvaluator(spec, workers);
   opts.onProgress?.(0.02, `mapping ${deals.length} deals with the model`);
-  const raw = await ev.map(deals, (done, total) => opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`));
+  const raw = await ev.map(deals, (done, total) =>
+    opts.onProgress?.(0.02 + 0.88 * (done / total), `solved ${done} of ${total} deals`),
+  );
   const dIndex = indexOf(domain, disagreement);
   // Utilities are changes over the disagreement deal, or with a threat over the threatened state
   // (the snapback that follows if no package is ratified): one more solve.
@@ -180,11 +229,15 @@ export async function mapTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   const level = threatLevel ?? raw.map((a) => a[dIndex]);
   const delta = raw.map((a, o) => Float64Array.from(a, (x) => x - level[o]));
   const map: MappedDomain = {
-    domain, disagreement,
+    domain,
+    disagreement,
     delegation: [delta[roles[0]], delta[roles[1]]],
     leaders: [delta[roles[2]], delta[roles[3]]],
   };
-  const stated = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [LeaderThreshold, LeaderThreshold];
+  const stated = parties.map((w) => n.parties[w].leader?.threshold ?? { kind: 'known', value: 0 }) as [
+    LeaderThreshold,
+    LeaderThreshold,
+  ];
   const calibration = calibrateThresholds(p, setup.dataset, n.domain!, spec, parties, roles, stated, AT);
   const thresholds = stated.map((t, k) => resolveThreshold(t, calibration?.leaders[k].bound)) as [Threshold, Threshold];
   return { setup, domain, deals, ev, map, thresholds, calibration, dIndex, threatLevel, level };
@@ -207,7 +260,11 @@ export function allDeals(issues: readonly ResolvedIssue[]): number[][] {
   return out;
 }
 
-function agentOf(spec: AgentSpec, name: string, modelAware: () => { evaluate(b: Bid): number; disagreement: number }): Agent {
+function agentOf(
+  spec: AgentSpec,
+  name: string,
+  modelAware: () => { evaluate(b: Bid): number; disagreement: number },
+): Agent {
   if (spec.kind === 'model_aware') return modelAwareAgent({ e: spec.e, name, evaluator: modelAware() });
   return agentFromSpec(spec, name);
 }
@@ -228,7 +285,18 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   const { partitions, linkage } = linkagePartitions(p, n, spec, map, thresholds);
   const analysis = analyzeMapped(map, thresholds);
   const { trust, tau, breakdown } = trustState(n, parties);
-  const ctx: Negotiation = { p, n, setup, mapped, thresholds, partitions, tau, breakdown, revert: reverter(spec, parties, disagreement, domain), onOffer: opts.onOffer };
+  const ctx: Negotiation = {
+    p,
+    n,
+    setup,
+    mapped,
+    thresholds,
+    partitions,
+    tau,
+    breakdown,
+    revert: reverter(spec, parties, disagreement, domain),
+    onOffer: opts.onOffer,
+  };
   const sessions = runSessions(ctx);
 
   // The final deal: the first pairing under the section's linkage setting; its economic effects.
@@ -239,9 +307,17 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
   if (final.deal) {
     opts.onProgress?.(0.92, 'solving the deal');
     effects = dealEffects(ctx, final.deal);
-    compliance = complianceOf(ctx, indexOf(domain, spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id])))));
+    compliance = complianceOf(
+      ctx,
+      indexOf(
+        domain,
+        spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id]))),
+      ),
+    );
   }
-  const linkedNash = linkage.linked.nash ? { bid: linkage.linked.nash.bid, terms: complianceOf(ctx, linkage.linked.nash.index) } : null;
+  const linkedNash = linkage.linked.nash
+    ? { bid: linkage.linked.nash.bid, terms: complianceOf(ctx, linkage.linked.nash.index) }
+    : null;
   opts.onProgress?.(1, 'done');
   const labelOf = (o: number) => spec.objectives[o];
   return {
@@ -253,10 +329,28 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     parties,
     current_state: setup.info,
     calibration,
-    threat: setup.threat && threatLevel ? { ...setup.threat.info, ...(n.domain!.threat?.label ? { label: n.domain!.threat.label } : {}), objectives_pct: [...threatLevel] } : null,
-    issues: spec.issues.map((r, i) => ({ id: r.id, ...(r.label ? { label: r.label } : {}), owner: r.owner, kind: r.kind, mode: r.mode, grid: r.grid, disagreement: r.grid[disagreement[i]], flows: r.cells.length })),
+    threat:
+      setup.threat && threatLevel
+        ? {
+            ...setup.threat.info,
+            ...(n.domain!.threat?.label ? { label: n.domain!.threat.label } : {}),
+            objectives_pct: [...threatLevel],
+          }
+        : null,
+    issues: spec.issues.map((r, i) => ({
+      id: r.id,
+      ...(r.label ? { label: r.label } : {}),
+      owner: r.owner,
+      kind: r.kind,
+      mode: r.mode,
+      grid: r.grid,
+      disagreement: r.grid[disagreement[i]],
+      flows: r.cells.length,
+    })),
     objectives: spec.objectives.map((o, k) => ({
-      name: labelOf(k).name, region: o.region, measure: o.measure,
+      name: labelOf(k).name,
+      region: o.region,
+      measure: o.measure,
       security: o.security.map((s) => ({ region: setup.dataset.regions[s.region], sector: s.label, weight: s.weight })),
       disagreement_pct: level[k],
     })),
@@ -295,7 +389,13 @@ interface Negotiation {
 }
 
 /** Linkage: full (one basket), linked and separate partitions, checked and summarised. */
-function linkagePartitions(p: ParsedScenario, n: NegotiationSpec, spec: TradeSpec, map: MappedDomain, thresholds: [Threshold, Threshold]) {
+function linkagePartitions(
+  p: ParsedScenario,
+  n: NegotiationSpec,
+  spec: TradeSpec,
+  map: MappedDomain,
+  thresholds: [Threshold, Threshold],
+) {
   const ids = spec.issues.map((r) => r.id);
   const link = n.domain!.linkage;
   const linked: Baskets = link?.linked ?? [ids];
@@ -326,16 +426,35 @@ function trustState(n: NegotiationSpec, parties: [string, string]) {
     const dyn = { gain: n.trust.gain, loss: n.trust.loss };
     // A side's trust in the other is the other's delivered share on the record where there is one.
     const fromRecord = ([1, 0] as const).map((o) => trustFromRecord(n.trust?.record ?? [], parties[o]));
-    const initial: [number, number] = [fromRecord[0] ?? n.parties[parties[0]].trust, fromRecord[1] ?? n.parties[parties[1]].trust];
-    const source = fromRecord.map((t, i) => (t === undefined ? 'stated' : `record: ${(n.trust?.record ?? []).filter((r) => r.party === parties[1 - i]).map((r) => r.label).join(', ')}`)) as [string, string];
+    const initial: [number, number] = [
+      fromRecord[0] ?? n.parties[parties[0]].trust,
+      fromRecord[1] ?? n.parties[parties[1]].trust,
+    ];
+    const source = fromRecord.map((t, i) =>
+      t === undefined
+        ? 'stated'
+        : `record: ${(n.trust?.record ?? [])
+            .filter((r) => r.party === parties[1 - i])
+            .map((r) => r.label)
+            .join(', ')}`,
+    ) as [string, string];
     tau = [...initial];
     const history = (n.trust.history ?? []).map((h) => {
       const movesOf = (w: string) => h.moves[w] ?? 'C';
-      tau = [updateTrust(tau[0], movesOf(parties[1]) === 'C', dyn), updateTrust(tau[1], movesOf(parties[0]) === 'C', dyn)];
+      tau = [
+        updateTrust(tau[0], movesOf(parties[1]) === 'C', dyn),
+        updateTrust(tau[1], movesOf(parties[0]) === 'C', dyn),
+      ];
       return { label: h.label, moves: { ...h.moves }, trust: [tau[0], tau[1]] as [number, number] };
     });
     breakdown = breakdownFromTrust(tau, { base: n.trust.base_breakdown, sensitivity: n.trust.sensitivity });
-    trust = { initial, initial_source: source, after_history: [tau[0], tau[1]], breakdown_per_round: breakdown, history };
+    trust = {
+      initial,
+      initial_source: source,
+      after_history: [tau[0], tau[1]],
+      breakdown_per_round: breakdown,
+      history,
+    };
   }
   return { trust, tau, breakdown };
 }
@@ -362,7 +481,14 @@ function complianceOf(ctx: Negotiation, k: number): ComplianceTerms[] {
     const R = map.delegation[i][k];
     const T = map.delegation[i][ctx.revert(k, i)];
     const S = map.delegation[i][ctx.revert(k, 1 - i)];
-    return { party: ctx.setup.parties[i], reward: R, temptation: T, sucker: S, punishment: 0, delta_threshold: T > R ? (T > 0 ? (T - R) / T : 1) : 0 };
+    return {
+      party: ctx.setup.parties[i],
+      reward: R,
+      temptation: T,
+      sucker: S,
+      punishment: 0,
+      delta_threshold: T > R ? (T > 0 ? (T - R) / T : 1) : 0,
+    };
   });
 }
 
@@ -372,7 +498,9 @@ type Pairing = { label?: string; agents: Record<string, AgentSpec> };
 function runSessions(ctx: Negotiation): TradeSession[] {
   const { n } = ctx;
   const { parties } = ctx.setup;
-  const pairings: Pairing[] = n.sessions ?? [{ label: undefined, agents: Object.fromEntries(parties.map((w) => [w, n.parties[w].agent])) }];
+  const pairings: Pairing[] = n.sessions ?? [
+    { label: undefined, agents: Object.fromEntries(parties.map((w) => [w, n.parties[w].agent])) },
+  ];
   const ratif = {
     linked: partitionRatification(ctx.mapped.map, ctx.partitions.linked, ctx.thresholds),
     separate: partitionRatification(ctx.mapped.map, ctx.partitions.separate, ctx.thresholds),
@@ -381,7 +509,9 @@ function runSessions(ctx: Negotiation): TradeSession[] {
   pairings.forEach((pair, m) => {
     for (const mode of ['linked', 'separate'] as const) {
       // The first seed is the logged session: its moves are reported as they are made.
-      const runs = Array.from({ length: n.replications }, (_, r) => runSession(ctx, ratif[mode].probability, pair, m, mode, n.seed + r, r === 0));
+      const runs = Array.from({ length: n.replications }, (_, r) =>
+        runSession(ctx, ratif[mode].probability, pair, m, mode, n.seed + r, r === 0),
+      );
       runs[0].summary = replicationSummary(runs);
       sessions.push(runs[0]);
     }
@@ -392,7 +522,9 @@ function runSessions(ctx: Negotiation): TradeSession[] {
 /** Shares of deals and ratifications over the replications, mean utilities and the modal deal. */
 function replicationSummary(runs: TradeSession[]): TradeSession['summary'] {
   const deals = new Map<string, number>();
-  let dealt = 0, ratified = 0, pr = 0;
+  let dealt = 0,
+    ratified = 0,
+    pr = 0;
   const u: [number, number] = [0, 0];
   for (const s of runs) {
     if (s.deal) dealt++;
@@ -405,9 +537,13 @@ function replicationSummary(runs: TradeSession[]): TradeSession['summary'] {
   }
   const [modeDeal, modeCount] = [...deals.entries()].sort((a, b) => b[1] - a[1])[0];
   return {
-    runs: runs.length, deal_share: dealt / runs.length, ratified_share: ratified / runs.length,
-    mean_ratification_probability: pr / runs.length, mean_utilities: u,
-    modal_deal: JSON.parse(modeDeal) as Bid | null, modal_share: modeCount / runs.length,
+    runs: runs.length,
+    deal_share: dealt / runs.length,
+    ratified_share: ratified / runs.length,
+    mean_ratification_probability: pr / runs.length,
+    mean_utilities: u,
+    modal_deal: JSON.parse(modeDeal) as Bid | null,
+    modal_share: modeCount / runs.length,
   };
 }
 
@@ -420,18 +556,42 @@ function basketDeal(ctx: Negotiation, b: readonly number[], bid: Bid): number {
 }
 
 /** Reports a basket's moves to `ctx.onOffer`, each with the model's utilities of its bid. */
-function reportMoves(ctx: Negotiation, session: string, linkage: 'linked' | 'separate', b: readonly number[], log: readonly LogEntry[]): void {
+function reportMoves(
+  ctx: Negotiation,
+  session: string,
+  linkage: 'linked' | 'separate',
+  b: readonly number[],
+  log: readonly LogEntry[],
+): void {
   const { map } = ctx.mapped;
   const basket = b.map((i) => ctx.setup.spec.issues[i].id);
   for (const e of log) {
     const k = e.bid ? basketDeal(ctx, b, e.bid) : -1;
     const utilities: [number, number] | null = k >= 0 ? [map.delegation[0][k], map.delegation[1][k]] : null;
-    ctx.onOffer!({ session, linkage, basket, round: e.round, proposer: e.proposer, action: e.action, bid: e.bid ? { ...e.bid } : null, utilities, seen: e.utilities });
+    ctx.onOffer!({
+      session,
+      linkage,
+      basket,
+      round: e.round,
+      proposer: e.proposer,
+      action: e.action,
+      bid: e.bid ? { ...e.bid } : null,
+      utilities,
+      seen: e.utilities,
+    });
   }
 }
 
 /** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal; `logged` reports its moves. */
-function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pairing, m: number, mode: 'linked' | 'separate', seed: number, logged = false): TradeSession {
+function runSession(
+  ctx: Negotiation,
+  probability: ArrayLike<number>,
+  pair: Pairing,
+  m: number,
+  mode: 'linked' | 'separate',
+  seed: number,
+  logged = false,
+): TradeSession {
   const { map, dIndex } = ctx.mapped;
   const { parties, disagreement } = ctx.setup;
   const label = pair.label ?? `${pair.agents[parties[0]].kind} vs ${pair.agents[parties[1]].kind}`;
@@ -439,8 +599,16 @@ function runSession(ctx: Negotiation, probability: ArrayLike<number>, pair: Pair
   const baskets: TradeSession['baskets'] = [];
   ctx.partitions[mode].forEach((b, bi) => {
     const r = basketSession(ctx, pair, b, seed + 1000 * m + bi);
-    if (r.agreement) for (const i of b) digits[i] = ctx.setup.spec.issues[i].grid.indexOf(Number(r.agreement[ctx.setup.spec.issues[i].id]));
-    baskets.push({ issues: b.map((i) => ctx.setup.spec.issues[i].id), reason: r.reason, round: r.round, agreement: r.agreement, log: r.log });
+    if (r.agreement)
+      for (const i of b)
+        digits[i] = ctx.setup.spec.issues[i].grid.indexOf(Number(r.agreement[ctx.setup.spec.issues[i].id]));
+    baskets.push({
+      issues: b.map((i) => ctx.setup.spec.issues[i].id),
+      reason: r.reason,
+      round: r.round,
+      agreement: r.agreement,
+      log: r.log,
+    });
     if (logged && ctx.onOffer) reportMoves(ctx, label, mode, b, r.log);
   });
   const k = indexOf(map.domain, digits);
@@ -474,19 +642,29 @@ function basketSession(ctx: Negotiation, pair: Pairing, b: number[], seed: numbe
   const { spec, parties, disagreement, roles } = ctx.setup;
   const { map, ev, level } = ctx.mapped;
   const ids = spec.issues.map((r) => r.id);
-  const seen = (i: 0 | 1, k: number) => (n.trust ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][ctx.revert(k, 1 - i)], tau[i]) : map.delegation[i][k]);
-  const sub = createDomain(`${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`, b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)));
+  const seen = (i: 0 | 1, k: number) =>
+    n.trust
+      ? riskAdjustedUtility(map.delegation[i][k], map.delegation[i][ctx.revert(k, 1 - i)], tau[i])
+      : map.delegation[i][k];
+  const sub = createDomain(
+    `${p.scenario.name} [${b.map((i) => ids[i]).join(', ')}]`,
+    b.map((i) => discreteIssue(ids[i], spec.issues[i].grid)),
+  );
   const full = (bid: Bid) => basketDeal(ctx, b, bid);
   // Utilities seen by the delegations: promised concessions of the other side discounted by trust.
-  const utilities = ([0, 1] as const).map((i) => callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 })) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
-  const agents = ([0, 1] as const).map((i) => agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
-    // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
-    evaluate: (bid: Bid) => {
-      const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
-      return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];
-    },
-    disagreement: thresholdMean(thresholds[i]),
-  }))) as [Agent, Agent];
+  const utilities = ([0, 1] as const).map((i) =>
+    callbackUtility((bid) => seen(i, full(bid)), { reservation: n.parties[parties[i]].reservation ?? 0 }),
+  ) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
+  const agents = ([0, 1] as const).map((i) =>
+    agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
+      // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
+      evaluate: (bid: Bid) => {
+        const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
+        return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];
+      },
+      disagreement: thresholdMean(thresholds[i]),
+    })),
+  ) as [Agent, Agent];
   return runSaop({ domain: sub, utilities, agents, deadline: n.deadline, breakdownProbability: ctx.breakdown, seed });
 }
 
@@ -501,7 +679,9 @@ function dealEffects(ctx: Negotiation, deal: Bid): NonNullable<TradeNegotiationR
   const now = solver.solveFull(deals[dIndex], abs);
   const after = solver.solveFull(valuesOf(deal), abs, now.warm);
   // A dataset group of the report (EU) has no row of its own: its members are reported.
-  const regions = reportedRows(n.domain!.report ?? parties, ctx.setup.dataset.manifest.groups, (c) => Boolean(after.result.countries[c]));
+  const regions = reportedRows(n.domain!.report ?? parties, ctx.setup.dataset.manifest.groups, (c) =>
+    Boolean(after.result.countries[c]),
+  );
   const effects: NonNullable<TradeNegotiationRun['deal']['effects']> = {};
   for (const reg of regions) {
     const a = after.result.countries[reg];
@@ -534,4 +714,3 @@ function minOverAgreements(map: MappedDomain, baskets: number[][], digits: reado
   }
   return m;
 }
-

@@ -39,7 +39,8 @@ export interface DealSolve extends DealEval {
 /** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices) in region n. */
 function absorptionPct(ge: GeRun, n: number, js: readonly number[]): number {
   const J = ge.baseline.J;
-  let x0 = 0, x1 = 0;
+  let x0 = 0,
+    x1 = 0;
   for (const j of js) {
     x0 += ge.baseline.X[n * J + j];
     x1 += ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]);
@@ -61,7 +62,11 @@ function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefi
 /** Solver of a trade spec (the dataset is loaded once; the model caches its calibrated baseline). */
 export interface TradeSolver {
   evaluate(values: ArrayLike<number>, warm?: unknown): DealEval;
-  solveFull(values: ArrayLike<number>, absorption?: { regions: string[]; sectors: string[] }, warm?: unknown): DealSolve;
+  solveFull(
+    values: ArrayLike<number>,
+    absorption?: { regions: string[]; sectors: string[] },
+    warm?: unknown,
+  ): DealSolve;
 }
 
 /**
@@ -78,7 +83,13 @@ export function makeTradeSolver(spec: TradeSpec): TradeSolver {
     const solved = model.solve(d, spec.scenario, dealPolicy(spec.base, spec.issues, values), warm);
     const r = solved.result;
     const objectives = Float64Array.from(spec.objectives, (o) => objectiveValue(o, r, solved.ge));
-    const e: DealEval = { status: r.status, objectives, iterations: r.iterations, residual: r.residual, warm: solved.warm };
+    const e: DealEval = {
+      status: r.status,
+      objectives,
+      iterations: r.iterations,
+      residual: r.residual,
+      warm: solved.warm,
+    };
     return { e, solved };
   };
   return {

@@ -76,7 +76,15 @@ export interface TradeSpec {
 /** Default solver tolerance of trade-domain solves (objectives to ≈ 1e-7 percentage points). */
 const TRADE_TOLERANCE = 1e-9;
 
-function cells(d: Dataset, a: string, b: string, aIsImporter: boolean, except: string[] | undefined, sectors: string[] | undefined, path: Path): Int32Array {
+function cells(
+  d: Dataset,
+  a: string,
+  b: string,
+  aIsImporter: boolean,
+  except: string[] | undefined,
+  sectors: string[] | undefined,
+  path: Path,
+): Int32Array {
   return coveredFlows(d, a, b, aIsImporter, except, sectors, path, 'issue');
 }
 
@@ -84,14 +92,21 @@ function cells(d: Dataset, a: string, b: string, aIsImporter: boolean, except: s
 export function resolveIssues(d: Dataset, spec: TradeDomainSpec, path: Path): ResolvedIssue[] {
   return spec.issues.map((t, k) => {
     const at = [...path, 'issues', k];
-    const kind = t.tariffs ? 'tariff' as const : 'export_control' as const;
+    const kind = t.tariffs ? ('tariff' as const) : ('export_control' as const);
     const parts = t.tariffs
       ? t.tariffs.map((e, m) => cells(d, e.importer, e.exporter, true, e.except, e.sectors, [...at, 'tariffs', m]))
-      : t.export_controls!.map((e, m) => cells(d, e.origin, e.destination, false, e.except, e.sectors, [...at, 'export_controls', m]));
+      : t.export_controls!.map((e, m) =>
+          cells(d, e.origin, e.destination, false, e.except, e.sectors, [...at, 'export_controls', m]),
+        );
     const all = [...new Set(parts.flatMap((p) => [...p]))].sort((a, b) => a - b);
     const r: ResolvedIssue = {
-      id: t.id, owner: t.owner, kind, mode: t.mode ?? (kind === 'tariff' ? 'add' : 'set'), grid: [...t.grid],
-      cells: Int32Array.from(all), rents: t.export_controls?.some((e) => e.rents === 'lost') ? 0 : 1,
+      id: t.id,
+      owner: t.owner,
+      kind,
+      mode: t.mode ?? (kind === 'tariff' ? 'add' : 'set'),
+      grid: [...t.grid],
+      cells: Int32Array.from(all),
+      rents: t.export_controls?.some((e) => e.rents === 'lost') ? 0 : 1,
     };
     if (t.label) r.label = t.label;
     return r;
@@ -105,7 +120,8 @@ export function checkDisjoint(issues: readonly ResolvedIssue[], path: Path): voi
     for (const q of r.cells) {
       const key = `${r.kind}:${q}`;
       const prev = owner.get(key);
-      if (prev !== undefined && prev !== r.id) throw new PolicyError([...path, 'issues', k], msg.issuesCoverDisjoint(r.id, prev));
+      if (prev !== undefined && prev !== r.id)
+        throw new PolicyError([...path, 'issues', k], msg.issuesCoverDisjoint(r.id, prev));
       owner.set(key, r.id);
     }
   });
@@ -113,7 +129,10 @@ export function checkDisjoint(issues: readonly ResolvedIssue[], path: Path): voi
 
 /** The negotiation domain of the issues: one discrete issue per lever, values = its grid. */
 export function tradeDomain(name: string, issues: readonly ResolvedIssue[]): Domain {
-  return createDomain(name, issues.map((r) => discreteIssue(r.id, r.grid)));
+  return createDomain(
+    name,
+    issues.map((r) => discreteIssue(r.id, r.grid)),
+  );
 }
 
 /** Current value of an issue: 0 for mode add; for mode set the common current rate/approval of its cells (NaN if they differ). */
@@ -139,11 +158,16 @@ export function currentValue(base: PolicyState, r: ResolvedIssue): number {
  * @example
  * const p = dealPolicy(spec.base, spec.issues, [-0.1, 0.6]);
  */
-export function dealPolicy(base: PolicyState, issues: readonly ResolvedIssue[], values: ArrayLike<number>): PolicyState {
+export function dealPolicy(
+  base: PolicyState,
+  issues: readonly ResolvedIssue[],
+  values: ArrayLike<number>,
+): PolicyState {
   const tau = Float64Array.from(base.tau);
   let controls: GeControls = base.controls;
   const ctl = issues.some((r) => r.kind === 'export_control') ? new Map<number, [number, number]>() : undefined;
-  if (ctl) base.controls.flow.forEach((q, k) => ctl.set(q, [base.controls.approval[k], base.controls.rentsToExporter[k]]));
+  if (ctl)
+    base.controls.flow.forEach((q, k) => ctl.set(q, [base.controls.approval[k], base.controls.rentsToExporter[k]]));
   issues.forEach((r, k) => {
     const v = values[k];
     if (r.kind === 'tariff') {
@@ -159,7 +183,11 @@ export function dealPolicy(base: PolicyState, issues: readonly ResolvedIssue[], 
   });
   if (ctl) {
     const keys = [...ctl.keys()].sort((a, b) => a - b);
-    controls = { flow: Int32Array.from(keys), approval: Float64Array.from(keys, (q) => ctl.get(q)![0]), rentsToExporter: Uint8Array.from(keys, (q) => ctl.get(q)![1]) };
+    controls = {
+      flow: Int32Array.from(keys),
+      approval: Float64Array.from(keys, (q) => ctl.get(q)![0]),
+      rentsToExporter: Uint8Array.from(keys, (q) => ctl.get(q)![1]),
+    };
   }
   return { tau, controls, capacity: base.capacity };
 }
@@ -167,13 +195,16 @@ export function dealPolicy(base: PolicyState, issues: readonly ResolvedIssue[], 
 /** SHA-1 of a policy (tariff factors and controls): the cache key of a solve within a context. */
 export function policyHash(p: PolicyState): string {
   const h = createHash('sha1');
-  for (const a of [p.tau, p.controls.flow, p.controls.approval, p.controls.rentsToExporter]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  for (const a of [p.tau, p.controls.flow, p.controls.approval, p.controls.rentsToExporter])
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return h.digest('hex');
 }
 
 /** SHA-1 of what, besides the policy, determines the objectives (dataset, model, options, objectives). */
 export function contextHash(spec: Pick<TradeSpec, 'dataset' | 'scenario' | 'objectives'>): string {
-  return createHash('sha1').update(JSON.stringify({ d: spec.dataset, m: spec.scenario.model, o: spec.scenario.options, obj: spec.objectives })).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify({ d: spec.dataset, m: spec.scenario.model, o: spec.scenario.options, obj: spec.objectives }))
+    .digest('hex');
 }
 
 /**
@@ -183,12 +214,20 @@ export function contextHash(spec: Pick<TradeSpec, 'dataset' | 'scenario' | 'obje
  */
 export function solvedScenario(s: Scenario): Scenario {
   const { strategy: _s, timeline: _t, negotiation: _n, policy, ...rest } = s;
-  return { ...rest, policy: policy?.capacity ? { capacity: policy.capacity } : {}, options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE } } as Scenario;
+  return {
+    ...rest,
+    policy: policy?.capacity ? { capacity: policy.capacity } : {},
+    options: { ...s.options, tolerance: s.options.tolerance ?? TRADE_TOLERANCE },
+  } as Scenario;
 }
 
-
 function locateScenario(ref: string, from: string): string {
-  const candidates = [resolve(dirname(from), ref), resolve(ref), resolve(SCENARIOS_DIR, `${ref}.yaml`), resolve(SCENARIOS_DIR, ref)];
+  const candidates = [
+    resolve(dirname(from), ref),
+    resolve(ref),
+    resolve(SCENARIOS_DIR, `${ref}.yaml`),
+    resolve(SCENARIOS_DIR, ref),
+  ];
   const hit = candidates.find((c) => existsSync(c) && !c.endsWith('/'));
   if (!hit) throw new RangeError(negotiateMsg.embeddedScenarioId(ref));
   return hit;
@@ -198,7 +237,12 @@ function locateScenario(ref: string, from: string): string {
  * The current state of a negotiation: `current_state.scenario` (or this file) folded through
  * `current_state.date` (or its policy section when no date is given).
  */
-export function currentState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec, path: Path): { base: PolicyState; info: CurrentStateInfo } {
+export function currentState(
+  p: ParsedScenario,
+  d: Dataset,
+  spec: TradeDomainSpec,
+  path: Path,
+): { base: PolicyState; info: CurrentStateInfo } {
   return datedState(p, d, spec.current_state, [...path, 'current_state']);
 }
 
@@ -206,16 +250,27 @@ export function currentState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpe
  * The threatened state of a negotiation (`threat`: a dated state of a scenario's timeline,
  * default the current state's scenario), or undefined without a threat.
  */
-export function threatState(p: ParsedScenario, d: Dataset, spec: TradeDomainSpec, path: Path): { base: PolicyState; info: CurrentStateInfo } | undefined {
+export function threatState(
+  p: ParsedScenario,
+  d: Dataset,
+  spec: TradeDomainSpec,
+  path: Path,
+): { base: PolicyState; info: CurrentStateInfo } | undefined {
   if (!spec.threat) return undefined;
   const scenario = spec.threat.scenario ?? spec.current_state?.scenario;
   return datedState(p, d, { ...(scenario ? { scenario } : {}), date: spec.threat.date }, [...path, 'threat']);
 }
 
 /** Folded timelines of other scenario files, per dataset and file (with its size and mtime): a negotiation reads the same one for its current state, threat and every calibration date. */
-const folded = new WeakMap<Dataset, Map<string, { stamp: string; src: ParsedScenario; states?: ReturnType<typeof timelineStates> }>>();
+const folded = new WeakMap<
+  Dataset,
+  Map<string, { stamp: string; src: ParsedScenario; states?: ReturnType<typeof timelineStates> }>
+>();
 
-function readFolded(file: string, d: Dataset): { src: ParsedScenario; states: () => ReturnType<typeof timelineStates> } {
+function readFolded(
+  file: string,
+  d: Dataset,
+): { src: ParsedScenario; states: () => ReturnType<typeof timelineStates> } {
   const st = statSync(file);
   const stamp = `${st.size}:${st.mtimeMs}`;
   let byFile = folded.get(d);
@@ -237,12 +292,22 @@ function readFolded(file: string, d: Dataset): { src: ParsedScenario; states: ()
  * date); `at` is the field's path. The tariffs and controls come from that timeline, the capacity
  * bounds from this file: they describe the economy the negotiation is solved on, not a policy step.
  */
-export function datedState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
+export function datedState(
+  p: ParsedScenario,
+  d: Dataset,
+  cs: TradeDomainSpec['current_state'],
+  at: Path,
+): { base: PolicyState; info: CurrentStateInfo } {
   const { base, info } = sourceState(p, d, cs, at);
   return cs?.scenario ? { base: { ...base, capacity: scenarioCapacity(p, d) }, info } : { base, info };
 }
 
-function sourceState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current_state'], at: Path): { base: PolicyState; info: CurrentStateInfo } {
+function sourceState(
+  p: ParsedScenario,
+  d: Dataset,
+  cs: TradeDomainSpec['current_state'],
+  at: Path,
+): { base: PolicyState; info: CurrentStateInfo } {
   const path = at.slice(0, -1);
   const key = at[at.length - 1];
   const fail = (at: Path, message: string): never => {
@@ -259,7 +324,8 @@ function sourceState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current
     }
     ({ src, states } = readFolded(file, d));
     const other = scenarioDataset(src);
-    if (other.manifest.id !== d.manifest.id) fail([...path, key, 'scenario'], msg.scenarioDataset(d.manifest.id, other.manifest.id));
+    if (other.manifest.id !== d.manifest.id)
+      fail([...path, key, 'scenario'], msg.scenarioDataset(d.manifest.id, other.manifest.id));
   }
   const name = cs?.scenario ?? p.file;
   if (!cs?.date) return { base: policyState(src, d), info: { scenario: name } };
@@ -274,14 +340,21 @@ function sourceState(p: ParsedScenario, d: Dataset, cs: TradeDomainSpec['current
 }
 
 /** Resolves an objective for `region` (a region code of the dataset). */
-export function resolveObjective(d: Dataset, name: string, region: string, o: TradeObjectiveSpec | undefined, path: Path): ResolvedObjective {
+export function resolveObjective(
+  d: Dataset,
+  name: string,
+  region: string,
+  o: TradeObjectiveSpec | undefined,
+  path: Path,
+): ResolvedObjective {
   if (d.regions.indexOf(region) < 0) throw new PolicyError(path, msg.partyRegionDataset(d.manifest.id, region));
   const security: ResolvedObjective['security'] = [];
   const add = (reg: string, table: Record<string, number>, at: Path) => {
     const n = d.regions.indexOf(reg);
     if (n < 0) throw new PolicyError(at, msg.regionCodeOfDataset(d.manifest.id, reg));
     // A sector group (e.g. REE = REM, RES, MAG) is one term: the group's real absorption.
-    for (const [sector, w] of Object.entries(table)) security.push({ region: n, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
+    for (const [sector, w] of Object.entries(table))
+      security.push({ region: n, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
   };
   if (o?.security) add(region, o.security, [...path, 'security']);
   for (const [reg, table] of Object.entries(o?.security_of ?? {})) add(reg, table, [...path, 'security_of', reg]);

@@ -8,25 +8,59 @@ import { dealPolicy, policyHash } from './state.ts';
 /** A coarse trade domain on the London state of the embedded scenario (long-run model, fast). */
 function scenario(domain: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
-    lancaster: 1, name: 'test trade domain', model: 'multisector', dataset: 'multisector-2025', options: { baseline: 'keep-deficits' },
+    lancaster: 1,
+    name: 'test trade domain',
+    model: 'multisector',
+    dataset: 'multisector-2025',
+    options: { baseline: 'keep-deficits' },
     negotiation: {
-      deadline: { rounds: 6 }, seed: 7,
+      deadline: { rounds: 6 },
+      seed: 7,
       domain: { current_state: { scenario: 'us-china-2025', date: '2025-06-09' }, workers: 0, ...domain },
       parties: {
-        USA: { delegation: [{ name: 'Greer' }], leader: { name: 'Trump', threshold: { kind: 'known', value: 0 } }, agent: { kind: 'boulware' }, objective: { security: { REE: 0.05 }, security_of: { CHN: { SEMI: -0.01 } } } },
-        CHN: { delegation: [{ name: 'He Lifeng' }], leader: { name: 'Xi', threshold: { kind: 'known', value: 0 } }, agent: { kind: 'conceder' }, objective: { security: { SEMI: 0.01 } } },
+        USA: {
+          delegation: [{ name: 'Greer' }],
+          leader: { name: 'Trump', threshold: { kind: 'known', value: 0 } },
+          agent: { kind: 'boulware' },
+          objective: { security: { REE: 0.05 }, security_of: { CHN: { SEMI: -0.01 } } },
+        },
+        CHN: {
+          delegation: [{ name: 'He Lifeng' }],
+          leader: { name: 'Xi', threshold: { kind: 'known', value: 0 } },
+          agent: { kind: 'conceder' },
+          objective: { security: { SEMI: 0.01 } },
+        },
       },
       ...extra,
     },
   });
 }
 
-const chnTariff = (grid: number[]) => ({ id: 'chn_tariff', owner: 'CHN', tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }], grid });
-const ree = (grid: number[]) => ({ id: 'ree', owner: 'CHN', export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }], grid });
-const chips = (grid: number[]) => ({ id: 'chips', owner: 'USA', export_controls: [{ origin: 'TWN', destination: 'CHN', sectors: ['SEMI'] }, { origin: 'USA', destination: 'CHN', sectors: ['SEMI'] }], mode: 'add', grid });
+const chnTariff = (grid: number[]) => ({
+  id: 'chn_tariff',
+  owner: 'CHN',
+  tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }],
+  grid,
+});
+const ree = (grid: number[]) => ({
+  id: 'ree',
+  owner: 'CHN',
+  export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }],
+  grid,
+});
+const chips = (grid: number[]) => ({
+  id: 'chips',
+  owner: 'USA',
+  export_controls: [
+    { origin: 'TWN', destination: 'CHN', sectors: ['SEMI'] },
+    { origin: 'USA', destination: 'CHN', sectors: ['SEMI'] },
+  ],
+  mode: 'add',
+  grid,
+});
 
 describe('trade domains from the economic model', () => {
-  it('the US objective falls as China\'s tariff on the US rises, others fixed', async () => {
+  it("the US objective falls as China's tariff on the US rises, others fixed", async () => {
     const s = setupTradeNegotiation(parseScenarioText(scenario({ issues: [chnTariff([0, 0.1, 0.2])] }), 'mono.json'));
     clearTradeCache();
     const ev = new TradeEvaluator({ ...s.spec, objectives: s.spec.objectives.map((o) => ({ ...o, security: [] })) });
@@ -43,7 +77,9 @@ describe('trade domains from the economic model', () => {
     clearTradeCache();
     const ev = new TradeEvaluator(s.spec);
     // Both shifts floor every covered rate at 0: one policy.
-    expect(policyHash(dealPolicy(s.spec.base, s.spec.issues, [-6]))).toBe(policyHash(dealPolicy(s.spec.base, s.spec.issues, [-5])));
+    expect(policyHash(dealPolicy(s.spec.base, s.spec.issues, [-6]))).toBe(
+      policyHash(dealPolicy(s.spec.base, s.spec.issues, [-5])),
+    );
     const a = ev.evaluate([-6]);
     const b = ev.evaluate([-5]);
     ev.evaluate([-6]);
@@ -67,8 +103,17 @@ describe('trade domains from the economic model', () => {
 
   it('runs the negotiation section: linkage analysis and sessions reproducible with a seed', async () => {
     const text = scenario(
-      { issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])], linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] } },
-      { replications: 3, sessions: [{ agents: { USA: { kind: 'boulware' }, CHN: { kind: 'conceder' } } }, { agents: { USA: { kind: 'model_aware' }, CHN: { kind: 'pareto_seeker' } } }] },
+      {
+        issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])],
+        linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] },
+      },
+      {
+        replications: 3,
+        sessions: [
+          { agents: { USA: { kind: 'boulware' }, CHN: { kind: 'conceder' } } },
+          { agents: { USA: { kind: 'model_aware' }, CHN: { kind: 'pareto_seeker' } } },
+        ],
+      },
     );
     clearTradeCache();
     const a = await runTradeNegotiation(parseScenarioText(text, 'run.json'));
@@ -85,11 +130,19 @@ describe('trade domains from the economic model', () => {
   }, 60_000);
 
   it('with a threat (snapback to the April rates) measures utilities over the threatened state, so more deals pass both leaders', async () => {
-    const domain = { issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])], linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] } };
+    const domain = {
+      issues: [ree([0.25, 0.6, 1]), chips([-0.13, 0, 0.17])],
+      linkage: { linked: [['ree', 'chips']], separate: [['ree'], ['chips']] },
+    };
     const extra = { replications: 1 };
     clearTradeCache();
     const plain = await runTradeNegotiation(parseScenarioText(scenario(domain, extra), 'plain.json'));
-    const coerced = await runTradeNegotiation(parseScenarioText(scenario({ ...domain, threat: { date: '2025-05-11', label: 'snapback' } }, extra), 'threat.json'));
+    const coerced = await runTradeNegotiation(
+      parseScenarioText(
+        scenario({ ...domain, threat: { date: '2025-05-11', label: 'snapback' } }, extra),
+        'threat.json',
+      ),
+    );
     expect(plain.threat).toBeNull();
     expect(coerced.threat).toMatchObject({ date: '2025-05-11', label: 'snapback' });
     // The April rates hurt both sides more than the state after Geneva.
@@ -103,10 +156,18 @@ describe('trade domains from the economic model', () => {
     expect(coerced.evaluation.solves).toBe(0); // the grid came from the cache; the threat was one more solve
   }, 120_000);
 
-  it('bounds each leader\'s threshold from above by the smallest effect of the deals it approved', async () => {
-    const approved = [{ label: 'Geneva', before: '2025-05-13', after: '2025-05-14' }, { label: 'Busan', before: '2025-11-09', after: '2025-11-10' }];
+  it("bounds each leader's threshold from above by the smallest effect of the deals it approved", async () => {
+    const approved = [
+      { label: 'Geneva', before: '2025-05-13', after: '2025-05-14' },
+      { label: 'Busan', before: '2025-11-09', after: '2025-11-10' },
+    ];
     clearTradeCache();
-    const r = await runTradeNegotiation(parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 }), 'cal.json'));
+    const r = await runTradeNegotiation(
+      parseScenarioText(
+        scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 }),
+        'cal.json',
+      ),
+    );
     const c = r.calibration!;
     expect(c.deals.map((d) => d.label)).toEqual(['Geneva', 'Busan']);
     // Geneva cut both sides' tariffs by over 100 points: it raises both real incomes.
@@ -116,7 +177,15 @@ describe('trade domains from the economic model', () => {
       // Known thresholds of 0 lie below every approved effect: consistent with the record.
       expect(c.leaders[k].consistency).toBe(c.leaders[k].bound >= 0 ? 1 : 0);
     }
-    expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])], calibration: { approved: [{ label: 'x', before: '2025-13-45', after: '2025-05-14' }] } }), 'bad.json')).toThrow(/date/);
+    expect(() =>
+      parseScenarioText(
+        scenario({
+          issues: [ree([0.25, 1])],
+          calibration: { approved: [{ label: 'x', before: '2025-13-45', after: '2025-05-14' }] },
+        }),
+        'bad.json',
+      ),
+    ).toThrow(/date/);
   }, 120_000);
 
   it('places a calibrated threshold prior uniformly on [bound − width, bound] from the approvals of the same run, and asks for the approvals', async () => {
@@ -127,33 +196,46 @@ describe('trade domains from the economic model', () => {
       return JSON.stringify(o);
     };
     clearTradeCache();
-    const r = await runTradeNegotiation(parseScenarioText(calibrated(scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 })), 'cal.json'));
+    const r = await runTradeNegotiation(
+      parseScenarioText(
+        calibrated(scenario({ issues: [ree([0.25, 1])], calibration: { approved } }, { replications: 1 })),
+        'cal.json',
+      ),
+    );
     for (const l of r.calibration!.leaders) {
       expect(l.calibrated).toBe(true);
       expect(l.threshold).toEqual({ kind: 'uniform', min: l.bound - 0.1, max: l.bound });
       expect(l.consistency).toBe(1);
     }
-    expect(() => parseScenarioText(calibrated(scenario({ issues: [ree([0.25, 1])] })), 'nocal.json')).toThrow(/parties\.USA\.leader\.threshold: expected negotiation\.domain\.calibration/);
+    expect(() => parseScenarioText(calibrated(scenario({ issues: [ree([0.25, 1])] })), 'nocal.json')).toThrow(
+      /parties\.USA\.leader\.threshold: expected negotiation\.domain\.calibration/,
+    );
   }, 120_000);
 
-  it('calibrates a side\'s initial trust on the other\'s delivered share of earlier promises, keeping the stated prior where the record is silent', async () => {
+  it("calibrates a side's initial trust on the other's delivered share of earlier promises, keeping the stated prior where the record is silent", async () => {
     const record = [{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8, source: 'PIIE' }];
     const trust = { gain: 0.2, loss: 0.3, record, history: [{ label: 'kept', moves: { USA: 'C', CHN: 'C' } }] };
     clearTradeCache();
-    const r = await runTradeNegotiation(parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust }), 'trust.json'));
+    const r = await runTradeNegotiation(
+      parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust }), 'trust.json'),
+    );
     expect(r.trust!.initial[0]).toBeCloseTo(288.8 / 502.4, 12);
     expect(r.trust!.initial[1]).toBe(0.5);
     expect(r.trust!.initial_source).toEqual(['record: Phase One purchases', 'stated']);
     // Both complied once: τ ← τ + 0.2 (1 − τ) from the calibrated start.
     expect(r.trust!.after_history[0]).toBeCloseTo(0.5748 + 0.2 * (1 - 0.5748), 3);
     const bad = { ...trust, record: [{ ...record[0], party: 'JPN' }] };
-    expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust: bad }), 'bad.json')).toThrow(/trust\.record\[0\]\.party: expected a party \(USA, CHN\), found "JPN"/);
+    expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust: bad }), 'bad.json')).toThrow(
+      /trust\.record\[0\]\.party: expected a party \(USA, CHN\), found "JPN"/,
+    );
   }, 120_000);
 
   it('reports scenario errors with their paths: disagreement off the grid, unknown owner', () => {
     const off = scenario({ issues: [ree([0.6, 1])] });
     expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(ScenarioError);
-    expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(/contain its disagreement value 0.25/);
+    expect(() => setupTradeNegotiation(parseScenarioText(off, 'off.json'))).toThrow(
+      /contain its disagreement value 0.25/,
+    );
     const owner = scenario({ issues: [{ ...ree([0.25, 1]), owner: 'JPN' }] });
     expect(() => parseScenarioText(owner, 'owner.json')).toThrow(/expected a party \(USA, CHN\), found "JPN"/);
   });

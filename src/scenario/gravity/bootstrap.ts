@@ -49,7 +49,10 @@ export function bootstrapChunk(p: GravityPrepared, seed: number, from: number, t
     const ok = fit.status === 'converged';
     out.coef.push(ok ? Array.from(fit.coef) : null);
     for (const t of treatments) {
-      if (!ok) { out.welfare[t].push(null); continue; }
+      if (!ok) {
+        out.welfare[t].push(null);
+        continue;
+      }
       const b = p.scenario.counterfactual!.shock.coefficient ?? fit.coef[p.ge!.regressorIndex];
       const ge = counterfactual(p, b, t);
       out.welfare[t].push(ge.status === 'converged' ? Array.from(ge.welfare) : null);
@@ -94,24 +97,44 @@ export interface GravityBands {
  * bands.estimates.eu_enlargement.coef; // [lo, hi]
  * ```
  */
-export function summarizeBootstrap(p: GravityPrepared, chunks: BootstrapChunk[], seed: number, level: number): GravityBands {
+export function summarizeBootstrap(
+  p: GravityPrepared,
+  chunks: BootstrapChunk[],
+  seed: number,
+  level: number,
+): GravityBands {
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
   const coef = sorted.flatMap((c) => c.coef);
   const okCoef = coef.filter((c): c is number[] => c !== null);
   const names = p.problem.names;
   const estimates: GravityBands['estimates'] = {};
   names.forEach((n, k) => {
-    const b = band(okCoef.map((c) => c[k]), level);
+    const b = band(
+      okCoef.map((c) => c[k]),
+      level,
+    );
     estimates[n] = { coef: b.interval, se: b.sd };
   });
-  const bands: GravityBands = { method: 'pairs bootstrap', replications: coef.length, failed: coef.length - okCoef.length, seed, level, estimates };
+  const bands: GravityBands = {
+    method: 'pairs bootstrap',
+    replications: coef.length,
+    failed: coef.length - okCoef.length,
+    seed,
+    level,
+    estimates,
+  };
   const treatments = p.scenario.counterfactual?.imbalances ?? [];
   if (p.ge && treatments.length > 0) {
     const section = (t: string) => {
       const rows = sorted.flatMap((c) => c.welfare[t]).filter((w): w is number[] => w !== null);
       const countries: Record<string, { welfare_factor: [number, number] }> = {};
       p.ge!.countries.forEach((c, i) => {
-        countries[c] = { welfare_factor: band(rows.map((w) => w[i]), level).interval };
+        countries[c] = {
+          welfare_factor: band(
+            rows.map((w) => w[i]),
+            level,
+          ).interval,
+        };
       });
       return { countries };
     };

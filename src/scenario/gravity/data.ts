@@ -44,7 +44,9 @@ export interface DataAccess {
 /** Resolves `data.file` to a readable path (data folder, or the scenario's folder in the CLI). */
 function resolveDataFile(file: string, access: DataAccess): string {
   const fail = (message: string) =>
-    new ScenarioError(access.scenarioFile ?? 'scenario', [{ path: ['data', 'file'], message, ...(access.where ?? {}) }]);
+    new ScenarioError(access.scenarioFile ?? 'scenario', [
+      { path: ['data', 'file'], message, ...(access.where ?? {}) },
+    ]);
   if (access.scenarioDir) {
     const local = isAbsolute(file) ? file : resolve(access.scenarioDir, file);
     if (existsSync(local) && statSync(local).isFile()) return local;
@@ -87,7 +89,8 @@ export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
   const shown = s.data.file;
   const need = [s.data.exporter, s.data.importer, s.data.flow, ...(s.data.year ? [s.data.year] : [])];
   for (const c of need) {
-    if (!t.header.includes(c)) throw new DataError(dataMsg.expectedColumn(shown, c, t.header.map((h) => `"${h}"`).join(', ')));
+    if (!t.header.includes(c))
+      throw new DataError(dataMsg.expectedColumn(shown, c, t.header.map((h) => `"${h}"`).join(', ')));
   }
   const idx = (c: string) => {
     const k = t.header.indexOf(c);
@@ -104,7 +107,8 @@ export function readPanel(s: GravityScenario, access: DataAccess = {}): Panel {
     for (let i = 0; i < t.rows.length; i++) {
       const raw = t.rows[i].cells[k].trim();
       const v = Number(raw);
-      if (raw === '' || !Number.isFinite(v)) throw new DataError(dataMsg.fieldExpectedFinite(shown, t.rows[i].line, c, raw));
+      if (raw === '' || !Number.isFinite(v))
+        throw new DataError(dataMsg.fieldExpectedFinite(shown, t.rows[i].line, c, raw));
       out[i] = v;
     }
     return out;

@@ -21,9 +21,15 @@ const usitcText = readFileSync(USITC, 'utf8');
 
 describe('scenarios/gravity/eu-enlargement.yaml (the GE_gravity example)', () => {
   const r = runGravity(loadGravityFile(EU));
-  const t = parseCsv(readFileSync(new URL('../../../data/gravity/wiod-fta-2000-2014.csv', import.meta.url), 'utf8'), 'wiod', []);
+  const t = parseCsv(
+    readFileSync(new URL('../../../data/gravity/wiod-fta-2000-2014.csv', import.meta.url), 'utf8'),
+    'wiod',
+    [],
+  );
   const col = (c: string) => t.rows.map((row) => row.cells[t.header.indexOf(c)]);
-  const [ex, im, yr, wEu, xEu, wMult, xMult] = ['exporter', 'importer', 'year', 'w_eu', 'X_eu', 'w_mult', 'X_mult'].map(col);
+  const [ex, im, yr, wEu, xEu, wMult, xMult] = ['exporter', 'importer', 'year', 'w_eu', 'X_eu', 'w_mult', 'X_mult'].map(
+    col,
+  );
 
   it('estimates the EU-enlargement effect of ppmlhdfe with clustered standard errors', () => {
     expect(r.converged).toBe(true);
@@ -32,21 +38,29 @@ describe('scenarios/gravity/eu-enlargement.yaml (the GE_gravity example)', () =>
     expect(Math.abs(r.estimates.eu_enlargement.coef! - 0.224249)).toBeLessThan(1e-5);
     expect(r.estimates.eu_enlargement.se).toBeGreaterThan(0);
     expect(r.estimates.other_fta.coef).toBeLessThan(0);
-    expect(r.estimation).toMatchObject({ observations: 7568, clusters: 1892, vce: 'cluster(exporter#importer)', fixed_effects: ['exporter#year', 'importer#year', 'exporter#importer'] });
+    expect(r.estimation).toMatchObject({
+      observations: 7568,
+      clusters: 1892,
+      vce: 'cluster(exporter#importer)',
+      fixed_effects: ['exporter#year', 'importer#year', 'exporter#importer'],
+    });
     expect(r.ge?.shock.pairs_shocked).toBe(2 * 286);
   });
 
   it("gives every exporter's welfare factor and every new flow of Stata's ge_gravity (1e-6)", () => {
-    let worst = 0, rows = 0;
+    let worst = 0,
+      rows = 0;
     for (let i = 0; i < t.rows.length; i++) {
       if (yr[i] !== '2000') continue;
       rows++;
       const pair = `${ex[i]}->${im[i]}`;
-      worst = Math.max(worst,
+      worst = Math.max(
+        worst,
         Math.abs(r.ge!.countries[ex[i]].welfare_factor / Number(wEu[i]) - 1),
         Math.abs(r.ge!.flows[pair] / Number(xEu[i]) - 1),
         Math.abs(r.ge!.multiplicative!.countries[ex[i]].welfare_factor / Number(wMult[i]) - 1),
-        Math.abs(r.ge!.multiplicative!.flows[pair] / Number(xMult[i]) - 1));
+        Math.abs(r.ge!.multiplicative!.flows[pair] / Number(xMult[i]) - 1),
+      );
     }
     expect(rows).toBe(44 * 44);
     expect(Object.keys(r.ge!.countries)).toHaveLength(44);
@@ -58,7 +72,14 @@ describe('scenarios/gravity/eu-enlargement.yaml (the GE_gravity example)', () =>
 describe('scenarios/gravity/usitc-sample.yaml (the gegravity example)', () => {
   it('gives the documented PPML coefficients and constant', () => {
     const r = runGravity(loadGravityFile(USITC));
-    const documented: Record<string, number> = { lndist: -0.3898623, contiguity: 0.891577, common_language: 0.0326249, pta: 0.4711383, international: -3.412584, _cons: 16.32434 };
+    const documented: Record<string, number> = {
+      lndist: -0.3898623,
+      contiguity: 0.891577,
+      common_language: 0.0326249,
+      pta: 0.4711383,
+      international: -3.412584,
+      _cons: 16.32434,
+    };
     for (const [k, v] of Object.entries(documented)) expect(Math.abs(r.estimates[k].coef! - v)).toBeLessThan(5e-6);
     expect(r.ge!.countries.CAN.welfare_factor).toBeGreaterThan(1);
     expect(r.ge!.countries.JPN.welfare_factor).toBeGreaterThan(1);
@@ -78,21 +99,31 @@ describe('gravity scenario validation', () => {
   };
 
   it('points at an unknown field with file:line:col', () => {
-    expect(fail(usitcText.replace('  vce: robust', '  vce: robust\n  robustness: high'))).toMatch(/^bad\.yaml:\d+:3 estimate\.robustness: expected only known fields/);
+    expect(fail(usitcText.replace('  vce: robust', '  vce: robust\n  robustness: high'))).toMatch(
+      /^bad\.yaml:\d+:3 estimate\.robustness: expected only known fields/,
+    );
   });
 
   it('refuses a shock on a regressor that is not estimated', () => {
-    expect(fail(usitcText.replace('regressor: pta', 'regressor: tariff'))).toMatch(/bad\.yaml:\d+:\d+ counterfactual\.shock\.regressor: expected one of the estimated regressors/);
+    expect(fail(usitcText.replace('regressor: pta', 'regressor: tariff'))).toMatch(
+      /bad\.yaml:\d+:\d+ counterfactual\.shock\.regressor: expected one of the estimated regressors/,
+    );
   });
 
   it('refuses a data file outside the data folder, without reading it', () => {
-    expect(fail(usitcText.replace('gravity/usitc-sample-2006.csv', '../package.json'))).toMatch(/bad\.yaml:\d+:\d+ data\.file: expected a CSV file inside the data folder, found "\.\.\/package\.json"/);
+    expect(fail(usitcText.replace('gravity/usitc-sample-2006.csv', '../package.json'))).toMatch(
+      /bad\.yaml:\d+:\d+ data\.file: expected a CSV file inside the data folder, found "\.\.\/package\.json"/,
+    );
     expect(fail(usitcText.replace('gravity/usitc-sample-2006.csv', '/etc/passwd'))).toMatch(/inside the data folder/);
   });
 
   it('names a missing column and an unknown country', () => {
-    expect(fail(usitcText.replace('[lndist,', '[ln_distance,'))).toMatch(/estimate\.regressors\[0\]: expected a column of gravity\/usitc-sample-2006\.csv, found "ln_distance"/);
-    expect(fail(usitcText.replace('[[CAN, JPN]', '[[CAN, XXX]'))).toMatch(/counterfactual\.shock\.pairs\[0\]: expected countries of the data, found XXX/);
+    expect(fail(usitcText.replace('[lndist,', '[ln_distance,'))).toMatch(
+      /estimate\.regressors\[0\]: expected a column of gravity\/usitc-sample-2006\.csv, found "ln_distance"/,
+    );
+    expect(fail(usitcText.replace('[[CAN, JPN]', '[[CAN, XXX]'))).toMatch(
+      /counterfactual\.shock\.pairs\[0\]: expected countries of the data, found XXX/,
+    );
   });
 });
 
@@ -107,18 +138,23 @@ describe('the pairs bootstrap', () => {
     expect(whole.coef[0]).not.toEqual(whole.coef[1]);
   });
 
-  for (const c of executorCases()) describe.skipIf(c.skip)(`on the ${c.name} executor${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
-    let ex: Executor;
-    beforeAll(async () => { ex = await c.make(); });
-    afterAll(() => c.cleanup());
+  for (const c of executorCases())
+    describe.skipIf(c.skip)(`on the ${c.name} executor${c.skip ? ` (skipped: ${c.skip})` : ''}`, () => {
+      let ex: Executor;
+      beforeAll(async () => {
+        ex = await c.make();
+      });
+      afterAll(() => c.cleanup());
 
-    it('gives the same bands as in this thread, parallel to estimates and ge', async () => {
-      const bands = await bootstrapGravity(ex, p, text, 'usitc.yaml');
-      expect(bands).toEqual(summarizeBootstrap(p, [bootstrapChunk(p, 7, 0, 6)], 7, 0.95));
-      expect(bands).toMatchObject({ method: 'pairs bootstrap', replications: 6, failed: 0, seed: 7, level: 0.95 });
-      const [lo, hi] = bands.estimates.pta.coef;
-      expect(lo).toBeLessThan(hi);
-      expect(bands.ge!.countries.CAN.welfare_factor[0]).toBeLessThanOrEqual(bands.ge!.countries.CAN.welfare_factor[1]);
+      it('gives the same bands as in this thread, parallel to estimates and ge', async () => {
+        const bands = await bootstrapGravity(ex, p, text, 'usitc.yaml');
+        expect(bands).toEqual(summarizeBootstrap(p, [bootstrapChunk(p, 7, 0, 6)], 7, 0.95));
+        expect(bands).toMatchObject({ method: 'pairs bootstrap', replications: 6, failed: 0, seed: 7, level: 0.95 });
+        const [lo, hi] = bands.estimates.pta.coef;
+        expect(lo).toBeLessThan(hi);
+        expect(bands.ge!.countries.CAN.welfare_factor[0]).toBeLessThanOrEqual(
+          bands.ge!.countries.CAN.welfare_factor[1],
+        );
+      });
     });
-  });
 });

@@ -50,7 +50,12 @@ function columnsOf(c: string | string[]): string[] {
  * ppml(prepared.problem);
  * ```
  */
-export function prepareGravity(s: GravityScenario, panel: Panel, file: string, locate: Locate = () => undefined): GravityPrepared {
+export function prepareGravity(
+  s: GravityScenario,
+  panel: Panel,
+  file: string,
+  locate: Locate = () => undefined,
+): GravityPrepared {
   const fail = (path: (string | number)[], message: string): never => {
     const issue: ScenarioIssue = { path, message, ...(locate(path) ?? {}) };
     throw new ScenarioError(file, [issue]);
@@ -81,7 +86,8 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   const n = rows.length;
   if (n === 0) fail(['estimate', 'sample'], msg.flowsEstimationSample(panel.file));
   const k = est.regressors.length;
-  const y = new Float64Array(n), x = new Float64Array(n * k);
+  const y = new Float64Array(n),
+    x = new Float64Array(n * k);
   for (let j = 0; j < n; j++) y[j] = panel.flow[rows[j]];
   est.regressors.forEach((r, c) => {
     const v = numeric(r, ['estimate', 'regressors', c]);
@@ -90,18 +96,32 @@ export function prepareGravity(s: GravityScenario, panel: Panel, file: string, l
   const sub = (v: string[]) => Array.from(rows, (i) => v[i]);
   const factors: Factor[] = est.fixed_effects.map((fe, g) => {
     const cols = columnsOf(fe);
-    return factorOf(cols.join('#'), cols.map((c, m) => sub(key(c, ['estimate', 'fixed_effects', g, ...(typeof fe === 'string' ? [] : [m])]))));
+    return factorOf(
+      cols.join('#'),
+      cols.map((c, m) => sub(key(c, ['estimate', 'fixed_effects', g, ...(typeof fe === 'string' ? [] : [m])]))),
+    );
   });
   let cluster: Int32Array | undefined;
   let vceLabel = 'robust';
   if (typeof est.vce === 'object') {
     const cols = columnsOf(est.vce.cluster);
-    cluster = factorOf('cluster', cols.map((c) => sub(key(c, ['estimate', 'vce', 'cluster'])))).codes;
+    cluster = factorOf(
+      'cluster',
+      cols.map((c) => sub(key(c, ['estimate', 'vce', 'cluster']))),
+    ).codes;
     vceLabel = `cluster(${cols.join('#')})`;
   }
   const pairFactor = factorOf('pair', [sub(panel.exporter), sub(panel.importer)]);
   const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
-  const prepared: GravityPrepared = { scenario: s, problem, rows, pairOf: pairFactor.codes, pairs: pairFactor.levels, vceLabel, data: { file: panel.file, hash: panel.hash ?? null } };
+  const prepared: GravityPrepared = {
+    scenario: s,
+    problem,
+    rows,
+    pairOf: pairFactor.codes,
+    pairs: pairFactor.levels,
+    vceLabel,
+    data: { file: panel.file, hash: panel.hash ?? null },
+  };
   if (s.counterfactual) prepared.ge = prepareGe(s, panel, fail, numeric);
   // The report's rows are countries of the GE: an unknown one would be left out of the table silently.
   const ge = prepared.ge;
@@ -138,42 +158,68 @@ function prepareGe(
   const xs = numeric(regressor, ['counterfactual', 'shock', 'regressor']);
   const base = new Float64Array(N * N);
   const cell = (i: number) => {
-    const a = at.get(panel.exporter[i]), b = at.get(panel.importer[i]);
+    const a = at.get(panel.exporter[i]),
+      b = at.get(panel.importer[i]);
     if (a === undefined || b === undefined) {
-      fail(['data', 'file'], msg.sameCountriesExporters(year ?? 'the data', panel.file, panel.lines[i], panel.exporter[i], panel.importer[i]));
+      fail(
+        ['data', 'file'],
+        msg.sameCountriesExporters(
+          year ?? 'the data',
+          panel.file,
+          panel.lines[i],
+          panel.exporter[i],
+          panel.importer[i],
+        ),
+      );
     }
     return a! * N + b!;
   };
   for (let i = 0; i < panel.n; i++) {
     if (!inYear(i)) continue;
     const c = cell(i);
-    if (!Number.isNaN(flows[c])) fail(['data', 'file'], msg.oneFlowPair(year ?? 'the data', panel.exporter[i], panel.importer[i], panel.file, panel.lines[i]));
+    if (!Number.isNaN(flows[c]))
+      fail(
+        ['data', 'file'],
+        msg.oneFlowPair(year ?? 'the data', panel.exporter[i], panel.importer[i], panel.file, panel.lines[i]),
+      );
     flows[c] = panel.flow[i];
     base[c] = xs[i];
   }
   for (let c = 0; c < N * N; c++) {
-    if (Number.isNaN(flows[c])) fail(['data', 'file'], msg.pairCountriesDomestic(N, year ?? 'the data', countries[Math.floor(c / N)], countries[c % N]));
+    if (Number.isNaN(flows[c]))
+      fail(
+        ['data', 'file'],
+        msg.pairCountriesDomestic(N, year ?? 'the data', countries[Math.floor(c / N)], countries[c % N]),
+      );
   }
   const delta = new Float64Array(N * N);
   const shock = cf.shock;
   if (shock.to_year !== undefined) {
     const to = String(shock.to_year);
-    if (!panel.year || !years.includes(to)) fail(['counterfactual', 'shock', 'to_year'], msg.yearOfData2(years.join(', '), to));
+    if (!panel.year || !years.includes(to))
+      fail(['counterfactual', 'shock', 'to_year'], msg.yearOfData2(years.join(', '), to));
     const seen = new Uint8Array(N * N);
     for (let i = 0; i < panel.n; i++) {
       if (panel.year![i] !== to) continue;
-      const a = at.get(panel.exporter[i]), b = at.get(panel.importer[i]);
+      const a = at.get(panel.exporter[i]),
+        b = at.get(panel.importer[i]);
       if (a === undefined || b === undefined) continue;
       delta[a * N + b] = xs[i] - base[a * N + b];
       seen[a * N + b] = 1;
     }
     for (let c = 0; c < N * N; c++) {
-      if (!seen[c]) fail(['counterfactual', 'shock', 'to_year'], msg.everyPairIn(to, countries[Math.floor(c / N)], countries[c % N]));
+      if (!seen[c])
+        fail(
+          ['counterfactual', 'shock', 'to_year'],
+          msg.everyPairIn(to, countries[Math.floor(c / N)], countries[c % N]),
+        );
     }
   } else {
     shock.pairs!.forEach(([e, m], p) => {
-      const a = at.get(e), b = at.get(m);
-      if (a === undefined || b === undefined) fail(['counterfactual', 'shock', 'pairs', p], msg.countriesData(a === undefined ? e : m));
+      const a = at.get(e),
+        b = at.get(m);
+      if (a === undefined || b === undefined)
+        fail(['counterfactual', 'shock', 'pairs', p], msg.countriesData(a === undefined ? e : m));
       if (a === b) fail(['counterfactual', 'shock', 'pairs', p], msg.internationalPair(e, m));
       delta[a! * N + b!] = shock.value! - base[a! * N + b!];
     });

@@ -83,7 +83,14 @@ export function counterfactual(p: GravityPrepared, b: number, imbalances: 'addit
   const N = ge.countries.length;
   const beta = new Float64Array(N * N);
   for (let c = 0; c < N * N; c++) beta[c] = b * ge.delta[c];
-  return geGravity({ n: N, flows: ge.flows, beta, theta: p.scenario.counterfactual!.theta, imbalances, tolerance: p.scenario.counterfactual!.tolerance });
+  return geGravity({
+    n: N,
+    flows: ge.flows,
+    beta,
+    theta: p.scenario.counterfactual!.theta,
+    imbalances,
+    tolerance: p.scenario.counterfactual!.tolerance,
+  });
 }
 
 /** The coefficient the GE uses: the scenario's override or the estimate. */
@@ -95,11 +102,23 @@ function shockCoefficient(p: GravityPrepared, fit: PpmlFit): number {
 function treatment(p: GravityPrepared, r: GeResult): GeTreatment {
   const { countries } = p.ge!;
   const N = countries.length;
-  const out: GeTreatment = { status: r.status, iterations: r.iterations, residual: r.residual, countries: {}, flows: {} };
+  const out: GeTreatment = {
+    status: r.status,
+    iterations: r.iterations,
+    residual: r.residual,
+    countries: {},
+    flows: {},
+  };
   countries.forEach((c, i) => {
-    out.countries[c] = { welfare_factor: r.welfare[i], real_wage_factor: r.realWage[i], nominal_wage_factor: r.nominalWage[i], price_index_factor: r.priceIndex[i] };
+    out.countries[c] = {
+      welfare_factor: r.welfare[i],
+      real_wage_factor: r.realWage[i],
+      nominal_wage_factor: r.nominalWage[i],
+      price_index_factor: r.priceIndex[i],
+    };
   });
-  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) out.flows[`${countries[i]}->${countries[j]}`] = r.flows[i * N + j];
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) out.flows[`${countries[i]}->${countries[j]}`] = r.flows[i * N + j];
   return out;
 }
 
@@ -119,18 +138,37 @@ export function runGravity(p: GravityPrepared): GravityResult {
   const t1 = performance.now();
   const estimates: GravityResult['estimates'] = {};
   s.estimate.regressors.forEach((r, c) => {
-    estimates[r] = fit.omitted[c] ? { coef: null, se: null, omitted: true } : { coef: num(fit.coef[c]), se: num(fit.se[c]) };
+    estimates[r] = fit.omitted[c]
+      ? { coef: null, se: null, omitted: true }
+      : { coef: num(fit.coef[c]), se: num(fit.se[c]) };
   });
   estimates._cons = { coef: num(fit.constant), se: num(fit.constantSe) };
   const result: GravityResult = {
-    kind: 'gravity', name: s.name, status: fit.status, converged: fit.status === 'converged', message: fit.message, iterations: fit.iterations, estimates,
+    kind: 'gravity',
+    name: s.name,
+    status: fit.status,
+    converged: fit.status === 'converged',
+    message: fit.message,
+    iterations: fit.iterations,
+    estimates,
     estimation: {
-      observations: fit.nobs, dropped: fit.dropped, separation_checked: fit.separationChecked, fixed_effects: p.problem.factors.map((f) => f.name), vce: p.vceLabel,
-      clusters: fit.clusters ?? null, deviance: fit.deviance, inner_iterations: fit.innerIterations, tolerance: s.estimate.tolerance,
+      observations: fit.nobs,
+      dropped: fit.dropped,
+      separation_checked: fit.separationChecked,
+      fixed_effects: p.problem.factors.map((f) => f.name),
+      vce: p.vceLabel,
+      clusters: fit.clusters ?? null,
+      deviance: fit.deviance,
+      inner_iterations: fit.innerIterations,
+      tolerance: s.estimate.tolerance,
       seconds: (t1 - t0) / 1000,
     },
     seconds: 0,
-    provenance: gravityProvenance(p.data, { ...s.estimate, ...(s.counterfactual ? { counterfactual: s.counterfactual } : {}) }, s.counterfactual ? [{ name: 'theta', value: s.counterfactual.theta, source: 'counterfactual.theta' }] : []),
+    provenance: gravityProvenance(
+      p.data,
+      { ...s.estimate, ...(s.counterfactual ? { counterfactual: s.counterfactual } : {}) },
+      s.counterfactual ? [{ name: 'theta', value: s.counterfactual.theta, source: 'counterfactual.theta' }] : [],
+    ),
   };
   if (p.ge && fit.status === 'converged') {
     const cf = s.counterfactual!;
@@ -138,7 +176,9 @@ export function runGravity(p: GravityPrepared): GravityResult {
     const [first, ...rest] = cf.imbalances;
     const main = treatment(p, counterfactual(p, b, first));
     const ge: GeSection = {
-      year: p.ge.year ?? null, theta: cf.theta, imbalances: first,
+      year: p.ge.year ?? null,
+      theta: cf.theta,
+      imbalances: first,
       shock: { regressor: cf.shock.regressor, coefficient: b, pairs_shocked: p.ge.shocked },
       ...main,
     };

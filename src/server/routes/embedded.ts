@@ -54,7 +54,13 @@ function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
     try {
       const p = parseScenarioText(text, file);
       const s = p.scenario;
-      const head = { name: s.name, description: s.description ?? null, model: s.model, dataset: s.dataset ?? null, timeline: !!s.timeline };
+      const head = {
+        name: s.name,
+        description: s.description ?? null,
+        model: s.model,
+        dataset: s.dataset ?? null,
+        timeline: !!s.timeline,
+      };
       try {
         checkScenario(p);
         return { ...base, ...head, valid: true, issues: [] };
@@ -64,7 +70,16 @@ function embeddedScenarios(dir = SCENARIOS_DIR): EmbeddedScenario[] {
       }
     } catch (e) {
       const issues = e instanceof ScenarioError ? e.issues : [{ path: [], message: (e as Error).message }];
-      return { ...base, name: null, description: null, model: null, dataset: null, timeline: false, valid: false, issues };
+      return {
+        ...base,
+        name: null,
+        description: null,
+        model: null,
+        dataset: null,
+        timeline: false,
+        valid: false,
+        issues,
+      };
     }
   });
 }
@@ -78,7 +93,15 @@ function gravityEntry(base: { id: string; file: string; text: string }, file: st
   try {
     const p = loadGravity(base.text, file);
     const s = p.scenario;
-    return { ...base, ...head, name: s.name, description: s.description ?? null, dataset: s.data.file, valid: true, issues: [] };
+    return {
+      ...base,
+      ...head,
+      name: s.name,
+      description: s.description ?? null,
+      dataset: s.data.file,
+      valid: true,
+      issues: [],
+    };
   } catch (e) {
     const issues = e instanceof ScenarioError ? e.issues : [{ path: [], message: (e as Error).message }];
     return { ...base, ...head, valid: false, issues };
@@ -87,7 +110,14 @@ function gravityEntry(base: { id: string; file: string; text: string }, file: st
 
 /** Registers GET /api/scenarios/embedded. */
 export const embeddedRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/scenarios/embedded', {
-    schema: { summary: 'The scenario files shipped in scenarios/, with their text and whether they are valid on this version', response: { 200: z.object({ scenarios: z.array(EmbeddedSchema) }) } },
-  }, async () => ({ scenarios: embeddedScenarios() }));
+  app.get(
+    '/api/scenarios/embedded',
+    {
+      schema: {
+        summary: 'The scenario files shipped in scenarios/, with their text and whether they are valid on this version',
+        response: { 200: z.object({ scenarios: z.array(EmbeddedSchema) }) },
+      },
+    },
+    async () => ({ scenarios: embeddedScenarios() }),
+  );
 };

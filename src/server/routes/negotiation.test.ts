@@ -6,15 +6,31 @@ import { dealMap } from './negotiation.ts';
 
 /** A two-issue trade domain on the London state, with a snapback threat as the outside option. */
 const text = JSON.stringify({
-  lancaster: 1, name: 'deal map with a threat', model: 'multisector', dataset: 'multisector-2025', options: { baseline: 'keep-deficits' },
+  lancaster: 1,
+  name: 'deal map with a threat',
+  model: 'multisector',
+  dataset: 'multisector-2025',
+  options: { baseline: 'keep-deficits' },
   negotiation: {
-    deadline: { rounds: 4 }, seed: 3,
+    deadline: { rounds: 4 },
+    seed: 3,
     domain: {
-      current_state: { scenario: 'us-china-2025', date: '2025-06-09' }, workers: 0,
+      current_state: { scenario: 'us-china-2025', date: '2025-06-09' },
+      workers: 0,
       threat: { date: '2025-05-11', label: 'snapback' },
       issues: [
-        { id: 'ree', owner: 'CHN', export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }], grid: [0.25, 1] },
-        { id: 'chn_tariff', owner: 'CHN', tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }], grid: [-0.1, 0] },
+        {
+          id: 'ree',
+          owner: 'CHN',
+          export_controls: [{ origin: 'CHN', destination: '*', sectors: ['REE'] }],
+          grid: [0.25, 1],
+        },
+        {
+          id: 'chn_tariff',
+          owner: 'CHN',
+          tariffs: [{ importer: 'CHN', exporter: 'USA', sectors: ['goods'] }],
+          grid: [-0.1, 0],
+        },
       ],
     },
     parties: {

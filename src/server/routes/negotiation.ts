@@ -34,14 +34,27 @@ export const DealMapSchema = z.object({
   run: z.string(),
   parties: z.tuple([z.string(), z.string()]),
   issues: z.array(z.object({ id: z.string(), grid: z.array(z.number()), disagreement: z.number() })),
-  leaders: z.array(z.object({ name: z.string().nullable(), threshold: ThresholdOut, own_objective: z.boolean() })).meta({ description: "Per party: the leader's name, threshold distribution, and whether the leader has an objective of its own (else the delegation's)" }),
-  partitions: z.object({ full: z.array(z.array(z.string())), linked: z.array(z.array(z.string())), separate: z.array(z.array(z.string())) }),
+  leaders: z
+    .array(z.object({ name: z.string().nullable(), threshold: ThresholdOut, own_objective: z.boolean() }))
+    .meta({
+      description:
+        "Per party: the leader's name, threshold distribution, and whether the leader has an objective of its own (else the delegation's)",
+    }),
+  partitions: z.object({
+    full: z.array(z.array(z.string())),
+    linked: z.array(z.array(z.string())),
+    separate: z.array(z.array(z.string())),
+  }),
   disagreement_index: z.number().int().meta({ description: 'Index of the no-deal (current state) deal' }),
   deals: z.object({
-    values: z.array(z.array(z.number())).meta({ description: 'Issue values of each deal, in issue order (mixed-radix order, last issue fastest)' }),
+    values: z
+      .array(z.array(z.number()))
+      .meta({ description: 'Issue values of each deal, in issue order (mixed-radix order, last issue fastest)' }),
     delegation: z.tuple([Column, Column]).meta({ description: "Delegations' utilities, pp over the current state" }),
     leaders: z.tuple([Column, Column]).meta({ description: "Leaders' utilities, pp over the current state" }),
-    ratification: z.object({ full: Column, linked: Column, separate: Column }).meta({ description: 'P(both leaders ratify) per deal and partition; null for the no-deal deal' }),
+    ratification: z
+      .object({ full: Column, linked: Column, separate: Column })
+      .meta({ description: 'P(both leaders ratify) per deal and partition; null for the no-deal deal' }),
   }),
 });
 
@@ -62,19 +75,32 @@ export async function dealMap(run: string, text: string, workers = 2): Promise<D
   const ids = spec.issues.map((r) => r.id);
   const link = n.domain!.linkage;
   const partitions = { full: [ids], linked: link?.linked ?? [ids], separate: link?.separate ?? ids.map((i) => [i]) };
-  const prob = (b: readonly (readonly string[])[]) => column(partitionRatification(map, basketIndices(domain, b), thresholds).probability);
+  const prob = (b: readonly (readonly string[])[]) =>
+    column(partitionRatification(map, basketIndices(domain, b), thresholds).probability);
   return {
     run,
     parties,
     issues: spec.issues.map((r, i) => ({ id: r.id, grid: r.grid, disagreement: r.grid[disagreement[i]] })),
-    leaders: parties.map((w, i) => ({ name: n.parties[w].leader?.name ?? null, threshold: thresholds[i], own_objective: roles[2 + i] !== roles[i] })),
-    partitions: { full: partitions.full.map((b) => [...b]), linked: partitions.linked.map((b) => [...b]), separate: partitions.separate.map((b) => [...b]) },
+    leaders: parties.map((w, i) => ({
+      name: n.parties[w].leader?.name ?? null,
+      threshold: thresholds[i],
+      own_objective: roles[2 + i] !== roles[i],
+    })),
+    partitions: {
+      full: partitions.full.map((b) => [...b]),
+      linked: partitions.linked.map((b) => [...b]),
+      separate: partitions.separate.map((b) => [...b]),
+    },
     disagreement_index: dIndex,
     deals: {
       values: deals,
       delegation: [column(map.delegation[0]), column(map.delegation[1])],
       leaders: [column(map.leaders[0]), column(map.leaders[1])],
-      ratification: { full: prob(partitions.full), linked: prob(partitions.linked), separate: prob(partitions.separate) },
+      ratification: {
+        full: prob(partitions.full),
+        linked: prob(partitions.linked),
+        separate: prob(partitions.separate),
+      },
     },
   };
 }
@@ -82,25 +108,30 @@ export async function dealMap(run: string, text: string, workers = 2): Promise<D
 /** Registers GET /api/runs/:id/deals. */
 export function negotiationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/runs/:id/deals', {
-      schema: {
-        summary: 'Every deal of a negotiation run (trade domain) with utilities and ratification probabilities per partition: the deal cloud',
-        params: IdParamsSchema,
-        response: { 200: DealMapSchema, 404: ErrorSchema, 409: ErrorSchema },
+    app.get(
+      '/api/runs/:id/deals',
+      {
+        schema: {
+          summary:
+            'Every deal of a negotiation run (trade domain) with utilities and ratification probabilities per partition: the deal cloud',
+          params: IdParamsSchema,
+          response: { 200: DealMapSchema, 404: ErrorSchema, 409: ErrorSchema },
+        },
       },
-    }, async (req) => {
-      const r = await ctx.store.get(req.params.id);
-      if (!r) throw runNotFound(req.params.id);
-      if (r.kind !== 'negotiation') throw new ApiError(409, 'conflict', msg.notANegotiationRun(r.id, r.kind));
-      if (r.status === 'failed') throw new ApiError(409, 'conflict', msg.negotiationFailed(r.id, r.error));
-      let m = maps.get(r.id);
-      if (!m) {
-        m = dealMap(r.id, r.scenario);
-        maps.set(r.id, m);
-        m.catch(() => maps.delete(r.id));
-        if (maps.size > KEEP) maps.delete(maps.keys().next().value!);
-      }
-      return m;
-    });
+      async (req) => {
+        const r = await ctx.store.get(req.params.id);
+        if (!r) throw runNotFound(req.params.id);
+        if (r.kind !== 'negotiation') throw new ApiError(409, 'conflict', msg.notANegotiationRun(r.id, r.kind));
+        if (r.status === 'failed') throw new ApiError(409, 'conflict', msg.negotiationFailed(r.id, r.error));
+        let m = maps.get(r.id);
+        if (!m) {
+          m = dealMap(r.id, r.scenario);
+          maps.set(r.id, m);
+          m.catch(() => maps.delete(r.id));
+          if (maps.size > KEEP) maps.delete(maps.keys().next().value!);
+        }
+        return m;
+      },
+    );
   };
 }

@@ -51,8 +51,13 @@ export const manifestIssue = (file: string, path: string, message: string) => `$
 export const groupIsCode = (file: string, key: string, group: string, kind: 'region' | 'sector') =>
   `${file} ${key}.${group}: expected a group name distinct from ${kind} codes, found a ${kind} "${group}"`;
 
-export const groupMemberUnknown = (file: string, key: string, group: string, kind: 'region' | 'sector', member: string) =>
-  `${file} ${key}.${group}: expected ${kind} codes, found unknown code "${member}"`;
+export const groupMemberUnknown = (
+  file: string,
+  key: string,
+  group: string,
+  kind: 'region' | 'sector',
+  member: string,
+) => `${file} ${key}.${group}: expected ${kind} codes, found unknown code "${member}"`;
 
 export const duplicateCode = (file: string, what: string, code: string) =>
   `${file} ${what}: expected unique codes, found "${code}" twice`;
@@ -90,17 +95,23 @@ export const fieldCount = (place: string, expected: number, found: number) =>
 
 export const notANumber = (place: string, found: string) => `${place}: expected a finite number, found ${found}`;
 
-export const belowMin = (place: string, min: number, found: string) => `${place}: expected a value >= ${min}, found ${found}`;
+export const belowMin = (place: string, min: number, found: string) =>
+  `${place}: expected a value >= ${min}, found ${found}`;
 
-export const aboveMax = (place: string, max: number, found: string) => `${place}: expected a value <= ${max}, found ${found}`;
+export const aboveMax = (place: string, max: number, found: string) =>
+  `${place}: expected a value <= ${max}, found ${found}`;
 
 // src/data/build/cp2015.ts
 
-export const cpFilesTrade = (JT: string | number, N: string | number, ioRows: string | number, tradeRows: string | number, ioRowsFound: string | number) =>
-  `Expected CP 2015 files of ${JT}×${N} trade rows and ${ioRows} IO rows, found ${tradeRows} and ${ioRowsFound}`;
+export const cpFilesTrade = (
+  JT: string | number,
+  N: string | number,
+  ioRows: string | number,
+  tradeRows: string | number,
+  ioRowsFound: string | number,
+) => `Expected CP 2015 files of ${JT}×${N} trade rows and ${ioRows} IO rows, found ${tradeRows} and ${ioRowsFound}`;
 
-export const cp2015BuildCheck = () =>
-  'Expected every cp2015 build check to pass, found failures (see above)';
+export const cp2015BuildCheck = () => 'Expected every cp2015 build check to pass, found failures (see above)';
 
 // src/data/build/multisector2025/raw.ts
 
@@ -118,10 +129,23 @@ export const regionTable = (parent: string | number, regions: string | number) =
 export const proxyRegionOther = (parent: string | number, proxy: string | number) =>
   `Expected a proxy region other than ${parent}, found "${proxy}"`;
 
-export const baciGoodsTrade = (code: string | number, regions: string | number, OUTSIDE_CAP: string | number, parent: string | number, totX: string | number, totM: string | number) =>
+export const baciGoodsTrade = (
+  code: string | number,
+  regions: string | number,
+  OUTSIDE_CAP: string | number,
+  parent: string | number,
+  totX: string | number,
+  totM: string | number,
+) =>
   `Expected ${code}'s BACI goods trade with ${regions} to fit in ${OUTSIDE_CAP} of ${parent}'s flows, found ${totX} exported and ${totM} imported`;
 
-export const baciTradeRest = (code: string | number, parent: string | number, INSIDE_CAP: string | number, toRestTotal: string | number, fromRestTotal: string | number) =>
+export const baciTradeRest = (
+  code: string | number,
+  parent: string | number,
+  INSIDE_CAP: string | number,
+  toRestTotal: string | number,
+  fromRestTotal: string | number,
+) =>
   `Expected ${code}'s BACI trade with the rest of ${parent} to fit in ${INSIDE_CAP} of ${parent}'s own sales of goods, found ${toRestTotal} exported and ${fromRestTotal} imported`;
 
 export const balancingFinalMix = (code: string | number) =>
@@ -129,43 +153,60 @@ export const balancingFinalMix = (code: string | number) =>
 
 // src/data/build/multisector2025/satellites.ts
 
-export const regionCode = (c: string | number) =>
-  `Expected a region code, found "${c}"`;
+export const regionCode = (c: string | number) => `Expected a region code, found "${c}"`;
 
 // src/data/build/multisector2025/tariffs.ts
 
-export const sectionListName = (list: string | number) =>
-  `Expected a Section 301 list name, found "${list}"`;
+export const sectionListName = (list: string | number) => `Expected a Section 301 list name, found "${list}"`;
 
-export const cpSectorTheta = (c: string | number) =>
-  `Expected CP sector "${c}" in theta.csv, found none`;
+export const cpSectorTheta = (c: string | number) => `Expected CP sector "${c}" in theta.csv, found none`;
 
 // src/data/build/multisector2025/update.ts
 
-export const wiodRegionSector = (c: string | number) =>
-  `Expected a WIOD region or sector code, found "${c}"`;
+export const wiodRegionSector = (c: string | number) => `Expected a WIOD region or sector code, found "${c}"`;
 
-export const nonSingularLeontief = () =>
-  'Expected a non-singular Leontief matrix, found a zero pivot';
+export const nonSingularLeontief = () => 'Expected a non-singular Leontief matrix, found a zero pivot';
 
-export const gdp = (regions: string | number) =>
-  `Expected 2023 GDP for ${regions}, found none`;
+export const gdp = (regions: string | number) => `Expected 2023 GDP for ${regions}, found none`;
 
 export const finalDemandAdjustment = (regions: string | number) =>
   `Expected the final-demand adjustment of ${regions} to converge, found none after 200 rounds`;
 
 // src/data/build/multisector2025.ts
 
-export const reBalancingFinal = (finalMixAdjusted: string | number, largestShift: string | number, twnGdpGrowth: string | number) =>
+export const reBalancingFinal = (
+  finalMixAdjusted: string | number,
+  largestShift: string | number,
+  twnGdpGrowth: string | number,
+) =>
   `Re-balancing: final-demand mix raised in ${finalMixAdjusted} region-sectors (largest ${largestShift} points); Taiwan GDP growth 2011→2023 ${twnGdpGrowth}`;
 
-export const linkMovedMillion = (user: string | number, input: string | number, moved: string | number, wanted: string | number, entries: string | number) =>
-  `Link ${user} ← ${input}: moved ${moved} of ${wanted} million USD; by region (moved/wanted) ${entries}`;
+export const linkMovedMillion = (
+  user: string | number,
+  input: string | number,
+  moved: string | number,
+  wanted: string | number,
+  entries: string | number,
+) => `Link ${user} ← ${input}: moved ${moved} of ${wanted} million USD; by region (moved/wanted) ${entries}`;
 
-export const carveWorldMillion = (code: string | number, world: string | number, worldOutput: string | number, capped: string | number, outputRaised: string | number) =>
-  `Carve ${code}: world ${world} → ${worldOutput} million USD; capped ${capped}; output raised ${outputRaised}`;
+export const carveWorldMillion = (
+  code: string | number,
+  world: string | number,
+  worldOutput: string | number,
+  capped: string | number,
+  outputRaised: string | number,
+) => `Carve ${code}: world ${world} → ${worldOutput} million USD; capped ${capped}; output raised ${outputRaised}`;
 
-export const carveGdpBn = (code: string | number, gdpBn: string | number, gdpPctOfParent: string | number, exportsBn: string | number, importsBn: string | number, finalMixRaised: string | number, largestOutputShare: string | number, largestPct: string | number) =>
+export const carveGdpBn = (
+  code: string | number,
+  gdpBn: string | number,
+  gdpPctOfParent: string | number,
+  exportsBn: string | number,
+  importsBn: string | number,
+  finalMixRaised: string | number,
+  largestOutputShare: string | number,
+  largestPct: string | number,
+) =>
   `Carve ${code}: GDP ${gdpBn}bn (${gdpPctOfParent}% of ROW before), goods exports ${exportsBn}bn, imports ${importsBn}bn; final mix raised in ${finalMixRaised}; largest share of ROW's output ${largestOutputShare} ${largestPct}%`;
 
 export const multisectorConsistencyCheck = () =>
@@ -173,13 +214,21 @@ export const multisectorConsistencyCheck = () =>
 
 // src/data/build/usTariffs2025.ts
 
-export const expectedNumbers = (TRACKER_FILE: string | number, line: string | number, increase: string | number, imports: string | number) =>
-  `${TRACKER_FILE}:${line}: expected numbers, found "${increase}", "${imports}"`;
+export const expectedNumbers = (
+  TRACKER_FILE: string | number,
+  line: string | number,
+  increase: string | number,
+  imports: string | number,
+) => `${TRACKER_FILE}:${line}: expected numbers, found "${increase}", "${imports}"`;
 
 // src/data/build/world2023.ts
 
-export const expectedFields = (file: string | number, line: string | number, headCount: string | number, cellsCount: string | number) =>
-  `${file}:${line}: expected ${headCount} fields, found ${cellsCount}`;
+export const expectedFields = (
+  file: string | number,
+  line: string | number,
+  headCount: string | number,
+  cellsCount: string | number,
+) => `${file}:${line}: expected ${headCount} fields, found ${cellsCount}`;
 
 export const isoCodeCountries = (row: string | number, id: string | number, iso3: string | number) =>
   `Expected iso_code ${row} in countries_gdp_tariffs.csv, found ${id} (${iso3})`;
@@ -193,18 +242,23 @@ export const noDomesticFlows = (exporter: string | number, importer: string | nu
 export const appliedUsTariff = (codes: string | number, expected: string | number, applied: string | number) =>
   `Expected the applied US tariff on ${codes} to be max(10%, announced) = ${expected}, found ${applied}`;
 
-export const worldBuildCheck = () =>
-  'Expected every world-2023 build check to pass, found failures (see above)';
+export const worldBuildCheck = () => 'Expected every world-2023 build check to pass, found failures (see above)';
 
 // src/data/split.ts
 
-export const sectorCodeOfTable = (sector: string | number) =>
-  `Expected a sector code of the table, found "${sector}"`;
+export const sectorCodeOfTable = (sector: string | number) => `Expected a sector code of the table, found "${sector}"`;
 
 export const newSectorCode = (code: string | number) =>
   `Expected a new sector code, found "${code}" already in the table`;
 
-export const newSectorNeed = (code: string | number, regions: string | number, dom: string | number, need: string | number, want: string | number, exportsNew: string | number) =>
+export const newSectorNeed = (
+  code: string | number,
+  regions: string | number,
+  dom: string | number,
+  need: string | number,
+  want: string | number,
+  exportsNew: string | number,
+) =>
   `Expected the new sector ${code} of ${regions} to need domestic sales between 0 and ${dom}, found ${need} (output ${want}, exports ${exportsNew})`;
 
 export const nonNegativePurchase = (w: string | number, regions: string | number, j: string | number) =>
@@ -213,32 +267,53 @@ export const nonNegativePurchase = (w: string | number, regions: string | number
 export const usersPositivePurchase = (sector: string | number, regions: string | number, absorption: string | number) =>
   `Expected users of ${sector} in ${regions} with positive purchase weights for an absorption of ${absorption}, found none`;
 
-export const newSectorTake = (code: string | number, region: string | number, user: string | number, sector: string | number, fraction: string | number) =>
+export const newSectorTake = (
+  code: string | number,
+  region: string | number,
+  user: string | number,
+  sector: string | number,
+  fraction: string | number,
+) =>
   `Expected the new sector ${code} to take at most all of ${region}'s user ${user} purchases of ${sector}, found a fraction ${fraction}`;
 
 export const twoDistinctSector = (into: string | number, from: string | number) =>
   `Expected two distinct sector codes of the table, found "${into}" and "${from}"`;
 
-export const sectorCodeOfTable2 = (code: string | number) =>
-  `Expected a sector code of the table, found "${code}"`;
+export const sectorCodeOfTable2 = (code: string | number) => `Expected a sector code of the table, found "${code}"`;
 
 export const regionTwoDistinct = (region: string | number, good: string | number, to: string | number) =>
   `Expected a region and two distinct sector codes of the table, found ${region}, ${good}, ${to}`;
 
-export const regionCodeTable = (region: string | number) =>
-  `Expected a region code of the table, found "${region}"`;
+export const regionCodeTable = (region: string | number) => `Expected a region code of the table, found "${region}"`;
 
 export const newRegionCode = (code: string | number) =>
   `Expected a new region code, found "${code}" already in the table`;
 
-export const betweenWhatLeft = (code: string | number, what: string | number, sectors: string | number, region: string | number, a: string | number, want: string | number) =>
+export const betweenWhatLeft = (
+  code: string | number,
+  what: string | number,
+  sectors: string | number,
+  region: string | number,
+  a: string | number,
+  want: string | number,
+) =>
   `Expected ${code}'s ${what} of ${sectors} between 0 and what is left of ${region}'s own sales (${a}), found ${want}`;
 
-export const outputBetween = (code: string | number, sectors: string | number, region: string | number, Y: string | number, y1: string | number) =>
-  `Expected ${code}'s output of ${sectors} between 0 and ${region}'s (${Y}), found ${y1}`;
+export const outputBetween = (
+  code: string | number,
+  sectors: string | number,
+  region: string | number,
+  Y: string | number,
+  y1: string | number,
+) => `Expected ${code}'s output of ${sectors} between 0 and ${region}'s (${Y}), found ${y1}`;
 
-export const finalDemandBetween = (code: string | number, sectors: string | number, region: string | number, a: string | number, want: string | number) =>
-  `Expected ${code}'s final demand of ${sectors} between 0 and ${region}'s (${a}), found ${want}`;
+export const finalDemandBetween = (
+  code: string | number,
+  sectors: string | number,
+  region: string | number,
+  a: string | number,
+  want: string | number,
+) => `Expected ${code}'s final demand of ${sectors} between 0 and ${region}'s (${a}), found ${want}`;
 
 export const twoDistinctRegion = (into: string | number, from: string | number) =>
   `Expected two distinct region codes of the table, found "${into}" and "${from}"`;
@@ -248,8 +323,16 @@ export const twoDistinctRegion = (into: string | number, from: string | number) 
 export const expectedColumn = (shown: string | number, c: string | number, header: string | number) =>
   `${shown}:1: expected a column "${c}", found columns ${header}`;
 
-export const fieldExpectedFinite = (shown: string | number, line: string | number, c: string | number, raw: string | number) =>
-  `${shown}:${line} field "${c}": expected a finite number, found "${raw}"`;
+export const fieldExpectedFinite = (
+  shown: string | number,
+  line: string | number,
+  c: string | number,
+  raw: string | number,
+) => `${shown}:${line} field "${c}": expected a finite number, found "${raw}"`;
 
-export const fieldExpectedFlow = (shown: string | number, line: string | number, flow: string | number, flow2: string | number) =>
-  `${shown}:${line} field "${flow}": expected a flow ≥ 0, found ${flow2}`;
+export const fieldExpectedFlow = (
+  shown: string | number,
+  line: string | number,
+  flow: string | number,
+  flow2: string | number,
+) => `${shown}:${line} field "${flow}": expected a flow ≥ 0, found ${flow2}`;

@@ -50,12 +50,14 @@ export const redisGone = (url: string, seconds: number, unfinished: number) =>
 export const queuedJobFailed = (id: string, attempts: number, reason: string) =>
   `Run ${id} failed after ${attempts} attempt(s): ${reason}`;
 
-export const jobResubmitted = (id: string) => `lancaster: job ${id} is no longer in Redis (restarted?); submitting it again`;
+export const jobResubmitted = (id: string) =>
+  `lancaster: job ${id} is no longer in Redis (restarted?); submitting it again`;
 
 export const noQueueWorker = (queue: string, url: string) =>
   `lancaster: no worker is listening on queue ${queue} yet (start one with: lancaster worker --redis ${url}); jobs wait in Redis`;
 
-export const wrongCode = (expected: string, found: string) => `Expected a job of code ${expected}, found one of ${found}`;
+export const wrongCode = (expected: string, found: string) =>
+  `Expected a job of code ${expected}, found one of ${found}`;
 
 export const workerLacksDataset = (dataset: string, worker: string, reason: string) =>
   `Expected dataset ${dataset} on worker ${worker}, found none: ${reason}`;
@@ -79,14 +81,16 @@ export const progress = {
   parsing: 'parsing the scenario',
   reading: 'reading the scenario and its data',
   solving: (model: string) => `solving ${model}`,
-  iteration: (label: string, iteration: number, residual: string) => `${label}: iteration ${iteration}, residual ${residual}`,
+  iteration: (label: string, iteration: number, residual: string) =>
+    `${label}: iteration ${iteration}, residual ${residual}`,
   estimating: (name: string) => `estimating ${name}`,
   analysing: 'analysing the domain',
   outcomes: (n: number) => `${n} outcomes`,
   replications: (from: number, to: number) => `replications ${from}–${to}`,
   bootstrap: (done: number, total: number) => `bootstrap: ${done} of ${total} replications`,
   strategy: (kind: string, instruments: number) => `${kind} with ${instruments} instruments`,
-  negotiating: (session: string, linkage: string, round: number) => `negotiating: ${session} (${linkage}), round ${round}`,
+  negotiating: (session: string, linkage: string, round: number) =>
+    `negotiating: ${session} (${linkage}), round ${round}`,
   sweep: (done: number, total: number, failed: number, left: string | undefined) =>
     `${done} of ${total} runs${failed ? `, ${failed} failed` : ''}${left ? `, about ${left} left` : ''}`,
 };

@@ -40,14 +40,16 @@ describe('the message catalogue', () => {
     for (const m of [cli, data, exec, model, negotiate, run, server, strategy]) {
       for (const [name, f] of messages(m)) {
         const text = sample(f);
-        if (text.startsWith(PLACE)) expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|[A-Z]{2}|$)/); // an acronym (PPML, GE) may follow
+        if (text.startsWith(PLACE))
+          expect(text.slice(PLACE.length), name).toMatch(/^[^A-Za-z]*(?:[a-z]|[A-Z]{2}|$)/); // an acronym (PPML, GE) may follow
         else expect(text, name).toMatch(/^(?:[A-Z]|lancaster\b)/);
       }
     }
   });
 
   it('writes scenario and policy issues (which follow `file:line:col path:`), reasons and progress phrases in lower case', () => {
-    for (const [name, f] of [...messages(scenario), ...messages(policy), ...messages(reasons)]) expect(sample(f), name).toMatch(/^[a-z]/);
+    for (const [name, f] of [...messages(scenario), ...messages(policy), ...messages(reasons)])
+      expect(sample(f), name).toMatch(/^[a-z]/);
     for (const [name, f] of messages(server.issues)) expect(sample(f), name).toMatch(/^expected .* found /);
     for (const [name, p] of Object.entries(exec.progress)) {
       const text = typeof p === 'function' ? sample(p as (...a: never[]) => string) : p;

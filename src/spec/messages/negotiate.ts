@@ -27,7 +27,8 @@ export const badIntegerBounds = (place: string, issue: string, lo: number, hi: n
 export const unknownIssueType = (place: string, issue: string, type: string) =>
   `${place}: expected issue type discrete, integer or real for issue "${issue}", found "${type}".`;
 
-export const noEvaluator = (place: string, issue: string) => `${place}: expected an <evaluator> in issue "${issue}", found none.`;
+export const noEvaluator = (place: string, issue: string) =>
+  `${place}: expected an <evaluator> in issue "${issue}", found none.`;
 
 export const notLinearEvaluator = (place: string, issue: string, ftype: string) =>
   `${place}: expected evaluator ftype "linear" for issue "${issue}", found "${ftype}".`;
@@ -47,9 +48,11 @@ export const negativeItemEvaluation = (place: string, value: string, issue: stri
 export const noItemEvaluation = (place: string, value: string, issue: string) =>
   `${place}: expected an evaluation for value ${value} of issue "${issue}", found none.`;
 
-export const badProfileDiscount = (place: string, found: number) => `${place}: expected a discount factor in (0, 1], found ${found}.`;
+export const badProfileDiscount = (place: string, found: number) =>
+  `${place}: expected a discount factor in (0, 1], found ${found}.`;
 
-export const unreadableGenius = (path: string, reason: string) => `${path}: expected a readable GENIUS XML file, found ${reason}.`;
+export const unreadableGenius = (path: string, reason: string) =>
+  `${path}: expected a readable GENIUS XML file, found ${reason}.`;
 
 // Utilities
 
@@ -61,7 +64,8 @@ export const badDiscount = (found: number) => `Expected a discount factor in (0,
 
 export const noIssueWeight = (issue: string) => `Expected a weight for issue "${issue}", found none.`;
 
-export const negativeWeight = (issue: string, found: number) => `Expected a non-negative weight for issue "${issue}", found ${found}.`;
+export const negativeWeight = (issue: string, found: number) =>
+  `Expected a non-negative weight for issue "${issue}", found ${found}.`;
 
 export const weightsSumNotPositive = (found: number) => `Expected weights with a positive sum, found ${found}.`;
 
@@ -73,7 +77,8 @@ export const tableForContinuous = (issue: string) =>
 export const negativeEvaluation = (value: string, issue: string, found: string) =>
   `Expected a non-negative evaluation for value ${value} of issue "${issue}", found ${found}.`;
 
-export const notAnIssueValue = (issue: string, found: string) => `Expected one of the values of issue "${issue}", found ${found}.`;
+export const notAnIssueValue = (issue: string, found: string) =>
+  `Expected one of the values of issue "${issue}", found ${found}.`;
 
 // Engines: rounds, discounts, thresholds
 
@@ -114,8 +119,7 @@ export const positiveConcessionExponent = (e: string | number) =>
 
 // src/negotiate/domain.ts
 
-export const leastOneValue = (name: string | number) =>
-  `Expected at least one value for issue "${name}", found none.`;
+export const leastOneValue = (name: string | number) => `Expected at least one value for issue "${name}", found none.`;
 
 export const distinctValuesIssue = (name: string | number) =>
   `Expected distinct values for issue "${name}", found duplicates.`;
@@ -126,14 +130,17 @@ export const finiteBoundsMin = (name: string | number, min: string | number, max
 export const uniqueIssueNames = (name: string | number, name2: string | number) =>
   `Expected unique issue names in domain "${name}", found "${name2}" twice.`;
 
-export const valueIssueBid = (name: string | number) =>
-  `Expected a value for issue "${name}" in the bid, found none.`;
+export const valueIssueBid = (name: string | number) => `Expected a value for issue "${name}" in the bid, found none.`;
 
 export const oneValuesIssue = (name: string | number, stringify: string | number) =>
   `Expected one of the values of issue "${name}", found ${stringify}.`;
 
-export const numberIssue = (min: string | number, max: string | number, name: string | number, stringify: string | number) =>
-  `Expected a number in [${min}, ${max}] for issue "${name}", found ${stringify}.`;
+export const numberIssue = (
+  min: string | number,
+  max: string | number,
+  name: string | number,
+  stringify: string | number,
+) => `Expected a number in [${min}, ${max}] for issue "${name}", found ${stringify}.`;
 
 // src/negotiate/from-spec.ts
 
@@ -142,13 +149,11 @@ export const agentNeedsNo = () =>
 
 // src/negotiate/frontier-polygon.ts
 
-export const leastOneFrontier = () =>
-  'Expected at least one frontier vertex, found none.';
+export const leastOneFrontier = () => 'Expected at least one frontier vertex, found none.';
 
 // src/negotiate/outcome-space.ts
 
-export const discreteIssue = (name: string | number) =>
-  `Expected a discrete issue, found continuous issue "${name}".`;
+export const discreteIssue = (name: string | number) => `Expected a discrete issue, found continuous issue "${name}".`;
 
 export const outcomeIndex = (last: string | number, k: string | number) =>
   `Expected an outcome index in [0, ${last}], found ${k}.`;
@@ -161,13 +166,11 @@ export const integerNumberLevels = (levels: string | number) =>
 
 // src/negotiate/rng.ts
 
-export const integerSeed = (seed: string | number) =>
-  `Expected an integer seed, found ${seed}.`;
+export const integerSeed = (seed: string | number) => `Expected an integer seed, found ${seed}.`;
 
 // src/negotiate/session.ts
 
-export const breakdownProbability = (v: string | number) =>
-  `Expected a breakdown probability in [0, 1], found ${v}.`;
+export const breakdownProbability = (v: string | number) => `Expected a breakdown probability in [0, 1], found ${v}.`;
 
 // src/negotiate/trade/calibrate.ts
 
@@ -184,11 +187,9 @@ export const dealEquilibriumConverge = (residual: string | number) =>
 export const issueDomainBasket = (names: string | number, name: string | number) =>
   `Expected an issue of the domain (${names}) in a basket, found "${name}"`;
 
-export const issueOneBasket = (name: string | number) =>
-  `Expected each issue in one basket, found "${name}" twice`;
+export const issueOneBasket = (name: string | number) => `Expected each issue in one basket, found "${name}" twice`;
 
-export const issueBasket = (missing: string | number) =>
-  `Expected every issue in a basket, found ${missing} in none`;
+export const issueBasket = (missing: string | number) => `Expected every issue in a basket, found ${missing} in none`;
 
 // src/negotiate/trade/solver.ts
 

@@ -20,7 +20,9 @@ export const incompleteSweep = (failed: number, notConverged: number, requested:
     failed && `${failed} of ${requested} draws failed`,
     notConverged && `${notConverged} of ${requested} did not converge`,
     centralFailed && `${centralFailed} central run(s) failed or did not converge`,
-  ].filter(Boolean).join(', ')}; the bands leave them out`;
+  ]
+    .filter(Boolean)
+    .join(', ')}; the bands leave them out`;
 
 export const seedNotInteger = (found: number) => `Expected an integer seed, found ${found}`;
 
@@ -42,13 +44,11 @@ export const separationUnchecked = () =>
 
 // src/report/chips.ts
 
-export const usageTsxSrc = () =>
-  'Usage: tsx src/report/chips.ts FILE [STEP_ID] [--json]';
+export const usageTsxSrc = () => 'Usage: tsx src/report/chips.ts FILE [STEP_ID] [--json]';
 
 // src/spec/palette.ts
 
 export const directedPairSuch = (stringify: string | number) =>
   `Expected a directed pair such as USA<-CHN or CHN->USA, found ${stringify}`;
 
-export const rrggbbColour = (stringify: string | number) =>
-  `Expected a #rrggbb colour, found ${stringify}`;
+export const rrggbbColour = (stringify: string | number) => `Expected a #rrggbb colour, found ${stringify}`;

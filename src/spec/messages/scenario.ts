@@ -11,7 +11,8 @@ export const notYaml = (reason: string) => `expected valid YAML or JSON, found $
 
 export const unreadableSweepFile = (reason: string) => `expected a readable sweep file, found ${reason}`;
 
-export const unknownSweepScenario = (found: string) => `expected a scenario file or embedded scenario id, found "${found}"`;
+export const unknownSweepScenario = (found: string) =>
+  `expected a scenario file or embedded scenario id, found "${found}"`;
 
 export const sweepScenarioField = (found: unknown) =>
   `expected a scenario file, an embedded scenario id, or a scenario written inline, found ${foundValue(found)}`;
@@ -19,7 +20,8 @@ export const sweepScenarioField = (found: unknown) =>
 export const unknownServedScenario = (found: string) =>
   `expected an embedded scenario id (a file of scenarios/ without .yaml, e.g. us-china-2025) or the scenario written inline, found "${found}": the server reads no other files`;
 
-export const tooManyGridPoints = (limit: number, found: number) => `expected at most ${limit} grid points (combinations), found ${found}`;
+export const tooManyGridPoints = (limit: number, found: number) =>
+  `expected at most ${limit} grid points (combinations), found ${found}`;
 
 export const tooManyServedRuns = (limit: number, points: number, draws: number) =>
   `expected at most ${limit} runs in a sweep sent to the server (grid points × (draws + 1)), found ${points} × ${draws + 1} = ${points * (draws + 1)}: run larger sweeps with lancaster sweep`;
@@ -40,24 +42,29 @@ export const notAnOption = (values: readonly unknown[], found: unknown, field?: 
 export const sizeOutOfBounds = (bound: string, found: number | undefined) =>
   `expected ${bound}, found ${found === undefined ? 'another size' : found}`;
 
-export const outOfBounds = (what: string, bound: string, found: unknown) => `expected ${what} ${bound}, found ${foundValue(found)}`;
+export const outOfBounds = (what: string, bound: string, found: unknown) =>
+  `expected ${what} ${bound}, found ${foundValue(found)}`;
 
 export const badFormat = (format: string, found: unknown) => `expected ${format}, found ${foundValue(found)}`;
 
-export const notMultiple = (divisor: string, found: unknown) => `expected a multiple of ${divisor}, found ${foundValue(found)}`;
+export const notMultiple = (divisor: string, found: unknown) =>
+  `expected a multiple of ${divisor}, found ${foundValue(found)}`;
 
 export const unknownKeys = (keys: readonly string[]) =>
   `expected only known fields, found unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
 
 export const noUnionForm = (found: unknown) => `expected one of the forms this field takes, found ${foundValue(found)}`;
 
-export const badKey = (origin: string, found: unknown) => `expected valid keys of the ${origin}, found ${foundValue(found)}`;
+export const badKey = (origin: string, found: unknown) =>
+  `expected valid keys of the ${origin}, found ${foundValue(found)}`;
 
-export const badElement = (origin: string, found: unknown) => `expected valid values of the ${origin}, found ${foundValue(found)}`;
+export const badElement = (origin: string, found: unknown) =>
+  `expected valid values of the ${origin}, found ${foundValue(found)}`;
 
 // Gravity scenarios
 
-export const reportWithoutGe = () => 'expected a counterfactual section (its GE countries are what the report shows), found none';
+export const reportWithoutGe = () =>
+  'expected a counterfactual section (its GE countries are what the report shows), found none';
 
 export const unknownReportCountry = (countries: readonly string[], found: string) =>
   `expected a country of the GE counterfactual (${countries.join(', ')}), found "${found}"`;
@@ -69,11 +76,9 @@ export const integerBetween = (max: string | number, v: string | number) =>
 
 // src/cli/negotiate.ts
 
-
 // src/data/build/usTariffs2025.ts
 
-export const topLevelTimeline = () =>
-  'expected a top-level `timeline:` section, found none';
+export const topLevelTimeline = () => 'expected a top-level `timeline:` section, found none';
 
 // src/data/manifest.ts
 
@@ -127,16 +132,14 @@ export const leastObservedMonths = (lastFitted: string | number, inSCount: strin
 
 // src/scenario/gravity/data.ts
 
-export const csvFileInside = (file: string | number) =>
-  `expected a CSV file inside the data folder, found "${file}"`;
+export const csvFileInside = (file: string | number) => `expected a CSV file inside the data folder, found "${file}"`;
 
 export const csvFileData = (orBeside: string | number, file: string | number) =>
   `expected a CSV file in the data folder${orBeside}, found no file "${file}"`;
 
 // src/scenario/gravity/prepare.ts
 
-export const columnOf = (file: string | number, col: string | number) =>
-  `expected a column of ${file}, found "${col}"`;
+export const columnOf = (file: string | number, col: string | number) => `expected a column of ${file}, found "${col}"`;
 
 export const flowsEstimationSample = (file: string | number) =>
   `expected flows in the estimation sample, found none in ${file}`;
@@ -150,13 +153,29 @@ export const yearOfData = (years: string | number, year: string | number) =>
 export const counterfactualYearSeveral = (years: string | number) =>
   `expected counterfactual.year with several years in the data (${years}), found none`;
 
-export const sameCountriesExporters = (year: string | number, file: string | number, line: string | number, exporter: string | number, importer: string | number) =>
+export const sameCountriesExporters = (
+  year: string | number,
+  file: string | number,
+  line: string | number,
+  exporter: string | number,
+  importer: string | number,
+) =>
   `expected the same countries as exporters and importers in ${year}, found ${file}:${line} with ${exporter}->${importer}`;
 
-export const oneFlowPair = (year: string | number, exporter: string | number, importer: string | number, file: string | number, line: string | number) =>
-  `expected one flow per pair in ${year}, found ${exporter}->${importer} twice (${file}:${line})`;
+export const oneFlowPair = (
+  year: string | number,
+  exporter: string | number,
+  importer: string | number,
+  file: string | number,
+  line: string | number,
+) => `expected one flow per pair in ${year}, found ${exporter}->${importer} twice (${file}:${line})`;
 
-export const pairCountriesDomestic = (N: string | number, year: string | number, exporter: string | number, importer: string | number) =>
+export const pairCountriesDomestic = (
+  N: string | number,
+  year: string | number,
+  exporter: string | number,
+  importer: string | number,
+) =>
   `expected every pair of the ${N} countries (domestic sales included) in ${year}, found no ${exporter}->${importer}`;
 
 export const yearOfData2 = (years: string | number, to: string | number) =>
@@ -165,8 +184,7 @@ export const yearOfData2 = (years: string | number, to: string | number) =>
 export const everyPairIn = (to: string | number, countries: string | number, countries2: string | number) =>
   `expected every pair in ${to}, found no ${countries}->${countries2}`;
 
-export const countriesData = (code: string | number) =>
-  `expected countries of the data, found ${code}`;
+export const countriesData = (code: string | number) => `expected countries of the data, found ${code}`;
 
 export const internationalPair = (e: string | number, m: string | number) =>
   `expected an international pair, found ${e}->${m}`;
@@ -179,14 +197,12 @@ export const columnNameWithout = (found: unknown) =>
 export const eitherYearValue = (given: string | number) =>
   `expected either to_year, or value with pairs, found ${given}`;
 
-export const valuePairsTogether = () =>
-  'expected value and pairs together, found only one of them';
+export const valuePairsTogether = () => 'expected value and pairs together, found only one of them';
 
 export const oneEstimatedRegressors = (regressors: string | number, regressor: string | number) =>
   `expected one of the estimated regressors (${regressors}), found "${regressor}"`;
 
-export const distinctRegressors = () =>
-  'expected distinct regressors, found a repeated one';
+export const distinctRegressors = () => 'expected distinct regressors, found a repeated one';
 
 export const regressorNamesOther = () =>
   'expected regressor names other than "_cons" (the reported constant), found "_cons"';
@@ -217,8 +233,7 @@ export const mostEntries = (limit: string | number, itemsCount: string | number)
 export const keysWithoutControl = (codeOf: string | number) =>
   `expected keys without control characters, found ${codeOf}`;
 
-export const plainYaml = (split: string | number) =>
-  `expected plain YAML, found ${split}`;
+export const plainYaml = (split: string | number) => `expected plain YAML, found ${split}`;
 
 export const mostAliasExpansions = (aliases: string | number) =>
   `expected at most ${aliases} alias expansions, found more (a YAML alias bomb?): write the values out instead of nesting aliases`;
@@ -228,22 +243,18 @@ export const mostAliasExpansions = (aliases: string | number) =>
 export const regionCodeGroup = (groups: string | number, id: string | number, code: string | number) =>
   `expected a region code, a group (${groups}) or "*" of dataset ${id}, found "${code}"`;
 
-export const mostOneSide = (key: string | number) =>
-  `expected at most one side as "*", found "${key}"`;
+export const mostOneSide = (key: string | number) => `expected at most one side as "*", found "${key}"`;
 
 // src/scenario/parse.ts
 
-export const validYamlJson = (split: string | number) =>
-  `expected valid YAML or JSON, found ${split}`;
+export const validYamlJson = (split: string | number) => `expected valid YAML or JSON, found ${split}`;
 
-export const scenarioFile = () =>
-  'expected a scenario file, found a directory or device';
+export const scenarioFile = () => 'expected a scenario file, found a directory or device';
 
 export const scenarioMostBytesMib = (bytes: string | number, stCount: string | number) =>
   `expected a scenario of at most ${bytes} bytes (1 MiB), found ${stCount}`;
 
-export const readableScenarioFile = (reason: string | number) =>
-  `expected a readable scenario file, found ${reason}`;
+export const readableScenarioFile = (reason: string | number) => `expected a readable scenario file, found ${reason}`;
 
 // src/scenario/reportCodes.ts
 
@@ -258,8 +269,7 @@ export const groupDataset = (id: string | number, groups: string | number, g: st
 
 // src/scenario/runTimeline.ts
 
-export const timelineSection = () =>
-  'expected a timeline section, found none';
+export const timelineSection = () => 'expected a timeline section, found none';
 
 // src/scenario/served.ts
 
@@ -268,13 +278,16 @@ export const embeddedDatasetId = (embeddedDatasetIds: string | number, id: strin
 
 // src/scenario/solve.ts
 
-export const datasetLayoutModel = (layout: string | number, model: string | number, id: string | number, layout2: string | number) =>
-  `expected a dataset with the ${layout} layout for model ${model}, found ${id} (${layout2})`;
+export const datasetLayoutModel = (
+  layout: string | number,
+  model: string | number,
+  id: string | number,
+  layout2: string | number,
+) => `expected a dataset with the ${layout} layout for model ${model}, found ${id} (${layout2})`;
 
 // src/server/errors.ts
 
-export const invalidValue = () =>
-  'invalid value';
+export const invalidValue = () => 'invalid value';
 
 // src/server/schemas.ts
 
@@ -284,24 +297,20 @@ export const scenarioYamlJson = (found: unknown) =>
 export const jsonObjectKind = (found: unknown) =>
   `expected a JSON object {kind, scenario} or a YAML scenario text, found ${foundValue(found)}`;
 
-export const twoRunIds = (found: number) =>
-  `expected two run ids separated by a comma, found ${found}`;
+export const twoRunIds = (found: number) => `expected two run ids separated by a comma, found ${found}`;
 
 // src/spec/date.ts
 
-export const dateYyyyMm = (found: unknown) =>
-  `expected a date as YYYY-MM-DD, found ${foundValue(found)}`;
+export const dateYyyyMm = (found: unknown) => `expected a date as YYYY-MM-DD, found ${foundValue(found)}`;
 
 export const calendarDateYyyy = (input: string | number) =>
   `expected a calendar date as YYYY-MM-DD, found ${input} (no such day)`;
 
 // src/spec/negotiation.ts
 
-export const minMax = (min: number, max: number) =>
-  `expected min <= max, found min ${min} and max ${max}`;
+export const minMax = (min: number, max: number) => `expected min <= max, found min ${min} and max ${max}`;
 
-export const exactlyParties = (k: string | number) =>
-  `expected exactly 2 parties, found ${k}`;
+export const exactlyParties = (k: string | number) => `expected exactly 2 parties, found ${k}`;
 
 export const oneAgentParty = (names: string | number, agents: string | number) =>
   `expected one agent for each party (${names}), found ${agents}`;
@@ -309,8 +318,7 @@ export const oneAgentParty = (names: string | number, agents: string | number) =
 export const negotiationDomainCalibration = () =>
   'expected negotiation.domain.calibration (the approvals that bound the threshold) with a calibrated threshold, found none';
 
-export const uniqueIssueIds = (id: string | number) =>
-  `expected unique issue ids, found "${id}" twice`;
+export const uniqueIssueIds = (id: string | number) => `expected unique issue ids, found "${id}" twice`;
 
 export const party = (names: string, found: string) => `expected a party (${names}), found "${found}"`;
 
@@ -319,17 +327,14 @@ export const mediatedTradeDomain = () =>
 
 // src/spec/scenario.ts
 
-export const numberOrPercent = (found: unknown) =>
-  `expected a number or percent string, found ${foundValue(found)}`;
+export const numberOrPercent = (found: unknown) => `expected a number or percent string, found ${foundValue(found)}`;
 
-export const numberOrPercent2 = (v: string | number) =>
-  `expected a number or percent string like "54%", found "${v}"`;
+export const numberOrPercent2 = (v: string | number) => `expected a number or percent string like "54%", found "${v}"`;
 
 export const idLettersDigits = (found: unknown) =>
   `expected an id of letters, digits, _ . -, found ${foundValue(found)}`;
 
-export const oneRateAdd = () =>
-  'expected one of rate, add, schedule, preset or target_average, found none';
+export const oneRateAdd = () => 'expected one of rate, add, schedule, preset or target_average, found none';
 
 export const oneRateAddSchedule = (given: string | number) =>
   `expected only one of rate, add, schedule, preset or target_average, found ${given}`;
@@ -349,8 +354,7 @@ export const eitherHorizonElasticity = (horizon: string | number) =>
 export const exporterImporterPair = (found: unknown) =>
   `expected "EXPORTER->IMPORTER", e.g. "CHN->USA" (codes, groups or "*"), found ${foundValue(found)}`;
 
-export const formatVersion = (found: unknown) =>
-  `expected format version 1, found ${foundValue(found)}`;
+export const formatVersion = (found: unknown) => `expected format version 1, found ${foundValue(found)}`;
 
 // src/spec/strategy.ts
 
@@ -360,14 +364,11 @@ export const numberBetweenPercent = (MAX_BOUND: string | number, stringify: stri
 export const idLettersDigitsStarting = (found: unknown) =>
   `expected an id of letters, digits, _ . - starting with a letter, found ${foundValue(found)}`;
 
-export const oneTariffExport = () =>
-  'expected one of tariff or export_control, found none';
+export const oneTariffExport = () => 'expected one of tariff or export_control, found none';
 
-export const oneTariffExportControl = () =>
-  'expected only one of tariff or export_control, found both';
+export const oneTariffExportControl = () => 'expected only one of tariff or export_control, found both';
 
-export const maxMin = (min: string | number, max: string | number) =>
-  `expected max >= min (${min}), found ${max}`;
+export const maxMin = (min: string | number, max: string | number) => `expected max >= min (${min}), found ${max}`;
 
 export const approvalShareBetween = (max: string | number) =>
   `expected an approval share between 0 and 1, found ${max}`;
@@ -375,8 +376,7 @@ export const approvalShareBetween = (max: string | number) =>
 export const startWithin = (min: string | number, max: string | number, start: string | number) =>
   `expected start within [${min}, ${max}], found ${start}`;
 
-export const leastOnePlayer = () =>
-  'expected at least one player (or an all_partners game), found none';
+export const leastOnePlayer = () => 'expected at least one player (or an all_partners game), found none';
 
 export const uniqueInstrumentId = (id: string | number, other: string | number) =>
   `expected a unique instrument id, found "${id}" also used by ${other}`;
@@ -392,11 +392,9 @@ export const idLettersDigitsStartingLetter = (found: unknown) =>
 export const exactlyOneTariffs = (both: boolean) =>
   `expected exactly one of tariffs or export_controls, found ${both ? 'both' : 'neither'}`;
 
-export const distinctGridValues = () =>
-  'expected distinct grid values, found a repeated one';
+export const distinctGridValues = () => 'expected distinct grid values, found a repeated one';
 
-export const approvalSharesBetween = (found: number) =>
-  `expected approval shares between 0 and 1, found ${found}`;
+export const approvalSharesBetween = (found: number) => `expected approval shares between 0 and 1, found ${found}`;
 
 // src/strategy/allPartners.ts
 
@@ -412,11 +410,9 @@ export const regionInsideUnion = (found: string) =>
 export const playerAllPartner = (players: string | number, c: string | number) =>
   `expected a player of the all-partner game (${players}), found "${c}"`;
 
-export const twoDifferentPlayers = (x: string | number) =>
-  `expected two different players, found "${x}" twice`;
+export const twoDifferentPlayers = (x: string | number) => `expected two different players, found "${x}" twice`;
 
-export const pairOnce = (x: string | number, y: string | number) =>
-  `expected each pair once, found [${x}, ${y}] again`;
+export const pairOnce = (x: string | number, y: string | number) => `expected each pair once, found [${x}, ${y}] again`;
 
 export const playerAllPartnerGame = (players: string | number, code: string | number) =>
   `expected a player of the all-partner game (${players}), found "${code}"`;
@@ -426,8 +422,7 @@ export const onlyOnce = (p: string | number) =>
 
 // src/strategy/check.ts
 
-export const strategySection = () =>
-  'expected a strategy section, found none';
+export const strategySection = () => 'expected a strategy section, found none';
 
 export const modelSupportsExport = (model: string | number) =>
   `expected a model that supports export controls, found ${model} without them`;

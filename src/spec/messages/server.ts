@@ -29,7 +29,8 @@ export const tokenMissing = () =>
 
 export const tokenWrong = () => "Expected the server's token in Authorization: Bearer, found a different one";
 
-export const bodyTimeout = (seconds: number) => `Expected the request body within ${seconds} s, found it still arriving`;
+export const bodyTimeout = (seconds: number) =>
+  `Expected the request body within ${seconds} s, found it still arriving`;
 
 // Runs
 
@@ -47,11 +48,14 @@ export const stored = {
 
 export const runNotFound = (id: string) => `Expected the id of a stored run, found "${id}" (no such run)`;
 
-export const notASolveRun = (id: string, kind: string) => `Expected a solve run to compare, found run ${id} of kind ${kind}`;
+export const notASolveRun = (id: string, kind: string) =>
+  `Expected a solve run to compare, found run ${id} of kind ${kind}`;
 
-export const notADoneRun = (id: string, status: string) => `Expected a finished (done) run to compare, found run ${id} ${status}`;
+export const notADoneRun = (id: string, status: string) =>
+  `Expected a finished (done) run to compare, found run ${id} ${status}`;
 
-export const notANegotiationRun = (id: string, kind: string) => `Expected a negotiation run, found run ${id} of kind ${kind}`;
+export const notANegotiationRun = (id: string, kind: string) =>
+  `Expected a negotiation run, found run ${id} of kind ${kind}`;
 
 export const negotiationFailed = (id: string, error: string | null) =>
   `Expected a negotiation run that did not fail, found run ${id} failed: ${error ?? 'no error message'}`;
@@ -65,7 +69,8 @@ export const payloadTooLarge = (limit: string) => `Expected a request body of at
 
 export const badJson = (found: string) => `Expected a valid JSON body, found ${found}`;
 
-export const noSuchRoute = (method: string, path: string) => `Expected an API route (see /api/openapi.json), found ${method} ${path}`;
+export const noSuchRoute = (method: string, path: string) =>
+  `Expected an API route (see /api/openapi.json), found ${method} ${path}`;
 
 /** Issues (they follow a path: lower case). */
 export const issues = {
@@ -76,4 +81,5 @@ export const issues = {
 
 export const badPort = (found: string) => `Expected a port number between 0 and 65535, found "${found}"`;
 
-export const notWholeNumber = (option: string, found: string) => `Expected ${option} as a whole number >= 0, found "${found}"`;
+export const notWholeNumber = (option: string, found: string) =>
+  `Expected ${option} as a whole number >= 0, found "${found}"`;

@@ -41,15 +41,41 @@ export async function gridSearch(p: BoxProblem, x0: Float64Array, o: OptimizeOpt
     changed = false;
     sweeps++;
     for (let i = 0; i < n; i++) {
-      const pts = lattices[i].filter((v) => v !== x[i]).map((v) => { const y = Float64Array.from(x); y[i] = v; return y; });
+      const pts = lattices[i]
+        .filter((v) => v !== x[i])
+        .map((v) => {
+          const y = Float64Array.from(x);
+          y[i] = v;
+          return y;
+        });
       if (b.left < pts.length) {
-        return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: false, message: msg.evaluationBudgetExhausted(o.maxEvaluations), method: 'grid' };
+        return {
+          x,
+          f: fx,
+          evaluations: b.used,
+          iterations: sweeps,
+          converged: false,
+          message: msg.evaluationBudgetExhausted(o.maxEvaluations),
+          method: 'grid',
+        };
       }
       const f = await b.eval(pts);
       let k = -1;
       for (let m = 0; m < pts.length; m++) if (f[m] > fx && (k < 0 || f[m] > f[k])) k = m;
-      if (k >= 0) { x[i] = pts[k][i]; fx = f[k]; changed = n > 1; }
+      if (k >= 0) {
+        x[i] = pts[k][i];
+        fx = f[k];
+        changed = n > 1;
+      }
     }
   }
-  return { x, f: fx, evaluations: b.used, iterations: sweeps, converged: fx > -Infinity, message: fx > -Infinity ? msg.latticeOptimumStep(o.gridStep) : msg.modelDidNotSolveOnLattice(), method: 'grid' };
+  return {
+    x,
+    f: fx,
+    evaluations: b.used,
+    iterations: sweeps,
+    converged: fx > -Infinity,
+    message: fx > -Infinity ? msg.latticeOptimumStep(o.gridStep) : msg.modelDidNotSolveOnLattice(),
+    method: 'grid',
+  };
 }

@@ -21,10 +21,15 @@ export function maximize(p: BoxProblem, x0: Float64Array, method: Method, o: Opt
     throw new RangeError(msg.startValues(p.lo.length, x0.length));
   }
   switch (method) {
-    case 'brent': return brent(p, x0, o);
-    case 'grid': return gridSearch(p, x0, o);
-    case 'nelder-mead': return nelderMead(p, x0, o);
-    case 'quasi-newton': return quasiNewton(p, x0, o);
-    case 'auto': return x0.length === 1 ? brent(p, x0, o) : quasiNewton(p, x0, o);
+    case 'brent':
+      return brent(p, x0, o);
+    case 'grid':
+      return gridSearch(p, x0, o);
+    case 'nelder-mead':
+      return nelderMead(p, x0, o);
+    case 'quasi-newton':
+      return quasiNewton(p, x0, o);
+    case 'auto':
+      return x0.length === 1 ? brent(p, x0, o) : quasiNewton(p, x0, o);
   }
 }

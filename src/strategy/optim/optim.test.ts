@@ -3,10 +3,21 @@ import { maximize, type BoxProblem } from './index.ts';
 import { latticeOf } from './grid.ts';
 
 /** A synchronous objective wrapped as a batch problem, counting evaluations. */
-function problem(f: (x: Float64Array) => number, lo: number[], hi: number[], parallelism = 2): BoxProblem & { calls: number } {
+function problem(
+  f: (x: Float64Array) => number,
+  lo: number[],
+  hi: number[],
+  parallelism = 2,
+): BoxProblem & { calls: number } {
   const p = {
-    lo: Float64Array.from(lo), hi: Float64Array.from(hi), parallelism, calls: 0,
-    evaluate: async (xs: Float64Array[]) => { p.calls += xs.length; return xs.map(f); },
+    lo: Float64Array.from(lo),
+    hi: Float64Array.from(hi),
+    parallelism,
+    calls: 0,
+    evaluate: async (xs: Float64Array[]) => {
+      p.calls += xs.length;
+      return xs.map(f);
+    },
   };
   return p;
 }
@@ -31,7 +42,10 @@ describe('bounded optimisers', () => {
 
   it('quasi-Newton handles a curved valley (Rosenbrock, maximised as its negative)', async () => {
     const rosen = (x: Float64Array) => -(100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2);
-    const r = await maximize(problem(rosen, [-2, -2], [2, 2]), Float64Array.of(-1.2, 1), 'quasi-newton', { ...opts, fdStep: 1e-6 });
+    const r = await maximize(problem(rosen, [-2, -2], [2, 2]), Float64Array.of(-1.2, 1), 'quasi-newton', {
+      ...opts,
+      fdStep: 1e-6,
+    });
     expect(r.x[0]).toBeCloseTo(1, 3);
     expect(r.x[1]).toBeCloseTo(1, 3);
   });
@@ -41,14 +55,20 @@ describe('bounded optimisers', () => {
     const b = await maximize(problem(f, [0], [3]), Float64Array.of(0), 'auto', opts);
     expect(b.method).toBe('brent');
     expect(Math.abs(b.x[0] - 0.25)).toBeLessThan(1e-8);
-    const nm = await maximize(problem(quad, [0, 0], [2, 2]), Float64Array.of(1, 1), 'nelder-mead', { ...opts, xtol: 1e-7 });
+    const nm = await maximize(problem(quad, [0, 0], [2, 2]), Float64Array.of(1, 1), 'nelder-mead', {
+      ...opts,
+      xtol: 1e-7,
+    });
     expect(nm.converged).toBe(true);
     expect(Math.abs(nm.x[0] - 0.3)).toBeLessThan(1e-6);
     expect(Math.abs(nm.x[1] - 0.7)).toBeLessThan(1e-6);
   });
 
   it('grid search returns the exact lattice optimum', async () => {
-    const r = await maximize(problem(quad, [0, 0], [1, 1]), Float64Array.of(0.5, 0.5), 'grid', { ...opts, gridStep: 0.05 });
+    const r = await maximize(problem(quad, [0, 0], [1, 1]), Float64Array.of(0.5, 0.5), 'grid', {
+      ...opts,
+      gridStep: 0.05,
+    });
     expect(r.x[0]).toBeCloseTo(0.3, 12);
     expect(r.x[1]).toBeCloseTo(0.7, 12);
     expect(latticeOf(0, 0.25, 0.1)).toEqual([0, 0.1, 0.2, 0.25]);

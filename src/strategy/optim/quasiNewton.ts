@@ -34,14 +34,24 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
   const budget = new Budget(p, o.maxEvaluations);
   let x = clampInto(Float64Array.from(x0), lo, hi);
   let [fx] = await budget.eval([x]);
-  const done = (converged: boolean, message: string, iterations: number): OptimizeResult =>
-    ({ x, f: fx, evaluations: budget.used, iterations, converged, message, method: 'quasi-newton' });
+  const done = (converged: boolean, message: string, iterations: number): OptimizeResult => ({
+    x,
+    f: fx,
+    evaluations: budget.used,
+    iterations,
+    converged,
+    message,
+    method: 'quasi-newton',
+  });
   if (fx === -Infinity) return done(false, msg.modelDidNotSolve(), 0);
   let range = 0;
   for (let i = 0; i < n; i++) range = Math.max(range, hi[i] - lo[i]);
   const H = new Float64Array(n * n);
   let scaled = false;
-  const resetH = (s: number) => { H.fill(0); for (let i = 0; i < n; i++) H[i * n + i] = s; };
+  const resetH = (s: number) => {
+    H.fill(0);
+    for (let i = 0; i < n; i++) H[i * n + i] = s;
+  };
   let gPrev: Float64Array | undefined, sPrev: Float64Array | undefined;
   const ftol = o.ftol ?? 0;
   const history: number[] = [fx];
@@ -49,11 +59,19 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
     if (budget.left < 2 * n + 1) return done(false, msg.evaluationBudgetExhausted(o.maxEvaluations), it - 1);
     const { g, curv } = await gradient(budget, x, fx, lo, hi, h);
     if (g.some((v) => !Number.isFinite(v))) return done(false, msg.modelDidNotSolveFinite(), it - 1);
-    if (gPrev && sPrev) scaled = update(H, n, sPrev, g.map((v, i) => v - gPrev![i]), scaled);
+    if (gPrev && sPrev)
+      scaled = update(
+        H,
+        n,
+        sPrev,
+        g.map((v, i) => v - gPrev![i]),
+        scaled,
+      );
     const free = new Uint8Array(n);
     let pg = 0;
     for (let i = 0; i < n; i++) {
-      const atLo = x[i] <= lo[i] && g[i] > 0, atHi = x[i] >= hi[i] && g[i] < 0;
+      const atLo = x[i] <= lo[i] && g[i] > 0,
+        atHi = x[i] >= hi[i] && g[i] < 0;
       free[i] = atLo || atHi ? 0 : 1;
       pg = Math.max(pg, Math.abs(x[i] - Math.min(hi[i], Math.max(lo[i], x[i] - g[i]))));
     }
@@ -88,9 +106,22 @@ export async function quasiNewton(p: BoxProblem, x0: Float64Array, o: OptimizeOp
  * for free (well scaled when instruments differ by orders of magnitude in effect), else a scaled
  * identity whose first step moves at most `maxStep`. Returns whether H is scaled.
  */
-function diagonalStart(H: Float64Array, n: number, curv: Float64Array, g: Float64Array, free: Uint8Array, maxStep: number, resetH: (s: number) => void): boolean {
-  let gmax = 0, cmax = 0;
-  for (let i = 0; i < n; i++) if (free[i]) { gmax = Math.max(gmax, Math.abs(g[i])); cmax = Math.max(cmax, curv[i]); }
+function diagonalStart(
+  H: Float64Array,
+  n: number,
+  curv: Float64Array,
+  g: Float64Array,
+  free: Uint8Array,
+  maxStep: number,
+  resetH: (s: number) => void,
+): boolean {
+  let gmax = 0,
+    cmax = 0;
+  for (let i = 0; i < n; i++)
+    if (free[i]) {
+      gmax = Math.max(gmax, Math.abs(g[i]));
+      cmax = Math.max(cmax, curv[i]);
+    }
   resetH(maxStep / Math.max(gmax, 1e-12));
   if (!(cmax > 0)) return false;
   for (let i = 0; i < n; i++) {
@@ -102,24 +133,45 @@ function diagonalStart(H: Float64Array, n: number, curv: Float64Array, g: Float6
 }
 
 /** Gradient of φ = −f (central differences, one-sided next to a bound) and φ's diagonal curvature where both sides exist (else NaN). */
-async function gradient(b: Budget, x: Float64Array, fx: number, lo: Float64Array, hi: Float64Array, h: number): Promise<{ g: Float64Array; curv: Float64Array }> {
+async function gradient(
+  b: Budget,
+  x: Float64Array,
+  fx: number,
+  lo: Float64Array,
+  hi: Float64Array,
+  h: number,
+): Promise<{ g: Float64Array; curv: Float64Array }> {
   const n = x.length;
   const pts: Float64Array[] = [];
   const plan: { up: number; down: number; hu: number; hd: number }[] = [];
   for (let i = 0; i < n; i++) {
-    const canUp = x[i] + h <= hi[i], canDown = x[i] - h >= lo[i];
+    const canUp = x[i] + h <= hi[i],
+      canDown = x[i] - h >= lo[i];
     const e = { up: -1, down: -1, hu: 0, hd: 0 };
-    if (canUp) { const y = Float64Array.from(x); y[i] += h; e.up = pts.push(y) - 1; e.hu = h; }
-    if (canDown) { const y = Float64Array.from(x); y[i] -= h; e.down = pts.push(y) - 1; e.hd = h; }
+    if (canUp) {
+      const y = Float64Array.from(x);
+      y[i] += h;
+      e.up = pts.push(y) - 1;
+      e.hu = h;
+    }
+    if (canDown) {
+      const y = Float64Array.from(x);
+      y[i] -= h;
+      e.down = pts.push(y) - 1;
+      e.hd = h;
+    }
     plan.push(e);
   }
   const f = await b.eval(pts);
   const g = Float64Array.from(plan, (e) => {
-    const fu = e.up >= 0 ? f[e.up] : fx, fd = e.down >= 0 ? f[e.down] : fx;
+    const fu = e.up >= 0 ? f[e.up] : fx,
+      fd = e.down >= 0 ? f[e.down] : fx;
     const span = e.hu + e.hd;
     return span > 0 ? -(fu - fd) / span : 0;
   });
-  const curv = Float64Array.from(plan, (e) => (e.up >= 0 && e.down >= 0 ? -(f[e.up] - 2 * fx + f[e.down]) / (h * h) : NaN));
+  const curv = Float64Array.from(plan, (e) =>
+    e.up >= 0 && e.down >= 0 ? -(f[e.up] - 2 * fx + f[e.down]) / (h * h) : NaN,
+  );
   return { g, curv };
 }
 
@@ -139,8 +191,14 @@ function direction(H: Float64Array, g: Float64Array, free: Uint8Array, n: number
  * rescales H to (yᵀs/yᵀy) I (Nocedal–Wright 6.20). Returns whether H is scaled.
  */
 function update(H: Float64Array, n: number, s: Float64Array, y: Float64Array, scaled: boolean): boolean {
-  let ys = 0, yy = 0, ss = 0;
-  for (let i = 0; i < n; i++) { ys += y[i] * s[i]; yy += y[i] * y[i]; ss += s[i] * s[i]; }
+  let ys = 0,
+    yy = 0,
+    ss = 0;
+  for (let i = 0; i < n; i++) {
+    ys += y[i] * s[i];
+    yy += y[i] * y[i];
+    ss += s[i] * s[i];
+  }
   if (!(ys > 1e-12 * Math.sqrt(yy * ss))) return scaled;
   if (!scaled) {
     H.fill(0);
@@ -148,20 +206,40 @@ function update(H: Float64Array, n: number, s: Float64Array, y: Float64Array, sc
   }
   const rho = 1 / ys;
   const Hy = new Float64Array(n);
-  for (let i = 0; i < n; i++) { let t = 0; for (let k = 0; k < n; k++) t += H[i * n + k] * y[k]; Hy[i] = t; }
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let k = 0; k < n; k++) t += H[i * n + k] * y[k];
+    Hy[i] = t;
+  }
   let yHy = 0;
   for (let i = 0; i < n; i++) yHy += y[i] * Hy[i];
   for (let i = 0; i < n; i++)
-    for (let k = 0; k < n; k++) H[i * n + k] += -rho * (Hy[i] * s[k] + s[i] * Hy[k]) + (rho * rho * yHy + rho) * s[i] * s[k];
+    for (let k = 0; k < n; k++)
+      H[i * n + k] += -rho * (Hy[i] * s[k] + s[i] * Hy[k]) + (rho * rho * yHy + rho) * s[i] * s[k];
   return true;
 }
 
-async function lineSearch(b: Budget, par: number, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, lo: Float64Array, hi: Float64Array) {
+async function lineSearch(
+  b: Budget,
+  par: number,
+  x: Float64Array,
+  fx: number,
+  g: Float64Array,
+  d: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+) {
   const batch = Math.max(1, par);
   let alpha = 1;
   for (let tried = 0; tried < MAX_HALVINGS && b.left >= batch; tried += batch) {
     const alphas = Array.from({ length: batch }, (_, k) => alpha * 0.5 ** k);
-    const pts = alphas.map((a) => clampInto(x.map((v, i) => v + a * d[i]), lo, hi));
+    const pts = alphas.map((a) =>
+      clampInto(
+        x.map((v, i) => v + a * d[i]),
+        lo,
+        hi,
+      ),
+    );
     const f = await b.eval(pts);
     let best = -1;
     pts.forEach((pt, k) => {

@@ -51,7 +51,10 @@ function score(v: number): number {
 /** Counts evaluations of a problem and stops at a budget. */
 export class Budget {
   used = 0;
-  constructor(private readonly p: BoxProblem, readonly max: number) {}
+  constructor(
+    private readonly p: BoxProblem,
+    readonly max: number,
+  ) {}
   get left(): number {
     return this.max - this.used;
   }

@@ -29,7 +29,11 @@ export function executorCases(): ExecutorCase[] {
   let queue: QueueExecutor | undefined;
   return [
     { name: 'inline', make: async () => (inline = new InlineExecutor()), cleanup: async () => inline?.close() },
-    { name: 'threads', make: async () => (pool = new PoolExecutor({ threads: 1, preload: ['cp2015'] })), cleanup: async () => pool?.close() },
+    {
+      name: 'threads',
+      make: async () => (pool = new PoolExecutor({ threads: 1, preload: ['cp2015'] })),
+      cleanup: async () => pool?.close(),
+    },
     {
       name: 'queue',
       skip: redisSkipReason(),

@@ -66,7 +66,22 @@ export async function startTestRedis(opts: { appendonly?: boolean } = {}): Promi
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let proc: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', opts.appendonly ? 'yes' : 'no', '--appendfsync', 'always', '--protected-mode', 'yes'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    opts.appendonly ? 'yes' : 'no',
+    '--appendfsync',
+    'always',
+    '--protected-mode',
+    'yes',
+  ];
   const start = async () => {
     proc = spawn('redis-server', args, { stdio: 'ignore' });
     await waitForPing(url, 10_000);
@@ -82,7 +97,9 @@ export async function startTestRedis(opts: { appendonly?: boolean } = {}): Promi
   };
   await start();
   return {
-    url, start, kill,
+    url,
+    start,
+    kill,
     stop: async () => {
       await kill();
       rmSync(dir, { recursive: true, force: true });

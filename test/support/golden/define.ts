@@ -16,7 +16,9 @@ export function defineGoldenTests(command: Command): void {
       it.skipIf(Boolean(c.slow))(c.file, { timeout: 600_000 }, async () => {
         const golden = JSON.parse(readFileSync(join(GOLDEN_DIR, c.golden), 'utf8'));
         const { raw, normalized } = await goldenRun(c);
-        expect(contractProblems(c, raw), 'the result validates against the result schema (docs/results.md)').toEqual([]);
+        expect(contractProblems(c, raw), 'the result validates against the result schema (docs/results.md)').toEqual(
+          [],
+        );
         const moved = formatMoved(c.golden, withinRounding(golden, normalized));
         expect(moved.slice(0, 40), `${moved.length} fields moved (npm run golden:diff lists them)`).toEqual([]);
       });

@@ -31,9 +31,11 @@ export interface GoldenCase {
  * They are still recorded and checked with `--slow`.
  */
 const SLOW: Record<string, string> = {
-  'strategy/us-china-sector-talks.yaml': 'cooperative search over 36 multisector instruments: over 5 minutes on 2 cores',
+  'strategy/us-china-sector-talks.yaml':
+    'cooperative search over 36 multisector instruments: over 5 minutes on 2 cores',
   'strategy/all-partner-optimal.yaml': 'all-partner sector tariffs on multisector-2025: over 4 minutes on 2 cores',
-  'strategy/all-partner-war.yaml': 'Nash war of every region over sector tariffs on all partners: longer than all-partner-optimal',
+  'strategy/all-partner-war.yaml':
+    'Nash war of every region over sector tariffs on all partners: longer than all-partner-optimal',
   'strategy/all-partner-talks.yaml': 'trade talks from the all-partner war: longer than the war',
 };
 
@@ -56,7 +58,12 @@ function commandOf(text: string): Command {
 export function goldenCases(readText: (p: string) => string): GoldenCase[] {
   return walk(SCENARIOS).map((p) => {
     const file = relative(SCENARIOS, p).split('\\').join('/');
-    return { file, command: commandOf(readText(p)), golden: `${file.replace(/\.(ya?ml|json)$/, '').replaceAll('/', '__')}.json`, slow: SLOW[file] };
+    return {
+      file,
+      command: commandOf(readText(p)),
+      golden: `${file.replace(/\.(ya?ml|json)$/, '').replaceAll('/', '__')}.json`,
+      slow: SLOW[file],
+    };
   });
 }
 

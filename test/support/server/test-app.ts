@@ -22,7 +22,13 @@ policy:
 `;
 
 /** A fresh app and its context. */
-export async function testApp(opts: { executor?: Executor; registry?: HandlerRegistry } = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const { recovered: _r, ...ctx } = await createContext({ store: new SqliteRunStore(':memory:'), executor: opts.executor ?? new InlineExecutor(), registry: opts.registry });
+export async function testApp(
+  opts: { executor?: Executor; registry?: HandlerRegistry } = {},
+): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { recovered: _r, ...ctx } = await createContext({
+    store: new SqliteRunStore(':memory:'),
+    executor: opts.executor ?? new InlineExecutor(),
+    registry: opts.registry,
+  });
   return { app: await buildApp(ctx), ctx };
 }

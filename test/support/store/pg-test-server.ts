@@ -28,7 +28,11 @@ async function freePort(): Promise<number> {
 /** A server binary of the newest installed Debian PostgreSQL (Debian keeps them off PATH), else the name for PATH. */
 function pgBin(name: string): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return versions.length ? join(root, versions[0], 'bin', name) : name;
 }
 
@@ -37,7 +41,10 @@ export async function startTestPostgres(): Promise<TestPostgres | { skip: string
   const asRoot = userInfo().uid === 0;
   const run = (name: string, args: string[]) => {
     const cmd = pgBin(name);
-    return execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', timeout: 30_000 });
+    return execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, {
+      stdio: 'pipe',
+      timeout: 30_000,
+    });
   };
   try {
     execFileSync(pgBin('initdb'), ['--version'], { stdio: 'pipe' });
@@ -46,10 +53,24 @@ export async function startTestPostgres(): Promise<TestPostgres | { skip: string
   }
   const dir = mkdtempSync(join(tmpdir(), 'lancaster-pg-'));
   try {
-    if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+    if (asRoot)
+      chownSync(
+        dir,
+        Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      );
     const port = await freePort();
     run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'lancaster', '--no-sync']);
-    run('pg_ctl', ['-D', join(dir, 'data'), '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    run('pg_ctl', [
+      '-D',
+      join(dir, 'data'),
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
     return {
       url: `postgres://lancaster@127.0.0.1:${port}/postgres`,
       stop() {

@@ -9,7 +9,13 @@ import { StrategySchema } from '../../../src/spec/strategy.ts';
 export function syntheticGame(d: Dataset, strategy: unknown): Game {
   const s = StrategySchema.parse(strategy);
   const scenario = { lancaster: 1, name: 'test', model: 'multisector', options: {}, policy: {} } as Scenario;
-  const spec = strategySpec(d, d, scenario, { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS, capacity: undefined }, s);
+  const spec = strategySpec(
+    d,
+    d,
+    scenario,
+    { tau: Float64Array.from(d.tariff, (t) => 1 + t), controls: NO_CONTROLS, capacity: undefined },
+    s,
+  );
   return makeGame(spec, s.options);
 }
 

@@ -20,7 +20,10 @@ export interface CodeAreaProps {
   describedBy?: string;
 }
 
-export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeArea({ id, label, value, onChange, problems, describedBy }, ref) {
+export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeArea(
+  { id, label, value, onChange, problems, describedBy },
+  ref,
+) {
   const ta = useRef<HTMLTextAreaElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
@@ -45,12 +48,20 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
   }));
   return (
     <div className="code" data-testid="code">
-      <label htmlFor={id} className="sr-only">{label}</label>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
       <div className="gutter-clip" aria-hidden="true">
         <div className="gutter" ref={gutter}>
           {numbers.map((n) => (
-            <div key={n} className={problems.has(n) ? 'err' : undefined} data-line={n} title={problems.get(n)?.join('\n')}>
-              {problems.has(n) ? '● ' : ''}{n}
+            <div
+              key={n}
+              className={problems.has(n) ? 'err' : undefined}
+              data-line={n}
+              title={problems.get(n)?.join('\n')}
+            >
+              {problems.has(n) ? '● ' : ''}
+              {n}
             </div>
           ))}
         </div>
@@ -58,7 +69,9 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
       <div className="code-body">
         <div className="hl" ref={layer} aria-hidden="true">
           {numbers.map((n) => (
-            <div key={n} className={problems.has(n) ? 'err' : undefined}>{lines[n - 1] || ' '}</div>
+            <div key={n} className={problems.has(n) ? 'err' : undefined}>
+              {lines[n - 1] || ' '}
+            </div>
           ))}
         </div>
         <textarea
@@ -74,7 +87,14 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
           onChange={(e) => onChange(e.target.value)}
           onScroll={sync}
           onKeyDown={(e) => {
-            if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && e.currentTarget.selectionStart !== e.currentTarget.selectionEnd) return;
+            if (
+              e.key === 'Tab' &&
+              !e.shiftKey &&
+              !e.ctrlKey &&
+              !e.altKey &&
+              e.currentTarget.selectionStart !== e.currentTarget.selectionEnd
+            )
+              return;
             if (e.key === 'Tab' && e.altKey) {
               // Alt+Tab is left to the system; plain Tab moves focus (no focus trap).
             }

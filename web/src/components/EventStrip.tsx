@@ -29,7 +29,13 @@ interface Marker {
 }
 
 const GLYPH: Record<Kind, string> = { tariff: '▲', suspend: '▼', control: '◆', talks: '●', other: '○' };
-const KIND_TEXT: Record<Kind, string> = { tariff: 'tariff increase', suspend: 'suspension or cut', control: 'export control', talks: 'talks', other: 'event' };
+const KIND_TEXT: Record<Kind, string> = {
+  tariff: 'tariff increase',
+  suspend: 'suspension or cut',
+  control: 'export control',
+  talks: 'talks',
+  other: 'event',
+};
 const LANE_COLOUR: Record<Lane, string> = { US: OKABE_ITO.blue, CHN: OKABE_ITO.vermillion, talks: '#222' };
 const LANES: { id: Lane; label: string }[] = [
   { id: 'US', label: 'United States' },
@@ -44,7 +50,8 @@ function markersOf(steps: TimelineStep[], actions: StepActions[], scale: (d: Dat
     const x = scale(date(s.date));
     let placed = false;
     const prev = k > 0 ? steps[k - 1].average_tariffs : undefined;
-    const delta = (key: string) => (prev && s.average_tariffs[key] !== undefined && prev[key] !== undefined ? s.average_tariffs[key] - prev[key] : 0);
+    const delta = (key: string) =>
+      prev && s.average_tariffs[key] !== undefined && prev[key] !== undefined ? s.average_tariffs[key] - prev[key] : 0;
     const side = (who: string, key: string, controllers: string[]) => {
       const d = delta(key);
       if (a.tariffsBy.includes(who) || Math.abs(d) > 1e-6) return d < -1e-6 ? 'suspend' : 'tariff';
@@ -52,9 +59,18 @@ function markersOf(steps: TimelineStep[], actions: StepActions[], scale: (d: Dat
     };
     const us = side('USA', 'USA<-CHN', ['USA', 'TWN']);
     const cn = side('CHN', 'CHN<-USA', ['CHN']);
-    if (us) { out.push({ step: k, lane: 'US', kind: us, x }); placed = true; }
-    if (cn) { out.push({ step: k, lane: 'CHN', kind: cn, x }); placed = true; }
-    if (s.talks) { out.push({ step: k, lane: 'talks', kind: 'talks', x, label: s.talks.city ?? s.talks.venue }); placed = true; }
+    if (us) {
+      out.push({ step: k, lane: 'US', kind: us, x });
+      placed = true;
+    }
+    if (cn) {
+      out.push({ step: k, lane: 'CHN', kind: cn, x });
+      placed = true;
+    }
+    if (s.talks) {
+      out.push({ step: k, lane: 'talks', kind: 'talks', x, label: s.talks.city ?? s.talks.venue });
+      placed = true;
+    }
     if (!placed) out.push({ step: k, lane: 'talks', kind: a.suspends.length ? 'suspend' : 'other', x });
   });
   // Dodge: within a lane, keep markers at least 13px apart (dates stay exact in labels).
@@ -106,61 +122,101 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
     focusNext.current = false;
   }, [selected]);
   const onKey = (e: KeyboardEvent) => {
-    const to = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? selected + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? selected - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? steps.length - 1 : null;
+    const to =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? selected + 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? selected - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? steps.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     focusNext.current = true;
     onSelect(Math.max(0, Math.min(steps.length - 1, to)));
   };
   const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2025, m, 1)));
-  const deadlines = steps.flatMap((s) => (s.deadline ? [s.deadline] : [])).filter((d) => date(d.date) <= STRIP_DOMAIN[1]);
+  const deadlines = steps
+    .flatMap((s) => (s.deadline ? [s.deadline] : []))
+    .filter((d) => date(d.date) <= STRIP_DOMAIN[1]);
   const firstOfStep = new Set<string>();
   return (
     <div className="strip" ref={box}>
       <div className="strip-inner" style={{ width: layout }}>
-      <div className="strip-axis" aria-hidden="true">
-        {months.map((m) => (
-          <span key={m.getTime()} style={{ left: scale(m) }}>{m.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</span>
-        ))}
-      </div>
-      <div className="strip-lanes" role="toolbar" aria-label="Events of 2025: use the left and right arrow keys to move between events" aria-orientation="horizontal" onKeyDown={onKey}>
-        {LANES.map((lane) => (
-          <div className="lane" key={lane.id} data-lane={lane.id}>
-            <span className="lane-label" style={{ width: LANE_LABEL_WIDTH - 8 }}>{lane.label}</span>
-            <span className="lane-line" style={{ left: LANE_LABEL_WIDTH, width: inner }} aria-hidden="true" />
-            {lane.id === 'talks' && deadlines.map((d) => (
-              <span key={d.date + d.label} className="deadline" style={{ left: scale(date(d.date)) }} title={`Deadline ${day(d.date)}: ${d.label}`} aria-hidden="true" />
-            ))}
-            {markers.filter((m) => m.lane === lane.id).map((m) => {
-              const s = steps[m.step];
-              const key = `${m.step}`;
-              const first = !firstOfStep.has(key);
-              firstOfStep.add(key);
-              return (
-                <button
-                  type="button"
-                  key={`${m.step}-${m.lane}`}
-                  ref={first ? (el) => { if (el) refs.current.set(m.step, el); } : undefined}
-                  className={`marker kind-${m.kind}${m.step === selected ? ' selected' : ''}${unmodelled?.has(m.step) ? ' unmodelled' : ''}`}
-                  style={{ left: m.x, color: LANE_COLOUR[m.lane] }}
-                  tabIndex={first && m.step === selected ? 0 : -1}
-                  aria-pressed={m.step === selected}
-                  aria-label={`${day(s.date)}, ${KIND_TEXT[m.kind]}: ${s.label}`}
-                  title={`${day(s.date)}: ${s.label}`}
-                  data-step={m.step}
-                  onClick={() => onSelect(m.step)}
-                >
-                  <span aria-hidden="true">{GLYPH[m.kind]}</span>
-                  {m.label && <span className={`marker-label${m.low ? ' low' : ''}`} aria-hidden="true">{m.label}</span>}
-                </button>
-              );
-            })}
-          </div>
-        ))}
-      </div>
-      <p className="strip-key" aria-hidden="true">
-        ▲ tariff raised · ▼ suspension or cut · ◆ export control · ● talks · ┊ truce deadline · ○ other
-      </p>
+        <div className="strip-axis" aria-hidden="true">
+          {months.map((m) => (
+            <span key={m.getTime()} style={{ left: scale(m) }}>
+              {m.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}
+            </span>
+          ))}
+        </div>
+        <div
+          className="strip-lanes"
+          role="toolbar"
+          aria-label="Events of 2025: use the left and right arrow keys to move between events"
+          aria-orientation="horizontal"
+          onKeyDown={onKey}
+        >
+          {LANES.map((lane) => (
+            <div className="lane" key={lane.id} data-lane={lane.id}>
+              <span className="lane-label" style={{ width: LANE_LABEL_WIDTH - 8 }}>
+                {lane.label}
+              </span>
+              <span className="lane-line" style={{ left: LANE_LABEL_WIDTH, width: inner }} aria-hidden="true" />
+              {lane.id === 'talks' &&
+                deadlines.map((d) => (
+                  <span
+                    key={d.date + d.label}
+                    className="deadline"
+                    style={{ left: scale(date(d.date)) }}
+                    title={`Deadline ${day(d.date)}: ${d.label}`}
+                    aria-hidden="true"
+                  />
+                ))}
+              {markers
+                .filter((m) => m.lane === lane.id)
+                .map((m) => {
+                  const s = steps[m.step];
+                  const key = `${m.step}`;
+                  const first = !firstOfStep.has(key);
+                  firstOfStep.add(key);
+                  return (
+                    <button
+                      type="button"
+                      key={`${m.step}-${m.lane}`}
+                      ref={
+                        first
+                          ? (el) => {
+                              if (el) refs.current.set(m.step, el);
+                            }
+                          : undefined
+                      }
+                      className={`marker kind-${m.kind}${m.step === selected ? ' selected' : ''}${unmodelled?.has(m.step) ? ' unmodelled' : ''}`}
+                      style={{ left: m.x, color: LANE_COLOUR[m.lane] }}
+                      tabIndex={first && m.step === selected ? 0 : -1}
+                      aria-pressed={m.step === selected}
+                      aria-label={`${day(s.date)}, ${KIND_TEXT[m.kind]}: ${s.label}`}
+                      title={`${day(s.date)}: ${s.label}`}
+                      data-step={m.step}
+                      onClick={() => onSelect(m.step)}
+                    >
+                      <span aria-hidden="true">{GLYPH[m.kind]}</span>
+                      {m.label && (
+                        <span className={`marker-label${m.low ? ' low' : ''}`} aria-hidden="true">
+                          {m.label}
+                        </span>
+                      )}
+                    </button>
+                  );
+                })}
+            </div>
+          ))}
+        </div>
+        <p className="strip-key" aria-hidden="true">
+          ▲ tariff raised · ▼ suspension or cut · ◆ export control · ● talks · ┊ truce deadline · ○ other
+        </p>
       </div>
     </div>
   );

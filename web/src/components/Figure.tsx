@@ -6,7 +6,15 @@
 import { createElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { declutter } from './declutter.ts';
 import { ScrollBox } from './ScrollBox.tsx';
-import { composeSvg, downloadCsv, downloadJson, downloadPng, downloadSvg, swatchShape, type LegendItem } from './exporting.ts';
+import {
+  composeSvg,
+  downloadCsv,
+  downloadJson,
+  downloadPng,
+  downloadSvg,
+  swatchShape,
+  type LegendItem,
+} from './exporting.ts';
 
 export interface FigureProps {
   id: string;
@@ -27,7 +35,18 @@ export interface FigureProps {
   deps: unknown[];
 }
 
-export function Figure({ id, title, description, render, rows, legend = [], source, children, format = {}, deps }: FigureProps) {
+export function Figure({
+  id,
+  title,
+  description,
+  render,
+  rows,
+  legend = [],
+  source,
+  children,
+  format = {},
+  deps,
+}: FigureProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   // The latest render function, read by the drawing effect: a new closure each render must not
@@ -66,10 +85,26 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
         <h3 id={`fig-${id}-title`}>{title}</h3>
         <fieldset className="toolbar">
           <legend className="sr-only">Download {title}</legend>
-          <button type="button" onClick={() => doExport('svg')} aria-label={`Download ${title} as SVG`}>SVG</button>
-          <button type="button" onClick={() => doExport('png')} aria-label={`Download ${title} as PNG`}>PNG</button>
-          <button type="button" onClick={() => downloadCsv(name, rows)} aria-label={`Download the data of ${title} as CSV`}>CSV</button>
-          <button type="button" onClick={() => downloadJson(name, rows)} aria-label={`Download the data of ${title} as JSON`}>JSON</button>
+          <button type="button" onClick={() => doExport('svg')} aria-label={`Download ${title} as SVG`}>
+            SVG
+          </button>
+          <button type="button" onClick={() => doExport('png')} aria-label={`Download ${title} as PNG`}>
+            PNG
+          </button>
+          <button
+            type="button"
+            onClick={() => downloadCsv(name, rows)}
+            aria-label={`Download the data of ${title} as CSV`}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            onClick={() => downloadJson(name, rows)}
+            aria-label={`Download the data of ${title} as JSON`}
+          >
+            JSON
+          </button>
         </fieldset>
       </div>
       <p className="figure-desc">{description}</p>
@@ -77,7 +112,9 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
         <ul className="legend" aria-label="Legend">
           {legend.map((l) => (
             <li key={l.label}>
-              <svg width="22" height="12" aria-hidden="true">{createElement(swatchShape(l).tag, swatchShape(l).attrs)}</svg>
+              <svg width="22" height="12" aria-hidden="true">
+                {createElement(swatchShape(l).tag, swatchShape(l).attrs)}
+              </svg>
               {l.label}
             </li>
           ))}
@@ -93,11 +130,29 @@ export function Figure({ id, title, description, render, rows, legend = [], sour
         <ScrollBox label={`Data of ${title}`}>
           <table>
             <caption className="sr-only">{title}</caption>
-            <thead><tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {cols.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r, k) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a chart's data are positional and hold no state
-                <tr key={k}>{cols.map((c) => <td key={c}>{format[c] ? format[c](r[c]) : typeof r[c] === 'number' ? (r[c] as number).toFixed(3) : String(r[c] ?? '')}</td>)}</tr>
+                <tr key={k}>
+                  {cols.map((c) => (
+                    <td key={c}>
+                      {format[c]
+                        ? format[c](r[c])
+                        : typeof r[c] === 'number'
+                          ? (r[c] as number).toFixed(3)
+                          : String(r[c] ?? '')}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>

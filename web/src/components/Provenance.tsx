@@ -21,11 +21,50 @@ export function SourceList({ dataset }: { dataset: DatasetInfo }) {
             <strong>{s.url ? <a href={s.url}>{s.name}</a> : s.name}</strong>
             {s.citation && <span className="citation">{s.citation}</span>}
             <span className="meta">
-              {s.repository && <>repository {repo ? <a href={repo}><code>{s.repository}</code></a> : <code>{s.repository}</code>}</>}
-              {s.commit && <> @ {gh ? <a href={`${gh}/tree/${s.commit}`}><code>{s.commit.slice(0, 10)}</code></a> : <code>{s.commit.slice(0, 10)}</code>}</>}
-              {s.path && <>, {gh && s.commit && single ? <a href={`${gh}/blob/${s.commit}/${single}`}><code>{s.path}</code></a> : <code>{s.path}</code>}</>}
-              {s.url && <> <a href={s.url}>{s.url}</a></>}
-              {' '}· licence: {s.licence}
+              {s.repository && (
+                <>
+                  repository{' '}
+                  {repo ? (
+                    <a href={repo}>
+                      <code>{s.repository}</code>
+                    </a>
+                  ) : (
+                    <code>{s.repository}</code>
+                  )}
+                </>
+              )}
+              {s.commit && (
+                <>
+                  {' '}
+                  @{' '}
+                  {gh ? (
+                    <a href={`${gh}/tree/${s.commit}`}>
+                      <code>{s.commit.slice(0, 10)}</code>
+                    </a>
+                  ) : (
+                    <code>{s.commit.slice(0, 10)}</code>
+                  )}
+                </>
+              )}
+              {s.path && (
+                <>
+                  ,{' '}
+                  {gh && s.commit && single ? (
+                    <a href={`${gh}/blob/${s.commit}/${single}`}>
+                      <code>{s.path}</code>
+                    </a>
+                  ) : (
+                    <code>{s.path}</code>
+                  )}
+                </>
+              )}
+              {s.url && (
+                <>
+                  {' '}
+                  <a href={s.url}>{s.url}</a>
+                </>
+              )}{' '}
+              · licence: {s.licence}
             </span>
           </li>
         );
@@ -35,11 +74,22 @@ export function SourceList({ dataset }: { dataset: DatasetInfo }) {
 }
 
 /** A collapsible "Sources" block under a chart or a table. */
-export function Provenance({ dataset, model, runId }: { dataset?: DatasetInfo; model?: string | null; runId?: string }) {
+export function Provenance({
+  dataset,
+  model,
+  runId,
+}: {
+  dataset?: DatasetInfo;
+  model?: string | null;
+  runId?: string;
+}) {
   if (!dataset) return null;
   return (
     <details className="provenance">
-      <summary>Sources and provenance: {dataset.name} (v{dataset.version}){model ? `, model ${model}` : ''}{runId ? `, run ${runId.slice(0, 8)}` : ''}</summary>
+      <summary>
+        Sources and provenance: {dataset.name} (v{dataset.version}){model ? `, model ${model}` : ''}
+        {runId ? `, run ${runId.slice(0, 8)}` : ''}
+      </summary>
       <p>{dataset.description}</p>
       <SourceList dataset={dataset} />
     </details>

@@ -5,7 +5,17 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-export function ScrollBox({ label, className = '', children, testId }: { label: string; className?: string; children: ReactNode; testId?: string }) {
+export function ScrollBox({
+  label,
+  className = '',
+  children,
+  testId,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   const box = useRef<HTMLElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
   useEffect(() => {
@@ -20,16 +30,32 @@ export function ScrollBox({ label, className = '', children, testId }: { label: 
     ro.observe(el);
     if (el.firstElementChild) ro.observe(el.firstElementChild);
     el.addEventListener('scroll', check, { passive: true });
-    return () => { ro.disconnect(); el.removeEventListener('scroll', check); };
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', check);
+    };
   }, []);
   const overflow = more.left || more.right;
   return (
-    <div className={`scroll-box${more.left ? ' more-left' : ''}${more.right ? ' more-right' : ''}`} data-testid={testId} data-overflow={overflow ? 'true' : 'false'}>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard to be scrolled with the arrow keys (WCAG 2.1.1; axe scrollable-region-focusable) */}
-      <section ref={box} className={`table-scroll ${className}`} aria-label={overflow ? `${label} (scrolls sideways)` : label} tabIndex={0}>
+    <div
+      className={`scroll-box${more.left ? ' more-left' : ''}${more.right ? ' more-right' : ''}`}
+      data-testid={testId}
+      data-overflow={overflow ? 'true' : 'false'}
+    >
+      <section
+        ref={box}
+        className={`table-scroll ${className}`}
+        aria-label={overflow ? `${label} (scrolls sideways)` : label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard to be scrolled with the arrow keys (WCAG 2.1.1; axe scrollable-region-focusable)
+        tabIndex={0}
+      >
         {children}
       </section>
-      {more.right && <p className="scroll-hint" aria-hidden="true">more columns →</p>}
+      {more.right && (
+        <p className="scroll-hint" aria-hidden="true">
+          more columns →
+        </p>
+      )}
     </div>
   );
 }

@@ -21,7 +21,8 @@ const MEASURES: Record<string, string> = {
 const SERVICES = /^c(1[7-9]|2\d|3[0-5])$/;
 
 /** The goods sectors of a dataset (every sector but WIOD's services). */
-export const goodsSectors = (d: DatasetInfo | undefined) => d?.sectors.filter((s) => !SERVICES.test(s.code)).map((s) => s.code);
+export const goodsSectors = (d: DatasetInfo | undefined) =>
+  d?.sectors.filter((s) => !SERVICES.test(s.code)).map((s) => s.code);
 
 export interface SectorBarsProps {
   sectors: Record<string, Record<string, SectorRow>>;
@@ -46,7 +47,12 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
   const rows = countries.flatMap((c) =>
     Object.entries(sectors[c])
       .filter(([code]) => services || !goods || goods.includes(code))
-      .map(([code, r]) => ({ country: regionName[c] ?? c, code, sector: sectorName(code, longName[code]), value: (r as unknown as Record<string, number>)[measure] })),
+      .map(([code, r]) => ({
+        country: regionName[c] ?? c,
+        code,
+        sector: sectorName(code, longName[code]),
+        value: (r as unknown as Record<string, number>)[measure],
+      })),
   );
   const label = MEASURES[measure];
   return (
@@ -56,12 +62,17 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
         <label>
           Measure{' '}
           <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
-            {Object.entries(MEASURES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {Object.entries(MEASURES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
           </select>
         </label>
         {goods && (
           <label>
-            <input type="checkbox" checked={services} onChange={(e) => setServices(e.target.checked)} /> include services
+            <input type="checkbox" checked={services} onChange={(e) => setServices(e.target.checked)} /> include
+            services
           </label>
         )}
       </fieldset>
@@ -73,9 +84,13 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
           const perFacet = rows.length / Math.max(1, countries.length);
           // Side by side up to three countries on a wide screen; more are stacked.
           const wide = width > 760 && countries.length > 1 && countries.length <= 3;
-          const domain = rows.filter((r) => r.country === (regionName[countries[0]] ?? countries[0])).sort((a, b) => a.value - b.value).map((r) => r.sector);
+          const domain = rows
+            .filter((r) => r.country === (regionName[countries[0]] ?? countries[0]))
+            .sort((a, b) => a.value - b.value)
+            .map((r) => r.sector);
           const vals = rows.map((r) => r.value).filter(Number.isFinite);
-          const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals);
+          const lo = Math.min(0, ...vals),
+            hi = Math.max(0, ...vals);
           // Room for the value labels: 46 px each side of the bars, whatever the width.
           const marginLeft = width < 520 ? 118 : 170;
           // Stacked facets are titled on the right: room for the longest title (codes on a phone).
@@ -94,21 +109,82 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
             marginRight,
             marginBottom: 40,
             style: { fontSize: '11px' },
-            x: { label: `${label}, % change`, grid: true, domain: [lo < 0 ? lo - p * span : 0, hi > 0 ? hi + p * span : 0], tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0), ticks: Math.max(2, Math.floor(inner / 80)) },
+            x: {
+              label: `${label}, % change`,
+              grid: true,
+              domain: [lo < 0 ? lo - p * span : 0, hi > 0 ? hi + p * span : 0],
+              tickFormat: (v: number) => pct(v, Math.abs(v) < 1 ? 1 : 0),
+              ticks: Math.max(2, Math.floor(inner / 80)),
+            },
             y: { label: null, domain, tickFormat: short },
-            fx: wide ? { label: null, domain: countries.map((c) => regionName[c] ?? c), tickFormat: (n: string) => title(codeOf[n] ?? n) } : undefined,
-            fy: wide ? undefined : { label: null, domain: countries.map((c) => regionName[c] ?? c), tickFormat: (n: string) => title(codeOf[n] ?? n) },
+            fx: wide
+              ? {
+                  label: null,
+                  domain: countries.map((c) => regionName[c] ?? c),
+                  tickFormat: (n: string) => title(codeOf[n] ?? n),
+                }
+              : undefined,
+            fy: wide
+              ? undefined
+              : {
+                  label: null,
+                  domain: countries.map((c) => regionName[c] ?? c),
+                  tickFormat: (n: string) => title(codeOf[n] ?? n),
+                },
             marks: [
-              Plot.barX(rows, { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN) }),
+              Plot.barX(rows, {
+                x: 'value',
+                y: 'sector',
+                [wide ? 'fx' : 'fy']: 'country',
+                fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN),
+              }),
               Plot.ruleX([0], { stroke: '#333' }),
-              Plot.text(rows.filter((d) => d.value < 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'end', dx: -3, fontSize: 9.5, fill: '#333', className: 'values' }),
-              Plot.text(rows.filter((d) => d.value >= 0), { x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', text: (d: { value: number }) => pct(d.value, 1), textAnchor: 'start', dx: 3, fontSize: 9.5, fill: '#333', className: 'values' }),
-              Plot.tip(rows, Plot.pointerY({ x: 'value', y: 'sector', [wide ? 'fx' : 'fy']: 'country', title: (d: { country: string; code: string; sector: string; value: number }) => `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}` })),
+              Plot.text(
+                rows.filter((d) => d.value < 0),
+                {
+                  x: 'value',
+                  y: 'sector',
+                  [wide ? 'fx' : 'fy']: 'country',
+                  text: (d: { value: number }) => pct(d.value, 1),
+                  textAnchor: 'end',
+                  dx: -3,
+                  fontSize: 9.5,
+                  fill: '#333',
+                  className: 'values',
+                },
+              ),
+              Plot.text(
+                rows.filter((d) => d.value >= 0),
+                {
+                  x: 'value',
+                  y: 'sector',
+                  [wide ? 'fx' : 'fy']: 'country',
+                  text: (d: { value: number }) => pct(d.value, 1),
+                  textAnchor: 'start',
+                  dx: 3,
+                  fontSize: 9.5,
+                  fill: '#333',
+                  className: 'values',
+                },
+              ),
+              Plot.tip(
+                rows,
+                Plot.pointerY({
+                  x: 'value',
+                  y: 'sector',
+                  [wide ? 'fx' : 'fy']: 'country',
+                  title: (d: { country: string; code: string; sector: string; value: number }) =>
+                    `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}`,
+                }),
+              ),
             ],
           });
         }}
         rows={rows.map(({ country, code, sector, value }) => ({ country, code, sector, [measure]: value }))}
-        legend={[{ label: 'loss', color: LOSS }, { label: 'gain', color: GAIN }]}
+        legend={[
+          { label: 'loss', color: LOSS },
+          { label: 'gain', color: GAIN },
+        ]}
         source={source}
         deps={[sectors, measure, services, countries.join(',')]}
       />

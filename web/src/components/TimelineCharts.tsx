@@ -21,7 +21,8 @@ function seriesRows(steps: TimelineStep[], series: Series[]) {
   for (const se of series) {
     steps.forEach((s) => {
       const v = se.value(s);
-      if (v !== undefined && Number.isFinite(v)) rows.push({ date: date(s.date), day: s.date, series: se.label, value: v });
+      if (v !== undefined && Number.isFinite(v))
+        rows.push({ date: date(s.date), day: s.date, series: se.label, value: v });
     });
     const last = rows.filter((r) => r.series === se.label).at(-1);
     if (last) rows.push({ ...last, date: STRIP_DOMAIN[1] }); // hold the last level to the end of the axis
@@ -40,30 +41,66 @@ function dodgeEnds<T extends { value: number }>(ends: T[], y: (v: number) => num
   return placed.map((p) => ({ ...p, dy: p.y - p.y0 }));
 }
 
-function lineChart(width: number, rows: ReturnType<typeof seriesRows>, series: Series[], selected: Date | undefined, y: { label: string; fmt: (v: number) => string; zero?: boolean }) {
+function lineChart(
+  width: number,
+  rows: ReturnType<typeof seriesRows>,
+  series: Series[],
+  selected: Date | undefined,
+  y: { label: string; fmt: (v: number) => string; zero?: boolean },
+) {
   const colour = Plot.scale({ color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) } });
   const narrow = width < NARROW;
-  const draw = (ends: ReturnType<typeof dodgeEnds<(typeof rows)[number]>>) => Plot.plot({
-    width,
-    height: CHART_HEIGHT,
-    marginLeft: narrow ? 52 : LANE_LABEL_WIDTH,
-    marginRight: narrow ? 14 : RIGHT_MARGIN,
-    style: { fontSize: '12px' },
-    x: { type: 'utc', domain: STRIP_DOMAIN, label: null, tickFormat: narrow ? (d: Date) => (d.getUTCMonth() % 3 ? '' : d.toLocaleString('en', { month: 'short', timeZone: 'UTC' })) : '%b' },
-    y: { label: y.label, grid: true, nice: true, tickFormat: (v: number) => y.fmt(v), zero: y.zero },
-    color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
-    marks: [
-      y.zero === false ? null : Plot.ruleY([0], { stroke: '#999' }),
-      selected ? Plot.ruleX([selected], { stroke: '#444', strokeDasharray: '3 3' }) : null,
-      ...series.map((s) =>
-        Plot.line(rows.filter((r) => r.series === s.label), { x: 'date', y: 'value', stroke: s.color, strokeWidth: s.bold ? 2.5 : 1.5, curve: 'step-after' }),
-      ),
-      Plot.dot(rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()), { x: 'date', y: 'value', fill: 'series', r: 2 }),
-      ...ends.map((e) => Plot.text([e], { x: 'date', y: 'value', text: (d) => `${d.series} ${y.fmt(d.value)}`, textAnchor: 'start', dx: 6, dy: e.dy, fill: darker(colour.apply(e.series) as string), fontWeight: 600 })),
-      Plot.tip(rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()), Plot.pointer({ x: 'date', y: 'value', title: (d) => `${day(d.day)}\n${d.series}: ${y.fmt(d.value)}` })),
-    ],
-  });
-  const last = series.map((s) => rows.filter((r) => r.series === s.label).at(-1)).filter((r): r is NonNullable<typeof r> => !!r);
+  const draw = (ends: ReturnType<typeof dodgeEnds<(typeof rows)[number]>>) =>
+    Plot.plot({
+      width,
+      height: CHART_HEIGHT,
+      marginLeft: narrow ? 52 : LANE_LABEL_WIDTH,
+      marginRight: narrow ? 14 : RIGHT_MARGIN,
+      style: { fontSize: '12px' },
+      x: {
+        type: 'utc',
+        domain: STRIP_DOMAIN,
+        label: null,
+        tickFormat: narrow
+          ? (d: Date) => (d.getUTCMonth() % 3 ? '' : d.toLocaleString('en', { month: 'short', timeZone: 'UTC' }))
+          : '%b',
+      },
+      y: { label: y.label, grid: true, nice: true, tickFormat: (v: number) => y.fmt(v), zero: y.zero },
+      color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
+      marks: [
+        y.zero === false ? null : Plot.ruleY([0], { stroke: '#999' }),
+        selected ? Plot.ruleX([selected], { stroke: '#444', strokeDasharray: '3 3' }) : null,
+        ...series.map((s) =>
+          Plot.line(
+            rows.filter((r) => r.series === s.label),
+            { x: 'date', y: 'value', stroke: s.color, strokeWidth: s.bold ? 2.5 : 1.5, curve: 'step-after' },
+          ),
+        ),
+        Plot.dot(
+          rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()),
+          { x: 'date', y: 'value', fill: 'series', r: 2 },
+        ),
+        ...ends.map((e) =>
+          Plot.text([e], {
+            x: 'date',
+            y: 'value',
+            text: (d) => `${d.series} ${y.fmt(d.value)}`,
+            textAnchor: 'start',
+            dx: 6,
+            dy: e.dy,
+            fill: darker(colour.apply(e.series) as string),
+            fontWeight: 600,
+          }),
+        ),
+        Plot.tip(
+          rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()),
+          Plot.pointer({ x: 'date', y: 'value', title: (d) => `${day(d.day)}\n${d.series}: ${y.fmt(d.value)}` }),
+        ),
+      ],
+    });
+  const last = series
+    .map((s) => rows.filter((r) => r.series === s.label).at(-1))
+    .filter((r): r is NonNullable<typeof r> => !!r);
   if (narrow || !last.length) return draw([]);
   // Draw once for the y scale (nice domain, margins), then place the end labels on it.
   const scale = draw([]).scale('y') as { apply: (v: number) => number };
@@ -71,7 +108,8 @@ function lineChart(width: number, rows: ReturnType<typeof seriesRows>, series: S
 }
 
 /** Last value of each series, for the legend (the end labels are dropped on narrow screens). */
-const lastOf = (rows: ReturnType<typeof seriesRows>, label: string) => rows.filter((r) => r.series === label).at(-1)?.value;
+const lastOf = (rows: ReturnType<typeof seriesRows>, label: string) =>
+  rows.filter((r) => r.series === label).at(-1)?.value;
 
 export interface TimelineChartsProps {
   steps: TimelineStep[];
@@ -82,15 +120,45 @@ export interface TimelineChartsProps {
   regionNames: Record<string, string>;
 }
 
-export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN', 'KOR', 'TWN', 'MEX'], regionNames }: TimelineChartsProps) {
+export function TimelineCharts({
+  steps,
+  selected,
+  source,
+  others = ['EU', 'JPN', 'KOR', 'TWN', 'MEX'],
+  regionNames,
+}: TimelineChartsProps) {
   const sel = steps[selected] ? date(steps[selected].date) : undefined;
   const tariffs: Series[] = [
-    { key: 'USA<-CHN', label: 'US on China', color: regionColour('USA'), value: (s) => s.average_tariffs['USA<-CHN'], bold: true },
-    { key: 'CHN<-USA', label: 'China on US', color: regionColour('CHN'), value: (s) => s.average_tariffs['CHN<-USA'], bold: true },
+    {
+      key: 'USA<-CHN',
+      label: 'US on China',
+      color: regionColour('USA'),
+      value: (s) => s.average_tariffs['USA<-CHN'],
+      bold: true,
+    },
+    {
+      key: 'CHN<-USA',
+      label: 'China on US',
+      color: regionColour('CHN'),
+      value: (s) => s.average_tariffs['CHN<-USA'],
+      bold: true,
+    },
   ];
   const trade: Series[] = [
-    { key: 'USA->CHN', label: 'US exports to China', color: regionColour('USA'), value: (s) => s.bilateral_exports_pct?.USA?.CHN, bold: true },
-    { key: 'CHN->USA', label: 'China exports to US', color: regionColour('CHN'), value: (s) => s.bilateral_exports_pct?.CHN?.USA, bold: true },
+    {
+      key: 'USA->CHN',
+      label: 'US exports to China',
+      color: regionColour('USA'),
+      value: (s) => s.bilateral_exports_pct?.USA?.CHN,
+      bold: true,
+    },
+    {
+      key: 'CHN->USA',
+      label: 'China exports to US',
+      color: regionColour('CHN'),
+      value: (s) => s.bilateral_exports_pct?.CHN?.USA,
+      bold: true,
+    },
   ];
   const welfareOf = (c: string) => (s: TimelineStep) => s.countries[c]?.welfare_pct ?? s.groups?.[c]?.welfare_pct;
   const available = others.filter((c) => steps.some((s) => welfareOf(c)(s) !== undefined));
@@ -102,7 +170,10 @@ export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN',
   const tRows = seriesRows(steps, tariffs);
   const bRows = seriesRows(steps, trade);
   const wRows = seriesRows(steps, welfare);
-  const flat = (rows: typeof tRows, key: string) => rows.filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime()).map((r) => ({ date: r.day, series: r.series, [key]: r.value }));
+  const flat = (rows: typeof tRows, key: string) =>
+    rows
+      .filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime())
+      .map((r) => ({ date: r.day, series: r.series, [key]: r.value }));
   const hasTrade = bRows.length > 0;
   return (
     <div className="timeline-charts">
@@ -110,7 +181,9 @@ export function TimelineCharts({ steps, selected, source, others = ['EU', 'JPN',
         id="average-tariffs"
         title="Average tariffs each way"
         description="Trade-weighted average tariff, in percent, of the United States on goods from China and of China on goods from the United States, after each step of 2025."
-        render={(w) => lineChart(w, tRows, tariffs, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })}
+        render={(w) =>
+          lineChart(w, tRows, tariffs, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })
+        }
         rows={flat(tRows, 'average_tariff_pct')}
         legend={tariffs.map((s) => ({ label: `${s.label}: ${level(lastOf(tRows, s.label), 0)}`, color: s.color }))}
         source={`${source} Averages weighted by baseline flows, goods only.`}

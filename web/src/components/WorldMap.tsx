@@ -16,7 +16,9 @@ import { Figure } from './Figure.tsx';
 type CountryFeature = Feature<Geometry, { name: string }>;
 
 const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const COUNTRIES = (feature(topo, topo.objects.countries).features as CountryFeature[]).filter((f) => f.properties.name !== 'Antarctica');
+const COUNTRIES = (feature(topo, topo.objects.countries).features as CountryFeature[]).filter(
+  (f) => f.properties.name !== 'Antarctica',
+);
 
 export interface WorldMapProps {
   id?: string;
@@ -31,7 +33,16 @@ export interface WorldMapProps {
   highlight?: string[];
 }
 
-export function WorldMap({ id = 'welfare-map', title, subtitle, countries, dataset, field = 'welfare_pct', source, highlight = [] }: WorldMapProps) {
+export function WorldMap({
+  id = 'welfare-map',
+  title,
+  subtitle,
+  countries,
+  dataset,
+  field = 'welfare_pct',
+  source,
+  highlight = [],
+}: WorldMapProps) {
   const regions = dataset?.regions.map((r) => r.code) ?? Object.keys(countries);
   const names = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
   const valueAt = (f: CountryFeature) => {
@@ -45,7 +56,9 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
     const r = regionOf(featureIso(f), regions);
     return r !== undefined && chosen.has(r);
   };
-  const rows = regions.filter((r) => typeof countries[r]?.[field] === 'number').map((r) => ({ region: r, name: names[r] ?? r, [field]: countries[r][field] as number }));
+  const rows = regions
+    .filter((r) => typeof countries[r]?.[field] === 'number')
+    .map((r) => ({ region: r, name: names[r] ?? r, [field]: countries[r][field] as number }));
   return (
     <Figure
       id={id}
@@ -57,18 +70,38 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
           width,
           height,
           projection: { type: 'equal-earth', domain: { type: 'Sphere' } },
-          color: { type: 'diverging-symlog', scheme: DIVERGING_SCHEME, reverse: true, domain: [-extent, extent], pivot: 0, constant: 0.01, legend: true, label: 'Welfare, % change (orange: loss, purple: gain)', ticks: [-extent, -extent / 10, 0, extent / 10, extent], tickFormat: (v: number) => pct(v, 2), width: Math.min(420, width) } as Plot.ScaleOptions,
+          color: {
+            type: 'diverging-symlog',
+            scheme: DIVERGING_SCHEME,
+            reverse: true,
+            domain: [-extent, extent],
+            pivot: 0,
+            constant: 0.01,
+            legend: true,
+            label: 'Welfare, % change (orange: loss, purple: gain)',
+            ticks: [-extent, -extent / 10, 0, extent / 10, extent],
+            tickFormat: (v: number) => pct(v, 2),
+            width: Math.min(420, width),
+          } as Plot.ScaleOptions,
           marks: [
             Plot.sphere({ fill: '#f4f6f8', stroke: '#c8ccd0' }),
             Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueAt(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
-            Plot.geo(COUNTRIES.filter((f) => valueAt(f) === undefined), { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 }),
+            Plot.geo(
+              COUNTRIES.filter((f) => valueAt(f) === undefined),
+              { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 },
+            ),
             Plot.geo(COUNTRIES.filter(isChosen), { fill: null, stroke: '#1b1f24', strokeWidth: 1.4 }),
-            Plot.tip(COUNTRIES, Plot.pointer(Plot.geoCentroid({
-              title: (f: CountryFeature) => {
-                const r = regionOf(featureIso(f), regions);
-                return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
-              },
-            }))),
+            Plot.tip(
+              COUNTRIES,
+              Plot.pointer(
+                Plot.geoCentroid({
+                  title: (f: CountryFeature) => {
+                    const r = regionOf(featureIso(f), regions);
+                    return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
+                  },
+                }),
+              ),
+            ),
           ],
         });
         return plot;
@@ -81,7 +114,11 @@ export function WorldMap({ id = 'welfare-map', title, subtitle, countries, datas
     >
       {highlight.length > 0 && (
         <ul className="chosen-values" data-testid="map-chosen">
-          {highlight.map((c) => <li key={c}><strong>{names[c] ?? c}</strong> {pct(countries[c]?.[field], 2)}</li>)}
+          {highlight.map((c) => (
+            <li key={c}>
+              <strong>{names[c] ?? c}</strong> {pct(countries[c]?.[field], 2)}
+            </li>
+          ))}
         </ul>
       )}
     </Figure>

@@ -6,10 +6,22 @@
  * are only kept or hidden, never moved off their row. Runs on the chart once it is in the page.
  */
 
-interface Box { left: number; right: number; top: number; bottom: number }
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
-const overlaps = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-const shifted = (b: Box, dx: number, dy: number): Box => ({ left: b.left + dx, right: b.right + dx, top: b.top + dy, bottom: b.bottom + dy });
+const overlaps = (a: Box, b: Box) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+const shifted = (b: Box, dx: number, dy: number): Box => ({
+  left: b.left + dx,
+  right: b.right + dx,
+  top: b.top + dy,
+  bottom: b.bottom + dy,
+});
 
 function move(t: SVGTextElement, dx: number, dy: number, scale: number) {
   if (!dx && !dy) return;
@@ -21,9 +33,14 @@ export function declutter(svg: SVGSVGElement): void {
   const frame = svg.getBoundingClientRect();
   if (!frame.width) return;
   const scale = frame.width / (svg.viewBox.baseVal?.width || frame.width);
-  const all = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '' && !t.closest('[aria-label="tip"]'));
+  const all = [...svg.querySelectorAll('text')].filter(
+    (t) => (t.textContent ?? '').trim() !== '' && !t.closest('[aria-label="tip"]'),
+  );
   const movable = new Set(all.filter((t) => t.closest('g[aria-label="text"]')));
-  const placed: Box[] = all.filter((t) => !movable.has(t)).map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+  const placed: Box[] = all
+    .filter((t) => !movable.has(t))
+    .map((t) => t.getBoundingClientRect())
+    .filter((r) => r.width > 0);
   for (const t of movable) {
     const r = t.getBoundingClientRect();
     if (!r.width) continue;

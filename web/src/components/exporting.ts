@@ -22,15 +22,44 @@ export interface SwatchShape {
 export function swatchShape(l: LegendItem): SwatchShape {
   const c = l.color;
   switch (l.shape) {
-    case 'dot': return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: c } };
-    case 'ring': return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: 'none', stroke: c, strokeWidth: 1.5 } };
-    case 'square': return { tag: 'rect', attrs: { x: 7, y: 2, width: 8, height: 8, fill: c } };
-    case 'triangle': return { tag: 'path', attrs: { d: 'M11 1.5 L15.5 10 L6.5 10 Z', fill: c } };
-    case 'diamond': return { tag: 'path', attrs: { d: 'M11 0.5 L16 6 L11 11.5 L6 6 Z', fill: c } };
-    case 'star': return { tag: 'path', attrs: { d: 'M11 0.5 L12.6 4.3 L16.7 4.6 L13.6 7.2 L14.5 11.2 L11 9.1 L7.5 11.2 L8.4 7.2 L5.3 4.6 L9.4 4.3 Z', fill: c } };
-    case 'cross': return { tag: 'path', attrs: { d: 'M7 2 L15 10 M15 2 L7 10', stroke: c, strokeWidth: 2 } };
-    case 'band': return { tag: 'rect', attrs: { x: 1, y: 1, width: 20, height: 10, fill: c, fillOpacity: 0.25, stroke: c, strokeOpacity: 0.6 } };
-    default: return { tag: 'line', attrs: { x1: 1, x2: 21, y1: 6, y2: 6, stroke: c, strokeWidth: 3, ...(l.dashed ? { strokeDasharray: '4 3' } : {}) } };
+    case 'dot':
+      return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: c } };
+    case 'ring':
+      return { tag: 'circle', attrs: { cx: 11, cy: 6, r: 4, fill: 'none', stroke: c, strokeWidth: 1.5 } };
+    case 'square':
+      return { tag: 'rect', attrs: { x: 7, y: 2, width: 8, height: 8, fill: c } };
+    case 'triangle':
+      return { tag: 'path', attrs: { d: 'M11 1.5 L15.5 10 L6.5 10 Z', fill: c } };
+    case 'diamond':
+      return { tag: 'path', attrs: { d: 'M11 0.5 L16 6 L11 11.5 L6 6 Z', fill: c } };
+    case 'star':
+      return {
+        tag: 'path',
+        attrs: {
+          d: 'M11 0.5 L12.6 4.3 L16.7 4.6 L13.6 7.2 L14.5 11.2 L11 9.1 L7.5 11.2 L8.4 7.2 L5.3 4.6 L9.4 4.3 Z',
+          fill: c,
+        },
+      };
+    case 'cross':
+      return { tag: 'path', attrs: { d: 'M7 2 L15 10 M15 2 L7 10', stroke: c, strokeWidth: 2 } };
+    case 'band':
+      return {
+        tag: 'rect',
+        attrs: { x: 1, y: 1, width: 20, height: 10, fill: c, fillOpacity: 0.25, stroke: c, strokeOpacity: 0.6 },
+      };
+    default:
+      return {
+        tag: 'line',
+        attrs: {
+          x1: 1,
+          x2: 21,
+          y1: 6,
+          y2: 6,
+          stroke: c,
+          strokeWidth: 3,
+          ...(l.dashed ? { strokeDasharray: '4 3' } : {}),
+        },
+      };
   }
 }
 
@@ -38,7 +67,9 @@ export function swatchShape(l: LegendItem): SwatchShape {
 function swatch(l: LegendItem): string {
   const { tag, attrs } = swatchShape(l);
   const kebab = (k: string) => k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
-  return `<${tag} ${Object.entries(attrs).map(([k, v]) => `${kebab(k)}="${esc(String(v))}"`).join(' ')}/>`;
+  return `<${tag} ${Object.entries(attrs)
+    .map(([k, v]) => `${kebab(k)}="${esc(String(v))}"`)
+    .join(' ')}/>`;
 }
 
 function download(name: string, blob: Blob) {
@@ -54,9 +85,17 @@ function download(name: string, blob: Blob) {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** One SVG document: title, the chart's SVGs stacked, the legend swatches and the source note. */
-export function composeSvg(container: HTMLElement, title: string, legend: LegendItem[], note: string): { svg: string; width: number; height: number } {
+export function composeSvg(
+  container: HTMLElement,
+  title: string,
+  legend: LegendItem[],
+  note: string,
+): { svg: string; width: number; height: number } {
   const svgs = [...container.querySelectorAll('svg')].filter((s) => !s.closest('[data-export-skip]'));
-  const width = Math.max(320, ...svgs.map((s) => s.getBoundingClientRect().width || Number(s.getAttribute('width')) || 0));
+  const width = Math.max(
+    320,
+    ...svgs.map((s) => s.getBoundingClientRect().width || Number(s.getAttribute('width')) || 0),
+  );
   let y = 26;
   const parts: string[] = [`<text x="0" y="${y}" font-size="16" font-weight="600">${esc(title)}</text>`];
   y += 10;
@@ -64,7 +103,10 @@ export function composeSvg(container: HTMLElement, title: string, legend: Legend
     let x = 0;
     for (const l of legend) {
       const w = 34 + l.label.length * 6.5;
-      if (x > 0 && x + w > width) { x = 0; y += 18; }
+      if (x > 0 && x + w > width) {
+        x = 0;
+        y += 18;
+      }
       parts.push(`<g transform="translate(${x},${y})">${swatch(l)}</g>`);
       parts.push(`<text x="${x + 26}" y="${y + 10}" font-size="12">${esc(l.label)}</text>`);
       x += w;
@@ -145,6 +187,7 @@ export function downloadCsv(name: string, rows: Record<string, unknown>[]) {
 }
 
 export function downloadJson(name: string, data: unknown) {
-  const round = (_k: string, v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(8)) : v);
+  const round = (_k: string, v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(8)) : v;
   download(`${name}.json`, new Blob([JSON.stringify(data, round, 2)], { type: 'application/json' }));
 }

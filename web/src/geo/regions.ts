@@ -6,7 +6,31 @@
 import { ISO_NUMERIC } from './iso.ts';
 
 /** The 23 EU members of WIOD 2013 other than Germany, France, Italy and the United Kingdom (Croatia joined later). */
-export const WIOD_OTHER_EU = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX', 'LVA', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE'];
+export const WIOD_OTHER_EU = [
+  'AUT',
+  'BEL',
+  'BGR',
+  'CYP',
+  'CZE',
+  'DNK',
+  'EST',
+  'FIN',
+  'GRC',
+  'HUN',
+  'IRL',
+  'LTU',
+  'LUX',
+  'LVA',
+  'MLT',
+  'NLD',
+  'POL',
+  'PRT',
+  'ROU',
+  'SVK',
+  'SVN',
+  'ESP',
+  'SWE',
+];
 
 /** The ASEAN members other than Indonesia and Vietnam: multisector-2025's ASN (carved out of ROW). */
 export const ASEAN_OTHER = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
@@ -32,6 +56,7 @@ export function featureIso(f: { id?: string | number; properties?: { name?: stri
 export function regionOf(iso: string | undefined, regions: readonly string[]): string | undefined {
   if (!iso) return regions.includes('ROW') ? 'ROW' : undefined;
   if (regions.includes(iso)) return iso;
-  for (const [agg, members] of Object.entries(AGGREGATES)) if (regions.includes(agg) && members.includes(iso)) return agg;
+  for (const [agg, members] of Object.entries(AGGREGATES))
+    if (regions.includes(agg) && members.includes(iso)) return agg;
   return regions.includes('ROW') ? 'ROW' : undefined;
 }

@@ -30,13 +30,17 @@ const PINNED = ['USA', 'CHN'];
 
 /** Per country: the field in A, in B, and B − A (null where a run lacks it, never zero). */
 export function compareField(a: Result, b: Result, field: string) {
-  const ca = countriesOf(a), cb = countriesOf(b);
+  const ca = countriesOf(a),
+    cb = countriesOf(b);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const codes = [...new Set([...Object.keys(ca), ...Object.keys(cb)])];
-  const rows = codes.map((country) => {
-    const va = num(ca[country]?.[field]), vb = num(cb[country]?.[field]);
-    return { country, a: va, b: vb, diff: va !== null && vb !== null ? vb - va : null };
-  }).filter((r) => r.a !== null || r.b !== null);
+  const rows = codes
+    .map((country) => {
+      const va = num(ca[country]?.[field]),
+        vb = num(cb[country]?.[field]);
+      return { country, a: va, b: vb, diff: va !== null && vb !== null ? vb - va : null };
+    })
+    .filter((r) => r.a !== null || r.b !== null);
   return { rows, onlyA: codes.filter((c) => !(c in cb)), onlyB: codes.filter((c) => !(c in ca)) };
 }
 
@@ -53,10 +57,15 @@ export function Compare() {
   const ids: [string, string] = [query.get('a') || list?.[1]?.id || '', query.get('b') || list?.[0]?.id || ''];
   const [a, b] = ids;
   const named = Boolean(query.get('a') && query.get('b'));
-  const choose = (k: 0 | 1, id: string) => { location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]); };
+  const choose = (k: 0 | 1, id: string) => {
+    location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]);
+  };
 
   useEffect(() => {
-    api.runs({ status: 'done', limit: 200 }).then((rs) => setList(rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline')), (e: Error) => setError(e.message));
+    api.runs({ status: 'done', limit: 200 }).then(
+      (rs) => setList(rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline')),
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   useEffect(() => {
@@ -64,34 +73,60 @@ export function Compare() {
     if (!named) history.replaceState(null, '', compareHash(a, b));
     let live = true;
     setError(null);
-    Promise.all([api.run<Result>(a), api.run<Result>(b)]).then(([ra, rb]) => live && setRuns([ra, rb]), (e: Error) => live && setError(e.message));
-    return () => { live = false; };
+    Promise.all([api.run<Result>(a), api.run<Result>(b)]).then(
+      ([ra, rb]) => live && setRuns([ra, rb]),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
   }, [a, b, named]);
 
   return (
     <div className="compare-view">
       <header className="view-head">
         <h1>Compare runs</h1>
-        <p className="lede">Two finished runs side by side: A → B for every country, and the difference B − A. A timeline is compared at its last step.</p>
+        <p className="lede">
+          Two finished runs side by side: A → B for every country, and the difference B − A. A timeline is compared at
+          its last step.
+        </p>
       </header>
       <section className="panel" aria-labelledby="pick-h">
-        <h2 id="pick-h" className="sr-only">Choose the runs</h2>
-        {error && <p className="error" role="alert">{error}</p>}
-        {list && list.length < 2 && <p>At least two finished runs are needed: solve or run timelines in the <a href="#/editor">editor</a> first.</p>}
+        <h2 id="pick-h" className="sr-only">
+          Choose the runs
+        </h2>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {list && list.length < 2 && (
+          <p>
+            At least two finished runs are needed: solve or run timelines in the <a href="#/editor">editor</a> first.
+          </p>
+        )}
         {list && list.length >= 2 && (
           <div className="pickers">
             {(['A', 'B'] as const).map((side, k) => (
               <label key={side} className={`picker side-${side}`}>
                 <span className="swatch" style={{ background: k ? B : A }} aria-hidden="true" /> Run {side}
                 <select value={ids[k]} onChange={(e) => choose(k as 0 | 1, e.target.value)}>
-                  {list.map((r) => <option key={r.id} value={r.id}>{describe(r)}</option>)}
+                  {list.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {describe(r)}
+                    </option>
+                  ))}
                 </select>
               </label>
             ))}
             <label>
               Indicator{' '}
               <select value={field} onChange={(e) => setField(e.target.value)}>
-                {Object.entries(INDICATORS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                {Object.entries(INDICATORS).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
@@ -120,58 +155,104 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
       <section className="panel" aria-labelledby="cmp-h">
         <div className="section-head">
           <h2 id="cmp-h">{label}: A → B</h2>
-          <span className="run-meta">A: {a.name} ({a.id.slice(0, 8)}) · B: {b.name} ({b.id.slice(0, 8)})</span>
+          <span className="run-meta">
+            A: {a.name} ({a.id.slice(0, 8)}) · B: {b.name} ({b.id.slice(0, 8)})
+          </span>
         </div>
-        {!same && <p className="notice">The runs use different models or datasets ({a.model}/{a.dataset} and {b.model}/{b.dataset}): compare with care.</p>}
+        {!same && (
+          <p className="notice">
+            The runs use different models or datasets ({a.model}/{a.dataset} and {b.model}/{b.dataset}): compare with
+            care.
+          </p>
+        )}
         <div className="compare-grid">
           <Figure
             id="compare-dots"
             title={`${label} by country, run A and run B`}
             description={`${label}, percent change, in run A (hollow orange circle) and run B (filled blue diamond), with an arrow from A to B.`}
-            legend={[{ label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A, shape: 'ring' }, { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B, shape: 'diamond' }]}
-            render={(width) => Plot.plot({
-              width: Math.min(width, 640),
-              height: rows.length * 22 + 50,
-              marginLeft: 60,
-              x: { label: `${label}, % change`, grid: true, tickFormat: (v: number) => pct(v, 2) },
-              y: { domain: order, label: null },
-              marks: [
-                Plot.ruleX([0], { stroke: '#999' }),
-                Plot.link(rows.filter((r) => r.a !== null && r.b !== null), { x1: 'a', x2: 'b', y1: 'country', y2: 'country', stroke: '#888', markerEnd: 'arrow' }),
-                Plot.dot(rows.filter((r) => r.a !== null), { x: 'a', y: 'country', stroke: A, strokeWidth: 2, r: 5, fill: 'white' }),
-                Plot.dot(rows.filter((r) => r.b !== null), { x: 'b', y: 'country', fill: B, r: 4, symbol: 'diamond' }),
-                Plot.tip(rows, Plot.pointerY({ x: 'b', y: 'country', title: (d: (typeof rows)[number]) => `${d.country}\nA ${pct(d.a, 3)}\nB ${pct(d.b, 3)}\nB − A ${pct(d.diff, 3)}` })),
-              ],
-            })}
+            legend={[
+              { label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A, shape: 'ring' },
+              { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B, shape: 'diamond' },
+            ]}
+            render={(width) =>
+              Plot.plot({
+                width: Math.min(width, 640),
+                height: rows.length * 22 + 50,
+                marginLeft: 60,
+                x: { label: `${label}, % change`, grid: true, tickFormat: (v: number) => pct(v, 2) },
+                y: { domain: order, label: null },
+                marks: [
+                  Plot.ruleX([0], { stroke: '#999' }),
+                  Plot.link(
+                    rows.filter((r) => r.a !== null && r.b !== null),
+                    { x1: 'a', x2: 'b', y1: 'country', y2: 'country', stroke: '#888', markerEnd: 'arrow' },
+                  ),
+                  Plot.dot(
+                    rows.filter((r) => r.a !== null),
+                    { x: 'a', y: 'country', stroke: A, strokeWidth: 2, r: 5, fill: 'white' },
+                  ),
+                  Plot.dot(
+                    rows.filter((r) => r.b !== null),
+                    { x: 'b', y: 'country', fill: B, r: 4, symbol: 'diamond' },
+                  ),
+                  Plot.tip(
+                    rows,
+                    Plot.pointerY({
+                      x: 'b',
+                      y: 'country',
+                      title: (d: (typeof rows)[number]) =>
+                        `${d.country}\nA ${pct(d.a, 3)}\nB ${pct(d.b, 3)}\nB − A ${pct(d.diff, 3)}`,
+                    }),
+                  ),
+                ],
+              })
+            }
             rows={rows}
             format={{ a: (v) => pct(v as number, 3), b: (v) => pct(v as number, 3), diff: (v) => pct(v as number, 3) }}
             source={sourceLine(a.model, dsA)}
             deps={[a.id, b.id, field]}
           />
           <div>
-          <ScrollBox label={`${label}: A, B and B − A by country`}>
-            <table data-testid="compare-table">
-              <caption>{label}, percent change: A, B and B − A (the United States and China first, then by B − A)</caption>
-              <thead><tr><th scope="col">Country</th><th scope="col">A</th><th scope="col">B</th><th scope="col">B − A</th></tr></thead>
-              <tbody>
-                {tableRows.map((r) => {
-                  const c = r.country;
-                  return (
-                    <tr key={c} data-country={c} className={pinned.includes(c) ? 'pinned' : undefined}>
-                      <th scope="row">{c}</th><td>{pct(r.a, 3)}</td><td>{pct(r.b, 3)}</td>
-                      <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollBox>
-          {(cmp.onlyA.length > 0 || cmp.onlyB.length > 0) && <p className="muted">Only in A: {cmp.onlyA.join(', ') || '—'}; only in B: {cmp.onlyB.join(', ') || '—'}.</p>}
+            <ScrollBox label={`${label}: A, B and B − A by country`}>
+              <table data-testid="compare-table">
+                <caption>
+                  {label}, percent change: A, B and B − A (the United States and China first, then by B − A)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Country</th>
+                    <th scope="col">A</th>
+                    <th scope="col">B</th>
+                    <th scope="col">B − A</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tableRows.map((r) => {
+                    const c = r.country;
+                    return (
+                      <tr key={c} data-country={c} className={pinned.includes(c) ? 'pinned' : undefined}>
+                        <th scope="row">{c}</th>
+                        <td>{pct(r.a, 3)}</td>
+                        <td>{pct(r.b, 3)}</td>
+                        <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollBox>
+            {(cmp.onlyA.length > 0 || cmp.onlyB.length > 0) && (
+              <p className="muted">
+                Only in A: {cmp.onlyA.join(', ') || '—'}; only in B: {cmp.onlyB.join(', ') || '—'}.
+              </p>
+            )}
           </div>
         </div>
         <Provenance dataset={dsA} model={a.model} runId={a.id} />
       </section>
-      {both && <TimelineCompare a={a as Run<TimelineResult>} b={b as Run<TimelineResult>} source={sourceLine(a.model, dsA)} />}
+      {both && (
+        <TimelineCompare a={a as Run<TimelineResult>} b={b as Run<TimelineResult>} source={sourceLine(a.model, dsA)} />
+      )}
     </>
   );
 }
@@ -179,8 +260,22 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
 function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<TimelineResult>; source: string }) {
   const series = (run: Run<TimelineResult>, side: string) =>
     run.result!.steps.flatMap((s) => [
-      { side, run: run.id, date: date(s.date), day: s.date, series: 'US on China', value: s.average_tariffs['USA<-CHN'] },
-      { side, run: run.id, date: date(s.date), day: s.date, series: 'China on US', value: s.average_tariffs['CHN<-USA'] },
+      {
+        side,
+        run: run.id,
+        date: date(s.date),
+        day: s.date,
+        series: 'US on China',
+        value: s.average_tariffs['USA<-CHN'],
+      },
+      {
+        side,
+        run: run.id,
+        date: date(s.date),
+        day: s.date,
+        series: 'China on US',
+        value: s.average_tariffs['CHN<-USA'],
+      },
     ]);
   const rows = [...series(a, 'A'), ...series(b, 'B')].filter((r) => Number.isFinite(r.value));
   return (
@@ -191,20 +286,53 @@ function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<Time
         title="Average tariffs, run A (dashed) and run B (solid)"
         description="Trade-weighted average tariffs each way after each step of the two timelines; A dashed, B solid; blue: US on China, vermillion: China on the US."
         legend={[
-          { label: 'US on China, A', color: OKABE_ITO.blue, dashed: true }, { label: 'US on China, B', color: OKABE_ITO.blue },
-          { label: 'China on US, A', color: OKABE_ITO.vermillion, dashed: true }, { label: 'China on US, B', color: OKABE_ITO.vermillion },
+          { label: 'US on China, A', color: OKABE_ITO.blue, dashed: true },
+          { label: 'US on China, B', color: OKABE_ITO.blue },
+          { label: 'China on US, A', color: OKABE_ITO.vermillion, dashed: true },
+          { label: 'China on US, B', color: OKABE_ITO.vermillion },
         ]}
-        render={(width) => Plot.plot({
-          width, height: 240, marginLeft: 60, marginRight: 20,
-          x: { type: 'utc', label: null, tickFormat: '%b' },
-          y: { label: 'Average tariff (%)', grid: true, zero: true },
-          marks: [
-            ...(['A', 'B'] as const).flatMap((side) => ['US on China', 'China on US'].map((s) =>
-              Plot.line(rows.filter((r) => r.side === side && r.series === s), { x: 'date', y: 'value', curve: 'step-after', stroke: s === 'US on China' ? OKABE_ITO.blue : OKABE_ITO.vermillion, strokeDasharray: side === 'A' ? '5 4' : undefined, strokeWidth: 2 }))),
-            Plot.tip(rows, Plot.pointer({ x: 'date', y: 'value', title: (d: (typeof rows)[number]) => `${d.side}: ${d.series}\n${day(d.day)}: ${level(d.value)}` })),
-          ],
-        })}
-        rows={rows.map(({ side, run, day: d, series: s, value }) => ({ side, run, date: d, series: s, average_tariff_pct: value }))}
+        render={(width) =>
+          Plot.plot({
+            width,
+            height: 240,
+            marginLeft: 60,
+            marginRight: 20,
+            x: { type: 'utc', label: null, tickFormat: '%b' },
+            y: { label: 'Average tariff (%)', grid: true, zero: true },
+            marks: [
+              ...(['A', 'B'] as const).flatMap((side) =>
+                ['US on China', 'China on US'].map((s) =>
+                  Plot.line(
+                    rows.filter((r) => r.side === side && r.series === s),
+                    {
+                      x: 'date',
+                      y: 'value',
+                      curve: 'step-after',
+                      stroke: s === 'US on China' ? OKABE_ITO.blue : OKABE_ITO.vermillion,
+                      strokeDasharray: side === 'A' ? '5 4' : undefined,
+                      strokeWidth: 2,
+                    },
+                  ),
+                ),
+              ),
+              Plot.tip(
+                rows,
+                Plot.pointer({
+                  x: 'date',
+                  y: 'value',
+                  title: (d: (typeof rows)[number]) => `${d.side}: ${d.series}\n${day(d.day)}: ${level(d.value)}`,
+                }),
+              ),
+            ],
+          })
+        }
+        rows={rows.map(({ side, run, day: d, series: s, value }) => ({
+          side,
+          run,
+          date: d,
+          series: s,
+          average_tariff_pct: value,
+        }))}
         source={source}
         deps={[a.id, b.id]}
       />

@@ -9,10 +9,34 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatPath } from '../../../src/spec/errors.ts';
-import { api, ApiFailure, waitForRun, type DatasetInfo, type EmbeddedScenario, type Issue, type Progress, type Run, type RunKind, type SectorRow, type SolveResult, type TimelineResult, type TradeNegotiationRun } from '../api.ts';
+import {
+  api,
+  ApiFailure,
+  waitForRun,
+  type DatasetInfo,
+  type EmbeddedScenario,
+  type Issue,
+  type Progress,
+  type Run,
+  type RunKind,
+  type SectorRow,
+  type SolveResult,
+  type TimelineResult,
+  type TradeNegotiationRun,
+} from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { INDICATORS, day, level, pct, sectorName } from '../format.ts';
-import { addPolicyControl, addPolicyTariff, capacityRows, controlRows, setValue, tariffRows, type CapacityRow, type ControlRow, type TariffRow } from '../scenarioText.ts';
+import {
+  addPolicyControl,
+  addPolicyTariff,
+  capacityRows,
+  controlRows,
+  setValue,
+  tariffRows,
+  type CapacityRow,
+  type ControlRow,
+  type TariffRow,
+} from '../scenarioText.ts';
 import { StrategyResult, type StrategyResultShape } from './results/StrategyResult.tsx';
 import { NegotiationResult } from './results/NegotiationResult.tsx';
 import { GravityResult, type GravityResultShape } from './results/GravityResult.tsx';
@@ -44,7 +68,12 @@ type Result = SolveResult | TimelineResult;
 
 /** What the run button says for each kind of file. */
 const RUN_LABEL: Partial<Record<RunKind, string>> = {
-  solve: 'Solve', timeline: 'Run the timeline', strategy: 'Solve the game', negotiation: 'Run the negotiation', gravity: 'Estimate and solve', sweep: 'Run the sweep',
+  solve: 'Solve',
+  timeline: 'Run the timeline',
+  strategy: 'Solve the game',
+  negotiation: 'Run the negotiation',
+  gravity: 'Estimate and solve',
+  sweep: 'Run the sweep',
 };
 
 /** Where the editor keeps, for this tab, the run it is waiting for and the runs it shows (a reload reattaches). */
@@ -58,7 +87,12 @@ function outcome(run: Run<Result>) {
   const r = run.result!;
   if ('steps' in r) {
     const last = r.steps[r.steps.length - 1];
-    return { countries: last.countries, sectors: last.sectors, label: `after the last step (${day(last.date)})`, tariffs: last.average_tariffs };
+    return {
+      countries: last.countries,
+      sectors: last.sectors,
+      label: `after the last step (${day(last.date)})`,
+      tariffs: last.average_tariffs,
+    };
   }
   // A solve gives sector detail for the regions of report.sectors (GeModelResult.sectors).
   const sectors = (r as SolveResult & { sectors?: Record<string, Record<string, SectorRow>> }).sectors;
@@ -75,8 +109,12 @@ export function Editor() {
   const [runError, setRunError] = useState<string | null>(null);
   const code = useRef<CodeAreaHandle>(null);
 
-  useEffect(() => { api.embedded().then(setExamples, () => setExamples([])); }, []);
-  useEffect(() => { sessionStorage.setItem('lancaster.editor', text); }, [text]);
+  useEffect(() => {
+    api.embedded().then(setExamples, () => setExamples([]));
+  }, []);
+  useEffect(() => {
+    sessionStorage.setItem('lancaster.editor', text);
+  }, [text]);
 
   // Live validation: the server's parse and dataset checks 250 ms after typing stops.
   useEffect(() => {
@@ -84,20 +122,39 @@ export function Editor() {
     const ctl = new AbortController();
     const timer = setTimeout(() => {
       api.validate(text, ctl.signal).then(
-        (v) => setValidation({ state: 'valid', kind: v.kind, model: v.model, dataset: v.dataset, version: v.dataset_version }),
+        (v) =>
+          setValidation({
+            state: 'valid',
+            kind: v.kind,
+            model: v.model,
+            dataset: v.dataset,
+            version: v.dataset_version,
+          }),
         (e) => {
           if (ctl.signal.aborted) return;
-          setValidation({ state: 'invalid', issues: e instanceof ApiFailure ? (e.issues.length ? e.issues : [{ path: [], message: e.message }]) : [{ path: [], message: (e as Error).message }] });
+          setValidation({
+            state: 'invalid',
+            issues:
+              e instanceof ApiFailure
+                ? e.issues.length
+                  ? e.issues
+                  : [{ path: [], message: e.message }]
+                : [{ path: [], message: (e as Error).message }],
+          });
         },
       );
     }, 250);
-    return () => { clearTimeout(timer); ctl.abort(); };
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
   }, [text]);
 
   const issues = validation.state === 'invalid' ? validation.issues : [];
   const problems = useMemo(() => {
     const m = new Map<number, string[]>();
-    for (const i of issues) if (i.line) m.set(i.line, [...(m.get(i.line) ?? []), `${formatPath(i.path)}: ${i.message}`]);
+    for (const i of issues)
+      if (i.line) m.set(i.line, [...(m.get(i.line) ?? []), `${formatPath(i.path)}: ${i.message}`]);
     return m;
   }, [issues]);
   const rows = useMemo(() => tariffRows(text), [text]);
@@ -113,7 +170,8 @@ export function Editor() {
     sessionStorage.setItem(PENDING_KEY, id);
     try {
       const r = await waitForRun<unknown>(id, setProgress);
-      if (r.status === 'failed' || r.status === 'cancelled') throw new Error(r.error ?? `the run ${r.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
+      if (r.status === 'failed' || r.status === 'cancelled')
+        throw new Error(r.error ?? `the run ${r.status === 'cancelled' ? 'was cancelled' : 'failed'}`);
       // The previous run is kept for comparison only when it is of the same kind.
       setRuns((rs) => {
         const next = [r, ...rs.filter((x) => x.kind === r.kind && x.id !== r.id)].slice(0, 2);
@@ -148,14 +206,21 @@ export function Editor() {
     if (pending) void follow(pending);
   }, [follow]);
 
-  const load = (t: string) => { setText(t); setRuns([]); sessionStorage.removeItem(RUNS_KEY); };
+  const load = (t: string) => {
+    setText(t);
+    setRuns([]);
+    sessionStorage.removeItem(RUNS_KEY);
+  };
   const [cur, prev] = runs;
 
   return (
     <div className="editor-view">
       <header className="view-head">
         <h1>Scenario editor</h1>
-        <p className="lede">Change tariffs in the form or in the YAML; both stay in step. The scenario is checked as you type, with the same schema and dataset checks as <code>lancaster validate</code>, and problems are marked at their line.</p>
+        <p className="lede">
+          Change tariffs in the form or in the YAML; both stay in step. The scenario is checked as you type, with the
+          same schema and dataset checks as <code>lancaster validate</code>, and problems are marked at their line.
+        </p>
       </header>
       <div className="editor-grid">
         <section className="panel" aria-labelledby="yaml-h">
@@ -164,29 +229,82 @@ export function Editor() {
             <div className="controls">
               <label>
                 Example{' '}
-                <select aria-label="Load an embedded scenario" value="" onChange={(e) => { const s = examples.find((x) => x.id === e.target.value); if (s) load(s.text); }}>
+                <select
+                  aria-label="Load an embedded scenario"
+                  value=""
+                  onChange={(e) => {
+                    const s = examples.find((x) => x.id === e.target.value);
+                    if (s) load(s.text);
+                  }}
+                >
                   <option value="">choose…</option>
-                  {examples.map((s) => <option key={s.id} value={s.id}>{s.id}{s.valid ? '' : ' (not runnable yet)'}</option>)}
+                  {examples.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.id}
+                      {s.valid ? '' : ' (not runnable yet)'}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label className="file">
                 Open file…
-                <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" aria-label="Open a scenario file" onChange={async (e) => { const f = e.target.files?.[0]; if (f) load(await f.text()); e.target.value = ''; }} />
+                <input
+                  type="file"
+                  accept=".yaml,.yml,.json,text/yaml,application/json"
+                  aria-label="Open a scenario file"
+                  onChange={async (e) => {
+                    const f = e.target.files?.[0];
+                    if (f) load(await f.text());
+                    e.target.value = '';
+                  }}
+                />
               </label>
             </div>
           </div>
-          <CodeArea ref={code} id="scenario-yaml" label="Scenario YAML" value={text} onChange={setText} problems={problems} describedBy="validation" />
-          <div id="validation" className={`validation ${validation.state}`} role="status" aria-live="polite" data-testid="validation">
+          <CodeArea
+            ref={code}
+            id="scenario-yaml"
+            label="Scenario YAML"
+            value={text}
+            onChange={setText}
+            problems={problems}
+            describedBy="validation"
+          />
+          <div
+            id="validation"
+            className={`validation ${validation.state}`}
+            role="status"
+            aria-live="polite"
+            data-testid="validation"
+          >
             {validation.state === 'checking' && <p>Checking…</p>}
-            {validation.state === 'valid' && <p>✓ Valid: model <strong>{validation.model}</strong> on <strong>{validation.dataset}</strong>{validation.version ? ` v${validation.version}` : ''} — a <strong data-testid="kind">{validation.kind}</strong> file, run as one.</p>}
+            {validation.state === 'valid' && (
+              <p>
+                ✓ Valid: model <strong>{validation.model}</strong> on <strong>{validation.dataset}</strong>
+                {validation.version ? ` v${validation.version}` : ''} — a{' '}
+                <strong data-testid="kind">{validation.kind}</strong> file, run as one.
+              </p>
+            )}
             {validation.state === 'invalid' && (
               <>
-                <p>✗ {issues.length} problem{issues.length > 1 ? 's' : ''} (schema and dataset checks, by the server):</p>
+                <p>
+                  ✗ {issues.length} problem{issues.length > 1 ? 's' : ''} (schema and dataset checks, by the server):
+                </p>
                 <ul className="issues">
                   {issues.map((i) => (
-                    <li key={`${i.line ?? ''}:${i.col ?? ''}:${formatPath(i.path)}:${i.message}`} data-testid="issue" data-line={i.line ?? ''}>
-                      {i.line ? <button type="button" className="link" onClick={() => code.current?.goTo(i.line!, i.col)}>Line {i.line}, column {i.col}</button> : <span>Scenario</span>}
-                      {' '}<code>{formatPath(i.path)}</code>: {i.message}
+                    <li
+                      key={`${i.line ?? ''}:${i.col ?? ''}:${formatPath(i.path)}:${i.message}`}
+                      data-testid="issue"
+                      data-line={i.line ?? ''}
+                    >
+                      {i.line ? (
+                        <button type="button" className="link" onClick={() => code.current?.goTo(i.line!, i.col)}>
+                          Line {i.line}, column {i.col}
+                        </button>
+                      ) : (
+                        <span>Scenario</span>
+                      )}{' '}
+                      <code>{formatPath(i.path)}</code>: {i.message}
                     </li>
                   ))}
                 </ul>
@@ -197,17 +315,49 @@ export function Editor() {
 
         <section className="panel" aria-labelledby="form-h">
           <h2 id="form-h">Tariffs</h2>
-          <TariffForm rows={rows} dataset={formDataset} onSet={(row, v) => setText((t) => setValue(t, [...row.path, row.mode], v))} onAdd={(e) => setText((t) => addPolicyTariff(t, e))} />
+          <TariffForm
+            rows={rows}
+            dataset={formDataset}
+            onSet={(row, v) => setText((t) => setValue(t, [...row.path, row.mode], v))}
+            onAdd={(e) => setText((t) => addPolicyTariff(t, e))}
+          />
           <h2 id="controls-h">Export controls</h2>
-          <ControlForm rows={controls} caps={caps} dataset={formDataset} onSet={(path, v) => setText((t) => setValue(t, path, v))} onAdd={(e) => setText((t) => addPolicyControl(t, e))} />
+          <ControlForm
+            rows={controls}
+            caps={caps}
+            dataset={formDataset}
+            onSet={(path, v) => setText((t) => setValue(t, path, v))}
+            onAdd={(e) => setText((t) => addPolicyControl(t, e))}
+          />
           <div className="run-bar">
-            <button type="button" className="primary" onClick={run} disabled={validation.state !== 'valid' || running} data-testid="run">
-              {running ? 'Running…' : validation.state === 'valid' ? RUN_LABEL[validation.kind] ?? 'Run' : 'Solve'}
+            <button
+              type="button"
+              className="primary"
+              onClick={run}
+              disabled={validation.state !== 'valid' || running}
+              data-testid="run"
+            >
+              {running ? 'Running…' : validation.state === 'valid' ? (RUN_LABEL[validation.kind] ?? 'Run') : 'Solve'}
             </button>
-            {validation.state !== 'valid' && <span className="muted">{validation.state === 'checking' ? 'checking…' : 'fix the problems to run'}</span>}
+            {validation.state !== 'valid' && (
+              <span className="muted">{validation.state === 'checking' ? 'checking…' : 'fix the problems to run'}</span>
+            )}
           </div>
-          {running && <RunStatus label={validation.state === 'valid' && validation.kind !== 'solve' ? `Running the ${validation.kind}` : 'Solving'} progress={progress} />}
-          {runError && <p className="error" role="alert">The run failed: {runError}</p>}
+          {running && (
+            <RunStatus
+              label={
+                validation.state === 'valid' && validation.kind !== 'solve'
+                  ? `Running the ${validation.kind}`
+                  : 'Solving'
+              }
+              progress={progress}
+            />
+          )}
+          {runError && (
+            <p className="error" role="alert">
+              The run failed: {runError}
+            </p>
+          )}
           {cur && <RunResult cur={cur} prev={prev} />}
         </section>
       </div>
@@ -221,7 +371,17 @@ function sectorNames(codes: string[], d: DatasetInfo | undefined): string {
   return codes.map((c) => sectorName(c, d?.sectors.find((s) => s.code === c)?.name)).join(', ');
 }
 
-function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; dataset: DatasetInfo | undefined; onSet: (r: TariffRow, v: number) => void; onAdd: (e: Record<string, unknown>) => void }) {
+function TariffForm({
+  rows,
+  dataset,
+  onSet,
+  onAdd,
+}: {
+  rows: TariffRow[];
+  dataset: DatasetInfo | undefined;
+  onSet: (r: TariffRow, v: number) => void;
+  onAdd: (e: Record<string, unknown>) => void;
+}) {
   const [imp, setImp] = useState('USA');
   const [exp, setExp] = useState('CHN');
   const [rate, setRate] = useState('25');
@@ -231,7 +391,13 @@ function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; datase
       <div className="table-scroll tall">
         <table className="form-table">
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Importer ← exporter</th><th scope="col">Sectors</th><th scope="col">Kind</th><th scope="col">Value (%)</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Importer ← exporter</th>
+              <th scope="col">Sectors</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Value (%)</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => {
@@ -242,11 +408,17 @@ function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; datase
               return (
                 <tr key={id}>
                   <td>{r.where}</td>
-                  <td>{r.importer} ← {r.exporter}</td>
-                  <td className="sectors" title={codes.join(', ') || undefined}>{sectors}</td>
+                  <td>
+                    {r.importer} ← {r.exporter}
+                  </td>
+                  <td className="sectors" title={codes.join(', ') || undefined}>
+                    {sectors}
+                  </td>
                   <td>{r.mode.replace('_', ' ')}</td>
                   <td>
-                    {r.value === null ? <code>{r.raw}</code> : (
+                    {r.value === null ? (
+                      <code>{r.raw}</code>
+                    ) : (
                       <PercentInput id={id} label={name} value={r.value} onCommit={(v) => onSet(r, v)} />
                     )}
                   </td>
@@ -258,10 +430,27 @@ function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; datase
       </div>
       <fieldset className="add-tariff">
         <legend>Add a tariff (policy)</legend>
-        <label>Importer <input value={imp} onChange={(e) => setImp(e.target.value.toUpperCase())} size={5} /></label>
-        <label>Exporter <input value={exp} onChange={(e) => setExp(e.target.value.toUpperCase())} size={5} /></label>
-        <label>Rate (%) <input type="number" min={0} max={1000} step="any" value={rate} onChange={(e) => setRate(e.target.value)} style={{ width: '6em' }} /></label>
-        <button type="button" onClick={() => onAdd({ importer: imp, exporter: exp, rate: Number(rate) / 100 })}>Add</button>
+        <label>
+          Importer <input value={imp} onChange={(e) => setImp(e.target.value.toUpperCase())} size={5} />
+        </label>
+        <label>
+          Exporter <input value={exp} onChange={(e) => setExp(e.target.value.toUpperCase())} size={5} />
+        </label>
+        <label>
+          Rate (%){' '}
+          <input
+            type="number"
+            min={0}
+            max={1000}
+            step="any"
+            value={rate}
+            onChange={(e) => setRate(e.target.value)}
+            style={{ width: '6em' }}
+          />
+        </label>
+        <button type="button" onClick={() => onAdd({ importer: imp, exporter: exp, rate: Number(rate) / 100 })}>
+          Add
+        </button>
       </fieldset>
     </>
   );
@@ -272,7 +461,19 @@ function TariffForm({ rows, dataset, onSet, onAdd }: { rows: TariffRow[]; datase
  * for everyone, with `except` naming a coalition left out), the sectors, and the approval — the
  * share of baseline volume licensed (0 = a ban); capacity bounds cap a region-sector's real output.
  */
-function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]; caps: CapacityRow[]; dataset: DatasetInfo | undefined; onSet: (path: (string | number)[], v: number) => void; onAdd: (e: Record<string, unknown>) => void }) {
+function ControlForm({
+  rows,
+  caps,
+  dataset,
+  onSet,
+  onAdd,
+}: {
+  rows: ControlRow[];
+  caps: CapacityRow[];
+  dataset: DatasetInfo | undefined;
+  onSet: (path: (string | number)[], v: number) => void;
+  onAdd: (e: Record<string, unknown>) => void;
+}) {
   const [origin, setOrigin] = useState('CHN');
   const [dest, setDest] = useState('USA');
   const [sector, setSector] = useState('');
@@ -281,10 +482,19 @@ function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]
   const chosen = sector || sectors.find((s) => /MAG|REE/.test(s.code))?.code || sectors[0]?.code || '';
   return (
     <>
-      {rows.length === 0 ? <p className="muted">No export controls.</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">No export controls.</p>
+      ) : (
         <div className="table-scroll tall">
           <table className="form-table" data-testid="controls-form">
-            <thead><tr><th scope="col">When</th><th scope="col">Origin → destination</th><th scope="col">Sectors</th><th scope="col">Approval (%)</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Origin → destination</th>
+                <th scope="col">Sectors</th>
+                <th scope="col">Approval (%)</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => {
                 const id = `c-${r.path.join('-')}`;
@@ -293,12 +503,28 @@ function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]
                 return (
                   <tr key={id}>
                     <td>{r.where}</td>
-                    <td>{r.origin} → {to}</td>
-                    <td className="sectors" title={r.sectors.join(', ')}>{names}</td>
                     <td>
-                      {r.approval === null ? '—' : <PercentInput id={id} label={`${r.where}: ${r.origin} to ${to}, ${names}, approval`} value={r.approval} max={100} onCommit={(v) => onSet([...r.path, 'approval'], v)} />}
+                      {r.origin} → {to}
+                    </td>
+                    <td className="sectors" title={r.sectors.join(', ')}>
+                      {names}
+                    </td>
+                    <td>
+                      {r.approval === null ? (
+                        '—'
+                      ) : (
+                        <PercentInput
+                          id={id}
+                          label={`${r.where}: ${r.origin} to ${to}, ${names}, approval`}
+                          value={r.approval}
+                          max={100}
+                          onCommit={(v) => onSet([...r.path, 'approval'], v)}
+                        />
+                      )}
                       {r.approval === 0 && <span className="muted"> ban</span>}
-                      {r.government_share !== null && <span className="muted"> ({Math.round(r.government_share * 100)}% to a government)</span>}
+                      {r.government_share !== null && (
+                        <span className="muted"> ({Math.round(r.government_share * 100)}% to a government)</span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -311,15 +537,35 @@ function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]
         <div className="table-scroll">
           <table className="form-table" data-testid="capacity-form">
             <caption>Capacity bounds: real output at most this share of the baseline</caption>
-            <thead><tr><th scope="col">Region</th><th scope="col">Sectors</th><th scope="col">Limit (% of baseline)</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Region</th>
+                <th scope="col">Sectors</th>
+                <th scope="col">Limit (% of baseline)</th>
+              </tr>
+            </thead>
             <tbody>
               {caps.map((c) => {
                 const id = `k-${c.path.join('-')}`;
                 const names = sectorNames(c.sectors, dataset);
                 return (
                   <tr key={id}>
-                    <td>{c.region}</td><td className="sectors" title={c.source || c.sectors.join(', ')}>{names}</td>
-                    <td>{c.limit === null ? '—' : <PercentInput id={id} label={`${c.region}, ${names}, capacity limit`} value={c.limit} onCommit={(v) => onSet([...c.path, 'limit'], v)} />}</td>
+                    <td>{c.region}</td>
+                    <td className="sectors" title={c.source || c.sectors.join(', ')}>
+                      {names}
+                    </td>
+                    <td>
+                      {c.limit === null ? (
+                        '—'
+                      ) : (
+                        <PercentInput
+                          id={id}
+                          label={`${c.region}, ${names}, capacity limit`}
+                          value={c.limit}
+                          onCommit={(v) => onSet([...c.path, 'limit'], v)}
+                        />
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -329,24 +575,77 @@ function ControlForm({ rows, caps, dataset, onSet, onAdd }: { rows: ControlRow[]
       )}
       <fieldset className="add-tariff">
         <legend>Add an export control (policy)</legend>
-        <label>Origin <input value={origin} onChange={(e) => setOrigin(e.target.value.toUpperCase())} size={5} /></label>
-        <label>Destination <input value={dest} onChange={(e) => setDest(e.target.value.toUpperCase())} size={5} aria-describedby="dest-help" /></label>
+        <label>
+          Origin <input value={origin} onChange={(e) => setOrigin(e.target.value.toUpperCase())} size={5} />
+        </label>
+        <label>
+          Destination{' '}
+          <input
+            value={dest}
+            onChange={(e) => setDest(e.target.value.toUpperCase())}
+            size={5}
+            aria-describedby="dest-help"
+          />
+        </label>
         <label>
           Sector{' '}
           <select value={chosen} onChange={(e) => setSector(e.target.value)} disabled={!sectors.length}>
-            {sectors.map((s) => <option key={s.code} value={s.code}>{sectorName(s.code, s.name)}</option>)}
+            {sectors.map((s) => (
+              <option key={s.code} value={s.code}>
+                {sectorName(s.code, s.name)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Approval (%) <input type="number" min={0} max={100} step="any" value={approval} onChange={(e) => setApproval(e.target.value)} style={{ width: '5em' }} /></label>
-        <button type="button" disabled={!chosen} onClick={() => onAdd({ origin, destination: dest, sectors: [chosen], approval: Math.min(100, Math.max(0, Number(approval))) / 100 })}>Add</button>
-        <p id="dest-help" className="muted">Destination: a code, a group, or * for every destination; approval 0 is a ban. Export controls need the multisector model.</p>
+        <label>
+          Approval (%){' '}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            value={approval}
+            onChange={(e) => setApproval(e.target.value)}
+            style={{ width: '5em' }}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={!chosen}
+          onClick={() =>
+            onAdd({
+              origin,
+              destination: dest,
+              sectors: [chosen],
+              approval: Math.min(100, Math.max(0, Number(approval))) / 100,
+            })
+          }
+        >
+          Add
+        </button>
+        <p id="dest-help" className="muted">
+          Destination: a code, a group, or * for every destination; approval 0 is a ban. Export controls need the
+          multisector model.
+        </p>
       </fieldset>
     </>
   );
 }
 
 /** A percent field that writes to the YAML on blur or Enter (not on every keystroke). */
-function PercentInput({ id, label, value, max, onCommit }: { id: string; label: string; value: number; max?: number; onCommit: (v: number) => void }) {
+function PercentInput({
+  id,
+  label,
+  value,
+  max,
+  onCommit,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  max?: number;
+  onCommit: (v: number) => void;
+}) {
   const shown = String(Math.round(value * 100 * 1e6) / 1e6);
   const [draft, setDraft] = useState(shown);
   useEffect(() => setDraft(shown), [shown]);
@@ -355,7 +654,19 @@ function PercentInput({ id, label, value, max, onCommit }: { id: string; label: 
     if (draft.trim() !== '' && Number.isFinite(v) && String(v) !== shown) onCommit(Math.round(v * 1e4) / 1e6);
   };
   return (
-    <input id={id} aria-label={label} type="number" step="any" min={0} max={max} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} className="pct-input" />
+    <input
+      id={id}
+      aria-label={label}
+      type="number"
+      step="any"
+      min={0}
+      max={max}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      className="pct-input"
+    />
   );
 }
 
@@ -363,11 +674,16 @@ function PercentInput({ id, label, value, max, onCommit }: { id: string; label: 
 /** A finished run in the view of its kind (also the runs page's). */
 export function RunResult({ cur, prev }: { cur: Run<unknown>; prev?: Run<unknown> }) {
   switch (cur.kind) {
-    case 'strategy': return <StrategyResult run={cur as Run<StrategyResultShape>} />;
-    case 'negotiation': return <NegotiationResult run={cur as Run<TradeNegotiationRun>} />;
-    case 'gravity': return <GravityResult run={cur as Run<GravityResultShape>} />;
-    case 'sweep': return <SweepResult run={cur as Run<SweepResultShape>} />;
-    default: return <ResultTable cur={cur as Run<Result>} prev={prev as Run<Result> | undefined} />;
+    case 'strategy':
+      return <StrategyResult run={cur as Run<StrategyResultShape>} />;
+    case 'negotiation':
+      return <NegotiationResult run={cur as Run<TradeNegotiationRun>} />;
+    case 'gravity':
+      return <GravityResult run={cur as Run<GravityResultShape>} />;
+    case 'sweep':
+      return <SweepResult run={cur as Run<SweepResultShape>} />;
+    default:
+      return <ResultTable cur={cur as Run<Result>} prev={prev as Run<Result> | undefined} />;
   }
 }
 
@@ -378,7 +694,9 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
   const dataset = useDataset(cur.dataset);
   const a = outcome(cur);
   const b = prev ? outcome(prev) : undefined;
-  const fields = ['welfare_pct', 'real_income_pct', 'exports_pct', 'imports_pct'].filter((f) => Object.values(a.countries).some((c) => c[f] !== undefined));
+  const fields = ['welfare_pct', 'real_income_pct', 'exports_pct', 'imports_pct'].filter((f) =>
+    Object.values(a.countries).some((c) => c[f] !== undefined),
+  );
   const codes = Object.keys(a.countries);
   const report = (() => {
     const m = /countries:\s*\[([^\]]*)\]/.exec(cur.scenario);
@@ -392,17 +710,35 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
       {a.tariffs && (
         <p className="muted">
           Average tariffs: US on China {level(a.tariffs['USA<-CHN'])}, China on the US {level(a.tariffs['CHN<-USA'])}
-          {b?.tariffs && <> (previous run: {level(b.tariffs['USA<-CHN'])}, {level(b.tariffs['CHN<-USA'])})</>}
+          {b?.tariffs && (
+            <>
+              {' '}
+              (previous run: {level(b.tariffs['USA<-CHN'])}, {level(b.tariffs['CHN<-USA'])})
+            </>
+          )}
         </p>
       )}
       <ScrollBox label="Result by country" testId="result-scroll">
         <table className="result-table">
-          <caption>Percent changes by country{prev ? <>; Δ welfare: this run − the previous one, percentage points</> : ''}</caption>
+          <caption>
+            Percent changes by country{prev ? <>; Δ welfare: this run − the previous one, percentage points</> : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Country</th>
-              {fields.map((f) => <th key={f} scope="col">{INDICATORS[f] ?? f}</th>)}
-              {b && <><th scope="col">Welfare, previous</th><th scope="col"><abbr title="Change of welfare from the previous run, percentage points">Δ welfare</abbr></th></>}
+              {fields.map((f) => (
+                <th key={f} scope="col">
+                  {INDICATORS[f] ?? f}
+                </th>
+              ))}
+              {b && (
+                <>
+                  <th scope="col">Welfare, previous</th>
+                  <th scope="col">
+                    <abbr title="Change of welfare from the previous run, percentage points">Δ welfare</abbr>
+                  </th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -412,8 +748,17 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
               return (
                 <tr key={c}>
                   <th scope="row">{c}</th>
-                  {fields.map((f) => <td key={f} data-testid={`result-${c}-${f}`}>{num(a.countries[c]?.[f])}</td>)}
-                  {b && <><td>{num(pw)}</td><td data-testid={`change-${c}`}>{w !== undefined && pw !== undefined ? num(w - pw) : '—'}</td></>}
+                  {fields.map((f) => (
+                    <td key={f} data-testid={`result-${c}-${f}`}>
+                      {num(a.countries[c]?.[f])}
+                    </td>
+                  ))}
+                  {b && (
+                    <>
+                      <td>{num(pw)}</td>
+                      <td data-testid={`change-${c}`}>{w !== undefined && pw !== undefined ? num(w - pw) : '—'}</td>
+                    </>
+                  )}
                 </tr>
               );
             })}
@@ -424,7 +769,14 @@ function ResultTable({ cur, prev }: { cur: Run<Result>; prev?: Run<Result> }) {
         {sourceLine(cur.model, dataset)} Run <code>{cur.id.slice(0, 8)}</code>.{' '}
         {prev && <a href={`#/compare?a=${prev.id}&b=${cur.id}`}>Compare this run with the previous one</a>}
       </p>
-      <OutcomeMap runId={cur.id} countries={a.countries} sectors={a.sectors} dataset={dataset} label={a.label} source={sourceLine(cur.model, dataset, `Run ${cur.id.slice(0, 8)}.`)} />
+      <OutcomeMap
+        runId={cur.id}
+        countries={a.countries}
+        sectors={a.sectors}
+        dataset={dataset}
+        label={a.label}
+        source={sourceLine(cur.model, dataset, `Run ${cur.id.slice(0, 8)}.`)}
+      />
       <Provenance dataset={dataset} model={cur.model} runId={cur.id} />
     </div>
   );

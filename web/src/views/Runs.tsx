@@ -6,7 +6,16 @@
  * (DELETE /api/runs/:id does either).
  */
 import { useEffect, useState } from 'react';
-import { api, ApiFailure, waitForRun, type Progress, type Run, type RunKind, type RunStatus as Status, type RunSummary } from '../api.ts';
+import {
+  api,
+  ApiFailure,
+  waitForRun,
+  type Progress,
+  type Run,
+  type RunKind,
+  type RunStatus as Status,
+  type RunSummary,
+} from '../api.ts';
 import { useHash } from '../hash.ts';
 import { RunStatus } from '../components/RunStatus.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -17,8 +26,10 @@ const KINDS: RunKind[] = ['solve', 'timeline', 'strategy', 'negotiation', 'gravi
 const STATUSES: Status[] = ['queued', 'running', 'done', 'failed', 'cancelled'];
 const live = (s: Status) => s === 'queued' || s === 'running';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
-const seconds = (ms: number | undefined) => (ms === undefined ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 export const runLink = (id: string) => `#/runs?id=${encodeURIComponent(id)}`;
 
 export function Runs() {
@@ -36,8 +47,13 @@ function RunList() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `again` is the refresh counter (the 2 s timer and a deletion bump it to fetch the list again)
   useEffect(() => {
     let on = true;
-    api.runs({ kind: kind || undefined, status: status || undefined, limit: 200 }).then((r) => on && setRuns(r), (e: Error) => on && setError(e.message));
-    return () => { on = false; };
+    api.runs({ kind: kind || undefined, status: status || undefined, limit: 200 }).then(
+      (r) => on && setRuns(r),
+      (e: Error) => on && setError(e.message),
+    );
+    return () => {
+      on = false;
+    };
   }, [kind, status, again]);
   // While any listed run is going, refresh the list every 2 s.
   const going = runs?.some((r) => live(r.status)) ?? false;
@@ -59,32 +75,85 @@ function RunList() {
     <div className="runs-view">
       <header className="view-head">
         <h1>Runs</h1>
-        <p className="lede">Every run this server has stored, newest first. Open one by its link (the address is its permalink), cancel one that is running, delete one that is finished.</p>
+        <p className="lede">
+          Every run this server has stored, newest first. Open one by its link (the address is its permalink), cancel
+          one that is running, delete one that is finished.
+        </p>
       </header>
       <section className="panel" aria-labelledby="runs-h">
         <div className="section-head">
           <h2 id="runs-h">Stored runs{runs ? ` (${runs.length})` : ''}</h2>
           <div className="controls">
-            <label>Kind <select value={kind} onChange={(e) => setKind(e.target.value as RunKind | '')}><option value="">all</option>{KINDS.map((k) => <option key={k} value={k}>{k}</option>)}</select></label>
-            <label>Status <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}><option value="">all</option>{STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}</select></label>
+            <label>
+              Kind{' '}
+              <select value={kind} onChange={(e) => setKind(e.target.value as RunKind | '')}>
+                <option value="">all</option>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Status{' '}
+              <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+                <option value="">all</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
-        {runs && runs.length === 0 && <p>No runs yet: run a scenario in the <a href="#/editor">editor</a>.</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {runs && runs.length === 0 && (
+          <p>
+            No runs yet: run a scenario in the <a href="#/editor">editor</a>.
+          </p>
+        )}
         {runs && runs.length > 0 && (
           <ScrollBox label="Stored runs">
             <table data-testid="runs-table">
               <caption className="sr-only">Stored runs, newest first</caption>
-              <thead><tr><th scope="col">Run</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Time</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id} data-run={r.id} data-status={r.status}>
-                    <th scope="row"><a href={runLink(r.id)}>{r.name ?? '(unnamed)'}</a> <code className="muted">{r.id.slice(0, 8)}</code></th>
+                    <th scope="row">
+                      <a href={runLink(r.id)}>{r.name ?? '(unnamed)'}</a>{' '}
+                      <code className="muted">{r.id.slice(0, 8)}</code>
+                    </th>
                     <td>{r.kind}</td>
                     <td className={`status-${r.status}`}>{r.status}</td>
                     <td>{when(r.created_at)}</td>
                     <td>{seconds(r.timings.total_ms)}</td>
-                    <td><button type="button" onClick={() => remove(r)} aria-label={`${live(r.status) ? 'Cancel' : 'Delete'} run ${r.name ?? r.id.slice(0, 8)}`}>{live(r.status) ? 'Cancel' : 'Delete'}</button></td>
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() => remove(r)}
+                        aria-label={`${live(r.status) ? 'Cancel' : 'Delete'} run ${r.name ?? r.id.slice(0, 8)}`}
+                      >
+                        {live(r.status) ? 'Cancel' : 'Delete'}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +174,20 @@ function SweepFile() {
     setError(null);
     try {
       const json: unknown = JSON.parse(await f.text());
-      if (!isSweepResult(json)) throw new Error(`Expected a sweep result (the sweep.json of lancaster sweep --out, with name, draws, priors and points), found ${json === null ? 'null' : Array.isArray(json) ? 'a list' : `an object with ${Object.keys(json as object).slice(0, 6).join(', ') || 'no keys'}`}`);
+      if (!isSweepResult(json))
+        throw new Error(
+          `Expected a sweep result (the sweep.json of lancaster sweep --out, with name, draws, priors and points), found ${
+            json === null
+              ? 'null'
+              : Array.isArray(json)
+                ? 'a list'
+                : `an object with ${
+                    Object.keys(json as object)
+                      .slice(0, 6)
+                      .join(', ') || 'no keys'
+                  }`
+          }`,
+        );
       setFile({ name: f.name, result: json });
     } catch (e) {
       setFile(null);
@@ -118,11 +200,27 @@ function SweepFile() {
         <h2 id="sweep-file-h">A sweep from the command line</h2>
         <label className="file">
           Open sweep.json…
-          <input type="file" accept=".json,application/json" aria-label="Open a sweep result (sweep.json)" onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Open a sweep result (sweep.json)"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void open(f);
+              e.target.value = '';
+            }}
+          />
         </label>
       </div>
-      <p className="muted">The <code>sweep.json</code> that <code>lancaster sweep FILE --out DIR</code> writes, shown as a sweep run is (the file stays in this browser).</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <p className="muted">
+        The <code>sweep.json</code> that <code>lancaster sweep FILE --out DIR</code> writes, shown as a sweep run is
+        (the file stays in this browser).
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {file && <SweepView result={file.result} runId={null} />}
     </section>
   );
@@ -137,13 +235,28 @@ function RunPage({ id }: { id: string }) {
     let on = true;
     setRun(null);
     setError(null);
-    api.run<unknown>(id).then((r) => {
-      if (!on) return;
-      setRun(r);
-      // Reattach: follow a run still going until it ends.
-      if (live(r.status)) waitForRun<unknown>(id, (p) => on && setProgress(p)).then((done) => on && setRun(done), (e: Error) => on && setError(e.message));
-    }, (e: Error) => on && setError(e instanceof ApiFailure && e.status === 404 ? `Expected a stored run ${id}, found none (deleted, or on another server)` : e.message));
-    return () => { on = false; };
+    api.run<unknown>(id).then(
+      (r) => {
+        if (!on) return;
+        setRun(r);
+        // Reattach: follow a run still going until it ends.
+        if (live(r.status))
+          waitForRun<unknown>(id, (p) => on && setProgress(p)).then(
+            (done) => on && setRun(done),
+            (e: Error) => on && setError(e.message),
+          );
+      },
+      (e: Error) =>
+        on &&
+        setError(
+          e instanceof ApiFailure && e.status === 404
+            ? `Expected a stored run ${id}, found none (deleted, or on another server)`
+            : e.message,
+        ),
+    );
+    return () => {
+      on = false;
+    };
   }, [id]);
   const remove = async () => {
     if (!run) return;
@@ -157,30 +270,61 @@ function RunPage({ id }: { id: string }) {
   };
   return (
     <div className="runs-view">
-      <p><a href="#/runs">← All runs</a></p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <p>
+        <a href="#/runs">← All runs</a>
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {gone && <p role="status">Run {id.slice(0, 8)} was deleted.</p>}
       {run && !gone && (
         <>
           <header className="view-head">
             <h1>{run.name ?? '(unnamed)'}</h1>
             <p className="run-meta" data-testid="run-meta" data-status={run.status}>
-              {run.kind} run <code>{run.id}</code> · <strong>{run.status}</strong> · created {when(run.created_at)} · model {run.model ?? '—'} on {run.dataset ?? '—'} · {seconds(run.timings.total_ms)} · Lancaster {run.code_version}
+              {run.kind} run <code>{run.id}</code> · <strong>{run.status}</strong> · created {when(run.created_at)} ·
+              model {run.model ?? '—'} on {run.dataset ?? '—'} · {seconds(run.timings.total_ms)} · Lancaster{' '}
+              {run.code_version}
             </p>
             <p>
-              <button type="button" onClick={remove}>{live(run.status) ? 'Cancel this run' : 'Delete this run'}</button>{' '}
+              <button type="button" onClick={remove}>
+                {live(run.status) ? 'Cancel this run' : 'Delete this run'}
+              </button>{' '}
               <a href={`api/runs/${encodeURIComponent(run.id)}`}>the run as JSON</a>
             </p>
           </header>
-          {live(run.status) && <RunStatus label={run.status === 'queued' ? 'Waiting in the queue' : 'Running'} progress={progress ?? run.progress ?? null} />}
-          {run.status === 'failed' && <p className="error" role="alert">The run failed: {run.error}</p>}
-          {run.status === 'cancelled' && <p className="notice">The run was cancelled{run.error ? `: ${run.error}` : ''}.</p>}
-          {run.status === 'done' && run.result !== null && run.kind !== 'analyze' && <section className="panel" aria-label="Result"><RunResult cur={run} /></section>}
-          {run.status === 'done' && run.kind === 'analyze' && <p>A negotiation-domain analysis: open it in the <a href="#/negotiation?case=genius">negotiation view</a>.</p>}
+          {live(run.status) && (
+            <RunStatus
+              label={run.status === 'queued' ? 'Waiting in the queue' : 'Running'}
+              progress={progress ?? run.progress ?? null}
+            />
+          )}
+          {run.status === 'failed' && (
+            <p className="error" role="alert">
+              The run failed: {run.error}
+            </p>
+          )}
+          {run.status === 'cancelled' && (
+            <p className="notice">The run was cancelled{run.error ? `: ${run.error}` : ''}.</p>
+          )}
+          {run.status === 'done' && run.result !== null && run.kind !== 'analyze' && (
+            <section className="panel" aria-label="Result">
+              <RunResult cur={run} />
+            </section>
+          )}
+          {run.status === 'done' && run.kind === 'analyze' && (
+            <p>
+              A negotiation-domain analysis: open it in the <a href="#/negotiation?case=genius">negotiation view</a>.
+            </p>
+          )}
           <details className="provenance">
             <summary>The scenario as submitted</summary>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls in its box; a tab stop lets keyboard users scroll it (axe scrollable-region-focusable) */}
-            <pre className="scenario-text" tabIndex={0}>{run.scenario}</pre>
+            <pre className="scenario-text" tabIndex={0}>
+              {run.scenario}
+            </pre>
           </details>
         </>
       )}

@@ -13,7 +13,15 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { hashList, hashQuery, setHashQuery, useHash } from '../hash.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
-import { api, runScenario, type EmbeddedScenario, type Progress, type Run, type TimelineResult, type TimelineStep } from '../api.ts';
+import {
+  api,
+  runScenario,
+  type EmbeddedScenario,
+  type Progress,
+  type Run,
+  type TimelineResult,
+  type TimelineStep,
+} from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
 import { day, level, pct } from '../format.ts';
 import { setValue, stepActions, withoutExportControls } from '../scenarioText.ts';
@@ -89,33 +97,55 @@ export function Story() {
       let mode: Mode = 'full';
       let text = embedded.text;
       if (!embedded.valid) {
-        if (!embedded.issues.every((i) => i.path.includes('export_controls'))) throw new Error(embedded.issues.map((i) => `line ${i.line}: ${i.message}`).join('; '));
+        if (!embedded.issues.every((i) => i.path.includes('export_controls')))
+          throw new Error(embedded.issues.map((i) => `line ${i.line}: ${i.message}`).join('; '));
         mode = 'tariffs-only';
         text = withoutExportControls(text);
       }
       text = withSectors(atHorizon(text, horizon), detail.split(','));
-      const run = (again === 0 && (await storedRun(embedded.name, text))) || (await runScenario<TimelineResult>('timeline', text, (p) => live && setProgress(p)));
+      const run =
+        (again === 0 && (await storedRun(embedded.name, text))) ||
+        (await runScenario<TimelineResult>('timeline', text, (p) => live && setProgress(p)));
       if (live) {
         setLoaded({ embedded, mode, horizon, text, run });
         setPending(false);
       }
     })().catch((e: Error) => live && setError(e.message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [again, horizon, detail]);
 
-  if (error) return <div className="panel error" role="alert"><h2>The 2025 timeline could not be run</h2><p>{error}</p></div>;
+  if (error)
+    return (
+      <div className="panel error" role="alert">
+        <h2>The 2025 timeline could not be run</h2>
+        <p>{error}</p>
+      </div>
+    );
   // A new horizon is a new story (the page waits); new countries only add sector detail (the page stays).
-  if (!loaded || loaded.horizon !== horizon) return <RunStatus label={`Solving the 2025 timeline (${HORIZON_TEXT[horizon].label.toLowerCase()})`} progress={progress} />;
+  if (!loaded || loaded.horizon !== horizon)
+    return (
+      <RunStatus
+        label={`Solving the 2025 timeline (${HORIZON_TEXT[horizon].label.toLowerCase()})`}
+        progress={progress}
+      />
+    );
   return (
     <StoryBody
       loaded={loaded}
       selected={selected}
       countries={countries}
-      detailProgress={pending ? progress ?? { fraction: 0, message: 'queued' } : null}
+      detailProgress={pending ? (progress ?? { fraction: 0, message: 'queued' }) : null}
       onSelect={(k) => setHashQuery({ event: String(k + 1) })}
-      onCountries={(cs) => setHashQuery({ countries: cs.join(',') === DEFAULT_COUNTRIES.join(',') ? null : cs.join(',') }, true)}
+      onCountries={(cs) =>
+        setHashQuery({ countries: cs.join(',') === DEFAULT_COUNTRIES.join(',') ? null : cs.join(',') }, true)
+      }
       onHorizon={(h) => setHashQuery({ horizon: h === 'long-run' ? null : h }, true)}
-      onRerun={() => { setLoaded(null); setAgain((k) => k + 1); }}
+      onRerun={() => {
+        setLoaded(null);
+        setAgain((k) => k + 1);
+      }}
     />
   );
 }
@@ -127,10 +157,13 @@ function HorizonSwitch({ horizon, onHorizon }: { horizon: Horizon; onHorizon: (h
       <legend>Horizon of the numbers</legend>
       {(['long-run', 'short-run'] as const).map((h) => (
         <label key={h}>
-          <input type="radio" name="horizon" value={h} checked={horizon === h} onChange={() => onHorizon(h)} /> {HORIZON_TEXT[h].label}
+          <input type="radio" name="horizon" value={h} checked={horizon === h} onChange={() => onHorizon(h)} />{' '}
+          {HORIZON_TEXT[h].label}
         </label>
       ))}
-      <p data-testid="horizon-shown">Shown: <strong>{HORIZON_TEXT[horizon].label.toLowerCase()}</strong> — {HORIZON_TEXT[horizon].says}.</p>
+      <p data-testid="horizon-shown">
+        Shown: <strong>{HORIZON_TEXT[horizon].label.toLowerCase()}</strong> — {HORIZON_TEXT[horizon].says}.
+      </p>
     </fieldset>
   );
 }
@@ -147,15 +180,33 @@ interface StoryBodyProps {
   onRerun: () => void;
 }
 
-function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCountries, onHorizon, onRerun }: StoryBodyProps) {
+function StoryBody({
+  loaded,
+  selected,
+  countries,
+  detailProgress,
+  onSelect,
+  onCountries,
+  onHorizon,
+  onRerun,
+}: StoryBodyProps) {
   const { run, mode, embedded, horizon } = loaded;
   const result = run.result!;
   const steps = result.steps;
   const dataset = useDataset(result.dataset);
   const actions = useMemo(() => stepActions(embedded.text), [embedded.text]);
-  const unmodelled = useMemo(() => new Set(mode === 'tariffs-only' ? actions.flatMap((a, k) => (a.hasControls ? [k] : [])) : []), [actions, mode]);
-  const peakUs = steps.reduce((b, s, k) => ((s.average_tariffs['USA<-CHN'] ?? 0) > (steps[b].average_tariffs['USA<-CHN'] ?? 0) ? k : b), 0);
-  const peakCn = steps.reduce((b, s, k) => ((s.average_tariffs['CHN<-USA'] ?? 0) > (steps[b].average_tariffs['CHN<-USA'] ?? 0) ? k : b), 0);
+  const unmodelled = useMemo(
+    () => new Set(mode === 'tariffs-only' ? actions.flatMap((a, k) => (a.hasControls ? [k] : [])) : []),
+    [actions, mode],
+  );
+  const peakUs = steps.reduce(
+    (b, s, k) => ((s.average_tariffs['USA<-CHN'] ?? 0) > (steps[b].average_tariffs['USA<-CHN'] ?? 0) ? k : b),
+    0,
+  );
+  const peakCn = steps.reduce(
+    (b, s, k) => ((s.average_tariffs['CHN<-USA'] ?? 0) > (steps[b].average_tariffs['CHN<-USA'] ?? 0) ? k : b),
+    0,
+  );
   const k = selected !== null && selected < steps.length ? selected : peakUs;
   const step = steps[k];
   const first = steps[0];
@@ -173,24 +224,60 @@ function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCo
         <p className="kicker">A simulation of 2025, step by step · {HORIZON_TEXT[horizon].label.toLowerCase()}</p>
         <h1>The US–China trade war of 2025, and the talks that pulled it back</h1>
         <p className="lede">
-          On 20 January the United States charged on average {T(first, 'USA<-CHN')} on Chinese goods and China {T(first, 'CHN<-USA')} on American ones.
-          By {day(steps[peakUs].date, false)} the US average had reached <strong>{T(steps[peakUs], 'USA<-CHN')}</strong>, and by {day(steps[peakCn].date, false)} China's <strong>{T(steps[peakCn], 'CHN<-USA')}</strong>: trade between the two all but stopped.
-          {geneva && <> Talks in <strong>Geneva</strong> ({day(geneva.date, false)}) cut the rates to {T(geneva, 'USA<-CHN')} and {T(geneva, 'CHN<-USA')} for 90 days;</>}
-          {london && <> at Lancaster House in <strong>London</strong> ({day(london.date, false)}) the two sides agreed a framework to keep the truce.</>}
-          {' '}After the last step ({day(last.date)}) the averages stand at {T(last, 'USA<-CHN')} and {T(last, 'CHN<-USA')}, and the model puts welfare at {W(last, 'USA')} for the United States and {W(last, 'CHN')} for China, against the January baseline.
+          On 20 January the United States charged on average {T(first, 'USA<-CHN')} on Chinese goods and China{' '}
+          {T(first, 'CHN<-USA')} on American ones. By {day(steps[peakUs].date, false)} the US average had reached{' '}
+          <strong>{T(steps[peakUs], 'USA<-CHN')}</strong>, and by {day(steps[peakCn].date, false)} China's{' '}
+          <strong>{T(steps[peakCn], 'CHN<-USA')}</strong>: trade between the two all but stopped.
+          {geneva && (
+            <>
+              {' '}
+              Talks in <strong>Geneva</strong> ({day(geneva.date, false)}) cut the rates to {T(geneva, 'USA<-CHN')} and{' '}
+              {T(geneva, 'CHN<-USA')} for 90 days;
+            </>
+          )}
+          {london && (
+            <>
+              {' '}
+              at Lancaster House in <strong>London</strong> ({day(london.date, false)}) the two sides agreed a framework
+              to keep the truce.
+            </>
+          )}{' '}
+          After the last step ({day(last.date)}) the averages stand at {T(last, 'USA<-CHN')} and {T(last, 'CHN<-USA')},
+          and the model puts welfare at {W(last, 'USA')} for the United States and {W(last, 'CHN')} for China, against
+          the January baseline.
         </p>
         <dl className="key-numbers">
-          <div><dt>Peak US tariff on China</dt><dd>{T(steps[peakUs], 'USA<-CHN')}</dd><dd className="when">{day(steps[peakUs].date)}</dd></div>
-          <div><dt>Peak China tariff on the US</dt><dd>{T(steps[peakCn], 'CHN<-USA')}</dd><dd className="when">{day(steps[peakCn].date)}</dd></div>
-          <div><dt>US welfare at the peak</dt><dd>{W(steps[peakUs], 'USA')}</dd><dd className="when">China {W(steps[peakUs], 'CHN')}</dd></div>
-          <div><dt>US welfare now</dt><dd>{W(last, 'USA')}</dd><dd className="when">China {W(last, 'CHN')}, {day(last.date)}</dd></div>
+          <div>
+            <dt>Peak US tariff on China</dt>
+            <dd>{T(steps[peakUs], 'USA<-CHN')}</dd>
+            <dd className="when">{day(steps[peakUs].date)}</dd>
+          </div>
+          <div>
+            <dt>Peak China tariff on the US</dt>
+            <dd>{T(steps[peakCn], 'CHN<-USA')}</dd>
+            <dd className="when">{day(steps[peakCn].date)}</dd>
+          </div>
+          <div>
+            <dt>US welfare at the peak</dt>
+            <dd>{W(steps[peakUs], 'USA')}</dd>
+            <dd className="when">China {W(steps[peakUs], 'CHN')}</dd>
+          </div>
+          <div>
+            <dt>US welfare now</dt>
+            <dd>{W(last, 'USA')}</dd>
+            <dd className="when">
+              China {W(last, 'CHN')}, {day(last.date)}
+            </dd>
+          </div>
         </dl>
         <HorizonSwitch horizon={horizon} onHorizon={onHorizon} />
         <TariffNote first={first} peakUs={steps[peakUs]} peakCn={steps[peakCn]} />
         {mode === 'tariffs-only' && (
           <p className="notice" role="note">
-            <strong>Tariffs only, for now.</strong> The export controls of 2025 (rare earths, chips, EDA software) are on the strip, marked as not modelled, but they are not
-            in the numbers: this version of the {result.model} model cannot apply them yet ({embedded.issues[0]?.message}). The page runs the full scenario as soon as it can.
+            <strong>Tariffs only, for now.</strong> The export controls of 2025 (rare earths, chips, EDA software) are
+            on the strip, marked as not modelled, but they are not in the numbers: this version of the {result.model}{' '}
+            model cannot apply them yet ({embedded.issues[0]?.message}). The page runs the full scenario as soon as it
+            can.
           </p>
         )}
       </header>
@@ -199,13 +286,24 @@ function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCo
         <div className="section-head">
           <h2 id="events-h">Events of 2025</h2>
           <span className="run-meta">
-            {mode === 'full' ? 'Full scenario' : 'Tariff steps'} · {steps.length} steps · run <code>{run.id.slice(0, 8)}</code> · solved in {(run.timings.run_ms ?? 0) / 1000 < 1 ? `${run.timings.run_ms ?? 0} ms` : `${((run.timings.run_ms ?? 0) / 1000).toFixed(1)} s`}{' '}
-            <button type="button" className="link" onClick={onRerun}>run again</button>
+            {mode === 'full' ? 'Full scenario' : 'Tariff steps'} · {steps.length} steps · run{' '}
+            <code>{run.id.slice(0, 8)}</code> · solved in{' '}
+            {(run.timings.run_ms ?? 0) / 1000 < 1
+              ? `${run.timings.run_ms ?? 0} ms`
+              : `${((run.timings.run_ms ?? 0) / 1000).toFixed(1)} s`}{' '}
+            <button type="button" className="link" onClick={onRerun}>
+              run again
+            </button>
           </span>
         </div>
         <EventStrip steps={steps} actions={actions} selected={k} onSelect={onSelect} unmodelled={unmodelled} />
         <EventCard step={step} index={k} total={steps.length} unmodelled={unmodelled.has(k)} onSelect={onSelect} />
-        <TimelineCharts steps={steps} selected={k} source={src} regionNames={{ ...regionNames, EU: 'European Union' }} />
+        <TimelineCharts
+          steps={steps}
+          selected={k}
+          source={src}
+          regionNames={{ ...regionNames, EU: 'European Union' }}
+        />
       </section>
 
       <section aria-labelledby="world-h" className="panel">
@@ -213,11 +311,41 @@ function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCo
           <h2 id="world-h">The world {at}</h2>
           <span className="run-meta">{step.label}</span>
         </div>
-        <CountryPicker dataset={dataset} value={countries} onChange={onCountries} purpose="the map and the sector bars" defaults={DEFAULT_COUNTRIES} />
-        {detailProgress && <RunStatus label={`Solving the sector detail of ${countries.filter((c) => !step.sectors?.[c]).map((c) => regionNames[c] ?? c).join(', ') || 'the chosen countries'} (the same timeline with report.sectors)`} progress={detailProgress} />}
-        <WorldMap title="Welfare by country" subtitle={`Welfare, percent change from the January baseline, ${at}`} countries={step.countries} dataset={dataset} source={src} highlight={countries} />
+        <CountryPicker
+          dataset={dataset}
+          value={countries}
+          onChange={onCountries}
+          purpose="the map and the sector bars"
+          defaults={DEFAULT_COUNTRIES}
+        />
+        {detailProgress && (
+          <RunStatus
+            label={`Solving the sector detail of ${
+              countries
+                .filter((c) => !step.sectors?.[c])
+                .map((c) => regionNames[c] ?? c)
+                .join(', ') || 'the chosen countries'
+            } (the same timeline with report.sectors)`}
+            progress={detailProgress}
+          />
+        )}
+        <WorldMap
+          title="Welfare by country"
+          subtitle={`Welfare, percent change from the January baseline, ${at}`}
+          countries={step.countries}
+          dataset={dataset}
+          source={src}
+          highlight={countries}
+        />
         {step.sectors && countries.some((c) => step.sectors?.[c]) && (
-          <SectorBars sectors={step.sectors} countries={countries} dataset={dataset} subtitle={at} source={src} goods={goodsSectors(dataset)} />
+          <SectorBars
+            sectors={step.sectors}
+            countries={countries}
+            dataset={dataset}
+            subtitle={at}
+            source={src}
+            goods={goodsSectors(dataset)}
+          />
         )}
         {countries.length === 0 && <p className="muted">Choose a country above to see its sectors.</p>}
         <Provenance dataset={dataset} model={result.model} runId={run.id} />
@@ -230,48 +358,123 @@ function StoryBody({ loaded, selected, countries, detailProgress, onSelect, onCo
       <section aria-labelledby="london-h" className="panel">
         <h2 id="london-h">The London talks, analysed</h2>
         <p>
-          At Lancaster House in London{london ? ` (${day(london.date)})` : ''} the delegations agreed a framework — faster rare-earth licences for easier chip
-          sales — that each took home for its leader's approval. Lancaster models those talks as a negotiation over levers of the same trade model:
-          every possible deal, which ones both leaders would ratify, and how linking the issues changes what is possible.
+          At Lancaster House in London{london ? ` (${day(london.date)})` : ''} the delegations agreed a framework —
+          faster rare-earth licences for easier chip sales — that each took home for its leader's approval. Lancaster
+          models those talks as a negotiation over levers of the same trade model: every possible deal, which ones both
+          leaders would ratify, and how linking the issues changes what is possible.
         </p>
         <ul>
-          <li><a href="#/negotiation">The London 2025 negotiation</a>: the deal map, the leaders' ratification and the linkage of rare earths with chips.</li>
-          <li><a href="#/negotiation?case=build">Set up a negotiation of your own</a>: choose the issues, agents, deadline and leaders' thresholds.</li>
-          <li><a href="#/editor">The scenario editor</a>: open <code>negotiation/london-2025</code> and run it as a negotiation.</li>
+          <li>
+            <a href="#/negotiation">The London 2025 negotiation</a>: the deal map, the leaders' ratification and the
+            linkage of rare earths with chips.
+          </li>
+          <li>
+            <a href="#/negotiation?case=build">Set up a negotiation of your own</a>: choose the issues, agents, deadline
+            and leaders' thresholds.
+          </li>
+          <li>
+            <a href="#/editor">The scenario editor</a>: open <code>negotiation/london-2025</code> and run it as a
+            negotiation.
+          </li>
         </ul>
       </section>
     </article>
   );
 }
 
-function EventCard({ step, index, total, unmodelled, onSelect }: { step: TimelineStep; index: number; total: number; unmodelled: boolean; onSelect: (k: number) => void }) {
+function EventCard({
+  step,
+  index,
+  total,
+  unmodelled,
+  onSelect,
+}: {
+  step: TimelineStep;
+  index: number;
+  total: number;
+  unmodelled: boolean;
+  onSelect: (k: number) => void;
+}) {
   return (
     <div className="event-card" aria-live="polite" data-testid="event-card">
       <div className="event-nav">
-        <button type="button" onClick={() => onSelect(index - 1)} disabled={index === 0} aria-label="Previous event">←</button>
-        <span>Event {index + 1} of {total}</span>
-        <button type="button" onClick={() => onSelect(index + 1)} disabled={index === total - 1} aria-label="Next event">→</button>
+        <button type="button" onClick={() => onSelect(index - 1)} disabled={index === 0} aria-label="Previous event">
+          ←
+        </button>
+        <span>
+          Event {index + 1} of {total}
+        </span>
+        <button
+          type="button"
+          onClick={() => onSelect(index + 1)}
+          disabled={index === total - 1}
+          aria-label="Next event"
+        >
+          →
+        </button>
       </div>
-      <p className="event-date">{day(step.date)}{step.talks && <> · talks in {step.talks.city ?? step.talks.venue}</>}</p>
+      <p className="event-date">
+        {day(step.date)}
+        {step.talks && <> · talks in {step.talks.city ?? step.talks.venue}</>}
+      </p>
       <h3>{step.label}</h3>
       {unmodelled && <p className="notice small">Export controls of this step are not in the numbers yet.</p>}
       {step.talks && (
         <dl className="talks">
-          <dt>Venue</dt><dd>{step.talks.venue}{step.talks.city ? `, ${step.talks.city}` : ''}</dd>
-          {step.talks.delegations && Object.entries(step.talks.delegations).map(([c, people]) => (<Fragment key={c}><dt>{c}</dt><dd>{people.join(', ')}</dd></Fragment>))}
-          {step.talks.outcome && <><dt>Outcome</dt><dd>{step.talks.outcome}</dd></>}
+          <dt>Venue</dt>
+          <dd>
+            {step.talks.venue}
+            {step.talks.city ? `, ${step.talks.city}` : ''}
+          </dd>
+          {step.talks.delegations &&
+            Object.entries(step.talks.delegations).map(([c, people]) => (
+              <Fragment key={c}>
+                <dt>{c}</dt>
+                <dd>{people.join(', ')}</dd>
+              </Fragment>
+            ))}
+          {step.talks.outcome && (
+            <>
+              <dt>Outcome</dt>
+              <dd>{step.talks.outcome}</dd>
+            </>
+          )}
         </dl>
       )}
-      {step.deadline && <p><strong>Deadline set:</strong> {day(step.deadline.date)}, {step.deadline.label}</p>}
+      {step.deadline && (
+        <p>
+          <strong>Deadline set:</strong> {day(step.deadline.date)}, {step.deadline.label}
+        </p>
+      )}
       <dl className="step-numbers">
-        <div><dt>US tariff on China</dt><dd>{level(step.average_tariffs['USA<-CHN'])}</dd></div>
-        <div><dt>China tariff on the US</dt><dd>{level(step.average_tariffs['CHN<-USA'])}</dd></div>
-        <div><dt>US welfare</dt><dd>{pct(step.countries.USA?.welfare_pct)}</dd></div>
-        <div><dt>China welfare</dt><dd>{pct(step.countries.CHN?.welfare_pct)}</dd></div>
+        <div>
+          <dt>US tariff on China</dt>
+          <dd>{level(step.average_tariffs['USA<-CHN'])}</dd>
+        </div>
+        <div>
+          <dt>China tariff on the US</dt>
+          <dd>{level(step.average_tariffs['CHN<-USA'])}</dd>
+        </div>
+        <div>
+          <dt>US welfare</dt>
+          <dd>{pct(step.countries.USA?.welfare_pct)}</dd>
+        </div>
+        <div>
+          <dt>China welfare</dt>
+          <dd>{pct(step.countries.CHN?.welfare_pct)}</dd>
+        </div>
       </dl>
-      <p className="cite"><span className="label">Source</span> {step.source}</p>
-      {step.assumption && <p className="cite"><span className="label">Assumption</span> {step.assumption}</p>}
-      {!step.solved && <p className="cite muted">No policy change at this step: the previous equilibrium carries over.</p>}
+      <p className="cite">
+        <span className="label">Source</span> {step.source}
+      </p>
+      {step.assumption && (
+        <p className="cite">
+          <span className="label">Assumption</span> {step.assumption}
+        </p>
+      )}
+      {!step.solved && (
+        <p className="cite muted">No policy change at this step: the previous equilibrium carries over.</p>
+      )}
     </div>
   );
 }

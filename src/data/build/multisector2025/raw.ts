@@ -11,15 +11,53 @@ export const SATELLITE_DIR = resolve(RAW_DIR, '..', 'satellites');
 
 /** The 19 WIOD regions of agg_19x35, in the dataset's order. */
 export const REGIONS: [string, string][] = [
-  ['USA', 'United States'], ['CHN', 'China'], ['JPN', 'Japan'], ['KOR', 'Korea'], ['TWN', 'Taiwan'],
-  ['DEU', 'Germany'], ['FRA', 'France'], ['ITA', 'Italy'], ['GBR', 'United Kingdom'],
-  ['EUR', 'Other EU (the 23 other EU members in WIOD 2013)'], ['CAN', 'Canada'], ['MEX', 'Mexico'], ['IND', 'India'],
-  ['BRA', 'Brazil'], ['RUS', 'Russia'], ['AUS', 'Australia'], ['IDN', 'Indonesia'], ['TUR', 'Turkey'], ['ROW', 'Rest of the world'],
+  ['USA', 'United States'],
+  ['CHN', 'China'],
+  ['JPN', 'Japan'],
+  ['KOR', 'Korea'],
+  ['TWN', 'Taiwan'],
+  ['DEU', 'Germany'],
+  ['FRA', 'France'],
+  ['ITA', 'Italy'],
+  ['GBR', 'United Kingdom'],
+  ['EUR', 'Other EU (the 23 other EU members in WIOD 2013)'],
+  ['CAN', 'Canada'],
+  ['MEX', 'Mexico'],
+  ['IND', 'India'],
+  ['BRA', 'Brazil'],
+  ['RUS', 'Russia'],
+  ['AUS', 'Australia'],
+  ['IDN', 'Indonesia'],
+  ['TUR', 'Turkey'],
+  ['ROW', 'Rest of the world'],
 ];
 export const REGION_CODES = REGIONS.map(([c]) => c);
 /** WIOD 2013's other EU members (agg_19x35/regions.csv; ROM is Romania, ROU in ISO). */
-const EUR_MEMBERS = ['AUT', 'BEL', 'BGR', 'CYP', 'CZE', 'DNK', 'ESP', 'EST', 'FIN', 'GRC', 'HUN', 'IRL', 'LTU', 'LUX',
-  'LVA', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'SWE'];
+const EUR_MEMBERS = [
+  'AUT',
+  'BEL',
+  'BGR',
+  'CYP',
+  'CZE',
+  'DNK',
+  'ESP',
+  'EST',
+  'FIN',
+  'GRC',
+  'HUN',
+  'IRL',
+  'LTU',
+  'LUX',
+  'LVA',
+  'MLT',
+  'NLD',
+  'POL',
+  'PRT',
+  'ROU',
+  'SVK',
+  'SVN',
+  'SWE',
+];
 
 /** Maps an ISO3 country to one of the 19 regions (Croatia, not in WIOD 2013, is in ROW as there). */
 export function regionOf(iso3: string): string {
@@ -31,7 +69,8 @@ export function regionOf(iso3: string): string {
 
 /** Vietnam and the rest of ASEAN (ASN: the ASEAN members other than Indonesia, a WIOD region, and Vietnam), carved out of ROW. */
 export const CARVED_REGIONS: [string, string][] = [
-  ['VNM', 'Vietnam'], ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
+  ['VNM', 'Vietnam'],
+  ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
 ];
 const ASN_MEMBERS = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
 
@@ -44,14 +83,26 @@ export function regionOfCarved(iso3: string): string {
 
 /** Parses a CSV file with a header into records (double quotes allowed). */
 export function readCsv(file: string, header?: string[]): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const split = (l: string) => {
     const out: string[] = [];
-    let cur = '', q = false;
+    let cur = '',
+      q = false;
     for (let i = 0; i < l.length; i++) {
       const ch = l[i];
-      if (q) { if (ch === '"' && l[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch; }
-      else if (ch === '"') q = true; else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+      if (q) {
+        if (ch === '"' && l[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') q = false;
+        else cur += ch;
+      } else if (ch === '"') q = true;
+      else if (ch === ',') {
+        out.push(cur);
+        cur = '';
+      } else cur += ch;
     }
     out.push(cur);
     return out;
@@ -80,7 +131,8 @@ export function wiodSectors(): [string, string][] {
 export function baciByRegion(map: (iso3: string) => string = regionOf): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'bilateral_trade_2023_baci.csv'))) {
-    const i = map(r.exporter), n = map(r.importer);
+    const i = map(r.exporter),
+      n = map(r.importer);
     if (i === n) continue;
     const key = `${i}>${n}`;
     m.set(key, (m.get(key) ?? 0) + num(r.trade_2023_thousand_usd, 'BACI value') / 1000);
@@ -99,7 +151,13 @@ export function gdpByRegion(map: (iso3: string) => string = regionOf): Map<strin
 }
 
 /** A satellite table row (`item, region, value, unit, year, …`). */
-export interface SatRow { item: string; region: string; value: string; unit: string; year: string }
+export interface SatRow {
+  item: string;
+  region: string;
+  value: string;
+  unit: string;
+  year: string;
+}
 
 export function satellite(file: string): SatRow[] {
   return readCsv(join(SATELLITE_DIR, file)) as unknown as SatRow[];
@@ -107,7 +165,12 @@ export function satellite(file: string): SatRow[] {
 
 /** The value of the first satellite row whose item starts with `item` (and region/year when given). */
 export function satValue(rows: SatRow[], item: string, region?: string, year?: string): number {
-  const r = rows.find((x) => x.item.startsWith(item) && (region === undefined || x.region === region) && (year === undefined || x.year === year));
+  const r = rows.find(
+    (x) =>
+      x.item.startsWith(item) &&
+      (region === undefined || x.region === region) &&
+      (year === undefined || x.year === year),
+  );
   if (!r) throw new RangeError(msg.satelliteRow(item, region ?? '', year ?? ''));
   return num(r.value, `${item} ${region ?? ''}`);
 }

@@ -7,8 +7,11 @@ import { spreadCapped, spreadOrFill } from './regions.ts';
 // Builds the table from ../shared/data (the raw inputs), as the builder does.
 describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 build)', () => {
   const b = buildTable();
-  const t: IoValues = b.table, u: IoValues = b.uncarved;
-  const J = t.sectors.length, N = t.regions.length, N0 = u.regions.length;
+  const t: IoValues = b.table,
+    u: IoValues = b.uncarved;
+  const J = t.sectors.length,
+    N = t.regions.length,
+    N0 = u.regions.length;
   const idx = (c: string) => t.regions.indexOf(c);
 
   it('appends VNM and ASN after ROW and stays balanced', () => {
@@ -17,7 +20,8 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
     expect(Math.max(res.row, res.column)).toBeLessThan(1e-9 * Math.max(...outputs(t)));
     // No negative cell that the uncarved table did not have (it has one rounding-size value added and one WIOD final demand).
     const negatives = (a: Float64Array) => a.reduce((s, v) => s + (v < 0 ? 1 : 0), 0);
-    for (const key of ['trade', 'use', 'va', 'final'] as const) expect([key, negatives(t[key])]).toEqual([key, negatives(u[key])]);
+    for (const key of ['trade', 'use', 'va', 'final'] as const)
+      expect([key, negatives(t[key])]).toEqual([key, negatives(u[key])]);
   });
 
   it('round-trips: the carved regions merged back give the old ROW, every cell bit for bit', () => {
@@ -31,10 +35,12 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
   });
 
   it('sums back to the old ROW in flows, expenditure and value added (the three regions add up)', () => {
-    const row = [idx('ROW'), idx('VNM'), idx('ASN')], r0 = u.regions.indexOf('ROW');
+    const row = [idx('ROW'), idx('VNM'), idx('ASN')],
+      r0 = u.regions.indexOf('ROW');
     const sum = (a: Float64Array, n: number, k: number) => a[n * J + k];
     for (let k = 0; k < J; k++) {
-      const va = row.reduce((a, n) => a + sum(t.va, n, k), 0), fin = row.reduce((a, n) => a + sum(t.final, n, k), 0);
+      const va = row.reduce((a, n) => a + sum(t.va, n, k), 0),
+        fin = row.reduce((a, n) => a + sum(t.final, n, k), 0);
       expect(va).toBeCloseTo(u.va[r0 * J + k], 6);
       expect(fin).toBeCloseTo(u.final[r0 * J + k], 6);
       // ROW's exports to the US in sector k = the three regions' exports.
@@ -45,8 +51,13 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
   });
 
   it('gives VNM and ASN their BACI 2023 goods exports to the other regions and their 2023 GDP as value added', () => {
-    const baci = baciByRegion(regionOfCarved), gdp = gdpByRegion(regionOfCarved);
-    const goodsIdx: number[] = t.sectors.map((c, j) => (/^c(\d+)$/.test(c) && Number(c.slice(1)) <= 16) || ['REM', 'RES', 'MAG', 'SEMI'].includes(c) ? j : -1).filter((j) => j >= 0);
+    const baci = baciByRegion(regionOfCarved),
+      gdp = gdpByRegion(regionOfCarved);
+    const goodsIdx: number[] = t.sectors
+      .map((c, j) =>
+        (/^c(\d+)$/.test(c) && Number(c.slice(1)) <= 16) || ['REM', 'RES', 'MAG', 'SEMI'].includes(c) ? j : -1,
+      )
+      .filter((j) => j >= 0);
     for (const c of ['VNM', 'ASN']) {
       const i = idx(c);
       for (const o of ['USA', 'CHN', 'JPN', 'DEU', 'IND', 'IDN']) {
@@ -60,8 +71,11 @@ describe('Vietnam and the rest of ASEAN carved out of ROW (multisector-2025 buil
     }
     // VNM and ASN are more than a tenth of the old ROW's goods exports to the US.
     const us = idx('USA');
-    const goodsTo = (n: number, i: number) => goodsIdx.reduce((a: number, j: number) => a + t.trade[(n * N + i) * J + j], 0);
-    expect(goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))).toBeGreaterThan(0.1 * (goodsTo(us, idx('ROW')) + goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))));
+    const goodsTo = (n: number, i: number) =>
+      goodsIdx.reduce((a: number, j: number) => a + t.trade[(n * N + i) * J + j], 0);
+    expect(goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))).toBeGreaterThan(
+      0.1 * (goodsTo(us, idx('ROW')) + goodsTo(us, idx('VNM')) + goodsTo(us, idx('ASN'))),
+    );
   });
 });
 

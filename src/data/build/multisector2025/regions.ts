@@ -44,7 +44,9 @@ export const OUTSIDE_CAP = 0.9;
  * others in proportion, repeatedly); undefined when the caps hold less than the total.
  */
 export function spreadCapped(total: number, w: Float64Array, cap: Float64Array): Float64Array | undefined {
-  const J = w.length, out = new Float64Array(J), fixed = new Uint8Array(J);
+  const J = w.length,
+    out = new Float64Array(J),
+    fixed = new Uint8Array(J);
   let left = total;
   for (let round = 0; round <= J; round++) {
     let ws = 0;
@@ -53,11 +55,16 @@ export function spreadCapped(total: number, w: Float64Array, cap: Float64Array):
     let over = false;
     for (let k = 0; k < J; k++) {
       if (fixed[k] || !(cap[k] > 0)) continue;
-      out[k] = left * Math.max(0, w[k]) / ws;
+      out[k] = (left * Math.max(0, w[k])) / ws;
       if (out[k] > cap[k]) over = true;
     }
     if (!over) return out;
-    for (let k = 0; k < J; k++) if (!fixed[k] && out[k] > cap[k]) { out[k] = cap[k]; fixed[k] = 1; left -= cap[k]; }
+    for (let k = 0; k < J; k++)
+      if (!fixed[k] && out[k] > cap[k]) {
+        out[k] = cap[k];
+        fixed[k] = 1;
+        left -= cap[k];
+      }
     for (let k = 0; k < J; k++) if (!fixed[k]) out[k] = 0;
   }
   return undefined;
@@ -105,11 +112,24 @@ export interface CarveReport {
  * (Leontief step), with the final mix and imports moved until every domestic sale lies between its
  * floor and its ceiling. Returns the sales, the imports before and after, and the goods moved.
  */
-function domesticSales(t: IoValues, p: number, y: Float64Array, c: { code: string; gdp: number; s: number }, E: Float64Array, M: Float64Array, toRest: Float64Array, fromRest: Float64Array) {
-  const N = t.regions.length, J = t.sectors.length;
+function domesticSales(
+  t: IoValues,
+  p: number,
+  y: Float64Array,
+  c: { code: string; gdp: number; s: number },
+  E: Float64Array,
+  M: Float64Array,
+  toRest: Float64Array,
+  fromRest: Float64Array,
+) {
+  const N = t.regions.length,
+    J = t.sectors.length;
   const { code, gdp, s } = c;
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
-  const A = new Float64Array(J * J), L = new Float64Array(J * J), phi = new Float64Array(J), floor = new Float64Array(J);
+  const A = new Float64Array(J * J),
+    L = new Float64Array(J * J),
+    phi = new Float64Array(J),
+    floor = new Float64Array(J);
   let f0 = 0;
   for (let k = 0; k < J; k++) f0 += t.final[p * J + k];
   for (let j = 0; j < J; j++) {
@@ -119,14 +139,25 @@ function domesticSales(t: IoValues, p: number, y: Float64Array, c: { code: strin
     floor[j] = phi[j] > 0 ? 0.05 * s * t.trade[at(p, p, j)] : 0; // no final demand to raise where the parent has none
   }
   for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) L[k * J + j] = (k === j ? 1 : 0) - A[k * J + j];
-  const X = new Float64Array(J), Mt = new Float64Array(J);
+  const X = new Float64Array(J),
+    Mt = new Float64Array(J);
   let deficit = 0;
-  for (let k = 0; k < J; k++) { X[k] = E[k] + toRest[k]; Mt[k] = M[k] + fromRest[k]; deficit += Mt[k] - X[k]; }
+  for (let k = 0; k < J; k++) {
+    X[k] = E[k] + toRest[k];
+    Mt[k] = M[k] + fromRest[k];
+    deficit += Mt[k] - X[k];
+  }
   const Mt0 = Float64Array.from(Mt);
-  const touched = new Set<number>(), lowered = new Set<number>(), raised = new Set<number>();
+  const touched = new Set<number>(),
+    lowered = new Set<number>(),
+    raised = new Set<number>();
   const fcap = Float64Array.from({ length: J }, (_, k) => FINAL_CAP * Math.max(0, t.final[p * J + k]));
-  const ceiling = Float64Array.from({ length: J }, (_, k) => DOMESTIC_CAP * (t.trade[at(p, p, k)] - toRest[k] - fromRest[k]));
-  let d: Float64Array = new Float64Array(J), FT = gdp + deficit;
+  const ceiling = Float64Array.from(
+    { length: J },
+    (_, k) => DOMESTIC_CAP * (t.trade[at(p, p, k)] - toRest[k] - fromRest[k]),
+  );
+  let d: Float64Array = new Float64Array(J),
+    FT = gdp + deficit;
   for (let iter = 0; ; iter++) {
     FT = gdp + deficit;
     const rhs = new Float64Array(J);
@@ -145,14 +176,31 @@ function domesticSales(t: IoValues, p: number, y: Float64Array, c: { code: strin
         moved = true;
         let gap = floor[k] - d[k];
         const room = Math.max(0, fcap[k] - phi[k] * FT);
-        if (room > 0) { const r = Math.min(room, gap); phi[k] += r / FT; gap -= r; touched.add(k); }
-        if (gap > tol) { const m = Math.max(0, Mt[k] - gap); deficit += m - Mt[k]; Mt[k] = m; }
+        if (room > 0) {
+          const r = Math.min(room, gap);
+          phi[k] += r / FT;
+          gap -= r;
+          touched.add(k);
+        }
+        if (gap > tol) {
+          const m = Math.max(0, Mt[k] - gap);
+          deficit += m - Mt[k];
+          Mt[k] = m;
+        }
       } else if (d[k] > ceiling[k] + tol) {
         moved = true;
         let over = d[k] - ceiling[k];
         const f = Math.min(Math.max(phi[k], 0) * FT, over);
-        if (f > 0) { phi[k] -= f / FT; over -= f; lowered.add(k); }
-        if (over > tol) { Mt[k] += over; deficit += over; raised.add(k); }
+        if (f > 0) {
+          phi[k] -= f / FT;
+          over -= f;
+          lowered.add(k);
+        }
+        if (over > tol) {
+          Mt[k] += over;
+          deficit += over;
+          raised.add(k);
+        }
       }
     }
     if (!moved) break;
@@ -168,71 +216,147 @@ function domesticSales(t: IoValues, p: number, y: Float64Array, c: { code: strin
  * Carves region `code` out of `parent`. `baci` is keyed `exporter>importer` over the final regions;
  * `inside` lists the final regions still in the parent besides `code` (its "rest").
  */
-export function carveRegion(t: IoValues, parent: string, code: string, proxy: string, baci: Map<string, number>, gdp: number, inside: string[], goods: (sector: string) => boolean): { table: IoValues; report: CarveReport } {
-  const N = t.regions.length, J = t.sectors.length;
+export function carveRegion(
+  t: IoValues,
+  parent: string,
+  code: string,
+  proxy: string,
+  baci: Map<string, number>,
+  gdp: number,
+  inside: string[],
+  goods: (sector: string) => boolean,
+): { table: IoValues; report: CarveReport } {
+  const N = t.regions.length,
+    J = t.sectors.length;
   const p = t.regions.indexOf(parent);
   if (p < 0) throw new RangeError(msg.regionTable(parent, t.regions.join(', ')));
   const at = (n: number, i: number, k: number) => (n * N + i) * J + k;
   const G = t.sectors.map((c) => goods(c));
-  const goodsOf = (n: number, i: number) => { let s = 0; for (let k = 0; k < J; k++) if (G[k]) s += t.trade[at(n, i, k)]; return s; };
+  const goodsOf = (n: number, i: number) => {
+    let s = 0;
+    for (let k = 0; k < J; k++) if (G[k]) s += t.trade[at(n, i, k)];
+    return s;
+  };
   const b = (i: string, n: string) => baci.get(`${i}>${n}`) ?? 0;
   let parentGdp = 0;
   for (let j = 0; j < J; j++) parentGdp += t.va[p * J + j];
   const s = gdp / parentGdp;
-  const TWN = t.regions.indexOf('TWN'), q = t.regions.indexOf(proxy);
+  const TWN = t.regions.indexOf('TWN'),
+    q = t.regions.indexOf(proxy);
   if (q < 0 || q === p) throw new RangeError(msg.proxyRegionOther(parent, proxy));
   // The proxy's sector mix of its goods trade with a partner (with the world when the partner is the proxy itself).
-  const mixExp = (n: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (n !== q) return t.trade[at(n, q, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(m, q, k)]; return v; });
-  const mixImp = (i: number) => Float64Array.from({ length: J }, (_, k) => { if (!G[k]) return 0; if (i !== q) return t.trade[at(q, i, k)]; let v = 0; for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(q, m, k)]; return v; });
+  const mixExp = (n: number) =>
+    Float64Array.from({ length: J }, (_, k) => {
+      if (!G[k]) return 0;
+      if (n !== q) return t.trade[at(n, q, k)];
+      let v = 0;
+      for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(m, q, k)];
+      return v;
+    });
+  const mixImp = (i: number) =>
+    Float64Array.from({ length: J }, (_, k) => {
+      if (!G[k]) return 0;
+      if (i !== q) return t.trade[at(q, i, k)];
+      let v = 0;
+      for (let m = 0; m < N; m++) if (m !== q) v += t.trade[at(q, m, k)];
+      return v;
+    });
   // Goods flows per partner: the BACI pair total spread like the proxy's, each cell at most OUTSIDE_CAP of the parent's.
-  let bx = 0, wx = 0, bm = 0, wm = 0;
+  let bx = 0,
+    wx = 0,
+    bm = 0,
+    wm = 0;
   for (let n = 0; n < N; n++) {
     if (n === p || n === TWN) continue;
-    bx += b(code, t.regions[n]); wx += goodsOf(n, p); bm += b(t.regions[n], code); wm += goodsOf(p, n);
+    bx += b(code, t.regions[n]);
+    wx += goodsOf(n, p);
+    bm += b(t.regions[n], code);
+    wm += goodsOf(p, n);
   }
-  const xOut = new Float64Array(N * J), mOut = new Float64Array(N * J);
+  const xOut = new Float64Array(N * J),
+    mOut = new Float64Array(N * J);
   for (let n = 0; n < N; n++) {
     if (n === p) continue;
-    const totX = n === TWN ? goodsOf(n, p) * bx / wx : b(code, t.regions[n]);
-    const totM = n === TWN ? goodsOf(p, n) * bm / wm : b(t.regions[n], code);
+    const totX = n === TWN ? (goodsOf(n, p) * bx) / wx : b(code, t.regions[n]);
+    const totM = n === TWN ? (goodsOf(p, n) * bm) / wm : b(t.regions[n], code);
     const capX = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(n, p, k)] : 0));
     const capM = Float64Array.from({ length: J }, (_, k) => (G[k] ? OUTSIDE_CAP * t.trade[at(p, n, k)] : 0));
-    const x = spreadOrFill(totX, mixExp(n), capX), m = spreadOrFill(totM, mixImp(n), capM);
+    const x = spreadOrFill(totX, mixExp(n), capX),
+      m = spreadOrFill(totM, mixImp(n), capM);
     if (!x || !m) throw new RangeError(msg.baciGoodsTrade(code, t.regions[n], OUTSIDE_CAP, parent, totX, totM));
-    xOut.set(x, n * J); mOut.set(m, n * J);
+    xOut.set(x, n * J);
+    mOut.set(m, n * J);
   }
-  const expShare = (n: number, k: number) => (G[k] ? (t.trade[at(n, p, k)] > 0 ? xOut[n * J + k] / t.trade[at(n, p, k)] : 0) : s);
-  const impShare = (n: number, k: number) => (G[k] ? (t.trade[at(p, n, k)] > 0 ? mOut[n * J + k] / t.trade[at(p, n, k)] : 0) : s);
-  const E = new Float64Array(J), M = new Float64Array(J);
+  const expShare = (n: number, k: number) =>
+    G[k] ? (t.trade[at(n, p, k)] > 0 ? xOut[n * J + k] / t.trade[at(n, p, k)] : 0) : s;
+  const impShare = (n: number, k: number) =>
+    G[k] ? (t.trade[at(p, n, k)] > 0 ? mOut[n * J + k] / t.trade[at(p, n, k)] : 0) : s;
+  const E = new Float64Array(J),
+    M = new Float64Array(J);
   for (let n = 0; n < N; n++) {
     if (n === p) continue;
-    for (let k = 0; k < J; k++) { E[k] += expShare(n, k) * t.trade[at(n, p, k)]; M[k] += impShare(n, k) * t.trade[at(p, n, k)]; }
+    for (let k = 0; k < J; k++) {
+      E[k] += expShare(n, k) * t.trade[at(n, p, k)];
+      M[k] += impShare(n, k) * t.trade[at(p, n, k)];
+    }
   }
-  let ge = 0, gm = 0;
-  for (let k = 0; k < J; k++) if (G[k]) { ge += E[k]; gm += M[k]; }
+  let ge = 0,
+    gm = 0;
+  for (let k = 0; k < J; k++)
+    if (G[k]) {
+      ge += E[k];
+      gm += M[k];
+    }
   // Trade with the rest of the parent: BACI totals spread like the proxy's trade with the parent.
-  const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0), fromRestTotal = inside.reduce((a, r) => a + b(r, code), 0);
+  const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0),
+    fromRestTotal = inside.reduce((a, r) => a + b(r, code), 0);
   const cap = Float64Array.from({ length: J }, (_, k) => (G[k] ? INSIDE_CAP * t.trade[at(p, p, k)] : 0));
-  const toRest = spreadOrFill(toRestTotal, mixExp(p), cap), fromRest = spreadOrFill(fromRestTotal, mixImp(p), cap);
-  if (!toRest || !fromRest) throw new RangeError(msg.baciTradeRest(code, parent, INSIDE_CAP, toRestTotal, fromRestTotal));
+  const toRest = spreadOrFill(toRestTotal, mixExp(p), cap),
+    fromRest = spreadOrFill(fromRestTotal, mixImp(p), cap);
+  if (!toRest || !fromRest)
+    throw new RangeError(msg.baciTradeRest(code, parent, INSIDE_CAP, toRestTotal, fromRestTotal));
   const y = outputs(t);
   const { d, Mt, Mt0, touched, lowered, raised } = domesticSales(t, p, y, { code, gdp, s }, E, M, toRest, fromRest);
   // Cuts scale all imports of the good; raises fall on imports from outside the parent only.
   const mu = Float64Array.from(Mt, (m, k) => (Mt0[k] > 0 ? m / Mt0[k] : 1));
   const muIn = Float64Array.from(mu, (m) => Math.min(m, 1));
   // A raise is spread over partners like the parent's imports: one share of all its imports of the good.
-  const parentImports = Float64Array.from({ length: J }, (_, k) => { let v = 0; for (let n = 0; n < N; n++) if (n !== p) v += t.trade[at(p, n, k)]; return v; });
+  const parentImports = Float64Array.from({ length: J }, (_, k) => {
+    let v = 0;
+    for (let n = 0; n < N; n++) if (n !== p) v += t.trade[at(p, n, k)];
+    return v;
+  });
   const uniform = Float64Array.from(mu, (m, k) => (m > 1 ? (Mt[k] - fromRest[k]) / parentImports[k] : NaN));
   const table = splitRegion(t, {
-    region: parent, code, exportShare: expShare, importShare: (n, k) => (mu[k] > 1 ? uniform[k] : impShare(n, k) * mu[k]),
+    region: parent,
+    code,
+    exportShare: expShare,
+    importShare: (n, k) => (mu[k] > 1 ? uniform[k] : impShare(n, k) * mu[k]),
     inside: (k) => ({ domestic: Math.max(0, d[k]), toRest: toRest[k], fromRest: fromRest[k] * muIn[k] }),
   });
   const y1 = outputs(table);
   const c = N;
   let largest: [string, number] = ['', 0];
-  for (let j = 0; j < J; j++) { const v = y1[c * J + j] / y[p * J + j]; if (v > largest[1]) largest = [t.sectors[j], v]; }
+  for (let j = 0; j < J; j++) {
+    const v = y1[c * J + j] / y[p * J + j];
+    if (v > largest[1]) largest = [t.sectors[j], v];
+  }
   return {
     table,
-    report: { code, gdp, parentGdp, goodsExports: ge + toRestTotal, goodsImports: gm + fromRestTotal, insideCapped: t.sectors.filter((_, k) => G[k] && (toRest[k] >= cap[k] * (1 - 1e-12) || fromRest[k] >= cap[k] * (1 - 1e-12)) && cap[k] > 0), importsCut: t.sectors.map((c, k): [string, number] => [c, mu[k]]).filter(([, m]) => m !== 1), finalMixAdjusted: [...touched].map((k) => t.sectors[k]), finalMixLowered: [...lowered].map((k) => t.sectors[k]), importsRaised: [...raised].map((k) => t.sectors[k]), largestOutputShare: largest },
+    report: {
+      code,
+      gdp,
+      parentGdp,
+      goodsExports: ge + toRestTotal,
+      goodsImports: gm + fromRestTotal,
+      insideCapped: t.sectors.filter(
+        (_, k) => G[k] && (toRest[k] >= cap[k] * (1 - 1e-12) || fromRest[k] >= cap[k] * (1 - 1e-12)) && cap[k] > 0,
+      ),
+      importsCut: t.sectors.map((c, k): [string, number] => [c, mu[k]]).filter(([, m]) => m !== 1),
+      finalMixAdjusted: [...touched].map((k) => t.sectors[k]),
+      finalMixLowered: [...lowered].map((k) => t.sectors[k]),
+      importsRaised: [...raised].map((k) => t.sectors[k]),
+      largestOutputShare: largest,
+    },
   };
 }

@@ -28,17 +28,53 @@ export const PIIE_US_ON_CHN_JAN2025 = 0.208;
 /** China's average on US goods on 20 January 2025: 32.6 − 11.4 (PIIE post-Geneva level minus its increase; derived, timeline-2025 §1a). */
 export const PIIE_CHN_ON_US_JAN2025 = 0.212;
 const LL_TO_WIOD: Record<number, string[]> = {
-  1: ['c1'], 2: ['c2'], 3: ['c3'], 4: ['c4', 'c5'], 5: ['c6'], 6: ['c7'], 7: ['c8'], 8: ['c9'], 9: ['c10'], 10: ['c11'],
-  11: ['c12'], 12: ['c14'], 13: ['c13'], 14: ['c15'], 15: ['c16'],
+  1: ['c1'],
+  2: ['c2'],
+  3: ['c3'],
+  4: ['c4', 'c5'],
+  5: ['c6'],
+  6: ['c7'],
+  7: ['c8'],
+  8: ['c9'],
+  9: ['c10'],
+  10: ['c11'],
+  11: ['c12'],
+  12: ['c14'],
+  13: ['c13'],
+  14: ['c15'],
+  15: ['c16'],
 };
 const REE_HS6 = ['280530', '284610', '284690', '850511'];
-const SEMI_HS6 = ['848610', '848620', '848630', '848640', '848690', '854110', '854121', '854129', '854130', '854140', '854150', '854160', '854190', '854231', '854232', '854233', '854239', '854290'];
+const SEMI_HS6 = [
+  '848610',
+  '848620',
+  '848630',
+  '848640',
+  '848690',
+  '854110',
+  '854121',
+  '854129',
+  '854130',
+  '854140',
+  '854150',
+  '854160',
+  '854190',
+  '854231',
+  '854232',
+  '854233',
+  '854239',
+  '854290',
+];
 
 /** Applied 2014 tariffs (fractions) by importer region, exporter region and WIOD sector code. */
-export function appliedTariffs2014(regions: string[]): { rate: (n: number, i: number, sector: string) => number; indiaUsAgri: number } {
+export function appliedTariffs2014(regions: string[]): {
+  rate: (n: number, i: number, sector: string) => number;
+  indiaUsAgri: number;
+} {
   const dir = join(RAW_DIR, 'wiod2014_ll2023');
   const w = new Map<string, number>();
-  for (const r of readCsv(join(dir, 'flows_2014_by_sector.csv'))) w.set(`${r.importer}.${r.exporter}.${r.sector}`, num(r.value_musd, 'LL flow'));
+  for (const r of readCsv(join(dir, 'flows_2014_by_sector.csv')))
+    w.set(`${r.importer}.${r.exporter}.${r.sector}`, num(r.value_musd, 'LL flow'));
   const acc = new Map<string, [number, number, number, number]>(); // Σ w·t, Σ w, Σ t, count
   let indiaUsAgri = NaN;
   for (const r of readCsv(join(dir, 'tariffs_2014_applied.csv'))) {
@@ -46,12 +82,16 @@ export function appliedTariffs2014(regions: string[]): { rate: (n: number, i: nu
     if (s > 15) continue;
     const t = num(r.applied_tariff_pct, 'LL tariff') / 100;
     if (r.importer === 'IND' && r.exporter === 'USA' && s === 1) indiaUsAgri = t;
-    const n = regionOf(r.importer), i = regionOf(r.exporter);
+    const n = regionOf(r.importer),
+      i = regionOf(r.exporter);
     if (n === i) continue;
     const key = `${n}.${i}.${s}`;
     const a = acc.get(key) ?? [0, 0, 0, 0];
     const f = w.get(`${r.importer}.${r.exporter}.${s}`) ?? 0;
-    a[0] += f * t; a[1] += f; a[2] += t; a[3] += 1;
+    a[0] += f * t;
+    a[1] += f;
+    a[2] += t;
+    a[3] += 1;
     acc.set(key, a);
   }
   const bySector = new Map<string, number>();
@@ -71,7 +111,13 @@ export function appliedTariffs2014(regions: string[]): { rate: (n: number, i: nu
 /** Section 301 rate of each listed HS6 code on 20 January 2025 (the highest of its HTS8 lines). */
 function section301ByHs6(): Map<string, number> {
   const m = new Map<string, number>();
-  const rate: Record<string, number> = { 'List 1': 0.25, 'List 2': 0.25, 'List 3': 0.25, 'List 4A': 0.075, 'List 4B': 0 };
+  const rate: Record<string, number> = {
+    'List 1': 0.25,
+    'List 2': 0.25,
+    'List 3': 0.25,
+    'List 4A': 0.075,
+    'List 4B': 0,
+  };
   for (const r of readCsv(join(RAW_DIR, 'section301_lists', 'section301_china_hts8_lists.csv'))) {
     const v = rate[r.list];
     if (v === undefined) throw new RangeError(msg.sectionListName(r.list));
@@ -86,8 +132,16 @@ function section301ByHs6(): Map<string, number> {
  * China (timeline-2025 §4c, NYT/USITC 2024 data); hs6Lines is the heading's HS2007 six-digit count.
  */
 const UNCOVERED_HEADINGS = [
-  { hs6: ['851712', '851718'], usd2024: 50.1e9, what: 'telephones: assumed to be the List 4B lines (mobile phones 8517.12, other 8517.18)' },
-  { hs6: ['847130'], usd2024: 35.5e9, what: 'computers: assumed to be the List 4B line of portable computers (8471.30)' },
+  {
+    hs6: ['851712', '851718'],
+    usd2024: 50.1e9,
+    what: 'telephones: assumed to be the List 4B lines (mobile phones 8517.12, other 8517.18)',
+  },
+  {
+    hs6: ['847130'],
+    usd2024: 35.5e9,
+    what: 'computers: assumed to be the List 4B line of portable computers (8471.30)',
+  },
 ];
 
 /** Additional US tariff on China by WIOD sector code (and REE, SEMI), fractions. */
@@ -100,7 +154,8 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
     if (m) lines.set(r.hs2, Number(m[1]));
   }
   const imports = new Map<string, number>();
-  for (const r of readCsv(join(RAW_DIR, 'us_tariff_tracker_2025', 'hs2-tariff-china-5700.csv'))) imports.set(r.HS2.padStart(2, '0'), num(r['2024_imports'], 'US imports'));
+  for (const r of readCsv(join(RAW_DIR, 'us_tariff_tracker_2025', 'hs2-tariff-china-5700.csv')))
+    imports.set(r.HS2.padStart(2, '0'), num(r['2024_imports'], 'US imports'));
   const chapterRate = new Map<string, number>();
   for (const [h2, total] of lines) {
     const out = UNCOVERED_HEADINGS.filter((u) => u.hs6[0].startsWith(h2));
@@ -110,7 +165,10 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
     for (const [code, v] of hs6) if (code.startsWith(h2) && !outCodes.includes(code)) s += v;
     const rest = Math.min(0.25, s / (total - outLines));
     const chapterImports = imports.get(h2) ?? 0;
-    const uncovered = Math.min(chapterImports, out.reduce((a, u) => a + u.usd2024, 0));
+    const uncovered = Math.min(
+      chapterImports,
+      out.reduce((a, u) => a + u.usd2024, 0),
+    );
     chapterRate.set(h2, chapterImports > 0 ? (rest * (chapterImports - uncovered)) / chapterImports : rest);
   }
   const acc = new Map<string, [number, number]>();
@@ -118,7 +176,8 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
     if (!/^c\d+$/.test(r.wiod_c)) continue;
     const wgt = (imports.get(r.hs2) ?? 0) * num(r.value, 'line share');
     const a = acc.get(r.wiod_c) ?? [0, 0];
-    a[0] += wgt * (chapterRate.get(r.hs2) ?? 0); a[1] += wgt;
+    a[0] += wgt * (chapterRate.get(r.hs2) ?? 0);
+    a[1] += wgt;
     acc.set(r.wiod_c, a);
   }
   const bySector = new Map<string, number>();
@@ -137,19 +196,35 @@ export function thetaByWiod(): { theta: Map<string, number>; mapping: Record<str
   const dir = join(RAW_DIR, 'cp2015_nafta');
   const th = new Map(readCsv(join(dir, 'theta.csv')).map((r) => [r.sector, num(r.value, 'theta')]));
   const trade = new Map<string, number>();
-  for (const r of readCsv(join(dir, 'trade_tariffs.csv'))) if (r.exporter !== r.importer) trade.set(r.sector, (trade.get(r.sector) ?? 0) + num(r.value, 'CP trade'));
+  for (const r of readCsv(join(dir, 'trade_tariffs.csv')))
+    if (r.exporter !== r.importer) trade.set(r.sector, (trade.get(r.sector) ?? 0) + num(r.value, 'CP trade'));
   const mapping: Record<string, string[]> = {
-    c1: ['Agriculture'], c2: ['Mining'], c3: ['Food'], c4: ['Textile'], c5: ['Textile'], c6: ['Wood'], c7: ['Paper'],
-    c8: ['Petroleum'], c9: ['Chemicals'], c10: ['Plastic'], c11: ['Minerals'], c12: ['Basic metals', 'Metal products'],
-    c13: ['Machinery n.e.c'], c14: ['Office', 'Electrical', 'Communication', 'Medical'], c15: ['Auto', 'Other Transport'], c16: ['Other'],
+    c1: ['Agriculture'],
+    c2: ['Mining'],
+    c3: ['Food'],
+    c4: ['Textile'],
+    c5: ['Textile'],
+    c6: ['Wood'],
+    c7: ['Paper'],
+    c8: ['Petroleum'],
+    c9: ['Chemicals'],
+    c10: ['Plastic'],
+    c11: ['Minerals'],
+    c12: ['Basic metals', 'Metal products'],
+    c13: ['Machinery n.e.c'],
+    c14: ['Office', 'Electrical', 'Communication', 'Medical'],
+    c15: ['Auto', 'Other Transport'],
+    c16: ['Other'],
   };
   const theta = new Map<string, number>();
   for (const [w, cps] of Object.entries(mapping)) {
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     for (const c of cps) {
       const v = th.get(c);
       if (v === undefined) throw new RangeError(msg.cpSectorTheta(c));
-      a += v * (trade.get(c) ?? 0); b += trade.get(c) ?? 0;
+      a += v * (trade.get(c) ?? 0);
+      b += trade.get(c) ?? 0;
     }
     theta.set(w, a / b);
   }

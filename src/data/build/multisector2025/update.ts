@@ -25,13 +25,19 @@ export const GOODS = 16;
 /** WIOD 2013 (year 2011) aggregated to 19 regions, million USD; value added = output − inputs. */
 export function wiod2011(): { table: IoValues; vaFileGap: number } {
   const sectors = wiodSectors();
-  const J = sectors.length, N = REGION_CODES.length;
+  const J = sectors.length,
+    N = REGION_CODES.length;
   const R = new Map(REGION_CODES.map((c, n) => [c, n]));
   const S = new Map(sectors.map(([c], j) => [c, j]));
   const t: IoValues = {
-    regions: [...REGION_CODES], sectors: sectors.map(([c]) => c), names: sectors.map(([, n]) => n),
-    trade: new Float64Array(N * N * J), tariff: new Float64Array(N * N * J), use: new Float64Array(N * J * J),
-    final: new Float64Array(N * J), va: new Float64Array(N * J),
+    regions: [...REGION_CODES],
+    sectors: sectors.map(([c]) => c),
+    names: sectors.map(([, n]) => n),
+    trade: new Float64Array(N * N * J),
+    tariff: new Float64Array(N * N * J),
+    use: new Float64Array(N * J * J),
+    final: new Float64Array(N * J),
+    va: new Float64Array(N * J),
   };
   const idx = (m: Map<string, number>, c: string) => {
     const v = m.get(c);
@@ -39,13 +45,18 @@ export function wiod2011(): { table: IoValues; vaFileGap: number } {
     return v;
   };
   for (const r of readCsv(join(WIOD_DIR, 'agg_19x35', 'intermediate_use_long.csv'))) {
-    const i = idx(R, r.src_region), k = idx(S, r.src_sector), n = idx(R, r.dst_region), j = idx(S, r.dst_sector);
+    const i = idx(R, r.src_region),
+      k = idx(S, r.src_sector),
+      n = idx(R, r.dst_region),
+      j = idx(S, r.dst_sector);
     const v = num(r.value_musd, 'WIOD intermediate use');
     t.trade[(n * N + i) * J + k] += v;
     t.use[(n * J + k) * J + j] += v;
   }
   for (const r of readCsv(join(WIOD_DIR, 'agg_19x35', 'final_demand_long.csv'))) {
-    const i = idx(R, r.src_region), k = idx(S, r.src_sector), n = idx(R, r.dst_region);
+    const i = idx(R, r.src_region),
+      k = idx(S, r.src_sector),
+      n = idx(R, r.dst_region);
     const v = num(r.value_musd, 'WIOD final demand');
     t.trade[(n * N + i) * J + k] += v;
     t.final[n * J + k] += v;
@@ -57,12 +68,16 @@ export function wiod2011(): { table: IoValues; vaFileGap: number } {
     for (let i = 0; i < N; i++)
       for (let k = 0; k < J; k++) {
         const q = (n * N + i) * J + k;
-        if (t.trade[q] < 0) { t.final[n * J + k] -= t.trade[q]; t.trade[q] = 0; }
+        if (t.trade[q] < 0) {
+          t.final[n * J + k] -= t.trade[q];
+          t.trade[q] = 0;
+        }
       }
   const y = outputs(t);
   let vaFileGap = 0;
   const fileVa = new Map<string, number>();
-  for (const r of readCsv(join(WIOD_DIR, 'agg_19x35', 'output_va.csv'))) fileVa.set(`${r.region}.${r.sector}`, num(r.value_added_musd, 'WIOD VA'));
+  for (const r of readCsv(join(WIOD_DIR, 'agg_19x35', 'output_va.csv')))
+    fileVa.set(`${r.region}.${r.sector}`, num(r.value_added_musd, 'WIOD VA'));
   for (let n = 0; n < N; n++)
     for (let j = 0; j < J; j++) {
       let inputs = 0;
@@ -87,12 +102,16 @@ export interface UpdateReport {
 
 /** Solves A x = b (dense, partial pivoting; A and b are copied). */
 export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64Array {
-  const M = Float64Array.from(A), x = Float64Array.from(b);
+  const M = Float64Array.from(A),
+    x = Float64Array.from(b);
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(M[r * n + c]) > Math.abs(M[p * n + c])) p = r;
     if (M[p * n + c] === 0) throw new RangeError(msg.nonSingularLeontief());
-    if (p !== c) { for (let k = 0; k < n; k++) [M[c * n + k], M[p * n + k]] = [M[p * n + k], M[c * n + k]]; [x[c], x[p]] = [x[p], x[c]]; }
+    if (p !== c) {
+      for (let k = 0; k < n; k++) [M[c * n + k], M[p * n + k]] = [M[p * n + k], M[c * n + k]];
+      [x[c], x[p]] = [x[p], x[c]];
+    }
     for (let r = c + 1; r < n; r++) {
       const f = M[r * n + c] / M[c * n + c];
       if (f === 0) continue;
@@ -112,13 +131,15 @@ export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64
 function gdpGrowth(t0: IoValues, gdp: Map<string, number>, va0: Float64Array, TWN: number): Float64Array {
   const N = t0.regions.length;
   const g = new Float64Array(N);
-  let w23 = 0, w11 = 0;
+  let w23 = 0,
+    w11 = 0;
   for (let n = 0; n < N; n++) {
     if (n === TWN) continue;
     const v = gdp.get(t0.regions[n]);
     if (v === undefined) throw new RangeError(msg.gdp(t0.regions[n]));
     g[n] = v / va0[n];
-    w23 += v; w11 += va0[n];
+    w23 += v;
+    w11 += va0[n];
   }
   g[TWN] = w23 / w11;
   return g;
@@ -126,8 +147,13 @@ function gdpGrowth(t0: IoValues, gdp: Map<string, number>, va0: Float64Array, TW
 
 /** Growth of goods trade per pair (importer n, exporter i) to BACI 2023; Taiwan's pairs from its partners' totals. */
 function pairFactors(t0: IoValues, baci: Map<string, number>, TWN: number): Float64Array {
-  const N = t0.regions.length, J = t0.sectors.length;
-  const goods = (n: number, i: number) => { let s = 0; for (let k = 0; k < GOODS; k++) s += t0.trade[(n * N + i) * J + k]; return s; };
+  const N = t0.regions.length,
+    J = t0.sectors.length;
+  const goods = (n: number, i: number) => {
+    let s = 0;
+    for (let k = 0; k < GOODS; k++) s += t0.trade[(n * N + i) * J + k];
+    return s;
+  };
   const pairFactor = new Float64Array(N * N);
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
@@ -137,11 +163,16 @@ function pairFactors(t0: IoValues, baci: Map<string, number>, TWN: number): Floa
     }
   for (let m = 0; m < N; m++) {
     if (m === TWN) continue;
-    let bi = 0, wi = 0, be = 0, we = 0;
+    let bi = 0,
+      wi = 0,
+      be = 0,
+      we = 0;
     for (let o = 0; o < N; o++) {
       if (o === m || o === TWN) continue;
-      bi += baci.get(`${t0.regions[o]}>${t0.regions[m]}`) ?? 0; wi += goods(m, o);
-      be += baci.get(`${t0.regions[m]}>${t0.regions[o]}`) ?? 0; we += goods(o, m);
+      bi += baci.get(`${t0.regions[o]}>${t0.regions[m]}`) ?? 0;
+      wi += goods(m, o);
+      be += baci.get(`${t0.regions[m]}>${t0.regions[o]}`) ?? 0;
+      we += goods(o, m);
     }
     pairFactor[m * N + TWN] = bi / wi; // Taiwan → m: m's import growth from the others
     pairFactor[TWN * N + m] = be / we; // m → Taiwan: m's export growth to the others
@@ -164,9 +195,14 @@ interface Rebalance {
  * raised where domestic sales would fall below 5% of their grown 2011 level. Returns the mix
  * entries adjusted and the largest shift of a share.
  */
-function rebalanceRegion({ t0, t, trade, y0, g, gdp23 }: Rebalance, n: number): { adjusted: number; largestShift: number } {
-  const N = t0.regions.length, J = t0.sectors.length;
-  const E = new Float64Array(J), M = new Float64Array(J);
+function rebalanceRegion(
+  { t0, t, trade, y0, g, gdp23 }: Rebalance,
+  n: number,
+): { adjusted: number; largestShift: number } {
+  const N = t0.regions.length,
+    J = t0.sectors.length;
+  const E = new Float64Array(J),
+    M = new Float64Array(J);
   let D = 0;
   for (let k = 0; k < J; k++)
     for (let m = 0; m < N; m++) {
@@ -176,7 +212,10 @@ function rebalanceRegion({ t0, t, trade, y0, g, gdp23 }: Rebalance, n: number): 
     }
   for (let k = 0; k < J; k++) D += M[k] - E[k];
   const FT = gdp23[n] + D;
-  const A = new Float64Array(J * J), v = new Float64Array(J), phi = new Float64Array(J), floor = new Float64Array(J);
+  const A = new Float64Array(J * J),
+    v = new Float64Array(J),
+    phi = new Float64Array(J),
+    floor = new Float64Array(J);
   let f0 = 0;
   for (let k = 0; k < J; k++) f0 += t0.final[n * J + k];
   for (let j = 0; j < J; j++) {
@@ -200,7 +239,12 @@ function rebalanceRegion({ t0, t, trade, y0, g, gdp23 }: Rebalance, n: number): 
     }
     d = solveDense(L, rhs, J);
     let low = false;
-    for (let k = 0; k < J; k++) if (d[k] < floor[k] - 1e-9 * Math.max(1, floor[k])) { low = true; touched.add(k); phi[k] += (floor[k] - d[k]) / FT; }
+    for (let k = 0; k < J; k++)
+      if (d[k] < floor[k] - 1e-9 * Math.max(1, floor[k])) {
+        low = true;
+        touched.add(k);
+        phi[k] += (floor[k] - d[k]) / FT;
+      }
     if (!low) break;
     let s = 0;
     for (let k = 0; k < J; k++) s += phi[k];
@@ -221,7 +265,8 @@ function rebalanceRegion({ t0, t, trade, y0, g, gdp23 }: Rebalance, n: number): 
 
 /** Largest relative gap between the updated goods pair totals and BACI 2023 (Taiwan left out). */
 function baciGapOf(t: IoValues, trade: Float64Array, baci: Map<string, number>, TWN: number): number {
-  const N = t.regions.length, J = t.sectors.length;
+  const N = t.regions.length,
+    J = t.sectors.length;
   let baciGap = 0;
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
@@ -235,8 +280,13 @@ function baciGapOf(t: IoValues, trade: Float64Array, baci: Map<string, number>, 
 }
 
 /** Moves the 2011 table to 2023 (see the module comment). `baci` keyed `exporter>importer`, million USD. */
-export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<string, number>): { table: IoValues; report: UpdateReport } {
-  const N = t0.regions.length, J = t0.sectors.length;
+export function updateTo2023(
+  t0: IoValues,
+  baci: Map<string, number>,
+  gdp: Map<string, number>,
+): { table: IoValues; report: UpdateReport } {
+  const N = t0.regions.length,
+    J = t0.sectors.length;
   const TWN = t0.regions.indexOf('TWN');
   const y0 = outputs(t0);
   const va0 = new Float64Array(N);
@@ -248,13 +298,22 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
   for (let n = 0; n < N; n++)
     for (let i = 0; i < N; i++) {
       if (n === i) continue;
-      for (let k = 0; k < J; k++) trade[(n * N + i) * J + k] = t0.trade[(n * N + i) * J + k] * (k < GOODS ? pairFactor[n * N + i] : Math.sqrt(g[n] * g[i]));
+      for (let k = 0; k < J; k++)
+        trade[(n * N + i) * J + k] =
+          t0.trade[(n * N + i) * J + k] * (k < GOODS ? pairFactor[n * N + i] : Math.sqrt(g[n] * g[i]));
     }
   const t: IoValues = {
-    regions: [...t0.regions], sectors: [...t0.sectors], names: t0.names ? [...t0.names] : undefined,
-    trade, tariff: new Float64Array(N * N * J), use: new Float64Array(N * J * J), final: new Float64Array(N * J), va: new Float64Array(N * J),
+    regions: [...t0.regions],
+    sectors: [...t0.sectors],
+    names: t0.names ? [...t0.names] : undefined,
+    trade,
+    tariff: new Float64Array(N * N * J),
+    use: new Float64Array(N * J * J),
+    final: new Float64Array(N * J),
+    va: new Float64Array(N * J),
   };
-  let adjusted = 0, largestShift = 0;
+  let adjusted = 0,
+    largestShift = 0;
   for (let n = 0; n < N; n++) {
     const r = rebalanceRegion({ t0, t, trade, y0, g, gdp23 }, n);
     adjusted += r.adjusted;
@@ -263,6 +322,13 @@ export function updateTo2023(t0: IoValues, baci: Map<string, number>, gdp: Map<s
   const baciGap = baciGapOf(t, trade, baci, TWN);
   return {
     table: t,
-    report: { gdpGrowth: Array.from(g), twnGdpGrowth: g[TWN], finalMixAdjusted: adjusted, largestFinalMixShift: largestShift, residual: tableResiduals(t), baciGap },
+    report: {
+      gdpGrowth: Array.from(g),
+      twnGdpGrowth: g[TWN],
+      finalMixAdjusted: adjusted,
+      largestFinalMixShift: largestShift,
+      residual: tableResiduals(t),
+      baciGap,
+    },
   };
 }

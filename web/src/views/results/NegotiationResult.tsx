@@ -27,31 +27,88 @@ function issueValue(issue: Issue | undefined, v: number | string | undefined): s
 const actor = (parties: [string, string], p: LogEntry['proposer']) => (p === 'mediator' ? 'mediator' : parties[p]);
 
 const bidText = (bid: Record<string, number | string> | null | undefined, issues: Issue[]) =>
-  bid ? Object.entries(bid).map(([k, v]) => `${k} ${issueValue(issues.find((i) => i.id === k), v)}`).join(', ') : 'no deal';
+  bid
+    ? Object.entries(bid)
+        .map(
+          ([k, v]) =>
+            `${k} ${issueValue(
+              issues.find((i) => i.id === k),
+              v,
+            )}`,
+        )
+        .join(', ')
+    : 'no deal';
 
 /** The offers of one basket: a chart of both sides' utilities by turn and the log. */
-function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [string, string]; log: LogEntry[]; issues: Issue[]; source: string }) {
+function OfferLog({
+  id,
+  parties,
+  log,
+  issues,
+  source,
+}: {
+  id: string;
+  parties: [string, string];
+  log: LogEntry[];
+  issues: Issue[];
+  source: string;
+}) {
   const offers = log.filter((e) => e.bid && e.utilities);
-  const rows = offers.flatMap((e) => parties.map((p, k) => ({ turn: e.turn, round: e.round, proposer: actor(parties, e.proposer), side: p, utility: e.utilities![k], action: e.action, bid: bidText(e.bid as Record<string, number>, issues) })));
+  const rows = offers.flatMap((e) =>
+    parties.map((p, k) => ({
+      turn: e.turn,
+      round: e.round,
+      proposer: actor(parties, e.proposer),
+      side: p,
+      utility: e.utilities![k],
+      action: e.action,
+      bid: bidText(e.bid as Record<string, number>, issues),
+    })),
+  );
   return (
     <>
       <Figure
         id={`offers-${id}`}
         title="What each offer is worth to each side"
         description={`Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations weighed it (trade domains with trust: the other side’s promised levers discounted by trust), pp, by turn (0 = the disagreement outcome).`}
-        render={(width) => Plot.plot({
-          width, height: 220, marginLeft: 50, marginRight: 40,
-          // Turns are whole numbers: ticks only at integers (a two-turn basket had ticks 0.1 … 1.0).
-          x: { label: 'turn', ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.turn)) - Math.min(0, ...rows.map((r) => r.turn))), tickFormat: (t: number) => (Number.isInteger(t) ? String(t) : '') }, y: { label: 'utility', grid: true },
-          color: { domain: parties, range: parties.map(regionColour) },
-          marks: [
-            Plot.ruleY([0], { stroke: '#888' }),
-            Plot.line(rows, { x: 'turn', y: 'utility', stroke: 'side' }),
-            Plot.dot(rows, { x: 'turn', y: 'utility', stroke: 'side', symbol: 'side', r: 2.5 }),
-            Plot.tip(rows, Plot.pointerX({ x: 'turn', y: 'utility', title: (d: (typeof rows)[number]) => `round ${d.round}, ${d.proposer} ${d.action}s\n${d.bid}\nutility to ${d.side}: ${d.utility.toFixed(3)}` })),
-          ],
-        })}
-        rows={rows.map(({ turn, round, proposer, side, utility, bid }) => ({ turn, round, proposer, side, utility: Math.round(utility * 1e6) / 1e6, bid }))}
+        render={(width) =>
+          Plot.plot({
+            width,
+            height: 220,
+            marginLeft: 50,
+            marginRight: 40,
+            // Turns are whole numbers: ticks only at integers (a two-turn basket had ticks 0.1 … 1.0).
+            x: {
+              label: 'turn',
+              ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.turn)) - Math.min(0, ...rows.map((r) => r.turn))),
+              tickFormat: (t: number) => (Number.isInteger(t) ? String(t) : ''),
+            },
+            y: { label: 'utility', grid: true },
+            color: { domain: parties, range: parties.map(regionColour) },
+            marks: [
+              Plot.ruleY([0], { stroke: '#888' }),
+              Plot.line(rows, { x: 'turn', y: 'utility', stroke: 'side' }),
+              Plot.dot(rows, { x: 'turn', y: 'utility', stroke: 'side', symbol: 'side', r: 2.5 }),
+              Plot.tip(
+                rows,
+                Plot.pointerX({
+                  x: 'turn',
+                  y: 'utility',
+                  title: (d: (typeof rows)[number]) =>
+                    `round ${d.round}, ${d.proposer} ${d.action}s\n${d.bid}\nutility to ${d.side}: ${d.utility.toFixed(3)}`,
+                }),
+              ),
+            ],
+          })
+        }
+        rows={rows.map(({ turn, round, proposer, side, utility, bid }) => ({
+          turn,
+          round,
+          proposer,
+          side,
+          utility: Math.round(utility * 1e6) / 1e6,
+          bid,
+        }))}
         legend={parties.map((p) => ({ label: p, color: regionColour(p) }))}
         source={source}
         deps={[log]}
@@ -59,13 +116,29 @@ function OfferLog({ id, parties, log, issues, source }: { id: string; parties: [
       <ScrollBox label="Offers, round by round">
         <table className="result-table" data-testid="offer-log">
           <caption>Offers, round by round</caption>
-          <thead><tr><th scope="col">Round</th><th scope="col">By</th><th scope="col">Action</th><th scope="col">Offer</th>{parties.map((p) => <th key={p} scope="col">Utility, {p} (weighed)</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Round</th>
+              <th scope="col">By</th>
+              <th scope="col">Action</th>
+              <th scope="col">Offer</th>
+              {parties.map((p) => (
+                <th key={p} scope="col">
+                  Utility, {p} (weighed)
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {log.map((e) => (
               <tr key={`${e.turn}:${e.round}:${e.proposer}:${e.action}`}>
-                <td>{e.round}</td><td>{actor(parties, e.proposer)}</td><td>{e.action}</td>
+                <td>{e.round}</td>
+                <td>{actor(parties, e.proposer)}</td>
+                <td>{e.action}</td>
                 <td>{bidText(e.bid as Record<string, number> | null, issues)}</td>
-                {parties.map((p, j) => <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>)}
+                {parties.map((p, j) => (
+                  <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -84,17 +157,38 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
       <h3>{r.name}</h3>
       <p data-testid="deal">
         <strong>Deal:</strong> {bidText(r.deal.bid as Record<string, number> | null, r.issues)}
-        {r.deal.utilities && <> — utilities {r.parties[0]} {r.deal.utilities[0].toFixed(3)}, {r.parties[1]} {r.deal.utilities[1].toFixed(3)}</>}
-        {r.deal.ratification_probability !== null && <>; both leaders ratify with probability {(100 * r.deal.ratification_probability).toFixed(0)}%</>}
+        {r.deal.utilities && (
+          <>
+            {' '}
+            — utilities {r.parties[0]} {r.deal.utilities[0].toFixed(3)}, {r.parties[1]} {r.deal.utilities[1].toFixed(3)}
+          </>
+        )}
+        {r.deal.ratification_probability !== null && (
+          <>; both leaders ratify with probability {(100 * r.deal.ratification_probability).toFixed(0)}%</>
+        )}
         {r.deal.session && <> (session: {r.deal.session})</>}.
       </p>
       <ScrollBox label="Issues on the table">
         <table className="result-table">
           <caption>Issues on the table (levers on the model) and their values without a deal</caption>
-          <thead><tr><th scope="col">Issue</th><th scope="col">Lever</th><th scope="col">Owner</th><th scope="col">Options</th><th scope="col">No deal</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Lever</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Options</th>
+              <th scope="col">No deal</th>
+            </tr>
+          </thead>
           <tbody>
             {r.issues.map((i) => (
-              <tr key={i.id}><th scope="row">{i.id}</th><td>{i.label ?? `${i.kind} (${i.mode})`}</td><td>{i.owner}</td><td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td><td>{issueValue(i, i.disagreement)}</td></tr>
+              <tr key={i.id}>
+                <th scope="row">{i.id}</th>
+                <td>{i.label ?? `${i.kind} (${i.mode})`}</td>
+                <td>{i.owner}</td>
+                <td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td>
+                <td>{issueValue(i, i.disagreement)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -103,8 +197,26 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
         <ScrollBox label="Effects of the deal">
           <table className="result-table">
             <caption>Effects of the deal, percent change from no deal</caption>
-            <thead><tr><th scope="col">Region</th>{Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => <th key={k} scope="col">{k.replace(/_pct$/, '').replaceAll('_', ' ')}</th>)}</tr></thead>
-            <tbody>{Object.entries(r.deal.effects).map(([c, row]) => <tr key={c}><th scope="row">{c}</th>{Object.entries(row).map(([k, v]) => <td key={k}>{pct(v, 3)}</td>)}</tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Region</th>
+                {Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => (
+                  <th key={k} scope="col">
+                    {k.replace(/_pct$/, '').replaceAll('_', ' ')}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(r.deal.effects).map(([c, row]) => (
+                <tr key={c}>
+                  <th scope="row">{c}</th>
+                  {Object.entries(row).map(([k, v]) => (
+                    <td key={k}>{pct(v, 3)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
           </table>
         </ScrollBox>
       )}
@@ -112,18 +224,27 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
         <section key={`${s.label} ${s.linkage} ${s.seed}`} className="session" aria-label={`Session: ${s.label}`}>
           <h4>{s.label}</h4>
           <p className="muted">
-            {s.agents.join(' vs ')}, issues {s.linkage}; {s.deal ? `deal ${bidText(s.deal as Record<string, number>, r.issues)}` : 'no deal'}
-            {s.ratification_probability !== null ? `, ratified with probability ${(100 * s.ratification_probability).toFixed(0)}%` : ''}.
+            {s.agents.join(' vs ')}, issues {s.linkage};{' '}
+            {s.deal ? `deal ${bidText(s.deal as Record<string, number>, r.issues)}` : 'no deal'}
+            {s.ratification_probability !== null
+              ? `, ratified with probability ${(100 * s.ratification_probability).toFixed(0)}%`
+              : ''}
+            .
           </p>
           {s.baskets.map((b, j) => (
             <div key={b.issues.join('+')}>
-              <p>Basket {b.issues.join(' + ')}: {b.agreement ? `agreed in round ${b.round}` : `ended by ${b.reason} in round ${b.round}`}.</p>
+              <p>
+                Basket {b.issues.join(' + ')}:{' '}
+                {b.agreement ? `agreed in round ${b.round}` : `ended by ${b.reason} in round ${b.round}`}.
+              </p>
               <OfferLog id={`${k}-${j}`} parties={r.parties} log={b.log} issues={r.issues} source={source} />
             </div>
           ))}
         </section>
       ))}
-      <p className="source">{source} Run <code>{run.id.slice(0, 8)}</code>.</p>
+      <p className="source">
+        {source} Run <code>{run.id.slice(0, 8)}</code>.
+      </p>
       <Provenance dataset={dataset} model={run.model} runId={run.id} />
     </div>
   );

@@ -13,7 +13,12 @@ import type { Run } from '../../api.ts';
 
 type Point = { policy: Record<string, number>; objectives: Record<string, number> };
 type Agreement = Point & { gains: Record<string, number>; converged: boolean; message: string };
-type Summary = { tariff_weighted: Record<string, number>; tariff_simple: Record<string, number>; war_vs_factual_pct?: number; response_vs_factual_pct?: number };
+type Summary = {
+  tariff_weighted: Record<string, number>;
+  tariff_simple: Record<string, number>;
+  war_vs_factual_pct?: number;
+  response_vs_factual_pct?: number;
+};
 
 /** The fields of a strategy result the view reads (src/strategy/run.ts StrategyOutcome). */
 export interface StrategyResultShape extends Point {
@@ -25,7 +30,15 @@ export interface StrategyResultShape extends Point {
   message: string;
   start: Point;
   factual: Record<string, number>;
-  responses?: (Point & { player: string; converged: boolean; message: string; method: string; evaluations: number; before: number; after: number })[];
+  responses?: (Point & {
+    player: string;
+    converged: boolean;
+    message: string;
+    method: string;
+    evaluations: number;
+    before: number;
+    after: number;
+  })[];
   war?: Point & { converged: boolean; message: string; rounds: number };
   agreements?: Record<string, Agreement>;
   by_player: Record<string, Summary>;
@@ -34,9 +47,9 @@ export interface StrategyResultShape extends Point {
 }
 
 const KIND: Record<StrategyResultShape['kind'], string> = {
-  'best-response': 'Best response: each player\'s optimal tariffs against the others\' start values',
-  nash: 'Nash equilibrium (trade war): every player\'s tariffs are a best response to the others\'',
-  cooperative: 'Cooperative agreements: tariffs that raise every player\'s objective over the reference',
+  'best-response': "Best response: each player's optimal tariffs against the others' start values",
+  nash: "Nash equilibrium (trade war): every player's tariffs are a best response to the others'",
+  cooperative: "Cooperative agreements: tariffs that raise every player's objective over the reference",
 };
 
 const STAGE: Record<string, string> = { start: 'start', war: 'war (Nash)', policy: 'result' };
@@ -59,20 +72,30 @@ export function StrategyResult({ run }: { run: Run<StrategyResultShape> }) {
   const stages = Object.keys(Object.values(r.by_player)[0]?.tariff_weighted ?? {});
   const ids = Object.keys(r.policy);
   const shown = players.length ? players : Object.keys(r.objectives);
-  const fields = ['welfare_pct', 'real_income_pct', 'real_gdp_pct'].filter((f) => shown.some((c) => r.countries[c]?.[f] !== undefined));
+  const fields = ['welfare_pct', 'real_income_pct', 'real_gdp_pct'].filter((f) =>
+    shown.some((c) => r.countries[c]?.[f] !== undefined),
+  );
   return (
     <div className="result strategy-result" data-testid="result" data-kind="strategy" data-run={run.id}>
       <h3>{KIND[r.kind] ?? r.kind}</h3>
       <p className={r.converged ? 'muted' : 'error'} data-testid="strategy-status">
-        {r.converged ? '✓ Converged' : '✗ Did not converge — the numbers below are not an equilibrium'}: {r.message} ({r.solves.solves} model solves)
+        {r.converged ? '✓ Converged' : '✗ Did not converge — the numbers below are not an equilibrium'}: {r.message} (
+        {r.solves.solves} model solves)
       </p>
       <ScrollBox label="Tariffs and objectives by player">
         <table className="result-table" data-testid="by-player">
-          <caption>By player: trade-weighted average tariff at each stage, and the objective against the factual policy (percent)</caption>
+          <caption>
+            By player: trade-weighted average tariff at each stage, and the objective against the factual policy
+            (percent)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Player</th>
-              {stages.map((s) => <th key={s} scope="col">Tariff, {STAGE[s] ?? s}</th>)}
+              {stages.map((s) => (
+                <th key={s} scope="col">
+                  Tariff, {STAGE[s] ?? s}
+                </th>
+              ))}
               <th scope="col">Objective at the result vs factual</th>
             </tr>
           </thead>
@@ -83,7 +106,9 @@ export function StrategyResult({ run }: { run: Run<StrategyResultShape> }) {
               return (
                 <tr key={p}>
                   <th scope="row">{dataset?.regions.find((x) => x.code === p)?.name ?? p}</th>
-                  {stages.map((s) => <td key={s}>{rate(b.tariff_weighted[s])}</td>)}
+                  {stages.map((s) => (
+                    <td key={s}>{rate(b.tariff_weighted[s])}</td>
+                  ))}
                   <td>{pct(vs ?? r.objectives[p] - r.factual[p], 3)}</td>
                 </tr>
               );
@@ -95,7 +120,8 @@ export function StrategyResult({ run }: { run: Run<StrategyResultShape> }) {
         <ul className="plain" data-testid="responses">
           {r.responses.map((b) => (
             <li key={b.player}>
-              <strong>{b.player}</strong>: objective {pct(b.before, 3)} → {pct(b.after, 3)} by {b.method} in {b.evaluations} evaluations{b.converged ? '' : ' (did not converge)'}.
+              <strong>{b.player}</strong>: objective {pct(b.before, 3)} → {pct(b.after, 3)} by {b.method} in{' '}
+              {b.evaluations} evaluations{b.converged ? '' : ' (did not converge)'}.
             </li>
           ))}
         </ul>
@@ -104,24 +130,56 @@ export function StrategyResult({ run }: { run: Run<StrategyResultShape> }) {
         <ScrollBox label="Agreements">
           <table className="result-table" data-testid="agreements">
             <caption>Agreements: gains of each player over the reference (percentage points of its objective)</caption>
-            <thead><tr><th scope="col">Agreement</th>{Object.keys(r.objectives).map((p) => <th key={p} scope="col">Gain, {p}</th>)}<th scope="col">Converged</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Agreement</th>
+                {Object.keys(r.objectives).map((p) => (
+                  <th key={p} scope="col">
+                    Gain, {p}
+                  </th>
+                ))}
+                <th scope="col">Converged</th>
+              </tr>
+            </thead>
             <tbody>
               {Object.entries(r.agreements).map(([name, a]) => (
-                <tr key={name}><th scope="row">{name}</th>{Object.keys(r.objectives).map((p) => <td key={p}>{pct(a.gains[p], 3)}</td>)}<td>{a.converged ? 'yes' : 'no'}</td></tr>
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  {Object.keys(r.objectives).map((p) => (
+                    <td key={p}>{pct(a.gains[p], 3)}</td>
+                  ))}
+                  <td>{a.converged ? 'yes' : 'no'}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         </ScrollBox>
       )}
       <details>
-        <summary>Every instrument ({ids.length}): start{r.war ? ', war' : ''} and result</summary>
+        <summary>
+          Every instrument ({ids.length}): start{r.war ? ', war' : ''} and result
+        </summary>
         <ScrollBox label="Instruments">
           <table className="result-table" data-testid="instruments">
             <caption>Instrument values (tariffs as rates)</caption>
-            <thead><tr><th scope="col">Instrument</th><th scope="col">Start</th>{r.war && <th scope="col">War</th>}<th scope="col">Result</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Instrument</th>
+                <th scope="col">Start</th>
+                {r.war && <th scope="col">War</th>}
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
             <tbody>
               {ids.map((id) => (
-                <tr key={id}><th scope="row" title={id}>{instrumentLabel(id, dataset)}</th><td>{rate(r.start.policy[id])}</td>{r.war && <td>{rate(r.war.policy[id])}</td>}<td>{rate(r.policy[id])}</td></tr>
+                <tr key={id}>
+                  <th scope="row" title={id}>
+                    {instrumentLabel(id, dataset)}
+                  </th>
+                  <td>{rate(r.start.policy[id])}</td>
+                  {r.war && <td>{rate(r.war.policy[id])}</td>}
+                  <td>{rate(r.policy[id])}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -131,12 +189,32 @@ export function StrategyResult({ run }: { run: Run<StrategyResultShape> }) {
         <ScrollBox label="Country results at the policy found">
           <table className="result-table">
             <caption>The model's results at the policy found, percent change from the baseline</caption>
-            <thead><tr><th scope="col">Country</th>{fields.map((f) => <th key={f} scope="col">{INDICATORS[f] ?? f}</th>)}</tr></thead>
-            <tbody>{shown.map((c) => <tr key={c}><th scope="row">{c}</th>{fields.map((f) => <td key={f}>{pct(r.countries[c]?.[f], 3)}</td>)}</tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Country</th>
+                {fields.map((f) => (
+                  <th key={f} scope="col">
+                    {INDICATORS[f] ?? f}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{c}</th>
+                  {fields.map((f) => (
+                    <td key={f}>{pct(r.countries[c]?.[f], 3)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
           </table>
         </ScrollBox>
       )}
-      <p className="source">{sourceLine(run.model, dataset)} Run <code>{run.id.slice(0, 8)}</code>.</p>
+      <p className="source">
+        {sourceLine(run.model, dataset)} Run <code>{run.id.slice(0, 8)}</code>.
+      </p>
       <Provenance dataset={dataset} model={run.model} runId={run.id} />
     </div>
   );

@@ -22,7 +22,11 @@ const SHOWN = ['USA', 'CHN', 'JPN', 'KOR', 'TWN', 'DEU', 'EUR'];
 const STAGE_NAME: Record<string, string> = { REM: 'ores', RES: 'separated rare earths', MAG: 'magnets' };
 
 type Measures = Record<string, Record<string, number>>;
-interface ChainRow { price_pct: number; shortage_pct: number; output_pct: number }
+interface ChainRow {
+  price_pct: number;
+  shortage_pct: number;
+  output_pct: number;
+}
 /** The fields of the solve result the view reads (src/model/registry.ts GeModelResult). */
 interface CriticalResult {
   model: string;
@@ -32,7 +36,9 @@ interface CriticalResult {
   users?: Record<string, Record<string, { real_output_pct: number }>>;
   elasticities?: { critical_inputs?: { elasticity?: number; users?: string[] } };
   inventories?: {
-    start: string; end: string; weeks: number;
+    start: string;
+    end: string;
+    weeks: number;
     stockouts: { region: string; sector: string; weeks_of_stock: number; date: string | null }[];
     path: { week: number; date: string; measures: Measures }[];
     average: Measures;
@@ -41,7 +47,11 @@ interface CriticalResult {
 }
 
 /** A finished solve of exactly this text, if stored; else a new run. */
-async function solveOnce(text: string, name: string | null, onProgress: (p: Progress) => void): Promise<Run<CriticalResult>> {
+async function solveOnce(
+  text: string,
+  name: string | null,
+  onProgress: (p: Progress) => void,
+): Promise<Run<CriticalResult>> {
   const runs = await api.runs({ kind: 'solve', status: 'done', limit: 30 });
   for (const r of runs.filter((r) => r.name === name)) {
     const full = await api.run<CriticalResult>(r.id);
@@ -64,17 +74,24 @@ export function CriticalSupply() {
       const r = await solveOnce(s.text, s.name, (p) => live && setProgress(p));
       if (live) setRun(r);
     })().catch((e: Error) => live && setError(e.message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, []);
   return (
     <section aria-labelledby="critical-h" className="panel" data-testid="critical-supply">
       <h2 id="critical-h">Critical supply: who runs short of rare earths, when, and at what price</h2>
       <p>
-        On 4 April 2025 China made exports of seven rare earths and the magnets that contain them subject to licences; in April–May about a
-        quarter of requests were granted. The model caps China's exports of separated rare earths and magnets at 25% of 2023, lets no plant
-        outside China expand within months, and gives every user eight weeks of stock; a weekly clock then finds when each region's stocks run out.
+        On 4 April 2025 China made exports of seven rare earths and the magnets that contain them subject to licences;
+        in April–May about a quarter of requests were granted. The model caps China's exports of separated rare earths
+        and magnets at 25% of 2023, lets no plant outside China expand within months, and gives every user eight weeks
+        of stock; a weekly clock then finds when each region's stocks run out.
       </p>
-      {error && <p className="error" role="alert">The rare-earth scenario could not be run: {error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          The rare-earth scenario could not be run: {error}
+        </p>
+      )}
       {!run && !error && <RunStatus label="Solving the rare-earth licensing scenario" progress={progress} />}
       {run?.result && <CriticalBody run={run} file={file} />}
     </section>
@@ -88,14 +105,27 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
   // The economies the scenario reports on (its report.countries), in that order, where the result has them.
   const regions = SHOWN.filter((c) => r.users?.[c]);
   const users = Object.keys(r.users?.[regions[0]] ?? {});
-  const name = (code: string) => (code === 'defence' ? 'Defence' : sectorName(code, dataset?.sectors.find((s) => s.code === code)?.name));
+  const name = (code: string) =>
+    code === 'defence' ? 'Defence' : sectorName(code, dataset?.sectors.find((s) => s.code === code)?.name);
   const region = (c: string) => dataset?.regions.find((x) => x.code === c)?.name ?? c;
   const src = sourceLine(r.model, dataset, `Scenario ${file}.`);
   const sigma = r.elasticities?.critical_inputs?.elasticity;
   const watch = ['JPN', 'KOR', 'USA', 'DEU'].filter((c) => regions.includes(c));
-  const weekly = (inv?.path ?? []).flatMap((p) => watch.map((c) => ({ date: new Date(`${p.date}T12:00:00Z`), day: p.date, region: c, value: p.measures[c]?.c14_output_pct })).filter((x) => x.value !== undefined)) as { date: Date; day: string; region: string; value: number }[];
+  const weekly = (inv?.path ?? []).flatMap((p) =>
+    watch
+      .map((c) => ({
+        date: new Date(`${p.date}T12:00:00Z`),
+        day: p.date,
+        region: c,
+        value: p.measures[c]?.c14_output_pct,
+      }))
+      .filter((x) => x.value !== undefined),
+  ) as { date: Date; day: string; region: string; value: number }[];
   const range = (c: string, key: string) => {
-    const v = (r.sweep ?? []).filter((s) => s.status === 'converged').map((s) => s.measures[c]?.[key]).filter((x): x is number => Number.isFinite(x));
+    const v = (r.sweep ?? [])
+      .filter((s) => s.status === 'converged')
+      .map((s) => s.measures[c]?.[key])
+      .filter((x): x is number => Number.isFinite(x));
     return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
   };
   return (
@@ -103,8 +133,19 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
       {inv && (
         <ScrollBox label="When stocks run out">
           <table className="result-table" data-testid="stockouts">
-            <caption>When stocks run out (8 weeks of use at the start, from {day(inv.start)}; the clock runs {inv.weeks} weeks)</caption>
-            <thead><tr><th scope="col">Region</th>{STAGES.map((s) => <th key={s} scope="col">{STAGE_NAME[s]} ({s})</th>)}</tr></thead>
+            <caption>
+              When stocks run out (8 weeks of use at the start, from {day(inv.start)}; the clock runs {inv.weeks} weeks)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Region</th>
+                {STAGES.map((s) => (
+                  <th key={s} scope="col">
+                    {STAGE_NAME[s]} ({s})
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {regions.map((c) => (
                 <tr key={c}>
@@ -121,15 +162,32 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
       )}
       <ScrollBox label="Which industries run short">
         <table className="result-table" data-testid="short-industries">
-          <caption>Which industries run short: real output of the industries that use rare earths once stocks are gone (and the average over the {inv?.weeks ?? ''} weeks), percent change</caption>
-          <thead><tr><th scope="col">Region</th>{users.map((u) => <th key={u} scope="col">{name(u)}</th>)}</tr></thead>
+          <caption>
+            Which industries run short: real output of the industries that use rare earths once stocks are gone (and the
+            average over the {inv?.weeks ?? ''} weeks), percent change
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Region</th>
+              {users.map((u) => (
+                <th key={u} scope="col">
+                  {name(u)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {regions.map((c) => (
               <tr key={c}>
                 <th scope="row">{region(c)}</th>
                 {users.map((u) => {
                   const avg = inv?.average[c]?.[`${u}_output_pct`];
-                  return <td key={u}>{pct(r.users![c][u].real_output_pct, 1)}{avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}</td>;
+                  return (
+                    <td key={u}>
+                      {pct(r.users![c][u].real_output_pct, 1)}
+                      {avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -139,8 +197,21 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
       {r.chain && (
         <ScrollBox label="At what price">
           <table className="result-table" data-testid="chain-prices">
-            <caption>At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once stocks are gone{r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}</caption>
-            <thead><tr><th scope="col">Region</th>{STAGES.map((s) => <th key={s} scope="col">{STAGE_NAME[s]}: price, shortage</th>)}</tr></thead>
+            <caption>
+              At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once
+              stocks are gone
+              {r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Region</th>
+                {STAGES.map((s) => (
+                  <th key={s} scope="col">
+                    {STAGE_NAME[s]}: price, shortage
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {regions.map((c) => (
                 <tr key={c}>
@@ -148,7 +219,17 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
                   {STAGES.map((s) => {
                     const row = r.chain![s]?.[c];
                     const rg = range(c, `${s}_price_pct`);
-                    return <td key={s}>{row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}{rg && <span className="muted"> [{pct(rg[0], 0)} … {pct(rg[1], 0)}]</span>}</td>;
+                    return (
+                      <td key={s}>
+                        {row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}
+                        {rg && (
+                          <span className="muted">
+                            {' '}
+                            [{pct(rg[0], 0)} … {pct(rg[1], 0)}]
+                          </span>
+                        )}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
@@ -161,28 +242,48 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
           id="critical-weekly"
           title="Electrical and optical equipment, week by week"
           description={`Real output of electrical and optical equipment (c14), percent change, each week from ${day(inv!.start)}: output holds while stocks last and falls when they run out.`}
-          render={(width) => Plot.plot({
-            width, height: 240, marginLeft: 48, marginRight: width < 500 ? 12 : 24,
-            x: { type: 'utc', label: null, ticks: width < 500 ? 4 : 8 },
-            y: { label: '% change', grid: true, tickFormat: (v: number) => pct(v, 0) },
-            color: { domain: watch, range: watch.map(regionColour) },
-            marks: [
-              Plot.ruleY([0], { stroke: '#888' }),
-              Plot.line(weekly, { x: 'date', y: 'value', stroke: 'region', strokeWidth: 2, curve: 'step-after' }),
-              Plot.tip(weekly, Plot.pointerX({ x: 'date', y: 'value', stroke: 'region', title: (d: (typeof weekly)[number]) => `${region(d.region)}, week of ${day(d.day)}\nelectrical & optical output ${pct(d.value, 1)}` })),
-            ],
-          })}
-          rows={weekly.map(({ day: d, region: c, value }) => ({ week_of: d, region: c, c14_output_pct: Math.round(value * 1000) / 1000 }))}
+          render={(width) =>
+            Plot.plot({
+              width,
+              height: 240,
+              marginLeft: 48,
+              marginRight: width < 500 ? 12 : 24,
+              x: { type: 'utc', label: null, ticks: width < 500 ? 4 : 8 },
+              y: { label: '% change', grid: true, tickFormat: (v: number) => pct(v, 0) },
+              color: { domain: watch, range: watch.map(regionColour) },
+              marks: [
+                Plot.ruleY([0], { stroke: '#888' }),
+                Plot.line(weekly, { x: 'date', y: 'value', stroke: 'region', strokeWidth: 2, curve: 'step-after' }),
+                Plot.tip(
+                  weekly,
+                  Plot.pointerX({
+                    x: 'date',
+                    y: 'value',
+                    stroke: 'region',
+                    title: (d: (typeof weekly)[number]) =>
+                      `${region(d.region)}, week of ${day(d.day)}\nelectrical & optical output ${pct(d.value, 1)}`,
+                  }),
+                ),
+              ],
+            })
+          }
+          rows={weekly.map(({ day: d, region: c, value }) => ({
+            week_of: d,
+            region: c,
+            c14_output_pct: Math.round(value * 1000) / 1000,
+          }))}
           legend={watch.map((c) => ({ label: region(c), color: regionColour(c) }))}
           source={src}
           deps={[r]}
         />
       )}
       <p className="muted">
-        How hard a shortage hits depends on how well users can do without the input: the model treats rare earths as a near-complement of everything
-        else in the using industries (σ = {sigma ?? '?'}, a stated choice — no point estimate exists), so prices rise far more than the cost share
-        suggests. The stock-out dates are an in-sample comparison: the 8 weeks of stock come from the same reports as the stoppages. Run <code>{run.id.slice(0, 8)}</code>.
-        Open the file in the <a href="#/editor">scenario editor</a> (Example: {SCENARIO}) to change the approval, the stocks or σ.
+        How hard a shortage hits depends on how well users can do without the input: the model treats rare earths as a
+        near-complement of everything else in the using industries (σ = {sigma ?? '?'}, a stated choice — no point
+        estimate exists), so prices rise far more than the cost share suggests. The stock-out dates are an in-sample
+        comparison: the 8 weeks of stock come from the same reports as the stoppages. Run{' '}
+        <code>{run.id.slice(0, 8)}</code>. Open the file in the <a href="#/editor">scenario editor</a> (Example:{' '}
+        {SCENARIO}) to change the approval, the stocks or σ.
       </p>
     </>
   );
