@@ -3,7 +3,8 @@ import type { Bid } from './domain.ts';
 import { createDomain, discreteIssue } from './domain.ts';
 import { enumerateBids } from './outcome-space.ts';
 import type { Leader } from './ratification.ts';
-import { acceptanceProbability, normalCdf, ratificationProbability, ratify, winSetOverlap } from './ratification.ts';
+import { normalCdf } from '../contract/threshold.ts';
+import { acceptanceProbability, ratificationProbability, ratify, winSetOverlap } from './ratification.ts';
 import { createRng } from './rng.ts';
 
 const domain = createDomain('truce', [

@@ -14,6 +14,7 @@ import type { Bid } from './domain.ts';
 import type { Rng } from './rng.ts';
 import * as msg from '../spec/messages/negotiate.ts';
 import type { Threshold } from '../contract/negotiation.ts';
+import { thresholdCdf } from '../contract/threshold.ts';
 export type { Threshold };
 
 /** A leader who must ratify the deal. */
@@ -22,15 +23,6 @@ export interface Leader {
   /** The leader's own objective of a deal. */
   readonly objective: (bid: Bid) => number;
   readonly threshold: Threshold;
-}
-
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26 on erf; |error| < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
 function checkThreshold(t: Threshold): void {
@@ -48,15 +40,7 @@ function checkThreshold(t: Threshold): void {
  */
 export function acceptanceProbability(t: Threshold, u: number): number {
   checkThreshold(t);
-  switch (t.kind) {
-    case 'known':
-      return u >= t.value ? 1 : 0;
-    case 'uniform':
-      if (t.max === t.min) return u >= t.min ? 1 : 0;
-      return Math.min(1, Math.max(0, (u - t.min) / (t.max - t.min)));
-    case 'normal':
-      return normalCdf((u - t.mean) / t.sd);
-  }
+  return thresholdCdf(t, u);
 }
 
 /** Draw a threshold value (the leader's private type) with a seeded generator. */

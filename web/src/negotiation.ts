@@ -5,28 +5,11 @@
  * its YAML.
  */
 import { parse } from 'yaml';
+import { thresholdCdf } from '../../src/contract/threshold.ts';
 import type { DealMap, LogEntry, PartitionName, Threshold, TradeBid, TradeSession } from './api.ts';
 
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26, as src/negotiate/ratification.ts). */
-function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
 /** P(θ ≤ u): the probability that a leader with threshold θ accepts an agreement worth u. */
-export function cdf(t: Threshold, u: number): number {
-  switch (t.kind) {
-    case 'known':
-      return u >= t.value ? 1 : 0;
-    case 'uniform':
-      return t.max === t.min ? (u >= t.min ? 1 : 0) : Math.min(1, Math.max(0, (u - t.min) / (t.max - t.min)));
-    case 'normal':
-      return normalCdf((u - t.mean) / t.sd);
-  }
-}
+export const cdf = thresholdCdf;
 
 /** Where most of the distribution lies: [low, high] (known: the value twice). */
 export function support(t: Threshold): [number, number] {
