@@ -5,11 +5,12 @@ import { loadDataset } from '../load.ts';
 import { backtestYaml, preWarRates } from './backtest201819.ts';
 import { SCENARIO_DIR } from '../../cli/run.ts';
 import { backtest2018 } from '../../report/backtest.ts';
+import { HAS_RAW } from './paths.ts';
 
 const d = loadDataset('multisector-2025');
 
 describe('the 2018–19 backtest', () => {
-  it("is generated from the 2014 applied rates the dataset's layers were added to", () => {
+  it.runIf(HAS_RAW)("is generated from the 2014 applied rates the dataset's layers were added to (needs the raw inputs, ../shared/data/raw)", () => {
     expect(readFileSync(join(SCENARIO_DIR, 'backtest-2018-19.yaml'), 'utf8'), 'run npm run scenario:backtest').toBe(
       backtestYaml(d),
     );

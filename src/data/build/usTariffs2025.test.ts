@@ -7,19 +7,20 @@ import { timelineStates } from '../../scenario/timeline.ts';
 import { averageTariffPct } from '../../policy/average.ts';
 import { SCENARIO_DIR } from '../../cli/run.ts';
 import { readTracker, trackerSteps, withTrackerSteps, ranges, TRACKER_DIR } from './usTariffs2025.ts';
+import { HAS_RAW } from './paths.ts';
 
 const file = join(SCENARIO_DIR, 'us-china-2025.yaml');
 const p = readScenarioFile(file);
 const d = scenarioDataset(p);
 
 describe('US tariffs on all partners in the embedded 2025 scenario (Trade War Tracker)', () => {
-  it('validates, and its generated steps are what the tracker and the dataset give today', () => {
+  it.runIf(HAS_RAW)('validates, and its generated steps are what the tracker and the dataset give today (needs the raw inputs, ../shared/data/raw)', () => {
     checkScenario(p);
     const text = readFileSync(file, 'utf8');
     expect(withTrackerSteps(text, trackerSteps(d)), 'run npm run scenario:tariffs').toBe(text);
   });
 
-  it('covers every region but the US and China, and every tracker date of 2025 on which a rate changed', () => {
+  it.runIf(HAS_RAW)('covers every region but the US and China, and every tracker date of 2025 on which a rate changed (needs the raw inputs, ../shared/data/raw)', () => {
     const steps = p.scenario.timeline!.filter((s) => s.id?.startsWith('us-world-'));
     expect(steps.map((s) => s.date)).toEqual(trackerSteps(d).map((s) => s.date));
     expect(steps.length).toBeGreaterThanOrEqual(12);
@@ -28,7 +29,7 @@ describe('US tariffs on all partners in the embedded 2025 scenario (Trade War Tr
     for (const r of d.regions) if (r !== 'USA' && r !== 'CHN') expect(covered.has(r), r).toBe(true);
   });
 
-  it('cites the tracker line of every entry, and the line holds the level the entry is set to', () => {
+  it.runIf(HAS_RAW)('cites the tracker line of every entry, and the line holds the level the entry is set to (needs the raw inputs, ../shared/data/raw)', () => {
     const { rows } = readTracker(TRACKER_DIR);
     const byLine = new Map(rows.map((r) => [r.line, r]));
     for (const s of p.scenario.timeline!.filter((x) => x.id?.startsWith('us-world-'))) {
@@ -45,7 +46,7 @@ describe('US tariffs on all partners in the embedded 2025 scenario (Trade War Tr
     }
   });
 
-  it("reaches the tracker's import-weighted increase for every partner on every date, within 0.001 points", () => {
+  it.runIf(HAS_RAW)("reaches the tracker's import-weighted increase for every partner on every date, within 0.001 points (needs the raw inputs, ../shared/data/raw)", () => {
     const { start, steps } = timelineStates(p, d);
     const goods = d.manifest.sector_groups!.goods.map((c) => d.sectors.indexOf(c));
     const us = d.regions.indexOf('USA');

@@ -54,7 +54,7 @@ describe('world-2023 (committed dataset)', () => {
   });
 });
 
-describe.runIf(existsSync(WORLD2023_RAW_DIR))('buildWorld2023 (needs ../shared raw data)', () => {
+describe.runIf(existsSync(WORLD2023_RAW_DIR))('buildWorld2023 (needs the raw inputs, ../shared/data/raw)', () => {
   it('rebuilds tables identical to the committed ones', () => {
     const out = mkdtempSync(join(tmpdir(), 'world2023-'));
     try {
