@@ -17,23 +17,19 @@
  * `LANCASTER_DATASET_CACHE=off` turns the cache off. A cache that cannot be written (read-only
  * install) is skipped: the dataset is then read from CSV, as without a cache.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from './dataset.ts';
+import {
+  encodeTablesFile,
+  readTablesFile,
+  tableView,
+  writeAtomic,
+  type TablesFile,
+  type TablesHeader,
+} from './tablesFile.ts';
 import type { DatasetManifest } from './manifest.ts';
 
 const MAGIC = 'LNCDSET1';
@@ -67,16 +63,13 @@ export interface CacheOptions {
   loaderHash?: string;
 }
 
-interface Header {
+interface Header extends TablesHeader {
   format: number;
   loader: string;
   sources: Record<string, string>;
   manifest: DatasetManifest;
   N: number;
   J: number;
-  /** Table name → [byte offset in the Float64 block, number of values]. */
-  tables: Record<string, [number, number]>;
-  bytes: number;
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -132,62 +125,15 @@ function tablesOf(d: Dataset): [string, Float64Array][] {
 
 /** Serialises `d` into one entry (header + aligned Float64 block). */
 function encodeEntry(d: Dataset, sources: Record<string, string>, loader: string): Buffer {
-  const tables: Header['tables'] = {};
-  let offset = 0;
-  for (const [name, a] of tablesOf(d)) {
-    tables[name] = [offset, a.length];
-    offset += a.byteLength;
-  }
-  const header: Header = {
+  const fields: Omit<Header, keyof TablesHeader> = {
     format: FORMAT,
     loader,
     sources,
     manifest: d.manifest,
     N: d.N,
     J: d.J,
-    tables,
-    bytes: offset,
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8;
-  const out = Buffer.alloc(start + offset);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, MAGIC.length);
-  json.copy(out, MAGIC.length + 4);
-  for (const [name, a] of tablesOf(d))
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + tables[name][0]);
-  return out;
-}
-
-/** Reads an entry into an 8-byte aligned buffer: the tables are views on it, not copies. */
-function readEntry(path: string): { header: Header; block: ArrayBuffer; start: number } | string {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const block = new ArrayBuffer(size);
-    const bytes = new Uint8Array(block);
-    for (let got = 0; got < size; ) {
-      const n = readSync(fd, bytes, got, size - got, got);
-      if (n === 0) return 'the entry is shorter than its size';
-      got += n;
-    }
-    const buf = Buffer.from(block);
-    if (size < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC)
-      return 'the entry is not a dataset cache of this format';
-    const len = buf.readUInt32LE(MAGIC.length);
-    let header: Header;
-    try {
-      header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as Header;
-    } catch {
-      return 'the entry header is not valid JSON';
-    }
-    const start = Math.ceil((MAGIC.length + 4 + len) / 8) * 8;
-    if (size !== start + header.bytes)
-      return `the entry holds ${size - start} bytes of tables, its header says ${header.bytes}`;
-    return { header, block, start };
-  } finally {
-    closeSync(fd);
-  }
+  return encodeTablesFile(MAGIC, fields, tablesOf(d));
 }
 
 /** Why `header` cannot serve the sources `sources` with loader `loader`, or undefined when it can. */
@@ -204,14 +150,8 @@ function staleness(header: Header, sources: Record<string, string>, loader: stri
 }
 
 /** Rebuilds the in-memory dataset from a checked entry. */
-function decode(folder: string, header: Header, block: ArrayBuffer, start: number): Dataset | string {
-  const { manifest, N, J } = header;
-  const view = (name: string, expected: number): Float64Array | string => {
-    const t = header.tables[name];
-    if (!t || t[1] !== expected || t[0] % 8 !== 0 || t[0] + 8 * t[1] > header.bytes)
-      return `the entry lacks table ${name} of ${expected} values`;
-    return new Float64Array(block, start + t[0], t[1]);
-  };
+function decode(folder: string, file: TablesFile<Header>): Dataset | string {
+  const { manifest, N, J } = file.header;
   const tables: Record<string, Float64Array> = {};
   const expected: [string, number][] = [
     ['flows', N * N * J],
@@ -223,7 +163,7 @@ function decode(folder: string, header: Header, block: ArrayBuffer, start: numbe
   for (const k of Object.keys(manifest.region_columns)) expected.push([`regionData.${k}`, N]);
   for (const k of Object.keys(manifest.schedules)) expected.push([`schedules.${k.replace(/\.csv$/, '')}`, N * N * J]);
   for (const [name, n] of expected) {
-    const v = view(name, n);
+    const v = tableView(file, name, n);
     if (typeof v === 'string') return v;
     tables[name] = v;
   }
@@ -249,20 +189,6 @@ function decode(folder: string, header: Header, block: ArrayBuffer, start: numbe
     regionData: pick('regionData.'),
     schedules: pick('schedules.'),
   };
-}
-
-/** Writes `data` to `path` through a temporary file and a rename; false when it cannot. */
-function writeAtomic(path: string, data: Buffer): boolean {
-  const tmp = `${path}.tmp-${randomUUID()}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    rmSync(tmp, { force: true });
-    return false;
-  }
 }
 
 /**
@@ -292,13 +218,13 @@ export function cachedDataset(
   const sources = sourceHashes(folder);
   let reason = 'no cache entry';
   if (existsSync(entry)) {
-    const got = readEntry(entry);
+    const got = readTablesFile<Header>(entry, MAGIC, 'dataset cache');
     if (typeof got === 'string') reason = got;
     else {
       const stale = staleness(got.header, sources, loader);
       if (stale) reason = stale;
       else {
-        const d = decode(folder, got.header, got.block, got.start);
+        const d = decode(folder, got);
         if (typeof d !== 'string') return { dataset: d, from: 'cache', entry, sources };
         reason = d;
       }

@@ -5,7 +5,8 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { ModelResult, CountryResult } from '../result.ts';
-import { baselineFromDataset, type GeBaseline } from './baseline.ts';
+import { baselineFromDataset, geBaseline, type GeBaseline } from './baseline.ts';
+import { baselineKey, readStoredBaseline, writeStoredBaseline } from './baselineStore.ts';
 import {
   solveGe,
   type GeSolution,
@@ -73,12 +74,28 @@ export function calibratedBaseline(d: Dataset, option: BaselineOption, opts: GeS
   if (hit) return hit;
   const raw = baselineFromDataset(d);
   const shock: GeShock = { tauNew: raw.tau, D: option === 'zero-deficit' ? new Float64Array(raw.N) : raw.D };
+  const b = storedOrSolved(d.manifest.id, raw, shock, option, opts);
+  byOption.set(option, b);
+  return b;
+}
+
+/** The calibration of `raw` from the baseline store (./baselineStore.ts), else solved and stored. */
+function storedOrSolved(
+  datasetId: string,
+  raw: GeBaseline,
+  shock: GeShock,
+  option: BaselineOption,
+  opts: GeSolveOptions,
+): GeBaseline {
+  const key = baselineKey(raw, shock.D, option, opts);
+  const stored = readStoredBaseline(key, raw.N, raw.J);
+  if (stored) return geBaseline({ ...raw, ...stored, tau: shock.tauNew, D: shock.D });
   const sol = solveGe(raw, shock, opts);
   if (sol.report.status !== 'converged') {
-    throw new RangeError(msg.baselineConverge(option, d.manifest.id, sol.report.message));
+    throw new RangeError(msg.baselineConverge(option, datasetId, sol.report.message));
   }
   const b = asBaseline(raw, shock, sol);
-  byOption.set(option, b);
+  writeStoredBaseline(key, b);
   return b;
 }
 
