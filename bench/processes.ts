@@ -28,13 +28,13 @@ const CP_REF = resolve(ROOT, '..', 'shared', 'reference', 'cp2015_numpy.py');
 const IMLS_REF = resolve(ROOT, '..', 'shared', 'reference', 'imls2025.py');
 
 /** One timed process: wall seconds and its stdout. */
-function timed(cmd: string, args: string[]): { seconds: number; stdout: string } {
+function timed(cmd: string, args: string[], env: Record<string, string> = {}): { seconds: number; stdout: string } {
   const t0 = performance.now();
   const p = spawnSync(cmd, args, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   const seconds = (performance.now() - t0) / 1000;
   if (p.status !== 0)
@@ -66,10 +66,20 @@ export interface ProcessBench {
   help: ProcessTiming;
   bareNode: ProcessTiming;
   cp2015: ProcessRace;
+  /** The same race with {@link NO_START_CACHES}. */
+  cp2015NoCaches: ProcessRace;
   oneSector: ProcessRace;
 }
 
-type Cmd = [string, string[]];
+/** A command, its arguments and extra environment. */
+type Cmd = [string, string[], Record<string, string>?];
+
+/**
+ * Turns off the two caches a first solve writes (bin/code-cache.js: V8's code cache of the CLI
+ * bundle; model/ge/baselineStore.ts: calibrated baselines): every start then compiles the bundle
+ * and solves the calibration again, as the first solve after an install would without them.
+ */
+export const NO_START_CACHES = { LANCASTER_CODE_CACHE: 'off', LANCASTER_BASELINE_CACHE: 'off' };
 
 /** Runs `a` and `b` alternately `reps` times after one untimed run each; b may be absent. */
 function race(a: Cmd, b: Cmd | undefined, reps: number) {
@@ -105,22 +115,26 @@ export function benchProcesses(reps = 7): ProcessBench {
   const noPython = python();
 
   const cpRef: Cmd | undefined = !noPython && existsSync(CP_REF) ? ['python3', [CP_REF, '--json']] : undefined;
-  const cp = race([node, [BIN, 'solve', NAFTA, '--json']], cpRef, reps);
-  const cpOurs = JSON.parse(cp.out.a) as { status: string; countries: Record<string, { welfare_pct: number }> };
-  const cpTheirs = cp.out.b
-    ? (JSON.parse(cp.out.b) as { countries: Record<string, { welfare_pct: number }> })
-    : undefined;
-  if (cpOurs.status !== 'converged') throw new Error(`Expected the NAFTA solve to converge, found ${cpOurs.status}`);
-  const cp2015: ProcessRace = {
-    lancaster: cp.a,
-    reference: cp.b ?? { unavailable: noPython ?? `${CP_REF} not found` },
-    ratio: cp.b ? cp.b.medianSeconds / cp.a.medianSeconds : NaN,
-    answers: ['MEX', 'CAN', 'USA'].map((c) => ({
-      field: `${c} welfare %`,
-      lancaster: cpOurs.countries[c].welfare_pct,
-      reference: cpTheirs?.countries[c].welfare_pct ?? null,
-    })),
+  const cpRace = (env: Record<string, string>): ProcessRace => {
+    const cp = race([node, [BIN, 'solve', NAFTA, '--json'], env], cpRef, reps);
+    const cpOurs = JSON.parse(cp.out.a) as { status: string; countries: Record<string, { welfare_pct: number }> };
+    const cpTheirs = cp.out.b
+      ? (JSON.parse(cp.out.b) as { countries: Record<string, { welfare_pct: number }> })
+      : undefined;
+    if (cpOurs.status !== 'converged') throw new Error(`Expected the NAFTA solve to converge, found ${cpOurs.status}`);
+    return {
+      lancaster: cp.a,
+      reference: cp.b ?? { unavailable: noPython ?? `${CP_REF} not found` },
+      ratio: cp.b ? cp.b.medianSeconds / cp.a.medianSeconds : NaN,
+      answers: ['MEX', 'CAN', 'USA'].map((c) => ({
+        field: `${c} welfare %`,
+        lancaster: cpOurs.countries[c].welfare_pct,
+        reference: cpTheirs?.countries[c].welfare_pct ?? null,
+      })),
+    };
   };
+  const cp2015 = cpRace({});
+  const cp2015NoCaches = cpRace(NO_START_CACHES);
 
   const imlsRef: Cmd | undefined =
     !noPython && existsSync(IMLS_REF)
@@ -143,7 +157,7 @@ export function benchProcesses(reps = 7): ProcessBench {
       },
     ],
   };
-  return { help, bareNode, cp2015, oneSector };
+  return { help, bareNode, cp2015, cp2015NoCaches, oneSector };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -154,6 +168,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`  lancaster --help        ${s(r.help)}   (node -e '' ${s(r.bareNode)})   target < 0.3 s`);
   for (const [name, race] of [
     ['cp2015 NAFTA solve', r.cp2015],
+    ['  without start caches', r.cp2015NoCaches],
     ['Table 1 case 1 solve', r.oneSector],
   ] as const) {
     const ref = 'medianSeconds' in race.reference ? s(race.reference) : `unavailable (${race.reference.unavailable})`;

@@ -19,11 +19,13 @@ if (existsSync(join(root, '.git')) && existsSync(join(root, 'src'))) {
     e.isDirectory() ? newer(join(dir, e.name)) : !e.name.endsWith('.test.ts') && statSync(join(dir, e.name)).mtimeMs > built);
   if (newer(join(root, 'src'))) process.stderr.write('lancaster: src/ changed after the last build; run `npm run build` (or `npm run lancaster --` for the sources)\n');
 }
-// The bundled CLI (dist/bundle, scripts/bundle.mjs) loads a few files instead of ~250 modules; it is
-// used for the commands that never import a handler module by URL in this process (the server, run,
-// sweep, worker and gravity commands do: a second copy of a module would break instanceof checks).
+// The bundled CLI (dist/bundle/main.cjs, scripts/bundle.mjs) is one file instead of ~250 modules,
+// compiled from V8's code cache (./code-cache.js); it is used for the commands that never import a
+// handler module by URL in this process (the server, run, sweep, worker and gravity commands do: a
+// second copy of a module would break instanceof checks).
 const BUNDLED = new Set(['solve', 'validate', 'schema', 'datasets', 'strategy', 'negotiate', 'analyze', 'help', '--help', '-h', '--version', '-V']);
 const first = process.argv[2];
-const bundled = (first === undefined || BUNDLED.has(first)) && existsSync(join(root, 'dist', 'bundle', 'main.js'));
-const { runCli } = await import(bundled ? '../dist/bundle/main.js' : '../dist/cli/main.js');
+const bundle = join(root, 'dist', 'bundle', 'main.cjs');
+const bundled = (first === undefined || BUNDLED.has(first)) && existsSync(bundle);
+const { runCli } = bundled ? (await import('./code-cache.js')).loadBundle(bundle, root) : await import('../dist/cli/main.js');
 runCli();

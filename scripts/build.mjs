@@ -1,7 +1,7 @@
 // `npm run build`, also run by `npm ci` / `npm install` in a checkout (the `prepare` script), so
 // that the README's two commands suffice: compiles src/ to dist/ (tsc, tsconfig.build.json), builds
 // the web app into web/dist (what `lancaster serve` serves at /), and fills the binary dataset cache
-// (.cache/datasets) so the first solve does not parse CSV. Steps and their seconds go to stderr.
+// (.cache/datasets) so the first solve does not parse CSV, and the code cache of the CLI bundle. Steps and their seconds go to stderr.
 // Type errors fail the library step; the web app is typechecked by `npm run typecheck`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -78,3 +78,6 @@ step('web app (vite → web/dist)', [vite, 'build', '--config', 'web/vite.config
 step('dataset cache (.cache/datasets)', ['dist/cli/main.js', 'datasets', '--json'], 'ignore');
 // Last: the stamp says every step above succeeded (bin/lancaster.js runs only with it).
 step('build stamp', ['scripts/stamp-build.mjs']);
+// A first solve through the bin: writes V8's code cache of the bundle (.cache/code, bin/code-cache.js)
+// and the calibrated NAFTA baseline (.cache/baselines), as any first solve would.
+step('code cache (.cache/code)', ['bin/lancaster.js', 'solve', 'scenarios/nafta-cp2015.yaml', '--json'], 'ignore');

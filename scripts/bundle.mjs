@@ -1,16 +1,19 @@
-// The CLI as a few bundled files (esbuild): dist/cli/main.js and everything it imports, lazily
-// loaded subcommands as their own chunks, into dist/bundle/. A solve then loads ~10 files instead of
-// ~250 ES modules (zod alone is 95, 48 of them locales, which the bundle drops), ~130 ms CPU less
-// per `lancaster solve`. Run after tsc (`npm run build`, `npm run build:lib`).
+// The CLI as one bundled CommonJS file (esbuild): dist/cli/main.js and everything it imports, into
+// dist/bundle/main.cjs, with its SHA-256 beside it (main.cjs.sha256). A solve then loads one file
+// instead of ~250 ES modules (zod alone is 95, 48 of them locales, which the bundle drops), and
+// bin/code-cache.js compiles it from V8's code cache (.cache/code): CommonJS because Node 20 has a
+// code cache for scripts (vm.Script cachedData) but none for ES modules. Run after tsc (`npm run
+// build`, `npm run build:lib`).
 //
 // Module-relative paths keep working: every `import.meta.url` of a bundled dist/ module is rewritten
 // to that module's own URL (relative to the bundle), so data/, scenarios/, web/dist, .cache, worker
 // and handler modules resolve exactly as from dist/. Worker threads and handler modules load the
 // unbundled dist/ files. Packages with native parts, own worker files or the server stack stay
-// external (imported from node_modules as before). bin/lancaster.js uses the bundle only for the
+// external (required from node_modules as before). bin/lancaster.js uses the bundle only for the
 // commands that never import a handler module by URL in this thread (a second copy of a module, and
 // of its error classes, would break `instanceof`), and dist/cli/main.js otherwise.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +42,7 @@ const moduleUrls = {
       if (!src.includes('import.meta.url')) return undefined;
       const rel = relative(outdir, args.path).split('\\').join('/');
       return {
-        contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
+        contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, __lancasterBundleUrl).href`),
         loader: 'js',
       };
     });
@@ -66,20 +69,20 @@ const zodEnglishOnly = {
 const r = await build({
   entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
   outdir,
-  chunkNames: 'chunk-[hash]',
   external,
   plugins: [moduleUrls, zodEnglishOnly],
   metafile: true,
   logLevel: 'warning',
-  // Bundled CommonJS packages (yaml, commander) may call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __lancasterRequire } from 'node:module'; const require = __lancasterRequire(import.meta.url);",
-  },
+  // The bundle's own URL, the base of the rewritten import.meta.url (bin/code-cache.js passes __filename).
+  banner: { js: "const __lancasterBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+const main = join(outdir, 'main.cjs');
+// Names the code cache of this bundle: V8 checks a cache against the source's length, not its content.
+writeFileSync(`${main}.sha256`, `${createHash('sha256').update(readFileSync(main)).digest('hex')}\n`);
 const files = Object.values(r.metafile.outputs);
-log(`${files.length} files, ${(files.reduce((a, o) => a + o.bytes, 0) / 1e6).toFixed(1)} MB`);
+log(`${files.length} file, ${(files.reduce((a, o) => a + o.bytes, 0) / 1e6).toFixed(1)} MB`);

@@ -57,7 +57,9 @@ beforeAll(() => {
     expect.arrayContaining([
       'dist/index.js',
       'dist/index.d.ts',
-      'dist/bundle/main.js',
+      'dist/bundle/main.cjs',
+      'dist/bundle/main.cjs.sha256',
+      'bin/code-cache.js',
       'bin/lancaster.js',
       'data/cp2015/dataset.json',
       'scenarios/nafta-cp2015.yaml',
