@@ -292,7 +292,8 @@ const SweepResultSchema = z.looseObject({
     .array(
       z.looseObject({
         bands: BandsSchema.nullable().meta({
-          description: "Percentiles 5/50/95 of every measure of the point's result, in its shape",
+          description:
+            "Percentiles 5/50/95 of every measure of the point's result, in its shape (a timeline's steps[] and its monthly path[], month by month)",
         }),
       }),
     )

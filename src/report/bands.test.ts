@@ -125,4 +125,38 @@ describe('the bands of a lancaster run report', () => {
     expect(sectorBand(r, { date: '2025-01-01', label: 'step 0' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();
     expect(sectorBand(r, { date: '2025-03-01', label: 'no such step' }, 'long-run', 'CHN', 'SEMI')).toBeUndefined();
   });
+
+  it('band the monthly path month by month and draw the long-run fans on it, the short run by step', () => {
+    // The long-run draws carry a path of three months; the report's own path has the same periods.
+    const month = (k: number) => ({
+      countries: { USA: { real_income_pct: band(-0.05 * k, 0.02) }, CHN: { real_income_pct: band(-0.2 * k, 0.05) } },
+      trade: { 'CHN->USA': band(-10 * k, 3), 'USA->CHN': band(-6 * k, 2) },
+    });
+    const periods = ['2025-01', '2025-02', '2025-03'];
+    const long = sweep(1);
+    long.points[0].result = { path: periods.map((period) => ({ period })) };
+    (long.points[0].bands as { path?: unknown[] }).path = periods.map((_, k) => month(k));
+    const b = reportBands(report.countries, { short: sweep(0.4), long });
+    expect(b.path?.map((m) => m.period)).toEqual(periods);
+    expect(b.path?.[2].trade['CHN->USA']).toEqual(band(-20, 3));
+    expect(b.path?.[1].countries.USA.real_income_pct).toEqual(band(-0.05, 0.02));
+    const adjusted = periods.map((period, k) => ({
+      period,
+      countries: { USA: { real_income_pct: -0.05 * k }, CHN: { real_income_pct: -0.2 * k } },
+      trade: { 'CHN->USA': -10 * k, 'USA->CHN': -6 * k },
+    }));
+    const r = { ...report, paths: { adjusted }, bands: b };
+    const trade = fanFigures(r, 'trade');
+    expect(trade).toMatch(/Goods trade, % change from the baseline, short run, equilibrium by step/);
+    expect(trade).toMatch(/long run, monthly path: central, median and 5–95% of 10 draws/);
+    // One tooltip per banded month on the long-run chart (three months, two directions), one per step on the short run (one direction).
+    expect(trade).toMatch(/CHN → USA, 2025-03 \(monthly mean\): -20\.00 \(5–95%: -23\.00 to -17\.00\)/);
+    expect(trade.match(/, 2025-0\d-01: /g)).toHaveLength(2);
+    expect(trade.match(/, 2025-0\d \(monthly mean\): /g)).toHaveLength(3 * 2);
+    expect(fanFigures(r, 'welfare')).toMatch(/USA, 2025-02 \(monthly mean\): -0\.05 \(5–95%: -0\.07 to -0\.03\)/);
+    // Without a path in the bands the long run stays on the steps.
+    expect(
+      fanFigures({ ...r, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) }, 'trade'),
+    ).toMatch(/long run, equilibrium by step/);
+  });
 });

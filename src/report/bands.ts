@@ -38,6 +38,18 @@ export interface ReportBands {
   /** The priors drawn (the short run adds the short-run ratio). */
   priors: { short: SweepResult['priors']; long: SweepResult['priors'] };
   steps: StepBands[];
+  /**
+   * The monthly path's bands, month by month (the long-run draws' `path`, docs/results.md rule 4):
+   * parallel to the report's `paths.adjusted` (dataset θ, BLP speed), matched by `period`.
+   */
+  path?: PathBands[];
+}
+
+/** The bands of one month of the path: the report countries' path measures and the trade pairs. */
+export interface PathBands {
+  period: string;
+  countries: Record<string, Record<string, Band>>;
+  trade: Record<string, Band>;
 }
 
 type Rows = Record<string, Record<string, Band>>;
@@ -74,6 +86,15 @@ function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonB
   return out;
 }
 
+/** The bands of a sweep point's monthly path, each month dated by the central run's `period`. */
+function pathBands(p: SweepPoint): PathBands[] {
+  const periods = (p.result as { path?: { period: string }[] } | null)?.path ?? [];
+  const bands = (p.bands as { path?: Partial<PathBands>[] } | null)?.path ?? [];
+  return periods.flatMap((x, k) =>
+    bands[k] ? [{ period: x.period, countries: bands[k].countries ?? {}, trade: bands[k].trade ?? {} }] : [],
+  );
+}
+
 /**
  * The report's bands from a sweep of each horizon (one grid point each, in the report's step order).
  *
@@ -86,7 +107,8 @@ export function reportBands(countries: string[], sweeps: { short: SweepResult; l
   const S = sweeps.short.points[0],
     L = sweeps.long.points[0];
   const ss = stepsOf(S),
-    ls = stepsOf(L);
+    ls = stepsOf(L),
+    path = pathBands(L);
   const steps: StepBands[] = ls.map((_, k) => {
     const long = horizonBands(ls[k], countries);
     return { ...long, by_horizon: { 'long-run': long, 'short-run': horizonBands(ss[k], countries) } };
@@ -101,6 +123,7 @@ export function reportBands(countries: string[], sweeps: { short: SweepResult; l
     failed: { short: S.draws.failed, long: L.draws.failed },
     priors: { short: sweeps.short.priors, long: sweeps.long.priors },
     steps,
+    ...(path.length ? { path } : {}),
   };
 }
 
@@ -118,6 +141,14 @@ type HStep = {
 export interface BandedReport {
   countries: string[];
   steps: { date: string; label: string; by_horizon: { 'long-run': HStep; 'short-run': HStep } }[];
+  /** The report's monthly path (dataset θ, BLP speed): the long-run fans follow it when the bands have a path. */
+  paths?: {
+    adjusted: {
+      period: string;
+      countries: Record<string, { real_income_pct?: number }>;
+      trade: Record<string, number | undefined>;
+    }[];
+  };
   bands?: ReportBands;
 }
 
@@ -194,54 +225,94 @@ export function sectorBand(
 }
 
 /**
- * Fan charts of one measure over the timeline, each horizon its own chart (the report's own
- * chart of the measure draws both horizons and both directions: bands on it would hide each
- * other). `trade`: China's exports to the US and back; `welfare`: USA and CHN. Empty without bands.
+ * Fan charts of one measure, each horizon its own chart (the report's own chart of the measure
+ * draws both horizons and both directions: bands on it would hide each other). The short run is
+ * the sequence of short-run equilibria, step by step; the long run is the monthly path (partial
+ * adjustment at BLP's speed toward the long-run equilibria: `paths.adjusted`, banded month by
+ * month) when the draws carry one, else the long-run steps. `trade`: China's exports to the US and
+ * back; `welfare`: real income of USA and CHN. Empty without bands.
  */
 export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2025-01-01', to = '2025-12-31'): string {
   const b = r.bands;
   if (!b) return '';
   const colors = [PALETTE.vermillion, PALETTE.blue];
-  const fan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({
+  const countries = ['USA', 'CHN'].filter((c) => r.countries.includes(c));
+  const pairs = (h: H) =>
+    ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined);
+  const stepFan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({
     name,
     color,
     points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })),
   });
-  const chart = (h: H) => {
-    const used = b.used[h === 'short-run' ? 'short' : 'long'],
-      name = h.replace('-', ' ');
-    if (what === 'welfare') {
-      return fanChart({
-        title: `Welfare (real income), % change, ${name}: central, median and 5–95% of ${used} draws`,
-        yLabel: '% change',
-        from,
-        to,
-        fans: ['USA', 'CHN']
-          .filter((c) => r.countries.includes(c))
-          .map((c, i) =>
-            fan(c, colors[i], (k) => ({
+  const title = (used: number, where: string) =>
+    `${what === 'welfare' ? 'Welfare (real income), % change' : 'Goods trade, % change from the baseline'}, ${where}: central, median and 5–95% of ${used} draws`;
+  const stepChart = (h: H) => {
+    const used = b.used[h === 'short-run' ? 'short' : 'long'];
+    const fans =
+      what === 'welfare'
+        ? countries.map((c, i) =>
+            stepFan(c, colors[i], (k) => ({
               value: at(r, k, h, c)?.welfare_pct ?? NaN,
               band: bandAt(b, k, h, c, 'welfare_pct'),
             })),
-          ),
-      });
-    }
-    return fanChart({
-      title: `Goods trade, % change from the baseline, ${name}: central, median and 5–95% of ${used} draws`,
-      yLabel: '% change',
-      from,
-      to,
-      fans: ['CHN->USA', 'USA->CHN']
-        .filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined)
-        .map((key, i) =>
-          fan(key.replace('->', ' → '), colors[i], (k) => ({
-            value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN,
-            band: b.steps[k]?.by_horizon[h].trade[key],
-          })),
-        ),
-    });
+          )
+        : pairs(h).map((key, i) =>
+            stepFan(key.replace('->', ' → '), colors[i], (k) => ({
+              value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN,
+              band: b.steps[k]?.by_horizon[h].trade[key],
+            })),
+          );
+    const where = h === 'short-run' ? 'short run, equilibrium by step' : 'long run, equilibrium by step';
+    return fanChart({ title: title(used, where), yLabel: '% change', from, to, fans });
   };
-  return `<figure>${chart('short-run')}</figure><figure>${chart('long-run')}<figcaption class="meta">Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.</figcaption></figure>`;
+  const path = r.paths?.adjusted ?? [];
+  const pathChart = () => {
+    const byPeriod = new Map((b.path ?? []).map((x) => [x.period, x]));
+    const monthFan = (
+      name: string,
+      color: string,
+      v: (k: number) => number | undefined,
+      band: (m: PathBands) => Band | undefined,
+    ): Fan => ({
+      name,
+      color,
+      points: path.map((x, k) => {
+        const m = byPeriod.get(x.period);
+        return {
+          date: `${x.period}-01`,
+          when: `${x.period} (monthly mean)`,
+          value: v(k) ?? NaN,
+          band: m ? band(m) : undefined,
+        };
+      }),
+    });
+    const fans =
+      what === 'welfare'
+        ? countries.map((c, i) =>
+            monthFan(
+              c,
+              colors[i],
+              (k) => path[k].countries[c]?.real_income_pct,
+              (m) => m.countries[c]?.real_income_pct,
+            ),
+          )
+        : ['CHN->USA', 'USA->CHN']
+            .filter((key) => path[0]?.trade[key] !== undefined)
+            .map((key, i) =>
+              monthFan(
+                key.replace('->', ' → '),
+                colors[i],
+                (k) => path[k].trade[key],
+                (m) => m.trade[key],
+              ),
+            );
+    return fanChart({ title: title(b.used.long, 'long run, monthly path'), yLabel: '% change', from, to, fans });
+  };
+  const monthly = Boolean(b.path?.length && path.length);
+  const caption = monthly
+    ? 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band. The short run is drawn step by step (its equilibria); the long run month by month on the monthly path (dataset θ, BLP speed: the main path of "In time" below), banded month by month.'
+    : 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.';
+  return `<figure>${stepChart('short-run')}</figure><figure>${monthly ? pathChart() : stepChart('long-run')}<figcaption class="meta">${caption}</figcaption></figure>`;
 }
 
 /** The HTML section on the draws: what was drawn and how (the fan charts sit beside the charts they band, see {@link fanFigures}). */

@@ -14,7 +14,8 @@ const fmt = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(
 export interface Fan {
   name: string;
   color: string;
-  points: { date: string; value: number; band?: Band }[];
+  /** `when` names the point in its tooltip (default its date; a month of a path says so). */
+  points: { date: string; value: number; band?: Band; when?: string }[];
 }
 
 function ticks(lo: number, hi: number, n = 5): number[] {
@@ -97,7 +98,7 @@ export function fanChart(o: {
     for (const p of f.points) {
       if (p.band)
         parts.push(
-          `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(`${f.name}, ${p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`)}</title></circle>`,
+          `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(`${f.name}, ${p.when ?? p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`)}</title></circle>`,
         );
     }
   }

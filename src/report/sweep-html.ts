@@ -1,7 +1,7 @@
 /**
  * A sweep as one self-contained HTML page (no scripts, inline SVG): the priors with their sources
  * and reasons, then per grid point fan charts on the timeline (trade and welfare: central run,
- * median and 5–95% band) and sector bars with 5–95% intervals; failed or non-converged draws listed.
+ * median and 5–95% band; month by month on the monthly path when the draws carry one) and sector bars with 5–95% intervals; failed or non-converged draws listed.
  */
 import type { Band } from '../sweep/bands.ts';
 import type { SweepPoint, SweepResult } from '../sweep/run.ts';
@@ -23,6 +23,16 @@ interface StepBands {
   bilateral_exports_pct?: Record<string, Bands>;
   sectors?: Record<string, Record<string, Bands>>;
 }
+/** A month of the timeline's monthly path (docs/results.md rule 4) and its bands. */
+interface PathPoint {
+  period: string;
+  countries: Record<string, Num>;
+  trade: Num;
+}
+interface PathBand {
+  countries?: Record<string, Bands>;
+  trade?: Bands;
+}
 
 function sectorBars(title: string, rows: Record<string, Num>, bands: Record<string, Bands> | undefined): string {
   const top = Object.entries(rows)
@@ -35,11 +45,56 @@ function sectorBars(title: string, rows: Record<string, Num>, bands: Record<stri
   });
 }
 
-function timelineCharts(p: SweepPoint): string {
-  const steps = (p.result as { steps: Step[] }).steps;
+/**
+ * The fans of a timeline: month by month on its monthly path when the draws carry one (each month
+ * banded), else step by step on its equilibria.
+ */
+function timelineFans(p: SweepPoint, steps: Step[]): { trade: Fan[]; welfare: Fan[]; monthly: boolean } {
   const bands = (p.bands as { steps?: StepBands[] } | null)?.steps ?? [];
-  const from = `${steps[0].date.slice(0, 4)}-01-01`,
-    to = `${steps[0].date.slice(0, 4)}-12-31`;
+  const path = (p.result as { path?: PathPoint[] }).path ?? [];
+  const pathBands = (p.bands as { path?: PathBand[] } | null)?.path ?? [];
+  const pairs = { 'CHN->USA': 'China → US', 'USA->CHN': 'US → China' } as const;
+  const countries = ['USA', 'CHN'].filter((c) => steps[0].countries[c]);
+  if (path.length && pathBands.length === path.length && path[0].trade['CHN->USA'] !== undefined) {
+    const fan = (
+      name: string,
+      color: string,
+      f: (x: PathPoint) => number | undefined,
+      g: (b: PathBand) => Band | undefined,
+    ): Fan => ({
+      name,
+      color,
+      points: path.map((x, k) => ({
+        date: `${x.period}-01`,
+        when: `${x.period} (monthly mean)`,
+        value: f(x) ?? NaN,
+        band: g(pathBands[k]),
+      })),
+    });
+    return {
+      monthly: true,
+      trade: (Object.keys(pairs) as (keyof typeof pairs)[])
+        .filter((key) => path[0].trade[key] !== undefined)
+        .map((key) =>
+          fan(
+            pairs[key],
+            directionColour(key),
+            (x) => x.trade[key],
+            (b) => b.trade?.[key],
+          ),
+        ),
+      welfare: countries
+        .filter((c) => path[0].countries[c])
+        .map((c) =>
+          fan(
+            c,
+            regionColour(c),
+            (x) => x.countries[c]?.real_income_pct,
+            (b) => b.countries?.[c]?.real_income_pct,
+          ),
+        ),
+    };
+  }
   const fan = (
     name: string,
     color: string,
@@ -50,43 +105,44 @@ function timelineCharts(p: SweepPoint): string {
     color,
     points: steps.map((s, k) => ({ date: s.date, value: f(s) ?? NaN, band: bands[k] ? g(bands[k]) : undefined })),
   });
+  return {
+    monthly: false,
+    trade: (Object.keys(pairs) as (keyof typeof pairs)[]).map((key) => {
+      const [from, to] = key.split('->');
+      return fan(
+        pairs[key],
+        directionColour(key),
+        (s) => s.bilateral_exports_pct?.[from]?.[to],
+        (b) => b.bilateral_exports_pct?.[from]?.[to],
+      );
+    }),
+    welfare: countries.map((c) =>
+      fan(
+        c,
+        regionColour(c),
+        (s) => s.countries[c]?.welfare_pct,
+        (b) => b.countries?.[c]?.welfare_pct,
+      ),
+    ),
+  };
+}
+
+function timelineCharts(p: SweepPoint): string {
+  const steps = (p.result as { steps: Step[] }).steps;
+  const bands = (p.bands as { steps?: StepBands[] } | null)?.steps ?? [];
+  const from = `${steps[0].date.slice(0, 4)}-01-01`,
+    to = `${steps[0].date.slice(0, 4)}-12-31`;
+  const fans = timelineFans(p, steps);
+  const when = fans.monthly ? ', month by month (the monthly path)' : ', step by step (the equilibria)';
   const out = [
     fanChart({
-      title: 'Goods exports, % change from the baseline',
+      title: `Goods exports, % change from the baseline${when}`,
       yLabel: '% change',
       from,
       to,
-      fans: [
-        fan(
-          'China → US',
-          directionColour('CHN->USA'),
-          (s) => s.bilateral_exports_pct?.CHN?.USA,
-          (b) => b.bilateral_exports_pct?.CHN?.USA,
-        ),
-        fan(
-          'US → China',
-          directionColour('USA->CHN'),
-          (s) => s.bilateral_exports_pct?.USA?.CHN,
-          (b) => b.bilateral_exports_pct?.USA?.CHN,
-        ),
-      ],
+      fans: fans.trade,
     }),
-    fanChart({
-      title: 'Welfare (real income), % change',
-      yLabel: '% change',
-      from,
-      to,
-      fans: ['USA', 'CHN']
-        .filter((c) => steps[0].countries[c])
-        .map((c) =>
-          fan(
-            c,
-            regionColour(c),
-            (s) => s.countries[c]?.welfare_pct,
-            (b) => b.countries?.[c]?.welfare_pct,
-          ),
-        ),
-    }),
+    fanChart({ title: `Welfare (real income), % change${when}`, yLabel: '% change', from, to, fans: fans.welfare }),
   ];
   steps.forEach((s, k) => {
     for (const [c, rows] of Object.entries(s.sectors ?? {}))

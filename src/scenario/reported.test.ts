@@ -52,4 +52,19 @@ describe('the measures a sweep keeps of a draw', () => {
       ['CAN', 'MEX', 'USA'],
     ]);
   });
+
+  it("keeps a timeline's monthly path, so that a sweep bands its months too", () => {
+    const step = { date: '2025-01-01', label: 'a', status: 'converged', countries: {}, average_tariffs: {} };
+    const path = [{ period: '2025-01', countries: { USA: { real_income_pct: -0.1 } }, trade: { 'CHN->USA': -5 } }];
+    const t = {
+      model: 'm',
+      dataset: 'd',
+      status: 'converged',
+      start: {},
+      steps: [step],
+      path,
+    } as unknown as TimelineRun;
+    expect(timelineMeasures(t, reporting(['USA'])).path).toEqual(path);
+    expect(timelineMeasures({ ...t, path: undefined }, reporting(['USA']))).not.toHaveProperty('path');
+  });
 });

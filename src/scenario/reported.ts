@@ -4,7 +4,8 @@
  * timeline keeps, per step, the reported countries, average tariffs, bilateral exports, the
  * report's trade pairs and tariff revenue, and
  * sector detail at the peak of the US tariff on China and in the final state (the report's two
- * sector views). A dataset group of report.countries the model gives no row of is kept as its
+ * sector views), and the monthly path (`path[]`, docs/results.md rule 4), so that a sweep bands the
+ * months between the steps as well as the steps. A dataset group of report.countries the model gives no row of is kept as its
  * members, as the CLI's tables show it (never dropped). Solver diagnostics stay (status), timings go: two runs of the same draw give the
  * same measures.
  */
@@ -85,5 +86,6 @@ export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {
       ...(st.tariff_revenue ? { tariff_revenue: st.tariff_revenue } : {}),
       ...(st.sectors && keep.has(k) ? { sectors: st.sectors } : {}),
     })),
+    ...(t.path ? { path: t.path } : {}),
   };
 }
