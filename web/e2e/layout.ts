@@ -204,3 +204,26 @@ export async function expectGoodLayout(page: Page, name: string, o: LayoutOption
   expect(problems(reports)).toEqual([]);
   return reports;
 }
+
+/**
+ * The selects inside `scope` whose chosen option does not fit their box (a closed select cuts its
+ * text without a word): each as "label: text (needs N px, has M px)". The text is measured in the
+ * select's own font; the box is its width less padding and the arrow.
+ */
+export async function cutControls(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((scope) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(`${scope} select`)) {
+      const sel = el as HTMLSelectElement;
+      const cs = getComputedStyle(sel);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = sel.options[sel.selectedIndex]?.text ?? '';
+      const need = Math.ceil(ctx.measureText(text).width);
+      const has = Math.floor(sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20);
+      if (need > has)
+        out.push(`${sel.labels[0]?.textContent?.trim() ?? sel.name}: "${text}" (needs ${need} px, has ${has} px)`);
+    }
+    return out;
+  }, scope);
+}

@@ -25,6 +25,51 @@ function describe(r: RunSummary) {
   return `${r.name ?? '(unnamed)'} · ${r.kind} · ${new Date(r.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} · ${r.id.slice(0, 8)}`;
 }
 
+/**
+ * A run to compare, chosen from the finished runs. A select cuts a long run name on a phone, so
+ * the chosen run is the summary of a disclosure (its text wraps) and the runs are radio buttons in
+ * a bounded list (each label wraps; arrow keys move between them, as in a select).
+ */
+function RunPicker({
+  side,
+  color,
+  list,
+  value,
+  onChoose,
+}: {
+  side: 'A' | 'B';
+  color: string;
+  list: RunSummary[];
+  value: string;
+  onChoose: (id: string) => void;
+}) {
+  const chosen = list.find((r) => r.id === value);
+  return (
+    <details className={`run-picker side-${side}`} data-testid={`run-picker-${side}`}>
+      <summary>
+        <span className="swatch" style={{ background: color }} aria-hidden="true" /> <strong>Run {side}</strong>:{' '}
+        <span data-testid="run-picker-chosen">{chosen ? describe(chosen) : 'none chosen'}</span>
+        <span className="run-picker-hint"> (change)</span>
+      </summary>
+      <fieldset className="run-picker-list">
+        <legend className="sr-only">Run {side}</legend>
+        {list.map((r) => (
+          <label key={r.id}>
+            <input
+              type="radio"
+              name={`run-${side}`}
+              value={r.id}
+              checked={r.id === value}
+              onChange={() => onChoose(r.id)}
+            />{' '}
+            {describe(r)}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
 /** The United States and China come first in the table; the rest follow by B − A. */
 const PINNED = ['USA', 'CHN'];
 
@@ -106,20 +151,18 @@ export function Compare() {
           </p>
         )}
         {list && list.length >= 2 && (
-          <div className="pickers">
+          <div className="pickers compare-pickers">
             {(['A', 'B'] as const).map((side, k) => (
-              <label key={side} className={`picker side-${side}`}>
-                <span className="swatch" style={{ background: k ? B : A }} aria-hidden="true" /> Run {side}
-                <select value={ids[k]} onChange={(e) => choose(k as 0 | 1, e.target.value)}>
-                  {list.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {describe(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <RunPicker
+                key={side}
+                side={side}
+                color={k ? B : A}
+                list={list}
+                value={ids[k]}
+                onChoose={(id) => choose(k as 0 | 1, id)}
+              />
             ))}
-            <label>
+            <label className="picker">
               Indicator{' '}
               <select value={field} onChange={(e) => setField(e.target.value)}>
                 {Object.entries(INDICATORS).map(([k, v]) => (
