@@ -4,6 +4,7 @@
  * is worth to each side, and the log as a table. While the run is going, `live` carries the
  * offers streamed so far (progress messages), shown above the final result.
  */
+import { useState, type MouseEvent } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { LogEntry, Run, TradeNegotiationRun } from '../../api.ts';
 import { useDataset, sourceLine } from '../../data.tsx';
@@ -148,6 +149,103 @@ function OfferLog({
   );
 }
 
+/** In-page links: the hash is the app's route, so a link scrolls to its part instead of navigating. */
+function jump(e: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(e.currentTarget.getAttribute('href')!.slice(1));
+  if (!target) return;
+  e.preventDefault();
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+const sessionKey = (s: TradeNegotiationRun['sessions'][number]) => `${s.label} (${s.linkage})`;
+
+/**
+ * The sessions, one disclosure each (the session of the deal open, the others closed: every
+ * session's offers open at once make the page many screens long on a tablet), under a table of
+ * all of them; "Open all" shows every chart and log.
+ */
+function Sessions({ r, source, id }: { r: TradeNegotiationRun; source: string; id: string }) {
+  const first = r.sessions.findIndex((s) => sessionKey(s) === r.deal.session);
+  const [open, setOpen] = useState<Set<number>>(() => new Set([Math.max(0, first)]));
+  const toggle = (k: number, on: boolean) =>
+    setOpen((o) => {
+      if (o.has(k) === on) return o;
+      const n = new Set(o);
+      if (on) n.add(k);
+      else n.delete(k);
+      return n;
+    });
+  const outcome = (s: TradeNegotiationRun['sessions'][number]) =>
+    `${s.deal ? `deal ${bidText(s.deal as Record<string, number>, r.issues)}` : 'no deal'}${
+      s.ratification_probability !== null
+        ? `, ratified with probability ${(100 * s.ratification_probability).toFixed(0)}%`
+        : ''
+    }`;
+  return (
+    <section className="sessions" id={id} tabIndex={-1} aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>Sessions and their offers</h4>
+      <ScrollBox label="Sessions">
+        <table className="result-table" data-testid="session-table">
+          <caption>Every session: the agents, the partition of the issues and the outcome</caption>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col">Agents</th>
+              <th scope="col">Issues</th>
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.sessions.map((s) => (
+              <tr key={`${sessionKey(s)} ${s.seed}`}>
+                <th scope="row">{s.label}</th>
+                <td>{s.agents.join(' vs ')}</td>
+                <td>{s.linkage}</td>
+                <td>{outcome(s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+      <div className="session-tools">
+        <button type="button" onClick={() => setOpen(new Set(r.sessions.map((_, k) => k)))}>
+          Open all sessions
+        </button>
+        <button type="button" onClick={() => setOpen(new Set())}>
+          Close all
+        </button>
+      </div>
+      {r.sessions.map((s, k) => (
+        <details
+          key={`${sessionKey(s)} ${s.seed}`}
+          className="session"
+          open={open.has(k)}
+          onToggle={(e) => toggle(k, e.currentTarget.open)}
+          data-testid="session"
+        >
+          <summary>
+            <strong>{s.label}</strong>, issues {s.linkage}: <span className="muted">{outcome(s)}</span>
+          </summary>
+          <p className="muted">
+            {s.agents.join(' vs ')}, issues {s.linkage}; {outcome(s)}.
+          </p>
+          {open.has(k) &&
+            s.baskets.map((b, j) => (
+              <div key={b.issues.join('+')}>
+                <p>
+                  Basket {b.issues.join(' + ')}:{' '}
+                  {b.agreement ? `agreed in round ${b.round}` : `ended by ${b.reason} in round ${b.round}`}.
+                </p>
+                <OfferLog id={`${k}-${j}`} parties={r.parties} log={b.log} issues={r.issues} source={source} />
+              </div>
+            ))}
+        </details>
+      ))}
+    </section>
+  );
+}
+
 export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
   const r = run.result!;
   const dataset = useDataset(run.dataset);
@@ -155,6 +253,19 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
   return (
     <div className="result negotiation-result" data-testid="result" data-kind="negotiation" data-run={run.id}>
       <h3>{r.name}</h3>
+      <nav className="result-nav" aria-label="Parts of this result">
+        <a href={`#neg-issues-${run.id}`} onClick={jump}>
+          Issues
+        </a>
+        {r.deal.effects && (
+          <a href={`#neg-effects-${run.id}`} onClick={jump}>
+            Effects of the deal
+          </a>
+        )}
+        <a href={`#neg-sessions-${run.id}`} onClick={jump}>
+          Sessions and offers ({r.sessions.length})
+        </a>
+      </nav>
       <p data-testid="deal">
         <strong>Deal:</strong> {bidText(r.deal.bid as Record<string, number> | null, r.issues)}
         {r.deal.utilities && (
@@ -168,80 +279,63 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
         )}
         {r.deal.session && <> (session: {r.deal.session})</>}.
       </p>
-      <ScrollBox label="Issues on the table">
-        <table className="result-table">
-          <caption>Issues on the table (levers on the model) and their values without a deal</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Lever</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Options</th>
-              <th scope="col">No deal</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.issues.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.id}</th>
-                <td>{i.label ?? `${i.kind} (${i.mode})`}</td>
-                <td>{i.owner}</td>
-                <td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td>
-                <td>{issueValue(i, i.disagreement)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
-      {r.deal.effects && (
-        <ScrollBox label="Effects of the deal">
+      <div id={`neg-issues-${run.id}`} tabIndex={-1} className="jump-target">
+        <ScrollBox label="Issues on the table">
           <table className="result-table">
-            <caption>Effects of the deal, percent change from no deal</caption>
+            <caption>Issues on the table (levers on the model) and their values without a deal</caption>
             <thead>
               <tr>
-                <th scope="col">Region</th>
-                {Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => (
-                  <th key={k} scope="col">
-                    {k.replace(/_pct$/, '').replaceAll('_', ' ')}
-                  </th>
-                ))}
+                <th scope="col">Issue</th>
+                <th scope="col">Lever</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Options</th>
+                <th scope="col">No deal</th>
               </tr>
             </thead>
             <tbody>
-              {Object.entries(r.deal.effects).map(([c, row]) => (
-                <tr key={c}>
-                  <th scope="row">{c}</th>
-                  {Object.entries(row).map(([k, v]) => (
-                    <td key={k}>{pct(v, 3)}</td>
-                  ))}
+              {r.issues.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.id}</th>
+                  <td>{i.label ?? `${i.kind} (${i.mode})`}</td>
+                  <td>{i.owner}</td>
+                  <td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td>
+                  <td>{issueValue(i, i.disagreement)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollBox>
+      </div>
+      {r.deal.effects && (
+        <div id={`neg-effects-${run.id}`} tabIndex={-1} className="jump-target">
+          <ScrollBox label="Effects of the deal">
+            <table className="result-table">
+              <caption>Effects of the deal, percent change from no deal</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Region</th>
+                  {Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => (
+                    <th key={k} scope="col">
+                      {k.replace(/_pct$/, '').replaceAll('_', ' ')}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(r.deal.effects).map(([c, row]) => (
+                  <tr key={c}>
+                    <th scope="row">{c}</th>
+                    {Object.entries(row).map(([k, v]) => (
+                      <td key={k}>{pct(v, 3)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </div>
       )}
-      {r.sessions.map((s, k) => (
-        <section key={`${s.label} ${s.linkage} ${s.seed}`} className="session" aria-label={`Session: ${s.label}`}>
-          <h4>{s.label}</h4>
-          <p className="muted">
-            {s.agents.join(' vs ')}, issues {s.linkage};{' '}
-            {s.deal ? `deal ${bidText(s.deal as Record<string, number>, r.issues)}` : 'no deal'}
-            {s.ratification_probability !== null
-              ? `, ratified with probability ${(100 * s.ratification_probability).toFixed(0)}%`
-              : ''}
-            .
-          </p>
-          {s.baskets.map((b, j) => (
-            <div key={b.issues.join('+')}>
-              <p>
-                Basket {b.issues.join(' + ')}:{' '}
-                {b.agreement ? `agreed in round ${b.round}` : `ended by ${b.reason} in round ${b.round}`}.
-              </p>
-              <OfferLog id={`${k}-${j}`} parties={r.parties} log={b.log} issues={r.issues} source={source} />
-            </div>
-          ))}
-        </section>
-      ))}
+      <Sessions r={r} source={source} id={`neg-sessions-${run.id}`} />
       <p className="source">
         {source} Run <code>{run.id.slice(0, 8)}</code>.
       </p>
