@@ -6,14 +6,13 @@
 // Where: `$LANCASTER_CACHE_DIR`, else `<package>/.cache/code`, one file named after the bundle's
 // SHA-256 (main.cjs.sha256, written with it: V8 itself checks only the source's length, version and
 // flags). `LANCASTER_CODE_CACHE=off` turns it off. A folder that cannot be written is skipped.
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 /** The exports of the CommonJS bundle `file`, compiled with the code cache of the package at `root`. */
-export function loadBundle(file, root) {
+export async function loadBundle(file, root) {
   const source = readFileSync(file, 'utf8');
   const cacheFile = cachePath(file, root);
   const cachedData = cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
@@ -23,10 +22,12 @@ export function loadBundle(file, root) {
     // import() inside the bundle (node: built-ins, handler modules by absolute URL) as from here.
     importModuleDynamically: (specifier) => import(specifier),
   });
-  if (cacheFile && (!cachedData || script.cachedDataRejected))
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    const { writeAtomic } = await import('../dist/data/tablesFile.js');
     process.once('exit', (code) => {
-      if (code === 0) writeCache(cacheFile, script.createCachedData());
+      if (code === 0) writeCache(writeAtomic, cacheFile, script.createCachedData());
     });
+  }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
@@ -39,20 +40,9 @@ function cachePath(file, root) {
   return join(process.env.LANCASTER_CACHE_DIR || join(root, '.cache', 'code'), `main-${hash}.v8cache`);
 }
 
-/** Writes the cache through a temporary name and a rename, and removes the caches of older bundles. */
-function writeCache(path, data) {
-  const tmp = `${path}.tmp-${randomUUID()}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-    for (const f of readdirSync(dirname(path)))
-      if (/^main-[0-9a-f]{16}\.v8cache$/.test(f) && join(dirname(path), f) !== path) rmSync(join(dirname(path), f), { force: true });
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // not a folder we can change (read-only install): run without a cache, as before
-    }
-  }
+/** Writes the cache (through a temporary name and a rename) and removes the caches of older bundles. */
+function writeCache(writeAtomic, path, data) {
+  if (!writeAtomic(path, data)) return; // not a folder we can change (read-only install): no cache, as before
+  for (const f of readdirSync(dirname(path)))
+    if (/^main-[0-9a-f]{16}\.v8cache$/.test(f) && join(dirname(path), f) !== path) rmSync(join(dirname(path), f), { force: true });
 }

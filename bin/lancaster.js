@@ -27,5 +27,5 @@ const BUNDLED = new Set(['solve', 'validate', 'schema', 'datasets', 'strategy', 
 const first = process.argv[2];
 const bundle = join(root, 'dist', 'bundle', 'main.cjs');
 const bundled = (first === undefined || BUNDLED.has(first)) && existsSync(bundle);
-const { runCli } = bundled ? (await import('./code-cache.js')).loadBundle(bundle, root) : await import('../dist/cli/main.js');
+const { runCli } = bundled ? await (await import('./code-cache.js')).loadBundle(bundle, root) : await import('../dist/cli/main.js');
 runCli();

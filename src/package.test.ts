@@ -165,4 +165,26 @@ describe('the installed package', () => {
     ) as { converged?: boolean; status?: string };
     expect(s.converged ?? s.status === 'converged').toBe(true);
   }, 300_000);
+
+  it("compiles the bundle from V8's code cache its first solve wrote, with the same answer", () => {
+    const bin = join(project, 'node_modules', '.bin', 'lancaster');
+    const nafta = join(project, 'node_modules', 'lancaster', 'scenarios', 'nafta-cp2015.yaml');
+    const cache = join(dir, 'start-caches');
+    const solve = (env: Record<string, string> = {}) =>
+      execFileSync(bin, ['solve', nafta, '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, LANCASTER_CACHE_DIR: cache, ...env },
+      }).replace(/"seconds": *[0-9.e+-]+/g, '"seconds": 0');
+    const codeCaches = () => readdirSync(cache).filter((f) => f.endsWith('.v8cache'));
+    const off = solve({ LANCASTER_CODE_CACHE: 'off' });
+    expect(codeCaches()).toEqual([]);
+    expect(solve()).toBe(off); // writes the cache (and the calibrated baseline)
+    const [name] = codeCaches();
+    expect(name).toMatch(/^main-[0-9a-f]{16}\.v8cache$/);
+    expect(solve()).toBe(off); // reads it
+    writeFileSync(join(cache, name), 'not a code cache');
+    expect(solve()).toBe(off); // V8 rejects it: compiled from source, and the cache written again
+    expect(statSync(join(cache, name)).size).toBeGreaterThan(100_000);
+  }, 120_000);
 });
