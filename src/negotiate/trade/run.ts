@@ -351,7 +351,7 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
       name: labelOf(k).name,
       region: o.region,
       measure: o.measure,
-      security: o.security.map((s) => ({ region: setup.dataset.regions[s.region], sector: s.label, weight: s.weight })),
+      security: o.security.map((s) => ({ region: s.code, sector: s.label, weight: s.weight })),
       disagreement_pct: level[k],
     })),
     evaluation: { ...ev.stats, deals: deals.length },
@@ -675,7 +675,9 @@ function dealEffects(ctx: Negotiation, deal: Bid): NonNullable<TradeNegotiationR
   const { ev, deals, dIndex } = ctx.mapped;
   const solver = ev.solver();
   const valuesOf = (bid: Bid) => spec.issues.map((r) => Number(bid[r.id]));
-  const abs = { regions: parties, sectors: ['REE', 'SEMI'] };
+  // A group party (EU) has no row of its own: its members' absorption is reported.
+  const groups = ctx.setup.dataset.manifest.groups;
+  const abs = { regions: parties.flatMap((w) => groups[w] ?? [w]), sectors: ['REE', 'SEMI'] };
   const now = solver.solveFull(deals[dIndex], abs);
   const after = solver.solveFull(valuesOf(deal), abs, now.warm);
   // A dataset group of the report (EU) has no row of its own: its members are reported.

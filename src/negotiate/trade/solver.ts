@@ -4,7 +4,10 @@
  * every government objective of the negotiation read off the solution:
  *
  *   objective % = real_income_pct (or welfare_pct) of the region
- *               + Σ σ_nj · 100 (X'_nj / P̂_nj ÷ X_nj − 1)
+ *               + Σ σ_j · 100 (Σ_n X'_nj / P̂_nj ÷ Σ_n X_nj − 1)
+ *
+ * (n over the weighed region, or a group's members). A group's own term pools its members' real
+ * incomes: 100 (Σ I'_n / P̂_n ÷ Σ I_n − 1), the members' changes weighted by baseline income I_n.
  *
  * X_nj is region n's total spending on sector j (final and intermediate, the model's X_n^j) and
  * P̂_nj its price index, so the security term is the % change of real absorption of sector j
@@ -13,6 +16,8 @@
  */
 import { loadDataset } from '../../data/load.ts';
 import type { ModelResult } from '../../model/result.ts';
+import type { GeBaseline } from '../../model/ge/baseline.ts';
+import { income } from '../../model/ge/outputs.ts';
 import type { GeRun } from '../../model/ge/run.ts';
 import { MODEL_SPECS } from '../../model/registry.ts';
 import type { ResolvedObjective, TradeSpec } from './state.ts';
@@ -36,25 +41,52 @@ export interface DealSolve extends DealEval {
   absorption: Record<string, Record<string, number>>;
 }
 
-/** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices) in region n. */
-function absorptionPct(ge: GeRun, n: number, js: readonly number[]): number {
+/** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices), pooled over regions `ns`. */
+function absorptionPct(ge: GeRun, ns: readonly number[], js: readonly number[]): number {
   const J = ge.baseline.J;
   let x0 = 0,
     x1 = 0;
-  for (const j of js) {
-    x0 += ge.baseline.X[n * J + j];
-    x1 += ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]);
-  }
+  for (const n of ns)
+    for (const j of js) {
+      x0 += ge.baseline.X[n * J + j];
+      x1 += ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]);
+    }
   return x0 > 0 ? 100 * (x1 / x0 - 1) : 0;
 }
 
-/** The objective of one government on a solved deal. */
-function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefined): number {
-  const c = r.countries[o.region];
-  let v = (o.measure === 'welfare' ? c?.welfare_pct : c?.real_income_pct) ?? NaN;
+/** Baseline incomes I_n of a calibrated baseline (as the model counts them), once per baseline. */
+const incomes = new WeakMap<GeBaseline, Float64Array>();
+function baselineIncomes(b: GeBaseline): Float64Array {
+  let I = incomes.get(b);
+  if (!I) {
+    I = Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
+    incomes.set(b, I);
+  }
+  return I;
+}
+
+/**
+ * The objective of one government on a solved deal. A group (EU) pools its members' real incomes,
+ * Σ I'_n/P̂_n ÷ Σ I_n − 1 = the members' changes weighted by baseline income (as strategy players do).
+ */
+function objectiveValue(o: ResolvedObjective, r: ModelResult, ge: GeRun | undefined, codes: readonly string[]): number {
+  const field = o.measure === 'welfare' ? 'welfare_pct' : 'real_income_pct';
+  let v: number;
+  if (o.members.length === 1 && codes[o.members[0]] === o.region) v = r.countries[o.region]?.[field] ?? NaN;
+  else {
+    if (!ge) throw new TypeError(msg.multiSectorModel(o.name));
+    const I = baselineIncomes(ge.baseline);
+    let s = 0,
+      w = 0;
+    for (const n of o.members) {
+      s += I[n] * (r.countries[codes[n]]?.[field] ?? NaN);
+      w += I[n];
+    }
+    v = s / w;
+  }
   for (const s of o.security) {
     if (!ge) throw new TypeError(msg.multiSectorModel(o.name));
-    v += s.weight * absorptionPct(ge, s.region, s.sectors);
+    v += s.weight * absorptionPct(ge, s.regions, s.sectors);
   }
   return v;
 }
@@ -82,7 +114,7 @@ export function makeTradeSolver(spec: TradeSpec): TradeSolver {
   const run = (values: ArrayLike<number>, warm?: unknown) => {
     const solved = model.solve(d, spec.scenario, dealPolicy(spec.base, spec.issues, values), warm);
     const r = solved.result;
-    const objectives = Float64Array.from(spec.objectives, (o) => objectiveValue(o, r, solved.ge));
+    const objectives = Float64Array.from(spec.objectives, (o) => objectiveValue(o, r, solved.ge, d.regions));
     const e: DealEval = {
       status: r.status,
       objectives,
@@ -105,7 +137,7 @@ export function makeTradeSolver(spec: TradeSpec): TradeSolver {
           for (const sec of absorption.sectors) {
             const j = d.sectors.indexOf(sec);
             const js = j >= 0 ? [j] : (d.manifest.sector_groups?.[sec] ?? []).map((c) => d.sectors.indexOf(c));
-            if (js.length) out[reg][sec] = absorptionPct(solved.ge, n, js);
+            if (js.length) out[reg][sec] = absorptionPct(solved.ge, [n], js);
           }
         }
       }

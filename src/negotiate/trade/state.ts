@@ -55,10 +55,16 @@ export interface ResolvedIssue {
 export interface ResolvedObjective {
   /** Label, e.g. "USA delegation". */
   name: string;
+  /** The party's region, or a group of the dataset (EU). */
   region: string;
+  /** Region indices of `region`: one, or the group's members (their objective is the members' pooled real income). */
+  members: number[];
   measure: 'real_income' | 'welfare';
-  /** Security terms: σ · (% change of real absorption of a sector or sector group in region n; `label` its code). */
-  security: { region: number; sectors: number[]; label: string; weight: number }[];
+  /**
+   * Security terms: σ · (% change of the real absorption of a sector or sector group, `label` its code,
+   * pooled over `regions`: the region whose supply is weighed, or a group's members; `code` names it).
+   */
+  security: { code: string; regions: number[]; sectors: number[]; label: string; weight: number }[];
 }
 
 /** Everything a solver needs, cloneable to worker threads. */
@@ -339,7 +345,14 @@ function sourceState(
   return { base, info };
 }
 
-/** Resolves an objective for `region` (a region code of the dataset). */
+/** Region indices of a region code or a group of the dataset (its members); undefined for neither. */
+function regionsOf(d: Dataset, code: string): number[] | undefined {
+  const members = d.manifest.groups[code] ?? [code];
+  const idx = members.map((c) => d.regions.indexOf(c));
+  return idx.length && idx.every((n) => n >= 0) ? idx : undefined;
+}
+
+/** Resolves an objective for `region` (a region code of the dataset, or a group such as EU: its members pooled). */
 export function resolveObjective(
   d: Dataset,
   name: string,
@@ -347,16 +360,24 @@ export function resolveObjective(
   o: TradeObjectiveSpec | undefined,
   path: Path,
 ): ResolvedObjective {
-  if (d.regions.indexOf(region) < 0) throw new PolicyError(path, msg.partyRegionDataset(d.manifest.id, region));
+  const members = regionsOf(d, region);
+  if (!members)
+    throw new PolicyError(path, msg.partyRegionDataset(d.manifest.id, Object.keys(d.manifest.groups), region));
   const security: ResolvedObjective['security'] = [];
-  const add = (reg: string, table: Record<string, number>, at: Path) => {
-    const n = d.regions.indexOf(reg);
-    if (n < 0) throw new PolicyError(at, msg.regionCodeOfDataset(d.manifest.id, reg));
+  const add = (code: string, regions: number[], table: Record<string, number>, at: Path) => {
     // A sector group (e.g. REE = REM, RES, MAG) is one term: the group's real absorption.
     for (const [sector, w] of Object.entries(table))
-      security.push({ region: n, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
+      security.push({ code, regions, sectors: selectSectors(d, [sector], [...at, sector]), label: sector, weight: w });
   };
-  if (o?.security) add(region, o.security, [...path, 'security']);
-  for (const [reg, table] of Object.entries(o?.security_of ?? {})) add(reg, table, [...path, 'security_of', reg]);
-  return { name, region, measure: o?.measure ?? 'real_income', security };
+  if (o?.security) add(region, members, o.security, [...path, 'security']);
+  for (const [reg, table] of Object.entries(o?.security_of ?? {})) {
+    const of = regionsOf(d, reg);
+    if (!of)
+      throw new PolicyError(
+        [...path, 'security_of', reg],
+        msg.reportRegionOrGroup(d.manifest.id, Object.keys(d.manifest.groups), reg),
+      );
+    add(reg, of, table, [...path, 'security_of', reg]);
+  }
+  return { name, region, members, measure: o?.measure ?? 'real_income', security };
 }

@@ -4,6 +4,10 @@ import { ScenarioError } from '../../spec/errors.ts';
 import { allDeals, runTradeNegotiation, setupTradeNegotiation } from './run.ts';
 import { TradeEvaluator, clearTradeCache } from './evaluator.ts';
 import { dealPolicy, policyHash } from './state.ts';
+import { makeTradeSolver } from './solver.ts';
+import { loadDataset } from '../../data/load.ts';
+import { calibratedBaseline } from '../../model/ge/run.ts';
+import { income } from '../../model/ge/outputs.ts';
 
 /** A coarse trade domain on the London state of the embedded scenario (long-run model, fast). */
 function scenario(domain: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
@@ -227,6 +231,60 @@ describe('trade domains from the economic model', () => {
     const bad = { ...trust, record: [{ ...record[0], party: 'JPN' }] };
     expect(() => parseScenarioText(scenario({ issues: [ree([0.25, 1])] }, { trust: bad }), 'bad.json')).toThrow(
       /trust\.record\[0\]\.party: expected a party \(USA, CHN\), found "JPN"/,
+    );
+  }, 120_000);
+
+  it("gives a group delegation (EU) its members' pooled objective: real incomes weighted by baseline income, security on their pooled absorption", async () => {
+    const o = JSON.parse(
+      scenario({
+        issues: [
+          {
+            id: 'eu_tariff',
+            owner: 'EU',
+            tariffs: [{ importer: 'EU', exporter: 'CHN', sectors: ['goods'] }],
+            grid: [0, 0.1],
+          },
+          { ...chnTariff([0, 0.1]), tariffs: [{ importer: 'CHN', exporter: 'EU', sectors: ['goods'] }] },
+        ],
+        report: ['EU', 'CHN'],
+      }),
+    );
+    const { USA, CHN } = o.negotiation.parties;
+    o.negotiation.parties = {
+      EU: { ...USA, delegation: [{ name: 'Maroš Šefčovič' }], objective: { security: { SEMI: 0.05 } } },
+      CHN: { ...CHN, objective: { security_of: { EU: { SEMI: -0.02 } } } },
+    };
+    const text = JSON.stringify(o);
+    const s = setupTradeNegotiation(parseScenarioText(text, 'eu.json'));
+    const d = loadDataset('multisector-2025');
+    const members = ['DEU', 'FRA', 'ITA', 'EUR'];
+    expect(s.spec.objectives[0]).toMatchObject({ region: 'EU', members: members.map((c) => d.regions.indexOf(c)) });
+    const solver = makeTradeSolver(s.spec);
+    const deal = solver.solveFull([0.1, 0], { regions: members, sectors: ['SEMI'] });
+    const b = calibratedBaseline(d, 'keep-deficits');
+    const I = members.map((c) => income(b, b.pi, b.tau, b.X, b.VA, b.D, d.regions.indexOf(c)));
+    const ri =
+      members.reduce((a, c, k) => a + I[k] * deal.result.countries[c].real_income_pct!, 0) /
+      (I[0] + I[1] + I[2] + I[3]);
+    // China weighs the EU's chip supply (−0.02): its term is the members' pooled SEMI absorption, within theirs.
+    const semi = (deal.objectives[1] - deal.result.countries.CHN.real_income_pct!) / -0.02;
+    const own = members.map((c) => deal.absorption[c].SEMI);
+    expect(semi).toBeGreaterThan(Math.min(...own));
+    expect(semi).toBeLessThan(Math.max(...own));
+    // The EU's objective: the pooled real income plus 0.05 × the same pooled absorption.
+    expect(deal.objectives[0]).toBeCloseTo(ri + 0.05 * semi, 10);
+    expect(ri).toBeGreaterThan(Math.min(...members.map((c) => deal.result.countries[c].real_income_pct!)));
+    // The run: the EU owns its tariff; the deal effects list the members (the group has no row of its own).
+    clearTradeCache();
+    const r = await runTradeNegotiation(parseScenarioText(text, 'eu.json'));
+    expect(r.parties).toEqual(['EU', 'CHN']);
+    expect(r.objectives[0]).toMatchObject({ region: 'EU', security: [{ region: 'EU', sector: 'SEMI', weight: 0.05 }] });
+    if (r.deal.effects) expect(Object.keys(r.deal.effects)).toEqual([...members, 'CHN']);
+    const bad = JSON.parse(text);
+    bad.negotiation.parties = { XX: bad.negotiation.parties.EU, CHN: bad.negotiation.parties.CHN };
+    bad.negotiation.domain.issues[0].owner = 'XX';
+    expect(() => setupTradeNegotiation(parseScenarioText(JSON.stringify(bad), 'xx.json'))).toThrow(
+      /expected a party that is a region or group of dataset multisector-2025 \(groups: EU\), found "XX"/,
     );
   }, 120_000);
 

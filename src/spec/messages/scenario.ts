@@ -116,8 +116,8 @@ export const scenarioDataset = (id: string | number, id2: string | number) =>
 export const scenarioHaveTimeline = (name: string | number) =>
   `expected scenario ${name} to have a timeline for a dated state, found none`;
 
-export const partyRegionDataset = (id: string | number, region: string | number) =>
-  `expected a party that is a region of dataset ${id}, found "${region}"`;
+export const partyRegionDataset = (id: string, groups: readonly string[], region: string) =>
+  `expected a party that is a region or group of dataset ${id} (groups: ${groups.join(', ') || 'none'}), found "${region}"`;
 
 export const regionCodeOfDataset = (id: string | number, reg: string | number) =>
   `expected a region code of dataset ${id}, found "${reg}"`;
