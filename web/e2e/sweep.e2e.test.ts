@@ -1,8 +1,8 @@
 /**
  * The sweep view (issue 19): a sweep's result — here the sweep.json of `lancaster sweep --out`,
  * opened on the runs page, the same view a `sweep` run gets — shows the draws in the bands, the
- * priors with their sources, fan charts (central run, median, 5–95% band) over the 2025 timeline
- * for the chosen countries and for US–China trade, sector bars with intervals, and for a solve
+ * priors with their sources, fan charts (central run, median, 5–95% band) on the monthly path of
+ * the 2025 timeline for the chosen countries and for US–China trade, sector bars with intervals, and for a solve
  * (NAFTA, CP 2015) welfare by country with intervals. At 390, 768 and 1440 px with axe-core.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +70,10 @@ describe.skipIf(!hasChromium())('the sweep view', () => {
     const file = join(dir, 'replay', 'sweep.json');
     const json = JSON.parse(readFileSync(file, 'utf8')) as {
       priors: { id: string; source: string }[];
-      points: { bands: { steps: { countries: Record<string, Record<string, Band>> }[] } }[];
+      points: {
+        result: { path: { period: string }[] };
+        bands: { path: { countries: Record<string, Record<string, Band>> }[] };
+      }[];
     };
     await open(file);
     const view = page.locator('[data-kind="sweep"]');
@@ -86,11 +89,17 @@ describe.skipIf(!hasChromium())('the sweep view', () => {
     const fan = page.locator('#fig-sweep-fan-countries');
     await fan.locator('svg').first().waitFor();
     expect(await fan.locator('svg g[aria-label="area"]').count()).toBe(2);
-    // Its legend gives the final state as "central [p5, p95]", read from the bands.
-    const usa = json.points[0].bands.steps.at(-1)!.countries.USA.welfare_pct;
+    // It follows the monthly path, month by month (each month banded), not the steps.
+    const months = json.points[0].result.path.length;
+    expect(months).toBe(12);
+    await expect(fan.locator('.figure-desc').textContent()).resolves.toMatch(/month by month in 2025/);
+    expect(await fan.locator('tbody tr').count()).toBe(2 * months);
+    // Its legend gives December's mean as "central [p5, p95]", read from the bands of the path.
+    const usa = json.points[0].bands.path.at(-1)!.countries.USA.real_income_pct;
     const p5 = `${usa.p5 < 0 ? '−' : '+'}${Math.abs(usa.p5).toFixed(2)}`;
     await expect(fan.locator('.legend').textContent()).resolves.toContain(`[${p5},`);
     await page.locator('#fig-sweep-fan-trade svg').first().waitFor();
+    await expect(page.locator('#fig-sweep-fan-trade .figure-desc').textContent()).resolves.toMatch(/month by month/);
     const sectors = page.locator('#fig-sweep-sector-intervals');
     await sectors.locator('svg').first().waitFor();
     expect(await sectors.locator('svg g[aria-label="rule"] line').count()).toBeGreaterThan(10);

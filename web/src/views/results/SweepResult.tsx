@@ -3,7 +3,8 @@
  * how many draws went into the bands and which failed, the priors drawn with their sources and
  * reasons, then per grid point the uncertainty of every reported measure as 5/50/95 percentiles —
  * fan charts over the timeline (central run as a line, the median of the draws dashed, 5–95%
- * shaded) for the chosen countries and for US–China trade, and sector bars with 5–95% intervals
+ * shaded) for the chosen countries and for US–China trade, month by month on the monthly path
+ * when the draws carry one (each month banded), else step by step, and sector bars with 5–95% intervals
  * (a solve: welfare by country with intervals too). The countries are chosen with the picker
  * (countries=… in the address).
  */
@@ -46,17 +47,29 @@ interface StepBands {
   bilateral_exports_pct?: Record<string, Bands>;
   sectors?: Record<string, Record<string, Bands>>;
 }
+/** A month of a timeline's monthly path (docs/results.md rule 4) and its bands. */
+interface PathPoint {
+  period: string;
+  countries: Record<string, Num>;
+  trade: Num;
+}
+interface PathBands {
+  countries?: Record<string, Bands>;
+  trade?: Bands;
+}
 interface Measures {
   model: string;
   dataset: string;
   status: string;
   steps?: StepMeasures[];
+  path?: PathPoint[];
   countries?: Record<string, Num>;
   groups?: Record<string, Num>;
   sectors?: SectorTable;
 }
 interface MeasureBands {
   steps?: StepBands[];
+  path?: PathBands[];
   countries?: Record<string, Bands>;
   groups?: Record<string, Bands>;
   sectors?: Record<string, Record<string, Bands>>;
@@ -107,7 +120,7 @@ const FAN_HEIGHT = 240;
 interface FanSeries {
   label: string;
   color: string;
-  points: { date: Date; day: string; central: number; p5?: number; p50?: number; p95?: number }[];
+  points: { date: Date; day: string; when: string; central: number; p5?: number; p50?: number; p95?: number }[];
 }
 
 /** A fan chart on the sweep's dates: per series the 5–95% band shaded, the draws' median dashed, the central run solid. */
@@ -159,7 +172,7 @@ function fanChart(width: number, series: FanSeries[], y: { label: string; fmt: (
           x: 'date',
           y: 'central',
           title: (d: FanSeries['points'][number] & { series: string }) =>
-            `${day(d.day)}\n${d.series}: ${y.fmt(d.central)}${d.p5 !== undefined ? `\n5–95%: ${y.fmt(d.p5)} to ${y.fmt(d.p95!)}\nmedian of draws: ${y.fmt(d.p50!)}` : ''}`,
+            `${d.when}\n${d.series}: ${y.fmt(d.central)}${d.p5 !== undefined ? `\n5–95%: ${y.fmt(d.p5)} to ${y.fmt(d.p95!)}\nmedian of draws: ${y.fmt(d.p50!)}` : ''}`,
         }),
       ),
     ],
@@ -389,6 +402,71 @@ function useChosen(available: string[], dataset: DatasetInfo | undefined) {
   return { chosen, names, picker: restricted, defaults, onChange };
 }
 
+/** The path's measure of a step measure: the path carries real income (welfare in these models), real GDP and prices. */
+const PATH_FIELD: Record<string, string | undefined> = {
+  welfare_pct: 'real_income_pct',
+  real_income_pct: 'real_income_pct',
+  real_gdp_pct: 'real_gdp_pct',
+  prices_pct: 'prices_pct',
+};
+
+/** The monthly path of a point when its draws band it month by month, else undefined. */
+function monthlyPath(point: SweepPoint): PathPoint[] | undefined {
+  const path = point.result?.path;
+  return path?.length && point.bands?.path?.length === path.length ? path : undefined;
+}
+
+/** How a fan reads one series: at each step, or at each month of the path. */
+interface Pick {
+  step: (s: StepMeasures) => number | undefined;
+  stepBand: (b: StepBands | undefined) => Band | undefined;
+  month: (x: PathPoint) => number | undefined;
+  monthBand: (b: PathBands | undefined) => Band | undefined;
+}
+
+const bandFields = (b: Band | undefined) => (b ? { p5: b.p5, p50: b.p50, p95: b.p95 } : {});
+const monthName = (period: string) =>
+  `${date(`${period}-15`).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })} (monthly mean)`;
+
+/** One fan: month by month on the monthly path (`monthly`), else step by step. */
+function fanSeries(point: SweepPoint, label: string, color: string, monthly: boolean, pick: Pick): FanSeries {
+  const path = monthly ? monthlyPath(point) : undefined;
+  if (path) {
+    const bands = point.bands?.path ?? [];
+    return {
+      label,
+      color,
+      points: path.flatMap((x, k) => {
+        const central = pick.month(x);
+        const at = `${x.period}-01`;
+        return central === undefined
+          ? []
+          : [
+              {
+                date: date(at),
+                day: x.period,
+                when: monthName(x.period),
+                central,
+                ...bandFields(pick.monthBand(bands[k])),
+              },
+            ];
+      }),
+    };
+  }
+  const steps = point.result?.steps ?? [];
+  const bands = point.bands?.steps ?? [];
+  return {
+    label,
+    color,
+    points: steps.flatMap((s, k) => {
+      const central = pick.step(s);
+      return central === undefined
+        ? []
+        : [{ date: date(s.date), day: s.date, when: day(s.date), central, ...bandFields(pick.stepBand(bands[k])) }];
+    }),
+  };
+}
+
 function TimelineBands({
   point,
   dataset,
@@ -407,46 +485,31 @@ function TimelineBands({
     steps.some((s) => s.countries[chosen[0] ?? 'USA']?.[f] !== undefined),
   );
   const [field, setField] = useState('welfare_pct');
-  const valueAt = (s: StepMeasures, c: string) => s.countries[c]?.[field] ?? s.groups?.[c]?.[field];
-  const bandOf = (b: StepBands | undefined, c: string) => b?.countries?.[c]?.[field] ?? b?.groups?.[c]?.[field];
-  const series = (
-    lbl: string,
-    color: string,
-    v: (s: StepMeasures) => number | undefined,
-    bd: (b: StepBands | undefined) => Band | undefined,
-  ): FanSeries => ({
-    label: lbl,
-    color,
-    points: steps.flatMap((s, k) => {
-      const central = v(s);
-      const b = bd(bands[k]);
-      return central === undefined
-        ? []
-        : [{ date: date(s.date), day: s.date, central, ...(b ? { p5: b.p5, p50: b.p50, p95: b.p95 } : {}) }];
-    }),
-  });
+  // On the monthly path (when the draws carry one): the path's own measures, welfare as its real income.
+  const pathField = PATH_FIELD[field];
+  const onPath = (c: string) => Boolean(pathField && monthlyPath(point)?.[0].countries[c]?.[pathField] !== undefined);
+  const countriesMonthly = chosen.length > 0 && chosen.every(onPath);
   const countrySeries = chosen.map((c) =>
-    series(
-      names[c] ?? c,
-      regionColour(c),
-      (s) => valueAt(s, c),
-      (b) => bandOf(b, c),
-    ),
+    fanSeries(point, names[c] ?? c, regionColour(c), countriesMonthly, {
+      step: (s) => s.countries[c]?.[field] ?? s.groups?.[c]?.[field],
+      stepBand: (b) => b?.countries?.[c]?.[field] ?? b?.groups?.[c]?.[field],
+      month: (x) => x.countries[c]?.[pathField!],
+      monthBand: (b) => b?.countries?.[c]?.[pathField!],
+    }),
   );
+  const tradeMonthly = monthlyPath(point)?.[0].trade['CHN->USA'] !== undefined;
+  const direction = (from: string, to: string): Pick => ({
+    step: (s) => s.bilateral_exports_pct?.[from]?.[to],
+    stepBand: (b) => b?.bilateral_exports_pct?.[from]?.[to],
+    month: (x) => x.trade[`${from}->${to}`],
+    monthBand: (b) => b?.trade?.[`${from}->${to}`],
+  });
   const trade = [
-    series(
-      'China exports to US',
-      directionColour('CHN->USA'),
-      (s) => s.bilateral_exports_pct?.CHN?.USA,
-      (b) => b?.bilateral_exports_pct?.CHN?.USA,
-    ),
-    series(
-      'US exports to China',
-      directionColour('USA->CHN'),
-      (s) => s.bilateral_exports_pct?.USA?.CHN,
-      (b) => b?.bilateral_exports_pct?.USA?.CHN,
-    ),
+    fanSeries(point, 'China exports to US', directionColour('CHN->USA'), tradeMonthly, direction('CHN', 'USA')),
+    fanSeries(point, 'US exports to China', directionColour('USA->CHN'), tradeMonthly, direction('USA', 'CHN')),
   ].filter((s) => s.points.length);
+  const when = (monthly: boolean) =>
+    monthly ? `month by month in ${year} (the monthly path, each month banded)` : `after each step of ${year}`;
   const flat = (ss: FanSeries[]) =>
     ss.flatMap((s) =>
       s.points.map((p) => ({ date: p.day, series: s.label, central: p.central, p5: p.p5, p50: p.p50, p95: p.p95 })),
@@ -481,7 +544,7 @@ function TimelineBands({
       <Figure
         id="sweep-fan-countries"
         title={`${fieldLabel}, with its uncertainty`}
-        description={`${fieldLabel}, percent change from the baseline after each step of ${year}, of ${chosen.map((c) => names[c] ?? c).join(', ') || 'no country'}: the central run, the median of the draws and their 5–95% band.`}
+        description={`${fieldLabel}, percent change from the baseline ${when(countriesMonthly)}, of ${chosen.map((c) => names[c] ?? c).join(', ') || 'no country'}: the central run, the median of the draws and their 5–95% band.`}
         render={(w) => fanChart(w, countrySeries, { label: `${fieldLabel}, % change`, fmt: (v) => pct(v, 2) }, year)}
         rows={flat(countrySeries)}
         legend={legend(countrySeries)}
@@ -492,7 +555,7 @@ function TimelineBands({
         <Figure
           id="sweep-fan-trade"
           title="US–China goods trade, with its uncertainty"
-          description={`Change in the value of goods exports between the United States and China, percent of the baseline, after each step of ${year}: the central run, the median of the draws and their 5–95% band.`}
+          description={`Change in the value of goods exports between the United States and China, percent of the baseline, ${when(tradeMonthly)}: the central run, the median of the draws and their 5–95% band.`}
           render={(w) => fanChart(w, trade, { label: 'Exports, % change', fmt: (v) => pct(v, 0) }, year)}
           rows={flat(trade)}
           legend={legend(trade)}
