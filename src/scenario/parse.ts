@@ -9,7 +9,7 @@ import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from '../spec/scenario.ts';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
-import { PARSE_OPTIONS } from '../spec/issues.ts';
+import { issueAt, PARSE_OPTIONS } from '../spec/issues.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText, valuePassesGuards } from './limits.ts';
 import * as msg from '../spec/messages/scenario.ts';
 
@@ -101,13 +101,9 @@ export function parseYamlWith<S extends z.ZodType>(
   const parsed = schema.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.map((iss) => {
-      const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      const message = iss.message;
-      if (iss.code === 'unrecognized_keys') {
-        const keyPath = [...path, iss.keys[0]];
-        return { path: keyPath, message, ...(locateKey(doc, lc, keyPath) ?? locate(path)) };
-      }
-      return { path, message, ...locate(path) };
+      const at = issueAt(iss);
+      if (iss.code !== 'unrecognized_keys') return { ...at, ...locate(at.path) };
+      return { ...at, ...(locateKey(doc, lc, at.path) ?? locate(at.path.slice(0, -1))) };
     });
     throw new ScenarioError(file, issues);
   }

@@ -1,6 +1,6 @@
 /**
- * Builds the Fastify app: zod validation and serialization, OpenAPI (swagger), body parsers with
- * a 1 MB limit, the JSON error handler, response compression (br/gzip/deflate as the client
+ * Builds the Fastify app: zod validation (with the catalogue's messages, validation.ts) and
+ * serialization, OpenAPI (swagger), body parsers with a 1 MB limit, the JSON error handler, response compression (br/gzip/deflate as the client
  * accepts, bodies over 1 KB; event streams are hijacked and stay uncompressed), the API routes and
  * the web app (web/dist, built by `npm ci`).
  */
@@ -10,13 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installBodyParsers } from './body.ts';
+import { validatorCompiler } from './validation.ts';
 import { BODY_TIMEOUT_MS, installAccess, type AccessOptions } from './access.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
 import { metaRoutes } from './routes/meta.ts';

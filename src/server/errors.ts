@@ -3,12 +3,10 @@
  * `{error, message, issues?}` with the right status.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
 import { DataError } from '../data/errors.ts';
 import { UnsupportedKindError } from '../exec/registry.ts';
 import * as msg from '../spec/messages/server.ts';
-import * as scenarioMsg from '../spec/messages/scenario.ts';
 
 /** An error with an HTTP status and a short machine-readable code. */
 export class ApiError extends Error {
@@ -54,21 +52,6 @@ function toBody(e: unknown): [number, ErrorBody] {
   }
   if (fe.statusCode === 413)
     return [413, { error: 'payload_too_large', message: msg.payloadTooLarge(BODY_LIMIT_TEXT) }];
-  if (hasZodFastifySchemaValidationErrors(fe)) {
-    const where = fe.validationContext ?? 'body';
-    const issues = fe.validation
-      .flatMap(
-        (v) =>
-          unionIssues(v.params) ?? [
-            plainIssue(v.instancePath.split('/').filter(Boolean), v.keyword, v.message, v.params),
-          ],
-      )
-      .map((i) => ({ ...i, path: [where, ...i.path] }));
-    return [
-      400,
-      { error: 'bad_request', message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'), issues },
-    ];
-  }
   if (e instanceof DataError || e instanceof TypeError || e instanceof RangeError) {
     if (!fe.code?.startsWith('FST_')) return [400, { error: 'bad_request', message: (e as Error).message }];
   }
@@ -77,45 +60,11 @@ function toBody(e: unknown): [number, ErrorBody] {
   return [500, { error: 'internal', message: (e as Error).message ?? String(e) }];
 }
 
-type Issue = { path: (string | number)[]; message: string; code?: string; keys?: string[] };
-
 /** The body types the API reads, for the 415 message. */
 const ACCEPTED_TYPES = 'application/json, application/yaml, application/x-yaml, text/yaml';
 
 /** The body limit as text, for the 413 message. */
 const BODY_LIMIT_TEXT = 'the body limit (1 MB unless configured otherwise)';
-
-/** One issue; unknown keys point at the key itself, with an expected-vs-found message. */
-function plainIssue(
-  path: (string | number)[],
-  code: string | undefined,
-  message: string | undefined,
-  params: unknown,
-): Issue {
-  const keys = (params as { keys?: string[] } | undefined)?.keys;
-  if (code === 'unrecognized_keys' && keys?.length) {
-    return { path: [...path, keys[0]], message: scenarioMsg.unknownKeys(keys) };
-  }
-  return { path, message: message ?? scenarioMsg.invalidValue() };
-}
-
-/**
- * A union (e.g. "YAML text or JSON envelope") fails with one issue at the root; report instead the
- * issues of the branch whose type matched, so the path points at the offending field.
- */
-function unionIssues(params: unknown): Issue[] | undefined {
-  const branches = (params as { errors?: Issue[][] } | undefined)?.errors;
-  if (!Array.isArray(branches)) return undefined;
-  const matched = branches.find((b) => !(b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0));
-  return matched?.map((i) =>
-    plainIssue(
-      i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      i.code,
-      i.message,
-      i,
-    ),
-  );
-}
 
 /** Installs the JSON error and not-found handlers on `app`. */
 export function installErrorHandlers(app: FastifyInstance): void {

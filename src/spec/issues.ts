@@ -98,3 +98,17 @@ const issueMessage: z.core.$ZodErrorMap = (iss) => {
  * scenario saves: the CLI's parse of nafta-cp2015.yaml takes 9–11 ms CPU instead of 14–17.
  */
 export const PARSE_OPTIONS = { error: issueMessage, jitless: true } as const;
+
+/**
+ * A zod issue as a located issue's path and message: an unknown key points at the key itself (the
+ * first one), so that its line:col (or the API's path) names the field that should not be there.
+ *
+ * @example
+ * ```ts
+ * r.error.issues.map(issueAt); // [{ path: ['policy', 'tarifs'], message: 'expected only known fields, found unknown field "tarifs"' }]
+ * ```
+ */
+export function issueAt(iss: z.core.$ZodIssue): { path: (string | number)[]; message: string } {
+  const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  return { path: iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path, message: iss.message };
+}

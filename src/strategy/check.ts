@@ -6,7 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { PolicyError } from '../policy/errors.ts';
 import { ScenarioError, type ScenarioIssue } from '../spec/errors.ts';
-import { PARSE_OPTIONS } from '../spec/issues.ts';
+import { issueAt, PARSE_OPTIONS } from '../spec/issues.ts';
 import type { ParsedScenario } from '../scenario/parse.ts';
 import { checkScenario } from '../scenario/solve.ts';
 import { expandAllPartners } from './allPartners.ts';
@@ -47,9 +47,8 @@ function parseStrategySection(p: ParsedScenario): Strategy {
   fail(
     p,
     r.error.issues.map((iss) => {
-      const path: Path = ['strategy', ...iss.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
-      if (iss.code === 'unrecognized_keys') return { path: [...path, iss.keys[0]], message: iss.message };
-      return { path, message: iss.message };
+      const at = issueAt(iss);
+      return { path: ['strategy', ...at.path], message: at.message };
     }),
   );
 }

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parse, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ScenarioError } from '../spec/errors.ts';
-import { PARSE_OPTIONS } from '../spec/issues.ts';
+import { issueAt, PARSE_OPTIONS } from '../spec/issues.ts';
 import { parseScenarioText, type ParsedScenario } from '../scenario/parse.ts';
 import { parseServedScenario } from '../scenario/served.ts';
 import { ALIAS_BOMB, SCENARIO_LIMITS, checkDocument, checkText } from '../scenario/limits.ts';
@@ -211,9 +211,8 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
   }
   const r = SweepFileSchema.safeParse(value, PARSE_OPTIONS);
   if (!r.success) {
-    const iss = r.error.issues[0];
-    const path = iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    fail(iss.code === 'unrecognized_keys' ? [...path, iss.keys[0]] : path, iss.message);
+    const at = issueAt(r.error.issues[0]);
+    fail(at.path, at.message);
   }
   const spec = {
     ...r.data!,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseDocument } from 'yaml';
 import { analyze, parseGeniusDomain, parseGeniusProfile, type Analysis } from '../../negotiate/index.ts';
 import { ScenarioError } from '../../spec/errors.ts';
-import { PARSE_OPTIONS } from '../../spec/issues.ts';
+import { issueAt, PARSE_OPTIONS } from '../../spec/issues.ts';
 import type { RunHandler } from '../../contract/run.ts';
 import * as msg from '../../spec/messages/exec.ts';
 import * as scenarioMsg from '../../spec/messages/scenario.ts';
@@ -31,13 +31,7 @@ function parseInput(input: string, label: string): z.output<typeof GeniusInputSc
     throw new ScenarioError(label, [{ path: [], message: scenarioMsg.notYaml(doc.errors[0].message.split('\n')[0]) }]);
   const r = GeniusInputSchema.safeParse(doc.toJS(), PARSE_OPTIONS);
   if (!r.success) {
-    throw new ScenarioError(
-      label,
-      r.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        message: i.message,
-      })),
-    );
+    throw new ScenarioError(label, r.error.issues.map(issueAt));
   }
   return r.data;
 }
