@@ -3,40 +3,11 @@
  * of its own region when the dataset has it, else of the aggregate that holds it (the multisector
  * dataset's EUR = the 23 other EU members of WIOD 2013, ASN = the rest of ASEAN, then ROW = the rest of the world).
  */
+import { ASEAN_OTHER, WIOD_OTHER_EU } from '../../../src/spec/regions.ts';
 import { ISO_NUMERIC } from './iso.ts';
 
-/** The 23 EU members of WIOD 2013 other than Germany, France, Italy and the United Kingdom (Croatia joined later). */
-export const WIOD_OTHER_EU = [
-  'AUT',
-  'BEL',
-  'BGR',
-  'CYP',
-  'CZE',
-  'DNK',
-  'EST',
-  'FIN',
-  'GRC',
-  'HUN',
-  'IRL',
-  'LTU',
-  'LUX',
-  'LVA',
-  'MLT',
-  'NLD',
-  'POL',
-  'PRT',
-  'ROU',
-  'SVK',
-  'SVN',
-  'ESP',
-  'SWE',
-];
-
-/** The ASEAN members other than Indonesia and Vietnam: multisector-2025's ASN (carved out of ROW). */
-export const ASEAN_OTHER = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
-
 /** Aggregate regions some datasets use, and the ISO codes they hold (ROW: everything not listed). */
-const AGGREGATES: Record<string, string[]> = { EUR: WIOD_OTHER_EU, ASN: ASEAN_OTHER };
+const AGGREGATES: Record<string, readonly string[]> = { EUR: WIOD_OTHER_EU, ASN: ASEAN_OTHER };
 
 /** Features of world-atlas without an ISO id, by name. */
 const BY_NAME: Record<string, string> = { 'N. Cyprus': 'CYP', Somaliland: 'SOM', Kosovo: 'XKX' };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RAW_DIR } from '../paths.ts';
 import * as msg from '../../../spec/messages/data.ts';
+import { ASEAN_OTHER, WIOD_OTHER_EU } from '../../../spec/regions.ts';
 
 export const SATELLITE_DIR = resolve(RAW_DIR, '..', 'satellites');
 
@@ -32,38 +33,11 @@ export const REGIONS: [string, string][] = [
   ['ROW', 'Rest of the world'],
 ];
 export const REGION_CODES = REGIONS.map(([c]) => c);
-/** WIOD 2013's other EU members (agg_19x35/regions.csv; ROM is Romania, ROU in ISO). */
-const EUR_MEMBERS = [
-  'AUT',
-  'BEL',
-  'BGR',
-  'CYP',
-  'CZE',
-  'DNK',
-  'ESP',
-  'EST',
-  'FIN',
-  'GRC',
-  'HUN',
-  'IRL',
-  'LTU',
-  'LUX',
-  'LVA',
-  'MLT',
-  'NLD',
-  'POL',
-  'PRT',
-  'ROU',
-  'SVK',
-  'SVN',
-  'SWE',
-];
-
 /** Maps an ISO3 country to one of the 19 regions (Croatia, not in WIOD 2013, is in ROW as there). */
 export function regionOf(iso3: string): string {
   const c = iso3 === 'ROM' ? 'ROU' : iso3;
   if (REGION_CODES.includes(c) && c !== 'EUR' && c !== 'ROW') return c;
-  if (EUR_MEMBERS.includes(c)) return 'EUR';
+  if (WIOD_OTHER_EU.includes(c)) return 'EUR';
   return 'ROW';
 }
 
@@ -72,12 +46,11 @@ export const CARVED_REGIONS: [string, string][] = [
   ['VNM', 'Vietnam'],
   ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
 ];
-const ASN_MEMBERS = ['THA', 'MYS', 'SGP', 'PHL', 'KHM', 'MMR', 'LAO', 'BRN'];
 
 /** Maps an ISO3 country to one of the 21 regions of the dataset (the 19 and VNM, ASN out of ROW). */
 export function regionOfCarved(iso3: string): string {
   if (iso3 === 'VNM') return 'VNM';
-  if (ASN_MEMBERS.includes(iso3)) return 'ASN';
+  if (ASEAN_OTHER.includes(iso3)) return 'ASN';
   return regionOf(iso3);
 }
 
