@@ -1,7 +1,8 @@
 /**
  * Sector impact bars: for each country with sector detail, the change of one sector measure (real
  * output by default), sorted, orange for losses and purple for gains, with the value written at the
- * end of each bar.
+ * end of each bar. With `bands` (a sweep of the same run), each bar gets its 5–95% whisker and a
+ * ring at the draws' median, as the HTML report's sector bars.
  */
 import { useState } from 'react';
 import * as Plot from '@observablehq/plot';
@@ -24,6 +25,13 @@ const SERVICES = /^c(1[7-9]|2\d|3[0-5])$/;
 export const goodsSectors = (d: DatasetInfo | undefined) =>
   d?.sectors.filter((s) => !SERVICES.test(s.code)).map((s) => s.code);
 
+/** Percentiles 5/50/95 of a measure over a sweep's draws. */
+export interface Band {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
 export interface SectorBarsProps {
   sectors: Record<string, Record<string, SectorRow>>;
   dataset: DatasetInfo | undefined;
@@ -33,9 +41,22 @@ export interface SectorBarsProps {
   goods?: string[];
   /** The countries to draw, in this order (default: every country with sector detail). */
   countries?: string[];
+  /** region → sector → measure → band over a sweep's draws: drawn as whiskers where present. */
+  bands?: Record<string, Record<string, Record<string, Band>>>;
+  /** What the whiskers are (which sweep, how many draws), under the chart. */
+  bandsNote?: string;
 }
 
-export function SectorBars({ sectors, dataset, subtitle, source, goods, countries: chosen }: SectorBarsProps) {
+export function SectorBars({
+  sectors,
+  dataset,
+  subtitle,
+  source,
+  goods,
+  countries: chosen,
+  bands,
+  bandsNote,
+}: SectorBarsProps) {
   const [measure, setMeasure] = useState('real_output_pct');
   const [services, setServices] = useState(false);
   const countries = chosen ? chosen.filter((c) => sectors[c]) : Object.keys(sectors);
@@ -47,13 +68,22 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
   const rows = countries.flatMap((c) =>
     Object.entries(sectors[c])
       .filter(([code]) => services || !goods || goods.includes(code))
-      .map(([code, r]) => ({
-        country: regionName[c] ?? c,
-        code,
-        sector: sectorName(code, longName[code]),
-        value: (r as unknown as Record<string, number>)[measure],
-      })),
+      .map(([code, r]) => {
+        const value = (r as unknown as Record<string, number>)[measure];
+        const b = bands?.[c]?.[code]?.[measure];
+        // The value is written beyond the whisker, not over it.
+        const end = b ? (value < 0 ? Math.min(value, b.p5) : Math.max(value, b.p95)) : value;
+        return {
+          country: regionName[c] ?? c,
+          code,
+          sector: sectorName(code, longName[code]),
+          value,
+          end,
+          ...(b ? { p5: b.p5, p50: b.p50, p95: b.p95 } : {}),
+        };
+      }),
   );
+  const banded = rows.filter((r) => r.p5 !== undefined);
   const label = MEASURES[measure];
   return (
     <div className="sector-bars">
@@ -88,7 +118,7 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
             .filter((r) => r.country === (regionName[countries[0]] ?? countries[0]))
             .sort((a, b) => a.value - b.value)
             .map((r) => r.sector);
-          const vals = rows.map((r) => r.value).filter(Number.isFinite);
+          const vals = rows.flatMap((r) => [r.value, r.p5 ?? NaN, r.p95 ?? NaN]).filter(Number.isFinite);
           const lo = Math.min(0, ...vals),
             hi = Math.max(0, ...vals);
           // Room for the value labels: 46 px each side of the bars, whatever the width.
@@ -139,10 +169,44 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
                 fill: (d: { value: number }) => (d.value < 0 ? LOSS : GAIN),
               }),
               Plot.ruleX([0], { stroke: '#333' }),
+              ...(banded.length
+                ? [
+                    Plot.ruleY(banded, {
+                      y: 'sector',
+                      x1: 'p5',
+                      x2: 'p95',
+                      [wide ? 'fx' : 'fy']: 'country',
+                      stroke: '#1b1f24',
+                      strokeWidth: 1.3,
+                    }),
+                    Plot.tickX(banded, {
+                      x: 'p5',
+                      y: 'sector',
+                      [wide ? 'fx' : 'fy']: 'country',
+                      stroke: '#1b1f24',
+                      inset: 4,
+                    }),
+                    Plot.tickX(banded, {
+                      x: 'p95',
+                      y: 'sector',
+                      [wide ? 'fx' : 'fy']: 'country',
+                      stroke: '#1b1f24',
+                      inset: 4,
+                    }),
+                    Plot.dot(banded, {
+                      x: 'p50',
+                      y: 'sector',
+                      [wide ? 'fx' : 'fy']: 'country',
+                      r: 2.2,
+                      fill: '#fff',
+                      stroke: '#1b1f24',
+                    }),
+                  ]
+                : []),
               Plot.text(
                 rows.filter((d) => d.value < 0),
                 {
-                  x: 'value',
+                  x: 'end',
                   y: 'sector',
                   [wide ? 'fx' : 'fy']: 'country',
                   text: (d: { value: number }) => pct(d.value, 1),
@@ -156,7 +220,7 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
               Plot.text(
                 rows.filter((d) => d.value >= 0),
                 {
-                  x: 'value',
+                  x: 'end',
                   y: 'sector',
                   [wide ? 'fx' : 'fy']: 'country',
                   text: (d: { value: number }) => pct(d.value, 1),
@@ -173,21 +237,41 @@ export function SectorBars({ sectors, dataset, subtitle, source, goods, countrie
                   x: 'value',
                   y: 'sector',
                   [wide ? 'fx' : 'fy']: 'country',
-                  title: (d: { country: string; code: string; sector: string; value: number }) =>
-                    `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}`,
+                  title: (d: (typeof rows)[number]) =>
+                    `${d.country}\n${longName[d.code] ?? d.sector} (${d.code})\n${label}: ${pct(d.value, 2)}${
+                      d.p5 !== undefined ? `\n5–95% of the draws: ${pct(d.p5, 2)} to ${pct(d.p95, 2)}` : ''
+                    }`,
                 }),
               ),
             ],
           });
         }}
-        rows={rows.map(({ country, code, sector, value }) => ({ country, code, sector, [measure]: value }))}
+        rows={rows.map(({ country, code, sector, value, p5, p50, p95 }) => ({
+          country,
+          code,
+          sector,
+          [measure]: value,
+          ...(p5 !== undefined ? { p5, p50, p95 } : {}),
+        }))}
         legend={[
           { label: 'loss', color: LOSS },
           { label: 'gain', color: GAIN },
+          ...(banded.length
+            ? [
+                { label: '5–95% of the draws', color: '#1b1f24' },
+                { label: 'median of the draws', color: '#1b1f24', shape: 'ring' as const },
+              ]
+            : []),
         ]}
         source={source}
-        deps={[sectors, measure, services, countries.join(',')]}
-      />
+        deps={[sectors, measure, services, countries.join(','), bands]}
+      >
+        {bandsNote && (
+          <p className="figure-desc" data-testid="sector-bands-note">
+            {bandsNote}
+          </p>
+        )}
+      </Figure>
     </div>
   );
 }

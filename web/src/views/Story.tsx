@@ -28,6 +28,7 @@ import { setValue, stepActions, withoutExportControls } from '../scenarioText.ts
 import { HORIZON_TEXT, Measures, TariffNote, type Horizon } from './story/Explain.tsx';
 import { ModelVsObserved } from './story/ModelVsObserved.tsx';
 import { CriticalSupply } from './story/CriticalSupply.tsx';
+import { useStoryBands, type StoryBands } from './story/sweepBands.ts';
 import './story/story.css';
 import { EventStrip } from '../components/EventStrip.tsx';
 import { TimelineCharts } from '../components/TimelineCharts.tsx';
@@ -218,6 +219,7 @@ function StoryBody({
   const at = `after the step of ${day(step.date)}`;
   const T = (s: TimelineStep, key: string) => level(s.average_tariffs[key], 1);
   const W = (s: TimelineStep, c: string) => pct(s.countries[c]?.welfare_pct, 2);
+  const sweep = useStoryBands(result, STORY_ID);
   return (
     <article className="story">
       <header className="story-head">
@@ -345,6 +347,8 @@ function StoryBody({
             subtitle={at}
             source={src}
             goods={goodsSectors(dataset)}
+            bands={sweep?.steps.get(k)}
+            bandsNote={bandsNote(sweep, k, steps)}
           />
         )}
         {countries.length === 0 && <p className="muted">Choose a country above to see its sectors.</p>}
@@ -380,6 +384,16 @@ function StoryBody({
       </section>
     </article>
   );
+}
+
+/** What the sector bars' whiskers are, or why this event has none. */
+function bandsNote(sweep: StoryBands | null, k: number, steps: TimelineStep[]): string {
+  if (!sweep)
+    return 'No uncertainty intervals: no stored sweep of this scenario has this run as its central run (a sweep run of scenario us-china-2025 at this horizon, e.g. sweeps/us-china-2025-long-run.yaml, adds 5–95% whiskers).';
+  const at = [...sweep.steps.keys()].map((j) => day(steps[j].date)).join(' and ');
+  return sweep.steps.has(k)
+    ? `Whiskers: 5–95% of ${sweep.used} of ${sweep.requested} draws of the sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}); rings: their median. Bars are this run, the sweep's central run.`
+    : `The sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}) keeps sector detail at ${at} only: choose one of those events for its 5–95% whiskers.`;
 }
 
 function EventCard({
