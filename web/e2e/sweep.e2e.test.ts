@@ -103,6 +103,14 @@ describe.skipIf(!hasChromium())('the sweep view', () => {
     const sectors = page.locator('#fig-sweep-sector-intervals');
     await sectors.locator('svg').first().waitFor();
     expect(await sectors.locator('svg g[aria-label="rule"] line').count()).toBeGreaterThan(10);
+    // Its options: the measure and the country redraw it under their title.
+    const title = sectors.locator('#fig-sweep-sector-intervals-title');
+    const options = page.getByRole('group', { name: 'Sector chart options' });
+    await expect(title.textContent()).resolves.toMatch(/: Real output by sector, with 5–95% intervals$/);
+    await options.getByLabel('Measure').selectOption('exports_pct');
+    await expect.poll(() => title.textContent()).toMatch(/: Exports by sector, with 5–95% intervals$/);
+    await options.getByLabel('Country').selectOption('CHN');
+    await expect.poll(() => title.textContent()).toBe('China: Exports by sector, with 5–95% intervals');
     // The picker adds a reported country to the fan chart, and the choice is in the address.
     await page.getByLabel('Add a country or group to the fan chart').selectOption('JPN');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#/runs?countries=USA,CHN,JPN');

@@ -593,25 +593,20 @@ function SectorIntervals({
   const withSectors = steps.flatMap((s, k) => (s.sectors ? [k] : []));
   const [stepChoice, setStepChoice] = useState<number | null>(null);
   const k = stepChoice ?? (withSectors.includes(defaultStep) ? defaultStep : withSectors.at(-1));
-  const [country, setCountry] = useState<string | null>(null);
-  const [measure, setMeasure] = useState('real_output_pct');
+  const choice = useSectorChoice(k === undefined ? undefined : steps[k].sectors);
   if (k === undefined) return null;
-  const sectors = steps[k].sectors!;
-  const countries = Object.keys(sectors);
-  const c = country && sectors[country] ? country : countries[0];
+  const { country: c, measure } = choice;
   return (
     <SectorBandsFigure
-      title={`${SECTOR_MEASURES[measure]} by sector, with 5–95% intervals`}
       when={`after the step of ${day(steps[k].date)}`}
-      rows={sectors[c]}
+      rows={steps[k].sectors![c]}
       bands={bands[k]?.sectors?.[c]}
       measure={measure}
       country={c}
       dataset={dataset}
       source={source}
     >
-      <fieldset className="controls">
-        <legend className="sr-only">Sector chart options</legend>
+      <SectorControls choice={choice} dataset={dataset}>
         {withSectors.length > 1 && (
           <label>
             Step{' '}
@@ -625,33 +620,59 @@ function SectorIntervals({
             </select>
           </label>
         )}
-        <label>
-          Country{' '}
-          <select value={c} onChange={(e) => setCountry(e.target.value)}>
-            {countries.map((x) => (
-              <option key={x} value={x}>
-                {dataset?.regions.find((r) => r.code === x)?.name ?? x}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Measure{' '}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
-            {Object.entries(SECTOR_MEASURES).map(([m, l]) => (
-              <option key={m} value={m}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-      </fieldset>
+      </SectorControls>
     </SectorBandsFigure>
   );
 }
 
+/** The country and measure a sector chart of `sectors` shows: its first country until one is chosen. */
+function useSectorChoice(sectors: SectorTable | undefined) {
+  const [chosen, setCountry] = useState<string | null>(null);
+  const [measure, setMeasure] = useState('real_output_pct');
+  const countries = Object.keys(sectors ?? {});
+  const country = chosen && sectors?.[chosen] ? chosen : countries[0];
+  return { countries, country, setCountry, measure, setMeasure };
+}
+
+/** The options of a sector chart: any options of its own first (a step), then the country and the measure. */
+function SectorControls({
+  choice: { countries, country, setCountry, measure, setMeasure },
+  dataset,
+  children,
+}: {
+  choice: ReturnType<typeof useSectorChoice>;
+  dataset: DatasetInfo | undefined;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset className="controls">
+      <legend className="sr-only">Sector chart options</legend>
+      {children}
+      <label>
+        Country{' '}
+        <select value={country} onChange={(e) => setCountry(e.target.value)}>
+          {countries.map((x) => (
+            <option key={x} value={x}>
+              {dataset?.regions.find((r) => r.code === x)?.name ?? x}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Measure{' '}
+        <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+          {Object.entries(SECTOR_MEASURES).map(([m, l]) => (
+            <option key={m} value={m}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
 function SectorBandsFigure({
-  title,
   when,
   rows,
   bands,
@@ -661,7 +682,6 @@ function SectorBandsFigure({
   source,
   children,
 }: {
-  title: string;
   when: string;
   rows: Record<string, Num>;
   bands: Record<string, Bands> | undefined;
@@ -688,7 +708,7 @@ function SectorBandsFigure({
       {children}
       <Figure
         id="sweep-sector-intervals"
-        title={`${name}: ${title}`}
+        title={`${name}: ${SECTOR_MEASURES[measure]} by sector, with 5–95% intervals`}
         description={`${SECTOR_MEASURES[measure] ?? measure}, percent change by goods sector, ${when}: bars are the central run, whiskers the 5–95% band of the draws, rings their median.`}
         render={(w) => intervalChart(w, data, `${SECTOR_MEASURES[measure] ?? measure}, % change`)}
         rows={bandRows(data)}
@@ -720,10 +740,8 @@ function SolveBands({
       return v === undefined ? [] : [{ code: c, label: names[c] ?? c, central: v, ...(bd ?? {}) }];
     })
     .sort((x, y) => x.central - y.central);
-  const sectorCountries = Object.keys(m.sectors ?? {});
-  const [country, setCountry] = useState<string | null>(null);
-  const [measure, setMeasure] = useState('real_output_pct');
-  const c = country && m.sectors?.[country] ? country : sectorCountries[0];
+  const choice = useSectorChoice(m.sectors);
+  const { country: c, measure } = choice;
   return (
     <>
       <Figure
@@ -738,7 +756,6 @@ function SolveBands({
       />
       {c && (
         <SectorBandsFigure
-          title={`${SECTOR_MEASURES[measure]} by sector, with 5–95% intervals`}
           when="in the new equilibrium"
           rows={m.sectors![c]}
           bands={b.sectors?.[c]}
@@ -747,29 +764,7 @@ function SolveBands({
           dataset={dataset}
           source={source}
         >
-          <fieldset className="controls">
-            <legend className="sr-only">Sector chart options</legend>
-            <label>
-              Country{' '}
-              <select value={c} onChange={(e) => setCountry(e.target.value)}>
-                {sectorCountries.map((x) => (
-                  <option key={x} value={x}>
-                    {names[x] ?? x}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Measure{' '}
-              <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
-                {Object.entries(SECTOR_MEASURES).map(([k, l]) => (
-                  <option key={k} value={k}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </fieldset>
+          <SectorControls choice={choice} dataset={dataset} />
         </SectorBandsFigure>
       )}
     </>
