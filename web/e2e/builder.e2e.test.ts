@@ -4,6 +4,7 @@
  * into agreements, chooses agents, deadline, the leaders' thresholds (one calibrated on the record)
  * and trust; the file it writes validates in the API; the run's offers arrive as they are made
  * (progress events), then the result; the view fits at 390, 768 and 1440 px and passes axe-core.
+ * Any two regions or groups can negotiate (EU–China here), with security weights in the file and the run.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { CHROMIUM, hasChromium, type Harness, useHarness } from './harness.ts';
+import { CHROMIUM, hasChromium, type Harness, SCREENSHOTS, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 import { runCli } from '../../test/support/cli.ts';
 
@@ -144,6 +145,115 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
       /^\[ree \+ chips\] round 1: USA offers ree \d/,
     );
     await expectGoodLayout(page, 'negotiation-builder');
+    expect(h.errors).toEqual([]);
+  }, 400_000);
+
+  it('sets up talks between the EU and China with a security weight: the file carries it, validates in the API and the CLI, and the run weighs it and shows the offers', async () => {
+    await page.goto('/#/negotiation?case=build');
+    await page.reload(); // a fresh builder, not the one the test before left
+    const b = page.getByTestId('negotiation-builder');
+    await b.waitFor({ timeout: 30_000 });
+    // The EU (a group of the dataset) takes the US seat: the US levers become the EU's, the record gives way to stated trust.
+    await b.getByLabel('Delegation 1', { exact: true }).selectOption('EU');
+    await expect(b.getByTestId('delegation-1').textContent()).resolves.toMatch(
+      /speaks for its members \(DEU, FRA, ITA, EUR\)/,
+    );
+    for (const id of ['chips', 'farm', 'us_tariff'])
+      await b.getByRole('button', { name: `Remove issue ${id}` }).click();
+    await b.getByLabel('Options of issue ree, percent').fill('25, 60, 100');
+    await b.getByLabel('Add a lever').selectOption('eu_tariff');
+    await b.getByRole('button', { name: 'Add', exact: true }).click();
+    await b.getByLabel('Options of issue eu_tariff, percent').fill('-10');
+    await b.getByLabel('Agreement of issue eu_tariff').selectOption('1');
+    // A security weight on the EU's own chip supply, explained by its tooltip.
+    const tip = b.getByRole('button', { name: 'What is a security weight? (delegation 1)' });
+    await tip.hover();
+    await expect(b.getByRole('tooltip').first().textContent()).resolves.toMatch(/real absorption/);
+    await expect(b.getByRole('tooltip').first().isVisible()).resolves.toBe(true);
+    await b.getByTestId('delegation-1').screenshot({ path: join(SCREENSHOTS, 'negotiation-builder-eu-tip.png') });
+    await b.getByRole('button', { name: 'Add a security weight for EU' }).click();
+    await b.getByLabel('Sector, security weight 1 of EU').selectOption('SEMI');
+    await b.getByLabel('Weight σ, security weight 1 of EU').fill('0.02');
+    await b.getByLabel('Leader of delegation 1').fill('Ursula von der Leyen');
+    // Only the US and Chinese leaders can be calibrated on the 2025 approvals; China's is set known here (no calibration solves).
+    const [eu, cn] = [b.getByTestId('delegation-1'), b.getByTestId('delegation-2')];
+    expect(await eu.locator('option', { hasText: /calibrated/ }).count()).toBe(0);
+    await cn.getByLabel('Kind').selectOption('known');
+    expect(await b.locator('option', { hasText: /Phase One record/ }).count()).toBe(0);
+    await b.getByLabel('Deadline (rounds)').fill('6');
+    await b.getByLabel('Replications (seeds)').fill('3');
+    await b
+      .getByTestId('builder-check')
+      .getByText(/✓ A valid negotiation/)
+      .waitFor({ timeout: 60_000 });
+    const text = (await b.getByTestId('builder-yaml').textContent())!;
+    const built = parse(text) as Built & {
+      negotiation: {
+        parties: Record<string, { objective?: unknown; leader: { name: string } }>;
+        trust?: { record?: unknown };
+      };
+    };
+    expect(Object.keys(built.negotiation.parties)).toEqual(['EU', 'CHN']);
+    expect(built.negotiation.parties.EU.objective).toEqual({ measure: 'real_income', security: { SEMI: 0.02 } });
+    expect(built.negotiation.parties.EU.leader).toEqual({
+      name: 'Ursula von der Leyen',
+      threshold: { kind: 'known', value: 0 },
+    });
+    expect(built.negotiation.domain.issues.map((i) => [i.id, i.grid])).toEqual([
+      ['ree', [0.25, 0.6, 1]],
+      ['eu_tariff', [-0.1, 0]],
+    ]);
+    expect(built.negotiation.domain.issues[1].tariffs).toEqual([
+      { importer: 'EU', exporter: 'CHN', sectors: ['goods'] },
+    ]);
+    expect(built.negotiation.domain.linkage.linked).toEqual([['ree', 'eu_tariff']]);
+    expect(built.negotiation.domain.calibration).toBeUndefined();
+    expect(built.negotiation.trust?.record).toBeUndefined();
+    const v = await fetch(`${h.server.url}/api/scenarios/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: text,
+    });
+    expect(v.status).toBe(200);
+    await expect(v.json()).resolves.toMatchObject({ valid: true, kind: 'negotiation', model: 'multisector' });
+    const file = join(mkdtempSync(join(tmpdir(), 'lancaster-builder-')), 'eu-china.yaml');
+    writeFileSync(file, text);
+    const cli = await runCli('validate', file);
+    expect([cli.code, cli.stderr]).toEqual([0, '']);
+
+    await b.getByTestId('builder-run').click();
+    await b.getByTestId('offer-stream').first().locator('li').first().waitFor({ timeout: 240_000 });
+    const result = b.locator('[data-testid="result"][data-kind="negotiation"]');
+    await result.waitFor({ timeout: 60_000 });
+    const run = (await (await fetch(`${h.server.url}/api/runs/${await result.getAttribute('data-run')}`)).json()) as {
+      scenario: string;
+      result: {
+        parties: string[];
+        objectives: { name: string; region: string; security: unknown[] }[];
+        issues: { id: string; owner: string }[];
+        sessions: unknown[];
+      };
+    };
+    expect(run.scenario).toBe(text);
+    expect(run.result.parties).toEqual(['EU', 'CHN']);
+    // The weight round-trips into the run: the EU delegation's objective carries it.
+    expect(run.result.objectives[0]).toMatchObject({
+      name: 'EU delegation',
+      region: 'EU',
+      security: [{ region: 'EU', sector: 'SEMI', weight: 0.02 }],
+    });
+    expect(run.result.issues.map((i) => [i.id, i.owner])).toEqual([
+      ['ree', 'CHN'],
+      ['eu_tariff', 'EU'],
+    ]);
+    // The offers name the delegations (same known stream bug as above: at least one stream).
+    await expect.poll(() => b.getByTestId('offer-stream').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await b.getByTestId('offer-stream').count()).toBeLessThanOrEqual(run.result.sessions.length);
+    await expect(b.getByTestId('offer-stream').first().locator('li').first().textContent()).resolves.toMatch(
+      /^\[ree \+ eu_tariff\] round 1: EU offers ree \d.* — model: EU [−+]\d+\.\d{3} pp, CHN [−+]\d+\.\d{3} pp/,
+    );
+    await page.mouse.move(0, 0);
+    await expectGoodLayout(page, 'negotiation-builder-eu');
     expect(h.errors).toEqual([]);
   }, 400_000);
 });

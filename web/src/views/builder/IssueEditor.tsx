@@ -5,11 +5,13 @@
  */
 import type { ChangeEvent } from 'react';
 import type { DatasetInfo } from '../../api.ts';
-import { type IssueDraft, PARTIES, type Party, fileGrid } from './setup.ts';
+import { type IssueDraft, type Party, fileGrid } from './setup.ts';
 
 interface Props {
   issue: IssueDraft;
   dataset: DatasetInfo;
+  /** The delegations' codes (an issue is one delegation's concession). */
+  parties: readonly string[];
   /** Agreement numbers in use (a new one is offered too). */
   agreements: number[];
   onChange: (i: IssueDraft) => void;
@@ -18,7 +20,7 @@ interface Props {
 
 const selected = (e: ChangeEvent<HTMLSelectElement>) => [...e.target.selectedOptions].map((o) => o.value);
 
-export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove }: Props) {
+export function IssueEditor({ issue: i, dataset, parties, agreements, onChange, onRemove }: Props) {
   const tariff = i.kind === 'tariff';
   const set = (patch: Partial<IssueDraft>) => onChange({ ...i, ...patch });
   const name = `issue ${i.id}`;
@@ -30,7 +32,8 @@ export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove 
       ? 'points of approval added'
       : 'share of licences approved, %';
   const grid = fileGrid(i);
-  const regions = dataset.regions.map((r) => r.code);
+  // Importers or origins: regions, or a group (EU: each of its members).
+  const regions = [...Object.keys(dataset.groups), ...dataset.regions.map((r) => r.code)];
   const sectorGroups = Object.entries(dataset.sector_groups ?? {});
   return (
     <fieldset className="issue" data-testid={`issue-${i.id}`}>
@@ -50,7 +53,7 @@ export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove 
           value={i.owner}
           onChange={(e) => set({ owner: e.target.value as Party })}
         >
-          {PARTIES.map((p) => (
+          {[...new Set([...parties, i.owner])].map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
@@ -65,7 +68,9 @@ export function IssueEditor({ issue: i, dataset, agreements, onChange, onRemove 
           onChange={(e) => set({ from: selected(e) })}
         >
           {regions.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {dataset.groups[r] ? `${r} (group: ${dataset.groups[r].join(', ')})` : r}
+            </option>
           ))}
         </select>
       </label>

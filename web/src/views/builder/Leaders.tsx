@@ -1,8 +1,10 @@
 /**
- * A leader's ratification threshold θ, in percentage points of the leader's objective (real income):
- * the leader ratifies an agreement worth at least θ. Known, uniform, normal, or calibrated on the
- * record (uniform on [b − width, b] below the bound b that the leader's 2025 approvals imply).
+ * A leader's ratification threshold θ, in percentage points of the leader's objective (real income,
+ * plus the delegation's security terms): the leader ratifies an agreement worth at least θ. Known,
+ * uniform, normal, or — for the US and Chinese leaders — calibrated on the record (uniform on
+ * [b − width, b] below the bound b that the leader's 2025 approvals imply).
  */
+import { canCalibrate } from './delegations.ts';
 import type { Party, Threshold } from './setup.ts';
 
 const DEFAULTS: Record<Threshold['kind'], Threshold> = {
@@ -45,7 +47,7 @@ export function ThresholdInput({
   return (
     <fieldset className="threshold">
       <legend>
-        {leader} ({party}): ratification threshold θ, pp of real income
+        {leader} ({party}): ratification threshold θ, pp of the objective
       </legend>
       <label>
         Kind{' '}
@@ -53,7 +55,9 @@ export function ThresholdInput({
           <option value="known">known</option>
           <option value="uniform">uniform</option>
           <option value="normal">normal</option>
-          <option value="calibrated">calibrated on the 2025 approvals</option>
+          {(canCalibrate(party) || value.kind === 'calibrated') && (
+            <option value="calibrated">calibrated on the 2025 approvals</option>
+          )}
         </select>
       </label>
       {value.kind === 'known' && (

@@ -1,6 +1,7 @@
 /**
- * The negotiation builder (#/negotiation?case=build): a user sets up talks of their own on the
- * levers of the trade model — tariffs on any pair and sectors of the dataset, export controls
+ * The negotiation builder (#/negotiation?case=build): a user sets up talks of their own between
+ * any two delegations of the dataset's regions and groups, with the security weights of their
+ * objectives, on the levers of the trade model — tariffs on any pair and sectors of the dataset, export controls
  * (rare-earth licence approvals, chip controls, or any other), with a note on why purchase
  * commitments are not a lever — and the agreements they fall into, the start date, agents, deadline,
  * leaders' thresholds and trust. It writes the negotiation file (setup.ts), has the server check it
@@ -13,10 +14,10 @@ import { NegotiationResult } from '../results/NegotiationResult.tsx';
 import { FileActions } from './FileActions.tsx';
 import { useNegotiationRun, useServerCheck, useTemplate } from './hooks.ts';
 import { IssueList } from './IssueList.tsx';
-import { ThresholdInput } from './Leaders.tsx';
+import { DelegationsInput } from './Delegations.tsx';
 import { OfferWatch } from './OfferWatch.tsx';
 import { SessionInput } from './Sessions.tsx';
-import { buildScenario, draftProblems, londonSetup, PARTIES, type Setup } from './setup.ts';
+import { buildScenario, draftProblems, isUsChina, londonSetup, type Setup, withParty } from './setup.ts';
 import { TrustInput } from './Trust.tsx';
 import './builder.css';
 
@@ -25,10 +26,19 @@ export function NegotiationBuilder() {
   const [setup, setSetup] = useState<Setup>(londonSetup);
   /** Issues of the file last run that change the current state (their offers carry a sign). */
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
+  /** The delegations of the file last run (its offers name them). */
+  const [ran, setRan] = useState<readonly [string, string]>(['USA', 'CHN']);
   const talks = useNegotiationRun();
   const dataset = useDataset(template.facts?.dataset);
+  const names = useMemo(
+    () => Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name])) as Record<string, string>,
+    [dataset],
+  );
   const problems = useMemo(() => draftProblems(setup), [setup]);
-  const text = useMemo(() => (template.text ? buildScenario(template.text, setup) : ''), [template.text, setup]);
+  const text = useMemo(
+    () => (template.text ? buildScenario(template.text, setup, names) : ''),
+    [template.text, setup, names],
+  );
   const check = useServerCheck(text, problems);
 
   if (template.error) {
@@ -39,8 +49,10 @@ export function NegotiationBuilder() {
     );
   }
   if (!template.facts || !dataset) return <p>Loading the levers of the model…</p>;
-  const { leaders } = template.facts;
+  const { known } = template.facts;
+  const codes = setup.parties.map((d) => d.code) as [string, string];
   const start = () => {
+    setRan(codes);
     setAdded(new Set(setup.issues.filter((i) => i.mode === 'add').map((i) => i.id)));
     void talks.start(text);
   };
@@ -48,10 +60,11 @@ export function NegotiationBuilder() {
   return (
     <div className="builder" data-testid="negotiation-builder">
       <p className="lede">
-        Set up talks of your own between the US and Chinese delegations. Each issue is a lever of the multisector model
-        on {dataset.name}: a tariff or an export control on any flows of its {dataset.regions.length} regions and{' '}
-        {dataset.sectors.length} sectors; every deal on the grid of options is solved by the model, and each side’s
-        utility is its government’s real income.
+        Set up talks of your own between two delegations: any of the dataset’s {dataset.regions.length} regions, or a
+        group of them such as the EU. Each issue is a lever of the multisector model on {dataset.name}: a tariff or an
+        export control on any flows of its regions and {dataset.sectors.length} sectors; every deal on the grid of
+        options is solved by the model, and each side’s utility is its government’s real income, plus any security
+        weights you give it.
       </p>
       <form
         onSubmit={(e) => {
@@ -59,24 +72,32 @@ export function NegotiationBuilder() {
           start();
         }}
       >
+        <DelegationsInput
+          parties={setup.parties}
+          dataset={dataset}
+          known={known}
+          onCode={(i, code) => setSetup((s) => withParty(s, i, code))}
+          onChange={(i, d) => setSetup((s) => ({ ...s, parties: i === 0 ? [d, s.parties[1]] : [s.parties[0], d] }))}
+        />
         <IssueList
           issues={setup.issues}
           dataset={dataset}
+          parties={codes}
           onChange={(f) => setSetup((s) => ({ ...s, issues: f(s.issues) }))}
         />
         <SessionInput setup={setup} set={setSetup} />
-        <div className="thresholds">
-          {PARTIES.map((p) => (
-            <ThresholdInput
-              key={p}
-              party={p}
-              leader={leaders[p]}
-              value={setup.thresholds[p]}
-              onChange={(t) => setSetup((s) => ({ ...s, thresholds: { ...s.thresholds, [p]: t } }))}
-            />
-          ))}
-        </div>
-        <TrustInput value={setup.trust} onChange={(t) => setSetup((s) => ({ ...s, trust: t }))} />
+        <TrustInput
+          value={setup.trust}
+          parties={setup.parties}
+          usChina={isUsChina(setup)}
+          onChange={(t) => setSetup((s) => ({ ...s, trust: t }))}
+          onPartyTrust={(i, v) =>
+            setSetup((s) => ({
+              ...s,
+              parties: s.parties.map((d, j) => (j === i ? { ...d, trust: v } : d)) as Setup['parties'],
+            }))
+          }
+        />
         <p
           role="status"
           aria-live="polite"
@@ -104,7 +125,7 @@ export function NegotiationBuilder() {
           over the model’s solved deals.
         </p>
       )}
-      {talks.offers.length > 0 && <OfferWatch offers={talks.offers} parties={PARTIES} added={added} />}
+      {talks.offers.length > 0 && <OfferWatch offers={talks.offers} parties={ran} added={added} />}
       {talks.run && <NegotiationResult run={talks.run} />}
     </div>
   );

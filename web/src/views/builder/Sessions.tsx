@@ -2,20 +2,24 @@
  * Where the talks start (the 2025 state on a date), the protocol, the pairings of agents (each
  * delegation's agent with its concession exponent), the deadline, and the seeds.
  */
-import { AGENTS, type AgentChoice, type AgentKind, PARTIES, type Party, type Setup } from './setup.ts';
+import { AGENTS, type AgentChoice, type AgentKind, type Setup } from './setup.ts';
 
 type Edit = (f: (s: Setup) => Setup) => void;
 
 /** A whole number of at least `min` from an input (its minimum when empty or not a number). */
 const whole = (v: string, min: number) => Math.max(min, Math.round(Number(v) || min));
 
-/** One delegation's agent in pairing k (labels of pairings after the first carry its number). */
-function Agent({ p, k, setup, set }: { p: Party; k: number; setup: Setup; set: Edit }) {
-  const a = setup.pairings[k][p];
+/** Delegation i's agent in pairing k (labels of pairings after the first carry its number). */
+function Agent({ i, k, setup, set }: { i: 0 | 1; k: number; setup: Setup; set: Edit }) {
+  const p = setup.parties[i].code;
+  const a = setup.pairings[k][i];
   const known = AGENTS.find((x) => x.kind === a.kind)!;
   const which = k === 0 ? '' : `, pairing ${k + 1}`;
   const agent = (x: AgentChoice) =>
-    set((s) => ({ ...s, pairings: s.pairings.map((q, j) => (j === k ? { ...q, [p]: x } : q)) }));
+    set((s) => ({
+      ...s,
+      pairings: s.pairings.map((q, j) => (j === k ? (i === 0 ? [x, q[1]] : [q[0], x]) : q)),
+    }));
   return (
     <>
       <label>
@@ -55,8 +59,8 @@ function Pairings({ setup, set }: { setup: Setup; set: Edit }) {
     <div className="pairings">
       {setup.pairings.map((_, k) => (
         <span key={k} className="agent" data-testid={`pairing-${k + 1}`}>
-          {PARTIES.map((p) => (
-            <Agent key={p} p={p} k={k} setup={setup} set={set} />
+          {([0, 1] as const).map((i) => (
+            <Agent key={i} i={i} k={k} setup={setup} set={set} />
           ))}
           {setup.pairings.length > 1 && (
             <button
@@ -71,9 +75,7 @@ function Pairings({ setup, set }: { setup: Setup; set: Edit }) {
       ))}
       <button
         type="button"
-        onClick={() =>
-          set((s) => ({ ...s, pairings: [...s.pairings, { USA: { kind: 'linear' }, CHN: { kind: 'linear' } }] }))
-        }
+        onClick={() => set((s) => ({ ...s, pairings: [...s.pairings, [{ kind: 'linear' }, { kind: 'linear' }]] }))}
       >
         Add a pairing of agents
       </button>

@@ -1,11 +1,11 @@
 /**
  * Trust between the delegations: none (full trust), the Phase One record (each side's trust in the
- * other is the share of its promises the other delivered), or stated numbers; optionally updated by
- * the 2025 history before the talks. Trust discounts the other side's promised levers in what each
+ * other is the share of its promises the other delivered; US–China talks only), or stated numbers;
+ * optionally updated by the 2025 US–China history before the talks. Trust discounts the other side's promised levers in what each
  * delegation weighs, and sets the chance per round that the talks break down.
  */
-import type { Party, TrustSetup } from './setup.ts';
-import { PARTIES } from './setup.ts';
+import type { DelegationDraft } from './delegations.ts';
+import type { TrustSetup } from './setup.ts';
 
 function Num({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
   return (
@@ -23,7 +23,17 @@ function Num({ label, value, onChange }: { label: string; value: number; onChang
   );
 }
 
-export function TrustInput({ value: t, onChange }: { value: TrustSetup; onChange: (t: TrustSetup) => void }) {
+interface Props {
+  value: TrustSetup;
+  parties: readonly DelegationDraft[];
+  /** The Phase One record and the 2025 history are the US–China talks'. */
+  usChina: boolean;
+  onChange: (t: TrustSetup) => void;
+  /** Sets delegation i's stated trust. */
+  onPartyTrust: (i: number, v: number) => void;
+}
+
+export function TrustInput({ value: t, parties, usChina, onChange, onPartyTrust }: Props) {
   const set = (patch: Partial<TrustSetup>) => onChange({ ...t, ...patch });
   return (
     <fieldset className="trust-setup">
@@ -31,26 +41,33 @@ export function TrustInput({ value: t, onChange }: { value: TrustSetup; onChange
       <label>
         Initial trust{' '}
         <select value={t.source} onChange={(e) => set({ source: e.target.value as TrustSetup['source'] })}>
-          <option value="record">from the Phase One record (delivered ÷ promised)</option>
+          {usChina && <option value="record">from the Phase One record (delivered ÷ promised)</option>}
           <option value="stated">stated</option>
           <option value="none">none: full trust, no breakdown</option>
         </select>
       </label>
       {t.source === 'stated' &&
-        PARTIES.map((p: Party) => (
+        parties.map((d, i) => (
           <Num
-            key={p}
-            label={`${p}’s trust in the other side`}
-            value={t.initial[p]}
-            onChange={(v) => set({ initial: { ...t.initial, [p]: v } })}
+            key={d.code}
+            label={`${d.code}’s trust in the other side`}
+            value={d.trust}
+            onChange={(v) => onPartyTrust(i, v)}
           />
         ))}
+      {!usChina && (
+        <p className="muted small hint">
+          The Phase One record and the 2025 history are the US–China talks’: for other delegations, state the trust.
+        </p>
+      )}
       {t.source !== 'none' && (
         <>
-          <label>
-            <input type="checkbox" checked={t.history} onChange={(e) => set({ history: e.target.checked })} /> Update it
-            by the 2025 history (Geneva kept; new restrictions after it)
-          </label>
+          {usChina && (
+            <label>
+              <input type="checkbox" checked={t.history} onChange={(e) => set({ history: e.target.checked })} /> Update
+              it by the 2025 history (Geneva kept; new restrictions after it)
+            </label>
+          )}
           <Num label="Gain after compliance" value={t.gain} onChange={(v) => set({ gain: v })} />
           <Num label="Loss after defection" value={t.loss} onChange={(v) => set({ loss: v })} />
           <Num

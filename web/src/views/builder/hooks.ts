@@ -6,11 +6,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { parse } from 'yaml';
 import type { OfferEvent } from '../../../../src/contract/run.ts';
 import { ApiFailure, api, type Progress, type Run, type TradeNegotiationRun, waitForRun } from '../../api.ts';
-import { PARTIES, type Party } from './setup.ts';
+import { templateDelegations } from './setup.ts';
 
 const TEMPLATE_ID = 'negotiation/london-2025';
 
-/** The London file's text, its dataset and its leaders' names. */
+/** The London file's text, its dataset and its delegations (leaders and members by code). */
 export function useTemplate() {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,12 +26,8 @@ export function useTemplate() {
   }, []);
   const facts = useMemo(() => {
     if (!text) return null;
-    const t = parse(text) as { dataset: string; negotiation: { parties: Record<Party, { leader: { name: string } }> } };
-    const leaders = Object.fromEntries(PARTIES.map((p) => [p, t.negotiation.parties[p].leader.name])) as Record<
-      Party,
-      string
-    >;
-    return { dataset: t.dataset, leaders };
+    const t = parse(text) as { dataset: string };
+    return { dataset: t.dataset, known: templateDelegations(text) };
   }, [text]);
   return { text, facts, error };
 }

@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ScenarioSchema } from '../../../../src/spec/scenario.ts';
+import { newDelegation, parseMembers } from './delegations.ts';
+import { leverChoices, newIssue, PRESETS } from './levers.ts';
 import {
   agreements,
   buildScenario,
   draftProblems,
   fileGrid,
   londonSetup,
-  newIssue,
   parseGrid,
   type Setup,
+  withParty,
 } from './setup.ts';
 
 const LONDON = readFileSync(new URL('../../../../scenarios/negotiation/london-2025.yaml', import.meta.url), 'utf8');
@@ -25,14 +27,23 @@ type File = {
       calibration?: unknown;
       current_state: { date: string };
     };
-    parties: Record<string, { leader: { name: string; threshold: unknown }; agent: unknown; trust?: number }>;
+    parties: Record<
+      string,
+      {
+        delegation: { name: string; role?: string }[];
+        leader: { name: string; threshold: unknown };
+        agent: unknown;
+        trust?: number;
+        objective?: unknown;
+      }
+    >;
     trust?: { record?: unknown; history?: unknown };
     sessions: { label: string; agents: Record<string, unknown> }[];
   };
 };
 
-const built = (s: Setup) => {
-  const text = buildScenario(LONDON, s);
+const built = (s: Setup, names: Record<string, string> = {}) => {
+  const text = buildScenario(LONDON, s, names);
   const js = parse(text) as File;
   const checked = ScenarioSchema.safeParse(js);
   expect(checked.error?.issues ?? []).toEqual([]);
@@ -58,6 +69,8 @@ describe('the negotiation builder’s file', () => {
       name: 'Donald Trump',
       threshold: { kind: 'calibrated', width: 0.1 },
     });
+    expect(f.negotiation.parties.CHN.delegation).toEqual(london.negotiation.parties.CHN.delegation);
+    expect(f.negotiation.parties.USA.objective).toEqual({ measure: 'real_income' });
     expect(f.negotiation.trust?.record).toEqual(london.negotiation.trust?.record);
     expect(f.negotiation.trust?.history).toEqual(london.negotiation.trust?.history);
     expect(f.negotiation.protocol).toBe('saop');
@@ -66,7 +79,7 @@ describe('the negotiation builder’s file', () => {
   it('writes the user’s own levers, agents, deadline, thresholds and stated trust', () => {
     const s = londonSetup();
     const tariff = {
-      ...newIssue('tariff', s.issues, 9),
+      ...newIssue(leverChoices('USA', 'CHN', {}).find((c) => c.id === 'tariff')!.preset, s.issues, 9),
       from: ['USA', 'MEX'],
       to: 'CHN',
       sectors: ['c14', 'SEMI'],
@@ -79,12 +92,15 @@ describe('the negotiation builder’s file', () => {
       date: '2025-05-14',
       rounds: 6,
       pairings: [
-        { USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } },
-        { USA: { kind: 'linear' }, CHN: { kind: 'model_aware', e: 0.8 } },
-        { USA: { kind: 'tit_for_tat' }, CHN: { kind: 'boulware' } },
+        [{ kind: 'linear' }, { kind: 'model_aware', e: 0.8 }],
+        [{ kind: 'linear' }, { kind: 'model_aware', e: 0.8 }],
+        [{ kind: 'tit_for_tat' }, { kind: 'boulware' }],
       ],
-      thresholds: { USA: { kind: 'known', value: 0.002 }, CHN: { kind: 'normal', mean: 0.01, sd: 0.02 } },
-      trust: { ...s.trust, source: 'stated', initial: { USA: 0.4, CHN: 0.7 }, history: false },
+      parties: [
+        { ...s.parties[0], threshold: { kind: 'known', value: 0.002 }, trust: 0.4 },
+        { ...s.parties[1], threshold: { kind: 'normal', mean: 0.01, sd: 0.02 }, trust: 0.7 },
+      ],
+      trust: { ...s.trust, source: 'stated', history: false },
     });
     expect(f.negotiation.domain.issues[1]).toEqual({
       id: 'tariff',
@@ -148,6 +164,88 @@ describe('the negotiation builder’s file', () => {
         { ...s.issues[1], agreement: 1 },
       ]),
     ).toEqual([['chips'], ['ree']]);
-    expect(newIssue('ree', s.issues, 7).id).toBe('ree_2');
+    expect(newIssue(PRESETS.ree, s.issues, 7).id).toBe('ree_2');
+    const eu = withParty(s, 0, 'EU');
+    expect(draftProblems({ ...eu, issues: [{ ...s.issues[0], owner: 'USA' }] })).toEqual([
+      'Issue ree: its owner USA is not one of the delegations (EU, CHN).',
+    ]);
+    expect(draftProblems(withParty(s, 0, 'CHN'))).toContain('Choose two different delegations (both are CHN).');
+    const calibrated = { ...eu.parties[0], threshold: { kind: 'calibrated' as const, width: 0.1 } };
+    expect(draftProblems({ ...eu, parties: [calibrated, eu.parties[1]] })[0]).toMatch(
+      /^Threshold of EU: only the US and Chinese leaders approved the 2025 deals/,
+    );
+    const twice = [0, 1].map((key) => ({ key, of: '', sector: 'SEMI', weight: 0.01 }));
+    expect(draftProblems({ ...eu, parties: [{ ...eu.parties[0], security: twice }, eu.parties[1]] })).toEqual([
+      'Security weight of EU on EU/SEMI is given twice.',
+    ]);
+  });
+
+  it('lets any two regions or groups negotiate: a new delegation takes over the issues that named the old one, with its own security weights', () => {
+    const s = withParty(londonSetup(), 0, 'EU');
+    expect(s.parties.map((d) => d.code)).toEqual(['EU', 'CHN']);
+    // A fresh delegation: default names, no weights, a known threshold of 0 (the calibration reads US and Chinese approvals).
+    expect(s.parties[0]).toEqual({ ...newDelegation('EU'), threshold: { kind: 'known', value: 0 } });
+    // The Phase One record is the US–China talks': trust becomes stated.
+    expect(s.trust.source).toBe('stated');
+    const eu = {
+      ...s.parties[0],
+      leader: 'Ursula von der Leyen',
+      members: 'Maroš Šefčovič (trade commissioner); Sabine Weyand',
+      security: [
+        { key: 0, of: '', sector: 'REE', weight: 0.05 },
+        { key: 1, of: 'CHN', sector: 'SEMI', weight: -0.01 },
+        { key: 2, of: 'USA', sector: 'c14', weight: 0.002 },
+      ],
+    };
+    const f = built(
+      { ...s, parties: [eu, { ...s.parties[1], threshold: { kind: 'known', value: 0 } }] },
+      { CHN: 'China' },
+    );
+    const issues = f.negotiation.domain.issues as {
+      id: string;
+      owner: string;
+      label?: string;
+      tariffs?: unknown;
+      export_controls?: unknown;
+    }[];
+    // The US levers are now the EU's: its chip controls (TWN and EU → CHN) and its tariff on Chinese goods.
+    expect(issues.map((i) => [i.id, i.owner])).toEqual([
+      ['ree', 'CHN'],
+      ['chips', 'EU'],
+      ['farm', 'CHN'],
+      ['us_tariff', 'EU'],
+    ]);
+    expect(issues[1].export_controls).toEqual([
+      { origin: 'TWN', destination: 'CHN', sectors: ['SEMI'] },
+      { origin: 'EU', destination: 'CHN', sectors: ['SEMI'] },
+    ]);
+    expect(issues[2].tariffs).toEqual([{ importer: 'CHN', exporter: 'EU', sectors: ['c1'] }]);
+    expect(issues[3].label).toBeUndefined();
+    expect(Object.keys(f.negotiation.parties)).toEqual(['EU', 'CHN']);
+    expect(f.negotiation.parties.EU).toMatchObject({
+      delegation: [{ name: 'Maroš Šefčovič', role: 'trade commissioner' }, { name: 'Sabine Weyand' }],
+      leader: { name: 'Ursula von der Leyen', threshold: { kind: 'known', value: 0 } },
+      objective: {
+        measure: 'real_income',
+        security: { REE: 0.05 },
+        security_of: { CHN: { SEMI: -0.01 }, USA: { c14: 0.002 } },
+      },
+      trust: 0.6,
+    });
+    // China keeps the London delegation; sessions and the report name the new pair.
+    expect(f.negotiation.parties.CHN.leader.name).toBe('Xi Jinping');
+    expect(f.negotiation.sessions[0]).toEqual({
+      label: 'Boulware (EU) vs Conceder (CHN)',
+      agents: { EU: { kind: 'boulware', e: 0.2 }, CHN: { kind: 'conceder', e: 2 } },
+    });
+    expect((f.negotiation.domain as { report?: string[] }).report?.slice(0, 3)).toEqual(['EU', 'CHN', 'USA']);
+    expect(f.negotiation.trust?.record).toBeUndefined();
+    expect(f.negotiation.trust?.history).toBeUndefined();
+    expect(f.negotiation.domain.calibration).toBeUndefined();
+    // A delegation with no names given gets default ones after its region.
+    const jp = built(withParty(londonSetup(), 0, 'JPN'), { JPN: 'Japan' });
+    expect(jp.negotiation.parties.JPN.delegation).toEqual([{ name: 'Japan delegation' }]);
+    expect(jp.negotiation.parties.JPN.leader.name).toBe('Japan’s leader');
+    expect(parseMembers(' A (x) ;; B ')).toEqual([{ name: 'A', role: 'x' }, { name: 'B' }]);
   });
 });

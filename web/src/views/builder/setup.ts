@@ -4,13 +4,24 @@
  * and sectors of the dataset, and an export control (a licence approval rate) on any origin →
  * destination pair and sectors. Rare-earth approvals and chip controls are export controls; the
  * model has no purchase-commitment lever (see PURCHASE_NOTE). The model, dataset, options and
- * capacity bounds, the current state, the delegations and the trust record come from the London
- * file (scenarios/negotiation/london-2025.yaml); everything else from the Setup.
+ * capacity bounds, the current state, the calibration record and the trust record come from the
+ * London file (scenarios/negotiation/london-2025.yaml); the two delegations (any regions or groups
+ * of the dataset, delegations.ts) and everything else from the Setup.
  */
 import { parse, stringify } from 'yaml';
+import {
+  type DelegationDraft,
+  delegationProblems,
+  type KnownDelegation,
+  knownDelegation,
+  newDelegation,
+  objectiveOf,
+  parseMembers,
+} from './delegations.ts';
+import { newIssue, PRESETS } from './levers.ts';
 
-export const PARTIES = ['USA', 'CHN'] as const;
-export type Party = (typeof PARTIES)[number];
+/** A party of the talks: a region code or group of the dataset. */
+export type Party = string;
 
 export type LeverKind = 'tariff' | 'export_control';
 
@@ -53,11 +64,12 @@ export type Threshold =
   | { kind: 'calibrated'; width: number };
 
 export interface TrustSetup {
-  /** none: full trust, no breakdown from distrust; record: initial trust from the Phase One record; stated: the numbers here. */
+  /**
+   * none: full trust, no breakdown from distrust; record: initial trust from the Phase One record
+   * (US–China talks only); stated: each delegation's own number (DelegationDraft.trust).
+   */
   source: 'none' | 'record' | 'stated';
-  /** Each side's stated trust in the other (0–1), used when source is stated. */
-  initial: Record<Party, number>;
-  /** Update trust by the 2025 history before the talks (Geneva kept, the new restrictions after it). */
+  /** Update trust by the 2025 US–China history before the talks (Geneva kept, the new restrictions after it). */
   history: boolean;
   gain: number;
   loss: number;
@@ -71,10 +83,12 @@ export interface AgentChoice {
   e?: number;
 }
 
-/** One agent per delegation. */
-export type Pairing = Record<Party, AgentChoice>;
+/** One agent per delegation, in the order of `Setup.parties`. */
+export type Pairing = [AgentChoice, AgentChoice];
 
 export interface Setup {
+  /** The two delegations (the engine takes exactly two). */
+  parties: [DelegationDraft, DelegationDraft];
   issues: IssueDraft[];
   /** The date whose state of the 2025 timeline the talks start from (the disagreement point). */
   date: string;
@@ -83,94 +97,34 @@ export interface Setup {
   rounds: number;
   replications: number;
   seed: number;
-  thresholds: Record<Party, Threshold>;
   trust: TrustSetup;
 }
 
-/** Why a purchase commitment is not a lever, and what stands in for it. */
-export const PURCHASE_NOTE =
-  'Purchase commitments are not a lever of the model. The multisector model is a general equilibrium in prices: each country buys what its prices make it choose, so there is no instrument that fixes how much China buys from the United States. The London file stands in for them with China’s cut of its tariff on US farm goods (c1), a price lever; add it as a tariff issue if you want the stand-in, and read its results as a tariff cut.';
+/** The US–China pair of the London file (in either order): the Phase One record and the 2025 history apply. */
+export const isUsChina = (s: Pick<Setup, 'parties'>) =>
+  s.parties
+    .map((d) => d.code)
+    .sort()
+    .join() === 'CHN,USA';
 
-/** The levers a user starts an issue from. */
-export const PRESETS: Record<string, Omit<IssueDraft, 'key' | 'agreement'>> = {
-  ree: {
-    id: 'ree',
-    label: 'China’s rare-earth licence approval rate (exports to every destination)',
-    kind: 'export_control',
-    owner: 'CHN',
-    from: ['CHN'],
-    to: '*',
-    sectors: ['REE'],
-    mode: 'set',
-    grid: '25, 40, 60, 80, 100',
-  },
-  chips: {
-    id: 'chips',
-    label: 'US chip-control easing, added to the approval of SEMI exports to China from TWN (0.83) and the USA (1)',
-    kind: 'export_control',
-    owner: 'USA',
-    from: ['TWN', 'USA'],
-    to: 'CHN',
-    sectors: ['SEMI'],
-    mode: 'add',
-    grid: '-23, -13, 0, 7, 17',
-  },
-  us_tariff: {
-    id: 'us_tariff',
-    label: 'US tariff on Chinese goods, points added to the current rates',
-    kind: 'tariff',
-    owner: 'USA',
-    from: ['USA'],
-    to: 'CHN',
-    sectors: ['goods'],
-    mode: 'add',
-    grid: '-10, -5, 0',
-  },
-  cn_tariff: {
-    id: 'cn_tariff',
-    label: 'China’s tariff on US goods, points added to the current rates',
-    kind: 'tariff',
-    owner: 'CHN',
-    from: ['CHN'],
-    to: 'USA',
-    sectors: ['goods'],
-    mode: 'add',
-    grid: '-10, -5, 0',
-  },
-  farm: {
-    id: 'farm',
-    label: 'China’s cut of its tariff on US farm goods (c1): the London file’s stand-in for purchase commitments',
-    kind: 'tariff',
-    owner: 'CHN',
-    from: ['CHN'],
-    to: 'USA',
-    sectors: ['c1'],
-    mode: 'add',
-    grid: '-10.8, -5, 0',
-  },
-  tariff: {
-    id: 'tariff',
-    label: '',
-    kind: 'tariff',
-    owner: 'USA',
-    from: ['USA'],
-    to: 'CHN',
-    sectors: [],
-    mode: 'add',
-    grid: '-10, 0, 10',
-  },
-  control: {
-    id: 'control',
-    label: '',
-    kind: 'export_control',
-    owner: 'USA',
-    from: ['USA'],
-    to: 'CHN',
-    sectors: ['SEMI'],
-    mode: 'add',
-    grid: '-20, 0',
-  },
-};
+/**
+ * The setup with delegation i now `code`: a fresh delegation (default leader and members, no
+ * security weights, a threshold it can have), and every issue that named the old code — as owner,
+ * importer, origin, exporter or destination — now naming the new one (its label, which named the
+ * old, is dropped). The Phase One record is the US–China talks': other pairs state their trust.
+ */
+export function withParty(s: Setup, i: 0 | 1, code: string): Setup {
+  const old = s.parties[i].code;
+  if (old === code) return s;
+  const swap = (c: string) => (c === old ? code : c);
+  const parties: Setup['parties'] = i === 0 ? [newDelegation(code), s.parties[1]] : [s.parties[0], newDelegation(code)];
+  const issues = s.issues.map((d) => {
+    const named = d.owner === old || d.to === old || d.from.includes(old);
+    return named ? { ...d, label: '', owner: swap(d.owner), to: swap(d.to), from: [...new Set(d.from.map(swap))] } : d;
+  });
+  const next = { ...s, parties, issues };
+  return !isUsChina(next) && s.trust.source === 'record' ? { ...next, trust: { ...s.trust, source: 'stated' } } : next;
+}
 
 /** "25, 40, 60" (percent) → [0.25, 0.4, 0.6]; NaN for anything that is not a number. */
 export function parseGrid(s: string): number[] {
@@ -186,31 +140,27 @@ export function fileGrid(d: Pick<IssueDraft, 'mode' | 'grid'>): number[] {
   return d.mode === 'add' && !g.includes(0) ? [...g, 0].sort((a, b) => a - b) : g;
 }
 
-/** A new issue from a preset, with an id not yet taken. */
-export function newIssue(preset: keyof typeof PRESETS, taken: readonly IssueDraft[], key: number): IssueDraft {
-  const p = PRESETS[preset];
-  let id = p.id;
-  for (let k = 2; taken.some((i) => i.id === id); k++) id = `${p.id}_${k}`;
-  return { ...p, id, from: [...p.from], sectors: [...p.sectors], key, agreement: 1 };
-}
-
-/** The London setup: its four levers (REE and chips one agreement, farm and US tariff one each), agents, priors and trust. */
+/** The London setup: its delegations and four levers (REE and chips one agreement, farm and US tariff one each), agents, priors and trust. */
 export function londonSetup(): Setup {
   const issues = (['ree', 'chips', 'farm', 'us_tariff'] as const).map((p, k) => ({
-    ...newIssue(p, [], k),
+    ...newIssue(PRESETS[p], [], k),
     agreement: [1, 1, 2, 3][k],
   }));
   return {
+    parties: [newDelegation('USA'), newDelegation('CHN')],
     issues,
     date: '2025-06-09',
-    pairings: [{ USA: { kind: 'boulware', e: 0.2 }, CHN: { kind: 'conceder', e: 2 } }],
+    pairings: [
+      [
+        { kind: 'boulware', e: 0.2 },
+        { kind: 'conceder', e: 2 },
+      ],
+    ],
     rounds: 15,
     replications: 20,
     seed: 2025,
-    thresholds: { USA: { kind: 'calibrated', width: 0.1 }, CHN: { kind: 'calibrated', width: 0.1 } },
     trust: {
       source: 'record',
-      initial: { USA: 0.6, CHN: 0.6 },
       history: true,
       gain: 0.2,
       loss: 0.3,
@@ -228,9 +178,17 @@ interface Template {
   policy: unknown;
   negotiation: {
     domain: { current_state: { scenario: string; date: string }; calibration?: unknown; report?: string[] };
-    parties: Record<Party, { delegation: unknown; objective?: unknown; leader: { name: string } }>;
-    trust?: { record?: unknown; history?: unknown };
+    parties: Record<string, { delegation: KnownDelegation['members']; leader: { name: string } }>;
+    trust?: { record?: { party: string }[]; history?: { moves: Record<string, string> }[] };
   };
+}
+
+/** The London file's delegations (leader and members by party code). */
+export function templateDelegations(templateText: string): Record<string, KnownDelegation> {
+  const t = parse(templateText) as Template;
+  return Object.fromEntries(
+    Object.entries(t.negotiation.parties).map(([code, p]) => [code, { leader: p.leader.name, members: p.delegation }]),
+  );
 }
 
 const agentSpec = (a: AgentChoice) => {
@@ -257,12 +215,13 @@ function issueOf(d: IssueDraft) {
 }
 
 /** One session per pairing, labelled by its agents (a repeated pairing gets its number). */
-export function sessionsOf(pairings: readonly Pairing[]) {
-  const labels = pairings.map((q) => `${agentName(q.USA)} (USA) vs ${agentName(q.CHN)} (CHN)`);
+export function sessionsOf(pairings: readonly Pairing[], codes: readonly [string, string]) {
+  const [a, b] = codes;
+  const labels = pairings.map((q) => `${agentName(q[0])} (${a}) vs ${agentName(q[1])} (${b})`);
   return pairings.map((q, k) => ({
     label:
       labels.indexOf(labels[k]) === k && labels.lastIndexOf(labels[k]) === k ? labels[k] : `${labels[k]} #${k + 1}`,
-    agents: { USA: agentSpec(q.USA), CHN: agentSpec(q.CHN) },
+    agents: { [a]: agentSpec(q[0]), [b]: agentSpec(q[1]) },
   }));
 }
 
@@ -272,40 +231,50 @@ export function agreements(issues: readonly IssueDraft[]): string[][] {
   return numbers.map((n) => issues.filter((i) => i.agreement === n).map((i) => i.id));
 }
 
-function trustOf(t: TrustSetup, template: Template['negotiation']['trust']) {
+/** The trust section: the Phase One record and the 2025 history are the US–China talks' (the builder offers them only for that pair). */
+function trustOf(s: Setup, template: Template['negotiation']['trust']) {
+  const t = s.trust;
   if (t.source === 'none') return {};
+  const usChina = isUsChina(s);
   return {
     trust: {
       gain: t.gain,
       loss: t.loss,
-      ...(t.source === 'record' && template?.record ? { record: template.record } : {}),
+      ...(t.source === 'record' && usChina && template?.record ? { record: template.record } : {}),
       base_breakdown: t.base_breakdown,
       sensitivity: t.sensitivity,
-      ...(t.history && template?.history ? { history: template.history } : {}),
+      ...(t.history && usChina && template?.history ? { history: template.history } : {}),
     },
   };
 }
 
 /**
  * The negotiation file of a setup (YAML). The leaders' approvals of the record
- * (domain.calibration) come along only when a threshold is calibrated on them.
+ * (domain.calibration) come along only when a threshold is calibrated on them. `names` names the
+ * regions and groups of the dataset by code (the defaults of a delegation that is not London's).
  */
-export function buildScenario(templateText: string, s: Setup): string {
+export function buildScenario(templateText: string, s: Setup, names: Record<string, string> = {}): string {
   const t = parse(templateText) as Template;
   const n = t.negotiation;
-  const calibrated = PARTIES.some((p) => s.thresholds[p].kind === 'calibrated');
+  const known = templateDelegations(templateText);
+  const codes = s.parties.map((d) => d.code) as [string, string];
+  const calibrated = s.parties.some((d) => d.threshold.kind === 'calibrated');
   const linked = agreements(s.issues);
-  const party = (p: Party) => ({
-    delegation: n.parties[p].delegation,
-    ...(n.parties[p].objective ? { objective: n.parties[p].objective } : {}),
-    leader: { name: n.parties[p].leader.name, threshold: s.thresholds[p] },
-    agent: agentSpec(s.pairings[0][p]),
-    ...(s.trust.source === 'stated' ? { trust: s.trust.initial[p] } : {}),
-  });
+  const party = (d: DelegationDraft, k: number) => {
+    const k0 = knownDelegation(d.code, names[d.code] ?? d.code, known);
+    return {
+      delegation: d.members.trim() ? parseMembers(d.members) : k0.members,
+      objective: objectiveOf(d),
+      leader: { name: d.leader.trim() || k0.leader, threshold: d.threshold },
+      agent: agentSpec(s.pairings[0][k]),
+      ...(s.trust.source === 'stated' ? { trust: d.trust } : {}),
+    };
+  };
+  const [a, b] = codes.map((c) => names[c] ?? c);
   const file = {
     lancaster: 1,
-    name: `Your negotiation: ${s.issues.map((i) => i.id).join(', ')} (from the state of ${s.date})`,
-    description: `Talks between the US and Chinese delegations from the state of the 2025 timeline on ${s.date}, on ${s.issues.length} lever${s.issues.length === 1 ? '' : 's'} of the ${t.model} model, written by the negotiation builder from scenarios/negotiation/london-2025.yaml.`,
+    name: `Your negotiation, ${codes.join('–')}: ${s.issues.map((i) => i.id).join(', ')} (from the state of ${s.date})`,
+    description: `Talks between the delegations of ${a} and ${b} from the state of the 2025 timeline on ${s.date}, on ${s.issues.length} lever${s.issues.length === 1 ? '' : 's'} of the ${t.model} model, written by the negotiation builder from scenarios/negotiation/london-2025.yaml.`,
     model: t.model,
     dataset: t.dataset,
     options: t.options,
@@ -321,24 +290,26 @@ export function buildScenario(templateText: string, s: Setup): string {
         disagreement: 'current',
         ...(calibrated && n.domain.calibration ? { calibration: n.domain.calibration } : {}),
         linkage: { enabled: true, linked, separate: s.issues.map((i) => [i.id]) },
-        ...(n.domain.report ? { report: n.domain.report } : {}),
+        report: [...new Set([...codes, ...(n.domain.report ?? [])])],
       },
-      parties: { USA: party('USA'), CHN: party('CHN') },
-      sessions: sessionsOf(s.pairings),
-      ...trustOf(s.trust, n.trust),
+      parties: Object.fromEntries(s.parties.map((d, k) => [d.code, party(d, k)])),
+      sessions: sessionsOf(s.pairings, codes),
+      ...trustOf(s, n.trust),
     },
   };
   const header = [
     ' Written by the negotiation builder of the Lancaster web app (#/negotiation?case=build).',
-    ' Model, dataset, options, capacity bounds, the current state, delegations and the trust record:',
-    ' scenarios/negotiation/london-2025.yaml (docs/london-2025.md). Issues, agents, thresholds and trust: the user.',
+    ' Model, dataset, options, capacity bounds, the current state, the approvals and the trust record:',
+    ' scenarios/negotiation/london-2025.yaml (docs/london-2025.md). Delegations, objectives, issues, agents,',
+    ' thresholds and trust: the user.',
   ].join('\n');
   return `#${header.replaceAll('\n', '\n#')}\n${stringify(file, { lineWidth: 0 })}`;
 }
 
 /** Problems the builder can see before the server does (the server checks the rest). */
 export function draftProblems(s: Setup): string[] {
-  const out: string[] = [];
+  const out: string[] = delegationProblems(s.parties);
+  const codes = s.parties.map((d) => d.code);
   if (!s.issues.length) out.push('Put at least one issue on the table.');
   if (!s.pairings.length) out.push('Choose at least one pairing of agents.');
   const ids = new Set<string>();
@@ -346,6 +317,8 @@ export function draftProblems(s: Setup): string[] {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(i.id))
       out.push(`Issue id "${i.id}": expected letters, digits and _, starting with a letter.`);
     if (ids.has(i.id)) out.push(`Issue id "${i.id}" is used twice.`);
+    if (!codes.includes(i.owner))
+      out.push(`Issue ${i.id}: its owner ${i.owner} is not one of the delegations (${codes.join(', ')}).`);
     ids.add(i.id);
     const g = parseGrid(i.grid);
     if (!g.length || g.some((x) => !Number.isFinite(x)))
