@@ -147,8 +147,8 @@ describe('the bands of a lancaster run report', () => {
     }));
     const r = { ...report, paths: { adjusted }, bands: b };
     const trade = fanFigures(r, 'trade');
-    expect(trade).toMatch(/Goods trade, % change from the baseline, short run, equilibrium by step/);
-    expect(trade).toMatch(/long run, monthly path: central, median and 5–95% of 10 draws/);
+    expect(trade).toMatch(/Goods trade, % change, short run by step/);
+    expect(trade).toMatch(/long run by month: central, median, 5–95% of 10 draws/);
     // One tooltip per banded month on the long-run chart (three months, two directions), one per step on the short run (one direction).
     expect(trade).toMatch(/CHN → USA, 2025-03 \(monthly mean\): -20\.00 \(5–95%: -23\.00 to -17\.00\)/);
     expect(trade.match(/, 2025-0\d-01: /g)).toHaveLength(2);
@@ -157,6 +157,6 @@ describe('the bands of a lancaster run report', () => {
     // Without a path in the bands the long run stays on the steps.
     expect(
       fanFigures({ ...r, bands: reportBands(report.countries, { short: sweep(0.4), long: sweep(1) }) }, 'trade'),
-    ).toMatch(/long run, equilibrium by step/);
+    ).toMatch(/long run by step/);
   });
 });

@@ -244,8 +244,9 @@ export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2
     color,
     points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })),
   });
+  // Short enough to fit the chart's 760-unit width on one line (a longer title was cut at its edge).
   const title = (used: number, where: string) =>
-    `${what === 'welfare' ? 'Welfare (real income), % change' : 'Goods trade, % change from the baseline'}, ${where}: central, median and 5–95% of ${used} draws`;
+    `${what === 'welfare' ? 'Welfare (real income)' : 'Goods trade'}, % change, ${where}: central, median, 5–95% of ${used} draws`;
   const stepChart = (h: H) => {
     const used = b.used[h === 'short-run' ? 'short' : 'long'];
     const fans =
@@ -262,7 +263,7 @@ export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2
               band: b.steps[k]?.by_horizon[h].trade[key],
             })),
           );
-    const where = h === 'short-run' ? 'short run, equilibrium by step' : 'long run, equilibrium by step';
+    const where = h === 'short-run' ? 'short run by step' : 'long run by step';
     return fanChart({ title: title(used, where), yLabel: '% change', from, to, fans });
   };
   const path = r.paths?.adjusted ?? [];
@@ -306,7 +307,7 @@ export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2
                 (m) => m.trade[key],
               ),
             );
-    return fanChart({ title: title(b.used.long, 'long run, monthly path'), yLabel: '% change', from, to, fans });
+    return fanChart({ title: title(b.used.long, 'long run by month'), yLabel: '% change', from, to, fans });
   };
   const monthly = Boolean(b.path?.length && path.length);
   const caption = monthly
