@@ -242,6 +242,9 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
       region: 'EU',
       security: [{ region: 'EU', sector: 'SEMI', weight: 0.02 }],
     });
+    await expect(result.getByTestId('objectives').textContent()).resolves.toMatch(
+      /EU delegation: real income \+ 0\.02 × \(% change of EU’s real SEMI absorption\); CHN delegation: real income\./,
+    );
     expect(run.result.issues.map((i) => [i.id, i.owner])).toEqual([
       ['ree', 'CHN'],
       ['eu_tariff', 'EU'],

@@ -279,6 +279,21 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
         )}
         {r.deal.session && <> (session: {r.deal.session})</>}.
       </p>
+      <p className="muted" data-testid="objectives">
+        Utilities are changes over no deal, pp, of each government’s objective:{' '}
+        {r.objectives
+          .map(
+            (o) =>
+              `${o.name}: ${o.measure.replace('_', ' ')}${o.security
+                .map(
+                  (w) =>
+                    ` ${w.weight >= 0 ? '+' : '−'} ${Math.abs(w.weight)} × (% change of ${w.region}’s real ${w.sector} absorption)`,
+                )
+                .join('')}`,
+          )
+          .join('; ')}
+        .
+      </p>
       <div id={`neg-issues-${run.id}`} tabIndex={-1} className="jump-target">
         <ScrollBox label="Issues on the table">
           <table className="result-table">
