@@ -7,6 +7,7 @@
  */
 import type { FanOutContext, ProgressFn, RunHandler } from '../contract/run.ts';
 import { InlineExecutor } from '../exec/inline.ts';
+import { runCheck } from '../exec/handlers/run-check.ts';
 import { moduleUrl } from '../parallel/module-url.ts';
 import { parseServedScenario } from '../scenario/served.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
@@ -58,13 +59,7 @@ export const handler: RunHandler = {
   check(input, label) {
     const plan = parseSweepText(input, label, { served: true });
     const p = parseServedScenario(plan.scenarioText(0, null), plan.scenarioFile);
-    const d = scenarioDataset(p);
-    return {
-      name: plan.spec.name,
-      model: p.scenario.model,
-      dataset: d.manifest.id,
-      dataset_version: d.manifest.version,
-    };
+    return runCheck(p.scenario, scenarioDataset(p), plan.spec.name);
   },
   async run(input, progress) {
     const executor = new InlineExecutor();

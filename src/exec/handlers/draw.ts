@@ -8,6 +8,7 @@ import { checkScenario, scenarioDataset, solveScenario } from '../../scenario/so
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import { solveMeasures, timelineMeasures } from '../../scenario/reported.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of sweep draws; the result is the Measures of the run. */
@@ -15,12 +16,7 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
-    return {
-      name: p.scenario.name,
-      model: p.scenario.model,
-      dataset: dataset.manifest.id,
-      dataset_version: dataset.manifest.version,
-    };
+    return runCheck(p.scenario, dataset);
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');

@@ -7,6 +7,7 @@
 import { parseServedScenario } from '../../scenario/served.ts';
 import { setupTradeNegotiation, runTradeNegotiation } from '../../negotiate/trade/run.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `negotiation` runs; the result is the TradeNegotiationRun of src/negotiate/trade/run.ts. */
@@ -14,12 +15,7 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = setupTradeNegotiation(p);
-    return {
-      name: p.scenario.name,
-      model: p.scenario.model,
-      dataset: dataset.manifest.id,
-      dataset_version: dataset.manifest.version,
-    };
+    return runCheck(p.scenario, dataset);
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');

@@ -5,6 +5,7 @@
 import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario, solveScenario } from '../../scenario/solve.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 import { iterationProgress } from '../progress.ts';
 
@@ -13,12 +14,7 @@ export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);
     const { dataset } = checkScenario(p);
-    return {
-      name: p.scenario.name,
-      model: p.scenario.model,
-      dataset: dataset.manifest.id,
-      dataset_version: dataset.manifest.version,
-    };
+    return runCheck(p.scenario, dataset);
   },
   async run(input, progress) {
     progress({ fraction: 0.05, message: msg.progress.parsing });

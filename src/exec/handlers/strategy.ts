@@ -8,6 +8,7 @@ import { prepareStrategy } from '../../strategy/check.ts';
 import { runStrategy, strategyResult } from '../../strategy/run.ts';
 import { provenanceOf } from '../../scenario/provenance.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 
 /** Handler of `strategy` runs; the result is the solve contract plus policy, objectives, converged and solve counts. */
@@ -16,12 +17,7 @@ export const handler: RunHandler = {
     const p = parseServedScenario(input, label);
     if (!p.scenario.strategy) throw new RangeError(msg.noStrategySection());
     const { dataset } = prepareStrategy(p);
-    return {
-      name: p.scenario.name,
-      model: p.scenario.model,
-      dataset: dataset.manifest.id,
-      dataset_version: dataset.manifest.version,
-    };
+    return runCheck(p.scenario, dataset);
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');

@@ -6,6 +6,7 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { checkScenario } from '../../scenario/solve.ts';
 import { runTimeline } from '../../scenario/runTimeline.ts';
 import type { RunHandler } from '../../contract/run.ts';
+import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 import type { IterationFn } from '../../model/result.ts';
 import { iterationProgress } from '../progress.ts';
@@ -16,12 +17,7 @@ export const handler: RunHandler = {
     const p = parseServedScenario(input, label);
     if (!p.scenario.timeline) throw new RangeError(msg.noTimelineSection());
     const { dataset } = checkScenario(p);
-    return {
-      name: p.scenario.name,
-      model: p.scenario.model,
-      dataset: dataset.manifest.id,
-      dataset_version: dataset.manifest.version,
-    };
+    return runCheck(p.scenario, dataset);
   },
   async run(input, progress) {
     const p = parseServedScenario(input, 'scenario');
