@@ -18,7 +18,8 @@ export interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
-function splitLine(line: string): string[] {
+/** The cells of one CSV line (commas; double quotes, with "" for a quote inside them). */
+export function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
   let cur = '';
@@ -44,7 +45,7 @@ function splitLine(line: string): string[] {
 /** Parses CSV text; `required` columns must be present in the header, in any order. */
 export function parseCsv(text: string, file: string, required: readonly string[]): CsvTable {
   const lines = text.split(/\r?\n/);
-  const header = splitLine(lines[0] ?? '').map((h) => h.trim());
+  const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim());
   for (const col of required) {
     if (!header.includes(col)) {
       const names =
@@ -58,7 +59,7 @@ export function parseCsv(text: string, file: string, required: readonly string[]
   for (let k = 1; k < lines.length; k++) {
     const raw = lines[k];
     if (raw.trim() === '') continue;
-    const cells = splitLine(raw);
+    const cells = splitCsvLine(raw);
     if (cells.length !== header.length) {
       throw new DataError(msg.fieldCount(`${file}:${k + 1}`, header.length, cells.length));
     }

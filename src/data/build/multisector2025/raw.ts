@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RAW_DIR } from '../paths.ts';
+import { splitCsvLine } from '../../csv.ts';
 import * as msg from '../../../spec/messages/data.ts';
 import { ASEAN_OTHER, WIOD_OTHER_EU } from '../../../spec/regions.ts';
 
@@ -59,30 +60,9 @@ export function readCsv(file: string, header?: string[]): Record<string, string>
   const lines = readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '');
-  const split = (l: string) => {
-    const out: string[] = [];
-    let cur = '',
-      q = false;
-    for (let i = 0; i < l.length; i++) {
-      const ch = l[i];
-      if (q) {
-        if (ch === '"' && l[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') q = false;
-        else cur += ch;
-      } else if (ch === '"') q = true;
-      else if (ch === ',') {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const head = header ?? split(lines[0]);
+  const head = header ?? splitCsvLine(lines[0]);
   return lines.slice(header ? 0 : 1).map((l) => {
-    const cells = split(l);
+    const cells = splitCsvLine(l);
     return Object.fromEntries(head.map((h, j) => [h, cells[j] ?? '']));
   });
 }
