@@ -467,15 +467,14 @@ function fanSeries(point: SweepPoint, label: string, color: string, monthly: boo
   };
 }
 
-function TimelineBands({
-  point,
-  dataset,
-  source,
-}: {
+/** What the bands of a grid point are drawn from: the point, its dataset (names, sectors) and the source line. */
+interface BandsProps {
   point: SweepPoint;
   dataset: DatasetInfo | undefined;
   source: string;
-}) {
+}
+
+function TimelineBands({ point, dataset, source }: BandsProps) {
   const steps = point.result!.steps!;
   const bands = point.bands?.steps ?? [];
   const year = Number(steps[0].date.slice(0, 4));
@@ -720,15 +719,7 @@ function SectorBandsFigure({
   );
 }
 
-function SolveBands({
-  point,
-  dataset,
-  source,
-}: {
-  point: SweepPoint;
-  dataset: DatasetInfo | undefined;
-  source: string;
-}) {
+function SolveBands({ point, dataset, source }: BandsProps) {
   const m = point.result!;
   const b = point.bands ?? {};
   const available = codesOf(m);
