@@ -175,6 +175,9 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     await b.getByLabel('Sector, security weight 1 of EU').selectOption('SEMI');
     await b.getByLabel('Weight σ, security weight 1 of EU').fill('0.02');
     await b.getByLabel('Leader of delegation 1').fill('Ursula von der Leyen');
+    // Her own weights: she ratifies on real income + 0.05 × the EU's chip supply (the delegation bargains on 0.02).
+    await b.getByTestId('delegation-1').getByLabel('The leader weighs security differently').check();
+    await b.getByLabel('Weight σ, leader’s security weight 1 of EU').fill('0.05');
     // Only the US and Chinese leaders can be calibrated on the 2025 approvals; China's is set known here (no calibration solves).
     const [eu, cn] = [b.getByTestId('delegation-1'), b.getByTestId('delegation-2')];
     expect(await eu.locator('option', { hasText: /calibrated/ }).count()).toBe(0);
@@ -198,6 +201,7 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     expect(built.negotiation.parties.EU.leader).toEqual({
       name: 'Ursula von der Leyen',
       threshold: { kind: 'known', value: 0 },
+      objective: { measure: 'real_income', security: { SEMI: 0.05 } },
     });
     expect(built.negotiation.domain.issues.map((i) => [i.id, i.grid])).toEqual([
       ['ree', [0.25, 0.6, 1]],
@@ -242,8 +246,12 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
       region: 'EU',
       security: [{ region: 'EU', sector: 'SEMI', weight: 0.02 }],
     });
+    expect(run.result.objectives[2]).toMatchObject({
+      name: 'EU leader',
+      security: [{ region: 'EU', sector: 'SEMI', weight: 0.05 }],
+    });
     await expect(result.getByTestId('objectives').textContent()).resolves.toMatch(
-      /EU delegation: real income \+ 0\.02 × \(% change of EU’s real SEMI absorption\); CHN delegation: real income\./,
+      /EU delegation: real income \+ 0\.02 × \(% change of EU’s real SEMI absorption\); CHN delegation: real income; EU leader: real income \+ 0\.05 × \(% change of EU’s real SEMI absorption\)\./,
     );
     expect(run.result.issues.map((i) => [i.id, i.owner])).toEqual([
       ['ree', 'CHN'],

@@ -35,17 +35,20 @@ const namesOf = (d: DatasetInfo) => ({
 function Weight({
   w,
   who,
+  whose,
   dataset,
   onChange,
   onRemove,
 }: {
   w: SecurityDraft;
   who: string;
+  /** "" for the delegation's weights, "leader’s " for its leader's own. */
+  whose: string;
   dataset: DatasetInfo;
   onChange: (w: SecurityDraft) => void;
   onRemove: () => void;
 }) {
-  const at = `security weight ${w.key + 1} of ${who}`;
+  const at = `${whose}security weight ${w.key + 1} of ${who}`;
   return (
     <li className="security-weight" data-testid="security-weight">
       <label>
@@ -104,6 +107,55 @@ function Weight({
   );
 }
 
+/** A list of security weights with its add button (and the tooltip that explains them). */
+function WeightList({
+  title,
+  tip,
+  list,
+  who,
+  whose,
+  dataset,
+  onChange,
+}: {
+  title: string;
+  tip?: string;
+  list: SecurityDraft[];
+  who: string;
+  whose: string;
+  dataset: DatasetInfo;
+  onChange: (list: SecurityDraft[]) => void;
+}) {
+  const nextKey = useRef(Math.max(-1, ...list.map((w) => w.key)) + 1);
+  return (
+    <div className="security">
+      <p className="security-h">
+        {title} ({list.length || 'none'}) {tip && <Tip label={tip} text={SECURITY_NOTE} />}
+      </p>
+      {list.length > 0 && (
+        <ul>
+          {list.map((w, k) => (
+            <Weight
+              key={w.key}
+              w={w}
+              who={who}
+              whose={whose}
+              dataset={dataset}
+              onChange={(x) => onChange(list.map((y, j) => (j === k ? x : y)))}
+              onRemove={() => onChange(list.filter((_, j) => j !== k))}
+            />
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        onClick={() => onChange([...list, { key: nextKey.current++, of: '', sector: 'REE', weight: 0.05 }])}
+      >
+        Add a {whose}security weight for {who}
+      </button>
+    </div>
+  );
+}
+
 function Delegation({
   i,
   d,
@@ -116,7 +168,6 @@ function Delegation({
   // Default names after the region's name, or the group's code (as the file gets them).
   const region = dataset.regions.find((r) => r.code === d.code);
   const k0 = knownDelegation(d.code, region?.name ?? d.code, known);
-  const nextKey = useRef(d.security.length);
   const set = (patch: Partial<DelegationDraft>) => onChange(i, { ...d, ...patch });
   const label = `Delegation ${i + 1}`;
   return (
@@ -163,34 +214,33 @@ function Delegation({
           onChange={(e) => set({ members: e.target.value })}
         />
       </label>
-      <div className="security">
-        <p className="security-h">
-          Security weights ({d.security.length || 'none'}){' '}
-          <Tip label={`What is a security weight? (delegation ${i + 1})`} text={SECURITY_NOTE} />
-        </p>
-        {d.security.length > 0 && (
-          <ul>
-            {d.security.map((w, k) => (
-              <Weight
-                key={w.key}
-                w={w}
-                who={d.code}
-                dataset={dataset}
-                onChange={(x) => set({ security: d.security.map((y, j) => (j === k ? x : y)) })}
-                onRemove={() => set({ security: d.security.filter((_, j) => j !== k) })}
-              />
-            ))}
-          </ul>
-        )}
-        <button
-          type="button"
-          onClick={() =>
-            set({ security: [...d.security, { key: nextKey.current++, of: '', sector: 'REE', weight: 0.05 }] })
-          }
-        >
-          Add a security weight for {d.code}
-        </button>
-      </div>
+      <WeightList
+        title="Security weights"
+        tip={`What is a security weight? (delegation ${i + 1})`}
+        list={d.security}
+        who={d.code}
+        whose=""
+        dataset={dataset}
+        onChange={(security) => set({ security })}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={d.leaderSecurity !== null}
+          onChange={(e) => set({ leaderSecurity: e.target.checked ? d.security.map((w) => ({ ...w })) : null })}
+        />{' '}
+        The leader weighs security differently (else the leader ratifies on the delegation’s objective)
+      </label>
+      {d.leaderSecurity !== null && (
+        <WeightList
+          title={`Security weights of the leader, ${d.leader || k0.leader}`}
+          list={d.leaderSecurity}
+          who={d.code}
+          whose="leader’s "
+          dataset={dataset}
+          onChange={(leaderSecurity) => set({ leaderSecurity })}
+        />
+      )}
       <ThresholdInput
         party={d.code}
         leader={d.leader || k0.leader}

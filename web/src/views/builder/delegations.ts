@@ -28,6 +28,8 @@ export interface DelegationDraft {
   /** The members, "Name (role); Name"; empty = the default (the London file's for USA and CHN). */
   members: string;
   security: SecurityDraft[];
+  /** The leader's own security weights, or null: the leader ratifies on the delegation's objective. */
+  leaderSecurity: SecurityDraft[] | null;
   threshold: Threshold;
   /** Initial trust in the other side (0–1), used when trust is stated. */
   trust: number;
@@ -83,16 +85,17 @@ export function newDelegation(code: string): DelegationDraft {
     leader: '',
     members: '',
     security: [],
+    leaderSecurity: null,
     threshold: canCalibrate(code) ? { kind: 'calibrated', width: 0.1 } : { kind: 'known', value: 0 },
     trust: 0.6,
   };
 }
 
-/** The objective section of a delegation (real income, plus its security weights when any). */
-export function objectiveOf(d: DelegationDraft) {
+/** The objective section of a delegation (real income, plus its security weights `list` when any). */
+export function objectiveOf(d: Pick<DelegationDraft, 'code'>, list: readonly SecurityDraft[]) {
   const own: Record<string, number> = {};
   const of: Record<string, Record<string, number>> = {};
-  for (const s of d.security) {
+  for (const s of list) {
     if (!s.sector) continue;
     if (!s.of || s.of === d.code) own[s.sector] = s.weight;
     else of[s.of] = { ...of[s.of], [s.sector]: s.weight };
@@ -109,13 +112,19 @@ export function delegationProblems(parties: readonly DelegationDraft[]): string[
   const out: string[] = [];
   if (parties[0].code === parties[1].code) out.push(`Choose two different delegations (both are ${parties[0].code}).`);
   for (const d of parties) {
-    const seen = new Set<string>();
-    for (const s of d.security) {
-      const key = `${s.of || d.code}/${s.sector}`;
-      if (!s.sector) out.push(`Security weight of ${d.code}: choose a sector.`);
-      else if (seen.has(key)) out.push(`Security weight of ${d.code} on ${key} is given twice.`);
-      seen.add(key);
-      if (!Number.isFinite(s.weight)) out.push(`Security weight of ${d.code} on ${key}: expected a number.`);
+    for (const [whose, list] of [
+      ['', d.security],
+      ['leader’s ', d.leaderSecurity ?? []],
+    ] as const) {
+      const seen = new Set<string>();
+      const at = `${whose ? 'The leader’s s' : 'S'}ecurity weight of ${d.code}`;
+      for (const s of list) {
+        const key = `${s.of || d.code}/${s.sector}`;
+        if (!s.sector) out.push(`${at}: choose a sector.`);
+        else if (seen.has(key)) out.push(`${at} on ${key} is given twice.`);
+        seen.add(key);
+        if (!Number.isFinite(s.weight)) out.push(`${at} on ${key}: expected a number.`);
+      }
     }
     if (d.threshold.kind === 'calibrated' && !canCalibrate(d.code))
       out.push(

@@ -232,6 +232,17 @@ describe('the negotiation builder’s file', () => {
       },
       trust: 0.6,
     });
+    // A leader who weighs security differently gets an objective of its own; by default none (the delegation's).
+    expect(f.negotiation.parties.EU.leader).not.toHaveProperty('objective');
+    const own = built({
+      ...s,
+      parties: [{ ...eu, leaderSecurity: [{ key: 0, of: '', sector: 'REE', weight: 0.2 }] }, s.parties[1]],
+    });
+    expect(own.negotiation.parties.EU.leader).toMatchObject({
+      name: 'Ursula von der Leyen',
+      objective: { measure: 'real_income', security: { REE: 0.2 } },
+    });
+    expect(own.negotiation.parties.EU.objective).toMatchObject({ security: { REE: 0.05 } });
     // China keeps the London delegation; sessions and the report name the new pair.
     expect(f.negotiation.parties.CHN.leader.name).toBe('Xi Jinping');
     expect(f.negotiation.sessions[0]).toEqual({

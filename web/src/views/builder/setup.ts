@@ -264,8 +264,12 @@ export function buildScenario(templateText: string, s: Setup, names: Record<stri
     const k0 = knownDelegation(d.code, names[d.code] ?? d.code, known);
     return {
       delegation: d.members.trim() ? parseMembers(d.members) : k0.members,
-      objective: objectiveOf(d),
-      leader: { name: d.leader.trim() || k0.leader, threshold: d.threshold },
+      objective: objectiveOf(d, d.security),
+      leader: {
+        name: d.leader.trim() || k0.leader,
+        threshold: d.threshold,
+        ...(d.leaderSecurity ? { objective: objectiveOf(d, d.leaderSecurity) } : {}),
+      },
       agent: agentSpec(s.pairings[0][k]),
       ...(s.trust.source === 'stated' ? { trust: d.trust } : {}),
     };
