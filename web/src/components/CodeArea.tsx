@@ -20,6 +20,10 @@ export interface CodeAreaProps {
   describedBy?: string;
 }
 
+/** The offset in the text of `lines` of line `line`, column `col` (both 1-based). */
+const caretOffset = (lines: string[], line: number, col: number) =>
+  lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, col - 1);
+
 export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeArea(
   { id, label, value, onChange, problems, describedBy },
   ref,
@@ -38,7 +42,7 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
   useImperativeHandle(ref, () => ({
     goTo(line, col = 1) {
       const t = ta.current!;
-      const pos = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, col - 1);
+      const pos = caretOffset(lines, line, col);
       t.focus();
       t.setSelectionRange(pos, pos);
       const lh = parseFloat(getComputedStyle(t).lineHeight) || 20;
@@ -46,6 +50,7 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
       sync();
     },
   }));
+  // Tab is left to the browser: it moves the focus on, so the editor is no focus trap.
   return (
     <div className="code" data-testid="code">
       <label htmlFor={id} className="sr-only">
@@ -86,19 +91,6 @@ export const CodeArea = forwardRef<CodeAreaHandle, CodeAreaProps>(function CodeA
           aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}
           onScroll={sync}
-          onKeyDown={(e) => {
-            if (
-              e.key === 'Tab' &&
-              !e.shiftKey &&
-              !e.ctrlKey &&
-              !e.altKey &&
-              e.currentTarget.selectionStart !== e.currentTarget.selectionEnd
-            )
-              return;
-            if (e.key === 'Tab' && e.altKey) {
-              // Alt+Tab is left to the system; plain Tab moves focus (no focus trap).
-            }
-          }}
         />
       </div>
     </div>

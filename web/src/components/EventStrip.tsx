@@ -4,7 +4,7 @@
  * ● talks, ○ other) as well as colour. Keyboard: Tab to the strip, ←/→ (and Home/End) move from
  * event to event in date order, the selected event drives the charts, map and bars below.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TimelineStep } from '../api.ts';
 import type { StepActions } from '../scenarioText.ts';
 import { OKABE_ITO, date, day } from '../format.ts';
@@ -103,55 +103,21 @@ export interface EventStripProps {
 
 export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: EventStripProps) {
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(900);
-  useLayoutEffect(() => {
-    const el = box.current!;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const width = useBoxWidth(box, 900);
   const layout = Math.max(width, STRIP_MIN_WIDTH);
   const inner = layout - LANE_LABEL_WIDTH - RIGHT_MARGIN;
   const [t0, t1] = STRIP_DOMAIN.map((d) => d.getTime());
   const scale = (d: Date) => LANE_LABEL_WIDTH + ((d.getTime() - t0) / (t1 - t0)) * inner;
   const markers = markersOf(steps, actions, scale);
-  const refs = useRef(new Map<number, HTMLButtonElement>());
-  const focusNext = useRef(false);
-  useEffect(() => {
-    if (focusNext.current) refs.current.get(selected)?.focus();
-    focusNext.current = false;
-  }, [selected]);
-  const onKey = (e: KeyboardEvent) => {
-    const to =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? selected + 1
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? selected - 1
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? steps.length - 1
-              : null;
-    if (to === null) return;
-    e.preventDefault();
-    focusNext.current = true;
-    onSelect(Math.max(0, Math.min(steps.length - 1, to)));
-  };
-  const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2025, m, 1)));
+  const { refs, onKey } = useStepKeys(selected, steps.length, onSelect);
   const deadlines = steps
     .flatMap((s) => (s.deadline ? [s.deadline] : []))
     .filter((d) => date(d.date) <= STRIP_DOMAIN[1]);
-  const firstOfStep = new Set<string>();
+  const first = firstMarkers(markers);
   return (
     <div className="strip" ref={box}>
       <div className="strip-inner" style={{ width: layout }}>
-        <div className="strip-axis" aria-hidden="true">
-          {months.map((m) => (
-            <span key={m.getTime()} style={{ left: scale(m) }}>
-              {m.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}
-            </span>
-          ))}
-        </div>
+        <StripAxis scale={scale} />
         <div
           className="strip-lanes"
           role="toolbar"
@@ -177,40 +143,20 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
                 ))}
               {markers
                 .filter((m) => m.lane === lane.id)
-                .map((m) => {
-                  const s = steps[m.step];
-                  const key = `${m.step}`;
-                  const first = !firstOfStep.has(key);
-                  firstOfStep.add(key);
-                  return (
-                    <button
-                      type="button"
-                      key={`${m.step}-${m.lane}`}
-                      ref={
-                        first
-                          ? (el) => {
-                              if (el) refs.current.set(m.step, el);
-                            }
-                          : undefined
-                      }
-                      className={`marker kind-${m.kind}${m.step === selected ? ' selected' : ''}${unmodelled?.has(m.step) ? ' unmodelled' : ''}`}
-                      style={{ left: m.x, color: LANE_COLOUR[m.lane] }}
-                      tabIndex={first && m.step === selected ? 0 : -1}
-                      aria-pressed={m.step === selected}
-                      aria-label={`${day(s.date)}, ${KIND_TEXT[m.kind]}: ${s.label}`}
-                      title={`${day(s.date)}: ${s.label}`}
-                      data-step={m.step}
-                      onClick={() => onSelect(m.step)}
-                    >
-                      <span aria-hidden="true">{GLYPH[m.kind]}</span>
-                      {m.label && (
-                        <span className={`marker-label${m.low ? ' low' : ''}`} aria-hidden="true">
-                          {m.label}
-                        </span>
-                      )}
-                    </button>
-                  );
-                })}
+                .map((m) => (
+                  <MarkerButton
+                    key={`${m.step}-${m.lane}`}
+                    marker={m}
+                    step={steps[m.step]}
+                    first={first.has(m)}
+                    selected={m.step === selected}
+                    unmodelled={unmodelled?.has(m.step) ?? false}
+                    buttonRef={(el) => {
+                      if (el) refs.current.set(m.step, el);
+                    }}
+                    onSelect={onSelect}
+                  />
+                ))}
             </div>
           ))}
         </div>
@@ -219,5 +165,117 @@ export function EventStrip({ steps, actions, selected, onSelect, unmodelled }: E
         </p>
       </div>
     </div>
+  );
+}
+
+/** The width of the element `box` holds, followed as it resizes (`initial` before the first measure). */
+function useBoxWidth(box: RefObject<HTMLElement | null>, initial: number): number {
+  const [width, setWidth] = useState(initial);
+  useLayoutEffect(() => {
+    const el = box.current!;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [box]);
+  return width;
+}
+
+/** The step a key moves the selection to from `selected` (of `count` steps), or null for another key. */
+function keyTarget(key: string, selected: number, count: number): number | null {
+  if (key === 'ArrowRight' || key === 'ArrowDown') return selected + 1;
+  if (key === 'ArrowLeft' || key === 'ArrowUp') return selected - 1;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/**
+ * Arrow keys, Home and End move the selection from step to step; the step's marker button (kept in
+ * `refs` by step) takes the focus after a move by key, not after a click or a change from outside.
+ */
+function useStepKeys(selected: number, count: number, onSelect: (k: number) => void) {
+  const refs = useRef(new Map<number, HTMLButtonElement>());
+  const focusNext = useRef(false);
+  useEffect(() => {
+    if (focusNext.current) refs.current.get(selected)?.focus();
+    focusNext.current = false;
+  }, [selected]);
+  const onKey = (e: KeyboardEvent) => {
+    const to = keyTarget(e.key, selected, count);
+    if (to === null) return;
+    e.preventDefault();
+    focusNext.current = true;
+    onSelect(Math.max(0, Math.min(count - 1, to)));
+  };
+  return { refs, onKey };
+}
+
+/**
+ * The first marker of each step in the order the lanes are drawn: the one that takes the focus and
+ * the tab stop (a step can have a marker in several lanes).
+ */
+function firstMarkers(markers: Marker[]): Set<Marker> {
+  const seen = new Set<number>();
+  const first = new Set<Marker>();
+  for (const lane of LANES)
+    for (const m of markers)
+      if (m.lane === lane.id && !seen.has(m.step)) {
+        seen.add(m.step);
+        first.add(m);
+      }
+  return first;
+}
+
+/** The month names along the top of the strip (screen readers get the dates from the markers). */
+function StripAxis({ scale }: { scale: (d: Date) => number }) {
+  const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2025, m, 1)));
+  return (
+    <div className="strip-axis" aria-hidden="true">
+      {months.map((m) => (
+        <span key={m.getTime()} style={{ left: scale(m) }}>
+          {m.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function MarkerButton({
+  marker: m,
+  step: s,
+  first,
+  selected,
+  unmodelled,
+  buttonRef,
+  onSelect,
+}: {
+  marker: Marker;
+  step: TimelineStep;
+  first: boolean;
+  selected: boolean;
+  unmodelled: boolean;
+  buttonRef: (el: HTMLButtonElement | null) => void;
+  onSelect: (k: number) => void;
+}) {
+  return (
+    <button
+      type="button"
+      ref={first ? buttonRef : undefined}
+      className={`marker kind-${m.kind}${selected ? ' selected' : ''}${unmodelled ? ' unmodelled' : ''}`}
+      style={{ left: m.x, color: LANE_COLOUR[m.lane] }}
+      tabIndex={first && selected ? 0 : -1}
+      aria-pressed={selected}
+      aria-label={`${day(s.date)}, ${KIND_TEXT[m.kind]}: ${s.label}`}
+      title={`${day(s.date)}: ${s.label}`}
+      data-step={m.step}
+      onClick={() => onSelect(m.step)}
+    >
+      <span aria-hidden="true">{GLYPH[m.kind]}</span>
+      {m.label && (
+        <span className={`marker-label${m.low ? ' low' : ''}`} aria-hidden="true">
+          {m.label}
+        </span>
+      )}
+    </button>
   );
 }

@@ -47,6 +47,41 @@ export function Figure({
   format = {},
   deps,
 }: FigureProps) {
+  const box = useChart(render, title, description, deps);
+  const name = `lancaster-${id}`;
+  const doExport = (kind: 'svg' | 'png') => {
+    const { svg, width: w, height: h } = composeSvg(box.current!, title, legend, source);
+    if (kind === 'svg') downloadSvg(name, svg);
+    else void downloadPng(name, svg, w, h);
+  };
+  return (
+    <figure className="figure" id={`fig-${id}`} aria-labelledby={`fig-${id}-title`}>
+      <div className="figure-head">
+        <h3 id={`fig-${id}-title`}>{title}</h3>
+        <Downloads
+          title={title}
+          onImage={doExport}
+          onCsv={() => downloadCsv(name, rows)}
+          onJson={() => downloadJson(name, rows)}
+        />
+      </div>
+      <p className="figure-desc">{description}</p>
+      {legend.length > 0 && <Legend items={legend} />}
+      <div className="chart" ref={box} />
+      <figcaption className="source">
+        <span>{source}</span>
+        {children}
+      </figcaption>
+      <DataTable title={title} rows={rows} format={format} />
+    </figure>
+  );
+}
+
+/**
+ * Draws `render(width)` into the returned box at the box's width, again when the width, the title,
+ * the description or `deps` change, and names the chart by its title and description.
+ */
+function useChart(render: (width: number) => Element, title: string, description: string, deps: unknown[]) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   // The latest render function, read by the drawing effect: a new closure each render must not
@@ -72,92 +107,98 @@ export function Figure({
     for (const s of el.querySelectorAll('svg')) if (!s.parentElement?.closest('svg')) declutter(s as SVGSVGElement);
     return () => chart.remove();
   }, [width, title, description, ...deps]);
-  const name = `lancaster-${id}`;
-  const doExport = (kind: 'svg' | 'png') => {
-    const { svg, width: w, height: h } = composeSvg(box.current!, title, legend, source);
-    if (kind === 'svg') downloadSvg(name, svg);
-    else void downloadPng(name, svg, w, h);
-  };
+  return box;
+}
+
+function Downloads({
+  title,
+  onImage,
+  onCsv,
+  onJson,
+}: {
+  title: string;
+  onImage: (kind: 'svg' | 'png') => void;
+  onCsv: () => void;
+  onJson: () => void;
+}) {
+  return (
+    <fieldset className="toolbar">
+      <legend className="sr-only">Download {title}</legend>
+      <button type="button" onClick={() => onImage('svg')} aria-label={`Download ${title} as SVG`}>
+        SVG
+      </button>
+      <button type="button" onClick={() => onImage('png')} aria-label={`Download ${title} as PNG`}>
+        PNG
+      </button>
+      <button type="button" onClick={onCsv} aria-label={`Download the data of ${title} as CSV`}>
+        CSV
+      </button>
+      <button type="button" onClick={onJson} aria-label={`Download the data of ${title} as JSON`}>
+        JSON
+      </button>
+    </fieldset>
+  );
+}
+
+function Legend({ items }: { items: LegendItem[] }) {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {items.map((l) => (
+        <li key={l.label}>
+          <svg width="22" height="12" aria-hidden="true">
+            {createElement(swatchShape(l).tag, swatchShape(l).attrs)}
+          </svg>
+          {l.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The rows drawn, as a table in a closed disclosure (for screen readers and keyboard users). */
+function DataTable({
+  title,
+  rows,
+  format,
+}: {
+  title: string;
+  rows: Record<string, unknown>[];
+  format: Record<string, (v: unknown) => string>;
+}) {
   const cols = rows.length ? Object.keys(rows[0]) : [];
   return (
-    <figure className="figure" id={`fig-${id}`} aria-labelledby={`fig-${id}-title`}>
-      <div className="figure-head">
-        <h3 id={`fig-${id}-title`}>{title}</h3>
-        <fieldset className="toolbar">
-          <legend className="sr-only">Download {title}</legend>
-          <button type="button" onClick={() => doExport('svg')} aria-label={`Download ${title} as SVG`}>
-            SVG
-          </button>
-          <button type="button" onClick={() => doExport('png')} aria-label={`Download ${title} as PNG`}>
-            PNG
-          </button>
-          <button
-            type="button"
-            onClick={() => downloadCsv(name, rows)}
-            aria-label={`Download the data of ${title} as CSV`}
-          >
-            CSV
-          </button>
-          <button
-            type="button"
-            onClick={() => downloadJson(name, rows)}
-            aria-label={`Download the data of ${title} as JSON`}
-          >
-            JSON
-          </button>
-        </fieldset>
-      </div>
-      <p className="figure-desc">{description}</p>
-      {legend.length > 0 && (
-        <ul className="legend" aria-label="Legend">
-          {legend.map((l) => (
-            <li key={l.label}>
-              <svg width="22" height="12" aria-hidden="true">
-                {createElement(swatchShape(l).tag, swatchShape(l).attrs)}
-              </svg>
-              {l.label}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="chart" ref={box} />
-      <figcaption className="source">
-        <span>{source}</span>
-        {children}
-      </figcaption>
-      <details className="data-table">
-        <summary>Data table ({rows.length} rows)</summary>
-        <ScrollBox label={`Data of ${title}`}>
-          <table>
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
+    <details className="data-table">
+      <summary>Data table ({rows.length} rows)</summary>
+      <ScrollBox label={`Data of ${title}`}>
+        <table>
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a chart's data are positional and hold no state
+              <tr key={k}>
                 {cols.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
+                  <td key={c}>
+                    {format[c]
+                      ? format[c](r[c])
+                      : typeof r[c] === 'number'
+                        ? (r[c] as number).toFixed(3)
+                        : String(r[c] ?? '')}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a chart's data are positional and hold no state
-                <tr key={k}>
-                  {cols.map((c) => (
-                    <td key={c}>
-                      {format[c]
-                        ? format[c](r[c])
-                        : typeof r[c] === 'number'
-                          ? (r[c] as number).toFixed(3)
-                          : String(r[c] ?? '')}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      </details>
-    </figure>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+    </details>
   );
 }

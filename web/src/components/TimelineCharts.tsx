@@ -120,6 +120,59 @@ export interface TimelineChartsProps {
   regionNames: Record<string, string>;
 }
 
+/** The two average tariffs, each way between the US and China. */
+const TARIFFS: Series[] = [
+  {
+    key: 'USA<-CHN',
+    label: 'US on China',
+    color: regionColour('USA'),
+    value: (s) => s.average_tariffs['USA<-CHN'],
+    bold: true,
+  },
+  {
+    key: 'CHN<-USA',
+    label: 'China on US',
+    color: regionColour('CHN'),
+    value: (s) => s.average_tariffs['CHN<-USA'],
+    bold: true,
+  },
+];
+
+/** Goods exports each way between the US and China. */
+const TRADE: Series[] = [
+  {
+    key: 'USA->CHN',
+    label: 'US exports to China',
+    color: regionColour('USA'),
+    value: (s) => s.bilateral_exports_pct?.USA?.CHN,
+    bold: true,
+  },
+  {
+    key: 'CHN->USA',
+    label: 'China exports to US',
+    color: regionColour('CHN'),
+    value: (s) => s.bilateral_exports_pct?.CHN?.USA,
+    bold: true,
+  },
+];
+
+/** Welfare of the US and China (bold), and of those of `others` that the steps have (a country's or a group's). */
+function welfareSeries(steps: TimelineStep[], others: string[], regionNames: Record<string, string>): Series[] {
+  const welfareOf = (c: string) => (s: TimelineStep) => s.countries[c]?.welfare_pct ?? s.groups?.[c]?.welfare_pct;
+  const available = others.filter((c) => steps.some((s) => welfareOf(c)(s) !== undefined));
+  return [
+    { key: 'USA', label: 'United States', color: regionColour('USA'), value: welfareOf('USA'), bold: true },
+    { key: 'CHN', label: 'China', color: regionColour('CHN'), value: welfareOf('CHN'), bold: true },
+    ...available.map((c) => ({ key: c, label: regionNames[c] ?? c, color: regionColour(c), value: welfareOf(c) })),
+  ];
+}
+
+/** A chart's rows for its data table and downloads, the value under `key` (the strip's end date left out). */
+const tableRows = (rows: ReturnType<typeof seriesRows>, key: string) =>
+  rows
+    .filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime())
+    .map((r) => ({ date: r.day, series: r.series, [key]: r.value }));
+
 export function TimelineCharts({
   steps,
   selected,
@@ -128,52 +181,10 @@ export function TimelineCharts({
   regionNames,
 }: TimelineChartsProps) {
   const sel = steps[selected] ? date(steps[selected].date) : undefined;
-  const tariffs: Series[] = [
-    {
-      key: 'USA<-CHN',
-      label: 'US on China',
-      color: regionColour('USA'),
-      value: (s) => s.average_tariffs['USA<-CHN'],
-      bold: true,
-    },
-    {
-      key: 'CHN<-USA',
-      label: 'China on US',
-      color: regionColour('CHN'),
-      value: (s) => s.average_tariffs['CHN<-USA'],
-      bold: true,
-    },
-  ];
-  const trade: Series[] = [
-    {
-      key: 'USA->CHN',
-      label: 'US exports to China',
-      color: regionColour('USA'),
-      value: (s) => s.bilateral_exports_pct?.USA?.CHN,
-      bold: true,
-    },
-    {
-      key: 'CHN->USA',
-      label: 'China exports to US',
-      color: regionColour('CHN'),
-      value: (s) => s.bilateral_exports_pct?.CHN?.USA,
-      bold: true,
-    },
-  ];
-  const welfareOf = (c: string) => (s: TimelineStep) => s.countries[c]?.welfare_pct ?? s.groups?.[c]?.welfare_pct;
-  const available = others.filter((c) => steps.some((s) => welfareOf(c)(s) !== undefined));
-  const welfare: Series[] = [
-    { key: 'USA', label: 'United States', color: regionColour('USA'), value: welfareOf('USA'), bold: true },
-    { key: 'CHN', label: 'China', color: regionColour('CHN'), value: welfareOf('CHN'), bold: true },
-    ...available.map((c) => ({ key: c, label: regionNames[c] ?? c, color: regionColour(c), value: welfareOf(c) })),
-  ];
-  const tRows = seriesRows(steps, tariffs);
-  const bRows = seriesRows(steps, trade);
+  const welfare = welfareSeries(steps, others, regionNames);
+  const tRows = seriesRows(steps, TARIFFS);
+  const bRows = seriesRows(steps, TRADE);
   const wRows = seriesRows(steps, welfare);
-  const flat = (rows: typeof tRows, key: string) =>
-    rows
-      .filter((r) => r.date.getTime() !== STRIP_DOMAIN[1].getTime())
-      .map((r) => ({ date: r.day, series: r.series, [key]: r.value }));
   const hasTrade = bRows.length > 0;
   return (
     <div className="timeline-charts">
@@ -182,10 +193,10 @@ export function TimelineCharts({
         title="Average tariffs each way"
         description="Trade-weighted average tariff, in percent, of the United States on goods from China and of China on goods from the United States, after each step of 2025."
         render={(w) =>
-          lineChart(w, tRows, tariffs, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })
+          lineChart(w, tRows, TARIFFS, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })
         }
-        rows={flat(tRows, 'average_tariff_pct')}
-        legend={tariffs.map((s) => ({ label: `${s.label}: ${level(lastOf(tRows, s.label), 0)}`, color: s.color }))}
+        rows={tableRows(tRows, 'average_tariff_pct')}
+        legend={TARIFFS.map((s) => ({ label: `${s.label}: ${level(lastOf(tRows, s.label), 0)}`, color: s.color }))}
         source={`${source} Averages weighted by baseline flows, goods only.`}
         deps={[steps, selected]}
       />
@@ -194,9 +205,9 @@ export function TimelineCharts({
           id="bilateral-trade"
           title="Bilateral goods trade"
           description="Change in the value of goods exports between the United States and China, in percent of the 20 January 2025 baseline."
-          render={(w) => lineChart(w, bRows, trade, sel, { label: 'Exports, % change', fmt: (v) => pct(v, 0) })}
-          rows={flat(bRows, 'exports_pct')}
-          legend={trade.map((s) => ({ label: `${s.label}: ${pct(lastOf(bRows, s.label), 0)}`, color: s.color }))}
+          render={(w) => lineChart(w, bRows, TRADE, sel, { label: 'Exports, % change', fmt: (v) => pct(v, 0) })}
+          rows={tableRows(bRows, 'exports_pct')}
+          legend={TRADE.map((s) => ({ label: `${s.label}: ${pct(lastOf(bRows, s.label), 0)}`, color: s.color }))}
           source={source}
           deps={[steps, selected]}
         />
@@ -206,7 +217,7 @@ export function TimelineCharts({
         title="Welfare"
         description="Change in welfare (real income), in percent, of the United States, China and other large economies after each step."
         render={(w) => lineChart(w, wRows, welfare, sel, { label: 'Welfare, % change', fmt: (v) => pct(v, 2) })}
-        rows={flat(wRows, 'welfare_pct')}
+        rows={tableRows(wRows, 'welfare_pct')}
         legend={welfare.map((s) => ({ label: `${s.label}: ${pct(lastOf(wRows, s.label), 2)}`, color: s.color }))}
         source={source}
         deps={[steps, selected]}

@@ -33,6 +33,59 @@ export interface WorldMapProps {
   highlight?: string[];
 }
 
+/** What the map draws: the dataset's regions and names, each country's value, and the chosen ones. */
+interface MapData {
+  regions: string[];
+  names: Record<string, string>;
+  /** The value of the country's region; undefined for a country not in the dataset. */
+  valueAt: (f: CountryFeature) => number | undefined;
+  isChosen: (f: CountryFeature) => boolean;
+  /** Half the colour scale's width: the largest magnitude of the values. */
+  extent: number;
+}
+
+/** The map at `width`: countries coloured by value (grey: not in the dataset), the chosen ones outlined, tips. */
+function mapPlot(width: number, { regions, names, valueAt, isChosen, extent }: MapData) {
+  return Plot.plot({
+    width,
+    height: Math.round(width * 0.5),
+    projection: { type: 'equal-earth', domain: { type: 'Sphere' } },
+    color: {
+      type: 'diverging-symlog',
+      scheme: DIVERGING_SCHEME,
+      reverse: true,
+      domain: [-extent, extent],
+      pivot: 0,
+      constant: 0.01,
+      legend: true,
+      label: 'Welfare, % change (orange: loss, purple: gain)',
+      ticks: [-extent, -extent / 10, 0, extent / 10, extent],
+      tickFormat: (v: number) => pct(v, 2),
+      width: Math.min(420, width),
+    } as Plot.ScaleOptions,
+    marks: [
+      Plot.sphere({ fill: '#f4f6f8', stroke: '#c8ccd0' }),
+      Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueAt(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
+      Plot.geo(
+        COUNTRIES.filter((f) => valueAt(f) === undefined),
+        { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 },
+      ),
+      Plot.geo(COUNTRIES.filter(isChosen), { fill: null, stroke: '#1b1f24', strokeWidth: 1.4 }),
+      Plot.tip(
+        COUNTRIES,
+        Plot.pointer(
+          Plot.geoCentroid({
+            title: (f: CountryFeature) => {
+              const r = regionOf(featureIso(f), regions);
+              return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
+            },
+          }),
+        ),
+      ),
+    ],
+  });
+}
+
 export function WorldMap({
   id = 'welfare-map',
   title,
@@ -64,48 +117,7 @@ export function WorldMap({
       id={id}
       title={title}
       description={`${subtitle}. Each country takes the value of its region in the dataset (other EU members: EUR; the rest of the world: ROW). Orange is a loss, purple a gain; grey: not in the dataset.`}
-      render={(width) => {
-        const height = Math.round(width * 0.5);
-        const plot = Plot.plot({
-          width,
-          height,
-          projection: { type: 'equal-earth', domain: { type: 'Sphere' } },
-          color: {
-            type: 'diverging-symlog',
-            scheme: DIVERGING_SCHEME,
-            reverse: true,
-            domain: [-extent, extent],
-            pivot: 0,
-            constant: 0.01,
-            legend: true,
-            label: 'Welfare, % change (orange: loss, purple: gain)',
-            ticks: [-extent, -extent / 10, 0, extent / 10, extent],
-            tickFormat: (v: number) => pct(v, 2),
-            width: Math.min(420, width),
-          } as Plot.ScaleOptions,
-          marks: [
-            Plot.sphere({ fill: '#f4f6f8', stroke: '#c8ccd0' }),
-            Plot.geo(COUNTRIES, { fill: (f: CountryFeature) => valueAt(f) ?? null, stroke: '#fff', strokeWidth: 0.5 }),
-            Plot.geo(
-              COUNTRIES.filter((f) => valueAt(f) === undefined),
-              { fill: '#d9d9d9', stroke: '#fff', strokeWidth: 0.5 },
-            ),
-            Plot.geo(COUNTRIES.filter(isChosen), { fill: null, stroke: '#1b1f24', strokeWidth: 1.4 }),
-            Plot.tip(
-              COUNTRIES,
-              Plot.pointer(
-                Plot.geoCentroid({
-                  title: (f: CountryFeature) => {
-                    const r = regionOf(featureIso(f), regions);
-                    return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
-                  },
-                }),
-              ),
-            ),
-          ],
-        });
-        return plot;
-      }}
+      render={(width) => mapPlot(width, { regions, names, valueAt, isChosen, extent })}
       rows={rows}
       format={{ [field]: (v) => pct(v as number, 3) }}
       legend={highlight.length ? [{ label: 'outlined: the chosen countries', color: '#1b1f24', shape: 'band' }] : []}

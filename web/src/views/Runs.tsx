@@ -41,6 +41,46 @@ export function Runs() {
 function RunList() {
   const [kind, setKind] = useState<RunKind | ''>('');
   const [status, setStatus] = useState<Status | ''>('');
+  const { runs, error, remove } = useStoredRuns(kind, status);
+  return (
+    <div className="runs-view">
+      <header className="view-head">
+        <h1>Runs</h1>
+        <p className="lede">
+          Every run this server has stored, newest first. Open one by its link (the address is its permalink), cancel
+          one that is running, delete one that is finished.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="runs-h">
+        <div className="section-head">
+          <h2 id="runs-h">Stored runs{runs ? ` (${runs.length})` : ''}</h2>
+          <div className="controls">
+            <Choice label="Kind" value={kind} options={KINDS} onChange={setKind} />
+            <Choice label="Status" value={status} options={STATUSES} onChange={setStatus} />
+          </div>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {runs && runs.length === 0 && (
+          <p>
+            No runs yet: run a scenario in the <a href="#/editor">editor</a>.
+          </p>
+        )}
+        {runs && runs.length > 0 && <RunTable runs={runs} onRemove={remove} />}
+      </section>
+      <SweepFile />
+    </div>
+  );
+}
+
+/**
+ * The stored runs of a kind and status (either '' for all), fetched again every 2 s while any of
+ * them is going, and `remove`, which cancels a running run or deletes a finished one.
+ */
+function useStoredRuns(kind: RunKind | '', status: Status | '') {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
@@ -71,98 +111,77 @@ function RunList() {
       setError((e as Error).message);
     }
   };
+  return { runs, error, remove };
+}
+
+/** A select of one of `options`, or '' for all of them. */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T | '';
+  options: T[];
+  onChange: (v: T | '') => void;
+}) {
   return (
-    <div className="runs-view">
-      <header className="view-head">
-        <h1>Runs</h1>
-        <p className="lede">
-          Every run this server has stored, newest first. Open one by its link (the address is its permalink), cancel
-          one that is running, delete one that is finished.
-        </p>
-      </header>
-      <section className="panel" aria-labelledby="runs-h">
-        <div className="section-head">
-          <h2 id="runs-h">Stored runs{runs ? ` (${runs.length})` : ''}</h2>
-          <div className="controls">
-            <label>
-              Kind{' '}
-              <select value={kind} onChange={(e) => setKind(e.target.value as RunKind | '')}>
-                <option value="">all</option>
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Status{' '}
-              <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-                <option value="">all</option>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {runs && runs.length === 0 && (
-          <p>
-            No runs yet: run a scenario in the <a href="#/editor">editor</a>.
-          </p>
-        )}
-        {runs && runs.length > 0 && (
-          <ScrollBox label="Stored runs">
-            <table data-testid="runs-table">
-              <caption className="sr-only">Stored runs, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id} data-run={r.id} data-status={r.status}>
-                    <th scope="row">
-                      <a href={runLink(r.id)}>{r.name ?? '(unnamed)'}</a>{' '}
-                      <code className="muted">{r.id.slice(0, 8)}</code>
-                    </th>
-                    <td>{r.kind}</td>
-                    <td className={`status-${r.status}`}>{r.status}</td>
-                    <td>{when(r.created_at)}</td>
-                    <td>{seconds(r.timings.total_ms)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => remove(r)}
-                        aria-label={`${live(r.status) ? 'Cancel' : 'Delete'} run ${r.name ?? r.id.slice(0, 8)}`}
-                      >
-                        {live(r.status) ? 'Cancel' : 'Delete'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
-        )}
-      </section>
-      <SweepFile />
-    </div>
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+        <option value="">all</option>
+        {options.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function RunTable({ runs, onRemove }: { runs: RunSummary[]; onRemove: (r: RunSummary) => void }) {
+  return (
+    <ScrollBox label="Stored runs">
+      <table data-testid="runs-table">
+        <caption className="sr-only">Stored runs, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Time</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id} data-run={r.id} data-status={r.status}>
+              <th scope="row">
+                <a href={runLink(r.id)}>{r.name ?? '(unnamed)'}</a> <code className="muted">{r.id.slice(0, 8)}</code>
+              </th>
+              <td>{r.kind}</td>
+              <td className={`status-${r.status}`}>{r.status}</td>
+              <td>{when(r.created_at)}</td>
+              <td>{seconds(r.timings.total_ms)}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => onRemove(r)}
+                  aria-label={`${live(r.status) ? 'Cancel' : 'Delete'} run ${r.name ?? r.id.slice(0, 8)}`}
+                >
+                  {live(r.status) ? 'Cancel' : 'Delete'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 
@@ -227,37 +246,8 @@ function SweepFile() {
 }
 
 function RunPage({ id }: { id: string }) {
-  const [run, setRun] = useState<Run<unknown> | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, setRun, progress, error, setError } = useFollowedRun(id);
   const [gone, setGone] = useState(false);
-  useEffect(() => {
-    let on = true;
-    setRun(null);
-    setError(null);
-    api.run<unknown>(id).then(
-      (r) => {
-        if (!on) return;
-        setRun(r);
-        // Reattach: follow a run still going until it ends.
-        if (live(r.status))
-          waitForRun<unknown>(id, (p) => on && setProgress(p)).then(
-            (done) => on && setRun(done),
-            (e: Error) => on && setError(e.message),
-          );
-      },
-      (e: Error) =>
-        on &&
-        setError(
-          e instanceof ApiFailure && e.status === 404
-            ? `Expected a stored run ${id}, found none (deleted, or on another server)`
-            : e.message,
-        ),
-    );
-    return () => {
-      on = false;
-    };
-  }, [id]);
   const remove = async () => {
     if (!run) return;
     try {
@@ -295,30 +285,7 @@ function RunPage({ id }: { id: string }) {
               <a href={`api/runs/${encodeURIComponent(run.id)}`}>the run as JSON</a>
             </p>
           </header>
-          {live(run.status) && (
-            <RunStatus
-              label={run.status === 'queued' ? 'Waiting in the queue' : 'Running'}
-              progress={progress ?? run.progress ?? null}
-            />
-          )}
-          {run.status === 'failed' && (
-            <p className="error" role="alert">
-              The run failed: {run.error}
-            </p>
-          )}
-          {run.status === 'cancelled' && (
-            <p className="notice">The run was cancelled{run.error ? `: ${run.error}` : ''}.</p>
-          )}
-          {run.status === 'done' && run.result !== null && run.kind !== 'analyze' && (
-            <section className="panel" aria-label="Result">
-              <RunResult cur={run} />
-            </section>
-          )}
-          {run.status === 'done' && run.kind === 'analyze' && (
-            <p>
-              A negotiation-domain analysis: open it in the <a href="#/negotiation?case=genius">negotiation view</a>.
-            </p>
-          )}
+          <RunOutcome run={run} progress={progress} />
           <details className="provenance">
             <summary>The scenario as submitted</summary>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls in its box; a tab stop lets keyboard users scroll it (axe scrollable-region-focusable) */}
@@ -329,5 +296,72 @@ function RunPage({ id }: { id: string }) {
         </>
       )}
     </div>
+  );
+}
+
+/** The stored run `id`, followed (its progress and its end) while it is still going. */
+function useFollowedRun(id: string) {
+  const [run, setRun] = useState<Run<unknown> | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let on = true;
+    setRun(null);
+    setError(null);
+    api.run<unknown>(id).then(
+      (r) => {
+        if (!on) return;
+        setRun(r);
+        // Reattach: follow a run still going until it ends.
+        if (live(r.status))
+          waitForRun<unknown>(id, (p) => on && setProgress(p)).then(
+            (done) => on && setRun(done),
+            (e: Error) => on && setError(e.message),
+          );
+      },
+      (e: Error) =>
+        on &&
+        setError(
+          e instanceof ApiFailure && e.status === 404
+            ? `Expected a stored run ${id}, found none (deleted, or on another server)`
+            : e.message,
+        ),
+    );
+    return () => {
+      on = false;
+    };
+  }, [id]);
+  return { run, setRun, progress, error, setError };
+}
+
+/** Where a run stands: its progress while it goes, why it failed or was cancelled, or its result. */
+function RunOutcome({ run, progress }: { run: Run<unknown>; progress: Progress | null }) {
+  return (
+    <>
+      {live(run.status) && (
+        <RunStatus
+          label={run.status === 'queued' ? 'Waiting in the queue' : 'Running'}
+          progress={progress ?? run.progress ?? null}
+        />
+      )}
+      {run.status === 'failed' && (
+        <p className="error" role="alert">
+          The run failed: {run.error}
+        </p>
+      )}
+      {run.status === 'cancelled' && (
+        <p className="notice">The run was cancelled{run.error ? `: ${run.error}` : ''}.</p>
+      )}
+      {run.status === 'done' && run.result !== null && run.kind !== 'analyze' && (
+        <section className="panel" aria-label="Result">
+          <RunResult cur={run} />
+        </section>
+      )}
+      {run.status === 'done' && run.kind === 'analyze' && (
+        <p>
+          A negotiation-domain analysis: open it in the <a href="#/negotiation?case=genius">negotiation view</a>.
+        </p>
+      )}
+    </>
   );
 }

@@ -5,17 +5,14 @@ import { bidText } from '../../negotiation.ts';
 import { Downloads } from './Downloads.tsx';
 import { PARTITIONS, pp, share } from './format.ts';
 
-export function LinkageTable({
-  r,
-  leaders,
-  signed,
-}: {
-  r: TradeNegotiationRun;
-  leaders: string[];
-  signed: ReadonlySet<string>;
-}) {
-  const [A, B] = r.parties;
-  const row = (key: PartitionName, s: PartitionSummary) => ({
+/** A partition's row of the linkage download: its baskets, counts, win-sets and best ratifiable deal. */
+function linkageRow(
+  [A, B]: [string, string],
+  key: PartitionName,
+  s: PartitionSummary,
+  signed: ReadonlySet<string>,
+): Record<string, unknown> {
+  return {
     partition: key,
     baskets: s.baskets.map((b) => `[${b.join('+')}]`).join(' '),
     deals: s.deals,
@@ -31,8 +28,20 @@ export function LinkageTable({
     [`best_u_${A}`]: s.nash?.utility[0] ?? null,
     [`best_u_${B}`]: s.nash?.utility[1] ?? null,
     best_p_ratified: s.nash?.ratification ?? null,
-  });
-  const rows = PARTITIONS.map((p) => row(p.key, r.linkage[p.key]));
+  };
+}
+
+export function LinkageTable({
+  r,
+  leaders,
+  signed,
+}: {
+  r: TradeNegotiationRun;
+  leaders: string[];
+  signed: ReadonlySet<string>;
+}) {
+  const [A, B] = r.parties;
+  const rows = PARTITIONS.map((p) => linkageRow([A, B], p.key, r.linkage[p.key], signed));
   return (
     <section className="panel" aria-labelledby="linkage-h">
       <div className="figure-head">
@@ -64,38 +73,56 @@ export function LinkageTable({
             </tr>
           </thead>
           <tbody>
-            {PARTITIONS.map((p) => {
-              const s = r.linkage[p.key];
-              return (
-                <tr key={p.key} data-partition={p.key}>
-                  <th scope="row">{p.label}</th>
-                  <td>{s.baskets.map((b) => `[${b.join(' + ')}]`).join(' ')}</td>
-                  <td className="num strong">
-                    {s.ratifiable} <span className="muted">of {s.deals}</span>
-                  </td>
-                  <td className="num">{s.expected_ratifiable.toFixed(1)}</td>
-                  <td className="num">
-                    {s.win_sets.count[0]} <span className="muted">({s.win_sets.expected[0].toFixed(1)})</span>
-                  </td>
-                  <td className="num">
-                    {s.win_sets.count[1]} <span className="muted">({s.win_sets.expected[1].toFixed(1)})</span>
-                  </td>
-                  <td className="num">{share(s.overlap, 0)}</td>
-                  <td className="bid">{s.nash ? bidText(s.nash.bid, signed) : '—'}</td>
-                  <td className="num">{s.nash ? `${pp(s.nash.utility[0])}, ${pp(s.nash.utility[1])}` : '—'}</td>
-                  <td className="num">{share(s.nash?.ratification)}</td>
-                </tr>
-              );
-            })}
+            {PARTITIONS.map((p) => (
+              <PartitionLine key={p.key} partition={p} s={r.linkage[p.key]} signed={signed} />
+            ))}
           </tbody>
         </table>
       </ScrollBox>
-      <p className="source">
-        Whole domain: Pareto frontier of {r.analysis.pareto_size} deals ({r.analysis.rational_pareto_size} with gains
-        for both); Nash {bidText(r.analysis.nash?.bid, signed)} ({pp(r.analysis.nash?.utility[0])},{' '}
-        {pp(r.analysis.nash?.utility[1])}); Kalai–Smorodinsky {bidText(r.analysis.kalai_smorodinsky?.bid, signed)} (
-        {pp(r.analysis.kalai_smorodinsky?.utility[0])}, {pp(r.analysis.kalai_smorodinsky?.utility[1])}).
-      </p>
+      <DomainSummary r={r} signed={signed} />
     </section>
+  );
+}
+
+function PartitionLine({
+  partition: p,
+  s,
+  signed,
+}: {
+  partition: (typeof PARTITIONS)[number];
+  s: PartitionSummary;
+  signed: ReadonlySet<string>;
+}) {
+  return (
+    <tr data-partition={p.key}>
+      <th scope="row">{p.label}</th>
+      <td>{s.baskets.map((b) => `[${b.join(' + ')}]`).join(' ')}</td>
+      <td className="num strong">
+        {s.ratifiable} <span className="muted">of {s.deals}</span>
+      </td>
+      <td className="num">{s.expected_ratifiable.toFixed(1)}</td>
+      <td className="num">
+        {s.win_sets.count[0]} <span className="muted">({s.win_sets.expected[0].toFixed(1)})</span>
+      </td>
+      <td className="num">
+        {s.win_sets.count[1]} <span className="muted">({s.win_sets.expected[1].toFixed(1)})</span>
+      </td>
+      <td className="num">{share(s.overlap, 0)}</td>
+      <td className="bid">{s.nash ? bidText(s.nash.bid, signed) : '—'}</td>
+      <td className="num">{s.nash ? `${pp(s.nash.utility[0])}, ${pp(s.nash.utility[1])}` : '—'}</td>
+      <td className="num">{share(s.nash?.ratification)}</td>
+    </tr>
+  );
+}
+
+/** The whole domain, whatever the partition: its Pareto frontier and the Nash and Kalai–Smorodinsky deals. */
+function DomainSummary({ r, signed }: { r: TradeNegotiationRun; signed: ReadonlySet<string> }) {
+  return (
+    <p className="source">
+      Whole domain: Pareto frontier of {r.analysis.pareto_size} deals ({r.analysis.rational_pareto_size} with gains for
+      both); Nash {bidText(r.analysis.nash?.bid, signed)} ({pp(r.analysis.nash?.utility[0])},{' '}
+      {pp(r.analysis.nash?.utility[1])}); Kalai–Smorodinsky {bidText(r.analysis.kalai_smorodinsky?.bid, signed)} (
+      {pp(r.analysis.kalai_smorodinsky?.utility[0])}, {pp(r.analysis.kalai_smorodinsky?.utility[1])}).
+    </p>
   );
 }

@@ -334,15 +334,89 @@ function solutionMarks(f: ChartFrame): Plot.Markish[] {
   ];
 }
 
+/** The names of the leaders' thresholds, at the top of the first's band and the right end of the second's. */
+function thresholdLabels(f: ChartFrame) {
+  const { leaders, thresholds, bandsOf } = f;
+  const [, x1] = f.x;
+  const [, y1] = f.y;
+  return [
+    Plot.text([0], {
+      x: () => bandsOf[0].median,
+      y: () => y1,
+      text: () => `${leaders[0]}’s θ ~ ${thresholdText(thresholds[0], (x) => pp(x, 3))}`,
+      textAnchor: 'start',
+      dx: 4,
+      dy: -12,
+      fill: PARTY[0],
+      fontWeight: 600,
+    }),
+    Plot.text([0], {
+      x: () => x1,
+      y: () => bandsOf[1].median,
+      text: () => `${leaders[1]}’s θ`,
+      textAnchor: 'end',
+      dx: -4,
+      dy: -7,
+      fill: PARTY[1],
+      fontWeight: 600,
+    }),
+  ];
+}
+
+/** The axes through no change, every deal (ratifiable ones filled), the Pareto frontier and the no-deal point. */
+function dealMarks(f: ChartFrame) {
+  const ratifiable = (p: number | null) => p !== null && p >= 0.5;
+  const at = { x: (d: DealRow) => d.u[0], y: (d: DealRow) => d.u[1] };
+  return [
+    Plot.ruleX([0], { stroke: '#555' }),
+    Plot.ruleY([0], { stroke: '#555' }),
+    Plot.dot(
+      f.deals.filter((d) => !ratifiable(d.p[f.partition])),
+      { ...at, r: 3, stroke: OTHER, strokeWidth: 1, className: 'deals-other' },
+    ),
+    Plot.dot(
+      f.deals.filter((d) => ratifiable(d.p[f.partition])),
+      {
+        ...at,
+        r: 3.4,
+        fill: RATIFIABLE,
+        fillOpacity: 0.85,
+        stroke: 'white',
+        strokeWidth: 0.5,
+        className: 'deals-ratifiable',
+      },
+    ),
+    Plot.line(
+      [...f.r.analysis.pareto].sort((a, b) => a[0] - b[0]).map(([x, y]) => ({ x, y })),
+      { x: 'x', y: 'y', stroke: '#222', strokeWidth: 1.6, className: 'frontier' },
+    ),
+    Plot.dot([{ x: 0, y: 0 }], {
+      x: 'x',
+      y: 'y',
+      symbol: 'times',
+      r: 7,
+      stroke: '#111',
+      strokeWidth: 2.2,
+      className: 'disagreement',
+    }),
+    Plot.text([{ x: 0, y: 0 }], {
+      x: 'x',
+      y: 'y',
+      text: () => 'no deal (0, 0)',
+      textAnchor: 'end',
+      dx: -9,
+      dy: 14,
+      fill: '#333',
+    }),
+  ];
+}
+
 /** The chart at `width` px (at most 720). */
 export function renderDealChart(f: ChartFrame, width: number): Element {
   const [A, B] = f.r.parties;
-  const { leaders, thresholds, bandsOf } = f;
   const [x0, x1] = f.x;
   const [y0, y1] = f.y;
   const w = Math.min(width, 720);
-  const ratifiable = (p: number | null) => p !== null && p >= 0.5;
-  const at = { x: (d: DealRow) => d.u[0], y: (d: DealRow) => d.u[1] };
   return Plot.plot({
     width: w,
     height: Math.round(w * 0.86),
@@ -367,66 +441,8 @@ export function renderDealChart(f: ChartFrame, width: number): Element {
       ...ratifiedMarks(f),
       ...thresholdMarks(f, 0),
       ...thresholdMarks(f, 1),
-      Plot.text([0], {
-        x: () => bandsOf[0].median,
-        y: () => y1,
-        text: () => `${leaders[0]}’s θ ~ ${thresholdText(thresholds[0], (x) => pp(x, 3))}`,
-        textAnchor: 'start',
-        dx: 4,
-        dy: -12,
-        fill: PARTY[0],
-        fontWeight: 600,
-      }),
-      Plot.text([0], {
-        x: () => x1,
-        y: () => bandsOf[1].median,
-        text: () => `${leaders[1]}’s θ`,
-        textAnchor: 'end',
-        dx: -4,
-        dy: -7,
-        fill: PARTY[1],
-        fontWeight: 600,
-      }),
-      Plot.ruleX([0], { stroke: '#555' }),
-      Plot.ruleY([0], { stroke: '#555' }),
-      Plot.dot(
-        f.deals.filter((d) => !ratifiable(d.p[f.partition])),
-        { ...at, r: 3, stroke: OTHER, strokeWidth: 1, className: 'deals-other' },
-      ),
-      Plot.dot(
-        f.deals.filter((d) => ratifiable(d.p[f.partition])),
-        {
-          ...at,
-          r: 3.4,
-          fill: RATIFIABLE,
-          fillOpacity: 0.85,
-          stroke: 'white',
-          strokeWidth: 0.5,
-          className: 'deals-ratifiable',
-        },
-      ),
-      Plot.line(
-        [...f.r.analysis.pareto].sort((a, b) => a[0] - b[0]).map(([x, y]) => ({ x, y })),
-        { x: 'x', y: 'y', stroke: '#222', strokeWidth: 1.6, className: 'frontier' },
-      ),
-      Plot.dot([{ x: 0, y: 0 }], {
-        x: 'x',
-        y: 'y',
-        symbol: 'times',
-        r: 7,
-        stroke: '#111',
-        strokeWidth: 2.2,
-        className: 'disagreement',
-      }),
-      Plot.text([{ x: 0, y: 0 }], {
-        x: 'x',
-        y: 'y',
-        text: () => 'no deal (0, 0)',
-        textAnchor: 'end',
-        dx: -9,
-        dy: 14,
-        fill: '#333',
-      }),
+      ...thresholdLabels(f),
+      ...dealMarks(f),
       ...offerMarks(f),
       ...solutionMarks(f),
       Plot.tip(hoverPoints(f), Plot.pointer({ x: 'x', y: 'y', title: 'title', maxRadius: 14 })),

@@ -98,182 +98,30 @@ export function CriticalSupply() {
   );
 }
 
+type Inventories = NonNullable<CriticalResult['inventories']>;
+type RegionName = (code: string) => string;
+
 function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string }) {
   const r = run.result!;
   const dataset = useDataset(r.dataset);
   const inv = r.inventories;
   // The economies the scenario reports on (its report.countries), in that order, where the result has them.
   const regions = SHOWN.filter((c) => r.users?.[c]);
-  const users = Object.keys(r.users?.[regions[0]] ?? {});
   const name = (code: string) =>
     code === 'defence' ? 'Defence' : sectorName(code, dataset?.sectors.find((s) => s.code === code)?.name);
   const region = (c: string) => dataset?.regions.find((x) => x.code === c)?.name ?? c;
-  const src = sourceLine(r.model, dataset, `Scenario ${file}.`);
   const sigma = r.elasticities?.critical_inputs?.elasticity;
-  const watch = ['JPN', 'KOR', 'USA', 'DEU'].filter((c) => regions.includes(c));
-  const weekly = (inv?.path ?? []).flatMap((p) =>
-    watch
-      .map((c) => ({
-        date: new Date(`${p.date}T12:00:00Z`),
-        day: p.date,
-        region: c,
-        value: p.measures[c]?.c14_output_pct,
-      }))
-      .filter((x) => x.value !== undefined),
-  ) as { date: Date; day: string; region: string; value: number }[];
-  const range = (c: string, key: string) => {
-    const v = (r.sweep ?? [])
-      .filter((s) => s.status === 'converged')
-      .map((s) => s.measures[c]?.[key])
-      .filter((x): x is number => Number.isFinite(x));
-    return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
-  };
   return (
     <>
+      {inv && <StockoutTable inv={inv} regions={regions} region={region} />}
+      <ShortIndustries r={r} regions={regions} region={region} sectorName={name} />
+      {r.chain && <ChainPrices r={r} chain={r.chain} regions={regions} region={region} />}
       {inv && (
-        <ScrollBox label="When stocks run out">
-          <table className="result-table" data-testid="stockouts">
-            <caption>
-              When stocks run out (8 weeks of use at the start, from {day(inv.start)}; the clock runs {inv.weeks} weeks)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Region</th>
-                {STAGES.map((s) => (
-                  <th key={s} scope="col">
-                    {STAGE_NAME[s]} ({s})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((c) => (
-                <tr key={c}>
-                  <th scope="row">{region(c)}</th>
-                  {STAGES.map((s) => {
-                    const o = inv.stockouts.find((x) => x.region === c && x.sector === s);
-                    return <td key={s}>{!o ? '—' : o.date ? day(o.date) : 'no stock-out'}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      )}
-      <ScrollBox label="Which industries run short">
-        <table className="result-table" data-testid="short-industries">
-          <caption>
-            Which industries run short: real output of the industries that use rare earths once stocks are gone (and the
-            average over the {inv?.weeks ?? ''} weeks), percent change
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Region</th>
-              {users.map((u) => (
-                <th key={u} scope="col">
-                  {name(u)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {regions.map((c) => (
-              <tr key={c}>
-                <th scope="row">{region(c)}</th>
-                {users.map((u) => {
-                  const avg = inv?.average[c]?.[`${u}_output_pct`];
-                  return (
-                    <td key={u}>
-                      {pct(r.users![c][u].real_output_pct, 1)}
-                      {avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
-      {r.chain && (
-        <ScrollBox label="At what price">
-          <table className="result-table" data-testid="chain-prices">
-            <caption>
-              At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once
-              stocks are gone
-              {r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Region</th>
-                {STAGES.map((s) => (
-                  <th key={s} scope="col">
-                    {STAGE_NAME[s]}: price, shortage
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((c) => (
-                <tr key={c}>
-                  <th scope="row">{region(c)}</th>
-                  {STAGES.map((s) => {
-                    const row = r.chain![s]?.[c];
-                    const rg = range(c, `${s}_price_pct`);
-                    return (
-                      <td key={s}>
-                        {row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}
-                        {rg && (
-                          <span className="muted">
-                            {' '}
-                            [{pct(rg[0], 0)} … {pct(rg[1], 0)}]
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      )}
-      {weekly.length > 0 && (
-        <Figure
-          id="critical-weekly"
-          title="Electrical and optical equipment, week by week"
-          description={`Real output of electrical and optical equipment (c14), percent change, each week from ${day(inv!.start)}: output holds while stocks last and falls when they run out.`}
-          render={(width) =>
-            Plot.plot({
-              width,
-              height: 240,
-              marginLeft: 48,
-              marginRight: width < 500 ? 12 : 24,
-              x: { type: 'utc', label: null, ticks: width < 500 ? 4 : 8 },
-              y: { label: '% change', grid: true, tickFormat: (v: number) => pct(v, 0) },
-              color: { domain: watch, range: watch.map(regionColour) },
-              marks: [
-                Plot.ruleY([0], { stroke: '#888' }),
-                Plot.line(weekly, { x: 'date', y: 'value', stroke: 'region', strokeWidth: 2, curve: 'step-after' }),
-                Plot.tip(
-                  weekly,
-                  Plot.pointerX({
-                    x: 'date',
-                    y: 'value',
-                    stroke: 'region',
-                    title: (d: (typeof weekly)[number]) =>
-                      `${region(d.region)}, week of ${day(d.day)}\nelectrical & optical output ${pct(d.value, 1)}`,
-                  }),
-                ),
-              ],
-            })
-          }
-          rows={weekly.map(({ day: d, region: c, value }) => ({
-            week_of: d,
-            region: c,
-            c14_output_pct: Math.round(value * 1000) / 1000,
-          }))}
-          legend={watch.map((c) => ({ label: region(c), color: regionColour(c) }))}
-          source={src}
+        <WeeklyOutput
+          inv={inv}
+          watch={['JPN', 'KOR', 'USA', 'DEU'].filter((c) => regions.includes(c))}
+          region={region}
+          source={sourceLine(r.model, dataset, `Scenario ${file}.`)}
           deps={[r]}
         />
       )}
@@ -286,5 +134,223 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
         {SCENARIO}) to change the approval, the stocks or σ.
       </p>
     </>
+  );
+}
+
+function StockoutTable({ inv, regions, region }: { inv: Inventories; regions: string[]; region: RegionName }) {
+  return (
+    <ScrollBox label="When stocks run out">
+      <table className="result-table" data-testid="stockouts">
+        <caption>
+          When stocks run out (8 weeks of use at the start, from {day(inv.start)}; the clock runs {inv.weeks} weeks)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Region</th>
+            {STAGES.map((s) => (
+              <th key={s} scope="col">
+                {STAGE_NAME[s]} ({s})
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((c) => (
+            <tr key={c}>
+              <th scope="row">{region(c)}</th>
+              {STAGES.map((s) => {
+                const o = inv.stockouts.find((x) => x.region === c && x.sector === s);
+                return <td key={s}>{!o ? '—' : o.date ? day(o.date) : 'no stock-out'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** Real output of the industries that use rare earths, once stocks are gone and on average over the clock. */
+function ShortIndustries({
+  r,
+  regions,
+  region,
+  sectorName: name,
+}: {
+  r: CriticalResult;
+  regions: string[];
+  region: RegionName;
+  sectorName: (code: string) => string;
+}) {
+  const inv = r.inventories;
+  const users = Object.keys(r.users?.[regions[0]] ?? {});
+  return (
+    <ScrollBox label="Which industries run short">
+      <table className="result-table" data-testid="short-industries">
+        <caption>
+          Which industries run short: real output of the industries that use rare earths once stocks are gone (and the
+          average over the {inv?.weeks ?? ''} weeks), percent change
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Region</th>
+            {users.map((u) => (
+              <th key={u} scope="col">
+                {name(u)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((c) => (
+            <tr key={c}>
+              <th scope="row">{region(c)}</th>
+              {users.map((u) => {
+                const avg = inv?.average[c]?.[`${u}_output_pct`];
+                return (
+                  <td key={u}>
+                    {pct(r.users![c][u].real_output_pct, 1)}
+                    {avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** The range of a measure of region `c` over the converged solves of the scenario's σ sweep. */
+function sweepRange(r: CriticalResult, c: string, key: string): [number, number] | undefined {
+  const v = (r.sweep ?? [])
+    .filter((s) => s.status === 'converged')
+    .map((s) => s.measures[c]?.[key])
+    .filter((x): x is number => Number.isFinite(x));
+  return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
+}
+
+/** The buyers' price of the controlled stages and the unmet share of their use, with the range over σ. */
+function ChainPrices({
+  r,
+  chain,
+  regions,
+  region,
+}: {
+  r: CriticalResult;
+  chain: NonNullable<CriticalResult['chain']>;
+  regions: string[];
+  region: RegionName;
+}) {
+  return (
+    <ScrollBox label="At what price">
+      <table className="result-table" data-testid="chain-prices">
+        <caption>
+          At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once
+          stocks are gone
+          {r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Region</th>
+            {STAGES.map((s) => (
+              <th key={s} scope="col">
+                {STAGE_NAME[s]}: price, shortage
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((c) => (
+            <tr key={c}>
+              <th scope="row">{region(c)}</th>
+              {STAGES.map((s) => {
+                const row = chain[s]?.[c];
+                const rg = sweepRange(r, c, `${s}_price_pct`);
+                return (
+                  <td key={s}>
+                    {row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}
+                    {rg && (
+                      <span className="muted">
+                        {' '}
+                        [{pct(rg[0], 0)} … {pct(rg[1], 0)}]
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** Weekly real output of electrical and optical equipment (c14) in the `watch` regions, along the inventory clock. */
+function WeeklyOutput({
+  inv,
+  watch,
+  region,
+  source,
+  deps,
+}: {
+  inv: Inventories;
+  watch: string[];
+  region: RegionName;
+  source: string;
+  deps: unknown[];
+}) {
+  const weekly = inv.path.flatMap((p) =>
+    watch
+      .map((c) => ({
+        date: new Date(`${p.date}T12:00:00Z`),
+        day: p.date,
+        region: c,
+        value: p.measures[c]?.c14_output_pct,
+      }))
+      .filter((x) => x.value !== undefined),
+  ) as { date: Date; day: string; region: string; value: number }[];
+  if (!weekly.length) return null;
+  return (
+    <Figure
+      id="critical-weekly"
+      title="Electrical and optical equipment, week by week"
+      description={`Real output of electrical and optical equipment (c14), percent change, each week from ${day(inv.start)}: output holds while stocks last and falls when they run out.`}
+      render={(width) =>
+        Plot.plot({
+          width,
+          height: 240,
+          marginLeft: 48,
+          marginRight: width < 500 ? 12 : 24,
+          x: { type: 'utc', label: null, ticks: width < 500 ? 4 : 8 },
+          y: { label: '% change', grid: true, tickFormat: (v: number) => pct(v, 0) },
+          color: { domain: watch, range: watch.map(regionColour) },
+          marks: [
+            Plot.ruleY([0], { stroke: '#888' }),
+            Plot.line(weekly, { x: 'date', y: 'value', stroke: 'region', strokeWidth: 2, curve: 'step-after' }),
+            Plot.tip(
+              weekly,
+              Plot.pointerX({
+                x: 'date',
+                y: 'value',
+                stroke: 'region',
+                title: (d: (typeof weekly)[number]) =>
+                  `${region(d.region)}, week of ${day(d.day)}\nelectrical & optical output ${pct(d.value, 1)}`,
+              }),
+            ),
+          ],
+        })
+      }
+      rows={weekly.map(({ day: d, region: c, value }) => ({
+        week_of: d,
+        region: c,
+        c14_output_pct: Math.round(value * 1000) / 1000,
+      }))}
+      legend={watch.map((c) => ({ label: region(c), color: regionColour(c) }))}
+      source={source}
+      deps={deps}
+    />
   );
 }
