@@ -4,10 +4,9 @@
  * with 5–95% interval whiskers. Okabe–Ito colours, as the other report charts.
  */
 import type { Band } from '../sweep/bands.ts';
-import { PALETTE } from './svg.ts';
+import { day, niceTicks, PALETTE } from './svg.ts';
+import { esc } from './escape.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const fmt = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(2) : '–');
 
 /** One fan: the central value and the band at each dated step. */
@@ -16,15 +15,6 @@ export interface Fan {
   color: string;
   /** `when` names the point in its tooltip (default its date; a month of a path says so). */
   points: { date: string; value: number; band?: Band; when?: string }[];
-}
-
-function ticks(lo: number, hi: number, n = 5): number[] {
-  const step0 = (hi - lo || 1) / n;
-  const mag = 10 ** Math.floor(Math.log10(step0));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= step0) ?? step0;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(+v.toFixed(10));
-  return out;
 }
 
 /** A fan chart over [from, to]. */
@@ -56,7 +46,7 @@ export function fanChart(o: {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="${m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
   ];
-  for (const v of ticks(lo, hi)) {
+  for (const v of niceTicks(lo, hi)) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/><text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`,
     );

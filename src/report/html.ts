@@ -7,8 +7,8 @@ import { stepChart, barChart, PALETTE, type EventMark } from './svg.ts';
 import { OBSERVED_TARIFFS } from '../data/observed.ts';
 import { directionColour, regionColour } from '../spec/palette.ts';
 import { bandsHtml, fanFigures, sectorBand } from './bands.ts';
+import { esc } from './escape.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f1 = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(1) : '–');
 const f2 = (v: number) =>
   Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : (v > 0 ? '+' : '') + v.toFixed(2)) : '–';

@@ -4,11 +4,12 @@
  * (src/spec/palette.ts, Okabe–Ito, safe for colour-blind readers).
  */
 import { GREY, OKABE_ITO, textColour } from '../spec/palette.ts';
+import { esc } from './escape.ts';
 
 export const PALETTE = { ...OKABE_ITO, grey: GREY };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+/** Milliseconds of a YYYY-MM-DD date at UTC midnight. */
+export const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 export interface LineSeries {
   name: string;
@@ -27,7 +28,8 @@ export interface EventMark {
   kind: 'talks' | 'policy' | 'deadline';
 }
 
-function niceTicks(lo: number, hi: number, n = 5): number[] {
+/** About `n` round tick values (steps of 1, 2, 2.5, 5 × 10^k) covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, n = 5): number[] {
   const span = hi - lo || 1;
   const step0 = span / n;
   const mag = 10 ** Math.floor(Math.log10(step0));

@@ -7,8 +7,8 @@ import type { Band } from '../sweep/bands.ts';
 import type { SweepPoint, SweepResult } from '../sweep/run.ts';
 import { fanChart, intervalBars, type Fan } from './fan.ts';
 import { directionColour, regionColour } from '../spec/palette.ts';
+import { esc } from './escape.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 type Num = Record<string, number>;
 type Bands = Record<string, Band>;
 interface Step {
