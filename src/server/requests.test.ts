@@ -153,6 +153,18 @@ describe('GET /api/runs', () => {
     ]);
   });
 
+  it('documents limit and offset as integers with their bounds and defaults (OpenAPI)', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const params = doc.paths['/api/runs'].get.parameters as { name: string; schema: object }[];
+    expect(params.find((p) => p.name === 'limit')?.schema).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+    });
+    expect(params.find((p) => p.name === 'offset')?.schema).toMatchObject({ type: 'integer', minimum: 0, default: 0 });
+  });
+
   it('still reads numbers and the defaults of a good query', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/runs?limit=5' });
     expect(r.statusCode, r.body).toBe(200);

@@ -128,17 +128,17 @@ export const SubmittedSchema = z.object({ id: z.string(), status: z.literal('que
 /**
  * A number in a query string: text that reads as a number becomes one, anything else stays text, so
  * that the error quotes what was sent (`found "ten"`; z.coerce would say `found NaN`). The OpenAPI
- * document shows the number's schema (zod documents a preprocess by its output).
+ * document shows the number's schema, bounds and default (zod documents a preprocess by its output).
  */
-const queryNumber = <T extends z.ZodNumber>(n: T) =>
+const queryNumber = <T extends z.ZodType<number, number | undefined>>(n: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v), n);
 
 export const ListQuerySchema = z
   .object({
     status: z.enum(RUN_STATUSES).optional(),
     kind: z.enum(RUN_KINDS).optional(),
-    limit: queryNumber(z.number().int().min(1).max(PAGE.max)).default(PAGE.default),
-    offset: queryNumber(z.number().int().min(0)).default(0),
+    limit: queryNumber(z.number().int().min(1).max(PAGE.max).default(PAGE.default)),
+    offset: queryNumber(z.number().int().min(0).default(0)),
   })
   .strict();
 
