@@ -121,7 +121,11 @@ export interface Job {
  * PoolExecutor (worker threads), QueueExecutor (BullMQ on Redis: workers on any machine).
  */
 export interface Executor {
-  /** Runs the job; resolves with the handler's result, rejects with its error or on abort. */
+  /**
+   * Runs the job; resolves with the handler's result, rejects with its error or on abort. The
+   * inline and thread-pool executors deliver every event the job reported before they settle (the
+   * run's end follows its last offer); the queue's events may trail its result.
+   */
   submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown>;
   /** Stops accepting jobs and releases threads; running jobs are abandoned. */
   close(): Promise<void>;

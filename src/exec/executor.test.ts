@@ -30,7 +30,7 @@ for (const c of executorCases())
       expect(r.status).toBe('converged');
       expect(Object.keys(r.countries)).toContain('MEX');
       expect(events[0]).toEqual({ type: 'started' });
-      // The last progress events may trail the result (a port or the queue's event stream).
+      // The last progress events may trail the result on the queue (its event stream); see pool.test.ts for threads.
       await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'progress', fraction: 1 }), { timeout: 5000 });
     });
 

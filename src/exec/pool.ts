@@ -5,7 +5,10 @@
 import { MessageChannel } from 'node:worker_threads';
 import { ThreadPool } from '../parallel/threads.ts';
 import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
-import type { WorkerData, WorkerTask } from './worker.ts';
+import type { PortMessage, WorkerData, WorkerTask } from './worker.ts';
+
+/** How long a failed job's end waits for its last events (a worker that died never posts `end`). */
+const DRAIN_MS = 1000;
 
 /** Options of {@link PoolExecutor}. */
 export interface PoolOptions {
@@ -35,15 +38,25 @@ export class PoolExecutor implements Executor {
 
   async submit(job: Job, onEvent: (e: ExecEvent) => void, signal?: AbortSignal): Promise<unknown> {
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (e: ExecEvent) => onEvent(e));
+    // The worker posts `end` after the job's last event (worker.ts). The result comes on the pool's
+    // own port, which this thread may read first (both wait when it was busy as the job ended): so
+    // the job ends here only once `end` has come, and nothing it reported is lost behind its end.
+    let ended: () => void = () => {};
+    const drained = new Promise<void>((r) => {
+      ended = r;
+    });
+    port1.on('message', (e: PortMessage) => (e.type === 'end' ? ended() : onEvent(e)));
     try {
-      return await this.#pool.run({ job, port: port2 }, { transferList: [port2], signal });
+      const out = await this.#pool.run({ job, port: port2 }, { transferList: [port2], signal });
+      await drained;
+      return out;
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw new JobAbortedError(job.id);
+      // A failed job's last events too (its worker posted `end` in its finally, unless it died).
+      await Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
       throw e;
     } finally {
-      // Let queued messages (the last progress events) arrive before closing our end.
-      setImmediate(() => port1.close());
+      port1.close();
     }
   }
 

@@ -27,14 +27,18 @@ export interface WorkerTask {
   port: MessagePort;
 }
 
+/** What a task posts on its port: its events, then `end` once (the pool waits for it, see pool.ts). */
+export type PortMessage = ExecEvent | { type: 'end' };
+
 /** Runs one job in this worker thread. */
 export default async function runTask({ job, port }: WorkerTask): Promise<unknown> {
-  const post = (e: ExecEvent) => port.postMessage(e);
+  const post = (e: PortMessage) => port.postMessage(e);
   try {
     const handler = await importHandler(job.module);
     post({ type: 'started' });
     return await handler.run(job.input, (p) => post({ type: 'progress', ...p }));
   } finally {
+    post({ type: 'end' });
     port.close();
   }
 }
