@@ -73,10 +73,10 @@ module.exports = {
     },
     {
       name: 'web-only-types-of-spec-and-contract',
-      comment: 'the web app imports values of src/ only from the display helpers shared with the HTML report (palette, issue paths), the region lists shared with the data builder and the threshold CDF shared with the ratification engine',
+      comment: 'the web app imports values of src/ only from the display helpers shared with the HTML report (palette, issue paths), the region lists shared with the data builder, the threshold CDF shared with the ratification engine, and the offers of a negotiation result shared with the engine and the server',
       severity: 'error',
-      from: { path: '^web/src/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src/', pathNot: '^(src/spec/(palette|errors|regions)|src/contract/threshold)\\.ts$', dependencyTypesNot: ['type-only'] },
+      from: { path: '^web/src/', pathNot: '\.test\.tsx?$' },
+      to: { path: '^src/', pathNot: '^(src/spec/(palette|errors|regions)|src/contract/(threshold|offers))\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-orphans-in-src',

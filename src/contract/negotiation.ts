@@ -30,6 +30,16 @@ export interface LogEntry {
   readonly utilities: [number, number] | null;
 }
 
+/** One move of a trade-domain session: a log line and the model's utility of its bid. */
+export interface TradeLogEntry extends LogEntry {
+  /**
+   * The model's utility of the bid to each party (pp over the disagreement point: this basket's
+   * bid, every other issue as now); null without a bid. The offers streamed while the run went
+   * carry the same numbers (src/contract/offers.ts rebuilds them from the result).
+   */
+  readonly model: [number, number] | null;
+}
+
 /** A deal with its utilities, for reports. */
 export interface DealPoint {
   index: number;
@@ -142,7 +152,7 @@ export interface TradeSession {
   label: string;
   agents: [string, string];
   linkage: 'linked' | 'separate';
-  baskets: { issues: string[]; reason: string; round: number; agreement: Bid | null; log: LogEntry[] }[];
+  baskets: { issues: string[]; reason: string; round: number; agreement: Bid | null; log: TradeLogEntry[] }[];
   /** The combined deal (issues without agreement at their disagreement values); null if nothing moved. */
   deal: Bid | null;
   utilities: [number, number];

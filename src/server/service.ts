@@ -31,7 +31,11 @@ export interface LoggedEvent {
 
 /** Finished runs whose event log stays in memory (for Last-Event-ID resumes); older ones replay from the store. */
 const KEEP_LOGS = 500;
-/** Progress events kept per run log (the newest). */
+/**
+ * Progress events kept per run log (the newest), besides a negotiation's offers: every offer stays,
+ * so that a client that connects late, or after the run, still sees every move (they are part of
+ * the result too, which bounds them).
+ */
 const KEEP_PROGRESS = 200;
 
 const TERMINAL = new Set<RunEvent['type']>(['done', 'failed', 'cancelled']);
@@ -79,7 +83,8 @@ export class RunService {
   /** Emits RunEvents under the run's id. */
   readonly events = new EventEmitter().setMaxListeners(0);
   readonly #active = new Map<string, Active>();
-  readonly #logs = new Map<string, { seq: number; events: LoggedEvent[] }>();
+  /** Each run's events; `plain`: how many of them are progress events without an offer. */
+  readonly #logs = new Map<string, { seq: number; plain: number; events: LoggedEvent[] }>();
   readonly lanes: Lanes;
   #closing = false;
 
@@ -250,7 +255,7 @@ export class RunService {
   #emit(id: string, e: RunEvent) {
     let log = this.#logs.get(id);
     if (!log) {
-      log = { seq: 0, events: [] };
+      log = { seq: 0, plain: 0, events: [] };
       this.#logs.set(id, log);
       if (this.#logs.size > KEEP_LOGS + this.#active.size) {
         for (const old of this.#logs.keys())
@@ -263,9 +268,10 @@ export class RunService {
     if (log.events.at(-1)?.id === 'end') return; // nothing follows the last event
     const entry: LoggedEvent = { id: TERMINAL.has(e.type) ? 'end' : String(++log.seq), event: e };
     log.events.push(entry);
-    if (e.type === 'progress' && log.events.length > KEEP_PROGRESS + 3) {
-      const k = log.events.findIndex((x) => x.event.type === 'progress');
-      if (k >= 0) log.events.splice(k, 1);
+    if (e.type === 'progress' && !e.data.offer && ++log.plain > KEEP_PROGRESS) {
+      const k = log.events.findIndex((x) => x.event.type === 'progress' && !x.event.data.offer);
+      log.events.splice(k, 1);
+      log.plain--;
     }
     this.events.emit(id, entry);
   }

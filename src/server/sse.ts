@@ -5,9 +5,12 @@
  * `Last-Event-ID` gets exactly the events it missed.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TradeSession } from '../contract/negotiation.ts';
+import { offerProgress, offersOf } from '../contract/offers.ts';
+import type { Progress } from '../contract/run.ts';
 import type { RunRecord } from '../store/types.ts';
 import { runNotFound } from './errors.ts';
-import type { LoggedEvent, RunEvent, RunService } from './service.ts';
+import type { LoggedEvent, RunService } from './service.ts';
 
 /** Seconds between keep-alive comments on an idle stream. */
 const HEARTBEAT_MS = 15_000;
@@ -16,15 +19,27 @@ function frame(e: LoggedEvent): string {
   return `id: ${e.id}\nevent: ${e.event.type}\ndata: ${JSON.stringify(e.event.data)}\n\n`;
 }
 
-/** Events implied by a stored record (when the service holds no log of the run): ids 1, 2, end. */
-function replayEvents(r: RunRecord, progress?: RunEvent['data']): LoggedEvent[] {
+/** A finished negotiation's offers, from its stored result (none for other runs). */
+function storedOffers(r: RunRecord): Progress[] {
+  const result = r.result as { sessions?: unknown } | null;
+  if (r.kind !== 'negotiation' || !Array.isArray(result?.sessions)) return [];
+  return offersOf(result as { sessions: TradeSession[] }).map(offerProgress);
+}
+
+/**
+ * Events implied by a stored record (when the service holds no log of the run): ids 1, 2, then a
+ * finished negotiation's offers (3, 4, …: its result holds every move) or a running run's last
+ * progress, then end.
+ */
+function replayEvents(r: RunRecord, progress?: Progress): LoggedEvent[] {
   const out: LoggedEvent[] = [
     { id: '1', event: { type: 'queued', data: { id: r.id, status: 'queued', created_at: r.created_at } } },
   ];
   if (r.started_at)
     out.push({ id: '2', event: { type: 'running', data: { id: r.id, status: 'running', started_at: r.started_at } } });
-  if (r.status === 'running' && progress)
-    out.push({ id: '3', event: { type: 'progress', data: progress as { fraction: number; message: string } } });
+  if (r.status === 'running' && progress) out.push({ id: '3', event: { type: 'progress', data: progress } });
+  if (r.status === 'done')
+    for (const data of storedOffers(r)) out.push({ id: String(out.length + 1), event: { type: 'progress', data } });
   const at = r.finished_at ?? r.created_at;
   if (r.status === 'done')
     out.push({ id: 'end', event: { type: 'done', data: { id: r.id, status: 'done', finished_at: at } } });

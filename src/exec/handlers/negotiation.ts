@@ -8,7 +8,7 @@ import { parseServedScenario } from '../../scenario/served.ts';
 import { setupTradeNegotiation, runTradeNegotiation } from '../../negotiate/trade/run.ts';
 import type { RunHandler } from '../../contract/run.ts';
 import { runCheck } from './run-check.ts';
-import * as msg from '../../spec/messages/exec.ts';
+import { offerProgress } from '../../contract/offers.ts';
 
 /** Handler of `negotiation` runs; the result is the TradeNegotiationRun of src/negotiate/trade/run.ts. */
 export const handler: RunHandler = {
@@ -23,13 +23,8 @@ export const handler: RunHandler = {
     return runTradeNegotiation(p, {
       workers,
       onProgress: (fraction, message) => progress({ fraction, message }),
-      // The sessions run after every deal is mapped (0.9) and before the final deal is solved (0.92).
-      onOffer: (offer) =>
-        progress({
-          fraction: 0.91,
-          message: msg.progress.negotiating(offer.session, offer.linkage, offer.round),
-          offer,
-        }),
+      // The sessions run after every deal is mapped and before the final deal is solved.
+      onOffer: (offer) => progress(offerProgress(offer)),
     });
   },
 };

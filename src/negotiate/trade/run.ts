@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { OfferEvent } from '../../contract/run.ts';
+import { offerOf } from '../../contract/offers.ts';
 import { provenanceOf } from '../../scenario/provenance.ts';
 import { PolicyError } from '../../policy/errors.ts';
 import { ScenarioError } from '../../spec/errors.ts';
@@ -50,7 +51,13 @@ import {
   tradeDomain,
 } from './state.ts';
 import * as msg from '../../spec/messages/scenario.ts';
-import type { Calibration, ComplianceTerms, TradeSession, TradeNegotiationRun } from '../../contract/negotiation.ts';
+import type {
+  Calibration,
+  ComplianceTerms,
+  TradeLogEntry,
+  TradeSession,
+  TradeNegotiationRun,
+} from '../../contract/negotiation.ts';
 export type { TradeNegotiationRun };
 
 type Path = (string | number)[];
@@ -555,31 +562,13 @@ function basketDeal(ctx: Negotiation, b: readonly number[], bid: Bid): number {
   return indexOf(ctx.mapped.map.domain, dg);
 }
 
-/** Reports a basket's moves to `ctx.onOffer`, each with the model's utilities of its bid. */
-function reportMoves(
-  ctx: Negotiation,
-  session: string,
-  linkage: 'linked' | 'separate',
-  b: readonly number[],
-  log: readonly LogEntry[],
-): void {
+/** A basket's moves, each with the model's utilities of its bid (every other issue at its disagreement value). */
+function withModel(ctx: Negotiation, b: readonly number[], log: readonly LogEntry[]): TradeLogEntry[] {
   const { map } = ctx.mapped;
-  const basket = b.map((i) => ctx.setup.spec.issues[i].id);
-  for (const e of log) {
+  return log.map((e) => {
     const k = e.bid ? basketDeal(ctx, b, e.bid) : -1;
-    const utilities: [number, number] | null = k >= 0 ? [map.delegation[0][k], map.delegation[1][k]] : null;
-    ctx.onOffer!({
-      session,
-      linkage,
-      basket,
-      round: e.round,
-      proposer: e.proposer,
-      action: e.action,
-      bid: e.bid ? { ...e.bid } : null,
-      utilities,
-      seen: e.utilities,
-    });
-  }
+    return { ...e, model: k >= 0 ? [map.delegation[0][k], map.delegation[1][k]] : null };
+  });
 }
 
 /** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal; `logged` reports its moves. */
@@ -602,14 +591,17 @@ function runSession(
     if (r.agreement)
       for (const i of b)
         digits[i] = ctx.setup.spec.issues[i].grid.indexOf(Number(r.agreement[ctx.setup.spec.issues[i].id]));
-    baskets.push({
+    const basket = {
       issues: b.map((i) => ctx.setup.spec.issues[i].id),
       reason: r.reason,
       round: r.round,
       agreement: r.agreement,
-      log: r.log,
-    });
-    if (logged && ctx.onOffer) reportMoves(ctx, label, mode, b, r.log);
+      log: withModel(ctx, b, r.log),
+    };
+    baskets.push(basket);
+    // The offers as the result will hold them (offerOf), reported as soon as the basket is negotiated.
+    if (logged && ctx.onOffer)
+      for (const e of basket.log) ctx.onOffer(offerOf({ label, linkage: mode }, basket.issues, e));
   });
   const k = indexOf(map.domain, digits);
   const moved = k !== dIndex;

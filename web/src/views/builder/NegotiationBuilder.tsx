@@ -125,7 +125,9 @@ export function NegotiationBuilder() {
           over the model’s solved deals.
         </p>
       )}
-      {talks.offers.length > 0 && <OfferWatch offers={talks.offers} parties={ran} added={added} />}
+      {talks.offers.length > 0 && (
+        <OfferWatch offers={talks.offers} streamed={talks.streamed} parties={ran} added={added} />
+      )}
       {talks.run && <NegotiationResult run={talks.run} />}
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * The offers of a running negotiation as they arrive: the server reports every move of the logged
  * session (first seed) of each pairing and linkage as a progress event (src/exec/handlers/negotiation.ts),
- * after every deal has been solved by the model. One list per session and linkage, newest last.
+ * after every deal has been solved by the model; when the run is done, the lists are rebuilt from
+ * its result, which holds every move. One list per session and linkage, newest last.
  */
 import type { OfferEvent } from '../../../../src/contract/run.ts';
 
@@ -22,10 +23,13 @@ const verb = {
 
 export function OfferWatch({
   offers,
+  streamed,
   parties,
   added,
 }: {
   offers: OfferEvent[];
+  /** Once the run is done: how many of the offers (rebuilt from its result) came as events. */
+  streamed: number | null;
   parties: readonly [string, string];
   added: ReadonlySet<string>;
 }) {
@@ -36,7 +40,7 @@ export function OfferWatch({
   }
   const who = (p: OfferEvent['proposer']) => (p === 'mediator' ? 'the mediator' : parties[p]);
   return (
-    <section className="offer-watch" aria-labelledby="watch-h">
+    <section className="offer-watch" aria-labelledby="watch-h" data-streamed={streamed ?? undefined}>
       <h3 id="watch-h">Offers as they are made ({offers.length})</h3>
       <p className="muted small">
         Model: each side’s utility of the offer (this agreement, every other issue as now), pp of real income. Weighed:

@@ -2,8 +2,9 @@
  * The builder's data: the London template (and what it says about the leaders), the server's check
  * of the file as it is edited, and the run with its offers as they arrive.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parse } from 'yaml';
+import { offersOf } from '../../../../src/contract/offers.ts';
 import type { OfferEvent } from '../../../../src/contract/run.ts';
 import { ApiFailure, api, type Progress, type Run, type TradeNegotiationRun, waitForRun } from '../../api.ts';
 import { templateDelegations } from './setup.ts';
@@ -69,10 +70,16 @@ export function useServerCheck(text: string, problems: string[]): Check | null {
   return check;
 }
 
-/** Runs a negotiation file, collecting the offers the progress events carry. */
+/**
+ * Runs a negotiation file, collecting the offers the progress events carry as they arrive, then
+ * the offers of the result (every move of its sessions) once it is done.
+ */
 export function useNegotiationRun() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [offers, setOffers] = useState<OfferEvent[]>([]);
+  /** Offers that came as events (all of them unless the events were cut off); shown with the result. */
+  const received = useRef(0);
+  const [streamed, setStreamed] = useState<number | null>(null);
   const [running, setRunning] = useState(false);
   const [run, setRun] = useState<Run<TradeNegotiationRun> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,14 +89,21 @@ export function useNegotiationRun() {
     setRun(null);
     setProgress(null);
     setOffers([]);
+    setStreamed(null);
+    received.current = 0;
     try {
       const id = await api.submit('negotiation', text);
       const r = await waitForRun<TradeNegotiationRun>(id, (p) => {
         setProgress(p);
         const o = p.offer;
-        if (o) setOffers((list) => [...list, o]);
+        if (!o) return;
+        received.current++;
+        setOffers((list) => [...list, o]);
       });
       if (r.status !== 'done') throw new Error(r.error ?? `the run ${r.status}`);
+      // The result holds every move: the streams are rebuilt from it, whatever the events brought.
+      if (r.result) setOffers(offersOf(r.result));
+      setStreamed(received.current);
       setRun(r);
     } catch (e) {
       setError((e as Error).message);
@@ -97,5 +111,5 @@ export function useNegotiationRun() {
       setRunning(false);
     }
   };
-  return { progress, offers, running, run, error, start };
+  return { progress, offers, streamed, running, run, error, start };
 }
