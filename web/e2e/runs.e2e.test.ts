@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { CHROMIUM, FIXTURES, hasChromium, type Harness, useHarness } from './harness.ts';
 import { expectGoodLayout } from './layout.ts';
 
@@ -76,12 +76,20 @@ describe.skipIf(!hasChromium())('the runs page and reattaching after a reload', 
     await page.goto('/#/editor');
     await page.locator('#scenario-yaml').fill(readFileSync(join(FIXTURES, 'tariffs-2025.yaml'), 'utf8'));
     await page.getByTestId('validation').getByText(/Valid/).waitFor({ timeout: 30_000 });
+    // The page does not hear how its run goes until the reload (its events and reads of the run are
+    // held), so the run is still pending for the page when it reloads, however fast the run is.
+    const watch = /\/api\/runs\/[0-9a-f-]{36}(\/events)?$/;
+    const held: Route[] = [];
+    await page.route(watch, (route) => void held.push(route));
     await page.getByTestId('run').click();
     await expect
       .poll(() => page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending')), { timeout: 10_000 })
       .not.toBeNull();
     const id = await page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending'));
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0); // the page is waiting on it
+    await page.unroute(watch);
     await page.reload();
+    for (const r of held) await r.abort().catch(() => {}); // requests of the page before the reload
     await page.locator(`[data-testid="result"][data-run="${id}"]`).waitFor({ timeout: 60_000 });
     await expect(page.evaluate(() => sessionStorage.getItem('lancaster.editor.pending'))).resolves.toBeNull();
     // And once more: the result shown is restored, not lost.
