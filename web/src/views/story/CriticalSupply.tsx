@@ -6,7 +6,7 @@
  * `users`, `inventories`). The elasticity of the critical-input nest is a stated choice; the page
  * shows the range over the scenario's sweep of it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import { api, runScenario, type Progress, type Run } from '../../api.ts';
 import { useDataset, sourceLine } from '../../data.tsx';
@@ -137,19 +137,37 @@ function CriticalBody({ run, file }: { run: Run<CriticalResult>; file: string })
   );
 }
 
-function StockoutTable({ inv, regions, region }: { inv: Inventories; regions: string[]; region: RegionName }) {
+/**
+ * A table of the regions (rows) by `columns`: each cell from `cell`. The three tables of this
+ * section (stock-outs, short industries, chain prices) are this shape.
+ */
+function RegionTable({
+  label,
+  testId,
+  caption,
+  columns,
+  regions,
+  region,
+  cell,
+}: {
+  label: string;
+  testId: string;
+  caption: ReactNode;
+  columns: { key: string; head: ReactNode }[];
+  regions: string[];
+  region: RegionName;
+  cell: (c: string, key: string) => ReactNode;
+}) {
   return (
-    <ScrollBox label="When stocks run out">
-      <table className="result-table" data-testid="stockouts">
-        <caption>
-          When stocks run out (8 weeks of use at the start, from {day(inv.start)}; the clock runs {inv.weeks} weeks)
-        </caption>
+    <ScrollBox label={label}>
+      <table className="result-table" data-testid={testId}>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Region</th>
-            {STAGES.map((s) => (
-              <th key={s} scope="col">
-                {STAGE_NAME[s]} ({s})
+            {columns.map((k) => (
+              <th key={k.key} scope="col">
+                {k.head}
               </th>
             ))}
           </tr>
@@ -158,15 +176,31 @@ function StockoutTable({ inv, regions, region }: { inv: Inventories; regions: st
           {regions.map((c) => (
             <tr key={c}>
               <th scope="row">{region(c)}</th>
-              {STAGES.map((s) => {
-                const o = inv.stockouts.find((x) => x.region === c && x.sector === s);
-                return <td key={s}>{!o ? '—' : o.date ? day(o.date) : 'no stock-out'}</td>;
-              })}
+              {columns.map((k) => (
+                <td key={k.key}>{cell(c, k.key)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollBox>
+  );
+}
+
+function StockoutTable({ inv, regions, region }: { inv: Inventories; regions: string[]; region: RegionName }) {
+  return (
+    <RegionTable
+      label="When stocks run out"
+      testId="stockouts"
+      caption={`When stocks run out (8 weeks of use at the start, from ${day(inv.start)}; the clock runs ${inv.weeks} weeks)`}
+      columns={STAGES.map((s) => ({ key: s, head: `${STAGE_NAME[s]} (${s})` }))}
+      regions={regions}
+      region={region}
+      cell={(c, s) => {
+        const o = inv.stockouts.find((x) => x.region === c && x.sector === s);
+        return !o ? '—' : o.date ? day(o.date) : 'no stock-out';
+      }}
+    />
   );
 }
 
@@ -185,40 +219,23 @@ function ShortIndustries({
   const inv = r.inventories;
   const users = Object.keys(r.users?.[regions[0]] ?? {});
   return (
-    <ScrollBox label="Which industries run short">
-      <table className="result-table" data-testid="short-industries">
-        <caption>
-          Which industries run short: real output of the industries that use rare earths once stocks are gone (and the
-          average over the {inv?.weeks ?? ''} weeks), percent change
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            {users.map((u) => (
-              <th key={u} scope="col">
-                {name(u)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {regions.map((c) => (
-            <tr key={c}>
-              <th scope="row">{region(c)}</th>
-              {users.map((u) => {
-                const avg = inv?.average[c]?.[`${u}_output_pct`];
-                return (
-                  <td key={u}>
-                    {pct(r.users![c][u].real_output_pct, 1)}
-                    {avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <RegionTable
+      label="Which industries run short"
+      testId="short-industries"
+      caption={`Which industries run short: real output of the industries that use rare earths once stocks are gone (and the average over the ${inv?.weeks ?? ''} weeks), percent change`}
+      columns={users.map((u) => ({ key: u, head: name(u) }))}
+      regions={regions}
+      region={region}
+      cell={(c, u) => {
+        const avg = inv?.average[c]?.[`${u}_output_pct`];
+        return (
+          <>
+            {pct(r.users![c][u].real_output_pct, 1)}
+            {avg !== undefined && <span className="muted"> (avg {pct(avg, 1)})</span>}
+          </>
+        );
+      }}
+    />
   );
 }
 
@@ -244,47 +261,29 @@ function ChainPrices({
   region: RegionName;
 }) {
   return (
-    <ScrollBox label="At what price">
-      <table className="result-table" data-testid="chain-prices">
-        <caption>
-          At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once
-          stocks are gone
-          {r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            {STAGES.map((s) => (
-              <th key={s} scope="col">
-                {STAGE_NAME[s]}: price, shortage
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {regions.map((c) => (
-            <tr key={c}>
-              <th scope="row">{region(c)}</th>
-              {STAGES.map((s) => {
-                const row = chain[s]?.[c];
-                const rg = sweepRange(r, c, `${s}_price_pct`);
-                return (
-                  <td key={s}>
-                    {row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}
-                    {rg && (
-                      <span className="muted">
-                        {' '}
-                        [{pct(rg[0], 0)} … {pct(rg[1], 0)}]
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <RegionTable
+      label="At what price"
+      testId="chain-prices"
+      caption={`At what price: the buyers' price of the controlled stages and the share of their use that goes unmet, once stocks are gone${r.sweep?.length ? `; in brackets the range over σ = ${r.sweep.map((s) => s.sigma).join(', ')}` : ''}`}
+      columns={STAGES.map((s) => ({ key: s, head: `${STAGE_NAME[s]}: price, shortage` }))}
+      regions={regions}
+      region={region}
+      cell={(c, s) => {
+        const row = chain[s]?.[c];
+        const rg = sweepRange(r, c, `${s}_price_pct`);
+        return (
+          <>
+            {row ? `${pct(row.price_pct, 0)}, ${row.shortage_pct.toFixed(0)}% short` : '—'}
+            {rg && (
+              <span className="muted">
+                {' '}
+                [{pct(rg[0], 0)} … {pct(rg[1], 0)}]
+              </span>
+            )}
+          </>
+        );
+      }}
+    />
   );
 }
 
