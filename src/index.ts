@@ -31,15 +31,8 @@ export { ScenarioError, type ScenarioIssue } from './spec/errors.ts';
 
 // Results (the contract: docs/results.md)
 export type { CountryResult, ModelResult, SolverReport, SolveStatus } from './model/result.ts';
-export {
-  resultJsonSchema,
-  RESULT_SCHEMAS,
-  type SolveResult,
-  type Provenance,
-  type PathPoint,
-  type HorizonStep,
-  type Horizon,
-} from './contract/result.ts';
+export { resultJsonSchema, RESULT_SCHEMAS } from './contract/schema.ts';
+export type { SolveResult, Provenance, PathPoint, HorizonStep, Horizon } from './contract/result.ts';
 
 // Timelines
 export {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { runCli as run } from '../../test/support/cli.ts';
 import { readScenarioFile } from '../scenario/parse.ts';
 import { scenarioPath } from './run.ts';
+import { RESULT_SCHEMAS } from '../contract/schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lancaster-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +24,11 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     expect(html).not.toMatch(/<script|https?:\/\/[^"]*\.(js|css)/); // self-contained
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(json.status).toBe('converged');
+    const contract = RESULT_SCHEMAS.report.safeParse(json);
+    expect(
+      contract.error?.issues.slice(0, 10) ?? [],
+      'report.json validates strictly against the report schema',
+    ).toEqual([]);
     const steps = readScenarioFile(scenarioPath('us-china-2025')).scenario.timeline!.length;
     expect(json.steps.length).toBe(steps);
     const csv = readFileSync(join(out, 'report.csv'), 'utf8').trim().split('\n');
@@ -39,5 +45,14 @@ describe('lancaster run us-china-2025 (the main job)', () => {
       Math.abs(peak.by_horizon['long-run'].trade['CHN->USA']),
     );
     expect(peak.trade['CHN->USA']).toBe(peak.by_horizon['long-run'].trade['CHN->USA']);
+  });
+
+  it('writes a report.json with --draws whose parallel bands validate strictly against the report schema too', async () => {
+    const out = join(dir, 'r3');
+    const r = await run('run', 'us-china-2025', '--draws', '2', '--threads', '1', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(json.bands.used).toEqual({ short: 2, long: 2 });
+    expect(RESULT_SCHEMAS.report.safeParse(json).error?.issues.slice(0, 10) ?? []).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export function registerSchemaCommand(program: Command): void {
     .argument('[what]', `${KINDS.join(' or ')}`, 'scenario')
     .action(async (what) => {
       if (what === 'result') {
-        const { resultJsonSchema } = await import('../contract/result.ts');
+        const { resultJsonSchema } = await import('../contract/schema.ts');
         out(JSON.stringify(resultJsonSchema(), null, 2));
         return;
       }

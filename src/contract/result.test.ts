@@ -4,7 +4,8 @@ import { scenarioJsonSchema } from '../spec/scenario.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { ScenarioError } from '../spec/errors.ts';
 import { BandAccumulator } from '../sweep/bands.ts';
-import { BandsSchema, RESULT_SCHEMAS, resultJsonSchema, TimelineRunSchema } from './result.ts';
+import { BandsSchema, TimelineRunSchema } from './result.ts';
+import { RESULT_SCHEMAS, resultJsonSchema } from './schema.ts';
 
 const ajv = () => new Ajv2020({ strict: false, allErrors: true });
 const withRate = (rate: unknown) => ({
@@ -90,16 +91,16 @@ describe('the bands of a sweep', () => {
       .USA.prices_pct;
     expect(usa.p5).toBeLessThan(usa.p50);
     expect(usa.p50).toBeLessThan(usa.p95);
-    expect(ajv().validate(resultJsonSchema() as object, { points: [{ bands }], provenance: PROVENANCE })).toBe(true);
+    expect(ajv().validate(resultJsonSchema() as object, sweepWith(bands))).toBe(true);
   });
 
   it('refuses a band without its 95th percentile and a band given as a bare number', () => {
     const issues = (b: unknown) => BandsSchema.safeParse(b).success;
     expect(issues({ countries: { USA: { welfare_pct: { p5: -1, p50: 0 } } } })).toBe(false);
     expect(issues({ countries: { USA: { welfare_pct: 0.5 } } })).toBe(false);
-    expect(RESULT_SCHEMAS.sweep.safeParse({ points: [{ bands: { x: 1 } }], provenance: PROVENANCE }).success).toBe(
-      false,
-    );
+    expect(RESULT_SCHEMAS.sweep.safeParse(sweepWith({ x: 1 })).error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'points.0.bands',
+    ]);
   });
 });
 
@@ -109,3 +110,28 @@ const PROVENANCE = {
   model: { id: 'm', options: {} },
   parameters: [],
 };
+
+/** A sweep result of one grid point whose central run failed, with the given bands. */
+function sweepWith(bands: unknown) {
+  return {
+    name: 's',
+    scenario: 's.yaml',
+    seed: 1,
+    draws: 20,
+    status: 'incomplete',
+    executor: 'InlineExecutor',
+    seconds: 1,
+    priors: [],
+    samples: [],
+    points: [
+      {
+        grid: {},
+        result: null,
+        bands,
+        draws: { requested: 20, used: 20, not_converged: [], failed: [] },
+        central_error: 'x',
+      },
+    ],
+    provenance: PROVENANCE,
+  };
+}

@@ -1,8 +1,9 @@
 /**
- * The result contract (docs/results.md): one zod definition of every result Lancaster returns —
- * solve, timeline, strategy, negotiation, sweep, gravity — feeds the TypeScript types, the JSON
- * Schema printed by `lancaster schema result` and served at /api/results/schema, and the test that
- * every example scenario's result validates.
+ * The result contract (docs/results.md): one zod definition of every result Lancaster returns
+ * feeds the TypeScript types, the JSON Schema printed by `lancaster schema result` and served at
+ * /api/results/schema (schema.ts), and the test that every example scenario's result validates.
+ * Here: the solve, the timeline, the bands and the gravity fit; strategy.ts, negotiation.ts and
+ * sweep.ts hold the engines' results on these.
  *
  * The rules: a timeline step carries `countries.<code>` with exactly the fields of a solve's
  * `countries.<code>` at the scenario's horizon, and `by_horizon.<horizon>` for every horizon
@@ -10,9 +11,23 @@
  * object whose values stay numbers; no existing field is renamed; every result carries `provenance`.
  */
 import { z } from 'zod';
+import { TimelineStepSchema } from '../spec/scenario.ts';
+import { ProvenanceSchema, type Provenance } from './provenance.ts';
+
+export type { Provenance } from './provenance.ts';
 
 /** A number of the result; JSON has no NaN, so a value a model could not produce is absent instead. */
 const num = z.number();
+
+/**
+ * A number the model may not give (a NaN in memory, which JSON writes as null): reads null back as
+ * NaN, so the TS type keeps numbers; the published schema is of the file (number or null), see
+ * schema.ts.
+ */
+export const MeasureSchema = num
+  .nullable()
+  .transform((v) => v ?? Number.NaN)
+  .meta({ description: 'null where the model gives no such number' });
 
 /**
  * Solver status; `not-converged` results must never be presented as answers.
@@ -22,7 +37,7 @@ const num = z.number();
  * if (r.status !== 'converged') throw new Error(`no answer: ${r.message}`);
  * ```
  */
-const SolveStatusSchema = z.enum(['converged', 'not-converged']);
+export const SolveStatusSchema = z.enum(['converged', 'not-converged']);
 /**
  * Whether a solve met its tolerance: only `converged` results carry answers.
  *
@@ -76,39 +91,6 @@ export const CountryResultSchema = z
   })
   .catchall(num);
 
-/**
- * Where a result comes from: the code, the dataset (id, version, content hash of its files), the
- * model and the options it ran with, and the source of every parameter.
- *
- * @example
- * ```ts
- * const { code, dataset, parameters } = solveScenario(p).provenance;
- * ```
- */
-export const ProvenanceSchema = z.strictObject({
-  code: z.strictObject({
-    version: z.string().meta({ description: 'package.json version' }),
-    commit: z.string().nullable().meta({ description: 'git commit of the running code, when it runs from a checkout' }),
-  }),
-  dataset: z.strictObject({
-    id: z.string(),
-    version: z.string().nullable(),
-    hash: z.string().nullable().meta({
-      description:
-        'SHA-256 over the SHA-256 of each source file (dataset.json, *.csv), by name; null when not loaded from files',
-    }),
-  }),
-  model: z.strictObject({
-    id: z.string(),
-    options: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "The scenario's options as validated (defaults applied)" }),
-  }),
-  parameters: z
-    .array(z.strictObject({ name: z.string(), value: z.union([num, z.string()]).optional(), source: z.string() }))
-    .meta({ description: 'Each model parameter, its value when it is one number, and where it comes from' }),
-});
-
 /** A solve's indicators by country and group (the part a timeline step shares with a solve). */
 const Indicators = {
   countries: z.record(z.string(), CountryResultSchema),
@@ -123,7 +105,7 @@ const Indicators = {
  * the indicators of every country and group, provenance, and the model's detail (sectors, export
  * controls, capacity, inventories…), which this schema lets through.
  */
-const SolveResultSchema = SolverReportSchema.extend({
+export const SolveResultSchema = SolverReportSchema.extend({
   model: z.string(),
   dataset: z.string(),
   ...Indicators,
@@ -163,7 +145,7 @@ const TimelineStepResultSchema = SolverReportSchema.extend({
   label: z.string(),
   source: z.string(),
   assumption: z.string().optional(),
-  talks: z.unknown().optional().meta({ description: "The step's talks, as the scenario gives them" }),
+  talks: TimelineStepSchema.shape.talks.meta({ description: "The step's talks, as the scenario gives them" }),
   deadline: z.object({ date: z.string(), label: z.string() }).optional(),
   announced: z
     .string()
@@ -204,7 +186,8 @@ export const BandSchema = z
  * A bands object (docs/results.md rule 5): the shape of the result it belongs to, with a band in
  * place of each measure (solver diagnostics such as seconds and iterations get none).
  */
-export type Bands = z.infer<typeof BandSchema> | { [key: string]: Bands } | Bands[];
+export type Band = z.infer<typeof BandSchema>;
+export type Bands = Band | { [key: string]: Bands } | Bands[];
 export const BandsSchema: z.ZodType<Bands> = z.lazy(() =>
   z.union([BandSchema, z.array(BandsSchema), z.record(z.string(), BandsSchema)]),
 );
@@ -239,21 +222,8 @@ export const TimelineRunSchema = z.strictObject({
   provenance: ProvenanceSchema,
 });
 
-/** Results of the engines above a solve: their own fields (docs/strategy.md, docs/negotiation.md, docs/gravity.md) and provenance. */
-const StrategyResultSchema = z.looseObject({
-  status: z.string(),
-  model: z.string(),
-  dataset: z.string(),
-  provenance: ProvenanceSchema,
-});
-const NegotiationResultSchema = z.looseObject({
-  name: z.string(),
-  model: z.string(),
-  dataset: z.string(),
-  status: z.string(),
-  provenance: ProvenanceSchema,
-});
-const GravityResultSchema = z.looseObject({
+/** The result of `lancaster gravity` (run kind `gravity`): the PPML fit, its estimates and provenance (docs/gravity.md). */
+export const GravityResultSchema = z.looseObject({
   kind: z.literal('gravity'),
   name: z.string(),
   status: SolveStatusSchema,
@@ -287,39 +257,6 @@ const GravityResultSchema = z.looseObject({
   seconds: num,
   provenance: ProvenanceSchema,
 });
-const SweepResultSchema = z.looseObject({
-  points: z
-    .array(
-      z.looseObject({
-        bands: BandsSchema.nullable().meta({
-          description:
-            "Percentiles 5/50/95 of every measure of the point's result, in its shape (a timeline's steps[] and its monthly path[], month by month)",
-        }),
-      }),
-    )
-    .meta({ description: 'One entry per grid point: its central result and the bands of its draws' }),
-  provenance: ProvenanceSchema,
-});
-
-/** Every result, by the command (or run kind) that returns it. */
-/**
- * The zod schema of every result, by the command (or run kind) that returns it: validate a stored or received result with it.
- *
- * @example
- * ```ts
- * RESULT_SCHEMAS.solve.parse(JSON.parse(text)); // throws if the result breaks the contract
- * ```
- */
-export const RESULT_SCHEMAS = {
-  solve: SolveResultSchema,
-  timeline: TimelineRunSchema,
-  strategy: StrategyResultSchema,
-  negotiation: NegotiationResultSchema,
-  gravity: GravityResultSchema,
-  sweep: SweepResultSchema,
-} as const;
-export type ResultKind = keyof typeof RESULT_SCHEMAS;
-
 /**
  * How a solve went: status, iterations, final residual and seconds, and where trouble happened.
  *
@@ -338,15 +275,6 @@ export type SolverReport = z.infer<typeof SolverReportSchema>;
  * ```
  */
 export type CountryResult = z.infer<typeof CountryResultSchema>;
-/**
- * Where a result comes from: code version, dataset id, version and content hash, model options and parameter sources.
- *
- * @example
- * ```ts
- * const p: Provenance = solveScenario(parsed).provenance; p.dataset.hash;
- * ```
- */
-export type Provenance = z.infer<typeof ProvenanceSchema>;
 /**
  * A model's result without its provenance: solver report, `countries`, and any detail the model adds.
  *
@@ -383,37 +311,3 @@ export type HorizonStep = z.infer<typeof HorizonStepSchema>;
  * ```
  */
 export type PathPoint = z.infer<typeof PathPointSchema>;
-
-/**
- * The published JSON Schema of results: one definition per result kind under `$defs`, and the
- * document itself any one of them.
- *
- * @example
- * ```ts
- * writeFileSync('result.schema.json', JSON.stringify(resultJsonSchema(), null, 2));
- * ```
- */
-export function resultJsonSchema(): unknown {
-  const $defs: Record<string, unknown> = {};
-  for (const [kind, schema] of Object.entries(RESULT_SCHEMAS)) {
-    const {
-      $schema: _,
-      $defs: inner,
-      ...rest
-    } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-    // A recursive part (bands) comes with definitions of its own, referred to from the root: hoist
-    // them to the document's $defs under the kind's name, so the references resolve there.
-    const named = (text: string) => JSON.parse(text.replaceAll('"#/$defs/', `"#/$defs/${kind}.`));
-    for (const [name, def] of Object.entries((inner ?? {}) as Record<string, unknown>))
-      $defs[`${kind}.${name}`] = named(JSON.stringify(def));
-    $defs[`${kind}Result`] = named(JSON.stringify(rest));
-  }
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'Lancaster result',
-    description:
-      'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity or sweep (docs/results.md)',
-    anyOf: Object.keys(RESULT_SCHEMAS).map((kind) => ({ $ref: `#/$defs/${kind}Result` })),
-    $defs,
-  };
-}

@@ -2,6 +2,10 @@
  * What happened, for the model-vs-observed table of the 2025 report. Every figure cites its row
  * of specs/timeline-2025.md; none of them is used to set a model parameter.
  */
+import type { ObservedPoint } from '../contract/report.ts';
+
+/** A monthly (or longer) observation of a flow, year on year (the contract's, src/contract/report.ts): the points the monthly paths are set against. */
+export type { ObservedPoint } from '../contract/report.ts';
 
 export interface ObservedTariff {
   /** The step date at which the figure holds (the scenario's step of that date). */
@@ -96,17 +100,6 @@ export const OBSERVED_TRADE: ObservedTrade[] = [
     source: 'timeline-2025 §4b, China customs (via Sputnik citing GACC)',
   },
 ];
-
-/** A monthly (or longer) observation of a flow, year on year: the points the monthly paths are set against. */
-export interface ObservedPoint {
-  from: string;
-  to: string;
-  /** YYYY-MM for a month; [first, last] day for a longer window. */
-  period: string;
-  window: [string, string];
-  pct: number;
-  source: string;
-}
 
 const month = (m: string): [string, string] => {
   const [y, mm] = m.split('-').map(Number);

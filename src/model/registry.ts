@@ -5,6 +5,7 @@
 import type { PolicyState } from '../policy/fold.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { IterationFn, ModelResult } from './result.ts';
+import type { ControlledFlowResult, ElasticitiesUsed } from '../contract/model.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
@@ -38,6 +39,8 @@ import {
 } from './oneSector2025/index.ts';
 import * as msg from '../spec/messages/policy.ts';
 import * as modelMsg from '../spec/messages/model.ts';
+
+export type { ControlledFlowResult } from '../contract/model.ts';
 
 export interface ModelSpec {
   id: Scenario['model'];
@@ -201,31 +204,6 @@ function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boole
   };
 }
 
-/**
- * One controlled flow: the wedge, the quantity change and who gets the rent (dataset units, per year):
- * `rent` kept by the exporting producers, split over `rent_to` (the exporter and, with ownership, the
- * foreign owners of the exporting sector); `rent_lost` dissipated (rents: lost); `government_revenue`
- * the government share of licensed sales, income of `government`.
- */
-export interface ControlledFlowResult {
-  origin: string;
-  destination: string;
-  sector: string;
-  approval: number;
-  wedge: number;
-  quantity_pct: number;
-  binding: boolean;
-  rents: 'exporter' | 'lost';
-  value_before: number;
-  value_after: number;
-  rent: number;
-  rent_to: Record<string, number>;
-  rent_lost: number;
-  government_share?: number;
-  government?: string;
-  government_revenue?: number;
-}
-
 /** A multi-sector result: the contract plus sector detail, export-control wedges and the elasticities used. */
 export type GeModelResult = ModelResult & {
   /** region → sector → detail, for the regions in `report.sectors`. */
@@ -235,12 +213,7 @@ export type GeModelResult = ModelResult & {
   /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
   export_controls?: ControlledFlowResult[];
   /** The elasticities the solve used (every default shown). */
-  elasticities?: {
-    elasticity_scale: number;
-    horizon?: string;
-    input_elasticity: number | Record<string, number>;
-    critical_inputs?: Scenario['options']['critical_inputs'];
-  };
+  elasticities?: ElasticitiesUsed;
   /** Each capacity bound: markup μ − 1, real output, the rent to its owners. */
   capacity?: {
     region: string;

@@ -9,20 +9,7 @@ import { readScenarioFile } from '../scenario/parse.ts';
 import { solveScenarioDetailed } from '../scenario/solve.ts';
 import { goodsIndices } from '../scenario/measures.ts';
 import * as msg from '../spec/messages/run.ts';
-
-export interface BacktestRow {
-  what: string;
-  published: number;
-  model: number;
-  unit: string;
-  source: string;
-  note: string;
-}
-export interface Backtest {
-  status: string;
-  rows: BacktestRow[];
-  note: string;
-}
+import type { Backtest, BacktestRow } from '../contract/report.ts';
 
 /** Solves the backtest scenario in `scenarioDir` and compares it with the two papers. */
 export function backtest2018(scenarioDir: string): Backtest {

@@ -134,7 +134,10 @@ describe('the bands of a lancaster run report', () => {
     });
     const periods = ['2025-01', '2025-02', '2025-03'];
     const long = sweep(1);
-    long.points[0].result = { path: periods.map((period) => ({ period })) };
+    // Only the periods the bands are matched by: a partial result, as the functions read it.
+    long.points[0].result = {
+      path: periods.map((period) => ({ period })),
+    } as unknown as SweepResult['points'][0]['result'];
     (long.points[0].bands as { path?: unknown[] }).path = periods.map((_, k) => month(k));
     const b = reportBands(report.countries, { short: sweep(0.4), long });
     expect(b.path?.map((m) => m.period)).toEqual(periods);

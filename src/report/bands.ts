@@ -11,46 +11,7 @@ import type { Band } from '../sweep/bands.ts';
 import type { SweepPoint, SweepResult } from '../sweep/run.ts';
 import { fanChart, type Fan } from './fan.ts';
 import { PALETTE } from './svg.ts';
-
-/** The bands of one horizon of a step: each report country's indicators, the trade pairs, and (at the report's sector steps) sector output. */
-export interface HorizonBands {
-  countries: Record<string, Record<string, Band>>;
-  trade: Record<string, Band>;
-  /** region → sector → band of output_pct, at the peak of the US tariff on China and in the final state (the report's sector views). */
-  sectors?: Record<string, Record<string, Band>>;
-}
-
-/** One step's bands, shaped as the report step: its own (long-run) fields and `by_horizon`. */
-export interface StepBands extends HorizonBands {
-  by_horizon: { 'long-run': HorizonBands; 'short-run': HorizonBands };
-}
-
-/** The parallel `bands` object of a report run with `--draws N`. */
-export interface ReportBands {
-  draws: number;
-  seed: number;
-  executor: string;
-  seconds: number;
-  /** Draws used per horizon (failed and not-converged draws are listed and left out). */
-  used: { short: number; long: number };
-  not_converged: { short: number[]; long: number[] };
-  failed: { short: { index: number; error: string }[]; long: { index: number; error: string }[] };
-  /** The priors drawn (the short run adds the short-run ratio). */
-  priors: { short: SweepResult['priors']; long: SweepResult['priors'] };
-  steps: StepBands[];
-  /**
-   * The monthly path's bands, month by month (the long-run draws' `path`, docs/results.md rule 4):
-   * parallel to the report's `paths.adjusted` (dataset θ, BLP speed), matched by `period`.
-   */
-  path?: PathBands[];
-}
-
-/** The bands of one month of the path: the report countries' path measures and the trade pairs. */
-export interface PathBands {
-  period: string;
-  countries: Record<string, Record<string, Band>>;
-  trade: Record<string, Band>;
-}
+import type { HorizonBands, PathBands, ReportBands, StepBands } from '../contract/report.ts';
 
 type Rows = Record<string, Record<string, Band>>;
 type MeasureStep = {

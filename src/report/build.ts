@@ -4,7 +4,6 @@
  * the text, HTML, CSV and JSON writers render.
  */
 import type { ParsedScenario } from '../scenario/parse.ts';
-import type { ReportBands } from './bands.ts';
 import { runTimeline, type TimelineRun, type TimelineStepResult } from '../scenario/runTimeline.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
 import { reportedRows } from '../scenario/reportCodes.ts';
@@ -15,48 +14,28 @@ import {
   OBSERVED_CHN_USA_WINDOWS,
   OBSERVED_US_ALL,
   PUBLISHED,
-  type ObservedPoint,
 } from '../data/observed.ts';
-import { monthlyPath, pathOver, periodGrid, type PathPoint } from '../scenario/replay.ts';
-import { fitWithinYear, tradeWeightedTheta, type FitResult } from '../scenario/fit.ts';
-import type { Backtest } from './backtest.ts';
+import { monthlyPath, pathOver, periodGrid } from '../scenario/replay.ts';
+import { fitWithinYear, tradeWeightedTheta } from '../scenario/fit.ts';
 import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics/adjust.ts';
 import { stepAt, windowMean } from './series.ts';
 import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
-import type { CountryResult, HorizonStep, Provenance } from '../contract/result.ts';
+import type { CountryResult, HorizonStep } from '../contract/result.ts';
+import type {
+  ComparisonRow,
+  Pair,
+  PublishedRow,
+  Report,
+  ReportPaths,
+  ReportStep,
+  SectorRow,
+} from '../contract/report.ts';
+
+export type { Report, ReportStep } from '../contract/report.ts';
 
 /** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
 const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
 const SHORT_RUN_NOTE = `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
-
-export interface Pair {
-  short: number;
-  long: number;
-}
-
-/**
- * One step of the report, in the result contract's shape (docs/results.md): the long run's
- * `countries` (and `groups`) and `trade`, and both horizons under `by_horizon`. `tariffs` are the
- * policy's average tariffs ("USA<-CHN"), the same at both horizons.
- */
-export interface ReportStep {
-  date: string;
-  label: string;
-  source: string;
-  assumption?: string;
-  talks?: TimelineStepResult['talks'];
-  deadline?: TimelineStepResult['deadline'];
-  solved: boolean;
-  tariffs: Record<string, number>;
-  /** The report countries' indicators in the long run (exactly a solve's fields). */
-  countries: Record<string, CountryResult>;
-  groups?: Record<string, CountryResult>;
-  /** "CHN->USA": goods exports of CHN to USA, percent change from the baseline, long run. */
-  trade: Record<string, number>;
-  /** Tariff revenue in the equilibrium, dataset units, long run. */
-  tariff_revenue?: Record<string, number>;
-  by_horizon: { 'long-run': HorizonStep; 'short-run': HorizonStep };
-}
 
 /** A report country's (or group's) indicators at one horizon. */
 export const countryAt = (h: HorizonStep, c: string): CountryResult | undefined => h.countries[c] ?? h.groups?.[c];
@@ -64,85 +43,6 @@ export const countryAt = (h: HorizonStep, c: string): CountryResult | undefined 
 /** A measure of a report step at both horizons (NaN where the model does not produce it). */
 export function horizons(s: ReportStep, f: (h: HorizonStep) => number | undefined): Pair {
   return { short: f(s.by_horizon['short-run']) ?? NaN, long: f(s.by_horizon['long-run']) ?? NaN };
-}
-
-/** Monthly paths between the dated equilibria (partial adjustment, src/model/dynamics/adjust.ts). */
-export interface ReportPaths {
-  /** Time constant T (months) and the within-a-year share ρ it comes from. */
-  months: number;
-  ratio: number;
-  /** Trade-weighted long-run θ of US imports from China (dataset) and the elasticity scale that makes it BLP's 2. */
-  theta_usa_chn: number;
-  blp_scale: number;
-  /** options.anticipation.share (0 = none): flows move against an announced change between announcement and date. */
-  anticipation: number;
-  note: string;
-  /** Main: dataset θ as the long run, BLP's ratio as the speed. */
-  adjusted: PathPoint[];
-  /** Sensitivity: BLP's levels for both (long run θ̄ = 2), same speed. */
-  blp_levels: PathPoint[];
-  /** Adjustment off: the long-run and the short-run (× 0.4) sequences of equilibria, month by month. */
-  equilibria: PathPoint[];
-  equilibria_short: PathPoint[];
-  observed: ObservedPoint[];
-}
-
-export interface PublishedRow {
-  who: string;
-  what: string;
-  date: string;
-  published: number;
-  source: string;
-  note: string;
-  /** The model on the same measure: long-run and short-run (× 0.4) equilibria at the step in force on `date`. */
-  model: Pair;
-}
-
-export interface ComparisonRow {
-  what: string;
-  observed: number;
-  model: Pair;
-  /** Monthly path (dataset θ, BLP speed) and its sensitivity (BLP levels), for flows. */
-  path?: number;
-  path_blp?: number;
-  unit: string;
-  source: string;
-  note: string;
-}
-
-export interface SectorRow {
-  code: string;
-  name: string;
-  output_pct: Pair;
-  value_lost: number;
-}
-
-export interface Report {
-  name: string;
-  description?: string;
-  model: string;
-  dataset: { id: string; name: string; unit: string; sources: { name: string; citation?: string; licence: string }[] };
-  horizons: string;
-  status: 'converged' | 'not-converged';
-  seconds: number;
-  countries: string[];
-  start: { tariffs: Record<string, number> };
-  steps: ReportStep[];
-  comparison: ComparisonRow[];
-  paths: ReportPaths;
-  fit: FitResult;
-  published: PublishedRow[];
-  /** The 2018–19 backtest on the same dataset (set by `lancaster run` for the embedded replay). */
-  backtest?: Backtest;
-  /** Modelled and not modelled: what the reader must know to read the paths and the regions. */
-  caveats: string[];
-  /** Most affected sectors (largest long-run change in output value) at the peak and in the final state. */
-  sectors: { date: string; label: string; byCountry: Record<string, SectorRow[]> }[];
-  final_date: string;
-  /** Of the long-run timeline (the short run differs by its elasticity scale, × SHORT_RUN_SCALE). */
-  provenance: Provenance;
-  /** Percentiles 5/50/95 of the measures over elasticity draws, parallel to `steps` (`lancaster run --draws N`). */
-  bands?: ReportBands;
 }
 
 /** The scenario with its trade elasticities scaled; the report sets both horizons itself, so `horizon` is dropped. */

@@ -40,7 +40,8 @@ function sweep(withPath: boolean): SweepResult {
     points: [
       {
         grid: {},
-        result: { steps, ...(withPath ? { path } : {}) },
+        // The measures the page reads (a partial timeline result).
+        result: { steps, ...(withPath ? { path } : {}) } as unknown as SweepResult['points'][0]['result'],
         bands: {
           steps: [stepBand(0), stepBand(1)],
           ...(withPath ? { path: periods.map((_, k) => monthBand(k)) } : {}),

@@ -22,43 +22,12 @@ import { adjustmentMonths, BLP_LONG_RUN, BLP_SHORT_RUN } from '../model/dynamics
 import { OBSERVED_CHN_USA_MONTHLY, type ObservedPoint } from '../data/observed.ts';
 import { goodsIndices } from './measures.ts';
 import * as msg from '../spec/messages/scenario.ts';
+import type { FitResult, FitRow } from '../contract/report.ts';
+
+export type { FitResult } from '../contract/report.ts';
 
 /** Student's t quantile 0.975 for 1–10 degrees of freedom. */
 const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
-
-export interface FitRow {
-  period: string;
-  observed: number;
-  fitted_model: number;
-  unfitted_model: number;
-  role: 'fitted' | 'predicted';
-}
-
-export interface FitResult {
-  pair: string;
-  /** θ̄: trade-weighted long-run θ of the importer's goods imports from the exporter (dataset). */
-  theta_long_run: number;
-  unfitted: { ratio: number; elasticity: number; months: number; source: string };
-  fitted: {
-    ratio: number;
-    elasticity: number;
-    months: number;
-    se_ratio: number;
-    ci95_ratio: [number, number];
-    ci95_elasticity: [number, number];
-    sigma: number;
-    points: number;
-  };
-  rows: FitRow[];
-  /** Out-of-sample errors on the predicted months (model − observed, percentage points). */
-  out_of_sample: {
-    fitted: { rmse: number; mean_error: number };
-    unfitted: { rmse: number; mean_error: number };
-    points: number;
-  };
-  in_sample: { fitted_rmse: number; unfitted_rmse: number };
-  error_model: string;
-}
 
 /** Trade-weighted θ of importer `to` on goods from `from` (dataset flows as weights). */
 export function tradeWeightedTheta(d: Dataset, to: string, from: string): number {

@@ -14,6 +14,7 @@ import type { GeModelResult } from '../model/registry.ts';
 import type { TimelineRun, TimelineStepResult } from './runTimeline.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import { reportedRows } from './reportCodes.ts';
+import type { SolveMeasures, TimelineMeasures } from '../contract/sweep.ts';
 
 /** Dataset groups by name (`dataset.json` groups). */
 type Groups = Record<string, readonly string[]>;
@@ -37,7 +38,7 @@ function pick(
 }
 
 /** Measures of a solve. */
-export function solveMeasures(r: GeModelResult, s: Scenario, groups: Groups = {}) {
+export function solveMeasures(r: GeModelResult, s: Scenario, groups: Groups = {}): SolveMeasures {
   const names = rowNames(s.report?.countries, groups, r);
   return {
     model: r.model,
@@ -66,7 +67,7 @@ function peakStep(steps: TimelineStepResult[]): number {
 }
 
 /** Measures of a timeline. */
-export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {}) {
+export function timelineMeasures(t: TimelineRun, s: Scenario, groups: Groups = {}): TimelineMeasures {
   const names = t.steps[0] ? rowNames(s.report?.countries, groups, t.steps[0]) : s.report?.countries;
   const keep = new Set([peakStep(t.steps), t.steps.length - 1]);
   return {

@@ -16,27 +16,10 @@ import { ThreadPool } from '../parallel/threads.ts';
 import { makeSolver, type EvalSpec, type PointEval, type StrategySolver } from './models.ts';
 import type { ModelResult } from '../model/result.ts';
 import type { WorkerTask } from './worker.ts';
+import type { EvalStats } from '../contract/strategy.ts';
 
 /** A point's outcome as callers see it (warm states stay inside the evaluator). */
 export type Evaluated = Omit<PointEval, 'warm'>;
-
-/** Counters of one evaluator. */
-export interface EvalStats {
-  /** Points asked for. */
-  requested: number;
-  /** Answered from the cache (this or an earlier run in the process). */
-  cacheHits: number;
-  /** Equilibrium solves run. */
-  solves: number;
-  /** Solves that did not converge. */
-  failed: number;
-  /** Solves that started from a warm state. */
-  warmStarts: number;
-  /** Fixed-point iterations summed over solves. */
-  solverIterations: number;
-  /** Wall time spent in `evaluate` (s). */
-  seconds: number;
-}
 
 const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Evaluated>();

@@ -9,17 +9,7 @@ import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { playerRecord, pointAt, policyRecord, type Game, type GamePoint } from './game.ts';
 import type { WarmScope } from './evaluator.ts';
 import * as msg from '../spec/messages/reasons.ts';
-
-/** One round of the path (round 0 is the start). */
-export interface NashRound {
-  round: number;
-  policy: Record<string, number>;
-  objectives: Record<string, number>;
-  /** Mean absolute instrument change from the previous round. */
-  change: number;
-  /** Objective evaluations the round's best responses used. */
-  evaluations: number;
-}
+import type { NashRound } from '../contract/strategy.ts';
 
 export interface NashResult extends GamePoint {
   converged: boolean;

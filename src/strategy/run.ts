@@ -4,109 +4,22 @@
  * warm starts, solves per second) are part of the outcome.
  */
 import type { Provenance } from '../contract/result.ts';
-import type { ModelResult } from '../model/result.ts';
+import type {
+  PlayerSummary,
+  ReportedAgreement,
+  ReportedPoint,
+  StrategyOutcome,
+  StrategyResult,
+} from '../contract/strategy.ts';
 import { bestResponse, type BestResponse } from './bestResponse.ts';
 import { tradeTalks, type Agreement } from './cooperative.ts';
-import type { EvalStats } from './evaluator.ts';
 import { makeGame, playerRecord, pointAt, policyRecord, startOf, type Game } from './game.ts';
 import { makeSolver, type EvalSpec } from './models.ts';
-import { nashEquilibrium, type NashRound } from './nash.ts';
+import { nashEquilibrium } from './nash.ts';
 import type { Strategy } from '../spec/strategy.ts';
 import * as msg from '../spec/messages/strategy.ts';
 
-/** A policy point as reported: instrument values and objectives (percent). */
-export interface ReportedPoint {
-  policy: Record<string, number>;
-  objectives: Record<string, number>;
-}
-
-export interface ReportedAgreement extends ReportedPoint {
-  /** Proportional gains over the war, or over the factual policy with `talks_reference: factual` (percent). */
-  gains: Record<string, number>;
-  weights?: Record<string, number>;
-  converged: boolean;
-  message: string;
-}
-
-/** Solve counts of a run. */
-export interface SolveCounts extends EvalStats {
-  solves_per_second: number;
-  wall_seconds: number;
-}
-
-/** Mean tariffs of one player's tariff instruments (trade-weighted by baseline flows, and simple). */
-export interface TariffMeans {
-  start: number;
-  war?: number;
-  policy: number;
-}
-
-/** Per-player summary: how high its tariffs are and what the war costs it. */
-export interface PlayerSummary {
-  tariff_weighted: TariffMeans;
-  tariff_simple: TariffMeans;
-  /**
-   * Objective at the war relative to the factual policy (the scenario's own `policy:`, no
-   * instrument applied), 100 ((1 + G_war/100)/(1 + G_factual/100) − 1): Ossa (2014)'s welfare
-   * cost of a breakdown of trade talks.
-   */
-  war_vs_factual_pct?: number;
-  /**
-   * best-response: the player's objective at its own best response (the others at their start)
-   * relative to the factual policy: Ossa's gain from imposing optimal tariffs.
-   */
-  response_vs_factual_pct?: number;
-}
-
-/**
- * What a strategy run found: the policy and objectives at it, per-kind detail (best responses, the
- * war, agreements, the frontier), solve counts, and the model's full result at the policy.
- *
- * @example
- * ```ts
- * const o: StrategyOutcome = await runStrategy(prepared.spec, prepared.strategy);
- * if (o.converged) console.log(o.policy, o.result.countries.USA.welfare_pct);
- * ```
- */
-export interface StrategyOutcome extends ReportedPoint {
-  kind: Strategy['kind'];
-  converged: boolean;
-  message: string;
-  start: ReportedPoint;
-  /** Objectives at the factual policy: the scenario's `policy:` with no instrument applied. */
-  factual: Record<string, number>;
-  /** best-response: one entry per player, each against the others' start values. */
-  responses?: (ReportedPoint & {
-    player: string;
-    converged: boolean;
-    message: string;
-    method: string;
-    evaluations: number;
-    before: number;
-    after: number;
-  })[];
-  /** nash (and the war of cooperative). */
-  war?: ReportedPoint & {
-    converged: boolean;
-    message: string;
-    rounds: number;
-    change: number;
-    tolerance: number;
-    path: NashRound[];
-  };
-  /** cooperative. */
-  agreements?: { 'nash-bargaining': ReportedAgreement; 'equal-gains': ReportedAgreement };
-  /** cooperative: what the agreements' gains are measured over. */
-  talks_reference?: 'war' | 'factual';
-  frontier?: ReportedAgreement[];
-  solves: SolveCounts;
-  /** Per player (only players with tariff instruments have tariff means). */
-  by_player: Record<string, PlayerSummary>;
-  /** Simple means over players of `by_player` (Ossa reports averages across countries). */
-  mean_over_players: PlayerSummary;
-  /** The model's result at `policy` (the contract's countries). */
-  result: ModelResult;
-}
+export type { SolveCounts, StrategyOutcome } from '../contract/strategy.ts';
 
 function reportAgreement(g: Game, a: Agreement): ReportedAgreement {
   const r: ReportedAgreement = {
@@ -303,7 +216,7 @@ function summarize(
  * const json = strategyResult(await runStrategy(prepared.spec, prepared.strategy), provenanceOf(prepared.dataset, p.scenario));
  * ```
  */
-export function strategyResult(o: StrategyOutcome, provenance: Provenance) {
+export function strategyResult(o: StrategyOutcome, provenance: Provenance): StrategyResult {
   const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';
   const { result, ...rest } = o;
   return { ...result, status, model_status: result.status, ...rest, provenance };

@@ -4,12 +4,10 @@
  * `bands` object of docs/results.md: values stay numbers; bands sit beside them).
  */
 
-/** One band: percentiles 5, 50, 95 (linear interpolation between order statistics, R type 7). */
-export interface Band {
-  p5: number;
-  p50: number;
-  p95: number;
-}
+import type { Band, Bands } from '../contract/result.ts';
+
+/** One band: percentiles 5, 50, 95 (linear interpolation between order statistics, R type 7), the contract's `BandSchema`. */
+export type { Band } from '../contract/result.ts';
 
 /** Solver diagnostics and timings: numbers that are not measures, so they get no band. */
 const NOT_MEASURES = new Set(['seconds', 'iterations', 'residual', 'cap_residual']);
@@ -81,7 +79,7 @@ export class BandAccumulator {
   }
 
   /** The bands object: the template's shape with a Band at each measure. */
-  bands(): unknown {
+  bands(): Bands {
     const out: Record<string | number, unknown> = Array.isArray(this.template)
       ? ([] as unknown as Record<number, unknown>)
       : {};
@@ -95,6 +93,6 @@ export class BandAccumulator {
         }
       });
     });
-    return out;
+    return out as Bands;
   }
 }

@@ -7,44 +7,17 @@
  */
 import { builtinHandler } from '../exec/registry.ts';
 import type { Provenance } from '../contract/result.ts';
+import type { SweepPoint, SweepResult } from '../contract/sweep.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { provenanceOf } from '../scenario/provenance.ts';
 import { scenarioDataset } from '../scenario/solve.ts';
 import { JobAbortedError, type Executor } from '../contract/run.ts';
-import { band, BandAccumulator, type Band } from './bands.ts';
+import { band, BandAccumulator } from './bands.ts';
 import { describeDistribution } from './priors.ts';
-import type { GridPoint, SweepPlan } from './plan.ts';
+import type { SweepPlan } from './plan.ts';
 import * as msg from '../spec/messages/run.ts';
 
-/** The outcome at one grid point. */
-export interface SweepPoint {
-  grid: GridPoint;
-  /** The central run's measures (numbers), or null when it failed. */
-  result: unknown;
-  /** Percentiles 5/50/95 of every measure over the converged draws, in the shape of `result`. */
-  bands: unknown;
-  draws: { requested: number; used: number; not_converged: number[]; failed: { index: number; error: string }[] };
-  central_error?: string;
-}
-
-/** What `lancaster sweep --json` prints. */
-export interface SweepResult {
-  name: string;
-  scenario: string;
-  seed: number;
-  draws: number;
-  status: 'complete' | 'incomplete';
-  /** Why the sweep is incomplete (runs failed or did not converge); absent when complete. */
-  message?: string;
-  executor: string;
-  seconds: number;
-  priors: { id: string; what: string; distribution: string; source: string; why: string; drawn: Band }[];
-  /** The drawn values, draw by draw (reproducible from seed and index). */
-  samples: Record<string, number>[];
-  points: SweepPoint[];
-  /** Of the central scenario of the first grid point, with every prior as a parameter source. */
-  provenance: Provenance;
-}
+export type { SweepPoint, SweepResult } from '../contract/sweep.ts';
 
 /** Options of {@link runSweep}. */
 export interface SweepRunOptions {
@@ -136,7 +109,8 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     r.failed.sort((a, b) => a.index - b.index);
     return {
       grid,
-      result: r.central ?? null,
+      // The draw handler returns the reported measures (src/scenario/reported.ts), typed by the contract.
+      result: (r.central ?? null) as SweepPoint['result'],
       bands: acc?.bands() ?? null,
       draws: {
         requested: n,

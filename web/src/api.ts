@@ -10,11 +10,13 @@ import type {
   PartitionSummary,
   TradeSession,
   TradeNegotiationRun,
+  Threshold,
 } from '../../src/contract/negotiation.ts';
 import type { Progress, RunKind, RunStatus, RunSummary } from '../../src/contract/run.ts';
 
 export type {
   LogEntry,
+  Threshold,
   DealPoint,
   PartitionSummary,
   TradeSession,
@@ -119,12 +121,6 @@ export interface Analysis {
   utilitarian: SolutionPoint | null;
   opposition: number;
 }
-
-/** A leader's ratification threshold (src/negotiate/ratification.ts). */
-export type Threshold =
-  | { kind: 'known'; value: number }
-  | { kind: 'uniform'; min: number; max: number }
-  | { kind: 'normal'; mean: number; sd: number };
 
 export type TradeBid = Bid;
 

@@ -6,22 +6,10 @@ import { geBaseline, type GeBaseline } from './baseline.ts';
 import { baselineOutput, type GeShock, type GeSolution } from './solve.ts';
 import type { CountryResult } from '../result.ts';
 import { baselineAccounts, solutionAccounts } from './accounts.ts';
+import type { SectorResult } from '../../contract/model.ts';
 
 /** Per-region sector detail: changes in percent, levels in dataset units. */
-export interface SectorResult {
-  output_pct: number;
-  price_pct: number;
-  unit_cost_pct: number;
-  exports_pct: number;
-  imports_pct: number;
-  /** Real output: gross output deflated by the producer price (unit cost), percent. */
-  real_output_pct: number;
-  /** Baseline and new gross output (net of tariffs and of export-wedge rents). */
-  output_before: number;
-  output_after: number;
-  /** Value of lost production: baseline output × −(real output change), dataset units at baseline prices (negative = gain). */
-  value_lost: number;
-}
+export type { SectorResult } from '../../contract/model.ts';
 
 const pct = (x: number) => 100 * (x - 1);
 

@@ -10,7 +10,7 @@ import { datasetFolder, embeddedDatasetIds } from '../../data/load.ts';
 import { DatasetManifestSchema, ProvenanceSchema } from '../../data/manifest.ts';
 import { MODEL_SPECS } from '../../model/registry.ts';
 import { scenarioJsonSchema } from '../../spec/scenario.ts';
-import { resultJsonSchema } from '../../contract/result.ts';
+import { resultJsonSchema } from '../../contract/schema.ts';
 import { HealthSchema } from '../schemas.ts';
 import type { AppContext } from '../context.ts';
 

@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioKind } from '../../../src/scenario/kind.ts';
-import { RESULT_SCHEMAS, type ResultKind } from '../../../src/contract/result.ts';
+import { RESULT_SCHEMAS, type ResultKind } from '../../../src/contract/schema.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SCENARIOS = join(ROOT, 'scenarios');

@@ -10,41 +10,12 @@ import { INDICATORS, pct, sectorName } from '../../format.ts';
 import { ScrollBox } from '../../components/ScrollBox.tsx';
 import { Provenance } from '../../components/Provenance.tsx';
 import type { Run } from '../../api.ts';
+import type { StrategyResult as StrategyResultType } from '../../../../src/contract/strategy.ts';
 
-type Point = { policy: Record<string, number>; objectives: Record<string, number> };
-type Agreement = Point & { gains: Record<string, number>; converged: boolean; message: string };
-type Summary = {
-  tariff_weighted: Record<string, number>;
-  tariff_simple: Record<string, number>;
-  war_vs_factual_pct?: number;
-  response_vs_factual_pct?: number;
-};
-
-/** The fields of a strategy result the view reads (src/strategy/run.ts StrategyOutcome). */
-export interface StrategyResultShape extends Point {
-  kind: 'best-response' | 'nash' | 'cooperative';
-  status: string;
-  model: string;
-  dataset: string;
-  converged: boolean;
-  message: string;
-  start: Point;
-  factual: Record<string, number>;
-  responses?: (Point & {
-    player: string;
-    converged: boolean;
-    message: string;
-    method: string;
-    evaluations: number;
-    before: number;
-    after: number;
-  })[];
-  war?: Point & { converged: boolean; message: string; rounds: number };
-  agreements?: Record<string, Agreement>;
-  by_player: Record<string, Summary>;
-  solves: { solves: number; requested: number };
-  countries: Record<string, Record<string, number | undefined>>;
-}
+/** A strategy result (the contract's, src/contract/strategy.ts): the solve at the policy found and the game's outcome. */
+export type StrategyResultShape = StrategyResultType;
+type TariffMeans = StrategyResultShape['mean_over_players']['tariff_weighted'];
+type Agreement = NonNullable<StrategyResultShape['agreements']>['nash-bargaining'];
 
 const KIND: Record<StrategyResultShape['kind'], string> = {
   'best-response': "Best response: each player's optimal tariffs against the others' start values",
@@ -108,7 +79,7 @@ function PlayerTable({
   players: string[];
   dataset: DatasetInfo | undefined;
 }) {
-  const stages = Object.keys(Object.values(r.by_player)[0]?.tariff_weighted ?? {});
+  const stages = Object.keys(Object.values(r.by_player)[0]?.tariff_weighted ?? {}) as (keyof TariffMeans)[];
   return (
     <ScrollBox label="Tariffs and objectives by player">
       <table className="result-table" data-testid="by-player">
