@@ -91,28 +91,23 @@ export function compareField(a: Result, b: Result, field: string) {
 
 const compareHash = (a: string, b: string) => `#/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
 
-export function Compare() {
-  const hash = useHash();
-  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+/** The finished solve and timeline runs (the ones that can be compared), newest first. */
+function useFinishedRuns() {
   const [list, setList] = useState<RunSummary[] | null>(null);
-  const [runs, setRuns] = useState<[Run<Result>, Run<Result>] | null>(null);
-  const [field, setField] = useState('welfare_pct');
-  const [error, setError] = useState<string | null>(null);
-  // The hash is the state: the runs shown are the ones it names (else the two latest).
-  const ids: [string, string] = [query.get('a') || list?.[1]?.id || '', query.get('b') || list?.[0]?.id || ''];
-  const [a, b] = ids;
-  const named = Boolean(query.get('a') && query.get('b'));
-  const choose = (k: 0 | 1, id: string) => {
-    location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]);
-  };
-
+  const [listError, setError] = useState<string | null>(null);
   useEffect(() => {
     api.runs({ status: 'done', limit: 200 }).then(
       (rs) => setList(rs.filter((r) => r.kind === 'solve' || r.kind === 'timeline')),
       (e: Error) => setError(e.message),
     );
   }, []);
+  return { list, listError };
+}
 
+/** Runs `a` and `b`, fetched; the address names them (replacing the entry) when it did not (`named`). */
+function useRunPair(a: string, b: string, named: boolean) {
+  const [runs, setRuns] = useState<[Run<Result>, Run<Result>] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!a || !b) return;
     if (!named) history.replaceState(null, '', compareHash(a, b));
@@ -126,6 +121,24 @@ export function Compare() {
       live = false;
     };
   }, [a, b, named]);
+  return { runs, error };
+}
+
+export function Compare() {
+  const hash = useHash();
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  const [field, setField] = useState('welfare_pct');
+  const { list, listError } = useFinishedRuns();
+  // The hash is the state: the runs shown are the ones it names (else the two latest).
+  const ids: [string, string] = [query.get('a') || list?.[1]?.id || '', query.get('b') || list?.[0]?.id || ''];
+  const [a, b] = ids;
+  const named = Boolean(query.get('a') && query.get('b'));
+  const choose = (k: 0 | 1, id: string) => {
+    location.hash = compareHash(k ? ids[0] : id, k ? id : ids[1]);
+  };
+
+  const { runs, error: runError } = useRunPair(a, b, named);
+  const error = listError ?? runError;
 
   return (
     <div className="compare-view">
@@ -217,73 +230,14 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
               { label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A, shape: 'ring' },
               { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B, shape: 'diamond' },
             ]}
-            render={(width) =>
-              Plot.plot({
-                width: Math.min(width, 640),
-                height: rows.length * 22 + 50,
-                marginLeft: 60,
-                x: { label: `${label}, % change`, grid: true, tickFormat: (v: number) => pct(v, 2) },
-                y: { domain: order, label: null },
-                marks: [
-                  Plot.ruleX([0], { stroke: '#999' }),
-                  Plot.link(
-                    rows.filter((r) => r.a !== null && r.b !== null),
-                    { x1: 'a', x2: 'b', y1: 'country', y2: 'country', stroke: '#888', markerEnd: 'arrow' },
-                  ),
-                  Plot.dot(
-                    rows.filter((r) => r.a !== null),
-                    { x: 'a', y: 'country', stroke: A, strokeWidth: 2, r: 5, fill: 'white' },
-                  ),
-                  Plot.dot(
-                    rows.filter((r) => r.b !== null),
-                    { x: 'b', y: 'country', fill: B, r: 4, symbol: 'diamond' },
-                  ),
-                  Plot.tip(
-                    rows,
-                    Plot.pointerY({
-                      x: 'b',
-                      y: 'country',
-                      title: (d: (typeof rows)[number]) =>
-                        `${d.country}\nA ${pct(d.a, 3)}\nB ${pct(d.b, 3)}\nB − A ${pct(d.diff, 3)}`,
-                    }),
-                  ),
-                ],
-              })
-            }
+            render={(width) => dotPlot(width, rows, order, label)}
             rows={rows}
             format={{ a: (v) => pct(v as number, 3), b: (v) => pct(v as number, 3), diff: (v) => pct(v as number, 3) }}
             source={sourceLine(a.model, dsA)}
             deps={[a.id, b.id, field]}
           />
           <div>
-            <ScrollBox label={`${label}: A, B and B − A by country`}>
-              <table data-testid="compare-table">
-                <caption>
-                  {label}, percent change: A, B and B − A (the United States and China first, then by B − A)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Country</th>
-                    <th scope="col">A</th>
-                    <th scope="col">B</th>
-                    <th scope="col">B − A</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tableRows.map((r) => {
-                    const c = r.country;
-                    return (
-                      <tr key={c} data-country={c} className={pinned.includes(c) ? 'pinned' : undefined}>
-                        <th scope="row">{c}</th>
-                        <td>{pct(r.a, 3)}</td>
-                        <td>{pct(r.b, 3)}</td>
-                        <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <CompareTable label={label} rows={tableRows} pinned={pinned} />
             {(cmp.onlyA.length > 0 || cmp.onlyB.length > 0) && (
               <p className="muted">
                 Only in A: {cmp.onlyA.join(', ') || '—'}; only in B: {cmp.onlyB.join(', ') || '—'}.
@@ -301,26 +255,7 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
 }
 
 function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<TimelineResult>; source: string }) {
-  const series = (run: Run<TimelineResult>, side: string) =>
-    run.result!.steps.flatMap((s) => [
-      {
-        side,
-        run: run.id,
-        date: date(s.date),
-        day: s.date,
-        series: 'US on China',
-        value: s.average_tariffs['USA<-CHN'],
-      },
-      {
-        side,
-        run: run.id,
-        date: date(s.date),
-        day: s.date,
-        series: 'China on US',
-        value: s.average_tariffs['CHN<-USA'],
-      },
-    ]);
-  const rows = [...series(a, 'A'), ...series(b, 'B')].filter((r) => Number.isFinite(r.value));
+  const rows = [...tariffSeries(a, 'A'), ...tariffSeries(b, 'B')].filter((r) => Number.isFinite(r.value));
   return (
     <section className="panel" aria-labelledby="tl-h">
       <h2 id="tl-h">Average tariffs over time, A and B</h2>
@@ -334,41 +269,7 @@ function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<Time
           { label: 'China on US, A', color: OKABE_ITO.vermillion, dashed: true },
           { label: 'China on US, B', color: OKABE_ITO.vermillion },
         ]}
-        render={(width) =>
-          Plot.plot({
-            width,
-            height: 240,
-            marginLeft: 60,
-            marginRight: 20,
-            x: { type: 'utc', label: null, tickFormat: '%b' },
-            y: { label: 'Average tariff (%)', grid: true, zero: true },
-            marks: [
-              ...(['A', 'B'] as const).flatMap((side) =>
-                ['US on China', 'China on US'].map((s) =>
-                  Plot.line(
-                    rows.filter((r) => r.side === side && r.series === s),
-                    {
-                      x: 'date',
-                      y: 'value',
-                      curve: 'step-after',
-                      stroke: s === 'US on China' ? OKABE_ITO.blue : OKABE_ITO.vermillion,
-                      strokeDasharray: side === 'A' ? '5 4' : undefined,
-                      strokeWidth: 2,
-                    },
-                  ),
-                ),
-              ),
-              Plot.tip(
-                rows,
-                Plot.pointer({
-                  x: 'date',
-                  y: 'value',
-                  title: (d: (typeof rows)[number]) => `${d.side}: ${d.series}\n${day(d.day)}: ${level(d.value)}`,
-                }),
-              ),
-            ],
-          })
-        }
+        render={(width) => tariffPlot(width, rows)}
         rows={rows.map(({ side, run, day: d, series: s, value }) => ({
           side,
           run,
@@ -381,4 +282,132 @@ function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<Time
       />
     </section>
   );
+}
+
+type CompareRow = ReturnType<typeof compareField>['rows'][number];
+
+/** Each country's value in A (ring) and B (diamond), an arrow from A to B, countries in `order`. */
+function dotPlot(width: number, rows: CompareRow[], order: string[], label: string) {
+  return Plot.plot({
+    width: Math.min(width, 640),
+    height: rows.length * 22 + 50,
+    marginLeft: 60,
+    x: { label: `${label}, % change`, grid: true, tickFormat: (v: number) => pct(v, 2) },
+    y: { domain: order, label: null },
+    marks: [
+      Plot.ruleX([0], { stroke: '#999' }),
+      Plot.link(
+        rows.filter((r) => r.a !== null && r.b !== null),
+        { x1: 'a', x2: 'b', y1: 'country', y2: 'country', stroke: '#888', markerEnd: 'arrow' },
+      ),
+      Plot.dot(
+        rows.filter((r) => r.a !== null),
+        { x: 'a', y: 'country', stroke: A, strokeWidth: 2, r: 5, fill: 'white' },
+      ),
+      Plot.dot(
+        rows.filter((r) => r.b !== null),
+        { x: 'b', y: 'country', fill: B, r: 4, symbol: 'diamond' },
+      ),
+      Plot.tip(
+        rows,
+        Plot.pointerY({
+          x: 'b',
+          y: 'country',
+          title: (d: CompareRow) => `${d.country}\nA ${pct(d.a, 3)}\nB ${pct(d.b, 3)}\nB − A ${pct(d.diff, 3)}`,
+        }),
+      ),
+    ],
+  });
+}
+
+function CompareTable({ label, rows, pinned }: { label: string; rows: CompareRow[]; pinned: string[] }) {
+  return (
+    <ScrollBox label={`${label}: A, B and B − A by country`}>
+      <table data-testid="compare-table">
+        <caption>{label}, percent change: A, B and B − A (the United States and China first, then by B − A)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Country</th>
+            <th scope="col">A</th>
+            <th scope="col">B</th>
+            <th scope="col">B − A</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const c = r.country;
+            return (
+              <tr key={c} data-country={c} className={pinned.includes(c) ? 'pinned' : undefined}>
+                <th scope="row">{c}</th>
+                <td>{pct(r.a, 3)}</td>
+                <td>{pct(r.b, 3)}</td>
+                <td className={r.diff === null ? '' : r.diff < 0 ? 'neg' : 'pos'}>{pct(r.diff, 3)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** The two average tariffs of a timeline run after each step, as rows of side `side`. */
+function tariffSeries(run: Run<TimelineResult>, side: string) {
+  return run.result!.steps.flatMap((s) => [
+    {
+      side,
+      run: run.id,
+      date: date(s.date),
+      day: s.date,
+      series: 'US on China',
+      value: s.average_tariffs['USA<-CHN'],
+    },
+    {
+      side,
+      run: run.id,
+      date: date(s.date),
+      day: s.date,
+      series: 'China on US',
+      value: s.average_tariffs['CHN<-USA'],
+    },
+  ]);
+}
+
+type TariffRow = ReturnType<typeof tariffSeries>[number];
+
+/** The averages of A dashed and B solid, blue the US on China, vermillion China on the US. */
+function tariffPlot(width: number, rows: TariffRow[]) {
+  return Plot.plot({
+    width,
+    height: 240,
+    marginLeft: 60,
+    marginRight: 20,
+    x: { type: 'utc', label: null, tickFormat: '%b' },
+    y: { label: 'Average tariff (%)', grid: true, zero: true },
+    marks: [
+      ...(['A', 'B'] as const).flatMap((side) =>
+        ['US on China', 'China on US'].map((s) =>
+          Plot.line(
+            rows.filter((r) => r.side === side && r.series === s),
+            {
+              x: 'date',
+              y: 'value',
+              curve: 'step-after',
+              stroke: s === 'US on China' ? OKABE_ITO.blue : OKABE_ITO.vermillion,
+              strokeDasharray: side === 'A' ? '5 4' : undefined,
+              strokeWidth: 2,
+            },
+          ),
+        ),
+      ),
+      Plot.tip(
+        rows,
+        Plot.pointer({
+          x: 'date',
+          y: 'value',
+          title: (d: (typeof rows)[number]) => `${d.side}: ${d.series}\n${day(d.day)}: ${level(d.value)}`,
+        }),
+      ),
+    ],
+  });
 }

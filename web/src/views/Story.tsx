@@ -10,12 +10,13 @@
  * the horizon, the event selected and the countries of the map and sector bars (countries beyond
  * the US and China get their sector detail from a run of the same file with `report.sectors`).
  */
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { hashList, hashQuery, setHashQuery, useHash } from '../hash.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import {
   api,
   runScenario,
+  type DatasetInfo,
   type EmbeddedScenario,
   type Progress,
   type Run,
@@ -23,9 +24,11 @@ import {
   type TimelineStep,
 } from '../api.ts';
 import { useDataset, sourceLine } from '../data.tsx';
-import { day, level, pct } from '../format.ts';
+import { day } from '../format.ts';
 import { setValue, stepActions, withoutExportControls } from '../scenarioText.ts';
-import { HORIZON_TEXT, Measures, TariffNote, type Horizon } from './story/Explain.tsx';
+import { HORIZON_TEXT, Measures, type Horizon } from './story/Explain.tsx';
+import { EventCard } from './story/EventCard.tsx';
+import { StoryHead } from './story/StoryHead.tsx';
 import { ModelVsObserved } from './story/ModelVsObserved.tsx';
 import { CriticalSupply } from './story/CriticalSupply.tsx';
 import { useStoryBands, type StoryBands } from './story/sweepBands.ts';
@@ -151,24 +154,6 @@ export function Story() {
   );
 }
 
-/** The horizon switch: which equilibrium the numbers are, said in words. */
-function HorizonSwitch({ horizon, onHorizon }: { horizon: Horizon; onHorizon: (h: Horizon) => void }) {
-  return (
-    <fieldset className="horizon-switch" data-testid="horizon">
-      <legend>Horizon of the numbers</legend>
-      {(['long-run', 'short-run'] as const).map((h) => (
-        <label key={h}>
-          <input type="radio" name="horizon" value={h} checked={horizon === h} onChange={() => onHorizon(h)} />{' '}
-          {HORIZON_TEXT[h].label}
-        </label>
-      ))}
-      <p data-testid="horizon-shown">
-        Shown: <strong>{HORIZON_TEXT[horizon].label.toLowerCase()}</strong> — {HORIZON_TEXT[horizon].says}.
-      </p>
-    </fieldset>
-  );
-}
-
 interface StoryBodyProps {
   loaded: Loaded;
   selected: number | null;
@@ -180,6 +165,13 @@ interface StoryBodyProps {
   onHorizon: (h: Horizon) => void;
   onRerun: () => void;
 }
+
+/** The index of the first step with the highest average tariff `key` ('USA<-CHN'). */
+const peakStep = (steps: TimelineStep[], key: string) =>
+  steps.reduce((b, s, k) => ((s.average_tariffs[key] ?? 0) > (steps[b].average_tariffs[key] ?? 0) ? k : b), 0);
+
+/** A run's time: milliseconds under a second, else seconds. */
+const solvedIn = (ms: number) => (ms / 1000 < 1 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 function StoryBody({
   loaded,
@@ -200,99 +192,30 @@ function StoryBody({
     () => new Set(mode === 'tariffs-only' ? actions.flatMap((a, k) => (a.hasControls ? [k] : [])) : []),
     [actions, mode],
   );
-  const peakUs = steps.reduce(
-    (b, s, k) => ((s.average_tariffs['USA<-CHN'] ?? 0) > (steps[b].average_tariffs['USA<-CHN'] ?? 0) ? k : b),
-    0,
-  );
-  const peakCn = steps.reduce(
-    (b, s, k) => ((s.average_tariffs['CHN<-USA'] ?? 0) > (steps[b].average_tariffs['CHN<-USA'] ?? 0) ? k : b),
-    0,
-  );
+  const peakUs = peakStep(steps, 'USA<-CHN');
+  const peakCn = peakStep(steps, 'CHN<-USA');
   const k = selected !== null && selected < steps.length ? selected : peakUs;
   const step = steps[k];
-  const first = steps[0];
-  const last = steps[steps.length - 1];
-  const geneva = steps.find((s) => s.talks?.city === 'Geneva');
-  const london = steps.find((s) => s.talks?.city === 'London');
   const regionNames = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
   const src = sourceLine(result.model, dataset, `Events: ${embedded.file}.`);
-  const at = `after the step of ${day(step.date)}`;
-  const T = (s: TimelineStep, key: string) => level(s.average_tariffs[key], 1);
-  const W = (s: TimelineStep, c: string) => pct(s.countries[c]?.welfare_pct, 2);
   const sweep = useStoryBands(result, STORY_ID);
   return (
     <article className="story">
-      <header className="story-head">
-        <p className="kicker">A simulation of 2025, step by step · {HORIZON_TEXT[horizon].label.toLowerCase()}</p>
-        <h1>The US–China trade war of 2025, and the talks that pulled it back</h1>
-        <p className="lede">
-          On 20 January the United States charged on average {T(first, 'USA<-CHN')} on Chinese goods and China{' '}
-          {T(first, 'CHN<-USA')} on American ones. By {day(steps[peakUs].date, false)} the US average had reached{' '}
-          <strong>{T(steps[peakUs], 'USA<-CHN')}</strong>, and by {day(steps[peakCn].date, false)} China's{' '}
-          <strong>{T(steps[peakCn], 'CHN<-USA')}</strong>: trade between the two all but stopped.
-          {geneva && (
-            <>
-              {' '}
-              Talks in <strong>Geneva</strong> ({day(geneva.date, false)}) cut the rates to {T(geneva, 'USA<-CHN')} and{' '}
-              {T(geneva, 'CHN<-USA')} for 90 days;
-            </>
-          )}
-          {london && (
-            <>
-              {' '}
-              at Lancaster House in <strong>London</strong> ({day(london.date, false)}) the two sides agreed a framework
-              to keep the truce.
-            </>
-          )}{' '}
-          After the last step ({day(last.date)}) the averages stand at {T(last, 'USA<-CHN')} and {T(last, 'CHN<-USA')},
-          and the model puts welfare at {W(last, 'USA')} for the United States and {W(last, 'CHN')} for China, against
-          the January baseline.
-        </p>
-        <dl className="key-numbers">
-          <div>
-            <dt>Peak US tariff on China</dt>
-            <dd>{T(steps[peakUs], 'USA<-CHN')}</dd>
-            <dd className="when">{day(steps[peakUs].date)}</dd>
-          </div>
-          <div>
-            <dt>Peak China tariff on the US</dt>
-            <dd>{T(steps[peakCn], 'CHN<-USA')}</dd>
-            <dd className="when">{day(steps[peakCn].date)}</dd>
-          </div>
-          <div>
-            <dt>US welfare at the peak</dt>
-            <dd>{W(steps[peakUs], 'USA')}</dd>
-            <dd className="when">China {W(steps[peakUs], 'CHN')}</dd>
-          </div>
-          <div>
-            <dt>US welfare now</dt>
-            <dd>{W(last, 'USA')}</dd>
-            <dd className="when">
-              China {W(last, 'CHN')}, {day(last.date)}
-            </dd>
-          </div>
-        </dl>
-        <HorizonSwitch horizon={horizon} onHorizon={onHorizon} />
-        <TariffNote first={first} peakUs={steps[peakUs]} peakCn={steps[peakCn]} />
-        {mode === 'tariffs-only' && (
-          <p className="notice" role="note">
-            <strong>Tariffs only, for now.</strong> The export controls of 2025 (rare earths, chips, EDA software) are
-            on the strip, marked as not modelled, but they are not in the numbers: this version of the {result.model}{' '}
-            model cannot apply them yet ({embedded.issues[0]?.message}). The page runs the full scenario as soon as it
-            can.
-          </p>
-        )}
-      </header>
+      <StoryHead
+        steps={steps}
+        peakUs={peakUs}
+        peakCn={peakCn}
+        horizon={horizon}
+        onHorizon={onHorizon}
+        tariffsOnly={mode === 'tariffs-only' ? { model: result.model, reason: embedded.issues[0]?.message } : null}
+      />
 
       <section aria-labelledby="events-h" className="panel">
         <div className="section-head">
           <h2 id="events-h">Events of 2025</h2>
           <span className="run-meta">
             {mode === 'full' ? 'Full scenario' : 'Tariff steps'} · {steps.length} steps · run{' '}
-            <code>{run.id.slice(0, 8)}</code> · solved in{' '}
-            {(run.timings.run_ms ?? 0) / 1000 < 1
-              ? `${run.timings.run_ms ?? 0} ms`
-              : `${((run.timings.run_ms ?? 0) / 1000).toFixed(1)} s`}{' '}
+            <code>{run.id.slice(0, 8)}</code> · solved in {solvedIn(run.timings.run_ms ?? 0)}{' '}
             <button type="button" className="link" onClick={onRerun}>
               run again
             </button>
@@ -308,81 +231,135 @@ function StoryBody({
         />
       </section>
 
-      <section aria-labelledby="world-h" className="panel">
-        <div className="section-head">
-          <h2 id="world-h">The world {at}</h2>
-          <span className="run-meta">{step.label}</span>
-        </div>
-        <CountryPicker
-          dataset={dataset}
-          value={countries}
-          onChange={onCountries}
-          purpose="the map and the sector bars"
-          defaults={DEFAULT_COUNTRIES}
-        />
-        {detailProgress && (
-          <RunStatus
-            label={`Solving the sector detail of ${
-              countries
-                .filter((c) => !step.sectors?.[c])
-                .map((c) => regionNames[c] ?? c)
-                .join(', ') || 'the chosen countries'
-            } (the same timeline with report.sectors)`}
-            progress={detailProgress}
-          />
-        )}
-        <WorldMap
-          title="Welfare by country"
-          subtitle={`Welfare, percent change from the January baseline, ${at}`}
-          countries={step.countries}
-          dataset={dataset}
-          source={src}
-          highlight={countries}
-        />
-        {step.sectors && countries.some((c) => step.sectors?.[c]) && (
-          <SectorBars
-            sectors={step.sectors}
-            countries={countries}
-            dataset={dataset}
-            subtitle={at}
-            source={src}
-            goods={goodsSectors(dataset)}
-            bands={sweep?.steps.get(k)}
-            bandsNote={bandsNote(sweep, k, steps)}
-          />
-        )}
-        {countries.length === 0 && <p className="muted">Choose a country above to see its sectors.</p>}
-        <Provenance dataset={dataset} model={result.model} runId={run.id} />
-      </section>
+      <WorldSection
+        step={step}
+        k={k}
+        steps={steps}
+        countries={countries}
+        dataset={dataset}
+        source={src}
+        detailProgress={detailProgress}
+        onCountries={onCountries}
+        sweep={sweep}
+        model={result.model}
+        runId={run.id}
+      />
 
       <ModelVsObserved result={result} horizon={horizon} source={src} />
       <CriticalSupply />
       <Measures />
 
-      <section aria-labelledby="london-h" className="panel">
-        <h2 id="london-h">The London talks, analysed</h2>
-        <p>
-          At Lancaster House in London{london ? ` (${day(london.date)})` : ''} the delegations agreed a framework —
-          faster rare-earth licences for easier chip sales — that each took home for its leader's approval. Lancaster
-          models those talks as a negotiation over levers of the same trade model: every possible deal, which ones both
-          leaders would ratify, and how linking the issues changes what is possible.
-        </p>
-        <ul>
-          <li>
-            <a href="#/negotiation">The London 2025 negotiation</a>: the deal map, the leaders' ratification and the
-            linkage of rare earths with chips.
-          </li>
-          <li>
-            <a href="#/negotiation?case=build">Set up a negotiation of your own</a>: choose the issues, agents, deadline
-            and leaders' thresholds.
-          </li>
-          <li>
-            <a href="#/editor">The scenario editor</a>: open <code>negotiation/london-2025</code> and run it as a
-            negotiation.
-          </li>
-        </ul>
-      </section>
+      <LondonLinks steps={steps} />
     </article>
+  );
+}
+
+/** The world after the selected event: the country picker, the welfare map and the chosen countries' sector bars. */
+function WorldSection({
+  step,
+  k,
+  steps,
+  countries,
+  dataset,
+  source: src,
+  detailProgress,
+  onCountries,
+  sweep,
+  model,
+  runId,
+}: {
+  step: TimelineStep;
+  /** The selected step's index. */
+  k: number;
+  steps: TimelineStep[];
+  countries: string[];
+  dataset: DatasetInfo | undefined;
+  source: string;
+  detailProgress: Progress | null;
+  onCountries: (codes: string[]) => void;
+  sweep: StoryBands | null;
+  model: string;
+  runId: string;
+}) {
+  const regionNames = Object.fromEntries((dataset?.regions ?? []).map((r) => [r.code, r.name]));
+  const at = `after the step of ${day(step.date)}`;
+  return (
+    <section aria-labelledby="world-h" className="panel">
+      <div className="section-head">
+        <h2 id="world-h">The world {at}</h2>
+        <span className="run-meta">{step.label}</span>
+      </div>
+      <CountryPicker
+        dataset={dataset}
+        value={countries}
+        onChange={onCountries}
+        purpose="the map and the sector bars"
+        defaults={DEFAULT_COUNTRIES}
+      />
+      {detailProgress && (
+        <RunStatus
+          label={`Solving the sector detail of ${
+            countries
+              .filter((c) => !step.sectors?.[c])
+              .map((c) => regionNames[c] ?? c)
+              .join(', ') || 'the chosen countries'
+          } (the same timeline with report.sectors)`}
+          progress={detailProgress}
+        />
+      )}
+      <WorldMap
+        title="Welfare by country"
+        subtitle={`Welfare, percent change from the January baseline, ${at}`}
+        countries={step.countries}
+        dataset={dataset}
+        source={src}
+        highlight={countries}
+      />
+      {step.sectors && countries.some((c) => step.sectors?.[c]) && (
+        <SectorBars
+          sectors={step.sectors}
+          countries={countries}
+          dataset={dataset}
+          subtitle={at}
+          source={src}
+          goods={goodsSectors(dataset)}
+          bands={sweep?.steps.get(k)}
+          bandsNote={bandsNote(sweep, k, steps)}
+        />
+      )}
+      {countries.length === 0 && <p className="muted">Choose a country above to see its sectors.</p>}
+      <Provenance dataset={dataset} model={model} runId={runId} />
+    </section>
+  );
+}
+
+/** Where the London talks are analysed: the negotiation view, the builder and the editor. */
+function LondonLinks({ steps }: { steps: TimelineStep[] }) {
+  const london = steps.find((s) => s.talks?.city === 'London');
+  return (
+    <section aria-labelledby="london-h" className="panel">
+      <h2 id="london-h">The London talks, analysed</h2>
+      <p>
+        At Lancaster House in London{london ? ` (${day(london.date)})` : ''} the delegations agreed a framework — faster
+        rare-earth licences for easier chip sales — that each took home for its leader's approval. Lancaster models
+        those talks as a negotiation over levers of the same trade model: every possible deal, which ones both leaders
+        would ratify, and how linking the issues changes what is possible.
+      </p>
+      <ul>
+        <li>
+          <a href="#/negotiation">The London 2025 negotiation</a>: the deal map, the leaders' ratification and the
+          linkage of rare earths with chips.
+        </li>
+        <li>
+          <a href="#/negotiation?case=build">Set up a negotiation of your own</a>: choose the issues, agents, deadline
+          and leaders' thresholds.
+        </li>
+        <li>
+          <a href="#/editor">The scenario editor</a>: open <code>negotiation/london-2025</code> and run it as a
+          negotiation.
+        </li>
+      </ul>
+    </section>
   );
 }
 
@@ -394,101 +371,4 @@ function bandsNote(sweep: StoryBands | null, k: number, steps: TimelineStep[]): 
   return sweep.steps.has(k)
     ? `Whiskers: 5–95% of ${sweep.used} of ${sweep.requested} draws of the sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}); rings: their median. Bars are this run, the sweep's central run.`
     : `The sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}) keeps sector detail at ${at} only: choose one of those events for its 5–95% whiskers.`;
-}
-
-function EventCard({
-  step,
-  index,
-  total,
-  unmodelled,
-  onSelect,
-}: {
-  step: TimelineStep;
-  index: number;
-  total: number;
-  unmodelled: boolean;
-  onSelect: (k: number) => void;
-}) {
-  return (
-    <div className="event-card" aria-live="polite" data-testid="event-card">
-      <div className="event-nav">
-        <button type="button" onClick={() => onSelect(index - 1)} disabled={index === 0} aria-label="Previous event">
-          ←
-        </button>
-        <span>
-          Event {index + 1} of {total}
-        </span>
-        <button
-          type="button"
-          onClick={() => onSelect(index + 1)}
-          disabled={index === total - 1}
-          aria-label="Next event"
-        >
-          →
-        </button>
-      </div>
-      <p className="event-date">
-        {day(step.date)}
-        {step.talks && <> · talks in {step.talks.city ?? step.talks.venue}</>}
-      </p>
-      <h3>{step.label}</h3>
-      {unmodelled && <p className="notice small">Export controls of this step are not in the numbers yet.</p>}
-      {step.talks && (
-        <dl className="talks">
-          <dt>Venue</dt>
-          <dd>
-            {step.talks.venue}
-            {step.talks.city ? `, ${step.talks.city}` : ''}
-          </dd>
-          {step.talks.delegations &&
-            Object.entries(step.talks.delegations).map(([c, people]) => (
-              <Fragment key={c}>
-                <dt>{c}</dt>
-                <dd>{people.join(', ')}</dd>
-              </Fragment>
-            ))}
-          {step.talks.outcome && (
-            <>
-              <dt>Outcome</dt>
-              <dd>{step.talks.outcome}</dd>
-            </>
-          )}
-        </dl>
-      )}
-      {step.deadline && (
-        <p>
-          <strong>Deadline set:</strong> {day(step.deadline.date)}, {step.deadline.label}
-        </p>
-      )}
-      <dl className="step-numbers">
-        <div>
-          <dt>US tariff on China</dt>
-          <dd>{level(step.average_tariffs['USA<-CHN'])}</dd>
-        </div>
-        <div>
-          <dt>China tariff on the US</dt>
-          <dd>{level(step.average_tariffs['CHN<-USA'])}</dd>
-        </div>
-        <div>
-          <dt>US welfare</dt>
-          <dd>{pct(step.countries.USA?.welfare_pct)}</dd>
-        </div>
-        <div>
-          <dt>China welfare</dt>
-          <dd>{pct(step.countries.CHN?.welfare_pct)}</dd>
-        </div>
-      </dl>
-      <p className="cite">
-        <span className="label">Source</span> {step.source}
-      </p>
-      {step.assumption && (
-        <p className="cite">
-          <span className="label">Assumption</span> {step.assumption}
-        </p>
-      )}
-      {!step.solved && (
-        <p className="cite muted">No policy change at this step: the previous equilibrium carries over.</p>
-      )}
-    </div>
-  );
 }
