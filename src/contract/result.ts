@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { TimelineStepSchema } from '../spec/scenario.ts';
+import { ModelDetailShape } from './model.ts';
 import { ProvenanceSchema, type Provenance } from './provenance.ts';
 
 export type { Provenance } from './provenance.ts';
@@ -102,15 +103,16 @@ const Indicators = {
 
 /**
  * The result of one solve (`lancaster solve`, run kind `solve`): solver report, model, dataset,
- * the indicators of every country and group, provenance, and the model's detail (sectors, export
- * controls, capacity, inventories…), which this schema lets through.
+ * the indicators of every country and group, the model's detail (sectors, export controls,
+ * capacity, chain, inventories…: src/contract/model.ts), provenance; nothing else.
  */
 export const SolveResultSchema = SolverReportSchema.extend({
   model: z.string(),
   dataset: z.string(),
   ...Indicators,
+  ...ModelDetailShape,
   provenance: ProvenanceSchema,
-}).loose();
+}).strict();
 
 /** What a model's solve returns, before the scenario layer adds provenance: the solve result's own fields. */
 export const ModelResultSchema = SolveResultSchema.omit({ provenance: true }).strip();
@@ -285,7 +287,7 @@ export type CountryResult = z.infer<typeof CountryResultSchema>;
  */
 export type ModelResult = z.infer<typeof ModelResultSchema>;
 /**
- * A solve's result as `lancaster solve --json` prints it: the model's result and its provenance (detail fields pass through).
+ * A solve's result as `lancaster solve --json` prints it: the model's result (with its detail) and its provenance.
  *
  * @example
  * ```ts

@@ -63,11 +63,11 @@ describe('the negotiation result schema is strict: every field of a negotiation 
   });
 });
 
-describe("the strategy result schema: a solve's contract at the policy found and, strictly, the game's outcome", () => {
+describe("the strategy result schema, strict: a solve's contract at the policy found and the game's outcome", () => {
   const war = golden('strategy__us-china-sector-war.json');
   const validate = published('strategy');
 
-  it('accepts a trade war as `lancaster strategy --json` prints it, model detail passing through as in a solve', () => {
+  it('accepts a trade war as `lancaster strategy --json` prints it, with the model detail of its solve', () => {
     expect(issues('strategy', war)).toEqual([]);
     // Round 0 of the war's path has no change (NaN in memory, null in the file): read back as NaN.
     expect((war.war as { path: { change: unknown }[] }).path[0].change).toBeNull();
@@ -97,5 +97,23 @@ describe('every recorded strategy and negotiation golden, the slow ones too, val
     expect(issues(kind, r)).toEqual([]);
     const validate = published(kind);
     expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+});
+
+describe('the solve result schema is strict, model detail included', () => {
+  const ban = golden('controls__china-ree-ban-2025.json');
+  const validate = published('solve');
+
+  it('accepts the REE ban with its chain, users, capacity, inventories and σ sweep', () => {
+    expect(issues('solve', ban)).toEqual([]);
+    expect(validate(ban), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('refuses a field no model gives and a chain cell without its shortage', () => {
+    const chain = ban.chain as Record<string, Record<string, Record<string, unknown>>>;
+    const { shortage_pct: _, ...cell } = chain.REM.USA;
+    const bad = { ...ban, extra: 1, chain: { ...chain, REM: { ...chain.REM, USA: cell } } };
+    expect(issues('solve', bad)).toEqual([': unrecognized_keys', 'chain.REM.USA.shortage_pct: invalid_type']);
+    expect(validate(bad)).toBe(false);
   });
 });

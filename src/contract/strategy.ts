@@ -1,7 +1,7 @@
 /**
  * The strategy result contract (docs/strategy.md): what `lancaster strategy --json` and a
- * `strategy` run return — the solve at the chosen policy (the solve contract, model detail passing
- * through as in a solve) and the outcome of the game: best responses, the war, agreements, the
+ * `strategy` run return — the solve at the chosen policy (the solve contract, model detail
+ * included) and the outcome of the game: best responses, the war, agreements, the
  * frontier, per-player tariff summaries and solve counts. One zod definition feeds the engine's
  * types (src/strategy/run.ts), the golden test, the published JSON Schema and the web app.
  */

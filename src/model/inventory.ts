@@ -19,47 +19,16 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { GeControls } from '../policy/controls.ts';
 import { addDays, weeksBetween, type ClockInterval } from '../policy/clock.ts';
+import type { InventoryPath, Measures } from '../contract/model.ts';
+
+export type { InventoryPath, Measures } from '../contract/model.ts';
+type InventorySpan = InventoryPath['spans'][number];
+type StockOut = InventoryPath['stockouts'][number];
 
 /** Stocked cells: region-sector `n*J + k` with W weeks of baseline use. */
 export interface InventoryCells {
   cell: Int32Array;
   weeks: Float64Array;
-}
-
-/** Region → measure → value of one solved state (e.g. real_gdp_pct). */
-export type Measures = Record<string, Record<string, number>>;
-
-export interface InventorySpan {
-  from_week: number;
-  to_week: number;
-  from: string;
-  to: string;
-  /** Cells still drawing on stock in this span ("REGION:SECTOR"). */
-  covered: string[];
-  measures: Measures;
-}
-
-export interface StockOut {
-  region: string;
-  sector: string;
-  weeks_of_stock: number;
-  /** Draw while the restriction lasts: the cell's shortage without stocks, percent of baseline use per week. */
-  draw_pct_per_week: number;
-  /** Week and date the stock runs out (null: it lasts the whole path). */
-  week: number | null;
-  date: string | null;
-}
-
-export interface InventoryPath {
-  start: string;
-  end: string;
-  weeks: number;
-  spans: InventorySpan[];
-  /** Weekly points: the week's time average of the spans it overlaps. */
-  path: { week: number; date: string; covered: number; measures: Measures }[];
-  stockouts: StockOut[];
-  /** Time averages over the whole path. */
-  average: Measures;
 }
 
 /** The flows of `controls` into cells that are covered by stocks removed (the stock stands in for them). */

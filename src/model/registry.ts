@@ -5,7 +5,7 @@
 import type { PolicyState } from '../policy/fold.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { IterationFn, ModelResult } from './result.ts';
-import type { ControlledFlowResult, ElasticitiesUsed } from '../contract/model.ts';
+import type { ControlledFlowResult, ModelDetail } from '../contract/model.ts';
 import type { Scenario } from '../spec/scenario.ts';
 import type { PresetRate } from '../policy/tariffs.ts';
 import { PolicyError } from '../policy/errors.ts';
@@ -16,9 +16,9 @@ import { honestResult } from './honest.ts';
 /** Default tolerances of the solvers (ge/solve.ts, oneSector2025/solve.ts), for the checks of honest.ts. */
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
-import { importsFromPct, sectorResults, type SectorResult } from './ge/outputs.ts';
+import { importsFromPct, sectorResults } from './ge/outputs.ts';
 import { baselineOutput, type GeNests, type GeOwnership } from './ge/solve.ts';
-import { chainResults, userLosses, type ChainCell, type UserLoss } from './ge/chain.ts';
+import { chainResults, userLosses } from './ge/chain.ts';
 import { checkSupplyFeasible } from '../policy/capacity.ts';
 import {
   exemptCovered,
@@ -204,38 +204,8 @@ function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boole
   };
 }
 
-/** A multi-sector result: the contract plus sector detail, export-control wedges and the elasticities used. */
-export type GeModelResult = ModelResult & {
-  /** region → sector → detail, for the regions in `report.sectors`. */
-  sectors?: Record<string, Record<string, SectorResult>>;
-  /** The complementarity residual of the caps (max |ln q̂ − ln s| over binding caps). */
-  cap_residual?: number;
-  /** Each capped flow: its wedge ω (1 = slack), real deliveries and the approval. */
-  export_controls?: ControlledFlowResult[];
-  /** The elasticities the solve used (every default shown). */
-  elasticities?: ElasticitiesUsed;
-  /** Each capacity bound: markup μ − 1, real output, the rent to its owners. */
-  capacity?: {
-    region: string;
-    sector: string;
-    limit: number;
-    supply_elasticity: number | null;
-    output_pct: number;
-    markup_pct: number;
-    rent: number;
-    binding: boolean;
-  }[];
-  /** The complementarity residual of the capacities. */
-  capacity_residual?: number;
-  /** Chain sector → region → price, real output and absorption, shortage, capacity rent (the critical inputs). */
-  chain?: Record<string, Record<string, ChainCell>>;
-  /** Region → using sector (and `defence`, read as stated shares) → real output change and value lost. */
-  users?: Record<string, Record<string, UserLoss>>;
-  /** The headline results at each σ of `options.critical_inputs.sweep`. */
-  sweep?: { sigma: number; status: string; measures: Measures; average?: Measures }[];
-  /** The weekly inventory clock (options.inventories): spans, weekly path, stock-outs, time averages. */
-  inventories?: InventoryPath;
-};
+/** A multi-sector result: the contract plus its model detail (sectors, export controls, capacity, chain, inventories…; src/contract/model.ts). */
+export type GeModelResult = ModelResult & ModelDetail;
 
 /** Regions the headline measures cover: report.countries (codes only) or USA and CHN. */
 function headlineRegions(d: Dataset, s: Scenario): number[] {

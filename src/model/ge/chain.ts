@@ -5,30 +5,9 @@
  */
 import type { GeBaseline } from './baseline.ts';
 import type { GeSolution } from './solve.ts';
+import type { ChainCell, UserLoss } from '../../contract/model.ts';
 
-/** One region's figures for one chain sector (percent changes; rents in dataset units). */
-export interface ChainCell {
-  /** Buyers' price index P̂ in the region (tariff-inclusive). */
-  price_pct: number;
-  /** Real output q̂ = Y'/(Y ĉ) of the region's producers (0 when it has none). */
-  output_pct: number;
-  /** Real absorption X'/(P̂ X): what the region's users and final buyers get. */
-  absorption_pct: number;
-  /** Demand at the pre-shock price not served: max(0, −absorption_pct) (baseline use = demand at the pre-shock price and activity). */
-  shortage_pct: number;
-  /** Capacity markup μ − 1 (0 without a binding or sloped capacity). */
-  markup_pct: number;
-  /** Capacity rent S(1 − 1/μ) to the region's capacity owners. */
-  capacity_rent: number;
-  /** Whether the region's capacity bound binds. */
-  capacity_binding: boolean;
-}
-
-/** One using sector's real output change and the value of lost production (baseline prices). */
-export interface UserLoss {
-  real_output_pct: number;
-  value_lost: number;
-}
+export type { ChainCell, UserLoss } from '../../contract/model.ts';
 
 /**
  * Defence, which WIOD lacks, read as stated shares of sectors' output (ASSUMPTIONS, not sources;
