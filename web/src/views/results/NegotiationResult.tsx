@@ -40,6 +40,93 @@ const bidText = (bid: Record<string, number | string> | null | undefined, issues
         .join(', ')
     : 'no deal';
 
+/** Each offer's utility to each side, one row per offer and side (the chart's points and data). */
+function offerRows(parties: [string, string], log: LogEntry[], issues: Issue[]) {
+  const offers = log.filter((e) => e.bid && e.utilities);
+  return offers.flatMap((e) =>
+    parties.map((p, k) => ({
+      turn: e.turn,
+      round: e.round,
+      proposer: actor(parties, e.proposer),
+      side: p,
+      utility: e.utilities![k],
+      action: e.action,
+      bid: bidText(e.bid as Record<string, number>, issues),
+    })),
+  );
+}
+
+type OfferRow = ReturnType<typeof offerRows>[number];
+
+/** Both sides' utilities by turn, a line each, with a tip naming the offer. */
+function offersPlot(width: number, rows: OfferRow[], parties: [string, string]) {
+  return Plot.plot({
+    width,
+    height: 220,
+    marginLeft: 50,
+    marginRight: 40,
+    // Turns are whole numbers: ticks only at integers (a two-turn basket had ticks 0.1 … 1.0).
+    x: {
+      label: 'turn',
+      ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.turn)) - Math.min(0, ...rows.map((r) => r.turn))),
+      tickFormat: (t: number) => (Number.isInteger(t) ? String(t) : ''),
+    },
+    y: { label: 'utility', grid: true },
+    color: { domain: parties, range: parties.map(regionColour) },
+    marks: [
+      Plot.ruleY([0], { stroke: '#888' }),
+      Plot.line(rows, { x: 'turn', y: 'utility', stroke: 'side' }),
+      Plot.dot(rows, { x: 'turn', y: 'utility', stroke: 'side', symbol: 'side', r: 2.5 }),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: 'turn',
+          y: 'utility',
+          title: (d: OfferRow) =>
+            `round ${d.round}, ${d.proposer} ${d.action}s\n${d.bid}\nutility to ${d.side}: ${d.utility.toFixed(3)}`,
+        }),
+      ),
+    ],
+  });
+}
+
+/** Every entry of a basket's log: round, who, what, the offer and its utilities. */
+function LogTable({ parties, log, issues }: { parties: [string, string]; log: LogEntry[]; issues: Issue[] }) {
+  return (
+    <ScrollBox label="Offers, round by round">
+      <table className="result-table" data-testid="offer-log">
+        <caption>Offers, round by round</caption>
+        <thead>
+          <tr>
+            <th scope="col">Round</th>
+            <th scope="col">By</th>
+            <th scope="col">Action</th>
+            <th scope="col">Offer</th>
+            {parties.map((p) => (
+              <th key={p} scope="col">
+                Utility, {p} (weighed)
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {log.map((e) => (
+            <tr key={`${e.turn}:${e.round}:${e.proposer}:${e.action}`}>
+              <td>{e.round}</td>
+              <td>{actor(parties, e.proposer)}</td>
+              <td>{e.action}</td>
+              <td>{bidText(e.bid as Record<string, number> | null, issues)}</td>
+              {parties.map((p, j) => (
+                <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
 /** The offers of one basket: a chart of both sides' utilities by turn and the log. */
 function OfferLog({
   id,
@@ -54,54 +141,14 @@ function OfferLog({
   issues: Issue[];
   source: string;
 }) {
-  const offers = log.filter((e) => e.bid && e.utilities);
-  const rows = offers.flatMap((e) =>
-    parties.map((p, k) => ({
-      turn: e.turn,
-      round: e.round,
-      proposer: actor(parties, e.proposer),
-      side: p,
-      utility: e.utilities![k],
-      action: e.action,
-      bid: bidText(e.bid as Record<string, number>, issues),
-    })),
-  );
+  const rows = offerRows(parties, log, issues);
   return (
     <>
       <Figure
         id={`offers-${id}`}
         title="What each offer is worth to each side"
         description={`Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations weighed it (trade domains with trust: the other side’s promised levers discounted by trust), pp, by turn (0 = the disagreement outcome).`}
-        render={(width) =>
-          Plot.plot({
-            width,
-            height: 220,
-            marginLeft: 50,
-            marginRight: 40,
-            // Turns are whole numbers: ticks only at integers (a two-turn basket had ticks 0.1 … 1.0).
-            x: {
-              label: 'turn',
-              ticks: Math.min(10, Math.max(1, ...rows.map((r) => r.turn)) - Math.min(0, ...rows.map((r) => r.turn))),
-              tickFormat: (t: number) => (Number.isInteger(t) ? String(t) : ''),
-            },
-            y: { label: 'utility', grid: true },
-            color: { domain: parties, range: parties.map(regionColour) },
-            marks: [
-              Plot.ruleY([0], { stroke: '#888' }),
-              Plot.line(rows, { x: 'turn', y: 'utility', stroke: 'side' }),
-              Plot.dot(rows, { x: 'turn', y: 'utility', stroke: 'side', symbol: 'side', r: 2.5 }),
-              Plot.tip(
-                rows,
-                Plot.pointerX({
-                  x: 'turn',
-                  y: 'utility',
-                  title: (d: (typeof rows)[number]) =>
-                    `round ${d.round}, ${d.proposer} ${d.action}s\n${d.bid}\nutility to ${d.side}: ${d.utility.toFixed(3)}`,
-                }),
-              ),
-            ],
-          })
-        }
+        render={(width) => offersPlot(width, rows, parties)}
         rows={rows.map(({ turn, round, proposer, side, utility, bid }) => ({
           turn,
           round,
@@ -114,37 +161,7 @@ function OfferLog({
         source={source}
         deps={[log]}
       />
-      <ScrollBox label="Offers, round by round">
-        <table className="result-table" data-testid="offer-log">
-          <caption>Offers, round by round</caption>
-          <thead>
-            <tr>
-              <th scope="col">Round</th>
-              <th scope="col">By</th>
-              <th scope="col">Action</th>
-              <th scope="col">Offer</th>
-              {parties.map((p) => (
-                <th key={p} scope="col">
-                  Utility, {p} (weighed)
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {log.map((e) => (
-              <tr key={`${e.turn}:${e.round}:${e.proposer}:${e.action}`}>
-                <td>{e.round}</td>
-                <td>{actor(parties, e.proposer)}</td>
-                <td>{e.action}</td>
-                <td>{bidText(e.bid as Record<string, number> | null, issues)}</td>
-                {parties.map((p, j) => (
-                  <td key={p}>{e.utilities ? e.utilities[j].toFixed(3) : '—'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <LogTable parties={parties} log={log} issues={issues} />
     </>
   );
 }
@@ -266,88 +283,14 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
           Sessions and offers ({r.sessions.length})
         </a>
       </nav>
-      <p data-testid="deal">
-        <strong>Deal:</strong> {bidText(r.deal.bid as Record<string, number> | null, r.issues)}
-        {r.deal.utilities && (
-          <>
-            {' '}
-            — utilities {r.parties[0]} {r.deal.utilities[0].toFixed(3)}, {r.parties[1]} {r.deal.utilities[1].toFixed(3)}
-          </>
-        )}
-        {r.deal.ratification_probability !== null && (
-          <>; both leaders ratify with probability {(100 * r.deal.ratification_probability).toFixed(0)}%</>
-        )}
-        {r.deal.session && <> (session: {r.deal.session})</>}.
-      </p>
-      <p className="muted" data-testid="objectives">
-        Utilities are changes over no deal, pp, of each government’s objective:{' '}
-        {r.objectives
-          .map(
-            (o) =>
-              `${o.name}: ${o.measure.replace('_', ' ')}${o.security
-                .map(
-                  (w) =>
-                    ` ${w.weight >= 0 ? '+' : '−'} ${Math.abs(w.weight)} × (% change of ${w.region}’s real ${w.sector} absorption)`,
-                )
-                .join('')}`,
-          )
-          .join('; ')}
-        .
-      </p>
+      <DealLine r={r} />
+      <Objectives objectives={r.objectives} />
       <div id={`neg-issues-${run.id}`} tabIndex={-1} className="jump-target">
-        <ScrollBox label="Issues on the table">
-          <table className="result-table">
-            <caption>Issues on the table (levers on the model) and their values without a deal</caption>
-            <thead>
-              <tr>
-                <th scope="col">Issue</th>
-                <th scope="col">Lever</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Options</th>
-                <th scope="col">No deal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.issues.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.id}</th>
-                  <td>{i.label ?? `${i.kind} (${i.mode})`}</td>
-                  <td>{i.owner}</td>
-                  <td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td>
-                  <td>{issueValue(i, i.disagreement)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <IssueTable issues={r.issues} />
       </div>
       {r.deal.effects && (
         <div id={`neg-effects-${run.id}`} tabIndex={-1} className="jump-target">
-          <ScrollBox label="Effects of the deal">
-            <table className="result-table">
-              <caption>Effects of the deal, percent change from no deal</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Region</th>
-                  {Object.keys(Object.values(r.deal.effects)[0] ?? {}).map((k) => (
-                    <th key={k} scope="col">
-                      {k.replace(/_pct$/, '').replaceAll('_', ' ')}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(r.deal.effects).map(([c, row]) => (
-                  <tr key={c}>
-                    <th scope="row">{c}</th>
-                    {Object.entries(row).map(([k, v]) => (
-                      <td key={k}>{pct(v, 3)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <EffectsTable effects={r.deal.effects} />
         </div>
       )}
       <Sessions r={r} source={source} id={`neg-sessions-${run.id}`} />
@@ -356,5 +299,105 @@ export function NegotiationResult({ run }: { run: Run<TradeNegotiationRun> }) {
       </p>
       <Provenance dataset={dataset} model={run.model} runId={run.id} />
     </div>
+  );
+}
+
+/** The deal, its utilities, the chance both leaders ratify it, and the session that found it. */
+function DealLine({ r }: { r: TradeNegotiationRun }) {
+  return (
+    <p data-testid="deal">
+      <strong>Deal:</strong> {bidText(r.deal.bid as Record<string, number> | null, r.issues)}
+      {r.deal.utilities && (
+        <>
+          {' '}
+          — utilities {r.parties[0]} {r.deal.utilities[0].toFixed(3)}, {r.parties[1]} {r.deal.utilities[1].toFixed(3)}
+        </>
+      )}
+      {r.deal.ratification_probability !== null && (
+        <>; both leaders ratify with probability {(100 * r.deal.ratification_probability).toFixed(0)}%</>
+      )}
+      {r.deal.session && <> (session: {r.deal.session})</>}.
+    </p>
+  );
+}
+
+/** What each government's utility measures: its objective, with the security terms it weighs. */
+function Objectives({ objectives }: { objectives: TradeNegotiationRun['objectives'] }) {
+  return (
+    <p className="muted" data-testid="objectives">
+      Utilities are changes over no deal, pp, of each government’s objective:{' '}
+      {objectives
+        .map(
+          (o) =>
+            `${o.name}: ${o.measure.replace('_', ' ')}${o.security
+              .map(
+                (w) =>
+                  ` ${w.weight >= 0 ? '+' : '−'} ${Math.abs(w.weight)} × (% change of ${w.region}’s real ${w.sector} absorption)`,
+              )
+              .join('')}`,
+        )
+        .join('; ')}
+      .
+    </p>
+  );
+}
+
+function IssueTable({ issues }: { issues: Issue[] }) {
+  return (
+    <ScrollBox label="Issues on the table">
+      <table className="result-table">
+        <caption>Issues on the table (levers on the model) and their values without a deal</caption>
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col">Lever</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Options</th>
+            <th scope="col">No deal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.id}</th>
+              <td>{i.label ?? `${i.kind} (${i.mode})`}</td>
+              <td>{i.owner}</td>
+              <td>{i.grid.map((g) => issueValue(i, g)).join(' · ')}</td>
+              <td>{issueValue(i, i.disagreement)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+function EffectsTable({ effects }: { effects: NonNullable<TradeNegotiationRun['deal']['effects']> }) {
+  return (
+    <ScrollBox label="Effects of the deal">
+      <table className="result-table">
+        <caption>Effects of the deal, percent change from no deal</caption>
+        <thead>
+          <tr>
+            <th scope="col">Region</th>
+            {Object.keys(Object.values(effects)[0] ?? {}).map((k) => (
+              <th key={k} scope="col">
+                {k.replace(/_pct$/, '').replaceAll('_', ' ')}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(effects).map(([c, row]) => (
+            <tr key={c}>
+              <th scope="row">{c}</th>
+              {Object.entries(row).map(([k, v]) => (
+                <td key={k}>{pct(v, 3)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

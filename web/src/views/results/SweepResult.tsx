@@ -254,15 +254,58 @@ export function SweepResult({ run }: { run: Run<SweepResultShape> }) {
   return <SweepView result={r} runId={run.id} />;
 }
 
+/** A grid point in words: its values, or the scenario as written when the sweep has no grid. */
+const gridText = (p: SweepPoint) =>
+  Object.entries(p.grid)
+    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+    .join(', ') || 'the scenario as written';
+
+/** The priors drawn: what each varies, its distribution, the drawn percentiles, its source and why. */
+function PriorTable({ priors }: { priors: SweepResultShape['priors'] }) {
+  return (
+    <ScrollBox label="Priors drawn" className="unbounded">
+      <table className="priors" data-testid="sweep-priors">
+        <caption>
+          The priors drawn: what each varies, its distribution, the drawn 5th / 50th / 95th percentiles, its source and
+          why this shape
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Prior</th>
+            <th scope="col">Parameter</th>
+            <th scope="col">Distribution</th>
+            <th scope="col">Drawn p5 / p50 / p95</th>
+            <th scope="col">Source and why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {priors.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <code>{p.id}</code>
+              </th>
+              <td>{p.what}</td>
+              <td>{p.distribution}</td>
+              <td className="num">
+                {f3(p.drawn.p5)} / {f3(p.drawn.p50)} / {f3(p.drawn.p95)}
+              </td>
+              <td className="src">
+                {p.source}
+                <span className="why">{p.why}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
 /** The sweep view of a result (a run's, or a file's when `runId` is null). */
 export function SweepView({ result: r, runId }: { result: SweepResultShape; runId: string | null }) {
   const [pointIndex, setPointIndex] = useState(0);
   const point = r.points[Math.min(pointIndex, r.points.length - 1)];
   const dataset = useDataset(point?.result?.dataset);
-  const gridText = (p: SweepPoint) =>
-    Object.entries(p.grid)
-      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
-      .join(', ') || 'the scenario as written';
   const used = r.points.reduce((n, p) => n + p.draws.used, 0);
   const requested = r.points.reduce((n, p) => n + p.draws.requested, 0);
   const source = sourceLine(
@@ -287,41 +330,7 @@ export function SweepView({ result: r, runId }: { result: SweepResultShape; runI
         of the draws, dashed lines and rings are their medians. Each draw is reproducible from the seed and its index on
         any executor (docs/scale.md).
       </p>
-      <ScrollBox label="Priors drawn" className="unbounded">
-        <table className="priors" data-testid="sweep-priors">
-          <caption>
-            The priors drawn: what each varies, its distribution, the drawn 5th / 50th / 95th percentiles, its source
-            and why this shape
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Prior</th>
-              <th scope="col">Parameter</th>
-              <th scope="col">Distribution</th>
-              <th scope="col">Drawn p5 / p50 / p95</th>
-              <th scope="col">Source and why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.priors.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <code>{p.id}</code>
-                </th>
-                <td>{p.what}</td>
-                <td>{p.distribution}</td>
-                <td className="num">
-                  {f3(p.drawn.p5)} / {f3(p.drawn.p50)} / {f3(p.drawn.p95)}
-                </td>
-                <td className="src">
-                  {p.source}
-                  <span className="why">{p.why}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <PriorTable priors={r.priors} />
       {r.points.length > 1 && (
         <label className="picker">
           Grid point{' '}
@@ -474,6 +483,40 @@ interface BandsProps {
   source: string;
 }
 
+/** The two directions of US–China goods trade as fans (those the point carries). */
+function tradeFans(point: SweepPoint, monthly: boolean): FanSeries[] {
+  const direction = (from: string, to: string): Pick => ({
+    step: (s) => s.bilateral_exports_pct?.[from]?.[to],
+    stepBand: (b) => b?.bilateral_exports_pct?.[from]?.[to],
+    month: (x) => x.trade[`${from}->${to}`],
+    monthBand: (b) => b?.trade?.[`${from}->${to}`],
+  });
+  return [
+    fanSeries(point, 'China exports to US', directionColour('CHN->USA'), monthly, direction('CHN', 'USA')),
+    fanSeries(point, 'US exports to China', directionColour('USA->CHN'), monthly, direction('USA', 'CHN')),
+  ].filter((s) => s.points.length);
+}
+
+/** The fans' points as flat rows (the data table and downloads). */
+const fanRows = (ss: FanSeries[]) =>
+  ss.flatMap((s) =>
+    s.points.map((p) => ({ date: p.day, series: s.label, central: p.central, p5: p.p5, p50: p.p50, p95: p.p95 })),
+  );
+
+/** Each fan's last value with its band, and what the dashed line and the shading are. */
+const fanLegend = (ss: FanSeries[]) => [
+  ...ss.map((s) => {
+    const end = s.points.at(-1);
+    const b =
+      end?.p5 !== undefined && end.p50 !== undefined && end.p95 !== undefined
+        ? { p5: end.p5, p50: end.p50, p95: end.p95 }
+        : undefined;
+    return { label: `${s.label}: ${withBand(end?.central, b)}`, color: s.color };
+  }),
+  { label: 'dashed: median of the draws', color: '#59616b', dashed: true },
+  { label: 'shaded: 5–95% of the draws', color: '#59616b', shape: 'band' as const },
+];
+
 function TimelineBands({ point, dataset, source }: BandsProps) {
   const steps = point.result!.steps!;
   const bands = point.bands?.steps ?? [];
@@ -497,36 +540,11 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
     }),
   );
   const tradeMonthly = monthlyPath(point)?.[0].trade['CHN->USA'] !== undefined;
-  const direction = (from: string, to: string): Pick => ({
-    step: (s) => s.bilateral_exports_pct?.[from]?.[to],
-    stepBand: (b) => b?.bilateral_exports_pct?.[from]?.[to],
-    month: (x) => x.trade[`${from}->${to}`],
-    monthBand: (b) => b?.trade?.[`${from}->${to}`],
-  });
-  const trade = [
-    fanSeries(point, 'China exports to US', directionColour('CHN->USA'), tradeMonthly, direction('CHN', 'USA')),
-    fanSeries(point, 'US exports to China', directionColour('USA->CHN'), tradeMonthly, direction('USA', 'CHN')),
-  ].filter((s) => s.points.length);
+  const trade = tradeFans(point, tradeMonthly);
   const when = (monthly: boolean) =>
     monthly ? `month by month in ${year} (the monthly path, each month banded)` : `after each step of ${year}`;
-  const flat = (ss: FanSeries[]) =>
-    ss.flatMap((s) =>
-      s.points.map((p) => ({ date: p.day, series: s.label, central: p.central, p5: p.p5, p50: p.p50, p95: p.p95 })),
-    );
   const last = steps.length - 1;
   const fieldLabel = INDICATORS[field] ?? field;
-  const legend = (ss: FanSeries[]) => [
-    ...ss.map((s) => {
-      const end = s.points.at(-1);
-      const b =
-        end?.p5 !== undefined && end.p50 !== undefined && end.p95 !== undefined
-          ? { p5: end.p5, p50: end.p50, p95: end.p95 }
-          : undefined;
-      return { label: `${s.label}: ${withBand(end?.central, b)}`, color: s.color };
-    }),
-    { label: 'dashed: median of the draws', color: '#59616b', dashed: true },
-    { label: 'shaded: 5–95% of the draws', color: '#59616b', shape: 'band' as const },
-  ];
   return (
     <>
       <CountryPicker dataset={picker} value={chosen} onChange={onChange} purpose="the fan chart" defaults={defaults} />
@@ -545,8 +563,8 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
         title={`${fieldLabel}, with its uncertainty`}
         description={`${fieldLabel}, percent change from the baseline ${when(countriesMonthly)}, of ${chosen.map((c) => names[c] ?? c).join(', ') || 'no country'}: the central run, the median of the draws and their 5–95% band.`}
         render={(w) => fanChart(w, countrySeries, { label: `${fieldLabel}, % change`, fmt: (v) => pct(v, 2) }, year)}
-        rows={flat(countrySeries)}
-        legend={legend(countrySeries)}
+        rows={fanRows(countrySeries)}
+        legend={fanLegend(countrySeries)}
         source={source}
         deps={[point, field, chosen.join(',')]}
       />
@@ -556,8 +574,8 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
           title="US–China goods trade, with its uncertainty"
           description={`Change in the value of goods exports between the United States and China, percent of the baseline, ${when(tradeMonthly)}: the central run, the median of the draws and their 5–95% band.`}
           render={(w) => fanChart(w, trade, { label: 'Exports, % change', fmt: (v) => pct(v, 0) }, year)}
-          rows={flat(trade)}
-          legend={legend(trade)}
+          rows={fanRows(trade)}
+          legend={fanLegend(trade)}
           source={source}
           deps={[point]}
         />
