@@ -463,21 +463,44 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
   if (t.regions.includes(spec.code)) throw new RangeError(msg.newRegionCode(spec.code));
   const y0 = outputs(t);
   const r = widenRegions(t, spec.code);
-  const M = N + 1,
-    c = N;
-  const at = (n: number, i: number, k: number) => (n * M + i) * J + k;
-  const unit = (v: number, what: string) => {
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
-    return v;
-  };
-  // 1. Trade with the other regions.
+  const M = N + 1;
+  const sp: RegionSplit = { t, r, spec, N, J, M, p, c: N, at: (n, i, k) => (n * M + i) * J + k };
+  carveOutsideTrade(sp);
+  carveInsideTrade(sp);
+  const y1 = outputs(r);
+  carveCostColumns(sp, y0, y1);
+  carveFinalDemand(sp, y1);
+  return r;
+}
+
+/** A region split in progress: the parent table t, the widened copy r, parent p and new region c = N. */
+interface RegionSplit {
+  t: IoValues;
+  r: IoValues;
+  spec: RegionSplitSpec;
+  N: number;
+  J: number;
+  M: number;
+  p: number;
+  c: number;
+  /** The cell of importer n, exporter i, sector k in r. */
+  at: (n: number, i: number, k: number) => number;
+}
+
+const unitShare = (v: number, what: string) => {
+  if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected ${what} in [0, 1], found ${v}`);
+  return v;
+};
+
+/** 1. Trade with the other regions: the new region's exports and imports are the given shares of the parent's. */
+function carveOutsideTrade({ t, r, spec, N, J, p, c, at }: RegionSplit) {
   for (let n = 0; n < N; n++) {
     if (n === p) continue;
     for (let k = 0; k < J; k++) {
       let a = r.trade[at(n, p, k)];
       let b = carvedPart(
         a,
-        a * unit(spec.exportShare(n, k), `the export share of ${spec.code} → ${t.regions[n]}, ${t.sectors[k]}`),
+        a * unitShare(spec.exportShare(n, k), `the export share of ${spec.code} → ${t.regions[n]}, ${t.sectors[k]}`),
       );
       r.trade[at(n, p, k)] = a - b;
       r.trade[at(n, c, k)] = b;
@@ -485,14 +508,17 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
       a = r.trade[at(p, n, k)];
       b = carvedPart(
         a,
-        a * unit(spec.importShare(n, k), `the import share of ${t.regions[n]} → ${spec.code}, ${t.sectors[k]}`),
+        a * unitShare(spec.importShare(n, k), `the import share of ${t.regions[n]} → ${spec.code}, ${t.sectors[k]}`),
       );
       r.trade[at(p, n, k)] = a - b;
       r.trade[at(c, n, k)] = b;
       r.tariff[at(c, n, k)] = r.tariff[at(p, n, k)];
     }
   }
-  // 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest.
+}
+
+/** 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest, carved in that order. */
+function carveInsideTrade({ t, r, spec, J, p, c, at }: RegionSplit) {
   for (let k = 0; k < J; k++) {
     const q = spec.inside(k);
     const cells: [number, number][] = [
@@ -511,8 +537,10 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
       r.tariff[cell] = r.tariff[at(p, p, k)];
     });
   }
-  // 3. Columns: the parent's cost structure, in proportion to output.
-  const y1 = outputs(r);
+}
+
+/** 3. Columns: the parent's cost structure (inputs and value added), in proportion to the new region's output. */
+function carveCostColumns({ t, r, spec, J, p, c }: RegionSplit, y0: Float64Array, y1: Float64Array) {
   const frac = new Float64Array(J);
   for (let j = 0; j < J; j++) {
     const Y = y0[p * J + j];
@@ -530,7 +558,10 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     r.va[p * J + j] = a - b;
     r.va[c * J + j] = b;
   }
-  // 4. Rows: final demand is the new region's absorption less its purchases of each good.
+}
+
+/** 4. Rows: final demand is the new region's absorption less its purchases of each good. */
+function carveFinalDemand({ t, r, spec, J, M, p, c, at }: RegionSplit, y1: Float64Array) {
   for (let k = 0; k < J; k++) {
     let want = 0;
     for (let i = 0; i < M; i++) want += r.trade[at(c, i, k)];
@@ -543,7 +574,6 @@ export function splitRegion(t: IoValues, spec: RegionSplitSpec): IoValues {
     r.final[p * J + k] = a - b;
     r.final[c * J + k] = b;
   }
-  return r;
 }
 
 /**

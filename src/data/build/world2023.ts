@@ -101,19 +101,57 @@ function readCountries(rawDir: string): Country[] {
   return cs;
 }
 
-/**
- * Builds world-2023 from `rawDir` and writes it to `outDir`; returns the checks it printed
- * (it throws a RangeError if any fails).
- *
- * @example
- * buildWorld2023(); // reads ../shared/data/raw/liberation_day_2025, writes data/world-2023
- */
-export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OUT_DIR): BuildCheck[] {
-  const cs = readCountries(rawDir);
-  const N = cs.length;
-  const codes = cs.map((c) => c.iso3);
-  const pos = new Map(codes.map((c, k) => [c, k]));
-  // flows[n*N + i] = importer n, exporter i (the dataset format), thousand USD.
+/** Where world-2023's numbers come from (the manifest's provenance sources). */
+const WORLD2023_SOURCES: DatasetManifest['provenance']['sources'] = [
+  {
+    name: 'Liberation Day replication package (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025), vendored in a third-party port',
+    citation:
+      'Ignatenko, A., Macedoni, L., Lashkaripour, A. and Simonovska, I. (2025) "Making America Great Again? The Economic Impacts of Liberation Day Tariffs", Journal of International Economics (replication package, July 2025 update)',
+    repository: 'github.com/JoeLoera/liberation-day-replication',
+    commit: 'e1f26fdbebd5de80daaad03bdb8dbca1cf24e22d',
+    path: 'data/base_data/{trade_cepii,gdp,tariffs,country_labels}.csv',
+    licence:
+      'No licence stated in the repository; redistributed with attribution to the paper, CEPII BACI and the World Bank (confirm before shipping)',
+  },
+  {
+    name: 'CEPII BACI HS22 2023 (V202501)',
+    citation:
+      'Gaulier, G. and Zignago, S. (2010) "BACI: International Trade Database at the Product-Level", CEPII Working Paper 2010-23',
+    licence: 'Etalab Open Licence 2.0 (attribution)',
+  },
+  {
+    name: 'World Bank World Development Indicators, GDP (current USD)',
+    licence: 'CC BY 4.0',
+  },
+  {
+    name: 'USTR reciprocal tariff rates announced on 2 April 2025',
+    licence: 'Public US-government figures',
+  },
+];
+
+const WORLD2023_METHOD =
+  "Countries in the authors' iso_code order. Trade: bilateral_trade_2023_baci.csv (exporter, importer, thousand USD), summed per pair, no domestic flows. GDP: gdp_usd / 1000 (thousand USD). Baseline tariffs 0. Schedule ustr-2025-04-02: importer USA, every exporter, rate = us_tariff_applied_in_model (checked equal to max(0.10, announced), USA 0).";
+
+/** The build's choices, each with its reason (the manifest's provenance assumptions). */
+const WORLD2023_ASSUMPTIONS: DatasetManifest['provenance']['assumptions'] = [
+  {
+    what: 'Domestic flows are not stored',
+    why: 'The one-sector model builds X_ii = max(0, E_i − imports_i) from GDP and the calibrated transfers, as the authors do.',
+  },
+  {
+    what: "Group EU is the authors' 25-member list (without Czechia and Slovakia); EU27 is the full Union",
+    why: "The paper's EU rows average over its 25 ids; EU27 is offered for other studies.",
+  },
+  { what: "Group RoW = all but USA, CHN and the paper's EU", why: "The authors' id_RoW." },
+  { what: 'Taiwan is not in the data', why: 'No World Bank GDP; the authors drop it.' },
+  {
+    what: 'Trade elasticity 4 stored as the sector theta',
+    why: "The paper's ε; the model derives φ, ψ and θ = ε/0.67 from it.",
+  },
+];
+
+/** BACI 2023 goods flows, flows[n*N + i] = importer n, exporter i (the dataset format), thousand USD; no domestic flows. */
+function readFlows(rawDir: string, pos: Map<string, number>, N: number): Float64Array {
   const flows = new Float64Array(N * N);
   for (const r of readCsv(join(rawDir, 'bilateral_trade_2023_baci.csv'))) {
     const i = pos.get(r.exporter),
@@ -122,18 +160,27 @@ export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OU
     if (i === n) throw new RangeError(msg.noDomesticFlows(r.exporter, r.importer));
     flows[n * N + i] += num(r.trade_2023_thousand_usd, `trade ${r.exporter} → ${r.importer}`);
   }
-  const gdp = Float64Array.from(cs, (c) => c.gdpUsd / 1000);
-  const us = pos.get('USA')!;
+  return flows;
+}
+
+/** The schedule ustr-2025-04-02 (importer USA on every exporter), checked equal to max(10%, announced), USA 0. */
+function ustrSchedule(cs: Country[], us: number): Float64Array {
+  const N = cs.length;
   const ustr = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
     const expected = i === us ? 0 : Math.max(0.1, cs[i].announced);
     if (Math.abs(expected - cs[i].applied) > 1e-12)
-      throw new RangeError(msg.appliedUsTariff(codes[i], expected, cs[i].applied));
+      throw new RangeError(msg.appliedUsTariff(cs[i].iso3, expected, cs[i].applied));
     ustr[us * N + i] = cs[i].applied;
   }
-  const checks = world2023Checks(codes, flows, gdp, ustr);
+  return ustr;
+}
+
+/** world-2023's manifest: regions, groups, the schedule and the provenance with the build's checks. */
+function world2023Manifest(cs: Country[], checks: BuildCheck[]): DatasetManifest {
+  const codes = cs.map((c) => c.iso3);
   const rowGroup = codes.filter((c) => c !== 'USA' && c !== 'CHN' && !EU_PAPER_25.includes(c));
-  const manifest: DatasetManifest = {
+  return {
     lancaster_dataset: 1,
     id: 'world-2023',
     name: 'World goods trade 2023 (BACI) with the 2 April 2025 US tariffs',
@@ -153,56 +200,33 @@ export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OU
         'US tariffs announced on 2 April 2025 (USTR "reciprocal" rates, China 54% incl. the 20% fentanyl tariff), floored at 10% as applied in the paper; importer USA on every partner',
     },
     provenance: {
-      sources: [
-        {
-          name: 'Liberation Day replication package (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025), vendored in a third-party port',
-          citation:
-            'Ignatenko, A., Macedoni, L., Lashkaripour, A. and Simonovska, I. (2025) "Making America Great Again? The Economic Impacts of Liberation Day Tariffs", Journal of International Economics (replication package, July 2025 update)',
-          repository: 'github.com/JoeLoera/liberation-day-replication',
-          commit: 'e1f26fdbebd5de80daaad03bdb8dbca1cf24e22d',
-          path: 'data/base_data/{trade_cepii,gdp,tariffs,country_labels}.csv',
-          licence:
-            'No licence stated in the repository; redistributed with attribution to the paper, CEPII BACI and the World Bank (confirm before shipping)',
-        },
-        {
-          name: 'CEPII BACI HS22 2023 (V202501)',
-          citation:
-            'Gaulier, G. and Zignago, S. (2010) "BACI: International Trade Database at the Product-Level", CEPII Working Paper 2010-23',
-          licence: 'Etalab Open Licence 2.0 (attribution)',
-        },
-        {
-          name: 'World Bank World Development Indicators, GDP (current USD)',
-          licence: 'CC BY 4.0',
-        },
-        {
-          name: 'USTR reciprocal tariff rates announced on 2 April 2025',
-          licence: 'Public US-government figures',
-        },
-      ],
+      sources: WORLD2023_SOURCES,
       built_by: 'src/data/build/world2023.ts',
       built_at: new Date().toISOString().slice(0, 10),
-      method:
-        "Countries in the authors' iso_code order. Trade: bilateral_trade_2023_baci.csv (exporter, importer, thousand USD), summed per pair, no domestic flows. GDP: gdp_usd / 1000 (thousand USD). Baseline tariffs 0. Schedule ustr-2025-04-02: importer USA, every exporter, rate = us_tariff_applied_in_model (checked equal to max(0.10, announced), USA 0).",
-      assumptions: [
-        {
-          what: 'Domestic flows are not stored',
-          why: 'The one-sector model builds X_ii = max(0, E_i − imports_i) from GDP and the calibrated transfers, as the authors do.',
-        },
-        {
-          what: "Group EU is the authors' 25-member list (without Czechia and Slovakia); EU27 is the full Union",
-          why: "The paper's EU rows average over its 25 ids; EU27 is offered for other studies.",
-        },
-        { what: "Group RoW = all but USA, CHN and the paper's EU", why: "The authors' id_RoW." },
-        { what: 'Taiwan is not in the data', why: 'No World Bank GDP; the authors drop it.' },
-        {
-          what: 'Trade elasticity 4 stored as the sector theta',
-          why: "The paper's ε; the model derives φ, ψ and θ = ε/0.67 from it.",
-        },
-      ],
+      method: WORLD2023_METHOD,
+      assumptions: WORLD2023_ASSUMPTIONS,
       checks,
     },
   };
-  writeDataset(outDir, manifest, {
+}
+
+/**
+ * Builds world-2023 from `rawDir` and writes it to `outDir`; returns the checks it printed
+ * (it throws a RangeError if any fails).
+ *
+ * @example
+ * buildWorld2023(); // reads ../shared/data/raw/liberation_day_2025, writes data/world-2023
+ */
+export function buildWorld2023(rawDir = WORLD2023_RAW_DIR, outDir = WORLD2023_OUT_DIR): BuildCheck[] {
+  const cs = readCountries(rawDir);
+  const N = cs.length;
+  const codes = cs.map((c) => c.iso3);
+  const pos = new Map(codes.map((c, k) => [c, k]));
+  const flows = readFlows(rawDir, pos, N);
+  const gdp = Float64Array.from(cs, (c) => c.gdpUsd / 1000);
+  const ustr = ustrSchedule(cs, pos.get('USA')!);
+  const checks = world2023Checks(codes, flows, gdp, ustr);
+  writeDataset(outDir, world2023Manifest(cs, checks), {
     N,
     J: 1,
     regions: codes,

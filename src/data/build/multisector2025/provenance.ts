@@ -90,7 +90,8 @@ export const METHOD = [
   'Dataset shares: γ = value added / output, input shares = purchases / total inputs (columns sum to 1), α = residual of the spending identity with tariffs (as CP 2015) — consistent with the table, so a zero-shock solve returns the data.',
 ].join(' ');
 
-export function ASSUMPTIONS(x: {
+/** What the assumptions quote from the build: its reports, θ, the Section 301 layer and its level. */
+interface BuildFacts {
   carves: CarveReport[];
   reports: PieceReport[];
   update: UpdateReport;
@@ -100,10 +101,16 @@ export function ASSUMPTIONS(x: {
   thetaMapping: Record<string, string[]>;
   s301: Map<string, number>;
   layers: { usListLevel: number; usScale: number; chinaUniform: number };
-}): { what: string; why: string }[] {
-  const rep = (c: string) => x.reports.find((r) => r.code === c)!;
-  const fmt = (r: PieceReport) =>
-    `${r.code}: capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}; world output ${(r.worldOutput / 1000).toFixed(2)}bn vs sized ${(r.world / 1000).toFixed(2)}bn`;
+}
+
+type Assumption = { what: string; why: string };
+
+/** One satellite piece's report in a sentence. */
+const pieceLine = (r: PieceReport) =>
+  `${r.code}: capped ${r.capped.join('; ') || 'none'}; output raised ${r.outputRaised.join('; ') || 'none'}; world output ${(r.worldOutput / 1000).toFixed(2)}bn vs sized ${(r.world / 1000).toFixed(2)}bn`;
+
+/** The 2023 update: regions, Taiwan, services, the re-balancing, tariff-inclusive spending. */
+function updateAssumptions(x: BuildFacts): Assumption[] {
   return [
     {
       what: 'EUR = the 23 other EU members of WIOD 2013 (AUT BEL BGR CYP CZE DNK ESP EST FIN GRC HUN IRL LTU LUX LVA MLT NLD POL PRT ROU SVK SVN SWE); group EU = DEU, FRA, ITA, EUR; GBR is not in the EU (2025); Croatia is in ROW',
@@ -125,6 +132,12 @@ export function ASSUMPTIONS(x: {
       what: 'WIOD basic-price purchases are treated as tariff-inclusive spending; tariff revenue on intermediates is part of final demand (α as the residual of the spending identity, CP 2015)',
       why: 'WIOD 2013 has no separate tariff row; this is how CP build their baseline, and it keeps the table exactly consistent with the model.',
     },
+  ];
+}
+
+/** Trade elasticities θ by sector and the input nests. */
+function elasticityAssumptions(x: BuildFacts): Assumption[] {
+  return [
     {
       what: `θ by WIOD sector from CP 2015 theta.csv (ISIC Rev.3 mapping: ${Object.entries(x.thetaMapping)
         .map(([w, c]) => `${w}=${c.join('+')}`)
@@ -141,6 +154,12 @@ export function ASSUMPTIONS(x: {
       what: "Input-nest elasticities are not in the dataset: every sector's input bundle is Cobb–Douglas (ε = 1, CP exactly); the critical-input nest (the REE chain inside c13, c14, c15, c31) is a model option",
       why: 'model-ge.md extension 1: defaults to 1 with documented alternatives; data give no sourced ε.',
     },
+  ];
+}
+
+/** The tariffs of 20 January 2025: the diagonal, LL 2014, Section 301 and its level, China's layer. */
+function tariffAssumptions(x: BuildFacts): Assumption[] {
+  return [
     {
       what: 'Tariffs on the diagonal (domestic sales, including intra-EUR and intra-ROW trade) are 0; LL 2014 rates aggregated with LL 2014 flows; LL sector 4 → c4 and c5, 12 → c14, 13 → c13, 14 → c15, 15 → c16; services 0',
       why: "WIOD treats intra-region trade as domestic; LL's 16 sectors follow WIOD 2016 and map one-to-one or one-to-two to WIOD 2013 goods.",
@@ -157,9 +176,15 @@ export function ASSUMPTIONS(x: {
       what: `China's tariffs on US goods: 2014 applied rates + a uniform ${(x.layers.chinaUniform * 100).toFixed(1)} points on every goods sector, so the trade-weighted average is 21.2% (PIIE post-Geneva 32.6% minus its +11.4 points, timeline-2025 §1a, derived)`,
       why: "The raw data have no list of China's 2018–19 retaliation (us_tariff_tracker_2025's HS2 file holds US rates on China, its China lists are of March 2025); PIIE's averages are the only sourced figures. China's 2018–19 MFN cuts for other partners are not applied.",
     },
+  ];
+}
+
+/** The REE and SEMI satellites: sizing, users, the chain links, what was removed, the years. */
+function satelliteAssumptions(x: BuildFacts): Assumption[] {
+  return [
     {
       what: "Satellite pieces sized as documented per piece; flows without a sourced value carry the exporter's output share of the parent (same export intensity as the parent); sourced flows capped at 90% of the parent flow; output raised to exports (with domestic sales in proportion) where sourced exports exceed it",
-      why: `Only a few bilateral satellite flows are sourced; the rest must follow a neutral rule. ${x.reports.map(fmt).join(' | ')}`,
+      why: `Only a few bilateral satellite flows are sourced; the rest must follow a neutral rule. ${x.reports.map(pieceLine).join(' | ')}`,
     },
     {
       what: "MAG users: motor vehicles c15 40.5% (EV motors 35–40% + half of defence 5–7%), electrical equipment c14 41.5% (wind 20–25%, industrial motors 10–15%, electronics 5–8%, range midpoints), public administration and defence c31 3%, machinery c13 4% (robotics 3–5%); the remaining 11% like the parent's purchases",
@@ -198,6 +223,12 @@ export function ASSUMPTIONS(x: {
       what: 'REE values are 2024 figures (USGS, IEA, GACC), SEMI chips 2023 (SIA, GACC 2023 total with 2024 origin shares), equipment 2024; the table is 2023',
       why: 'The satellites are mostly 2024; REE is tiny and the year gap moves nothing of substance.',
     },
+  ];
+}
+
+/** The carve of VNM and ASN out of ROW: structure, trade mix, imports moved, tariffs. */
+function carveAssumptions(x: BuildFacts): Assumption[] {
+  return [
     {
       what: `VNM and ASN have ROW's input–output structure: ROW's technical coefficients and value-added ratio in every sector, and ROW's final-demand mix (adjusted only as the next entries say); domestic sales solve the Leontief balance so that value added equals 2023 GDP (VNM ${(x.carves[0].gdp / 1000).toFixed(1)}bn, ASN ${(x.carves[1].gdp / 1000).toFixed(1)}bn, WDI)`,
       why: 'No input–output table for Vietnam or the other ASEAN members is in the raw data (WIOD 2013 has Indonesia only). ROW is the region they were part of, so its structure is the one the old table already gave them. Diversion by sector of US imports from China to Vietnam and ASEAN, and what those economies use to make their exports, rest on this assumption and on the next one (the report says so).',
@@ -214,8 +245,20 @@ export function ASSUMPTIONS(x: {
       what: "Tariffs of and on VNM and ASN are ROW's on every pair (2014 applied rates by the 19 regions, aggregated); 0 inside the old ROW, as before the carve",
       why: 'The LL 2014 tariff file is by the 19 regions only; the 2025 scenario steps set the US rates on VNM and ASN from the tracker rows of Vietnam and of Thailand, Malaysia, Singapore, the Philippines and Cambodia.',
     },
+  ];
+}
+
+/** Every assumption of the build, each with its reason (the manifest's provenance). */
+export function ASSUMPTIONS(x: BuildFacts): Assumption[] {
+  const rep = (c: string) => x.reports.find((r) => r.code === c)!;
+  return [
+    ...updateAssumptions(x),
+    ...elasticityAssumptions(x),
+    ...tariffAssumptions(x),
+    ...satelliteAssumptions(x),
+    ...carveAssumptions(x),
     {
-      what: `Value-added shares below 0 after the update set to 0 (see checks); rep RES: ${fmt(rep('RES'))}`,
+      what: `Value-added shares below 0 after the update set to 0 (see checks); rep RES: ${pieceLine(rep('RES'))}`,
       why: 'Shares must lie in [0, 1]; affects only tiny cells.',
     },
   ];
