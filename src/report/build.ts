@@ -83,32 +83,27 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   return assembleReport(p, { long, short, blp });
 }
 
-/** The report of a scenario from its three timelines (computed here or on an executor: `lancaster run --redis`). */
-export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRuns): Report {
-  const d = scenarioDataset(p);
-  const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
-  const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
-  const blpScale = reportScales(p).blp;
-  const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) =>
-    Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]),
-  );
-  const atHorizon = (x: TimelineStepResult): HorizonStep => {
-    const trade: Record<string, number> = {};
-    for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {}))
-      for (const to of Object.keys(row)) trade[`${from}->${to}`] = row[to];
-    Object.assign(trade, x.trade ?? {});
-    const inCountries = countries.filter((c) => x.countries[c]);
-    const inGroups = countries.filter((c) => !x.countries[c] && x.groups?.[c]);
-    const revenue = countries.filter((c) => x.tariff_revenue?.[c] !== undefined);
-    return {
-      countries: Object.fromEntries(inCountries.map((c) => [c, x.countries[c]])),
-      ...(inGroups.length ? { groups: Object.fromEntries(inGroups.map((c) => [c, x.groups![c]])) } : {}),
-      trade,
-      ...(revenue.length ? { tariff_revenue: Object.fromEntries(revenue.map((c) => [c, x.tariff_revenue![c]])) } : {}),
-    };
+/** One horizon's step as the report carries it: the reported countries and groups, trade keyed `from->to`, tariff revenue. */
+function horizonStep(x: TimelineStepResult, countries: string[]): HorizonStep {
+  const trade: Record<string, number> = {};
+  for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {}))
+    for (const to of Object.keys(row)) trade[`${from}->${to}`] = row[to];
+  Object.assign(trade, x.trade ?? {});
+  const inCountries = countries.filter((c) => x.countries[c]);
+  const inGroups = countries.filter((c) => !x.countries[c] && x.groups?.[c]);
+  const revenue = countries.filter((c) => x.tariff_revenue?.[c] !== undefined);
+  return {
+    countries: Object.fromEntries(inCountries.map((c) => [c, x.countries[c]])),
+    ...(inGroups.length ? { groups: Object.fromEntries(inGroups.map((c) => [c, x.groups![c]])) } : {}),
+    trade,
+    ...(revenue.length ? { tariff_revenue: Object.fromEntries(revenue.map((c) => [c, x.tariff_revenue![c]])) } : {}),
   };
-  const steps: ReportStep[] = long.steps.map((L, k) => {
-    const longRun = atHorizon(L);
+}
+
+/** The report's steps: each long-run step with its short-run twin under `by_horizon`. */
+function reportSteps(long: TimelineRun, short: TimelineRun, countries: string[]): ReportStep[] {
+  return long.steps.map((L, k) => {
+    const longRun = horizonStep(L, countries);
     return {
       date: L.date,
       label: L.label,
@@ -120,11 +115,21 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
       tariffs: L.average_tariffs,
       ...longRun,
       trade: longRun.trade ?? {},
-      by_horizon: { 'long-run': longRun, 'short-run': atHorizon(short.steps[k]) },
+      by_horizon: { 'long-run': longRun, 'short-run': horizonStep(short.steps[k], countries) },
     };
   });
+}
+
+/** The monthly paths (partial adjustment with BLP's time constant) beside the sequences of equilibria and the observed months. */
+function reportPaths(
+  p: ParsedScenario,
+  { long, short, blp }: ReportRuns,
+  countries: string[],
+  theta: number,
+  blpScale: number,
+): ReportPaths {
   const T = adjustmentMonths(BLP_SHORT_RUN / BLP_LONG_RUN);
-  const paths: ReportPaths = {
+  return {
     months: T,
     ratio: BLP_SHORT_RUN / BLP_LONG_RUN,
     theta_usa_chn: theta,
@@ -137,6 +142,30 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
     equilibria_short: monthlyPath(short, countries, 0),
     observed: [...OBSERVED_CHN_USA_MONTHLY],
   };
+}
+
+/** The sectors most affected at the peak step and at the last one (once when they are the same). */
+function reportSectors(sectors: Parameters<typeof mostAffected>[0], long: TimelineRun, short: TimelineRun) {
+  return [peakIndex(long), long.steps.length - 1]
+    .filter((k, i, a) => k >= 0 && a.indexOf(k) === i)
+    .map((k) => ({
+      date: long.steps[k].date,
+      label: long.steps[k].label,
+      byCountry: mostAffected(sectors, long.steps[k], short.steps[k]),
+    }));
+}
+
+/** The report of a scenario from its three timelines (computed here or on an executor: `lancaster run --redis`). */
+export function assembleReport(p: ParsedScenario, runs: ReportRuns): Report {
+  const { long, short, blp } = runs;
+  const d = scenarioDataset(p);
+  const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
+  const theta = haveUsChn ? tradeWeightedTheta(d, 'USA', 'CHN') : NaN;
+  const blpScale = reportScales(p).blp;
+  const countries = reportedRows(p.scenario.report?.countries ?? ['USA', 'CHN'], d.manifest.groups, (c) =>
+    Boolean(long.steps[0]?.countries[c] || long.steps[0]?.groups?.[c]),
+  );
+  const paths = reportPaths(p, runs, countries, theta, blpScale);
   const fit = fitWithinYear(long, d);
   return {
     name: p.scenario.name,
@@ -156,19 +185,13 @@ export function assembleReport(p: ParsedScenario, { long, short, blp }: ReportRu
     seconds: long.seconds + short.seconds + blp.seconds,
     countries,
     start: { tariffs: long.start.average_tariffs },
-    steps,
-    comparison: comparison(long, short, blp, T),
+    steps: reportSteps(long, short, countries),
+    comparison: comparison(long, short, blp, paths.months),
     paths,
     fit,
     published: published(long, short),
     caveats: caveats(d.regions),
-    sectors: [peakIndex(long), long.steps.length - 1]
-      .filter((k, i, a) => k >= 0 && a.indexOf(k) === i)
-      .map((k) => ({
-        date: long.steps[k].date,
-        label: long.steps[k].label,
-        byCountry: mostAffected(d.manifest.sectors, long.steps[k], short.steps[k]),
-      })),
+    sectors: reportSectors(d.manifest.sectors, long, short),
     final_date: long.steps[long.steps.length - 1]?.date ?? '',
     provenance: long.provenance,
   };

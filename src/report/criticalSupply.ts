@@ -58,105 +58,109 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
   return PUBLISHED_REE.map((row) => ({ row, model: model(row.id) }));
 }
 
+type Chain = NonNullable<GeModelResult['chain']>;
+type Inventories = NonNullable<GeModelResult['inventories']>;
+
+/** The chain by region: buyers' price, shortage and capacity rent of each stage. */
+function chainLines(ch: Chain, regions: string[]): string[] {
+  const chain = Object.keys(ch);
+  return [
+    "Critical chain (price: buyers' price index; shortage: baseline use not served; rent: capacity rent, million USD)",
+    pad([
+      ['region', ...chain.flatMap((c) => [`${c} price %`, `${c} short %`, `${c} rent`])],
+      ...regions
+        .filter((g) => ch[chain[0]][g])
+        .map((g) => [
+          g,
+          ...chain.flatMap((c) => {
+            const x = ch[c][g];
+            return [f(x.price_pct, 1), x.shortage_pct.toFixed(1), x.capacity_rent ? x.capacity_rent.toFixed(0) : '–'];
+          }),
+        ]),
+    ]),
+  ];
+}
+
+/** The using sectors' real output by region (defence as stated shares). */
+function userLines(users: NonNullable<GeModelResult['users']>, regions: string[]): string[] {
+  const codes = Object.keys(users[regions[0]] ?? {});
+  return [
+    '',
+    'Using sectors, real output % (defence read as stated shares of c31, c15, c14, c13: docs/controls.md)',
+    pad([
+      ['region', ...codes],
+      ...regions.filter((g) => users[g]).map((g) => [g, ...codes.map((u) => f(users[g][u].real_output_pct, 3))]),
+    ]),
+  ];
+}
+
+/** Stocks on the weekly clock: each drawn stock's weeks held and stock-out date, and the averages over the path. */
+function stockLines(inv: Inventories, regions: string[]): string[] {
+  const rows = inv.stockouts.filter((s) => s.draw_pct_per_week > 0 && regions.includes(s.region));
+  const avg = inv.average;
+  return [
+    '',
+    `Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`,
+    pad([
+      ['region:sector', 'weeks held', 'draw %/week', 'runs out'],
+      ...rows.map((s) => [
+        `${s.region}:${s.sector}`,
+        s.weeks_of_stock.toFixed(0),
+        s.draw_pct_per_week.toFixed(1),
+        s.date ?? 'lasts',
+      ]),
+    ]),
+    pad([
+      ['average over the path', 'real GDP %', 'real income %', 'c15 output %', 'defence output %'],
+      ...regions
+        .filter((g) => avg[g])
+        .map((g) => [
+          g,
+          f(avg[g].real_gdp_pct, 4),
+          f(avg[g].real_income_pct, 4),
+          f(avg[g].c15_output_pct, 3),
+          f(avg[g].defence_output_pct, 3),
+        ]),
+    ]),
+  ];
+}
+
+/** The σ sweep: the equilibrium after stocks run out and the average over the path, per σ. */
+function sweepLines(sweep: NonNullable<GeModelResult['sweep']>, regions: string[]): string[] {
+  const keyRegions = regions.filter((g) => sweep[0].measures[g]);
+  return [
+    '',
+    'σ sweep (no point estimate exists; the default is a choice): equilibrium after stocks run out | average over the path',
+    pad([
+      ['σ', ...keyRegions.flatMap((g) => [`${g} GDP %`, `${g} c15 %`, `${g} avg GDP %`])],
+      ...sweep.map((x) => [
+        String(x.sigma),
+        ...keyRegions.flatMap((g) => [
+          f(x.measures[g]?.real_gdp_pct, 4),
+          f(x.measures[g]?.c15_output_pct, 3),
+          f(x.average?.[g]?.real_gdp_pct, 4),
+        ]),
+      ]),
+    ]),
+  ];
+}
+
 /** The critical-supply report, or '' when the result has no chain. */
 export function formatCriticalSupply(
   r: GeModelResult,
   regions: string[] = ['USA', 'CHN', 'JPN', 'DEU', 'EUR'],
 ): string {
   if (!r.chain) return '';
-  const out: string[] = [];
-  const chain = Object.keys(r.chain);
-  out.push(
-    "Critical chain (price: buyers' price index; shortage: baseline use not served; rent: capacity rent, million USD)",
-  );
-  out.push(
-    pad([
-      ['region', ...chain.flatMap((c) => [`${c} price %`, `${c} short %`, `${c} rent`])],
-      ...regions
-        .filter((g) => r.chain![chain[0]][g])
-        .map((g) => [
-          g,
-          ...chain.flatMap((c) => {
-            const x = r.chain![c][g];
-            return [f(x.price_pct, 1), x.shortage_pct.toFixed(1), x.capacity_rent ? x.capacity_rent.toFixed(0) : '–'];
-          }),
-        ]),
-    ]),
-  );
-  if (r.users) {
-    const users = Object.keys(r.users[regions[0]] ?? {});
-    out.push('');
-    out.push('Using sectors, real output % (defence read as stated shares of c31, c15, c14, c13: docs/controls.md)');
-    out.push(
-      pad([
-        ['region', ...users],
-        ...regions
-          .filter((g) => r.users![g])
-          .map((g) => [g, ...users.map((u) => f(r.users![g][u].real_output_pct, 3))]),
-      ]),
-    );
-  }
-  const inv = r.inventories;
-  if (inv) {
-    out.push('');
-    out.push(
-      `Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`,
-    );
-    const rows = inv.stockouts.filter((s) => s.draw_pct_per_week > 0 && regions.includes(s.region));
-    out.push(
-      pad([
-        ['region:sector', 'weeks held', 'draw %/week', 'runs out'],
-        ...rows.map((s) => [
-          `${s.region}:${s.sector}`,
-          s.weeks_of_stock.toFixed(0),
-          s.draw_pct_per_week.toFixed(1),
-          s.date ?? 'lasts',
-        ]),
-      ]),
-    );
-    const avg = inv.average;
-    out.push(
-      pad([
-        ['average over the path', 'real GDP %', 'real income %', 'c15 output %', 'defence output %'],
-        ...regions
-          .filter((g) => avg[g])
-          .map((g) => [
-            g,
-            f(avg[g].real_gdp_pct, 4),
-            f(avg[g].real_income_pct, 4),
-            f(avg[g].c15_output_pct, 3),
-            f(avg[g].defence_output_pct, 3),
-          ]),
-      ]),
-    );
-  }
-  if (r.sweep) {
-    out.push('');
-    out.push(
-      'σ sweep (no point estimate exists; the default is a choice): equilibrium after stocks run out | average over the path',
-    );
-    const keyRegions = regions.filter((g) => r.sweep![0].measures[g]);
-    out.push(
-      pad([
-        ['σ', ...keyRegions.flatMap((g) => [`${g} GDP %`, `${g} c15 %`, `${g} avg GDP %`])],
-        ...r.sweep.map((x) => [
-          String(x.sigma),
-          ...keyRegions.flatMap((g) => [
-            f(x.measures[g]?.real_gdp_pct, 4),
-            f(x.measures[g]?.c15_output_pct, 3),
-            f(x.average?.[g]?.real_gdp_pct, 4),
-          ]),
-        ]),
-      ]),
-    );
-  }
-  out.push('');
-  out.push('Model vs published (compare, never tune; parameters: docs/controls.md)');
-  out.push(
+  return [
+    ...chainLines(r.chain, regions),
+    ...(r.users ? userLines(r.users, regions) : []),
+    ...(r.inventories ? stockLines(r.inventories, regions) : []),
+    ...(r.sweep ? sweepLines(r.sweep, regions) : []),
+    '',
+    'Model vs published (compare, never tune; parameters: docs/controls.md)',
     pad([
       ['published', 'value', 'model'],
       ...modelVsPublished(r).map(({ row, model }) => [row.what, row.value, model]),
     ]),
-  );
-  return out.join('\n');
+  ].join('\n');
 }

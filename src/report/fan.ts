@@ -17,8 +17,8 @@ export interface Fan {
   points: { date: string; value: number; band?: Band; when?: string }[];
 }
 
-/** A fan chart over [from, to]. */
-export function fanChart(o: {
+/** The options of a fan chart. */
+interface FanChartOptions {
   title: string;
   yLabel: string;
   from: string;
@@ -26,7 +26,23 @@ export function fanChart(o: {
   fans: Fan[];
   width?: number;
   height?: number;
-}): string {
+}
+
+/** A fan chart's size, margins and scales: date → x, value → y over [lo, hi]. */
+interface FanFrame {
+  W: number;
+  H: number;
+  m: { l: number; r: number; t: number; b: number };
+  lo: number;
+  hi: number;
+  x0: number;
+  x1: number;
+  X: (d: string) => number;
+  Y: (v: number) => number;
+}
+
+/** The frame: the value range holds 0, every central value and band edge, and a 6% margin. */
+function fanFrame(o: FanChartOptions): FanFrame {
   const W = o.width ?? 760,
     H = o.height ?? 300,
     m = { l: 56, r: 16, t: 36, b: 44 };
@@ -42,10 +58,12 @@ export function fanChart(o: {
     x1 = day(o.to);
   const X = (d: string) => m.l + ((day(d) - x0) / (x1 - x0)) * (W - m.l - m.r);
   const Y = (v: number) => m.t + (1 - (v - lo) / (hi - lo)) * (H - m.t - m.b);
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
-    `<title>${esc(o.title)}</title><text x="${m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
-  ];
+  return { W, H, m, lo, hi, x0, x1, X, Y };
+}
+
+/** The horizontal grid with its values (the zero line darker), the y label and the month names below. */
+function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: FanFrame, o: FanChartOptions): string[] {
+  const parts: string[] = [];
   for (const v of niceTicks(lo, hi)) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/><text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`,
@@ -61,39 +79,49 @@ export function fanChart(o: {
         `<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
       );
   }
+  return parts;
+}
+
+/** One fan: the shaded 5–95% band and the dashed median, the central run, and a hover target per banded step. */
+function fanPaths({ X, Y }: FanFrame, f: Fan, to: string): string[] {
+  const parts: string[] = [];
   // A stepped path through (date, value) pairs, held to the end of the window.
   const stepped = (pts: { date: string; v: number }[]) =>
-    `${pts.map((p, k) => (k ? `H${X(p.date)}V${Y(p.v)}` : `M${X(p.date)},${Y(p.v)}`)).join('')}H${X(o.to)}`;
-  for (const f of o.fans) {
-    const banded = f.points.filter((p) => p.band && Number.isFinite(p.band.p5) && Number.isFinite(p.band.p95));
-    if (banded.length) {
-      const upper = banded.map((p) => ({ date: p.date, v: p.band!.p95 }));
-      const lower = banded.map((p) => ({ date: p.date, v: p.band!.p5 }));
-      // Upper edge left to right, then the lower edge right to left (each step's corners reversed).
-      let back = `V${Y(lower[lower.length - 1].v)}`;
-      for (let k = lower.length - 1; k > 0; k--) back += `H${X(lower[k].date)}V${Y(lower[k - 1].v)}`;
-      back += `H${X(lower[0].date)}Z`;
-      parts.push(
-        `<path d="${stepped(upper)}${back}" fill="${f.color}" fill-opacity="0.18" stroke="none"><title>${esc(`${f.name}: 5–95% of the draws`)}</title></path>`,
-      );
-      parts.push(
-        `<path d="${stepped(banded.map((p) => ({ date: p.date, v: p.band!.p50 })))}" fill="none" stroke="${f.color}" stroke-width="1" stroke-dasharray="3 3"><title>${esc(`${f.name}: median of the draws`)}</title></path>`,
-      );
-    }
-    const pts = f.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ date: p.date, v: p.value }));
-    if (pts.length)
-      parts.push(
-        `<path d="${stepped(pts)}" fill="none" stroke="${f.color}" stroke-width="2"><title>${esc(`${f.name}: central run`)}</title></path>`,
-      );
-    for (const p of f.points) {
-      if (p.band)
-        parts.push(
-          `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(`${f.name}, ${p.when ?? p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`)}</title></circle>`,
-        );
-    }
+    `${pts.map((p, k) => (k ? `H${X(p.date)}V${Y(p.v)}` : `M${X(p.date)},${Y(p.v)}`)).join('')}H${X(to)}`;
+  const banded = f.points.filter((p) => p.band && Number.isFinite(p.band.p5) && Number.isFinite(p.band.p95));
+  if (banded.length) {
+    const upper = banded.map((p) => ({ date: p.date, v: p.band!.p95 }));
+    const lower = banded.map((p) => ({ date: p.date, v: p.band!.p5 }));
+    // Upper edge left to right, then the lower edge right to left (each step's corners reversed).
+    let back = `V${Y(lower[lower.length - 1].v)}`;
+    for (let k = lower.length - 1; k > 0; k--) back += `H${X(lower[k].date)}V${Y(lower[k - 1].v)}`;
+    back += `H${X(lower[0].date)}Z`;
+    parts.push(
+      `<path d="${stepped(upper)}${back}" fill="${f.color}" fill-opacity="0.18" stroke="none"><title>${esc(`${f.name}: 5–95% of the draws`)}</title></path>`,
+    );
+    parts.push(
+      `<path d="${stepped(banded.map((p) => ({ date: p.date, v: p.band!.p50 })))}" fill="none" stroke="${f.color}" stroke-width="1" stroke-dasharray="3 3"><title>${esc(`${f.name}: median of the draws`)}</title></path>`,
+    );
   }
+  const pts = f.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ date: p.date, v: p.value }));
+  if (pts.length)
+    parts.push(
+      `<path d="${stepped(pts)}" fill="none" stroke="${f.color}" stroke-width="2"><title>${esc(`${f.name}: central run`)}</title></path>`,
+    );
+  for (const p of f.points) {
+    if (p.band)
+      parts.push(
+        `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(`${f.name}, ${p.when ?? p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`)}</title></circle>`,
+      );
+  }
+  return parts;
+}
+
+/** The legend along the bottom: a swatch per fan and the key to line, dashes and band. */
+function fanLegend({ W, H, m }: FanFrame, fans: Fan[]): string[] {
+  const parts: string[] = [];
   let lx = m.l;
-  for (const f of o.fans) {
+  for (const f of fans) {
     parts.push(
       `<rect x="${lx}" y="${H - 18}" width="18" height="10" fill="${f.color}" fill-opacity="0.18"/><line x1="${lx}" x2="${lx + 18}" y1="${H - 13}" y2="${H - 13}" stroke="${f.color}" stroke-width="2"/><text x="${lx + 22}" y="${H - 9}">${esc(f.name)}</text>`,
     );
@@ -102,8 +130,20 @@ export function fanChart(o: {
   parts.push(
     `<text x="${W - m.r}" y="${H - 9}" text-anchor="end" fill="#555">line: central run · dashed: median · band: 5–95% of the draws</text>`,
   );
-  parts.push('</svg>');
-  return parts.join('');
+  return parts;
+}
+
+/** A fan chart over [from, to]. */
+export function fanChart(o: FanChartOptions): string {
+  const fr = fanFrame(o);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<title>${esc(o.title)}</title><text x="${fr.m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
+    ...fanAxes(fr, o),
+    ...o.fans.flatMap((f) => fanPaths(fr, f, o.to)),
+    ...fanLegend(fr, o.fans),
+    '</svg>',
+  ].join('');
 }
 
 /** Horizontal bars (central run) with 5–95% whiskers. */

@@ -39,8 +39,8 @@ export function niceTicks(lo: number, hi: number, n = 5): number[] {
   return out;
 }
 
-/** A step chart over [from, to]: each series holds its value until its next point. */
-export function stepChart(o: {
+/** The options of a step chart. */
+interface StepChartOptions {
   title: string;
   yLabel: string;
   from: string;
@@ -50,7 +50,23 @@ export function stepChart(o: {
   events?: EventMark[];
   width?: number;
   height?: number;
-}): string {
+}
+
+/** A chart's size, margins and scales: date → x, value → y over [lo, hi]. */
+interface Frame {
+  W: number;
+  H: number;
+  m: { l: number; r: number; t: number; b: number };
+  lo: number;
+  hi: number;
+  x0: number;
+  x1: number;
+  X: (d: string) => number;
+  Y: (v: number) => number;
+}
+
+/** The frame of a step chart: the value range holds 0, every finite value and a 6% margin. */
+function stepFrame(o: StepChartOptions): Frame {
   const W = o.width ?? 760,
     H = o.height ?? 300,
     m = { l: 56, r: 16, t: 36, b: o.events?.length ? 74 : 40 };
@@ -67,13 +83,12 @@ export function stepChart(o: {
     x1 = day(o.to);
   const X = (d: string) => m.l + ((day(d) - x0) / (x1 - x0)) * (W - m.l - m.r);
   const Y = (v: number) => m.t + (1 - (v - lo) / (hi - lo)) * (H - m.t - m.b);
+  return { W, H, m, lo, hi, x0, x1, X, Y };
+}
+
+/** The horizontal grid with its values (the zero line darker), the y label and the month names below. */
+function stepAxes({ W, H, m, lo, hi, x0, x1, X, Y }: Frame, o: StepChartOptions): string[] {
   const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
-  );
-  parts.push(
-    `<title>${esc(o.title)}</title><text x="${m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
-  );
   for (const v of niceTicks(lo, hi)) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/>`,
@@ -90,8 +105,14 @@ export function stepChart(o: {
       `<text x="${X(d)}" y="${H - m.b + 16}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
     );
   }
+  return parts;
+}
+
+/** The event strip: a dashed line per event, the talks labelled below the axis. */
+function eventStrip({ H, m, X }: Frame, events: EventMark[]): string[] {
+  const parts: string[] = [];
   let talksSeen = 0;
-  for (const e of o.events ?? []) {
+  for (const e of events) {
     const x = X(e.date);
     const color = e.kind === 'talks' ? PALETTE.green : e.kind === 'deadline' ? PALETTE.orange : '#bbb';
     parts.push(
@@ -103,6 +124,12 @@ export function stepChart(o: {
         `<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" fill="${textColour(PALETTE.green)}" font-size="10">${esc(e.label)}</text>`,
       );
   }
+  return parts;
+}
+
+/** Each series as a step path held to the chart's end, then the observed markers. */
+function stepLines({ X, Y }: Frame, o: StepChartOptions): string[] {
+  const parts: string[] = [];
   for (const s of o.series) {
     const pts = s.points.filter((p) => Number.isFinite(p.value));
     if (!pts.length) continue;
@@ -118,6 +145,12 @@ export function stepChart(o: {
       `<circle cx="${X(mk.date)}" cy="${Y(mk.value)}" r="4.5" fill="white" stroke="#111" stroke-width="1.5"><title>${esc(`${mk.label}: ${mk.value}`)}</title></circle>`,
     );
   }
+  return parts;
+}
+
+/** The legend along the bottom: a line per series, a dot for the observed markers. */
+function stepLegend({ H, m }: Frame, o: StepChartOptions): string[] {
+  const parts: string[] = [];
   let lx = m.l;
   const legend = [
     ...o.series.map((s) => ({ name: s.name, color: s.color, dash: s.dash })),
@@ -133,8 +166,21 @@ export function stepChart(o: {
     parts.push(`<text x="${lx + 22}" y="${y}">${esc(l.name)}</text>`);
     lx += 30 + l.name.length * 6.2;
   }
-  parts.push('</svg>');
-  return parts.join('');
+  return parts;
+}
+
+/** A step chart over [from, to]: each series holds its value until its next point. */
+export function stepChart(o: StepChartOptions): string {
+  const fr = stepFrame(o);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<title>${esc(o.title)}</title><text x="${fr.m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
+    ...stepAxes(fr, o),
+    ...eventStrip(fr, o.events ?? []),
+    ...stepLines(fr, o),
+    ...stepLegend(fr, o),
+    '</svg>',
+  ].join('');
 }
 
 /** A 5–95% interval of a bar (lancaster run --draws). */

@@ -14,16 +14,8 @@ function table(head: string[]) {
   return new Table({ head, style: { head: plain ? [] : ['cyan'], border: plain ? [] : ['grey'], compact: true } });
 }
 
-/** Renders the report for a terminal. */
-export function reportText(r: Report, files: string[] = []): string {
-  const out: string[] = [];
-  out.push(`${r.name}`);
-  out.push(`${r.model} model on ${r.dataset.id} (${r.dataset.name}); ${r.status}, ${r.seconds.toFixed(1)} s`);
-  out.push(r.horizons);
-  out.push('');
-  out.push(
-    'Average tariffs (trade-weighted, %) and goods trade (% change from the no-2025-policy baseline), short run / long run',
-  );
+/** Tariffs and trade at each step, short run / long run. */
+function tariffTradeTable(r: Report): string {
   const t = table(['date', 'step', 'US on CN', 'CN on US', 'CN→US exports', 'US→CN exports']);
   t.push([
     'start',
@@ -46,9 +38,11 @@ export function reportText(r: Report, files: string[] = []): string {
       b ? `${f1(b.short)} / ${f1(b.long)}` : '',
     ]);
   }
-  out.push(t.toString());
-  out.push('');
-  out.push('Welfare (real income, % change), short run / long run');
+  return t.toString();
+}
+
+/** Welfare of each reported country at each solved step, short run / long run. */
+function welfareTable(r: Report): string {
   const w = table(['date', ...r.countries]);
   for (const s of r.steps)
     if (s.solved)
@@ -59,11 +53,11 @@ export function reportText(r: Report, files: string[] = []): string {
             `${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).short)} / ${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).long)}`,
         ),
       ]);
-  out.push(w.toString());
-  out.push('');
-  out.push(
-    'Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff revenue ($bn a year, long run), average tariff on all partners %',
-  );
+  return w.toString();
+}
+
+/** CPI, real GDP, tariff revenue and the average tariff on all partners of the US and China at each solved step. */
+function measuresTable(r: Report): string {
   const ms = table([
     'date',
     'USA CPI',
@@ -87,9 +81,11 @@ export function reportText(r: Report, files: string[] = []): string {
     ];
     ms.push([s.date, ...row('USA'), ...row('CHN')]);
   }
-  out.push(ms.toString());
-  out.push('');
-  out.push('Model vs observed (nothing tuned; the fit below is the only fitted number and is marked there)');
+  return ms.toString();
+}
+
+/** The model against the observed figures, row by row with the source. */
+function comparisonTable(r: Report): string {
   const c = table([
     'what',
     'observed',
@@ -109,12 +105,11 @@ export function reportText(r: Report, files: string[] = []): string {
       row.model.long.toFixed(1),
       row.source,
     ]);
-  out.push(c.toString());
-  out.push(r.paths.note);
-  out.push('');
-  out.push(
-    "China's exports to the US by month, % change: observed (y/y, GACC) against the model's monthly paths and the sequences of equilibria",
-  );
+  return c.toString();
+}
+
+/** China's exports to the US by month: observed against the monthly paths and the sequences of equilibria. */
+function monthlyTable(r: Report): string {
   const pm = table([
     'month',
     'observed',
@@ -136,39 +131,40 @@ export function reportText(r: Report, files: string[] = []): string {
       f1(pt.trade['USA->CHN']),
     ]);
   });
-  out.push(pm.toString());
-  out.push('');
-  out.push(formatFit(r.fit));
-  out.push('');
-  out.push(
-    'Published model estimates against the model on the same measure (equilibria at the step in force on the date; long run / ×0.4)',
-  );
+  return pm.toString();
+}
+
+/** Published model estimates against the model on the same measure. */
+function publishedTable(r: Report): string {
   const pb = table(['who', 'what', 'date', 'published', 'model ×0.4', 'model long run', 'note']);
   for (const e of r.published)
     pb.push([e.who, e.what, e.date, f1(e.published), f2(e.model.short), f2(e.model.long), e.note]);
-  out.push(pb.toString());
-  if (r.backtest) {
-    out.push('');
-    out.push(
-      'Backtest: the 2018–19 layers against their absence (scenarios/backtest-2018-19.yaml), against Fajgelbaum et al. (2020) and Amiti, Redding & Weinstein (2019)',
-    );
-    const bt = table(['what', 'published', 'model', 'unit', 'source', 'note']);
-    for (const x of r.backtest.rows)
-      bt.push([
-        x.what,
-        Number.isFinite(x.published) ? String(x.published) : '–',
-        x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model),
-        x.unit,
-        x.source,
-        x.note,
-      ]);
-    out.push(bt.toString());
-    out.push(r.backtest.note);
-  }
-  out.push(`Not modelled: ${r.caveats.join(' ')}`);
-  out.push(
-    'Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.',
-  );
+  return pb.toString();
+}
+
+/** The 2018–19 backtest against the published estimates, when the report carries it. */
+function backtestLines(backtest: NonNullable<Report['backtest']>): string[] {
+  const bt = table(['what', 'published', 'model', 'unit', 'source', 'note']);
+  for (const x of backtest.rows)
+    bt.push([
+      x.what,
+      Number.isFinite(x.published) ? String(x.published) : '–',
+      x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model),
+      x.unit,
+      x.source,
+      x.note,
+    ]);
+  return [
+    '',
+    'Backtest: the 2018–19 layers against their absence (scenarios/backtest-2018-19.yaml), against Fajgelbaum et al. (2020) and Amiti, Redding & Weinstein (2019)',
+    bt.toString(),
+    backtest.note,
+  ];
+}
+
+/** The sectors most affected at each reported date, per country, with the draws' 5–95% band when there are bands. */
+function sectorLines(r: Report): string[] {
+  const out: string[] = [];
   for (const block of r.sectors) {
     out.push('');
     out.push(
@@ -189,10 +185,43 @@ export function reportText(r: Report, files: string[] = []): string {
       out.push(st.toString());
     }
   }
-  out.push('');
-  out.push(
+  return out;
+}
+
+/** Renders the report for a terminal. */
+export function reportText(r: Report, files: string[] = []): string {
+  const out: string[] = [
+    `${r.name}`,
+    `${r.model} model on ${r.dataset.id} (${r.dataset.name}); ${r.status}, ${r.seconds.toFixed(1)} s`,
+    r.horizons,
+    '',
+    'Average tariffs (trade-weighted, %) and goods trade (% change from the no-2025-policy baseline), short run / long run',
+    tariffTradeTable(r),
+    '',
+    'Welfare (real income, % change), short run / long run',
+    welfareTable(r),
+    '',
+    'Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff revenue ($bn a year, long run), average tariff on all partners %',
+    measuresTable(r),
+    '',
+    'Model vs observed (nothing tuned; the fit below is the only fitted number and is marked there)',
+    comparisonTable(r),
+    r.paths.note,
+    '',
+    "China's exports to the US by month, % change: observed (y/y, GACC) against the model's monthly paths and the sequences of equilibria",
+    monthlyTable(r),
+    '',
+    formatFit(r.fit),
+    '',
+    'Published model estimates against the model on the same measure (equilibria at the step in force on the date; long run / ×0.4)',
+    publishedTable(r),
+    ...(r.backtest ? backtestLines(r.backtest) : []),
+    `Not modelled: ${r.caveats.join(' ')}`,
+    'Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.',
+    ...sectorLines(r),
+    '',
     `Sources: every step cites its row of timeline-2025 (see the HTML report for sources and assumptions). Data: ${r.dataset.sources.map((s) => s.name).join('; ')}.`,
-  );
+  ];
   if (files.length) out.push(`Written: ${files.join(', ')}`);
   return out.join('\n');
 }
