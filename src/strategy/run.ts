@@ -33,6 +33,76 @@ function reportAgreement(g: Game, a: Agreement): ReportedAgreement {
   return r;
 }
 
+/** Where a game's solution concept ended: the policy, whether every step converged, and what each step said. */
+interface Played {
+  x: Float64Array;
+  converged: boolean;
+  message: string;
+}
+
+/** Each player's best response to the others' start values, written into `out.responses`; the policy joins them. */
+async function playBestResponses(g: Game, x0: Float64Array, out: Partial<StrategyOutcome>): Promise<Played> {
+  const brs: BestResponse[] = [];
+  for (let k = 0; k < g.players.length; k++) brs.push(await bestResponse(g, k, x0));
+  const x = Float64Array.from(x0);
+  brs.forEach((br, k) => g.owned[k].forEach((i) => (x[i] = br.x[i])));
+  out.responses = brs.map((b) => ({
+    player: b.player,
+    policy: policyRecord(g, b.x),
+    objectives: playerRecord(g, b.objectives),
+    converged: b.converged,
+    message: b.message,
+    method: b.method,
+    evaluations: b.evaluations,
+    before: b.before,
+    after: b.after,
+  }));
+  let message = brs.map((b) => `${b.player}: ${b.message}`).join('; ');
+  if (brs.length > 1) message += " (each player responds to the others' start values)";
+  return { x, converged: brs.every((b) => b.converged), message };
+}
+
+/**
+ * The Nash tariff war, written into `out.war`, and for a cooperative game the trade talks after it
+ * (`out.agreements`, `out.frontier`): the policy is the war's, or the chosen agreement's.
+ */
+async function playWarAndTalks(
+  g: Game,
+  s: Strategy,
+  x0: Float64Array,
+  factualObjectives: Float64Array,
+  out: Partial<StrategyOutcome>,
+): Promise<Played> {
+  const war = await nashEquilibrium(g, x0);
+  out.war = {
+    policy: policyRecord(g, war.x),
+    objectives: playerRecord(g, war.objectives),
+    converged: war.converged,
+    message: war.message,
+    rounds: war.rounds,
+    change: war.change,
+    tolerance: war.tolerance,
+    path: war.path,
+  };
+  if (s.kind !== 'cooperative') return { x: war.x, converged: war.converged, message: `war: ${war.message}` };
+  // Gains over the war (Nash bargaining's threat point), or over the factual policy (Ossa's
+  // efficient agreements with equal gains relative to the status quo).
+  const reference = s.options.talks_reference === 'factual' ? { x: x0, objectives: factualObjectives } : war;
+  const talks = await tradeTalks(g, reference);
+  out.talks_reference = s.options.talks_reference;
+  out.agreements = {
+    'nash-bargaining': reportAgreement(g, talks.nashBargaining),
+    'equal-gains': reportAgreement(g, talks.equalGains),
+  };
+  out.frontier = talks.frontier.map((a) => reportAgreement(g, a));
+  const chosen = s.options.solution === 'equal-gains' ? talks.equalGains : talks.nashBargaining;
+  return {
+    x: chosen.x,
+    converged: war.converged && chosen.converged && Math.min(...chosen.gains) > 0,
+    message: `war: ${war.message}; ${s.options.solution}: ${chosen.message}`,
+  };
+}
+
 /**
  * Solves the game of `s` on `spec` and closes the worker pool.
  *
@@ -52,62 +122,13 @@ export async function runStrategy(spec: EvalSpec, s: Strategy): Promise<Strategy
     const factual = playerRecord(g, factualPoint.objectives);
     const start = await pointAt(g, x0);
     const startRep: ReportedPoint = { policy: policyRecord(g, x0), objectives: playerRecord(g, start.objectives) };
-    let x = x0;
-    let converged = true;
-    let message = '';
     const out: Partial<StrategyOutcome> = { kind: s.kind, start: startRep };
-    if (s.kind === 'best-response') {
-      const brs: BestResponse[] = [];
-      for (let k = 0; k < g.players.length; k++) brs.push(await bestResponse(g, k, x0));
-      x = Float64Array.from(x0);
-      brs.forEach((br, k) => g.owned[k].forEach((i) => (x[i] = br.x[i])));
-      out.responses = brs.map((b) => ({
-        player: b.player,
-        policy: policyRecord(g, b.x),
-        objectives: playerRecord(g, b.objectives),
-        converged: b.converged,
-        message: b.message,
-        method: b.method,
-        evaluations: b.evaluations,
-        before: b.before,
-        after: b.after,
-      }));
-      converged = brs.every((b) => b.converged);
-      message = brs.map((b) => `${b.player}: ${b.message}`).join('; ');
-      if (brs.length > 1) message += " (each player responds to the others' start values)";
-    } else {
-      const war = await nashEquilibrium(g, x0);
-      out.war = {
-        policy: policyRecord(g, war.x),
-        objectives: playerRecord(g, war.objectives),
-        converged: war.converged,
-        message: war.message,
-        rounds: war.rounds,
-        change: war.change,
-        tolerance: war.tolerance,
-        path: war.path,
-      };
-      x = war.x;
-      converged = war.converged;
-      message = `war: ${war.message}`;
-      if (s.kind === 'cooperative') {
-        // Gains over the war (Nash bargaining's threat point), or over the factual policy (Ossa's
-        // efficient agreements with equal gains relative to the status quo).
-        const reference =
-          s.options.talks_reference === 'factual' ? { x: x0, objectives: factualPoint.objectives } : war;
-        const talks = await tradeTalks(g, reference);
-        out.talks_reference = s.options.talks_reference;
-        out.agreements = {
-          'nash-bargaining': reportAgreement(g, talks.nashBargaining),
-          'equal-gains': reportAgreement(g, talks.equalGains),
-        };
-        out.frontier = talks.frontier.map((a) => reportAgreement(g, a));
-        const chosen = s.options.solution === 'equal-gains' ? talks.equalGains : talks.nashBargaining;
-        x = chosen.x;
-        converged = converged && chosen.converged && Math.min(...chosen.gains) > 0;
-        message += `; ${s.options.solution}: ${chosen.message}`;
-      }
-    }
+    const played =
+      s.kind === 'best-response'
+        ? await playBestResponses(g, x0, out)
+        : await playWarAndTalks(g, s, x0, factualPoint.objectives, out);
+    const { x } = played;
+    let { converged, message } = played;
     const full = g.evaluator.solveFull(x);
     if (full.point.status !== 'converged') {
       converged = false;

@@ -32,31 +32,31 @@ function partitionRow(name: string, s: PartitionSummary): string[] {
   ];
 }
 
-/** Formats a run as text tables. */
-export function formatTradeNegotiation(r: TradeNegotiationRun): string {
-  const [A, B] = r.parties;
-  const out: string[] = [];
-  out.push(r.name);
-  out.push(
+/** The calibration of the thresholds from approved deals: the deals' objectives and each leader's bound. */
+function calibrationLines(c: NonNullable<TradeNegotiationRun['calibration']>): string[] {
+  const deals = c.deals
+    .map(
+      (d) =>
+        `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`,
+    )
+    .join('; ');
+  const used = (l: (typeof c.leaders)[number]) =>
+    l.calibrated && l.threshold.kind === 'uniform'
+      ? `the threshold is calibrated: uniform on [${l.threshold.min.toFixed(4)}, ${l.threshold.max.toFixed(4)}] pp`
+      : `the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`;
+  return [
+    `Approved deals (leaders' objectives): ${deals}`,
+    `Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`,
+  ];
+}
+
+/** The head: the current state, the calibration and the threat when there are, the evaluation's size. */
+function headLines(r: TradeNegotiationRun): string[] {
+  const out = [
+    r.name,
     `Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`,
-  );
-  if (r.calibration) {
-    const c = r.calibration;
-    const deals = c.deals
-      .map(
-        (d) =>
-          `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`,
-      )
-      .join('; ');
-    out.push(`Approved deals (leaders' objectives): ${deals}`);
-    const used = (l: (typeof c.leaders)[number]) =>
-      l.calibrated && l.threshold.kind === 'uniform'
-        ? `the threshold is calibrated: uniform on [${l.threshold.min.toFixed(4)}, ${l.threshold.max.toFixed(4)}] pp`
-        : `the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`;
-    out.push(
-      `Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`,
-    );
-  }
+  ];
+  if (r.calibration) out.push(...calibrationLines(r.calibration));
   if (r.threat) {
     const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');
     out.push(
@@ -66,24 +66,30 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
   out.push(
     `Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`,
   );
-  out.push('');
-  out.push(
+  return out;
+}
+
+/** The issues, the utilities' definition and the frontier with its Nash and Kalai–Smorodinsky deals. */
+function domainLines(r: TradeNegotiationRun): string[] {
+  const a = r.analysis;
+  return [
+    '',
     pad([
       ['issue', 'owner', 'grid', 'now'],
       ...r.issues.map((i) => [i.id, i.owner, `[${i.grid.join(', ')}] (${i.mode})`, String(i.disagreement)]),
     ]),
-  );
-  out.push('');
-  out.push(
+    '',
     `Utilities: objective change over the ${r.threat ? 'threatened state' : 'current state'}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`,
-  );
-  const a = r.analysis;
-  out.push(
     `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} (${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`,
-  );
-  out.push('');
-  out.push('Ratification (leaders accept every separate agreement; P ≥ 50% counts as ratifiable):');
-  out.push(
+  ];
+}
+
+/** Ratification by partition (full linkage, linked, separate) and the trust line when there is trust. */
+function ratificationLines(r: TradeNegotiationRun): string[] {
+  const [A, B] = r.parties;
+  const out = [
+    '',
+    'Ratification (leaders accept every separate agreement; P ≥ 50% counts as ratifiable):',
     pad([
       [
         'partition',
@@ -99,16 +105,21 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
       partitionRow('linked', r.linkage.linked),
       partitionRow('separate', r.linkage.separate),
     ]),
-  );
-  if (r.trust) {
-    out.push('');
+  ];
+  if (r.trust)
     out.push(
+      '',
       `Trust ${A}/${B}: ${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`,
     );
-  }
-  out.push('');
-  out.push('Sessions (first seed; shares over all seeds):');
-  out.push(
+  return out;
+}
+
+/** The sessions of the first seed (with the shares over all seeds). */
+function sessionLines(r: TradeNegotiationRun): string[] {
+  const [A, B] = r.parties;
+  return [
+    '',
+    'Sessions (first seed; shares over all seeds):',
     pad([
       ['pairing', 'linkage', 'deal', `u ${A}`, `u ${B}`, 'P(ratify)', 'ends', 'deal share', 'ratified share'],
       ...r.sessions.map((s) => [
@@ -123,9 +134,15 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
         pct(s.summary?.ratified_share),
       ]),
     ]),
-  );
-  out.push('');
-  out.push(`Final deal (${r.deal.session}): ${bidText(r.deal.bid)}; P(ratify) ${pct(r.deal.ratification_probability)}`);
+  ];
+}
+
+/** The final deal and, when computed, its effects by region. */
+function dealLines(r: TradeNegotiationRun): string[] {
+  const out = [
+    '',
+    `Final deal (${r.deal.session}): ${bidText(r.deal.bid)}; P(ratify) ${pct(r.deal.ratification_probability)}`,
+  ];
   if (r.deal.effects) {
     const cols = [
       'real_income_pct',
@@ -144,5 +161,10 @@ export function formatTradeNegotiation(r: TradeNegotiationRun): string {
       ]),
     );
   }
-  return out.join('\n');
+  return out;
+}
+
+/** Formats a run as text tables. */
+export function formatTradeNegotiation(r: TradeNegotiationRun): string {
+  return [...headLines(r), ...domainLines(r), ...ratificationLines(r), ...sessionLines(r), ...dealLines(r)].join('\n');
 }

@@ -277,6 +277,55 @@ function agentOf(
 }
 
 /**
+ * The final deal: the first pairing under the section's linkage setting (linked, else separate),
+ * with its economic effects and compliance terms when it reached a deal.
+ */
+function finalDeal(ctx: Negotiation, sessions: ReturnType<typeof runSessions>, linked: boolean, opts: TradeRunOptions) {
+  const { domain } = ctx.mapped;
+  const mode = linked ? 'linked' : 'separate';
+  const final = sessions.find((s) => s.linkage === mode)!;
+  let effects: TradeNegotiationRun['deal']['effects'] = null;
+  let compliance: ComplianceTerms[] | null = null;
+  if (final.deal) {
+    opts.onProgress?.(0.92, 'solving the deal');
+    effects = dealEffects(ctx, final.deal);
+    compliance = complianceOf(
+      ctx,
+      indexOf(
+        domain,
+        ctx.setup.spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id]))),
+      ),
+    );
+  }
+  return { final, effects, compliance };
+}
+
+/** The issues as the run reports them: owner, kind, grid and the value now. */
+function issueRows(spec: TradeSpec, disagreement: ArrayLike<number>): TradeNegotiationRun['issues'] {
+  return spec.issues.map((r, i) => ({
+    id: r.id,
+    ...(r.label ? { label: r.label } : {}),
+    owner: r.owner,
+    kind: r.kind,
+    mode: r.mode,
+    grid: r.grid,
+    disagreement: r.grid[disagreement[i]],
+    flows: r.cells.length,
+  }));
+}
+
+/** The parties' objectives as the run reports them: measure, security weights and the level at disagreement. */
+function objectiveRows(setup: TradeSetup, level: ArrayLike<number>): TradeNegotiationRun['objectives'] {
+  return setup.spec.objectives.map((o, k) => ({
+    name: o.name,
+    region: o.region,
+    measure: o.measure,
+    security: o.security.map((s) => ({ region: s.code, sector: s.label, weight: s.weight })),
+    disagreement_pct: level[k],
+  }));
+}
+
+/**
  * Runs the negotiation section of a parsed scenario on its trade domain.
  *
  * @example
@@ -305,28 +354,11 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
     onOffer: opts.onOffer,
   };
   const sessions = runSessions(ctx);
-
-  // The final deal: the first pairing under the section's linkage setting; its economic effects.
-  const mode = linkage.enabled ? 'linked' : 'separate';
-  const final = sessions.find((s) => s.linkage === mode)!;
-  let effects: TradeNegotiationRun['deal']['effects'] = null;
-  let compliance: ComplianceTerms[] | null = null;
-  if (final.deal) {
-    opts.onProgress?.(0.92, 'solving the deal');
-    effects = dealEffects(ctx, final.deal);
-    compliance = complianceOf(
-      ctx,
-      indexOf(
-        domain,
-        spec.issues.map((r) => r.grid.indexOf(Number(final.deal![r.id]))),
-      ),
-    );
-  }
+  const { final, effects, compliance } = finalDeal(ctx, sessions, linkage.enabled, opts);
   const linkedNash = linkage.linked.nash
     ? { bid: linkage.linked.nash.bid, terms: complianceOf(ctx, linkage.linked.nash.index) }
     : null;
   opts.onProgress?.(1, 'done');
-  const labelOf = (o: number) => spec.objectives[o];
   return {
     name: p.scenario.name,
     model: p.scenario.model,
@@ -344,23 +376,8 @@ export async function runTradeNegotiation(p: ParsedScenario, opts: TradeRunOptio
             objectives_pct: [...threatLevel],
           }
         : null,
-    issues: spec.issues.map((r, i) => ({
-      id: r.id,
-      ...(r.label ? { label: r.label } : {}),
-      owner: r.owner,
-      kind: r.kind,
-      mode: r.mode,
-      grid: r.grid,
-      disagreement: r.grid[disagreement[i]],
-      flows: r.cells.length,
-    })),
-    objectives: spec.objectives.map((o, k) => ({
-      name: labelOf(k).name,
-      region: o.region,
-      measure: o.measure,
-      security: o.security.map((s) => ({ region: s.code, sector: s.label, weight: s.weight })),
-      disagreement_pct: level[k],
-    })),
+    issues: issueRows(spec, disagreement),
+    objectives: objectiveRows(setup, level),
     evaluation: { ...ev.stats, deals: deals.length },
     analysis,
     linkage,
