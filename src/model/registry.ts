@@ -249,6 +249,85 @@ function headline(d: Dataset, s: Scenario, run: GeRun): Measures {
   return out;
 }
 
+type Caps = NonNullable<GeRun['solution']['caps']>;
+type Capacity = NonNullable<GeRun['solution']['capacity']>;
+
+/** Export control c on flow q as the result reports it: the wedge, the quantity, and where its rents and revenue go. */
+function controlledFlow(d: Dataset, run: GeRun, caps: Caps, q: number, c: number): ControlledFlowResult {
+  const { N, J } = d;
+  const own = run.shock.ownership;
+  const b = run.baseline;
+  const i = Math.floor(q / J) % N,
+    n = Math.floor(q / (N * J)),
+    j = q % J;
+  const a = caps.accounts;
+  const kept = a.kept[c];
+  // Kept rents follow the ownership of the exporting cell (O1): foreign owners' shares, the rest to the exporter.
+  const to: Record<string, number> = {};
+  let foreign = 0;
+  if (own && kept !== 0)
+    own.owner.forEach((m, l) => {
+      if (own.cell[l] === i * J + j && own.share[l] > 0) {
+        to[d.regions[m]] = kept * own.share[l];
+        foreign += own.share[l];
+      }
+    });
+  if (kept !== 0) to[d.regions[i]] = kept * (1 - foreign);
+  const g = a.governmentRegion[c];
+  const row: ControlledFlowResult = {
+    origin: d.regions[i],
+    destination: d.regions[n],
+    sector: d.sectors[j],
+    approval: caps.approval[c],
+    wedge: Math.exp(caps.lnOmega[c]),
+    quantity_pct: 100 * (caps.quantity[c] - 1),
+    binding: caps.lnOmega[c] > 0,
+    rents: run.shock.caps!.rentsToExporter[controlIndex(run.shock.caps!, q)] ? 'exporter' : 'lost',
+    value_before: (b.pi[q] / b.tau[q]) * b.X[n * J + j],
+    value_after: a.value[c],
+    rent: kept,
+    rent_to: to,
+    rent_lost: a.lost[c],
+  };
+  if (g >= 0) {
+    row.government_share = a.government[c] / a.value[c];
+    row.government = d.regions[g];
+    row.government_revenue = a.government[c];
+  }
+  return row;
+}
+
+/** Each capacity bound as the result reports it: limit, supply elasticity, output, markup, rent, and whether it binds. */
+function capacityRows(d: Dataset, cap: Capacity) {
+  const { J } = d;
+  return Array.from(cap.cell, (q, c) => {
+    const eta = cap.elasticity[c];
+    const b = eta === Infinity ? 0 : Math.min(Math.log(cap.quantity[c]), Math.log(cap.limit[c])) / eta;
+    return {
+      region: d.regions[Math.floor(q / J)],
+      sector: d.sectors[q % J],
+      limit: cap.limit[c],
+      supply_elasticity: eta === Infinity ? null : eta,
+      output_pct: 100 * (cap.quantity[c] - 1),
+      markup_pct: 100 * Math.expm1(cap.lnMu[c]),
+      rent: cap.rent[c],
+      binding: cap.lnMu[c] - b > 1e-12,
+    };
+  });
+}
+
+/** The sector rows of the regions `report.sectors` names (an unknown code is a PolicyError at its place). */
+function reportedSectors(d: Dataset, run: GeRun, regions: string[]): NonNullable<GeModelResult['sectors']> {
+  const out: NonNullable<GeModelResult['sectors']> = {};
+  regions.forEach((code, k) => {
+    const n = d.regions.indexOf(code);
+    if (n < 0) throw new PolicyError(['report', 'sectors', k], msg.regionCodeOfDataset(d.manifest.id, code));
+    const rows = sectorResults(run.baseline, run.shock, run.solution, n);
+    out[code] = Object.fromEntries(d.sectors.map((c, j) => [c, rows[j]]));
+  });
+  return out;
+}
+
 function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
   const r: GeModelResult = run.result;
   r.elasticities = {
@@ -259,69 +338,13 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
   };
   const caps = run.solution.caps;
   if (caps) {
-    const { N, J } = d;
     r.cap_residual = caps.residual;
-    const own = run.shock.ownership;
-    const b = run.baseline;
-    r.export_controls = Array.from(caps.flow, (q, c): ControlledFlowResult => {
-      const i = Math.floor(q / J) % N,
-        n = Math.floor(q / (N * J)),
-        j = q % J;
-      const a = caps.accounts;
-      const kept = a.kept[c];
-      // Kept rents follow the ownership of the exporting cell (O1): foreign owners' shares, the rest to the exporter.
-      const to: Record<string, number> = {};
-      let foreign = 0;
-      if (own && kept !== 0)
-        own.owner.forEach((m, l) => {
-          if (own.cell[l] === i * J + j && own.share[l] > 0) {
-            to[d.regions[m]] = kept * own.share[l];
-            foreign += own.share[l];
-          }
-        });
-      if (kept !== 0) to[d.regions[i]] = kept * (1 - foreign);
-      const g = a.governmentRegion[c];
-      const row: ControlledFlowResult = {
-        origin: d.regions[i],
-        destination: d.regions[n],
-        sector: d.sectors[j],
-        approval: caps.approval[c],
-        wedge: Math.exp(caps.lnOmega[c]),
-        quantity_pct: 100 * (caps.quantity[c] - 1),
-        binding: caps.lnOmega[c] > 0,
-        rents: run.shock.caps!.rentsToExporter[controlIndex(run.shock.caps!, q)] ? 'exporter' : 'lost',
-        value_before: (b.pi[q] / b.tau[q]) * b.X[n * J + j],
-        value_after: a.value[c],
-        rent: kept,
-        rent_to: to,
-        rent_lost: a.lost[c],
-      };
-      if (g >= 0) {
-        row.government_share = a.government[c] / a.value[c];
-        row.government = d.regions[g];
-        row.government_revenue = a.government[c];
-      }
-      return row;
-    });
+    r.export_controls = Array.from(caps.flow, (q, c) => controlledFlow(d, run, caps, q, c));
   }
   const cap = run.solution.capacity;
   if (cap) {
-    const { J } = d;
     r.capacity_residual = cap.residual;
-    r.capacity = Array.from(cap.cell, (q, c) => {
-      const eta = cap.elasticity[c];
-      const b = eta === Infinity ? 0 : Math.min(Math.log(cap.quantity[c]), Math.log(cap.limit[c])) / eta;
-      return {
-        region: d.regions[Math.floor(q / J)],
-        sector: d.sectors[q % J],
-        limit: cap.limit[c],
-        supply_elasticity: eta === Infinity ? null : eta,
-        output_pct: 100 * (cap.quantity[c] - 1),
-        markup_pct: 100 * Math.expm1(cap.lnMu[c]),
-        rent: cap.rent[c],
-        binding: cap.lnMu[c] - b > 1e-12,
-      };
-    });
+    r.capacity = capacityRows(d, cap);
   }
   const ci = s.options.critical_inputs;
   if (ci) {
@@ -334,15 +357,7 @@ function withDetail(d: Dataset, s: Scenario, run: GeRun): GeModelResult {
     );
   }
   const regions = s.report?.sectors;
-  if (regions?.length) {
-    r.sectors = {};
-    regions.forEach((code, k) => {
-      const n = d.regions.indexOf(code);
-      if (n < 0) throw new PolicyError(['report', 'sectors', k], msg.regionCodeOfDataset(d.manifest.id, code));
-      const rows = sectorResults(run.baseline, run.shock, run.solution, n);
-      r.sectors![code] = Object.fromEntries(d.sectors.map((c, j) => [c, rows[j]]));
-    });
-  }
+  if (regions?.length) r.sectors = reportedSectors(d, run, regions);
   return r;
 }
 

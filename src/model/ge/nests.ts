@@ -69,44 +69,26 @@ export interface NestSystem {
   movingStart: Int32Array;
 }
 
-/**
- * The nest structure of `nests` for shares B (γ_n^j) and GB (γ_n^{k,j}), or null when every
- * elasticity is 1 and there is no critical nest with σ ≠ 1 (then eq. 1 stays Cobb–Douglas and the
- * solver keeps its fast path). `force` builds the nested system even then (tests).
- */
-export function prepareNests(
-  N: number,
-  J: number,
-  B: Float64Array,
-  GB: Float64Array,
-  nests: GeNests | undefined,
-  force = false,
-): NestSystem | null {
+/** Checks the nests' elasticities (J or N·J of them, each ≥ 0) and the critical nest (σ ≥ 0, a user mask, inputs among the sectors). */
+function checkNests(N: number, J: number, nests: GeNests | undefined): void {
   const epsIn = nests?.epsilon;
   if (epsIn && epsIn.length !== J && epsIn.length !== N * J)
     throw new TypeError(msg.inputElasticities(J, N * J, epsIn.length));
-  const crit = nests?.critical;
-  const epsAt = (n: number, j: number) => (epsIn ? (epsIn.length === J ? epsIn[j] : epsIn[n * J + j]) : 1);
   for (let q = 0; q < (epsIn?.length ?? 0); q++) {
     if (!(epsIn![q] >= 0) || !Number.isFinite(epsIn![q]))
       throw new RangeError(msg.inputElasticitiesLeast(epsIn![q], q));
   }
+  const crit = nests?.critical;
   if (crit) {
     if (!(crit.sigma >= 0) || !Number.isFinite(crit.sigma))
       throw new RangeError(msg.criticalNestElasticity(crit.sigma));
     if (crit.users.length !== N * J) throw new TypeError(msg.criticalUserMask(N * J, crit.users.length));
     for (const k of crit.inputs) if (!(k >= 0 && k < J)) throw new RangeError(msg.criticalInputsAmong(J - 1, k));
   }
-  let allOne = true;
-  for (let n = 0; n < N && allOne; n++)
-    for (let j = 0; j < J; j++)
-      if (epsAt(n, j) !== 1) {
-        allOne = false;
-        break;
-      }
-  const hasCritical = !!crit && crit.inputs.length > 0 && crit.users.some((u) => u !== 0);
-  if (allOne && (!hasCritical || crit!.sigma === 1) && !force) return null;
+}
 
+/** The distinct elasticities (groups), each user's group and which groups each region has. */
+function elasticityGroups(N: number, J: number, epsAt: (n: number, j: number) => number) {
   const values: number[] = [];
   const group = new Int32Array(N * J);
   for (let n = 0; n < N; n++)
@@ -122,12 +104,11 @@ export function prepareNests(
   const G = values.length;
   const present = new Uint8Array(N * G);
   for (let n = 0; n < N; n++) for (let j = 0; j < J; j++) present[n * G + group[n * J + j]] = 1;
-  const GBt = new Float64Array(N * J * J);
-  for (let n = 0; n < N; n++)
-    for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) GBt[(n * J + j) * J + k] = GB[(n * J + k) * J + j];
-  const critical = crit ? Int32Array.from(new Set(crit.inputs)) : new Int32Array(0);
-  const isCritical = new Uint8Array(J);
-  for (const k of critical) isCritical[k] = 1;
+  return { values, group, present };
+}
+
+/** 1 / (γ + Σ_k γ^{k,j}) of each user (1 where it buys nothing). */
+function inverseWeights(N: number, J: number, B: Float64Array, GB: Float64Array): Float64Array {
   const invW = new Float64Array(N * J);
   for (let n = 0; n < N; n++)
     for (let j = 0; j < J; j++) {
@@ -135,18 +116,33 @@ export function prepareNests(
       for (let k = 0; k < J; k++) w += GB[(n * J + k) * J + j];
       invW[n * J + j] = w > 0 ? 1 / w : 1;
     }
+  return invW;
+}
+
+/** Each critical user's share of critical inputs in its costs (0 where it buys none of them, or nothing else). */
+function criticalShares(
+  N: number,
+  J: number,
+  GB: Float64Array,
+  users: ArrayLike<number>,
+  critical: Int32Array,
+  invW: Float64Array,
+): Float64Array {
   const sc = new Float64Array(N * J);
-  if (hasCritical) {
-    for (let n = 0; n < N; n++)
-      for (let j = 0; j < J; j++) {
-        if (!crit!.users[n * J + j]) continue;
-        let s = 0;
-        for (const k of critical) s += GB[(n * J + k) * J + j];
-        // A user that buys no critical input (or nothing else) has no nest to speak of.
-        s *= invW[n * J + j];
-        sc[n * J + j] = s > 0 && s < 1 ? s : 0;
-      }
-  }
+  for (let n = 0; n < N; n++)
+    for (let j = 0; j < J; j++) {
+      if (!users[n * J + j]) continue;
+      let s = 0;
+      for (const k of critical) s += GB[(n * J + k) * J + j];
+      // A user that buys no critical input (or nothing else) has no nest to speak of.
+      s *= invW[n * J + j];
+      sc[n * J + j] = s > 0 && s < 1 ? s : 0;
+    }
+  return sc;
+}
+
+/** The users whose shares move with prices (ε ≠ 1 or a critical share), region by region, with each region's start. */
+function movingUsers(N: number, J: number, values: number[], group: Int32Array, sc: Float64Array) {
   const moving: number[] = [];
   const movingStart = new Int32Array(N + 1);
   for (let n = 0; n < N; n++) {
@@ -154,6 +150,47 @@ export function prepareNests(
     for (let j = 0; j < J; j++) if (values[group[n * J + j]] !== 1 || sc[n * J + j] !== 0) moving.push(n * J + j);
   }
   movingStart[N] = moving.length;
+  return { moving: Int32Array.from(moving), movingStart };
+}
+
+/**
+ * The nest structure of `nests` for shares B (γ_n^j) and GB (γ_n^{k,j}), or null when every
+ * elasticity is 1 and there is no critical nest with σ ≠ 1 (then eq. 1 stays Cobb–Douglas and the
+ * solver keeps its fast path). `force` builds the nested system even then (tests).
+ */
+export function prepareNests(
+  N: number,
+  J: number,
+  B: Float64Array,
+  GB: Float64Array,
+  nests: GeNests | undefined,
+  force = false,
+): NestSystem | null {
+  checkNests(N, J, nests);
+  const epsIn = nests?.epsilon;
+  const crit = nests?.critical;
+  const epsAt = (n: number, j: number) => (epsIn ? (epsIn.length === J ? epsIn[j] : epsIn[n * J + j]) : 1);
+  let allOne = true;
+  for (let n = 0; n < N && allOne; n++)
+    for (let j = 0; j < J; j++)
+      if (epsAt(n, j) !== 1) {
+        allOne = false;
+        break;
+      }
+  const hasCritical = !!crit && crit.inputs.length > 0 && crit.users.some((u) => u !== 0);
+  if (allOne && (!hasCritical || crit!.sigma === 1) && !force) return null;
+
+  const { values, group, present } = elasticityGroups(N, J, epsAt);
+  const G = values.length;
+  const GBt = new Float64Array(N * J * J);
+  for (let n = 0; n < N; n++)
+    for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) GBt[(n * J + j) * J + k] = GB[(n * J + k) * J + j];
+  const critical = crit ? Int32Array.from(new Set(crit.inputs)) : new Int32Array(0);
+  const isCritical = new Uint8Array(J);
+  for (const k of critical) isCritical[k] = 1;
+  const invW = inverseWeights(N, J, B, GB);
+  const sc = hasCritical ? criticalShares(N, J, GB, crit!.users, critical, invW) : new Float64Array(N * J);
+  const { moving, movingStart } = movingUsers(N, J, values, group, sc);
   return {
     N,
     J,
@@ -173,7 +210,7 @@ export function prepareNests(
     lC: new Float64Array(N * J),
     fac: new Float64Array(N * J),
     facC: new Float64Array(N * J),
-    moving: Int32Array.from(moving),
+    moving,
     movingStart,
   };
 }

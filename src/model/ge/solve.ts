@@ -280,35 +280,42 @@ type Kernel = ReturnType<typeof prepareKernel>;
 /** Kernels are built with one hidden class, so that a process's second solve reuses the first one's optimised code (../numerics/shape.ts). */
 const kernelShape = stableShape();
 
-/** Prepares the system, wedges, nests, capacities and ownership of `shock`, and the start of the iteration. */
-function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array, warm?: GeWarmStart) {
+/** The prepared CP system with its wedges (export taxes, caps; bans zeroed in sys) and CES nests; null when absent, so the CP path is unchanged. */
+function systemOf(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array) {
   const { N, J } = b;
-  const NJ = N * J;
-  const lc = new Float64Array(NJ),
-    F = new Float64Array(NJ),
-    Y = new Float64Array(NJ),
-    X = new Float64Array(NJ),
-    Xn = new Float64Array(NJ);
-  const piNew = new Float64Array(N * N * J);
   const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat, shock.exportTax);
   const ws = makeWorkspace(sys);
-  // Wedges (export taxes, caps; bans zeroed in sys) and nests: null when absent, so the CP path is unchanged.
   const wsys = prepareWedges(sys, N, J, b.pi, b.tau, b.X, shock.exportTax, shock.caps, opts.labels);
   const C = wsys ? wsys.C : 0;
   const nest = prepareNests(N, J, b.B, b.GB, shock.nests, opts.forceNests);
   const Beff = nest ? Float64Array.from(b.B) : sys.B;
   const GBeff = nest ? Float64Array.from(b.GB) : sys.GB;
   const sysS = nest ? sys.withInputShares(GBeff) : sys;
+  return { sys, ws, wsys, C, nest, Beff, GBeff, sysS };
+}
+
+/**
+ * Rents, capacities (capacity.ts: producer prices μĉ in eq. (2)–(3)) and ownership with government
+ * shares (ownership.ts: income crosses borders; the current account T = D − NFI₀ is held); null
+ * when absent (the CP path unchanged).
+ */
+function extensionsOf(
+  b: GeBaseline,
+  shock: GeShock,
+  opts: GeSolveOptions,
+  theta: Float64Array,
+  wsys: ReturnType<typeof prepareWedges>,
+) {
+  const { N, J } = b;
+  const NJ = N * J;
   const rent = new Float64Array(N),
     rentOut = new Float64Array(N),
     Dx = new Float64Array(N);
   const D = shock.D;
-  // Capacities (capacity.ts): producer prices μĉ in eq. (2)–(3); null when absent (the CP path unchanged).
   const csys = shock.capacity?.cell.length
     ? prepareCapacity(N, J, theta, baselineOutput(b), shock.capacity, opts.labels)
     : null;
   const KC = csys ? csys.K : 0;
-  // Ownership and government shares (ownership.ts): income crosses borders; the current account T = D − NFI₀ is held.
   const osys = prepareOwnership(N, J, shock.ownership, opts.labels);
   const transfer = osys !== null || (wsys?.hasGov ?? false);
   const rentful = wsys !== null || csys !== null || transfer;
@@ -322,8 +329,11 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     ownershipIncome(osys, b.B, baselineOutput(b), null, nfi0);
     for (let n = 0; n < N; n++) T[n] = D[n] - nfi0[n];
   }
-  const lcp = csys ? new Float64Array(NJ) : lc;
-  // The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each.
+  return { rent, rentOut, Dx, D, csys, KC, osys, transfer, rentful, rentCell, capRent, gov, nfi, T, nfi0 };
+}
+
+/** The stacked state z = (ln ŵ, ln P̂, X'/sX, ln ω, ln μ) and its image G(z), as views of one buffer each. */
+function stackedState(N: number, NJ: number, C: number, KC: number) {
   const Z = N + 2 * NJ + C + KC;
   const z = new Float64Array(Z),
     gz = new Float64Array(Z),
@@ -338,6 +348,35 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     gx = gz.subarray(N + NJ, N + 2 * NJ),
     go = gz.subarray(N + 2 * NJ, N + 2 * NJ + C),
     gm = gz.subarray(N + 2 * NJ + C);
+  return { z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm };
+}
+
+/** The scale sX of each spending cell in the state (|X| of the baseline, floored at a share of the mean) and its inverse. */
+function spendingScale(X: Float64Array, NJ: number) {
+  const sX = new Float64Array(NJ);
+  let meanX = 0;
+  for (let q = 0; q < NJ; q++) meanX += Math.abs(X[q]) / NJ;
+  for (let q = 0; q < NJ; q++) sX[q] = Math.max(Math.abs(X[q]), X_SCALE_FLOOR * meanX) || 1;
+  const invSX = new Float64Array(NJ);
+  for (let q = 0; q < NJ; q++) invSX[q] = 1 / sX[q];
+  return { sX, invSX };
+}
+
+/**
+ * The start of the iteration in the state: a previous solution's markups, wedges, wages, prices and
+ * spending where there is one; else no markup, the partial-equilibrium guess of each capped flow's
+ * wedge, the baseline.
+ */
+function startState(
+  st: ReturnType<typeof stackedState>,
+  ext: ReturnType<typeof extensionsOf>,
+  wsys: ReturnType<typeof prepareWedges>,
+  b: GeBaseline,
+  sX: Float64Array,
+  warm?: GeWarmStart,
+) {
+  const { lw, lP, xs, lo, lm } = st;
+  const { csys, KC } = ext;
   if (csys && warm?.capacity) {
     const prev = new Map<number, number>();
     warm.capacity.cell.forEach((q, c) => prev.set(q, warm.capacity!.lnMu[c]));
@@ -347,56 +386,48 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     // ln ω: a previous solution's wedge where the flow was capped, else the partial-equilibrium guess.
     const prev = new Map<number, number>();
     warm?.caps?.flow.forEach((q, c) => prev.set(q, warm.caps!.lnOmega[c]));
-    for (let c = 0; c < C; c++)
+    for (let c = 0; c < wsys.C; c++)
       lo[c] =
         prev.get(wsys.flow[wsys.capOf[c]]) ?? Math.max(0, -wsys.lnS[c] * wsys.step[c] - wsys.lnGov[wsys.capOf[c]]);
   }
-  const sX = new Float64Array(NJ);
-  let meanX = 0;
-  for (let q = 0; q < NJ; q++) meanX += Math.abs(b.X[q]) / NJ;
-  for (let q = 0; q < NJ; q++) sX[q] = Math.max(Math.abs(b.X[q]), X_SCALE_FLOOR * meanX) || 1;
-  const invSX = new Float64Array(NJ);
-  for (let q = 0; q < NJ; q++) invSX[q] = 1 / sX[q];
   const X0 = warm ? warm.X : b.X;
-  for (let q = 0; q < NJ; q++) xs[q] = X0[q] / sX[q];
+  for (let q = 0; q < xs.length; q++) xs[q] = X0[q] / sX[q];
   if (warm) {
     lw.set(warm.lw);
     lP.set(warm.lP);
   }
+}
+
+/** Prepares the system, wedges, nests, capacities and ownership of `shock`, and the start of the iteration. */
+function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array, warm?: GeWarmStart) {
+  const { N, J } = b;
+  const NJ = N * J;
+  const lc = new Float64Array(NJ),
+    F = new Float64Array(NJ),
+    Y = new Float64Array(NJ),
+    X = new Float64Array(NJ),
+    Xn = new Float64Array(NJ);
+  const piNew = new Float64Array(N * N * J);
+  const sy = systemOf(b, shock, opts, theta);
+  const ext = extensionsOf(b, shock, opts, theta, sy.wsys);
+  const lcp = ext.csys ? new Float64Array(NJ) : lc;
+  const st = stackedState(N, NJ, sy.C, ext.KC);
+  const { sX, invSX } = spendingScale(b.X, NJ);
+  startState(st, ext, sy.wsys, b, sX, warm);
   const wVA = new Float64Array(N),
     VAs = new Float64Array(N);
-  const aa = new Anderson(Z, opts.memory ?? 10);
+  const aa = new Anderson(st.z.length, opts.memory ?? 10);
   let worldVA = 0;
   for (let n = 0; n < N; n++) worldVA += b.VA[n];
-  normalise(lw, b.VA, worldVA);
+  normalise(st.lw, b.VA, worldVA);
+  // One order of fields for every solve (kernelShape: one hidden class): b … NJ, the system, its extensions, the buffers, the state.
   return kernelShape({
     b,
     N,
     J,
     NJ,
-    sys,
-    ws,
-    wsys,
-    C,
-    nest,
-    Beff,
-    GBeff,
-    sysS,
-    rent,
-    rentOut,
-    Dx,
-    D,
-    csys,
-    KC,
-    osys,
-    transfer,
-    rentful,
-    rentCell,
-    capRent,
-    gov,
-    nfi,
-    T,
-    nfi0,
+    ...sy,
+    ...ext,
     lc,
     lcp,
     F,
@@ -404,19 +435,7 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
     X,
     Xn,
     piNew,
-    z,
-    gz,
-    zBest,
-    lw,
-    lP,
-    xs,
-    lo,
-    lm,
-    gw,
-    gP,
-    gx,
-    go,
-    gm,
+    ...st,
     sX,
     invSX,
     wVA,
@@ -446,62 +465,86 @@ function transfers(k: Kernel, rentIn: Float64Array, Yv: Float64Array): void {
   for (let n = 0; n < N; n++) Dx[n] = T[n] + rentIn[n] + gov![n] + nfi[n];
 }
 
+/** The iteration's safeguard: the best merit so far (its iterate is k.zBest), iterations since, restarts used. */
+class Safeguard {
+  best = Infinity;
+  sinceBest = 0;
+  restarts = 0;
+}
+
+/** Back to the best iterate with a fresh, more damped Anderson; false when out of restarts. */
+function restart(k: Kernel, sg: Safeguard): boolean {
+  if (sg.best === Infinity || sg.restarts >= MAX_RESTARTS) return false;
+  sg.restarts++;
+  k.aa.reset();
+  k.aa.beta = Math.max(k.aa.beta / 2, MIN_MIXING);
+  k.z.set(k.zBest);
+  sg.sinceBest = 0;
+  return true;
+}
+
+/** G(z)'s first price sweep, eq. (1)–(2) into gP; returns the largest change of ln P̂, NaN when a change is not finite. */
+function firstPriceSweep(k: Kernel): number {
+  const { NJ, sys, ws, csys, lc, lcp, lm, lP, gP } = k;
+  unitCost(k, lP);
+  if (csys) addMarkups(csys, lc, lm, lcp);
+  logPriceIndex(sys, ws, lcp, gP, null);
+  let dP = 0,
+    sumP = 0;
+  for (let q = 0; q < NJ; q++) {
+    const a = Math.abs(gP[q] - lP[q]);
+    sumP += a;
+    if (a > dP) dP = a;
+  }
+  return Number.isFinite(sumP) ? dP : NaN;
+}
+
+/**
+ * The rest of G(z): eq. (1)–(2) again (prices are the slowest block), eq. (3), eq. (4) once (with
+ * rents, caps and capacities when there are: their residuals in k.residuals), and the value added
+ * of sales into k.VAs.
+ */
+function imageAfterPrices(k: Kernel): void {
+  const { N, J, sys, ws, nest, Beff, GBeff, sysS, D, csys, rentful, lc, lcp, F, Y, X, Xn, lw, lm, gP, wVA, VAs } = k;
+  unitCost(k, gP);
+  if (csys) addMarkups(csys, lc, lm, lcp);
+  logPriceIndex(sys, ws, lcp, gP, F);
+  if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);
+  grossOutput(sys, ws, X, Y);
+  if (rentful) rentfulSpending(k);
+  else {
+    spendingMap(sysS, F, wVA, D, X, Y, Xn);
+    grossOutput(sys, ws, Xn, Y);
+  }
+  valueAddedOfSales(N, J, Beff, Y, VAs);
+}
+
 /** The Anderson-accelerated fixed-point iteration z ← G(z), with restarts from the best iterate. */
 function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIteration?: IterationFn) {
-  const { N, NJ, J, sys, ws, nest, Beff, GBeff, sysS, D, csys, rentful } = k;
-  const { lc, lcp, F, Y, X, Xn, z, gz, zBest, lw, lP, lm, gP, wVA, VAs, aa, worldVA } = k;
+  const { N, NJ, J, rentful } = k;
+  const { X, Xn, z, gz, lw, gP, wVA, VAs, aa, worldVA } = k;
   let residual = Infinity;
   let capResidual = 0;
   let capacityResidual = 0;
-  let best = Infinity;
-  let sinceBest = 0;
-  let restarts = 0;
+  const sg = new Safeguard();
   let iterations = 0;
   let converged = false;
   let message: string | undefined;
-  /** Back to the best iterate with a fresh, more damped Anderson; false when out of restarts. */
-  const restart = (): boolean => {
-    if (best === Infinity || restarts >= MAX_RESTARTS) return false;
-    restarts++;
-    aa.reset();
-    aa.beta = Math.max(aa.beta / 2, MIN_MIXING);
-    z.set(zBest);
-    sinceBest = 0;
-    return true;
-  };
   for (let it = 1; it <= maxIt; it++) {
     iterations = it;
     unpack(k);
     // G(z): eq. (1)–(2) twice (prices are the slowest block), eq. (3), eq. (4) once, eq. (5).
-    unitCost(k, lP);
-    if (csys) addMarkups(csys, lc, lm, lcp);
-    logPriceIndex(sys, ws, lcp, gP, null);
-    let dP = 0,
-      sumP = 0;
-    for (let q = 0; q < NJ; q++) {
-      const a = Math.abs(gP[q] - lP[q]);
-      sumP += a;
-      if (a > dP) dP = a;
-    }
-    if (!Number.isFinite(sumP)) {
-      if (restart()) continue;
+    const dP = firstPriceSweep(k);
+    if (!Number.isFinite(dP)) {
+      if (restart(k, sg)) continue;
       message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, X, VAs.fill(0), J));
       break;
     }
-    unitCost(k, gP);
-    if (csys) addMarkups(csys, lc, lm, lcp);
-    logPriceIndex(sys, ws, lcp, gP, F);
-    if (nest) nestedShares(nest, lw, gP, lc, Beff, GBeff);
-    grossOutput(sys, ws, X, Y);
+    imageAfterPrices(k);
     if (rentful) {
-      rentfulSpending(k);
       capResidual = k.residuals[0];
       capacityResidual = k.residuals[1];
-    } else {
-      spendingMap(sysS, F, wVA, D, X, Y, Xn);
-      grossOutput(sys, ws, Xn, Y);
     }
-    valueAddedOfSales(N, J, Beff, Y, VAs);
     let res = 0,
       sumVA = 0;
     for (let n = 0; n < N; n++) {
@@ -514,8 +557,8 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     dX /= worldVA;
     residual = res;
     if (onIteration) onIteration(it, res, tol);
-    if (!Number.isFinite(res + sumP + dX + capResidual + capacityResidual) || !(sumVA > 0)) {
-      if (restart()) continue;
+    if (!Number.isFinite(res + dX + capResidual + capacityResidual) || !(sumVA > 0)) {
+      if (restart(k, sg)) continue;
       message = msg.nonFiniteValue(it, firstNonFinite(lw, gP, Xn, VAs, J));
       break;
     }
@@ -525,11 +568,11 @@ function iterate(k: Kernel, tol: number, maxIt: number, stateTol: number, onIter
     }
     // Safeguards: a blown-up or stalled run restarts from the best iterate, more damped.
     const merit = Math.max(res, dP, dX, capResidual, capacityResidual);
-    if (merit < best) {
-      best = merit;
-      zBest.set(z);
-      sinceBest = 0;
-    } else if ((merit > RESTART_FACTOR * best || ++sinceBest > STALL_ITERATIONS) && restart()) continue;
+    if (merit < sg.best) {
+      sg.best = merit;
+      k.zBest.set(z);
+      sg.sinceBest = 0;
+    } else if ((merit > RESTART_FACTOR * sg.best || ++sg.sinceBest > STALL_ITERATIONS) && restart(k, sg)) continue;
     writeImage(k, sumVA);
     aa.next(z, gz, z);
     normalise(lw, k.b.VA, worldVA);

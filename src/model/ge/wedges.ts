@@ -225,21 +225,10 @@ function wedgeFlows(
   return list.sort((a, b) => a - b);
 }
 
-/** The WedgeSystem of the flows in `list`; government shares of licensed sales go into dom and domT. */
-function wedgeSystem(
-  g: Geometry,
-  sys: GeSystem,
-  pi: Float64Array,
-  tau: Float64Array,
-  X: Float64Array,
-  exportTax: Float64Array | undefined,
-  caps: GeCaps | undefined,
-  capAt: Map<number, number>,
-  list: number[],
-): WedgeSystem {
-  const { N, J, T, tIndex } = g;
+/** A WedgeSystem of K flows before any is placed: no caps yet (their arrays are set by capParameters). */
+function emptyWedges(list: number[]): WedgeSystem {
   const K = list.length;
-  const w: WedgeSystem = {
+  return {
     K,
     flow: Int32Array.from(list),
     row: new Int32Array(K),
@@ -263,37 +252,58 @@ function wedgeSystem(
     step: new Float64Array(0),
     q0: new Float64Array(0),
   };
-  const capList: number[] = [];
-  for (let k = 0; k < K; k++) {
-    const q = list[k];
-    const n = Math.floor(q / (N * J)),
-      i = Math.floor(q / J) % N,
-      j = q % J,
-      t = tIndex[j];
-    w.n[k] = n;
-    w.i[k] = i;
-    w.j[k] = j;
-    w.t[k] = t;
-    w.row[k] = (n * T + t) * N + i;
-    const src = capAt.get(q);
-    const gs = src === undefined ? 0 : (caps!.governmentShare?.[src] ?? 0);
-    if (gs > 0) {
-      // The government's share is a static wedge in the buyers' price, like an export tax (eq. 2–3 use κ̂ω_g).
-      w.lnGov[k] = -Math.log1p(-gs);
-      w.govTo[k] = caps!.government![src!];
-      w.hasGov = true;
-      const f = Math.exp(-sys.theta[j] * w.lnGov[k]);
-      sys.dom[w.row[k]] *= f;
-      sys.domT[w.row[k]] *= f;
-    }
-    w.dom0[k] = sys.dom[w.row[k]];
-    w.domT0[k] = sys.domT[w.row[k]];
-    w.lnTax[k] = exportTax ? Math.log(exportTax[q]) : 0;
-    if (capAt.has(q)) {
-      w.capIdx[k] = capList.length;
-      capList.push(k);
-    }
+}
+
+/**
+ * Places wedge k on flow q: its indices and row of dom; a government share of licensed sales as a
+ * static wedge in the buyers' price (eq. 2–3 use κ̂ω_g), taken out of dom and domT; its export tax.
+ */
+function placeFlow(
+  w: WedgeSystem,
+  k: number,
+  g: Geometry,
+  sys: GeSystem,
+  exportTax: Float64Array | undefined,
+  caps: GeCaps | undefined,
+  src: number | undefined,
+): void {
+  const { N, J, T, tIndex } = g;
+  const q = w.flow[k];
+  const n = Math.floor(q / (N * J)),
+    i = Math.floor(q / J) % N,
+    j = q % J,
+    t = tIndex[j];
+  w.n[k] = n;
+  w.i[k] = i;
+  w.j[k] = j;
+  w.t[k] = t;
+  w.row[k] = (n * T + t) * N + i;
+  const gs = src === undefined ? 0 : (caps!.governmentShare?.[src] ?? 0);
+  if (gs > 0) {
+    w.lnGov[k] = -Math.log1p(-gs);
+    w.govTo[k] = caps!.government![src!];
+    w.hasGov = true;
+    const f = Math.exp(-sys.theta[j] * w.lnGov[k]);
+    sys.dom[w.row[k]] *= f;
+    sys.domT[w.row[k]] *= f;
   }
+  w.dom0[k] = sys.dom[w.row[k]];
+  w.domT0[k] = sys.domT[w.row[k]];
+  w.lnTax[k] = exportTax ? Math.log(exportTax[q]) : 0;
+}
+
+/** The caps among the wedges (`capList`: wedge indices): approval, ln s, rents, θ, the step 1/(1+θ) and the baseline flow. */
+function capParameters(
+  w: WedgeSystem,
+  capList: number[],
+  sys: GeSystem,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  J: number,
+  caps: GeCaps | undefined,
+  capAt: Map<number, number>,
+): void {
   const C = capList.length;
   w.C = C;
   w.capOf = Int32Array.from(capList);
@@ -305,7 +315,7 @@ function wedgeSystem(
   w.q0 = new Float64Array(C);
   for (let c = 0; c < C; c++) {
     const k = capList[c],
-      q = list[k],
+      q = w.flow[k],
       src = capAt.get(q)!;
     w.approval[c] = caps!.approval[src];
     w.lnS[c] = Math.log(w.approval[c]);
@@ -314,6 +324,31 @@ function wedgeSystem(
     w.step[c] = 1 / (1 + w.theta[c]);
     w.q0[c] = (pi[q] / tau[q]) * X[w.n[k] * J + w.j[k]];
   }
+}
+
+/** The WedgeSystem of the flows in `list`; government shares of licensed sales go into dom and domT. */
+function wedgeSystem(
+  g: Geometry,
+  sys: GeSystem,
+  pi: Float64Array,
+  tau: Float64Array,
+  X: Float64Array,
+  exportTax: Float64Array | undefined,
+  caps: GeCaps | undefined,
+  capAt: Map<number, number>,
+  list: number[],
+): WedgeSystem {
+  const w = emptyWedges(list);
+  const capList: number[] = [];
+  for (let k = 0; k < w.K; k++) {
+    const q = list[k];
+    placeFlow(w, k, g, sys, exportTax, caps, capAt.get(q));
+    if (capAt.has(q)) {
+      w.capIdx[k] = capList.length;
+      capList.push(k);
+    }
+  }
+  capParameters(w, capList, sys, pi, tau, X, g.J, caps, capAt);
   return w;
 }
 

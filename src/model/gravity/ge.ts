@@ -64,22 +64,8 @@ function validate(g: GeInput): void {
   }
 }
 
-/**
- * Solves the GE counterfactual.
- *
- * @example
- * ```ts
- * const r = geGravity({ n, flows, beta, theta: 4, imbalances: 'additive' });
- * r.welfare[i]; // exporter i's welfare change factor (ge_gravity's gen_w)
- * ```
- */
-export function geGravity(g: GeInput): GeResult {
-  validate(g);
-  const { n, flows, beta, theta } = g;
-  const mult = g.imbalances === 'multiplicative';
-  const tol = g.tolerance ?? 1e-12;
-  const maxIter = g.maxIterations ?? 100_000;
-  const aHat = g.aHat ?? new Float64Array(n).fill(1);
+/** The baseline: output Y, spending E0 and deficits D of each country, world output, and πᵢⱼBᵢⱼ (piB[i*n + j]). */
+function gravityBaseline(n: number, flows: Float64Array, beta: Float64Array) {
   const Y = new Float64Array(n),
     E0 = new Float64Array(n),
     D = new Float64Array(n);
@@ -94,53 +80,57 @@ export function geGravity(g: GeInput): GeResult {
     D[i] = E0[i] - Y[i];
     sumY += Y[i];
   }
-  // piB[i*n + j] = πᵢⱼ Bᵢⱼ.
   const piB = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) piB[i * n + j] = (flows[i * n + j] / E0[j]) * Math.exp(beta[i * n + j]);
-  const w = new Float64Array(n).fill(1),
-    P = new Float64Array(n).fill(1),
-    E = E0.slice();
-  const a = new Float64Array(n); // Âᵢ ŵᵢ^−θ
-  const aOld = new Float64Array(n).fill(1),
-    pOld = new Float64Array(n).fill(1),
-    eOld = E0.slice();
-  const ratio = new Float64Array(n);
+  return { Y, E0, D, sumY, piB };
+}
+
+type GravityBaseline = ReturnType<typeof gravityBaseline>;
+
+/** The iterate: wages ŵ, price terms P, spending E, Âᵢŵᵢ^−θ (a), and scratch for E/P. */
+interface GravityState {
+  w: Float64Array;
+  P: Float64Array;
+  E: Float64Array;
+  a: Float64Array;
+  ratio: Float64Array;
+}
+
+/** One step of ge_gravity's iteration: wages from market clearing (normalised to world output), then P and E. */
+function gravityStep(g: GeInput, bl: GravityBaseline, aHat: Float64Array, mult: boolean, st: GravityState): void {
+  const { n, theta } = g;
+  const { Y, D, sumY, piB } = bl;
+  const { w, P, E, a, ratio } = st;
   const expo = 1 / (1 + theta);
-  let iter = 0,
-    crit = Infinity;
-  while (iter < maxIter) {
-    iter++;
-    for (let j = 0; j < n; j++) ratio[j] = E[j] / P[j];
-    let sYw = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const o = i * n;
-      for (let j = 0; j < n; j++) s += piB[o + j] * ratio[j];
-      w[i] = Math.pow((aHat[i] * s) / Y[i], expo);
-      sYw += Y[i] * w[i];
-    }
-    const norm = sumY / sYw;
-    for (let i = 0; i < n; i++) {
-      w[i] *= norm;
-      a[i] = aHat[i] * Math.pow(w[i], -theta);
-    }
-    P.fill(0);
-    for (let i = 0; i < n; i++) {
-      const o = i * n,
-        ai = a[i];
-      for (let j = 0; j < n; j++) P[j] += piB[o + j] * ai;
-    }
-    for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
-    // ge_gravity's test, max |ln X′ᵢⱼ − ln X′ᵢⱼ(last)|, in O(N): X′ᵢⱼ = πᵢⱼBᵢⱼ · aᵢ · Eⱼ/P̂ⱼ, so the
-    // change is uᵢ + vⱼ and its largest magnitude is max(|max u + max v|, |min u + min v|). The
-    // first step compares with the baseline flows, which are not of that form: all pairs then.
-    crit = iter === 1 ? firstChange(n, flows, piB, a, E, P) : separableChange(n, a, aOld, E, eOld, P, pOld);
-    aOld.set(a);
-    pOld.set(P);
-    eOld.set(E);
-    if (!(crit > tol)) break;
+  for (let j = 0; j < n; j++) ratio[j] = E[j] / P[j];
+  let sYw = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const o = i * n;
+    for (let j = 0; j < n; j++) s += piB[o + j] * ratio[j];
+    w[i] = Math.pow((aHat[i] * s) / Y[i], expo);
+    sYw += Y[i] * w[i];
   }
+  const norm = sumY / sYw;
+  for (let i = 0; i < n; i++) {
+    w[i] *= norm;
+    a[i] = aHat[i] * Math.pow(w[i], -theta);
+  }
+  P.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n,
+      ai = a[i];
+    for (let j = 0; j < n; j++) P[j] += piB[o + j] * ai;
+  }
+  for (let j = 0; j < n; j++) E[j] = mult ? (Y[j] + D[j]) * w[j] : Y[j] * w[j] + D[j];
+}
+
+/** The counterfactual flows, price indices, real wages and welfare of the last iterate. */
+function gravityOutcome(g: GeInput, bl: GravityBaseline, mult: boolean, st: GravityState) {
+  const { n, theta } = g;
+  const { Y, D, piB } = bl;
+  const { w, P, E, a } = st;
   const X = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) X[i * n + j] = ((piB[i * n + j] * a[i]) / P[j]) * E[j];
   const priceIndex = new Float64Array(n),
@@ -151,16 +141,57 @@ export function geGravity(g: GeInput): GeResult {
     realWage[i] = w[i] / priceIndex[i];
     welfare[i] = mult ? realWage[i] : (Y[i] * w[i] + D[i]) / (Y[i] + D[i]) / priceIndex[i];
   }
+  return { welfare, realWage, nominalWage: w, priceIndex, flows: X };
+}
+
+/**
+ * Solves the GE counterfactual.
+ *
+ * @example
+ * ```ts
+ * const r = geGravity({ n, flows, beta, theta: 4, imbalances: 'additive' });
+ * r.welfare[i]; // exporter i's welfare change factor (ge_gravity's gen_w)
+ * ```
+ */
+export function geGravity(g: GeInput): GeResult {
+  validate(g);
+  const { n, flows, beta } = g;
+  const mult = g.imbalances === 'multiplicative';
+  const tol = g.tolerance ?? 1e-12;
+  const maxIter = g.maxIterations ?? 100_000;
+  const aHat = g.aHat ?? new Float64Array(n).fill(1);
+  const bl = gravityBaseline(n, flows, beta);
+  const st: GravityState = {
+    w: new Float64Array(n).fill(1),
+    P: new Float64Array(n).fill(1),
+    E: bl.E0.slice(),
+    a: new Float64Array(n),
+    ratio: new Float64Array(n),
+  };
+  const aOld = new Float64Array(n).fill(1),
+    pOld = new Float64Array(n).fill(1),
+    eOld = bl.E0.slice();
+  let iter = 0,
+    crit = Infinity;
+  while (iter < maxIter) {
+    iter++;
+    gravityStep(g, bl, aHat, mult, st);
+    const { a, E, P } = st;
+    // ge_gravity's test, max |ln X′ᵢⱼ − ln X′ᵢⱼ(last)|, in O(N): X′ᵢⱼ = πᵢⱼBᵢⱼ · aᵢ · Eⱼ/P̂ⱼ, so the
+    // change is uᵢ + vⱼ and its largest magnitude is max(|max u + max v|, |min u + min v|). The
+    // first step compares with the baseline flows, which are not of that form: all pairs then.
+    crit = iter === 1 ? firstChange(n, flows, bl.piB, a, E, P) : separableChange(n, a, aOld, E, eOld, P, pOld);
+    aOld.set(a);
+    pOld.set(P);
+    eOld.set(E);
+    if (!(crit > tol)) break;
+  }
   const converged = crit <= tol && Number.isFinite(crit);
   return {
     status: converged ? 'converged' : 'not-converged',
     iterations: iter,
     residual: crit,
-    welfare,
-    realWage,
-    nominalWage: w,
-    priceIndex,
-    flows: X,
+    ...gravityOutcome(g, bl, mult, st),
   };
 }
 

@@ -17,6 +17,53 @@ export interface ReluOutcome {
   iterations: number;
 }
 
+/** The weighted Gram matrix X̃ᵀΩX̃ of the k partialled-out regressors (column-major, n rows), inverted. */
+function invertedGram(xt: Float64Array, omega: Float64Array, n: number, k: number): SpdInverse {
+  const h = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let c = 0; c <= a; c++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += omega[i] * xt[a * n + i] * xt[c * n + i];
+      h[a * k + c] = s;
+      h[c * k + a] = s;
+    }
+  }
+  const solver = new SpdInverse(k);
+  solver.invert(h);
+  return solver;
+}
+
+/** One weighted least-squares fit of u: the partialled-out ũ (into ut), b = (X̃ᵀΩX̃)⁻¹X̃ᵀΩũ, and û = u − (ũ − X̃b) into fit. */
+function fitU(
+  dm: Demeaner,
+  solver: SpdInverse,
+  xt: Float64Array,
+  omega: Float64Array,
+  k: number,
+  u: Float64Array,
+  ws: { ut: Float64Array; fit: Float64Array; g: Float64Array; b: Float64Array },
+): void {
+  const { ut, fit, g, b } = ws;
+  const n = u.length;
+  ut.set(u);
+  dm.partialOut(ut, 1e-12, 100_000);
+  for (let a = 0; a < k; a++) {
+    let t = 0;
+    for (let i = 0; i < n; i++) t += omega[i] * xt[a * n + i] * ut[i];
+    g[a] = t;
+  }
+  for (let a = 0; a < k; a++) {
+    let t = 0;
+    for (let c = 0; c < k; c++) t += solver.inv[a * k + c] * g[c];
+    b[a] = t;
+  }
+  for (let i = 0; i < n; i++) {
+    let r = ut[i];
+    for (let c = 0; c < k; c++) r -= xt[c * n + i] * b[c];
+    fit[i] = u[i] - r;
+  }
+}
+
 /**
  * Finds the zero-flow observations separated by the regressors and fixed effects.
  *
@@ -48,47 +95,18 @@ export function reluSeparation(
   dm.setWeights(omega);
   const xt = x.slice();
   for (let c = 0; c < k; c++) dm.partialOut(xt.subarray(c * n, (c + 1) * n), 1e-12, 100_000);
-  const h = new Float64Array(k * k),
-    g = new Float64Array(k),
-    b = new Float64Array(k);
-  for (let a = 0; a < k; a++) {
-    for (let c = 0; c <= a; c++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += omega[i] * xt[a * n + i] * xt[c * n + i];
-      h[a * k + c] = s;
-      h[c * k + a] = s;
-    }
-  }
-  const solver = new SpdInverse(k);
-  solver.invert(h);
-  const u = new Float64Array(n),
-    ut = new Float64Array(n),
-    fit = new Float64Array(n);
+  const solver = invertedGram(xt, omega, n, k);
+  const ws = { ut: new Float64Array(n), fit: new Float64Array(n), g: new Float64Array(k), b: new Float64Array(k) };
+  const { fit } = ws;
+  const u = new Float64Array(n);
   for (let i = 0; i < n; i++) u[i] = y[i] === 0 ? 1 : 0;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIter) {
     iterations++;
-    ut.set(u);
-    dm.partialOut(ut, 1e-12, 100_000);
-    for (let a = 0; a < k; a++) {
-      let t = 0;
-      for (let i = 0; i < n; i++) t += omega[i] * xt[a * n + i] * ut[i];
-      g[a] = t;
-    }
-    for (let a = 0; a < k; a++) {
-      let t = 0;
-      for (let c = 0; c < k; c++) t += solver.inv[a * k + c] * g[c];
-      b[a] = t;
-    }
-    // Fitted û = u − (ũ − X̃b).
+    fitU(dm, solver, xt, omega, k, u, ws);
     let negative = false;
-    for (let i = 0; i < n; i++) {
-      let r = ut[i];
-      for (let c = 0; c < k; c++) r -= xt[c * n + i] * b[c];
-      fit[i] = u[i] - r;
-      if (y[i] === 0 && fit[i] < -tol) negative = true;
-    }
+    for (let i = 0; i < n; i++) if (y[i] === 0 && fit[i] < -tol) negative = true;
     if (!negative) {
       converged = true;
       break;

@@ -52,28 +52,14 @@ export class Anderson {
    * Cost: about 2p + 1 passes over n (p = stored columns), each loop with independent accumulators.
    */
   next(x: Float64Array, gx: Float64Array, out: Float64Array): number {
-    const { n, m, fPrev, gPrev, dF, dG } = this;
     const h = this.head;
-    const c = h * n;
+    const c = h * this.n;
     const update = this.hasPrev;
-    let res = 0;
-    // One pass: f = gx − x (kept in fPrev), the new difference columns, and the stored g.
-    for (let k = 0; k < n; k++) {
-      const g = gx[k];
-      const f = g - x[k];
-      const a = Math.abs(f);
-      if (!(a <= res)) res = a; // NaN propagates
-      if (update) {
-        dF[c + k] = f - fPrev[k];
-        dG[c + k] = g - gPrev[k];
-      }
-      fPrev[k] = f;
-      gPrev[k] = g;
-    }
+    const res = this.record(x, gx, c, update);
     this.hasPrev = true;
     if (update) {
-      if (this.count < m) this.count++;
-      this.head = (h + 1) % m;
+      if (this.count < this.m) this.count++;
+      this.head = (h + 1) % this.m;
     }
     const p = this.count;
     if (p === 0) {
@@ -91,9 +77,39 @@ export class Anderson {
       this.plain(gx, out);
       return res;
     }
-    // out = gx − ΔG γ, two columns at a time (four per pass: the same subtractions in the same
-    // order, with half the loads and stores of out).
-    const gamma = this.gamma;
+    this.combine(gx, out, p);
+    if (this.beta !== 1) this.damp(out, p);
+    return res;
+  }
+
+  /**
+   * One pass over the iterate: f = gx − x (kept in fPrev), the new difference columns at offset
+   * `c` when `update`, and the stored g. Returns the max-norm of f (NaN propagates).
+   */
+  private record(x: Float64Array, gx: Float64Array, c: number, update: boolean): number {
+    const { n, fPrev, gPrev, dF, dG } = this;
+    let res = 0;
+    for (let k = 0; k < n; k++) {
+      const g = gx[k];
+      const f = g - x[k];
+      const a = Math.abs(f);
+      if (!(a <= res)) res = a; // NaN propagates
+      if (update) {
+        dF[c + k] = f - fPrev[k];
+        dG[c + k] = g - gPrev[k];
+      }
+      fPrev[k] = f;
+      gPrev[k] = g;
+    }
+    return res;
+  }
+
+  /**
+   * out = gx − ΔG γ over the p stored columns, two columns at a time (four per pass: the same
+   * subtractions in the same order, with half the loads and stores of out).
+   */
+  private combine(gx: Float64Array, out: Float64Array, p: number): void {
+    const { n, dG, gamma } = this;
     if (out !== gx) out.set(gx);
     let q = 0;
     for (; q + 3 < p; q += 4) {
@@ -123,16 +139,17 @@ export class Anderson {
       const g0 = gamma[q];
       for (let k = 0; k < n; k++) out[k] -= g0 * dG[c0 + k];
     }
-    if (this.beta !== 1) {
-      // Damped: subtract (1 − β)(f − ΔF γ).
-      const d = 1 - this.beta;
-      for (let k = 0; k < n; k++) {
-        let v = fPrev[k];
-        for (let a = 0; a < p; a++) v -= gamma[a] * dF[a * n + k];
-        out[k] -= d * v;
-      }
+  }
+
+  /** Damped (β < 1): out −= (1 − β)(f − ΔF γ). */
+  private damp(out: Float64Array, p: number): void {
+    const { n, fPrev, dF, gamma } = this;
+    const d = 1 - this.beta;
+    for (let k = 0; k < n; k++) {
+      let v = fPrev[k];
+      for (let a = 0; a < p; a++) v -= gamma[a] * dF[a * n + k];
+      out[k] -= d * v;
     }
-    return res;
   }
 
   /** out = g − (1 − β) f = x + β f (f = g − x is in fPrev). */

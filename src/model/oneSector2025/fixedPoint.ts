@@ -51,13 +51,59 @@ function stepSizes(e: Economy, eta: Float64Array): void {
   }
 }
 
+/** The scaled residual of the equilibrium at y = (ln ŵ, ln L̂): costs, spending, prices and demand at those wages and labour. */
+function residualAt(e: Economy, ws: Workspace, y: Float64Array, res: Float64Array): number {
+  const { N } = e;
+  for (let i = 0; i < N; i++) {
+    ws.w[i] = Math.exp(y[i]);
+    ws.L[i] = Math.exp(y[N + i]);
+  }
+  costsAndShares(e, ws);
+  spendingFromIncome(e, ws);
+  pricesAndDemand(e, ws);
+  return scaledResidual(e, ws, res);
+}
+
+/**
+ * The fixed-point map G(y) into gy: wages step by η_i (ln G − ln Ŷ') with the numeraire Σ P̂E = ΣE,
+ * labour by κ (ln τ̂ + ln ŵ − ln P̂), at the workspace of the last residual.
+ */
+function fixedPointImage(
+  e: Economy,
+  ws: Workspace,
+  y: Float64Array,
+  gy: Float64Array,
+  eta: Float64Array,
+  sumE: number,
+) {
+  const { N, kappa, E } = e;
+  let pe = 0;
+  for (let n = 0; n < N; n++) pe += ws.P[n] * E[n];
+  const logc = Math.log(sumE / pe);
+  for (let i = 0; i < N; i++) {
+    gy[i] = y[i] + eta[i] * (Math.log(ws.G[i]) - Math.log(ws.Yp[i])) + logc;
+    gy[N + i] = kappa * (Math.log(ws.tauh[i]) + y[i] - Math.log(ws.P[i]));
+  }
+}
+
+/** The solution [ŵ, Ê, L̂] (3N) of the workspace. */
+function solutionOf(ws: Workspace, N: number): Float64Array {
+  const x = new Float64Array(3 * N);
+  for (let i = 0; i < N; i++) {
+    x[i] = ws.w[i];
+    x[N + i] = ws.Eh[i];
+    x[2 * N + i] = ws.L[i];
+  }
+  return x;
+}
+
 /**
  * Solves the equilibrium of `e` from `x0` = [ŵ, Ê, L̂] (3N; Ê is ignored, it is implied).
  * Never throws on non-convergence: the report says `not-converged` and where it stopped.
  */
 export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOptions): FixedPointResult {
   const t0 = performance.now();
-  const { N, kappa, E } = e;
+  const { N, E } = e;
   const y = new Float64Array(2 * N),
     gy = new Float64Array(2 * N),
     eta = new Float64Array(N),
@@ -84,14 +130,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     message: string | undefined;
   const onIteration = opts.onIteration;
   for (;;) {
-    for (let i = 0; i < N; i++) {
-      ws.w[i] = Math.exp(y[i]);
-      ws.L[i] = Math.exp(y[N + i]);
-    }
-    costsAndShares(e, ws);
-    spendingFromIncome(e, ws);
-    pricesAndDemand(e, ws);
-    r = scaledResidual(e, ws, res);
+    r = residualAt(e, ws, y, res);
     if (onIteration) onIteration(it, r, opts.tolerance);
     const bad = Number.isNaN(r) || r > 1e3 * best;
     if (bad && hasGood && fails < MAX_RECOVERIES && it < opts.maxIterations) {
@@ -111,13 +150,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
       message = msg.noConvergenceIterations(opts.maxIterations, r.toExponential(2), opts.tolerance);
       break;
     }
-    let pe = 0;
-    for (let n = 0; n < N; n++) pe += ws.P[n] * E[n];
-    const logc = Math.log(sumE / pe);
-    for (let i = 0; i < N; i++) {
-      gy[i] = y[i] + eta[i] * (Math.log(ws.G[i]) - Math.log(ws.Yp[i])) + logc;
-      gy[N + i] = kappa * (Math.log(ws.tauh[i]) + y[i] - Math.log(ws.P[i]));
-    }
+    fixedPointImage(e, ws, y, gy, eta, sumE);
     if (r < best) best = r;
     if (!bad) {
       yGood.set(y);
@@ -128,12 +161,7 @@ export function solveFixedPoint(e: Economy, x0: Float64Array, opts: FixedPointOp
     aa.next(y, gy, y);
     it++;
   }
-  const x = new Float64Array(3 * N);
-  for (let i = 0; i < N; i++) {
-    x[i] = ws.w[i];
-    x[N + i] = ws.Eh[i];
-    x[2 * N + i] = ws.L[i];
-  }
+  const x = solutionOf(ws, N);
   const report: FixedPointResult = {
     status: message === undefined ? 'converged' : 'not-converged',
     iterations: it,
