@@ -5,6 +5,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import type { Dataset } from '../data/dataset.ts';
+import type { ParsedScenario } from '../scenario/parse.ts';
 import * as msg from '../spec/messages/cli.ts';
 import { EXIT, InputError, NO_ANSWER, out } from './errors.ts';
 
@@ -55,52 +56,70 @@ export function registerSolveCommand(program: Command): void {
       // Dataset groups the model gives no row of are shown as their members.
       const rows = (r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }) =>
         given && reportedRows(given, dataset.manifest.groups, (c) => Boolean(r.countries[c] ?? r.groups?.[c]));
-      if (parsed.scenario.timeline) {
-        // A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`).
-        const { runTimeline } = await import('../scenario/runTimeline.ts');
-        const t =
-          ((await onQueue(opts, 'timeline', file)) as ReturnType<typeof runTimeline> | undefined) ??
-          runTimeline(parsed);
-        if (opts.json) out(JSON.stringify(t, null, 2));
-        else {
-          out(`${parsed.scenario.name}`);
-          for (const s of t.steps) {
-            out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
-            if (s.solved)
-              out(
-                s.status === 'converged'
-                  ? formatResultTable({ ...s, model: t.model, dataset: t.dataset }, rows(s))
-                  : `${NO_ANSWER}\n${s.message ?? ''}`,
-              );
-          }
-          process.stderr.write(
-            `${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`,
-          );
-        }
-        if (t.status !== 'converged') {
-          process.stderr.write(`${msg.timelineStepNotConverged()}\n`);
-          process.exitCode = EXIT.failure;
-        }
-        return;
-      }
-      const r =
-        ((await onQueue(opts, 'solve', file)) as ReturnType<typeof solveScenario> | undefined) ?? solveScenario(parsed);
-      if (opts.json) out(JSON.stringify(r, null, 2));
-      else {
-        out(`${parsed.scenario.name}`);
-        out(r.status === 'converged' ? formatResultTable(r, rows(r)) : NO_ANSWER);
-        if (r.status === 'converged') {
-          const { formatCriticalSupply } = await import('../report/criticalSupply.ts');
-          const critical = formatCriticalSupply(r, rows(r));
-          if (critical) out(`\n${critical}`);
-        }
-        process.stderr.write(`${formatStatus(r)}\n`);
-      }
-      if (r.status !== 'converged') {
-        process.stderr.write(`${msg.solveNotConverged(r.message ?? '')}\n`);
-        process.exitCode = EXIT.failure;
-      }
+      const format = { formatResultTable, formatStatus };
+      if (parsed.scenario.timeline) await solveTimeline(parsed, file, opts, rows, format);
+      else await solveOne(parsed, file, opts, rows, format, solveScenario);
     });
+}
+
+type SolveOptions = { json?: true; redis?: string; queue?: string };
+/** The rows of the table of a result: the given countries, groups the model has no row of shown as their members. */
+type Rows = (r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }) => string[] | undefined;
+type Format = Pick<typeof import('./format.ts'), 'formatResultTable' | 'formatStatus'>;
+
+/** A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`), printed step by step or as JSON. */
+async function solveTimeline(parsed: ParsedScenario, file: string, opts: SolveOptions, rows: Rows, format: Format) {
+  const { runTimeline } = await import('../scenario/runTimeline.ts');
+  const t =
+    ((await onQueue(opts, 'timeline', file)) as ReturnType<typeof runTimeline> | undefined) ?? runTimeline(parsed);
+  if (opts.json) out(JSON.stringify(t, null, 2));
+  else {
+    out(`${parsed.scenario.name}`);
+    for (const s of t.steps) {
+      out(`\n${s.date}  ${s.label}${s.solved ? '' : '  (no policy change)'}`);
+      if (s.solved)
+        out(
+          s.status === 'converged'
+            ? format.formatResultTable({ ...s, model: t.model, dataset: t.dataset }, rows(s))
+            : `${NO_ANSWER}\n${s.message ?? ''}`,
+        );
+    }
+    process.stderr.write(
+      `${t.model} on ${t.dataset}: ${t.status}, ${t.steps.length} steps, ${(t.seconds * 1000).toFixed(0)} ms\n`,
+    );
+  }
+  if (t.status !== 'converged') {
+    process.stderr.write(`${msg.timelineStepNotConverged()}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}
+
+/** One counterfactual: the result table (with the critical-supply report when it has a chain) or JSON. */
+async function solveOne(
+  parsed: ParsedScenario,
+  file: string,
+  opts: SolveOptions,
+  rows: Rows,
+  format: Format,
+  solveScenario: typeof import('../scenario/solve.ts').solveScenario,
+) {
+  const r =
+    ((await onQueue(opts, 'solve', file)) as ReturnType<typeof solveScenario> | undefined) ?? solveScenario(parsed);
+  if (opts.json) out(JSON.stringify(r, null, 2));
+  else {
+    out(`${parsed.scenario.name}`);
+    out(r.status === 'converged' ? format.formatResultTable(r, rows(r)) : NO_ANSWER);
+    if (r.status === 'converged') {
+      const { formatCriticalSupply } = await import('../report/criticalSupply.ts');
+      const critical = formatCriticalSupply(r, rows(r));
+      if (critical) out(`\n${critical}`);
+    }
+    process.stderr.write(`${format.formatStatus(r)}\n`);
+  }
+  if (r.status !== 'converged') {
+    process.stderr.write(`${msg.solveNotConverged(r.message ?? '')}\n`);
+    process.exitCode = EXIT.failure;
+  }
 }
 
 /**

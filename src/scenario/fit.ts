@@ -53,24 +53,8 @@ function modelAt(run: TimelineRun, pair: string, obs: ObservedPoint[], ratio: nu
 const rmse = (e: number[]) => Math.sqrt(e.reduce((s, x) => s + x * x, 0) / e.length);
 const mean = (e: number[]) => e.reduce((s, x) => s + x, 0) / e.length;
 
-/**
- * Fits ρ on the observed months up to `lastFitted` (YYYY-MM) and predicts the rest. `run` must be
- * the long-run timeline run (dataset θ) with the pair among its `trade` keys.
- */
-export function fitWithinYear(
-  run: TimelineRun,
-  d: Dataset,
-  lastFitted = '2025-06',
-  pair = 'CHN->USA',
-  observed = OBSERVED_CHN_USA_MONTHLY,
-): FitResult {
-  if (!run.steps[0]?.trade || !(pair in run.steps[0].trade)) throw new Error(msg.runReportFlow(pair));
-  const inS = observed.filter((o) => o.period <= lastFitted),
-    outS = observed.filter((o) => o.period > lastFitted);
-  if (inS.length < 2) throw new Error(msg.leastObservedMonths(lastFitted, inS.length));
-  const y = inS.map((o) => Math.log1p(o.pct / 100));
-  const ssr = (r: number) => modelAt(run, pair, inS, r).reduce((s, m, k) => s + (Math.log1p(m / 100) - y[k]) ** 2, 0);
-  // coarse grid, then golden section around the best point
+/** The ρ in (0, 1) of least `ssr`: a coarse grid of step 0.02, then golden section around its best point to 1e-7. */
+function minimiseRatio(ssr: (r: number) => number): number {
   let best = 0.02,
     bestV = Infinity;
   for (let r = 0.02; r < 0.99; r += 0.02) {
@@ -102,15 +86,41 @@ export function fitWithinYear(
       fe = ssr(e);
     }
   }
-  const rho = (a + b) / 2;
+  return (a + b) / 2;
+}
+
+/** The standard error of ρ from the Gauss–Newton curvature: σ̂ / √Σ(∂ ln(1+model_m)/∂ρ)², central differences of 1e-4. */
+function ratioStandardError(run: TimelineRun, pair: string, inS: ObservedPoint[], rho: number, sigma: number): number {
   const n = inS.length;
-  const sigma = Math.sqrt(ssr(rho) / (n - 1));
   const h = 1e-4;
   const up = modelAt(run, pair, inS, Math.min(rho + h, 0.9999)),
     dn = modelAt(run, pair, inS, Math.max(rho - h, 1e-4));
   let jj = 0;
   for (let k = 0; k < n; k++) jj += ((Math.log1p(up[k] / 100) - Math.log1p(dn[k] / 100)) / (2 * h)) ** 2;
-  const se = sigma / Math.sqrt(jj);
+  return sigma / Math.sqrt(jj);
+}
+
+/**
+ * Fits ρ on the observed months up to `lastFitted` (YYYY-MM) and predicts the rest. `run` must be
+ * the long-run timeline run (dataset θ) with the pair among its `trade` keys.
+ */
+export function fitWithinYear(
+  run: TimelineRun,
+  d: Dataset,
+  lastFitted = '2025-06',
+  pair = 'CHN->USA',
+  observed = OBSERVED_CHN_USA_MONTHLY,
+): FitResult {
+  if (!run.steps[0]?.trade || !(pair in run.steps[0].trade)) throw new Error(msg.runReportFlow(pair));
+  const inS = observed.filter((o) => o.period <= lastFitted),
+    outS = observed.filter((o) => o.period > lastFitted);
+  if (inS.length < 2) throw new Error(msg.leastObservedMonths(lastFitted, inS.length));
+  const y = inS.map((o) => Math.log1p(o.pct / 100));
+  const ssr = (r: number) => modelAt(run, pair, inS, r).reduce((s, m, k) => s + (Math.log1p(m / 100) - y[k]) ** 2, 0);
+  const rho = minimiseRatio(ssr);
+  const n = inS.length;
+  const sigma = Math.sqrt(ssr(rho) / (n - 1));
+  const se = ratioStandardError(run, pair, inS, rho, sigma);
   const t = T975[Math.min(n - 1, 10)];
   const ci: [number, number] = [Math.max(rho - t * se, 0), Math.min(rho + t * se, 1)];
   const theta = tradeWeightedTheta(d, pair.split('->')[1], pair.split('->')[0]);

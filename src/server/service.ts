@@ -70,6 +70,27 @@ export interface RunServiceOptions {
 }
 
 /**
+ * How a finished run is stored: done, or failed with its reason. A result that did not converge is
+ * a failed run with the solver's reason (its numbers are kept for diagnosis); so is a sweep with
+ * failed or unconverged runs (its bands leave them out; the result lists them).
+ */
+function outcomeOf(ok: boolean, value: unknown, closing: boolean): { done: boolean; error: string | undefined } {
+  const status = (value as { status?: unknown } | null)?.status;
+  const unconverged = ok && (status === 'not-converged' || status === 'incomplete');
+  const reason = (value as { message?: string } | null)?.message;
+  const error = unconverged
+    ? status === 'incomplete'
+      ? msg.stored.incomplete(reason)
+      : msg.stored.notConverged(reason)
+    : ok
+      ? undefined
+      : closing
+        ? INTERRUPTED
+        : ((value as Error)?.message ?? String(value));
+  return { done: ok && !unconverged, error };
+}
+
+/**
  * Submits and tracks runs.
  *
  * @example
@@ -125,6 +146,37 @@ export class RunService {
     const active: Active = { controller: new AbortController(), writes: Promise.resolve() };
     this.#active.set(id, active);
     this.#emit(id, { type: 'queued', data: { id, status: 'queued', created_at } });
+    const { markStarted, finish, onEvent } = this.#lifecycle(id, active, created);
+    const signal = active.controller.signal;
+    // A fan-out run (a sweep) runs here and sends its many jobs to the executor itself; any other run is one job.
+    const start = handler.fanOut
+      ? () => {
+          markStarted();
+          const inFlight = this.opts.fanOutInFlight ?? this.lanes.concurrency('long');
+          return handler.fanOut!(input, {
+            executor,
+            signal,
+            inFlight,
+            progress: (p) => onEvent({ type: 'progress', ...p }),
+          });
+        }
+      : () => executor.submit({ id, kind, module, input }, onEvent, signal);
+    active.done = this.lanes
+      .enqueue(id, kind, start)
+      .then(
+        (r) => finish(true, r),
+        (e) => finish(false, e),
+      )
+      .then(() => active.writes);
+    return (await store.get(id))!;
+  }
+
+  /**
+   * The callbacks that move a run from queued to running to done or failed: each change stored (in
+   * order, one write after the other) and emitted to its event log.
+   */
+  #lifecycle(id: string, active: Active, created: number) {
+    const { store } = this.opts;
     const write = (f: () => Promise<unknown>) =>
       (active.writes = active.writes.then(f).catch((e) => this.opts.onError?.(e)));
     const markStarted = () => {
@@ -144,21 +196,7 @@ export class RunService {
         run_ms: end - active.startedAt!,
         total_ms: end - created,
       };
-      // A result that did not converge is a failed run with the solver's reason (its numbers are kept for diagnosis).
-      // So is a sweep with failed or unconverged runs (its bands leave them out; the result lists them).
-      const status = (value as { status?: unknown } | null)?.status;
-      const unconverged = ok && (status === 'not-converged' || status === 'incomplete');
-      const reason = (value as { message?: string } | null)?.message;
-      const error = unconverged
-        ? status === 'incomplete'
-          ? msg.stored.incomplete(reason)
-          : msg.stored.notConverged(reason)
-        : ok
-          ? undefined
-          : this.#closing
-            ? INTERRUPTED
-            : ((value as Error)?.message ?? String(value));
-      const done = ok && !unconverged;
+      const { done, error } = outcomeOf(ok, value, this.#closing);
       write(async () => {
         const stored = await store.finish(
           id,
@@ -183,28 +221,7 @@ export class RunService {
       active.progress = progress;
       this.#emit(id, { type: 'progress', data: active.progress });
     };
-    const signal = active.controller.signal;
-    // A fan-out run (a sweep) runs here and sends its many jobs to the executor itself; any other run is one job.
-    const start = handler.fanOut
-      ? () => {
-          markStarted();
-          const inFlight = this.opts.fanOutInFlight ?? this.lanes.concurrency('long');
-          return handler.fanOut!(input, {
-            executor,
-            signal,
-            inFlight,
-            progress: (p) => onEvent({ type: 'progress', ...p }),
-          });
-        }
-      : () => executor.submit({ id, kind, module, input }, onEvent, signal);
-    active.done = this.lanes
-      .enqueue(id, kind, start)
-      .then(
-        (r) => finish(true, r),
-        (e) => finish(false, e),
-      )
-      .then(() => active.writes);
-    return (await store.get(id))!;
+    return { markStarted, finish, onEvent };
   }
 
   /**

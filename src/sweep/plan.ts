@@ -178,6 +178,39 @@ export function readSweepFile(file: string, override: SweepReadOptions = {}): Sw
  * ```
  */
 export function parseSweepText(text: string, file: string, opts: SweepReadOptions = {}): SweepPlan {
+  const { value, at, fail } = readSweepDocument(text, file);
+  const r = SweepFileSchema.safeParse(value, PARSE_OPTIONS);
+  if (!r.success) {
+    const issue = issueAt(r.error.issues[0]);
+    fail(issue.path, issue.message);
+  }
+  const spec = {
+    ...r.data!,
+    ...(opts.draws !== undefined ? { draws: opts.draws } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  };
+  const parse = opts.served ? parseServedScenario : parseScenarioText;
+  const source =
+    typeof spec.scenario !== 'string'
+      ? inlineScenario(spec.scenario, file, at, parse)
+      : namedScenario(spec.scenario, file, opts, fail, parse);
+  const points = gridSize(spec.grid ?? {});
+  if (points > MAX_POINTS) fail(['grid'], scenarioMsg.tooManyGridPoints(MAX_POINTS, points));
+  const runs = points * (spec.draws + 1);
+  if (opts.served && runs > SERVED_LIMITS.runs)
+    fail(['draws'], scenarioMsg.tooManyServedRuns(SERVED_LIMITS.runs, points, spec.draws));
+  return buildPlan(file, spec, source, fail, parse);
+}
+
+type SweepPath = (string | number)[];
+/** Where a path of the sweep file is written (line:col of the nearest node that has a place). */
+type Locate = (path: SweepPath) => { line: number; col: number } | undefined;
+/** Throws a ScenarioError at a path of the sweep file. */
+type Fail = (path: SweepPath, message: string) => never;
+type ParseScenario = (text: string, label: string) => ParsedScenario;
+
+/** The sweep file's text read as YAML (or JSON) under the scenario files' guards: its value and its places. */
+function readSweepDocument(text: string, file: string): { value: unknown; at: Locate; fail: Fail } {
   const raw = checkText(text);
   if (raw) throw new ScenarioError(file, [raw]);
   const lc = new LineCounter();
@@ -188,14 +221,14 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
     schema: 'core',
     merge: false,
   });
-  const at = (path: (string | number)[]) => {
+  const at: Locate = (path) => {
     for (let k = path.length; k >= 0; k--) {
       const n = doc.getIn(path.slice(0, k), true);
       if (isNode(n) && n.range) return lc.linePos(n.range[0]);
     }
     return undefined;
   };
-  const fail = (path: (string | number)[], message: string): never => {
+  const fail: Fail = (path, message) => {
     const pos = at(path);
     throw new ScenarioError(file, [{ path, message, ...(pos ? { line: pos.line, col: pos.col } : {}) }]);
   };
@@ -209,60 +242,54 @@ export function parseSweepText(text: string, file: string, opts: SweepReadOption
     if (e instanceof ReferenceError) fail([], ALIAS_BOMB);
     throw e;
   }
-  const r = SweepFileSchema.safeParse(value, PARSE_OPTIONS);
-  if (!r.success) {
-    const at = issueAt(r.error.issues[0]);
-    fail(at.path, at.message);
-  }
-  const spec = {
-    ...r.data!,
-    ...(opts.draws !== undefined ? { draws: opts.draws } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  return { value, at, fail };
+}
+
+/** A scenario written inline: checked as a scenario, its issues moved to their place in the sweep file. */
+function inlineScenario(scenario: unknown, file: string, at: Locate, parse: ParseScenario): ScenarioSource {
+  return {
+    label: file,
+    text: JSON.stringify(scenario),
+    check: (t) => {
+      try {
+        return parse(t, file);
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        throw new ScenarioError(
+          file,
+          e.issues.map((i) => {
+            const path = ['scenario', ...i.path];
+            const pos = at(path);
+            return { path, message: i.message, ...(pos ? { line: pos.line, col: pos.col } : {}) };
+          }),
+        );
+      }
+    },
   };
-  const parse = opts.served ? parseServedScenario : parseScenarioText;
-  let source: ScenarioSource;
-  if (typeof spec.scenario !== 'string') {
-    // Written inline: checked as a scenario, its issues moved to their place in the sweep file.
-    const inline = JSON.stringify(spec.scenario);
-    source = {
-      label: file,
-      text: inline,
-      check: (t) => {
-        try {
-          return parse(t, file);
-        } catch (e) {
-          if (!(e instanceof ScenarioError)) throw e;
-          throw new ScenarioError(
-            file,
-            e.issues.map((i) => {
-              const path = ['scenario', ...i.path];
-              const pos = at(path);
-              return { path, message: i.message, ...(pos ? { line: pos.line, col: pos.col } : {}) };
-            }),
-          );
-        }
-      },
-    };
-  } else {
-    const id = spec.scenario;
-    const local = opts.served ? undefined : isAbsolute(id) ? id : resolve(dirname(file), id);
-    const embedded = embeddedScenarioFile(id);
-    const found = local && existsSync(local) ? local : embedded;
-    if (!found)
-      fail(
-        ['scenario'],
-        opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id),
-      );
-    // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not where the server keeps it.
-    const label = found === embedded && opts.served ? `scenarios/${id}.yaml` : found!;
-    source = { label, text: readFileSync(found!, 'utf8'), check: (t) => parse(t, label) };
-  }
-  const points = gridSize(spec.grid ?? {});
-  if (points > MAX_POINTS) fail(['grid'], scenarioMsg.tooManyGridPoints(MAX_POINTS, points));
-  const runs = points * (spec.draws + 1);
-  if (opts.served && runs > SERVED_LIMITS.runs)
-    fail(['draws'], scenarioMsg.tooManyServedRuns(SERVED_LIMITS.runs, points, spec.draws));
-  return buildPlan(file, spec, source, fail, parse);
+}
+
+/**
+ * A scenario named by `id`: a file beside the sweep file (or an absolute path), else an embedded
+ * scenario; a server reads embedded scenarios only.
+ */
+function namedScenario(
+  id: string,
+  file: string,
+  opts: SweepReadOptions,
+  fail: Fail,
+  parse: ParseScenario,
+): ScenarioSource {
+  const local = opts.served ? undefined : isAbsolute(id) ? id : resolve(dirname(file), id);
+  const embedded = embeddedScenarioFile(id);
+  const found = local && existsSync(local) ? local : embedded;
+  if (!found)
+    fail(
+      ['scenario'],
+      opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id),
+    );
+  // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not where the server keeps it.
+  const label = found === embedded && opts.served ? `scenarios/${id}.yaml` : found!;
+  return { label, text: readFileSync(found!, 'utf8'), check: (t) => parse(t, label) };
 }
 
 /** The number of grid points (combinations) of a grid. */

@@ -14,7 +14,7 @@ import { scenarioDataset } from '../scenario/solve.ts';
 import { JobAbortedError, type Executor } from '../contract/run.ts';
 import { band, BandAccumulator } from './bands.ts';
 import { describeDistribution } from './priors.ts';
-import type { SweepPlan } from './plan.ts';
+import type { GridPoint, SweepPlan } from './plan.ts';
 import * as msg from '../spec/messages/run.ts';
 
 export type { SweepPoint, SweepResult } from '../contract/sweep.ts';
@@ -37,27 +37,30 @@ interface Slot {
   k: number | null;
 }
 
+/** What came back at one grid point: the central run (or its error), the draws by index and the failed ones. */
+interface PointRuns {
+  central: unknown;
+  centralError: string | undefined;
+  draws: unknown[];
+  failed: { index: number; error: string }[];
+}
+
 /**
- * Runs the plan.
- *
- * @example
- * ```ts
- * const r = await runSweep(readSweepFile('sweeps/us-china-2025-long-run.yaml'), new PoolExecutor({ threads: 2 }));
- * r.points[0].bands; // { steps: [{ countries: { USA: { welfare_pct: { p5, p50, p95 } } } }] }
- * ```
+ * Runs every slot (each grid point's central run and draws) on the executor, at most `inFlight`
+ * at once, gathering the results by index. A failed run is recorded; a lost queue or a cancel
+ * stops the sweep.
  */
-export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepRunOptions = {}): Promise<SweepResult> {
-  const t0 = performance.now();
+async function runSlots(plan: SweepPlan, executor: Executor, opts: SweepRunOptions): Promise<PointRuns[]> {
   const n = plan.spec.draws;
   const slots: Slot[] = plan.points.flatMap((_, point) => [
     { point, k: null },
     ...Array.from({ length: n }, (_, k) => ({ point, k })),
   ]);
-  const results = plan.points.map(() => ({
-    central: undefined as unknown,
-    centralError: undefined as string | undefined,
+  const results: PointRuns[] = plan.points.map(() => ({
+    central: undefined,
+    centralError: undefined,
     draws: new Array<unknown>(n),
-    failed: [] as { index: number; error: string }[],
+    failed: [],
   }));
   const module = builtinHandler('draw');
   let done = 0,
@@ -94,33 +97,62 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
   });
   await Promise.all(lanes);
   if (opts.signal?.aborted) throw new JobAbortedError(plan.spec.name);
+  return results;
+}
 
-  const points: SweepPoint[] = plan.points.map((grid, i) => {
-    const r = results[i];
-    const notConverged: number[] = [];
-    // The template of the bands: the central result, else the first draw that arrived.
-    const template = r.central ?? r.draws.find((d) => d !== undefined);
-    const acc = template === undefined ? undefined : new BandAccumulator(template, n);
-    r.draws.forEach((d, k) => {
-      if (d === undefined) return;
-      if ((d as { status?: string }).status !== 'converged') notConverged.push(k);
-      else acc?.add(k, d);
-    });
-    r.failed.sort((a, b) => a.index - b.index);
-    return {
-      grid,
-      // The draw handler returns the reported measures (src/scenario/reported.ts), typed by the contract.
-      result: (r.central ?? null) as SweepPoint['result'],
-      bands: acc?.bands() ?? null,
-      draws: {
-        requested: n,
-        used: n - notConverged.length - r.failed.length,
-        not_converged: notConverged,
-        failed: r.failed,
-      },
-      ...(r.centralError ? { central_error: r.centralError } : {}),
-    };
+/** One grid point's outcome: the central result and the bands over its converged draws, the others listed. */
+function sweepPoint(grid: GridPoint, r: PointRuns, n: number): SweepPoint {
+  const notConverged: number[] = [];
+  // The template of the bands: the central result, else the first draw that arrived.
+  const template = r.central ?? r.draws.find((d) => d !== undefined);
+  const acc = template === undefined ? undefined : new BandAccumulator(template, n);
+  r.draws.forEach((d, k) => {
+    if (d === undefined) return;
+    if ((d as { status?: string }).status !== 'converged') notConverged.push(k);
+    else acc?.add(k, d);
   });
+  r.failed.sort((a, b) => a.index - b.index);
+  return {
+    grid,
+    // The draw handler returns the reported measures (src/scenario/reported.ts), typed by the contract.
+    result: (r.central ?? null) as SweepPoint['result'],
+    bands: acc?.bands() ?? null,
+    draws: {
+      requested: n,
+      used: n - notConverged.length - r.failed.length,
+      not_converged: notConverged,
+      failed: r.failed,
+    },
+    ...(r.centralError ? { central_error: r.centralError } : {}),
+  };
+}
+
+/** The priors as the result lists them, each with the band of its drawn values. */
+function drawnPriors(plan: SweepPlan): SweepResult['priors'] {
+  return plan.priors.map((p, i) => ({
+    id: p.id,
+    what: p.what,
+    distribution: describeDistribution(p.distribution),
+    source: p.source,
+    why: p.why,
+    drawn: band(plan.values[i]),
+  }));
+}
+
+/**
+ * Runs the plan.
+ *
+ * @example
+ * ```ts
+ * const r = await runSweep(readSweepFile('sweeps/us-china-2025-long-run.yaml'), new PoolExecutor({ threads: 2 }));
+ * r.points[0].bands; // { steps: [{ countries: { USA: { welfare_pct: { p5, p50, p95 } } } }] }
+ * ```
+ */
+export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepRunOptions = {}): Promise<SweepResult> {
+  const t0 = performance.now();
+  const n = plan.spec.draws;
+  const results = await runSlots(plan, executor, opts);
+  const points = plan.points.map((grid, i) => sweepPoint(grid, results[i], n));
   const centralBad = points.filter(
     (p) => p.central_error || (p.result as { status?: string } | null)?.status !== 'converged',
   ).length;
@@ -137,14 +169,7 @@ export async function runSweep(plan: SweepPlan, executor: Executor, opts: SweepR
     ...(incomplete ? { message: msg.incompleteSweep(failedDraws, notConverged, n * points.length, centralBad) } : {}),
     executor: opts.executorName ?? executor.constructor.name,
     seconds: (performance.now() - t0) / 1000,
-    priors: plan.priors.map((p, i) => ({
-      id: p.id,
-      what: p.what,
-      distribution: describeDistribution(p.distribution),
-      source: p.source,
-      why: p.why,
-      drawn: band(plan.values[i]),
-    })),
+    priors: drawnPriors(plan),
     samples: Array.from({ length: n }, (_, k) =>
       Object.fromEntries(plan.priors.map((p, i) => [p.id, plan.values[i][k]])),
     ),

@@ -40,27 +40,16 @@ function columnsOf(c: string | string[]): string[] {
   return typeof c === 'string' ? [c] : c;
 }
 
-/**
- * Builds the estimation and counterfactual arrays; throws ScenarioError (with line:col from
- * `locate`) when the file does not fit the data.
- *
- * @example
- * ```ts
- * const prepared = prepareGravity(scenario, panel, 'eu.yaml', locate);
- * ppml(prepared.problem);
- * ```
- */
-export function prepareGravity(
-  s: GravityScenario,
-  panel: Panel,
-  file: string,
-  locate: Locate = () => undefined,
-): GravityPrepared {
-  const fail = (path: (string | number)[], message: string): never => {
-    const issue: ScenarioIssue = { path, message, ...(locate(path) ?? {}) };
-    throw new ScenarioError(file, [issue]);
-  };
-  const key = (col: string, path: (string | number)[]): string[] => {
+type Path = (string | number)[];
+type Fail = (path: Path, message: string) => never;
+/** A text column of the panel (exporter, importer, year or another), or a numeric one; an unknown column fails at `path`. */
+interface Columns {
+  key: (col: string, path: Path) => string[];
+  numeric: (col: string, path: Path) => Float64Array;
+}
+
+function panelColumns(s: GravityScenario, panel: Panel, fail: Fail): Columns {
+  const key = (col: string, path: Path): string[] => {
     if (col === s.data.exporter) return panel.exporter;
     if (col === s.data.importer) return panel.importer;
     if (s.data.year && col === s.data.year) return panel.year!;
@@ -70,7 +59,7 @@ export function prepareGravity(
       return fail(path, msg.columnOf(panel.file, col));
     }
   };
-  const numeric = (col: string, path: (string | number)[]): Float64Array => {
+  const numeric = (col: string, path: Path): Float64Array => {
     try {
       panel.text(col);
     } catch {
@@ -78,8 +67,12 @@ export function prepareGravity(
     }
     return panel.numbers(col);
   };
+  return { key, numeric };
+}
+
+/** The estimation sample (all rows, or the international ones): its panel rows, the flows y and the regressors x (column-major). */
+function estimationSample(s: GravityScenario, panel: Panel, fail: Fail, numeric: Columns['numeric']) {
   const est = s.estimate;
-  // Estimation rows.
   const take: number[] = [];
   for (let i = 0; i < panel.n; i++) if (est.sample === 'all' || panel.exporter[i] !== panel.importer[i]) take.push(i);
   const rows = Int32Array.from(take);
@@ -93,6 +86,12 @@ export function prepareGravity(
     const v = numeric(r, ['estimate', 'regressors', c]);
     for (let j = 0; j < n; j++) x[c * n + j] = v[rows[j]];
   });
+  return { rows, y, x };
+}
+
+/** The fixed-effect factors of the sample and the clusters of the variance (robust without them). */
+function effectsAndClusters(s: GravityScenario, rows: Int32Array, key: Columns['key']) {
+  const est = s.estimate;
   const sub = (v: string[]) => Array.from(rows, (i) => v[i]);
   const factors: Factor[] = est.fixed_effects.map((fe, g) => {
     const cols = columnsOf(fe);
@@ -111,8 +110,37 @@ export function prepareGravity(
     ).codes;
     vceLabel = `cluster(${cols.join('#')})`;
   }
-  const pairFactor = factorOf('pair', [sub(panel.exporter), sub(panel.importer)]);
-  const problem: PpmlProblem = { y, x, names: est.regressors, factors, ...(cluster ? { cluster } : {}) };
+  return { factors, cluster, vceLabel };
+}
+
+/**
+ * Builds the estimation and counterfactual arrays; throws ScenarioError (with line:col from
+ * `locate`) when the file does not fit the data.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareGravity(scenario, panel, 'eu.yaml', locate);
+ * ppml(prepared.problem);
+ * ```
+ */
+export function prepareGravity(
+  s: GravityScenario,
+  panel: Panel,
+  file: string,
+  locate: Locate = () => undefined,
+): GravityPrepared {
+  const fail: Fail = (path, message) => {
+    const issue: ScenarioIssue = { path, message, ...(locate(path) ?? {}) };
+    throw new ScenarioError(file, [issue]);
+  };
+  const { key, numeric } = panelColumns(s, panel, fail);
+  const { rows, y, x } = estimationSample(s, panel, fail, numeric);
+  const { factors, cluster, vceLabel } = effectsAndClusters(s, rows, key);
+  const pairFactor = factorOf('pair', [
+    Array.from(rows, (i) => panel.exporter[i]),
+    Array.from(rows, (i) => panel.importer[i]),
+  ]);
+  const problem: PpmlProblem = { y, x, names: s.estimate.regressors, factors, ...(cluster ? { cluster } : {}) };
   const prepared: GravityPrepared = {
     scenario: s,
     problem,
@@ -132,12 +160,8 @@ export function prepareGravity(
   return prepared;
 }
 
-function prepareGe(
-  s: GravityScenario,
-  panel: Panel,
-  fail: (path: (string | number)[], message: string) => never,
-  numeric: (col: string, path: (string | number)[]) => Float64Array,
-): NonNullable<GravityPrepared['ge']> {
+/** The counterfactual's year: the one named (it must be in the data), else the data's only year (none without a year column). */
+function counterfactualYear(s: GravityScenario, panel: Panel, fail: Fail) {
   const cf = s.counterfactual!;
   const years = panel.year ? [...new Set(panel.year)] : [];
   let year: string | undefined;
@@ -148,14 +172,15 @@ function prepareGe(
   } else if (years.length > 1) {
     fail(['counterfactual'], msg.counterfactualYearSeveral(years.join(', ')));
   } else year = years[0];
-  const inYear = (i: number) => year === undefined || panel.year![i] === year;
-  const countries = [...new Set(panel.exporter.filter((_, i) => inYear(i)))].sort();
+  return { years, year };
+}
+
+/** The square baseline of the year (flows[i*N + j], every pair once, domestic included) and the shocked regressor on it. */
+function baselineSquare(panel: Panel, fail: Fail, year: string | undefined, countries: string[], xs: Float64Array) {
   const N = countries.length;
   const at = new Map(countries.map((c, i) => [c, i]));
+  const inYear = (i: number) => year === undefined || panel.year![i] === year;
   const flows = new Float64Array(N * N).fill(NaN);
-  const regressor = cf.shock.regressor;
-  const rIdx = s.estimate.regressors.indexOf(regressor);
-  const xs = numeric(regressor, ['counterfactual', 'shock', 'regressor']);
   const base = new Float64Array(N * N);
   const cell = (i: number) => {
     const a = at.get(panel.exporter[i]),
@@ -192,8 +217,23 @@ function prepareGe(
         msg.pairCountriesDomestic(N, year ?? 'the data', countries[Math.floor(c / N)], countries[c % N]),
       );
   }
+  return { flows, base };
+}
+
+/** x′ − x of the shocked regressor on every pair: its values in `to_year`, or the stated value on the listed pairs; 0 at home. */
+function shockDelta(
+  s: GravityScenario,
+  panel: Panel,
+  fail: Fail,
+  years: string[],
+  countries: string[],
+  xs: Float64Array,
+  base: Float64Array,
+): Float64Array {
+  const N = countries.length;
+  const at = new Map(countries.map((c, i) => [c, i]));
   const delta = new Float64Array(N * N);
-  const shock = cf.shock;
+  const shock = s.counterfactual!.shock;
   if (shock.to_year !== undefined) {
     const to = String(shock.to_year);
     if (!panel.year || !years.includes(to))
@@ -225,6 +265,24 @@ function prepareGe(
     });
   }
   for (let i = 0; i < N; i++) delta[i * N + i] = 0; // ge_gravity: no partial effect on domestic sales.
+  return delta;
+}
+
+function prepareGe(
+  s: GravityScenario,
+  panel: Panel,
+  fail: Fail,
+  numeric: Columns['numeric'],
+): NonNullable<GravityPrepared['ge']> {
+  const { years, year } = counterfactualYear(s, panel, fail);
+  const inYear = (i: number) => year === undefined || panel.year![i] === year;
+  const countries = [...new Set(panel.exporter.filter((_, i) => inYear(i)))].sort();
+  const N = countries.length;
+  const regressor = s.counterfactual!.shock.regressor;
+  const rIdx = s.estimate.regressors.indexOf(regressor);
+  const xs = numeric(regressor, ['counterfactual', 'shock', 'regressor']);
+  const { flows, base } = baselineSquare(panel, fail, year, countries, xs);
+  const delta = shockDelta(s, panel, fail, years, countries, xs, base);
   let shocked = 0;
   for (let c = 0; c < N * N; c++) if (delta[c] !== 0) shocked++;
   return { ...(year !== undefined ? { year } : {}), countries, flows, delta, shocked, regressorIndex: rIdx };
