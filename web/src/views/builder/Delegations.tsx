@@ -156,6 +156,41 @@ function WeightList({
   );
 }
 
+/** Which region or group the delegation is, and what a group's delegation speaks for. */
+function DelegationChoice({
+  i,
+  code,
+  dataset,
+  onCode,
+}: Pick<Props, 'dataset' | 'onCode'> & { i: 0 | 1; code: string }) {
+  const label = `Delegation ${i + 1}`;
+  return (
+    <>
+      <label>
+        {label}{' '}
+        <select aria-label={label} value={code} onChange={(e) => onCode(i, e.target.value)}>
+          {Object.entries(dataset.groups).map(([g, m]) => (
+            <option key={g} value={g}>
+              {g}: the group of {m.join(', ')}
+            </option>
+          ))}
+          {dataset.regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code}: {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {dataset.groups[code] && (
+        <p className="muted small hint">
+          A group speaks for its members ({dataset.groups[code].join(', ')}): its tariffs and controls apply to each of
+          them, and its utility is their pooled real income (each member’s change weighted by its income).
+        </p>
+      )}
+    </>
+  );
+}
+
 function Delegation({
   i,
   d,
@@ -175,27 +210,7 @@ function Delegation({
       <legend>
         {label}: {names[d.code] ?? d.code}
       </legend>
-      <label>
-        {label}{' '}
-        <select aria-label={label} value={d.code} onChange={(e) => onCode(i, e.target.value)}>
-          {Object.entries(dataset.groups).map(([g, m]) => (
-            <option key={g} value={g}>
-              {g}: the group of {m.join(', ')}
-            </option>
-          ))}
-          {dataset.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code}: {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {dataset.groups[d.code] && (
-        <p className="muted small hint">
-          A group speaks for its members ({dataset.groups[d.code].join(', ')}): its tariffs and controls apply to each
-          of them, and its utility is their pooled real income (each member’s change weighted by its income).
-        </p>
-      )}
+      <DelegationChoice i={i} code={d.code} dataset={dataset} onCode={onCode} />
       <label>
         Leader (ratifies){' '}
         <input

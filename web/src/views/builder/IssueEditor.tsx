@@ -20,44 +20,37 @@ interface Props {
 
 const selected = (e: ChangeEvent<HTMLSelectElement>) => [...e.target.selectedOptions].map((o) => o.value);
 
-export function IssueEditor({ issue: i, dataset, parties, agreements, onChange, onRemove }: Props) {
+/** What an issue's options are in: tariff points or rates, approval points or shares. */
+function unitOf(i: IssueDraft): string {
   const tariff = i.kind === 'tariff';
-  const set = (patch: Partial<IssueDraft>) => onChange({ ...i, ...patch });
-  const name = `issue ${i.id}`;
-  const unit = tariff
+  return tariff
     ? i.mode === 'add'
       ? 'points of tariff added (−10 = a 10-point cut)'
       : 'tariff rate, %'
     : i.mode === 'add'
       ? 'points of approval added'
       : 'share of licences approved, %';
-  const grid = fileGrid(i);
+}
+
+/** Which flows the lever is on: importers or origins (regions or groups), the partner, and the sectors. */
+function FlowFields({
+  issue: i,
+  dataset,
+  name,
+  set,
+}: {
+  issue: IssueDraft;
+  dataset: DatasetInfo;
+  /** The issue's name in the fields' labels. */
+  name: string;
+  set: (patch: Partial<IssueDraft>) => void;
+}) {
+  const tariff = i.kind === 'tariff';
   // Importers or origins: regions, or a group (EU: each of its members).
   const regions = [...Object.keys(dataset.groups), ...dataset.regions.map((r) => r.code)];
   const sectorGroups = Object.entries(dataset.sector_groups ?? {});
   return (
-    <fieldset className="issue" data-testid={`issue-${i.id}`}>
-      <legend>
-        {tariff ? 'Tariff' : 'Export control (licence approvals)'}: <code>{i.id}</code>
-      </legend>
-      <label>
-        Id <input aria-label={`Id of ${name}`} value={i.id} onChange={(e) => set({ id: e.target.value })} />
-      </label>
-      <label className="wide">
-        Label <input aria-label={`Label of ${name}`} value={i.label} onChange={(e) => set({ label: e.target.value })} />
-      </label>
-      <label>
-        Owner (whose concession){' '}
-        <select
-          aria-label={`Owner of ${name}`}
-          value={i.owner}
-          onChange={(e) => set({ owner: e.target.value as Party })}
-        >
-          {[...new Set([...parties, i.owner])].map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
+    <>
       <label>
         {tariff ? 'Importers' : 'Origins'}: {i.from.join(', ') || 'none'}{' '}
         <select
@@ -115,6 +108,40 @@ export function IssueEditor({ issue: i, dataset, parties, agreements, onChange, 
           ))}
         </select>
       </label>
+    </>
+  );
+}
+
+export function IssueEditor({ issue: i, dataset, parties, agreements, onChange, onRemove }: Props) {
+  const tariff = i.kind === 'tariff';
+  const set = (patch: Partial<IssueDraft>) => onChange({ ...i, ...patch });
+  const name = `issue ${i.id}`;
+  const unit = unitOf(i);
+  const grid = fileGrid(i);
+  return (
+    <fieldset className="issue" data-testid={`issue-${i.id}`}>
+      <legend>
+        {tariff ? 'Tariff' : 'Export control (licence approvals)'}: <code>{i.id}</code>
+      </legend>
+      <label>
+        Id <input aria-label={`Id of ${name}`} value={i.id} onChange={(e) => set({ id: e.target.value })} />
+      </label>
+      <label className="wide">
+        Label <input aria-label={`Label of ${name}`} value={i.label} onChange={(e) => set({ label: e.target.value })} />
+      </label>
+      <label>
+        Owner (whose concession){' '}
+        <select
+          aria-label={`Owner of ${name}`}
+          value={i.owner}
+          onChange={(e) => set({ owner: e.target.value as Party })}
+        >
+          {[...new Set([...parties, i.owner])].map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </label>
+      <FlowFields issue={i} dataset={dataset} name={name} set={set} />
       <label>
         Value{' '}
         <select

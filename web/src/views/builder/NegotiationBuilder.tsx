@@ -7,12 +7,14 @@
  * leaders' thresholds and trust. It writes the negotiation file (setup.ts), has the server check it
  * as a negotiation, runs it, and shows the offers as the server reports them, then the result.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import type { DatasetInfo } from '../../api.ts';
 import { RunStatus } from '../../components/RunStatus.tsx';
 import { useDataset } from '../../data.tsx';
 import { NegotiationResult } from '../results/NegotiationResult.tsx';
 import { FileActions } from './FileActions.tsx';
-import { useNegotiationRun, useServerCheck, useTemplate } from './hooks.ts';
+import type { KnownDelegation } from './delegations.ts';
+import { type Check, useNegotiationRun, useServerCheck, useTemplate } from './hooks.ts';
 import { IssueList } from './IssueList.tsx';
 import { DelegationsInput } from './Delegations.tsx';
 import { OfferWatch } from './OfferWatch.tsx';
@@ -66,50 +68,15 @@ export function NegotiationBuilder() {
         options is solved by the model, and each side’s utility is its government’s real income, plus any security
         weights you give it.
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          start();
-        }}
-      >
-        <DelegationsInput
-          parties={setup.parties}
-          dataset={dataset}
-          known={known}
-          onCode={(i, code) => setSetup((s) => withParty(s, i, code))}
-          onChange={(i, d) => setSetup((s) => ({ ...s, parties: i === 0 ? [d, s.parties[1]] : [s.parties[0], d] }))}
-        />
-        <IssueList
-          issues={setup.issues}
-          dataset={dataset}
-          parties={codes}
-          onChange={(f) => setSetup((s) => ({ ...s, issues: f(s.issues) }))}
-        />
-        <SessionInput setup={setup} set={setSetup} />
-        <TrustInput
-          value={setup.trust}
-          parties={setup.parties}
-          usChina={isUsChina(setup)}
-          onChange={(t) => setSetup((s) => ({ ...s, trust: t }))}
-          onPartyTrust={(i, v) =>
-            setSetup((s) => ({
-              ...s,
-              parties: s.parties.map((d, j) => (j === i ? { ...d, trust: v } : d)) as Setup['parties'],
-            }))
-          }
-        />
-        <p
-          role="status"
-          aria-live="polite"
-          data-testid="builder-check"
-          className={check?.ok === false ? 'error' : undefined}
-        >
-          {check ? check.text : 'Checking…'}
-        </p>
-        <button type="submit" className="primary" disabled={talks.running || !check?.ok} data-testid="builder-run">
-          {talks.running ? 'Running…' : 'Run the negotiation'}
-        </button>
-      </form>
+      <SetupForm
+        setup={setup}
+        setSetup={setSetup}
+        dataset={dataset}
+        known={known}
+        check={check}
+        running={talks.running}
+        onStart={start}
+      />
       <FileActions text={text} />
       {talks.error && (
         <p className="error" role="alert">
@@ -130,5 +97,72 @@ export function NegotiationBuilder() {
       )}
       {talks.run && <NegotiationResult run={talks.run} />}
     </div>
+  );
+}
+
+/** The form of the talks: delegations, issues, sessions and trust, the server's check, and the run button. */
+function SetupForm({
+  setup,
+  setSetup,
+  dataset,
+  known,
+  check,
+  running,
+  onStart,
+}: {
+  setup: Setup;
+  setSetup: Dispatch<SetStateAction<Setup>>;
+  dataset: DatasetInfo;
+  known: Record<string, KnownDelegation>;
+  check: Check | null;
+  running: boolean;
+  onStart: () => void;
+}) {
+  const codes = setup.parties.map((d) => d.code) as [string, string];
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onStart();
+      }}
+    >
+      <DelegationsInput
+        parties={setup.parties}
+        dataset={dataset}
+        known={known}
+        onCode={(i, code) => setSetup((s) => withParty(s, i, code))}
+        onChange={(i, d) => setSetup((s) => ({ ...s, parties: i === 0 ? [d, s.parties[1]] : [s.parties[0], d] }))}
+      />
+      <IssueList
+        issues={setup.issues}
+        dataset={dataset}
+        parties={codes}
+        onChange={(f) => setSetup((s) => ({ ...s, issues: f(s.issues) }))}
+      />
+      <SessionInput setup={setup} set={setSetup} />
+      <TrustInput
+        value={setup.trust}
+        parties={setup.parties}
+        usChina={isUsChina(setup)}
+        onChange={(t) => setSetup((s) => ({ ...s, trust: t }))}
+        onPartyTrust={(i, v) =>
+          setSetup((s) => ({
+            ...s,
+            parties: s.parties.map((d, j) => (j === i ? { ...d, trust: v } : d)) as Setup['parties'],
+          }))
+        }
+      />
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="builder-check"
+        className={check?.ok === false ? 'error' : undefined}
+      >
+        {check ? check.text : 'Checking…'}
+      </p>
+      <button type="submit" className="primary" disabled={running || !check?.ok} data-testid="builder-run">
+        {running ? 'Running…' : 'Run the negotiation'}
+      </button>
+    </form>
   );
 }
