@@ -4,7 +4,7 @@
  * with 5–95% interval whiskers. Okabe–Ito colours, as the other report charts.
  */
 import type { Band } from '../sweep/bands.ts';
-import { day, niceTicks, PALETTE } from './svg.ts';
+import { dateFrame, day, niceTicks, PALETTE, type Frame } from './svg.ts';
 import { esc } from './escape.ts';
 
 const fmt = (v: number) => (Number.isFinite(v) ? (v > 0 ? '+' : '') + v.toFixed(2) : '–');
@@ -28,41 +28,14 @@ interface FanChartOptions {
   height?: number;
 }
 
-/** A fan chart's size, margins and scales: date → x, value → y over [lo, hi]. */
-interface FanFrame {
-  W: number;
-  H: number;
-  m: { l: number; r: number; t: number; b: number };
-  lo: number;
-  hi: number;
-  x0: number;
-  x1: number;
-  X: (d: string) => number;
-  Y: (v: number) => number;
-}
-
-/** The frame: the value range holds 0, every central value and band edge, and a 6% margin. */
-function fanFrame(o: FanChartOptions): FanFrame {
-  const W = o.width ?? 760,
-    H = o.height ?? 300,
-    m = { l: 56, r: 16, t: 36, b: 44 };
-  const vals = o.fans
-    .flatMap((f) => f.points.flatMap((p) => [p.value, p.band?.p5 ?? NaN, p.band?.p95 ?? NaN]))
-    .filter(Number.isFinite);
-  let lo = Math.min(0, ...vals),
-    hi = Math.max(0, ...vals);
-  const pad = (hi - lo) * 0.06 || 1;
-  lo -= lo < 0 ? pad : 0;
-  hi += pad;
-  const x0 = day(o.from),
-    x1 = day(o.to);
-  const X = (d: string) => m.l + ((day(d) - x0) / (x1 - x0)) * (W - m.l - m.r);
-  const Y = (v: number) => m.t + (1 - (v - lo) / (hi - lo)) * (H - m.t - m.b);
-  return { W, H, m, lo, hi, x0, x1, X, Y };
+/** The frame: every central value and band edge. */
+function fanFrame(o: FanChartOptions): Frame {
+  const values = o.fans.flatMap((f) => f.points.flatMap((p) => [p.value, p.band?.p5 ?? NaN, p.band?.p95 ?? NaN]));
+  return dateFrame(values, o.from, o.to, o.width ?? 760, o.height ?? 300, { l: 56, r: 16, t: 36, b: 44 });
 }
 
 /** The horizontal grid with its values (the zero line darker), the y label and the month names below. */
-function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: FanFrame, o: FanChartOptions): string[] {
+function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: Frame, o: FanChartOptions): string[] {
   const parts: string[] = [];
   for (const v of niceTicks(lo, hi)) {
     parts.push(
@@ -83,7 +56,7 @@ function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: FanFrame, o: FanChartOptions
 }
 
 /** One fan: the shaded 5–95% band and the dashed median, the central run, and a hover target per banded step. */
-function fanPaths({ X, Y }: FanFrame, f: Fan, to: string): string[] {
+function fanPaths({ X, Y }: Frame, f: Fan, to: string): string[] {
   const parts: string[] = [];
   // A stepped path through (date, value) pairs, held to the end of the window.
   const stepped = (pts: { date: string; v: number }[]) =>
@@ -118,7 +91,7 @@ function fanPaths({ X, Y }: FanFrame, f: Fan, to: string): string[] {
 }
 
 /** The legend along the bottom: a swatch per fan and the key to line, dashes and band. */
-function fanLegend({ W, H, m }: FanFrame, fans: Fan[]): string[] {
+function fanLegend({ W, H, m }: Frame, fans: Fan[]): string[] {
   const parts: string[] = [];
   let lx = m.l;
   for (const f of fans) {

@@ -53,7 +53,7 @@ interface StepChartOptions {
 }
 
 /** A chart's size, margins and scales: date → x, value → y over [lo, hi]. */
-interface Frame {
+export interface Frame {
   W: number;
   H: number;
   m: { l: number; r: number; t: number; b: number };
@@ -65,25 +65,26 @@ interface Frame {
   Y: (v: number) => number;
 }
 
-/** The frame of a step chart: the value range holds 0, every finite value and a 6% margin. */
-function stepFrame(o: StepChartOptions): Frame {
-  const W = o.width ?? 760,
-    H = o.height ?? 300,
-    m = { l: 56, r: 16, t: 36, b: o.events?.length ? 74 : 40 };
-  const vals = o.series
-    .flatMap((s) => s.points.map((p) => p.value))
-    .concat((o.markers ?? []).map((p) => p.value))
-    .filter(Number.isFinite);
+/** A dated chart's frame over [from, to]: the value range holds 0 and every finite value, with a 6% margin. */
+export function dateFrame(values: number[], from: string, to: string, W: number, H: number, m: Frame['m']): Frame {
+  const vals = values.filter(Number.isFinite);
   let lo = Math.min(0, ...vals),
     hi = Math.max(0, ...vals);
   const pad = (hi - lo) * 0.06 || 1;
   lo -= lo < 0 ? pad : 0;
   hi += pad;
-  const x0 = day(o.from),
-    x1 = day(o.to);
+  const x0 = day(from),
+    x1 = day(to);
   const X = (d: string) => m.l + ((day(d) - x0) / (x1 - x0)) * (W - m.l - m.r);
   const Y = (v: number) => m.t + (1 - (v - lo) / (hi - lo)) * (H - m.t - m.b);
   return { W, H, m, lo, hi, x0, x1, X, Y };
+}
+
+/** The frame of a step chart: every series value and marker. */
+function stepFrame(o: StepChartOptions): Frame {
+  const values = o.series.flatMap((s) => s.points.map((p) => p.value)).concat((o.markers ?? []).map((p) => p.value));
+  const m = { l: 56, r: 16, t: 36, b: o.events?.length ? 74 : 40 };
+  return dateFrame(values, o.from, o.to, o.width ?? 760, o.height ?? 300, m);
 }
 
 /** The horizontal grid with its values (the zero line darker), the y label and the month names below. */
