@@ -5,6 +5,7 @@
  */
 import { useRef } from 'react';
 import type { DatasetInfo } from '../../api.ts';
+import { RegionOptions, SectorOptions } from './Options.tsx';
 import {
   type DelegationDraft,
   formatMembers,
@@ -59,16 +60,7 @@ function Weight({
           onChange={(e) => onChange({ ...w, of: e.target.value })}
         >
           <option value="">{who}’s own</option>
-          {Object.keys(dataset.groups).map((g) => (
-            <option key={g} value={g}>
-              {g} (group)
-            </option>
-          ))}
-          {dataset.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code}: {r.name}
-            </option>
-          ))}
+          <RegionOptions dataset={dataset} />
         </select>
       </label>
       <label>
@@ -78,16 +70,7 @@ function Weight({
           value={w.sector}
           onChange={(e) => onChange({ ...w, sector: e.target.value })}
         >
-          {Object.entries(dataset.sector_groups ?? {}).map(([g, m]) => (
-            <option key={g} value={g}>
-              {g} (group of {m.length})
-            </option>
-          ))}
-          {dataset.sectors.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code}: {s.name}
-            </option>
-          ))}
+          <SectorOptions dataset={dataset} />
         </select>
       </label>
       <label>

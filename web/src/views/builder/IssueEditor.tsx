@@ -5,6 +5,7 @@
  */
 import type { ChangeEvent } from 'react';
 import type { DatasetInfo } from '../../api.ts';
+import { RegionOptions, SectorOptions } from './Options.tsx';
 import { type IssueDraft, type Party, fileGrid } from './setup.ts';
 
 interface Props {
@@ -48,7 +49,6 @@ function FlowFields({
   const tariff = i.kind === 'tariff';
   // Importers or origins: regions, or a group (EU: each of its members).
   const regions = [...Object.keys(dataset.groups), ...dataset.regions.map((r) => r.code)];
-  const sectorGroups = Object.entries(dataset.sector_groups ?? {});
   return (
     <>
       <label>
@@ -75,16 +75,7 @@ function FlowFields({
           onChange={(e) => set({ to: e.target.value })}
         >
           <option value="*">every other region (*)</option>
-          {Object.keys(dataset.groups).map((g) => (
-            <option key={g} value={g}>
-              {g} (group)
-            </option>
-          ))}
-          {dataset.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code}: {r.name}
-            </option>
-          ))}
+          <RegionOptions dataset={dataset} />
         </select>
       </label>
       <label className="wide">
@@ -96,16 +87,7 @@ function FlowFields({
           value={i.sectors}
           onChange={(e) => set({ sectors: selected(e) })}
         >
-          {sectorGroups.map(([g, members]) => (
-            <option key={g} value={g}>
-              {g} (group of {members.length})
-            </option>
-          ))}
-          {dataset.sectors.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code}: {s.name}
-            </option>
-          ))}
+          <SectorOptions dataset={dataset} />
         </select>
       </label>
     </>
