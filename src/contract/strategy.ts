@@ -135,6 +135,11 @@ const OutcomeShape = {
   }),
 };
 
+/** The zod schema of {@link StrategyOutcome}. */
+const StrategyOutcomeSchema = z.strictObject({
+  ...OutcomeShape,
+  result: ModelResultSchema.meta({ description: "The model's result at policy (the contract's countries)" }),
+});
 /**
  * What a strategy run found: the policy and objectives at it, per-kind detail (best responses, the
  * war, agreements, the frontier), solve counts, and the model's full result at the policy.
@@ -145,10 +150,6 @@ const OutcomeShape = {
  * if (o.converged) console.log(o.policy, o.result.countries.USA.welfare_pct);
  * ```
  */
-const StrategyOutcomeSchema = z.strictObject({
-  ...OutcomeShape,
-  result: ModelResultSchema.meta({ description: "The model's result at policy (the contract's countries)" }),
-});
 export type StrategyOutcome = z.infer<typeof StrategyOutcomeSchema>;
 
 /**
