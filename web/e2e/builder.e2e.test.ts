@@ -146,6 +146,9 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     await expect(b.getByTestId('offer-stream').first().locator('li').first().textContent()).resolves.toMatch(
       /^\[ree \+ chips\] round 1: USA offers ree \d/,
     );
+    await expect(b.locator('.offer-watch > p').first().textContent()).resolves.toMatch(
+      /in pp of real income\. Weighed/,
+    );
     await expectGoodLayout(page, 'negotiation-builder');
     expect(h.errors).toEqual([]);
   }, 400_000);
@@ -270,6 +273,10 @@ describe.skipIf(!hasChromium())('the negotiation builder', () => {
     await expect(b.locator('.offer-watch').getAttribute('data-streamed')).resolves.toBe(String(moves));
     await expect(b.getByTestId('offer-stream').first().locator('li').first().textContent()).resolves.toMatch(
       /^\[ree \+ eu_tariff\] round 1: EU offers ree \d.* — model: EU [−+]\d+\.\d{3} pp, CHN [−+]\d+\.\d{3} pp/,
+    );
+    // With security weights the utilities are the objective, and the caption says so.
+    await expect(b.locator('.offer-watch > p').first().textContent()).resolves.toMatch(
+      /in pp of its objective: real income plus its security weights × real absorption/,
     );
     await expectGoodLayout(page, 'negotiation-builder-eu');
     expect(h.errors).toEqual([]);

@@ -30,6 +30,8 @@ export function NegotiationBuilder() {
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   /** The delegations of the file last run (its offers name them). */
   const [ran, setRan] = useState<readonly [string, string]>(['USA', 'CHN']);
+  /** Whether a delegation of the file last run has security weights (its utilities are then not real income alone). */
+  const [weighted, setWeighted] = useState(false);
   const talks = useNegotiationRun();
   const dataset = useDataset(template.facts?.dataset);
   const names = useMemo(
@@ -55,6 +57,7 @@ export function NegotiationBuilder() {
   const codes = setup.parties.map((d) => d.code) as [string, string];
   const start = () => {
     setRan(codes);
+    setWeighted(setup.parties.some((d) => d.security.length > 0));
     setAdded(new Set(setup.issues.filter((i) => i.mode === 'add').map((i) => i.id)));
     void talks.start(text);
   };
@@ -93,7 +96,7 @@ export function NegotiationBuilder() {
         </p>
       )}
       {talks.offers.length > 0 && (
-        <OfferWatch offers={talks.offers} streamed={talks.streamed} parties={ran} added={added} />
+        <OfferWatch offers={talks.offers} streamed={talks.streamed} parties={ran} added={added} weighted={weighted} />
       )}
       {talks.run && <NegotiationResult run={talks.run} />}
     </div>

@@ -26,12 +26,15 @@ export function OfferWatch({
   streamed,
   parties,
   added,
+  weighted,
 }: {
   offers: OfferEvent[];
   /** Once the run is done: how many of the offers (rebuilt from its result) came as events. */
   streamed: number | null;
   parties: readonly [string, string];
   added: ReadonlySet<string>;
+  /** A delegation has security weights: utilities are its objective (real income plus the weighted terms). */
+  weighted: boolean;
 }) {
   const groups = new Map<string, OfferEvent[]>();
   for (const o of offers) {
@@ -43,7 +46,8 @@ export function OfferWatch({
     <section className="offer-watch" aria-labelledby="watch-h" data-streamed={streamed ?? undefined}>
       <h3 id="watch-h">Offers as they are made ({offers.length})</h3>
       <p className="muted small">
-        Model: each side’s utility of the offer (this agreement, every other issue as now), pp of real income. Weighed:
+        Model: each side’s utility of the offer (this agreement, every other issue as now), in pp of{' '}
+        {weighted ? 'its objective: real income plus its security weights × real absorption' : 'real income'}. Weighed:
         what the delegations saw, the other side’s promised levers discounted by trust.
       </p>
       {[...groups].map(([key, list]) => (
