@@ -94,7 +94,8 @@ export async function startQueueWorker(opts: WorkerOptions): Promise<RunningWork
         (e) => {
           if (e.type !== 'progress') return;
           const now = Date.now();
-          if (now - last < 250 && e.fraction < 1) return;
+          // Solver progress is throttled; a negotiation's offers are each one move, all of them kept.
+          if (!e.offer && now - last < 250 && e.fraction < 1) return;
           last = now;
           const { type: _type, ...progress } = e;
           void job.updateProgress(progress).catch(() => {});

@@ -6,7 +6,8 @@ import { QueueExecutor, datasetOf, queuedJob } from './queue.ts';
 import { startQueueWorker, type RunningWorker } from './queue-worker.ts';
 import { redisSkipReason, startTestRedis, type TestRedis } from '../../test/support/exec/redis-server.ts';
 import { builtinHandler } from './registry.ts';
-import type { Executor, Job } from '../contract/run.ts';
+import type { ExecEvent, Executor, Job, OfferEvent } from '../contract/run.ts';
+import { offerProgress } from '../contract/offers.ts';
 
 const nafta = readFileSync(new URL('../../scenarios/nafta-cp2015.yaml', import.meta.url), 'utf8');
 const job = (id: string, input = nafta, draw?: Job['draw']): Job => ({
@@ -42,6 +43,26 @@ describe('queued job keys', () => {
   });
 });
 
+/** Five offers in one burst, as a negotiation's sessions report them (faster than any throttle), then a result. */
+async function burstOfOffers(on: (e: ExecEvent) => void): Promise<unknown> {
+  for (let round = 1; round <= 5; round++)
+    on({
+      type: 'progress',
+      ...offerProgress({
+        session: 'USA–CHN',
+        linkage: 'linked',
+        basket: ['ree', 'chips'],
+        round,
+        proposer: round % 2 === 0 ? 1 : 0,
+        action: round === 5 ? 'accept' : 'offer',
+        bid: { ree: 0.2 * round, chips: 0 },
+        utilities: [0.01 * round, -0.01 * round],
+        seen: [0.01 * round, -0.02 * round],
+      }),
+    });
+  return { moves: 5 };
+}
+
 const skip = redisSkipReason();
 describe.skipIf(skip)(`the queue executor${skip ? ` (skipped: ${skip})` : ''}`, () => {
   let redis: TestRedis;
@@ -57,6 +78,7 @@ describe.skipIf(skip)(`the queue executor${skip ? ` (skipped: ${skip})` : ''}`, 
         return Promise.reject(new Error('transient trouble'));
       }
       computed++;
+      if (j.id.startsWith('offers')) return burstOfOffers(on);
       return inline.submit(j, on, s);
     },
     close: async () => {},
@@ -83,6 +105,18 @@ describe.skipIf(skip)(`the queue executor${skip ? ` (skipped: ${skip})` : ''}`, 
     expect(c).toEqual(a);
     expect(computed).toBe(1);
     expect(events.at(-1)).toBe('cached result');
+  });
+
+  it('carries every offer event of a run to the submitter, in order, none throttled away', async () => {
+    const offers: OfferEvent[] = [];
+    const r = await ex.submit(job('offers-1', nafta, { seed: 7, index: 0 }), (e) => {
+      if (e.type === 'progress' && e.offer) offers.push(e.offer);
+    });
+    expect(r).toEqual({ moves: 5 });
+    expect(offers.map((o) => [o.round, o.action, o.bid])).toEqual(
+      [1, 2, 3, 4, 5].map((k) => [k, k === 5 ? 'accept' : 'offer', { ree: 0.2 * k, chips: 0 }]),
+    );
+    expect(offers[1]).toMatchObject({ session: 'USA–CHN', proposer: 1, utilities: [0.02, -0.02], seen: [0.02, -0.04] });
   });
 
   it('retries a failing job with backoff and succeeds within its attempts', async () => {

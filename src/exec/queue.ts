@@ -17,7 +17,7 @@ import { MODEL_SPECS } from '../model/registry.ts';
 import { codeHash, datasetHash, jobKey, type KeyParts } from './content-hash.ts';
 import { BULL_PREFIX, queueName, redactUrl, redisClient, bullConnection, resultKey } from './redis.ts';
 import { builtinHandlerName } from './registry.ts';
-import { JobAbortedError, type ExecEvent, type Executor, type Job } from '../contract/run.ts';
+import { JobAbortedError, type ExecEvent, type Executor, type Job, type OfferEvent } from '../contract/run.ts';
 import * as msg from '../spec/messages/exec.ts';
 
 /** Options of {@link QueueExecutor}. */
@@ -156,7 +156,13 @@ export class QueueExecutor implements Executor {
     this.#events.on('active', ({ jobId }) => this.#started(jobId));
     this.#events.on('progress', ({ jobId, data }) => {
       const p = this.#pending.get(jobId);
-      const d = data as { fraction?: number; message?: string; iteration?: unknown; residual?: unknown };
+      const d = data as {
+        fraction?: number;
+        message?: string;
+        iteration?: unknown;
+        residual?: unknown;
+        offer?: unknown;
+      };
       if (p && typeof d?.fraction === 'number') {
         this.#started(jobId);
         for (const l of p.listeners)
@@ -166,6 +172,8 @@ export class QueueExecutor implements Executor {
             message: d.message ?? '',
             ...(typeof d.iteration === 'number' ? { iteration: d.iteration } : {}),
             ...(typeof d.residual === 'number' ? { residual: d.residual } : {}),
+            // Written by our own worker (offerProgress), as the thread pool passes it on.
+            ...(d.offer && typeof d.offer === 'object' ? { offer: d.offer as OfferEvent } : {}),
           });
       }
     });
