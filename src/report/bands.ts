@@ -185,6 +185,113 @@ export function sectorBand(
   return k < 0 ? undefined : r.bands?.steps[k]?.by_horizon[h].sectors?.[region]?.[code];
 }
 
+type Measure = 'trade' | 'welfare';
+/** The US–China pairs the trade fans draw; each chart's first fan is vermillion, its second blue. */
+const FAN_PAIRS = ['CHN->USA', 'USA->CHN'];
+const FAN_COLORS = [PALETTE.vermillion, PALETTE.blue];
+
+/** What the fan charts of one measure share: the report, its bands, the measure, the countries, the dates shown. */
+interface FanContext {
+  r: BandedReport;
+  b: ReportBands;
+  what: Measure;
+  countries: string[];
+  from: string;
+  to: string;
+}
+
+/** A chart's title, short enough to fit the chart's 760-unit width on one line (a longer one was cut at its edge). */
+const fanTitle = (what: Measure, used: number, where: string) =>
+  `${what === 'welfare' ? 'Welfare (real income)' : 'Goods trade'}, % change, ${where}: central, median, 5–95% of ${used} draws`;
+
+/** A fan over the report's steps: `f` gives the central value and band of step k. */
+function stepFan(r: BandedReport, name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan {
+  return { name, color, points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })) };
+}
+
+/** The fans of horizon `h` step by step: real income of each country, or trade of each pair the report has. */
+function stepFans({ r, b, what, countries }: FanContext, h: H): Fan[] {
+  if (what === 'welfare')
+    return countries.map((c, i) =>
+      stepFan(r, c, FAN_COLORS[i], (k) => ({
+        value: at(r, k, h, c)?.welfare_pct ?? NaN,
+        band: bandAt(b, k, h, c, 'welfare_pct'),
+      })),
+    );
+  return FAN_PAIRS.filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined).map((key, i) =>
+    stepFan(r, key.replace('->', ' → '), FAN_COLORS[i], (k) => ({
+      value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN,
+      band: b.steps[k]?.by_horizon[h].trade[key],
+    })),
+  );
+}
+
+/** The chart of horizon `h` by step. */
+function stepChart(ctx: FanContext, h: H): string {
+  const used = ctx.b.used[h === 'short-run' ? 'short' : 'long'];
+  const where = h === 'short-run' ? 'short run by step' : 'long run by step';
+  const { from, to } = ctx;
+  return fanChart({ title: fanTitle(ctx.what, used, where), yLabel: '% change', from, to, fans: stepFans(ctx, h) });
+}
+
+type MonthlyPath = NonNullable<BandedReport['paths']>['adjusted'];
+
+/** A fan over the monthly path: `v` gives month k's central value, `band` its band (none where the bands lack it). */
+function monthFan(
+  path: MonthlyPath,
+  byPeriod: Map<string, PathBands>,
+  name: string,
+  color: string,
+  v: (k: number) => number | undefined,
+  band: (m: PathBands) => Band | undefined,
+): Fan {
+  const points = path.map((x, k) => {
+    const m = byPeriod.get(x.period);
+    return {
+      date: `${x.period}-01`,
+      when: `${x.period} (monthly mean)`,
+      value: v(k) ?? NaN,
+      band: m ? band(m) : undefined,
+    };
+  });
+  return { name, color, points };
+}
+
+/** The long run month by month on the monthly path: real income of each country, or trade of each pair it has. */
+function pathChart({ b, what, countries, from, to }: FanContext, path: MonthlyPath): string {
+  const byPeriod = new Map((b.path ?? []).map((x) => [x.period, x]));
+  const fans =
+    what === 'welfare'
+      ? countries.map((c, i) =>
+          monthFan(
+            path,
+            byPeriod,
+            c,
+            FAN_COLORS[i],
+            (k) => path[k].countries[c]?.real_income_pct,
+            (m) => m.countries[c]?.real_income_pct,
+          ),
+        )
+      : FAN_PAIRS.filter((key) => path[0]?.trade[key] !== undefined).map((key, i) =>
+          monthFan(
+            path,
+            byPeriod,
+            key.replace('->', ' → '),
+            FAN_COLORS[i],
+            (k) => path[k].trade[key],
+            (m) => m.trade[key],
+          ),
+        );
+  return fanChart({ title: fanTitle(what, b.used.long, 'long run by month'), yLabel: '% change', from, to, fans });
+}
+
+/** The caption under the long-run chart: how to read the fans, and how the long run is drawn. */
+function fanCaption(monthly: boolean): string {
+  return monthly
+    ? 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band. The short run is drawn step by step (its equilibria); the long run month by month on the monthly path (dataset θ, BLP speed: the main path of "In time" below), banded month by month.'
+    : 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.';
+}
+
 /**
  * Fan charts of one measure, each horizon its own chart (the report's own chart of the measure
  * draws both horizons and both directions: bands on it would hide each other). The short run is
@@ -193,88 +300,15 @@ export function sectorBand(
  * month) when the draws carry one, else the long-run steps. `trade`: China's exports to the US and
  * back; `welfare`: real income of USA and CHN. Empty without bands.
  */
-export function fanFigures(r: BandedReport, what: 'trade' | 'welfare', from = '2025-01-01', to = '2025-12-31'): string {
+export function fanFigures(r: BandedReport, what: Measure, from = '2025-01-01', to = '2025-12-31'): string {
   const b = r.bands;
   if (!b) return '';
-  const colors = [PALETTE.vermillion, PALETTE.blue];
-  const countries = ['USA', 'CHN'].filter((c) => r.countries.includes(c));
-  const pairs = (h: H) =>
-    ['CHN->USA', 'USA->CHN'].filter((key) => r.steps[0]?.by_horizon[h].trade?.[key] !== undefined);
-  const stepFan = (name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan => ({
-    name,
-    color,
-    points: r.steps.map((s, k) => ({ date: s.date, ...f(k) })),
-  });
-  // Short enough to fit the chart's 760-unit width on one line (a longer title was cut at its edge).
-  const title = (used: number, where: string) =>
-    `${what === 'welfare' ? 'Welfare (real income)' : 'Goods trade'}, % change, ${where}: central, median, 5–95% of ${used} draws`;
-  const stepChart = (h: H) => {
-    const used = b.used[h === 'short-run' ? 'short' : 'long'];
-    const fans =
-      what === 'welfare'
-        ? countries.map((c, i) =>
-            stepFan(c, colors[i], (k) => ({
-              value: at(r, k, h, c)?.welfare_pct ?? NaN,
-              band: bandAt(b, k, h, c, 'welfare_pct'),
-            })),
-          )
-        : pairs(h).map((key, i) =>
-            stepFan(key.replace('->', ' → '), colors[i], (k) => ({
-              value: r.steps[k].by_horizon[h].trade?.[key] ?? NaN,
-              band: b.steps[k]?.by_horizon[h].trade[key],
-            })),
-          );
-    const where = h === 'short-run' ? 'short run by step' : 'long run by step';
-    return fanChart({ title: title(used, where), yLabel: '% change', from, to, fans });
-  };
+  const ctx: FanContext = { r, b, what, countries: ['USA', 'CHN'].filter((c) => r.countries.includes(c)), from, to };
   const path = r.paths?.adjusted ?? [];
-  const pathChart = () => {
-    const byPeriod = new Map((b.path ?? []).map((x) => [x.period, x]));
-    const monthFan = (
-      name: string,
-      color: string,
-      v: (k: number) => number | undefined,
-      band: (m: PathBands) => Band | undefined,
-    ): Fan => ({
-      name,
-      color,
-      points: path.map((x, k) => {
-        const m = byPeriod.get(x.period);
-        return {
-          date: `${x.period}-01`,
-          when: `${x.period} (monthly mean)`,
-          value: v(k) ?? NaN,
-          band: m ? band(m) : undefined,
-        };
-      }),
-    });
-    const fans =
-      what === 'welfare'
-        ? countries.map((c, i) =>
-            monthFan(
-              c,
-              colors[i],
-              (k) => path[k].countries[c]?.real_income_pct,
-              (m) => m.countries[c]?.real_income_pct,
-            ),
-          )
-        : ['CHN->USA', 'USA->CHN']
-            .filter((key) => path[0]?.trade[key] !== undefined)
-            .map((key, i) =>
-              monthFan(
-                key.replace('->', ' → '),
-                colors[i],
-                (k) => path[k].trade[key],
-                (m) => m.trade[key],
-              ),
-            );
-    return fanChart({ title: title(b.used.long, 'long run by month'), yLabel: '% change', from, to, fans });
-  };
   const monthly = Boolean(b.path?.length && path.length);
-  const caption = monthly
-    ? 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band. The short run is drawn step by step (its equilibria); the long run month by month on the monthly path (dataset θ, BLP speed: the main path of "In time" below), banded month by month.'
-    : 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.';
-  return `<figure>${stepChart('short-run')}</figure><figure>${monthly ? pathChart() : stepChart('long-run')}<figcaption class="meta">${caption}</figcaption></figure>`;
+  const short = stepChart(ctx, 'short-run');
+  const long = monthly ? pathChart(ctx, path) : stepChart(ctx, 'long-run');
+  return `<figure>${short}</figure><figure>${long}<figcaption class="meta">${fanCaption(monthly)}</figcaption></figure>`;
 }
 
 /** The HTML section on the draws: what was drawn and how (the fan charts sit beside the charts they band, see {@link fanFigures}). */
