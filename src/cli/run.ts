@@ -146,7 +146,8 @@ async function queuedReport(parsed: ParsedScenario, opts: { redis?: string; queu
     const s = structuredClone(raw);
     s.options ??= {};
     const o = s.options;
-    // As buildReport's withScale: the report sets both horizons itself, so `horizon` goes and the scale multiplies the scenario's own.
+    // As buildReport's withScale: the report sets both horizons itself, so `horizon` goes and the
+    // scale multiplies the scenario's own.
     delete o.horizon;
     o.elasticity_scale = ((o.elasticity_scale as number | undefined) ?? 1) * scale;
     return JSON.stringify(s);

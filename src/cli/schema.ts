@@ -10,7 +10,8 @@ const KINDS = ['scenario', 'result'] as const;
  *
  * @example
  * ```ts
- * registerSchemaCommand(program); // lancaster schema > scenario.schema.json; lancaster schema result > result.schema.json
+ * // lancaster schema > scenario.schema.json; lancaster schema result > result.schema.json
+ * registerSchemaCommand(program);
  * ```
  */
 export function registerSchemaCommand(program: Command): void {

@@ -67,7 +67,10 @@ type SolveOptions = { json?: true; redis?: string; queue?: string };
 type Rows = (r: { countries: Record<string, unknown>; groups?: Record<string, unknown> }) => string[] | undefined;
 type Format = Pick<typeof import('./format.ts'), 'formatResultTable' | 'formatStatus'>;
 
-/** A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`), printed step by step or as JSON. */
+/**
+ * A timeline: every step solved in order (contract: `steps: [{date, label, countries}]`), printed
+ * step by step or as JSON.
+ */
 async function solveTimeline(parsed: ParsedScenario, file: string, opts: SolveOptions, rows: Rows, format: Format) {
   const { runTimeline } = await import('../scenario/runTimeline.ts');
   const t =

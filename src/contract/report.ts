@@ -181,7 +181,10 @@ export type Backtest = z.infer<typeof BacktestSchema>;
 export type BacktestRow = Backtest['rows'][number];
 
 const BandRows = z.record(z.string(), z.record(z.string(), BandSchema));
-/** The bands of one horizon of a step: each report country's indicators, the trade pairs, and (at the sector steps) sector output. */
+/**
+ * The bands of one horizon of a step: each report country's indicators, the trade pairs, and (at
+ * the sector steps) sector output.
+ */
 const HorizonBandsShape = {
   countries: BandRows,
   trade: z.record(z.string(), BandSchema),

@@ -224,7 +224,10 @@ export const TimelineRunSchema = z.strictObject({
   provenance: ProvenanceSchema,
 });
 
-/** The result of `lancaster gravity` (run kind `gravity`): the PPML fit, its estimates and provenance (docs/gravity.md). */
+/**
+ * The result of `lancaster gravity` (run kind `gravity`): the PPML fit, its estimates and
+ * provenance (docs/gravity.md).
+ */
 export const GravityResultSchema = z.looseObject({
   kind: z.literal('gravity'),
   name: z.string(),

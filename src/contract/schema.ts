@@ -12,7 +12,8 @@ import { StrategyResultSchema } from './strategy.ts';
 import { SweepResultSchema } from './sweep.ts';
 
 /**
- * The zod schema of every result, by the command (or run kind) that returns it: validate a stored or received result with it.
+ * The zod schema of every result, by the command (or run kind) that returns it: validate a stored
+ * or received result with it.
  *
  * @example
  * ```ts

@@ -45,7 +45,10 @@ const StepMeasuresSchema = z.strictObject({
   }),
 });
 
-/** The reported measures of a timeline: per step the report countries, tariffs, trade and (at two steps) sectors, and the monthly path. */
+/**
+ * The reported measures of a timeline: per step the report countries, tariffs, trade and (at two
+ * steps) sectors, and the monthly path.
+ */
 const TimelineMeasuresSchema = z.strictObject({
   model: z.string(),
   dataset: z.string(),

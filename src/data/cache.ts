@@ -47,7 +47,10 @@ function defaultCacheDir(): string {
 export interface CacheOutcome {
   dataset: Dataset;
   from: 'cache' | 'source';
-  /** Why the cache was not used: no entry, which source file changed, a loader change, a bad entry; or that it is off. */
+  /**
+   * Why the cache was not used: no entry, which source file changed, a loader change, a bad entry;
+   * or that it is off.
+   */
   reason?: string;
   /** The entry's path (absent when the cache is off). */
   entry?: string;

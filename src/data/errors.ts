@@ -4,7 +4,8 @@
  * @example
  * ```ts
  * try { loadDataset('my-data'); } catch (e) {
- *   if (e instanceof DataError) console.error(e.message); // my-data/trade.csv:12 field "value": expected a finite number, found "x"
+ *   if (e instanceof DataError) console.error(e.message);
+ *   // my-data/trade.csv:12 field "value": expected a finite number, found "x"
  * }
  * ```
  */

@@ -4,7 +4,10 @@
  */
 import type { ObservedPoint } from '../contract/report.ts';
 
-/** A monthly (or longer) observation of a flow, year on year (the contract's, src/contract/report.ts): the points the monthly paths are set against. */
+/**
+ * A monthly (or longer) observation of a flow, year on year (the contract's,
+ * src/contract/report.ts): the points the monthly paths are set against.
+ */
 export type { ObservedPoint } from '../contract/report.ts';
 
 export interface ObservedTariff {

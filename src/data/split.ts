@@ -399,7 +399,10 @@ export interface RegionSplitSpec {
   code: string;
   /** Share of the parent's flow to importer n (n ≠ parent) in sector k that is the new region's export, in [0, 1]. */
   exportShare: (n: number, k: number) => number;
-  /** Share of the flow from exporter i (i ≠ parent) into the parent, sector k, that the new region imports, in [0, 1]. */
+  /**
+   * Share of the flow from exporter i (i ≠ parent) into the parent, sector k, that the new region
+   * imports, in [0, 1].
+   */
   importShare: (i: number, k: number) => number;
   /**
    * Amounts carved from the parent's own sales of sector k (its diagonal, which holds trade between
@@ -517,7 +520,10 @@ function carveOutsideTrade({ t, r, spec, N, J, p, c, at }: RegionSplit) {
   }
 }
 
-/** 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest, carved in that order. */
+/**
+ * 2. Inside the parent: domestic sales, exports to the rest (importer p), imports from the rest,
+ * carved in that order.
+ */
 function carveInsideTrade({ t, r, spec, J, p, c, at }: RegionSplit) {
   for (let k = 0; k < J; k++) {
     const q = spec.inside(k);

@@ -31,7 +31,8 @@ export interface IterationProgressOptions {
  * @example
  * ```ts
  * const r = solveScenario(p, { onIteration: iterationProgress(progress, { label: 'solving cp2015' }) });
- * // progress({ fraction: 0.42, message: 'solving cp2015: iteration 12, residual 3.1e-6', iteration: 12, residual: 3.1e-6 })
+ * // progress({ fraction: 0.42, message: 'solving cp2015: iteration 12, residual 3.1e-6',
+ * //   iteration: 12, residual: 3.1e-6 })
  * ```
  */
 export function iterationProgress(progress: ProgressFn, opts: IterationProgressOptions = {}): IterationFn {

@@ -14,7 +14,10 @@ import * as msg from '../spec/messages/model.ts';
 /** What the re-check in the data's units reads: the multi-sector run, or the one-sector solve's inputs and unknowns. */
 export type Recheck = { ge: GeRun; regions?: readonly string[] } | { oneSector: OneSectorRecheckInput };
 
-/** Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are overflow, not economics. */
+/**
+ * Largest believable percent change of an indicator (a 10 000-fold rise); beyond it the numbers are
+ * overflow, not economics.
+ */
 export const MAX_PCT = 1e6;
 
 /** Changes of quantities that stay positive (a deficit, by contrast, may change sign: −600% is possible). */

@@ -204,7 +204,10 @@ function geOptions(d: Dataset, s: Scenario, state: PolicyState, published: boole
   };
 }
 
-/** A multi-sector result: the contract plus its model detail (sectors, export controls, capacity, chain, inventories…; src/contract/model.ts). */
+/**
+ * A multi-sector result: the contract plus its model detail (sectors, export controls, capacity,
+ * chain, inventories…; src/contract/model.ts).
+ */
 export type GeModelResult = ModelResult & ModelDetail;
 
 /** Regions the headline measures cover: report.countries (codes only) or USA and CHN. */
@@ -297,7 +300,10 @@ function controlledFlow(d: Dataset, run: GeRun, caps: Caps, q: number, c: number
   return row;
 }
 
-/** Each capacity bound as the result reports it: limit, supply elasticity, output, markup, rent, and whether it binds. */
+/**
+ * Each capacity bound as the result reports it: limit, supply elasticity, output, markup, rent, and
+ * whether it binds.
+ */
 function capacityRows(d: Dataset, cap: Capacity) {
   const { J } = d;
   return Array.from(cap.cell, (q, c) => {

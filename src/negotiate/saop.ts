@@ -57,7 +57,8 @@ export function turnSchedule(deadline: Deadline): { turns: number; timeOf: (k: n
  *
  * @example
  * ```ts
- * const r = runSaop({ domain, utilities: [a, b], agents: [boulwareAgent(), concederAgent()], deadline: { rounds: 50 }, seed: 1 });
+ * const agents = [boulwareAgent(), concederAgent()];
+ * const r = runSaop({ domain, utilities: [a, b], agents, deadline: { rounds: 50 }, seed: 1 });
  * r.reason; // 'accepted'
  * ```
  */

@@ -61,7 +61,8 @@ export interface DeliveryRecord {
  *
  * @example
  * ```ts
- * trustFromRecord([{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8 }], 'CHN'); // 0.5748…
+ * const record = [{ label: 'Phase One purchases', party: 'CHN', committed: 502.4, delivered: 288.8 }];
+ * trustFromRecord(record, 'CHN'); // 0.5748…
  * ```
  */
 export function trustFromRecord(record: readonly DeliveryRecord[], party: string): number | undefined {

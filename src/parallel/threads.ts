@@ -2,7 +2,8 @@
  * One way to start worker threads: a fixed-size piscina pool whose workers boot through
  * worker-boot.mjs (from the sources it registers tsx — on Node 20 neither tsx's --import nor loader
  * hooks of the main thread reach worker threads — then imports the given module, the .js twin of the
- * .ts file when running compiled, and uses its default export as the task handler). Used by the run executor, strategy solves and trade-deal maps.
+ * .ts file when running compiled, and uses its default export as the task handler). Used by the
+ * run executor, strategy solves and trade-deal maps.
  *
  * Worker modules read their data from `workerData` of node:worker_threads, and must not import
  * this file or piscina: piscina loaded in a worker slows its solves by ~20% (strategy bench).

@@ -99,7 +99,8 @@ export interface ClockInterval<S> {
  *
  * @example
  * intervals([{ date: '2025-04-04', state: a }, { date: '2025-06-27', state: b }], '2025-12-31');
- * // [{ start: '2025-04-04', end: '2025-06-27', state: a, index: 0 }, { start: '2025-06-27', end: '2025-12-31', state: b, index: 1 }]
+ * // [{ start: '2025-04-04', end: '2025-06-27', state: a, index: 0 },
+ * //  { start: '2025-06-27', end: '2025-12-31', state: b, index: 1 }]
  */
 export function intervals<S>(steps: readonly { date: string; state: S }[], end: string): ClockInterval<S>[] {
   const out: ClockInterval<S>[] = [];

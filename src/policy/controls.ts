@@ -18,7 +18,10 @@ export interface GeControls {
   flow: Int32Array;
   approval: Float64Array;
   rentsToExporter: Uint8Array;
-  /** Share of licensed sales taken by a government, and that government's region (−1: none); absent when no entry has one. */
+  /**
+   * Share of licensed sales taken by a government, and that government's region (−1: none); absent
+   * when no entry has one.
+   */
   governmentShare?: Float64Array;
   government?: Int32Array;
 }

@@ -30,7 +30,8 @@ export function backtest2018(scenarioDir: string): Backtest {
     const q = (us * N + cn) * J + j;
     const dlnTau = Math.log(b.tau[q]) - Math.log(tau1[q]);
     if (Math.abs(dlnTau) < 1e-9) continue;
-    const dlnPrice = dlnTau - s.lc[cn * J + j]; // border price c·τ, China's unit cost relative to the world without layers
+    // Border price c·τ, China's unit cost relative to the world without layers.
+    const dlnPrice = dlnTau - s.lc[cn * J + j];
     const m = (b.pi[q] / b.tau[q]) * b.X[us * J + j];
     w += m * dlnTau;
     pt += m * dlnPrice;

@@ -61,7 +61,8 @@ function pathBands(p: SweepPoint): PathBands[] {
  *
  * @example
  * ```ts
- * report.bands = reportBands(report.countries, { short: await runSweep(shortPlan, ex), long: await runSweep(longPlan, ex) });
+ * const short = await runSweep(shortPlan, ex), long = await runSweep(longPlan, ex);
+ * report.bands = reportBands(report.countries, { short, long });
  * ```
  */
 export function reportBands(countries: string[], sweeps: { short: SweepResult; long: SweepResult }): ReportBands {
@@ -173,7 +174,10 @@ export function bandsText(r: BandedReport): string {
   return lines.join('\n');
 }
 
-/** The band of sector `code` of `region` in horizon `h` at the report step of `date` and `label` (the report's sector views). */
+/**
+ * The band of sector `code` of `region` in horizon `h` at the report step of `date` and `label`
+ * (the report's sector views).
+ */
 export function sectorBand(
   r: BandedReport,
   at: { date: string; label: string },
@@ -311,7 +315,10 @@ export function fanFigures(r: BandedReport, what: Measure, from = '2025-01-01', 
   return `<figure>${short}</figure><figure>${long}<figcaption class="meta">${fanCaption(monthly)}</figcaption></figure>`;
 }
 
-/** The HTML section on the draws: what was drawn and how (the fan charts sit beside the charts they band, see {@link fanFigures}). */
+/**
+ * The HTML section on the draws: what was drawn and how (the fan charts sit beside the charts they
+ * band, see {@link fanFigures}).
+ */
 export function bandsHtml(r: BandedReport): string {
   const b = r.bands;
   if (!b) return '';

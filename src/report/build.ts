@@ -57,10 +57,16 @@ function withScale(p: ParsedScenario, scale: number): ParsedScenario {
   };
 }
 
-/** The three timelines of a report: the long run (the dataset's θ), the short run (θ × 0.4) and BLP's levels (a sensitivity). */
+/**
+ * The three timelines of a report: the long run (the dataset's θ), the short run (θ × 0.4) and
+ * BLP's levels (a sensitivity).
+ */
 export type ReportRuns = { long: TimelineRun; short: TimelineRun; blp: TimelineRun };
 
-/** The elasticity scale of each of the report's timelines (BLP's: the trade-weighted US–China θ brought to BLP's long run). */
+/**
+ * The elasticity scale of each of the report's timelines (BLP's: the trade-weighted US–China θ
+ * brought to BLP's long run).
+ */
 export function reportScales(p: ParsedScenario): Record<keyof ReportRuns, number> {
   const d = scenarioDataset(p);
   const haveUsChn = d.regions.includes('USA') && d.regions.includes('CHN');
@@ -83,7 +89,10 @@ export function buildReport(p: ParsedScenario, onStep?: (done: number, total: nu
   return assembleReport(p, { long, short, blp });
 }
 
-/** One horizon's step as the report carries it: the reported countries and groups, trade keyed `from->to`, tariff revenue. */
+/**
+ * One horizon's step as the report carries it: the reported countries and groups, trade keyed
+ * `from->to`, tariff revenue.
+ */
 function horizonStep(x: TimelineStepResult, countries: string[]): HorizonStep {
   const trade: Record<string, number> = {};
   for (const [from, row] of Object.entries(x.bilateral_exports_pct ?? {}))
@@ -120,7 +129,10 @@ function reportSteps(long: TimelineRun, short: TimelineRun, countries: string[])
   });
 }
 
-/** The monthly paths (partial adjustment with BLP's time constant) beside the sequences of equilibria and the observed months. */
+/**
+ * The monthly paths (partial adjustment with BLP's time constant) beside the sequences of
+ * equilibria and the observed months.
+ */
 function reportPaths(
   p: ParsedScenario,
   { long, short, blp }: ReportRuns,

@@ -38,13 +38,22 @@ export interface ChipIncidence {
   from: string;
   to: string;
   rows: IncidenceRow[];
-  /** US chip firms: US SEMI value added + kept rents, and US-owned SEMI value added + rents abroad (million USD a year). */
+  /**
+   * US chip firms: US SEMI value added + kept rents, and US-owned SEMI value added + rents abroad
+   * (million USD a year).
+   */
   us_chip_firms: { domestic_musd: number; abroad_musd: number; total_musd: number };
-  /** The controlled flows of the later state (value, quantity, rents, government revenue), with their sales in the earlier state. */
+  /**
+   * The controlled flows of the later state (value, quantity, rents, government revenue), with
+   * their sales in the earlier state.
+   */
   flows: (ControlledFlowResult & { value_earlier: number })[];
 }
 
-/** Income of `owner`'s firms in sector `code`: domestic value added and rents (less foreign owners' part) plus owned shares abroad. */
+/**
+ * Income of `owner`'s firms in sector `code`: domestic value added and rents (less foreign owners'
+ * part) plus owned shares abroad.
+ */
 function firmIncome(
   d: Dataset,
   run: GeRun | undefined,

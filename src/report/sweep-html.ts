@@ -1,7 +1,8 @@
 /**
  * A sweep as one self-contained HTML page (no scripts, inline SVG): the priors with their sources
  * and reasons, then per grid point fan charts on the timeline (trade and welfare: central run,
- * median and 5–95% band; month by month on the monthly path when the draws carry one) and sector bars with 5–95% intervals; failed or non-converged draws listed.
+ * median and 5–95% band; month by month on the monthly path when the draws carry one) and sector
+ * bars with 5–95% intervals; failed or non-converged draws listed.
  */
 import type { Band } from '../sweep/bands.ts';
 import type { SweepPoint, SweepResult } from '../sweep/run.ts';

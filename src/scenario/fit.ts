@@ -89,7 +89,10 @@ function minimiseRatio(ssr: (r: number) => number): number {
   return (a + b) / 2;
 }
 
-/** The standard error of ρ from the Gauss–Newton curvature: σ̂ / √Σ(∂ ln(1+model_m)/∂ρ)², central differences of 1e-4. */
+/**
+ * The standard error of ρ from the Gauss–Newton curvature: σ̂ / √Σ(∂ ln(1+model_m)/∂ρ)², central
+ * differences of 1e-4.
+ */
 function ratioStandardError(run: TimelineRun, pair: string, inS: ObservedPoint[], rho: number, sigma: number): number {
   const n = inS.length;
   const h = 1e-4;

@@ -36,7 +36,10 @@ export interface ParsedScenario {
  *
  * @example
  * ```ts
- * const p = parseScenarioText('lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy:\n  tariffs:\n    - { importer: USA, exporter: CHN, rate: 0.5 }\n', 'inline.yaml');
+ * const text =
+ *   'lancaster: 1\nname: t\nmodel: one-sector-2025\npolicy:\n  tariffs:\n' +
+ *   '    - { importer: USA, exporter: CHN, rate: 0.5 }\n';
+ * const p = parseScenarioText(text, 'inline.yaml');
  * p.scenario.policy.tariffs[0].rate; // 0.5
  * ```
  */

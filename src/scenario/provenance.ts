@@ -11,7 +11,10 @@ import { SHORT_RUN_ELASTICITY_SCALE } from '../model/ge/run.ts';
 
 type Parameter = Provenance['parameters'][number];
 
-/** The trade-elasticity scale of a scenario and where it comes from (the options name it `elasticity_scale` or `horizon`). */
+/**
+ * The trade-elasticity scale of a scenario and where it comes from (the options name it
+ * `elasticity_scale` or `horizon`).
+ */
 function elasticityScaleOf(s: Scenario): Parameter {
   const o = s.options;
   if (o.elasticity_scale !== undefined)

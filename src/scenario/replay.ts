@@ -16,10 +16,16 @@ import {
   type AdjustSeries,
 } from '../model/dynamics/adjust.ts';
 
-/** Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI jumps (complete pass-through). */
+/**
+ * Country measures on the path (percent changes, in logs): real income and GDP adjust, the CPI
+ * jumps (complete pass-through).
+ */
 const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
 
-/** One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with PATH_MEASURES, `trade` ("EXPORTER->IMPORTER"). */
+/**
+ * One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with
+ * PATH_MEASURES, `trade` ("EXPORTER->IMPORTER").
+ */
 export type { PathPoint };
 
 interface Key {

@@ -5,9 +5,9 @@
  * report's trade pairs and tariff revenue, and
  * sector detail at the peak of the US tariff on China and in the final state (the report's two
  * sector views), and the monthly path (`path[]`, docs/results.md rule 4), so that a sweep bands the
- * months between the steps as well as the steps. A dataset group of report.countries the model gives no row of is kept as its
- * members, as the CLI's tables show it (never dropped). Solver diagnostics stay (status), timings go: two runs of the same draw give the
- * same measures.
+ * months between the steps as well as the steps. A dataset group of report.countries the model
+ * gives no row of is kept as its members, as the CLI's tables show it (never dropped). Solver
+ * diagnostics stay (status), timings go: two runs of the same draw give the same measures.
  */
 import type { CountryResult } from '../model/result.ts';
 import type { GeModelResult } from '../model/registry.ts';

@@ -50,7 +50,10 @@ export interface TimelineStepResult extends SolverReport {
   solved: boolean;
   countries: Record<string, CountryResult>;
   groups?: Record<string, CountryResult>;
-  /** The step at every horizon solved (docs/results.md); the run's own horizon repeats `countries`, `groups`, `trade` and `tariff_revenue`. */
+  /**
+   * The step at every horizon solved (docs/results.md); the run's own horizon repeats `countries`,
+   * `groups`, `trade` and `tariff_revenue`.
+   */
   by_horizon: Partial<Record<Horizon, HorizonStep>>;
   /** "USA<-CHN" → trade-weighted average tariff (percent) of USA on goods from CHN. */
   average_tariffs: Record<string, number>;
@@ -73,7 +76,10 @@ export interface TimelineStepResult extends SolverReport {
  * ```
  */
 export interface TimelineRunOptions {
-  /** Pairs [importer, exporter] whose average tariff is reported ("*" = all others); default USA/CHN both ways if present, and each report country on all its partners. */
+  /**
+   * Pairs [importer, exporter] whose average tariff is reported ("*" = all others); default USA/CHN
+   * both ways if present, and each report country on all its partners.
+   */
   pairs?: [string, string][];
   /** Regions with sector detail; default the scenario's `report.sectors`, else USA and CHN if present. */
   sectorRegions?: string[];

@@ -133,7 +133,8 @@ function checkOrigin(req: FastifyRequest) {
  *
  * @example
  * ```ts
- * await installAccess(app, { token: process.env.LANCASTER_TOKEN, host: '0.0.0.0', allowedHosts: ['lancaster.example.org'] });
+ * const token = process.env.LANCASTER_TOKEN;
+ * await installAccess(app, { token, host: '0.0.0.0', allowedHosts: ['lancaster.example.org'] });
  * ```
  */
 export async function installAccess(app: FastifyInstance, opts: AccessOptions = {}): Promise<void> {

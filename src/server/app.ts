@@ -1,8 +1,8 @@
 /**
  * Builds the Fastify app: zod validation (with the catalogue's messages, validation.ts) and
- * serialization, OpenAPI (swagger), body parsers with a 1 MB limit, the JSON error handler, response compression (br/gzip/deflate as the client
- * accepts, bodies over 1 KB; event streams are hijacked and stay uncompressed), the API routes and
- * the web app (web/dist, built by `npm ci`).
+ * serialization, OpenAPI (swagger), body parsers with a 1 MB limit, the JSON error handler,
+ * response compression (br/gzip/deflate as the client accepts, bodies over 1 KB; event streams are
+ * hijacked and stay uncompressed), the API routes and the web app (web/dist, built by `npm ci`).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

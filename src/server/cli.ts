@@ -23,7 +23,10 @@ function parseCount(v: string, option: string): number {
   return n;
 }
 
-/** A sweep's jobs in the queue at once (`serve --redis`): the workers' total concurrency rarely exceeds it, and other runs wait behind at most this many. */
+/**
+ * A sweep's jobs in the queue at once (`serve --redis`): the workers' total concurrency rarely
+ * exceeds it, and other runs wait behind at most this many.
+ */
 const QUEUE_FAN_OUT = 64;
 
 /** Options of the serve command. */
@@ -32,7 +35,10 @@ export interface ServeOptions {
   host?: string;
   db?: string;
   threads?: number;
-  /** Redis URL: runs go to the BullMQ queue (`lancaster worker` computes them); default $LANCASTER_REDIS_URL, else threads. */
+  /**
+   * Redis URL: runs go to the BullMQ queue (`lancaster worker` computes them); default
+   * $LANCASTER_REDIS_URL, else threads.
+   */
   redis?: string;
   /** Queue base name (default "lancaster"). */
   queue?: string;

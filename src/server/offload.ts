@@ -20,7 +20,10 @@ const IDLE_MS = 10_000;
 
 /** Options of {@link BodyChecker}. */
 export interface OffloadOptions {
-  /** Bodies longer than this go to a worker, and checks that ask for it; default {@link OFFLOAD_BYTES}; Infinity keeps every check in the request thread. */
+  /**
+   * Bodies longer than this go to a worker, and checks that ask for it; default
+   * {@link OFFLOAD_BYTES}; Infinity keeps every check in the request thread.
+   */
   threshold?: number;
   /** Worker threads; default 1. */
   threads?: number;
@@ -54,14 +57,20 @@ export class BodyChecker {
     this.#idleMs = opts.idleMs ?? IDLE_MS;
   }
 
-  /** The validate route's answer for a scenario text (checked as its kind by `registry`'s handler); throws ScenarioError (400) when it is not valid. */
+  /**
+   * The validate route's answer for a scenario text (checked as its kind by `registry`'s handler);
+   * throws ScenarioError (400) when it is not valid.
+   */
   async validate(registry: HandlerRegistry, text: string): Promise<ValidAnswer> {
     if (text.length <= this.threshold) return validateScenarioText(registry, text);
     const modules = Object.fromEntries(registry.kinds().map((k) => [k, registry.module(k)]));
     return (await this.#offload({ op: 'validate', text, modules })) as ValidAnswer;
   }
 
-  /** The quick check of a run handler (module URL) on its input; in a worker when the input is large or `offload` says so (checks much heavier than their input). */
+  /**
+   * The quick check of a run handler (module URL) on its input; in a worker when the input is large
+   * or `offload` says so (checks much heavier than their input).
+   */
   async check(module: string, input: string, label: string, offload = false): Promise<RunCheck> {
     const large = input.length > this.threshold || (offload && Number.isFinite(this.threshold));
     if (!large) return (await importHandler(module)).check(input, label);

@@ -135,7 +135,8 @@ export class RunService {
       });
     }
     const handler = await registry.handler(kind);
-    // A fan-out run's check builds its whole plan (a sweep parses its scenario several times): never in the request thread.
+    // A fan-out run's check builds its whole plan (a sweep parses its scenario several times):
+    // never in the request thread.
     const check = this.opts.checker
       ? await this.opts.checker.check(module, input, label, handler.fanOut !== undefined)
       : await handler.check(input, label);

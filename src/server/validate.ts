@@ -1,8 +1,8 @@
 /**
  * What POST /api/scenarios/validate answers for a scenario text: the file is checked as the run
- * kind it is (src/scenario/kind.ts; a sweep file when it has `scenario` and `draws`) by that kind's handler, the same check a submitted run gets.
- * Run in the request thread for small bodies and in the body checker's worker (offload.ts) for
- * large ones.
+ * kind it is (src/scenario/kind.ts; a sweep file when it has `scenario` and `draws`) by that kind's
+ * handler, the same check a submitted run gets. Run in the request thread for small bodies and in
+ * the body checker's worker (offload.ts) for large ones.
  */
 import type { RunKind } from '../contract/run.ts';
 import type { HandlerRegistry } from '../exec/registry.ts';

@@ -4,7 +4,12 @@
  *
  * @example
  * ```ts
- * const issue: ScenarioIssue = { path: ['policy', 'tariffs', 1, 'rate'], message: 'expected a rate >= 0, found -3', line: 12, col: 41 };
+ * const issue: ScenarioIssue = {
+ *   path: ['policy', 'tariffs', 1, 'rate'],
+ *   message: 'expected a rate >= 0, found -3',
+ *   line: 12,
+ *   col: 41,
+ * };
  * ```
  */
 export interface ScenarioIssue {

@@ -105,7 +105,8 @@ export const PARSE_OPTIONS = { error: issueMessage, jitless: true } as const;
  *
  * @example
  * ```ts
- * r.error.issues.map(issueAt); // [{ path: ['policy', 'tarifs'], message: 'expected only known fields, found unknown field "tarifs"' }]
+ * r.error.issues.map(issueAt);
+ * // [{ path: ['policy', 'tarifs'], message: 'expected only known fields, found unknown field "tarifs"' }]
  * ```
  */
 export function issueAt(iss: z.core.$ZodIssue): { path: (string | number)[]; message: string } {

@@ -226,7 +226,8 @@ export const NegotiationSchema = z
       }
     }
     if (n.domain && n.protocol === 'mediated') {
-      // Trade domains run alternating offers per agreement (src/negotiate/trade/run.ts); a mediated protocol would be ignored.
+      // Trade domains run alternating offers per agreement (src/negotiate/trade/run.ts); a mediated
+      // protocol would be ignored.
       ctx.addIssue({ code: 'custom', path: ['protocol'], message: scenarioMsg.mediatedTradeDomain() });
     }
     if (n.domain) {

@@ -7,8 +7,10 @@
  * domain:
  *   current_state: { scenario: us-china-2025, date: 2025-06-09 }   # the state the talks start from
  *   issues:
- *     - { id: us_tariff, owner: USA, tariffs: [ { importer: USA, exporter: CHN, sectors: [goods] } ], mode: add, grid: [-0.3, -0.2, -0.1, 0] }
- *     - { id: ree, owner: CHN, export_controls: [ { origin: CHN, destination: "*", sectors: [REE] } ], mode: set, grid: [0.25, 0.6, 1] }
+ *     - { id: us_tariff, owner: USA, tariffs: [ { importer: USA, exporter: CHN, sectors: [goods] } ],
+ *         mode: add, grid: [-0.3, -0.2, -0.1, 0] }
+ *     - { id: ree, owner: CHN, export_controls: [ { origin: CHN, destination: "*", sectors: [REE] } ],
+ *         mode: set, grid: [0.25, 0.6, 1] }
  *   linkage:
  *     enabled: true
  *     linked: [[us_tariff], [ree]]

@@ -20,7 +20,8 @@ import * as msg from '../spec/messages/scenario.ts';
  *
  * @example
  * ```ts
- * const { spec, strategy, dataset }: PreparedStrategy = prepareStrategy(readScenarioFile('scenarios/strategy/us-optimal-uniform.yaml'));
+ * const file = readScenarioFile('scenarios/strategy/us-optimal-uniform.yaml');
+ * const { spec, strategy, dataset }: PreparedStrategy = prepareStrategy(file);
  * ```
  */
 export interface PreparedStrategy {

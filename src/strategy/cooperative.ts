@@ -148,7 +148,10 @@ export async function tradeTalks(g: Game, warPoint: GamePoint): Promise<Talks> {
   return { equalGains, nashBargaining, frontier: efficient };
 }
 
-/** Bargaining weights (each sums to the number of players): evenly spaced for two, seeded Dirichlet(1) draws otherwise. */
+/**
+ * Bargaining weights (each sums to the number of players): evenly spaced for two, seeded
+ * Dirichlet(1) draws otherwise.
+ */
 function frontierWeights(players: number, count: number, seed: number): number[][] {
   if (players === 2)
     return Array.from({ length: count }, (_, k) => {

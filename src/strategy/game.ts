@@ -92,7 +92,10 @@ export function startOf(g: Game): Float64Array {
   return Float64Array.from(g.instruments, (r) => r.start);
 }
 
-/** Evaluates one full vector (warm starts from `scope` when given); non-converged solves throw (they must never be reported as answers). */
+/**
+ * Evaluates one full vector (warm starts from `scope` when given); non-converged solves throw (they
+ * must never be reported as answers).
+ */
 export async function pointAt(g: Game, x: Float64Array, scope?: WarmScope): Promise<GamePoint> {
   const [e] = await g.evaluator.evaluate([x], scope);
   if (e.status !== 'converged')

@@ -234,7 +234,8 @@ function summarize(
  *
  * @example
  * ```ts
- * const json = strategyResult(await runStrategy(prepared.spec, prepared.strategy), provenanceOf(prepared.dataset, p.scenario));
+ * const outcome = await runStrategy(prepared.spec, prepared.strategy);
+ * const json = strategyResult(outcome, provenanceOf(prepared.dataset, p.scenario));
  * ```
  */
 export function strategyResult(o: StrategyOutcome, provenance: Provenance): StrategyResult {

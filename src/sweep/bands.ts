@@ -6,7 +6,10 @@
 
 import type { Band, Bands } from '../contract/result.ts';
 
-/** One band: percentiles 5, 50, 95 (linear interpolation between order statistics, R type 7), the contract's `BandSchema`. */
+/**
+ * One band: percentiles 5, 50, 95 (linear interpolation between order statistics, R type 7), the
+ * contract's `BandSchema`.
+ */
 export type { Band } from '../contract/result.ts';
 
 /** Solver diagnostics and timings: numbers that are not measures, so they get no band. */

@@ -25,7 +25,10 @@ function duration(s: number): string {
   return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
 }
 
-/** The sweep's progress callback: one event per finished run, with an estimated time left from the mean time per run so far. */
+/**
+ * The sweep's progress callback: one event per finished run, with an estimated time left from the
+ * mean time per run so far.
+ */
 function sweepProgress(
   progress: ProgressFn,
   now: () => number = () => performance.now(),
@@ -54,7 +57,10 @@ function sweep(input: string, ctx: FanOutContext): Promise<SweepResult> {
   });
 }
 
-/** Handler of `sweep` runs; the result is the SweepResult of `lancaster sweep --json` (points[] with result and bands). */
+/**
+ * Handler of `sweep` runs; the result is the SweepResult of `lancaster sweep --json` (points[] with
+ * result and bands).
+ */
 export const handler: RunHandler = {
   check(input, label) {
     const plan = parseSweepText(input, label, { served: true });

@@ -74,7 +74,10 @@ export type GridPoint = Record<string, unknown>;
 export interface SweepPlan {
   file: string;
   spec: SweepFile;
-  /** The scenario's name in messages and results: its file, `scenarios/<id>.yaml` over the API, or the sweep file when written inline. */
+  /**
+   * The scenario's name in messages and results: its file, `scenarios/<id>.yaml` over the API, or
+   * the sweep file when written inline.
+   */
   scenarioFile: string;
   /** The scenario as written, with `set` applied. */
   base: RawScenario;
@@ -174,7 +177,8 @@ export function readSweepFile(file: string, override: SweepReadOptions = {}): Sw
  *
  * @example
  * ```ts
- * const plan = parseSweepText('lancaster: 1\nname: s\nscenario: nafta-cp2015\ndraws: 10\nseed: 1\n', 'sweep', { served: true });
+ * const text = 'lancaster: 1\nname: s\nscenario: nafta-cp2015\ndraws: 10\nseed: 1\n';
+ * const plan = parseSweepText(text, 'sweep', { served: true });
  * ```
  */
 export function parseSweepText(text: string, file: string, opts: SweepReadOptions = {}): SweepPlan {
@@ -287,7 +291,8 @@ function namedScenario(
       ['scenario'],
       opts.served ? scenarioMsg.unknownServedScenario(id.slice(0, 100)) : scenarioMsg.unknownSweepScenario(id),
     );
-  // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not where the server keeps it.
+  // A server names its own files by id only: messages and results say scenarios/<id>.yaml, not
+  // where the server keeps it.
   const label = found === embedded && opts.served ? `scenarios/${id}.yaml` : found!;
   return { label, text: readFileSync(found!, 'utf8'), check: (t) => parse(t, label) };
 }
@@ -310,7 +315,8 @@ interface ScenarioSource {
  *
  * @example
  * ```ts
- * const plan = scenarioSweepPlan('scenarios/us-china-2025.yaml', { draws: 100, seed: 2025, set: { 'options.horizon': 'long-run' } });
+ * const set = { 'options.horizon': 'long-run' };
+ * const plan = scenarioSweepPlan('scenarios/us-china-2025.yaml', { draws: 100, seed: 2025, set });
  * ```
  */
 export function scenarioSweepPlan(

@@ -28,7 +28,10 @@ export interface SweepRunOptions {
   onProgress?: (done: number, total: number, failed: number) => void;
   /** Every finished draw (k = null: central), e.g. for tests. */
   onDraw?: (point: number, k: number | null, measures: unknown) => void;
-  /** Cancels the sweep: no further job is submitted, running ones are aborted, and runSweep rejects with JobAbortedError. */
+  /**
+   * Cancels the sweep: no further job is submitted, running ones are aborted, and runSweep rejects
+   * with JobAbortedError.
+   */
   signal?: AbortSignal;
 }
 
@@ -82,7 +85,8 @@ async function runSlots(plan: SweepPlan, executor: Executor, opts: SweepRunOptio
       else r.draws[slot.k] = m;
       opts.onDraw?.(slot.point, slot.k, m);
     } catch (e) {
-      // The queue itself is gone, or the sweep was cancelled: it stops here (nothing is written), rather than listing every draw as failed.
+      // The queue itself is gone, or the sweep was cancelled: it stops here (nothing is written),
+      // rather than listing every draw as failed.
       if ((e as Error).name === 'QueueUnavailableError' || opts.signal?.aborted) throw e;
       failed++;
       const error = (e as Error).message;

@@ -240,7 +240,10 @@ const yamlInit = (text: string): RequestInit => ({
 export const api = {
   datasets: () => call<{ datasets: DatasetInfo[] }>('api/datasets').then((r) => r.datasets),
   embedded: () => call<{ scenarios: EmbeddedScenario[] }>('api/scenarios/embedded').then((r) => r.scenarios),
-  /** 200 {valid: true, kind, …}: the file checked as the run kind it is (submit it as that kind), or throws ApiFailure with located issues. */
+  /**
+   * 200 {valid: true, kind, …}: the file checked as the run kind it is (submit it as that kind), or
+   * throws ApiFailure with located issues.
+   */
   validate: (text: string, signal?: AbortSignal) =>
     call<{ valid: true; kind: RunKind; name: string; model: string; dataset: string; dataset_version: string | null }>(
       'api/scenarios/validate',

@@ -122,7 +122,10 @@ export interface OfferPoint {
   seen: [number, number] | null;
 }
 
-/** Offers of a session's baskets on the deal map (every other issue at the current state, as the session evaluates them). */
+/**
+ * Offers of a session's baskets on the deal map (every other issue at the current state, as the
+ * session evaluates them).
+ */
 export function sessionOffers(m: DealMap, s: TradeSession, index = dealIndex(m)): OfferPoint[] {
   const out: OfferPoint[] = [];
   s.baskets.forEach((b, bi) => {

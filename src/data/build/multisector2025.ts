@@ -1,6 +1,7 @@
 /**
- * Builds the `multisector-2025` dataset: 19 WIOD regions (VNM and ASN then carved out of ROW) × 35 WIOD sectors + REE + SEMI, moved to
- * 2023 (BACI goods trade, WDI GDP), with the tariffs in force on 20 January 2025.
+ * Builds the `multisector-2025` dataset: 19 WIOD regions (VNM and ASN then carved out of ROW) ×
+ * 35 WIOD sectors + REE + SEMI, moved to 2023 (BACI goods trade, WDI GDP), with the tariffs in
+ * force on 20 January 2025.
  * Steps and every assumption: docs/datasets-multisector-2025.md and the manifest's provenance.
  *
  * Run: `npx tsx src/data/build/multisector2025.ts` (reads ../shared/data, writes data/multisector-2025).

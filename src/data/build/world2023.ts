@@ -150,7 +150,10 @@ const WORLD2023_ASSUMPTIONS: DatasetManifest['provenance']['assumptions'] = [
   },
 ];
 
-/** BACI 2023 goods flows, flows[n*N + i] = importer n, exporter i (the dataset format), thousand USD; no domestic flows. */
+/**
+ * BACI 2023 goods flows, flows[n*N + i] = importer n, exporter i (the dataset format), thousand
+ * USD; no domestic flows.
+ */
 function readFlows(rawDir: string, pos: Map<string, number>, N: number): Float64Array {
   const flows = new Float64Array(N * N);
   for (const r of readCsv(join(rawDir, 'bilateral_trade_2023_baci.csv'))) {

@@ -8,7 +8,10 @@ import type { Dataset } from '../../data/dataset.ts';
  *
  * @example
  * ```ts
- * check: (input, label) => { const p = parseServedScenario(input, label); return runCheck(p.scenario, checkScenario(p).dataset); }
+ * check: (input, label) => {
+ *   const p = parseServedScenario(input, label);
+ *   return runCheck(p.scenario, checkScenario(p).dataset);
+ * }
  * ```
  */
 export function runCheck(scenario: { name: string; model: string }, dataset: Dataset, name = scenario.name): RunCheck {

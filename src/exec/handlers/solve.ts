@@ -9,7 +9,10 @@ import { runCheck } from './run-check.ts';
 import * as msg from '../../spec/messages/exec.ts';
 import { iterationProgress } from '../progress.ts';
 
-/** Handler of `solve` runs; the result is the ModelResult of scenario-format.md. Progress: per step, then the solver's iterations (throttled). */
+/**
+ * Handler of `solve` runs; the result is the ModelResult of scenario-format.md. Progress: per step,
+ * then the solver's iterations (throttled).
+ */
 export const handler: RunHandler = {
   check(input, label) {
     const p = parseServedScenario(input, label);

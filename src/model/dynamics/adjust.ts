@@ -47,7 +47,10 @@ export interface AdjustSeries {
   stepDay: Int32Array;
   /** 1: the series is a log change, reported as a percent change; 0: a level, reported as is. */
   log: Uint8Array;
-  /** 0: the series jumps to each equilibrium on its date (prices under complete pass-through); 1 or absent: it adjusts. */
+  /**
+   * 0: the series jumps to each equilibrium on its date (prices under complete pass-through); 1 or
+   * absent: it adjusts.
+   */
   adjusts?: Uint8Array;
 }
 

@@ -69,7 +69,10 @@ export interface NestSystem {
   movingStart: Int32Array;
 }
 
-/** Checks the nests' elasticities (J or N·J of them, each ≥ 0) and the critical nest (σ ≥ 0, a user mask, inputs among the sectors). */
+/**
+ * Checks the nests' elasticities (J or N·J of them, each ≥ 0) and the critical nest (σ ≥ 0, a user
+ * mask, inputs among the sectors).
+ */
 function checkNests(N: number, J: number, nests: GeNests | undefined): void {
   const epsIn = nests?.epsilon;
   if (epsIn && epsIn.length !== J && epsIn.length !== N * J)

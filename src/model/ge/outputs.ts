@@ -39,7 +39,8 @@ export function income(
 
 /**
  * Real GDP of region n: value added at constant (baseline) prices, by double deflation,
- *   Σ_j [ Y_j q̂_j − Σ_k Z'_kj / P̂_k ],  q̂_j = Y'_j/(Y_j ĉ_j),  Z'_kj = γ'^{k,j} Y'_j (real inputs at baseline prices),
+ *   Σ_j [ Y_j q̂_j − Σ_k Z'_kj / P̂_k ],  q̂_j = Y'_j/(Y_j ĉ_j),
+ *   Z'_kj = γ'^{k,j} Y'_j (real inputs at baseline prices),
  * relative to baseline value added Σ_j γ_j Y_j. Y' is gross output net of rents (= costs), γ' the
  * solution's input shares (the baseline's under Cobb–Douglas). `y0` = baseline gross output (`n*J + j`).
  */

@@ -78,7 +78,10 @@ export interface GeShock {
   D: Float64Array;
   /** Multiplies every θ^j (short-run studies); default 1. */
   elasticityScale?: number;
-  /** Export-tax factors ≥ 1 (buyers pay τ'·ω·ĉ, the rent is the exporter's income), index (n*N + i)*J + j; absent means 1. */
+  /**
+   * Export-tax factors ≥ 1 (buyers pay τ'·ω·ĉ, the rent is the exporter's income), index
+   * (n*N + i)*J + j; absent means 1.
+   */
   exportTax?: Float64Array;
   /** Export controls: caps on real deliveries, relative to the baseline (wedges.ts). */
   caps?: GeCaps;
@@ -277,10 +280,16 @@ export function solveGe(b: GeBaseline, shock: GeShock, opts: GeSolveOptions = {}
 /** Everything one solve works on: the prepared system, its extensions and the stacked state. */
 type Kernel = ReturnType<typeof prepareKernel>;
 
-/** Kernels are built with one hidden class, so that a process's second solve reuses the first one's optimised code (../numerics/shape.ts). */
+/**
+ * Kernels are built with one hidden class, so that a process's second solve reuses the first one's
+ * optimised code (../numerics/shape.ts).
+ */
 const kernelShape = stableShape();
 
-/** The prepared CP system with its wedges (export taxes, caps; bans zeroed in sys) and CES nests; null when absent, so the CP path is unchanged. */
+/**
+ * The prepared CP system with its wedges (export taxes, caps; bans zeroed in sys) and CES nests;
+ * null when absent, so the CP path is unchanged.
+ */
 function systemOf(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, theta: Float64Array) {
   const { N, J } = b;
   const sys = prepareSystem(N, J, theta, b.B, b.GB, b.alpha, b.pi, b.tau, shock.tauNew, shock.dHat, shock.exportTax);
@@ -351,7 +360,10 @@ function stackedState(N: number, NJ: number, C: number, KC: number) {
   return { z, gz, zBest, lw, lP, xs, lo, lm, gw, gP, gx, go, gm };
 }
 
-/** The scale sX of each spending cell in the state (|X| of the baseline, floored at a share of the mean) and its inverse. */
+/**
+ * The scale sX of each spending cell in the state (|X| of the baseline, floored at a share of the
+ * mean) and its inverse.
+ */
 function spendingScale(X: Float64Array, NJ: number) {
   const sX = new Float64Array(NJ);
   let meanX = 0;
@@ -420,7 +432,8 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   let worldVA = 0;
   for (let n = 0; n < N; n++) worldVA += b.VA[n];
   normalise(st.lw, b.VA, worldVA);
-  // One order of fields for every solve (kernelShape: one hidden class): b … NJ, the system, its extensions, the buffers, the state.
+  // One order of fields for every solve (kernelShape: one hidden class): b … NJ, the system, its
+  // extensions, the buffers, the state.
   return kernelShape({
     b,
     N,
@@ -447,7 +460,10 @@ function prepareKernel(b: GeBaseline, shock: GeShock, opts: GeSolveOptions, thet
   });
 }
 
-/** Eq. (1) at prices `P` into k.lc: CES nests when the shock has them, else Cobb–Douglas (a function, not a per-solve closure: one call target in every solve). */
+/**
+ * Eq. (1) at prices `P` into k.lc: CES nests when the shock has them, else Cobb–Douglas (a
+ * function, not a per-solve closure: one call target in every solve).
+ */
 function unitCost(k: Kernel, P: Float64Array): void {
   if (k.nest) nestedUnitCost(k.nest, k.lw, P, k.lc);
   else logUnitCost(k.N, k.J, k.sys.B, k.sys.GB, k.lw, P, k.lc);
@@ -483,7 +499,10 @@ function restart(k: Kernel, sg: Safeguard): boolean {
   return true;
 }
 
-/** G(z)'s first price sweep, eq. (1)–(2) into gP; returns the largest change of ln P̂, NaN when a change is not finite. */
+/**
+ * G(z)'s first price sweep, eq. (1)–(2) into gP; returns the largest change of ln P̂, NaN when a
+ * change is not finite.
+ */
 function firstPriceSweep(k: Kernel): number {
   const { NJ, sys, ws, csys, lc, lcp, lm, lP, gP } = k;
   unitCost(k, lP);

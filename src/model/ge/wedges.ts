@@ -158,7 +158,10 @@ function checkCaps(g: Geometry, caps: GeCaps): Map<number, number> {
   return capAt;
 }
 
-/** Bans (approval 0): zeroes the flow in dom and domT, then checks every importer keeps a supplier of each sector it buys. */
+/**
+ * Bans (approval 0): zeroes the flow in dom and domT, then checks every importer keeps a supplier
+ * of each sector it buys.
+ */
 function applyBans(
   g: Geometry,
   sys: GeSystem,
@@ -292,7 +295,10 @@ function placeFlow(
   w.lnTax[k] = exportTax ? Math.log(exportTax[q]) : 0;
 }
 
-/** The caps among the wedges (`capList`: wedge indices): approval, ln s, rents, θ, the step 1/(1+θ) and the baseline flow. */
+/**
+ * The caps among the wedges (`capList`: wedge indices): approval, ln s, rents, θ, the step 1/(1+θ)
+ * and the baseline flow.
+ */
 function capParameters(
   w: WedgeSystem,
   capList: number[],

@@ -45,7 +45,10 @@ export interface PpmlOptions {
   separation?: readonly ('fe' | 'relu')[];
   /** Variance: robust [default], cluster (needs `problem.cluster`) or none (bootstrap replications). */
   vce?: 'robust' | 'cluster' | 'none';
-  /** Starting ln μ per observation of the problem (e.g. a full-sample fit's `eta` for a bootstrap draw); default ppmlhdfe's μ = (y + ȳ)/2. */
+  /**
+   * Starting ln μ per observation of the problem (e.g. a full-sample fit's `eta` for a bootstrap
+   * draw); default ppmlhdfe's μ = (y + ȳ)/2.
+   */
   start?: Float64Array;
 }
 

@@ -33,7 +33,10 @@ function invertedGram(xt: Float64Array, omega: Float64Array, n: number, k: numbe
   return solver;
 }
 
-/** One weighted least-squares fit of u: the partialled-out ũ (into ut), b = (X̃ᵀΩX̃)⁻¹X̃ᵀΩũ, and û = u − (ũ − X̃b) into fit. */
+/**
+ * One weighted least-squares fit of u: the partialled-out ũ (into ut), b = (X̃ᵀΩX̃)⁻¹X̃ᵀΩũ, and
+ * û = u − (ũ − X̃b) into fit.
+ */
 function fitU(
   dm: Demeaner,
   solver: SpdInverse,

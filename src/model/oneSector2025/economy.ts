@@ -14,7 +14,10 @@ import { stableShape } from '../numerics/shape.ts';
 export interface OneSector2025Options {
   /** How tariff revenue is returned: cut in the income tax (default in the paper) or lump-sum. */
   revenue: 'income-tax-relief' | 'lump-sum';
-  /** `baseline` (ε = 4), `eaton-kortum` (ν = 0, φ = 1), `eps8` (ε = 8, φ and ψ of ε = 4), `partial-pass-through` (φ = 0.25 + φ̃). */
+  /**
+   * `baseline` (ε = 4), `eaton-kortum` (ν = 0, φ = 1), `eps8` (ε = 8, φ and ψ of ε = 4),
+   * `partial-pass-through` (φ = 0.25 + φ̃).
+   */
   variant: 'baseline' | 'eaton-kortum' | 'eps8' | 'partial-pass-through';
   /** Multiplies the trade elasticity ε only (φ, ψ keep their base values, as in the ε = 8 variant). Default 1. */
   elasticityScale?: number;

@@ -51,7 +51,10 @@ function stepSizes(e: Economy, eta: Float64Array): void {
   }
 }
 
-/** The scaled residual of the equilibrium at y = (ln ŵ, ln L̂): costs, spending, prices and demand at those wages and labour. */
+/**
+ * The scaled residual of the equilibrium at y = (ln ŵ, ln L̂): costs, spending, prices and demand
+ * at those wages and labour.
+ */
 function residualAt(e: Economy, ws: Workspace, y: Float64Array, res: Float64Array): number {
   const { N } = e;
   for (let i = 0; i < N; i++) {

@@ -31,7 +31,8 @@ export interface OneSector2025Solution {
  *
  * @example
  * const d = loadDataset('world-2023');
- * const s = solveOneSector2025(d, d.schedules['ustr-2025-04-02'], { revenue: 'income-tax-relief', variant: 'baseline' });
+ * const opts = { revenue: 'income-tax-relief', variant: 'baseline' } as const;
+ * const s = solveOneSector2025(d, d.schedules['ustr-2025-04-02'], opts);
  * s.result.countries.USA.welfare_pct; // ≈ 1.13
  */
 export function solveOneSector2025(

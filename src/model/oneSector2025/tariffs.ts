@@ -39,7 +39,8 @@ function optimalTariffDelta(p: ModelParams, i: number, denominator: 'E' | 'Y'): 
  * `table1` uses δ with E in the denominator (≈ 21.8%, Table 1 case 3), `table2` with Y (≈ 18.5%, Table 2 (4)).
  *
  * @example
- * usOptimalTariff(loadDataset('world-2023'), { revenue: 'income-tax-relief', variant: 'baseline' }, 'table1'); // ≈ 0.217988
+ * const opts = { revenue: 'income-tax-relief', variant: 'baseline' } as const;
+ * usOptimalTariff(loadDataset('world-2023'), opts, 'table1'); // ≈ 0.217988
  */
 export function usOptimalTariff(d: Dataset, opts: OneSector2025Options, variant: 'table1' | 'table2'): number {
   const p = modelParams(d, baselineOf(d), opts);
@@ -53,7 +54,8 @@ export function usOptimalTariff(d: Dataset, opts: OneSector2025Options, variant:
  * (≈ 22.7%, Table 2 (3) and (4)).
  *
  * @example
- * optimalRetaliationTariff(loadDataset('world-2023'), { revenue: 'income-tax-relief', variant: 'baseline' }); // ≈ 0.227422
+ * const opts = { revenue: 'income-tax-relief', variant: 'baseline' } as const;
+ * optimalRetaliationTariff(loadDataset('world-2023'), opts); // ≈ 0.227422
  */
 export function optimalRetaliationTariff(d: Dataset, opts: OneSector2025Options): number {
   const p = modelParams(d, baselineOf(d), opts);

@@ -34,7 +34,10 @@ export interface TimeDependentOptions extends BidSpaceOptions {
   readonly name?: string;
   /** Evaluate bids with this utility instead of the party's own (model-aware agents). */
   readonly utility?: UtilityFunction;
-  /** On the last turn accept any offer at or above reservation (default true): a counter-offer would end without agreement. */
+  /**
+   * On the last turn accept any offer at or above reservation (default true): a counter-offer would
+   * end without agreement.
+   */
   readonly acceptAtDeadline?: boolean;
 }
 

@@ -30,7 +30,10 @@ export function clearTradeCache(): void {
   cache.clear();
 }
 
-/** Deals per pool task (and per warm-start chain): large enough to amortise messaging, small enough to balance two workers. */
+/**
+ * Deals per pool task (and per warm-start chain): large enough to amortise messaging, small enough
+ * to balance two workers.
+ */
 const CHUNK = 16;
 
 /**

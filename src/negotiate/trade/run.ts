@@ -441,7 +441,10 @@ function linkagePartitions(
   return { partitions, linkage };
 }
 
-/** Trust: initial values (from the record where there is one), the observed history, then the breakdown chance per round. */
+/**
+ * Trust: initial values (from the record where there is one), the observed history, then the
+ * breakdown chance per round.
+ */
 function trustState(n: NegotiationSpec, parties: [string, string]) {
   let trust: TradeNegotiationRun['trust'] = null;
   let tau: [number, number] = [1, 1];
@@ -588,7 +591,10 @@ function withModel(ctx: Negotiation, b: readonly number[], log: readonly LogEntr
   });
 }
 
-/** One session: SAOP per basket of the partition, then the leaders' vote on the combined deal; `logged` reports its moves. */
+/**
+ * One session: SAOP per basket of the partition, then the leaders' vote on the combined deal;
+ * `logged` reports its moves.
+ */
 function runSession(
   ctx: Negotiation,
   probability: ArrayLike<number>,
@@ -666,7 +672,8 @@ function basketSession(ctx: Negotiation, pair: Pairing, b: number[], seed: numbe
   ) as [ReturnType<typeof callbackUtility>, ReturnType<typeof callbackUtility>];
   const agents = ([0, 1] as const).map((i) =>
     agentOf(pair.agents[parties[i]], `${parties[i]}:${pair.agents[parties[i]].kind}`, () => ({
-      // Model-aware: asks the model (through the cache) for its leader's objective and reserves the leader's expected threshold.
+      // Model-aware: asks the model (through the cache) for its leader's objective and reserves the
+      // leader's expected threshold.
       evaluate: (bid: Bid) => {
         const values = spec.issues.map((r, ii) => (b.includes(ii) ? Number(bid[r.id]) : r.grid[disagreement[ii]]));
         return ev.evaluate(values)[roles[2 + i]] - level[roles[2 + i]];

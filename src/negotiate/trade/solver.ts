@@ -41,7 +41,10 @@ export interface DealSolve extends DealEval {
   absorption: Record<string, Record<string, number>>;
 }
 
-/** % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices), pooled over regions `ns`. */
+/**
+ * % change of real absorption of sectors `js` (one sector, or a group valued at baseline prices),
+ * pooled over regions `ns`.
+ */
 function absorptionPct(ge: GeRun, ns: readonly number[], js: readonly number[]): number {
   const J = ge.baseline.J;
   let x0 = 0,

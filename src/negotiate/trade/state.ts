@@ -141,7 +141,10 @@ export function tradeDomain(name: string, issues: readonly ResolvedIssue[]): Dom
   );
 }
 
-/** Current value of an issue: 0 for mode add; for mode set the common current rate/approval of its cells (NaN if they differ). */
+/**
+ * Current value of an issue: 0 for mode add; for mode set the common current rate/approval of its
+ * cells (NaN if they differ).
+ */
 export function currentValue(base: PolicyState, r: ResolvedIssue): number {
   if (r.mode === 'add') return 0;
   let v = NaN;
@@ -267,7 +270,10 @@ export function threatState(
   return datedState(p, d, { ...(scenario ? { scenario } : {}), date: spec.threat.date }, [...path, 'threat']);
 }
 
-/** Folded timelines of other scenario files, per dataset and file (with its size and mtime): a negotiation reads the same one for its current state, threat and every calibration date. */
+/**
+ * Folded timelines of other scenario files, per dataset and file (with its size and mtime): a
+ * negotiation reads the same one for its current state, threat and every calibration date.
+ */
 const folded = new WeakMap<
   Dataset,
   Map<string, { stamp: string; src: ParsedScenario; states?: ReturnType<typeof timelineStates> }>

@@ -42,7 +42,10 @@ function columnsOf(c: string | string[]): string[] {
 
 type Path = (string | number)[];
 type Fail = (path: Path, message: string) => never;
-/** A text column of the panel (exporter, importer, year or another), or a numeric one; an unknown column fails at `path`. */
+/**
+ * A text column of the panel (exporter, importer, year or another), or a numeric one; an unknown
+ * column fails at `path`.
+ */
 interface Columns {
   key: (col: string, path: Path) => string[];
   numeric: (col: string, path: Path) => Float64Array;
@@ -70,7 +73,10 @@ function panelColumns(s: GravityScenario, panel: Panel, fail: Fail): Columns {
   return { key, numeric };
 }
 
-/** The estimation sample (all rows, or the international ones): its panel rows, the flows y and the regressors x (column-major). */
+/**
+ * The estimation sample (all rows, or the international ones): its panel rows, the flows y and the
+ * regressors x (column-major).
+ */
 function estimationSample(s: GravityScenario, panel: Panel, fail: Fail, numeric: Columns['numeric']) {
   const est = s.estimate;
   const take: number[] = [];
@@ -160,7 +166,10 @@ export function prepareGravity(
   return prepared;
 }
 
-/** The counterfactual's year: the one named (it must be in the data), else the data's only year (none without a year column). */
+/**
+ * The counterfactual's year: the one named (it must be in the data), else the data's only year
+ * (none without a year column).
+ */
 function counterfactualYear(s: GravityScenario, panel: Panel, fail: Fail) {
   const cf = s.counterfactual!;
   const years = panel.year ? [...new Set(panel.year)] : [];
@@ -175,7 +184,10 @@ function counterfactualYear(s: GravityScenario, panel: Panel, fail: Fail) {
   return { years, year };
 }
 
-/** The square baseline of the year (flows[i*N + j], every pair once, domestic included) and the shocked regressor on it. */
+/**
+ * The square baseline of the year (flows[i*N + j], every pair once, domestic included) and the
+ * shocked regressor on it.
+ */
 function baselineSquare(panel: Panel, fail: Fail, year: string | undefined, countries: string[], xs: Float64Array) {
   const N = countries.length;
   const at = new Map(countries.map((c, i) => [c, i]));
@@ -220,7 +232,10 @@ function baselineSquare(panel: Panel, fail: Fail, year: string | undefined, coun
   return { flows, base };
 }
 
-/** x′ − x of the shocked regressor on every pair: its values in `to_year`, or the stated value on the listed pairs; 0 at home. */
+/**
+ * x′ − x of the shocked regressor on every pair: its values in `to_year`, or the stated value on
+ * the listed pairs; 0 at home.
+ */
 function shockDelta(
   s: GravityScenario,
   panel: Panel,

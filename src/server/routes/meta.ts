@@ -69,7 +69,10 @@ function datasetList(): z.infer<typeof DatasetSchema>[] {
   return datasets;
 }
 
-/** Registers GET /api/health, /api/datasets, /api/models, /api/scenarios/schema, /api/results/schema, /api/openapi.json. */
+/**
+ * Registers GET /api/health, /api/datasets, /api/models, /api/scenarios/schema,
+ * /api/results/schema, /api/openapi.json.
+ */
 export function metaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

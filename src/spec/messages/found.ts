@@ -1,6 +1,9 @@
 /** How messages quote a value that was found (not a message itself: the catalogue's messages use it). */
 
-/** A value as a message quotes it: numbers and words as they are, strings quoted (cut at 40), lists and mappings by kind. */
+/**
+ * A value as a message quotes it: numbers and words as they are, strings quoted (cut at 40), lists
+ * and mappings by kind.
+ */
 export function foundValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';

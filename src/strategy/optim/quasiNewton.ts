@@ -132,7 +132,10 @@ function diagonalStart(
   return true;
 }
 
-/** Gradient of φ = −f (central differences, one-sided next to a bound) and φ's diagonal curvature where both sides exist (else NaN). */
+/**
+ * Gradient of φ = −f (central differences, one-sided next to a bound) and φ's diagonal curvature
+ * where both sides exist (else NaN).
+ */
 async function gradient(
   b: Budget,
   x: Float64Array,

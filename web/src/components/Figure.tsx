@@ -183,7 +183,7 @@ function DataTable({
           </thead>
           <tbody>
             {rows.map((r, k) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a chart's data are positional and hold no state
+              // biome-ignore lint/suspicious/noArrayIndexKey: a chart's data rows are positional, holding no state
               <tr key={k}>
                 {cols.map((c) => (
                   <td key={c}>

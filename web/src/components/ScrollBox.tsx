@@ -46,7 +46,9 @@ export function ScrollBox({
         ref={box}
         className={`table-scroll ${className}`}
         aria-label={overflow ? `${label} (scrolls sideways)` : label}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard to be scrolled with the arrow keys (WCAG 2.1.1; axe scrollable-region-focusable)
+        // A box that scrolls must be reachable by keyboard to be scrolled with the arrow keys (WCAG 2.1.1;
+        // axe scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard
         tabIndex={0}
       >
         {children}

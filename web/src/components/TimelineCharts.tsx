@@ -31,7 +31,10 @@ function seriesRows(steps: TimelineStep[], series: Series[]) {
 }
 
 const CHART_HEIGHT = 220;
-/** Below this width the charts drop the strip's wide margins and their end labels (the legend gives the last values). */
+/**
+ * Below this width the charts drop the strip's wide margins and their end labels (the legend gives
+ * the last values).
+ */
 const NARROW = 640;
 
 /** Pixel offsets that keep end labels at least 14 px apart, from the drawn chart's own y scale. */

@@ -84,7 +84,8 @@ function useStoredRuns(kind: RunKind | '', status: Status | '') {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `again` is the refresh counter (the 2 s timer and a deletion bump it to fetch the list again)
+  // `again` is the refresh counter: the 2 s timer and a deletion bump it to fetch the list again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `again` is the refresh counter (above)
   useEffect(() => {
     let on = true;
     api.runs({ kind: kind || undefined, status: status || undefined, limit: 200 }).then(
@@ -185,7 +186,10 @@ function RunTable({ runs, onRemove }: { runs: RunSummary[]; onRemove: (r: RunSum
   );
 }
 
-/** A sweep result written by `lancaster sweep --out DIR` (DIR/sweep.json), opened from disk and shown as a sweep run is. */
+/**
+ * A sweep result written by `lancaster sweep --out DIR` (DIR/sweep.json), opened from disk and
+ * shown as a sweep run is.
+ */
 function SweepFile() {
   const [file, setFile] = useState<{ name: string; result: SweepResultShape } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -288,7 +292,8 @@ function RunPage({ id }: { id: string }) {
           <RunOutcome run={run} progress={progress} />
           <details className="provenance">
             <summary>The scenario as submitted</summary>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls in its box; a tab stop lets keyboard users scroll it (axe scrollable-region-focusable) */}
+            {/* A tab stop lets keyboard users scroll the text in its box (axe scrollable-region-focusable). */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls in its box (above) */}
             <pre className="scenario-text" tabIndex={0}>
               {run.scenario}
             </pre>

@@ -44,7 +44,10 @@ const STORY_ID = 'us-china-2025';
 /** The countries of the map and sector bars unless the address names others; the file gives their sector detail. */
 const DEFAULT_COUNTRIES = ['USA', 'CHN'];
 
-/** The regions whose sector detail the run must give: the US and China (the trade chart reads them), then the chosen. */
+/**
+ * The regions whose sector detail the run must give: the US and China (the trade chart reads them),
+ * then the chosen.
+ */
 const sectorRegions = (countries: string[]) => [...new Set([...DEFAULT_COUNTRIES, ...countries])];
 
 /** The story's text with sector detail for the chosen countries (report.sectors); unchanged for the file's default. */

@@ -42,7 +42,10 @@ export function regionOf(iso3: string): string {
   return 'ROW';
 }
 
-/** Vietnam and the rest of ASEAN (ASN: the ASEAN members other than Indonesia, a WIOD region, and Vietnam), carved out of ROW. */
+/**
+ * Vietnam and the rest of ASEAN (ASN: the ASEAN members other than Indonesia, a WIOD region, and
+ * Vietnam), carved out of ROW.
+ */
 export const CARVED_REGIONS: [string, string][] = [
   ['VNM', 'Vietnam'],
   ['ASN', 'Rest of ASEAN (Thailand, Malaysia, Singapore, Philippines, Cambodia, Myanmar, Laos, Brunei)'],
@@ -80,7 +83,10 @@ export function wiodSectors(): [string, string][] {
   return readCsv(join(WIOD_DIR, 'sectors.csv')).map((r) => [r.sector, r.name]);
 }
 
-/** BACI 2023 goods trade between the 19 regions (or those of `map`; million USD), keyed `exporter>importer`; intra-region flows dropped. */
+/**
+ * BACI 2023 goods trade between the 19 regions (or those of `map`; million USD), keyed
+ * `exporter>importer`; intra-region flows dropped.
+ */
 export function baciByRegion(map: (iso3: string) => string = regionOf): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'bilateral_trade_2023_baci.csv'))) {
@@ -93,7 +99,10 @@ export function baciByRegion(map: (iso3: string) => string = regionOf): Map<stri
   return m;
 }
 
-/** GDP by region (or by the regions of `map`; million USD, WDI as in the Liberation Day files); Taiwan is not in the file (absent from the map). */
+/**
+ * GDP by region (or by the regions of `map`; million USD, WDI as in the Liberation Day files);
+ * Taiwan is not in the file (absent from the map).
+ */
 export function gdpByRegion(map: (iso3: string) => string = regionOf): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of readCsv(join(RAW_DIR, 'liberation_day_2025', 'countries_gdp_tariffs.csv'))) {

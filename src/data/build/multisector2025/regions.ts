@@ -30,9 +30,15 @@ import { outputs, splitRegion, type IoValues } from '../../split.ts';
 import { solveDense } from './update.ts';
 import * as msg from '../../../spec/messages/data.ts';
 
-/** Largest share of the parent's own sales of a good that the carved region's trade with the rest may take, each way. */
+/**
+ * Largest share of the parent's own sales of a good that the carved region's trade with the rest
+ * may take, each way.
+ */
 export const INSIDE_CAP = 0.3;
-/** Largest share of the parent's own sales left (after the trade with the rest) that the carved region's domestic sales may take. */
+/**
+ * Largest share of the parent's own sales left (after the trade with the rest) that the carved
+ * region's domestic sales may take.
+ */
 export const DOMESTIC_CAP = 0.5;
 /** Largest share of the parent's final demand of a good that the carved region's may take. */
 export const FINAL_CAP = 0.9;
@@ -96,18 +102,27 @@ export interface CarveReport {
   goodsImports: number;
   /** Goods sectors whose trade with the rest of the parent was capped at INSIDE_CAP of the parent's own sales. */
   insideCapped: string[];
-  /** Goods whose imports were cut (factor < 1) or raised (> 1) to what the region's inputs need (the parent has no final demand of them), with the factor. */
+  /**
+   * Goods whose imports were cut (factor < 1) or raised (> 1) to what the region's inputs need (the
+   * parent has no final demand of them), with the factor.
+   */
   importsCut: [string, number][];
   /** Final-demand shares raised to keep domestic sales at their floor. */
   finalMixAdjusted: string[];
-  /** Final-demand shares lowered (domestic sales at DOMESTIC_CAP), and goods whose imports were raised instead (no final demand to lower). */
+  /**
+   * Final-demand shares lowered (domestic sales at DOMESTIC_CAP), and goods whose imports were
+   * raised instead (no final demand to lower).
+   */
   finalMixLowered: string[];
   importsRaised: string[];
   /** Largest share of the parent's output the carved region takes in one sector (code, share). */
   largestOutputShare: [string, number];
 }
 
-/** The parent's technical coefficients A (L = I − A), its final-demand mix φ and each good's floor of domestic sales. */
+/**
+ * The parent's technical coefficients A (L = I − A), its final-demand mix φ and each good's floor
+ * of domestic sales.
+ */
 function parentStructure(t: IoValues, p: number, y: Float64Array, s: number) {
   const N = t.regions.length,
     J = t.sectors.length;
@@ -121,7 +136,8 @@ function parentStructure(t: IoValues, p: number, y: Float64Array, s: number) {
     const Y = y[p * J + j];
     for (let k = 0; k < J; k++) A[k * J + j] = Y > 0 ? t.use[(p * J + k) * J + j] / Y : 0;
     phi[j] = t.final[p * J + j] / f0;
-    floor[j] = phi[j] > 0 ? 0.05 * s * t.trade[(p * N + p) * J + j] : 0; // no final demand to raise where the parent has none
+    // No final demand to raise where the parent has none.
+    floor[j] = phi[j] > 0 ? 0.05 * s * t.trade[(p * N + p) * J + j] : 0;
   }
   for (let k = 0; k < J; k++) for (let j = 0; j < J; j++) L[k * J + j] = (k === j ? 1 : 0) - A[k * J + j];
   return { A, L, phi, floor };
@@ -334,7 +350,10 @@ function outsideTotals(
   return { E, M };
 }
 
-/** Trade with the rest of the parent: BACI totals spread like the proxy's trade with the parent, at most INSIDE_CAP of its own sales. */
+/**
+ * Trade with the rest of the parent: BACI totals spread like the proxy's trade with the parent, at
+ * most INSIDE_CAP of its own sales.
+ */
 function restTrade(cv: Carve, code: string, parent: string, inside: string[], b: (i: string, n: string) => number) {
   const { t, J, p, G, at } = cv;
   const toRestTotal = inside.reduce((a, r) => a + b(code, r), 0),

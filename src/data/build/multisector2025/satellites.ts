@@ -29,7 +29,10 @@ export interface Piece {
   shares: Record<string, number>;
   anchors: { exporter: string; importer: string; value: number; note: string }[];
   exporterTotals: { exporter: string; value: number; note: string }[];
-  /** Distribution of the satellite's purchases over users (sector codes, 'final'); the rest is spread like the parent's. */
+  /**
+   * Distribution of the satellite's purchases over users (sector codes, 'final'); the rest is
+   * spread like the parent's.
+   */
   users?: Record<string, number>;
   /** A supply-chain link: this piece buys `input` (another piece) at `costShare` of its output (set after carving). */
   buys?: { input: string; costShare: number };
@@ -74,14 +77,18 @@ function oreFacts(mine: SatRow[]) {
   const usOre = usT * oreUnit;
   const ausOre = satValue(mine, 'REE mine production', 'AUS', '2024') * oreUnit;
   const mtWeld = 12_000 * oreUnit; // Lynas Mt Weld ~12,000 tpa of concentrate, separated in Malaysia (ROW)
-  const mmrToChina = 50_000 * oreUnit; // Myanmar ion-adsorption clay to China, ~50,000 t REO (Reuters/Ord Minnett, Oct 2024)
+  // Myanmar ion-adsorption clay to China, ~50,000 t REO (Reuters/Ord Minnett, Oct 2024).
+  const mmrToChina = 50_000 * oreUnit;
   return { worldT, oreUnit, oreShares, worldOre, usOre, ausOre, mtWeld, mmrToChina };
 }
 
 /** NdPr oxide price, million USD per t ($50–52/kg, Fastmarkets Jun 2024). */
 const NDPR_PRICE = 0.051;
 
-/** REE compounds and metals: world output (t REO) at China's average export unit value, shares by separation capacity. */
+/**
+ * REE compounds and metals: world output (t REO) at China's average export unit value, shares by
+ * separation capacity.
+ */
 function separationFacts(proc: SatRow[], trade: SatRow[], worldT: number) {
   const chemUnit = satValue(trade, 'China rare earth exports average price', 'CHN->World') / 1e6;
   const sep = satValue(proc, 'Rare-earth separation share', 'CHN') / 100;
@@ -121,12 +128,14 @@ function separationFacts(proc: SatRow[], trade: SatRow[], worldT: number) {
 
 /** Magnets: China's output (> 300,000 t, lower bound) at its export unit value, China = 94% of the world. */
 function magnetFacts(proc: SatRow[], trade: SatRow[]) {
-  const magUnit = satValue(trade, 'China magnet export unit value', 'CHN->World') / 1e3; // million USD per t (49.2 $/kg)
+  // Million USD per t (49.2 $/kg).
+  const magUnit = satValue(trade, 'China magnet export unit value', 'CHN->World') / 1e3;
   const chnMagT = satValue(proc, 'NdFeB magnet production', 'CHN');
   const magShare = satValue(proc, 'Permanent magnet manufacturing share', 'CHN') / 100;
   const magWorld = (chnMagT * magUnit) / magShare;
   const usMagQ1 = satValue(trade, 'US imports sintered NdFeB magnets, from China', 'CHN->USA', '2024');
-  // Magnet users (value shares of REE demand, ree_c): the magnets' purchases; oxides and ores reach them through the chain.
+  // Magnet users (value shares of REE demand, ree_c): the magnets' purchases; oxides and ores reach
+  // them through the chain.
   const magUsers = { c15: 37.5 + 3, c14: 22.5 + 12.5 + 6.5, c31: 3, c13: 4 };
   // Magnets outside China at their cited plants: Shin-Etsu Vietnam 2,200 t (ROW); USA 1,000 t = half of Noveon's
   // 2,000 t built-for line (no output figure in the facts: an assumption); Japan the rest of the 6% outside China.

@@ -25,7 +25,10 @@ import * as msg from '../../../spec/messages/data.ts';
 
 /** PIIE (Bown) trade-weighted average US tariff on China on 20 January 2025 (timeline-2025 §1a). */
 export const PIIE_US_ON_CHN_JAN2025 = 0.208;
-/** China's average on US goods on 20 January 2025: 32.6 − 11.4 (PIIE post-Geneva level minus its increase; derived, timeline-2025 §1a). */
+/**
+ * China's average on US goods on 20 January 2025: 32.6 − 11.4 (PIIE post-Geneva level minus its
+ * increase; derived, timeline-2025 §1a).
+ */
 export const PIIE_CHN_ON_US_JAN2025 = 0.212;
 const LL_TO_WIOD: Record<number, string[]> = {
   1: ['c1'],
@@ -191,7 +194,10 @@ export function section301BySector(): { bySector: Map<string, number>; chapters:
   return { bySector, chapters: chapterRate.size };
 }
 
-/** CP 2015 θ by WIOD sector: CP sectors mapped (ISIC Rev.3), several CP sectors → trade-weighted mean (CP 1993 world trade). */
+/**
+ * CP 2015 θ by WIOD sector: CP sectors mapped (ISIC Rev.3), several CP sectors → trade-weighted
+ * mean (CP 1993 world trade).
+ */
 export function thetaByWiod(): { theta: Map<string, number>; mapping: Record<string, string[]> } {
   const dir = join(RAW_DIR, 'cp2015_nafta');
   const th = new Map(readCsv(join(dir, 'theta.csv')).map((r) => [r.sector, num(r.value, 'theta')]));

@@ -127,7 +127,10 @@ export function solveDense(A: Float64Array, b: Float64Array, n: number): Float64
   return x;
 }
 
-/** GDP growth 2011 → 2023 per region; Taiwan's (absent from the WDI file) is the world's nominal growth without Taiwan. */
+/**
+ * GDP growth 2011 → 2023 per region; Taiwan's (absent from the WDI file) is the world's nominal
+ * growth without Taiwan.
+ */
 function gdpGrowth(t0: IoValues, gdp: Map<string, number>, va0: Float64Array, TWN: number): Float64Array {
   const N = t0.regions.length;
   const g = new Float64Array(N);

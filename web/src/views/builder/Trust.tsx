@@ -1,8 +1,9 @@
 /**
  * Trust between the delegations: none (full trust), the Phase One record (each side's trust in the
  * other is the share of its promises the other delivered; US–China talks only), or stated numbers;
- * optionally updated by the 2025 US–China history before the talks. Trust discounts the other side's promised levers in what each
- * delegation weighs, and sets the chance per round that the talks break down.
+ * optionally updated by the 2025 US–China history before the talks. Trust discounts the other
+ * side's promised levers in what each delegation weighs, and sets the chance per round that the
+ * talks break down.
  */
 import type { DelegationDraft } from './delegations.ts';
 import type { TrustSetup } from './setup.ts';

@@ -140,7 +140,10 @@ export function fileGrid(d: Pick<IssueDraft, 'mode' | 'grid'>): number[] {
   return d.mode === 'add' && !g.includes(0) ? [...g, 0].sort((a, b) => a - b) : g;
 }
 
-/** The London setup: its delegations and four levers (REE and chips one agreement, farm and US tariff one each), agents, priors and trust. */
+/**
+ * The London setup: its delegations and four levers (REE and chips one agreement, farm and US
+ * tariff one each), agents, priors and trust.
+ */
 export function londonSetup(): Setup {
   const issues = (['ree', 'chips', 'farm', 'us_tariff'] as const).map((p, k) => ({
     ...newIssue(PRESETS[p], [], k),
@@ -231,7 +234,10 @@ export function agreements(issues: readonly IssueDraft[]): string[][] {
   return numbers.map((n) => issues.filter((i) => i.agreement === n).map((i) => i.id));
 }
 
-/** The trust section: the Phase One record and the 2025 history are the US–China talks' (the builder offers them only for that pair). */
+/**
+ * The trust section: the Phase One record and the 2025 history are the US–China talks' (the builder
+ * offers them only for that pair).
+ */
 function trustOf(s: Setup, template: Template['negotiation']['trust']) {
   const t = s.trust;
   if (t.source === 'none') return {};

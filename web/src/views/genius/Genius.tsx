@@ -21,7 +21,8 @@ export function Genius() {
   const { result, busy, error, analyze } = useAnalysis();
   const custom = exampleId === 'upload';
   const run = () => analyze(exampleId, files, dis.map(Number) as [number, number]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the default example is analysed once, on opening; later analyses are the user's (the button)
+  // The default example is analysed once, on opening; later analyses are the user's (the button).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the default example is analysed once (above)
   useEffect(() => {
     void run();
   }, []);

@@ -5,7 +5,10 @@
 import type { PartitionName, TradeNegotiationRun, TradeSession } from '../../api.ts';
 import { PARTITIONS } from './format.ts';
 
-/** The session shown: a pairing's label, its linkage, and one agreement (basket index), every one ('all') or the longest ('auto'). */
+/**
+ * The session shown: a pairing's label, its linkage, and one agreement (basket index), every one
+ * ('all') or the longest ('auto').
+ */
 export interface SessionChoice {
   pairing: string;
   mode: 'linked' | 'separate';

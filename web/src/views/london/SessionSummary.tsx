@@ -1,4 +1,7 @@
-/** What the session drawn on the chart came to: its agreements, deal, utilities, the leaders' vote and the replications. */
+/**
+ * What the session drawn on the chart came to: its agreements, deal, utilities, the leaders' vote
+ * and the replications.
+ */
 import type { TradeSession } from '../../api.ts';
 import { bidText } from '../../negotiation.ts';
 import { pp, share } from './format.ts';

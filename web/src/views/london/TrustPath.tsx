@@ -1,4 +1,7 @@
-/** Trust between the delegations: where it starts, how the history before the talks moved it, and the breakdown chance it sets. */
+/**
+ * Trust between the delegations: where it starts, how the history before the talks moved it, and
+ * the breakdown chance it sets.
+ */
 import type { TradeNegotiationRun } from '../../api.ts';
 import type { ScenarioFacts } from '../../negotiation.ts';
 import { share } from './format.ts';

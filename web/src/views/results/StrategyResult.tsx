@@ -12,7 +12,10 @@ import { Provenance } from '../../components/Provenance.tsx';
 import type { Run } from '../../api.ts';
 import type { StrategyResult as StrategyResultType } from '../../../../src/contract/strategy.ts';
 
-/** A strategy result (the contract's, src/contract/strategy.ts): the solve at the policy found and the game's outcome. */
+/**
+ * A strategy result (the contract's, src/contract/strategy.ts): the solve at the policy found and
+ * the game's outcome.
+ */
 export type StrategyResultShape = StrategyResultType;
 type TariffMeans = StrategyResultShape['mean_over_players']['tariff_weighted'];
 type Agreement = NonNullable<StrategyResultShape['agreements']>['nash-bargaining'];

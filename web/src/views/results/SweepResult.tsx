@@ -123,7 +123,10 @@ interface FanSeries {
   points: { date: Date; day: string; when: string; central: number; p5?: number; p50?: number; p95?: number }[];
 }
 
-/** A fan chart on the sweep's dates: per series the 5–95% band shaded, the draws' median dashed, the central run solid. */
+/**
+ * A fan chart on the sweep's dates: per series the 5–95% band shaded, the draws' median dashed, the
+ * central run solid.
+ */
 function fanChart(width: number, series: FanSeries[], y: { label: string; fmt: (v: number) => string }, year: number) {
   const end = new Date(Date.UTC(year, 11, 31, 12));
   // Each level holds until the next step; the last one to the end of the year.
@@ -411,7 +414,10 @@ function useChosen(available: string[], dataset: DatasetInfo | undefined) {
   return { chosen, names, picker: restricted, defaults, onChange };
 }
 
-/** The path's measure of a step measure: the path carries real income (welfare in these models), real GDP and prices. */
+/**
+ * The path's measure of a step measure: the path carries real income (welfare in these models),
+ * real GDP and prices.
+ */
 const PATH_FIELD: Record<string, string | undefined> = {
   welfare_pct: 'real_income_pct',
   real_income_pct: 'real_income_pct',
