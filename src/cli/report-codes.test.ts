@@ -36,13 +36,23 @@ describe('report codes in the CLI', () => {
     expect(r.stderr).toMatch(/report\.countries\[0\]: .*found "EU"/);
   });
 
-  it('shows a dataset group the model has no row of as its members', async () => {
-    const r = await run('solve', nafta('NAFTA'));
-    expect(r.code).toBe(0);
-    const rows = r.stdout
+  /** The codes of the table's rows. */
+  const rowsOf = (stdout: string) =>
+    stdout
       .split('\n')
-      .map((l) => /^│?\s*([A-Z]{3})\s*│/.exec(l)?.[1])
+      .map((l) => /^│?\s*([A-Z][A-Za-z-]{2,})\s*│/.exec(l)?.[1])
       .filter(Boolean);
-    expect(rows).toEqual(['CAN', 'MEX', 'USA']);
+
+  it('shows a dataset group the report names as its own row (the model averages its members)', async () => {
+    const r = await run('solve', nafta('NAFTA, MEX'));
+    expect(r.code).toBe(0);
+    expect(rowsOf(r.stdout)).toEqual(['NAFTA', 'MEX']);
+  });
+
+  it('shows a dataset group the model has no row of as its members', async () => {
+    // --countries names a group the report does not: the model computed no row of it.
+    const r = await run('solve', nafta('MEX'), '--countries', 'NAFTA');
+    expect(r.code).toBe(0);
+    expect(rowsOf(r.stdout)).toEqual(['CAN', 'MEX', 'USA']);
   });
 });

@@ -54,5 +54,13 @@ describe('lancaster run us-china-2025 (the main job)', () => {
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(json.bands.used).toEqual({ short: 2, long: 2 });
     expect(RESULT_SCHEMAS.report.safeParse(json).error?.issues.slice(0, 10) ?? []).toEqual([]);
+    // The report's group (EU) month by month, in the path and in its bands, as in the steps.
+    expect(json.countries).toContain('EU');
+    expect(json.steps[0].by_horizon['long-run'].groups.EU.welfare_pct).toEqual(expect.any(Number));
+    expect(json.paths.adjusted.every((m: { groups?: { EU?: object } }) => m.groups?.EU)).toBe(true);
+    expect(json.bands.path.length).toBe(json.paths.adjusted.length);
+    expect(
+      json.bands.path.every((m: { groups?: { EU?: { real_income_pct?: object } } }) => m.groups?.EU?.real_income_pct),
+    ).toBe(true);
   });
 });

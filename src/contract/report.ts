@@ -199,10 +199,11 @@ const StepBandsSchema = z.strictObject({
   by_horizon: z.strictObject({ 'long-run': HorizonBandsSchema, 'short-run': HorizonBandsSchema }),
 });
 export type StepBands = z.infer<typeof StepBandsSchema>;
-/** The bands of one month of the path: the report countries' path measures and the trade pairs. */
+/** The bands of one month of the path: the report countries' and groups' path measures and the trade pairs. */
 const PathBandsSchema = z.strictObject({
   period: z.string(),
   countries: BandRows,
+  groups: BandRows.optional().meta({ description: "The report's groups, as the path carries them (paths.adjusted)" }),
   trade: z.record(z.string(), BandSchema),
 });
 export type PathBands = z.infer<typeof PathBandsSchema>;

@@ -95,10 +95,10 @@ export const CountryResultSchema = z
 /** A solve's indicators by country and group (the part a timeline step shares with a solve). */
 const Indicators = {
   countries: z.record(z.string(), CountryResultSchema),
-  groups: z
-    .record(z.string(), CountryResultSchema)
-    .optional()
-    .meta({ description: 'Group rows (e.g. EU, non-US average) where the model defines their averaging' }),
+  groups: z.record(z.string(), CountryResultSchema).optional().meta({
+    description:
+      'Group rows (e.g. EU, non-US average) where the model defines their averaging: one-sector-2025 every dataset group by baseline spending; the multi-sector models the groups report.countries names, by baseline income',
+  }),
 };
 
 /**
@@ -194,10 +194,14 @@ export const BandsSchema: z.ZodType<Bands> = z.lazy(() =>
   z.union([BandSchema, z.array(BandsSchema), z.record(z.string(), BandsSchema)]),
 );
 
-/** One point of a monthly path: shaped like a step (countries, trade), dated by its period. */
+/** One point of a monthly path: shaped like a step (countries, groups, trade), dated by its period. */
 export const PathPointSchema = z.strictObject({
   period: z.string().meta({ description: "YYYY-MM, or the period's first day for other grids" }),
   countries: z.record(z.string(), CountryResultSchema),
+  groups: z
+    .record(z.string(), CountryResultSchema)
+    .optional()
+    .meta({ description: "The report's groups the steps carry under groups (EU), with the same path measures" }),
   trade: PairMap,
 });
 

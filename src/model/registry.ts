@@ -16,7 +16,7 @@ import { honestResult } from './honest.ts';
 /** Default tolerances of the solvers (ge/solve.ts, oneSector2025/solve.ts), for the checks of honest.ts. */
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
-import { importsFromPct, sectorResults } from './ge/outputs.ts';
+import { baselineIncomes, groupRow, importsFromPct, sectorResults } from './ge/outputs.ts';
 import { baselineOutput, type GeNests, type GeOwnership } from './ge/solve.ts';
 import { chainResults, userLosses } from './ge/chain.ts';
 import { checkSupplyFeasible } from '../policy/capacity.ts';
@@ -387,6 +387,29 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   return run.result;
 }
 
+/**
+ * Group rows of the dataset groups report.countries names (EU): each its members' rows weighted by
+ * baseline income (ge/outputs.ts groupRow), so a solve and every timeline step report the group the
+ * scenario asks for (docs/results.md rule 1) instead of only its members.
+ */
+function withGroups(d: Dataset, s: Scenario, run: GeRun): ModelResult {
+  const asked = (s.report?.countries ?? []).filter((c) => d.manifest.groups[c] && !d.regions.includes(c));
+  if (!asked.length) return run.result;
+  const rows = d.regions.map((c) => run.result.countries[c]);
+  const I = baselineIncomes(run.baseline);
+  run.result.groups = Object.fromEntries(
+    asked.map((g) => [
+      g,
+      groupRow(
+        rows,
+        I,
+        d.manifest.groups[g].map((c) => d.regions.indexOf(c)).filter((n) => n >= 0),
+      ),
+    ]),
+  );
+  return run.result;
+}
+
 function runState(
   d: Dataset,
   s: Scenario,
@@ -508,6 +531,7 @@ function solveGeState(
   }
   const run = runState(d, s, state, id, published, warm, undefined, hooks?.onIteration);
   withPartners(d, s, run);
+  withGroups(d, s, run);
   const result = withDetail(d, s, run);
   // The clock and the sweep belong to single solves (a timeline's steps are its dated states).
   if (run.result.status === 'converged' && !s.timeline) {

@@ -51,9 +51,18 @@ function horizonBands(s: MeasureStep | undefined, countries: string[]): HorizonB
 function pathBands(p: SweepPoint): PathBands[] {
   const periods = (p.result as { path?: { period: string }[] } | null)?.path ?? [];
   const bands = (p.bands as { path?: Partial<PathBands>[] } | null)?.path ?? [];
-  return periods.flatMap((x, k) =>
-    bands[k] ? [{ period: x.period, countries: bands[k].countries ?? {}, trade: bands[k].trade ?? {} }] : [],
-  );
+  return periods.flatMap((x, k) => {
+    const b = bands[k];
+    if (!b) return [];
+    return [
+      {
+        period: x.period,
+        countries: b.countries ?? {},
+        ...(b.groups ? { groups: b.groups } : {}),
+        trade: b.trade ?? {},
+      },
+    ];
+  });
 }
 
 /**

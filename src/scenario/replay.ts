@@ -23,25 +23,32 @@ import {
 const PATH_MEASURES = ['real_income_pct', 'real_gdp_pct', 'prices_pct'] as const;
 
 /**
- * One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` with
- * PATH_MEASURES, `trade` ("EXPORTER->IMPORTER").
+ * One point of a path (the contract's PathPoint): `period` (YYYY-MM), `countries.<code>` and
+ * `groups.<code>` with PATH_MEASURES (where the steps carry the code), `trade`
+ * ("EXPORTER->IMPORTER").
  */
 export type { PathPoint };
 
 interface Key {
   country?: string;
+  /** The steps carry `country` under `groups` (EU), so the path does too. */
+  group?: boolean;
   measure?: (typeof PATH_MEASURES)[number];
   pair?: string;
 }
 
-/** The series of a run: every report country's measures that the steps carry, and every trade pair. */
+/**
+ * The series of a run: every report country's and group's measures that the steps carry, and every
+ * trade pair.
+ */
 function seriesOf(run: TimelineRun, countries: readonly string[]): Key[] {
   const first = run.steps[0];
   const keys: Key[] = [];
-  const pick = (s: TimelineStepResult, c: string) => s.countries[c] ?? s.groups?.[c];
-  for (const c of countries)
-    for (const m of PATH_MEASURES)
-      if (first && pick(first, c)?.[m] !== undefined) keys.push({ country: c, measure: m });
+  for (const c of countries) {
+    const group = !first?.countries[c];
+    const row = group ? first?.groups?.[c] : first?.countries[c];
+    for (const m of PATH_MEASURES) if (row?.[m] !== undefined) keys.push({ country: c, group, measure: m });
+  }
   for (const pair of Object.keys(first?.trade ?? {})) keys.push({ pair });
   return keys;
 }
@@ -108,8 +115,10 @@ export function pathOver(
       const v = out[p * K + k];
       if (key.pair) pt.trade[key.pair] = v;
       else {
-        pt.countries[key.country!] ??= {};
-        pt.countries[key.country!][key.measure!] = v;
+        if (key.group) pt.groups ??= {};
+        const rows = key.group ? pt.groups! : pt.countries;
+        rows[key.country!] ??= {};
+        rows[key.country!][key.measure!] = v;
       }
     });
     return pt;

@@ -142,6 +142,40 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   return out;
 }
 
+/**
+ * A group's row (report.countries naming a dataset group such as EU): every field its members all
+ * have, as their mean weighted by baseline income I_n. For real income and welfare (and its ToT and
+ * VoT terms, shares of I_n) that is the members pooled, Σ I'_n/P̂_n ÷ Σ I_n − 1, as strategy players
+ * and negotiation parties pool a group; for the other fields it is the convention one-sector-2025's
+ * group rows follow with spending weights. A field some member lacks (no deficit, no rents) is left out.
+ *
+ * @example
+ * ```ts
+ * groupRow(countryResults(b, shock, sol, false), baselineIncomes(b), [5, 6, 7, 9]).real_income_pct;
+ * ```
+ */
+export function groupRow(
+  rows: readonly CountryResult[],
+  weights: ArrayLike<number>,
+  members: readonly number[],
+): CountryResult {
+  const out: CountryResult = {};
+  let w = 0;
+  for (const n of members) w += weights[n];
+  const fields = Object.keys(rows[members[0]] ?? {}).filter((k) => members.every((n) => rows[n][k] !== undefined));
+  for (const k of fields) {
+    let s = 0;
+    for (const n of members) s += weights[n] * rows[n][k]!;
+    out[k] = s / w;
+  }
+  return out;
+}
+
+/** Baseline incomes I_n of every region (the weights of {@link groupRow}). */
+export function baselineIncomes(b: GeBaseline): Float64Array {
+  return Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
+}
+
 /** Change in n's imports (net of tariffs, all sectors) from the regions `from`, in percent. */
 export function importsFromPct(b: GeBaseline, shock: GeShock, sol: GeSolution, n: number, from: number[]): number {
   const { N, J } = b;
