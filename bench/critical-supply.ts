@@ -7,7 +7,7 @@
  *   drawing on stocks, so the caps on flows to them do not bind: one span of the weekly clock);
  * - with capacity: the bounds and every stock run out (all bounds bind: the hardest equilibrium).
  *
- * Run: `npx tsx bench/critical-supply.ts [reps]`, or import `benchCriticalSupply`.
+ * Run: `npx tsx bench/critical-supply.ts [reps]` (default 9), or import `benchCriticalSupply`.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +34,16 @@ export interface CriticalSupplyBench {
   ratioPerIteration: number;
 }
 
-/** Times `reps` solves of each state (after one warm-up each). */
-export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
+/** Solves of each state timed before any is: the JIT is still tiering up for several solves after the first. */
+const WARM_UP_ROUNDS = 5;
+
+/**
+ * Times `reps` solves of each state, the states taken in turn within each round (a load change hits
+ * all three alike), after {@link WARM_UP_ROUNDS} untimed rounds of all three. With one warm-up solve
+ * each, the state timed first paid the JIT's tier-up: its first timed solves ran 5–10× slower, so its
+ * median, the ratios' denominator, swung with the machine (ratio 0.75–2.4× on the same code).
+ */
+export function benchCriticalSupply(reps = 9): CriticalSupplyBench {
   const p = readScenarioFile(FILE);
   const d = scenarioDataset(p);
   const st = policyState(p, d);
@@ -51,23 +59,23 @@ export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
   const covered = new Set<number>();
   for (const r of ['USA', 'DEU', 'FRA', 'ITA', 'EUR'])
     for (const s of ['RES', 'MAG']) covered.add(d.regions.indexOf(r) * J + d.sectors.indexOf(s));
-  const time = (opts: GeRunOptions): Timed => {
-    runGe(d, 'multisector', st.tau, opts);
-    const runs: number[] = [];
-    let iterations = 0;
-    for (let k = 0; k < reps; k++) {
+  const states: GeRunOptions[] = [
+    { ...base, controls: st.controls },
+    { ...base, capacity, controls: exemptCovered(st.controls, covered, d.N, J) },
+    { ...base, capacity, controls: st.controls },
+  ];
+  const timed = states.map(() => ({ runs: [] as number[], iterations: 0 }));
+  for (let w = 0; w < WARM_UP_ROUNDS; w++) for (const opts of states) runGe(d, 'multisector', st.tau, opts);
+  for (let k = 0; k < reps; k++)
+    states.forEach((opts, i) => {
       const t0 = performance.now();
       const r = runGe(d, 'multisector', st.tau, opts);
-      runs.push((performance.now() - t0) / 1000);
+      timed[i].runs.push((performance.now() - t0) / 1000);
       if (r.result.status !== 'converged')
         throw new Error(`Expected the benchmark solve to converge, found ${r.result.message}`);
-      iterations = r.result.iterations;
-    }
-    return { medianSeconds: median(runs), iterations, runs };
-  };
-  const without = time({ ...base, controls: st.controls });
-  const withStocks = time({ ...base, capacity, controls: exemptCovered(st.controls, covered, d.N, J) });
-  const withCapacity = time({ ...base, capacity, controls: st.controls });
+      timed[i].iterations = r.result.iterations;
+    });
+  const [without, withStocks, withCapacity] = timed.map((t): Timed => ({ medianSeconds: median(t.runs), ...t }));
   return {
     without,
     withStocks,
@@ -80,7 +88,7 @@ export function benchCriticalSupply(reps = 5): CriticalSupplyBench {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = benchCriticalSupply(Number(process.argv[2] ?? 5));
+  const r = benchCriticalSupply(Number(process.argv[2] ?? 9));
   const ms = (t: Timed) => `${(1000 * t.medianSeconds).toFixed(1)} ms (${t.iterations} it.)`;
   console.log(`without capacities or stocks    ${ms(r.without)}`);
   console.log(`with capacities and stocks      ${ms(r.withStocks)}   ratio ${r.ratioStocks.toFixed(2)}×   target ≤ 2×`);

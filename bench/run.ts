@@ -109,7 +109,7 @@ async function multisector() {
 }
 
 function criticalSupply() {
-  const r = benchCriticalSupply(5);
+  const r = benchCriticalSupply();
   report.criticalSupply = r;
   const row = (what: string, x: { medianSeconds: number; iterations: number }) =>
     `${what} ${f3(x.medianSeconds)} (${x.iterations} it.)`;
