@@ -17,7 +17,8 @@ export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
     .description(
-      'Analyse a negotiation domain (GENIUS XML): outcomes, Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian, utilitarian',
+      'Analyse a negotiation domain (GENIUS XML): outcomes, Pareto frontier, ' +
+        'Nash, Kalai–Smorodinsky, egalitarian, utilitarian',
     )
     .argument('<domain>', 'GENIUS domain file')
     .argument('<profileA>', 'GENIUS profile of party A')
@@ -39,7 +40,8 @@ export function registerAnalyzeCommand(program: Command): void {
       out(
         [
           `${r.outcomes} outcomes${r.sampled ? ' (sampled)' : ''}, ${r.pareto.length} Pareto-optimal`,
-          `Nash ${f(r.nash)}  Kalai–Smorodinsky ${f(r.kalai_smorodinsky)}  egalitarian ${f(r.egalitarian)}  utilitarian ${f(r.utilitarian)}`,
+          `Nash ${f(r.nash)}  Kalai–Smorodinsky ${f(r.kalai_smorodinsky)}  egalitarian ` +
+            `${f(r.egalitarian)}  utilitarian ${f(r.utilitarian)}`,
         ].join('\n'),
       );
     });

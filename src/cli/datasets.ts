@@ -41,7 +41,8 @@ async function datasetsReport(json: boolean): Promise<string> {
   return list
     .map((d) =>
       [
-        `${d.id} — ${d.name} (${d.base_year}; ${d.regions} regions × ${d.sectors} sectors; default model ${d.default_model})`,
+        `${d.id} — ${d.name} (${d.base_year}; ${d.regions} regions × ` +
+          `${d.sectors} sectors; default model ${d.default_model})`,
         `  ${d.description}`,
         ...d.sources.map(
           (s) =>

@@ -12,7 +12,8 @@ export function registerFitCommand(program: Command) {
   program
     .command('fit')
     .description(
-      'Fit the within-a-year trade elasticity on observed H1 2025 China→US exports and predict H2 (marked fitted / predicted)',
+      'Fit the within-a-year trade elasticity on observed H1 2025 China→US ' +
+        'exports and predict H2 (marked fitted / predicted)',
     )
     .argument('[scenario]', 'scenario with a timeline that reports CHN->USA in report.trade', 'us-china-2025')
     .option('--through <month>', 'last month used for the fit (YYYY-MM); later months are predicted', '2025-06')

@@ -59,5 +59,8 @@ export function formatResultTable(r: ModelResult, named?: string[], digits = 2):
 
 /** One line about the solver. */
 export function formatStatus(r: ModelResult): string {
-  return `${r.model} on ${r.dataset}: ${r.status} in ${r.iterations} iterations, residual ${r.residual.toExponential(1)}, ${(r.seconds * 1000).toFixed(0)} ms`;
+  return (
+    `${r.model} on ${r.dataset}: ${r.status} in ${r.iterations} iterations, residual ` +
+    `${r.residual.toExponential(1)}, ${(r.seconds * 1000).toFixed(0)} ms`
+  );
 }

@@ -48,7 +48,8 @@ export function registerGravityCommand(program: Command): void {
       process.stderr.write(`${cliMsg.ppmlStarting(p.scenario.name, p.problem.y.length, p.problem.factors.length)}\n`);
       const r = runGravity(p);
       process.stderr.write(
-        `PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`,
+        `PPML ${r.status} in ${r.iterations} iterations (${(r.estimation.seconds * 1000).toFixed(0)} ` +
+          `ms)${r.ge ? `; GE ${r.ge.status} in ${r.ge.iterations} iterations` : ''}\n`,
       );
       if (p.scenario.bootstrap && r.converged) {
         const { bootstrapGravity } = await import('../exec/gravityBootstrap.ts');

@@ -23,7 +23,8 @@ export function registerNegotiateCommand(program: Command): void {
   program
     .command('negotiate')
     .description(
-      "Run the negotiation section of a scenario: trade domain from the model, frontier, ratification with and without linkage, agent sessions, the deal's effects",
+      'Run the negotiation section of a scenario: trade domain from the model, frontier, ' +
+        "ratification with and without linkage, agent sessions, the deal's effects",
     )
     .argument('<file>', 'scenario file (YAML or JSON) with a negotiation section and a trade domain')
     .option('--json', 'print the machine-readable result (session logs included)')

@@ -24,7 +24,9 @@ export function progressReporter(unit: string, stream: NodeJS.WriteStream = proc
     const bar = new SingleBar(
       {
         stream,
-        format: `{bar} {value}/{total} ${unit} | {failed} failed | {rate}/s | ETA {eta_formatted} | {duration_formatted}`,
+        format:
+          `{bar} {value}/{total} ${unit} | {failed} failed | {rate}/s | ` +
+          `ETA {eta_formatted} | {duration_formatted}`,
         hideCursor: true,
         etaBuffer: 50,
       },

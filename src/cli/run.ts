@@ -63,7 +63,8 @@ export function registerRunCommand(program: Command) {
     .option('--seed <n>', 'seed of the draws', positiveInt, 2025)
     .option(
       '--redis <url>',
-      "run the report's timelines and the draws on the BullMQ queue on this Redis (default $LANCASTER_REDIS_URL); here and on threads otherwise",
+      "run the report's timelines and the draws on the BullMQ queue on this Redis " +
+        '(default $LANCASTER_REDIS_URL); here and on threads otherwise',
     )
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .option('--threads <n>', 'worker threads for the draws without Redis (default: all cores)', positiveInt)

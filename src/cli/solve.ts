@@ -29,7 +29,8 @@ export function registerSolveCommand(program: Command): void {
     )
     .option(
       '--redis <url>',
-      'solve on the BullMQ queue on this Redis (a `lancaster worker` computes it; default $LANCASTER_REDIS_URL); in this process otherwise',
+      'solve on the BullMQ queue on this Redis (a `lancaster worker` computes it; ' +
+        'default $LANCASTER_REDIS_URL); in this process otherwise',
     )
     .option('--queue <name>', 'queue base name (the code hash is appended)', 'lancaster')
     .action(async (file, opts) => {

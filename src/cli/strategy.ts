@@ -48,7 +48,9 @@ export function registerStrategyCommand(program: Command): void {
         prepared.strategy.options.workers = n;
       }
       process.stderr.write(
-        `${parsed.scenario.name}: ${prepared.strategy.kind} on ${parsed.scenario.model}/${prepared.dataset.manifest.id} with ${prepared.spec.instruments.length} instruments…\n`,
+        `${parsed.scenario.name}: ${prepared.strategy.kind} on ` +
+          `${parsed.scenario.model}/${prepared.dataset.manifest.id} with ` +
+          `${prepared.spec.instruments.length} instruments…\n`,
       );
       const o = await runStrategy(prepared.spec, prepared.strategy);
       const status = o.converged && o.result.status === 'converged' ? 'converged' : 'not-converged';

@@ -49,7 +49,8 @@ export const SectorResultSchema = z.strictObject({
   output_after: num.meta({ description: 'New gross output (net of tariffs and of export-wedge rents)' }),
   value_lost: num.meta({
     description:
-      'Value of lost production: baseline output × −(real output change), dataset units at baseline prices (negative = gain)',
+      'Value of lost production: baseline output × −(real output change), ' +
+      'dataset units at baseline prices (negative = gain)',
   }),
 });
 export type SectorResult = z.infer<typeof SectorResultSchema>;

@@ -54,7 +54,9 @@ const TradeLogEntrySchema = z
     ...LogEntrySchema.unwrap().shape,
     model: Pair.nullable().meta({
       description:
-        "The model's utility of the bid to each party (pp over the disagreement point: this basket's bid, every other issue as now); null without a bid. The offers streamed while the run went carry the same numbers (src/contract/offers.ts rebuilds them from the result)",
+        "The model's utility of the bid to each party (pp over the disagreement point: this basket's bid, " +
+        'every other issue as now); null without a bid. The offers streamed while the run went carry the ' +
+        'same numbers (src/contract/offers.ts rebuilds them from the result)',
     }),
   })
   .readonly();
@@ -136,7 +138,8 @@ const CalibrationSchema = z.strictObject({
     )
     .meta({
       description:
-        "Per party: the upper bound b_L of its leader's threshold, the deal that sets it, and P(θ ≤ b_L) under the threshold used",
+        "Per party: the upper bound b_L of its leader's threshold, the deal that " +
+        'sets it, and P(θ ≤ b_L) under the threshold used',
     }),
 });
 export type Calibration = z.infer<typeof CalibrationSchema>;

@@ -224,10 +224,14 @@ const ReportBandsSchema = z.strictObject({
     .strictObject({ short: z.array(SweepPriorSchema), long: z.array(SweepPriorSchema) })
     .meta({ description: 'The priors drawn (the short run adds the short-run ratio)' }),
   steps: z.array(StepBandsSchema),
-  path: z.array(PathBandsSchema).optional().meta({
-    description:
-      "The monthly path's bands, month by month (the long-run draws' path): parallel to paths.adjusted, matched by period",
-  }),
+  path: z
+    .array(PathBandsSchema)
+    .optional()
+    .meta({
+      description:
+        "The monthly path's bands, month by month (the long-run draws' path): " +
+        'parallel to paths.adjusted, matched by period',
+    }),
 });
 export type ReportBands = z.infer<typeof ReportBandsSchema>;
 

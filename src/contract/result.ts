@@ -68,7 +68,8 @@ export const CountryResultSchema = z
     real_income_pct: num.optional(),
     real_gdp_pct: num.optional().meta({
       description:
-        'Value added at constant (baseline) prices: double deflation in multi-sector models, employment in one-sector-2025',
+        'Value added at constant (baseline) prices: double deflation in ' +
+        'multi-sector models, employment in one-sector-2025',
     }),
     real_wage_pct: num.optional(),
     terms_of_trade_pct: num.optional(),
@@ -261,7 +262,8 @@ export const GravityResultSchema = z.looseObject({
     })
     .meta({
       description:
-        'How the PPML was estimated: observations, fixed effects, variance, convergence (dropped observations pass through)',
+        'How the PPML was estimated: observations, fixed effects, variance, ' +
+        'convergence (dropped observations pass through)',
     }),
   seconds: num,
   provenance: ProvenanceSchema,

@@ -69,7 +69,8 @@ export function resultJsonSchema(): unknown {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Lancaster result',
     description:
-      'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity or sweep, or the report.json of lancaster run (docs/results.md)',
+      'A result of lancaster solve (single solve or timeline), strategy, negotiate, gravity ' +
+      'or sweep, or the report.json of lancaster run (docs/results.md)',
     anyOf: Object.keys(RESULT_SCHEMAS).map((kind) => ({ $ref: `#/$defs/${kind}Result` })),
     $defs,
   };

@@ -82,11 +82,13 @@ const PlayerSummarySchema = z.strictObject({
   tariff_simple: TariffMeansSchema,
   war_vs_factual_pct: num.optional().meta({
     description:
-      "Objective at the war relative to the factual policy, 100 ((1 + G_war/100)/(1 + G_factual/100) − 1): Ossa (2014)'s welfare cost of a breakdown of trade talks",
+      'Objective at the war relative to the factual policy, 100 ((1 + G_war/100)/(1 + ' +
+      "G_factual/100) − 1): Ossa (2014)'s welfare cost of a breakdown of trade talks",
   }),
   response_vs_factual_pct: num.optional().meta({
     description:
-      "best-response: the player's objective at its own best response (the others at their start) relative to the factual policy",
+      "best-response: the player's objective at its own best response (the " +
+      'others at their start) relative to the factual policy',
   }),
 });
 export type PlayerSummary = z.infer<typeof PlayerSummarySchema>;

@@ -578,7 +578,8 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
   multisector: {
     id: 'multisector',
     description:
-      "Lancaster's default multi-sector input–output model (CP 2015 structure); welfare_pct is the exact real-income change",
+      "Lancaster's default multi-sector input–output model (CP 2015 " +
+      'structure); welfare_pct is the exact real-income change',
     defaultDataset: 'multisector-2025',
     layout: 'io-table',
     controls: true,
@@ -588,7 +589,8 @@ export const MODEL_SPECS: Record<Scenario['model'], ModelSpec> = {
   'one-sector-2025': {
     id: 'one-sector-2025',
     description:
-      'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025): one sector, 194 economies, labour supply and pass-through',
+      'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025): one sector, ' +
+      '194 economies, labour supply and pass-through',
     defaultDataset: 'world-2023',
     layout: 'gravity',
     resultGroups: ['non-US'],

@@ -11,6 +11,11 @@ import { goodsIndices } from '../scenario/measures.ts';
 import * as msg from '../spec/messages/run.ts';
 import type { Backtest, BacktestRow } from '../contract/report.ts';
 
+/** What the backtest compares: the dataset's 2025 layers against the papers' 2018–19 war. */
+const BACKTEST_NOTE =
+  "The dataset's layers are the 2025 levels (PIIE: US on China 20.8%, China on the US 21.2%) on 2023 trade, " +
+  "with the dataset's long-run θ; the papers measure the 2018–19 war on 2017–18 trade. Nothing was tuned.";
+
 /** Solves the backtest scenario in `scenarioDir` and compares it with the two papers. */
 export function backtest2018(scenarioDir: string): Backtest {
   const p = readScenarioFile(join(scenarioDir, 'backtest-2018-19.yaml'));
@@ -64,7 +69,8 @@ export function backtest2018(scenarioDir: string): Backtest {
       model: usIncome,
       unit: '% of GDP',
       source:
-        "Amiti, Redding & Weinstein (2019): −$1.4bn a month; 12 × 1.4 = $16.8bn, as a share of GDP by Fajgelbaum et al.'s ratio ($51bn = 0.27%)",
+        'Amiti, Redding & Weinstein (2019): −$1.4bn a month; 12 × 1.4 = $16.8bn, as a ' +
+        "share of GDP by Fajgelbaum et al.'s ratio ($51bn = 0.27%)",
       note: 'derived share; model as above',
     },
     {
@@ -87,6 +93,6 @@ export function backtest2018(scenarioDir: string): Backtest {
   return {
     status: result.status,
     rows,
-    note: "The dataset's layers are the 2025 levels (PIIE: US on China 20.8%, China on the US 21.2%) on 2023 trade, with the dataset's long-run θ; the papers measure the 2018–19 war on 2017–18 trade. Nothing was tuned.",
+    note: BACKTEST_NOTE,
   };
 }

@@ -132,7 +132,8 @@ function priorLines(b: ReportBands): string[] {
   const short = new Set(b.priors.long.map((p) => p.id));
   return [...b.priors.long, ...b.priors.short.filter((p) => !short.has(p.id))].map(
     (p) =>
-      `  ${p.id}: ${p.distribution} (drawn 5–95%: ${p.drawn.p5.toPrecision(3)} to ${p.drawn.p95.toPrecision(3)}) — ${p.source.split(';')[0]}`,
+      `  ${p.id}: ${p.distribution} (drawn 5–95%: ${p.drawn.p5.toPrecision(3)} to ` +
+      `${p.drawn.p95.toPrecision(3)}) — ${p.source.split(';')[0]}`,
   );
 }
 
@@ -143,7 +144,8 @@ export function bandsText(r: BandedReport): string {
   const k = r.steps.length - 1,
     s = r.steps[k];
   const lines = [
-    `Uncertainty: ${b.draws} draws of the elasticity priors (seed ${b.seed}, on ${b.executor}; used ${b.used.short} short-run, ${b.used.long} long-run draws): central [5%, 95%]`,
+    `Uncertainty: ${b.draws} draws of the elasticity priors (seed ${b.seed}, on ${b.executor}; used ` +
+      `${b.used.short} short-run, ${b.used.long} long-run draws): central [5%, 95%]`,
     ...priorLines(b),
     `Final state (${s.date}), % change:`,
   ];
@@ -178,7 +180,8 @@ export function bandsText(r: BandedReport): string {
     [...b.failed.short, ...b.failed.long].length + b.not_converged.short.length + b.not_converged.long.length;
   if (gaps)
     lines.push(
-      `Left out of the bands: ${b.not_converged.short.length + b.not_converged.long.length} draw(s) not converged, ${b.failed.short.length + b.failed.long.length} failed (listed in report.json under bands)`,
+      `Left out of the bands: ${b.not_converged.short.length + b.not_converged.long.length} draw(s) not ` +
+        `converged, ${b.failed.short.length + b.failed.long.length} failed (listed in report.json under bands)`,
     );
   return lines.join('\n');
 }
@@ -215,7 +218,8 @@ interface FanContext {
 
 /** A chart's title, short enough to fit the chart's 760-unit width on one line (a longer one was cut at its edge). */
 const fanTitle = (what: Measure, used: number, where: string) =>
-  `${what === 'welfare' ? 'Welfare (real income)' : 'Goods trade'}, % change, ${where}: central, median, 5–95% of ${used} draws`;
+  `${what === 'welfare' ? 'Welfare (real income)' : 'Goods trade'}, % ` +
+  `change, ${where}: central, median, 5–95% of ${used} draws`;
 
 /** A fan over the report's steps: `f` gives the central value and band of step k. */
 function stepFan(r: BandedReport, name: string, color: string, f: (k: number) => { value: number; band?: Band }): Fan {
@@ -301,8 +305,11 @@ function pathChart({ b, what, countries, from, to }: FanContext, path: MonthlyPa
 /** The caption under the long-run chart: how to read the fans, and how the long run is drawn. */
 function fanCaption(monthly: boolean): string {
   return monthly
-    ? 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band. The short run is drawn step by step (its equilibria); the long run month by month on the monthly path (dataset θ, BLP speed: the main path of "In time" below), banded month by month.'
-    : 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas the 5–95% band.';
+    ? 'Uncertainty (section below): lines are the central run, dashed lines the median of the draws, shaded areas ' +
+        'the 5–95% band. The short run is drawn step by step (its equilibria); the long run month by month on the ' +
+        'monthly path (dataset θ, BLP speed: the main path of "In time" below), banded month by month.'
+    : 'Uncertainty (section below): lines are the central run, dashed lines the ' +
+        'median of the draws, shaded areas the 5–95% band.';
 }
 
 /**

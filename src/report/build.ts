@@ -35,7 +35,10 @@ export type { Report, ReportStep } from '../contract/report.ts';
 
 /** Short-run scale of trade elasticities (model-ge.md extension 3; see docs/controls.md). */
 const SHORT_RUN_SCALE = SHORT_RUN_ELASTICITY_SCALE;
-const SHORT_RUN_NOTE = `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar (2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 = 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
+const SHORT_RUN_NOTE =
+  `Short run: trade elasticities × ${SHORT_RUN_ELASTICITY_SCALE} — Boehm, Levchenko & Pandalai-Nayar ` +
+  `(2023) estimate a short-run trade elasticity of about 0.8 against 1.8–2.2 in the long run (0.8 / 2.0 ` +
+  `= 0.4). Long run: the dataset's elasticities (Caliendo & Parro 2015).`;
 
 /** A report country's (or group's) indicators at one horizon. */
 export const countryAt = (h: HorizonStep, c: string): CountryResult | undefined => h.countries[c] ?? h.groups?.[c];
@@ -146,7 +149,15 @@ function reportPaths(
     ratio: BLP_SHORT_RUN / BLP_LONG_RUN,
     theta_usa_chn: theta,
     blp_scale: blpScale,
-    note: `Monthly paths: the log of every flow, real income and real GDP moves toward the equilibrium of the step in force with time constant T = ${T.toFixed(1)} months, so a share ${(BLP_SHORT_RUN / BLP_LONG_RUN).toFixed(2)} = ${BLP_SHORT_RUN}/${BLP_LONG_RUN} of the long-run response happens within a year (Boehm, Levchenko & Pandalai-Nayar 2023); the CPI takes each step's equilibrium on its date (complete pass-through). Long run: the dataset's θ (trade-weighted θ of US imports from China ${theta.toFixed(2)}), so the within-a-year level is ${(theta * (BLP_SHORT_RUN / BLP_LONG_RUN)).toFixed(2)}. Sensitivity: BLP's levels for both (θ × ${blpScale.toFixed(3)}, trade-weighted long run ${BLP_LONG_RUN}, within a year ${BLP_SHORT_RUN}).`,
+    note:
+      `Monthly paths: the log of every flow, real income and real GDP moves toward the equilibrium of the step in ` +
+      `force with time constant T = ${T.toFixed(1)} months, so a share ` +
+      `${(BLP_SHORT_RUN / BLP_LONG_RUN).toFixed(2)} = ${BLP_SHORT_RUN}/${BLP_LONG_RUN} of the long-run response ` +
+      `happens within a year (Boehm, Levchenko & Pandalai-Nayar 2023); the CPI takes each step's equilibrium on ` +
+      `its date (complete pass-through). Long run: the dataset's θ (trade-weighted θ of US imports from China ` +
+      `${theta.toFixed(2)}), so the within-a-year level is ${(theta * (BLP_SHORT_RUN / BLP_LONG_RUN)).toFixed(2)}. ` +
+      `Sensitivity: BLP's levels for both (θ × ${blpScale.toFixed(3)}, trade-weighted long run ${BLP_LONG_RUN}, ` +
+      `within a year ${BLP_SHORT_RUN}).`,
     anticipation: p.scenario.options.anticipation?.share ?? 0,
     adjusted: monthlyPath(long, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
     blp_levels: monthlyPath(blp, countries, T, undefined, undefined, p.scenario.options.anticipation?.share),
@@ -211,18 +222,28 @@ export function assembleReport(p: ParsedScenario, runs: ReportRuns): Report {
 
 /** What the paths and measures do not carry, said where the numbers are. */
 const CAVEATS = [
-  "Paths are partial adjustment of outcomes toward each step's equilibrium (exact for log trade shares; for real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky shares.",
-  "Anticipation (imports brought forward between a step's announced date and its date) is an option (options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.",
-  'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
-  "Partners' retaliation other than China's (e.g. Canada's counter-tariffs) is not in the scenario: not in the fact sheets.",
-  "Observed flows are China-reported (GACC) year-on-year changes; the model's are changes from a baseline without the 2025 policies.",
+  "Paths are partial adjustment of outcomes toward each step's equilibrium (exact for log trade shares; for " +
+    'real income exact only in one-sector gravity models), not a sequence of temporary equilibria with sticky ' +
+    'shares.',
+  "Anticipation (imports brought forward between a step's announced date and its date) is an option " +
+    '(options.anticipation.share) and off here: the size of front-loading is not sourced; the observed +4.5% of ' +
+    'January–March (derived from H1 −10.9% and April–June) is front-loading the default path cannot show.',
+  'Rerouting (Chinese value added shipped through third countries; the 40% transshipment rate of 7 August) is ' +
+    'not modelled: no transshipment estimate with a method was found (critical-supply-2025, "Not found").',
+  "Partners' retaliation other than China's (e.g. Canada's " +
+    'counter-tariffs) is not in the scenario: not in the fact sheets.',
+  "Observed flows are China-reported (GACC) year-on-year changes; the model's " +
+    'are changes from a baseline without the 2025 policies.',
 ];
 
 /** The static caveats and the one on Vietnam and ASEAN, which depends on whether the dataset carves them out of ROW. */
 function caveats(regions: readonly string[]): string[] {
   const asean =
     regions.includes('VNM') && regions.includes('ASN')
-      ? "Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by partner and their 2023 GDP, but their input–output structure is assumed (ROW's coefficients and final-demand mix) and the sector mix of their trade is China's on the same pair (a named proxy; dataset provenance): diversion of US imports from China to them, by sector, rests on that assumption."
+      ? 'Vietnam (VNM) and the rest of ASEAN (ASN) are carved out of ROW at their BACI 2023 goods totals by ' +
+        "partner and their 2023 GDP, but their input–output structure is assumed (ROW's coefficients and " +
+        "final-demand mix) and the sector mix of their trade is China's on the same pair (a named proxy; dataset " +
+        'provenance): diversion of US imports from China to them, by sector, rests on that assumption.'
       : 'Vietnam and the rest of ASEAN sit inside ROW in this dataset: diversion through them cannot be seen.';
   return [...CAVEATS.slice(0, 4), asean, ...CAVEATS.slice(4)];
 }
@@ -297,7 +318,9 @@ function comparison(long: TimelineRun, short: TimelineRun, blp: TimelineRun, T: 
       model: { short: v, long: v },
       unit: 'points',
       source: o.source,
-      note: "scenario input; the scenario takes PIIE's levels for China, the tracker's for every other partner; dataset 2023 weights vs the tracker's 2024 weights",
+      note:
+        "scenario input; the scenario takes PIIE's levels for China, the tracker's for every " +
+        "other partner; dataset 2023 weights vs the tracker's 2024 weights",
     });
   }
   const pair = 'CHN->USA';

@@ -165,11 +165,13 @@ function formatIncidence(
   ];
   for (const r of x.rows.filter((r) => regions.includes(r.region)))
     lines.push(
-      `${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`,
+      `${r.region.padEnd(6)}  ${f(r.real_income_pp).padStart(14)}  ${f(r.real_income_musd, 0).padStart(8)}  ` +
+        `${f(r.real_gdp_pp, 4).padStart(13)}  ${f(r.income_from_abroad_musd, 0).padStart(10)}`,
     );
   const u = x.us_chip_firms;
   lines.push(
-    `US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`,
+    `US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ` +
+      `${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`,
   );
   for (const c of x.flows.filter((c) => sectors.includes(c.sector)))
     lines.push(

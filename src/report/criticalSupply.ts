@@ -42,13 +42,26 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
       case 'ecb-ban':
         return `this run (${approvals}): US real GDP ${f(us?.real_gdp_pct)}%, real gross output ${f(us?.real_output_pct)}% (${inv?.weeks ?? '–'}-week average, σ ${r.elasticities?.critical_inputs?.elasticity}); sweep: GDP ${range('real_gdp_pct')}`;
       case 'ford':
-        return `US magnet stocks run out ${firstOut('USA')}; US vehicle output lost to 30 Jun: ${lostWeeks('USA', '2025-06-30')} (to 30 Sep: ${lostWeeks('USA', '2025-09-30')})`;
+        return (
+          `US magnet stocks run out ${firstOut('USA')}; US vehicle output lost to 30 Jun: ` +
+          `${lostWeeks('USA', '2025-06-30')} (to 30 Sep: ${lostWeeks('USA', '2025-09-30')})`
+        );
       case 'suzuki':
-        return `Japan's magnet stocks run out ${firstOut('JPN')}; Japanese vehicle output lost to 30 Jun: ${lostWeeks('JPN', '2025-06-30')}`;
+        return (
+          `Japan's magnet stocks run out ${firstOut('JPN')}; Japanese vehicle output ` +
+          `lost to 30 Jun: ${lostWeeks('JPN', '2025-06-30')}`
+        );
       case 'clepa':
-        return `EU magnet stocks run out: DEU ${firstOut('DEU')}, FRA ${firstOut('FRA')}, ITA ${firstOut('ITA')}, EUR ${firstOut('EUR')}`;
+        return (
+          `EU magnet stocks run out: DEU ${firstOut('DEU')}, FRA ` +
+          `${firstOut('FRA')}, ITA ${firstOut('ITA')}, EUR ${firstOut('EUR')}`
+        );
       case 'magnet-exports':
-        return `China's magnet deliveries to every destination ${f(r.export_controls?.find((c) => c.sector === 'MAG')?.quantity_pct, 1)}% (the approval rate is the input; not a test)`;
+        return (
+          `China's magnet deliveries to every destination ` +
+          `${f(r.export_controls?.find((c) => c.sector === 'MAG')?.quantity_pct, 1)}% (the approval rate ` +
+          `is the input; not a test)`
+        );
       case 'eu-price':
         return `MAG price in DEU ${f(r.chain?.MAG?.DEU?.price_pct, 0)}%, in China ${f(r.chain?.MAG?.CHN?.price_pct, 1)}%: ratio ${r.chain ? ((1 + r.chain.MAG.DEU.price_pct / 100) / (1 + r.chain.MAG.CHN.price_pct / 100)).toFixed(1) : '–'}×`;
       default:
@@ -100,7 +113,8 @@ function stockLines(inv: Inventories, regions: string[]): string[] {
   const avg = inv.average;
   return [
     '',
-    `Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`,
+    `Stocks on the weekly clock, ${inv.start} to ${inv.end} (${inv.weeks} weeks); ` +
+      `stock-out dates (IN-SAMPLE: stocks sized from the stoppage reports)`,
     pad([
       ['region:sector', 'weeks held', 'draw %/week', 'runs out'],
       ...rows.map((s) => [
@@ -130,7 +144,8 @@ function sweepLines(sweep: NonNullable<GeModelResult['sweep']>, regions: string[
   const keyRegions = regions.filter((g) => sweep[0].measures[g]);
   return [
     '',
-    'σ sweep (no point estimate exists; the default is a choice): equilibrium after stocks run out | average over the path',
+    'σ sweep (no point estimate exists; the default is a choice): ' +
+      'equilibrium after stocks run out | average over the path',
     pad([
       ['σ', ...keyRegions.flatMap((g) => [`${g} GDP %`, `${g} c15 %`, `${g} avg GDP %`])],
       ...sweep.map((x) => [

@@ -28,12 +28,14 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
   const out: string[] = [r.name];
   const e = r.estimation;
   out.push(
-    `PPML: ${r.status} in ${r.iterations} iterations; ${e.observations} observations, fixed effects ${e.fixed_effects.join(', ') || 'none'}, ${e.vce}${e.clusters ? ` (${e.clusters} clusters)` : ''}`,
+    `PPML: ${r.status} in ${r.iterations} iterations; ${e.observations} observations, fixed effects ` +
+      `${e.fixed_effects.join(', ') || 'none'}, ${e.vce}${e.clusters ? ` (${e.clusters} clusters)` : ''}`,
   );
   const dropped = e.dropped.singletons + e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu;
   if (dropped)
     out.push(
-      `dropped: ${e.dropped.singletons} singletons, ${e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu} separated`,
+      `dropped: ${e.dropped.singletons} singletons, ` +
+        `${e.dropped.separatedByFixedEffects + e.dropped.separatedByRelu} separated`,
     );
   if (!e.separation_checked) out.push(msg.separationUnchecked());
   const bands = r.bands as GravityBands | undefined;
@@ -51,7 +53,8 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
     const g = r.ge;
     out.push('');
     out.push(
-      `GE counterfactual${g.year ? ` of ${g.year}` : ''}: θ = ${g.theta}, ${g.shock.regressor} effect ${f(g.shock.coefficient)} on ${g.shock.pairs_shocked} pairs`,
+      `GE counterfactual${g.year ? ` of ${g.year}` : ''}: θ = ${g.theta}, ${g.shock.regressor} ` +
+        `effect ${f(g.shock.coefficient)} on ${g.shock.pairs_shocked} pairs`,
     );
     const treatments: [string, GeTreatment][] = [[g.imbalances, g]];
     if (g.additive && g.imbalances !== 'additive') treatments.push(['additive', g.additive]);
@@ -79,7 +82,8 @@ export function gravityText(r: GravityResult, countries?: string[]): string {
   }
   if (bands)
     out.push(
-      `bootstrap: ${bands.replications} replications (pairs drawn with replacement, seed ${bands.seed}), ${bands.failed} failed`,
+      `bootstrap: ${bands.replications} replications (pairs drawn with ` +
+        `replacement, seed ${bands.seed}), ${bands.failed} failed`,
     );
   return out.join('\n');
 }

@@ -50,7 +50,8 @@ function welfareTable(r: Report): string {
         s.date,
         ...r.countries.map(
           (c) =>
-            `${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).short)} / ${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).long)}`,
+            `${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).short)} / ` +
+            `${f2(horizons(s, (h) => countryAt(h, c)?.welfare_pct).long)}`,
         ),
       ]);
   return w.toString();
@@ -156,7 +157,8 @@ function backtestLines(backtest: NonNullable<Report['backtest']>): string[] {
     ]);
   return [
     '',
-    'Backtest: the 2018–19 layers against their absence (scenarios/backtest-2018-19.yaml), against Fajgelbaum et al. (2020) and Amiti, Redding & Weinstein (2019)',
+    'Backtest: the 2018–19 layers against their absence (scenarios/backtest-2018-19.yaml), ' +
+      'against Fajgelbaum et al. (2020) and Amiti, Redding & Weinstein (2019)',
     bt.toString(),
     backtest.note,
   ];
@@ -168,7 +170,9 @@ function sectorLines(r: Report): string[] {
   for (const block of r.sectors) {
     out.push('');
     out.push(
-      `Sectors most affected on ${block.date} (${block.label.slice(0, 70)}): gross output, % change short / long run${r.bands ? ' (central [5%, 95%] of the draws)' : ''}; value lost (long run, ${r.dataset.unit}; negative = gained)`,
+      `Sectors most affected on ${block.date} (${block.label.slice(0, 70)}): gross output, % ` +
+        `change short / long run${r.bands ? ' (central [5%, 95%] of the draws)' : ''}; value ` +
+        `lost (long run, ${r.dataset.unit}; negative = gained)`,
     );
     for (const [country, rows] of Object.entries(block.byCountry)) {
       const st = table([country, 'sector', 'short', 'long', 'value lost']);
@@ -195,32 +199,39 @@ export function reportText(r: Report, files: string[] = []): string {
     `${r.model} model on ${r.dataset.id} (${r.dataset.name}); ${r.status}, ${r.seconds.toFixed(1)} s`,
     r.horizons,
     '',
-    'Average tariffs (trade-weighted, %) and goods trade (% change from the no-2025-policy baseline), short run / long run',
+    'Average tariffs (trade-weighted, %) and goods trade (% change from the ' +
+      'no-2025-policy baseline), short run / long run',
     tariffTradeTable(r),
     '',
     'Welfare (real income, % change), short run / long run',
     welfareTable(r),
     '',
-    'Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff revenue ($bn a year, long run), average tariff on all partners %',
+    'Measures per step (USA, CHN): CPI % and real GDP % (short / long run), tariff ' +
+      'revenue ($bn a year, long run), average tariff on all partners %',
     measuresTable(r),
     '',
     'Model vs observed (nothing tuned; the fit below is the only fitted number and is marked there)',
     comparisonTable(r),
     r.paths.note,
     '',
-    "China's exports to the US by month, % change: observed (y/y, GACC) against the model's monthly paths and the sequences of equilibria",
+    "China's exports to the US by month, % change: observed (y/y, GACC) against " +
+      "the model's monthly paths and the sequences of equilibria",
     monthlyTable(r),
     '',
     formatFit(r.fit),
     '',
-    'Published model estimates against the model on the same measure (equilibria at the step in force on the date; long run / ×0.4)',
+    'Published model estimates against the model on the same measure ' +
+      '(equilibria at the step in force on the date; long run / ×0.4)',
     publishedTable(r),
     ...(r.backtest ? backtestLines(r.backtest) : []),
     `Not modelled: ${r.caveats.join(' ')}`,
-    'Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate and stockpiling effects. No parameter was set to close the gaps.',
+    'Trade rows: the model is a sequence of equilibria compared with a baseline without the 2025 ' +
+      'policies; the observed figures are year-on-year changes, which also carry demand, exchange-rate ' +
+      'and stockpiling effects. No parameter was set to close the gaps.',
     ...sectorLines(r),
     '',
-    `Sources: every step cites its row of timeline-2025 (see the HTML report for sources and assumptions). Data: ${r.dataset.sources.map((s) => s.name).join('; ')}.`,
+    `Sources: every step cites its row of timeline-2025 (see the HTML report for sources and ` +
+      `assumptions). Data: ${r.dataset.sources.map((s) => s.name).join('; ')}.`,
   ];
   if (files.length) out.push(`Written: ${files.join(', ')}`);
   return out.join('\n');
@@ -236,10 +247,16 @@ export function formatFit(fit: FitResult): string {
       .join(', ')} (FITTED on ${fit.fitted.points} points; later months PREDICTED)`,
   );
   out.push(
-    `  fitted: ρ = ${fit.fitted.ratio.toFixed(3)} (s.e. ${fit.fitted.se_ratio.toFixed(3)}, 95% ${fit.fitted.ci95_ratio.map((x) => x.toFixed(2)).join('–')}), within-a-year elasticity ${fit.fitted.elasticity.toFixed(2)} (95% ${fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}), T = ${fit.fitted.months.toFixed(1)} months, σ̂ = ${fit.fitted.sigma.toFixed(3)} (log points)`,
+    `  fitted: ρ = ${fit.fitted.ratio.toFixed(3)} (s.e. ${fit.fitted.se_ratio.toFixed(3)}, 95% ` +
+      `${fit.fitted.ci95_ratio.map((x) => x.toFixed(2)).join('–')}), within-a-year elasticity ` +
+      `${fit.fitted.elasticity.toFixed(2)} (95% ` +
+      `${fit.fitted.ci95_elasticity.map((x) => x.toFixed(2)).join('–')}), T = ${fit.fitted.months.toFixed(1)} ` +
+      `months, σ̂ = ${fit.fitted.sigma.toFixed(3)} (log points)`,
   );
   out.push(
-    `  unfitted: ρ = ${fit.unfitted.ratio.toFixed(2)}, within-a-year elasticity ${fit.unfitted.elasticity.toFixed(2)} (${fit.unfitted.source}); long-run θ̄ = ${fit.theta_long_run.toFixed(2)} (dataset)`,
+    `  unfitted: ρ = ${fit.unfitted.ratio.toFixed(2)}, within-a-year elasticity ` +
+      `${fit.unfitted.elasticity.toFixed(2)} (${fit.unfitted.source}); long-run θ̄ = ` +
+      `${fit.theta_long_run.toFixed(2)} (dataset)`,
   );
   const t = table(['month', 'observed', 'model, fitted ρ', 'model, unfitted ρ', 'role']);
   for (const r of fit.rows)
@@ -252,10 +269,14 @@ export function formatFit(fit: FitResult): string {
     ]);
   out.push(t.toString());
   out.push(
-    `  in sample RMSE: fitted ${fit.in_sample.fitted_rmse.toFixed(1)}, unfitted ${fit.in_sample.unfitted_rmse.toFixed(1)} points`,
+    `  in sample RMSE: fitted ${fit.in_sample.fitted_rmse.toFixed(1)}, ` +
+      `unfitted ${fit.in_sample.unfitted_rmse.toFixed(1)} points`,
   );
   out.push(
-    `  out of sample (${fit.out_of_sample.points} months): RMSE fitted ${fit.out_of_sample.fitted.rmse.toFixed(1)} points (mean error ${f1(fit.out_of_sample.fitted.mean_error)}), unfitted ${fit.out_of_sample.unfitted.rmse.toFixed(1)} (mean error ${f1(fit.out_of_sample.unfitted.mean_error)})`,
+    `  out of sample (${fit.out_of_sample.points} months): RMSE fitted ` +
+      `${fit.out_of_sample.fitted.rmse.toFixed(1)} points (mean error ${f1(fit.out_of_sample.fitted.mean_error)}), ` +
+      `unfitted ${fit.out_of_sample.unfitted.rmse.toFixed(1)} (mean error ` +
+      `${f1(fit.out_of_sample.unfitted.mean_error)})`,
   );
   out.push(`  error model: ${fit.error_model}`);
   return out.join('\n');

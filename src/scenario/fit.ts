@@ -171,6 +171,9 @@ export function fitWithinYear(
       fitted_rmse: rmse(errs('fitted_model', 'fitted')),
       unfitted_rmse: rmse(errs('unfitted_model', 'fitted')),
     },
-    error_model: `ln(1 + observed) = ln(1 + model(ρ)) + e, e iid N(0, σ²); least squares on ${n} months (${inS.map((o) => o.period).join(', ')}); σ̂² = SSR/(n−1); 95% interval with t(${n - 1}); months after ${lastFitted} predicted, never fitted`,
+    error_model:
+      `ln(1 + observed) = ln(1 + model(ρ)) + e, e iid N(0, σ²); least squares on ${n} months ` +
+      `(${inS.map((o) => o.period).join(', ')}); σ̂² = SSR/(n−1); 95% interval with ` +
+      `t(${n - 1}); months after ${lastFitted} predicted, never fitted`,
   };
 }

@@ -24,7 +24,8 @@ function elasticityScaleOf(s: Scenario): Parameter {
       name: 'elasticity_scale',
       value: SHORT_RUN_ELASTICITY_SCALE,
       source:
-        'options.horizon: short-run (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run)',
+        'options.horizon: short-run (Boehm, Levchenko & Pandalai-Nayar 2023: ' +
+        '≈ 0.8 within a year vs ≈ 2 in the long run)',
     };
   }
   return {
@@ -37,7 +38,10 @@ function elasticityScaleOf(s: Scenario): Parameter {
 
 /** Where the dataset's own parameters come from: its manifest's sources, by name. */
 function datasetSources(d: Dataset): string {
-  return `dataset ${d.manifest.id} ${d.manifest.version} (${d.manifest.provenance.sources.map((x) => x.citation ?? x.name).join('; ')})`;
+  return (
+    `dataset ${d.manifest.id} ${d.manifest.version} ` +
+    `(${d.manifest.provenance.sources.map((x) => x.citation ?? x.name).join('; ')})`
+  );
 }
 
 /**

@@ -72,7 +72,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
         title: 'Lancaster API',
         version: ctx.codeVersion.version,
         description:
-          'Trade-war simulations with general-equilibrium models: validate scenarios, submit runs, follow and compare them.',
+          'Trade-war simulations with general-equilibrium models: validate ' +
+          'scenarios, submit runs, follow and compare them.',
       },
     },
     transform: jsonSchemaTransform,

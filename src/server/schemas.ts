@@ -22,7 +22,9 @@ const RunRequestSchema = z
     kind: z.enum(RUN_KINDS).default('solve').meta({ description: 'What to run; kinds without a handler answer 400' }),
     scenario: ScenarioBodySchema.meta({
       description:
-        'The scenario (solve, timeline, strategy, negotiation, gravity); for sweep, a sweep file (docs/scale.md) whose scenario is an embedded id or written inline; for analyze, {domain, profile_a, profile_b} GENIUS XML texts',
+        'The scenario (solve, timeline, strategy, negotiation, gravity); for sweep, a sweep ' +
+        'file (docs/scale.md) whose scenario is an embedded id or written inline; for ' +
+        'analyze, {domain, profile_a, profile_b} GENIUS XML texts',
     }),
   })
   .strict();
@@ -118,7 +120,8 @@ export const RunSchema = RunSummarySchema.extend({
   scenario: z.string(),
   result: z.unknown().meta({
     description:
-      "The run's result once done (a solve: the ModelResult of scenario-format.md; a sweep: points[] with result and bands, as lancaster sweep --json), else null",
+      "The run's result once done (a solve: the ModelResult of scenario-format.md; a sweep: " +
+      'points[] with result and bands, as lancaster sweep --json), else null',
   }),
   progress: ProgressSchema.optional().meta({ description: 'Last progress of a running run' }),
 });

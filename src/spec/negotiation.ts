@@ -152,7 +152,8 @@ const TrustParamsSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        "Earlier deals' delivery on the record: the counterpart's initial trust becomes the delivered share (sum delivered / sum committed, at most 1), replacing its stated trust",
+        "Earlier deals' delivery on the record: the counterpart's initial trust becomes the delivered " +
+        'share (sum delivered / sum committed, at most 1), replacing its stated trust',
     }),
 });
 

@@ -80,12 +80,18 @@ export const TariffEntrySchema = z
     preset: z.string().optional().meta({ description: 'A rate computed by a model preset (e.g. us-optimal)' }),
     target_average: RateSchema.optional().meta({
       description:
-        "Shifts every covered rate by one amount so that their average, weighted by baseline flows, equals this (for facts given as averages, e.g. PIIE's)",
+        'Shifts every covered rate by one amount so that their average, weighted by baseline ' +
+        "flows, equals this (for facts given as averages, e.g. PIIE's)",
     }),
-    source: z.string().min(1).optional().meta({
-      description:
-        "Where this entry's rate comes from (a data file and line, or a fact-sheet row), when the step's source does not say it alone",
-    }),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "Where this entry's rate comes from (a data file and line, or a fact-sheet " +
+          "row), when the step's source does not say it alone",
+      }),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -106,14 +112,24 @@ export const ExportControlSchema = z
     except: z.array(z.string()).optional(),
     sectors: z.array(z.string()).min(1),
     approval: ShareSchema.meta({ description: 'Share of baseline volume allowed (0 = ban)' }),
-    rents: z.enum(['exporter', 'lost']).optional().meta({
-      description:
-        'Who receives licence rents; default exporter (its producers and, with dataset ownership, their foreign owners); lost: dissipated (iceberg)',
-    }),
-    government_share: z.number().min(0).lt(1).optional().meta({
-      description:
-        'Share of the licensed sales taken by a government (August 2025: 15% of H20/MI308 sales to the US government): an export tax whose revenue is income of `government`',
-    }),
+    rents: z
+      .enum(['exporter', 'lost'])
+      .optional()
+      .meta({
+        description:
+          'Who receives licence rents; default exporter (its producers and, with dataset ' +
+          'ownership, their foreign owners); lost: dissipated (iceberg)',
+      }),
+    government_share: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .meta({
+        description:
+          'Share of the licensed sales taken by a government (August 2025: 15% of H20/MI308 sales to the ' +
+          'US government): an export tax whose revenue is income of `government`',
+      }),
     government: Code.optional().meta({ description: 'Region receiving government_share (required with it)' }),
   })
   .strict()
@@ -150,10 +166,14 @@ const PolicySchema = z
     preset: z.string().optional().meta({ description: 'A whole-policy preset of the model (e.g. ustr-2025-04-02)' }),
     tariffs: z.array(TariffEntrySchema).optional(),
     export_controls: z.array(ExportControlSchema).optional(),
-    capacity: z.array(CapacityEntrySchema).optional().meta({
-      description:
-        'Capacity bounds on real output of region-sectors (multi-sector models; docs/controls.md "Capacity"); later entries override earlier ones',
-    }),
+    capacity: z
+      .array(CapacityEntrySchema)
+      .optional()
+      .meta({
+        description:
+          'Capacity bounds on real output of region-sectors (multi-sector models; ' +
+          'docs/controls.md "Capacity"); later entries override earlier ones',
+      }),
   })
   .strict();
 
@@ -180,28 +200,40 @@ function bounded(b: { min: number; max: number }, what: string) {
 const OptionsSchema = z
   .object({
     baseline: z.enum(['keep-deficits', 'zero-deficit']).optional(),
-    ownership: z.enum(['dataset', 'none']).optional().meta({
-      description:
-        "Cross-border ownership of value added (multi-sector models): the dataset's links (default) or none (GDP = national income everywhere). docs/controls.md",
-    }),
+    ownership: z
+      .enum(['dataset', 'none'])
+      .optional()
+      .meta({
+        description:
+          "Cross-border ownership of value added (multi-sector models): the dataset's links " +
+          '(default) or none (GDP = national income everywhere). docs/controls.md',
+      }),
     revenue: z.enum(['income-tax-relief', 'lump-sum']).optional(),
     elasticity_scale: bounded(ELASTICITY_SCALE, 'an elasticity scale')
       .optional()
       .meta({
-        description: `Multiplies every trade elasticity; ${ELASTICITY_SCALE.min} to ${ELASTICITY_SCALE.max}, the range on which all three models are checked to converge to true solutions`,
+        description:
+          `Multiplies every trade elasticity; ${ELASTICITY_SCALE.min} to ${ELASTICITY_SCALE.max}, the ` +
+          `range on which all three models are checked to converge to true solutions`,
       }),
     anticipation: z
       .object({
-        share: z.number().min(0).max(1).meta({
-          description:
-            "Between a step's `announced` date and its date, every reported flow moves against the coming change by this share of it (imports brought forward)",
-        }),
+        share: z
+          .number()
+          .min(0)
+          .max(1)
+          .meta({
+            description:
+              "Between a step's `announced` date and its date, every reported flow moves against " +
+              'the coming change by this share of it (imports brought forward)',
+          }),
       })
       .strict()
       .optional()
       .meta({
         description:
-          'Anticipation in the monthly paths of a timeline (default: none; the size of front-loading is not sourced for 2025)',
+          'Anticipation in the monthly paths of a timeline (default: none; the ' +
+          'size of front-loading is not sourced for 2025)',
       }),
     variant: z
       .enum(['baseline', 'eaton-kortum', 'eps8', 'partial-pass-through'])
@@ -215,22 +247,29 @@ const OptionsSchema = z
     max_iterations: bounded(ITERATIONS, 'an iteration limit')
       .refine((v) => Number.isInteger(v), { error: (iss) => msg.wholeNumberIterations(String(iss.input)) })
       .optional(),
-    horizon: z.enum(['short-run', 'long-run']).optional().meta({
-      description:
-        'short-run: trade elasticities × 0.4 (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ 2 in the long run); long-run: × 1. Exclusive with elasticity_scale (docs/controls.md)',
-    }),
+    horizon: z
+      .enum(['short-run', 'long-run'])
+      .optional()
+      .meta({
+        description:
+          'short-run: trade elasticities × 0.4 (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year vs ≈ ' +
+          '2 in the long run); long-run: × 1. Exclusive with elasticity_scale (docs/controls.md)',
+      }),
     input_elasticity: z
       .union([z.number().min(0).max(20), z.record(z.string(), z.number().min(0).max(20))])
       .optional()
       .meta({
         description:
-          'CES elasticity ε between value added and inputs (multi-sector models; 1 = Cobb–Douglas, the default): one number, or a map from "*", a sector code or "REGION:sector" to ε (more specific keys win)',
+          'CES elasticity ε between value added and inputs (multi-sector models; 1 = Cobb–Douglas, the ' +
+          'default): one number, or a map from "*", a sector code or "REGION:sector" to ε (more specific keys ' +
+          'win)',
       }),
     inventories: z
       .object({
         weeks: z.record(z.string(), z.number().min(0).max(520)).meta({
           description:
-            'Weeks of baseline use that users hold, by sector, sector group or "REGION:sector" (more specific keys win)',
+            'Weeks of baseline use that users hold, by sector, sector group ' +
+            'or "REGION:sector" (more specific keys win)',
         }),
         duration_weeks: z.number().int().min(1).max(520).optional().meta({
           description: 'How long the policy of a single solve lasts; the weekly clock runs over it (default 26)',
@@ -246,7 +285,8 @@ const OptionsSchema = z
       .optional()
       .meta({
         description:
-          'Inventories of critical inputs drawn on a weekly clock while a restriction lasts (docs/controls.md "Inventories")',
+          'Inventories of critical inputs drawn on a weekly clock while a ' +
+          'restriction lasts (docs/controls.md "Inventories")',
       }),
     critical_inputs: z
       .object({
@@ -262,10 +302,16 @@ const OptionsSchema = z
         elasticity: z.number().min(0).max(20).meta({
           description: 'σ between the critical bundle and the rest of the inputs + value added (1 = Cobb–Douglas)',
         }),
-        sweep: z.array(z.number().min(0).max(20)).min(1).max(12).optional().meta({
-          description:
-            'Also solve at each of these σ and report the headline results as `sweep` (no point estimate exists: docs/controls.md)',
-        }),
+        sweep: z
+          .array(z.number().min(0).max(20))
+          .min(1)
+          .max(12)
+          .optional()
+          .meta({
+            description:
+              'Also solve at each of these σ and report the headline results as ' +
+              '`sweep` (no point estimate exists: docs/controls.md)',
+          }),
       })
       .strict()
       .optional()
@@ -280,18 +326,26 @@ const OptionsSchema = z
 
 const ReportSchema = z
   .object({
-    countries: z.array(z.string()).optional().meta({
-      description:
-        "Countries or groups shown in the human table: region codes, dataset groups or the model's own groups (unknown codes are refused; a group the model gives no row of is shown as its members)",
-    }),
+    countries: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description:
+          "Countries or groups shown in the human table: region codes, dataset groups or the model's own groups " +
+          '(unknown codes are refused; a group the model gives no row of is shown as its members)',
+      }),
     partners: z
       .string()
       .optional()
       .meta({ description: 'A group: each member gets imports_from_partners_pct from the other members' }),
-    sectors: z.array(z.string()).optional().meta({
-      description:
-        'Regions whose sector detail (output, prices, value lost) the result includes as `sectors` (multi-sector models)',
-    }),
+    sectors: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description:
+          'Regions whose sector detail (output, prices, value lost) the result ' +
+          'includes as `sectors` (multi-sector models)',
+      }),
     trade: z
       .array(
         z.string().regex(/^[A-Za-z0-9_*]+->[A-Za-z0-9_*]+$/, { error: (iss) => msg.exporterImporterPair(iss.input) }),
@@ -299,7 +353,8 @@ const ReportSchema = z
       .optional()
       .meta({
         description:
-          'Region pairs whose goods flows every timeline step reports under `trade` (keys "EXPORTER->IMPORTER"; groups and "*" for all others allowed)',
+          'Region pairs whose goods flows every timeline step reports under `trade` (keys ' +
+          '"EXPORTER->IMPORTER"; groups and "*" for all others allowed)',
       }),
   })
   .strict();
@@ -341,7 +396,8 @@ export const TimelineStepSchema = z
       .meta({ description: 'A truce deadline set at this step' }),
     announced: IsoDate.optional().meta({
       description:
-        'When the step was announced (on or before `date`): with options.anticipation, importers bring purchases forward between the two dates',
+        'When the step was announced (on or before `date`): with options.anticipation, ' +
+        'importers bring purchases forward between the two dates',
     }),
     solve: z.boolean().optional().meta({
       description:

@@ -117,10 +117,16 @@ export const StrategyOptionsSchema = z.strictObject({
     .max(0.1)
     .default(1e-6)
     .meta({ description: 'Step size (instrument units) below which an optimisation stops' }),
-  objective_tolerance: z.number().nonnegative().max(1).default(1e-7).meta({
-    description:
-      'Quasi-Newton also stops when the objective (percent, or log of the Nash product) improved by less than this over 5 iterations',
-  }),
+  objective_tolerance: z
+    .number()
+    .nonnegative()
+    .max(1)
+    .default(1e-7)
+    .meta({
+      description:
+        'Quasi-Newton also stops when the objective (percent, or log of the Nash ' +
+        'product) improved by less than this over 5 iterations',
+    }),
   max_evaluations: z.number().int().positive().max(1e6).default(5000).meta({ description: 'Per optimisation' }),
   update: z
     .enum(['sequential', 'simultaneous'])
@@ -130,10 +136,14 @@ export const StrategyOptionsSchema = z.strictObject({
     .enum(['nash-bargaining', 'equal-gains'])
     .default('nash-bargaining')
     .meta({ description: 'Cooperative: the agreement reported as `policy`' }),
-  talks_reference: z.enum(['war', 'factual']).default('war').meta({
-    description:
-      "Cooperative: gains are measured over the war (threat point) or over the factual policy (Ossa 2014's efficient agreements with equal gains relative to the status quo)",
-  }),
+  talks_reference: z
+    .enum(['war', 'factual'])
+    .default('war')
+    .meta({
+      description:
+        'Cooperative: gains are measured over the war (threat point) or over the factual policy (Ossa ' +
+        "2014's efficient agreements with equal gains relative to the status quo)",
+    }),
   frontier: z
     .number()
     .int()
@@ -195,7 +205,8 @@ export const AllPartnersSchema = z.strictObject({
     .default([])
     .meta({
       description:
-        "Pairs [A, B] that set separate per-sector tariffs on each other (each side's all-partner tariff then excludes the other)",
+        'Pairs [A, B] that set separate per-sector tariffs on each other (each ' +
+        "side's all-partner tariff then excludes the other)",
     }),
 });
 

@@ -59,10 +59,14 @@ const TradeIssueSchema = z
       .meta({ description: 'The party that controls the lever (a concession by this party moves it)' }),
     tariffs: z.array(IssueTariffSchema).min(1).optional(),
     export_controls: z.array(IssueControlSchema).min(1).optional(),
-    mode: z.enum(['add', 'set']).optional().meta({
-      description:
-        "add: the value is added to each covered flow's current rate (tariffs, floored at 0) or approval (controls, clamped to [0, 1]); set: the value replaces it. Default: add for tariffs, set for controls",
-    }),
+    mode: z
+      .enum(['add', 'set'])
+      .optional()
+      .meta({
+        description:
+          "add: the value is added to each covered flow's current rate (tariffs, floored at 0) or approval " +
+          '(controls, clamped to [0, 1]); set: the value replaces it. Default: add for tariffs, set for controls',
+      }),
     grid: z
       .array(z.number())
       .min(1)
@@ -89,14 +93,22 @@ export const TradeObjectiveSchema = z.strictObject({
     .enum(['real_income', 'welfare'])
     .default('real_income')
     .meta({ description: "real_income_pct or welfare_pct of the party's region (equal in the multisector model)" }),
-  security: z.record(z.string(), z.number()).optional().meta({
-    description:
-      "Sector → weight σ: adds σ · (% change of the region's real absorption of that sector, X'/P̂ ÷ X − 1); e.g. { REE: 0.05 }",
-  }),
-  security_of: z.record(z.string(), z.record(z.string(), z.number())).optional().meta({
-    description:
-      "Region → sector → weight: terms on another region's absorption (e.g. the US weighing China's chip supply negatively: { CHN: { SEMI: -0.01 } })",
-  }),
+  security: z
+    .record(z.string(), z.number())
+    .optional()
+    .meta({
+      description:
+        "Sector → weight σ: adds σ · (% change of the region's real absorption " +
+        "of that sector, X'/P̂ ÷ X − 1); e.g. { REE: 0.05 }",
+    }),
+  security_of: z
+    .record(z.string(), z.record(z.string(), z.number()))
+    .optional()
+    .meta({
+      description:
+        "Region → sector → weight: terms on another region's absorption (e.g. the US " +
+        "weighing China's chip supply negatively: { CHN: { SEMI: -0.01 } })",
+    }),
 });
 
 const Basket = z.array(Id).min(1);
@@ -133,14 +145,19 @@ export const TradeDomainSchema = z.strictObject({
     .default('current')
     .meta({
       description:
-        'current: every issue at the value that reproduces the current state (0 for add, the current rate for set); or issue → grid value',
+        'current: every issue at the value that reproduces the current state (0 for ' +
+        'add, the current rate for set); or issue → grid value',
     }),
   threat: z
     .strictObject({
-      scenario: z.string().optional().meta({
-        description:
-          'Embedded scenario id or path whose timeline gives the threatened state; default current_state.scenario, else this file',
-      }),
+      scenario: z
+        .string()
+        .optional()
+        .meta({
+          description:
+            'Embedded scenario id or path whose timeline gives the threatened ' +
+            'state; default current_state.scenario, else this file',
+        }),
       date: IsoDate.meta({
         description: 'The state in force on this date follows a breakdown (e.g. the April rates before Geneva)',
       }),
@@ -149,7 +166,8 @@ export const TradeDomainSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        "Coercion: the state that follows if no package is ratified (a truce's snapback on its deadline). Utilities and ratification are then measured over this state instead of the disagreement deal",
+        "Coercion: the state that follows if no package is ratified (a truce's snapback on its deadline). " +
+        'Utilities and ratification are then measured over this state instead of the disagreement deal',
     }),
   calibration: z
     .strictObject({
@@ -166,7 +184,8 @@ export const TradeDomainSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        "Deals both leaders approved, as dated states (before → after) of the current state's scenario: each approval bounds the leader's threshold from above by the deal's effect on the leader's objective",
+        "Deals both leaders approved, as dated states (before → after) of the current state's scenario: each " +
+        "approval bounds the leader's threshold from above by the deal's effect on the leader's objective",
     }),
   linkage: LinkageSchema.optional(),
   workers: z

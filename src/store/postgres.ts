@@ -134,7 +134,8 @@ export class PgRunStore implements RunStore {
       // One snapshot for the page and the count.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const rows = await client.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM lancaster_runs ${w} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`,
+        `SELECT ${SUMMARY_COLUMNS} FROM lancaster_runs ${w} ORDER BY ` +
+          `created_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`,
         args,
       );
       const total = await client.query(`SELECT count(*)::int AS n FROM lancaster_runs ${w}`, args);
@@ -156,7 +157,8 @@ export class PgRunStore implements RunStore {
     if (o.keep !== undefined)
       args.push(o.keep),
         parts.push(
-          `id NOT IN (SELECT id FROM lancaster_runs WHERE ${finished} ORDER BY created_at DESC, id LIMIT $${args.length})`,
+          `id NOT IN (SELECT id FROM lancaster_runs WHERE ${finished} ORDER ` +
+            `BY created_at DESC, id LIMIT $${args.length})`,
         );
     if (!parts.length) return 0;
     return (
@@ -171,7 +173,8 @@ export class PgRunStore implements RunStore {
 
   async recoverInterrupted(now: string): Promise<string[]> {
     const q = await this.pool.query(
-      `UPDATE lancaster_runs SET status = 'failed', error = $1, finished_at = $2 WHERE status IN ('queued', 'running') RETURNING id`,
+      `UPDATE lancaster_runs SET status = 'failed', error = $1, finished_at = $2 ` +
+        `WHERE status IN ('queued', 'running') RETURNING id`,
       [INTERRUPTED, now],
     );
     return q.rows.map((r: { id: string }) => r.id);

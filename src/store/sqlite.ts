@@ -162,7 +162,8 @@ export class SqliteRunStore implements RunStore {
   async recoverInterrupted(now: string): Promise<string[]> {
     const rows = this.db
       .prepare(
-        `UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running') RETURNING id`,
+        `UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE ` +
+          `status IN ('queued', 'running') RETURNING id`,
       )
       .all(INTERRUPTED, now) as { id: string }[];
     return rows.map((r) => r.id);

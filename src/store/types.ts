@@ -84,4 +84,5 @@ export const PAGE = { default: 50, max: 500 } as const;
 
 /** The columns of a RunSummary, in both stores' SELECTs. */
 export const SUMMARY_COLUMNS =
-  'id, kind, status, name, model, dataset, dataset_version, code_version, created_at, started_at, finished_at, timings, error';
+  'id, kind, status, name, model, dataset, dataset_version, code_version, ' +
+  'created_at, started_at, finished_at, timings, error';

@@ -63,7 +63,10 @@ function summaryTable(o: StrategyOutcome, label: string): string {
     ...(war ? [mean(o.war?.objectives)] : []),
     mean(o.objectives),
   ]);
-  return `Per player (tariff means over its instruments; war vs factual = Ossa's cost of a breakdown of talks)\n${t.toString()}`;
+  return (
+    `Per player (tariff means over its instruments; war vs factual = Ossa's ` +
+    `cost of a breakdown of talks)\n${t.toString()}`
+  );
 }
 
 /** Instrument ids by player, from the outcome's policy and the players' order. */
@@ -143,7 +146,8 @@ export function formatStrategy(
   }
   const s = o.solves;
   parts.push(
-    `${s.requested} evaluations: ${s.solves} solves (${s.warmStarts} warm-started, ${s.failed} failed), ${s.cacheHits} from the cache; ${s.solves_per_second.toFixed(1)} solves/s; ${s.wall_seconds.toFixed(1)} s`,
+    `${s.requested} evaluations: ${s.solves} solves (${s.warmStarts} warm-started, ${s.failed} failed), ` +
+      `${s.cacheHits} from the cache; ${s.solves_per_second.toFixed(1)} solves/s; ${s.wall_seconds.toFixed(1)} s`,
   );
   return parts.join('\n\n');
 }

@@ -46,7 +46,8 @@ export const SweepFileSchema = z
       })
       .meta({
         description:
-          'Scenario file (relative to the sweep file; not over the API), embedded scenario id (e.g. us-china-2025), or the scenario itself written inline',
+          'Scenario file (relative to the sweep file; not over the API), embedded scenario id ' +
+          '(e.g. us-china-2025), or the scenario itself written inline',
       }),
     draws: z.number().int().min(1).max(100_000),
     seed: z

@@ -204,7 +204,8 @@ function askToken(code: string): boolean {
   const why = code === 'bad_token' ? 'The token was not accepted. ' : '';
   const t = window
     .prompt(
-      `${why}This Lancaster server requires a token for submitting and deleting runs (lancaster serve --token / LANCASTER_TOKEN). Token:`,
+      `${why}This Lancaster server requires a token for submitting and deleting ` +
+        `runs (lancaster serve --token / LANCASTER_TOKEN). Token:`,
     )
     ?.trim();
   if (!t) return false;

@@ -172,7 +172,9 @@ function cp2015Manifest(
     id: 'cp2015',
     name: 'Caliendo–Parro NAFTA data (1993)',
     description:
-      '31 regions × 40 sectors (20 tradable goods, 20 non-traded services), 1993 input–output data, bilateral trade and tariffs of 1993; the 2005 tariffs as the schedule tariffs-2005. The validation dataset of Caliendo & Parro (2015).',
+      '31 regions × 40 sectors (20 tradable goods, 20 non-traded services), 1993 input–output ' +
+      'data, bilateral trade and tariffs of 1993; the 2005 tariffs as the schedule ' +
+      'tariffs-2005. The validation dataset of Caliendo & Parro (2015).',
     version: '1.0.0',
     base_year: 1993,
     layout: 'io-table',
@@ -188,14 +190,16 @@ function cp2015Manifest(
     region_columns: {},
     schedules: {
       'tariffs-2005.csv':
-        'Applied tariffs of 2005 by importer, exporter and sector (NAFTA pairs at their 2005 rates; equal to 1993 elsewhere)',
+        'Applied tariffs of 2005 by importer, exporter and sector (NAFTA pairs ' +
+        'at their 2005 rates; equal to 1993 elsewhere)',
     },
     provenance: {
       sources: [
         {
           name: 'Caliendo & Parro (2015) replication files',
           citation:
-            'Caliendo, L. and Parro, F. (2015) "Estimates of the Trade and Welfare Effects of NAFTA", Review of Economic Studies 82(1):1-44, doi:10.1093/restud/rdu035',
+            'Caliendo, L. and Parro, F. (2015) "Estimates of the Trade and Welfare Effects of NAFTA", ' +
+            'Review of Economic Studies 82(1):1-44, doi:10.1093/restud/rdu035',
           repository: "github.com/paulofelipe/cp2015-jax (original_data/, the authors' text files)",
           commit: '102f210ed071cb568b3fc93128a73a25689257dd',
           path: 'original_data/{xbilat1993,tariffs1993,tariffs2005,GO,B,IO,T}.txt',
@@ -211,15 +215,22 @@ function cp2015Manifest(
       built_by: 'src/data/build/cp2015.ts',
       built_at: new Date().toISOString().slice(0, 10),
       method:
-        "Authors' script.m construction: trade in thousand USD ×1000, net of tariffs; gross output raised to exports where smaller; domestic sales = gross output − exports; α from the spending identity, clipped at 0 and renormalised.",
+        "Authors' script.m construction: trade in thousand USD ×1000, net of tariffs; gross " +
+        'output raised to exports where smaller; domestic sales = gross output − exports; α from ' +
+        'the spending identity, clipped at 0 and renormalised.',
       assumptions: [
         {
           what: 'Services trade elasticity 8.22',
           why: 'CP 2015 use it for the 20 non-traded sectors; it has no effect since they do not trade.',
         },
         {
-          what: "The one negative input share of IO.txt (Canada, input s20 into s11, −0.0008459) set to 0, and every column of input shares rescaled to add up to exactly 1 (the authors' columns, rounded to 7 decimals, are off by up to 2e-6)",
-          why: 'Shares must be non-negative and exhaustive, or the world economy leaks value and the equilibrium has no exact solution; the change moves no published result at the reported precision.',
+          what:
+            'The one negative input share of IO.txt (Canada, input s20 into s11, −0.0008459) set ' +
+            "to 0, and every column of input shares rescaled to add up to exactly 1 (the authors' " +
+            'columns, rounded to 7 decimals, are off by up to 2e-6)',
+          why:
+            'Shares must be non-negative and exhaustive, or the world economy leaks value and the equilibrium has ' +
+            'no exact solution; the change moves no published result at the reported precision.',
         },
         {
           what: 'Region codes ISO 3166 alpha-3, ROW for the authors\' "Row"',

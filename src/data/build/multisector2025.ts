@@ -437,7 +437,9 @@ function tariffChecks(b: Built): Check[] {
     {
       name: 'China average tariff on the US, 20 Jan 2025 (%, trade-weighted)',
       value: r1(chnUs * 100),
-      target: `PIIE ≈ 21.2 (derived 32.6 − 11.4; 2014 applied alone ${r1(b.avgMfn.chnUs * 100)}, uniform layer ${r1(b.layers.chinaUniform * 100)} points)`,
+      target:
+        `PIIE ≈ 21.2 (derived 32.6 − 11.4; 2014 applied alone ` +
+        `${r1(b.avgMfn.chnUs * 100)}, uniform layer ${r1(b.layers.chinaUniform * 100)} points)`,
       passed: Math.abs(chnUs * 100 - 21.2) <= 0.05,
     },
   ];
@@ -452,7 +454,9 @@ function satelliteChecks(b: Built, m: ReturnType<typeof tableMeasures>): Check[]
       passed: m.reeOut / m.worldOut < 1e-3,
     },
     ...b.links.map((l) => ({
-      name: `Chain link: ${l.user} buys ${l.input} (cost share ${l.costShare}), world purchases moved / wanted (million USD)`,
+      name:
+        `Chain link: ${l.user} buys ${l.input} (cost share ${l.costShare}), ` +
+        `world purchases moved / wanted (million USD)`,
       value: `${l.moved.toFixed(0)} / ${l.wanted.toFixed(0)}`,
       target: "as much as the input's absorption in each region allows",
       passed: l.moved > 0,
@@ -477,7 +481,9 @@ function carveChecks(b: Built): Check[] {
       passed: cellsOff === 0,
     },
     {
-      name: 'VNM and ASN: goods exports to the 18 other regions vs BACI 2023, largest relative gap (Taiwan: not in BACI; trade inside the old ROW moves with ASN imports, next row)',
+      name:
+        'VNM and ASN: goods exports to the 18 other regions vs BACI 2023, largest relative gap (Taiwan: ' +
+        'not in BACI; trade inside the old ROW moves with ASN imports, next row)',
       value: exportGap,
       target: '< 1e-9',
       passed: exportGap < 1e-9,
@@ -485,7 +491,9 @@ function carveChecks(b: Built): Check[] {
     {
       name: 'VNM and ASN: goods imports from each region vs BACI 2023, largest relative gap',
       value: r1(importGap * 100),
-      target: `% (< 100) — imports of a good are moved off BACI only where ROW's structure cannot absorb them (${adjusted})`,
+      target:
+        `% (< 100) — imports of a good are moved off BACI only where ROW's ` +
+        `structure cannot absorb them (${adjusted})`,
       passed: importGap < 1,
     },
     {
@@ -596,7 +604,11 @@ function multisectorManifest(b: Built, checks: Check[]): DatasetManifest {
     id: 'multisector-2025',
     name: 'US–China 2025: 21 regions × 39 sectors (WIOD 2011 structure, 2023 levels)',
     description:
-      '19 WIOD regions (with Vietnam, VNM, and the rest of ASEAN, ASN, carved out of ROW) × 35 WIOD sectors plus the satellites REM, RES, MAG (the rare-earth chain: mining and concentrate, separated oxides and metals, permanent magnets; group REE) and SEMI (chips and chipmaking equipment); input–output structure of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
+      '19 WIOD regions (with Vietnam, VNM, and the rest of ASEAN, ASN, carved out of ROW) × 35 WIOD sectors ' +
+      'plus the satellites REM, RES, MAG (the rare-earth chain: mining and concentrate, separated oxides and ' +
+      'metals, permanent magnets; group REE) and SEMI (chips and chipmaking equipment); input–output structure ' +
+      'of WIOD 2011, goods trade moved to BACI 2023 and value added to 2023 GDP, re-balanced; tariffs as on 20 ' +
+      'January 2025 (2014 applied rates plus the 2018–19 US–China layers). Million USD.',
     version: '1.2.0',
     base_year: 2023,
     layout: 'io-table',

@@ -244,9 +244,13 @@ export function trackerSteps(d: Dataset, dir = TRACKER_DIR): TrackerStep[] {
       }
       const rate12 = cs12 * k * r232.steelAlu + (1 - cs12) * u;
       const rate15 = cs15 * k * r232.autos + (1 - cs15) * u;
-      const cite = `${TRACKER_FILE} line${l.lines.length > 1 ? 's' : ''} ${ranges(l.lines)}: +${(100 * l.increase).toFixed(2)} points`;
+      const cite =
+        `${TRACKER_FILE} line${l.lines.length > 1 ? 's' : ''} ` +
+        `${ranges(l.lines)}: +${(100 * l.increase).toFixed(2)} points`;
       const rest = d.manifest.sector_groups!.goods.filter((c) => c !== 'c12' && c !== 'c15');
-      const pattern = `232 steel/aluminium ${(100 * k * r232.steelAlu).toFixed(0)}% on ${(100 * cs12).toFixed(1)}% of c12, autos ${(100 * k * r232.autos).toFixed(0)}% on ${(100 * cs15).toFixed(1)}% of c15`;
+      const pattern =
+        `232 steel/aluminium ${(100 * k * r232.steelAlu).toFixed(0)}% on ${(100 * cs12).toFixed(1)}% of c12, ` +
+        `autos ${(100 * k * r232.autos).toFixed(0)}% on ${(100 * cs15).toFixed(1)}% of c15`;
       entries.push({
         importer: 'USA',
         exporter: l.region,
@@ -286,11 +290,14 @@ const MEASURES: Record<string, string> = {
   '2025-05-12': 'Geneva: the China and Hong Kong reciprocal rate 125% → 10% (Hong Kong is in ROW)',
   '2025-06-03': 'Section 232 steel and aluminium 50% (UK 25%)',
   '2025-08-07':
-    'Country rates of EO 14326 (EU and Japan 15% all-in, Vietnam 20%, India 25% + 25% Russian-oil penalty, Switzerland 39%, ...); Brazil +40%; Canada 35%; Section 232 copper 50%; auto deal rates 15% for Japan and the EU',
+    'Country rates of EO 14326 (EU and Japan 15% all-in, Vietnam 20%, India 25% + 25% Russian-oil penalty, ' +
+    'Switzerland 39%, ...); Brazil +40%; Canada 35%; Section 232 copper 50%; auto deal rates 15% for Japan and ' +
+    'the EU',
   '2025-10-14':
     'Section 232 softwood lumber 10%, upholstered furniture and kitchen cabinets 25% (EU/Japan capped at 15%)',
   '2025-11-01':
-    'Section 232 medium and heavy trucks 25%, buses 10%; China and Hong Kong fentanyl tariff 20% → 10% (Hong Kong is in ROW)',
+    'Section 232 medium and heavy trucks 25%, buses 10%; China and Hong Kong ' +
+    'fentanyl tariff 20% → 10% (Hong Kong is in ROW)',
   '2025-11-14': 'Agricultural exemptions (EO 14360); Switzerland capped at 15%',
   '2025-12-04': 'Korea deal: 15% reciprocal ceiling and 15% on autos',
 };
@@ -303,7 +310,8 @@ const FACT_ROWS: Record<string, string> = {
   '2025-04-09': 'critical-supply-2025 §5, row 5 Apr; 9 Apr',
   '2025-06-03': 'critical-supply-2025 §5, row 12 Mar (TL) → 4 Jun',
   '2025-08-07':
-    "critical-supply-2025 §5, rows 1 Aug, 1 Aug (copper), 6 Aug, 7 Aug (EO 31 Jul), 7 Aug, 7 Aug + 27 Aug (the tracker applies India's penalty from 7 Aug), EO 4 Sep",
+    'critical-supply-2025 §5, rows 1 Aug, 1 Aug (copper), 6 Aug, 7 Aug (EO 31 Jul), 7 Aug, 7 Aug ' +
+    "+ 27 Aug (the tracker applies India's penalty from 7 Aug), EO 4 Sep",
   '2025-10-14': 'critical-supply-2025 §5, row 14 Oct',
   '2025-11-01': 'critical-supply-2025 §5, row 1 Nov; timeline-2025 §1b, row 1 Nov',
 };
@@ -314,13 +322,18 @@ function stepObjects(steps: TrackerStep[]): Record<string, unknown>[] {
     date: s.date,
     id: s.id,
     label: `US tariffs on all other partners, ${s.date}: ${MEASURES[s.date] ?? 'tracker rate change'}`,
-    source: `${TRACKER_FILE}, rows dated ${s.date} (Trade War Tracker, commit 726c595); ${FACT_ROWS[s.date] ?? 'tracker README event table'}`,
+    source:
+      `${TRACKER_FILE}, rows dated ${s.date} (Trade War Tracker, commit 726c595); ` +
+      `${FACT_ROWS[s.date] ?? 'tracker README event table'}`,
     assumption:
-      "Level: the tracker's import-weighted increase over 2024 applied rates, taken as the increase over the dataset's 20 January 2025 rates. " +
-      'Pattern: Section 232 steel/aluminium on c12 and autos on c15 at their covered shares, the rest uniform across goods (src/data/build/usTariffs2025.ts). ' +
+      "Level: the tracker's import-weighted increase over 2024 applied rates, taken as " +
+      "the increase over the dataset's 20 January 2025 rates. " +
+      'Pattern: Section 232 steel/aluminium on c12 and autos on c15 at their covered shares, ' +
+      'the rest uniform across goods (src/data/build/usTariffs2025.ts). ' +
       "ROW takes the import-weighted mean of the tracker's countries in it." +
       (s.scaled.length
-        ? ` For ${s.scaled.join(', ')} the level is below the 232 headline rates on the covered shares, so those are scaled down and the rest is 0.`
+        ? ` For ${s.scaled.join(', ')} the level is below the 232 headline rates on the ` +
+          `covered shares, so those are scaled down and the rest is 0.`
         : ''),
     ...(k > 0 ? { suspend: [steps[k - 1].id] } : {}),
     tariffs: s.entries,

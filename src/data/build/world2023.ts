@@ -104,19 +104,25 @@ function readCountries(rawDir: string): Country[] {
 /** Where world-2023's numbers come from (the manifest's provenance sources). */
 const WORLD2023_SOURCES: DatasetManifest['provenance']['sources'] = [
   {
-    name: 'Liberation Day replication package (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025), vendored in a third-party port',
+    name:
+      'Liberation Day replication package (Ignatenko, Macedoni, Lashkaripour & ' +
+      'Simonovska 2025), vendored in a third-party port',
     citation:
-      'Ignatenko, A., Macedoni, L., Lashkaripour, A. and Simonovska, I. (2025) "Making America Great Again? The Economic Impacts of Liberation Day Tariffs", Journal of International Economics (replication package, July 2025 update)',
+      'Ignatenko, A., Macedoni, L., Lashkaripour, A. and Simonovska, I. (2025) "Making ' +
+      'America Great Again? The Economic Impacts of Liberation Day Tariffs", Journal of ' +
+      'International Economics (replication package, July 2025 update)',
     repository: 'github.com/JoeLoera/liberation-day-replication',
     commit: 'e1f26fdbebd5de80daaad03bdb8dbca1cf24e22d',
     path: 'data/base_data/{trade_cepii,gdp,tariffs,country_labels}.csv',
     licence:
-      'No licence stated in the repository; redistributed with attribution to the paper, CEPII BACI and the World Bank (confirm before shipping)',
+      'No licence stated in the repository; redistributed with attribution to the ' +
+      'paper, CEPII BACI and the World Bank (confirm before shipping)',
   },
   {
     name: 'CEPII BACI HS22 2023 (V202501)',
     citation:
-      'Gaulier, G. and Zignago, S. (2010) "BACI: International Trade Database at the Product-Level", CEPII Working Paper 2010-23',
+      'Gaulier, G. and Zignago, S. (2010) "BACI: International Trade Database ' +
+      'at the Product-Level", CEPII Working Paper 2010-23',
     licence: 'Etalab Open Licence 2.0 (attribution)',
   },
   {
@@ -130,13 +136,18 @@ const WORLD2023_SOURCES: DatasetManifest['provenance']['sources'] = [
 ];
 
 const WORLD2023_METHOD =
-  "Countries in the authors' iso_code order. Trade: bilateral_trade_2023_baci.csv (exporter, importer, thousand USD), summed per pair, no domestic flows. GDP: gdp_usd / 1000 (thousand USD). Baseline tariffs 0. Schedule ustr-2025-04-02: importer USA, every exporter, rate = us_tariff_applied_in_model (checked equal to max(0.10, announced), USA 0).";
+  "Countries in the authors' iso_code order. Trade: bilateral_trade_2023_baci.csv (exporter, " +
+  'importer, thousand USD), summed per pair, no domestic flows. GDP: gdp_usd / 1000 (thousand USD). ' +
+  'Baseline tariffs 0. Schedule ustr-2025-04-02: importer USA, every exporter, rate = ' +
+  'us_tariff_applied_in_model (checked equal to max(0.10, announced), USA 0).';
 
 /** The build's choices, each with its reason (the manifest's provenance assumptions). */
 const WORLD2023_ASSUMPTIONS: DatasetManifest['provenance']['assumptions'] = [
   {
     what: 'Domestic flows are not stored',
-    why: 'The one-sector model builds X_ii = max(0, E_i − imports_i) from GDP and the calibrated transfers, as the authors do.',
+    why:
+      'The one-sector model builds X_ii = max(0, E_i − imports_i) from GDP ' +
+      'and the calibrated transfers, as the authors do.',
   },
   {
     what: "Group EU is the authors' 25-member list (without Czechia and Slovakia); EU27 is the full Union",
@@ -188,7 +199,10 @@ function world2023Manifest(cs: Country[], checks: BuildCheck[]): DatasetManifest
     id: 'world-2023',
     name: 'World goods trade 2023 (BACI) with the 2 April 2025 US tariffs',
     description:
-      '194 economies, one goods sector: BACI 2023 bilateral goods trade (no domestic flows; the model fills them in from GDP), World Bank GDP, zero baseline tariffs, and the USTR "reciprocal" tariffs announced on 2 April 2025 as the schedule ustr-2025-04-02. The data of Ignatenko, Macedoni, Lashkaripour & Simonovska (2025).',
+      '194 economies, one goods sector: BACI 2023 bilateral goods trade (no domestic flows; the ' +
+      'model fills them in from GDP), World Bank GDP, zero baseline tariffs, and the USTR ' +
+      '"reciprocal" tariffs announced on 2 April 2025 as the schedule ustr-2025-04-02. The data of ' +
+      'Ignatenko, Macedoni, Lashkaripour & Simonovska (2025).',
     version: '1.0.0',
     base_year: 2023,
     layout: 'gravity',
@@ -200,7 +214,8 @@ function world2023Manifest(cs: Country[], checks: BuildCheck[]): DatasetManifest
     region_columns: { gdp: 'GDP, thousand USD (World Bank WDI, latest year, current USD / 1000)' },
     schedules: {
       [`${USTR_SCHEDULE}.csv`]:
-        'US tariffs announced on 2 April 2025 (USTR "reciprocal" rates, China 54% incl. the 20% fentanyl tariff), floored at 10% as applied in the paper; importer USA on every partner',
+        'US tariffs announced on 2 April 2025 (USTR "reciprocal" rates, China 54% incl. the 20% fentanyl ' +
+        'tariff), floored at 10% as applied in the paper; importer USA on every partner',
     },
     provenance: {
       sources: WORLD2023_SOURCES,

@@ -104,7 +104,8 @@ export function prepareWedges(
   const tIndex = new Int32Array(J).fill(-1);
   for (let t = 0; t < sys.T; t++) tIndex[sys.traded[t]] = t;
   const where = (q: number) =>
-    `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
+    `from ${label(labels, 'regions', Math.floor(q / J) % N)} to ` +
+    `${label(labels, 'regions', Math.floor(q / (N * J)))} in ${label(labels, 'sectors', q % J)}`;
   const g: Geometry = { N, J, T: sys.T, tIndex, labels, where };
   const capAt = caps ? checkCaps(g, caps) : new Map<number, number>();
   const banned = applyBans(g, sys, pi, X, caps, capAt);

@@ -181,7 +181,11 @@ function nanMessage(e: Economy, ws: Workspace, res: Float64Array, it: number): s
   const { N } = e;
   for (let n = 0; n < N; n++) {
     if (!(ws.tau[n] < 1)) {
-      return `Non-finite residual at iteration ${it}: tariff revenue of country index ${n} is ${(100 * ws.tau[n]).toFixed(1)}% of its labour income, so income-tax relief would need a tax rate below −100% (expected τ < 1; use revenue "lump-sum")`;
+      return (
+        `Non-finite residual at iteration ${it}: tariff revenue of country index ${n} is ` +
+        `${(100 * ws.tau[n]).toFixed(1)}% of its labour income, so income-tax relief would need a ` +
+        `tax rate below −100% (expected τ < 1; use revenue "lump-sum")`
+      );
     }
     if (!(ws.En[n] > 0))
       return `Non-finite residual at iteration ${it}: spending of country index ${n} is ${ws.En[n]} (expected > 0)`;
@@ -189,7 +193,10 @@ function nanMessage(e: Economy, ws: Workspace, res: Float64Array, it: number): s
   for (let k = 0; k < 3 * N; k++) {
     if (!Number.isFinite(res[k])) {
       const block = ['wage (ERR1)', 'spending (ERR2)', 'labour (ERR3)'][Math.floor(k / N)];
-      return `Non-finite residual at iteration ${it}: ${block} equation of country index ${k % N} (ŵ=${ws.w[k % N]}, Ê=${ws.Eh[k % N]}, L̂=${ws.L[k % N]})`;
+      return (
+        `Non-finite residual at iteration ${it}: ${block} equation of country index ` +
+        `${k % N} (ŵ=${ws.w[k % N]}, Ê=${ws.Eh[k % N]}, L̂=${ws.L[k % N]})`
+      );
     }
   }
   return `Non-finite residual at iteration ${it}`;

@@ -37,7 +37,8 @@ function calibrationLines(c: NonNullable<TradeNegotiationRun['calibration']>): s
   const deals = c.deals
     .map(
       (d) =>
-        `${d.label} (${d.before} → ${d.after}): ${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`,
+        `${d.label} (${d.before} → ${d.after}): ` +
+        `${c.leaders.map((l, k) => `${l.party} ${d.leaders[k].toFixed(4)}`).join(', ')} pp`,
     )
     .join('; ');
   const used = (l: (typeof c.leaders)[number]) =>
@@ -46,7 +47,8 @@ function calibrationLines(c: NonNullable<TradeNegotiationRun['calibration']>): s
       : `the stated threshold clears it with P = ${(100 * l.consistency).toFixed(0)}%`;
   return [
     `Approved deals (leaders' objectives): ${deals}`,
-    `Threshold bounds from the approvals: ${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`,
+    `Threshold bounds from the approvals: ` +
+      `${c.leaders.map((l) => `${l.party} θ ≤ ${l.bound.toFixed(4)} pp (${l.binding}); ${used(l)}`).join('; ')}`,
   ];
 }
 
@@ -60,11 +62,14 @@ function headLines(r: TradeNegotiationRun): string[] {
   if (r.threat) {
     const levels = r.objectives.map((o, k) => `${o.name} ${r.threat!.objectives_pct[k].toFixed(3)}%`).join(', ');
     out.push(
-      `Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`,
+      `Threat (breakdown → ${r.threat.label ?? 'snapback'}): the state on ` +
+        `${r.threat.date}${r.threat.step ? ` (${r.threat.step})` : ''}; utilities are measured over it (${levels})`,
     );
   }
   out.push(
-    `Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`,
+    `Deals: ${r.evaluation.deals}; ${r.evaluation.solves} equilibrium solves, ` +
+      `${r.evaluation.cacheHits} cache hits, ${r.evaluation.seconds.toFixed(1)} s on ` +
+      `${r.evaluation.workers || 'no'} worker${r.evaluation.workers === 1 ? '' : 's'}`,
   );
   return out;
 }
@@ -80,7 +85,7 @@ function domainLines(r: TradeNegotiationRun): string[] {
     ]),
     '',
     `Utilities: objective change over the ${r.threat ? 'threatened state' : 'current state'}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`,
-    `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} (${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`,
+    `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} ` + `(${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`,
   ];
 }
 
@@ -109,7 +114,11 @@ function ratificationLines(r: TradeNegotiationRun): string[] {
   if (r.trust)
     out.push(
       '',
-      `Trust ${A}/${B}: ${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ${pct(r.trust.breakdown_per_round)}.`,
+      `Trust ${A}/${B}: ` +
+        `${r.trust.initial.map((x, i) => `${x.toFixed(3)} (${r.trust?.initial_source[i]})`).join(' / ')} → ` +
+        `${r.trust.after_history.map((x) => x.toFixed(3)).join('/')} after ` +
+        `${r.trust.history.map((h) => h.label).join('; ')}. Breakdown chance per round ` +
+        `${pct(r.trust.breakdown_per_round)}.`,
     );
   return out;
 }

@@ -66,10 +66,14 @@ export const GravityScenarioSchema = z
     description: z.string().optional(),
     data: z
       .object({
-        file: z.string().min(1).meta({
-          description:
-            'CSV under the data folder (e.g. gravity/wiod-fta-2000-2014.csv); in the CLI also a path relative to the scenario file',
-        }),
+        file: z
+          .string()
+          .min(1)
+          .meta({
+            description:
+              'CSV under the data folder (e.g. gravity/wiod-fta-2000-2014.csv); in ' +
+              'the CLI also a path relative to the scenario file',
+          }),
         exporter: Column.default('exporter'),
         importer: Column.default('importer'),
         year: Column.optional().meta({

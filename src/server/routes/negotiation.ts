@@ -38,7 +38,8 @@ export const DealMapSchema = z.object({
     .array(z.object({ name: z.string().nullable(), threshold: ThresholdOut, own_objective: z.boolean() }))
     .meta({
       description:
-        "Per party: the leader's name, threshold distribution, and whether the leader has an objective of its own (else the delegation's)",
+        "Per party: the leader's name, threshold distribution, and whether the " +
+        "leader has an objective of its own (else the delegation's)",
     }),
   partitions: z.object({
     full: z.array(z.array(z.string())),
@@ -113,7 +114,8 @@ export function negotiationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            'Every deal of a negotiation run (trade domain) with utilities and ratification probabilities per partition: the deal cloud',
+            'Every deal of a negotiation run (trade domain) with utilities and ' +
+            'ratification probabilities per partition: the deal cloud',
           params: IdParamsSchema,
           response: { 200: DealMapSchema, 404: ErrorSchema, 409: ErrorSchema },
         },

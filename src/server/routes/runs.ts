@@ -125,7 +125,8 @@ function runRoute(app: ZodApp, { store, service }: AppContext) {
     {
       schema: {
         summary:
-          'Server-sent events of a run: queued, running, progress {fraction, message}, then done, failed or cancelled; ids 1, 2, … and end for the last, so Last-Event-ID resumes',
+          'Server-sent events of a run: queued, running, progress {fraction, message}, then done, failed ' +
+          'or cancelled; ids 1, 2, … and end for the last, so Last-Event-ID resumes',
         params: IdParamsSchema,
         response: {
           200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },

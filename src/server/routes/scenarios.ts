@@ -18,7 +18,8 @@ export function scenarioRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            'Validate a scenario as the run kind it is (gravity, negotiation, strategy, timeline, solve) without running it',
+            'Validate a scenario as the run kind it is (gravity, negotiation, ' +
+            'strategy, timeline, solve) without running it',
           body: ScenarioBodySchema,
           response: { 200: ValidResponseSchema, 400: ErrorSchema },
         },

@@ -37,7 +37,8 @@ export const rowCountUnrecorded = (manifest: string, name: string) =>
   `${manifest} tables: expected the row count of ${name} (recorded by the build), found none`;
 
 export const rowCountChanged = (file: string, name: string, recorded: number, found: number) =>
-  `${file}: expected ${recorded} data rows (dataset.json tables.${name}), found ${found}: the table was ${found < recorded ? 'cut short' : 'changed'} since it was built`;
+  `${file}: expected ${recorded} data rows (dataset.json tables.${name}), found ${found}: the ` +
+  `table was ${found < recorded ? 'cut short' : 'changed'} since it was built`;
 
 // The manifest
 
@@ -83,7 +84,8 @@ export const gdpNotPositive = (place: string, gdp: number, region: string) =>
   `${place}: expected a positive GDP for every region, found ${gdp} for ${region}`;
 
 export const outputNotPositive = (place: string, output: number, region: string) =>
-  `${place}: expected positive gross output (sales to all buyers, home included) of every region, found ${output} for ${region}`;
+  `${place}: expected positive gross output (sales to all buyers, home ` +
+  `included) of every region, found ${output} for ${region}`;
 
 // CSV
 
@@ -137,7 +139,8 @@ export const baciGoodsTrade = (
   totX: string | number,
   totM: string | number,
 ) =>
-  `Expected ${code}'s BACI goods trade with ${regions} to fit in ${OUTSIDE_CAP} of ${parent}'s flows, found ${totX} exported and ${totM} imported`;
+  `Expected ${code}'s BACI goods trade with ${regions} to fit in ${OUTSIDE_CAP} of ` +
+  `${parent}'s flows, found ${totX} exported and ${totM} imported`;
 
 export const baciTradeRest = (
   code: string | number,
@@ -146,7 +149,8 @@ export const baciTradeRest = (
   toRestTotal: string | number,
   fromRestTotal: string | number,
 ) =>
-  `Expected ${code}'s BACI trade with the rest of ${parent} to fit in ${INSIDE_CAP} of ${parent}'s own sales of goods, found ${toRestTotal} exported and ${fromRestTotal} imported`;
+  `Expected ${code}'s BACI trade with the rest of ${parent} to fit in ${INSIDE_CAP} of ${parent}'s own ` +
+  `sales of goods, found ${toRestTotal} exported and ${fromRestTotal} imported`;
 
 export const balancingFinalMix = (code: string | number) =>
   `Expected the balancing of ${code} (final mix and imports) to converge, found none after 500 rounds`;
@@ -179,7 +183,8 @@ export const reBalancingFinal = (
   largestShift: string | number,
   twnGdpGrowth: string | number,
 ) =>
-  `Re-balancing: final-demand mix raised in ${finalMixAdjusted} region-sectors (largest ${largestShift} points); Taiwan GDP growth 2011→2023 ${twnGdpGrowth}`;
+  `Re-balancing: final-demand mix raised in ${finalMixAdjusted} region-sectors (largest ` +
+  `${largestShift} points); Taiwan GDP growth 2011→2023 ${twnGdpGrowth}`;
 
 export const linkMovedMillion = (
   user: string | number,
@@ -207,7 +212,9 @@ export const carveGdpBn = (
   largestOutputShare: string | number,
   largestPct: string | number,
 ) =>
-  `Carve ${code}: GDP ${gdpBn}bn (${gdpPctOfParent}% of ROW before), goods exports ${exportsBn}bn, imports ${importsBn}bn; final mix raised in ${finalMixRaised}; largest share of ROW's output ${largestOutputShare} ${largestPct}%`;
+  `Carve ${code}: GDP ${gdpBn}bn (${gdpPctOfParent}% of ROW before), goods exports ` +
+  `${exportsBn}bn, imports ${importsBn}bn; final mix raised in ${finalMixRaised}; largest ` +
+  `share of ROW's output ${largestOutputShare} ${largestPct}%`;
 
 export const multisectorConsistencyCheck = () =>
   'Expected every multisector-2025 consistency check to pass, found failures (see above)';
@@ -259,13 +266,15 @@ export const newSectorNeed = (
   want: string | number,
   exportsNew: string | number,
 ) =>
-  `Expected the new sector ${code} of ${regions} to need domestic sales between 0 and ${dom}, found ${need} (output ${want}, exports ${exportsNew})`;
+  `Expected the new sector ${code} of ${regions} to need domestic sales between 0 and ` +
+  `${dom}, found ${need} (output ${want}, exports ${exportsNew})`;
 
 export const nonNegativePurchase = (w: string | number, regions: string | number, j: string | number) =>
   `Expected a non-negative purchase weight, found ${w} for ${regions}, user ${j}`;
 
 export const usersPositivePurchase = (sector: string | number, regions: string | number, absorption: string | number) =>
-  `Expected users of ${sector} in ${regions} with positive purchase weights for an absorption of ${absorption}, found none`;
+  `Expected users of ${sector} in ${regions} with positive purchase ` +
+  `weights for an absorption of ${absorption}, found none`;
 
 export const newSectorTake = (
   code: string | number,
@@ -274,7 +283,8 @@ export const newSectorTake = (
   sector: string | number,
   fraction: string | number,
 ) =>
-  `Expected the new sector ${code} to take at most all of ${region}'s user ${user} purchases of ${sector}, found a fraction ${fraction}`;
+  `Expected the new sector ${code} to take at most all of ${region}'s user ` +
+  `${user} purchases of ${sector}, found a fraction ${fraction}`;
 
 export const twoDistinctSector = (into: string | number, from: string | number) =>
   `Expected two distinct sector codes of the table, found "${into}" and "${from}"`;

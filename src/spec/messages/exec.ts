@@ -6,7 +6,8 @@
 // Run kinds and handlers
 
 export const unsupportedKind = (supported: string[], kind: string) =>
-  `Expected a run kind this server can run (${supported.join(', ')}), found "${kind}": ${kind} runs are not supported yet`;
+  `Expected a run kind this server can run (${supported.join(', ')}), ` +
+  `found "${kind}": ${kind} runs are not supported yet`;
 
 export const unknownKind = (supported: string[], kind: string) =>
   `Expected a run kind (${supported.join(', ')}), found "${kind}"`;
@@ -45,7 +46,8 @@ export const redisSilent = (url: string, seconds: number) =>
   `Expected Redis at ${url}, found no answer within ${seconds} s`;
 
 export const redisGone = (url: string, seconds: number, unfinished: number) =>
-  `Expected Redis at ${url} to come back, found it unreachable for ${seconds} s; ${unfinished} job(s) unfinished (results already computed stay cached under their keys)`;
+  `Expected Redis at ${url} to come back, found it unreachable for ${seconds} s; ${unfinished} ` +
+  `job(s) unfinished (results already computed stay cached under their keys)`;
 
 export const queuedJobFailed = (id: string, attempts: number, reason: string) =>
   `Run ${id} failed after ${attempts} attempt(s): ${reason}`;
@@ -54,7 +56,8 @@ export const jobResubmitted = (id: string) =>
   `lancaster: job ${id} is no longer in Redis (restarted?); submitting it again`;
 
 export const noQueueWorker = (queue: string, url: string) =>
-  `lancaster: no worker is listening on queue ${queue} yet (start one with: lancaster worker --redis ${url}); jobs wait in Redis`;
+  `lancaster: no worker is listening on queue ${queue} yet (start one with: ` +
+  `lancaster worker --redis ${url}); jobs wait in Redis`;
 
 export const wrongCode = (expected: string, found: string) =>
   `Expected a job of code ${expected}, found one of ${found}`;
@@ -63,7 +66,8 @@ export const workerLacksDataset = (dataset: string, worker: string, reason: stri
   `Expected dataset ${dataset} on worker ${worker}, found none: ${reason}`;
 
 export const workerDatasetDiffers = (dataset: string, expected: string, found: string, worker: string) =>
-  `Expected dataset ${dataset} with content hash ${expected}, found ${found} on worker ${worker}: rebuild or copy the dataset`;
+  `Expected dataset ${dataset} with content hash ${expected}, found ` +
+  `${found} on worker ${worker}: rebuild or copy the dataset`;
 
 export const workerStarted = (id: string, threads: number, queue: string, url: string) =>
   `lancaster worker ${id}: ${threads} thread(s) on queue ${queue} at ${url}`;

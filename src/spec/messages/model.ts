@@ -109,7 +109,8 @@ export const exportControlArrays = (
   approvalCount: string | number,
   rentsToExporterCount: string | number,
 ) =>
-  `Expected export-control arrays of one length, found ${flowCount} flows, ${approvalCount} approvals, ${rentsToExporterCount} rent flags`;
+  `Expected export-control arrays of one length, found ${flowCount} flows, ` +
+  `${approvalCount} approvals, ${rentsToExporterCount} rent flags`;
 
 export const controlledFlows = (last: string | number, q: string | number) =>
   `Expected controlled flows in 0..${last}, found ${q}`;
@@ -130,7 +131,8 @@ export const oneControlFlow = (approval: string | number, s: string | number, wh
   `Expected one control per flow, found contradictory controls (approval ${approval} and ${s}) on the flow ${where}`;
 
 export const importerKeepSupplier = (label: string | number, label2: string | number) =>
-  `Expected importer ${label} to keep a supplier of sector ${label2}, found every supplier banned by the export controls (approval 0); allow some supply or leave a supplier out`;
+  `Expected importer ${label} to keep a supplier of sector ${label2}, found every supplier banned by ` +
+  `the export controls (approval 0); allow some supply or leave a supplier out`;
 
 export const exportTaxFactors = (e: string | number, where: string | number) =>
   `Expected export-tax factors of at least 1, found ${e} on the flow ${where}`;
@@ -197,7 +199,8 @@ export const startingValues = (all: string | number, startCount: string | number
 export const irlsNotConverged = (maxIter: string | number) => `IRLS did not converge in ${maxIter} iterations`;
 
 export const partiallingOutFixed = (innerNow: string | number, maxInner: string | number, iter: string | number) =>
-  `Partialling out the fixed effects did not reach tolerance ${innerNow} in ${maxInner} sweeps at IRLS iteration ${iter}`;
+  `Partialling out the fixed effects did not reach tolerance ${innerNow} ` +
+  `in ${maxInner} sweeps at IRLS iteration ${iter}`;
 
 export const devianceNotFinite = (dev: string | number, iter: string | number) =>
   `The deviance became ${dev} at IRLS iteration ${iter}`;
@@ -263,7 +266,8 @@ export const regionSectorCodes = (
   sector: string | number,
   source: string | number,
 ) =>
-  `Expected region and sector codes of dataset ${id} in ownership link ${k}, found ${owner} → ${region}:${sector} (${source}/dataset.json)`;
+  `Expected region and sector codes of dataset ${id} in ownership link ${k}, found ` +
+  `${owner} → ${region}:${sector} (${source}/dataset.json)`;
 
 export const inventorySpanStocked = (coveredCount: string | number | undefined, message: string | number | undefined) =>
   `Expected the inventory span with ${coveredCount} stocked cells to converge, found: ${message}`;
@@ -282,10 +286,12 @@ export const valueAddedRecheckFailed = (
   tol: string | number,
   worst: string | number,
 ) =>
-  `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap} (${rel} of world value added, tolerance ${tol}), worst in ${worst}`;
+  `The re-check of value added = wages in the data's units failed: Σ|VA' − ŵ·VA| = ${gap} ` +
+  `(${rel} of world value added, tolerance ${tol}), worst in ${worst}`;
 
 export const solveEndedIndicator = (bad: string | number) =>
-  `The solve ended with an indicator that is not an answer: ${bad} (the model's numbers overflowed; check the options, e.g. elasticity_scale)`;
+  `The solve ended with an indicator that is not an answer: ${bad} (the model's ` +
+  `numbers overflowed; check the options, e.g. elasticity_scale)`;
 
 export const indicatorNotFinite = (code: string | number, field: string | number, v: string | number) =>
   `${code}.${field} is ${v}`;

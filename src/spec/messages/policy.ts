@@ -30,7 +30,8 @@ export const capacityEntriesCover = () =>
   'expected the capacity entries to cover at least one region-sector with baseline output, found none';
 
 export const importerKeepSupplier = (regions: string | number, sectors: string | number, stock: string | number) =>
-  `expected importer ${regions} to keep a supplier of sector ${sectors}, found every supplier banned or without capacity${stock}; allow some supply or some capacity`;
+  `expected importer ${regions} to keep a supplier of sector ${sectors}, found every supplier ` +
+  `banned or without capacity${stock}; allow some supply or some capacity`;
 
 // src/policy/clock.ts
 
@@ -48,10 +49,12 @@ export const regionCodeOfDataset2 = (id: string | number | undefined, government
   `expected a region code of dataset ${id}, found "${government}"`;
 
 export const controlCrossBorder = (origin: string | number, destination: string | number, regions: string | number) =>
-  `expected a control on cross-border flows, found none: origin ${origin} and destination ${destination} cover the same region${regions} only`;
+  `expected a control on cross-border flows, found none: origin ${origin} and ` +
+  `destination ${destination} cover the same region${regions} only`;
 
 export const importerKeepSupplierSector = (regions: string | number, sectors: string | number) =>
-  `expected importer ${regions} to keep a supplier of sector ${sectors}, found every supplier banned (approval 0); allow some supply or leave a supplier out`;
+  `expected importer ${regions} to keep a supplier of sector ${sectors}, found every ` +
+  `supplier banned (approval 0); allow some supply or leave a supplier out`;
 
 // src/policy/fold.ts
 
@@ -85,7 +88,8 @@ export const coverLeastOne = (what: string | number) =>
 // src/policy/tariffs.ts
 
 export const exporterOtherImporter = (exporter: string | number) =>
-  `expected an exporter other than the importer, found ${exporter} on both sides: a tariff on one's own goods does nothing`;
+  `expected an exporter other than the importer, found ${exporter} on both ` +
+  `sides: a tariff on one's own goods does nothing`;
 
 export const scheduleDataset = (id: string | number, schedules: string | number, schedule: string | number) =>
   `expected a schedule of dataset ${id} (${schedules}), found "${schedule}"`;
@@ -99,4 +103,5 @@ export const averageReachableWithout = (
   shiftPoints: string | number,
   lowestPct: string | number,
 ) =>
-  `expected an average reachable without negative rates, found that ${targetPct}% needs a shift of ${shiftPoints} points on rates as low as ${lowestPct}%`;
+  `expected an average reachable without negative rates, found that ${targetPct}% needs a ` +
+  `shift of ${shiftPoints} points on rates as low as ${lowestPct}%`;

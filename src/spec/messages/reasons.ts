@@ -37,7 +37,8 @@ export const modelDidNotSolveOnLattice = () => 'the model did not solve on the l
 
 /** What human output shows instead of a table when a solve did not converge (it starts with the status). */
 export const noAnswer = () =>
-  'not converged: no results are shown (the numbers of a solve that did not converge are not answers; the reason is below, diagnostics in --json)';
+  'not converged: no results are shown (the numbers of a solve that did not converge ' +
+  'are not answers; the reason is below, diagnostics in --json)';
 
 // src/strategy/cooperative.ts
 

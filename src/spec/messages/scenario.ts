@@ -18,13 +18,15 @@ export const sweepScenarioField = (found: unknown) =>
   `expected a scenario file, an embedded scenario id, or a scenario written inline, found ${foundValue(found)}`;
 
 export const unknownServedScenario = (found: string) =>
-  `expected an embedded scenario id (a file of scenarios/ without .yaml, e.g. us-china-2025) or the scenario written inline, found "${found}": the server reads no other files`;
+  `expected an embedded scenario id (a file of scenarios/ without .yaml, e.g. us-china-2025) or the ` +
+  `scenario written inline, found "${found}": the server reads no other files`;
 
 export const tooManyGridPoints = (limit: number, found: number) =>
   `expected at most ${limit} grid points (combinations), found ${found}`;
 
 export const tooManyServedRuns = (limit: number, points: number, draws: number) =>
-  `expected at most ${limit} runs in a sweep sent to the server (grid points × (draws + 1)), found ${points} × ${draws + 1} = ${points * (draws + 1)}: run larger sweeps with lancaster sweep`;
+  `expected at most ${limit} runs in a sweep sent to the server (grid points × (draws + 1)), found ` +
+  `${points} × ${draws + 1} = ${points * (draws + 1)}: run larger sweeps with lancaster sweep`;
 
 export const invalidSweptScenario = (where: string, drawn: boolean, issues: string) =>
   `expected a valid scenario${where ? ` at ${where}` : ''}${drawn ? ' with drawn parameters' : ''}, found: ${issues}`;
@@ -51,7 +53,8 @@ export const notMultiple = (divisor: string, found: unknown) =>
   `expected a multiple of ${divisor}, found ${foundValue(found)}`;
 
 export const unknownKeys = (keys: readonly string[]) =>
-  `expected only known fields, found unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+  `expected only known fields, found unknown ` +
+  `field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
 
 export const noUnionForm = (found: unknown) => `expected one of the forms this field takes, found ${foundValue(found)}`;
 
@@ -117,7 +120,8 @@ export const scenarioHaveTimeline = (name: string | number) =>
   `expected scenario ${name} to have a timeline for a dated state, found none`;
 
 export const partyRegionDataset = (id: string, groups: readonly string[], region: string) =>
-  `expected a party that is a region or group of dataset ${id} (groups: ${groups.join(', ') || 'none'}), found "${region}"`;
+  `expected a party that is a region or group of dataset ${id} (groups: ` +
+  `${groups.join(', ') || 'none'}), found "${region}"`;
 
 export const regionCodeOfDataset = (id: string | number, reg: string | number) =>
   `expected a region code of dataset ${id}, found "${reg}"`;
@@ -160,7 +164,8 @@ export const sameCountriesExporters = (
   exporter: string | number,
   importer: string | number,
 ) =>
-  `expected the same countries as exporters and importers in ${year}, found ${file}:${line} with ${exporter}->${importer}`;
+  `expected the same countries as exporters and importers in ${year}, ` +
+  `found ${file}:${line} with ${exporter}->${importer}`;
 
 export const oneFlowPair = (
   year: string | number,
@@ -236,7 +241,8 @@ export const keysWithoutControl = (codeOf: string | number) =>
 export const plainYaml = (split: string | number) => `expected plain YAML, found ${split}`;
 
 export const mostAliasExpansions = (aliases: string | number) =>
-  `expected at most ${aliases} alias expansions, found more (a YAML alias bomb?): write the values out instead of nesting aliases`;
+  `expected at most ${aliases} alias expansions, found more (a YAML alias ` +
+  `bomb?): write the values out instead of nesting aliases`;
 
 // src/scenario/measures.ts
 
@@ -316,7 +322,8 @@ export const oneAgentParty = (names: string | number, agents: string | number) =
   `expected one agent for each party (${names}), found ${agents}`;
 
 export const negotiationDomainCalibration = () =>
-  'expected negotiation.domain.calibration (the approvals that bound the threshold) with a calibrated threshold, found none';
+  'expected negotiation.domain.calibration (the approvals that bound the ' +
+  'threshold) with a calibrated threshold, found none';
 
 export const uniqueIssueIds = (id: string | number) => `expected unique issue ids, found "${id}" twice`;
 
@@ -452,7 +459,8 @@ export const instrumentsCoverDisjoint = (id: string | number, prev: string | num
 // src/sweep/plan.ts
 
 export const dottedScenarioPath = (found: unknown) =>
-  `expected a dotted scenario path like options.input_elasticity or timeline.3.tariffs.0.rate, found ${foundValue(found)}`;
+  `expected a dotted scenario path like options.input_elasticity or ` +
+  `timeline.3.tariffs.0.rate, found ${foundValue(found)}`;
 
 // src/negotiate/trade/run.ts
 

@@ -10,10 +10,12 @@ export const tokenTooShort = (min: number, found: number) =>
   `Expected a token of at least ${min} characters (--token or LANCASTER_TOKEN), found ${found}`;
 
 export const tokenRequiredToExpose = (host: string) =>
-  `Expected a token (--token or LANCASTER_TOKEN) to listen on ${host}, beyond loopback, found none: anyone who reaches the port could submit and delete runs`;
+  `Expected a token (--token or LANCASTER_TOKEN) to listen on ${host}, beyond loopback, ` +
+  `found none: anyone who reaches the port could submit and delete runs`;
 
 export const crossSite = () =>
-  "Expected a request from this server's own pages or a non-browser client, found a cross-site browser request (Sec-Fetch-Site: cross-site)";
+  "Expected a request from this server's own pages or a non-browser client, found " +
+  'a cross-site browser request (Sec-Fetch-Site: cross-site)';
 
 export const foreignOrigin = (host: string, origin: string) =>
   `Expected a request from this server's own origin (http://${host}), found Origin ${origin}`;
@@ -22,7 +24,8 @@ export const rateLimited = (max: number, seconds: number) =>
   `Expected at most ${max} requests per minute from one client, found more: retry in ${seconds} s`;
 
 export const badHost = (hosts: string[], found: string) =>
-  `Expected a Host this server answers to (${hosts.join(', ')}), found ${found}: add it with --allow-host if it is yours`;
+  `Expected a Host this server answers to (${hosts.join(', ')}), found ` +
+  `${found}: add it with --allow-host if it is yours`;
 
 export const tokenMissing = () =>
   'Expected an Authorization: Bearer <token> header (this server requires a token for writes), found none';

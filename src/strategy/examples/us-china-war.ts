@@ -24,7 +24,8 @@ const sectors = p.spec.instruments.filter((r) => r.player === 'USA').map((r) => 
 
 const lines: string[] = [];
 lines.push(
-  '| sector | θ | US on CHN: 20 Jan 2025 | war | Nash bargaining | equal gains | CHN on US: 20 Jan 2025 | war | Nash bargaining | equal gains |',
+  '| sector | θ | US on CHN: 20 Jan 2025 | war | Nash bargaining | equal gains | CHN ' +
+    'on US: 20 Jan 2025 | war | Nash bargaining | equal gains |',
 );
 lines.push('|---|---|---|---|---|---|---|---|---|---|');
 const avg = { us: [0, 0, 0, 0, 0], cn: [0, 0, 0, 0, 0] };
@@ -60,11 +61,13 @@ lines.push(
   `| Nash bargaining | ${f(nb.objectives.USA)} | ${f(nb.objectives.CHN)} | ${f(nb.gains.USA)} | ${f(nb.gains.CHN)} |`,
 );
 lines.push(
-  `| equal proportional gains | ${f(eg.objectives.USA)} | ${f(eg.objectives.CHN)} | ${f(eg.gains.USA)} | ${f(eg.gains.CHN)} |`,
+  `| equal proportional gains | ${f(eg.objectives.USA)} | ` +
+    `${f(eg.objectives.CHN)} | ${f(eg.gains.USA)} | ${f(eg.gains.CHN)} |`,
 );
 for (const a of o.frontier ?? [])
   lines.push(
-    `| frontier ω = (${f(a.weights?.USA)}, ${f(a.weights?.CHN)}) | ${f(a.objectives.USA)} | ${f(a.objectives.CHN)} | ${f(a.gains.USA)} | ${f(a.gains.CHN)} |`,
+    `| frontier ω = (${f(a.weights?.USA)}, ${f(a.weights?.CHN)}) | ${f(a.objectives.USA)} | ` +
+      `${f(a.objectives.CHN)} | ${f(a.gains.USA)} | ${f(a.gains.CHN)} |`,
   );
 lines.push('');
 lines.push(
@@ -76,7 +79,9 @@ lines.push(
 lines.push('');
 const s = o.solves;
 lines.push(
-  `${o.converged ? 'Converged' : 'NOT converged'}: ${o.message}. ${s.requested} evaluations, ${s.solves} solves (${s.warmStarts} warm-started, ${s.cacheHits} cache hits), ${s.solves_per_second.toFixed(0)} solves/s, ${s.wall_seconds.toFixed(0)} s wall with ${p.strategy.options.workers} workers.`,
+  `${o.converged ? 'Converged' : 'NOT converged'}: ${o.message}. ${s.requested} evaluations, ${s.solves} solves ` +
+    `(${s.warmStarts} warm-started, ${s.cacheHits} cache hits), ${s.solves_per_second.toFixed(0)} solves/s, ` +
+    `${s.wall_seconds.toFixed(0)} s wall with ${p.strategy.options.workers} workers.`,
 );
 process.stdout.write(`${lines.join('\n')}\n`);
 if (!o.converged) process.exitCode = 1;

@@ -194,7 +194,10 @@ export function TimelineCharts({
       <Figure
         id="average-tariffs"
         title="Average tariffs each way"
-        description="Trade-weighted average tariff, in percent, of the United States on goods from China and of China on goods from the United States, after each step of 2025."
+        description={
+          'Trade-weighted average tariff, in percent, of the United States on goods from ' +
+          'China and of China on goods from the United States, after each step of 2025.'
+        }
         render={(w) =>
           lineChart(w, tRows, TARIFFS, sel, { label: 'Average tariff (%)', fmt: (v) => level(v, 0), zero: true })
         }
@@ -207,7 +210,10 @@ export function TimelineCharts({
         <Figure
           id="bilateral-trade"
           title="Bilateral goods trade"
-          description="Change in the value of goods exports between the United States and China, in percent of the 20 January 2025 baseline."
+          description={
+            'Change in the value of goods exports between the United ' +
+            'States and China, in percent of the 20 January 2025 baseline.'
+          }
           render={(w) => lineChart(w, bRows, TRADE, sel, { label: 'Exports, % change', fmt: (v) => pct(v, 0) })}
           rows={tableRows(bRows, 'exports_pct')}
           legend={TRADE.map((s) => ({ label: `${s.label}: ${pct(lastOf(bRows, s.label), 0)}`, color: s.color }))}
@@ -218,7 +224,10 @@ export function TimelineCharts({
       <Figure
         id="welfare-timeline"
         title="Welfare"
-        description="Change in welfare (real income), in percent, of the United States, China and other large economies after each step."
+        description={
+          'Change in welfare (real income), in percent, of the United ' +
+          'States, China and other large economies after each step.'
+        }
         render={(w) => lineChart(w, wRows, welfare, sel, { label: 'Welfare, % change', fmt: (v) => pct(v, 2) })}
         rows={tableRows(wRows, 'welfare_pct')}
         legend={welfare.map((s) => ({ label: `${s.label}: ${pct(lastOf(wRows, s.label), 2)}`, color: s.color }))}

@@ -22,7 +22,11 @@ const A = OKABE_ITO.orange;
 const B = OKABE_ITO.blue;
 
 function describe(r: RunSummary) {
-  return `${r.name ?? '(unnamed)'} · ${r.kind} · ${new Date(r.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} · ${r.id.slice(0, 8)}`;
+  return (
+    `${r.name ?? '(unnamed)'} · ${r.kind} · ` +
+    `${new Date(r.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })} · ` +
+    `${r.id.slice(0, 8)}`
+  );
 }
 
 /**
@@ -225,7 +229,10 @@ function Comparison({ a, b, field }: { a: Run<Result>; b: Run<Result>; field: st
           <Figure
             id="compare-dots"
             title={`${label} by country, run A and run B`}
-            description={`${label}, percent change, in run A (hollow orange circle) and run B (filled blue diamond), with an arrow from A to B.`}
+            description={
+              `${label}, percent change, in run A (hollow orange circle) and run B ` +
+              `(filled blue diamond), with an arrow from A to B.`
+            }
             legend={[
               { label: `A: ${a.name ?? a.id.slice(0, 8)}`, color: A, shape: 'ring' },
               { label: `B: ${b.name ?? b.id.slice(0, 8)}`, color: B, shape: 'diamond' },
@@ -262,7 +269,10 @@ function TimelineCompare({ a, b, source }: { a: Run<TimelineResult>; b: Run<Time
       <Figure
         id="compare-tariffs"
         title="Average tariffs, run A (dashed) and run B (solid)"
-        description="Trade-weighted average tariffs each way after each step of the two timelines; A dashed, B solid; blue: US on China, vermillion: China on the US."
+        description={
+          'Trade-weighted average tariffs each way after each step of the two timelines; ' +
+          'A dashed, B solid; blue: US on China, vermillion: China on the US.'
+        }
         legend={[
           { label: 'US on China, A', color: OKABE_ITO.blue, dashed: true },
           { label: 'US on China, B', color: OKABE_ITO.blue },

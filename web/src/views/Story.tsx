@@ -369,9 +369,13 @@ function LondonLinks({ steps }: { steps: TimelineStep[] }) {
 /** What the sector bars' whiskers are, or why this event has none. */
 function bandsNote(sweep: StoryBands | null, k: number, steps: TimelineStep[]): string {
   if (!sweep)
-    return 'No uncertainty intervals: no stored sweep of this scenario has this run as its central run (a sweep run of scenario us-china-2025 at this horizon, e.g. sweeps/us-china-2025-long-run.yaml, adds 5–95% whiskers).';
+    return (
+      'No uncertainty intervals: no stored sweep of this scenario has this run as its central run (a sweep run of ' +
+      'scenario us-china-2025 at this horizon, e.g. sweeps/us-china-2025-long-run.yaml, adds 5–95% whiskers).'
+    );
   const at = [...sweep.steps.keys()].map((j) => day(steps[j].date)).join(' and ');
   return sweep.steps.has(k)
     ? `Whiskers: 5–95% of ${sweep.used} of ${sweep.requested} draws of the sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}); rings: their median. Bars are this run, the sweep's central run.`
-    : `The sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}) keeps sector detail at ${at} only: choose one of those events for its 5–95% whiskers.`;
+    : `The sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}) keeps sector detail at ` +
+        `${at} only: choose one of those events for its 5–95% whiskers.`;
 }

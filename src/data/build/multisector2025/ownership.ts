@@ -29,7 +29,8 @@ export const OWNERSHIP_SOURCES: DatasetManifest['provenance']['sources'] = [
   {
     name: 'TSMC revenue by customer location (North America 76%, China 9%)',
     citation:
-      'The Motley Fool research, "TSMC revenue" (https://www.fool.com/research/tsmc-revenue/), via specs/critical-supply-2025.md §4b',
+      'The Motley Fool research, "TSMC revenue" ' +
+      '(https://www.fool.com/research/tsmc-revenue/), via specs/critical-supply-2025.md §4b',
     licence: 'Cited figure only',
   },
   {
@@ -38,9 +39,12 @@ export const OWNERSHIP_SOURCES: DatasetManifest['provenance']['sources'] = [
     licence: 'Cited figure only',
   },
   {
-    name: 'Samsung semiconductor revenue 2023 $43.4bn (Counterpoint); foundry 28% of Samsung semiconductor revenue in 2022 (Omdia)',
+    name:
+      'Samsung semiconductor revenue 2023 $43.4bn (Counterpoint); foundry 28% ' +
+      'of Samsung semiconductor revenue in 2022 (Omdia)',
     citation:
-      'https://titanworld.co.uk/2024/01/28/samsung-loses-top-spot-as-nvidia-surges ; https://meterpreter.org/samsungs-foundry-business-revenue-exceeded-20-billion-last-year',
+      'https://titanworld.co.uk/2024/01/28/samsung-loses-top-spot-as-nvidia-surges ; ' +
+      'https://meterpreter.org/samsungs-foundry-business-revenue-exceeded-20-billion-last-year',
     licence: 'Cited figures only',
   },
   {
@@ -67,21 +71,38 @@ export function semiOwnership(semiOutput: { TWN: number; KOR: number }): {
       region: 'TWN',
       sector: 'SEMI',
       share: r4(oTwn),
-      derivation: `(TSMC revenue 2023 ${TSMC_REVENUE_2023 / 1000}bn / TWN SEMI output ${(semiOutput.TWN / 1000).toFixed(1)}bn = ${fTwn.toFixed(3)}) × North America ${TSMC_NORTH_AMERICA} of TSMC revenue × design ${DESIGN_SHARE} of chip value added`,
+      derivation:
+        `(TSMC revenue 2023 ${TSMC_REVENUE_2023 / 1000}bn / TWN SEMI output ` +
+        `${(semiOutput.TWN / 1000).toFixed(1)}bn = ${fTwn.toFixed(3)}) × North America ` +
+        `${TSMC_NORTH_AMERICA} of TSMC revenue × design ${DESIGN_SHARE} of chip value added`,
     },
     {
       owner: 'USA',
       region: 'KOR',
       sector: 'SEMI',
       share: r4(oKor),
-      derivation: `(Samsung foundry ${SAMSUNG_FOUNDRY_SHARE} × Samsung semiconductor revenue 2023 ${SAMSUNG_SEMI_REVENUE_2023 / 1000}bn / KOR SEMI output ${(semiOutput.KOR / 1000).toFixed(1)}bn = ${fKor.toFixed(3)}) × US customers ${TSMC_NORTH_AMERICA} (ASSUMED equal to TSMC's; not sourced for Samsung) × design ${DESIGN_SHARE}`,
+      derivation:
+        `(Samsung foundry ${SAMSUNG_FOUNDRY_SHARE} × Samsung semiconductor revenue 2023 ` +
+        `${SAMSUNG_SEMI_REVENUE_2023 / 1000}bn / KOR SEMI output ${(semiOutput.KOR / 1000).toFixed(1)}bn = ` +
+        `${fKor.toFixed(3)}) × US customers ${TSMC_NORTH_AMERICA} (ASSUMED equal to TSMC's; not sourced for ` +
+        `Samsung) × design ${DESIGN_SHARE}`,
     },
   ];
   return {
     links,
     assumption: {
-      what: `US ownership of chip value added: USA owns ${r4(oTwn)} of TWN's and ${r4(oKor)} of KOR's SEMI value added and kept rents (o = foundry share of the region's SEMI output × US-customer share × design share; ${links.map((l) => `${l.region}: ${l.derivation}`).join('; ')})`,
-      why: "A chip designed by a US firm and fabricated in Taiwan or Korea is recorded as that region's output and export at full value, while the design margin is US firms' income (critical-supply-2025 §4b). The factors are foundry and industry figures, independent of the Nvidia and AMD results the model is compared with. Conservative: only contract-foundry output counts (MediaTek, memory and OSAT output are Taiwanese or Korean), and design is taken at its value-chain share. Korea's US-customer share is an assumption (TSMC's). Other cross-border ownership (portfolio equity, multinationals elsewhere) is not in the data: zero.",
+      what:
+        `US ownership of chip value added: USA owns ${r4(oTwn)} of TWN's and ${r4(oKor)} of KOR's SEMI value ` +
+        `added and kept rents (o = foundry share of the region's SEMI output × US-customer share × design ` +
+        `share; ${links.map((l) => `${l.region}: ${l.derivation}`).join('; ')})`,
+      why:
+        "A chip designed by a US firm and fabricated in Taiwan or Korea is recorded as that region's output and " +
+        "export at full value, while the design margin is US firms' income (critical-supply-2025 §4b). The factors " +
+        'are foundry and industry figures, independent of the Nvidia and AMD results the model is compared with. ' +
+        'Conservative: only contract-foundry output counts (MediaTek, memory and OSAT output are Taiwanese or ' +
+        "Korean), and design is taken at its value-chain share. Korea's US-customer share is an assumption " +
+        "(TSMC's). Other cross-border ownership (portfolio equity, multinationals elsewhere) is not in the data: " +
+        'zero.',
     },
   };
 }

@@ -177,7 +177,9 @@ function orePiece(f: ReeFacts): Piece {
         exporter: 'USA',
         importer: 'CHN',
         value: usOreToChina,
-        note: `Mountain Pass concentrate to China: US output $${usOre.toFixed(0)}m less the ore of MP's own ${mpNdPr} t NdPr (derived)`,
+        note:
+          `Mountain Pass concentrate to China: US output $${usOre.toFixed(0)}m ` +
+          `less the ore of MP's own ${mpNdPr} t NdPr (derived)`,
       },
       {
         exporter: 'ROW',
@@ -202,11 +204,16 @@ function orePiece(f: ReeFacts): Piece {
       {
         exporter: 'ROW',
         value: 0.9 * oreShares.ROW * worldOre,
-        note: 'ASSUMPTION: 90% of ROW mine output exported (Myanmar, Thailand, Nigeria ship concentrate, mostly to China)',
+        note:
+          'ASSUMPTION: 90% of ROW mine output exported (Myanmar, Thailand, ' +
+          'Nigeria ship concentrate, mostly to China)',
       },
     ],
     users: { c9: 60, c12: 20 },
-    sizing: `world mine output ${worldT} t REO (USGS MCS 2025, 2024) × US unit value ${(oreUnit * 1e6).toFixed(0)} $/t ($260m for 45,000 t); shares = mine output by country; bought by separation (RES, linked after carving) and chemicals/metals`,
+    sizing:
+      `world mine output ${worldT} t REO (USGS MCS 2025, 2024) × US unit value ` +
+      `${(oreUnit * 1e6).toFixed(0)} $/t ($260m for 45,000 t); shares = mine output by country; ` +
+      `bought by separation (RES, linked after carving) and chemicals/metals`,
   };
 }
 
@@ -271,7 +278,13 @@ function magnetPiece(f: ReeFacts): Piece {
       },
     ],
     users: magUsers,
-    sizing: `buys oxides at ${oxideShare.toFixed(3)} of output (${magnetRee} t magnet REE ÷ ${magWorldT.toFixed(0)} t of magnets × $51/kg ÷ $${(magUnit * 1e3).toFixed(1)}/kg); China's NdFeB output ≥ ${chnMagT} t × its export unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); outside China at cited plants: ROW (Shin-Etsu Vietnam 2,200 t), USA 1,000 t (half of Noveon's 2,000 t built-for line, assumed), Japan the rest (${((1 - magShare - usMag - vnmMag) * 100).toFixed(1)}%, within the sourced "< 9%")`,
+    sizing:
+      `buys oxides at ${oxideShare.toFixed(3)} of output (${magnetRee} t magnet REE ÷ ${magWorldT.toFixed(0)} t ` +
+      `of magnets × $51/kg ÷ $${(magUnit * 1e3).toFixed(1)}/kg); China's NdFeB output ≥ ${chnMagT} t × its export ` +
+      `unit value ${magUnit * 1e3} $/kg, divided by China's 94% share of magnet making (IEA); outside China at ` +
+      `cited plants: ROW (Shin-Etsu Vietnam 2,200 t), USA 1,000 t (half of Noveon's 2,000 t built-for line, ` +
+      `assumed), Japan the rest (${((1 - magShare - usMag - vnmMag) * 100).toFixed(1)}%, within the sourced "< ` +
+      `9%")`,
   };
 }
 
@@ -348,7 +361,10 @@ function chipPiece(t: IoValues, semiA: SatRow[], semiB: SatRow[]): Piece {
         note: "China's IC exports 2023 = $159.55bn (2024) / 1.174 (+17.4% y/y)",
       },
     ],
-    sizing: `world sales $${chips / 1000}bn (SIA/WSTS 2023) by SEMI's wafer-capacity shares (China 27, Taiwan 18, Korea 16, Japan 15, Americas 10 → USA, Europe & Middle East 9 → DEU/FRA/ITA/GBR/EUR by their c14 output, South-East Asia 5 → ROW)`,
+    sizing:
+      `world sales $${chips / 1000}bn (SIA/WSTS 2023) by SEMI's wafer-capacity shares (China ` +
+      `27, Taiwan 18, Korea 16, Japan 15, Americas 10 → USA, Europe & Middle East 9 → ` +
+      `DEU/FRA/ITA/GBR/EUR by their c14 output, South-East Asia 5 → ROW)`,
   };
 }
 
@@ -380,10 +396,15 @@ function equipmentPiece(semiA: SatRow[], semiB: SatRow[]): Piece {
       exporter: r,
       importer: 'CHN',
       value: v,
-      note: `China's chipmaking-equipment imports 2024 from ${r === 'EUR' ? 'the Netherlands' : r === 'ROW' ? 'Singapore' : r} (Nikkei)`,
+      note:
+        `China's chipmaking-equipment imports 2024 from ` +
+        `${r === 'EUR' ? 'the Netherlands' : r === 'ROW' ? 'Singapore' : r} (Nikkei)`,
     })),
     exporterTotals: [],
-    sizing: `world equipment market $109bn (SEMI 2024 forecast); China's own output = its spending $35bn − imports from major sources $30.9bn; the rest by China's 2024 import origins (Japan, Netherlands → EUR, Singapore → ROW, US, Korea) as a proxy for production`,
+    sizing:
+      `world equipment market $109bn (SEMI 2024 forecast); China's own output = its spending $35bn − ` +
+      `imports from major sources $30.9bn; the rest by China's 2024 import origins (Japan, Netherlands ` +
+      `→ EUR, Singapore → ROW, US, Korea) as a proxy for production`,
   };
 }
 

@@ -37,11 +37,16 @@ export interface DelegationDraft {
 
 /** The plain-language explanation of security weights shown with the form. */
 export const SECURITY_NOTE =
-  'A security weight says how much a government cares about the supply of one sector beyond what it is worth in income. ' +
-  'With weight σ on a sector, each 1% rise in the real amount of that sector the country can use (its real absorption: spending on it, final and by industry, at constant prices) adds σ points to the delegation’s utility, which is otherwise its real income change in percent. ' +
+  'A security weight says how much a government cares about the supply of ' +
+  'one sector beyond what it is worth in income. ' +
+  'With weight σ on a sector, each 1% rise in the real amount of that sector the country can use (its ' +
+  'real absorption: spending on it, final and by industry, at constant prices) adds σ points to the ' +
+  'delegation’s utility, which is otherwise its real income change in percent. ' +
   'For example σ = 0.05 on rare earths (REE): losing 10% of them costs as much as 0.5% of real income. ' +
-  'A weight on another country’s supply (“whose supply”) with a negative σ, such as the US on China’s chips (SEMI, −0.01), makes the delegation gain when that supply falls. ' +
-  'The leader weighs the same objective. With no weights, shortages and price rises still count through real income; the London file uses none (london-2025-security.yaml keeps 0.05 / −0.01 / +0.01 as a sensitivity).';
+  'A weight on another country’s supply (“whose supply”) with a negative σ, such as the US on ' +
+  'China’s chips (SEMI, −0.01), makes the delegation gain when that supply falls. ' +
+  'The leader weighs the same objective. With no weights, shortages and price rises still count through real ' +
+  'income; the London file uses none (london-2025-security.yaml keeps 0.05 / −0.01 / +0.01 as a sensitivity).';
 
 /** The leaders whose 2025 approvals (Geneva, London, Busan) can calibrate a threshold. */
 export const CALIBRATED_PARTIES = ['USA', 'CHN'] as const;
@@ -128,7 +133,8 @@ export function delegationProblems(parties: readonly DelegationDraft[]): string[
     }
     if (d.threshold.kind === 'calibrated' && !canCalibrate(d.code))
       out.push(
-        `Threshold of ${d.code}: only the US and Chinese leaders approved the 2025 deals the calibration reads; choose known, uniform or normal.`,
+        `Threshold of ${d.code}: only the US and Chinese leaders approved the 2025 deals ` +
+          `the calibration reads; choose known, uniform or normal.`,
       );
   }
   return out;

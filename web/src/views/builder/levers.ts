@@ -7,7 +7,10 @@ import type { IssueDraft } from './setup.ts';
 
 /** Why a purchase commitment is not a lever, and what stands in for it. */
 export const PURCHASE_NOTE =
-  'Purchase commitments are not a lever of the model. The multisector model is a general equilibrium in prices: each country buys what its prices make it choose, so there is no instrument that fixes how much China buys from the United States. The London file stands in for them with China’s cut of its tariff on US farm goods (c1), a price lever; add it as a tariff issue if you want the stand-in, and read its results as a tariff cut.';
+  'Purchase commitments are not a lever of the model. The multisector model is a general equilibrium in prices: ' +
+  'each country buys what its prices make it choose, so there is no instrument that fixes how much China buys ' +
+  'from the United States. The London file stands in for them with China’s cut of its tariff on US farm goods ' +
+  '(c1), a price lever; add it as a tariff issue if you want the stand-in, and read its results as a tariff cut.';
 
 /** A lever a user starts an issue from. */
 export type Preset = Omit<IssueDraft, 'key' | 'agreement'>;
@@ -80,7 +83,9 @@ export interface LeverChoice {
 
 const tariffOn = (id: string, importer: string, exporter: string, names: Record<string, string>): Preset => ({
   id,
-  label: `${names[importer] ?? importer}’s tariff on goods from ${names[exporter] ?? exporter}, points added to the current rates`,
+  label:
+    `${names[importer] ?? importer}’s tariff on goods from ` +
+    `${names[exporter] ?? exporter}, points added to the current rates`,
   kind: 'tariff',
   owner: importer,
   from: [importer],

@@ -284,7 +284,10 @@ export function buildScenario(templateText: string, s: Setup, names: Record<stri
   const file = {
     lancaster: 1,
     name: `Your negotiation, ${codes.join('–')}: ${s.issues.map((i) => i.id).join(', ')} (from the state of ${s.date})`,
-    description: `Talks between the delegations of ${a} and ${b} from the state of the 2025 timeline on ${s.date}, on ${s.issues.length} lever${s.issues.length === 1 ? '' : 's'} of the ${t.model} model, written by the negotiation builder from scenarios/negotiation/london-2025.yaml.`,
+    description:
+      `Talks between the delegations of ${a} and ${b} from the state of the 2025 timeline on ${s.date}, on ` +
+      `${s.issues.length} lever${s.issues.length === 1 ? '' : 's'} of the ${t.model} model, written by the ` +
+      `negotiation builder from scenarios/negotiation/london-2025.yaml.`,
     model: t.model,
     dataset: t.dataset,
     options: t.options,

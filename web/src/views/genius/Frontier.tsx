@@ -57,7 +57,10 @@ export function Frontier({ analysis, parties, source, runId }: FrontierProps) {
         <Figure
           id="negotiation-frontier"
           title={`Utilities of ${pa} and ${pb}`}
-          description={`The Pareto frontier (line), the bargaining solutions (labelled symbols) and the disagreement point (cross at ${d0}, ${d1}); ${pa}'s utility across, ${pb}'s up.`}
+          description={
+            `The Pareto frontier (line), the bargaining solutions (labelled symbols) and the ` +
+            `disagreement point (cross at ${d0}, ${d1}); ${pa}'s utility across, ${pb}'s up.`
+          }
           legend={[
             { label: 'Pareto frontier', color: '#333' },
             ...pts.map((p) => ({ label: p.label, color: p.color, shape: p.symbol })),

@@ -42,11 +42,21 @@ export function DealChart({ run, map, partition, offers, session, leaders, signe
     <Figure
       id="london-deals"
       title={`Every deal: ${A}’s and ${B}’s utilities`}
-      description={`Each of the ${frame.deals.length} deals at its utility to ${A} (across) and ${B} (up), in percentage points of each government’s objective over the current state (the disagreement point, 0, 0); green when both leaders ratify it with P ≥ ½ under the ${frame.partLabel} partition. Pareto frontier, Nash and Kalai–Smorodinsky deals; ${leaders[0]}’s and ${leaders[1]}’s ratification thresholds as bands on their axes${both}; the offers of ${session.label} (${session.linkage}) as each side’s path, round numbers on hover.`}
+      description={
+        `Each of the ${frame.deals.length} deals at its utility to ${A} (across) and ${B} (up), in percentage ` +
+        `points of each government’s objective over the current state (the disagreement point, 0, 0); green when ` +
+        `both leaders ratify it with P ≥ ½ under the ${frame.partLabel} partition. Pareto frontier, Nash and ` +
+        `Kalai–Smorodinsky deals; ${leaders[0]}’s and ${leaders[1]}’s ratification thresholds as bands on their ` +
+        `axes${both}; the offers of ${session.label} (${session.linkage}) as each side’s path, round numbers on ` +
+        `hover.`
+      }
       legend={chartLegend(frame)}
       rows={rows}
       format={Object.fromEntries(Object.keys(rows[0]).map((k) => [k, cell]))}
-      source={`${dataset} Negotiation: Lancaster negotiation run ${run.id.slice(0, 8)} of scenarios/negotiation/london-2025.yaml (docs/london-2025.md).`}
+      source={
+        `${dataset} Negotiation: Lancaster negotiation run ${run.id.slice(0, 8)} of ` +
+        `scenarios/negotiation/london-2025.yaml (docs/london-2025.md).`
+      }
       deps={[map, partition, offers, session]}
       render={(width) => renderDealChart(frame, width)}
     />

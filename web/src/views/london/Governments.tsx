@@ -23,7 +23,8 @@ export function Governments({ r, facts, map, leaders }: Props) {
               {o.security
                 .map(
                   (s) =>
-                    ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)} × (% change of ${s.region}’s real ${s.sector} absorption)`,
+                    ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)} × (% change of ` +
+                    `${s.region}’s real ${s.sector} absorption)`,
                 )
                 .join('')}
               .

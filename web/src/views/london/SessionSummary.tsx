@@ -25,7 +25,8 @@ export function SessionSummary({
         {session.baskets
           .map(
             (b) =>
-              `${b.issues.join(' + ')}: ${b.reason === 'accepted' ? `agreed in round ${b.round}` : `${b.reason} in round ${b.round}`}`,
+              `${b.issues.join(' + ')}: ` +
+              `${b.reason === 'accepted' ? `agreed in round ${b.round}` : `${b.reason} in round ${b.round}`}`,
           )
           .join('; ')}
       </dd>

@@ -163,10 +163,13 @@ function hoverPoints(f: ChartFrame) {
   const describe = (v: Record<string, number>) =>
     bidText(Object.fromEntries(Object.entries(v).filter(([k]) => ids.includes(k))), signed);
   const deal = (d: DealRow) =>
-    `${describe(d.values)}\nu_${A} ${pp(d.u[0])} pp, u_${B} ${pp(d.u[1])} pp\nP(ratified): separate ${share(d.p.separate)}, linked ${share(d.p.linked)}, full ${share(d.p.full)}`;
+    `${describe(d.values)}\nu_${A} ${pp(d.u[0])} pp, u_${B} ${pp(d.u[1])} pp\nP(ratified): separate ` +
+    `${share(d.p.separate)}, linked ${share(d.p.linked)}, full ${share(d.p.full)}`;
   const verb = (o: OfferPoint) => (o.action === 'offer' ? 'offers' : o.action === 'accept' ? 'accepts' : o.action);
   const offer = (o: OfferPoint) =>
-    `Round ${o.round}: ${r.parties[o.proposer]} ${verb(o)} ${bidText(o.bid, signed)}\n(${o.basketLabel}; other issues as now)\nu_${A} ${pp(o.u[0])} pp, u_${B} ${pp(o.u[1])} pp`;
+    `Round ${o.round}: ${r.parties[o.proposer]} ${verb(o)} ` +
+    `${bidText(o.bid, signed)}\n(${o.basketLabel}; other issues as now)\nu_${A} ${pp(o.u[0])} pp, ` +
+    `u_${B} ${pp(o.u[1])} pp`;
   return [
     ...f.deals.map((d) => ({ x: d.u[0], y: d.u[1], title: deal(d) })),
     ...f.offers.map((o) => ({ x: o.u[0], y: o.u[1], title: offer(o) })),

@@ -147,7 +147,11 @@ function OfferLog({
       <Figure
         id={`offers-${id}`}
         title="What each offer is worth to each side"
-        description={`Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations weighed it (trade domains with trust: the other side’s promised levers discounted by trust), pp, by turn (0 = the disagreement outcome).`}
+        description={
+          `Utility of every offer to ${parties[0]} and ${parties[1]} as the delegations ` +
+          `weighed it (trade domains with trust: the other side’s promised levers discounted ` +
+          `by trust), pp, by turn (0 = the disagreement outcome).`
+        }
         render={(width) => offersPlot(width, rows, parties)}
         rows={rows.map(({ turn, round, proposer, side, utility, bid }) => ({
           turn,
@@ -332,7 +336,8 @@ function Objectives({ objectives }: { objectives: TradeNegotiationRun['objective
             `${o.name}: ${o.measure.replace('_', ' ')}${o.security
               .map(
                 (w) =>
-                  ` ${w.weight >= 0 ? '+' : '−'} ${Math.abs(w.weight)} × (% change of ${w.region}’s real ${w.sector} absorption)`,
+                  ` ${w.weight >= 0 ? '+' : '−'} ${Math.abs(w.weight)} × (% change of ` +
+                  `${w.region}’s real ${w.sector} absorption)`,
               )
               .join('')}`,
         )

@@ -314,7 +314,8 @@ export function SweepView({ result: r, runId }: { result: SweepResultShape; runI
   const source = sourceLine(
     point?.result?.model,
     dataset,
-    `Sweep "${r.name}": ${r.draws} draws, seed ${r.seed}${runId ? `, run ${runId.slice(0, 8)}` : ''}; priors ${r.priors.map((p) => p.id).join(', ')} (sources in the priors table).`,
+    `Sweep "${r.name}": ${r.draws} draws, seed ${r.seed}${runId ? `, run ${runId.slice(0, 8)}` : ''}; ` +
+      `priors ${r.priors.map((p) => p.id).join(', ')} (sources in the priors table).`,
   );
   return (
     <div className="result sweep-result" data-testid="result" data-kind="sweep" data-run={runId ?? ''}>
@@ -567,7 +568,11 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
       <Figure
         id="sweep-fan-countries"
         title={`${fieldLabel}, with its uncertainty`}
-        description={`${fieldLabel}, percent change from the baseline ${when(countriesMonthly)}, of ${chosen.map((c) => names[c] ?? c).join(', ') || 'no country'}: the central run, the median of the draws and their 5–95% band.`}
+        description={
+          `${fieldLabel}, percent change from the baseline ${when(countriesMonthly)}, of ` +
+          `${chosen.map((c) => names[c] ?? c).join(', ') || 'no country'}: the central run, the median of the ` +
+          `draws and their 5–95% band.`
+        }
         render={(w) => fanChart(w, countrySeries, { label: `${fieldLabel}, % change`, fmt: (v) => pct(v, 2) }, year)}
         rows={fanRows(countrySeries)}
         legend={fanLegend(countrySeries)}
@@ -578,7 +583,10 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
         <Figure
           id="sweep-fan-trade"
           title="US–China goods trade, with its uncertainty"
-          description={`Change in the value of goods exports between the United States and China, percent of the baseline, ${when(tradeMonthly)}: the central run, the median of the draws and their 5–95% band.`}
+          description={
+            `Change in the value of goods exports between the United States and China, percent of the baseline, ` +
+            `${when(tradeMonthly)}: the central run, the median of the draws and their 5–95% band.`
+          }
           render={(w) => fanChart(w, trade, { label: 'Exports, % change', fmt: (v) => pct(v, 0) }, year)}
           rows={fanRows(trade)}
           legend={fanLegend(trade)}
@@ -732,7 +740,10 @@ function SectorBandsFigure({
       <Figure
         id="sweep-sector-intervals"
         title={`${name}: ${SECTOR_MEASURES[measure]} by sector, with 5–95% intervals`}
-        description={`${SECTOR_MEASURES[measure] ?? measure}, percent change by goods sector, ${when}: bars are the central run, whiskers the 5–95% band of the draws, rings their median.`}
+        description={
+          `${SECTOR_MEASURES[measure] ?? measure}, percent change by goods sector, ${when}: bars are the ` +
+          `central run, whiskers the 5–95% band of the draws, rings their median.`
+        }
         render={(w) => intervalChart(w, data, `${SECTOR_MEASURES[measure] ?? measure}, % change`)}
         rows={bandRows(data)}
         legend={intervalLegend}
@@ -762,7 +773,10 @@ function SolveBands({ point, dataset, source }: BandsProps) {
       <Figure
         id="sweep-welfare-intervals"
         title="Welfare by country, with 5–95% intervals"
-        description="Welfare (real income), percent change in the new equilibrium: bars are the central run, whiskers the 5–95% band of the draws, rings their median."
+        description={
+          'Welfare (real income), percent change in the new equilibrium: bars are the ' +
+          'central run, whiskers the 5–95% band of the draws, rings their median.'
+        }
         render={(w) => intervalChart(w, rows, 'Welfare, % change')}
         rows={bandRows(rows)}
         legend={intervalLegend}

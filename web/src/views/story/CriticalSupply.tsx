@@ -192,7 +192,10 @@ function StockoutTable({ inv, regions, region }: { inv: Inventories; regions: st
     <RegionTable
       label="When stocks run out"
       testId="stockouts"
-      caption={`When stocks run out (8 weeks of use at the start, from ${day(inv.start)}; the clock runs ${inv.weeks} weeks)`}
+      caption={
+        `When stocks run out (8 weeks of use at the start, from ` +
+        `${day(inv.start)}; the clock runs ${inv.weeks} weeks)`
+      }
       columns={STAGES.map((s) => ({ key: s, head: `${STAGE_NAME[s]} (${s})` }))}
       regions={regions}
       region={region}
@@ -222,7 +225,10 @@ function ShortIndustries({
     <RegionTable
       label="Which industries run short"
       testId="short-industries"
-      caption={`Which industries run short: real output of the industries that use rare earths once stocks are gone (and the average over the ${inv?.weeks ?? ''} weeks), percent change`}
+      caption={
+        `Which industries run short: real output of the industries that use rare earths once stocks are ` +
+        `gone (and the average over the ${inv?.weeks ?? ''} weeks), percent change`
+      }
       columns={users.map((u) => ({ key: u, head: name(u) }))}
       regions={regions}
       region={region}
@@ -316,7 +322,10 @@ function WeeklyOutput({
     <Figure
       id="critical-weekly"
       title="Electrical and optical equipment, week by week"
-      description={`Real output of electrical and optical equipment (c14), percent change, each week from ${day(inv.start)}: output holds while stocks last and falls when they run out.`}
+      description={
+        `Real output of electrical and optical equipment (c14), percent change, each week from ` +
+        `${day(inv.start)}: output holds while stocks last and falls when they run out.`
+      }
       render={(width) =>
         Plot.plot({
           width,

@@ -12,11 +12,15 @@ export type Horizon = 'long-run' | 'short-run';
 export const HORIZON_TEXT: Record<Horizon, { label: string; says: string }> = {
   'long-run': {
     label: 'Long run',
-    says: 'the equilibrium once trade has fully adjusted to each step (years): trade elasticities as estimated for the dataset',
+    says:
+      'the equilibrium once trade has fully adjusted to each step (years): ' +
+      'trade elasticities as estimated for the dataset',
   },
   'short-run': {
     label: 'Short run',
-    says: 'within about a year of each step: trade elasticities × 0.4, because firms and buyers switch suppliers only slowly (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year against ≈ 2 in the long run)',
+    says:
+      'within about a year of each step: trade elasticities × 0.4, because firms and buyers switch suppliers only ' +
+      'slowly (Boehm, Levchenko & Pandalai-Nayar 2023: ≈ 0.8 within a year against ≈ 2 in the long run)',
   },
 };
 
@@ -88,7 +92,9 @@ export function TariffNote({
       </p>
       <p>
         The cards show <strong>trade-weighted averages of all duties</strong>, earlier layers included:{' '}
-        {`${level(us)} = ${level(us0)} before 2025 +${(us - us0).toFixed(1)} points added by ${day(peakUs.date)}; ${level(cn)} = ${level(cn0)} +${(cn - cn0).toFixed(1)} points by ${day(peakCn.date)}.`}
+        {`${level(us)} = ${level(us0)} before 2025 +${(us - us0).toFixed(1)} points added by ` +
+          `${day(peakUs.date)}; ${level(cn)} = ${level(cn0)} +${(cn - cn0).toFixed(1)} points by ` +
+          `${day(peakCn.date)}.`}
         The two kinds of figure should not be mixed (specs/timeline-2025.md, “Conventions”). PIIE's own average for
         mid-April, after the exemptions (energy, pharmaceuticals and other Annex II goods), was 124.1%: the model takes
         that level on 16 April.

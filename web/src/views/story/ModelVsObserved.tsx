@@ -147,15 +147,22 @@ export function ModelVsObserved({
         China's goods exports to the United States, month by month, year on year (China customs), against the model's{' '}
         {HORIZON_TEXT[horizon].label.toLowerCase()}{' '}
         {kind === 'path'
-          ? 'monthly path: each flow moves toward the equilibrium of the step in force at the speed Boehm, Levchenko & Pandalai-Nayar (2023) measure.'
-          : 'equilibrium of the step in force in mid-month (this run carries no monthly path, so the model jumps to each equilibrium on its date).'}{' '}
+          ? 'monthly path: each flow moves toward the equilibrium of the step in force at ' +
+            'the speed Boehm, Levchenko & Pandalai-Nayar (2023) measure.'
+          : 'equilibrium of the step in force in mid-month (this run carries no monthly ' +
+            'path, so the model jumps to each equilibrium on its date).'}{' '}
         Nothing is fitted to these points. The model compares with the January baseline, customs with the same month of
         2024.
       </p>
       <Figure
         id="model-vs-observed"
         title="China's exports to the US: model and observed"
-        description={`Percent change of China's goods exports to the US in each month of 2025: observed year on year (points) and the model (${kind === 'path' ? 'monthly path' : 'step equilibria'}, ${HORIZON_TEXT[horizon].label.toLowerCase()}).`}
+        description={
+          `Percent change of China's goods exports to the US in each month of 2025: observed ` +
+          `year on year (points) and the model ` +
+          `(${kind === 'path' ? 'monthly path' : 'step equilibria'}, ` +
+          `${HORIZON_TEXT[horizon].label.toLowerCase()}).`
+        }
         render={(width) => monthsPlot(width, rows, kind)}
         rows={rows.map(({ month, series, value }) => ({ month, series, value: Math.round(value * 100) / 100 }))}
         legend={[
