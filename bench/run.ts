@@ -260,9 +260,9 @@ async function sweep() {
     rows.push({
       benchmark: `Sweep of the 2025 replay (long run), ${r.draws} draws + central, ${n} worker${n > 1 ? 's' : ''}`,
       lancaster: q
-        ? `BullMQ ${q.runsPerSecond.toFixed(3)} runs/s (${q.seconds.toFixed(0)} s)`
+        ? `BullMQ ${q.runsPerSecond.toFixed(3)} runs/s (${q.seconds.toFixed(0)} s, CPU ${q.cpuSecondsPerRun.toFixed(2)} s/run)`
         : `BullMQ unavailable (${r.unavailable})`,
-      reference: `threads ${t.runsPerSecond.toFixed(3)} runs/s (${t.seconds.toFixed(0)} s)`,
+      reference: `threads ${t.runsPerSecond.toFixed(3)} runs/s (${t.seconds.toFixed(0)} s, CPU ${t.cpuSecondsPerRun.toFixed(2)} s/run)`,
       ratio: q ? `${(n === 1 ? r.ratio1 : r.ratio2).toFixed(2)}×` : 'n/a',
       target: '≥ 0.9× of threads',
     });
