@@ -115,6 +115,11 @@ describe.skipIf(!hasChromium())('the sweep view', () => {
     await page.getByLabel('Add a country or group to the fan chart').selectOption('JPN');
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe('#/runs?countries=USA,CHN,JPN');
     await expect.poll(() => fan.locator('svg g[aria-label="area"]').count()).toBe(3);
+    // A report group (EU, a row of its own) is on the monthly path too: the fan stays month by month.
+    await page.getByLabel('Add a country or group to the fan chart').selectOption('EU');
+    await expect.poll(() => fan.locator('svg g[aria-label="area"]').count()).toBe(4);
+    await expect(fan.locator('.figure-desc').textContent()).resolves.toMatch(/month by month in 2025/);
+    expect(await fan.locator('tbody tr').count()).toBe(4 * months);
     expect(h.errors).toEqual([]);
   }, 120_000);
 

@@ -51,10 +51,13 @@ interface StepBands {
 interface PathPoint {
   period: string;
   countries: Record<string, Num>;
+  /** The report's groups (EU), where the steps carry them under groups. */
+  groups?: Record<string, Num>;
   trade: Num;
 }
 interface PathBands {
   countries?: Record<string, Bands>;
+  groups?: Record<string, Bands>;
   trade?: Bands;
 }
 interface Measures {
@@ -531,19 +534,23 @@ function TimelineBands({ point, dataset, source }: BandsProps) {
   const available = codesOf(steps[0]);
   const { chosen, names, picker, defaults, onChange } = useChosen(available, dataset);
   const fields = Object.keys(INDICATORS).filter((f) =>
-    steps.some((s) => s.countries[chosen[0] ?? 'USA']?.[f] !== undefined),
+    steps.some((s) => (s.countries[chosen[0] ?? 'USA'] ?? s.groups?.[chosen[0]])?.[f] !== undefined),
   );
   const [field, setField] = useState('welfare_pct');
   // On the monthly path (when the draws carry one): the path's own measures, welfare as its real income.
   const pathField = PATH_FIELD[field];
-  const onPath = (c: string) => Boolean(pathField && monthlyPath(point)?.[0].countries[c]?.[pathField] !== undefined);
+  const rowOf = (x: PathPoint, c: string) => x.countries[c] ?? x.groups?.[c];
+  const onPath = (c: string) => {
+    const first = monthlyPath(point)?.[0];
+    return Boolean(pathField && first && rowOf(first, c)?.[pathField] !== undefined);
+  };
   const countriesMonthly = chosen.length > 0 && chosen.every(onPath);
   const countrySeries = chosen.map((c) =>
     fanSeries(point, names[c] ?? c, regionColour(c), countriesMonthly, {
       step: (s) => s.countries[c]?.[field] ?? s.groups?.[c]?.[field],
       stepBand: (b) => b?.countries?.[c]?.[field] ?? b?.groups?.[c]?.[field],
-      month: (x) => x.countries[c]?.[pathField!],
-      monthBand: (b) => b?.countries?.[c]?.[pathField!],
+      month: (x) => rowOf(x, c)?.[pathField!],
+      monthBand: (b) => (b?.countries?.[c] ?? b?.groups?.[c])?.[pathField!],
     }),
   );
   const tradeMonthly = monthlyPath(point)?.[0].trade['CHN->USA'] !== undefined;
