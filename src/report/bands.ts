@@ -328,7 +328,9 @@ export function fanFigures(r: BandedReport, what: Measure, from = '2025-01-01', 
   const monthly = Boolean(b.path?.length && path.length);
   const short = stepChart(ctx, 'short-run');
   const long = monthly ? pathChart(ctx, path) : stepChart(ctx, 'long-run');
-  return `<figure>${short}</figure><figure>${long}<figcaption class="meta">${fanCaption(monthly)}</figcaption></figure>`;
+  return (
+    `<figure>${short}</figure><figure>${long}` + `<figcaption class="meta">${fanCaption(monthly)}</figcaption></figure>`
+  );
 }
 
 /**

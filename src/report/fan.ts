@@ -39,7 +39,8 @@ function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: Frame, o: FanChartOptions): 
   const parts: string[] = [];
   for (const v of niceTicks(lo, hi)) {
     parts.push(
-      `<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/><text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`,
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="${v === 0 ? '#444' : '#e3e3e3'}"/>` +
+        `<text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`,
     );
   }
   parts.push(
@@ -70,7 +71,8 @@ function fanPaths({ X, Y }: Frame, f: Fan, to: string): string[] {
     for (let k = lower.length - 1; k > 0; k--) back += `H${X(lower[k].date)}V${Y(lower[k - 1].v)}`;
     back += `H${X(lower[0].date)}Z`;
     parts.push(
-      `<path d="${stepped(upper)}${back}" fill="${f.color}" fill-opacity="0.18" stroke="none"><title>${esc(`${f.name}: 5–95% of the draws`)}</title></path>`,
+      `<path d="${stepped(upper)}${back}" fill="${f.color}" fill-opacity="0.18" stroke="none">` +
+        `<title>${esc(`${f.name}: 5–95% of the draws`)}</title></path>`,
     );
     parts.push(
       `<path d="${stepped(banded.map((p) => ({ date: p.date, v: p.band!.p50 })))}" fill="none" stroke="${f.color}" stroke-width="1" stroke-dasharray="3 3"><title>${esc(`${f.name}: median of the draws`)}</title></path>`,
@@ -79,7 +81,8 @@ function fanPaths({ X, Y }: Frame, f: Fan, to: string): string[] {
   const pts = f.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ date: p.date, v: p.value }));
   if (pts.length)
     parts.push(
-      `<path d="${stepped(pts)}" fill="none" stroke="${f.color}" stroke-width="2"><title>${esc(`${f.name}: central run`)}</title></path>`,
+      `<path d="${stepped(pts)}" fill="none" stroke="${f.color}" stroke-width="2">` +
+        `<title>${esc(`${f.name}: central run`)}</title></path>`,
     );
   for (const p of f.points) {
     if (p.band)
@@ -96,7 +99,9 @@ function fanLegend({ W, H, m }: Frame, fans: Fan[]): string[] {
   let lx = m.l;
   for (const f of fans) {
     parts.push(
-      `<rect x="${lx}" y="${H - 18}" width="18" height="10" fill="${f.color}" fill-opacity="0.18"/><line x1="${lx}" x2="${lx + 18}" y1="${H - 13}" y2="${H - 13}" stroke="${f.color}" stroke-width="2"/><text x="${lx + 22}" y="${H - 9}">${esc(f.name)}</text>`,
+      `<rect x="${lx}" y="${H - 18}" width="18" height="10" fill="${f.color}" fill-opacity="0.18"/>` +
+        `<line x1="${lx}" x2="${lx + 18}" y1="${H - 13}" y2="${H - 13}" stroke="${f.color}" stroke-width="2"/>` +
+        `<text x="${lx + 22}" y="${H - 9}">${esc(f.name)}</text>`,
     );
     lx += 34 + f.name.length * 6.2;
   }

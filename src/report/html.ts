@@ -154,7 +154,9 @@ function fitRows(r: Report): string {
   return r.fit.rows
     .map(
       (x) =>
-        `<tr><td>${x.period}</td><td class="num">${f1(x.observed)}</td><td class="num">${f1(x.fitted_model)}</td><td class="num">${f1(x.unfitted_model)}</td><td>${x.role === 'fitted' ? '<b>fitted</b> (in sample)' : 'predicted (out of sample)'}</td></tr>`,
+        `<tr><td>${x.period}</td><td class="num">${f1(x.observed)}</td>` +
+        `<td class="num">${f1(x.fitted_model)}</td><td class="num">${f1(x.unfitted_model)}</td>` +
+        `<td>${x.role === 'fitted' ? '<b>fitted</b> (in sample)' : 'predicted (out of sample)'}</td></tr>`,
     )
     .join('');
 }
@@ -163,7 +165,10 @@ function publishedRows(r: Report): string {
   return r.published
     .map(
       (e) =>
-        `<tr><td>${esc(e.who)}</td><td>${esc(e.what)}</td><td class="nowrap">${e.date}</td><td class="num">${f1(e.published)}</td><td class="num">${f2(e.model.short)}</td><td class="num">${f2(e.model.long)}</td><td class="src">${esc(e.source)}<div class="assume">${esc(e.note)}</div></td></tr>`,
+        `<tr><td>${esc(e.who)}</td><td>${esc(e.what)}</td><td class="nowrap">${e.date}</td>` +
+        `<td class="num">${f1(e.published)}</td><td class="num">${f2(e.model.short)}</td>` +
+        `<td class="num">${f2(e.model.long)}</td><td class="src">${esc(e.source)}` +
+        `<div class="assume">${esc(e.note)}</div></td></tr>`,
     )
     .join('');
 }
@@ -173,7 +178,12 @@ function measureRows(r: Report): string {
   const cells = (s: ReportStep, c: string) => {
     const cpi = horizons(s, (h) => countryAt(h, c)?.prices_pct);
     const gdp = horizons(s, (h) => countryAt(h, c)?.real_gdp_pct);
-    return `<td class="num">${f2(cpi.short)} / ${f2(cpi.long)}</td><td class="num">${f2(gdp.short)} / ${f2(gdp.long)}</td><td class="num">${((s.tariff_revenue?.[c] ?? NaN) / 1000).toFixed(0)}</td><td class="num">${(s.tariffs[`${c}<-*`] ?? NaN).toFixed(1)}</td>`;
+    return (
+      `<td class="num">${f2(cpi.short)} / ${f2(cpi.long)}</td>` +
+      `<td class="num">${f2(gdp.short)} / ${f2(gdp.long)}</td>` +
+      `<td class="num">${((s.tariff_revenue?.[c] ?? NaN) / 1000).toFixed(0)}</td>` +
+      `<td class="num">${(s.tariffs[`${c}<-*`] ?? NaN).toFixed(1)}</td>`
+    );
   };
   return r.steps
     .filter((s) => s.solved)
@@ -214,7 +224,10 @@ function comparisonRows(r: Report): string {
   return r.comparison
     .map(
       (c) =>
-        `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td><td class="num">${f1(c.path ?? NaN)}</td><td class="num">${f1(c.path_blp ?? NaN)}</td><td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td><td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`,
+        `<tr><td>${esc(c.what)}</td><td class="num">${c.observed.toFixed(1)}</td>` +
+        `<td class="num">${f1(c.path ?? NaN)}</td><td class="num">${f1(c.path_blp ?? NaN)}</td>` +
+        `<td class="num">${c.model.short.toFixed(1)}</td><td class="num">${c.model.long.toFixed(1)}</td>` +
+        `<td class="src">${esc(c.source)}<div class="assume">${esc(c.note)}</div></td></tr>`,
     )
     .join('\n');
 }
@@ -226,7 +239,10 @@ function welfareRows(r: Report): string {
       const welfare = (s: ReportStep) => horizons(s, (h) => countryAt(h, c)?.welfare_pct);
       const last = welfare(r.steps[r.steps.length - 1]);
       const worst = r.steps.reduce((a, s) => Math.min(a, welfare(s).long), Infinity);
-      return `<tr><td>${c}</td><td class="num">${f2(last.short)}</td><td class="num">${f2(last.long)}</td><td class="num">${f2(worst)}</td></tr>`;
+      return (
+        `<tr><td>${c}</td><td class="num">${f2(last.short)}</td>` +
+        `<td class="num">${f2(last.long)}</td><td class="num">${f2(worst)}</td></tr>`
+      );
     })
     .join('');
 }
@@ -236,7 +252,9 @@ function backtestSection(r: Report): string {
   const rows = r.backtest.rows
     .map(
       (x) =>
-        `<tr><td>${esc(x.what)}</td><td class="num">${Number.isFinite(x.published) ? x.published : '–'}</td><td class="num">${x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model)}</td><td>${esc(x.unit)}</td><td class="src">${esc(x.source)}<div class="assume">${esc(x.note)}</div></td></tr>`,
+        `<tr><td>${esc(x.what)}</td><td class="num">${Number.isFinite(x.published) ? x.published : '–'}</td>` +
+        `<td class="num">${x.unit === 'ratio' ? x.model.toFixed(2) : f2(x.model)}</td><td>${esc(x.unit)}</td>` +
+        `<td class="src">${esc(x.source)}<div class="assume">${esc(x.note)}</div></td></tr>`,
     )
     .join('');
   return `<h2>Backtest: the 2018–19 war</h2>
@@ -269,7 +287,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 /** Renders the report as a self-contained HTML page. */
 export function reportHtml(r: Report): string {
   const ev = events(r);
-  const welfareHead = `<th>country</th><th>${r.final_date}, short run %</th><th>${r.final_date}, long run %</th><th>lowest point, long run %</th>`;
+  const welfareHead =
+    `<th>country</th><th>${r.final_date}, short run %</th>` +
+    `<th>${r.final_date}, long run %</th><th>lowest point, long run %</th>`;
   const welfare = welfareRows(r);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -292,16 +312,16 @@ ${fanFigures(r, 'welfare', from, to)}
 ${scrollTable(welfareHead, welfare)}
 ${bandsHtml(r)}
 <h2>Model and observation</h2>
-${scrollTable('<th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th>', comparisonRows(r))}
+${scrollTable('<th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th>' + '<th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th>', comparisonRows(r))}
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
 <h2>In time: monthly paths against the observed months</h2>
 <p class="meta">${esc(r.paths.note)}</p>
 <figure>${pathChart(r, ev)}<figcaption class="meta">Lines: monthly means of the model (step lines by month). Circles: China-reported exports to the US, year on year (GACC). Nothing in these paths was fitted.</figcaption></figure>
 ${fitSection(r)}
 <h2>Published estimates on the same measures</h2>
-${scrollTable('<th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th>', publishedRows(r))}
+${scrollTable('<th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4' + '</th><th>model long run</th><th>source and note</th>', publishedRows(r))}
 <h2>Measures per step</h2>
-${scrollTable('<th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th>', measureRows(r))}
+${scrollTable('<th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th>' + '<th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %' + '</th>', measureRows(r))}
 ${backtestSection(r)}
 <h2>Not modelled</h2>
 <ul class="src">${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
@@ -310,7 +330,7 @@ ${sectorCharts(r)
   .map((s) => `<figure>${s}</figure>`)
   .join('')}
 <h2>The steps and their sources</h2>
-${scrollTable('<th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th>', stepRows(r))}
+${scrollTable('<th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th>' + '<th>CN→US exports % (short / long)</th><th>source</th>', stepRows(r))}
 <h2>Data</h2>
 <ul class="src">${r.dataset.sources.map((s) => `<li>${esc(s.citation ?? s.name)} — ${esc(s.licence)}</li>`).join('')}</ul>
 <footer>Made by Lancaster (${esc(r.model)} model). Each number can be reproduced with <code>npm start</code> or <code>lancaster run scenarios/us-china-2025.yaml</code>.</footer>

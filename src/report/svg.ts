@@ -143,7 +143,8 @@ function stepLines({ X, Y }: Frame, o: StepChartOptions): string[] {
   }
   for (const mk of o.markers ?? []) {
     parts.push(
-      `<circle cx="${X(mk.date)}" cy="${Y(mk.value)}" r="4.5" fill="white" stroke="#111" stroke-width="1.5"><title>${esc(`${mk.label}: ${mk.value}`)}</title></circle>`,
+      `<circle cx="${X(mk.date)}" cy="${Y(mk.value)}" r="4.5" fill="white" stroke="#111" stroke-width="1.5">` +
+        `<title>${esc(`${mk.label}: ${mk.value}`)}</title></circle>`,
     );
   }
   return parts;
@@ -243,10 +244,12 @@ export function barChart(o: {
     );
   });
   parts.push(
-    `<rect x="${m.l}" y="${H - 18}" width="12" height="9" fill="${PALETTE.sky}"/><text x="${m.l + 16}" y="${H - 10}">${esc(o.aName)}</text>`,
+    `<rect x="${m.l}" y="${H - 18}" width="12" height="9" fill="${PALETTE.sky}"/>` +
+      `<text x="${m.l + 16}" y="${H - 10}">${esc(o.aName)}</text>`,
   );
   parts.push(
-    `<rect x="${m.l + 110}" y="${H - 18}" width="12" height="9" fill="${PALETTE.blue}"/><text x="${m.l + 126}" y="${H - 10}">${esc(o.bName)}</text>`,
+    `<rect x="${m.l + 110}" y="${H - 18}" width="12" height="9" fill="${PALETTE.blue}"/>` +
+      `<text x="${m.l + 126}" y="${H - 10}">${esc(o.bName)}</text>`,
   );
   if (banded)
     parts.push(`<text x="${W - 8}" y="${H - 10}" text-anchor="end" fill="#555">whisker: 5–95% of the draws</text>`);

@@ -186,7 +186,10 @@ function point(p: SweepPoint): string {
       : []),
   ];
   const charts = p.result ? ((p.result as { steps?: unknown }).steps ? timelineCharts(p) : solveCharts(p)) : '';
-  return `<section><h2>${grid}</h2><p>${p.draws.used} of ${p.draws.requested} draws in the bands.</p>${issues.length ? `<ul>${issues.join('')}</ul>` : ''}${charts}</section>`;
+  return (
+    `<section><h2>${grid}</h2><p>${p.draws.used} of ${p.draws.requested} draws in the bands.` +
+    `</p>${issues.length ? `<ul>${issues.join('')}</ul>` : ''}${charts}</section>`
+  );
 }
 
 /** Renders a sweep result as a self-contained HTML page. */
@@ -194,7 +197,9 @@ export function sweepHtml(r: SweepResult): string {
   const priors = r.priors
     .map(
       (p) =>
-        `<tr><td><code>${esc(p.id)}</code></td><td>${esc(p.what)}</td><td>${esc(p.distribution)}</td><td class="num">${p.drawn.p5.toFixed(3)} / ${p.drawn.p50.toFixed(3)} / ${p.drawn.p95.toFixed(3)}</td><td class="src">${esc(p.source)}<div>${esc(p.why)}</div></td></tr>`,
+        `<tr><td><code>${esc(p.id)}</code></td><td>${esc(p.what)}</td><td>${esc(p.distribution)}</td>` +
+        `<td class="num">${p.drawn.p5.toFixed(3)} / ${p.drawn.p50.toFixed(3)} / ${p.drawn.p95.toFixed(3)}` +
+        `</td><td class="src">${esc(p.source)}<div>${esc(p.why)}</div></td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
