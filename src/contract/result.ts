@@ -96,10 +96,15 @@ export const CountryResultSchema = z
 /** A solve's indicators by country and group (the part a timeline step shares with a solve). */
 const Indicators = {
   countries: z.record(z.string(), CountryResultSchema),
-  groups: z.record(z.string(), CountryResultSchema).optional().meta({
-    description:
-      'Group rows (e.g. EU, non-US average) where the model defines their averaging: one-sector-2025 every dataset group by baseline spending; the multi-sector models the groups report.countries names, by baseline income',
-  }),
+  groups: z
+    .record(z.string(), CountryResultSchema)
+    .optional()
+    .meta({
+      description:
+        'Group rows (e.g. EU, non-US average) where the model defines their averaging: ' +
+        'one-sector-2025 every dataset group by baseline spending; the multi-sector models ' +
+        'the groups report.countries names, by baseline income',
+    }),
 };
 
 /**

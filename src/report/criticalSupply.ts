@@ -40,7 +40,11 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
     switch (id) {
       case 'ecb-partial':
       case 'ecb-ban':
-        return `this run (${approvals}): US real GDP ${f(us?.real_gdp_pct)}%, real gross output ${f(us?.real_output_pct)}% (${inv?.weeks ?? '–'}-week average, σ ${r.elasticities?.critical_inputs?.elasticity}); sweep: GDP ${range('real_gdp_pct')}`;
+        return (
+          `this run (${approvals}): US real GDP ${f(us?.real_gdp_pct)}%, real gross output ` +
+          `${f(us?.real_output_pct)}% (${inv?.weeks ?? '–'}-week average, σ ` +
+          `${r.elasticities?.critical_inputs?.elasticity}); sweep: GDP ${range('real_gdp_pct')}`
+        );
       case 'ford':
         return (
           `US magnet stocks run out ${firstOut('USA')}; US vehicle output lost to 30 Jun: ` +

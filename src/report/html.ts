@@ -312,16 +312,16 @@ ${fanFigures(r, 'welfare', from, to)}
 ${scrollTable(welfareHead, welfare)}
 ${bandsHtml(r)}
 <h2>Model and observation</h2>
-${scrollTable('<th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th>' + '<th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th>', comparisonRows(r))}
+${scrollTable('<th>what</th><th>observed</th><th>path (θ dataset)</th><th>path (BLP levels)</th><th>equilibria ×0.4</th><th>equilibria long run</th><th>source and note</th>', comparisonRows(r))}
 <p class="meta">No parameter was set to close these gaps. Tariff rows check the data and the scenario (at these dates the scenario takes PIIE's averages as levels). Trade rows compare a sequence of equilibria with a baseline without the 2025 policies against year-on-year changes, which also carry demand, exchange-rate and stockpiling effects.</p>
 <h2>In time: monthly paths against the observed months</h2>
 <p class="meta">${esc(r.paths.note)}</p>
 <figure>${pathChart(r, ev)}<figcaption class="meta">Lines: monthly means of the model (step lines by month). Circles: China-reported exports to the US, year on year (GACC). Nothing in these paths was fitted.</figcaption></figure>
 ${fitSection(r)}
 <h2>Published estimates on the same measures</h2>
-${scrollTable('<th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4' + '</th><th>model long run</th><th>source and note</th>', publishedRows(r))}
+${scrollTable('<th>who</th><th>what</th><th>state</th><th>published</th><th>model ×0.4</th><th>model long run</th><th>source and note</th>', publishedRows(r))}
 <h2>Measures per step</h2>
-${scrollTable('<th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th>' + '<th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %' + '</th>', measureRows(r))}
+${scrollTable('<th>date</th><th>USA CPI % (×0.4 / long)</th><th>USA real GDP %</th><th>USA tariff revenue $bn</th><th>USA&lt;-* %</th><th>CHN CPI %</th><th>CHN real GDP %</th><th>CHN tariff revenue $bn</th><th>CHN&lt;-* %</th>', measureRows(r))}
 ${backtestSection(r)}
 <h2>Not modelled</h2>
 <ul class="src">${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>
@@ -330,7 +330,7 @@ ${sectorCharts(r)
   .map((s) => `<figure>${s}</figure>`)
   .join('')}
 <h2>The steps and their sources</h2>
-${scrollTable('<th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th>' + '<th>CN→US exports % (short / long)</th><th>source</th>', stepRows(r))}
+${scrollTable('<th>date</th><th>step</th><th>US on CN %</th><th>CN on US %</th><th>CN→US exports % (short / long)</th><th>source</th>', stepRows(r))}
 <h2>Data</h2>
 <ul class="src">${r.dataset.sources.map((s) => `<li>${esc(s.citation ?? s.name)} — ${esc(s.licence)}</li>`).join('')}</ul>
 <footer>Made by Lancaster (${esc(r.model)} model). Each number can be reproduced with <code>npm start</code> or <code>lancaster run scenarios/us-china-2025.yaml</code>.</footer>

@@ -375,7 +375,8 @@ function bandsNote(sweep: StoryBands | null, k: number, steps: TimelineStep[]): 
     );
   const at = [...sweep.steps.keys()].map((j) => day(steps[j].date)).join(' and ');
   return sweep.steps.has(k)
-    ? `Whiskers: 5–95% of ${sweep.used} of ${sweep.requested} draws of the sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}); rings: their median. Bars are this run, the sweep's central run.`
+    ? `Whiskers: 5–95% of ${sweep.used} of ${sweep.requested} draws of the sweep "${sweep.name}" (run ` +
+        `${sweep.runId.slice(0, 8)}); rings: their median. Bars are this run, the sweep's central run.`
     : `The sweep "${sweep.name}" (run ${sweep.runId.slice(0, 8)}) keeps sector detail at ` +
         `${at} only: choose one of those events for its 5–95% whiskers.`;
 }

@@ -247,7 +247,14 @@ function separatedPiece(f: ReeFacts): Piece {
       },
     ],
     users: { c9: 30, c12: 20, c11: 10, c14: 20 },
-    sizing: `magnet rare earths ${magnetRee} t (IEA 2023) × NdPr oxide $51/kg + the other ${worldT - magnetRee} t REO × China's average export unit value ${(chemUnit * 1e6).toFixed(0)} $/t (2024); buys ore at ${oreShare.toFixed(3)} of output (world ore ÷ world separated value); shares: China ${sep * 100}% of separation (IEA), USA ${(usSep * 100).toFixed(2)}% (MP's ${mpNdPr} t NdPr at $51/kg; no US heavy-RE separation, CSIS), EUR ${(euSep * 100).toFixed(2)}% (Neo Silmet 3,000 t/yr, at capacity), Australia = CHN+MYS+AUS ${three * 100}% − China ${chn92 * 100}% − Malaysia ${mys * 100}%, rest ROW (Malaysia, Lynas); bought by magnets (MAG, linked after carving) and catalysts, alloys, glass, phosphors (c9, c12, c11, c14)`,
+    sizing:
+      `magnet rare earths ${magnetRee} t (IEA 2023) × NdPr oxide $51/kg + the other ${worldT - magnetRee} t REO × ` +
+      `China's average export unit value ${(chemUnit * 1e6).toFixed(0)} $/t (2024); buys ore at ` +
+      `${oreShare.toFixed(3)} of output (world ore ÷ world separated value); shares: China ${sep * 100}% of ` +
+      `separation (IEA), USA ${(usSep * 100).toFixed(2)}% (MP's ${mpNdPr} t NdPr at $51/kg; no US heavy-RE ` +
+      `separation, CSIS), EUR ${(euSep * 100).toFixed(2)}% (Neo Silmet 3,000 t/yr, at capacity), Australia = ` +
+      `CHN+MYS+AUS ${three * 100}% − China ${chn92 * 100}% − Malaysia ${mys * 100}%, rest ROW (Malaysia, Lynas); ` +
+      `bought by magnets (MAG, linked after carving) and catalysts, alloys, glass, phosphors (c9, c12, c11, c14)`,
   };
 }
 
