@@ -44,10 +44,11 @@ async function datasetsReport(json: boolean): Promise<string> {
         `${d.id} — ${d.name} (${d.base_year}; ${d.regions} regions × ` +
           `${d.sectors} sectors; default model ${d.default_model})`,
         `  ${d.description}`,
-        ...d.sources.map(
-          (s) =>
-            `  source: ${s.citation ?? s.name}${s.repository ? ` [${s.repository}${s.commit ? `@${s.commit.slice(0, 10)}` : ''}]` : ''} — licence: ${s.licence}`,
-        ),
+        ...d.sources.map((s) => {
+          const at = s.commit ? `@${s.commit.slice(0, 10)}` : '';
+          const repository = s.repository ? ` [${s.repository}${at}]` : '';
+          return `  source: ${s.citation ?? s.name}${repository} — licence: ${s.licence}`;
+        }),
       ].join('\n'),
     )
     .join('\n\n');

@@ -328,9 +328,8 @@ export function fanFigures(r: BandedReport, what: Measure, from = '2025-01-01', 
   const monthly = Boolean(b.path?.length && path.length);
   const short = stepChart(ctx, 'short-run');
   const long = monthly ? pathChart(ctx, path) : stepChart(ctx, 'long-run');
-  return (
-    `<figure>${short}</figure><figure>${long}` + `<figcaption class="meta">${fanCaption(monthly)}</figcaption></figure>`
-  );
+  const caption = `<figcaption class="meta">${fanCaption(monthly)}</figcaption>`;
+  return `<figure>${short}</figure><figure>${long}${caption}</figure>`;
 }
 
 /**

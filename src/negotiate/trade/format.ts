@@ -54,9 +54,10 @@ function calibrationLines(c: NonNullable<TradeNegotiationRun['calibration']>): s
 
 /** The head: the current state, the calibration and the threat when there are, the evaluation's size. */
 function headLines(r: TradeNegotiationRun): string[] {
+  const now = r.current_state;
   const out = [
     r.name,
-    `Current state: ${r.current_state.scenario}${r.current_state.date ? ` on ${r.current_state.date}` : ''}${r.current_state.step ? ` (${r.current_state.step})` : ''}`,
+    `Current state: ${now.scenario}${now.date ? ` on ${now.date}` : ''}${now.step ? ` (${now.step})` : ''}`,
   ];
   if (r.calibration) out.push(...calibrationLines(r.calibration));
   if (r.threat) {
@@ -74,6 +75,19 @@ function headLines(r: TradeNegotiationRun): string[] {
   return out;
 }
 
+type Objective = TradeNegotiationRun['objectives'][number];
+
+/** One security term of an objective: its sign, weight, region and sector. */
+const securityText = (s: Objective['security'][number]) =>
+  ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`;
+
+/** An objective as the utilities line defines it: its measure and its security terms. */
+const objectiveText = (o: Objective) => `${o.name}: ${o.measure}${o.security.map(securityText).join('')}`;
+
+/** A deal of the frontier with both utilities, or a dash when there is none. */
+const dealPointText = (p: TradeNegotiationRun['analysis']['nash']) =>
+  p ? `${bidText(p.bid)} (${f4(p.utility[0])}, ${f4(p.utility[1])})` : '–';
+
 /** The issues, the utilities' definition and the frontier with its Nash and Kalai–Smorodinsky deals. */
 function domainLines(r: TradeNegotiationRun): string[] {
   const a = r.analysis;
@@ -84,8 +98,10 @@ function domainLines(r: TradeNegotiationRun): string[] {
       ...r.issues.map((i) => [i.id, i.owner, `[${i.grid.join(', ')}] (${i.mode})`, String(i.disagreement)]),
     ]),
     '',
-    `Utilities: objective change over the ${r.threat ? 'threatened state' : 'current state'}, percentage points (${r.objectives.map((o) => `${o.name}: ${o.measure}${o.security.map((s) => ` ${s.weight >= 0 ? '+' : '−'} ${Math.abs(s.weight)}·${s.region} ${s.sector} absorption %`).join('')}`).join('; ')})`,
-    `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). Nash: ${a.nash ? `${bidText(a.nash.bid)} (${f4(a.nash.utility[0])}, ${f4(a.nash.utility[1])})` : '–'}. Kalai–Smorodinsky: ${a.kalai_smorodinsky ? `${bidText(a.kalai_smorodinsky.bid)} ` + `(${f4(a.kalai_smorodinsky.utility[0])}, ${f4(a.kalai_smorodinsky.utility[1])})` : '–'}.`,
+    `Utilities: objective change over the ${r.threat ? 'threatened state' : 'current state'}, ` +
+      `percentage points (${r.objectives.map(objectiveText).join('; ')})`,
+    `Pareto frontier: ${a.pareto_size} deals (${a.rational_pareto_size} with gains for both). ` +
+      `Nash: ${dealPointText(a.nash)}. Kalai–Smorodinsky: ${dealPointText(a.kalai_smorodinsky)}.`,
   ];
 }
 

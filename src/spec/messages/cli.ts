@@ -16,8 +16,13 @@ export const unknownCountriesOption = (
   regions: readonly string[],
   groups: readonly string[],
   found: readonly string[],
-) =>
-  `Expected --countries to name regions or groups of dataset ${dataset} (regions: ${list(regions)}; groups: ${list(groups)}), found ${found.length ? found.map((c) => `"${c}"`).join(', ') : 'no code'}`;
+) => {
+  const codes = found.length ? found.map((c) => `"${c}"`).join(', ') : 'no code';
+  return (
+    `Expected --countries to name regions or groups of dataset ${dataset} ` +
+    `(regions: ${list(regions)}; groups: ${list(groups)}), found ${codes}`
+  );
+};
 
 // src/cli/fit.ts
 

@@ -96,8 +96,11 @@ export const fixedPointDid = (
   residual: string,
   capResidual?: string,
   capacityResidual?: string,
-) =>
-  `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual}${capResidual ? `, cap residual ${capResidual}` : ''}${capacityResidual ? `, capacity residual ${capacityResidual}` : ''})`;
+) => {
+  const caps = capResidual ? `, cap residual ${capResidual}` : '';
+  const capacity = capacityResidual ? `, capacity residual ${capacityResidual}` : '';
+  return `Fixed point did not reach ${tol} in ${maxIt} iterations (residual ${residual}${caps}${capacity})`;
+};
 
 export const nonFiniteValue = (it: string | number, firstNonFinite: string | number) =>
   `Non-finite value in iteration ${it} (${firstNonFinite})`;

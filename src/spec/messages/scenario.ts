@@ -38,8 +38,10 @@ const quoted = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : Stri
 export const wrongType = (expected: string, found: unknown) =>
   `expected ${expected}, found ${found === undefined ? 'nothing (required)' : foundValue(found)}`;
 
-export const notAnOption = (values: readonly unknown[], found: unknown, field?: string) =>
-  `expected ${field ? `${field} ` : ''}${values.length === 1 ? quoted(values[0]) : `one of ${values.map(quoted).join(', ')}`}, found ${foundValue(found)}`;
+export const notAnOption = (values: readonly unknown[], found: unknown, field?: string) => {
+  const options = values.length === 1 ? quoted(values[0]) : `one of ${values.map(quoted).join(', ')}`;
+  return `expected ${field ? `${field} ` : ''}${options}, found ${foundValue(found)}`;
+};
 
 export const sizeOutOfBounds = (bound: string, found: number | undefined) =>
   `expected ${bound}, found ${found === undefined ? 'another size' : found}`;

@@ -77,7 +77,8 @@ function mapPlot(width: number, { regions, names, valueAt, isChosen, extent }: M
           Plot.geoCentroid({
             title: (f: CountryFeature) => {
               const r = regionOf(featureIso(f), regions);
-              return `${f.properties.name}\n${r ? `region ${r}${r !== featureIso(f) ? ` (${names[r] ?? r})` : ''}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
+              const named = r && r !== featureIso(f) ? ` (${names[r] ?? r})` : '';
+              return `${f.properties.name}\n${r ? `region ${r}${named}: ${pct(valueAt(f))}` : 'not in the dataset'}`;
             },
           }),
         ),
@@ -116,7 +117,10 @@ export function WorldMap({
     <Figure
       id={id}
       title={title}
-      description={`${subtitle}. Each country takes the value of its region in the dataset (other EU members: EUR; the rest of the world: ROW). Orange is a loss, purple a gain; grey: not in the dataset.`}
+      description={
+        `${subtitle}. Each country takes the value of its region in the dataset (other EU members: EUR; the ` +
+        `rest of the world: ROW). Orange is a loss, purple a gain; grey: not in the dataset.`
+      }
       render={(width) => mapPlot(width, { regions, names, valueAt, isChosen, extent })}
       rows={rows}
       format={{ [field]: (v) => pct(v as number, 3) }}

@@ -77,7 +77,8 @@ function ControlLine({
   onSet: SetValue;
 }) {
   const id = `c-${r.path.join('-')}`;
-  const to = `${r.destination === '*' ? 'everyone' : r.destination}${r.except.length ? ` except ${r.except.join(', ')}` : ''}`;
+  const except = r.except.length ? ` except ${r.except.join(', ')}` : '';
+  const to = `${r.destination === '*' ? 'everyone' : r.destination}${except}`;
   const names = sectorNames(r.sectors, dataset);
   return (
     <tr>

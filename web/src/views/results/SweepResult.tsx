@@ -177,8 +177,13 @@ function fanChart(width: number, series: FanSeries[], y: { label: string; fmt: (
         Plot.pointer({
           x: 'date',
           y: 'central',
-          title: (d: FanSeries['points'][number] & { series: string }) =>
-            `${d.when}\n${d.series}: ${y.fmt(d.central)}${d.p5 !== undefined ? `\n5–95%: ${y.fmt(d.p5)} to ${y.fmt(d.p95!)}\nmedian of draws: ${y.fmt(d.p50!)}` : ''}`,
+          title: (d: FanSeries['points'][number] & { series: string }) => {
+            const band =
+              d.p5 !== undefined
+                ? `\n5–95%: ${y.fmt(d.p5)} to ${y.fmt(d.p95!)}\nmedian of draws: ${y.fmt(d.p50!)}`
+                : '';
+            return `${d.when}\n${d.series}: ${y.fmt(d.central)}${band}`;
+          },
         }),
       ),
     ],
@@ -237,8 +242,13 @@ function intervalChart(width: number, rows: IntervalRow[], xLabel: string) {
         Plot.pointerY({
           x: 'central',
           y: 'label',
-          title: (d: IntervalRow) =>
-            `${d.label} (${d.code})\ncentral: ${pct(d.central, 2)}${d.p5 !== undefined ? `\n5–95%: ${pct(d.p5, 2)} to ${pct(d.p95, 2)}\nmedian of draws: ${pct(d.p50, 2)}` : ''}`,
+          title: (d: IntervalRow) => {
+            const band =
+              d.p5 !== undefined
+                ? `\n5–95%: ${pct(d.p5, 2)} to ${pct(d.p95, 2)}\nmedian of draws: ${pct(d.p50, 2)}`
+                : '';
+            return `${d.label} (${d.code})\ncentral: ${pct(d.central, 2)}${band}`;
+          },
         }),
       ),
     ],
