@@ -44,13 +44,15 @@ function fanAxes({ W, H, m, lo, hi, x0, x1, X, Y }: Frame, o: FanChartOptions): 
     );
   }
   parts.push(
-    `<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>`,
+    `<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" ` +
+      `text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>`,
   );
   for (let mth = 0; mth < 12; mth++) {
     const d = `${o.from.slice(0, 4)}-${String(mth + 1).padStart(2, '0')}-01`;
     if (day(d) >= x0 && day(d) <= x1)
       parts.push(
-        `<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
+        `<text x="${X(d)}" y="${H - m.b + 14}" text-anchor="middle" ` +
+          `fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
       );
   }
   return parts;
@@ -75,7 +77,9 @@ function fanPaths({ X, Y }: Frame, f: Fan, to: string): string[] {
         `<title>${esc(`${f.name}: 5–95% of the draws`)}</title></path>`,
     );
     parts.push(
-      `<path d="${stepped(banded.map((p) => ({ date: p.date, v: p.band!.p50 })))}" fill="none" stroke="${f.color}" stroke-width="1" stroke-dasharray="3 3"><title>${esc(`${f.name}: median of the draws`)}</title></path>`,
+      `<path d="${stepped(banded.map((p) => ({ date: p.date, v: p.band!.p50 })))}" fill="none" ` +
+        `stroke="${f.color}" stroke-width="1" stroke-dasharray="3 3">` +
+        `<title>${esc(`${f.name}: median of the draws`)}</title></path>`,
     );
   }
   const pts = f.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ date: p.date, v: p.value }));
@@ -106,7 +110,8 @@ function fanLegend({ W, H, m }: Frame, fans: Fan[]): string[] {
     lx += 34 + f.name.length * 6.2;
   }
   parts.push(
-    `<text x="${W - m.r}" y="${H - 9}" text-anchor="end" fill="#555">line: central run · dashed: median · band: 5–95% of the draws</text>`,
+    `<text x="${W - m.r}" y="${H - 9}" text-anchor="end" ` +
+      `fill="#555">line: central run · dashed: median · band: 5–95% of the draws</text>`,
   );
   return parts;
 }
@@ -115,7 +120,8 @@ function fanLegend({ W, H, m }: Frame, fans: Fan[]): string[] {
 export function fanChart(o: FanChartOptions): string {
   const fr = fanFrame(o);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" ` +
+      `aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="${fr.m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
     ...fanAxes(fr, o),
     ...o.fans.flatMap((f) => fanPaths(fr, f, o.to)),
@@ -140,7 +146,8 @@ export function intervalBars(o: {
     hi = Math.max(0, ...vals);
   const X = (v: number) => m.l + ((v - lo) / (hi - lo || 1)) * (W - m.l - m.r);
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" ` +
+      `aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="8" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
     `<line x1="${X(0)}" x2="${X(0)}" y1="${m.t - 4}" y2="${H - m.b}" stroke="#444"/>`,
   ];
@@ -159,7 +166,8 @@ export function intervalBars(o: {
         b = X(r.band.p95),
         c = y + 10;
       parts.push(
-        `<path d="M${a},${c}H${b}M${a},${c - 5}V${c + 5}M${b},${c - 5}V${c + 5}" stroke="#111" stroke-width="1.3" fill="none"/>`,
+        `<path d="M${a},${c}H${b}M${a},${c - 5}V${c + 5}M${b},${c - 5}V${c + 5}" stroke="#111" ` +
+          `stroke-width="1.3" fill="none"/>`,
       );
     }
     parts.push(

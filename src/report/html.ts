@@ -40,7 +40,11 @@ const cnUs = (s: ReportStep) => horizons(s, (h) => h.trade?.['CHN->USA']);
 
 /** A table that scrolls sideways on a narrow screen; `heads` are the header cells' HTML. */
 function scrollTable(heads: string, rows: string): string {
-  return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr>${heads}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return (
+    `<div class="table-scroll" role="region" tabindex="0" ` +
+    `aria-label="Table (scrolls sideways on a narrow screen)"><table><thead><tr>${heads}</tr></thead>` +
+    `<tbody>${rows}</tbody></table></div>`
+  );
 }
 
 function tariffChart(r: Report, ev: EventMark[]): string {

@@ -97,13 +97,15 @@ function stepAxes({ W, H, m, lo, hi, x0, x1, X, Y }: Frame, o: StepChartOptions)
     parts.push(`<text x="${m.l - 6}" y="${Y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`);
   }
   parts.push(
-    `<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>`,
+    `<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" ` +
+      `text-anchor="middle" fill="#555">${esc(o.yLabel)}</text>`,
   );
   for (let mth = 0; mth < 12; mth++) {
     const d = `${o.from.slice(0, 4)}-${String(mth + 1).padStart(2, '0')}-01`;
     if (day(d) < x0 || day(d) > x1) continue;
     parts.push(
-      `<text x="${X(d)}" y="${H - m.b + 16}" text-anchor="middle" fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
+      `<text x="${X(d)}" y="${H - m.b + 16}" text-anchor="middle" ` +
+        `fill="#555">${new Date(day(d)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}</text>`,
     );
   }
   return parts;
@@ -117,12 +119,15 @@ function eventStrip({ H, m, X }: Frame, events: EventMark[]): string[] {
     const x = X(e.date);
     const color = e.kind === 'talks' ? PALETTE.green : e.kind === 'deadline' ? PALETTE.orange : '#bbb';
     parts.push(
-      `<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H - m.b}" stroke="${color}" stroke-dasharray="${e.kind === 'policy' ? '1 3' : '4 3'}"><title>${esc(`${e.date}: ${e.label}`)}</title></line>`,
+      `<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H - m.b}" stroke="${color}" ` +
+        `stroke-dasharray="${e.kind === 'policy' ? '1 3' : '4 3'}"><title>${esc(`${e.date}: ${e.label}`)}</title>` +
+        `</line>`,
     );
     // Alternate label rows so that talks a few days apart (Kuala Lumpur, Busan) stay legible.
     if (e.kind === 'talks')
       parts.push(
-        `<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" fill="${textColour(PALETTE.green)}" font-size="10">${esc(e.label)}</text>`,
+        `<text x="${x}" y="${H - m.b + 28 + 11 * (talksSeen++ % 2)}" text-anchor="middle" ` +
+          `fill="${textColour(PALETTE.green)}" font-size="10">${esc(e.label)}</text>`,
       );
   }
   return parts;
@@ -138,7 +143,8 @@ function stepLines({ X, Y }: Frame, o: StepChartOptions): string[] {
     for (let k = 1; k < pts.length; k++) dpath += `H${X(pts[k].date)}V${Y(pts[k].value)}`;
     dpath += `H${X(o.to)}`;
     parts.push(
-      `<path d="${dpath}" fill="none" stroke="${s.color}" stroke-width="2" ${s.dash ? 'stroke-dasharray="6 3"' : ''}><title>${esc(s.name)}</title></path>`,
+      `<path d="${dpath}" fill="none" stroke="${s.color}" ` +
+        `stroke-width="2" ${s.dash ? 'stroke-dasharray="6 3"' : ''}><title>${esc(s.name)}</title></path>`,
     );
   }
   for (const mk of o.markers ?? []) {
@@ -163,7 +169,8 @@ function stepLegend({ H, m }: Frame, o: StepChartOptions): string[] {
     if ('dot' in l) parts.push(`<circle cx="${lx + 8}" cy="${y - 4}" r="4" fill="white" stroke="#111"/>`);
     else
       parts.push(
-        `<line x1="${lx}" x2="${lx + 18}" y1="${y - 4}" y2="${y - 4}" stroke="${l.color}" stroke-width="2" ${l.dash ? 'stroke-dasharray="6 3"' : ''}/>`,
+        `<line x1="${lx}" x2="${lx + 18}" y1="${y - 4}" y2="${y - 4}" stroke="${l.color}" ` +
+          `stroke-width="2" ${l.dash ? 'stroke-dasharray="6 3"' : ''}/>`,
       );
     parts.push(`<text x="${lx + 22}" y="${y}">${esc(l.name)}</text>`);
     lx += 30 + l.name.length * 6.2;
@@ -175,7 +182,8 @@ function stepLegend({ H, m }: Frame, o: StepChartOptions): string[] {
 export function stepChart(o: StepChartOptions): string {
   const fr = stepFrame(o);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fr.W} ${fr.H}" role="img" ` +
+      `aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="${fr.m.l}" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
     ...stepAxes(fr, o),
     ...eventStrip(fr, o.events ?? []),
@@ -212,7 +220,8 @@ export function barChart(o: {
   const X = (v: number) => m.l + ((v - lo) / (hi - lo || 1)) * (W - m.l - m.r);
   const banded = o.rows.some((r) => r.aBand || r.bBand);
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" ` +
+      `aria-label="${esc(o.title)}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${esc(o.title)}</title><text x="8" y="18" font-size="13" font-weight="600">${esc(o.title)}</text>`,
     `<line x1="${X(0)}" x2="${X(0)}" y1="${m.t - 4}" y2="${H - m.b}" stroke="#444"/>`,
   ];
@@ -235,12 +244,14 @@ export function barChart(o: {
           b = X(range.p95),
           c = y + off + 4.5;
         parts.push(
-          `<path d="M${a},${c}H${b}M${a},${c - 3.5}V${c + 3.5}M${b},${c - 3.5}V${c + 3.5}" stroke="#111" stroke-width="1.2" fill="none"/>`,
+          `<path d="M${a},${c}H${b}M${a},${c - 3.5}V${c + 3.5}M${b},${c - 3.5}V${c + 3.5}" stroke="#111" ` +
+            `stroke-width="1.2" fill="none"/>`,
         );
       }
     }
     parts.push(
-      `<text x="${X(Math.max(0, r.b, r.bBand?.p95 ?? 0, r.aBand?.p95 ?? 0)) + 4}" y="${y + 20}" fill="#333">${Number.isFinite(r.b) ? r.b.toFixed(2) : ''}</text>`,
+      `<text x="${X(Math.max(0, r.b, r.bBand?.p95 ?? 0, r.aBand?.p95 ?? 0)) + 4}" y="${y + 20}" ` +
+        `fill="#333">${Number.isFinite(r.b) ? r.b.toFixed(2) : ''}</text>`,
     );
   });
   parts.push(
