@@ -16,7 +16,7 @@ import { honestResult } from './honest.ts';
 /** Default tolerances of the solvers (ge/solve.ts, oneSector2025/solve.ts), for the checks of honest.ts. */
 const GE_TOLERANCE = 1e-10;
 const ONE_SECTOR_TOLERANCE = 1e-11;
-import { baselineIncomes, groupRow, importsFromPct, sectorResults } from './ge/outputs.ts';
+import { groupRow, importsFromPct, rowBases, sectorResults } from './ge/outputs.ts';
 import { baselineOutput, type GeNests, type GeOwnership } from './ge/solve.ts';
 import { chainResults, userLosses } from './ge/chain.ts';
 import { checkSupplyFeasible } from '../policy/capacity.ts';
@@ -388,25 +388,17 @@ function withPartners(d: Dataset, s: Scenario, run: GeRun): ModelResult {
 }
 
 /**
- * Group rows of the dataset groups report.countries names (EU): each its members' rows weighted by
- * baseline income (ge/outputs.ts groupRow), so a solve and every timeline step report the group the
- * scenario asks for (docs/results.md rule 1) instead of only its members.
+ * Group rows of the dataset groups report.countries names (EU): each field its members' values
+ * weighted by that field's base (ge/outputs.ts groupRow, rowBases: the members pooled), so a solve
+ * and every timeline step report the group the scenario asks for (docs/results.md rule 1).
  */
 function withGroups(d: Dataset, s: Scenario, run: GeRun): ModelResult {
   const asked = (s.report?.countries ?? []).filter((c) => d.manifest.groups[c] && !d.regions.includes(c));
   if (!asked.length) return run.result;
   const rows = d.regions.map((c) => run.result.countries[c]);
-  const I = baselineIncomes(run.baseline);
-  run.result.groups = Object.fromEntries(
-    asked.map((g) => [
-      g,
-      groupRow(
-        rows,
-        I,
-        d.manifest.groups[g].map((c) => d.regions.indexOf(c)).filter((n) => n >= 0),
-      ),
-    ]),
-  );
+  const bases = rowBases(run.baseline, run.solution);
+  const members = (g: string) => d.manifest.groups[g].map((c) => d.regions.indexOf(c)).filter((n) => n >= 0);
+  run.result.groups = Object.fromEntries(asked.map((g) => [g, groupRow(rows, bases, members(g))]));
   return run.result;
 }
 

@@ -143,37 +143,89 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
 }
 
 /**
- * A group's row (report.countries naming a dataset group such as EU): every field its members all
- * have, as their mean weighted by baseline income I_n. For real income and welfare (and its ToT and
- * VoT terms, shares of I_n) that is the members pooled, Σ I'_n/P̂_n ÷ Σ I_n − 1, as strategy players
- * and negotiation parties pool a group; for the other fields it is the convention one-sector-2025's
- * group rows follow with spending weights. A field some member lacks (no deficit, no rents) is left out.
+ * A group's row (report.countries naming a dataset group such as EU): each field its members all
+ * have, as their mean weighted by that field's own base (`rowBases`), which is the members pooled:
+ * a change of Σ_n base'_n over Σ_n base_n, or a share of the pooled denominator. Real income pools
+ * as Σ I'_n/P̂_n ÷ Σ I_n − 1 (as strategy players and negotiation parties pool a group), exports as
+ * the members' total exports (flows between members included). A field some member lacks, a field
+ * with no base, or bases summing to about zero (deficits of both signs) is left out, never guessed.
  *
  * @example
  * ```ts
- * groupRow(countryResults(b, shock, sol, false), baselineIncomes(b), [5, 6, 7, 9]).real_income_pct;
+ * const run = runGe(d, 'multisector', tau, opts);
+ * groupRow(d.regions.map((c) => run.result.countries[c]), rowBases(run.baseline, run.solution), [5, 6, 7, 9]);
  * ```
  */
 export function groupRow(
   rows: readonly CountryResult[],
-  weights: ArrayLike<number>,
+  bases: Readonly<Record<string, ArrayLike<number>>>,
   members: readonly number[],
 ): CountryResult {
   const out: CountryResult = {};
-  let w = 0;
-  for (const n of members) w += weights[n];
-  const fields = Object.keys(rows[members[0]] ?? {}).filter((k) => members.every((n) => rows[n][k] !== undefined));
+  const fields = Object.keys(rows[members[0]] ?? {}).filter(
+    (k) => bases[k] && members.every((n) => rows[n][k] !== undefined),
+  );
   for (const k of fields) {
-    let s = 0;
-    for (const n of members) s += weights[n] * rows[n][k]!;
-    out[k] = s / w;
+    const w = bases[k];
+    let s = 0,
+      sw = 0,
+      abs = 0;
+    for (const n of members) {
+      s += w[n] * rows[n][k]!;
+      sw += w[n];
+      abs += Math.abs(w[n]);
+    }
+    if (Math.abs(sw) > 1e-9 * abs) out[k] = s / sw;
   }
   return out;
 }
 
-/** Baseline incomes I_n of every region (the weights of {@link groupRow}). */
-export function baselineIncomes(b: GeBaseline): Float64Array {
-  return Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
+/**
+ * Per region, the base each field of its country row (countryResults) is a change or a share of:
+ * baseline income I for real income, welfare and its ToT/VoT terms, and the CPI (final spending);
+ * baseline value added for real GDP and the real wage; baseline exports and imports; the solution's
+ * value added for the fields in % of GDP after the change (tariff revenue, rents); baseline GDP and
+ * GNI of the national accounts with cross-border incomes; baseline deficits.
+ */
+export function rowBases(b: GeBaseline, sol: GeSolution): Record<string, Float64Array> {
+  const { N, J } = b;
+  const I0 = new Float64Array(N),
+    VA1 = new Float64Array(N),
+    exp0 = new Float64Array(N),
+    imp0 = new Float64Array(N);
+  for (let n = 0; n < N; n++) {
+    I0[n] = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
+    VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < J; j++) {
+        if (i === n) continue;
+        imp0[n] += (b.pi[(n * N + i) * J + j] / b.tau[(n * N + i) * J + j]) * b.X[n * J + j];
+        exp0[n] += (b.pi[(i * N + n) * J + j] / b.tau[(i * N + n) * J + j]) * b.X[i * J + j];
+      }
+  }
+  const t = sol.transfers;
+  const acc0 = t ? baselineAccounts(b, t.ownershipBase) : undefined;
+  const accounts = (f: 'gdp' | 'gni' | 'tradeDeficit') => Float64Array.from(acc0 ?? [], (a) => a[f]);
+  const gdp0 = acc0 ? accounts('gdp') : b.VA;
+  return {
+    welfare_pct: I0,
+    real_income_pct: I0,
+    terms_of_trade_pct: I0,
+    volume_of_trade_pct: I0,
+    prices_pct: I0,
+    real_gdp_pct: b.VA,
+    real_wage_pct: b.VA,
+    exports_pct: exp0,
+    imports_pct: imp0,
+    tariff_revenue_pct_gdp: VA1,
+    export_rents_pct_gdp: VA1,
+    capacity_rents_pct_gdp: VA1,
+    income_from_abroad_pct_gdp: gdp0,
+    income_from_abroad_change_pct_gdp: gdp0,
+    government_share_revenue_pct_gdp: gdp0,
+    ...(acc0 ? { real_national_income_pct: accounts('gni') } : {}),
+    deficit_pct: acc0 ? accounts('tradeDeficit') : b.D,
+  };
 }
 
 /** Change in n's imports (net of tariffs, all sectors) from the regions `from`, in percent. */
