@@ -76,10 +76,11 @@ export function registerRunCommand(program: Command) {
       if (!parsed.scenario.timeline) {
         const { formatResultTable, formatStatus } = await import('./format.ts');
         const r = solveScenario(parsed);
+        const countries = parsed.scenario.report?.countries;
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(r, null, 2)}\n`
-            : `${parsed.scenario.name}\n${r.status === 'converged' ? formatResultTable(r, parsed.scenario.report?.countries) : NO_ANSWER}\n`,
+            : `${parsed.scenario.name}\n${r.status === 'converged' ? formatResultTable(r, countries) : NO_ANSWER}\n`,
         );
         process.stderr.write(`${formatStatus(r)}\n`);
         if (r.status !== 'converged') process.exitCode = 1;

@@ -66,8 +66,14 @@ function modelVsPublished(r: GeModelResult): { row: PublishedRow; model: string 
           `${f(r.export_controls?.find((c) => c.sector === 'MAG')?.quantity_pct, 1)}% (the approval rate ` +
           `is the input; not a test)`
         );
-      case 'eu-price':
-        return `MAG price in DEU ${f(r.chain?.MAG?.DEU?.price_pct, 0)}%, in China ${f(r.chain?.MAG?.CHN?.price_pct, 1)}%: ratio ${r.chain ? ((1 + r.chain.MAG.DEU.price_pct / 100) / (1 + r.chain.MAG.CHN.price_pct / 100)).toFixed(1) : '–'}×`;
+      case 'eu-price': {
+        const mag = r.chain?.MAG;
+        const ratio = r.chain
+          ? ((1 + r.chain.MAG.DEU.price_pct / 100) / (1 + r.chain.MAG.CHN.price_pct / 100)).toFixed(1)
+          : '–';
+        const prices = `MAG price in DEU ${f(mag?.DEU?.price_pct, 0)}%, in China ${f(mag?.CHN?.price_pct, 1)}%`;
+        return `${prices}: ratio ${ratio}×`;
+      }
       default:
         return '–';
     }

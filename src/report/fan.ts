@@ -89,10 +89,12 @@ function fanPaths({ X, Y }: Frame, f: Fan, to: string): string[] {
         `<title>${esc(`${f.name}: central run`)}</title></path>`,
     );
   for (const p of f.points) {
-    if (p.band)
+    if (p.band) {
+      const tip = `${f.name}, ${p.when ?? p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`;
       parts.push(
-        `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(`${f.name}, ${p.when ?? p.date}: ${fmt(p.value)} (5–95%: ${fmt(p.band.p5)} to ${fmt(p.band.p95)})`)}</title></circle>`,
+        `<circle cx="${X(p.date)}" cy="${Y(p.value)}" r="6" fill="transparent"><title>${esc(tip)}</title></circle>`,
       );
+    }
   }
   return parts;
 }
@@ -157,8 +159,11 @@ export function intervalBars(o: {
     if (Number.isFinite(r.value)) {
       const x = Math.min(X(0), X(r.value)),
         w = Math.abs(X(r.value) - X(0));
+      const interval = r.band ? ` (5–95%: ${fmt(r.band.p5)} to ${fmt(r.band.p95)})` : '';
+      const tip = `${r.label}: ${fmt(r.value)} ${o.unit}${interval}`;
       parts.push(
-        `<rect x="${x}" y="${y + 4}" width="${Math.max(w, 0.5)}" height="12" fill="${PALETTE.blue}" fill-opacity="0.75"><title>${esc(`${r.label}: ${fmt(r.value)} ${o.unit}${r.band ? ` (5–95%: ${fmt(r.band.p5)} to ${fmt(r.band.p95)})` : ''}`)}</title></rect>`,
+        `<rect x="${x}" y="${y + 4}" width="${Math.max(w, 0.5)}" height="12" fill="${PALETTE.blue}" ` +
+          `fill-opacity="0.75"><title>${esc(tip)}</title></rect>`,
       );
     }
     if (r.band && Number.isFinite(r.band.p5) && Number.isFinite(r.band.p95)) {

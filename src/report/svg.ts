@@ -236,8 +236,11 @@ export function barChart(o: {
       const x = Math.min(X(0), X(v)),
         w = Math.abs(X(v) - X(0));
       const range = band && Number.isFinite(band.p5) && Number.isFinite(band.p95) ? band : undefined;
+      const interval = range ? ` (5–95%: ${range.p5.toFixed(2)} to ${range.p95.toFixed(2)})` : '';
+      const tip = `${r.label}, ${name}: ${v.toFixed(2)} ${o.unit}${interval}`;
       parts.push(
-        `<rect x="${x}" y="${y + off}" width="${Math.max(w, 0.5)}" height="9" fill="${color}"><title>${esc(`${r.label}, ${name}: ${v.toFixed(2)} ${o.unit}${range ? ` (5–95%: ${range.p5.toFixed(2)} to ${range.p95.toFixed(2)})` : ''}`)}</title></rect>`,
+        `<rect x="${x}" y="${y + off}" width="${Math.max(w, 0.5)}" height="9" fill="${color}">` +
+          `<title>${esc(tip)}</title></rect>`,
       );
       if (range) {
         const a = X(range.p5),

@@ -46,9 +46,9 @@ const w = (a: number[]) => a.slice(0, 4).map((v) => pct(v / a[4]));
 lines.push(`| **trade-weighted mean** | | ${w(avg.us).join(' | ')} | ${w(avg.cn).join(' | ')} |`);
 const simple = (pre: string, pick: (id: string) => number) =>
   pct(sectors.reduce((a, s) => a + pick(`${pre}_${s}`), 0) / sectors.length);
-lines.push(
-  `| simple mean | | ${[o.start.policy, o.war!.policy, nb.policy, eg.policy].map((q) => simple('us', (id) => q[id])).join(' | ')} | ${[o.start.policy, o.war!.policy, nb.policy, eg.policy].map((q) => simple('cn', (id) => q[id])).join(' | ')} |`,
-);
+const policies = [o.start.policy, o.war!.policy, nb.policy, eg.policy];
+const means = (pre: string) => policies.map((q) => simple(pre, (id) => q[id])).join(' | ');
+lines.push(`| simple mean | | ${means('us')} | ${means('cn')} |`);
 lines.push('');
 lines.push('| outcome | USA real income % | CHN real income % | USA gain over war % | CHN gain over war % |');
 lines.push('|---|---|---|---|---|');
