@@ -173,10 +173,17 @@ function formatIncidence(
     `US chip firms' income ($m/yr): ${f(u.total_musd, 0)} (US SEMI value added and rents ` +
       `${f(u.domestic_musd, 0)}, US-owned SEMI value added abroad ${f(u.abroad_musd, 0)})`,
   );
-  for (const c of x.flows.filter((c) => sectors.includes(c.sector)))
+  const bn = (musd: number) => `$${(musd / 1000).toFixed(2)}bn`;
+  for (const c of x.flows.filter((c) => sectors.includes(c.sector))) {
+    const kept = JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])));
+    const government = c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : '';
     lines.push(
-      `flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, quantity ${f(c.quantity_pct, 2)}%, sales $${(c.value_before / 1000).toFixed(2)}bn (baseline), $${(c.value_earlier / 1000).toFixed(2)}bn (earlier state) → $${(c.value_after / 1000).toFixed(2)}bn, rent kept $${c.rent.toFixed(0)}m ${JSON.stringify(Object.fromEntries(Object.entries(c.rent_to).map(([k, v]) => [k, Math.round(v)])))}, lost $${c.rent_lost.toFixed(0)}m${c.government ? `, ${c.government} government $${c.government_revenue!.toFixed(0)}m` : ''}`,
+      `flow ${c.origin}→${c.destination} ${c.sector}: approval ${c.approval}, rents ${c.rents}, ` +
+        `quantity ${f(c.quantity_pct, 2)}%, sales ${bn(c.value_before)} (baseline), ` +
+        `${bn(c.value_earlier)} (earlier state) → ${bn(c.value_after)}, rent kept $${c.rent.toFixed(0)}m ${kept}, ` +
+        `lost $${c.rent_lost.toFixed(0)}m${government}`,
     );
+  }
   return lines.join('\n');
 }
 

@@ -191,13 +191,14 @@ function updateAssumptions(x: BuildFacts): Assumption[] {
 
 /** Trade elasticities θ by sector and the input nests. */
 function elasticityAssumptions(x: BuildFacts): Assumption[] {
+  const mapping = Object.entries(x.thetaMapping)
+    .map(([w, c]) => `${w}=${c.join('+')}`)
+    .join(', ');
   return [
     {
-      what: `θ by WIOD sector from CP 2015 theta.csv (ISIC Rev.3 mapping: ${Object.entries(x.thetaMapping)
-        .map(([w, c]) => `${w}=${c.join('+')}`)
-        .join(
-          ', ',
-        )}); several CP sectors → mean weighted by CP's 1993 world trade; services 8.22; CP's file has 8.22 for Auto and Other Transport`,
+      what:
+        `θ by WIOD sector from CP 2015 theta.csv (ISIC Rev.3 mapping: ${mapping}); several CP sectors → mean ` +
+        `weighted by CP's 1993 world trade; services 8.22; CP's file has 8.22 for Auto and Other Transport`,
       why: "CP's sectors follow ISIC Rev.3 as WIOD 2013's do; trade weights because θ governs trade responses.",
     },
     {
