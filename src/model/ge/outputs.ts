@@ -71,6 +71,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
   const acc0 = t ? baselineAccounts(b, t.ownershipBase) : [],
     acc1 = t ? solutionAccounts(b, shock, sol) : [];
   const y0 = baselineOutput(b);
+  const I0s = baselineIncomes(b),
+    trade0 = baselineTrade(b);
   // ĉ and 1/P̂ once per cell (the loops below would take each exponential N or J times).
   const cHat = new Float64Array(N * J),
     invP = new Float64Array(N * J);
@@ -79,7 +81,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
     invP[q] = Math.exp(-sol.lP[q]);
   }
   for (let n = 0; n < N; n++) {
-    const I0 = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
+    const I0 = I0s[n];
     // With cross-border incomes (O3): I' = GNI' + T, T = D − NFI₀.
     const moved = t ? t.governmentReceived[n] + t.ownership[n] - t.ownershipBase[n] : 0;
     const I1 = income(b, sol.piNew, shock.tauNew, sol.X, VA1, shock.D, n, sol.rents[n]) + moved;
@@ -88,9 +90,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
     const P = Math.exp(lPagg);
     let tot = 0,
       vot = 0,
-      imp0 = 0,
       imp1 = 0,
-      exp0 = 0,
       exp1 = 0,
       rev1 = 0;
     for (let i = 0; i < N; i++)
@@ -106,9 +106,7 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
         if (M0 > 0) vot += (b.tau[qm] - 1) * M0 * (M1 / M0 - ci);
         rev1 += M1 * (shock.tauNew[qm] - 1);
         if (i !== n) {
-          imp0 += M0;
           imp1 += M1;
-          exp0 += E0;
           exp1 += E1;
         }
       }
@@ -121,8 +119,8 @@ export function countryResults(b: GeBaseline, shock: GeShock, sol: GeSolution, p
       terms_of_trade_pct: (100 * tot) / I0,
       volume_of_trade_pct: (100 * vot) / I0,
       prices_pct: pct(P),
-      exports_pct: pct(exp1 / exp0),
-      imports_pct: pct(imp1 / imp0),
+      exports_pct: pct(exp1 / trade0.exports[n]),
+      imports_pct: pct(imp1 / trade0.imports[n]),
       tariff_revenue_pct_gdp: (100 * rev1) / VA1[n],
     };
     if (t) {
@@ -188,21 +186,9 @@ export function groupRow(
  * GNI of the national accounts with cross-border incomes; baseline deficits.
  */
 export function rowBases(b: GeBaseline, sol: GeSolution): Record<string, Float64Array> {
-  const { N, J } = b;
-  const I0 = new Float64Array(N),
-    VA1 = new Float64Array(N),
-    exp0 = new Float64Array(N),
-    imp0 = new Float64Array(N);
-  for (let n = 0; n < N; n++) {
-    I0[n] = income(b, b.pi, b.tau, b.X, b.VA, b.D, n);
-    VA1[n] = Math.exp(sol.lw[n]) * b.VA[n];
-    for (let i = 0; i < N; i++)
-      for (let j = 0; j < J; j++) {
-        if (i === n) continue;
-        imp0[n] += (b.pi[(n * N + i) * J + j] / b.tau[(n * N + i) * J + j]) * b.X[n * J + j];
-        exp0[n] += (b.pi[(i * N + n) * J + j] / b.tau[(i * N + n) * J + j]) * b.X[i * J + j];
-      }
-  }
+  const I0 = baselineIncomes(b),
+    { exports: exp0, imports: imp0 } = baselineTrade(b);
+  const VA1 = Float64Array.from(b.VA, (va, n) => Math.exp(sol.lw[n]) * va);
   const t = sol.transfers;
   const acc0 = t ? baselineAccounts(b, t.ownershipBase) : undefined;
   const accounts = (f: 'gdp' | 'gni' | 'tradeDeficit') => Float64Array.from(acc0 ?? [], (a) => a[f]);
@@ -226,6 +212,38 @@ export function rowBases(b: GeBaseline, sol: GeSolution): Record<string, Float64
     ...(acc0 ? { real_national_income_pct: accounts('gni') } : {}),
     deficit_pct: acc0 ? accounts('tradeDeficit') : b.D,
   };
+}
+
+/** Baseline incomes I_n of a calibrated baseline (as the model counts them), once per baseline. */
+const incomes = new WeakMap<GeBaseline, Float64Array>();
+export function baselineIncomes(b: GeBaseline): Float64Array {
+  let I = incomes.get(b);
+  if (!I) {
+    I = Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
+    incomes.set(b, I);
+  }
+  return I;
+}
+
+/** Baseline goods exports and imports of each region (net of tariffs, all sectors, none to itself), once per baseline. */
+const trades = new WeakMap<GeBaseline, { exports: Float64Array; imports: Float64Array }>();
+function baselineTrade(b: GeBaseline): { exports: Float64Array; imports: Float64Array } {
+  let t = trades.get(b);
+  if (!t) {
+    const { N, J } = b;
+    t = { exports: new Float64Array(N), imports: new Float64Array(N) };
+    for (let n = 0; n < N; n++)
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < J; j++) {
+          if (i === n) continue;
+          const qm = (n * N + i) * J + j, // n imports from i
+            qe = (i * N + n) * J + j; // n exports to i
+          t.imports[n] += (b.pi[qm] / b.tau[qm]) * b.X[n * J + j];
+          t.exports[n] += (b.pi[qe] / b.tau[qe]) * b.X[i * J + j];
+        }
+    trades.set(b, t);
+  }
+  return t;
 }
 
 /** Change in n's imports (net of tariffs, all sectors) from the regions `from`, in percent. */

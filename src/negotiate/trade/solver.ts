@@ -16,8 +16,7 @@
  */
 import { loadDataset } from '../../data/load.ts';
 import type { ModelResult } from '../../model/result.ts';
-import type { GeBaseline } from '../../model/ge/baseline.ts';
-import { income } from '../../model/ge/outputs.ts';
+import { baselineIncomes } from '../../model/ge/outputs.ts';
 import type { GeRun } from '../../model/ge/run.ts';
 import { MODEL_SPECS } from '../../model/registry.ts';
 import type { ResolvedObjective, TradeSpec } from './state.ts';
@@ -55,17 +54,6 @@ function absorptionPct(ge: GeRun, ns: readonly number[], js: readonly number[]):
       x1 += ge.solution.X[n * J + j] / Math.exp(ge.solution.lP[n * J + j]);
     }
   return x0 > 0 ? 100 * (x1 / x0 - 1) : 0;
-}
-
-/** Baseline incomes I_n of a calibrated baseline (as the model counts them), once per baseline. */
-const incomes = new WeakMap<GeBaseline, Float64Array>();
-function baselineIncomes(b: GeBaseline): Float64Array {
-  let I = incomes.get(b);
-  if (!I) {
-    I = Float64Array.from({ length: b.N }, (_, n) => income(b, b.pi, b.tau, b.X, b.VA, b.D, n));
-    incomes.set(b, I);
-  }
-  return I;
 }
 
 /**
